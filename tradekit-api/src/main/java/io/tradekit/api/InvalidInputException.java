@@ -1,0 +1,15 @@
+package io.tradekit.api;
+
+/**
+ * Input that tradekit refuses: a bad configuration, parameter, order or data row. The message names
+ * what is wrong and where, so that a person can fix it.
+ */
+public class InvalidInputException extends TradeKitException {
+    public InvalidInputException(String message) {
+        super(ErrorCategory.INVALID_INPUT, message);
+    }
+
+    public InvalidInputException(String message, Throwable cause) {
+        super(ErrorCategory.INVALID_INPUT, message, cause);
+    }
+}

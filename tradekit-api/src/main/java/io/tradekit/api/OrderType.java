@@ -1,0 +1,15 @@
+package io.tradekit.api;
+
+/** How an order is priced. */
+public enum OrderType {
+    /** Fills at whatever the book offers. */
+    MARKET,
+    /** Rests at its limit price or better. */
+    LIMIT,
+    /** A post-only limit order: rejected instead of taking liquidity. */
+    LIMIT_MAKER;
+
+    public boolean hasLimitPrice() {
+        return this != MARKET;
+    }
+}

@@ -1,0 +1,6 @@
+package io.tradekit.api.event;
+
+/** The state of one venue stream. */
+public enum ConnectionState {
+    CONNECTED, DISCONNECTED, RECONNECTING
+}

@@ -1,0 +1,75 @@
+package io.tradekit.api.spi;
+
+import io.tradekit.api.Balance;
+import io.tradekit.api.Bar;
+import io.tradekit.api.Fill;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderAck;
+import io.tradekit.api.OrderRequest;
+import io.tradekit.api.Timeframe;
+import io.tradekit.api.event.EventSink;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One venue. Methods may block (the engine calls them off its loop, on virtual threads) and throw
+ * {@link io.tradekit.api.ExchangeException} with the failure's category. Streams post
+ * {@link io.tradekit.api.event.Event}s to the sink given to {@link #connect}; an adapter never calls
+ * strategy code. A malformed venue message becomes an {@code ErrorRaised} event, never a crash.
+ */
+public interface ExchangeAdapter extends AutoCloseable {
+
+    /** The venue's name, e.g. {@code binance}. */
+    String venue();
+
+    /** What this venue supports beyond limit orders. */
+    default Set<Capability> capabilities() {
+        return Set.of(Capability.MARKET_ORDERS);
+    }
+
+    /** Opens the venue's streams; events go to {@code sink} from then on. */
+    void connect(EventSink sink);
+
+    Instrument instrument(String symbol);
+
+    Instant serverTime();
+
+    /** Closed bars in {@code [from, to)}, oldest first, paging as the venue requires. */
+    List<Bar> history(String symbol, Timeframe timeframe, Instant from, Instant to);
+
+    void subscribeBars(String symbol, Timeframe timeframe);
+
+    void subscribeTicker(String symbol);
+
+    /**
+     * Sends a new order under its client order id. A timeout or 5xx throws with category
+     * {@code UNKNOWN_OUTCOME}: the order may exist and is looked up, never sent again blindly.
+     */
+    OrderAck place(OrderRequest request);
+
+    /** Cancels by client order id; an order already gone throws with category {@code ORDER_NOT_FOUND}. */
+    void cancel(String symbol, String clientOrderId);
+
+    /** Cancels every open order of the symbol; returns how many. */
+    int cancelAll(String symbol);
+
+    /** The venue's view of one order, if it knows the client order id. */
+    Optional<Order> lookup(String symbol, String clientOrderId);
+
+    List<Order> openOrders(String symbol);
+
+    /** The account's fills for the symbol at or after {@code since}, oldest first. */
+    List<Fill> fills(String symbol, Instant since);
+
+    List<Balance> balances();
+
+    @Override
+    void close();
+
+    /** Optional venue features. */
+    enum Capability { MARKET_ORDERS, POST_ONLY, CANCEL_ALL }
+}

@@ -1,0 +1,63 @@
+package io.tradekit.api.spi;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderIntent;
+import io.tradekit.api.Position;
+import io.tradekit.api.Signal;
+import io.tradekit.api.Timeframe;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What a strategy sees of its bot and what it can ask of it. Valid only on the loop thread. */
+public interface StrategyContext {
+
+    /** The engine clock's time: data time in a backtest, wall time live. */
+    Instant now();
+
+    /** The bot's symbol. */
+    String symbol();
+
+    Timeframe timeframe();
+
+    Instrument instrument();
+
+    Position position();
+
+    /** Free quote-asset cash. */
+    BigDecimal cash();
+
+    /** Cash plus positions marked at the last price. */
+    BigDecimal equity();
+
+    /** The last known price of the bot's symbol. */
+    BigDecimal lastPrice();
+
+    /** This bot's orders that are open or in flight. */
+    List<Order> openOrders();
+
+    /** Up to {@code count} of the most recent closed bars, oldest first. */
+    List<Bar> recentBars(int count);
+
+    /** A wish sized by the engine. */
+    void signal(Signal signal);
+
+    /** Sends an explicit order through rounding, risk and state checks. */
+    Submission submit(OrderIntent intent);
+
+    /** Asks the venue to cancel one of this bot's orders; the outcome arrives as an order update. */
+    void cancel(String clientOrderId);
+
+    /** Cancels every open order of this bot. */
+    void cancelAll();
+
+    /**
+     * An engine feature that the API cannot name, for example the ta4j {@code BarSeries} that core
+     * keeps in step with the bot's bars: {@code ctx.unwrap(BarSeries.class)}.
+     */
+    <T> Optional<T> unwrap(Class<T> type);
+}

@@ -1,0 +1,23 @@
+package io.tradekit.api.spi;
+
+import io.tradekit.api.Params;
+
+import java.util.Set;
+
+/**
+ * Makes a {@link Strategy} by name; found through {@link java.util.ServiceLoader} (list the class in
+ * {@code META-INF/services/io.tradekit.api.spi.StrategyProvider}).
+ */
+public interface StrategyProvider {
+
+    /** The name users write, e.g. {@code sma-cross}. */
+    String name();
+
+    /** The parameters this strategy understands; any other is refused. */
+    default Set<String> parameters() {
+        return Set.of();
+    }
+
+    /** A new strategy; a parameter that is wrong is an {@link io.tradekit.api.InvalidInputException} naming it. */
+    Strategy create(Params params);
+}
