@@ -79,6 +79,7 @@ public final class BotEngine {
     private long barsProcessed;
     private long ordersSent;
     private long fillsApplied;
+    private long restoredFills;
     private long ordersDenied;
     private Instant nextEquityAt = Instant.MIN;
     private Instant nextSafetyAt = Instant.MIN;
@@ -156,7 +157,11 @@ public final class BotEngine {
     }
 
     private long fillsInJournal() {
-        return store.fills().size();
+        return restoredFills + fillsApplied;
+    }
+
+    void restoredFills(long count) {
+        restoredFills = count;
     }
 
     public void stop(String actor, String reason) {

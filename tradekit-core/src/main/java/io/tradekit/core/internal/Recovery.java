@@ -48,7 +48,9 @@ final class Recovery {
         state.rejectedSnapshots().forEach(r -> notes.add("snapshot passed over: " + r));
         List<Order> all = engine.store.orders();
         engine.orders.restore(all);
-        for (Fill fill : engine.store.fills()) engine.portfolio.apply(fill, engine.instrument(fill.symbol()));
+        List<Fill> journal = engine.store.fills();
+        for (Fill fill : journal) engine.portfolio.apply(fill, engine.instrument(fill.symbol()));
+        engine.restoredFills(journal.size());
         state.snapshot().ifPresent(s -> {
             engine.curve.restorePeak(s.peakEquity());
             engine.strategy.restoreState(s.strategyState());
