@@ -64,8 +64,17 @@ final class SyntheticBars {
         return bars;
     }
 
-    /** Closes of the bars, for return series. */
-    static List<BigDecimal> closes(List<Bar> bars) {
-        return bars.stream().map(Bar::close).toList();
+    /** One bar per close from {@code start}: open at the previous close, high and low 0.1 beyond both. */
+    static List<Bar> closes(String symbol, Timeframe timeframe, Instant start, String... closes) {
+        List<Bar> out = new ArrayList<>();
+        BigDecimal prev = new BigDecimal(closes[0]);
+        BigDecimal wick = new BigDecimal("0.1");
+        for (int i = 0; i < closes.length; i++) {
+            BigDecimal c = new BigDecimal(closes[i]);
+            out.add(new Bar(symbol, timeframe, start.plus(timeframe.duration().multipliedBy(i)), prev,
+                    prev.max(c).add(wick), prev.min(c).subtract(wick), c, BigDecimal.ONE));
+            prev = c;
+        }
+        return out;
     }
 }
