@@ -100,7 +100,7 @@ public final class RiskAssessor {
         }
         List<PairCorrelation> correlations = Correlation.pairs(bars, correlationWindow);
         List<StressResult> stress = stressTest.run(ctx, shocks);
-        Optional<RiskOfRuin> ruin = riskOfRuin(ctx);
+        Optional<RiskOfRuin> ruin = RiskOfRuin.ofRecentTrades(ctx);
 
         RiskMetrics metrics = new RiskMetrics(equity, peak, drawdown, dailyPnl, gross, regimes, tail, correlations, stress, ruin);
         List<RiskFinding> findings = new ArrayList<>();
@@ -113,13 +113,6 @@ public final class RiskAssessor {
         ruin.flatMap(this::ruinFinding).ifPresent(findings::add);
         RiskLevel level = findings.stream().map(RiskFinding::level).reduce(RiskLevel.LOW, RiskLevel::max);
         return new RiskReport(ctx.now(), level, metrics, findings);
-    }
-
-    private static Optional<RiskOfRuin> riskOfRuin(RiskContext ctx) {
-        List<BigDecimal> pnl = ctx.recentTradePnl(RiskOfRuinPolicy.WINDOW);
-        long decided = pnl.stream().filter(v -> v.signum() != 0).count();
-        if (decided < RiskOfRuinPolicy.MIN_TRADES || ctx.equity().signum() <= 0) return Optional.empty();
-        return Optional.of(RiskOfRuin.estimate(pnl, ctx.equity()));
     }
 
     private static Optional<RiskLevel> byUsage(BigDecimal ratio) {
