@@ -53,7 +53,10 @@ public final class GridStrategy implements Strategy {
     private SpacingUnit baseUnit;
     private BigDecimal upperTrigger;
     private BigDecimal lowerTrigger;
-    private GridSnapshot restored;
+    private boolean ladderPending;
+    private boolean restoredFromState;
+    /** Nothing is placed before onStart: fills applied while the engine reconciles only update the book. */
+    private boolean started;
 
     public GridStrategy(GridSettings settings) {
         this.settings = settings;
@@ -72,23 +75,29 @@ public final class GridStrategy implements Strategy {
 
     @Override
     public void onStart(StrategyContext ctx) {
-        if (restored == null) return;
-        GridSnapshot s = restored;
-        restored = null;
-        config = s.config() == null ? null : s.config().toConfig();
-        baseSpacing = s.baseSpacing();
-        baseUnit = s.baseSpacingUnit() == null ? null : SpacingUnit.valueOf(s.baseSpacingUnit());
-        GridLadder ladder = config == null ? null : GridLadder.build(config, ctx.instrument());
-        book.restore(ladder, s);
-        if (ladder != null) setTriggers(ladder);
+        attachLadder(ctx);
+        started = true;
+        if (!restoredFromState) return;
+        restoredFromState = false;
+        // Orders that ended while the bot was down, and that the engine settled without telling us, are placed again.
         Set<String> open = new HashSet<>();
         for (Order o : ctx.openOrders()) open.add(o.clientOrderId());
         book.forgetOrdersNotIn(open);
         log.info("grid restored in phase {} with {} working orders", phase, book.workingOrders().size());
     }
 
+    /** After a restore the ladder is rebuilt from the saved config as soon as a context gives the instrument. */
+    private void attachLadder(StrategyContext ctx) {
+        if (!ladderPending) return;
+        ladderPending = false;
+        GridLadder ladder = GridLadder.build(config, ctx.instrument());
+        book.attach(ladder);
+        setTriggers(ladder);
+    }
+
     @Override
     public void onBar(Bar barData, StrategyContext ctx) {
+        attachLadder(ctx);
         bar++;
         step(barData.close(), ctx);
         publishIfChanged();
@@ -103,7 +112,8 @@ public final class GridStrategy implements Strategy {
 
     @Override
     public void onFill(Fill fill, StrategyContext ctx) {
-        boolean placing = phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE;
+        attachLadder(ctx);
+        boolean placing = started && (phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE);
         if (!book.onFill(fill, ctx, bar, placing)) return;
         if (phase == GridPhase.FLATTENING) {
             if (ctx.position().quantity().signum() <= 0) finishFlatten();
@@ -115,6 +125,7 @@ public final class GridStrategy implements Strategy {
 
     @Override
     public void onOrderUpdate(Order order, StrategyContext ctx) {
+        attachLadder(ctx);
         book.onOrderUpdate(order, bar);
         publishIfChanged();
     }
@@ -283,7 +294,6 @@ public final class GridStrategy implements Strategy {
 
     @Override
     public String saveState() {
-        if (restored != null) return GridStateCodec.write(restored);
         List<GridSnapshot.TripState> trips = ledger.roundTrips().stream().map(GridSnapshot.TripState::of).toList();
         return GridStateCodec.write(new GridSnapshot(GridSnapshot.VERSION, phase.name(), bar, lastBuildBar,
                 config == null ? null : GridSnapshot.ConfigState.of(config), baseSpacing, baseUnit == null ? null : baseUnit.name(),
@@ -295,7 +305,12 @@ public final class GridStrategy implements Strategy {
     public void restoreState(String json) {
         if (json == null || json.isBlank() || json.trim().equals("{}")) return;
         GridSnapshot s = GridStateCodec.read(json);
-        restored = s;
+        config = s.config() == null ? null : s.config().toConfig();
+        baseSpacing = s.baseSpacing();
+        baseUnit = s.baseSpacingUnit() == null ? null : SpacingUnit.valueOf(s.baseSpacingUnit());
+        book.restore(s);
+        ladderPending = config != null;
+        restoredFromState = true;
         phase = GridPhase.valueOf(s.phase());
         bar = s.bar();
         lastBuildBar = s.lastBuildBar();

@@ -252,7 +252,7 @@ public final class GridBook {
         pairByOrder.remove(p.orderId);
         p.clearOrder();
         p.retry.reset();
-        if (p.held.compareTo(ladder.instrument().stepSize()) >= 0) {
+        if (p.held.compareTo(ctx.instrument().stepSize()) >= 0) {
             counter(p, ctx, bar, placing); // more than a step left (a partial sell): sell the rest
             return;
         }
@@ -366,6 +366,7 @@ public final class GridBook {
     /** The level orders working now, lowest level first. */
     public List<GridOrder> workingOrders() {
         List<GridOrder> out = new ArrayList<>();
+        if (ladder == null) return out;
         for (LevelPair p : pairs) {
             if (p.orderId == null) continue;
             int level = p.orderLevel();
@@ -420,9 +421,12 @@ public final class GridBook {
         return flattenOrderId;
     }
 
-    /** Puts back a snapshot's state on a ladder rebuilt from the snapshot's config (or none, if there was no grid). */
-    public void restore(GridLadder restoredLadder, GridSnapshot s) {
-        ladder = restoredLadder;
+    /**
+     * Puts back a snapshot's state. The ladder is attached later ({@link #attach}), once the instrument is
+     * known: fills the engine applies while it reconciles already find their pairs.
+     */
+    public void restore(GridSnapshot s) {
+        ladder = null;
         List<GridSnapshot.PairState> states = s.pairs() == null ? List.of() : s.pairs();
         pairs = new LevelPair[states.size()];
         pairByOrder.clear();
@@ -458,6 +462,11 @@ public final class GridBook {
         if (s.others() != null) s.others().forEach((id, role) -> others.put(id, Role.valueOf(role)));
         flattenOrderId = s.flattenOrderId();
         earliestDue = 0;
+    }
+
+    /** The ladder rebuilt from the restored config on the instrument. */
+    public void attach(GridLadder restoredLadder) {
+        ladder = restoredLadder;
     }
 
     /**
