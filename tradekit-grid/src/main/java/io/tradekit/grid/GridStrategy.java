@@ -41,6 +41,11 @@ import java.util.Set;
 public final class GridStrategy implements Strategy {
 
     private static final Logger log = LoggerFactory.getLogger(GridStrategy.class);
+    /**
+     * How long a new grid or a flatten waits for the cancels of the old orders to be confirmed, so that
+     * funds they lock are free before new orders need them; after that it goes ahead and retries refusals.
+     */
+    static final int CANCEL_WAIT_BARS = 3;
 
     private final GridSettings settings;
     private final GridLedger ledger = new GridLedger();
@@ -48,6 +53,8 @@ public final class GridStrategy implements Strategy {
     private volatile GridPhase phase = GridPhase.PENDING;
     private long bar;
     private long lastBuildBar;
+    /** The last bar to wait for cancels on, or -1 when not waiting. */
+    private long cancelWaitUntil = -1;
     private GridConfig config;
     private BigDecimal baseSpacing;
     private SpacingUnit baseUnit;
@@ -127,7 +134,26 @@ public final class GridStrategy implements Strategy {
     public void onOrderUpdate(Order order, StrategyContext ctx) {
         attachLadder(ctx);
         book.onOrderUpdate(order, bar);
+        if (cancelWaitUntil >= 0 && !waitingForCancels() && started) {
+            // The old grid is gone at the venue: what waited for its funds goes out now.
+            if (phase == GridPhase.FLATTENING) continueFlatten(ctx);
+            else if (phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE) book.placeDue(ctx, bar);
+        }
         publishIfChanged();
+    }
+
+    /** Whether cancels of the old grid are still travelling (and the wait has not run out). */
+    private boolean waitingForCancels() {
+        if (cancelWaitUntil < 0) return false;
+        if (book.cancelsOutstanding() > 0 && bar <= cancelWaitUntil) return true;
+        if (book.cancelsOutstanding() > 0) log.warn("grid: {} cancels unconfirmed after {} bars; going ahead", book.cancelsOutstanding(), CANCEL_WAIT_BARS);
+        cancelWaitUntil = -1;
+        return false;
+    }
+
+    private void retireAll(StrategyContext ctx) {
+        book.retireAll(ctx);
+        cancelWaitUntil = bar + CANCEL_WAIT_BARS;
     }
 
     // ---------------------------------------------------------------- the bar's work
@@ -150,7 +176,7 @@ public final class GridStrategy implements Strategy {
             return;
         }
         if (rebalance(price, ctx)) return;
-        book.placeDue(ctx, bar);
+        if (!waitingForCancels()) book.placeDue(ctx, bar);
     }
 
     private void build(StrategyContext ctx, BigDecimal price, boolean recenter) {
@@ -176,7 +202,7 @@ public final class GridStrategy implements Strategy {
         log.info("grid {} at {}: {} levels {}..{}, {} buys, {} sells, capital {}", recenter ? "recentered" : "built",
                 price.toPlainString(), ladder.size(), ladder.lowest().toPlainString(), ladder.highest().toPlainString(),
                 plan.buyCount(), plan.sellCount(), ladder.capital().stripTrailingZeros().toPlainString());
-        book.placeDue(ctx, bar);
+        if (!waitingForCancels()) book.placeDue(ctx, bar);
     }
 
     /** A recentered grid keeps the spacing it started from, its levels, bounds and sizing; only the centre follows the price. */
@@ -207,7 +233,7 @@ public final class GridStrategy implements Strategy {
             case STOP -> {
                 log.info("grid stopped: price {} left the range {}..{} by {} levels", price.toPlainString(),
                         lowerTrigger == null ? "0" : lowerTrigger.toPlainString(), upperTrigger.toPlainString(), rule.afterLevels());
-                book.retireAll(ctx);
+                retireAll(ctx);
                 phase = GridPhase.STOPPED;
                 return true;
             }
@@ -218,7 +244,7 @@ public final class GridStrategy implements Strategy {
                     phase = GridPhase.OUT_OF_RANGE;
                     return false;
                 }
-                book.retireAll(ctx);
+                retireAll(ctx);
                 ledger.recentered();
                 build(ctx, price, true);
                 return true;
@@ -260,12 +286,12 @@ public final class GridStrategy implements Strategy {
     private void flatten(StrategyContext ctx, String reason) {
         log.warn("grid flatten: {}", reason);
         phase = GridPhase.FLATTENING;
-        book.retireAll(ctx);
+        retireAll(ctx);
         continueFlatten(ctx);
     }
 
     private void continueFlatten(StrategyContext ctx) {
-        if (book.flattenWorking()) return;
+        if (book.flattenWorking() || waitingForCancels()) return;
         BigDecimal quantity = ctx.position().quantity();
         if (quantity.signum() <= 0) {
             finishFlatten();

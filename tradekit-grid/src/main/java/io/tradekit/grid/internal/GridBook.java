@@ -267,10 +267,16 @@ public final class GridBook {
         }
         BigDecimal fees = p.entryFees.add(p.exitFees);
         BigDecimal profit = p.exitProceeds.subtract(p.entryCost).subtract(fees);
-        ledger.roundTrip(new GridRoundTrip(p.index, p.entryCost.divide(p.sold, PRICE), p.exitProceeds.divide(p.sold, PRICE), p.sold, fees,
+        ledger.roundTrip(new GridRoundTrip(p.index, average(p.entryCost, p.sold), average(p.exitProceeds, p.sold), p.sold, fees,
                 profit, fill.time()));
         p.resetCycle();
         counter(p, ctx, bar, placing);
+    }
+
+    /** An average price written the way prices are (100, not 1.0E+2). */
+    private static BigDecimal average(BigDecimal total, BigDecimal quantity) {
+        BigDecimal avg = total.divide(quantity, PRICE).stripTrailingZeros();
+        return avg.scale() < 0 ? avg.setScale(0) : avg;
     }
 
     private void counter(LevelPair p, StrategyContext ctx, long bar, boolean placing) {
@@ -355,6 +361,13 @@ public final class GridBook {
 
     public boolean flattenWorking() {
         return flattenOrderId != null;
+    }
+
+    /** Orders cancelled by {@link #retireAll} whose end the venue has not confirmed yet. */
+    public int cancelsOutstanding() {
+        int n = 0;
+        for (Role role : others.values()) if (role == Role.RETIRED) n++;
+        return n;
     }
 
     // ---------------------------------------------------------------- views
