@@ -2,6 +2,7 @@ package io.tradekit.grid;
 
 import io.tradekit.api.Bar;
 import io.tradekit.api.Fill;
+import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Order;
 import io.tradekit.api.Position;
 import io.tradekit.api.Ticker;
@@ -172,28 +173,51 @@ public final class GridStrategy implements Strategy {
         }
         if (breachedLimit(price, ctx)) return;
         if (phase == GridPhase.PENDING) {
-            build(ctx, price, false);
+            build(ctx, price);
             return;
         }
         if (rebalance(price, ctx)) return;
         if (!waitingForCancels()) book.placeDue(ctx, bar);
     }
 
-    private void build(StrategyContext ctx, BigDecimal price, boolean recenter) {
+    /** The first grid: a setting that cannot make one is an error for the person who wrote it. */
+    private void build(StrategyContext ctx, BigDecimal price) {
         MarketView market = new MarketView(price, ctx.recentBars(settings.warmupBars()), ctx.cash(), ctx.instrument(), () -> Ta4jSeries.of(ctx));
-        GridDesign.Design design = GridDesign.resolve(recenter ? recenterSettings() : settings, market);
+        GridDesign.Design design = GridDesign.resolve(settings, market);
         GridLadder ladder = GridLadder.build(design.config(), ctx.instrument());
-        if (!recenter) {
-            settings.limits().requireOutside(ladder);
-            baseSpacing = design.baseSpacing();
-            baseUnit = design.baseUnit();
-            Position held = ctx.position();
-            if (held.quantity().signum() > 0) {
-                book.seedPool(held.quantity(), held.quantity().multiply(held.averageCost()));
-                ledger.seed(held.quantity());
-            }
+        settings.limits().requireOutside(ladder);
+        baseSpacing = design.baseSpacing();
+        baseUnit = design.baseUnit();
+        Position held = ctx.position();
+        if (held.quantity().signum() > 0) {
+            book.seedPool(held.quantity(), held.quantity().multiply(held.averageCost()));
+            ledger.seed(held.quantity());
         }
-        config = design.config();
+        place(ctx, price, design.config(), ladder, false);
+    }
+
+    /** Rebuilds the grid around {@code price}; if no valid grid fits there, the old one stays and it is tried again after the cooldown. */
+    private void recenter(StrategyContext ctx, BigDecimal price) {
+        GridDesign.Design design;
+        GridLadder ladder;
+        try {
+            design = GridDesign.resolve(recenterSettings(), new MarketView(price, ctx.recentBars(settings.warmupBars()), ctx.cash(),
+                    ctx.instrument(), () -> Ta4jSeries.of(ctx)));
+            ladder = GridLadder.build(design.config(), ctx.instrument());
+        } catch (InvalidInputException e) {
+            log.warn("grid cannot be rebuilt around {}: {}; keeping the grid and trying again after the cooldown", price.toPlainString(),
+                    e.getMessage());
+            lastBuildBar = bar;
+            phase = GridPhase.OUT_OF_RANGE;
+            return;
+        }
+        retireAll(ctx);
+        ledger.recentered();
+        place(ctx, price, design.config(), ladder, true);
+    }
+
+    private void place(StrategyContext ctx, BigDecimal price, GridConfig newConfig, GridLadder ladder, boolean recenter) {
+        config = newConfig;
         GridPlan plan = ladder.plan(price);
         book.build(ladder, plan);
         lastBuildBar = bar;
@@ -244,9 +268,7 @@ public final class GridStrategy implements Strategy {
                     phase = GridPhase.OUT_OF_RANGE;
                     return false;
                 }
-                retireAll(ctx);
-                ledger.recentered();
-                build(ctx, price, true);
+                recenter(ctx, price);
                 return true;
             }
         }

@@ -147,4 +147,17 @@ class GridRebalanceTest {
         assertThat(back.phase()).isEqualTo(GridPhase.RUNNING);
         assertThat(back.stats().recenters()).isZero();
     }
+
+    @Test
+    void aRecenterThatCannotFitAtTheNewPriceKeepsTheGridAndWaitsForTheCooldown() {
+        // Levels 70 100 130; at 30 a grid with an absolute spacing of 30 would reach zero.
+        GridStrategy grid = new GridStrategy(GridSettings.builder().center(d("100")).spacing(d("30"), SpacingUnit.ABSOLUTE).levels(1)
+                .sizePerLevel(BigDecimal.ONE).sizeMode(SizeMode.BASE).postOnly(false).rebalancing(new Rebalancing(RebalanceMode.RECENTER, 1, 5))
+                .build());
+        BacktestResult r = run(grid, PricePath.start().bar("100 100 100 100").bar("100 100 29 30").bars());
+        assertThat(grid.phase()).isEqualTo(GridPhase.OUT_OF_RANGE);
+        assertThat(grid.stats().recenters()).isZero();
+        assertThat(r.orders()).noneMatch(o -> o.status() == OrderStatus.CANCELED);
+        assertThat(working(grid)).containsExactly("SELL@100.00", "SELL@130.00");
+    }
 }

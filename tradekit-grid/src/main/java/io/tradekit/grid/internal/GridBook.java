@@ -10,11 +10,11 @@ import io.tradekit.api.Side;
 import io.tradekit.api.TimeInForce;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.api.spi.Submission;
+import io.tradekit.core.sizing.OrderRounding;
 import io.tradekit.grid.GridLadder;
 import io.tradekit.grid.GridOrder;
 import io.tradekit.grid.GridPlan;
 import io.tradekit.grid.GridRoundTrip;
-import io.tradekit.core.sizing.OrderRounding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,10 +111,10 @@ public final class GridBook {
             if (!p.awaitingInventory) continue;
             BigDecimal need = ladder.quantity(p.index);
             if (pool.quantity.compareTo(need) < 0) return;
-            BigDecimal[] taken = pool.take(need);
-            p.held = taken[0];
-            p.entryCost = taken[1];
-            p.entryFees = taken[2];
+            InventoryPool.Share taken = pool.take(need);
+            p.held = taken.quantity();
+            p.entryCost = taken.cost();
+            p.entryFees = taken.fees();
             p.awaitingInventory = false;
             earliestDue = 0;
         }
