@@ -81,7 +81,7 @@ public final class JournalWriter implements AutoCloseable {
     public long submit(JournalWrite write) {
         synchronized (lock) {
             if (failure != null) {
-                throw failure;
+                throw failed();
             }
             if (stopping) {
                 throw new IllegalStateException("state store " + location + " is closed");
@@ -105,7 +105,7 @@ public final class JournalWriter implements AutoCloseable {
                 }
             }
             if (committed < seq) {
-                throw failure;
+                throw failed();
             }
         }
     }
@@ -115,7 +115,7 @@ public final class JournalWriter implements AutoCloseable {
         long last;
         synchronized (lock) {
             if (failure != null) {
-                throw failure;
+                throw failed();
             }
             last = submitted;
         }
@@ -259,6 +259,11 @@ public final class JournalWriter implements AutoCloseable {
             }
         }
         statements.clear();
+    }
+
+    /** The writer's failure, as thrown to one caller: with that caller's stack, and the writer's as the cause. */
+    private UnrecoverableStateException failed() {
+        return new UnrecoverableStateException(failure.getMessage(), failure);
     }
 
     private void fail(TradeKitException why) {
