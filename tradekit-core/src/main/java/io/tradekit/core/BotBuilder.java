@@ -1,0 +1,203 @@
+package io.tradekit.core;
+
+import io.tradekit.api.Credentials;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Params;
+import io.tradekit.api.RiskLimits;
+import io.tradekit.api.Timeframe;
+import io.tradekit.api.event.BotEvent;
+import io.tradekit.api.spi.ExchangeAdapter;
+import io.tradekit.api.spi.ExchangeSettings;
+import io.tradekit.api.spi.RiskPolicy;
+import io.tradekit.api.spi.StateStore;
+import io.tradekit.api.spi.Strategy;
+import io.tradekit.core.internal.RiskPolicies;
+import io.tradekit.core.sizing.PercentOfEquity;
+import io.tradekit.core.sizing.PositionSizer;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Composes a {@link TradingBot}. Nothing connects or trades until {@link TradingBot#start()}; every
+ * setting is checked in {@link #build()}, whose error names what is missing or wrong.
+ */
+public final class BotBuilder {
+
+    private final String id;
+    private ExchangeAdapter adapter;
+    private String exchangeName;
+    private Credentials credentials;
+    private Map<String, String> exchangeParams = Map.of();
+    private String symbol;
+    private Timeframe timeframe = Timeframe.M1;
+    private String strategyName;
+    private Map<String, String> strategyParams = Map.of();
+    private Strategy strategy;
+    private RiskLimits limits = RiskLimits.none();
+    private StateStore store;
+    private PositionSizer sizer = PercentOfEquity.all();
+    private BigDecimal takerFeeRate = new BigDecimal("0.001");
+    private Plugins plugins;
+    private Duration staleAfter;
+    private Duration safetyInterval = Duration.ofSeconds(5);
+    private boolean dataClock;
+    private Duration equityInterval = Duration.ofMinutes(1);
+    private boolean cancelUnknownOrders;
+    private boolean adoptVenuePosition;
+    private final List<Consumer<BotEvent>> listeners = new ArrayList<>();
+
+    BotBuilder(String id) {
+        if (id == null || id.isBlank()) throw new InvalidInputException("a bot needs an id, e.g. TradeKit.bot(\"btc-grid\")");
+        this.id = id;
+    }
+
+    /** A venue by name, found through ServiceLoader ({@code binance}, {@code bybit}, {@code kraken}). */
+    public BotBuilder exchange(String name, Credentials credentials) {
+        return exchange(name, credentials, Map.of());
+    }
+
+    /** A venue by name with its settings (for example base URLs for a testnet or a local simulator). */
+    public BotBuilder exchange(String name, Credentials credentials, Map<String, String> settings) {
+        this.exchangeName = name;
+        this.credentials = credentials;
+        this.exchangeParams = Map.copyOf(settings);
+        this.adapter = null;
+        return this;
+    }
+
+    /** A venue the host made itself, e.g. a {@link io.tradekit.core.paper.PaperExchange}. */
+    public BotBuilder exchange(ExchangeAdapter adapter) {
+        this.adapter = adapter;
+        this.exchangeName = null;
+        return this;
+    }
+
+    public BotBuilder symbol(String symbol) {
+        this.symbol = symbol;
+        return this;
+    }
+
+    public BotBuilder timeframe(Timeframe timeframe) {
+        this.timeframe = timeframe;
+        return this;
+    }
+
+    public BotBuilder strategy(String name, Map<String, String> params) {
+        this.strategyName = name;
+        this.strategyParams = Map.copyOf(params);
+        this.strategy = null;
+        return this;
+    }
+
+    public BotBuilder strategy(Strategy strategy) {
+        this.strategy = strategy;
+        this.strategyName = null;
+        return this;
+    }
+
+    public BotBuilder risk(RiskLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        return this;
+    }
+
+    public BotBuilder store(StateStore store) {
+        this.store = store;
+        return this;
+    }
+
+    public BotBuilder sizer(PositionSizer sizer) {
+        this.sizer = Objects.requireNonNull(sizer, "sizer");
+        return this;
+    }
+
+    /** The taker fee the sizer leaves room for, as a fraction (default 0.001). */
+    public BotBuilder takerFeeRate(BigDecimal rate) {
+        this.takerFeeRate = rate;
+        return this;
+    }
+
+    public BotBuilder plugins(Plugins plugins) {
+        this.plugins = plugins;
+        return this;
+    }
+
+    /** Market data older than this stops new orders (default: three bars). */
+    public BotBuilder staleAfter(Duration age) {
+        this.staleAfter = age;
+        return this;
+    }
+
+    public BotBuilder safetyInterval(Duration interval) {
+        this.safetyInterval = interval;
+        return this;
+    }
+
+    /**
+     * Runs the bot's clock on the data's time instead of the wall clock: for replays, where the data
+     * is historical and flows as fast as the bot consumes it (see {@link TradingBot#feed}).
+     */
+    public BotBuilder dataClock() {
+        this.dataClock = true;
+        return this;
+    }
+
+    /** How often equity is journaled (default every minute of the bot's clock). */
+    public BotBuilder equityInterval(Duration interval) {
+        this.equityInterval = Objects.requireNonNull(interval, "interval");
+        return this;
+    }
+
+    /** On restart, cancel open venue orders this bot does not know (default: report and leave them). */
+    public BotBuilder cancelUnknownOrders(boolean cancel) {
+        this.cancelUnknownOrders = cancel;
+        return this;
+    }
+
+    /**
+     * On restart, take the venue's holding as the truth when the journal cannot explain it (default:
+     * refuse to start and say why).
+     */
+    public BotBuilder adoptVenuePosition(boolean adopt) {
+        this.adoptVenuePosition = adopt;
+        return this;
+    }
+
+    public BotBuilder onEvent(Consumer<BotEvent> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    public TradingBot build() {
+        String where = "bot '" + id + "'";
+        if (adapter == null && exchangeName == null) {
+            throw new InvalidInputException(where + ": no exchange; call .exchange(\"binance\", credentials) or .exchange(adapter)");
+        }
+        if (symbol == null || symbol.isBlank()) throw new InvalidInputException(where + ": no symbol; call .symbol(\"BTCUSDT\")");
+        if (timeframe == null) throw new InvalidInputException(where + ": no timeframe; call .timeframe(Timeframe.parse(\"1m\"))");
+        if (strategy == null && strategyName == null) {
+            throw new InvalidInputException(where + ": no strategy; call .strategy(\"grid\", params) or .strategy(myStrategy)");
+        }
+        if (takerFeeRate == null || takerFeeRate.signum() < 0 || takerFeeRate.compareTo(BigDecimal.ONE) >= 0) {
+            throw new InvalidInputException(where + ": taker fee rate must be a fraction in [0, 1), got " + takerFeeRate);
+        }
+        if (safetyInterval == null || safetyInterval.isNegative() || safetyInterval.isZero()) {
+            throw new InvalidInputException(where + ": safety interval must be positive, got " + safetyInterval);
+        }
+        Plugins resolved = plugins != null ? plugins : Plugins.discover();
+        Strategy strat = strategy != null ? strategy : resolved.strategy(strategyName).create(Params.of(strategyName, strategyParams));
+        List<RiskPolicy> policies = RiskPolicies.forLimits(limits, resolved, id);
+        ExchangeAdapter venue = adapter != null ? adapter
+                : resolved.exchange(exchangeName).create(new ExchangeSettings(Params.of(exchangeName, exchangeParams), Optional.ofNullable(credentials)));
+        StateStore journal = store != null ? store : resolved.store("memory").open(id, Params.empty("memory store"));
+        Duration stale = staleAfter != null ? staleAfter : timeframe.duration().multipliedBy(3);
+        return new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizer, takerFeeRate, stale, safetyInterval,
+                dataClock, equityInterval, cancelUnknownOrders, adoptVenuePosition, limits, listeners);
+    }
+}

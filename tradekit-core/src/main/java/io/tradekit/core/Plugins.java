@@ -1,0 +1,111 @@
+package io.tradekit.core;
+
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.spi.ExchangeAdapterProvider;
+import io.tradekit.api.spi.RiskPolicyProvider;
+import io.tradekit.api.spi.StateStoreProvider;
+import io.tradekit.api.spi.StrategyProvider;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The strategies, risk policies, exchange adapters and state stores a bot can name: found through
+ * {@link ServiceLoader} on a class loader, plus any registered by hand. An unknown name is an error
+ * that lists the known ones.
+ *
+ * <pre>{@code Plugins plugins = Plugins.discover(myPluginClassLoader).register(new MyStrategyProvider());}</pre>
+ */
+public final class Plugins {
+
+    private final Map<String, StrategyProvider> strategies = new LinkedHashMap<>();
+    private final Map<String, ExchangeAdapterProvider> exchanges = new LinkedHashMap<>();
+    private final Map<String, StateStoreProvider> stores = new LinkedHashMap<>();
+    private final List<RiskPolicyProvider> riskProviders = new ArrayList<>();
+
+    private Plugins() {
+    }
+
+    /** Everything on the context class loader (or this library's, when there is none). */
+    public static Plugins discover() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return discover(cl != null ? cl : Plugins.class.getClassLoader());
+    }
+
+    public static Plugins discover(ClassLoader loader) {
+        Plugins p = new Plugins();
+        ServiceLoader.load(StrategyProvider.class, loader).forEach(p::register);
+        ServiceLoader.load(ExchangeAdapterProvider.class, loader).forEach(p::register);
+        ServiceLoader.load(StateStoreProvider.class, loader).forEach(p::register);
+        ServiceLoader.load(RiskPolicyProvider.class, loader).forEach(p::register);
+        return p;
+    }
+
+    public Plugins register(StrategyProvider provider) {
+        strategies.put(provider.name(), provider);
+        return this;
+    }
+
+    public Plugins register(ExchangeAdapterProvider provider) {
+        exchanges.put(provider.name(), provider);
+        return this;
+    }
+
+    public Plugins register(StateStoreProvider provider) {
+        stores.put(provider.name(), provider);
+        return this;
+    }
+
+    public Plugins register(RiskPolicyProvider provider) {
+        riskProviders.removeIf(p -> p.name().equals(provider.name()));
+        riskProviders.add(provider);
+        return this;
+    }
+
+    public StrategyProvider strategy(String name) {
+        StrategyProvider p = strategies.get(name);
+        if (p == null) throw unknown("strategy", name, strategies.keySet());
+        return p;
+    }
+
+    public ExchangeAdapterProvider exchange(String name) {
+        ExchangeAdapterProvider p = exchanges.get(name);
+        if (p == null) throw unknown("exchange", name, exchanges.keySet());
+        return p;
+    }
+
+    public StateStoreProvider store(String name) {
+        StateStoreProvider p = stores.get(name);
+        if (p == null) throw unknown("state store", name, stores.keySet());
+        return p;
+    }
+
+    public List<RiskPolicyProvider> riskProviders() {
+        return List.copyOf(riskProviders);
+    }
+
+    public Set<String> strategyNames() {
+        return new TreeSet<>(strategies.keySet());
+    }
+
+    public Set<String> exchangeNames() {
+        return new TreeSet<>(exchanges.keySet());
+    }
+
+    /** Every limit rule some provider enforces. */
+    public Set<String> enforcedRules() {
+        Set<String> rules = new TreeSet<>();
+        for (RiskPolicyProvider p : riskProviders) rules.addAll(p.rules());
+        return rules;
+    }
+
+    private static InvalidInputException unknown(String kind, String name, Set<String> known) {
+        return new InvalidInputException("unknown " + kind + " '" + name + "'; known " + kind + (kind.endsWith("y") ? "" : "s")
+                + ": " + (known.isEmpty() ? "(none on the classpath)" : String.join(", ", new TreeSet<>(known))));
+    }
+}

@@ -1,0 +1,286 @@
+package io.tradekit.core;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.BotState;
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.Position;
+import io.tradekit.api.RiskLimits;
+import io.tradekit.api.Timeframe;
+import io.tradekit.api.TradeKitException;
+import io.tradekit.api.event.BotEvent;
+import io.tradekit.api.event.Event;
+import io.tradekit.api.spi.ExchangeAdapter;
+import io.tradekit.api.spi.RiskPolicy;
+import io.tradekit.api.spi.StateStore;
+import io.tradekit.api.spi.Strategy;
+import io.tradekit.core.internal.BotEngine;
+import io.tradekit.core.internal.EngineClock;
+import io.tradekit.core.internal.EngineConfig;
+import io.tradekit.core.internal.ThreadLoop;
+import io.tradekit.core.internal.VenueCalls;
+import io.tradekit.core.paper.PaperExchange;
+import io.tradekit.core.sizing.PositionSizer;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A running bot: the handle a host holds. Its engine runs on a loop thread of its own; every method
+ * here hands work to that loop and waits for the answer, so a host never touches trading state from
+ * another thread. Listeners added with {@link #onEvent} are called on the loop thread.
+ */
+public final class TradingBot implements AutoCloseable {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String id;
+    private final ExchangeAdapter venue;
+    private final StateStore store;
+    private final ThreadLoop loop;
+    private final VenueCalls calls;
+    private final BotEngine engine;
+    private final EngineClock clock;
+    private final Timeframe timeframe;
+    private final int warmupBars;
+    private final String symbol;
+    private ScheduledExecutorService ticker;
+    private volatile boolean started;
+
+    TradingBot(String id, String symbol, Timeframe timeframe, Strategy strategy, ExchangeAdapter venue, StateStore store,
+               List<RiskPolicy> policies, PositionSizer sizer, BigDecimal takerFeeRate, Duration staleAfter,
+               Duration safetyInterval, boolean dataClock, Duration equityInterval, boolean cancelUnknownOrders,
+               boolean adoptVenuePosition, RiskLimits limits, List<Consumer<BotEvent>> listeners) {
+        this.id = id;
+        this.symbol = symbol;
+        this.venue = venue;
+        this.store = store;
+        this.timeframe = timeframe;
+        this.warmupBars = strategy.warmupBars();
+        this.clock = dataClock ? new EngineClock.Simulated() : EngineClock.system();
+        this.loop = new ThreadLoop(id, this::onLoopFailure);
+        this.calls = VenueCalls.onVirtualThreads(loop);
+        EngineConfig config = new EngineConfig(id, symbol, timeframe, sizer, takerFeeRate, 512,
+                dataClock ? Duration.ofDays(36_500) : staleAfter, safetyInterval, equityInterval, true);
+        this.engine = new BotEngine(config, strategy, venue, store, policies, loop, calls, clock);
+        engine.setRecoveryOptions(cancelUnknownOrders, adoptVenuePosition);
+        limits.decimal(RiskLimits.DAY_BOUNDARY_HOUR).ifPresent(h -> engine.setDayBoundaryHour(h.intValue()));
+        listeners.forEach(engine::addListener);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Connects to the venue, loads the instrument, the account and the warmup history, subscribes to
+     * the bot's bars and starts trading. Returns once the bot is RUNNING.
+     */
+    public synchronized void start() {
+        if (started) return;
+        started = true;
+        loop.start();
+        venue.connect(event -> loop.execute(() -> {
+            if (clock instanceof EngineClock.Simulated sim) sim.set(event.time());
+            engine.handle(event);
+        }));
+        onLoop(() -> {
+            engine.start();
+            if (warmupBars > 0 && !(clock instanceof EngineClock.Simulated)) {
+                Instant now = venue.serverTime();
+                engine.preload(venue.history(symbol, timeframe, now.minus(timeframe.duration().multipliedBy(warmupBars + 1L)), now));
+            }
+            venue.subscribeBars(symbol, timeframe);
+            return null;
+        });
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tradekit-clock-" + id);
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(() -> loop.execute(() -> engine.advanceClock(clock.now())), 250, 250, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(() -> loop.execute(engine::saveSnapshot), 5, 5, TimeUnit.MINUTES);
+    }
+
+    /** The close time of the last bar the bot acted on before this start, if it ran before. */
+    public java.util.Optional<Instant> lastBarTime() {
+        return onLoop(engine::lastBarTime);
+    }
+
+    /** Bars from before the bot's start: they fill its market data, it does not trade on them. */
+    public void preload(List<Bar> bars) {
+        onLoop(() -> {
+            engine.preload(bars);
+            return null;
+        });
+    }
+
+    /**
+     * Replays one bar as if the venue had just closed it: the paper exchange matches it first, then the
+     * bot handles it; returns once the bot and its venue calls are idle. For replays on a data clock.
+     */
+    public void feed(Bar bar) {
+        if (!started) throw new IllegalStateException("bot '" + id + "' is not started");
+        if (venue instanceof PaperExchange paper) paper.onBar(bar);
+        loop.execute(() -> {
+            if (clock instanceof EngineClock.Simulated sim) sim.set(bar.closeTime());
+            engine.handle(new Event.BarClosed(bar));
+            engine.advanceClock(bar.closeTime());
+        });
+        awaitIdle(CALL_TIMEOUT);
+    }
+
+    /** Waits until the loop has nothing queued and no venue call is outstanding. */
+    public boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int quietChecks = 0;
+        while (System.nanoTime() < deadline) {
+            if (loop.isIdle() && calls.inFlight() == 0) {
+                if (++quietChecks >= 2) return true;
+            } else {
+                quietChecks = 0;
+            }
+            Thread.onSpinWait();
+            if (quietChecks == 0) Thread.yield();
+        }
+        return false;
+    }
+
+    public void onEvent(Consumer<BotEvent> listener) {
+        engine.addListener(listener);
+    }
+
+    public BotState state() {
+        return onLoop(engine::state);
+    }
+
+    public Position position() {
+        return onLoop(() -> engine.portfolio().position(symbol));
+    }
+
+    public BigDecimal equity() {
+        return onLoop(engine::equity);
+    }
+
+    public BigDecimal cash() {
+        return onLoop(() -> engine.portfolio().cash());
+    }
+
+    public List<io.tradekit.api.Order> openOrders() {
+        return onLoop(() -> engine.orders().openOrders());
+    }
+
+    public List<io.tradekit.api.Order> orders() {
+        return onLoop(() -> List.copyOf(engine.orders().all()));
+    }
+
+    public List<RoundTrip> roundTrips() {
+        return onLoop(() -> List.copyOf(engine.portfolio().roundTrips()));
+    }
+
+    public void pause(String actor, String reason) {
+        onLoop(() -> {
+            engine.safety().pause(actor, reason);
+            return null;
+        });
+    }
+
+    public void resume(String actor, String reason) {
+        onLoop(() -> {
+            engine.safety().resume(actor, reason);
+            return null;
+        });
+    }
+
+    public FlattenResult flatten(String reason) {
+        return onLoop(() -> engine.safety().flatten("operator", reason));
+    }
+
+    public FlattenResult emergencyStop(String reason) {
+        return onLoop(() -> engine.safety().emergencyStop("operator", reason));
+    }
+
+    /** Stops trading (open orders stay at the venue), journals the final state and closes the venue. */
+    public synchronized void stop() {
+        if (!started) return;
+        try {
+            stopTrading();
+        } finally {
+            shutdown();
+        }
+    }
+
+    /**
+     * Stops trading and reports what the bot did over its whole journal, in the backtest's terms, then
+     * shuts down. Replays end this way.
+     */
+    public synchronized BacktestResult stopWithResult(String strategyName, long bars, long startedNanos, BigDecimal initialCash) {
+        try {
+            stopTrading();
+            return onLoop(() -> io.tradekit.core.internal.Results.of(engine, strategyName, bars,
+                    (System.nanoTime() - startedNanos) / 1_000_000, initialCash, java.util.List.of()));
+        } finally {
+            shutdown();
+        }
+    }
+
+    private void stopTrading() {
+        onLoop(() -> {
+            engine.stop("operator", "stop requested");
+            return null;
+        });
+    }
+
+    private void shutdown() {
+        if (!started) return;
+        started = false;
+        if (ticker != null) ticker.shutdownNow();
+        calls.close();
+        venue.close();
+        loop.stop(5_000);
+        store.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void onLoopFailure(RuntimeException e) {
+        engine.safety().pause("engine", "internal error: " + e);
+        loop.execute(() -> engine.handle(new Event.ErrorRaised("engine", e instanceof TradeKitException t ? t.category()
+                : ErrorCategory.INTERNAL, String.valueOf(e.getMessage()), "", clock.now())));
+    }
+
+    private <T> T onLoop(Supplier<T> work) {
+        if (loop.inLoop()) return work.get();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new TradeKitException(ErrorCategory.INTERNAL, "bot '" + id + "': " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new TradeKitException(ErrorCategory.TIMEOUT, "bot '" + id + "': its loop did not answer within " + CALL_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TradeKitException(ErrorCategory.INTERNAL, "bot '" + id + "': interrupted while waiting for its loop");
+        }
+    }
+}

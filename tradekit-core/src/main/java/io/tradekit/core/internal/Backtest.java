@@ -1,0 +1,117 @@
+package io.tradekit.core.internal;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.RiskLimits;
+import io.tradekit.api.SafetyAction;
+import io.tradekit.api.event.BotEvent;
+import io.tradekit.api.event.Event;
+import io.tradekit.api.spi.StateStore;
+import io.tradekit.api.spi.Strategy;
+import io.tradekit.core.BacktestResult;
+import io.tradekit.core.Plugins;
+import io.tradekit.core.ProgressListener;
+import io.tradekit.core.SafetyEvent;
+import io.tradekit.core.paper.PaperExchange;
+import io.tradekit.core.paper.PaperSettings;
+import io.tradekit.core.sizing.PositionSizer;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs a bot's engine over bars on the caller's thread: the paper exchange sees each bar first (so
+ * resting orders fill on the bar that crosses them), then the engine, and every outcome is drained
+ * before the next bar. Deterministic: the same inputs give the same orders and fills.
+ */
+public final class Backtest {
+
+    private final String strategyName;
+    private final List<Bar> bars;
+    private final Instrument instrument;
+    private final Strategy strategy;
+    private final PaperSettings paper;
+    private final RiskLimits limits;
+    private final PositionSizer sizer;
+    private final StateStore store;
+    private final Plugins plugins;
+    private final ProgressListener progress;
+    private final List<Consumer<BotEvent>> listeners;
+    private final boolean keepCurve;
+
+    public Backtest(String strategyName, List<Bar> bars, Instrument instrument, Strategy strategy, PaperSettings paper,
+                    RiskLimits limits, PositionSizer sizer, StateStore store, Plugins plugins, ProgressListener progress,
+                    List<Consumer<BotEvent>> listeners, boolean keepCurve) {
+        this.strategyName = strategyName;
+        this.bars = bars;
+        this.instrument = instrument;
+        this.strategy = strategy;
+        this.paper = paper;
+        this.limits = limits;
+        this.sizer = sizer;
+        this.store = store;
+        this.plugins = plugins;
+        this.progress = progress;
+        this.listeners = listeners;
+        this.keepCurve = keepCurve;
+    }
+
+    public BacktestResult run() {
+        long started = System.nanoTime();
+        Bar first = bars.get(0);
+        var timeframe = first.timeframe();
+        DirectLoop loop = new DirectLoop();
+        EngineClock.Simulated clock = new EngineClock.Simulated();
+        PaperExchange exchange = new PaperExchange(paper);
+        EngineConfig config = new EngineConfig("backtest", instrument.symbol(), timeframe, sizer,
+                paper.takerFeeBps().movePointLeft(4), Math.max(256, strategy.warmupBars() + 2),
+                // A backtest's clock is its data: data is never stale, so the guard allows any age.
+                Duration.ofDays(36_500), timeframe.duration(), Duration.ofHours(1), keepCurve);
+        List<io.tradekit.api.spi.RiskPolicy> policies = RiskPolicies.forLimits(limits, plugins, "backtest");
+        BotEngine engine = new BotEngine(config, strategy, exchange, store, policies, loop, VenueCalls.inline(loop), clock);
+        limits.decimal(RiskLimits.DAY_BOUNDARY_HOUR).ifPresent(h -> engine.setDayBoundaryHour(h.intValue()));
+        List<SafetyEvent> safetyEvents = new ArrayList<>();
+        engine.addListener(e -> {
+            if (e instanceof BotEvent.RiskAlert a && a.action() != SafetyAction.CONTINUE) {
+                safetyEvents.add(new SafetyEvent(a.time(), a.policy(), a.action(), a.reason()));
+            }
+        });
+        listeners.forEach(engine::addListener);
+        exchange.connect(event -> loop.execute(() -> engine.handle(event)));
+
+        clock.set(first.openTime());
+        engine.advanceClock(first.openTime());
+        engine.start();
+        loop.drain();
+        long total = bars.size();
+        long step = Math.max(1, total / 200);
+        for (int i = 0; i < total; i++) {
+            Bar bar = bars.get(i);
+            clock.set(bar.openTime());
+            exchange.onBar(bar);
+            loop.drain();
+            clock.set(bar.closeTime());
+            engine.handle(new Event.BarClosed(bar));
+            loop.drain();
+            engine.advanceClock(bar.closeTime());
+            loop.drain();
+            if (i % step == 0) progress.progress(i + 1, total);
+        }
+        progress.progress(total, total);
+        engine.stop("backtest", "data finished");
+        loop.drain();
+
+        long elapsedNanos = System.nanoTime() - started;
+        BigDecimal initial = paper.balances().getOrDefault(instrument.quoteAsset(), BigDecimal.ZERO);
+        BacktestResult timed = Results.of(engine, strategyName, total, elapsedNanos / 1_000_000, initial, safetyEvents);
+        double barsPerSecond = elapsedNanos == 0 ? 0.0 : total / (elapsedNanos / 1e9);
+        return new BacktestResult(timed.strategy(), timed.symbol(), timed.timeframe(), timed.bars(), timed.orders(), timed.fills(),
+                timed.roundTrips(), timed.equityCurve(), timed.initialCash(), timed.fees(), timed.realizedPnl(), timed.finalEquity(),
+                timed.returnPct(), timed.maxDrawdownPct(), timed.sharpe(), timed.winRate(), timed.ordersDenied(), timed.safetyEvents(),
+                timed.finalState(), timed.elapsedMs(), barsPerSecond);
+    }
+
+}

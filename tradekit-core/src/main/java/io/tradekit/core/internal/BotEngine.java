@@ -1,0 +1,563 @@
+package io.tradekit.core.internal;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.BotState;
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.Fill;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderAck;
+import io.tradekit.api.OrderIntent;
+import io.tradekit.api.OrderRejectedException;
+import io.tradekit.api.OrderRequest;
+import io.tradekit.api.OrderStatus;
+import io.tradekit.api.OrderUpdate;
+import io.tradekit.api.RecoveryAction;
+import io.tradekit.api.SafetyAction;
+import io.tradekit.api.Side;
+import io.tradekit.api.Signal;
+import io.tradekit.api.TradeKitException;
+import io.tradekit.api.event.BotEvent;
+import io.tradekit.api.event.Event;
+import io.tradekit.api.spi.ExchangeAdapter;
+import io.tradekit.api.spi.RiskDecision;
+import io.tradekit.api.spi.RiskPolicy;
+import io.tradekit.api.spi.StateStore;
+import io.tradekit.api.spi.Strategy;
+import io.tradekit.api.spi.Submission;
+import io.tradekit.api.store.AuditEvent;
+import io.tradekit.api.store.BotSnapshot;
+import io.tradekit.api.store.EquitySnapshot;
+import io.tradekit.core.marketdata.MarketDataCache;
+import io.tradekit.core.sizing.OrderRounding;
+import io.tradekit.core.sizing.SizingInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The heart of a bot: every event, order and fill passes through here, on the loop thread only.
+ * An intent becomes an order in one pipeline (round to the filters, check the filters, every risk
+ * policy, the bot's state, write ahead, send off the loop); a fill is applied once (the store's
+ * journal decides what is new), then the portfolio, the order, the risk policies, the strategy and
+ * the safety manager see it, in that order.
+ */
+public final class BotEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(BotEngine.class);
+    private static final Duration LOOKUP_DELAY = Duration.ofSeconds(2);
+    private static final int MAX_LOOKUPS = 5;
+
+    final EngineConfig config;
+    final Strategy strategy;
+    final ExchangeAdapter venue;
+    final StateStore store;
+    final List<RiskPolicy> policies;
+    final Loop loop;
+    final VenueCalls calls;
+    final EngineClock clock;
+    final OrderManager orders;
+    final MarketDataCache data;
+    final EquityCurve curve;
+    final EngineContext context;
+    final SafetyManager safety;
+    final Timers timers = new Timers();
+    private final List<Consumer<BotEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    Portfolio portfolio;
+    Instrument instrument;
+    BotState state = BotState.CREATED;
+    private boolean warm;
+    private long barsProcessed;
+    private long ordersSent;
+    private long fillsApplied;
+    private long restoredFills;
+    private long ordersDenied;
+    private Instant nextEquityAt = Instant.MIN;
+    private Instant nextSafetyAt = Instant.MIN;
+    private BigDecimal dayStartEquity;
+    private long currentDay = Long.MIN_VALUE;
+    private int dayBoundaryHour;
+    private Instant lastBarTime;
+    private Recovery.RecoveryOptions recoveryOptions = Recovery.RecoveryOptions.DEFAULT;
+
+    public BotEngine(EngineConfig config, Strategy strategy, ExchangeAdapter venue, StateStore store,
+                     List<RiskPolicy> policies, Loop loop, VenueCalls calls, EngineClock clock) {
+        this.config = config;
+        this.strategy = strategy;
+        this.venue = venue;
+        this.store = store;
+        this.policies = List.copyOf(policies);
+        this.loop = loop;
+        this.calls = calls;
+        this.clock = clock;
+        this.orders = new OrderManager(config.botId());
+        this.data = new MarketDataCache(Math.max(config.cacheCapacity(), strategy.warmupBars() + 2));
+        this.curve = new EquityCurve(config.recordEquityCurve());
+        this.context = new EngineContext(this);
+        this.safety = new SafetyManager(this);
+    }
+
+    // ---------------------------------------------------------------- life cycle
+
+    /**
+     * Loads the instrument, restores the journal, reconciles with the venue and starts trading. Runs on
+     * the loop; venue calls here block, because nothing may trade before the state is settled.
+     */
+    public void start() {
+        transition(BotState.STARTING, "engine", "start");
+        instrument = venue.instrument(config.symbol());
+        portfolio = new Portfolio(instrument.quoteAsset(), BigDecimal.ZERO);
+        boolean fresh = store.orders().isEmpty();
+        Recovery recovery = new Recovery(this, recoveryOptions);
+        Optional<BotSnapshot> snapshot = recovery.load(instrument);
+        Instant openSince = null;
+        for (Order o : orders.openOrders()) if (openSince == null || o.createdAt().isBefore(openSince)) openSince = o.createdAt();
+        lastBarTime = snapshot.flatMap(BotSnapshot::lastBarTime).orElse(null);
+        for (Order o : orders.all()) if (lastBarTime == null || o.createdAt().isAfter(lastBarTime)) lastBarTime = o.createdAt();
+        if (!fresh) recovery.reconcile(instrument, openSince != null ? openSince : Instant.now());
+        var balances = venue.balances();
+        BigDecimal cash = BigDecimal.ZERO;
+        for (var b : balances) if (b.asset().equals(instrument.quoteAsset())) cash = b.total();
+        portfolio.setCash(cash);
+        recovery.checkPosition(instrument, balances, fresh);
+        dayStartEquity = equity();
+        curve.restorePeak(dayStartEquity);
+        if (!fresh) {
+            audit("recovery", "engine", "resumed with " + orders.all().size() + " orders, " + store.fills().size() + " fills"
+                    + (recovery.notes().isEmpty() ? "" : "; " + String.join("; ", recovery.notes())), "{}");
+        }
+        transition(BotState.RUNNING, "engine", fresh ? "started" : "resumed after reconciliation");
+        strategy.onStart(context);
+    }
+
+    /** The close time of the last bar this bot is known to have acted on (from its snapshot and orders). */
+    public Optional<Instant> lastBarTime() {
+        return Optional.ofNullable(lastBarTime);
+    }
+
+    public void setRecoveryOptions(boolean cancelUnknownOrders, boolean adoptVenuePosition) {
+        this.recoveryOptions = new Recovery.RecoveryOptions(cancelUnknownOrders, adoptVenuePosition);
+    }
+
+    /** Saves the whole bot state, strategy state included, as the newest snapshot. */
+    public void saveSnapshot() {
+        if (portfolio == null) return;
+        store.saveSnapshot(new BotSnapshot(clock.now(), state, java.util.Map.of(portfolio.quoteAsset(), portfolio.cash()),
+                new ArrayList<>(portfolio.positions()), curve.peak().max(equity()), fillsInJournal(),
+                Optional.ofNullable(lastBarTime), strategy.saveState()));
+    }
+
+    private long fillsInJournal() {
+        return restoredFills + fillsApplied;
+    }
+
+    void restoredFills(long count) {
+        restoredFills = count;
+    }
+
+    public void stop(String actor, String reason) {
+        if (state == BotState.STOPPED) return;
+        strategy.onStop(context);
+        recordEquity(clock.now());
+        saveSnapshot();
+        transition(BotState.STOPPED, actor, reason);
+        store.flush();
+    }
+
+    public void addListener(Consumer<BotEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public void setDayBoundaryHour(int hourUtc) {
+        this.dayBoundaryHour = hourUtc;
+    }
+
+    // ---------------------------------------------------------------- events
+
+    public void handle(Event event) {
+        switch (event) {
+            case Event.BarClosed e -> onBar(e.bar());
+            case Event.TickerUpdated e -> {
+                data.update(e.ticker());
+                if (warm && e.ticker().symbol().equals(config.symbol())) strategy.onTicker(e.ticker(), context);
+            }
+            case Event.OrderUpdated e -> onOrderUpdate(e.update());
+            case Event.FillReceived e -> applyFill(e.fill());
+            case Event.ConnectionChanged e -> {
+                audit("connection", e.venue(), e.stream() + " " + e.state() + (e.detail().isEmpty() ? "" : ": " + e.detail()), "{}");
+            }
+            case Event.ErrorRaised e -> reportError(e.source(), e.category(), e.category().defaultAction(), e.message());
+            case Event.TimerFired e -> safety.evaluate("timer " + e.name());
+        }
+    }
+
+    /** Moves the engine's clock: runs due timers (lookups, safety checks) and rolls the trading day. */
+    public void advanceClock(Instant now) {
+        timers.runDue(now);
+        rollDay(now);
+        if (!now.isBefore(nextSafetyAt) && portfolio != null) {
+            nextSafetyAt = now.plus(config.safetyInterval());
+            safety.evaluate("timer");
+        }
+    }
+
+    /** Bars from before the start (warmup history): they fill the cache, the strategy does not trade on them. */
+    public void preload(List<Bar> history) {
+        for (Bar bar : history) data.add(bar);
+        warm = data.size(config.symbol(), config.timeframe()) >= strategy.warmupBars();
+    }
+
+    private void onBar(Bar bar) {
+        if (!bar.symbol().equals(config.symbol()) || !bar.timeframe().equals(config.timeframe())) {
+            data.add(bar);
+            return;
+        }
+        if (!data.add(bar)) {
+            log.debug("bar {} {} already seen; ignored", bar.symbol(), bar.openTime());
+            return;
+        }
+        Instant now = bar.closeTime();
+        lastBarTime = now;
+        markEquity(now);
+        if (!warm) {
+            warm = data.size(config.symbol(), config.timeframe()) >= strategy.warmupBars();
+            if (!warm) return;
+        }
+        if (state == BotState.STOPPED || state == BotState.CREATED) return;
+        barsProcessed++;
+        strategy.onBar(bar, context);
+        if (!listeners.isEmpty()) publish(new BotEvent.BarProcessed(now, bar));
+    }
+
+    private void markEquity(Instant now) {
+        BigDecimal equity = portfolio.isFlat() ? portfolio.cash() : equity();
+        curve.add(now, equity);
+        if (!now.isBefore(nextEquityAt)) {
+            nextEquityAt = now.plus(config.equityInterval());
+            recordEquity(now);
+        }
+    }
+
+    private void recordEquity(Instant now) {
+        if (portfolio == null) return;
+        BigDecimal unrealized = portfolio.unrealizedPnl(data::lastPrice);
+        store.recordEquity(new EquitySnapshot(now, equity(), portfolio.cash(),
+                portfolio.grossRealizedPnl().subtract(portfolio.totalFees()), unrealized));
+    }
+
+    private void rollDay(Instant now) {
+        long day = Math.floorDiv(now.getEpochSecond() - dayBoundaryHour * 3600L, 86_400L);
+        if (day != currentDay) {
+            currentDay = day;
+            if (portfolio != null) dayStartEquity = equity();
+        }
+    }
+
+    private void onOrderUpdate(OrderUpdate update) {
+        orders.onUpdate(update).ifPresent(this::orderChanged);
+    }
+
+    private void orderChanged(Order order) {
+        store.updateOrder(order);
+        publish(new BotEvent.OrderChanged(clock.now(), order));
+        strategy.onOrderUpdate(order, context);
+    }
+
+    void applyFill(Fill fill) {
+        Optional<Order> order = orders.get(fill.clientOrderId());
+        if (order.isEmpty()) {
+            reportError("fills", ErrorCategory.ORDER_NOT_FOUND, RecoveryAction.RESYNC_STATE,
+                    "fill " + fill.fillId() + " is for order " + fill.clientOrderId() + " that this bot did not send; not applied");
+            return;
+        }
+        if (!store.recordFill(fill)) return; // applied before: each fill id counts once
+        fillsApplied++;
+        BigDecimal realized = portfolio.apply(fill, instrument(fill.symbol()));
+        orders.onFill(fill).ifPresent(o -> {
+            store.updateOrder(o);
+            publish(new BotEvent.OrderChanged(clock.now(), o));
+        });
+        for (RiskPolicy p : policies) p.onFill(fill, realized, context);
+        publish(new BotEvent.FillApplied(fill.time(), fill, portfolio.position(fill.symbol()), realized));
+        strategy.onFill(fill, context);
+        orders.get(fill.clientOrderId()).filter(o -> o.status() == OrderStatus.FILLED)
+                .ifPresent(o -> strategy.onOrderUpdate(o, context));
+        safety.evaluate("fill " + fill.fillId());
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    /** A strategy's signal, sized by the bot's sizer (BUY) or closing the long position (SELL). */
+    void signal(Signal signal) {
+        BigDecimal position = portfolio.quantity(config.symbol());
+        boolean working = orders.openCount() > 0;
+        switch (signal) {
+            case HOLD -> {
+            }
+            case BUY -> {
+                if (position.signum() > 0 || working) return;
+                BigDecimal price = data.lastPrice(config.symbol());
+                BigDecimal qty = config.sizer().quantity(new SizingInput(instrument, price, equity(), portfolio.cash(),
+                        config.takerFeeRate(), Optional.empty()));
+                submit(OrderIntent.market(config.symbol(), Side.BUY, qty).withTag("signal"));
+            }
+            case SELL -> {
+                if (position.signum() <= 0 || working) return;
+                submit(OrderIntent.market(config.symbol(), Side.SELL, position).asReduceOnly().withTag("signal"));
+            }
+        }
+    }
+
+    /** The one pipeline every order goes through. */
+    Submission submit(OrderIntent requested) {
+        Instant now = clock.now();
+        Instrument inst = instrument(requested.symbol());
+        OrderIntent intent = OrderRounding.round(requested, inst);
+        BigDecimal refPrice = intent.limitPrice().orElse(data.lastPrice(intent.symbol()));
+        try {
+            inst.check(intent.quantity(), refPrice, intent.type().hasLimitPrice());
+        } catch (OrderRejectedException e) {
+            if (intent.reduceOnly() && requested.quantity().signum() > 0) {
+                reportDust(requested, intent);
+            }
+            return deny(requested, "sizing", e.getMessage());
+        }
+        boolean reducing = isReducing(intent);
+        if (!state.acceptsNewExposure() && !(reducing && state.acceptsReducingOrders())) {
+            return deny(intent, "state", "bot is " + state + (state == BotState.REDUCE_ONLY ? ": only orders that reduce the position are allowed" : ""));
+        }
+        if (data.isStale(intent.symbol(), now, config.staleAfter())) {
+            return deny(intent, "stale-data", "no market data for " + intent.symbol() + " within " + config.staleAfter());
+        }
+        for (RiskPolicy policy : policies) {
+            RiskDecision decision = policy.check(intent, context);
+            switch (decision.verdict()) {
+                case ALLOW -> {
+                }
+                case BLOCK -> {
+                    return deny(intent, policy.name(), decision.reason());
+                }
+                case RESIZE -> {
+                    OrderIntent resized = OrderRounding.round(intent.withQuantity(decision.quantity().orElseThrow()), inst);
+                    try {
+                        inst.check(resized.quantity(), refPrice, resized.type().hasLimitPrice());
+                    } catch (OrderRejectedException e) {
+                        return deny(intent, policy.name(), decision.reason() + "; resized order is too small: " + e.getMessage());
+                    }
+                    intent = resized;
+                }
+            }
+        }
+        return send(intent, now);
+    }
+
+    /** Writes the order ahead and sends it; used directly by flatten, which bypasses policies but not the journal. */
+    Submission send(OrderIntent intent, Instant now) {
+        OrderRequest request = OrderRequest.of(orders.nextClientOrderId(), intent);
+        Order order = Order.pendingNew(request, intent.tag(), now);
+        store.writeAhead(order);
+        orders.add(order);
+        ordersSent++;
+        publish(new BotEvent.OrderSubmitted(now, order));
+        calls.call(() -> venue.place(request), (ack, failure) -> onPlaced(request, ack, failure));
+        return Submission.sent(order);
+    }
+
+    private void onPlaced(OrderRequest request, OrderAck ack, RuntimeException failure) {
+        if (failure == null) {
+            orders.onAck(ack).ifPresent(this::orderChanged);
+            for (Fill fill : ack.fills()) applyFill(fill);
+            return;
+        }
+        ErrorCategory category = failure instanceof TradeKitException t ? t.category() : ErrorCategory.UNKNOWN_OUTCOME;
+        switch (category) {
+            case UNKNOWN_OUTCOME, TIMEOUT, INTERNAL -> {
+                orders.markUnknown(request.clientOrderId(), clock.now(), failure.getMessage()).ifPresent(this::orderChanged);
+                reportError("place", ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE,
+                        "order " + request.clientOrderId() + ": outcome unknown (" + failure.getMessage() + "); looking it up");
+                scheduleLookup(request.clientOrderId(), request.symbol(), 1);
+            }
+            default -> {
+                orders.reject(request.clientOrderId(), clock.now(), failure.getMessage()).ifPresent(this::orderChanged);
+                RecoveryAction action = failure instanceof TradeKitException t ? t.recoveryAction() : category.defaultAction();
+                reportError("place", category, action, "order " + request.clientOrderId() + " rejected: " + failure.getMessage());
+            }
+        }
+    }
+
+    /** Settles an order whose outcome is unknown by asking the venue, a few times, before calling it lost. */
+    void scheduleLookup(String clientOrderId, String symbol, int attempt) {
+        timers.scheduleAfter(clock.now(), LOOKUP_DELAY.multipliedBy(attempt), () ->
+                calls.call(() -> venue.lookup(symbol, clientOrderId), (found, failure) -> {
+                    Order mine = orders.get(clientOrderId).orElse(null);
+                    if (mine == null || mine.status().isTerminal()) return;
+                    if (failure == null && found.isPresent()) {
+                        onOrderUpdate(OrderUpdate.of(found.get(), clock.now()));
+                        if (found.get().filledQuantity().signum() > 0) fetchFills(symbol, mine.createdAt());
+                    } else if (failure == null && attempt >= MAX_LOOKUPS) {
+                        orders.reject(clientOrderId, clock.now(), "the venue has no order " + clientOrderId + " after "
+                                + attempt + " lookups: it never arrived").ifPresent(this::orderChanged);
+                    } else {
+                        scheduleLookup(clientOrderId, symbol, attempt + 1);
+                    }
+                }));
+    }
+
+    /** Fetches the venue's fills since {@code since} and applies those not applied yet. */
+    void fetchFills(String symbol, Instant since) {
+        calls.call(() -> venue.fills(symbol, since), (fills, failure) -> {
+            if (failure != null) {
+                reportError("fills", ErrorCategory.NETWORK, RecoveryAction.RETRY, "could not fetch fills: " + failure.getMessage());
+                return;
+            }
+            for (Fill f : fills) if (orders.get(f.clientOrderId()).isPresent()) applyFill(f);
+        });
+    }
+
+    void cancel(String clientOrderId) {
+        Order order = orders.get(clientOrderId).orElse(null);
+        if (order == null || order.status().isTerminal()) return;
+        calls.call(() -> {
+            venue.cancel(order.symbol(), clientOrderId);
+            return Boolean.TRUE;
+        }, (ok, failure) -> {
+            if (failure instanceof TradeKitException t && t.category() == ErrorCategory.ORDER_NOT_FOUND) {
+                // Already gone at the venue: find out how it ended instead of guessing.
+                scheduleLookup(clientOrderId, order.symbol(), MAX_LOOKUPS);
+            } else if (failure != null) {
+                reportError("cancel", failure instanceof TradeKitException t ? t.category() : ErrorCategory.INTERNAL,
+                        RecoveryAction.RETRY, "cancel of " + clientOrderId + " failed: " + failure.getMessage());
+            }
+        });
+    }
+
+    void cancelAll() {
+        for (Order o : orders.openOrders()) cancel(o.clientOrderId());
+    }
+
+    boolean isReducing(OrderIntent intent) {
+        BigDecimal position = portfolio.quantity(intent.symbol());
+        if (position.signum() == 0) return false;
+        boolean opposite = (position.signum() > 0) == (intent.side() == Side.SELL);
+        return opposite && intent.quantity().compareTo(position.abs()) <= 0;
+    }
+
+    private Submission deny(OrderIntent intent, String by, String reason) {
+        ordersDenied++;
+        publish(new BotEvent.OrderDenied(clock.now(), intent, by, reason));
+        return Submission.denied(by, reason);
+    }
+
+    private void reportDust(OrderIntent requested, OrderIntent rounded) {
+        publish(new BotEvent.RiskAlert(clock.now(), "sizing", SafetyAction.CONTINUE, BotEvent.AlertLevel.INFO,
+                "dust: " + requested.quantity().toPlainString() + " " + requested.symbol()
+                        + " is below the instrument's minimums and cannot be sold"));
+    }
+
+    // ---------------------------------------------------------------- state and reporting
+
+    /** Moves the bot to {@code to}, journaled with who asked and why. */
+    void transition(BotState to, String actor, String reason) {
+        BotState from = state;
+        if (from == to) return;
+        state = to;
+        audit("state", actor, from + " -> " + to + ": " + reason, "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
+        publish(new BotEvent.StateChanged(clock.now(), from, to, actor, reason));
+    }
+
+    void audit(String type, String actor, String reason, String inputsJson) {
+        store.recordEvent(new AuditEvent(clock.now(), type, actor, reason, inputsJson));
+    }
+
+    void reportError(String source, ErrorCategory category, RecoveryAction action, String message) {
+        log.warn("{}: {} ({} -> {})", source, message, category, action);
+        audit("error", source, message, "{\"category\":\"" + category + "\",\"action\":\"" + action + "\"}");
+        publish(new BotEvent.ErrorOccurred(clock.now(), source, category, action, message));
+    }
+
+    void publish(BotEvent event) {
+        for (Consumer<BotEvent> l : listeners) {
+            try {
+                l.accept(event);
+            } catch (RuntimeException e) {
+                log.error("a bot event listener failed on {}", event.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- views
+
+    Instrument instrument(String symbol) {
+        if (instrument != null && instrument.symbol().equals(symbol)) return instrument;
+        return venue.instrument(symbol);
+    }
+
+    public BigDecimal equity() {
+        return portfolio.equity(data::lastPrice);
+    }
+
+    public BigDecimal dayStartEquity() {
+        return dayStartEquity == null ? equity() : dayStartEquity;
+    }
+
+    public BotState state() {
+        return state;
+    }
+
+    public Portfolio portfolio() {
+        return portfolio;
+    }
+
+    public OrderManager orders() {
+        return orders;
+    }
+
+    public EquityCurve equityCurve() {
+        return curve;
+    }
+
+    public MarketDataCache marketData() {
+        return data;
+    }
+
+    public EngineContext context() {
+        return context;
+    }
+
+    public SafetyManager safety() {
+        return safety;
+    }
+
+    public long barsProcessed() {
+        return barsProcessed;
+    }
+
+    public long ordersSent() {
+        return ordersSent;
+    }
+
+    public long ordersDenied() {
+        return ordersDenied;
+    }
+
+    public long fillsApplied() {
+        return fillsApplied;
+    }
+
+    public List<RiskPolicy> policies() {
+        return policies;
+    }
+
+    List<Order> openOrders() {
+        return new ArrayList<>(orders.openOrders());
+    }
+}

@@ -1,0 +1,165 @@
+package io.tradekit.core.internal;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.BotState;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderIntent;
+import io.tradekit.api.Position;
+import io.tradekit.api.Signal;
+import io.tradekit.api.Timeframe;
+import io.tradekit.api.spi.RiskContext;
+import io.tradekit.api.spi.StrategyContext;
+import io.tradekit.api.spi.Submission;
+import io.tradekit.core.RoundTrip;
+import io.tradekit.core.marketdata.MarketDataCache;
+import org.ta4j.core.BarSeries;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** What strategies and risk policies see of the engine: views and the few requests they may make. */
+public final class EngineContext implements StrategyContext, RiskContext {
+
+    private final BotEngine engine;
+
+    EngineContext(BotEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Instant now() {
+        return engine.clock.now();
+    }
+
+    @Override
+    public String symbol() {
+        return engine.config.symbol();
+    }
+
+    @Override
+    public Timeframe timeframe() {
+        return engine.config.timeframe();
+    }
+
+    @Override
+    public Instrument instrument() {
+        return engine.instrument;
+    }
+
+    @Override
+    public Instrument instrument(String symbol) {
+        return engine.instrument(symbol);
+    }
+
+    @Override
+    public Position position() {
+        return engine.portfolio.position(engine.config.symbol());
+    }
+
+    @Override
+    public Position position(String symbol) {
+        return engine.portfolio.position(symbol);
+    }
+
+    @Override
+    public Collection<Position> positions() {
+        return engine.portfolio.positions();
+    }
+
+    @Override
+    public BigDecimal cash() {
+        return engine.portfolio.cash();
+    }
+
+    @Override
+    public BigDecimal equity() {
+        return engine.equity();
+    }
+
+    @Override
+    public BigDecimal peakEquity() {
+        return engine.curve.peak().max(engine.equity());
+    }
+
+    @Override
+    public BigDecimal dayStartEquity() {
+        return engine.dayStartEquity();
+    }
+
+    @Override
+    public BotState state() {
+        return engine.state;
+    }
+
+    @Override
+    public BigDecimal lastPrice() {
+        return engine.data.lastPrice(engine.config.symbol());
+    }
+
+    @Override
+    public BigDecimal lastPrice(String symbol) {
+        return engine.data.lastPrice(symbol);
+    }
+
+    @Override
+    public Optional<Instant> lastDataTime(String symbol) {
+        return engine.data.lastDataTime(symbol);
+    }
+
+    @Override
+    public List<Order> openOrders() {
+        return engine.openOrders();
+    }
+
+    @Override
+    public List<Bar> recentBars(int count) {
+        return engine.data.recent(engine.config.symbol(), engine.config.timeframe(), count);
+    }
+
+    @Override
+    public List<Bar> recentBars(String symbol, int count) {
+        return engine.data.recent(symbol, engine.config.timeframe(), count);
+    }
+
+    @Override
+    public List<BigDecimal> recentTradePnl(int count) {
+        List<RoundTrip> trips = engine.portfolio.roundTrips();
+        List<BigDecimal> out = new ArrayList<>();
+        for (int i = Math.max(0, trips.size() - count); i < trips.size(); i++) out.add(trips.get(i).pnl());
+        return out;
+    }
+
+    @Override
+    public void signal(Signal signal) {
+        engine.signal(signal);
+    }
+
+    @Override
+    public Submission submit(OrderIntent intent) {
+        return engine.submit(intent);
+    }
+
+    @Override
+    public void cancel(String clientOrderId) {
+        engine.cancel(clientOrderId);
+    }
+
+    @Override
+    public void cancelAll() {
+        engine.cancelAll();
+    }
+
+    @Override
+    public <T> Optional<T> unwrap(Class<T> type) {
+        if (type == BarSeries.class) {
+            return Optional.of(type.cast(engine.data.ta4jSeries(engine.config.symbol(), engine.config.timeframe())));
+        }
+        if (type == MarketDataCache.class) return Optional.of(type.cast(engine.data));
+        return Optional.empty();
+    }
+}

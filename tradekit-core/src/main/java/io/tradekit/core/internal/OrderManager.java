@@ -1,0 +1,157 @@
+package io.tradekit.core.internal;
+
+import io.tradekit.api.Fill;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderAck;
+import io.tradekit.api.OrderStatus;
+import io.tradekit.api.OrderUpdate;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The order state machine of one bot. Orders move forward only: PENDING_NEW → NEW → PARTIALLY_FILLED
+ * → FILLED, or to CANCELED / REJECTED / EXPIRED; UNKNOWN (a request that timed out or met a 5xx) waits
+ * for a lookup. A late or repeated venue report never moves an order back. The filled quantity is
+ * the sum of the fills applied, so a status report can never invent or drop a fill.
+ */
+public final class OrderManager {
+
+    private final String idPrefix;
+    private long sequence;
+    private final Map<String, Order> orders = new LinkedHashMap<>();
+    private final Map<String, Order> open = new LinkedHashMap<>();
+    private final Map<String, BigDecimal> filledNotional = new java.util.HashMap<>();
+
+    public OrderManager(String botId) {
+        this.idPrefix = clientIdPrefix(botId);
+    }
+
+    /**
+     * At most 8 letters or digits of the bot id: with a dash and a base-36 sequence the id stays within
+     * 18 characters, the strictest venue limit (Kraken's free-text cl_ord_id), and within
+     * {@code [A-Za-z0-9_-]}.
+     */
+    static String clientIdPrefix(String botId) {
+        String letters = botId.replaceAll("[^A-Za-z0-9]", "");
+        if (letters.isEmpty()) letters = "tk";
+        return letters.substring(0, Math.min(8, letters.length()));
+    }
+
+    public String nextClientOrderId() {
+        return idPrefix + "-" + Long.toString(++sequence, 36);
+    }
+
+    /** Continues numbering after the ids a previous run used, so no id is ever sent twice. */
+    public void restore(Collection<Order> known) {
+        for (Order o : known) {
+            orders.put(o.clientOrderId(), o);
+            if (o.status().isOpen()) open.put(o.clientOrderId(), o);
+            String id = o.clientOrderId();
+            if (id.startsWith(idPrefix + "-")) {
+                try {
+                    sequence = Math.max(sequence, Long.parseLong(id.substring(idPrefix.length() + 1), 36));
+                } catch (NumberFormatException ignored) {
+                    // an id of another scheme: it cannot collide with ours
+                }
+            }
+            if (o.filledQuantity().signum() > 0) filledNotional.put(id, o.filledQuantity().multiply(o.averageFillPrice()));
+        }
+    }
+
+    public void add(Order order) {
+        orders.put(order.clientOrderId(), order);
+        if (order.status().isOpen()) open.put(order.clientOrderId(), order);
+    }
+
+    public Optional<Order> get(String clientOrderId) {
+        return Optional.ofNullable(orders.get(clientOrderId));
+    }
+
+    public List<Order> openOrders() {
+        return new ArrayList<>(open.values());
+    }
+
+    public int openCount() {
+        return open.size();
+    }
+
+    public Collection<Order> all() {
+        return orders.values();
+    }
+
+    /** The venue accepted the order. Returns the changed order, or empty if nothing changed. */
+    public Optional<Order> onAck(OrderAck ack) {
+        Order order = orders.get(ack.clientOrderId());
+        if (order == null) return Optional.empty();
+        Order changed = order.withVenueOrderId(ack.venueOrderId());
+        if (order.status() == OrderStatus.PENDING_NEW || order.status() == OrderStatus.UNKNOWN) {
+            OrderStatus status = ack.status() == OrderStatus.PENDING_NEW ? OrderStatus.NEW : ack.status();
+            changed = advance(changed, status, ack.time(), Optional.empty());
+        }
+        return store(order, changed);
+    }
+
+    /** A venue report; applied only if it moves the order forward. */
+    public Optional<Order> onUpdate(OrderUpdate update) {
+        Order order = orders.get(update.clientOrderId());
+        if (order == null) return Optional.empty();
+        Order changed = order.withVenueOrderId(update.venueOrderId().orElse(null));
+        changed = advance(changed, update.status(), update.time(), update.reason());
+        return store(order, changed);
+    }
+
+    /** The request's outcome is unknown (timeout, 5xx): keep the order open until a lookup settles it. */
+    public Optional<Order> markUnknown(String clientOrderId, Instant now, String reason) {
+        Order order = orders.get(clientOrderId);
+        if (order == null || order.status() != OrderStatus.PENDING_NEW) return Optional.empty();
+        return store(order, order.withStatus(OrderStatus.UNKNOWN, now, Optional.of(reason)));
+    }
+
+    public Optional<Order> reject(String clientOrderId, Instant now, String reason) {
+        Order order = orders.get(clientOrderId);
+        if (order == null || order.status().isTerminal()) return Optional.empty();
+        return store(order, order.withStatus(OrderStatus.REJECTED, now, Optional.of(reason)));
+    }
+
+    /** Adds a fill (already known to be new) to its order's filled quantity and average price. */
+    public Optional<Order> onFill(Fill fill) {
+        Order order = orders.get(fill.clientOrderId());
+        if (order == null) return Optional.empty();
+        BigDecimal notional = filledNotional.merge(fill.clientOrderId(), fill.notional(), BigDecimal::add);
+        BigDecimal filled = order.filledQuantity().add(fill.quantity());
+        BigDecimal average = notional.divide(filled, MathContext.DECIMAL64);
+        OrderStatus status = filled.compareTo(order.quantity()) >= 0 ? OrderStatus.FILLED
+                : order.status().isTerminal() ? order.status() : OrderStatus.PARTIALLY_FILLED;
+        Order changed = order.withVenueOrderId(fill.venueOrderId()).withFilled(filled, average, status, fill.time());
+        return store(order, changed);
+    }
+
+    private static Order advance(Order order, OrderStatus reported, Instant now, Optional<String> reason) {
+        OrderStatus current = order.status();
+        if (current.isTerminal() || reported == current) return order;
+        if (reported == OrderStatus.PENDING_NEW || reported == OrderStatus.UNKNOWN) return order;
+        if (reported == OrderStatus.NEW && current == OrderStatus.PARTIALLY_FILLED) return order;
+        // FILLED is reached through fills, so that a status report cannot invent quantity.
+        if (reported == OrderStatus.FILLED || reported == OrderStatus.PARTIALLY_FILLED) {
+            return current == OrderStatus.PENDING_NEW || current == OrderStatus.UNKNOWN
+                    ? order.withStatus(OrderStatus.NEW, now, Optional.empty()) : order;
+        }
+        return order.withStatus(reported, now, reason);
+    }
+
+    private Optional<Order> store(Order before, Order after) {
+        if (after.equals(before)) return Optional.empty();
+        orders.put(after.clientOrderId(), after);
+        if (after.status().isOpen()) open.put(after.clientOrderId(), after);
+        else open.remove(after.clientOrderId());
+        return Optional.of(after);
+    }
+}

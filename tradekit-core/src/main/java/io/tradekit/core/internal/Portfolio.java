@@ -1,0 +1,203 @@
+package io.tradekit.core.internal;
+
+import io.tradekit.api.Fill;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.Position;
+import io.tradekit.api.Side;
+import io.tradekit.core.RoundTrip;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cash, positions, average cost, realized PnL and fees of one bot, all in BigDecimal. A fill is applied
+ * with {@link #apply}; the engine makes sure each fill id is applied once. Fees paid in the quote asset
+ * reduce cash; fees paid in the base asset reduce the position.
+ */
+public final class Portfolio {
+
+    private static final MathContext PRICE_MC = MathContext.DECIMAL64;
+
+    private final String quoteAsset;
+    private BigDecimal cash;
+    private BigDecimal totalFees = BigDecimal.ZERO;
+    private BigDecimal grossRealized = BigDecimal.ZERO;
+    private final Map<String, Holding> holdings = new HashMap<>();
+    private final List<RoundTrip> roundTrips = new ArrayList<>();
+
+    public Portfolio(String quoteAsset, BigDecimal initialCash) {
+        this.quoteAsset = quoteAsset;
+        this.cash = initialCash;
+    }
+
+    /** Where a restart left a symbol: quantity, average cost, realized PnL and fees so far. */
+    public void restore(Position position, Instant openedAt) {
+        Holding h = holding(position.symbol());
+        h.quantity = position.quantity();
+        h.averageCost = position.averageCost();
+        h.realized = position.realizedPnl();
+        h.fees = position.fees();
+        h.openedAt = openedAt;
+    }
+
+    public void setCash(BigDecimal cash) {
+        this.cash = cash;
+    }
+
+    /**
+     * Applies one fill and returns the PnL it realized, net of the fees attributed to the closed quantity
+     * (zero for a fill that only opens or adds).
+     */
+    public BigDecimal apply(Fill fill, Instrument instrument) {
+        Holding h = holding(fill.symbol());
+        BigDecimal qty = fill.quantity();
+        BigDecimal signedQty = fill.side() == Side.BUY ? qty : qty.negate();
+        BigDecimal notional = fill.price().multiply(qty);
+
+        cash = fill.side() == Side.BUY ? cash.subtract(notional) : cash.add(notional);
+        BigDecimal feeInQuote = feeInQuote(fill, instrument);
+        totalFees = totalFees.add(feeInQuote);
+        h.fees = h.fees.add(feeInQuote);
+        if (fill.feeAsset().equals(instrument.baseAsset())) {
+            // The venue took the fee out of what we bought: we hold less than the fill says.
+            signedQty = signedQty.subtract(fill.fee());
+        } else if (fill.feeAsset().equals(quoteAsset)) {
+            cash = cash.subtract(fill.fee());
+        }
+
+        BigDecimal realizedNet = BigDecimal.ZERO;
+        boolean reducing = h.quantity.signum() != 0 && h.quantity.signum() != signedQty.signum();
+        if (!reducing) {
+            if (h.quantity.signum() == 0) {
+                h.openedAt = fill.time();
+                h.entryFees = BigDecimal.ZERO;
+            }
+            BigDecimal newQty = h.quantity.add(signedQty);
+            h.averageCost = newQty.signum() == 0 ? BigDecimal.ZERO
+                    : h.averageCost.multiply(h.quantity).add(fill.price().multiply(signedQty)).divide(newQty, PRICE_MC);
+            h.quantity = newQty;
+            h.entryFees = h.entryFees.add(feeInQuote);
+        } else {
+            BigDecimal closing = signedQty.abs().min(h.quantity.abs());
+            BigDecimal direction = BigDecimal.valueOf(h.quantity.signum());
+            BigDecimal gross = fill.price().subtract(h.averageCost).multiply(closing).multiply(direction);
+            BigDecimal entryFeeShare = h.entryFees.multiply(closing).divide(h.quantity.abs(), PRICE_MC);
+            BigDecimal exitFeeShare = feeInQuote.multiply(closing).divide(qty, PRICE_MC);
+            BigDecimal fees = entryFeeShare.add(exitFeeShare);
+            realizedNet = gross.subtract(fees);
+            grossRealized = grossRealized.add(gross);
+            h.realized = h.realized.add(gross);
+            h.entryFees = h.entryFees.subtract(entryFeeShare);
+            roundTrips.add(new RoundTrip(fill.symbol(), h.quantity.signum() > 0 ? Side.BUY : Side.SELL, h.openedAt,
+                    fill.time(), h.averageCost, fill.price(), closing, fees, realizedNet));
+            BigDecimal remainder = h.quantity.add(signedQty);
+            if (remainder.signum() == 0 || remainder.signum() == h.quantity.signum()) {
+                h.quantity = remainder;
+                if (remainder.signum() == 0) {
+                    h.averageCost = BigDecimal.ZERO;
+                    h.entryFees = BigDecimal.ZERO;
+                }
+            } else {
+                // The fill closed the position and opened one on the other side.
+                h.quantity = remainder;
+                h.averageCost = fill.price();
+                h.openedAt = fill.time();
+                h.entryFees = feeInQuote.subtract(exitFeeShare);
+            }
+        }
+        return realizedNet;
+    }
+
+    private BigDecimal feeInQuote(Fill fill, Instrument instrument) {
+        if (fill.fee().signum() == 0) return BigDecimal.ZERO;
+        if (fill.feeAsset().equals(instrument.baseAsset())) return fill.fee().multiply(fill.price());
+        return fill.fee();
+    }
+
+    public BigDecimal cash() {
+        return cash;
+    }
+
+    public String quoteAsset() {
+        return quoteAsset;
+    }
+
+    public Position position(String symbol) {
+        Holding h = holdings.get(symbol);
+        return h == null ? Position.flat(symbol) : new Position(symbol, h.quantity, h.averageCost, h.realized, h.fees);
+    }
+
+    public BigDecimal quantity(String symbol) {
+        Holding h = holdings.get(symbol);
+        return h == null ? BigDecimal.ZERO : h.quantity;
+    }
+
+    public Collection<Position> positions() {
+        List<Position> all = new ArrayList<>();
+        for (String symbol : holdings.keySet()) all.add(position(symbol));
+        return all;
+    }
+
+    public boolean isFlat() {
+        for (Holding h : holdings.values()) if (h.quantity.signum() != 0) return false;
+        return true;
+    }
+
+    /** Cash plus every position marked at the price {@code marks} gives for its symbol. */
+    public BigDecimal equity(java.util.function.Function<String, BigDecimal> marks) {
+        BigDecimal equity = cash;
+        for (Map.Entry<String, Holding> e : holdings.entrySet()) {
+            if (e.getValue().quantity.signum() != 0) {
+                equity = equity.add(e.getValue().quantity.multiply(marks.apply(e.getKey())));
+            }
+        }
+        return equity;
+    }
+
+    public BigDecimal unrealizedPnl(java.util.function.Function<String, BigDecimal> marks) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Map.Entry<String, Holding> e : holdings.entrySet()) {
+            Holding h = e.getValue();
+            if (h.quantity.signum() != 0) total = total.add(marks.apply(e.getKey()).subtract(h.averageCost).multiply(h.quantity));
+        }
+        return total;
+    }
+
+    public BigDecimal totalFees() {
+        return totalFees;
+    }
+
+    /** Realized trading PnL before fees. */
+    public BigDecimal grossRealizedPnl() {
+        return grossRealized;
+    }
+
+    public List<RoundTrip> roundTrips() {
+        return roundTrips;
+    }
+
+    public BigDecimal averageCost(String symbol) {
+        Holding h = holdings.get(symbol);
+        return h == null ? BigDecimal.ZERO : h.averageCost.setScale(Math.max(0, h.averageCost.scale()), RoundingMode.HALF_EVEN);
+    }
+
+    private Holding holding(String symbol) {
+        return holdings.computeIfAbsent(symbol, s -> new Holding());
+    }
+
+    private static final class Holding {
+        BigDecimal quantity = BigDecimal.ZERO;
+        BigDecimal averageCost = BigDecimal.ZERO;
+        BigDecimal realized = BigDecimal.ZERO;
+        BigDecimal fees = BigDecimal.ZERO;
+        BigDecimal entryFees = BigDecimal.ZERO;
+        Instant openedAt = Instant.EPOCH;
+    }
+}

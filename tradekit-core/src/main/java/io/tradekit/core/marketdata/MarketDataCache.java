@@ -1,0 +1,138 @@
+package io.tradekit.core.marketdata;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.Ticker;
+import io.tradekit.api.Timeframe;
+import org.ta4j.core.BarSeries;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bars and prices a bot has seen: a bounded series per symbol and timeframe, the last price and
+ * when data last arrived. A ticker moves the last price but never fabricates a bar. Owned by the
+ * bot's loop thread.
+ */
+public final class MarketDataCache {
+
+    private final int capacity;
+    private final Map<SeriesKey, BarRing> series = new HashMap<>();
+    private final Map<SeriesKey, BarSeriesBridge> bridges = new HashMap<>();
+    private final Map<String, BigDecimal> lastPrice = new HashMap<>();
+    private final Map<String, Instant> lastDataTime = new HashMap<>();
+
+    public MarketDataCache(int capacity) {
+        if (capacity < 2) throw new IllegalArgumentException("capacity must be at least 2");
+        this.capacity = capacity;
+    }
+
+    /**
+     * Adds a closed bar; returns false (and keeps nothing) for a bar that is not newer than the last one
+     * of its series: a replayed or duplicated bar must not be counted twice.
+     */
+    public boolean add(Bar bar) {
+        SeriesKey key = new SeriesKey(bar.symbol(), bar.timeframe());
+        BarRing ring = series.computeIfAbsent(key, k -> new BarRing(capacity));
+        Bar last = ring.last();
+        if (last != null && !bar.openTime().isAfter(last.openTime())) return false;
+        ring.add(bar);
+        lastPrice.put(bar.symbol(), bar.close());
+        lastDataTime.put(bar.symbol(), bar.closeTime());
+        BarSeriesBridge bridge = bridges.get(key);
+        if (bridge != null) bridge.append(bar);
+        return true;
+    }
+
+    public void update(Ticker ticker) {
+        lastPrice.put(ticker.symbol(), ticker.last());
+        lastDataTime.merge(ticker.symbol(), ticker.time(), (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    public int size(String symbol, Timeframe timeframe) {
+        BarRing ring = series.get(new SeriesKey(symbol, timeframe));
+        return ring == null ? 0 : ring.size();
+    }
+
+    /** Up to {@code count} most recent bars, oldest first. */
+    public List<Bar> recent(String symbol, Timeframe timeframe, int count) {
+        BarRing ring = series.get(new SeriesKey(symbol, timeframe));
+        return ring == null ? List.of() : ring.lastN(count);
+    }
+
+    public Optional<Bar> last(String symbol, Timeframe timeframe) {
+        BarRing ring = series.get(new SeriesKey(symbol, timeframe));
+        return Optional.ofNullable(ring == null ? null : ring.last());
+    }
+
+    public BigDecimal lastPrice(String symbol) {
+        return lastPrice.getOrDefault(symbol, BigDecimal.ZERO);
+    }
+
+    public Optional<Instant> lastDataTime(String symbol) {
+        return Optional.ofNullable(lastDataTime.get(symbol));
+    }
+
+    /** True when no data arrived for the symbol within {@code maxAge} of {@code now}, or none ever did. */
+    public boolean isStale(String symbol, Instant now, Duration maxAge) {
+        Instant last = lastDataTime.get(symbol);
+        return last == null || Duration.between(last, now).compareTo(maxAge) > 0;
+    }
+
+    /**
+     * The ta4j series kept in step with this cache for one symbol and timeframe; made on first use from
+     * the bars already held, then appended to as bars arrive.
+     */
+    public BarSeries ta4jSeries(String symbol, Timeframe timeframe) {
+        SeriesKey key = new SeriesKey(symbol, timeframe);
+        return bridges.computeIfAbsent(key, k -> {
+            BarSeriesBridge bridge = new BarSeriesBridge(symbol + "@" + timeframe, capacity);
+            BarRing ring = series.get(k);
+            if (ring != null) ring.lastN(ring.size()).forEach(bridge::append);
+            return bridge;
+        }).series();
+    }
+
+    private record SeriesKey(String symbol, Timeframe timeframe) {
+    }
+
+    /** A fixed-capacity ring of bars, oldest overwritten first. */
+    private static final class BarRing {
+        private final Bar[] bars;
+        private int start;
+        private int size;
+
+        BarRing(int capacity) {
+            bars = new Bar[capacity];
+        }
+
+        void add(Bar bar) {
+            if (size < bars.length) {
+                bars[(start + size++) % bars.length] = bar;
+            } else {
+                bars[start] = bar;
+                start = (start + 1) % bars.length;
+            }
+        }
+
+        Bar last() {
+            return size == 0 ? null : bars[(start + size - 1) % bars.length];
+        }
+
+        int size() {
+            return size;
+        }
+
+        List<Bar> lastN(int n) {
+            int k = Math.min(n, size);
+            List<Bar> out = new ArrayList<>(k);
+            for (int i = size - k; i < size; i++) out.add(bars[(start + i) % bars.length]);
+            return out;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.tradekit.core.paper;
+
+import io.tradekit.api.Balance;
+import io.tradekit.api.Bar;
+import io.tradekit.api.Fill;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderAck;
+import io.tradekit.api.OrderRequest;
+import io.tradekit.api.OrderUpdate;
+import io.tradekit.api.Ticker;
+import io.tradekit.api.Timeframe;
+import io.tradekit.api.event.Event;
+import io.tradekit.api.event.EventSink;
+import io.tradekit.api.spi.ExchangeAdapter;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The built-in venue {@code paper}: fills simulated by the {@link MatchingEngine}. Market data comes
+ * either from the caller ({@link #onBar}, {@link #onTicker}: backtests and replays) or from a real
+ * venue's streams ({@link #overMarketData}: paper trading on live data), and in both cases the engine
+ * sees the data before the bot does, so that resting orders fill on the bar that crosses them.
+ */
+public final class PaperExchange implements ExchangeAdapter {
+
+    private final MatchingEngine engine;
+    private final ExchangeAdapter marketData;
+    private volatile EventSink sink = event -> { };
+    private io.tradekit.core.store.SqliteStateStore book;
+
+    public PaperExchange(PaperSettings settings) {
+        this(settings, null);
+    }
+
+    private PaperExchange(PaperSettings settings, ExchangeAdapter marketData) {
+        this.engine = new MatchingEngine("paper", settings);
+        this.marketData = marketData;
+        engine.setListener(new MatchingEngine.Listener() {
+            @Override
+            public void onOrder(Order order) {
+                sink.post(new Event.OrderUpdated(OrderUpdate.of(order, order.updatedAt())));
+            }
+
+            @Override
+            public void onFill(Fill fill) {
+                sink.post(new Event.FillReceived(fill));
+            }
+        });
+    }
+
+    /**
+     * A paper venue whose book and account live in their own SQLite file and survive restarts, like a
+     * real venue outlives the bots that trade on it.
+     */
+    public static PaperExchange durable(PaperSettings settings, java.nio.file.Path bookFile) {
+        PaperExchange paper = new PaperExchange(settings, null);
+        paper.book = io.tradekit.core.store.StateStores.sqlite(bookFile);
+        paper.engine.keepBookIn(paper.book);
+        return paper;
+    }
+
+    /** Paper trading on a real venue's market data: orders never reach that venue. */
+    public static PaperExchange overMarketData(ExchangeAdapter source, PaperSettings settings) {
+        return new PaperExchange(settings, source);
+    }
+
+    public MatchingEngine matchingEngine() {
+        return engine;
+    }
+
+    /** Feeds a bar to the matching engine; its order updates and fills go to the connected sink. */
+    public void onBar(Bar bar) {
+        engine.onBar(bar);
+    }
+
+    public void onTicker(Ticker ticker) {
+        engine.onTicker(ticker);
+    }
+
+    @Override
+    public String venue() {
+        return "paper";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.MARKET_ORDERS, Capability.POST_ONLY, Capability.CANCEL_ALL);
+    }
+
+    @Override
+    public void connect(EventSink target) {
+        this.sink = target;
+        if (marketData != null) {
+            marketData.connect(event -> {
+                switch (event) {
+                    case Event.BarClosed b -> engine.onBar(b.bar());
+                    case Event.TickerUpdated t -> engine.onTicker(t.ticker());
+                    default -> {
+                    }
+                }
+                // Account events of the data venue do not concern a paper account.
+                if (!(event instanceof Event.OrderUpdated) && !(event instanceof Event.FillReceived)) target.post(event);
+            });
+        }
+    }
+
+    @Override
+    public Instrument instrument(String symbol) {
+        return engine.instrument(symbol);
+    }
+
+    @Override
+    public Instant serverTime() {
+        return marketData != null ? marketData.serverTime() : engine.now();
+    }
+
+    @Override
+    public List<Bar> history(String symbol, Timeframe timeframe, Instant from, Instant to) {
+        return marketData != null ? marketData.history(symbol, timeframe, from, to) : List.of();
+    }
+
+    @Override
+    public void subscribeBars(String symbol, Timeframe timeframe) {
+        if (marketData != null) marketData.subscribeBars(symbol, timeframe);
+    }
+
+    @Override
+    public void subscribeTicker(String symbol) {
+        if (marketData != null) marketData.subscribeTicker(symbol);
+    }
+
+    @Override
+    public OrderAck place(OrderRequest request) {
+        return engine.submit(request);
+    }
+
+    @Override
+    public void cancel(String symbol, String clientOrderId) {
+        engine.cancel(symbol, clientOrderId);
+    }
+
+    @Override
+    public int cancelAll(String symbol) {
+        return engine.cancelAll(symbol);
+    }
+
+    @Override
+    public Optional<Order> lookup(String symbol, String clientOrderId) {
+        return engine.order(clientOrderId).filter(o -> o.symbol().equals(symbol));
+    }
+
+    @Override
+    public List<Order> openOrders(String symbol) {
+        return engine.openOrders(symbol);
+    }
+
+    @Override
+    public List<Fill> fills(String symbol, Instant since) {
+        return engine.fills(symbol, since);
+    }
+
+    @Override
+    public List<Balance> balances() {
+        return engine.balances();
+    }
+
+    @Override
+    public void close() {
+        if (marketData != null) marketData.close();
+        if (book != null) book.close();
+    }
+}

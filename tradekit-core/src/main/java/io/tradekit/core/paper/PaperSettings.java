@@ -1,0 +1,65 @@
+package io.tradekit.core.paper;
+
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Instrument;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a paper venue behaves: its instruments, the account's starting balances, maker and taker fees in
+ * basis points, slippage in basis points on market and marketable orders, and the fill model.
+ *
+ * <pre>{@code PaperSettings s = PaperSettings.of(instrument, new BigDecimal("10000")).withFees(bps(2), bps(10));}</pre>
+ */
+public record PaperSettings(Map<String, Instrument> instruments, Map<String, BigDecimal> balances,
+                            BigDecimal makerFeeBps, BigDecimal takerFeeBps, BigDecimal slippageBps, FillModel fillModel) {
+
+    public PaperSettings {
+        instruments = Map.copyOf(instruments);
+        balances = Map.copyOf(balances);
+        requireNonNegative(makerFeeBps, "makerFeeBps");
+        requireNonNegative(takerFeeBps, "takerFeeBps");
+        requireNonNegative(slippageBps, "slippageBps");
+        Objects.requireNonNull(fillModel, "fillModel");
+        if (instruments.isEmpty()) throw new InvalidInputException("paper exchange: at least one instrument is needed");
+        for (Map.Entry<String, BigDecimal> b : balances.entrySet()) {
+            if (b.getValue().signum() < 0) throw new InvalidInputException("paper exchange: balance of " + b.getKey() + " must not be negative");
+        }
+    }
+
+    /** One instrument and a starting cash in its quote asset; 10 bps taker, 10 bps maker, no slippage, fills at close. */
+    public static PaperSettings of(Instrument instrument, BigDecimal quoteCash) {
+        return new PaperSettings(Map.of(instrument.symbol(), instrument), Map.of(instrument.quoteAsset(), quoteCash),
+                BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ZERO, FillModel.CLOSE);
+    }
+
+    public static PaperSettings of(List<Instrument> instruments, Map<String, BigDecimal> balances) {
+        Map<String, Instrument> bySymbol = new LinkedHashMap<>();
+        for (Instrument i : instruments) bySymbol.put(i.symbol(), i);
+        return new PaperSettings(bySymbol, balances, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ZERO, FillModel.CLOSE);
+    }
+
+    public PaperSettings withFees(BigDecimal makerBps, BigDecimal takerBps) {
+        return new PaperSettings(instruments, balances, makerBps, takerBps, slippageBps, fillModel);
+    }
+
+    public PaperSettings withSlippage(BigDecimal bps) {
+        return new PaperSettings(instruments, balances, makerFeeBps, takerFeeBps, bps, fillModel);
+    }
+
+    public PaperSettings withFillModel(FillModel model) {
+        return new PaperSettings(instruments, balances, makerFeeBps, takerFeeBps, slippageBps, model);
+    }
+
+    public PaperSettings withBalances(Map<String, BigDecimal> newBalances) {
+        return new PaperSettings(instruments, newBalances, makerFeeBps, takerFeeBps, slippageBps, fillModel);
+    }
+
+    private static void requireNonNegative(BigDecimal v, String name) {
+        if (v == null || v.signum() < 0) throw new InvalidInputException("paper exchange: " + name + " must be zero or more, got " + v);
+    }
+}

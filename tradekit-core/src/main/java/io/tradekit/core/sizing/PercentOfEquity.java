@@ -1,0 +1,31 @@
+package io.tradekit.core.sizing;
+
+import io.tradekit.api.InvalidInputException;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * Spends a fraction of equity, never more than the free cash, leaving room for the taker fee so that
+ * the order is affordable: {@code new PercentOfEquity(new BigDecimal("0.5"))} uses half the equity.
+ */
+public record PercentOfEquity(BigDecimal fraction) implements PositionSizer {
+
+    public PercentOfEquity {
+        if (fraction == null || fraction.signum() <= 0 || fraction.compareTo(BigDecimal.ONE) > 0) {
+            throw new InvalidInputException("percent-of-equity sizing: fraction must be in (0, 1], got " + fraction);
+        }
+    }
+
+    public static PercentOfEquity all() {
+        return new PercentOfEquity(BigDecimal.ONE);
+    }
+
+    @Override
+    public BigDecimal quantity(SizingInput in) {
+        BigDecimal budget = in.equity().multiply(fraction).min(in.cash());
+        if (budget.signum() <= 0) return BigDecimal.ZERO;
+        BigDecimal costPerUnit = in.price().multiply(BigDecimal.ONE.add(in.feeRate()));
+        return budget.divide(costPerUnit, MathContext.DECIMAL64);
+    }
+}
