@@ -123,6 +123,7 @@ public final class BotEngine {
         for (Order o : orders.openOrders()) if (openSince == null || o.createdAt().isBefore(openSince)) openSince = o.createdAt();
         lastBarTime = snapshot.flatMap(BotSnapshot::lastBarTime).orElse(null);
         for (Order o : orders.all()) if (lastBarTime == null || o.createdAt().isAfter(lastBarTime)) lastBarTime = o.createdAt();
+        if (lastBarTime != null && clock instanceof EngineClock.Simulated sim) sim.set(lastBarTime);
         if (!fresh) recovery.reconcile(instrument, openSince != null ? openSince : Instant.now());
         var balances = venue.balances();
         BigDecimal cash = BigDecimal.ZERO;
@@ -370,6 +371,19 @@ public final class BotEngine {
         publish(new BotEvent.OrderSubmitted(now, order));
         calls.call(() -> venue.place(request), (ack, failure) -> onPlaced(request, ack, failure));
         return Submission.sent(order);
+    }
+
+    /** Sends an order that was written ahead in an earlier run and never reached the venue; waits for the answer. */
+    void resend(Order order) {
+        OrderRequest request = order.request();
+        OrderAck ack = null;
+        RuntimeException failure = null;
+        try {
+            ack = venue.place(request);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        onPlaced(request, ack, failure);
     }
 
     private void onPlaced(OrderRequest request, OrderAck ack, RuntimeException failure) {
