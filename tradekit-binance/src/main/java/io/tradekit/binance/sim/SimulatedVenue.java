@@ -20,7 +20,6 @@ import io.tradekit.core.paper.MatchingEngine;
 import io.tradekit.core.paper.PaperSettings;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -353,10 +352,8 @@ final class SimulatedVenue {
         tradeByFillId.put(fill.fillId(), trade);
         m.cumulativeQuote = m.cumulativeQuote.add(fill.price().multiply(fill.quantity()));
         m.updatedMillis = now;
-        Order before = engine.order(fill.clientOrderId()).orElseThrow();
-        Order after = before.withFilled(before.filledQuantity().add(fill.quantity()), fill.price(),
-                before.filledQuantity().add(fill.quantity()).compareTo(before.quantity()) >= 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED,
-                Instant.ofEpochMilli(now));
+        // the engine records the fill on the order before it tells its listener
+        Order after = engine.order(fill.clientOrderId()).orElseThrow();
         userEvents.accept(Payloads.executionReport(after, m, "TRADE", trade, null, now));
     }
 
