@@ -48,6 +48,9 @@ public final class BotBuilder {
     private Duration staleAfter;
     private Duration safetyInterval = Duration.ofSeconds(5);
     private boolean dataClock;
+    private Duration equityInterval = Duration.ofMinutes(1);
+    private boolean cancelUnknownOrders;
+    private boolean adoptVenuePosition;
     private final List<Consumer<BotEvent>> listeners = new ArrayList<>();
 
     BotBuilder(String id) {
@@ -145,6 +148,27 @@ public final class BotBuilder {
         return this;
     }
 
+    /** How often equity is journaled (default every minute of the bot's clock). */
+    public BotBuilder equityInterval(Duration interval) {
+        this.equityInterval = Objects.requireNonNull(interval, "interval");
+        return this;
+    }
+
+    /** On restart, cancel open venue orders this bot does not know (default: report and leave them). */
+    public BotBuilder cancelUnknownOrders(boolean cancel) {
+        this.cancelUnknownOrders = cancel;
+        return this;
+    }
+
+    /**
+     * On restart, take the venue's holding as the truth when the journal cannot explain it (default:
+     * refuse to start and say why).
+     */
+    public BotBuilder adoptVenuePosition(boolean adopt) {
+        this.adoptVenuePosition = adopt;
+        return this;
+    }
+
     public BotBuilder onEvent(Consumer<BotEvent> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
@@ -174,6 +198,6 @@ public final class BotBuilder {
         StateStore journal = store != null ? store : resolved.store("memory").open(id, Params.empty("memory store"));
         Duration stale = staleAfter != null ? staleAfter : timeframe.duration().multipliedBy(3);
         return new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizer, takerFeeRate, stale, safetyInterval,
-                dataClock, limits, listeners);
+                dataClock, equityInterval, cancelUnknownOrders, adoptVenuePosition, limits, listeners);
     }
 }

@@ -58,7 +58,8 @@ public final class TradingBot implements AutoCloseable {
 
     TradingBot(String id, String symbol, Timeframe timeframe, Strategy strategy, ExchangeAdapter venue, StateStore store,
                List<RiskPolicy> policies, PositionSizer sizer, BigDecimal takerFeeRate, Duration staleAfter,
-               Duration safetyInterval, boolean dataClock, RiskLimits limits, List<Consumer<BotEvent>> listeners) {
+               Duration safetyInterval, boolean dataClock, Duration equityInterval, boolean cancelUnknownOrders,
+               boolean adoptVenuePosition, RiskLimits limits, List<Consumer<BotEvent>> listeners) {
         this.id = id;
         this.symbol = symbol;
         this.venue = venue;
@@ -69,8 +70,9 @@ public final class TradingBot implements AutoCloseable {
         this.loop = new ThreadLoop(id, this::onLoopFailure);
         this.calls = VenueCalls.onVirtualThreads(loop);
         EngineConfig config = new EngineConfig(id, symbol, timeframe, sizer, takerFeeRate, 512,
-                dataClock ? Duration.ofDays(36_500) : staleAfter, safetyInterval, Duration.ofMinutes(1), false);
+                dataClock ? Duration.ofDays(36_500) : staleAfter, safetyInterval, equityInterval, true);
         this.engine = new BotEngine(config, strategy, venue, store, policies, loop, calls, clock);
+        engine.setRecoveryOptions(cancelUnknownOrders, adoptVenuePosition);
         limits.decimal(RiskLimits.DAY_BOUNDARY_HOUR).ifPresent(h -> engine.setDayBoundaryHour(h.intValue()));
         listeners.forEach(engine::addListener);
     }
@@ -106,6 +108,20 @@ public final class TradingBot implements AutoCloseable {
             return t;
         });
         ticker.scheduleAtFixedRate(() -> loop.execute(() -> engine.advanceClock(clock.now())), 250, 250, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(() -> loop.execute(engine::saveSnapshot), 5, 5, TimeUnit.MINUTES);
+    }
+
+    /** The close time of the last bar the bot acted on before this start, if it ran before. */
+    public java.util.Optional<Instant> lastBarTime() {
+        return onLoop(engine::lastBarTime);
+    }
+
+    /** Bars from before the bot's start: they fill its market data, it does not trade on them. */
+    public void preload(List<Bar> bars) {
+        onLoop(() -> {
+            engine.preload(bars);
+            return null;
+        });
     }
 
     /**
@@ -196,19 +212,42 @@ public final class TradingBot implements AutoCloseable {
     /** Stops trading (open orders stay at the venue), journals the final state and closes the venue. */
     public synchronized void stop() {
         if (!started) return;
-        started = false;
         try {
-            onLoop(() -> {
-                engine.stop("operator", "stop requested");
-                return null;
-            });
+            stopTrading();
         } finally {
-            if (ticker != null) ticker.shutdownNow();
-            calls.close();
-            venue.close();
-            loop.stop(5_000);
-            store.close();
+            shutdown();
         }
+    }
+
+    /**
+     * Stops trading and reports what the bot did over its whole journal, in the backtest's terms, then
+     * shuts down. Replays end this way.
+     */
+    public synchronized BacktestResult stopWithResult(String strategyName, long bars, long startedNanos, BigDecimal initialCash) {
+        try {
+            stopTrading();
+            return onLoop(() -> io.tradekit.core.internal.Results.of(engine, strategyName, bars,
+                    (System.nanoTime() - startedNanos) / 1_000_000, initialCash, java.util.List.of()));
+        } finally {
+            shutdown();
+        }
+    }
+
+    private void stopTrading() {
+        onLoop(() -> {
+            engine.stop("operator", "stop requested");
+            return null;
+        });
+    }
+
+    private void shutdown() {
+        if (!started) return;
+        started = false;
+        if (ticker != null) ticker.shutdownNow();
+        calls.close();
+        venue.close();
+        loop.stop(5_000);
+        store.close();
     }
 
     @Override

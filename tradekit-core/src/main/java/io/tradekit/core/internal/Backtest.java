@@ -111,35 +111,13 @@ public final class Backtest {
         loop.drain();
 
         long elapsedNanos = System.nanoTime() - started;
-        Portfolio portfolio = engine.portfolio();
         BigDecimal initial = paper.balances().getOrDefault(instrument.quoteAsset(), BigDecimal.ZERO);
-        BigDecimal finalEquity = engine.equity();
-        BigDecimal fees = portfolio.totalFees();
-        BigDecimal realized = portfolio.grossRealizedPnl().subtract(fees);
-        List<RoundTrip> trips = portfolio.roundTrips();
-        long wins = trips.stream().filter(RoundTrip::isWin).count();
-        double barsPerYear = Duration.ofDays(365).toSeconds() / (double) timeframe.duration().toSeconds();
-        EquityCurve curve = engine.equityCurve();
-        return new BacktestResult(strategyName, instrument.symbol(), timeframe, total, new ArrayList<>(engine.orders().all()),
-                store.fills(), trips, sample(curve), initial, fees, realized, finalEquity,
-                percent(finalEquity.subtract(initial), initial), curve.maxDrawdown().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN),
-                curve.sharpe(barsPerYear), trips.isEmpty() ? 0.0 : wins / (double) trips.size(), engine.ordersDenied(),
-                safetyEvents, engine.state(), elapsedNanos / 1_000_000,
-                elapsedNanos == 0 ? 0.0 : total / (elapsedNanos / 1e9));
+        BacktestResult timed = Results.of(engine, strategyName, total, elapsedNanos / 1_000_000, initial, safetyEvents);
+        double barsPerSecond = elapsedNanos == 0 ? 0.0 : total / (elapsedNanos / 1e9);
+        return new BacktestResult(timed.strategy(), timed.symbol(), timed.timeframe(), timed.bars(), timed.orders(), timed.fills(),
+                timed.roundTrips(), timed.equityCurve(), timed.initialCash(), timed.fees(), timed.realizedPnl(), timed.finalEquity(),
+                timed.returnPct(), timed.maxDrawdownPct(), timed.sharpe(), timed.winRate(), timed.ordersDenied(), timed.safetyEvents(),
+                timed.finalState(), timed.elapsedMs(), barsPerSecond);
     }
 
-    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-        if (whole.signum() == 0) return BigDecimal.ZERO;
-        return part.multiply(BigDecimal.valueOf(100)).divide(whole, MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_EVEN);
-    }
-
-    private static List<EquityPoint> sample(EquityCurve curve) {
-        int n = curve.size();
-        List<EquityPoint> out = new ArrayList<>();
-        if (n == 0) return out;
-        int stride = Math.max(1, (n + MAX_CURVE_POINTS - 1) / MAX_CURVE_POINTS);
-        for (int i = 0; i < n; i += stride) out.add(new EquityPoint(curve.time(i), curve.equity(i)));
-        if ((n - 1) % stride != 0) out.add(new EquityPoint(curve.time(n - 1), curve.equity(n - 1)));
-        return out;
-    }
 }

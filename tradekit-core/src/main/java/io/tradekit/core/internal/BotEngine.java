@@ -26,6 +26,7 @@ import io.tradekit.api.spi.StateStore;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.Submission;
 import io.tradekit.api.store.AuditEvent;
+import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.api.store.EquitySnapshot;
 import io.tradekit.core.marketdata.MarketDataCache;
 import io.tradekit.core.sizing.OrderRounding;
@@ -84,6 +85,8 @@ public final class BotEngine {
     private BigDecimal dayStartEquity;
     private long currentDay = Long.MIN_VALUE;
     private int dayBoundaryHour;
+    private Instant lastBarTime;
+    private Recovery.RecoveryOptions recoveryOptions = Recovery.RecoveryOptions.DEFAULT;
 
     public BotEngine(EngineConfig config, Strategy strategy, ExchangeAdapter venue, StateStore store,
                      List<RiskPolicy> policies, Loop loop, VenueCalls calls, EngineClock clock) {
@@ -104,23 +107,63 @@ public final class BotEngine {
 
     // ---------------------------------------------------------------- life cycle
 
-    /** Loads the instrument and the account, then starts trading. Runs on the loop. */
+    /**
+     * Loads the instrument, restores the journal, reconciles with the venue and starts trading. Runs on
+     * the loop; venue calls here block, because nothing may trade before the state is settled.
+     */
     public void start() {
         transition(BotState.STARTING, "engine", "start");
         instrument = venue.instrument(config.symbol());
+        portfolio = new Portfolio(instrument.quoteAsset(), BigDecimal.ZERO);
+        boolean fresh = store.orders().isEmpty();
+        Recovery recovery = new Recovery(this, recoveryOptions);
+        Optional<BotSnapshot> snapshot = recovery.load(instrument);
+        Instant openSince = null;
+        for (Order o : orders.openOrders()) if (openSince == null || o.createdAt().isBefore(openSince)) openSince = o.createdAt();
+        lastBarTime = snapshot.flatMap(BotSnapshot::lastBarTime).orElse(null);
+        for (Order o : orders.all()) if (lastBarTime == null || o.createdAt().isAfter(lastBarTime)) lastBarTime = o.createdAt();
+        if (!fresh) recovery.reconcile(instrument, openSince != null ? openSince : Instant.now());
+        var balances = venue.balances();
         BigDecimal cash = BigDecimal.ZERO;
-        for (var b : venue.balances()) if (b.asset().equals(instrument.quoteAsset())) cash = b.total();
-        portfolio = new Portfolio(instrument.quoteAsset(), cash);
-        dayStartEquity = cash;
-        curve.restorePeak(cash);
-        transition(BotState.RUNNING, "engine", "started");
+        for (var b : balances) if (b.asset().equals(instrument.quoteAsset())) cash = b.total();
+        portfolio.setCash(cash);
+        recovery.checkPosition(instrument, balances, fresh);
+        dayStartEquity = equity();
+        curve.restorePeak(dayStartEquity);
+        if (!fresh) {
+            audit("recovery", "engine", "resumed with " + orders.all().size() + " orders, " + store.fills().size() + " fills"
+                    + (recovery.notes().isEmpty() ? "" : "; " + String.join("; ", recovery.notes())), "{}");
+        }
+        transition(BotState.RUNNING, "engine", fresh ? "started" : "resumed after reconciliation");
         strategy.onStart(context);
+    }
+
+    /** The close time of the last bar this bot is known to have acted on (from its snapshot and orders). */
+    public Optional<Instant> lastBarTime() {
+        return Optional.ofNullable(lastBarTime);
+    }
+
+    public void setRecoveryOptions(boolean cancelUnknownOrders, boolean adoptVenuePosition) {
+        this.recoveryOptions = new Recovery.RecoveryOptions(cancelUnknownOrders, adoptVenuePosition);
+    }
+
+    /** Saves the whole bot state, strategy state included, as the newest snapshot. */
+    public void saveSnapshot() {
+        if (portfolio == null) return;
+        store.saveSnapshot(new BotSnapshot(clock.now(), state, java.util.Map.of(portfolio.quoteAsset(), portfolio.cash()),
+                new ArrayList<>(portfolio.positions()), curve.peak().max(equity()), fillsInJournal(),
+                Optional.ofNullable(lastBarTime), strategy.saveState()));
+    }
+
+    private long fillsInJournal() {
+        return store.fills().size();
     }
 
     public void stop(String actor, String reason) {
         if (state == BotState.STOPPED) return;
         strategy.onStop(context);
         recordEquity(clock.now());
+        saveSnapshot();
         transition(BotState.STOPPED, actor, reason);
         store.flush();
     }
@@ -178,6 +221,7 @@ public final class BotEngine {
             return;
         }
         Instant now = bar.closeTime();
+        lastBarTime = now;
         markEquity(now);
         if (!warm) {
             warm = data.size(config.symbol(), config.timeframe()) >= strategy.warmupBars();

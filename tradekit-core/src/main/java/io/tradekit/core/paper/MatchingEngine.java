@@ -66,6 +66,7 @@ public final class MatchingEngine {
     private final Map<String, BigDecimal> lastPrice = new HashMap<>();
     private final Map<String, Ticker> lastQuote = new HashMap<>();
     private Listener listener = SILENT;
+    private io.tradekit.core.store.BotStore book;
     private long sequence;
     private Instant now = Instant.EPOCH;
 
@@ -137,6 +138,7 @@ public final class MatchingEngine {
         move(free, locked, lockAsset, lockAmount);
         lockedByOrder.put(order.clientOrderId(), lockAmount);
         orders.put(order.clientOrderId(), order);
+        if (book != null) book.writeAhead(order);
         listener.onOrder(order);
 
         List<Fill> newFills = new ArrayList<>();
@@ -151,6 +153,7 @@ public final class MatchingEngine {
             resting.add(order);
         }
         Order current = orders.get(order.clientOrderId());
+        persist();
         return new OrderAck(current.clientOrderId(), current.venueOrderId().orElseThrow(), current.status(),
                 current.filledQuantity(), now, newFills);
     }
@@ -162,7 +165,9 @@ public final class MatchingEngine {
         }
         resting.remove(order);
         pendingMarket.remove(order);
-        return finish(clientOrderId, OrderStatus.CANCELED, "canceled by request");
+        Order canceled = finish(clientOrderId, OrderStatus.CANCELED, "canceled by request");
+        persist();
+        return canceled;
     }
 
     public synchronized int cancelAll(String symbol) {
@@ -198,6 +203,7 @@ public final class MatchingEngine {
         lastPrice.put(bar.symbol(), bar.close());
         lastQuote.remove(bar.symbol());
         if (bar.closeTime().isAfter(now)) now = bar.closeTime();
+        if (!out.isEmpty()) persist();
         return out;
     }
 
@@ -225,6 +231,7 @@ public final class MatchingEngine {
                 out.add(execute(o, limit, true));
             }
         }
+        if (!out.isEmpty()) persist();
         return out;
     }
 
@@ -254,6 +261,68 @@ public final class MatchingEngine {
         assets.addAll(locked.keySet());
         for (String a : assets) out.add(new Balance(a, free.getOrDefault(a, BigDecimal.ZERO), locked.getOrDefault(a, BigDecimal.ZERO)));
         return out;
+    }
+
+    /**
+     * Keeps the book in {@code store} from now on, after rebuilding it from what the store holds: the
+     * account is the starting balances (kept in the store the first time) plus every recorded fill, and
+     * open orders rest again with their funds locked. Every change is durable before the call that made
+     * it returns, so the paper venue outlives any bot that trades on it.
+     */
+    public synchronized MatchingEngine keepBookIn(io.tradekit.core.store.BotStore store) {
+        this.book = store;
+        Map<String, String> config = store.configEntries();
+        if (config.keySet().stream().noneMatch(k -> k.startsWith("paper.balance."))) {
+            settings.balances().forEach((asset, amount) -> store.putConfig("paper.balance." + asset, amount.toPlainString()));
+        } else {
+            free.clear();
+            config.forEach((k, v) -> {
+                if (k.startsWith("paper.balance.")) free.put(k.substring("paper.balance.".length()), new BigDecimal(v));
+            });
+        }
+        for (Fill f : store.fills()) {
+            Instrument inst = instrument(f.symbol());
+            BigDecimal notional = f.price().multiply(f.quantity());
+            if (f.side() == Side.BUY) {
+                free.merge(inst.quoteAsset(), notional.add(f.fee()).negate(), BigDecimal::add);
+                free.merge(inst.baseAsset(), f.quantity(), BigDecimal::add);
+            } else {
+                free.merge(inst.baseAsset(), f.quantity().negate(), BigDecimal::add);
+                free.merge(inst.quoteAsset(), notional.subtract(f.fee()), BigDecimal::add);
+            }
+            fills.add(f);
+            sequence = Math.max(sequence, numericTail(f.fillId()));
+            if (f.time().isAfter(now)) now = f.time();
+        }
+        for (Order o : store.orders()) {
+            orders.put(o.clientOrderId(), o);
+            sequence = Math.max(sequence, numericTail(o.venueOrderId().orElse("0")));
+            if (!o.status().isOpen()) continue;
+            Instrument inst = instrument(o.symbol());
+            if (o.type() == OrderType.MARKET) {
+                pendingMarket.add(o);
+                continue;
+            }
+            BigDecimal lock = fundsNeeded(o.request(), inst, o.limitPrice().orElseThrow());
+            move(free, locked, o.side() == Side.BUY ? inst.quoteAsset() : inst.baseAsset(), lock);
+            lockedByOrder.put(o.clientOrderId(), lock);
+            resting.add(o);
+        }
+        store.flush();
+        return this;
+    }
+
+    private static long numericTail(String id) {
+        String digits = id.replaceAll("^[^0-9]*", "");
+        try {
+            return digits.isEmpty() ? 0 : Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void persist() {
+        if (book != null) book.flush();
     }
 
     private boolean isMarketable(OrderRequest request, BigDecimal reference) {
@@ -292,7 +361,8 @@ public final class MatchingEngine {
         BigDecimal fee = notional.multiply(maker ? settings.makerFeeBps() : settings.takerFeeBps()).divide(BPS, MathContext.DECIMAL64);
         String base = instrument.baseAsset();
         String quote = instrument.quoteAsset();
-        BigDecimal lockedAmount = lockedByOrder.remove(order.clientOrderId());
+        BigDecimal lockedAmount = lockedByOrder.getOrDefault(order.clientOrderId(), BigDecimal.ZERO);
+        lockedByOrder.remove(order.clientOrderId());
         if (order.side() == Side.BUY) {
             BigDecimal cost = notional.add(fee);
             locked.merge(quote, lockedAmount.negate(), BigDecimal::add);
@@ -308,6 +378,10 @@ public final class MatchingEngine {
         BigDecimal filled = order.filledQuantity().add(qty);
         Order done = order.withFilled(filled, price, OrderStatus.FILLED, now);
         orders.put(order.clientOrderId(), done);
+        if (book != null) {
+            book.recordFill(fill);
+            book.updateOrder(done);
+        }
         listener.onFill(fill);
         listener.onOrder(done);
         return fill;
@@ -323,6 +397,7 @@ public final class MatchingEngine {
         }
         Order done = order.withStatus(status, now, Optional.of(reason));
         orders.put(clientOrderId, done);
+        if (book != null) book.updateOrder(done);
         listener.onOrder(done);
         return done;
     }

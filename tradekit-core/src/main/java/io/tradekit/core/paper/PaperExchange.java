@@ -30,6 +30,7 @@ public final class PaperExchange implements ExchangeAdapter {
     private final MatchingEngine engine;
     private final ExchangeAdapter marketData;
     private volatile EventSink sink = event -> { };
+    private io.tradekit.core.store.SqliteStateStore book;
 
     public PaperExchange(PaperSettings settings) {
         this(settings, null);
@@ -49,6 +50,17 @@ public final class PaperExchange implements ExchangeAdapter {
                 sink.post(new Event.FillReceived(fill));
             }
         });
+    }
+
+    /**
+     * A paper venue whose book and account live in their own SQLite file and survive restarts, like a
+     * real venue outlives the bots that trade on it.
+     */
+    public static PaperExchange durable(PaperSettings settings, java.nio.file.Path bookFile) {
+        PaperExchange paper = new PaperExchange(settings, null);
+        paper.book = io.tradekit.core.store.StateStores.sqlite(bookFile);
+        paper.engine.keepBookIn(paper.book);
+        return paper;
     }
 
     /** Paper trading on a real venue's market data: orders never reach that venue. */
@@ -159,5 +171,6 @@ public final class PaperExchange implements ExchangeAdapter {
     @Override
     public void close() {
         if (marketData != null) marketData.close();
+        if (book != null) book.close();
     }
 }

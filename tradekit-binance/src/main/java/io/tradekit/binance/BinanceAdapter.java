@@ -1,0 +1,369 @@
+package io.tradekit.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradekit.api.Balance;
+import io.tradekit.api.Bar;
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.ExchangeException;
+import io.tradekit.api.Fill;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderAck;
+import io.tradekit.api.OrderRequest;
+import io.tradekit.api.OrderUpdate;
+import io.tradekit.api.RecoveryAction;
+import io.tradekit.api.Timeframe;
+import io.tradekit.api.event.Event;
+import io.tradekit.api.event.EventSink;
+import io.tradekit.api.spi.ExchangeAdapter;
+import io.tradekit.binance.internal.AccountMapping;
+import io.tradekit.binance.internal.BinanceErrors;
+import io.tradekit.binance.internal.BinanceErrors.Operation;
+import io.tradekit.binance.internal.BinanceRestClient;
+import io.tradekit.binance.internal.Endpoint;
+import io.tradekit.binance.internal.ExchangeInfoMapping;
+import io.tradekit.binance.internal.KnownOrders;
+import io.tradekit.binance.internal.MarketDataMapping;
+import io.tradekit.binance.internal.MarketStream;
+import io.tradekit.binance.internal.OrderMapping;
+import io.tradekit.binance.internal.QueryString;
+import io.tradekit.binance.internal.SafeSink;
+import io.tradekit.binance.internal.UserStream;
+import io.tradekit.core.net.Backoff;
+import io.tradekit.core.net.HttpTransport;
+import io.tradekit.core.net.RequestBudget;
+import io.tradekit.core.net.RequestBudgets;
+import io.tradekit.core.net.Retrier;
+import io.tradekit.core.net.ServerClockOffset;
+import io.tradekit.core.net.Sleeper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.random.RandomGenerator;
+
+/**
+ * Binance spot through its REST API, market streams and WebSocket API.
+ *
+ * <pre>{@code
+ * ExchangeAdapter binance = new BinanceAdapter(BinanceConfig.production(Optional.of(credentials)));
+ * binance.connect(event -> inbox.add(event));
+ * binance.subscribeBars("BTCUSDT", Timeframe.M1);
+ * }</pre>
+ *
+ * Methods block (the engine calls them off its loop); failures are {@link ExchangeException}s whose
+ * category and recovery come from the Binance error table. Streams post events to the sink given to
+ * {@link #connect}. Bots that share an API key in one JVM share its request-weight budget.
+ */
+public final class BinanceAdapter implements ExchangeAdapter {
+
+    private static final int KLINE_PAGE = 1000;
+    private static final int TRADE_PAGE = 1000;
+
+    private final BinanceConfig config;
+    private final InstantSource clock = InstantSource.system();
+    private final BinanceRestClient rest;
+    private final SafeSink sink = new SafeSink();
+    private final KnownOrders known = new KnownOrders();
+    private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
+    private final ExecutorService background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("binance-", 0).factory());
+    private final MarketStream market;
+    private final UserStream user;
+
+    public BinanceAdapter(BinanceConfig config) {
+        this.config = config;
+        String apiKey = config.credentials().map(c -> c.apiKey()).orElse("");
+        RequestBudget weight = RequestBudgets.shared().budget(BinanceErrors.VENUE, apiKey, "weight-1m",
+                () -> RequestBudget.of(BinanceErrors.VENUE, "weight-1m", config.weightLimit(), Duration.ofMinutes(1), config.maxRateLimitWait()));
+        RequestBudget orders = RequestBudgets.shared().budget(BinanceErrors.VENUE, apiKey, "orders-10s",
+                () -> RequestBudget.of(BinanceErrors.VENUE, "orders-10s", config.orderLimit(), Duration.ofSeconds(10), config.maxRateLimitWait()));
+        Retrier retrier = new Retrier(BinanceErrors.VENUE, 3, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), 2.0, 0.5),
+                Duration.ofSeconds(5), Sleeper.THREAD, RandomGenerator.getDefault());
+        this.rest = new BinanceRestClient(config, new HttpTransport(BinanceErrors.VENUE, config.connectTimeout()), weight, orders,
+                retrier, new ServerClockOffset(9), clock);
+        this.market = new MarketStream(config, sink, this::closedBarsSince, background, clock);
+        this.user = config.credentials().isPresent()
+                ? new UserStream(config, rest, sink, this::resync, this::remember, background, clock)
+                : null;
+    }
+
+    @Override
+    public String venue() {
+        return BinanceErrors.VENUE;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.MARKET_ORDERS, Capability.POST_ONLY, Capability.CANCEL_ALL);
+    }
+
+    /** Opens the market streams asked for so far and, with credentials, the user data stream. */
+    @Override
+    public void connect(EventSink eventSink) {
+        sink.attach(eventSink);
+        market.start();
+        if (user != null) {
+            user.start();
+        }
+    }
+
+    @Override
+    public Instrument instrument(String symbol) {
+        Instrument cached = instruments.get(symbol);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode info = rest.call(Endpoint.EXCHANGE_INFO, new QueryString().add("symbol", symbol), Operation.QUERY,
+                "GET /api/v3/exchangeInfo (" + symbol + ")");
+        JsonNode entry = ExchangeInfoMapping.symbolEntry(info, symbol).orElseThrow(() -> new ExchangeException(BinanceErrors.VENUE,
+                ErrorCategory.INVALID_ORDER, RecoveryAction.SKIP, "-1121", "binance: symbol " + symbol + " is not listed", null, null));
+        String status = ExchangeInfoMapping.status(entry);
+        if (!status.equals("TRADING")) {
+            throw new ExchangeException(BinanceErrors.VENUE, ErrorCategory.VENUE_UNAVAILABLE, RecoveryAction.PAUSE, "",
+                    "binance: symbol " + symbol + " is " + status + ", not TRADING", null, null);
+        }
+        Instrument instrument = ExchangeInfoMapping.instrument(entry);
+        known.symbol(symbol);
+        instruments.put(symbol, instrument);
+        return instrument;
+    }
+
+    @Override
+    public Instant serverTime() {
+        JsonNode time = rest.call(Endpoint.TIME, new QueryString(), Operation.OTHER, "GET /api/v3/time");
+        return Instant.ofEpochMilli(time.path("serverTime").asLong());
+    }
+
+    /** Closed bars in {@code [from, to)}, fetched 1000 klines per request; a bar still open at the venue is left out. */
+    @Override
+    public List<Bar> history(String symbol, Timeframe timeframe, Instant from, Instant to) {
+        String interval = MarketDataMapping.interval(timeframe);
+        if (!from.isBefore(to)) {
+            throw new InvalidInputException("binance history " + symbol + ": from " + from + " is not before to " + to);
+        }
+        long serverNow = rest.serverMillis();
+        long step = timeframe.millis();
+        long start = from.toEpochMilli();
+        long end = to.toEpochMilli() - 1;
+        List<Bar> bars = new ArrayList<>();
+        while (start <= end) {
+            QueryString q = new QueryString().add("symbol", symbol).add("interval", interval)
+                    .add("startTime", start).add("endTime", end).add("limit", KLINE_PAGE);
+            List<Bar> page = MarketDataMapping.klines(rest.call(Endpoint.KLINES, q, Operation.QUERY,
+                    "GET /api/v3/klines (" + symbol + " " + interval + ")"), symbol, timeframe);
+            for (Bar bar : page) {
+                if (!bar.openTime().isBefore(from) && !bar.closeTime().isAfter(to) && bar.closeTime().toEpochMilli() <= serverNow) {
+                    bars.add(bar);
+                }
+            }
+            if (page.size() < KLINE_PAGE) {
+                break;
+            }
+            start = page.getLast().openTime().toEpochMilli() + step;
+        }
+        return bars;
+    }
+
+    private List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from) {
+        Instant now = Instant.ofEpochMilli(rest.serverMillis());
+        return from.isBefore(now) ? history(symbol, timeframe, from, now) : List.of();
+    }
+
+    @Override
+    public void subscribeBars(String symbol, Timeframe timeframe) {
+        known.symbol(symbol);
+        market.subscribeKlines(symbol, timeframe);
+    }
+
+    @Override
+    public void subscribeTicker(String symbol) {
+        known.symbol(symbol);
+        market.subscribeBookTicker(symbol);
+    }
+
+    /**
+     * Sends a new order under its client order id. A timeout or 5xx throws {@code UNKNOWN_OUTCOME}: the
+     * order may exist and must be looked up; it is never sent again here.
+     */
+    @Override
+    public OrderAck place(OrderRequest request) {
+        requireClientOrderId(request.clientOrderId());
+        known.sending(request.clientOrderId(), request.symbol());
+        JsonNode answer = rest.call(Endpoint.NEW_ORDER, OrderMapping.newOrder(request, config.orderResponse()), Operation.PLACE,
+                "POST /api/v3/order (" + request.symbol() + " " + request.side() + " " + request.type() + ", client order id "
+                        + request.clientOrderId() + ")");
+        OrderAck ack = OrderMapping.ack(answer);
+        known.seen(ack.clientOrderId(), ack.venueOrderId(), request.symbol(), ack.status());
+        return ack;
+    }
+
+    /** Cancels by client order id; an order already filled, cancelled or unknown throws {@code ORDER_NOT_FOUND}. */
+    @Override
+    public void cancel(String symbol, String clientOrderId) {
+        requireClientOrderId(clientOrderId);
+        JsonNode answer = rest.call(Endpoint.CANCEL_ORDER, new QueryString().add("symbol", symbol).add("origClientOrderId", clientOrderId),
+                Operation.CANCEL, "DELETE /api/v3/order (" + symbol + ", client order id " + clientOrderId + ")");
+        remember(OrderMapping.order(answer));
+    }
+
+    @Override
+    public int cancelAll(String symbol) {
+        JsonNode answer;
+        try {
+            answer = rest.call(Endpoint.CANCEL_OPEN_ORDERS, new QueryString().add("symbol", symbol), Operation.CANCEL,
+                    "DELETE /api/v3/openOrders (" + symbol + ")");
+        } catch (ExchangeException e) {
+            if (BinanceErrors.isOrderGone(e)) {
+                return 0; // Binance answers -2011 when there was nothing to cancel
+            }
+            throw e;
+        }
+        int count = 0;
+        for (JsonNode entry : answer) {
+            if (entry.has("orderReports")) {
+                count += entry.get("orderReports").size();
+            } else {
+                remember(OrderMapping.order(entry));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public Optional<Order> lookup(String symbol, String clientOrderId) {
+        requireClientOrderId(clientOrderId);
+        try {
+            Order order = OrderMapping.order(rest.call(Endpoint.QUERY_ORDER,
+                    new QueryString().add("symbol", symbol).add("origClientOrderId", clientOrderId), Operation.QUERY,
+                    "GET /api/v3/order (" + symbol + ", client order id " + clientOrderId + ")"));
+            remember(order);
+            return Optional.of(order);
+        } catch (ExchangeException e) {
+            if (BinanceErrors.isOrderGone(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Order> openOrders(String symbol) {
+        JsonNode answer = rest.call(Endpoint.OPEN_ORDERS, new QueryString().add("symbol", symbol), Operation.QUERY,
+                "GET /api/v3/openOrders (" + symbol + ")");
+        List<Order> orders = new ArrayList<>();
+        for (JsonNode entry : answer) {
+            Order order = OrderMapping.order(entry);
+            remember(order);
+            orders.add(order);
+        }
+        return orders;
+    }
+
+    /** The account's trades of the symbol from {@code since} on, oldest first, paged by trade id. */
+    @Override
+    public List<Fill> fills(String symbol, Instant since) {
+        List<Fill> fills = new ArrayList<>();
+        QueryString q = new QueryString().add("symbol", symbol).add("startTime", since.toEpochMilli()).add("limit", TRADE_PAGE);
+        while (true) {
+            JsonNode page = rest.call(Endpoint.MY_TRADES, q, Operation.QUERY, "GET /api/v3/myTrades (" + symbol + ")");
+            long lastId = -1;
+            for (JsonNode trade : page) {
+                String orderId = trade.path("orderId").asText();
+                fills.add(AccountMapping.trade(trade, clientOrderIdOf(symbol, orderId)));
+                lastId = trade.path("id").asLong();
+            }
+            if (page.size() < TRADE_PAGE) {
+                return fills;
+            }
+            q = new QueryString().add("symbol", symbol).add("fromId", lastId + 1).add("limit", TRADE_PAGE);
+        }
+    }
+
+    @Override
+    public List<Balance> balances() {
+        return AccountMapping.balances(rest.call(Endpoint.ACCOUNT, new QueryString(), Operation.QUERY, "GET /api/v3/account"));
+    }
+
+    @Override
+    public void close() {
+        market.close();
+        if (user != null) {
+            user.close();
+        }
+        background.shutdownNow();
+    }
+
+    /** myTrades names orders by Binance id only; the client order id comes from what was seen, or one order query. */
+    private String clientOrderIdOf(String symbol, String orderId) {
+        Optional<String> seen = known.clientOrderId(symbol, orderId);
+        if (seen.isPresent()) {
+            return seen.get();
+        }
+        Order order = OrderMapping.order(rest.call(Endpoint.QUERY_ORDER, new QueryString().add("symbol", symbol).add("orderId", orderId),
+                Operation.QUERY, "GET /api/v3/order (" + symbol + ", order id " + orderId + ")"));
+        remember(order);
+        return order.clientOrderId();
+    }
+
+    /**
+     * The account's state over REST after the user stream reconnected: trades since {@code since}, then
+     * every open order, then the final state of orders that were open before and are not any more.
+     */
+    private List<Event> resync(Instant since) {
+        List<Event> fills = new ArrayList<>();
+        List<Event> updates = new ArrayList<>();
+        Instant now = clock.instant();
+        for (String symbol : known.symbols()) {
+            try {
+                fills(symbol, since).forEach(f -> fills.add(new Event.FillReceived(f)));
+                Set<String> open = new HashSet<>();
+                for (Order order : openOrders(symbol)) {
+                    open.add(order.clientOrderId());
+                    updates.add(new Event.OrderUpdated(OrderUpdate.of(order, now)));
+                }
+                for (String clientOrderId : known.possiblyOpen(symbol)) {
+                    if (!open.contains(clientOrderId)) {
+                        lookup(symbol, clientOrderId).ifPresent(o -> updates.add(new Event.OrderUpdated(OrderUpdate.of(o, now))));
+                    }
+                }
+            } catch (RuntimeException e) {
+                updates.add(new Event.ErrorRaised(UserStream.SOURCE, e instanceof ExchangeException x ? x.category() : ErrorCategory.INTERNAL,
+                        "resync of " + symbol + " after reconnect failed: " + e.getMessage(), "", now));
+            }
+        }
+        fills.addAll(updates);
+        return fills;
+    }
+
+    private void remember(Order order) {
+        known.seen(order.clientOrderId(), order.venueOrderId().orElse(null), order.symbol(), order.status());
+    }
+
+    private void remember(OrderMapping.ExecutionReport report) {
+        OrderUpdate u = report.update();
+        known.seen(u.clientOrderId(), report.orderId(), u.symbol(), u.status());
+    }
+
+    private static void requireClientOrderId(String clientOrderId) {
+        if (clientOrderId == null || !clientOrderId.matches(OrderRequest.CLIENT_ORDER_ID_PATTERN)) {
+            throw new InvalidInputException("binance: client order id '" + clientOrderId + "' does not match "
+                    + OrderRequest.CLIENT_ORDER_ID_PATTERN);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BinanceAdapter[" + config + "]";
+    }
+}

@@ -1,0 +1,146 @@
+package io.tradekit.binance;
+
+import io.tradekit.api.Credentials;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Params;
+import io.tradekit.api.spi.ExchangeSettings;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where and how the adapter talks to Binance spot. Built from {@link ExchangeSettings} parameters:
+ *
+ * <table>
+ *   <caption>parameters</caption>
+ *   <tr><td>{@code network}</td><td>{@code production} (default) or {@code testnet}: picks the three URLs below</td></tr>
+ *   <tr><td>{@code restUrl}</td><td>REST base; production {@value #PRODUCTION_REST}, testnet {@value #TESTNET_REST}</td></tr>
+ *   <tr><td>{@code streamUrl}</td><td>market streams base; production {@value #PRODUCTION_STREAM}, testnet {@value #TESTNET_STREAM}</td></tr>
+ *   <tr><td>{@code wsApiUrl}</td><td>WebSocket API (user data); production {@value #PRODUCTION_WS_API}, testnet {@value #TESTNET_WS_API}</td></tr>
+ *   <tr><td>{@code recvWindow}</td><td>milliseconds a signed request stays valid, 1..60000, default 5000</td></tr>
+ *   <tr><td>{@code orderResponse}</td><td>{@code full} (default: fills come with the answer) or {@code result}</td></tr>
+ *   <tr><td>{@code requestTimeoutMs}, {@code connectTimeoutMs}</td><td>default 10000 and 5000</td></tr>
+ *   <tr><td>{@code weightLimit}</td><td>request weight per minute shared by all bots on the key, default 6000</td></tr>
+ *   <tr><td>{@code orderLimit}</td><td>new orders per 10 s, default 50</td></tr>
+ *   <tr><td>{@code maxRateLimitWaitMs}</td><td>longest a call waits for budget before failing with RATE_LIMIT, default 10000</td></tr>
+ *   <tr><td>{@code reconnectInitialMs}, {@code reconnectMaxMs}</td><td>WebSocket reconnect backoff, default 250 and 30000</td></tr>
+ *   <tr><td>{@code maxConnectionAgeMinutes}</td><td>planned reconnect before Binance's 24 h cut, default 1430</td></tr>
+ * </table>
+ *
+ * Any local server that speaks the protocol (e.g. {@link io.tradekit.binance.sim.BinanceSimulator}) can be
+ * used by pointing the three URLs at it.
+ */
+public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<Credentials> credentials,
+                            long recvWindowMillis, OrderResponse orderResponse,
+                            Duration requestTimeout, Duration connectTimeout,
+                            long weightLimit, long orderLimit, Duration maxRateLimitWait,
+                            Duration reconnectInitial, Duration reconnectMax, Duration maxConnectionAge) {
+
+    public static final String PRODUCTION_REST = "https://api.binance.com";
+    public static final String PRODUCTION_STREAM = "wss://stream.binance.com:9443";
+    public static final String PRODUCTION_WS_API = "wss://ws-api.binance.com:443/ws-api/v3";
+    public static final String TESTNET_REST = "https://testnet.binance.vision";
+    public static final String TESTNET_STREAM = "wss://stream.testnet.binance.vision";
+    public static final String TESTNET_WS_API = "wss://ws-api.testnet.binance.vision/ws-api/v3";
+
+    private static final Set<String> PARAMETERS = Set.of("network", "restUrl", "streamUrl", "wsApiUrl", "recvWindow",
+            "orderResponse", "requestTimeoutMs", "connectTimeoutMs", "weightLimit", "orderLimit", "maxRateLimitWaitMs",
+            "reconnectInitialMs", "reconnectMaxMs", "maxConnectionAgeMinutes");
+
+    /** How much a new-order answer carries. */
+    public enum OrderResponse { FULL, RESULT }
+
+    /** Which Binance to talk to when no URL is given. */
+    public enum Network { PRODUCTION, TESTNET }
+
+    public BinanceConfig {
+        Objects.requireNonNull(restUrl, "restUrl");
+        Objects.requireNonNull(streamUrl, "streamUrl");
+        Objects.requireNonNull(wsApiUrl, "wsApiUrl");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(orderResponse, "orderResponse");
+        if (recvWindowMillis < 1 || recvWindowMillis > 60_000) {
+            throw new InvalidInputException("binance: parameter 'recvWindow' is " + recvWindowMillis + ", expected 1..60000 milliseconds");
+        }
+        requirePositive(weightLimit, "weightLimit");
+        requirePositive(orderLimit, "orderLimit");
+        requirePositive(requestTimeout.toMillis(), "requestTimeoutMs");
+        requirePositive(connectTimeout.toMillis(), "connectTimeoutMs");
+        requirePositive(reconnectInitial.toMillis(), "reconnectInitialMs");
+        requirePositive(maxConnectionAge.toMinutes(), "maxConnectionAgeMinutes");
+        if (reconnectMax.compareTo(reconnectInitial) < 0) {
+            throw new InvalidInputException("binance: parameter 'reconnectMaxMs' (" + reconnectMax.toMillis()
+                    + ") is below 'reconnectInitialMs' (" + reconnectInitial.toMillis() + ")");
+        }
+    }
+
+    /** Production URLs and defaults, with or without credentials. */
+    public static BinanceConfig production(Optional<Credentials> credentials) {
+        return from(new ExchangeSettings(Params.empty("binance"), credentials));
+    }
+
+    /** Every URL pointing at one local server, e.g. the simulator, with the other defaults. */
+    public static BinanceConfig local(String restUrl, String streamUrl, String wsApiUrl, Credentials credentials) {
+        return from(new ExchangeSettings(Params.of("binance", java.util.Map.of("restUrl", restUrl, "streamUrl", streamUrl,
+                "wsApiUrl", wsApiUrl)), Optional.of(credentials)));
+    }
+
+    /** Reads and checks the parameters; every error names the parameter and what it expects. */
+    public static BinanceConfig from(ExchangeSettings settings) {
+        Params p = settings.params().requireOnly(PARAMETERS);
+        Network network = p.choice("network", Network.class, Network.PRODUCTION);
+        boolean testnet = network == Network.TESTNET;
+        return new BinanceConfig(
+                url(p, "restUrl", testnet ? TESTNET_REST : PRODUCTION_REST, Set.of("http", "https")),
+                url(p, "streamUrl", testnet ? TESTNET_STREAM : PRODUCTION_STREAM, Set.of("ws", "wss")),
+                url(p, "wsApiUrl", testnet ? TESTNET_WS_API : PRODUCTION_WS_API, Set.of("ws", "wss")),
+                settings.credentials(),
+                p.longValue("recvWindow", 5000),
+                p.choice("orderResponse", OrderResponse.class, OrderResponse.FULL),
+                Duration.ofMillis(p.longValue("requestTimeoutMs", 10_000)),
+                Duration.ofMillis(p.longValue("connectTimeoutMs", 5_000)),
+                p.longValue("weightLimit", 6000),
+                p.longValue("orderLimit", 50),
+                Duration.ofMillis(p.longValue("maxRateLimitWaitMs", 10_000)),
+                Duration.ofMillis(p.longValue("reconnectInitialMs", 250)),
+                Duration.ofMillis(p.longValue("reconnectMaxMs", 30_000)),
+                Duration.ofMinutes(p.longValue("maxConnectionAgeMinutes", 1430)));
+    }
+
+    /** A copy with other credentials. */
+    public BinanceConfig withCredentials(Optional<Credentials> newCredentials) {
+        return new BinanceConfig(restUrl, streamUrl, wsApiUrl, newCredentials, recvWindowMillis, orderResponse, requestTimeout,
+                connectTimeout, weightLimit, orderLimit, maxRateLimitWait, reconnectInitial, reconnectMax, maxConnectionAge);
+    }
+
+    private static URI url(Params p, String name, String fallback, Set<String> schemes) {
+        String text = p.text(name, fallback);
+        URI uri;
+        try {
+            uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidInputException("binance: parameter '" + name + "' is '" + text + "', expected a URL", e);
+        }
+        if (uri.getScheme() == null || !schemes.contains(uri.getScheme()) || uri.getHost() == null) {
+            throw new InvalidInputException("binance: parameter '" + name + "' is '" + text + "', expected a URL with scheme "
+                    + String.join(" or ", new java.util.TreeSet<>(schemes)) + " and a host");
+        }
+        return uri;
+    }
+
+    private static void requirePositive(long value, String name) {
+        if (value < 1) {
+            throw new InvalidInputException("binance: parameter '" + name + "' is " + value + ", expected a positive number");
+        }
+    }
+
+    /** Never shows the credentials. */
+    @Override
+    public String toString() {
+        return "BinanceConfig[rest=" + restUrl + ", stream=" + streamUrl + ", wsApi=" + wsApiUrl
+                + ", credentials=" + (credentials.isPresent() ? "***" : "none") + ", recvWindow=" + recvWindowMillis + "]";
+    }
+}

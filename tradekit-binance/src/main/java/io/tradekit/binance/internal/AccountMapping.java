@@ -1,0 +1,42 @@
+package io.tradekit.binance.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradekit.api.Balance;
+import io.tradekit.api.Fill;
+import io.tradekit.api.Side;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code GET /api/v3/account} balances and {@code GET /api/v3/myTrades} trades. */
+public final class AccountMapping {
+
+    private AccountMapping() {
+    }
+
+    /** Balances with something free or locked; the many empty assets of a Binance account are left out. */
+    public static List<Balance> balances(JsonNode account) {
+        List<Balance> out = new ArrayList<>();
+        for (JsonNode b : Wire.field(account, "balances")) {
+            BigDecimal free = Wire.decimal(b, "free");
+            BigDecimal locked = Wire.decimal(b, "locked");
+            if (free.signum() != 0 || locked.signum() != 0) {
+                out.add(new Balance(Wire.text(b, "asset"), free, locked));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One myTrades entry; the fill id is Binance's trade {@code id}. The entry names the order only by
+     * {@code orderId}, so the caller supplies the client order id.
+     */
+    public static Fill trade(JsonNode t, String clientOrderId) {
+        return new Fill(Wire.text(t, "id"), clientOrderId, Wire.text(t, "orderId"), Wire.text(t, "symbol"),
+                Wire.bool(t, "isBuyer") ? Side.BUY : Side.SELL, Wire.decimal(t, "price"), Wire.decimal(t, "qty"),
+                Wire.decimal(t, "commission"), t.path("commissionAsset").asText(""), Instant.ofEpochMilli(Wire.integer(t, "time")),
+                Wire.bool(t, "isMaker"));
+    }
+}

@@ -1,0 +1,217 @@
+package io.tradekit.binance.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradekit.api.Credentials;
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.ExchangeException;
+import io.tradekit.api.RecoveryAction;
+import io.tradekit.binance.BinanceConfig;
+import io.tradekit.binance.internal.BinanceErrors.Operation;
+import io.tradekit.core.net.HttpReply;
+import io.tradekit.core.net.HttpTransport;
+import io.tradekit.core.net.RequestBudget;
+import io.tradekit.core.net.Retrier;
+import io.tradekit.core.net.ServerClockOffset;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Binance spot REST: signs, budgets, sends and reads every call.
+ *
+ * <ul>
+ *   <li>Signed calls carry {@code recvWindow}, a {@code timestamp} on the server's clock (local time plus
+ *       the median offset of recent {@code /api/v3/time} samples, refreshed every 10 minutes) and the
+ *       signature as the last parameter; the API key goes in {@code X-MBX-APIKEY}.</li>
+ *   <li>-1021 (timestamp outside the window) means the request was refused before any processing: the
+ *       clock is resampled and the call sent once more.</li>
+ *   <li>Weight is taken from the shared budget before sending and corrected from
+ *       {@code X-MBX-USED-WEIGHT-1M} / {@code X-MBX-ORDER-COUNT-10S}; 429, 418, -1003 and -1015 pause the
+ *       budget for {@code Retry-After} (or to the end of the window).</li>
+ *   <li>Failures become {@link ExchangeException}s through {@link BinanceErrors}; a new order that times
+ *       out or meets a 5xx is {@code UNKNOWN_OUTCOME} and never sent again (see {@link Retrier}).</li>
+ * </ul>
+ */
+public final class BinanceRestClient {
+
+    private static final Duration CLOCK_REFRESH = Duration.ofMinutes(10);
+    private static final int CLOCK_SAMPLES = 3;
+
+    private final BinanceConfig config;
+    private final HttpTransport transport;
+    private final BinanceSigner signer;
+    private final String apiKey;
+    private final RequestBudget weight;
+    private final RequestBudget orders;
+    private final Retrier retrier;
+    private final ServerClockOffset clock;
+    private final InstantSource localClock;
+
+    public BinanceRestClient(BinanceConfig config, HttpTransport transport, RequestBudget weight, RequestBudget orders,
+                             Retrier retrier, ServerClockOffset clock, InstantSource localClock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        Optional<Credentials> credentials = config.credentials();
+        this.signer = credentials.map(c -> new BinanceSigner(c.secret())).orElse(null);
+        this.apiKey = credentials.map(Credentials::apiKey).orElse(null);
+        this.weight = weight;
+        this.orders = orders;
+        this.retrier = retrier;
+        this.clock = clock;
+        this.localClock = localClock;
+    }
+
+    /** Calls {@code endpoint} with {@code params} (timestamp and signature are added here for signed ones). */
+    public JsonNode call(Endpoint endpoint, QueryString params, Operation operation, String what) {
+        return retrier.call(endpoint.idempotency(), what, () -> callOnce(endpoint, params, operation, what));
+    }
+
+    /** The server's time now, by the kept offset (sampled first if there is none). */
+    public long serverMillis() {
+        ensureClockSynced();
+        return clock.serverMillis(localClock.millis());
+    }
+
+    /** Samples the server's clock afresh, e.g. after a -1021. */
+    public synchronized void resyncClock() {
+        clock.clear();
+        for (int i = 0; i < CLOCK_SAMPLES; i++) {
+            sampleClock();
+        }
+    }
+
+    public ServerClockOffset clockOffset() {
+        return clock;
+    }
+
+    /**
+     * The signed HTTP request for {@code endpoint}, ready to send: query = params, {@code recvWindow},
+     * {@code timestamp}, then {@code signature} over all of them.
+     */
+    public HttpRequest signedRequest(Endpoint endpoint, QueryString params, long timestampMillis) {
+        if (signer == null) {
+            throw new ExchangeException(BinanceErrors.VENUE, ErrorCategory.AUTH, RecoveryAction.HALT, "",
+                    "binance " + endpoint + ": needs credentials (API key and secret), none were given", null, null);
+        }
+        String base = params.isEmpty() ? "" : params + "&";
+        String query = base + "recvWindow=" + config.recvWindowMillis() + "&timestamp=" + timestampMillis;
+        String signature = signer.sign(query, "");
+        return request(endpoint, query + "&signature=" + signature).header("X-MBX-APIKEY", apiKey).build();
+    }
+
+    /** The timestamp a signed request made now carries. */
+    public long timestamp() {
+        return clock.serverMillis(localClock.millis());
+    }
+
+    private JsonNode callOnce(Endpoint endpoint, QueryString params, Operation operation, String what) {
+        if (!endpoint.signed()) {
+            return send(endpoint, params, operation, what, publicRequest(endpoint, params));
+        }
+        ensureClockSynced();
+        try {
+            return send(endpoint, params, operation, what, signedRequest(endpoint, params, timestamp()));
+        } catch (ExchangeException e) {
+            if (e.category() != ErrorCategory.CLOCK_SKEW) throw e;
+            resyncClock();
+            return send(endpoint, params, operation, what, signedRequest(endpoint, params, timestamp()));
+        }
+    }
+
+    private HttpRequest publicRequest(Endpoint endpoint, QueryString params) {
+        return request(endpoint, params.toString()).build();
+    }
+
+    private HttpRequest.Builder request(Endpoint endpoint, String query) {
+        URI uri = URI.create(config.restUrl() + endpoint.path() + (query.isEmpty() ? "" : "?" + query));
+        return HttpRequest.newBuilder(uri)
+                .timeout(config.requestTimeout())
+                .method(endpoint.method(), HttpRequest.BodyPublishers.noBody());
+    }
+
+    private JsonNode send(Endpoint endpoint, QueryString params, Operation operation, String what, HttpRequest request) {
+        weight.acquire(weightOf(endpoint, params));
+        if (endpoint == Endpoint.NEW_ORDER) {
+            orders.acquire(1);
+        }
+        HttpReply reply = transport.send(request);
+        observeUsage(reply);
+        if (reply.isSuccess()) {
+            try {
+                return Wire.read(reply.body());
+            } catch (MalformedMessage e) {
+                throw new ExchangeException(BinanceErrors.VENUE, ErrorCategory.MALFORMED_DATA, RecoveryAction.SKIP, "",
+                        "binance " + what + ": answer is " + e.getMessage() + ": " + Wire.truncate(reply.body(), 200), null, e);
+            }
+        }
+        throw failure(reply, operation, what);
+    }
+
+    private static int weightOf(Endpoint endpoint, QueryString params) {
+        if (endpoint == Endpoint.OPEN_ORDERS && !params.toString().contains("symbol=")) {
+            return Endpoint.OPEN_ORDERS_ALL_SYMBOLS_WEIGHT;
+        }
+        return endpoint.weight();
+    }
+
+    private void observeUsage(HttpReply reply) {
+        reply.longHeader("X-MBX-USED-WEIGHT-1M").ifPresent(weight::observeUsed);
+        reply.longHeader("X-MBX-ORDER-COUNT-10S").ifPresent(orders::observeUsed);
+    }
+
+    private ExchangeException failure(HttpReply reply, Operation operation, String what) {
+        Integer code = null;
+        String message = Wire.truncate(reply.body(), 200);
+        try {
+            JsonNode error = Wire.read(reply.body());
+            if (error.hasNonNull("code")) {
+                code = error.get("code").asInt();
+                message = error.path("msg").asText("");
+            }
+        } catch (MalformedMessage notJson) {
+            // an HTML error page from a proxy or the WAF: keep the status and a piece of the body
+        }
+        OptionalLong retryAfterSeconds = reply.longHeader("Retry-After");
+        Duration retryAfter = retryAfterSeconds.isPresent() ? Duration.ofSeconds(retryAfterSeconds.getAsLong()) : null;
+        boolean orderLimit = code != null && code == -1015;
+        boolean weightLimit = reply.status() == 429 || reply.status() == 418 || (code != null && code == -1003);
+        if (orderLimit) {
+            retryAfter = retryAfter != null ? retryAfter : untilWindowEnds(Duration.ofSeconds(10));
+            orders.pauseFor(retryAfter);
+        } else if (weightLimit) {
+            retryAfter = retryAfter != null ? retryAfter : untilWindowEnds(Duration.ofMinutes(1));
+            weight.pauseFor(retryAfter);
+        }
+        return BinanceErrors.toException(what, operation, reply.status(), code, message, retryAfter);
+    }
+
+    private Duration untilWindowEnds(Duration window) {
+        long now = localClock.millis();
+        return Duration.ofMillis(window.toMillis() - Math.floorMod(now, window.toMillis()));
+    }
+
+    private synchronized void ensureClockSynced() {
+        OptionalLong last = clock.lastSampleAt();
+        if (clock.sampleCount() >= CLOCK_SAMPLES && last.isPresent()
+                && localClock.millis() - last.getAsLong() < CLOCK_REFRESH.toMillis()) {
+            return;
+        }
+        int needed = clock.sampleCount() >= CLOCK_SAMPLES ? 1 : CLOCK_SAMPLES - clock.sampleCount();
+        for (int i = 0; i < needed; i++) {
+            sampleClock();
+        }
+    }
+
+    private void sampleClock() {
+        long sent = localClock.millis();
+        JsonNode time = retrier.call(Endpoint.TIME.idempotency(), "GET /api/v3/time",
+                () -> send(Endpoint.TIME, new QueryString(), Operation.OTHER, "GET /api/v3/time", publicRequest(Endpoint.TIME, new QueryString())));
+        long received = localClock.millis();
+        clock.addSample(sent, Wire.integer(time, "serverTime"), received);
+    }
+}

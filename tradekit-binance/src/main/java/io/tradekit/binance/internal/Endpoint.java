@@ -1,0 +1,70 @@
+package io.tradekit.binance.internal;
+
+import io.tradekit.core.net.Idempotency;
+
+/**
+ * The Binance spot REST endpoints the adapter uses, with their request weight and whether they are
+ * signed. The simulator charges the same weights.
+ */
+public enum Endpoint {
+    TIME("GET", "/api/v3/time", 1, false, Idempotency.IDEMPOTENT),
+    EXCHANGE_INFO("GET", "/api/v3/exchangeInfo", 20, false, Idempotency.IDEMPOTENT),
+    KLINES("GET", "/api/v3/klines", 2, false, Idempotency.IDEMPOTENT),
+    NEW_ORDER("POST", "/api/v3/order", 1, true, Idempotency.NON_IDEMPOTENT),
+    QUERY_ORDER("GET", "/api/v3/order", 4, true, Idempotency.IDEMPOTENT),
+    CANCEL_ORDER("DELETE", "/api/v3/order", 1, true, Idempotency.IDEMPOTENT),
+    CANCEL_OPEN_ORDERS("DELETE", "/api/v3/openOrders", 1, true, Idempotency.IDEMPOTENT),
+    OPEN_ORDERS("GET", "/api/v3/openOrders", 6, true, Idempotency.IDEMPOTENT),
+    ACCOUNT("GET", "/api/v3/account", 20, true, Idempotency.IDEMPOTENT),
+    MY_TRADES("GET", "/api/v3/myTrades", 20, true, Idempotency.IDEMPOTENT);
+
+    /** Weight of {@code GET /api/v3/openOrders} without a symbol. */
+    public static final int OPEN_ORDERS_ALL_SYMBOLS_WEIGHT = 80;
+
+    private final String method;
+    private final String path;
+    private final int weight;
+    private final boolean signed;
+    private final Idempotency idempotency;
+
+    Endpoint(String method, String path, int weight, boolean signed, Idempotency idempotency) {
+        this.method = method;
+        this.path = path;
+        this.weight = weight;
+        this.signed = signed;
+        this.idempotency = idempotency;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public int weight() {
+        return weight;
+    }
+
+    public boolean signed() {
+        return signed;
+    }
+
+    public Idempotency idempotency() {
+        return idempotency;
+    }
+
+    /** The endpoint for a method and path, if the adapter knows it. */
+    public static java.util.Optional<Endpoint> of(String method, String path) {
+        for (Endpoint e : values()) {
+            if (e.method.equals(method) && e.path.equals(path)) return java.util.Optional.of(e);
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path;
+    }
+}

@@ -1,0 +1,92 @@
+package io.tradekit.binance.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradekit.api.Bar;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Ticker;
+import io.tradekit.api.Timeframe;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Klines (REST rows and stream events) into {@link Bar}s and book tickers into {@link Ticker}s, and the
+ * names Binance gives to intervals and streams.
+ */
+public final class MarketDataMapping {
+
+    /** Binance kline intervals that a {@link Timeframe} can express ({@code 1M} cannot: months vary). */
+    public static final Set<String> INTERVALS = Set.of("1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d", "3d", "1w");
+
+    private MarketDataMapping() {
+    }
+
+    public static String interval(Timeframe timeframe) {
+        String name = timeframe.toString();
+        if (!INTERVALS.contains(name)) {
+            throw new InvalidInputException("binance has no kline interval " + name + "; supported: "
+                    + String.join(", ", new java.util.TreeSet<>(INTERVALS)));
+        }
+        return name;
+    }
+
+    public static String klineStream(String symbol, Timeframe timeframe) {
+        return symbol.toLowerCase(Locale.ROOT) + "@kline_" + interval(timeframe);
+    }
+
+    public static String bookTickerStream(String symbol) {
+        return symbol.toLowerCase(Locale.ROOT) + "@bookTicker";
+    }
+
+    /**
+     * Rows of {@code GET /api/v3/klines}: {@code [openTime, open, high, low, close, volume, closeTime, ...]}.
+     */
+    public static List<Bar> klines(JsonNode rows, String symbol, Timeframe timeframe) {
+        if (!rows.isArray()) {
+            throw new MalformedMessage("klines: expected an array of rows");
+        }
+        List<Bar> bars = new ArrayList<>(rows.size());
+        for (JsonNode row : rows) {
+            if (!row.isArray() || row.size() < 6) {
+                throw new MalformedMessage("klines: row " + bars.size() + " has " + row.size() + " fields, expected at least 6");
+            }
+            bars.add(new Bar(symbol, timeframe, Instant.ofEpochMilli(row.get(0).asLong()), decimal(row, 1), decimal(row, 2),
+                    decimal(row, 3), decimal(row, 4), decimal(row, 5)));
+        }
+        return bars;
+    }
+
+    /** A kline stream event's bar when the event says the kline closed ({@code x} true); empty while it is still open. */
+    public static Optional<Bar> closedKline(JsonNode event) {
+        JsonNode k = Wire.field(event, "k");
+        if (!Wire.bool(k, "x")) {
+            return Optional.empty();
+        }
+        Timeframe timeframe = Timeframe.parse(Wire.text(k, "i"));
+        return Optional.of(new Bar(Wire.text(k, "s"), timeframe, Instant.ofEpochMilli(Wire.integer(k, "t")),
+                Wire.decimal(k, "o"), Wire.decimal(k, "h"), Wire.decimal(k, "l"), Wire.decimal(k, "c"), Wire.decimal(k, "v")));
+    }
+
+    /**
+     * A {@code <symbol>@bookTicker} event. It carries no time and no last trade, so the ticker is stamped
+     * with the arrival time and its last price is the mid of bid and ask.
+     */
+    public static Ticker bookTicker(JsonNode event, Instant arrival) {
+        BigDecimal bid = Wire.decimal(event, "b");
+        BigDecimal ask = Wire.decimal(event, "a");
+        return new Ticker(Wire.text(event, "s"), arrival, bid, ask, bid.add(ask).divide(BigDecimal.TWO));
+    }
+
+    private static BigDecimal decimal(JsonNode row, int index) {
+        try {
+            return new BigDecimal(row.get(index).asText());
+        } catch (NumberFormatException e) {
+            throw new MalformedMessage("klines: field " + index + " is '" + row.get(index).asText() + "', expected a decimal");
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.tradekit.binance.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradekit.api.Bar;
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.Timeframe;
+import io.tradekit.api.event.ConnectionState;
+import io.tradekit.api.event.Event;
+import io.tradekit.binance.BinanceConfig;
+import io.tradekit.core.net.Backoff;
+import io.tradekit.core.net.ReconnectingWebSocket;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Binance market streams (kline and bookTicker) on one combined-stream connection
+ * ({@code /stream?streams=a/b}, frames {@code {"stream":..., "data":...}}).
+ *
+ * <ul>
+ *   <li>A kline becomes {@link Event.BarClosed} only when Binance marks it closed ({@code x} true), and
+ *       each bar once: a bar whose open time is not after the last one posted is dropped.</li>
+ *   <li>Streams added while connected are sent as {@code SUBSCRIBE}; on every (re)connection all
+ *       streams are subscribed again.</li>
+ *   <li>After a reconnect, bars that closed while the connection was down are fetched over REST and
+ *       posted in order before any bar that arrives meanwhile.</li>
+ *   <li>A frame that cannot be read becomes {@link Event.ErrorRaised} with the raw text; nothing escapes.</li>
+ * </ul>
+ */
+public final class MarketStream implements ReconnectingWebSocket.Listener, AutoCloseable {
+
+    public static final String SOURCE = "binance:market-stream";
+
+    /** Closed bars of a symbol and timeframe from {@code from} on, oldest first (REST klines). */
+    @FunctionalInterface
+    public interface Backfill {
+        List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from);
+    }
+
+    private record KlineKey(String symbol, Timeframe timeframe) {
+    }
+
+    /** Per symbol and timeframe: the last bar posted, and bars held back while missed ones are fetched. */
+    private static final class KlineState {
+        long lastOpenMillis = Long.MIN_VALUE;
+        boolean backfilling;
+        final List<Bar> held = new ArrayList<>();
+    }
+
+    private final BinanceConfig config;
+    private final SafeSink sink;
+    private final Backfill backfill;
+    private final Executor executor;
+    private final InstantSource clock;
+    private final Set<String> streams = new CopyOnWriteArraySet<>();
+    private final Map<String, KlineKey> klineStreams = new ConcurrentHashMap<>();
+    private final Map<KlineKey, KlineState> klines = new ConcurrentHashMap<>();
+    private final AtomicLong requestIds = new AtomicLong();
+    private volatile ReconnectingWebSocket socket;
+    private volatile boolean started;
+
+    public MarketStream(BinanceConfig config, SafeSink sink, Backfill backfill, Executor executor, InstantSource clock) {
+        this.config = config;
+        this.sink = sink;
+        this.backfill = backfill;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    public void subscribeKlines(String symbol, Timeframe timeframe) {
+        String stream = MarketDataMapping.klineStream(symbol, timeframe);
+        KlineKey key = new KlineKey(symbol, timeframe);
+        klineStreams.put(stream, key);
+        klines.computeIfAbsent(key, k -> new KlineState());
+        add(stream);
+    }
+
+    public void subscribeBookTicker(String symbol) {
+        add(MarketDataMapping.bookTickerStream(symbol));
+    }
+
+    /** Opens the connection once streams are wanted; called by {@code connect}. */
+    public synchronized void start() {
+        started = true;
+        if (socket == null && !streams.isEmpty()) {
+            socket = new ReconnectingWebSocket("binance market", this::uri, this, new ReconnectingWebSocket.Options(
+                    config.connectTimeout(), java.time.Duration.ofSeconds(60), config.maxConnectionAge(),
+                    new Backoff(config.reconnectInitial(), config.reconnectMax(), 2.0, 0.5)));
+            socket.start();
+        }
+    }
+
+    private void add(String stream) {
+        if (!streams.add(stream)) {
+            return;
+        }
+        ReconnectingWebSocket s = socket;
+        if (s != null) {
+            s.send(subscribeMessage(List.of(stream)));
+        } else if (started) {
+            start();
+        }
+    }
+
+    private URI uri() {
+        return URI.create(config.streamUrl() + "/stream?streams=" + String.join("/", streams));
+    }
+
+    private String subscribeMessage(List<String> names) {
+        ObjectNode message = Wire.MAPPER.createObjectNode();
+        message.put("method", "SUBSCRIBE");
+        message.set("params", Wire.MAPPER.valueToTree(names));
+        message.put("id", requestIds.incrementAndGet());
+        return message.toString();
+    }
+
+    @Override
+    public void onOpen(ReconnectingWebSocket s, boolean reconnect) {
+        s.send(subscribeMessage(List.copyOf(streams)));
+        if (reconnect) {
+            klines.keySet().forEach(key -> executor.execute(() -> fillGap(key)));
+        }
+    }
+
+    @Override
+    public void onState(ConnectionState state, String detail) {
+        sink.post(new Event.ConnectionChanged(BinanceErrors.VENUE, "market", state, detail, clock.instant()));
+    }
+
+    /** One frame from the venue. Never throws. */
+    @Override
+    public void onText(String text) {
+        try {
+            JsonNode root = Wire.read(text);
+            JsonNode data = root.get("data");
+            String stream = root.path("stream").asText("");
+            if (data == null) {
+                if (root.has("id") && (root.has("result") || root.has("error"))) {
+                    answer(root, text);
+                    return;
+                }
+                data = root; // a raw /ws frame
+            }
+            String type = data.path("e").asText("");
+            if (type.equals("kline")) {
+                MarketDataMapping.closedKline(data).ifPresent(this::closed);
+            } else if (stream.endsWith("@bookTicker") || (type.isEmpty() && data.has("b") && data.has("a") && data.has("s"))) {
+                sink.post(new Event.TickerUpdated(MarketDataMapping.bookTicker(data, clock.instant())));
+            } else {
+                sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unexpected market frame (stream '" + stream + "')", text);
+            }
+        } catch (RuntimeException e) {
+            sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable market frame: " + e.getMessage(), text);
+        }
+    }
+
+    private void answer(JsonNode root, String text) {
+        JsonNode error = root.get("error");
+        if (error != null && !error.isNull()) {
+            sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "subscription refused: " + error.path("msg").asText(error.toString()), text);
+        }
+    }
+
+    private void closed(Bar bar) {
+        KlineState state = klines.get(new KlineKey(bar.symbol(), bar.timeframe()));
+        if (state == null) {
+            return; // a stream we no longer follow
+        }
+        synchronized (state) {
+            if (state.backfilling) {
+                state.held.add(bar);
+            } else {
+                postIfNew(state, bar);
+            }
+        }
+    }
+
+    private void postIfNew(KlineState state, Bar bar) {
+        long open = bar.openTime().toEpochMilli();
+        if (open > state.lastOpenMillis) {
+            state.lastOpenMillis = open;
+            sink.post(new Event.BarClosed(bar));
+        }
+    }
+
+    private void fillGap(KlineKey key) {
+        KlineState state = klines.get(key);
+        Instant from;
+        synchronized (state) {
+            if (state.lastOpenMillis == Long.MIN_VALUE || state.backfilling) {
+                return;
+            }
+            state.backfilling = true;
+            from = Instant.ofEpochMilli(state.lastOpenMillis).plus(key.timeframe().duration());
+        }
+        List<Bar> missed = List.of();
+        try {
+            missed = backfill.closedBarsSince(key.symbol(), key.timeframe(), from);
+        } catch (RuntimeException e) {
+            sink.error(SOURCE, ErrorCategory.NETWORK, "could not fetch bars missed while reconnecting for " + key.symbol() + " "
+                    + key.timeframe() + ": " + e.getMessage(), "");
+        } finally {
+            synchronized (state) {
+                missed.stream().sorted(Comparator.comparing(Bar::openTime)).forEach(b -> postIfNew(state, b));
+                state.held.stream().sorted(Comparator.comparing(Bar::openTime)).forEach(b -> postIfNew(state, b));
+                state.held.clear();
+                state.backfilling = false;
+            }
+        }
+    }
+
+    /** How many times the connection has opened (for tests and diagnostics). */
+    public long openCount() {
+        ReconnectingWebSocket s = socket;
+        return s == null ? 0 : s.openCount();
+    }
+
+    @Override
+    public void close() {
+        ReconnectingWebSocket s = socket;
+        if (s != null) s.close();
+    }
+}

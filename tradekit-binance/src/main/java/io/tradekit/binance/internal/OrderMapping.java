@@ -1,0 +1,152 @@
+package io.tradekit.binance.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradekit.api.Fill;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderAck;
+import io.tradekit.api.OrderRequest;
+import io.tradekit.api.OrderStatus;
+import io.tradekit.api.OrderType;
+import io.tradekit.api.OrderUpdate;
+import io.tradekit.api.Side;
+import io.tradekit.api.TimeInForce;
+import io.tradekit.binance.BinanceConfig;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Orders both ways: an {@link OrderRequest} into {@code POST /api/v3/order} parameters, and Binance order
+ * answers (RESULT/FULL responses, query and open-order answers, {@code executionReport} events) into
+ * {@link OrderAck}, {@link Order}, {@link OrderUpdate} and {@link Fill}.
+ */
+public final class OrderMapping {
+
+    private OrderMapping() {
+    }
+
+    /** The new-order parameters, without timestamp and signature. */
+    public static QueryString newOrder(OrderRequest r, BinanceConfig.OrderResponse response) {
+        QueryString q = new QueryString()
+                .add("symbol", r.symbol())
+                .add("side", r.side().name())
+                .add("type", r.type().name());
+        if (r.type() == OrderType.LIMIT) {
+            q.add("timeInForce", r.timeInForce().name());
+        }
+        q.add("quantity", Wire.plain(r.quantity()));
+        r.limitPrice().ifPresent(p -> q.add("price", Wire.plain(p)));
+        return q.add("newClientOrderId", r.clientOrderId())
+                .add("newOrderRespType", response.name());
+    }
+
+    /** A RESULT or FULL new-order answer. FULL {@code fills} become {@link Fill}s; they took liquidity, so they are not maker fills. */
+    public static OrderAck ack(JsonNode r) {
+        String clientOrderId = Wire.text(r, "clientOrderId");
+        String orderId = Wire.text(r, "orderId");
+        String symbol = Wire.text(r, "symbol");
+        Instant time = Instant.ofEpochMilli(Wire.integer(r, "transactTime"));
+        OrderStatus status = r.has("status") ? status(Wire.text(r, "status")) : OrderStatus.NEW;
+        BigDecimal executed = r.has("executedQty") ? Wire.decimal(r, "executedQty") : BigDecimal.ZERO;
+        List<Fill> fills = new ArrayList<>();
+        JsonNode fillNodes = r.get("fills");
+        if (fillNodes != null && fillNodes.isArray()) {
+            Side side = Side.valueOf(Wire.text(r, "side"));
+            for (JsonNode f : fillNodes) {
+                fills.add(new Fill(Wire.text(f, "tradeId"), clientOrderId, orderId, symbol, side, Wire.decimal(f, "price"),
+                        Wire.decimal(f, "qty"), Wire.decimal(f, "commission"), f.path("commissionAsset").asText(""), time, false));
+            }
+        }
+        return new OrderAck(clientOrderId, orderId, status, executed, time, fills);
+    }
+
+    /** A query-order or open-orders entry (also a cancel answer, whose {@code origClientOrderId} is the order's id). */
+    public static Order order(JsonNode r) {
+        String clientOrderId = r.hasNonNull("origClientOrderId") ? Wire.text(r, "origClientOrderId") : Wire.text(r, "clientOrderId");
+        BigDecimal price = Wire.decimal(r, "price");
+        BigDecimal executed = Wire.decimal(r, "executedQty");
+        BigDecimal quote = r.hasNonNull("cummulativeQuoteQty") ? Wire.decimal(r, "cummulativeQuoteQty") : BigDecimal.ZERO;
+        Instant created = Instant.ofEpochMilli(r.hasNonNull("time") ? Wire.integer(r, "time")
+                : r.hasNonNull("transactTime") ? Wire.integer(r, "transactTime") : 0);
+        Instant updated = r.hasNonNull("updateTime") ? Instant.ofEpochMilli(Wire.integer(r, "updateTime")) : created;
+        return new Order(clientOrderId, Optional.of(Wire.text(r, "orderId")), Wire.text(r, "symbol"), Side.valueOf(Wire.text(r, "side")),
+                type(Wire.text(r, "type")), Wire.decimal(r, "origQty"),
+                price.signum() > 0 ? Optional.of(price) : Optional.empty(), timeInForce(r.path("timeInForce").asText("GTC")), false,
+                status(Wire.text(r, "status")), executed, average(quote, executed), created, updated, "", Optional.empty());
+    }
+
+    /** Binance order status into ours; EXPIRED_IN_MATCH (self-trade prevention) is an expiry. */
+    public static OrderStatus status(String binance) {
+        return switch (binance) {
+            case "NEW", "PENDING_CANCEL" -> OrderStatus.NEW;
+            case "PENDING_NEW" -> OrderStatus.PENDING_NEW;
+            case "PARTIALLY_FILLED" -> OrderStatus.PARTIALLY_FILLED;
+            case "FILLED" -> OrderStatus.FILLED;
+            case "CANCELED" -> OrderStatus.CANCELED;
+            case "REJECTED" -> OrderStatus.REJECTED;
+            case "EXPIRED", "EXPIRED_IN_MATCH" -> OrderStatus.EXPIRED;
+            default -> throw new MalformedMessage("unknown order status '" + binance + "'");
+        };
+    }
+
+    /**
+     * Binance order type into ours. Stop and take-profit types are not placed by tradekit; one met in an
+     * account (placed by hand) is reported as the limit or market order it becomes when triggered.
+     */
+    public static OrderType type(String binance) {
+        return switch (binance) {
+            case "LIMIT", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT" -> OrderType.LIMIT;
+            case "LIMIT_MAKER" -> OrderType.LIMIT_MAKER;
+            case "MARKET", "STOP_LOSS", "TAKE_PROFIT" -> OrderType.MARKET;
+            default -> throw new MalformedMessage("unknown order type '" + binance + "'");
+        };
+    }
+
+    static TimeInForce timeInForce(String binance) {
+        return switch (binance) {
+            case "IOC" -> TimeInForce.IOC;
+            case "FOK" -> TimeInForce.FOK;
+            default -> TimeInForce.GTC;
+        };
+    }
+
+    /** An executionReport: the order's new state, and the fill when the report is a trade ({@code x} = TRADE). */
+    public record ExecutionReport(String orderId, OrderUpdate update, Optional<Fill> fill) {
+    }
+
+    /**
+     * An {@code executionReport} user-data event. On a cancel, {@code c} is the cancel request's own id
+     * and {@code C} the cancelled order's, so {@code C} names the order then.
+     */
+    public static ExecutionReport executionReport(JsonNode e) {
+        String executionType = Wire.text(e, "x");
+        String original = e.path("C").asText("");
+        String clientOrderId = executionType.equals("CANCELED") && !original.isEmpty() ? original : Wire.text(e, "c");
+        String orderId = Wire.text(e, "i");
+        String symbol = Wire.text(e, "s");
+        BigDecimal cumulative = Wire.decimal(e, "z");
+        BigDecimal cumulativeQuote = e.hasNonNull("Z") ? Wire.decimal(e, "Z") : BigDecimal.ZERO;
+        Instant time = Instant.ofEpochMilli(e.hasNonNull("T") ? Wire.integer(e, "T") : Wire.integer(e, "E"));
+        String reject = e.path("r").asText("NONE");
+        OrderUpdate update = new OrderUpdate(clientOrderId, Optional.of(orderId), symbol, status(Wire.text(e, "X")), cumulative,
+                average(cumulativeQuote, cumulative), time, reject.equals("NONE") ? Optional.empty() : Optional.of(reject));
+        Optional<Fill> fill = Optional.empty();
+        if (executionType.equals("TRADE")) {
+            fill = Optional.of(new Fill(Wire.text(e, "t"), clientOrderId, orderId, symbol, Side.valueOf(Wire.text(e, "S")),
+                    Wire.decimal(e, "L"), Wire.decimal(e, "l"), Wire.decimal(e, "n"), e.path("N").isNull() ? "" : e.path("N").asText(""),
+                    time, e.path("m").asBoolean(false)));
+        }
+        return new ExecutionReport(orderId, update, fill);
+    }
+
+    private static BigDecimal average(BigDecimal quote, BigDecimal quantity) {
+        if (quantity.signum() == 0 || quote.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return quote.divide(quantity, MathContext.DECIMAL64).stripTrailingZeros();
+    }
+}

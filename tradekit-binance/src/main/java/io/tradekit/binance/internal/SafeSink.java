@@ -1,0 +1,48 @@
+package io.tradekit.binance.internal;
+
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.event.Event;
+import io.tradekit.api.event.EventSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Where the adapter's I/O threads post events: the engine's sink once {@code connect} gave it, and a
+ * guard so that a failing sink never kills a socket thread.
+ */
+public final class SafeSink {
+
+    private static final Logger log = LoggerFactory.getLogger(SafeSink.class);
+    private static final int RAW_LIMIT = 512;
+
+    private volatile EventSink sink;
+
+    public void attach(EventSink target) {
+        this.sink = Objects.requireNonNull(target, "sink");
+    }
+
+    public boolean isAttached() {
+        return sink != null;
+    }
+
+    public void post(Event event) {
+        EventSink target = sink;
+        if (target == null) {
+            log.debug("event before connect dropped: {}", event);
+            return;
+        }
+        try {
+            target.post(event);
+        } catch (RuntimeException e) {
+            log.warn("event sink failed on {}", event.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Posts an {@link Event.ErrorRaised} keeping at most 512 characters of what arrived. */
+    public void error(String source, ErrorCategory category, String message, String raw) {
+        post(new Event.ErrorRaised(source, category, message, Wire.truncate(raw, RAW_LIMIT), Instant.now()));
+    }
+}

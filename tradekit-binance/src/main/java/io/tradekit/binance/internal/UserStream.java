@@ -1,0 +1,267 @@
+package io.tradekit.binance.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.event.ConnectionState;
+import io.tradekit.api.event.Event;
+import io.tradekit.binance.BinanceConfig;
+import io.tradekit.core.net.Backoff;
+import io.tradekit.core.net.ReconnectingWebSocket;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The account's order updates and fills over the WebSocket API. Listen keys were retired on
+ * 2026-02-20; on every connection this sends {@code userDataStream.subscribe.signature} with
+ * {@code apiKey}, {@code timestamp} and the HMAC {@code signature} of those, sorted by name.
+ *
+ * <p>Events arrive as {@code {"subscriptionId":0,"event":{...}}}. An {@code executionReport} becomes a
+ * {@link Event.FillReceived} (for a trade, fill id = trade id {@code t}) followed by an
+ * {@link Event.OrderUpdated}.
+ *
+ * <p>The stream is not trusted after a reconnect until the adapter has resynced over REST (open orders,
+ * orders that were open, and trades since shortly before the drop): those results are posted first,
+ * then the events that arrived meanwhile, in order. Only then is the stream reported CONNECTED.
+ */
+public final class UserStream implements ReconnectingWebSocket.Listener, AutoCloseable {
+
+    public static final String SOURCE = "binance:user-stream";
+    private static final Duration RESYNC_MARGIN = Duration.ofMinutes(1);
+    private static final int CLOCK_RETRIES = 2;
+
+    /** The REST view of the account since {@code since}: fills first, then order states. */
+    @FunctionalInterface
+    public interface Resync {
+        List<Event> since(Instant since);
+    }
+
+    private final BinanceConfig config;
+    private final BinanceRestClient rest;
+    private final BinanceSigner signer;
+    private final String apiKey;
+    private final SafeSink sink;
+    private final Resync resync;
+    private final Consumer<OrderMapping.ExecutionReport> onReport;
+    private final Executor executor;
+    private final InstantSource clock;
+    private final AtomicLong requestIds = new AtomicLong();
+
+    private final Deque<JsonNode> held = new ArrayDeque<>();
+    private volatile ReconnectingWebSocket socket;
+    private String pendingSubscription;
+    private boolean trusted;
+    private boolean everSubscribed;
+    private int clockRetries;
+    private Instant downSince;
+    private long connection;
+
+    public UserStream(BinanceConfig config, BinanceRestClient rest, SafeSink sink, Resync resync,
+                      Consumer<OrderMapping.ExecutionReport> onReport, Executor executor, InstantSource clock) {
+        this.config = config;
+        this.rest = rest;
+        this.signer = new BinanceSigner(config.credentials().orElseThrow().secret());
+        this.apiKey = config.credentials().orElseThrow().apiKey();
+        this.sink = sink;
+        this.resync = resync;
+        this.onReport = onReport;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    public synchronized void start() {
+        if (socket != null) return;
+        socket = new ReconnectingWebSocket("binance user data", () -> URI.create(config.wsApiUrl().toString()), this,
+                new ReconnectingWebSocket.Options(config.connectTimeout(), Duration.ofSeconds(60), config.maxConnectionAge(),
+                        new Backoff(config.reconnectInitial(), config.reconnectMax(), 2.0, 0.5)));
+        socket.start();
+    }
+
+    @Override
+    public void onOpen(ReconnectingWebSocket s, boolean reconnect) {
+        synchronized (this) {
+            trusted = false;
+            clockRetries = 0;
+            connection++;
+        }
+        executor.execute(this::subscribe);
+    }
+
+    /** Sends the signed subscription; the timestamp is on the server's clock (sampled over REST if needed). */
+    private void subscribe() {
+        try {
+            Map<String, String> params = new TreeMap<>();
+            params.put("apiKey", apiKey);
+            params.put("timestamp", Long.toString(rest.serverMillis()));
+            String signature = signer.sign(BinanceSigner.webSocketPayload(params));
+            String id = "uds-" + requestIds.incrementAndGet();
+            ObjectNode request = Wire.MAPPER.createObjectNode();
+            request.put("id", id);
+            request.put("method", "userDataStream.subscribe.signature");
+            ObjectNode p = request.putObject("params");
+            p.put("apiKey", apiKey);
+            p.put("timestamp", Long.parseLong(params.get("timestamp")));
+            p.put("signature", signature);
+            synchronized (this) {
+                pendingSubscription = id;
+            }
+            ReconnectingWebSocket s = socket;
+            if (s != null && !s.send(request.toString())) {
+                // the connection dropped already; the next open subscribes again
+                synchronized (this) {
+                    pendingSubscription = null;
+                }
+            }
+        } catch (RuntimeException e) {
+            sink.error(SOURCE, e instanceof io.tradekit.api.TradeKitException t ? t.category() : ErrorCategory.INTERNAL,
+                    "could not subscribe to user data: " + e.getMessage(), "");
+            ReconnectingWebSocket s = socket;
+            if (s != null) s.reconnectNow("user data subscription could not be sent");
+        }
+    }
+
+    @Override
+    public void onText(String text) {
+        JsonNode root;
+        try {
+            root = Wire.read(text);
+        } catch (RuntimeException e) {
+            sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable user data frame: " + e.getMessage(), text);
+            return;
+        }
+        if (root.has("event")) {
+            synchronized (this) {
+                if (!trusted) {
+                    held.addLast(root.get("event"));
+                    return;
+                }
+                handle(root.get("event"), text);
+            }
+        } else if (root.has("id") && root.has("status")) {
+            answer(root, text);
+        } else {
+            sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unexpected user data frame", text);
+        }
+    }
+
+    private void answer(JsonNode root, String text) {
+        String id = root.path("id").asText();
+        boolean firstSubscription;
+        long current;
+        synchronized (this) {
+            if (!id.equals(pendingSubscription)) {
+                return;
+            }
+            pendingSubscription = null;
+            firstSubscription = !everSubscribed;
+            current = connection;
+        }
+        int status = root.path("status").asInt();
+        if (status == 200) {
+            if (firstSubscription) {
+                trust(current, List.of());
+            } else {
+                Instant since;
+                synchronized (this) {
+                    since = (downSince == null ? clock.instant() : downSince).minus(RESYNC_MARGIN);
+                }
+                executor.execute(() -> trust(current, resync.since(since)));
+            }
+            return;
+        }
+        JsonNode error = root.path("error");
+        Integer code = error.has("code") ? error.get("code").asInt() : null;
+        String message = error.path("msg").asText("");
+        BinanceErrors.Mapping mapping = BinanceErrors.classify(BinanceErrors.Operation.OTHER, status, code, message);
+        boolean retryClock;
+        synchronized (this) {
+            retryClock = mapping.category() == ErrorCategory.CLOCK_SKEW && clockRetries++ < CLOCK_RETRIES;
+        }
+        if (retryClock) {
+            executor.execute(() -> {
+                rest.resyncClock();
+                subscribe();
+            });
+            return;
+        }
+        sink.error(SOURCE, mapping.category(), "user data subscription refused: " + (code == null ? "status " + status : code + " " + message)
+                + " (" + mapping.meaning() + ")", text);
+    }
+
+    /** Posts the resync's events, then what arrived meanwhile, and from then on passes events straight through. */
+    private void trust(long forConnection, List<Event> resynced) {
+        synchronized (this) {
+            resynced.forEach(sink::post);
+            if (forConnection != connection) {
+                return; // dropped again meanwhile: the next subscription resyncs and trusts
+            }
+            while (!held.isEmpty()) {
+                handle(held.removeFirst(), null);
+            }
+            trusted = true;
+            everSubscribed = true;
+            downSince = null;
+        }
+        sink.post(new Event.ConnectionChanged(BinanceErrors.VENUE, "user", ConnectionState.CONNECTED,
+                resynced.isEmpty() ? "user data subscribed" : "user data subscribed; resynced " + resynced.size() + " events over REST",
+                clock.instant()));
+    }
+
+    private void handle(JsonNode event, String raw) {
+        try {
+            switch (event.path("e").asText("")) {
+                case "executionReport" -> {
+                    OrderMapping.ExecutionReport report = OrderMapping.executionReport(event);
+                    onReport.accept(report);
+                    report.fill().ifPresent(f -> sink.post(new Event.FillReceived(f)));
+                    sink.post(new Event.OrderUpdated(report.update()));
+                }
+                case "eventStreamTerminated" -> {
+                    ReconnectingWebSocket s = socket;
+                    if (s != null) s.reconnectNow("user data stream terminated by the venue");
+                }
+                case "outboundAccountPosition", "balanceUpdate", "listStatus", "externalLockUpdate" -> {
+                    // balances are read over REST when asked; these carry nothing an order or fill needs
+                }
+                default -> sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unknown user data event '" + event.path("e").asText() + "'",
+                        raw == null ? event.toString() : raw);
+            }
+        } catch (RuntimeException e) {
+            sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable user data event: " + e.getMessage(), raw == null ? event.toString() : raw);
+        }
+    }
+
+    @Override
+    public void onState(ConnectionState state, String detail) {
+        if (state == ConnectionState.CONNECTED) {
+            return; // reported once the subscription is acknowledged and the state resynced
+        }
+        synchronized (this) {
+            trusted = false;
+            if (downSince == null) downSince = clock.instant();
+        }
+        sink.post(new Event.ConnectionChanged(BinanceErrors.VENUE, "user", state, detail, clock.instant()));
+    }
+
+    public long openCount() {
+        ReconnectingWebSocket s = socket;
+        return s == null ? 0 : s.openCount();
+    }
+
+    @Override
+    public void close() {
+        ReconnectingWebSocket s = socket;
+        if (s != null) s.close();
+    }
+}

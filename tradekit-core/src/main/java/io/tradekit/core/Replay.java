@@ -1,0 +1,149 @@
+package io.tradekit.core;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.RiskLimits;
+import io.tradekit.api.spi.Strategy;
+import io.tradekit.core.paper.PaperExchange;
+import io.tradekit.core.paper.PaperSettings;
+import io.tradekit.core.store.StateStores;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs the live engine (its own loop thread, a durable paper venue, the SQLite journal) over a data
+ * set, on the data's clock. Run it again on the same files after a crash and it resumes: the journal
+ * and the paper venue's book are reconciled, the bars the bot already acted on only warm it up, and
+ * the rest are fed as if the bot had never stopped.
+ *
+ * <pre>{@code BacktestResult r = Replay.over(bars).strategy("sma-cross", strategy).instrument(inst)
+ *     .database(Path.of("runs/r1/bot.db")).run();}</pre>
+ */
+public final class Replay {
+
+    private final List<Bar> bars;
+    private Instrument instrument;
+    private Strategy strategy;
+    private String strategyName;
+    private PaperSettings paper;
+    private BigDecimal cash = new BigDecimal("10000");
+    private Path database;
+    private RiskLimits limits = RiskLimits.none();
+    private double barsPerSecond;
+    private ProgressListener progress = ProgressListener.NONE;
+    private Plugins plugins;
+
+    private Replay(List<Bar> bars) {
+        this.bars = List.copyOf(bars);
+    }
+
+    public static Replay over(List<Bar> bars) {
+        if (bars == null || bars.isEmpty()) throw new InvalidInputException("replay: no bars");
+        return new Replay(bars);
+    }
+
+    public Replay strategy(String name, Strategy strategy) {
+        this.strategyName = name;
+        this.strategy = strategy;
+        return this;
+    }
+
+    public Replay instrument(Instrument instrument) {
+        this.instrument = instrument;
+        return this;
+    }
+
+    /** The paper venue's settings; by default the instrument with {@link #cash} and 10 bps fees. */
+    public Replay paper(PaperSettings settings) {
+        this.paper = settings;
+        return this;
+    }
+
+    public Replay cash(BigDecimal cash) {
+        this.cash = cash;
+        return this;
+    }
+
+    /** The bot's journal; the paper venue keeps its book beside it ({@code <name>.paper.db}). */
+    public Replay database(Path file) {
+        this.database = file;
+        return this;
+    }
+
+    public Replay risk(RiskLimits limits) {
+        this.limits = Objects.requireNonNull(limits);
+        return this;
+    }
+
+    /** Bars per second to feed; 0 or less means as fast as the bot consumes them. */
+    public Replay speed(double barsPerSecond) {
+        this.barsPerSecond = barsPerSecond;
+        return this;
+    }
+
+    public Replay progress(ProgressListener listener) {
+        this.progress = Objects.requireNonNull(listener);
+        return this;
+    }
+
+    public Replay plugins(Plugins plugins) {
+        this.plugins = plugins;
+        return this;
+    }
+
+    public static Path paperBookFor(Path database) {
+        String name = database.getFileName().toString();
+        String stem = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
+        return database.resolveSibling(stem + ".paper.db");
+    }
+
+    public BacktestResult run() {
+        if (strategy == null) throw new InvalidInputException("replay: no strategy");
+        if (database == null) throw new InvalidInputException("replay: no database; call .database(Path.of(\"runs/r1/bot.db\"))");
+        Bar first = bars.get(0);
+        Instrument inst = instrument != null ? instrument : io.tradekit.core.internal.DefaultInstrument.forBars(first.symbol(), bars);
+        PaperSettings settings = paper != null ? paper : PaperSettings.of(inst, cash);
+        try {
+            if (database.getParent() != null) Files.createDirectories(database.getParent());
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("replay: cannot create " + database.getParent() + ": " + e.getMessage(), e);
+        }
+        long started = System.nanoTime();
+        PaperExchange venue = PaperExchange.durable(settings, paperBookFor(database));
+        BotBuilder builder = TradeKit.bot("replay").exchange(venue).symbol(inst.symbol()).timeframe(first.timeframe())
+                .strategy(strategy).store(StateStores.sqlite(database)).risk(limits).dataClock()
+                .equityInterval(first.timeframe().duration());
+        if (plugins != null) builder.plugins(plugins);
+        BigDecimal initial = settings.balances().getOrDefault(inst.quoteAsset(), BigDecimal.ZERO);
+        TradingBot bot = builder.build();
+        try {
+            bot.start();
+            Instant resumeAfter = bot.lastBarTime().orElse(Instant.MIN);
+            List<Bar> seen = new ArrayList<>();
+            int next = 0;
+            while (next < bars.size() && !bars.get(next).closeTime().isAfter(resumeAfter)) seen.add(bars.get(next++));
+            if (!seen.isEmpty()) bot.preload(seen);
+            long total = bars.size();
+            long pauseNanos = barsPerSecond > 0 ? (long) (1e9 / barsPerSecond) : 0;
+            for (int i = next; i < total; i++) {
+                long t0 = System.nanoTime();
+                bot.feed(bars.get(i));
+                if (i % 64 == 0 || i == total - 1) progress.progress(i + 1, total);
+                if (pauseNanos > 0) {
+                    long left = pauseNanos - (System.nanoTime() - t0);
+                    if (left > 0) java.util.concurrent.locks.LockSupport.parkNanos(left);
+                }
+            }
+            return bot.stopWithResult(strategyName == null ? strategy.getClass().getSimpleName() : strategyName, total, started, initial);
+        } finally {
+            bot.close();
+        }
+    }
+}

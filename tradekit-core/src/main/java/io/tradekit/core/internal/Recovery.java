@@ -1,0 +1,132 @@
+package io.tradekit.core.internal;
+
+import io.tradekit.api.Balance;
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.Fill;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderUpdate;
+import io.tradekit.api.RecoveryAction;
+import io.tradekit.api.store.BotSnapshot;
+import io.tradekit.core.store.BotStore;
+import io.tradekit.core.store.RecoveredState;
+import io.tradekit.core.store.StateLoader;
+import io.tradekit.core.store.UnrecoverableStateException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Brings a bot back to where it stopped, before it trades: positions from the journal's fills (the
+ * record of what the venue did), orders from the journal, peak equity and strategy state from the
+ * newest trustworthy snapshot; then it asks the venue about every order that was open or in flight,
+ * applies fills missed while down (each once), reports venue orders the bot does not know (and cancels
+ * them if told to), and refuses to start when the venue's holding cannot be explained by the journal.
+ */
+final class Recovery {
+
+    /** The venue's holding of the base asset when this bot first started: what the bot's own fills add to. */
+    static final String BASELINE_KEY = "baseline.base.";
+
+    private final BotEngine engine;
+    private final RecoveryOptions options;
+    private final List<String> notes = new ArrayList<>();
+
+    Recovery(BotEngine engine, RecoveryOptions options) {
+        this.engine = engine;
+        this.options = options;
+    }
+
+    /** Rebuilds state from the store; returns the snapshot it used, if any. */
+    Optional<BotSnapshot> load(Instrument instrument) {
+        RecoveredState state = StateLoader.load(engine.store);
+        state.rejectedSnapshots().forEach(r -> notes.add("snapshot passed over: " + r));
+        List<Order> all = engine.store.orders();
+        engine.orders.restore(all);
+        for (Fill fill : engine.store.fills()) engine.portfolio.apply(fill, engine.instrument(fill.symbol()));
+        state.snapshot().ifPresent(s -> {
+            engine.curve.restorePeak(s.peakEquity());
+            engine.strategy.restoreState(s.strategyState());
+        });
+        return state.snapshot();
+    }
+
+    /** Settles every order the store holds as open or in flight, and applies fills missed while down. */
+    void reconcile(Instrument instrument, Instant since) {
+        Set<String> known = new HashSet<>();
+        for (Order o : engine.orders.all()) known.add(o.clientOrderId());
+        for (Order mine : engine.orders.openOrders()) {
+            Optional<Order> atVenue = engine.venue.lookup(mine.symbol(), mine.clientOrderId());
+            if (atVenue.isPresent()) {
+                engine.orders.onUpdate(OrderUpdate.of(atVenue.get(), engine.clock.now())).ifPresent(engine.store::updateOrder);
+            } else {
+                String why = "the venue has no order " + mine.clientOrderId() + ": the request never reached it";
+                engine.orders.reject(mine.clientOrderId(), engine.clock.now(), why).ifPresent(engine.store::updateOrder);
+                notes.add(why);
+            }
+        }
+        int applied = 0;
+        for (Fill fill : engine.venue.fills(instrument.symbol(), since)) {
+            if (!known.contains(fill.clientOrderId())) continue;
+            long before = engine.fillsApplied();
+            engine.applyFill(fill);
+            if (engine.fillsApplied() > before) applied++;
+        }
+        if (applied > 0) notes.add(applied + " fill(s) that happened while the bot was down applied");
+        for (Order theirs : engine.venue.openOrders(instrument.symbol())) {
+            if (known.contains(theirs.clientOrderId())) continue;
+            String what = "venue order " + theirs.clientOrderId() + " (" + theirs.side() + " " + theirs.quantity().toPlainString()
+                    + ") is not this bot's";
+            engine.reportError("reconcile", ErrorCategory.ORDER_NOT_FOUND, RecoveryAction.SKIP,
+                    what + (options.cancelUnknownOrders() ? "; cancelling it" : "; left alone"));
+            if (options.cancelUnknownOrders()) engine.venue.cancel(theirs.symbol(), theirs.clientOrderId());
+        }
+    }
+
+    /**
+     * The venue's base holding must equal the holding when the bot first started plus the bot's fills;
+     * otherwise something traded that the bot cannot account for.
+     */
+    void checkPosition(Instrument instrument, List<Balance> balances, boolean freshStart) {
+        if (!(engine.store instanceof BotStore bot)) return;
+        BigDecimal venueBase = balances.stream().filter(b -> b.asset().equals(instrument.baseAsset()))
+                .map(Balance::total).findFirst().orElse(BigDecimal.ZERO);
+        String key = BASELINE_KEY + instrument.baseAsset();
+        Optional<String> baseline = bot.config(key);
+        BigDecimal journal = engine.portfolio.quantity(instrument.symbol());
+        if (baseline.isEmpty()) {
+            if (!freshStart && journal.signum() != 0 && !options.adoptVenuePosition()) {
+                throw new UnrecoverableStateException("the bot will not start: its journal holds a position of " + journal.toPlainString()
+                        + " " + instrument.baseAsset() + " but no record of the venue's holding when it began; "
+                        + "start it with adoptVenuePosition to take the venue's " + venueBase.toPlainString() + " as given");
+            }
+            bot.putConfig(key, venueBase.subtract(journal).toPlainString());
+            return;
+        }
+        BigDecimal expected = new BigDecimal(baseline.get()).add(journal);
+        if (expected.compareTo(venueBase) != 0) {
+            if (!options.adoptVenuePosition()) {
+                throw new UnrecoverableStateException("the bot will not start: the venue holds " + venueBase.toPlainString() + " "
+                        + instrument.baseAsset() + " but the journal explains " + expected.toPlainString() + " ("
+                        + baseline.get() + " before the bot plus " + journal.toPlainString() + " from its fills); "
+                        + "something traded that this bot did not. Investigate, or start it with adoptVenuePosition");
+            }
+            bot.putConfig(key, venueBase.subtract(journal).toPlainString());
+            notes.add("adopted the venue's holding of " + venueBase.toPlainString() + " " + instrument.baseAsset());
+        }
+    }
+
+    List<String> notes() {
+        return notes;
+    }
+
+    /** What a host chose for the awkward cases of a restart. */
+    record RecoveryOptions(boolean cancelUnknownOrders, boolean adoptVenuePosition) {
+        static final RecoveryOptions DEFAULT = new RecoveryOptions(false, false);
+    }
+}

@@ -1,0 +1,74 @@
+package io.tradekit.core.internal;
+
+import io.tradekit.api.store.EquitySnapshot;
+import io.tradekit.core.BacktestResult;
+import io.tradekit.core.EquityPoint;
+import io.tradekit.core.RoundTrip;
+import io.tradekit.core.SafetyEvent;
+import io.tradekit.core.store.BotStore;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/** Turns an engine's state into the figures a report shows: one computation for backtests and replays. */
+public final class Results {
+
+    private static final int MAX_CURVE_POINTS = 4000;
+
+    private Results() {
+    }
+
+    public static BacktestResult of(BotEngine engine, String strategyName, long bars, long elapsedMs, BigDecimal initialCash,
+                                    List<SafetyEvent> safetyEvents) {
+        // A replay may span several runs of the bot (restarts): its curve is the equity journal, not this run's memory.
+        EquityCurve curve = isReplay(engine) && engine.store instanceof BotStore bot ? fromJournal(bot) : engine.equityCurve();
+        Portfolio portfolio = engine.portfolio();
+        BigDecimal finalEquity = engine.equity();
+        BigDecimal fees = portfolio.totalFees();
+        BigDecimal realized = portfolio.grossRealizedPnl().subtract(fees);
+        List<RoundTrip> trips = portfolio.roundTrips();
+        long wins = trips.stream().filter(RoundTrip::isWin).count();
+        var timeframe = engine.config.timeframe();
+        double barsPerYear = Duration.ofDays(365).toSeconds() / (double) timeframe.duration().toSeconds();
+        return new BacktestResult(strategyName, engine.config.symbol(), timeframe, bars, new ArrayList<>(engine.orders().all()),
+                engine.store.fills(), trips, sample(curve), initialCash, fees, realized, finalEquity,
+                percent(finalEquity.subtract(initialCash), initialCash),
+                curve.maxDrawdown().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN),
+                curve.sharpe(barsPerYear), trips.isEmpty() ? 0.0 : wins / (double) trips.size(), engine.ordersDenied(),
+                safetyEvents, engine.state(), elapsedMs, elapsedMs <= 0 ? 0.0 : bars / (elapsedMs / 1000.0));
+    }
+
+    private static boolean isReplay(BotEngine engine) {
+        return engine.clock instanceof EngineClock.Simulated && !(engine.loop instanceof DirectLoop);
+    }
+
+    /** The equity journal across every run of the bot, one point per instant (the latest wins). */
+    private static EquityCurve fromJournal(BotStore store) {
+        TreeMap<Instant, BigDecimal> points = new TreeMap<>();
+        for (EquitySnapshot e : store.equitySince(Instant.EPOCH)) points.put(e.time(), e.equity());
+        EquityCurve curve = new EquityCurve(true);
+        points.forEach(curve::add);
+        return curve;
+    }
+
+    static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() == 0) return BigDecimal.ZERO;
+        return part.multiply(BigDecimal.valueOf(100)).divide(whole, MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_EVEN);
+    }
+
+    static List<EquityPoint> sample(EquityCurve curve) {
+        int n = curve.size();
+        List<EquityPoint> out = new ArrayList<>();
+        if (n == 0) return out;
+        int stride = Math.max(1, (n + MAX_CURVE_POINTS - 1) / MAX_CURVE_POINTS);
+        for (int i = 0; i < n; i += stride) out.add(new EquityPoint(curve.time(i), curve.equity(i)));
+        if ((n - 1) % stride != 0) out.add(new EquityPoint(curve.time(n - 1), curve.equity(n - 1)));
+        return out;
+    }
+}

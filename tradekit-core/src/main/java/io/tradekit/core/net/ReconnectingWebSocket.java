@@ -1,0 +1,296 @@
+package io.tradekit.core.net;
+
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.event.ConnectionState;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * A WebSocket to a venue that stays up: it reconnects with jittered backoff after any drop, calls the
+ * listener's {@link Listener#onOpen} on every (re)connection so that subscriptions are sent again,
+ * answers the venue's pings (Java-WebSocket echoes the payload), detects a silent connection with its own
+ * pings, and reconnects on purpose before the venue's maximum connection age (Binance cuts at 24 h).
+ *
+ * <p>Each connection is a fresh {@link WebSocketClient}; callbacks of a connection that has been
+ * replaced are ignored, so a late close of an old socket never tears down the new one. Listener methods
+ * run on the socket's I/O thread and must not block.
+ *
+ * <pre>{@code ReconnectingWebSocket ws = new ReconnectingWebSocket("binance market", () -> uri, listener, Options.standard());
+ * ws.start();}</pre>
+ */
+public final class ReconnectingWebSocket implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconnectingWebSocket.class);
+
+    /** What the owner of the socket is told. Called on the socket's thread; must not block. */
+    public interface Listener {
+
+        /** A connection is open: send subscriptions (again). {@code reconnect} is false on the first open. */
+        void onOpen(ReconnectingWebSocket socket, boolean reconnect);
+
+        void onText(String text);
+
+        /** The socket connected, dropped or is about to reconnect; {@code detail} says why. */
+        void onState(ConnectionState state, String detail);
+    }
+
+    /**
+     * @param connectTimeout        how long a TCP/TLS connect may take
+     * @param connectionLostTimeout how long without a pong before the connection counts as dead (0 disables our pings)
+     * @param maxConnectionAge      when to reconnect on purpose, ahead of the venue's own cut
+     * @param backoff               waits between reconnect attempts
+     */
+    public record Options(Duration connectTimeout, Duration connectionLostTimeout, Duration maxConnectionAge, Backoff backoff) {
+        public Options {
+            Objects.requireNonNull(connectTimeout, "connectTimeout");
+            Objects.requireNonNull(connectionLostTimeout, "connectionLostTimeout");
+            Objects.requireNonNull(maxConnectionAge, "maxConnectionAge");
+            Objects.requireNonNull(backoff, "backoff");
+            if (maxConnectionAge.isNegative() || maxConnectionAge.isZero()) {
+                throw new InvalidInputException("websocket max connection age must be positive, got " + maxConnectionAge);
+            }
+        }
+
+        /** 10 s connect, 60 s lost-connection timeout, reconnect after 23 h 50 min, standard backoff. */
+        public static Options standard() {
+            return new Options(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofHours(23).plusMinutes(50), Backoff.standard());
+        }
+    }
+
+    private final String name;
+    private final Supplier<URI> uri;
+    private final Listener listener;
+    private final Options options;
+    private final RandomGenerator random = RandomGenerator.getDefault();
+    private final ScheduledExecutorService timer;
+
+    private final Object lock = new Object();
+    private Connection current;
+    private volatile long generation;
+    private int failedAttempts;
+    private long opens;
+    private boolean started;
+    private boolean closed;
+    private ScheduledFuture<?> ageTimer;
+
+    public ReconnectingWebSocket(String name, Supplier<URI> uri, Listener listener, Options options) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.uri = Objects.requireNonNull(uri, "uri");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.options = Objects.requireNonNull(options, "options");
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ws-timer " + name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Connects for the first time; later connections happen by themselves. Calling it twice does nothing. */
+    public void start() {
+        synchronized (lock) {
+            if (started || closed) {
+                return;
+            }
+            started = true;
+        }
+        timer.execute(this::connect);
+    }
+
+    /** Sends a text frame on the open connection; false when there is none (it will resubscribe on open). */
+    public boolean send(String text) {
+        Connection c;
+        synchronized (lock) {
+            c = current;
+        }
+        if (c == null || !c.isOpen()) {
+            return false;
+        }
+        try {
+            c.send(text);
+            return true;
+        } catch (RuntimeException e) {
+            log.debug("{}: send failed: {}", name, e.toString());
+            return false;
+        }
+    }
+
+    public boolean isOpen() {
+        synchronized (lock) {
+            return current != null && current.isOpen();
+        }
+    }
+
+    /** How many times a connection has opened since {@link #start}. */
+    public long openCount() {
+        synchronized (lock) {
+            return opens;
+        }
+    }
+
+    /** Closes the current connection on purpose and opens a new one at once, e.g. before the venue's cut. */
+    public void reconnectNow(String reason) {
+        Connection c;
+        synchronized (lock) {
+            if (closed || current == null) {
+                return;
+            }
+            c = current;
+            c.planned = reason;
+        }
+        c.close(1000, reason);
+    }
+
+    /** Closes for good: no reconnect follows. */
+    @Override
+    public void close() {
+        Connection c;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            c = current;
+            current = null;
+            generation++;
+            if (ageTimer != null) ageTimer.cancel(false);
+        }
+        if (c != null) {
+            c.close(1000, "closed by client");
+        }
+        timer.shutdownNow();
+        safeState(ConnectionState.DISCONNECTED, "closed");
+    }
+
+    private void connect() {
+        Connection c;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            c = new Connection(uri.get(), ++generation);
+            current = c;
+        }
+        c.setConnectionLostTimeout((int) options.connectionLostTimeout().toSeconds());
+        c.setTcpNoDelay(true);
+        try {
+            c.connect();
+        } catch (RuntimeException e) {
+            log.debug("{}: connect failed: {}", name, e.toString());
+            scheduleReconnect(c.generation, "connect failed: " + e.getMessage(), false);
+        }
+    }
+
+    private void opened(Connection c) {
+        boolean reconnect;
+        synchronized (lock) {
+            if (c.generation != generation || closed) {
+                return;
+            }
+            failedAttempts = 0;
+            reconnect = opens > 0;
+            opens++;
+            if (ageTimer != null) ageTimer.cancel(false);
+            ageTimer = timer.schedule(() -> reconnectNow("planned reconnect before the maximum connection age of "
+                    + options.maxConnectionAge()), options.maxConnectionAge().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        safeState(ConnectionState.CONNECTED, reconnect ? "reconnected" : "connected");
+        try {
+            listener.onOpen(this, reconnect);
+        } catch (RuntimeException e) {
+            log.warn("{}: listener failed on open", name, e);
+        }
+    }
+
+    private void closed(Connection c, int code, String reason, boolean remote) {
+        String planned;
+        synchronized (lock) {
+            if (c.generation != generation || closed) {
+                return;
+            }
+            planned = c.planned;
+        }
+        String detail = planned != null ? planned
+                : (remote ? "closed by venue" : "closed") + " (code " + code + (reason == null || reason.isBlank() ? "" : ", " + reason) + ")";
+        scheduleReconnect(c.generation, detail, planned != null);
+    }
+
+    private void scheduleReconnect(long gen, String detail, boolean immediately) {
+        Duration delay;
+        synchronized (lock) {
+            if (gen != generation || closed) {
+                return;
+            }
+            delay = immediately ? Duration.ZERO : options.backoff().delay(++failedAttempts, random);
+        }
+        safeState(ConnectionState.RECONNECTING, detail + "; reconnecting in " + delay.toMillis() + " ms");
+        try {
+            timer.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException rejectedAfterClose) {
+            log.debug("{}: not reconnecting, timer stopped", name);
+        }
+    }
+
+    private void safeState(ConnectionState state, String detail) {
+        try {
+            listener.onState(state, detail);
+        } catch (RuntimeException e) {
+            log.warn("{}: listener failed on state change", name, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ReconnectingWebSocket[" + name + "]";
+    }
+
+    /** One physical connection; its callbacks are ignored once it has been replaced. */
+    private final class Connection extends WebSocketClient {
+        final long generation;
+        volatile String planned;
+
+        Connection(URI uri, long generation) {
+            super(uri, new org.java_websocket.drafts.Draft_6455(), Map.of(), (int) options.connectTimeout().toMillis());
+            this.generation = generation;
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+            opened(this);
+        }
+
+        @Override
+        public void onMessage(String message) {
+            if (generation != ReconnectingWebSocket.this.generation) {
+                return;
+            }
+            try {
+                listener.onText(message);
+            } catch (RuntimeException e) {
+                log.warn("{}: listener failed on a message", name, e);
+            }
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            closed(this, code, reason, remote);
+        }
+
+        @Override
+        public void onError(Exception ex) {
+            log.debug("{}: socket error: {}", name, ex.toString());
+        }
+    }
+}

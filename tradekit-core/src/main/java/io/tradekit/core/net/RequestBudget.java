@@ -1,0 +1,140 @@
+package io.tradekit.core.net;
+
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.ExchangeException;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.RecoveryAction;
+import io.tradekit.api.TradeKitException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A venue's request limit over one fixed window (e.g. 6000 weight per minute, 50 orders per 10 s),
+ * counted the way venues count it: windows start on multiples of their length since the epoch, and the
+ * count drops to zero when a new one starts.
+ *
+ * <p>{@link #acquire} takes weight before a request and waits for the next window when the budget is
+ * spent, up to {@code maxWait}; beyond that it refuses with {@code RATE_LIMIT} rather than block a
+ * trading decision for long. The venue's own count (e.g. {@code X-MBX-USED-WEIGHT-1M}) corrects the
+ * local one through {@link #observeUsed}, and a {@code Retry-After} or a rate-limit error stops every
+ * caller through {@link #pauseFor}. One budget is shared by every bot that uses the same API key
+ * (see {@link RequestBudgets}). Thread-safe.
+ */
+public final class RequestBudget {
+
+    private final String venue;
+    private final String name;
+    private final long limit;
+    private final long windowMillis;
+    private final Duration maxWait;
+    private final InstantSource clock;
+    private final Sleeper sleeper;
+
+    private long windowStart;
+    private long used;
+    private long pausedUntil;
+
+    public RequestBudget(String venue, String name, long limit, Duration window, Duration maxWait, InstantSource clock, Sleeper sleeper) {
+        this.venue = Objects.requireNonNull(venue, "venue");
+        this.name = Objects.requireNonNull(name, "name");
+        if (limit < 1) {
+            throw new InvalidInputException(venue + " budget " + name + ": limit must be 1 or more, got " + limit);
+        }
+        if (window.isNegative() || window.isZero()) {
+            throw new InvalidInputException(venue + " budget " + name + ": window must be positive, got " + window);
+        }
+        this.limit = limit;
+        this.windowMillis = window.toMillis();
+        this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    /** A budget on the system clock that sleeps the calling thread while it waits. */
+    public static RequestBudget of(String venue, String name, long limit, Duration window, Duration maxWait) {
+        return new RequestBudget(venue, name, limit, window, maxWait, InstantSource.system(), Sleeper.THREAD);
+    }
+
+    /**
+     * Takes {@code weight} from the budget, waiting for the window to roll over or a pause to end.
+     *
+     * @throws ExchangeException {@code RATE_LIMIT} with the time to wait, when that is longer than {@code maxWait}
+     */
+    public void acquire(long weight) {
+        long deadline = clock.millis() + maxWait.toMillis();
+        while (true) {
+            long waitMillis;
+            synchronized (this) {
+                long now = clock.millis();
+                roll(now);
+                if (pausedUntil > now) {
+                    waitMillis = pausedUntil - now;
+                } else if (used + weight <= limit || used == 0) {
+                    used += weight;
+                    return;
+                } else {
+                    waitMillis = windowStart + windowMillis - now;
+                }
+                if (now + waitMillis > deadline) {
+                    throw new ExchangeException(venue, ErrorCategory.RATE_LIMIT, RecoveryAction.BACK_OFF, "",
+                            venue + " " + name + " budget exhausted (" + used + "/" + limit + " used); next room in "
+                                    + waitMillis + " ms", Duration.ofMillis(waitMillis), null);
+                }
+            }
+            try {
+                sleeper.sleep(Duration.ofMillis(waitMillis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TradeKitException(ErrorCategory.INTERNAL, venue + ": interrupted while waiting for " + name + " budget", e);
+            }
+        }
+    }
+
+    /** The venue reported how much of the current window is used; the larger count wins. */
+    public synchronized void observeUsed(long reported) {
+        roll(clock.millis());
+        used = Math.max(used, reported);
+    }
+
+    /** Stops every caller for {@code duration} (a {@code Retry-After}, a ban, a rate-limit error). */
+    public synchronized void pauseFor(Duration duration) {
+        long until = clock.millis() + Math.max(0, duration.toMillis());
+        pausedUntil = Math.max(pausedUntil, until);
+    }
+
+    /** Weight taken in the current window. */
+    public synchronized long used() {
+        roll(clock.millis());
+        return used;
+    }
+
+    public long limit() {
+        return limit;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** When a pause ends, if one is in force. */
+    public synchronized Optional<Instant> pausedUntil() {
+        return pausedUntil > clock.millis() ? Optional.of(Instant.ofEpochMilli(pausedUntil)) : Optional.empty();
+    }
+
+    private void roll(long now) {
+        long start = now - Math.floorMod(now, windowMillis);
+        if (start != windowStart) {
+            windowStart = start;
+            used = 0;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RequestBudget[" + venue + " " + name + " limit=" + limit + "/" + windowMillis + "ms]";
+    }
+}

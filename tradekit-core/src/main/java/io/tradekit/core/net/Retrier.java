@@ -1,0 +1,113 @@
+package io.tradekit.core.net;
+
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.ExchangeException;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.RecoveryAction;
+import io.tradekit.api.TradeKitException;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs a venue call and repeats it only when repeating is safe.
+ *
+ * <ul>
+ *   <li>{@code NETWORK}: the request never left (connection refused): repeated for every call.</li>
+ *   <li>{@code RATE_LIMIT} with a {@code Retry-After} no longer than {@code maxRetryAfter}: the venue
+ *       refused without acting, so the call is repeated after that wait.</li>
+ *   <li>{@code TIMEOUT}, {@code VENUE_UNAVAILABLE}, {@code UNKNOWN_OUTCOME}: repeated for an idempotent
+ *       call; for a non-idempotent one (a new order) they surface as {@code UNKNOWN_OUTCOME}, never
+ *       repeated, so that the caller looks the order up instead of sending it twice.</li>
+ *   <li>anything else is thrown at once.</li>
+ * </ul>
+ */
+public final class Retrier {
+
+    private final String venue;
+    private final int maxAttempts;
+    private final Backoff backoff;
+    private final Duration maxRetryAfter;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+
+    public Retrier(String venue, int maxAttempts, Backoff backoff, Duration maxRetryAfter, Sleeper sleeper, RandomGenerator random) {
+        this.venue = Objects.requireNonNull(venue, "venue");
+        if (maxAttempts < 1) {
+            throw new InvalidInputException(venue + ": retry attempts must be 1 or more, got " + maxAttempts);
+        }
+        this.maxAttempts = maxAttempts;
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** Three attempts, standard backoff, waits up to 5 s for a {@code Retry-After}. */
+    public static Retrier standard(String venue) {
+        return new Retrier(venue, 3, Backoff.standard(), Duration.ofSeconds(5), Sleeper.THREAD, RandomGenerator.getDefault());
+    }
+
+    /**
+     * Calls {@code call} until it succeeds or fails in a way that must not be repeated.
+     *
+     * @param what names the call in error messages, e.g. {@code "POST /api/v3/order (client order id a1)"}
+     */
+    public <T> T call(Idempotency idempotency, String what, Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (ExchangeException e) {
+                Duration wait = waitBeforeRepeat(e, idempotency, what, attempt);
+                pause(wait, e);
+            }
+        }
+    }
+
+    private Duration waitBeforeRepeat(ExchangeException e, Idempotency idempotency, String what, int attempt) {
+        ErrorCategory category = e.category();
+        boolean lastAttempt = attempt >= maxAttempts;
+        switch (category) {
+            case NETWORK -> {
+                if (lastAttempt) throw e;
+                return backoff.delay(attempt, random);
+            }
+            case RATE_LIMIT -> {
+                Duration after = e.retryAfter().orElse(null);
+                if (lastAttempt || after == null || after.compareTo(maxRetryAfter) > 0) throw e;
+                return after;
+            }
+            case TIMEOUT, VENUE_UNAVAILABLE, UNKNOWN_OUTCOME -> {
+                if (idempotency == Idempotency.NON_IDEMPOTENT) {
+                    throw unknownOutcome(e, what);
+                }
+                if (lastAttempt) throw e;
+                return backoff.delay(attempt, random);
+            }
+            default -> throw e;
+        }
+    }
+
+    private ExchangeException unknownOutcome(ExchangeException e, String what) {
+        if (e.category() == ErrorCategory.UNKNOWN_OUTCOME) {
+            return e;
+        }
+        return new ExchangeException(venue, ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE, e.venueCode(),
+                what + ": " + e.getMessage() + "; the request may have taken effect, look it up before sending it again",
+                e.retryAfter().orElse(null), e);
+    }
+
+    private void pause(Duration wait, ExchangeException cause) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            TradeKitException stop = new TradeKitException(ErrorCategory.INTERNAL,
+                    venue + ": interrupted while waiting to repeat a call", interrupted);
+            stop.addSuppressed(cause);
+            throw stop;
+        }
+    }
+}

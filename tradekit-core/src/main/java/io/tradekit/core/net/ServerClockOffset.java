@@ -1,0 +1,80 @@
+package io.tradekit.core.net;
+
+import io.tradekit.api.InvalidInputException;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.OptionalLong;
+
+/**
+ * How far a venue's clock is ahead of ours, estimated from repeated server-time samples so that signed
+ * requests carry a timestamp the venue accepts even when the local clock drifts.
+ *
+ * <p>Each sample is corrected for its round trip: the server read its clock somewhere between our send
+ * and our receive, so the best guess is the midpoint, {@code offset = server - (sent + received) / 2}.
+ * The estimate is the median of the most recent samples, so one slow or odd answer cannot move it.
+ * Thread-safe.
+ */
+public final class ServerClockOffset {
+
+    private final int capacity;
+    private final Deque<long[]> samples = new ArrayDeque<>();
+    private long lastSampleLocalMillis = Long.MIN_VALUE;
+
+    /** Keeps the {@code capacity} most recent samples. */
+    public ServerClockOffset(int capacity) {
+        if (capacity < 1) {
+            throw new InvalidInputException("server clock samples: capacity must be 1 or more, got " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /**
+     * Adds a sample: the local clock when the time request left, the server's time in the answer, and the
+     * local clock when the answer arrived (all epoch milliseconds).
+     */
+    public synchronized void addSample(long sentLocalMillis, long serverMillis, long receivedLocalMillis) {
+        if (receivedLocalMillis < sentLocalMillis) {
+            throw new InvalidInputException("server clock sample: received at " + receivedLocalMillis
+                    + " is before sent at " + sentLocalMillis);
+        }
+        long midpoint = sentLocalMillis + (receivedLocalMillis - sentLocalMillis) / 2;
+        samples.addLast(new long[] {serverMillis - midpoint, receivedLocalMillis - sentLocalMillis});
+        while (samples.size() > capacity) {
+            samples.removeFirst();
+        }
+        lastSampleLocalMillis = receivedLocalMillis;
+    }
+
+    /** Drops every sample, e.g. after the venue said our timestamp was outside its window. */
+    public synchronized void clear() {
+        samples.clear();
+        lastSampleLocalMillis = Long.MIN_VALUE;
+    }
+
+    /** The median offset of the kept samples (server minus local), or 0 before the first sample. */
+    public synchronized long offsetMillis() {
+        if (samples.isEmpty()) {
+            return 0;
+        }
+        long[] offsets = samples.stream().mapToLong(s -> s[0]).toArray();
+        Arrays.sort(offsets);
+        int mid = offsets.length / 2;
+        return offsets.length % 2 == 1 ? offsets[mid] : Math.floorDiv(offsets[mid - 1] + offsets[mid], 2);
+    }
+
+    /** The venue's time now, by the estimate. */
+    public long serverMillis(long localMillis) {
+        return localMillis + offsetMillis();
+    }
+
+    public synchronized int sampleCount() {
+        return samples.size();
+    }
+
+    /** When the last sample arrived (local epoch milliseconds), if any. */
+    public synchronized OptionalLong lastSampleAt() {
+        return samples.isEmpty() ? OptionalLong.empty() : OptionalLong.of(lastSampleLocalMillis);
+    }
+}

@@ -1,0 +1,266 @@
+package io.tradekit.core.store;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.Fill;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Order;
+import io.tradekit.api.Timeframe;
+import io.tradekit.api.store.AuditEvent;
+import io.tradekit.api.store.BotSnapshot;
+import io.tradekit.api.store.EquitySnapshot;
+import io.tradekit.core.store.internal.SnapshotVerifier;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A bot's state in memory, for backtests and tests: the same rules as {@link SqliteStateStore} (orders
+ * upserted by client order id and written ahead once, fills applied once per symbol and fill id, the last N
+ * snapshots kept and checked against the journal) with nothing on disk, so nothing survives the JVM.
+ * Every write is "durable" when it returns; {@link #flush()} has nothing to wait for.
+ */
+public final class MemoryStateStore implements BotStore {
+
+    private final int snapshotRetention;
+    private final Map<String, Order> orders = new LinkedHashMap<>();
+    private final List<Fill> fills = new ArrayList<>();
+    private final Set<String> fillKeys = new HashSet<>();
+    private final Map<String, BigDecimal> positions = new TreeMap<>();
+    private final List<AuditEvent> events = new ArrayList<>();
+    private final List<EquitySnapshot> equity = new ArrayList<>();
+    private final List<MetricsSnapshot> metrics = new ArrayList<>();
+    private final LinkedList<StoredSnapshot> snapshots = new LinkedList<>();
+    private final Map<String, String> config = new TreeMap<>();
+    private final Map<String, NavigableMap<Instant, Bar>> candles = new LinkedHashMap<>();
+    private long lastSnapshotId;
+    private boolean closed;
+
+    /** @param snapshotRetention how many snapshots are kept, newest first (at least 1) */
+    public MemoryStateStore(int snapshotRetention) {
+        if (snapshotRetention < 1) {
+            throw new InvalidInputException("memory state store: snapshotRetention must be at least 1, got " + snapshotRetention);
+        }
+        this.snapshotRetention = snapshotRetention;
+    }
+
+    @Override
+    public synchronized void writeAhead(Order order) {
+        ensureOpen();
+        if (orders.containsKey(order.clientOrderId())) {
+            throw StoreRefusals.orderWrittenTwice(order, toString());
+        }
+        orders.put(order.clientOrderId(), order);
+    }
+
+    @Override
+    public synchronized void updateOrder(Order order) {
+        ensureOpen();
+        orders.put(order.clientOrderId(), order);
+    }
+
+    @Override
+    public synchronized boolean recordFill(Fill fill) {
+        ensureOpen();
+        String key = fill.symbol() + '\u0000' + fill.fillId();
+        if (fillKeys.contains(key)) {
+            return false;
+        }
+        if (!orders.containsKey(fill.clientOrderId())) {
+            throw StoreRefusals.fillOfUnknownOrder(fill, toString());
+        }
+        fillKeys.add(key);
+        fills.add(fill);
+        positions.merge(fill.symbol(), fill.side().sign() > 0 ? fill.quantity() : fill.quantity().negate(), BigDecimal::add);
+        return true;
+    }
+
+    @Override
+    public synchronized void recordEvent(AuditEvent event) {
+        ensureOpen();
+        events.add(event);
+    }
+
+    @Override
+    public synchronized void recordEquity(EquitySnapshot snapshot) {
+        ensureOpen();
+        equity.add(snapshot);
+    }
+
+    @Override
+    public synchronized void saveSnapshot(BotSnapshot snapshot) {
+        ensureOpen();
+        snapshots.addFirst(new StoredSnapshot.Intact(++lastSnapshotId, snapshot));
+        while (snapshots.size() > snapshotRetention) {
+            snapshots.removeLast();
+        }
+    }
+
+    /**
+     * The newest snapshot that agrees with the journal; empty if none was saved.
+     *
+     * @throws UnrecoverableStateException if snapshots were saved but none agrees with the journal
+     */
+    @Override
+    public synchronized Optional<BotSnapshot> latestSnapshot() {
+        ensureOpen();
+        if (snapshots.isEmpty()) {
+            return Optional.empty();
+        }
+        SnapshotVerifier.Selection selection = SnapshotVerifier.select(snapshots, fills);
+        return Optional.of(selection.chosen().orElseThrow(() -> new UnrecoverableStateException(this
+                + " holds no snapshot that can be trusted: " + String.join("; ", selection.rejections()))).snapshot());
+    }
+
+    @Override
+    public synchronized List<StoredSnapshot> snapshotHistory() {
+        ensureOpen();
+        return List.copyOf(snapshots);
+    }
+
+    @Override
+    public synchronized List<Order> orders() {
+        ensureOpen();
+        return List.copyOf(orders.values());
+    }
+
+    @Override
+    public synchronized List<Order> openOrders() {
+        ensureOpen();
+        return orders.values().stream().filter(o -> o.status().isOpen()).toList();
+    }
+
+    @Override
+    public synchronized Optional<Order> order(String clientOrderId) {
+        ensureOpen();
+        return Optional.ofNullable(orders.get(clientOrderId));
+    }
+
+    @Override
+    public synchronized List<Fill> fills() {
+        ensureOpen();
+        return List.copyOf(fills);
+    }
+
+    @Override
+    public synchronized List<Fill> fillsOf(String clientOrderId) {
+        ensureOpen();
+        return fills.stream().filter(f -> f.clientOrderId().equals(clientOrderId)).toList();
+    }
+
+    @Override
+    public synchronized Map<String, BigDecimal> journalPositions() {
+        ensureOpen();
+        return new LinkedHashMap<>(positions);
+    }
+
+    @Override
+    public synchronized List<AuditEvent> events(int limit) {
+        ensureOpen();
+        return List.copyOf(events.subList(Math.max(0, events.size() - Math.max(0, limit)), events.size()));
+    }
+
+    @Override
+    public synchronized List<AuditEvent> eventsSince(Instant from) {
+        ensureOpen();
+        return events.stream().filter(e -> !e.time().isBefore(from))
+                .sorted(Comparator.comparing(AuditEvent::time)).toList();
+    }
+
+    @Override
+    public synchronized List<EquitySnapshot> equitySince(Instant from) {
+        ensureOpen();
+        return equity.stream().filter(e -> !e.time().isBefore(from))
+                .sorted(Comparator.comparing(EquitySnapshot::time)).toList();
+    }
+
+    @Override
+    public synchronized void recordMetrics(MetricsSnapshot snapshot) {
+        ensureOpen();
+        metrics.add(snapshot);
+    }
+
+    @Override
+    public synchronized List<MetricsSnapshot> metricsSince(Instant from) {
+        ensureOpen();
+        return metrics.stream().filter(m -> !m.time().isBefore(from))
+                .sorted(Comparator.comparing(MetricsSnapshot::time)).toList();
+    }
+
+    @Override
+    public synchronized void putConfig(String key, String value) {
+        ensureOpen();
+        if (key == null || key.isBlank() || value == null) {
+            throw new InvalidInputException("config entry of " + this + ": key must not be blank and value not null, got "
+                    + key + "=" + value);
+        }
+        config.put(key, value);
+    }
+
+    @Override
+    public synchronized Optional<String> config(String key) {
+        ensureOpen();
+        return Optional.ofNullable(config.get(key));
+    }
+
+    @Override
+    public synchronized Map<String, String> configEntries() {
+        ensureOpen();
+        return new LinkedHashMap<>(config);
+    }
+
+    @Override
+    public synchronized void cacheCandles(List<Bar> bars) {
+        ensureOpen();
+        for (Bar bar : bars) {
+            candles.computeIfAbsent(series(bar.symbol(), bar.timeframe()), k -> new TreeMap<>()).put(bar.openTime(), bar);
+        }
+    }
+
+    @Override
+    public synchronized List<Bar> cachedCandles(String symbol, Timeframe timeframe, Instant from, Instant to) {
+        ensureOpen();
+        NavigableMap<Instant, Bar> bars = candles.get(series(symbol, timeframe));
+        if (bars == null || !from.isBefore(to)) {
+            return List.of();
+        }
+        return List.copyOf(bars.subMap(from, true, to, false).values());
+    }
+
+    @Override
+    public void flush() {
+        synchronized (this) {
+            ensureOpen();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+    }
+
+    @Override
+    public String toString() {
+        return "in-memory state store";
+    }
+
+    private static String series(String symbol, Timeframe timeframe) {
+        return symbol + '\u0000' + timeframe;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException(this + " is closed");
+        }
+    }
+}

@@ -1,0 +1,403 @@
+package io.tradekit.core.store;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.Fill;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Order;
+import io.tradekit.api.Timeframe;
+import io.tradekit.api.store.AuditEvent;
+import io.tradekit.api.store.BotSnapshot;
+import io.tradekit.api.store.EquitySnapshot;
+import io.tradekit.core.store.internal.EpochNanos;
+import io.tradekit.core.store.internal.JournalQueries;
+import io.tradekit.core.store.internal.JournalWrite;
+import io.tradekit.core.store.internal.JournalWriter;
+import io.tradekit.core.store.internal.SchemaMigrator;
+import io.tradekit.core.store.internal.SnapshotVerifier;
+import io.tradekit.core.store.internal.SqliteFailure;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A bot's state in one SQLite file (WAL journal, {@code synchronous=FULL}, foreign keys on, a busy
+ * timeout), written through JDBI by a writer thread of its own in group commits. Open it with
+ * {@link StateStores#sqlite(Path)}; the schema is created or upgraded on open.
+ *
+ * <h2>Durability rule</h2>
+ * <ul>
+ *   <li>{@link #writeAhead} returns only when the order is committed and synced to the disk: a written-ahead
+ *       order is never lost, so an order that left for the venue is always known after a restart.</li>
+ *   <li>Every other write ({@link #updateOrder}, {@link #recordFill}, {@link #recordEvent}, {@link #recordEquity},
+ *       {@link #saveSnapshot}, metrics, config, candles) returns as soon as it is queued; the writer commits it
+ *       with everything else queued, in one transaction per group. A write is <em>acknowledged</em> when a later
+ *       {@link #flush()}, {@link #writeAhead} or {@link #close()} has returned: these wait for every earlier
+ *       write.</li>
+ *   <li>A power cut or a crash loses nothing acknowledged. It may lose writes made since the last
+ *       acknowledgement, and then always the newest ones: groups commit whole and in call order, so what
+ *       survives is a prefix of the calls (never a snapshot without the fills it counts, never a fill without
+ *       the fills before it). A lost fill or order update is still at the venue and is fetched again when the
+ *       restarted bot reconciles.</li>
+ *   <li>{@link #recordFill}'s answer is exact from the moment it returns: the fill ids are kept in memory,
+ *       loaded from the file at open, and the database holds a unique constraint on (symbol, fill id).</li>
+ * </ul>
+ * A read first waits for every earlier write, so it sees them all. If a group cannot be committed (disk
+ * full, I/O error), the store takes no more writes and every call fails with the reason: a journal with a
+ * hole must not go on. One store per file at a time.
+ */
+public final class SqliteStateStore implements BotStore {
+
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final String location;
+    private final Handle readHandle;
+    private final Handle writeHandle;
+    private final JournalWriter writer;
+    private final Set<String> fillKeys;
+    private final Set<String> clientOrderIds;
+    private final Object readLock = new Object();
+    private boolean closed;
+
+    private SqliteStateStore(String location, Handle readHandle, Handle writeHandle, JournalWriter writer,
+                             Set<String> fillKeys, Set<String> clientOrderIds) {
+        this.location = location;
+        this.readHandle = readHandle;
+        this.writeHandle = writeHandle;
+        this.writer = writer;
+        this.fillKeys = fillKeys;
+        this.clientOrderIds = clientOrderIds;
+    }
+
+    /**
+     * Opens or creates the store in {@code file}: checks that the file is an intact SQLite database, applies the
+     * pending schema migrations, and loads the fill ids and client order ids that deduplication needs.
+     *
+     * @throws UnrecoverableStateException if the file is damaged or belongs to something else
+     */
+    static SqliteStateStore open(Path file, SqliteOptions options) {
+        Path path = file.toAbsolutePath().normalize();
+        String location = path.toString();
+        refuseForeignHeader(path, location);
+        try {
+            if (path.getParent() != null) {
+                Files.createDirectories(path.getParent());
+            }
+        } catch (IOException e) {
+            throw SqliteFailure.translate(location, e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout((int) options.busyTimeout().toMillis());
+        config.enforceForeignKeys(true);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + location);
+        Jdbi jdbi = Jdbi.create(dataSource);
+        Handle write = null;
+        Handle read = null;
+        try {
+            write = jdbi.open();
+            verifyIntegrity(write, location);
+            SchemaMigrator.migrate(write, SchemaMigrator.latestVersion(), location);
+            Set<String> fillKeys = JournalQueries.fillKeys(write);
+            Set<String> clientOrderIds = JournalQueries.clientOrderIds(write);
+            Map<String, JournalWriter.PositionTally> positions = JournalQueries.positions(write);
+            read = jdbi.open();
+            JournalWriter writer = new JournalWriter(write, location, options.maxGroupSize(), options.snapshotRetention(), positions);
+            return new SqliteStateStore(location, read, write, writer, fillKeys, clientOrderIds);
+        } catch (RuntimeException e) {
+            closeQuietly(read, e);
+            closeQuietly(write, e);
+            throw SqliteFailure.translate(location, e);
+        }
+    }
+
+    /** The absolute path of the database file. */
+    public Path file() {
+        return Path.of(location);
+    }
+
+    @Override
+    public void writeAhead(Order order) {
+        JournalWrite.OrderRow row = JournalWrite.OrderRow.of(order);
+        long seq;
+        synchronized (this) {
+            ensureOpen();
+            if (clientOrderIds.contains(order.clientOrderId())) {
+                throw StoreRefusals.orderWrittenTwice(order, location);
+            }
+            seq = writer.submit(row);
+            clientOrderIds.add(order.clientOrderId());
+        }
+        writer.awaitDurable(seq);
+    }
+
+    @Override
+    public void updateOrder(Order order) {
+        JournalWrite.OrderRow row = JournalWrite.OrderRow.of(order);
+        synchronized (this) {
+            ensureOpen();
+            writer.submit(row);
+            clientOrderIds.add(order.clientOrderId());
+        }
+    }
+
+    @Override
+    public boolean recordFill(Fill fill) {
+        JournalWrite.FillRow row = JournalWrite.FillRow.of(fill);
+        String key = JournalQueries.fillKey(fill.symbol(), fill.fillId());
+        synchronized (this) {
+            ensureOpen();
+            if (fillKeys.contains(key)) {
+                return false;
+            }
+            if (!clientOrderIds.contains(fill.clientOrderId())) {
+                throw StoreRefusals.fillOfUnknownOrder(fill, location);
+            }
+            writer.submit(row);
+            fillKeys.add(key);
+            return true;
+        }
+    }
+
+    @Override
+    public void recordEvent(AuditEvent event) {
+        submit(JournalWrite.EventRow.of(event));
+    }
+
+    @Override
+    public void recordEquity(EquitySnapshot snapshot) {
+        submit(JournalWrite.EquityRow.of(snapshot));
+    }
+
+    /** Saves the snapshot and prunes all but the newest {@link SqliteOptions#snapshotRetention()}, in one transaction. */
+    @Override
+    public void saveSnapshot(BotSnapshot snapshot) {
+        submit(JournalWrite.SnapshotRow.of(snapshot));
+    }
+
+    @Override
+    public void recordMetrics(MetricsSnapshot metrics) {
+        submit(JournalWrite.MetricsRow.of(metrics));
+    }
+
+    @Override
+    public void putConfig(String key, String value) {
+        if (key == null || key.isBlank() || value == null) {
+            throw new InvalidInputException("config entry of " + location + ": key must not be blank and value not null, got "
+                    + key + "=" + value);
+        }
+        submit(new JournalWrite.ConfigRow(key, value, EpochNanos.of(Instant.now(), "now")));
+    }
+
+    @Override
+    public void cacheCandles(List<Bar> bars) {
+        List<JournalWrite.CandleRow> rows = bars.stream().map(JournalWrite.CandleRow::of).toList();
+        synchronized (this) {
+            ensureOpen();
+            rows.forEach(writer::submit);
+        }
+    }
+
+    /**
+     * The newest snapshot that is intact and agrees with the journal, passing over damaged or inconsistent newer
+     * ones; empty if none was saved.
+     *
+     * @throws UnrecoverableStateException if snapshots were saved but none can be trusted
+     */
+    @Override
+    public Optional<BotSnapshot> latestSnapshot() {
+        List<StoredSnapshot> history = snapshotHistory();
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        SnapshotVerifier.Selection selection = SnapshotVerifier.select(history, fills());
+        return Optional.of(selection.chosen().orElseThrow(() -> new UnrecoverableStateException("state store " + location
+                + " holds no snapshot that can be trusted: " + String.join("; ", selection.rejections()))).snapshot());
+    }
+
+    @Override
+    public List<StoredSnapshot> snapshotHistory() {
+        return read(JournalQueries::snapshotHistory);
+    }
+
+    @Override
+    public List<Order> orders() {
+        return read(JournalQueries::orders);
+    }
+
+    @Override
+    public List<Order> openOrders() {
+        return read(JournalQueries::openOrders);
+    }
+
+    @Override
+    public Optional<Order> order(String clientOrderId) {
+        return read(h -> JournalQueries.order(h, clientOrderId));
+    }
+
+    @Override
+    public List<Fill> fills() {
+        return read(JournalQueries::fills);
+    }
+
+    @Override
+    public List<Fill> fillsOf(String clientOrderId) {
+        return read(h -> JournalQueries.fillsOf(h, clientOrderId));
+    }
+
+    @Override
+    public Map<String, BigDecimal> journalPositions() {
+        Map<String, BigDecimal> net = new LinkedHashMap<>();
+        read(JournalQueries::positions).forEach((symbol, tally) -> net.put(symbol, tally.quantity()));
+        return net;
+    }
+
+    @Override
+    public List<AuditEvent> events(int limit) {
+        return read(h -> JournalQueries.events(h, limit));
+    }
+
+    @Override
+    public List<AuditEvent> eventsSince(Instant from) {
+        return read(h -> JournalQueries.eventsSince(h, from));
+    }
+
+    @Override
+    public List<EquitySnapshot> equitySince(Instant from) {
+        return read(h -> JournalQueries.equitySince(h, from));
+    }
+
+    @Override
+    public List<MetricsSnapshot> metricsSince(Instant from) {
+        return read(h -> JournalQueries.metricsSince(h, from));
+    }
+
+    @Override
+    public Optional<String> config(String key) {
+        return read(h -> JournalQueries.config(h, key));
+    }
+
+    @Override
+    public Map<String, String> configEntries() {
+        return read(JournalQueries::configEntries);
+    }
+
+    @Override
+    public List<Bar> cachedCandles(String symbol, Timeframe timeframe, Instant from, Instant to) {
+        return read(h -> JournalQueries.cachedCandles(h, symbol, timeframe, from, to));
+    }
+
+    /** Blocks until every write made before this call is committed and synced. */
+    @Override
+    public void flush() {
+        synchronized (this) {
+            ensureOpen();
+        }
+        writer.flush();
+    }
+
+    /** Commits everything written, then closes the file; a second call does nothing. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            writer.close();
+        } finally {
+            synchronized (readLock) {
+                readHandle.close();
+            }
+            writeHandle.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SQLite state store " + location;
+    }
+
+    private void submit(JournalWrite write) {
+        synchronized (this) {
+            ensureOpen();
+            writer.submit(write);
+        }
+    }
+
+    private <T> T read(Function<Handle, T> query) {
+        flush();
+        synchronized (readLock) {
+            try {
+                return query.apply(readHandle);
+            } catch (InvalidInputException e) {
+                throw new UnrecoverableStateException("state store " + location + " holds a value that is not valid: "
+                        + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw SqliteFailure.translate(location, e);
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("state store " + location + " is closed");
+        }
+    }
+
+    private static void verifyIntegrity(Handle handle, String location) {
+        List<String> problems = handle.createQuery("PRAGMA quick_check(5)").mapTo(String.class).list();
+        if (!problems.equals(List.of("ok"))) {
+            throw SqliteFailure.damaged(location, "SQLite's integrity check reports: " + String.join("; ", problems), null);
+        }
+    }
+
+    /** A file that does not start with SQLite's header is refused before SQLite is let near it. */
+    private static void refuseForeignHeader(Path path, String location) {
+        try {
+            if (!Files.isRegularFile(path) || Files.size(path) == 0) {
+                return;
+            }
+            byte[] head;
+            try (InputStream in = Files.newInputStream(path)) {
+                head = in.readNBytes(SQLITE_MAGIC.length);
+            }
+            if (!Arrays.equals(head, SQLITE_MAGIC)) {
+                throw SqliteFailure.damaged(location, "file is not a database: its first bytes are not the SQLite header, so it is "
+                        + "truncated, overwritten or another kind of file", null);
+            }
+        } catch (IOException e) {
+            throw SqliteFailure.translate(location, e);
+        }
+    }
+
+    private static void closeQuietly(Handle handle, RuntimeException failure) {
+        if (handle == null) {
+            return;
+        }
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

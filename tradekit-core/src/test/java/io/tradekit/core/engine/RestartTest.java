@@ -1,0 +1,184 @@
+package io.tradekit.core.engine;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.Fill;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderIntent;
+import io.tradekit.api.OrderRequest;
+import io.tradekit.api.OrderStatus;
+import io.tradekit.api.Side;
+import io.tradekit.api.spi.Strategy;
+import io.tradekit.api.spi.StrategyContext;
+import io.tradekit.core.BacktestResult;
+import io.tradekit.core.Replay;
+import io.tradekit.core.TradeKit;
+import io.tradekit.core.TradingBot;
+import io.tradekit.core.paper.PaperExchange;
+import io.tradekit.core.paper.PaperSettings;
+import io.tradekit.core.store.SqliteStateStore;
+import io.tradekit.core.store.StateStores;
+import io.tradekit.core.store.UnrecoverableStateException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RestartTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aReplayStoppedHalfwayAndRunAgainEndsExactlyLikeAnUninterruptedOne() {
+        List<Bar> bars = Bars.walk(600, 3);
+        BacktestResult whole = Replay.over(bars).strategy("alternating", new BacktestEngineTest.Alternating()).instrument(Bars.BTC)
+                .database(dir.resolve("whole/bot.db")).run();
+
+        Path db = dir.resolve("halves/bot.db");
+        Replay.over(bars.subList(0, 300)).strategy("alternating", new BacktestEngineTest.Alternating()).instrument(Bars.BTC)
+                .database(db).run();
+        BacktestResult resumed = Replay.over(bars).strategy("alternating", new ResumedAlternating(300)).instrument(Bars.BTC)
+                .database(db).run();
+
+        assertThat(whole.fills()).hasSizeGreaterThan(40);
+        assertThat(resumed.fills()).hasSameSizeAs(whole.fills());
+        for (int i = 0; i < whole.fills().size(); i++) {
+            Fill a = whole.fills().get(i);
+            Fill b = resumed.fills().get(i);
+            assertThat(b.price()).isEqualByComparingTo(a.price());
+            assertThat(b.quantity()).isEqualByComparingTo(a.quantity());
+            assertThat(b.side()).isEqualTo(a.side());
+            assertThat(b.time()).isEqualTo(a.time());
+        }
+        assertThat(resumed.finalEquity()).isEqualByComparingTo(whole.finalEquity());
+        assertThat(resumed.realizedPnl()).isEqualByComparingTo(whole.realizedPnl());
+        Set<String> ids = new HashSet<>();
+        for (Order o : resumed.orders()) assertThat(ids.add(o.clientOrderId())).as("client id sent once: " + o.clientOrderId()).isTrue();
+        assertThat(ids).allMatch(id -> id.matches(OrderRequest.CLIENT_ORDER_ID_PATTERN));
+    }
+
+    @Test
+    void aFillThatHappenedWhileTheBotWasDownIsAppliedOnceOnRestart() {
+        Path db = dir.resolve("bot.db");
+        Path book = Replay.paperBookFor(db);
+        PaperSettings settings = PaperSettings.of(Bars.BTC, new BigDecimal("10000"));
+        List<Bar> bars = Bars.closes("100", "101", "99", "95", "96");
+        Strategy restsOneBid = new Strategy() {
+            @Override
+            public void onBar(Bar bar, StrategyContext ctx) {
+                if (ctx.openOrders().isEmpty() && ctx.position().isFlat()) {
+                    ctx.submit(OrderIntent.limit("BTCUSDT", Side.BUY, BigDecimal.ONE, new BigDecimal("97")));
+                }
+            }
+        };
+        try (TradingBot bot = TradeKit.bot("down").exchange(PaperExchange.durable(settings, book)).symbol("BTCUSDT")
+                .timeframe(Bars.BTC_TF).strategy(restsOneBid).store(StateStores.sqlite(db)).dataClock().build()) {
+            bot.start();
+            bot.feed(bars.get(0));
+            assertThat(bot.openOrders()).hasSize(1);
+        }
+        // While the bot is down the venue trades through the bid.
+        PaperExchange venue = PaperExchange.durable(settings, book);
+        venue.onBar(bars.get(3));
+        venue.close();
+
+        try (TradingBot bot = TradeKit.bot("down").exchange(PaperExchange.durable(settings, book)).symbol("BTCUSDT")
+                .timeframe(Bars.BTC_TF).strategy(restsOneBid).store(StateStores.sqlite(db)).dataClock().build()) {
+            bot.start();
+            assertThat(bot.position().quantity()).isEqualByComparingTo("1");
+            assertThat(bot.orders()).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.FILLED));
+            assertThat(bot.cash()).isEqualByComparingTo("9902.903"); // 10000 - 97 - 0.097
+        }
+        try (SqliteStateStore store = StateStores.sqlite(db)) {
+            assertThat(store.fills()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anOrderCancelledAtTheVenueWhileDownIsClosedOnRestartAndAnUnknownVenueOrderIsReported() {
+        Path db = dir.resolve("bot.db");
+        Path book = Replay.paperBookFor(db);
+        PaperSettings settings = PaperSettings.of(Bars.BTC, new BigDecimal("10000"));
+        List<Bar> bars = Bars.closes("100", "101");
+        Strategy oneBid = new Strategy() {
+            boolean sent;
+
+            @Override
+            public void onBar(Bar bar, StrategyContext ctx) {
+                if (!sent) {
+                    sent = true;
+                    ctx.submit(OrderIntent.limit("BTCUSDT", Side.BUY, BigDecimal.ONE, new BigDecimal("90")));
+                }
+            }
+        };
+        String mine;
+        try (TradingBot bot = TradeKit.bot("cx").exchange(PaperExchange.durable(settings, book)).symbol("BTCUSDT")
+                .timeframe(Bars.BTC_TF).strategy(oneBid).store(StateStores.sqlite(db)).dataClock().build()) {
+            bot.start();
+            bot.feed(bars.get(0));
+            mine = bot.openOrders().get(0).clientOrderId();
+        }
+        PaperExchange venue = PaperExchange.durable(settings, book);
+        venue.cancel("BTCUSDT", mine);
+        venue.place(new OrderRequest("someone-else-1", "BTCUSDT", Side.BUY, io.tradekit.api.OrderType.LIMIT, BigDecimal.ONE,
+                java.util.Optional.of(new BigDecimal("80")), io.tradekit.api.TimeInForce.GTC, false));
+        venue.close();
+
+        PaperExchange again = PaperExchange.durable(settings, book);
+        try (TradingBot bot = TradeKit.bot("cx").exchange(again).symbol("BTCUSDT").timeframe(Bars.BTC_TF)
+                .strategy(oneBid).store(StateStores.sqlite(db)).dataClock().cancelUnknownOrders(true).build()) {
+            bot.start();
+            assertThat(bot.orders()).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.CANCELED));
+            assertThat(again.openOrders("BTCUSDT")).isEmpty(); // the unknown order was cancelled as configured
+        }
+        try (SqliteStateStore store = StateStores.sqlite(db)) {
+            assertThat(store.events(100)).anySatisfy(e -> assertThat(e.reason()).contains("someone-else-1").contains("not this bot's"));
+        }
+    }
+
+    @Test
+    void aPositionTheJournalCannotExplainStopsTheStart() {
+        Path db = dir.resolve("bot.db");
+        Path book = Replay.paperBookFor(db);
+        PaperSettings settings = PaperSettings.of(Bars.BTC, new BigDecimal("10000"));
+        Strategy idle = (bar, ctx) -> { };
+        try (TradingBot bot = TradeKit.bot("pos").exchange(PaperExchange.durable(settings, book)).symbol("BTCUSDT")
+                .timeframe(Bars.BTC_TF).strategy(idle).store(StateStores.sqlite(db)).dataClock().build()) {
+            bot.start();
+            bot.feed(Bars.closes("100").get(0));
+        }
+        // Someone buys on the same account while the bot is down.
+        PaperExchange venue = PaperExchange.durable(settings, book);
+        venue.onBar(Bars.closes("100").get(0));
+        venue.place(new OrderRequest("manual-1", "BTCUSDT", Side.BUY, io.tradekit.api.OrderType.MARKET, BigDecimal.ONE,
+                java.util.Optional.empty(), io.tradekit.api.TimeInForce.GTC, false));
+        venue.close();
+
+        TradingBot bot = TradeKit.bot("pos").exchange(PaperExchange.durable(settings, book)).symbol("BTCUSDT")
+                .timeframe(Bars.BTC_TF).strategy(idle).store(StateStores.sqlite(db)).dataClock().build();
+        assertThatThrownBy(bot::start).isInstanceOf(UnrecoverableStateException.class)
+                .hasMessageContaining("venue holds 1").hasMessageContaining("journal explains 0");
+        bot.close();
+    }
+
+    /** The same strategy, told how many bars it already saw before the restart (its state is its bar count). */
+    static final class ResumedAlternating implements Strategy {
+        final BacktestEngineTest.Alternating inner = new BacktestEngineTest.Alternating();
+
+        ResumedAlternating(int alreadySeen) {
+            inner.n = alreadySeen;
+        }
+
+        @Override
+        public void onBar(Bar bar, StrategyContext ctx) {
+            inner.onBar(bar, ctx);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.tradekit.core.internal;
+
+import io.tradekit.api.Fill;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderIntent;
+import io.tradekit.api.OrderRequest;
+import io.tradekit.api.OrderStatus;
+import io.tradekit.api.OrderUpdate;
+import io.tradekit.api.Side;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrderManagerTest {
+
+    static final Instant T = Instant.parse("2024-01-01T00:00:00Z");
+
+    static Order newOrder(OrderManager m, String qty) {
+        OrderRequest r = OrderRequest.of(m.nextClientOrderId(), OrderIntent.limit("BTCUSDT", Side.BUY, new BigDecimal(qty), new BigDecimal("100")));
+        Order o = Order.pendingNew(r, "", T);
+        m.add(o);
+        return o;
+    }
+
+    static OrderUpdate update(Order o, OrderStatus status) {
+        return new OrderUpdate(o.clientOrderId(), Optional.of("v1"), o.symbol(), status, BigDecimal.ZERO, BigDecimal.ZERO, T, Optional.empty());
+    }
+
+    static Fill fill(Order o, String id, String qty, String price) {
+        return new Fill(id, o.clientOrderId(), "v1", o.symbol(), o.side(), new BigDecimal(price), new BigDecimal(qty), BigDecimal.ZERO, "USDT", T, true);
+    }
+
+    @Test
+    void clientOrderIdsFitEveryVenueAndContinueAfterARestart() {
+        OrderManager m = new OrderManager("btc-grid bot #7 with a long name");
+        String first = m.nextClientOrderId();
+        assertThat(first).isEqualTo("btcgridb-1").matches(OrderRequest.CLIENT_ORDER_ID_PATTERN);
+        for (int i = 0; i < 100; i++) m.nextClientOrderId();
+        Order o = newOrder(m, "1");
+        assertThat(o.clientOrderId()).isEqualTo("btcgridb-" + Long.toString(102, 36));
+
+        OrderManager restarted = new OrderManager("btc-grid bot #7 with a long name");
+        restarted.restore(List.of(o));
+        assertThat(restarted.nextClientOrderId()).isEqualTo("btcgridb-" + Long.toString(103, 36));
+        assertThat(restarted.openOrders()).containsExactly(o);
+        assertThat("btcgridb-" + Long.toString(Long.MAX_VALUE, 36)).hasSizeLessThanOrEqualTo(36);
+    }
+
+    @Test
+    void ordersOnlyMoveForwardAndFilledComesFromFills() {
+        OrderManager m = new OrderManager("t");
+        Order o = newOrder(m, "2");
+        assertThat(m.onUpdate(update(o, OrderStatus.NEW))).get().extracting(Order::status).isEqualTo(OrderStatus.NEW);
+        // a FILLED report without fills does not invent quantity
+        assertThat(m.onUpdate(update(o, OrderStatus.FILLED))).isEmpty();
+        m.onFill(fill(o, "f1", "0.5", "100"));
+        assertThat(m.get(o.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        // a late NEW report must not move a partially filled order back
+        assertThat(m.onUpdate(update(o, OrderStatus.NEW))).isEmpty();
+        Order done = m.onFill(fill(o, "f2", "1.5", "102")).orElseThrow();
+        assertThat(done.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(done.filledQuantity()).isEqualByComparingTo("2");
+        assertThat(done.averageFillPrice()).isEqualByComparingTo("101.5");
+        assertThat(m.openOrders()).isEmpty();
+        assertThat(m.onUpdate(update(o, OrderStatus.CANCELED))).isEmpty();
+    }
+
+    @Test
+    void unknownOutcomeStaysOpenUntilTheVenueSettlesIt() {
+        OrderManager m = new OrderManager("t");
+        Order o = newOrder(m, "1");
+        assertThat(m.markUnknown(o.clientOrderId(), T, "HTTP 503")).get().extracting(Order::status).isEqualTo(OrderStatus.UNKNOWN);
+        assertThat(m.openOrders()).hasSize(1);
+        assertThat(m.onUpdate(update(o, OrderStatus.CANCELED))).get().extracting(Order::status).isEqualTo(OrderStatus.CANCELED);
+        assertThat(m.openOrders()).isEmpty();
+    }
+}

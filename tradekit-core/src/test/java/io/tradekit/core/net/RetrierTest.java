@@ -1,0 +1,100 @@
+package io.tradekit.core.net;
+
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.ExchangeException;
+import io.tradekit.api.RecoveryAction;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RetrierTest {
+
+    private final FakeClock clock = new FakeClock(0);
+    private final Retrier retrier = new Retrier("venue", 3, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), 2, 0.5),
+            Duration.ofSeconds(5), clock, new Random(1));
+
+    private static ExchangeException failure(ErrorCategory category) {
+        return new ExchangeException("venue", category, "", category + " happened");
+    }
+
+    /** Fails with the given failures, in order, then answers "ok". */
+    private static Supplier<String> failing(AtomicInteger calls, ExchangeException... failures) {
+        Deque<ExchangeException> left = new ArrayDeque<>(java.util.List.of(failures));
+        return () -> {
+            calls.incrementAndGet();
+            if (!left.isEmpty()) throw left.removeFirst();
+            return "ok";
+        };
+    }
+
+    @Test
+    void idempotentCallIsRepeatedAfterATimeoutAndSucceeds() {
+        AtomicInteger calls = new AtomicInteger();
+        String result = retrier.call(Idempotency.IDEMPOTENT, "GET /x", failing(calls, failure(ErrorCategory.TIMEOUT), failure(ErrorCategory.UNKNOWN_OUTCOME)));
+        assertThat(result).isEqualTo("ok");
+        assertThat(calls).hasValue(3);
+        assertThat(clock.waits).hasSize(2);
+    }
+
+    @Test
+    void newOrderIsNeverRepeatedAfterATimeoutButReportedAsUnknownOutcome() {
+        AtomicInteger calls = new AtomicInteger();
+        ExchangeException e = catchThrowableOfType(ExchangeException.class,
+                () -> retrier.call(Idempotency.NON_IDEMPOTENT, "POST /order (client order id a1)", failing(calls, failure(ErrorCategory.TIMEOUT))));
+        assertThat(calls).hasValue(1);
+        assertThat(e.category()).isEqualTo(ErrorCategory.UNKNOWN_OUTCOME);
+        assertThat(e.recoveryAction()).isEqualTo(RecoveryAction.RESYNC_STATE);
+        assertThat(e.getMessage()).contains("client order id a1").contains("look it up");
+    }
+
+    @Test
+    void newOrderIsRepeatedWhenTheConnectionWasNeverMade() {
+        AtomicInteger calls = new AtomicInteger();
+        assertThat(retrier.call(Idempotency.NON_IDEMPOTENT, "POST /order", failing(calls, failure(ErrorCategory.NETWORK)))).isEqualTo("ok");
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void rateLimitWithShortRetryAfterWaitsExactlyThatLongThenRepeats() {
+        AtomicInteger calls = new AtomicInteger();
+        ExchangeException limited = new ExchangeException("venue", ErrorCategory.RATE_LIMIT, RecoveryAction.BACK_OFF, "-1003",
+                "too much weight", Duration.ofSeconds(2), null);
+        assertThat(retrier.call(Idempotency.NON_IDEMPOTENT, "POST /order", failing(calls, limited))).isEqualTo("ok");
+        assertThat(clock.waits).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void rateLimitWithLongRetryAfterIsThrownAtOnce() {
+        AtomicInteger calls = new AtomicInteger();
+        ExchangeException banned = new ExchangeException("venue", ErrorCategory.RATE_LIMIT, RecoveryAction.BACK_OFF, "-1003",
+                "banned", Duration.ofMinutes(2), null);
+        assertThatThrownBy(() -> retrier.call(Idempotency.IDEMPOTENT, "GET /x", failing(calls, banned))).isSameAs(banned);
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void authAndInvalidOrderFailuresAreNotRepeated() {
+        AtomicInteger calls = new AtomicInteger();
+        ExchangeException auth = failure(ErrorCategory.AUTH);
+        assertThatThrownBy(() -> retrier.call(Idempotency.IDEMPOTENT, "GET /x", failing(calls, auth))).isSameAs(auth);
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void givesUpAfterTheLastAttemptWithTheLastFailure() {
+        AtomicInteger calls = new AtomicInteger();
+        ExchangeException third = failure(ErrorCategory.TIMEOUT);
+        assertThatThrownBy(() -> retrier.call(Idempotency.IDEMPOTENT, "GET /x",
+                failing(calls, failure(ErrorCategory.TIMEOUT), failure(ErrorCategory.TIMEOUT), third))).isSameAs(third);
+        assertThat(calls).hasValue(3);
+    }
+}

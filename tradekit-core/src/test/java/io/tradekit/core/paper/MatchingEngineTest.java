@@ -1,0 +1,172 @@
+package io.tradekit.core.paper;
+
+import io.tradekit.api.Balance;
+import io.tradekit.api.Bar;
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.ExchangeException;
+import io.tradekit.api.Fill;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.OrderAck;
+import io.tradekit.api.OrderRejectedException;
+import io.tradekit.api.OrderRequest;
+import io.tradekit.api.OrderStatus;
+import io.tradekit.api.OrderType;
+import io.tradekit.api.Side;
+import io.tradekit.api.TimeInForce;
+import io.tradekit.api.Timeframe;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MatchingEngineTest {
+
+    static final Instrument BTC = new Instrument("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"),
+            new BigDecimal("0.00001"), new BigDecimal("0.0001"), new BigDecimal("5"));
+    static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+
+    static BigDecimal d(String v) {
+        return new BigDecimal(v);
+    }
+
+    static Bar bar(int minute, String o, String h, String l, String c) {
+        return new Bar("BTCUSDT", Timeframe.M1, T0.plusSeconds(60L * minute), d(o), d(h), d(l), d(c), d("1"));
+    }
+
+    static OrderRequest limit(String id, Side side, String qty, String price) {
+        return new OrderRequest(id, "BTCUSDT", side, OrderType.LIMIT, d(qty), Optional.of(d(price)), TimeInForce.GTC, false);
+    }
+
+    static OrderRequest market(String id, Side side, String qty) {
+        return new OrderRequest(id, "BTCUSDT", side, OrderType.MARKET, d(qty), Optional.empty(), TimeInForce.GTC, false);
+    }
+
+    MatchingEngine engine(PaperSettings settings) {
+        MatchingEngine e = new MatchingEngine("paper", settings);
+        e.onBar(bar(0, "100", "101", "99", "100"));
+        return e;
+    }
+
+    PaperSettings tenThousand() {
+        return PaperSettings.of(BTC, d("10000")).withFees(d("10"), d("20"));
+    }
+
+    @Test
+    void restingBuyFillsAtItsLimitWhenALaterBarTradesThroughIt() {
+        MatchingEngine e = engine(tenThousand());
+        OrderAck ack = e.submit(limit("a-1", Side.BUY, "1", "98"));
+        assertThat(ack.status()).isEqualTo(OrderStatus.NEW);
+        assertThat(e.onBar(bar(1, "99.5", "100", "98.5", "99"))).isEmpty();
+
+        List<Fill> fills = e.onBar(bar(2, "99", "99", "97", "97.5"));
+
+        assertThat(fills).singleElement().satisfies(f -> {
+            assertThat(f.price()).isEqualByComparingTo("98");
+            assertThat(f.maker()).isTrue();
+            assertThat(f.fee()).isEqualByComparingTo("0.098"); // 10 bps of 98
+        });
+        assertThat(e.order("a-1").orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(balance(e, "USDT").free()).isEqualByComparingTo("9901.902"); // 10000 - 98 - 0.098
+        assertThat(balance(e, "USDT").locked()).isEqualByComparingTo("0");
+        assertThat(balance(e, "BTC").free()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void restingBuyGetsTheOpenWhenTheBarGapsBelowIt() {
+        MatchingEngine e = engine(tenThousand());
+        e.submit(limit("a-1", Side.BUY, "1", "98"));
+        List<Fill> fills = e.onBar(bar(1, "95", "96", "94", "95"));
+        assertThat(fills.get(0).price()).isEqualByComparingTo("95");
+    }
+
+    @Test
+    void marketOrderFillsAtTheCloseWithSlippageRoundedAgainstTheTaker() {
+        MatchingEngine e = engine(tenThousand().withSlippage(d("3"))); // 100 * 1.0003 = 100.03
+        OrderAck ack = e.submit(market("m-1", Side.BUY, "0.5"));
+        assertThat(ack.fills()).singleElement().satisfies(f -> {
+            assertThat(f.price()).isEqualByComparingTo("100.03");
+            assertThat(f.maker()).isFalse();
+            assertThat(f.fee()).isEqualByComparingTo("0.10003"); // 20 bps of 50.015
+        });
+        OrderAck sell = e.submit(market("m-2", Side.SELL, "0.5"));
+        assertThat(sell.fills().get(0).price()).isEqualByComparingTo("99.97");
+    }
+
+    @Test
+    void nextOpenModelFillsAMarketOrderAtTheNextBarsOpen() {
+        MatchingEngine e = engine(tenThousand().withFillModel(FillModel.NEXT_OPEN));
+        OrderAck ack = e.submit(market("m-1", Side.BUY, "1"));
+        assertThat(ack.fills()).isEmpty();
+        assertThat(ack.status()).isEqualTo(OrderStatus.NEW);
+        List<Fill> fills = e.onBar(bar(1, "104", "105", "103", "104"));
+        assertThat(fills).singleElement().satisfies(f -> assertThat(f.price()).isEqualByComparingTo("104"));
+    }
+
+    @Test
+    void postOnlyOrderThatWouldTakeIsRejected() {
+        MatchingEngine e = engine(tenThousand());
+        OrderRequest maker = new OrderRequest("p-1", "BTCUSDT", Side.BUY, OrderType.LIMIT_MAKER, d("1"), Optional.of(d("100.5")),
+                TimeInForce.GTC, false);
+        assertThatThrownBy(() -> e.submit(maker)).isInstanceOf(OrderRejectedException.class)
+                .hasMessageContaining("would immediately match");
+    }
+
+    @Test
+    void filtersAreEnforcedWithTheRuleNamed() {
+        MatchingEngine e = engine(tenThousand());
+        assertThatThrownBy(() -> e.submit(limit("f-1", Side.BUY, "1", "98.005")))
+                .isInstanceOfSatisfying(OrderRejectedException.class, x -> assertThat(x.rule()).isEqualTo("PRICE_FILTER"))
+                .hasMessageContaining("tick size 0.01");
+        assertThatThrownBy(() -> e.submit(limit("f-2", Side.BUY, "0.000015", "98")))
+                .isInstanceOfSatisfying(OrderRejectedException.class, x -> assertThat(x.rule()).isEqualTo("LOT_SIZE"));
+        assertThatThrownBy(() -> e.submit(limit("f-3", Side.BUY, "0.00005", "98")))
+                .isInstanceOfSatisfying(OrderRejectedException.class, x -> assertThat(x.rule()).isEqualTo("LOT_SIZE"))
+                .hasMessageContaining("minimum quantity");
+        assertThatThrownBy(() -> e.submit(limit("f-4", Side.BUY, "0.01", "98")))
+                .isInstanceOfSatisfying(OrderRejectedException.class, x -> assertThat(x.rule()).isEqualTo("MIN_NOTIONAL"));
+        assertThatThrownBy(() -> e.submit(limit("f-5", Side.BUY, "0", "98")))
+                .isInstanceOfSatisfying(OrderRejectedException.class, x -> assertThat(x.rule()).isEqualTo("QUANTITY"));
+        assertThatThrownBy(() -> e.submit(limit("f-6", Side.BUY, "-1", "98")))
+                .isInstanceOfSatisfying(OrderRejectedException.class, x -> assertThat(x.rule()).isEqualTo("QUANTITY"));
+    }
+
+    @Test
+    void fundsAreLockedWhileAnOrderRestsAndReturnedOnCancel() {
+        MatchingEngine e = engine(tenThousand());
+        e.submit(limit("l-1", Side.BUY, "50", "98"));
+        // 4900 + the larger fee (20 bps) = 4909.8 locked
+        assertThat(balance(e, "USDT").locked()).isEqualByComparingTo("4909.8");
+        assertThatThrownBy(() -> e.submit(limit("l-2", Side.BUY, "60", "98")))
+                .isInstanceOfSatisfying(OrderRejectedException.class, x -> assertThat(x.category()).isEqualTo(ErrorCategory.INSUFFICIENT_FUNDS));
+        e.cancel("BTCUSDT", "l-1");
+        assertThat(balance(e, "USDT").free()).isEqualByComparingTo("10000");
+        assertThat(e.order("l-1").orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
+    }
+
+    @Test
+    void duplicateClientIdAndUnknownCancelAreRefused() {
+        MatchingEngine e = engine(tenThousand());
+        e.submit(limit("d-1", Side.BUY, "1", "98"));
+        assertThatThrownBy(() -> e.submit(limit("d-1", Side.BUY, "1", "97"))).hasMessageContaining("Duplicate order");
+        assertThatThrownBy(() -> e.cancel("BTCUSDT", "nope"))
+                .isInstanceOfSatisfying(ExchangeException.class, x -> assertThat(x.category()).isEqualTo(ErrorCategory.ORDER_NOT_FOUND));
+    }
+
+    @Test
+    void nonMarketableIocExpires() {
+        MatchingEngine e = engine(tenThousand());
+        OrderRequest ioc = new OrderRequest("i-1", "BTCUSDT", Side.BUY, OrderType.LIMIT, d("1"), Optional.of(d("95")), TimeInForce.IOC, false);
+        e.submit(ioc);
+        assertThat(e.order("i-1").orElseThrow().status()).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(balance(e, "USDT").free()).isEqualByComparingTo("10000");
+    }
+
+    private static Balance balance(MatchingEngine e, String asset) {
+        return e.balances().stream().filter(b -> b.asset().equals(asset)).findFirst().orElseThrow();
+    }
+}

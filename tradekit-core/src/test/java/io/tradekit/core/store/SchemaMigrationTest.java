@@ -1,0 +1,114 @@
+package io.tradekit.core.store;
+
+import io.tradekit.api.Fill;
+import io.tradekit.api.Order;
+import io.tradekit.api.Side;
+import io.tradekit.api.store.BotSnapshot;
+import io.tradekit.core.store.internal.SchemaMigrator;
+import io.tradekit.core.store.internal.SnapshotCodec;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static io.tradekit.core.store.StoreFixtures.at;
+import static io.tradekit.core.store.StoreFixtures.fill;
+import static io.tradekit.core.store.StoreFixtures.limitOrder;
+import static io.tradekit.core.store.StoreFixtures.position;
+import static io.tradekit.core.store.StoreFixtures.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A file written by an older tradekit is upgraded in place, and its rows keep their meaning. */
+class SchemaMigrationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aVersionOneDatabaseIsUpgradedAndItsRowsAreIntact() throws Exception {
+        Path file = dir.resolve("v1.db");
+        Order order = limitOrder("old-1", "BTCUSDT", Side.BUY, "1.0", "64000.5");
+        Fill fill = new Fill("trade-1", "old-1", "v-9", "BTCUSDT", Side.BUY, new BigDecimal("64000.5"),
+                new BigDecimal("0.25"), new BigDecimal("0.01"), "USDT", at(5), false);
+        BotSnapshot oldSnapshot = snapshot(60, 1, position("BTCUSDT", "0.25"));
+        writeVersionOne(file, order, fill, oldSnapshot);
+        assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version")).containsExactly("1");
+
+        try (SqliteStateStore store = StateStores.sqlite(file)) {
+            assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2");
+            assertThat(store.orders()).containsExactly(order);
+            assertThat(store.fills()).containsExactly(fill);
+            assertThat(store.recordFill(fill)).isFalse();
+            assertThat(store.journalPositions().get("BTCUSDT")).isEqualByComparingTo("0.25");
+            // A snapshot saved before V2 has no checksum and is still read, field by field.
+            assertThat(store.latestSnapshot()).contains(oldSnapshot);
+
+            // What V2 added works: metrics, checksums on new snapshots, the open-orders index.
+            store.recordMetrics(new MetricsSnapshot(at(70), "{\"winRate\":0.5}"));
+            store.saveSnapshot(snapshot(120, 1, position("BTCUSDT", "0.25")));
+            assertThat(store.metricsSince(at(0))).extracting(MetricsSnapshot::metricsJson).containsExactly("{\"winRate\":0.5}");
+            store.flush();
+            assertThat(SqliteFiles.strings(file, "SELECT coalesce(length(checksum), 0) FROM bot_snapshots ORDER BY id"))
+                    .containsExactly("0", "64");
+            assertThat(SqliteFiles.strings(file, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'orders_by_status'"))
+                    .containsExactly("orders_by_status");
+        }
+    }
+
+    @Test
+    void aDatabaseAlreadyAtTheLatestVersionIsLeftAsItIs() throws Exception {
+        Path file = dir.resolve("current.db");
+        StateStores.sqlite(file).close();
+        StateStores.sqlite(file).close();
+
+        assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2");
+    }
+
+    @Test
+    void aDatabaseWrittenByANewerVersionIsRefused() throws Exception {
+        Path file = dir.resolve("newer.db");
+        StateStores.sqlite(file).close();
+        SqliteFiles.execute(file, "INSERT INTO schema_version (version, description, applied_ns) VALUES (9, 'from the future', 0)");
+
+        assertThatThrownBy(() -> StateStores.sqlite(file)).isInstanceOf(UnrecoverableStateException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("schema version 9")
+                .hasMessageContaining("reads up to " + SchemaMigrator.latestVersion());
+    }
+
+    @Test
+    void anSqliteFileOfSomethingElseIsRefused() throws Exception {
+        Path file = dir.resolve("accounting.db");
+        SqliteFiles.execute(file, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount TEXT)");
+
+        assertThatThrownBy(() -> StateStores.sqlite(file)).isInstanceOf(UnrecoverableStateException.class)
+                .hasMessageContaining("not a tradekit state store").hasMessageContaining("invoices");
+        assertThat(SqliteFiles.count(file, "invoices")).isZero();
+    }
+
+    private static void writeVersionOne(Path file, Order order, Fill fill, BotSnapshot snapshot) {
+        Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Handle h = jdbi.open()) {
+            SchemaMigrator.migrate(h, 1, file.toString());
+            h.execute("""
+                    INSERT INTO orders (client_order_id, venue_order_id, symbol, side, type, quantity, limit_price, time_in_force,
+                                        reduce_only, status, filled_quantity, average_fill_price, created_ns, updated_ns, tag, reason)
+                    VALUES (?, NULL, 'BTCUSDT', 'BUY', 'LIMIT', '1.0', '64000.5', 'GTC', 0, 'PENDING_NEW', '0', '0', ?, ?, 'grid-level-3', NULL)""",
+                    order.clientOrderId(), nanos(order.createdAt()), nanos(order.updatedAt()));
+            h.execute("""
+                    INSERT INTO fills (fill_id, client_order_id, venue_order_id, symbol, side, price, quantity, fee, fee_asset, time_ns, maker)
+                    VALUES ('trade-1', 'old-1', 'v-9', 'BTCUSDT', 'BUY', '64000.5', '0.25', '0.01', 'USDT', ?, 0)""", nanos(fill.time()));
+            h.execute("INSERT INTO positions (symbol, quantity, fill_count, updated_ns) VALUES ('BTCUSDT', '0.25', 1, 0)");
+            h.execute("INSERT INTO bot_snapshots (time_ns, state, fill_count, payload) VALUES (?, 'RUNNING', 1, ?)",
+                    nanos(snapshot.time()), SnapshotCodec.encode(snapshot));
+        }
+    }
+
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+}

@@ -1,0 +1,54 @@
+package io.tradekit.risk;
+
+import io.tradekit.api.InvalidInputException;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The classic risk-of-ruin estimate from a trade record:
+ *
+ * <pre>
+ *   p     = wins / (wins + losses)              (trades with zero PnL are left out)
+ *   R     = average win / average loss          (the payoff ratio)
+ *   edge  = p * R - (1 - p)                     (expected gain per unit risked)
+ *   units = equity / average loss               (how many average losses the equity can take)
+ *   ruin  = ((1 - edge) / (1 + edge)) ^ units   for 0 &lt; edge &lt; 1
+ * </pre>
+ *
+ * With no edge (edge &lt;= 0) ruin is certain (1); with edge &gt;= 1 or no losing trade it is 0. With
+ * R = 1 this is the textbook gambler's-ruin form ((1 - A)/(1 + A))^C with A = 2p - 1. It is an
+ * estimate: it assumes trades are independent and alike, which a short record cannot show.
+ */
+public record RiskOfRuin(int trades, double winRate, double payoffRatio, double edge, double capitalUnits, double probability) {
+
+    /** Estimates from realized trade PnL (quote currency) and the current equity. */
+    public static RiskOfRuin estimate(List<BigDecimal> tradePnl, BigDecimal equity) {
+        if (equity == null || equity.signum() <= 0) {
+            throw new InvalidInputException("risk of ruin needs a positive equity, got " + equity);
+        }
+        int wins = 0;
+        int losses = 0;
+        double winSum = 0;
+        double lossSum = 0;
+        for (BigDecimal pnl : tradePnl) {
+            if (pnl.signum() > 0) {
+                wins++;
+                winSum += pnl.doubleValue();
+            } else if (pnl.signum() < 0) {
+                losses++;
+                lossSum -= pnl.doubleValue();
+            }
+        }
+        int trades = wins + losses;
+        if (trades == 0) throw new InvalidInputException("risk of ruin needs at least one winning or losing trade");
+        double p = (double) wins / trades;
+        if (losses == 0) return new RiskOfRuin(trades, p, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0);
+        double avgLoss = lossSum / losses;
+        double payoff = wins == 0 ? 0 : (winSum / wins) / avgLoss;
+        double edge = p * payoff - (1 - p);
+        double units = equity.doubleValue() / avgLoss;
+        double ruin = edge <= 0 ? 1 : edge >= 1 ? 0 : Math.pow((1 - edge) / (1 + edge), units);
+        return new RiskOfRuin(trades, p, payoff, edge, units, ruin);
+    }
+}
