@@ -50,6 +50,17 @@ public final class BacktestCommand implements Command {
             .value("max-drawdown", "FRACTION", "risk limit: fall from the equity peak, 0.05 = 5 %")
             .value("max-position", "FRACTION", "risk limit: position notional as a fraction of equity, 0.5 = 50 %");
 
+    private final Path workingDirectory;
+
+    /** Relative paths (data files, the output and plugin directories) are taken from the process's working directory. */
+    public BacktestCommand() {
+        this(Path.of(""));
+    }
+
+    public BacktestCommand(Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
+    }
+
     @Override
     public String name() {
         return "backtest";
@@ -82,11 +93,12 @@ public final class BacktestCommand implements Command {
         }
         String strategy = flags.value("strategy", DEFAULT_STRATEGY);
         String data = flags.value("data", DEFAULT_DATA);
-        Path out = Path.of(flags.value("out", DEFAULT_OUT));
+        Path out = workingDirectory.resolve(flags.value("out", DEFAULT_OUT));
         Optional<Timeframe> timeframe = flags.value("timeframe").map(Timeframe::parse);
-        List<Bar> bars = DataSets.load(data, flags.value("symbol"), timeframe);
+        String dataSet = DataSets.names().contains(data) ? data : workingDirectory.resolve(data).toString();
+        List<Bar> bars = DataSets.load(dataSet, flags.value("symbol"), timeframe);
 
-        PluginJars jars = flags.value("plugins").map(dir -> PluginJars.open(Path.of(dir))).orElse(null);
+        PluginJars jars = flags.value("plugins").map(dir -> PluginJars.open(workingDirectory.resolve(dir))).orElse(null);
         try {
             Plugins plugins = jars != null ? jars.plugins() : Plugins.discover(BacktestCommand.class.getClassLoader());
             BacktestResult result = TradeKit.backtest()

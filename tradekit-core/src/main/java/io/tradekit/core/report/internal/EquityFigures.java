@@ -26,8 +26,8 @@ public final class EquityFigures {
         BigDecimal peak = null;
         for (EquityPoint p : curve) {
             if (peak == null || p.equity().compareTo(peak) > 0) peak = p.equity();
-            double dd = peak.signum() <= 0 ? 0.0 : -(peak.doubleValue() - p.equity().doubleValue()) / peak.doubleValue() * 100.0;
-            points.add(new ChartPoint(p.time(), dd));
+            double fall = peak.signum() <= 0 ? 0.0 : (peak.doubleValue() - p.equity().doubleValue()) / peak.doubleValue() * 100.0;
+            points.add(new ChartPoint(p.time(), fall == 0.0 ? 0.0 : -fall));
         }
         return new LineChart("Drawdown", "%", points, true);
     }

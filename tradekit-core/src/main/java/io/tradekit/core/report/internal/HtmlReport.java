@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,7 +28,7 @@ public final class HtmlReport {
 
     static final int TRADES_SHOWN_EACH_END = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    private static final Set<String> HEADLINE = Set.of("returnPct", "finalEquity", "realizedPnl", "maxDrawdownPct", "sharpe",
+    private static final List<String> HEADLINE = List.of("returnPct", "finalEquity", "realizedPnl", "maxDrawdownPct", "sharpe",
             "winRate", "roundTrips", "fees");
     private static final SvgLineChart EQUITY = new SvgLineChart(1040, 300, "#2563eb");
     private static final SvgLineChart DRAWDOWN = new SvgLineChart(1040, 200, "#dc2626");
@@ -55,8 +54,8 @@ public final class HtmlReport {
                 .append("</p></header>\n");
 
         h.append("<section class=\"cards\">");
-        for (ReportMetric m : summary.metrics()) {
-            if (!HEADLINE.contains(m.key())) continue;
+        for (String key : HEADLINE) {
+            ReportMetric m = byKey.get(key);
             h.append("<div class=\"card").append(tone(m)).append("\"><div class=\"label\">").append(Html.escape(m.label()))
                     .append("</div><div class=\"value\">").append(Html.escape(m.display())).append("</div></div>");
         }
@@ -106,12 +105,19 @@ public final class HtmlReport {
         };
     }
 
+    /** Label and value pairs, in two columns side by side when there are more than a few. */
     private static void metricTable(StringBuilder h, List<ReportMetric> metrics) {
-        h.append("<table class=\"kv\"><tbody>");
-        for (ReportMetric m : metrics) {
-            h.append("<tr><th>").append(Html.escape(m.label())).append("</th><td>").append(Html.escape(m.display())).append("</td></tr>");
+        int half = metrics.size() > 6 ? (metrics.size() + 1) / 2 : metrics.size();
+        h.append("<div class=\"kvs\">");
+        for (List<ReportMetric> column : half == metrics.size() ? List.of(metrics)
+                : List.of(metrics.subList(0, half), metrics.subList(half, metrics.size()))) {
+            h.append("<table class=\"kv\"><tbody>");
+            for (ReportMetric m : column) {
+                h.append("<tr><th>").append(Html.escape(m.label())).append("</th><td>").append(Html.escape(m.display())).append("</td></tr>");
+            }
+            h.append("</tbody></table>");
         }
-        h.append("</tbody></table>");
+        h.append("</div>");
     }
 
     private static void table(StringBuilder h, ReportTable table) {
@@ -176,8 +182,9 @@ public final class HtmlReport {
             table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
             th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
             th{color:var(--muted);font-weight:600}td.text{text-align:left;white-space:normal}
-            table.kv{width:auto;min-width:420px}table.kv th{text-align:left;padding-right:32px}
-            table.trades td:nth-child(2),table.trades td:nth-child(3),table.trades td:nth-child(4){text-align:left}
+            .kvs{display:flex;flex-wrap:wrap;gap:0 48px}
+            table.kv{width:auto;min-width:440px;flex:1}table.kv th{text-align:left;padding-right:32px}
+            table.trades td:nth-child(n+2):nth-child(-n+4),table.trades th:nth-child(n+2):nth-child(-n+4){text-align:left}
             td.pos{color:#15803d}td.neg{color:#b91c1c}tr.gap td{text-align:center;color:var(--muted)}
             .note{color:var(--muted);margin:0}
             footer{color:var(--muted);font-size:12px;text-align:center;padding:8px}
