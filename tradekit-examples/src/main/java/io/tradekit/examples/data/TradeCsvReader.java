@@ -61,10 +61,16 @@ final class TradeCsvReader {
             if (price.signum() <= 0 || amount.signum() < 0) {
                 throw new InvalidInputException(source + ":" + lineNumber + ": price must be positive and amount not negative, got " + line);
             }
-            String problem = bars.add(Instant.ofEpochSecond(seconds), price.stripTrailingZeros(), amount.stripTrailingZeros());
+            String problem = bars.add(Instant.ofEpochSecond(seconds), compact(price), compact(amount));
             if (problem != null) throw new InvalidInputException(source + ":" + lineNumber + ": " + problem);
         }
         return bars.finish();
+    }
+
+    /** Without the export's padding zeros ({@code 800.010000000000} is 800.01), and never in exponent form. */
+    private static BigDecimal compact(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** The bar being built and those finished, with the flat bars that fill periods without trades. */
