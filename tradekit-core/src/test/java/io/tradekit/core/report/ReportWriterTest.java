@@ -1,5 +1,6 @@
 package io.tradekit.core.report;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradekit.api.Bar;
@@ -73,7 +74,7 @@ class ReportWriterTest {
     @Test
     void summaryJsonHoldsEveryHeadlineFigureOfTheResultExactly() throws IOException {
         BacktestResult result = twoRoundTrips();
-        JsonNode json = new ObjectMapper().readTree(ReportWriter.of(result).summaryJson());
+        JsonNode json = json(ReportWriter.of(result).summaryJson());
 
         assertThat(json.get("strategy").asText()).isEqualTo("Scripted");
         assertThat(json.get("symbol").asText()).isEqualTo("ETH-USD");
@@ -134,7 +135,7 @@ class ReportWriterTest {
         BacktestResult result = TradeKit.backtest().bars(bars()).instrument(ETH).strategy(new Scripted(List.of(3, 7), List.of(5, 10)))
                 .plugins(io.tradekit.core.Plugins.discover().register(new PauseAfterLoss()))
                 .risk(RiskLimits.builder().limit("pause-after-loss", "on").build()).run();
-        JsonNode json = new ObjectMapper().readTree(ReportWriter.of(result).summaryJson());
+        JsonNode json = json(ReportWriter.of(result).summaryJson());
         JsonNode events = json.get("safetyEvents");
 
         assertThat(result.safetyEvents()).isNotEmpty();
@@ -230,7 +231,7 @@ class ReportWriterTest {
                 List.of(new ReportMetric("levels", "levels", 20, Unit.COUNT), new ReportMetric("spacing", "spacing", new BigDecimal("0.50"), Unit.PRICE)),
                 List.of(openOrders), List.of(perLevel)));
 
-        JsonNode grid = new ObjectMapper().readTree(writer.summaryJson()).get("grid");
+        JsonNode grid = json(writer.summaryJson()).get("grid");
         assertThat(grid.get("levels").asInt()).isEqualTo(20);
         assertThat(grid.get("spacing").decimalValue()).isEqualByComparingTo("0.5");
         String html = writer.html();
@@ -283,6 +284,11 @@ class ReportWriterTest {
         List<Double> dd = EquityFigures.drawdown(curve).points().stream().map(ChartPoint::value).toList();
 
         assertThat(dd).containsExactly(0.0, 0.0, -25.0, 0.0);
+    }
+
+    /** Reads decimals as BigDecimal, so that exact values compare exactly. */
+    private static JsonNode json(String text) throws IOException {
+        return new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
     }
 
     private static int count(String text, String part) {
