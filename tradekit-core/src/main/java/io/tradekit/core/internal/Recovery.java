@@ -50,8 +50,12 @@ final class Recovery {
         RecoveredState state = StateLoader.load(engine.store);
         state.rejectedSnapshots().forEach(r -> notes.add("snapshot passed over: " + r));
         List<Order> all = engine.store.orders();
-        engine.orders.restore(all);
         List<Fill> journal = engine.store.fills();
+        engine.orders.restore(all, journal);
+        for (Order stored : all) {
+            Order restored = engine.orders.get(stored.clientOrderId()).orElseThrow();
+            if (!restored.equals(stored)) engine.store.updateOrder(restored); // an update lost in a crash, redone from the fills
+        }
         for (Fill fill : journal) engine.portfolio.apply(fill, engine.instrument(fill.symbol()));
         engine.restoredFills(journal.size());
         state.snapshot().ifPresent(s -> {

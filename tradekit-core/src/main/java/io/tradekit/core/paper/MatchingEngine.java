@@ -301,7 +301,16 @@ public final class MatchingEngine {
         });
         if (config.containsKey("paper.now")) now = Instant.parse(config.get("paper.now"));
         List<Order> interrupted = new ArrayList<>();
-        for (Order o : store.orders()) {
+        Map<String, BigDecimal> filledByOrder = new HashMap<>();
+        for (Fill f : fills) filledByOrder.merge(f.clientOrderId(), f.quantity(), BigDecimal::add);
+        for (Order stored : store.orders()) {
+            Order o = stored;
+            BigDecimal filled = filledByOrder.getOrDefault(o.clientOrderId(), BigDecimal.ZERO);
+            if (o.status().isOpen() && filled.compareTo(o.quantity()) >= 0) {
+                // The fill is in the book but the order's FILLED status was lost with the process: the fills decide.
+                o = o.withFilled(filled, o.averageFillPrice(), OrderStatus.FILLED, o.updatedAt());
+                store.updateOrder(o);
+            }
             orders.put(o.clientOrderId(), o);
             sequence = Math.max(sequence, numericTail(o.venueOrderId().orElse("0")));
             if (!o.status().isOpen()) continue;
