@@ -92,11 +92,11 @@ class BacktestCommandTest {
     }
 
     @Test
-    void feesCashFillModelSlippageAndParametersReachTheEngine() throws IOException {
-        CliRun run = CliRun.in(dir, "backtest", "--fee-bps", "0", "--cash", "2500", "--fill-model", "next-open", "--slippage-bps=5",
+    void feesCashFillModelAndParametersReachTheEngine() throws IOException {
+        CliRun run = CliRun.in(dir, "backtest", "--fee-bps", "0", "--cash", "2500", "--fill-model", "next-open",
                 "--param", "fast=5", "--param", "slow=20", "--out", "tuned");
         BacktestResult expected = TradeKit.backtest().bars(DataSets.load("eth-usd-5m")).strategy("sma-cross", Map.of("fast", "5", "slow", "20"))
-                .feeBps(BigDecimal.ZERO).cash(new BigDecimal("2500")).fillModel(FillModel.NEXT_OPEN).slippageBps(new BigDecimal("5")).run();
+                .feeBps(BigDecimal.ZERO).cash(new BigDecimal("2500")).fillModel(FillModel.NEXT_OPEN).run();
         BacktestResult defaults = library(DataSets.load("eth-usd-5m")).run();
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -104,6 +104,18 @@ class BacktestCommandTest {
         assertThat(summary.get("fees").decimalValue()).isZero();
         assertThat(summary.get("initialCash").decimalValue()).isEqualByComparingTo("2500");
         assertThat(summary.get("roundTrips").asInt()).isEqualTo(expected.roundTrips().size()).isNotEqualTo(defaults.roundTrips().size());
+        assertThat(summary.get("finalEquity").decimalValue()).isEqualByComparingTo(expected.finalEquity());
+    }
+
+    @Test
+    void slippageReachesThePaperExchange() throws IOException {
+        CliRun run = CliRun.in(dir, "backtest", "--slippage-bps=5", "--out", "slipped");
+        BacktestResult expected = library(DataSets.load("eth-usd-5m")).slippageBps(new BigDecimal("5")).run();
+        BacktestResult without = library(DataSets.load("eth-usd-5m")).run();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode summary = json(dir.resolve("slipped/summary.json"));
+        assertThat(summary.get("fills").asInt()).isEqualTo(expected.fills().size()).isNotEqualTo(without.fills().size());
         assertThat(summary.get("finalEquity").decimalValue()).isEqualByComparingTo(expected.finalEquity());
     }
 

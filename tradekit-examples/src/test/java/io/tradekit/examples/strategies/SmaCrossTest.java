@@ -98,6 +98,28 @@ class SmaCrossTest {
     }
 
     @Test
+    void aRestoredSideSeesACrossingOnTheFirstBarAfterARestart() {
+        List<BigDecimal> closes = closes();
+        List<Bar> bars = bars(closes);
+        // the 3 and 6 bar averages cross up at bar 13 (see closes())
+        SmaCross before = new SmaCross(3, 6);
+        TradeKit.backtest().bars(bars.subList(0, 13)).instrument(SOL).strategy(before).run();
+        assertThat(before.saveState()).isEqualTo("{\"side\":-1}");
+
+        // the restarted run begins 5 bars earlier, so that bar 13 is its first bar after the warmup
+        SmaCross restored = new SmaCross(3, 6);
+        restored.restoreState(before.saveState());
+        BacktestResult resumed = TradeKit.backtest().bars(bars.subList(8, bars.size())).instrument(SOL).strategy(restored).run();
+        BacktestResult fresh = TradeKit.backtest().bars(bars.subList(8, bars.size())).instrument(SOL).strategy(new SmaCross(3, 6)).run();
+
+        assertThat(resumed.fills().getFirst().side()).isEqualTo(Side.BUY);
+        assertThat(resumed.fills().getFirst().price()).isEqualByComparingTo(closes.get(13));
+        assertThat(fresh.fills().getFirst().price()).as("without the state the first bar only sets the side").isEqualByComparingTo(closes.get(34));
+        assertThatThrownBy(() -> new SmaCross(3, 6).restoreState("{\"side\":7}")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new SmaCross(3, 6).restoreState("side=1")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void neverTradesOnAFallingMarket() {
         List<BigDecimal> falling = new ArrayList<>();
         for (int i = 0; i < 60; i++) falling.add(new BigDecimal(200 - i));
