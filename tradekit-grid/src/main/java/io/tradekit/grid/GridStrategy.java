@@ -2,6 +2,7 @@ package io.tradekit.grid;
 
 import io.tradekit.api.Bar;
 import io.tradekit.api.Fill;
+import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Order;
 import io.tradekit.api.Position;
 import io.tradekit.api.Ticker;
@@ -41,6 +42,11 @@ import java.util.Set;
 public final class GridStrategy implements Strategy {
 
     private static final Logger log = LoggerFactory.getLogger(GridStrategy.class);
+    /**
+     * How long a new grid or a flatten waits for the cancels of the old orders to be confirmed, so that
+     * funds they lock are free before new orders need them; after that it goes ahead and retries refusals.
+     */
+    static final int CANCEL_WAIT_BARS = 3;
 
     private final GridSettings settings;
     private final GridLedger ledger = new GridLedger();
@@ -48,12 +54,17 @@ public final class GridStrategy implements Strategy {
     private volatile GridPhase phase = GridPhase.PENDING;
     private long bar;
     private long lastBuildBar;
+    /** The last bar to wait for cancels on, or -1 when not waiting. */
+    private long cancelWaitUntil = -1;
     private GridConfig config;
     private BigDecimal baseSpacing;
     private SpacingUnit baseUnit;
     private BigDecimal upperTrigger;
     private BigDecimal lowerTrigger;
-    private GridSnapshot restored;
+    private boolean ladderPending;
+    private boolean restoredFromState;
+    /** Nothing is placed before onStart: fills applied while the engine reconciles only update the book. */
+    private boolean started;
 
     public GridStrategy(GridSettings settings) {
         this.settings = settings;
@@ -72,23 +83,29 @@ public final class GridStrategy implements Strategy {
 
     @Override
     public void onStart(StrategyContext ctx) {
-        if (restored == null) return;
-        GridSnapshot s = restored;
-        restored = null;
-        config = s.config() == null ? null : s.config().toConfig();
-        baseSpacing = s.baseSpacing();
-        baseUnit = s.baseSpacingUnit() == null ? null : SpacingUnit.valueOf(s.baseSpacingUnit());
-        GridLadder ladder = config == null ? null : GridLadder.build(config, ctx.instrument());
-        book.restore(ladder, s);
-        if (ladder != null) setTriggers(ladder);
+        attachLadder(ctx);
+        started = true;
+        if (!restoredFromState) return;
+        restoredFromState = false;
+        // Orders that ended while the bot was down, and that the engine settled without telling us, are placed again.
         Set<String> open = new HashSet<>();
         for (Order o : ctx.openOrders()) open.add(o.clientOrderId());
         book.forgetOrdersNotIn(open);
         log.info("grid restored in phase {} with {} working orders", phase, book.workingOrders().size());
     }
 
+    /** After a restore the ladder is rebuilt from the saved config as soon as a context gives the instrument. */
+    private void attachLadder(StrategyContext ctx) {
+        if (!ladderPending) return;
+        ladderPending = false;
+        GridLadder ladder = GridLadder.build(config, ctx.instrument());
+        book.attach(ladder);
+        setTriggers(ladder);
+    }
+
     @Override
     public void onBar(Bar barData, StrategyContext ctx) {
+        attachLadder(ctx);
         bar++;
         step(barData.close(), ctx);
         publishIfChanged();
@@ -103,7 +120,8 @@ public final class GridStrategy implements Strategy {
 
     @Override
     public void onFill(Fill fill, StrategyContext ctx) {
-        boolean placing = phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE;
+        attachLadder(ctx);
+        boolean placing = started && (phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE);
         if (!book.onFill(fill, ctx, bar, placing)) return;
         if (phase == GridPhase.FLATTENING) {
             if (ctx.position().quantity().signum() <= 0) finishFlatten();
@@ -115,8 +133,28 @@ public final class GridStrategy implements Strategy {
 
     @Override
     public void onOrderUpdate(Order order, StrategyContext ctx) {
+        attachLadder(ctx);
         book.onOrderUpdate(order, bar);
+        if (cancelWaitUntil >= 0 && !waitingForCancels() && started) {
+            // The old grid is gone at the venue: what waited for its funds goes out now.
+            if (phase == GridPhase.FLATTENING) continueFlatten(ctx);
+            else if (phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE) book.placeDue(ctx, bar);
+        }
         publishIfChanged();
+    }
+
+    /** Whether cancels of the old grid are still travelling (and the wait has not run out). */
+    private boolean waitingForCancels() {
+        if (cancelWaitUntil < 0) return false;
+        if (book.cancelsOutstanding() > 0 && bar <= cancelWaitUntil) return true;
+        if (book.cancelsOutstanding() > 0) log.warn("grid: {} cancels unconfirmed after {} bars; going ahead", book.cancelsOutstanding(), CANCEL_WAIT_BARS);
+        cancelWaitUntil = -1;
+        return false;
+    }
+
+    private void retireAll(StrategyContext ctx) {
+        book.retireAll(ctx);
+        cancelWaitUntil = bar + CANCEL_WAIT_BARS;
     }
 
     // ---------------------------------------------------------------- the bar's work
@@ -135,28 +173,51 @@ public final class GridStrategy implements Strategy {
         }
         if (breachedLimit(price, ctx)) return;
         if (phase == GridPhase.PENDING) {
-            build(ctx, price, false);
+            build(ctx, price);
             return;
         }
         if (rebalance(price, ctx)) return;
-        book.placeDue(ctx, bar);
+        if (!waitingForCancels()) book.placeDue(ctx, bar);
     }
 
-    private void build(StrategyContext ctx, BigDecimal price, boolean recenter) {
+    /** The first grid: a setting that cannot make one is an error for the person who wrote it. */
+    private void build(StrategyContext ctx, BigDecimal price) {
         MarketView market = new MarketView(price, ctx.recentBars(settings.warmupBars()), ctx.cash(), ctx.instrument(), () -> Ta4jSeries.of(ctx));
-        GridDesign.Design design = GridDesign.resolve(recenter ? recenterSettings() : settings, market);
+        GridDesign.Design design = GridDesign.resolve(settings, market);
         GridLadder ladder = GridLadder.build(design.config(), ctx.instrument());
-        if (!recenter) {
-            settings.limits().requireOutside(ladder);
-            baseSpacing = design.baseSpacing();
-            baseUnit = design.baseUnit();
-            Position held = ctx.position();
-            if (held.quantity().signum() > 0) {
-                book.seedPool(held.quantity(), held.quantity().multiply(held.averageCost()));
-                ledger.seed(held.quantity());
-            }
+        settings.limits().requireOutside(ladder);
+        baseSpacing = design.baseSpacing();
+        baseUnit = design.baseUnit();
+        Position held = ctx.position();
+        if (held.quantity().signum() > 0) {
+            book.seedPool(held.quantity(), held.quantity().multiply(held.averageCost()));
+            ledger.seed(held.quantity());
         }
-        config = design.config();
+        place(ctx, price, design.config(), ladder, false);
+    }
+
+    /** Rebuilds the grid around {@code price}; if no valid grid fits there, the old one stays and it is tried again after the cooldown. */
+    private void recenter(StrategyContext ctx, BigDecimal price) {
+        GridDesign.Design design;
+        GridLadder ladder;
+        try {
+            design = GridDesign.resolve(recenterSettings(), new MarketView(price, ctx.recentBars(settings.warmupBars()), ctx.cash(),
+                    ctx.instrument(), () -> Ta4jSeries.of(ctx)));
+            ladder = GridLadder.build(design.config(), ctx.instrument());
+        } catch (InvalidInputException e) {
+            log.warn("grid cannot be rebuilt around {}: {}; keeping the grid and trying again after the cooldown", price.toPlainString(),
+                    e.getMessage());
+            lastBuildBar = bar;
+            phase = GridPhase.OUT_OF_RANGE;
+            return;
+        }
+        retireAll(ctx);
+        ledger.recentered();
+        place(ctx, price, design.config(), ladder, true);
+    }
+
+    private void place(StrategyContext ctx, BigDecimal price, GridConfig newConfig, GridLadder ladder, boolean recenter) {
+        config = newConfig;
         GridPlan plan = ladder.plan(price);
         book.build(ladder, plan);
         lastBuildBar = bar;
@@ -165,7 +226,7 @@ public final class GridStrategy implements Strategy {
         log.info("grid {} at {}: {} levels {}..{}, {} buys, {} sells, capital {}", recenter ? "recentered" : "built",
                 price.toPlainString(), ladder.size(), ladder.lowest().toPlainString(), ladder.highest().toPlainString(),
                 plan.buyCount(), plan.sellCount(), ladder.capital().stripTrailingZeros().toPlainString());
-        book.placeDue(ctx, bar);
+        if (!waitingForCancels()) book.placeDue(ctx, bar);
     }
 
     /** A recentered grid keeps the spacing it started from, its levels, bounds and sizing; only the centre follows the price. */
@@ -196,7 +257,7 @@ public final class GridStrategy implements Strategy {
             case STOP -> {
                 log.info("grid stopped: price {} left the range {}..{} by {} levels", price.toPlainString(),
                         lowerTrigger == null ? "0" : lowerTrigger.toPlainString(), upperTrigger.toPlainString(), rule.afterLevels());
-                book.retireAll(ctx);
+                retireAll(ctx);
                 phase = GridPhase.STOPPED;
                 return true;
             }
@@ -207,9 +268,7 @@ public final class GridStrategy implements Strategy {
                     phase = GridPhase.OUT_OF_RANGE;
                     return false;
                 }
-                book.retireAll(ctx);
-                ledger.recentered();
-                build(ctx, price, true);
+                recenter(ctx, price);
                 return true;
             }
         }
@@ -249,12 +308,12 @@ public final class GridStrategy implements Strategy {
     private void flatten(StrategyContext ctx, String reason) {
         log.warn("grid flatten: {}", reason);
         phase = GridPhase.FLATTENING;
-        book.retireAll(ctx);
+        retireAll(ctx);
         continueFlatten(ctx);
     }
 
     private void continueFlatten(StrategyContext ctx) {
-        if (book.flattenWorking()) return;
+        if (book.flattenWorking() || waitingForCancels()) return;
         BigDecimal quantity = ctx.position().quantity();
         if (quantity.signum() <= 0) {
             finishFlatten();
@@ -283,7 +342,6 @@ public final class GridStrategy implements Strategy {
 
     @Override
     public String saveState() {
-        if (restored != null) return GridStateCodec.write(restored);
         List<GridSnapshot.TripState> trips = ledger.roundTrips().stream().map(GridSnapshot.TripState::of).toList();
         return GridStateCodec.write(new GridSnapshot(GridSnapshot.VERSION, phase.name(), bar, lastBuildBar,
                 config == null ? null : GridSnapshot.ConfigState.of(config), baseSpacing, baseUnit == null ? null : baseUnit.name(),
@@ -295,7 +353,12 @@ public final class GridStrategy implements Strategy {
     public void restoreState(String json) {
         if (json == null || json.isBlank() || json.trim().equals("{}")) return;
         GridSnapshot s = GridStateCodec.read(json);
-        restored = s;
+        config = s.config() == null ? null : s.config().toConfig();
+        baseSpacing = s.baseSpacing();
+        baseUnit = s.baseSpacingUnit() == null ? null : SpacingUnit.valueOf(s.baseSpacingUnit());
+        book.restore(s);
+        ladderPending = config != null;
+        restoredFromState = true;
         phase = GridPhase.valueOf(s.phase());
         bar = s.bar();
         lastBuildBar = s.lastBuildBar();

@@ -10,11 +10,11 @@ import io.tradekit.api.Side;
 import io.tradekit.api.TimeInForce;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.api.spi.Submission;
+import io.tradekit.core.sizing.OrderRounding;
 import io.tradekit.grid.GridLadder;
 import io.tradekit.grid.GridOrder;
 import io.tradekit.grid.GridPlan;
 import io.tradekit.grid.GridRoundTrip;
-import io.tradekit.core.sizing.OrderRounding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,10 +111,10 @@ public final class GridBook {
             if (!p.awaitingInventory) continue;
             BigDecimal need = ladder.quantity(p.index);
             if (pool.quantity.compareTo(need) < 0) return;
-            BigDecimal[] taken = pool.take(need);
-            p.held = taken[0];
-            p.entryCost = taken[1];
-            p.entryFees = taken[2];
+            InventoryPool.Share taken = pool.take(need);
+            p.held = taken.quantity();
+            p.entryCost = taken.cost();
+            p.entryFees = taken.fees();
             p.awaitingInventory = false;
             earliestDue = 0;
         }
@@ -252,7 +252,7 @@ public final class GridBook {
         pairByOrder.remove(p.orderId);
         p.clearOrder();
         p.retry.reset();
-        if (p.held.compareTo(ladder.instrument().stepSize()) >= 0) {
+        if (p.held.compareTo(ctx.instrument().stepSize()) >= 0) {
             counter(p, ctx, bar, placing); // more than a step left (a partial sell): sell the rest
             return;
         }
@@ -267,10 +267,16 @@ public final class GridBook {
         }
         BigDecimal fees = p.entryFees.add(p.exitFees);
         BigDecimal profit = p.exitProceeds.subtract(p.entryCost).subtract(fees);
-        ledger.roundTrip(new GridRoundTrip(p.index, p.entryCost.divide(p.sold, PRICE), p.exitProceeds.divide(p.sold, PRICE), p.sold, fees,
+        ledger.roundTrip(new GridRoundTrip(p.index, average(p.entryCost, p.sold), average(p.exitProceeds, p.sold), p.sold, fees,
                 profit, fill.time()));
         p.resetCycle();
         counter(p, ctx, bar, placing);
+    }
+
+    /** An average price written the way prices are (100, not 1.0E+2). */
+    private static BigDecimal average(BigDecimal total, BigDecimal quantity) {
+        BigDecimal avg = total.divide(quantity, PRICE).stripTrailingZeros();
+        return avg.scale() < 0 ? avg.setScale(0) : avg;
     }
 
     private void counter(LevelPair p, StrategyContext ctx, long bar, boolean placing) {
@@ -357,6 +363,13 @@ public final class GridBook {
         return flattenOrderId != null;
     }
 
+    /** Orders cancelled by {@link #retireAll} whose end the venue has not confirmed yet. */
+    public int cancelsOutstanding() {
+        int n = 0;
+        for (Role role : others.values()) if (role == Role.RETIRED) n++;
+        return n;
+    }
+
     // ---------------------------------------------------------------- views
 
     public Optional<GridLadder> ladder() {
@@ -366,6 +379,7 @@ public final class GridBook {
     /** The level orders working now, lowest level first. */
     public List<GridOrder> workingOrders() {
         List<GridOrder> out = new ArrayList<>();
+        if (ladder == null) return out;
         for (LevelPair p : pairs) {
             if (p.orderId == null) continue;
             int level = p.orderLevel();
@@ -420,9 +434,12 @@ public final class GridBook {
         return flattenOrderId;
     }
 
-    /** Puts back a snapshot's state on a ladder rebuilt from the snapshot's config (or none, if there was no grid). */
-    public void restore(GridLadder restoredLadder, GridSnapshot s) {
-        ladder = restoredLadder;
+    /**
+     * Puts back a snapshot's state. The ladder is attached later ({@link #attach}), once the instrument is
+     * known: fills the engine applies while it reconciles already find their pairs.
+     */
+    public void restore(GridSnapshot s) {
+        ladder = null;
         List<GridSnapshot.PairState> states = s.pairs() == null ? List.of() : s.pairs();
         pairs = new LevelPair[states.size()];
         pairByOrder.clear();
@@ -458,6 +475,11 @@ public final class GridBook {
         if (s.others() != null) s.others().forEach((id, role) -> others.put(id, Role.valueOf(role)));
         flattenOrderId = s.flattenOrderId();
         earliestDue = 0;
+    }
+
+    /** The ladder rebuilt from the restored config on the instrument. */
+    public void attach(GridLadder restoredLadder) {
+        ladder = restoredLadder;
     }
 
     /**

@@ -23,10 +23,15 @@ final class InventoryPool {
         fees = fees.add(addedFees);
     }
 
-    /** Takes {@code qty} (at most what there is) with its share of cost and fees; returns {qty, cost, fees}. */
-    BigDecimal[] take(BigDecimal qty) {
+    /** A share of the pool: a quantity with the cost and fees that came with it. */
+    record Share(BigDecimal quantity, BigDecimal cost, BigDecimal fees) {
+        static final Share NONE = new Share(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    /** Takes {@code qty} (at most what there is) with its share of cost and fees. */
+    Share take(BigDecimal qty) {
         BigDecimal q = qty.min(quantity);
-        if (q.signum() <= 0) return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+        if (q.signum() <= 0) return Share.NONE;
         BigDecimal c;
         BigDecimal f;
         if (q.compareTo(quantity) == 0) {
@@ -43,7 +48,7 @@ final class InventoryPool {
             cost = BigDecimal.ZERO;
             fees = BigDecimal.ZERO;
         }
-        return new BigDecimal[] {q, c, f};
+        return new Share(q, c, f);
     }
 
     boolean isEmpty() {
