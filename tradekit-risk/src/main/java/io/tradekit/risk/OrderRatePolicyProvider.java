@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Enforces {@link RiskLimits#MAX_ORDERS_PER_MINUTE} over a sliding 60-second window on the bot's clock.
- * Reducing orders count towards the rate but are never refused.
+ * Reducing orders count towards the rate but are never refused. Registered last in
+ * {@code META-INF/services}, so that orders another policy of this module refuses are not counted.
  */
 public final class OrderRatePolicyProvider implements RiskPolicyProvider {
 

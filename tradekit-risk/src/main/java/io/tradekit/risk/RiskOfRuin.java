@@ -1,9 +1,11 @@
 package io.tradekit.risk;
 
 import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.spi.RiskContext;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The classic risk-of-ruin estimate from a trade record:
@@ -21,6 +23,19 @@ import java.util.List;
  * estimate: it assumes trades are independent and alike, which a short record cannot show.
  */
 public record RiskOfRuin(int trades, double winRate, double payoffRatio, double edge, double capitalUnits, double probability) {
+
+    /** Round trips an account's estimate is taken over. */
+    public static final int WINDOW = 50;
+    /** Fewer decided trades (won or lost) than this say too little to estimate from. */
+    public static final int MIN_TRADES = 10;
+
+    /** The estimate over the account's last {@value #WINDOW} round trips; empty below {@value #MIN_TRADES} or without equity. */
+    public static Optional<RiskOfRuin> ofRecentTrades(RiskContext ctx) {
+        List<BigDecimal> pnl = ctx.recentTradePnl(WINDOW);
+        long decided = pnl.stream().filter(v -> v.signum() != 0).count();
+        if (decided < MIN_TRADES || ctx.equity().signum() <= 0) return Optional.empty();
+        return Optional.of(estimate(pnl, ctx.equity()));
+    }
 
     /** Estimates from realized trade PnL (quote currency) and the current equity. */
     public static RiskOfRuin estimate(List<BigDecimal> tradePnl, BigDecimal equity) {

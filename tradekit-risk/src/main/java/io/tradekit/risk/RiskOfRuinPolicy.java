@@ -17,15 +17,10 @@ import java.util.Optional;
 
 /**
  * Puts the bot in REDUCE_ONLY while the {@link RiskOfRuin} estimate from its recent round trips is over
- * the limit, and refuses new exposure meanwhile. The estimate needs {@link #MIN_TRADES} trades; before
- * that there is nothing to judge.
+ * the limit, and refuses new exposure meanwhile. The estimate needs {@link RiskOfRuin#MIN_TRADES}
+ * trades; before that there is nothing to judge.
  */
 final class RiskOfRuinPolicy implements RiskPolicy {
-
-    /** Round trips the estimate is taken over. */
-    static final int WINDOW = 50;
-    /** Fewer trades than this say too little to act on. */
-    static final int MIN_TRADES = 10;
 
     private final String name;
     private final BigDecimal max;
@@ -40,15 +35,8 @@ final class RiskOfRuinPolicy implements RiskPolicy {
         return name;
     }
 
-    private Optional<RiskOfRuin> estimate(RiskContext ctx) {
-        List<BigDecimal> pnl = ctx.recentTradePnl(WINDOW);
-        long decided = pnl.stream().filter(v -> v.signum() != 0).count();
-        if (decided < MIN_TRADES || ctx.equity().signum() <= 0) return Optional.empty();
-        return Optional.of(RiskOfRuin.estimate(pnl, ctx.equity()));
-    }
-
     private Optional<String> exceeded(RiskContext ctx) {
-        return estimate(ctx).filter(r -> BigDecimal.valueOf(r.probability()).compareTo(max) > 0)
+        return RiskOfRuin.ofRecentTrades(ctx).filter(r -> BigDecimal.valueOf(r.probability()).compareTo(max) > 0)
                 .map(r -> "risk of ruin " + Figures.plain(BigDecimal.valueOf(r.probability())) + " (win rate "
                         + Figures.plain(BigDecimal.valueOf(r.winRate())) + ", payoff ratio " + Figures.plain(BigDecimal.valueOf(r.payoffRatio()))
                         + " over " + r.trades() + " trades) exceeds " + RiskLimits.MAX_RISK_OF_RUIN + " " + Figures.plain(max));
@@ -67,7 +55,7 @@ final class RiskOfRuinPolicy implements RiskPolicy {
 
     @Override
     public List<LimitUsage> usage(RiskContext ctx) {
-        BigDecimal current = estimate(ctx).map(r -> BigDecimal.valueOf(r.probability())).orElse(BigDecimal.ZERO);
+        BigDecimal current = RiskOfRuin.ofRecentTrades(ctx).map(r -> BigDecimal.valueOf(r.probability())).orElse(BigDecimal.ZERO);
         return List.of(new LimitUsage(RiskLimits.MAX_RISK_OF_RUIN, current, max));
     }
 }

@@ -9,18 +9,14 @@ import io.tradekit.api.event.Event;
 import io.tradekit.api.spi.StateStore;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.core.BacktestResult;
-import io.tradekit.core.EquityPoint;
 import io.tradekit.core.Plugins;
 import io.tradekit.core.ProgressListener;
-import io.tradekit.core.RoundTrip;
 import io.tradekit.core.SafetyEvent;
 import io.tradekit.core.paper.PaperExchange;
 import io.tradekit.core.paper.PaperSettings;
 import io.tradekit.core.sizing.PositionSizer;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +28,6 @@ import java.util.function.Consumer;
  * before the next bar. Deterministic: the same inputs give the same orders and fills.
  */
 public final class Backtest {
-
-    private static final int MAX_CURVE_POINTS = 4000;
 
     private final String strategyName;
     private final List<Bar> bars;

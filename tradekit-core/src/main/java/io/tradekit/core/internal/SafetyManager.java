@@ -122,7 +122,6 @@ public final class SafetyManager {
      * policies (they only reduce) but are written ahead like every order.
      */
     public FlattenResult flatten(String actor, String reason) {
-        Instant start = engine.clock.now();
         long startNanos = System.nanoTime();
         engine.audit("flatten", actor, reason, "{}");
         List<String> errors = new ArrayList<>();

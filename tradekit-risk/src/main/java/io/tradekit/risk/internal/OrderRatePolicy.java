@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Caps orders per minute over a sliding window on the bot's clock: an order counts for the 60 seconds
  * after it passed this policy. Reducing orders count but are never refused, so a runaway strategy is
- * stopped without trapping its position.
+ * stopped without trapping its position. The provider is registered last, so that the engine asks it
+ * after the other policies here and it counts only orders they let through.
  */
 public final class OrderRatePolicy implements RiskPolicy {
 

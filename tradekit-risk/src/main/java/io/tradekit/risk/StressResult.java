@@ -1,0 +1,24 @@
+package io.tradekit.risk;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What one {@link PriceShock} would do to the book now.
+ *
+ * @param pnl            the change in equity, in quote currency
+ * @param drawdownAfter  the drawdown from the equity peak after the shock, as a fraction
+ * @param dailyLossAfter the loss since the start of the trading day after the shock, in quote currency
+ * @param breachedRules  the limits ({@code max-drawdown}, {@code max-daily-loss}) the shock would reach
+ */
+public record StressResult(PriceShock shock, BigDecimal pnl, BigDecimal equityAfter, BigDecimal drawdownAfter,
+                           BigDecimal dailyLossAfter, List<String> breachedRules) {
+
+    public StressResult {
+        breachedRules = List.copyOf(breachedRules);
+    }
+
+    public boolean breaches() {
+        return !breachedRules.isEmpty() || equityAfter.signum() <= 0;
+    }
+}
