@@ -41,7 +41,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> args, Terminal terminal) {
-        if (args.size() == 1 && (args.getFirst().equals("--help"))) {
+        if (args.size() == 1 && args.getFirst().equals("--help")) {
             terminal.out().print(help());
             return 0;
         }
