@@ -164,13 +164,18 @@ public final class ErrorClassifier {
                 || t instanceof InterruptedByTimeoutException || t instanceof TimeoutException;
     }
 
-    /** The deepest I/O failure in the chain is one of a connection that existed and then broke. */
+    /**
+     * The chain shows an I/O failure of a connection that was made: no failure to connect anywhere in it
+     * (a refused connect can only happen before anything is sent, whatever the layers above report it as),
+     * but an I/O failure that is not a timeout (a reset, an EOF, a closed channel).
+     */
     private static boolean brokeAfterConnecting(Throwable failure) {
-        Throwable deepestIo = null;
+        boolean brokenIo = false;
         for (Throwable t : chain(failure)) {
-            if (t instanceof IOException || t instanceof UnresolvedAddressException) deepestIo = t;
+            if (isConnectionNeverMade(t)) return false;
+            if (t instanceof IOException && !isTimeout(t)) brokenIo = true;
         }
-        return deepestIo != null && !isConnectionNeverMade(deepestIo) && !isTimeout(deepestIo);
+        return brokenIo;
     }
 
     private static ClassifiedError ofSql(SQLException sql) {
