@@ -231,10 +231,7 @@ public final class TradingBot implements AutoCloseable {
      * into or out of PAUSED, REDUCE_ONLY and EMERGENCY_STOP.
      */
     public void onRisk(Consumer<BotEvent> listener) {
-        onLoop(() -> {
-            engine.safety().addRiskListener(listener);
-            return null;
-        });
+        engine.safety().addRiskListener(listener);
     }
 
     /** The bot's state, risk level, tripped breakers, limits and how close each is, recent risk events and health. */
