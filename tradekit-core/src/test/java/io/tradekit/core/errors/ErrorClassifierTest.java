@@ -10,13 +10,8 @@ import io.tradekit.api.TradeKitException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -39,65 +34,9 @@ import static org.assertj.core.api.Assertions.fail;
 /** Each failure a bot meets, many of them produced for real on loopback sockets, mapped to its category and recovery. */
 class ErrorClassifierTest {
 
-    // ---------------------------------------------------------------- real failures on loopback
-
-    /** A port nothing listens on: bound and released, so the connect is refused. */
-    private static int closedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static ConnectException refusedConnection() throws IOException {
-        int port = closedPort();
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
-        } catch (ConnectException e) {
-            return e;
-        }
-        return fail("a connection to closed port " + port + " was accepted");
-    }
-
-    /** A server that accepts and never answers: the read times out. */
-    private static SocketTimeoutException readTimeout() throws IOException {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
-             Socket accepted = server.accept()) {
-            client.setSoTimeout(50);
-            client.getOutputStream().write("POST /api/v3/order".getBytes());
-            try {
-                int read = client.getInputStream().read();
-                return fail("the silent server answered " + read);
-            } catch (SocketTimeoutException e) {
-                return e;
-            }
-        }
-    }
-
-    /** A server that takes the request and then aborts the connection (RST): the request was sent, the answer never came. */
-    private static SocketException resetAfterSending() throws IOException {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
-            client.getOutputStream().write("POST /api/v3/order\r\n\r\n".getBytes());
-            client.getOutputStream().flush();
-            try (Socket accepted = server.accept()) {
-                InputStream in = accepted.getInputStream();
-                in.read(new byte[64]);
-                accepted.setSoLinger(true, 0); // close with RST instead of FIN
-            }
-            client.setSoTimeout(2_000);
-            try {
-                int read = client.getInputStream().read();
-                return fail("the aborted connection gave " + read);
-            } catch (SocketException e) {
-                return e;
-            }
-        }
-    }
-
     private static IOException httpClientToClosedPort() throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closedPort() + "/api/v3/order"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + LoopbackFailures.closedPort() + "/api/v3/order"))
                 .POST(HttpRequest.BodyPublishers.ofString("symbol=BTCUSDT")).build();
         try {
             client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -121,8 +60,8 @@ class ErrorClassifierTest {
     @Test
     void everyCategoryHasAFailureThatMapsToIt() throws Exception {
         Map<ErrorCategory, Throwable> natural = new EnumMap<>(ErrorCategory.class);
-        natural.put(ErrorCategory.NETWORK, refusedConnection());
-        natural.put(ErrorCategory.TIMEOUT, readTimeout());
+        natural.put(ErrorCategory.NETWORK, LoopbackFailures.refusedConnection());
+        natural.put(ErrorCategory.TIMEOUT, LoopbackFailures.readTimeout());
         natural.put(ErrorCategory.RATE_LIMIT, new ExchangeException("binance", ErrorCategory.RATE_LIMIT, RecoveryAction.BACK_OFF, "-1003",
                 "Too many requests", Duration.ofSeconds(30), null));
         natural.put(ErrorCategory.AUTH, new ExchangeException("binance", ErrorCategory.AUTH, "-2015", "Invalid API-key, IP, or permissions"));
@@ -132,7 +71,7 @@ class ErrorClassifierTest {
         natural.put(ErrorCategory.INVALID_ORDER, new OrderRejectedException("LOT_SIZE", "quantity 0.000001 is below the minimum"));
         natural.put(ErrorCategory.ORDER_NOT_FOUND, new ExchangeException("binance", ErrorCategory.ORDER_NOT_FOUND, "-2011", "Unknown order sent"));
         natural.put(ErrorCategory.VENUE_UNAVAILABLE, new ExchangeException("binance", ErrorCategory.VENUE_UNAVAILABLE, "-1008", "Server overloaded"));
-        natural.put(ErrorCategory.UNKNOWN_OUTCOME, resetAfterSending());
+        natural.put(ErrorCategory.UNKNOWN_OUTCOME, LoopbackFailures.resetAfterSending());
         natural.put(ErrorCategory.INVALID_INPUT, new InvalidInputException("bot 'x': no symbol"));
         natural.put(ErrorCategory.MALFORMED_DATA, unreadableJson());
         natural.put(ErrorCategory.INTERNAL, new IllegalStateException("a defect"));
@@ -156,7 +95,7 @@ class ErrorClassifierTest {
 
     @Test
     void aRefusedConnectionIsANetworkErrorToRetryAndProvesTheOrderWasNotPlaced() throws Exception {
-        ConnectException refused = refusedConnection();
+        ConnectException refused = LoopbackFailures.refusedConnection();
         assertThat(ErrorClassifier.classify(refused).category()).isEqualTo(ErrorCategory.NETWORK);
         assertThat(ErrorClassifier.classify(refused).action()).isEqualTo(RecoveryAction.RETRY);
         assertThat(ErrorClassifier.placement(refused)).isEqualTo(PlacementOutcome.NOT_PLACED);
@@ -169,7 +108,7 @@ class ErrorClassifierTest {
 
     @Test
     void aConnectionResetAfterSendingLeavesTheOrderUnknown() throws Exception {
-        SocketException reset = resetAfterSending();
+        SocketException reset = LoopbackFailures.resetAfterSending();
         assertThat(ErrorClassifier.classify(reset)).satisfies(c -> {
             assertThat(c.category()).isEqualTo(ErrorCategory.UNKNOWN_OUTCOME);
             assertThat(c.action()).isEqualTo(RecoveryAction.RESYNC_STATE);
@@ -187,14 +126,14 @@ class ErrorClassifierTest {
         ExchangeException noCause = new ExchangeException("binance", ErrorCategory.NETWORK, "", "could not connect");
         assertThat(ErrorClassifier.placement(noCause)).isEqualTo(PlacementOutcome.NOT_PLACED);
         ExchangeException refused = new ExchangeException("binance", ErrorCategory.NETWORK, RecoveryAction.RETRY, "",
-                "could not connect", null, new IOException("connect failed", refusedConnection()));
+                "could not connect", null, new IOException("connect failed", LoopbackFailures.refusedConnection()));
         assertThat(ErrorClassifier.placement(refused)).isEqualTo(PlacementOutcome.NOT_PLACED);
         assertThat(ErrorClassifier.classifyPlacement(refused).category()).isEqualTo(ErrorCategory.NETWORK);
     }
 
     @Test
     void aTimeoutIsRetriedForAReadButLeavesANewOrderUnknown() throws Exception {
-        SocketTimeoutException timeout = readTimeout();
+        SocketTimeoutException timeout = LoopbackFailures.readTimeout();
         assertThat(ErrorClassifier.classify(timeout).action()).isEqualTo(RecoveryAction.RETRY);
         assertThat(ErrorClassifier.placement(timeout)).isEqualTo(PlacementOutcome.MAYBE_PLACED);
         assertThat(ErrorClassifier.classify(new HttpTimeoutException("request timed out")).category()).isEqualTo(ErrorCategory.TIMEOUT);
@@ -230,8 +169,8 @@ class ErrorClassifierTest {
 
     @Test
     void wrappersAreLookedThroughToTheRootCause() throws Exception {
-        assertThat(ErrorClassifier.classify(new CompletionException(refusedConnection())).category()).isEqualTo(ErrorCategory.NETWORK);
-        assertThat(ErrorClassifier.classify(new UncheckedIOException(readTimeout())).category()).isEqualTo(ErrorCategory.TIMEOUT);
+        assertThat(ErrorClassifier.classify(new CompletionException(LoopbackFailures.refusedConnection())).category()).isEqualTo(ErrorCategory.NETWORK);
+        assertThat(ErrorClassifier.classify(new UncheckedIOException(LoopbackFailures.readTimeout())).category()).isEqualTo(ErrorCategory.TIMEOUT);
         assertThat(ErrorClassifier.classify(new IllegalStateException("statement failed", new SQLException("disk I/O error", "HY000", 10))))
                 .isEqualTo(new ClassifiedError(ErrorCategory.INTERNAL, RecoveryAction.HALT, "SQLException: disk I/O error"));
         assertThat(ErrorClassifier.classify(new RuntimeException(new ExchangeException("kraken", ErrorCategory.AUTH, "EAPI:Invalid key", "bad key")))

@@ -31,6 +31,8 @@ public class WrappedPaperVenue implements ExchangeAdapter {
 
     protected final PaperExchange paper;
     protected volatile EventSink sink = event -> { };
+    /** While set, the paper book's own order updates and fills do not reach the bot: its user stream is down. */
+    protected volatile boolean muted;
     public final List<OrderRequest> requests = new CopyOnWriteArrayList<>();
     public final List<String> lookups = new CopyOnWriteArrayList<>();
 
@@ -69,7 +71,9 @@ public class WrappedPaperVenue implements ExchangeAdapter {
     @Override
     public void connect(EventSink target) {
         this.sink = target;
-        paper.connect(target);
+        paper.connect(event -> {
+            if (!muted) target.post(event);
+        });
     }
 
     @Override public Instrument instrument(String symbol) { return paper.instrument(symbol); }
