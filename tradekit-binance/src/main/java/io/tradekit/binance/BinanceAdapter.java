@@ -91,7 +91,18 @@ public final class BinanceAdapter implements ExchangeAdapter {
                 Duration.ofSeconds(5), Sleeper.THREAD, RandomGenerator.getDefault());
         this.rest = new BinanceRestClient(config, new HttpTransport(BinanceErrors.VENUE, config.connectTimeout()), weight, orders,
                 retrier, new ServerClockOffset(9), clock);
-        this.market = new MarketStream(config, sink, this::closedBarsSince, background, clock);
+        this.market = new MarketStream(config, sink, new MarketStream.Backfill() {
+            @Override
+            public List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from) {
+                Instant now = Instant.ofEpochMilli(rest.serverMillis());
+                return from.isBefore(now) ? history(symbol, timeframe, from, now) : List.of();
+            }
+
+            @Override
+            public Optional<Bar> latestClosed(String symbol, Timeframe timeframe) {
+                return latestClosedBar(symbol, timeframe);
+            }
+        }, background, clock);
         this.user = config.credentials().isPresent()
                 ? new UserStream(config, rest, sink, this::resync, this::remember, background, clock)
                 : null;
@@ -174,9 +185,13 @@ public final class BinanceAdapter implements ExchangeAdapter {
         return bars;
     }
 
-    private List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from) {
-        Instant now = Instant.ofEpochMilli(rest.serverMillis());
-        return from.isBefore(now) ? history(symbol, timeframe, from, now) : List.of();
+    /** The last closed kline: Binance's most recent rows end with the one still open, which is left out. */
+    private Optional<Bar> latestClosedBar(String symbol, Timeframe timeframe) {
+        String interval = MarketDataMapping.interval(timeframe);
+        long serverNow = rest.serverMillis();
+        List<Bar> rows = MarketDataMapping.klines(rest.call(Endpoint.KLINES, new QueryString().add("symbol", symbol)
+                .add("interval", interval).add("limit", 2), Operation.QUERY, "GET /api/v3/klines (" + symbol + " " + interval + ")"), symbol, timeframe);
+        return rows.stream().filter(b -> b.closeTime().toEpochMilli() <= serverNow).reduce((a, b) -> b);
     }
 
     @Override

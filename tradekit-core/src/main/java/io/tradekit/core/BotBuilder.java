@@ -54,6 +54,7 @@ public final class BotBuilder {
     private Duration equityInterval = Duration.ofMinutes(1);
     private boolean cancelUnknownOrders;
     private boolean adoptVenuePosition;
+    private Duration ackTimeout = Duration.ofSeconds(10);
     private final List<Consumer<BotEvent>> listeners = new ArrayList<>();
     private SafetyConfig safety = SafetyConfig.defaults();
 
@@ -158,6 +159,15 @@ public final class BotBuilder {
         return this;
     }
 
+    /** How long a sent order may wait for the venue's answer before the bot looks it up (default 10 s). */
+    public BotBuilder ackTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new InvalidInputException("bot '" + id + "': ack timeout must be positive, got " + timeout);
+        }
+        this.ackTimeout = timeout;
+        return this;
+    }
+
     /** On restart, cancel open venue orders this bot does not know (default: report and leave them). */
     public BotBuilder cancelUnknownOrders(boolean cancel) {
         this.cancelUnknownOrders = cancel;
@@ -233,6 +243,7 @@ public final class BotBuilder {
         Duration stale = staleAfter != null ? staleAfter : timeframe.duration().multipliedBy(3);
         TradingBot bot = new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizer, takerFeeRate, stale, safetyInterval,
                 dataClock, equityInterval, cancelUnknownOrders, adoptVenuePosition, limits, listeners);
+        bot.engine().setAckTimeout(ackTimeout);
         bot.configureSafety(safety);
         return bot;
     }

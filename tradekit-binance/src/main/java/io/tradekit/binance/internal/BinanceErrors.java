@@ -112,6 +112,7 @@ public final class BinanceErrors {
             rule(-1127, null, INVALID_ORDER, SKIP, "lookup interval too big"),
             rule(-1128, null, INVALID_ORDER, SKIP, "invalid combination of optional parameters"),
             rule(-1130, null, INVALID_ORDER, SKIP, MALFORMED),
+            rule(-1131, null, INVALID_ORDER, SKIP, "recvWindow must be less than 60000"),
             // 20xx: matching engine answers (the message tells which)
             rule(-2010, "insufficient balance", INSUFFICIENT_FUNDS, SKIP, "not enough free balance for the order"),
             rule(-2010, "would immediately match", INVALID_ORDER, SKIP, "a post-only (LIMIT_MAKER) order would have taken liquidity"),

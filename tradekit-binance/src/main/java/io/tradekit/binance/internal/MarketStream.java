@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -33,8 +34,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       each bar once: a bar whose open time is not after the last one posted is dropped.</li>
  *   <li>Streams added while connected are sent as {@code SUBSCRIBE}; on every (re)connection all
  *       streams are subscribed again.</li>
- *   <li>After a reconnect, bars that closed while the connection was down are fetched over REST and
- *       posted in order before any bar that arrives meanwhile.</li>
+ *   <li>When a kline stream first opens, the last bar closed before it is read over REST and posted:
+ *       that is where the stream takes over. After a reconnect, bars that closed while the connection
+ *       was down are fetched over REST. Either way, bars that arrive live meanwhile are held and posted
+ *       with the fetched ones in open-time order. At the seam a bar may be posted that the engine
+ *       already has from its warmup; the engine drops bars that are not newer than its last.</li>
  *   <li>A frame that cannot be read becomes {@link Event.ErrorRaised} with the raw text; nothing escapes.</li>
  * </ul>
  */
@@ -42,10 +46,13 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
 
     public static final String SOURCE = "binance:market-stream";
 
-    /** Closed bars of a symbol and timeframe from {@code from} on, oldest first (REST klines). */
-    @FunctionalInterface
+    /** The venue's closed bars over REST, to fill what a stream missed. */
     public interface Backfill {
+        /** Closed bars of a symbol and timeframe from {@code from} on, oldest first. */
         List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from);
+
+        /** The most recent closed bar, if any. */
+        Optional<Bar> latestClosed(String symbol, Timeframe timeframe);
     }
 
     private record KlineKey(String symbol, Timeframe timeframe) {
@@ -55,6 +62,7 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
     private static final class KlineState {
         long lastOpenMillis = Long.MIN_VALUE;
         boolean backfilling;
+        boolean again;
         final List<Bar> held = new ArrayList<>();
     }
 
@@ -84,6 +92,10 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
         klineStreams.put(stream, key);
         klines.computeIfAbsent(key, k -> new KlineState());
         add(stream);
+        ReconnectingWebSocket s = socket;
+        if (s != null && s.isOpen()) {
+            executor.execute(() -> catchUp(key));
+        }
     }
 
     public void subscribeBookTicker(String symbol) {
@@ -128,9 +140,7 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
     @Override
     public void onOpen(ReconnectingWebSocket s, boolean reconnect) {
         s.send(subscribeMessage(List.copyOf(streams)));
-        if (reconnect) {
-            klines.keySet().forEach(key -> executor.execute(() -> fillGap(key)));
-        }
+        klines.keySet().forEach(key -> executor.execute(() -> catchUp(key)));
     }
 
     @Override
@@ -194,29 +204,45 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
         }
     }
 
-    private void fillGap(KlineKey key) {
+    /**
+     * Brings a kline stream up to date over REST, holding live bars meanwhile: the first time, the last
+     * bar closed before the stream took over; after a reconnect, the bars missed. Asked again while
+     * running (a second drop), it runs once more when done, so that no gap is left behind.
+     */
+    private void catchUp(KlineKey key) {
         KlineState state = klines.get(key);
         Instant from;
         synchronized (state) {
-            if (state.lastOpenMillis == Long.MIN_VALUE || state.backfilling) {
+            if (state.backfilling) {
+                state.again = true;
                 return;
             }
             state.backfilling = true;
-            from = Instant.ofEpochMilli(state.lastOpenMillis).plus(key.timeframe().duration());
+            from = state.lastOpenMillis == Long.MIN_VALUE ? null
+                    : Instant.ofEpochMilli(state.lastOpenMillis).plus(key.timeframe().duration());
         }
-        List<Bar> missed = List.of();
+        List<Bar> fetched = List.of();
+        boolean rerun;
         try {
-            missed = backfill.closedBarsSince(key.symbol(), key.timeframe(), from);
+            fetched = from != null ? backfill.closedBarsSince(key.symbol(), key.timeframe(), from)
+                    : backfill.latestClosed(key.symbol(), key.timeframe()).map(List::of).orElse(List.of());
         } catch (RuntimeException e) {
-            sink.error(SOURCE, ErrorCategory.NETWORK, "could not fetch bars missed while reconnecting for " + key.symbol() + " "
-                    + key.timeframe() + ": " + e.getMessage(), "");
+            sink.error(SOURCE, e instanceof io.tradekit.api.TradeKitException t ? t.category() : ErrorCategory.NETWORK,
+                    "could not read " + key.symbol() + " " + key.timeframe() + " bars over REST to catch the stream up: " + e.getMessage(), "");
         } finally {
             synchronized (state) {
-                missed.stream().sorted(Comparator.comparing(Bar::openTime)).forEach(b -> postIfNew(state, b));
-                state.held.stream().sorted(Comparator.comparing(Bar::openTime)).forEach(b -> postIfNew(state, b));
+                List<Bar> all = new ArrayList<>(fetched);
+                all.addAll(state.held);
+                all.sort(Comparator.comparing(Bar::openTime));
+                all.forEach(b -> postIfNew(state, b));
                 state.held.clear();
                 state.backfilling = false;
+                rerun = state.again;
+                state.again = false;
             }
+        }
+        if (rerun) {
+            executor.execute(() -> catchUp(key));
         }
     }
 

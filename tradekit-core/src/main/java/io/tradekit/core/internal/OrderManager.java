@@ -49,12 +49,29 @@ public final class OrderManager {
         return idPrefix + "-" + Long.toString(++sequence, 36);
     }
 
-    /** Continues numbering after the ids a previous run used, so no id is ever sent twice. */
-    public void restore(Collection<Order> known) {
-        for (Order o : known) {
-            orders.put(o.clientOrderId(), o);
-            if (o.status().isOpen()) open.put(o.clientOrderId(), o);
-            String id = o.clientOrderId();
+    /**
+     * Takes back the orders of a previous run and continues numbering after their ids, so no id is ever
+     * sent twice. Each order's filled quantity is recomputed from the journal's fills, which are the
+     * truth: an order update that was lost in a crash cannot leave a filled order looking open.
+     */
+    public void restore(Collection<Order> known, Collection<Fill> journalFills) {
+        Map<String, BigDecimal> filledQty = new java.util.HashMap<>();
+        for (Fill f : journalFills) {
+            filledQty.merge(f.clientOrderId(), f.quantity(), BigDecimal::add);
+            filledNotional.merge(f.clientOrderId(), f.notional(), BigDecimal::add);
+        }
+        for (Order stored : known) {
+            String id = stored.clientOrderId();
+            Order o = stored;
+            BigDecimal filled = filledQty.getOrDefault(id, BigDecimal.ZERO);
+            if (filled.compareTo(o.filledQuantity()) != 0) {
+                OrderStatus status = filled.compareTo(o.quantity()) >= 0 ? OrderStatus.FILLED
+                        : o.status().isTerminal() ? o.status() : filled.signum() > 0 ? OrderStatus.PARTIALLY_FILLED : o.status();
+                BigDecimal average = filled.signum() == 0 ? BigDecimal.ZERO : filledNotional.get(id).divide(filled, MathContext.DECIMAL64);
+                o = o.withFilled(filled, average, status, o.updatedAt());
+            }
+            orders.put(id, o);
+            if (o.status().isOpen()) open.put(id, o);
             if (id.startsWith(idPrefix + "-")) {
                 try {
                     sequence = Math.max(sequence, Long.parseLong(id.substring(idPrefix.length() + 1), 36));
@@ -62,7 +79,6 @@ public final class OrderManager {
                     // an id of another scheme: it cannot collide with ours
                 }
             }
-            if (o.filledQuantity().signum() > 0) filledNotional.put(id, o.filledQuantity().multiply(o.averageFillPrice()));
         }
     }
 

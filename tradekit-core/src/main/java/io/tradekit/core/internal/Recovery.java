@@ -33,6 +33,9 @@ final class Recovery {
     /** The venue's holding of the base asset when this bot first started: what the bot's own fills add to. */
     static final String BASELINE_KEY = "baseline.base.";
 
+    /** How old a written-ahead order that never reached the venue may be and still be sent on restart. */
+    static final java.time.Duration RESEND_WINDOW = java.time.Duration.ofMinutes(1);
+
     private final BotEngine engine;
     private final RecoveryOptions options;
     private final List<String> notes = new ArrayList<>();
@@ -47,8 +50,12 @@ final class Recovery {
         RecoveredState state = StateLoader.load(engine.store);
         state.rejectedSnapshots().forEach(r -> notes.add("snapshot passed over: " + r));
         List<Order> all = engine.store.orders();
-        engine.orders.restore(all);
         List<Fill> journal = engine.store.fills();
+        engine.orders.restore(all, journal);
+        for (Order stored : all) {
+            Order restored = engine.orders.get(stored.clientOrderId()).orElseThrow();
+            if (!restored.equals(stored)) engine.store.updateOrder(restored); // an update lost in a crash, redone from the fills
+        }
         for (Fill fill : journal) engine.portfolio.apply(fill, engine.instrument(fill.symbol()));
         engine.restoredFills(journal.size());
         state.snapshot().ifPresent(s -> {
@@ -56,6 +63,10 @@ final class Recovery {
             engine.strategy.restoreState(s.strategyState());
         });
         return state.snapshot();
+    }
+
+    private static boolean neverSent(Order order) {
+        return order.status() == io.tradekit.api.OrderStatus.PENDING_NEW || order.status() == io.tradekit.api.OrderStatus.UNKNOWN;
     }
 
     /** Settles every order the store holds as open or in flight, and applies fills missed while down. */
@@ -66,8 +77,14 @@ final class Recovery {
             Optional<Order> atVenue = engine.venue.lookup(mine.symbol(), mine.clientOrderId());
             if (atVenue.isPresent()) {
                 engine.orders.onUpdate(OrderUpdate.of(atVenue.get(), engine.clock.now())).ifPresent(engine.store::updateOrder);
+            } else if (neverSent(mine) && !mine.createdAt().plus(RESEND_WINDOW).isBefore(engine.clock.now())) {
+                // Written ahead, never arrived: the journal holds the intent, and the venue's answer proves it is
+                // not there, so sending it now under the same client order id cannot make a duplicate.
+                notes.add("order " + mine.clientOrderId() + " was written ahead but never reached the venue; sent now");
+                engine.resend(mine);
             } else {
-                String why = "the venue has no order " + mine.clientOrderId() + ": the request never reached it";
+                String why = "the venue has no order " + mine.clientOrderId() + (neverSent(mine)
+                        ? ": the request never reached it, and it is too old to send now" : ": it vanished from the venue");
                 engine.orders.reject(mine.clientOrderId(), engine.clock.now(), why).ifPresent(engine.store::updateOrder);
                 notes.add(why);
             }

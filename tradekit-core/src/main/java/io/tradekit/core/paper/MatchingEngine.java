@@ -203,7 +203,8 @@ public final class MatchingEngine {
         lastPrice.put(bar.symbol(), bar.close());
         lastQuote.remove(bar.symbol());
         if (bar.closeTime().isAfter(now)) now = bar.closeTime();
-        if (!out.isEmpty()) persist();
+        rememberMarket(bar.symbol());
+        persist();
         return out;
     }
 
@@ -214,6 +215,7 @@ public final class MatchingEngine {
         advanceTo(ticker.time());
         lastQuote.put(ticker.symbol(), ticker);
         lastPrice.put(ticker.symbol(), ticker.last());
+        rememberMarket(ticker.symbol());
         for (Iterator<Order> it = pendingMarket.iterator(); it.hasNext(); ) {
             Order o = it.next();
             if (o.symbol().equals(ticker.symbol())) {
@@ -294,13 +296,29 @@ public final class MatchingEngine {
             sequence = Math.max(sequence, numericTail(f.fillId()));
             if (f.time().isAfter(now)) now = f.time();
         }
-        for (Order o : store.orders()) {
+        config.forEach((k, v) -> {
+            if (k.startsWith("paper.last.")) lastPrice.put(k.substring("paper.last.".length()), new BigDecimal(v));
+        });
+        if (config.containsKey("paper.now")) now = Instant.parse(config.get("paper.now"));
+        List<Order> interrupted = new ArrayList<>();
+        Map<String, BigDecimal> filledByOrder = new HashMap<>();
+        for (Fill f : fills) filledByOrder.merge(f.clientOrderId(), f.quantity(), BigDecimal::add);
+        for (Order stored : store.orders()) {
+            Order o = stored;
+            BigDecimal filled = filledByOrder.getOrDefault(o.clientOrderId(), BigDecimal.ZERO);
+            if (o.status().isOpen() && filled.compareTo(o.quantity()) >= 0) {
+                // The fill is in the book but the order's FILLED status was lost with the process: the fills decide.
+                o = o.withFilled(filled, o.averageFillPrice(), OrderStatus.FILLED, o.updatedAt());
+                store.updateOrder(o);
+            }
             orders.put(o.clientOrderId(), o);
             sequence = Math.max(sequence, numericTail(o.venueOrderId().orElse("0")));
             if (!o.status().isOpen()) continue;
             Instrument inst = instrument(o.symbol());
             if (o.type() == OrderType.MARKET) {
-                pendingMarket.add(o);
+                // Accepted, but the process stopped before it filled: fill it as it would have been.
+                if (settings.fillModel() == FillModel.CLOSE && lastPrice.containsKey(o.symbol())) interrupted.add(o);
+                else pendingMarket.add(o);
                 continue;
             }
             BigDecimal lock = fundsNeeded(o.request(), inst, o.limitPrice().orElseThrow());
@@ -308,8 +326,16 @@ public final class MatchingEngine {
             lockedByOrder.put(o.clientOrderId(), lock);
             resting.add(o);
         }
+        for (Order o : interrupted) execute(o, execPrice(o.side(), lastPrice.get(o.symbol()), instrument(o.symbol())), false);
         store.flush();
         return this;
+    }
+
+    /** The paper venue's market state, kept so that it resumes at the price and time it stopped at. */
+    private void rememberMarket(String symbol) {
+        if (book == null) return;
+        book.putConfig("paper.last." + symbol, lastPrice.get(symbol).toPlainString());
+        book.putConfig("paper.now", now.toString());
     }
 
     private static long numericTail(String id) {

@@ -8,6 +8,8 @@ import io.tradekit.api.Timeframe;
 import io.tradekit.api.store.AuditEvent;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.api.store.EquitySnapshot;
+import io.tradekit.core.store.internal.FillEntry;
+import io.tradekit.core.store.internal.JournalQueries;
 import io.tradekit.core.store.internal.SnapshotVerifier;
 
 import java.math.BigDecimal;
@@ -72,7 +74,7 @@ public final class MemoryStateStore implements BotStore {
     @Override
     public synchronized boolean recordFill(Fill fill) {
         ensureOpen();
-        String key = fill.symbol() + '\u0000' + fill.fillId();
+        String key = JournalQueries.fillKey(fill.symbol(), fill.fillId());
         if (fillKeys.contains(key)) {
             return false;
         }
@@ -117,7 +119,7 @@ public final class MemoryStateStore implements BotStore {
         if (snapshots.isEmpty()) {
             return Optional.empty();
         }
-        SnapshotVerifier.Selection selection = SnapshotVerifier.select(snapshots, fills);
+        SnapshotVerifier.Selection selection = SnapshotVerifier.select(snapshots, fills.stream().map(FillEntry::of).toList());
         return Optional.of(selection.chosen().orElseThrow(() -> new UnrecoverableStateException(this
                 + " holds no snapshot that can be trusted: " + String.join("; ", selection.rejections()))).snapshot());
     }

@@ -9,6 +9,7 @@ import io.tradekit.api.store.AuditEvent;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.api.store.EquitySnapshot;
 import io.tradekit.core.store.internal.EpochNanos;
+import io.tradekit.core.store.internal.FillEntry;
 import io.tradekit.core.store.internal.JournalQueries;
 import io.tradekit.core.store.internal.JournalWrite;
 import io.tradekit.core.store.internal.JournalWriter;
@@ -227,7 +228,7 @@ public final class SqliteStateStore implements BotStore {
         if (history.isEmpty()) {
             return Optional.empty();
         }
-        SnapshotVerifier.Selection selection = SnapshotVerifier.select(history, fills());
+        SnapshotVerifier.Selection selection = SnapshotVerifier.select(history, fillEntries());
         return Optional.of(selection.chosen().orElseThrow(() -> new UnrecoverableStateException("state store " + location
                 + " holds no snapshot that can be trusted: " + String.join("; ", selection.rejections()))).snapshot());
     }
@@ -255,6 +256,16 @@ public final class SqliteStateStore implements BotStore {
     @Override
     public List<Fill> fills() {
         return read(JournalQueries::fills);
+    }
+
+    /** Order, symbol, side and quantity of every fill, in journal order: what integrity checks read. */
+    List<FillEntry> fillEntries() {
+        return read(JournalQueries::fillEntries);
+    }
+
+    /** The fills after the first {@code count}, in journal order. */
+    List<Fill> fillsAfter(long count) {
+        return read(h -> JournalQueries.fillsAfter(h, count));
     }
 
     @Override

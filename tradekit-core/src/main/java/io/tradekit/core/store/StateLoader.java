@@ -3,6 +3,7 @@ package io.tradekit.core.store;
 import io.tradekit.api.Fill;
 import io.tradekit.api.Order;
 import io.tradekit.api.spi.StateStore;
+import io.tradekit.core.store.internal.FillEntry;
 import io.tradekit.core.store.internal.SnapshotVerifier;
 
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * Loads what a bot resumes from, and refuses when the stored state cannot be explained.
@@ -34,30 +36,50 @@ public final class StateLoader {
      */
     public static RecoveredState load(StateStore store) {
         List<Order> orders = store.orders();
-        List<Fill> fills = store.fills();
-        refuseContradictoryJournal(store, orders, fills);
+        Journal journal = Journal.of(store);
+        refuseContradictoryJournal(store, orders, journal.entries());
         List<StoredSnapshot> history = store instanceof BotStore bot ? bot.snapshotHistory()
                 : store.latestSnapshot().<List<StoredSnapshot>>map(s -> List.of(new StoredSnapshot.Intact(0, s))).orElse(List.of());
-        SnapshotVerifier.Selection selection = SnapshotVerifier.select(history, fills);
+        SnapshotVerifier.Selection selection = SnapshotVerifier.select(history, journal.entries());
         if (!history.isEmpty() && selection.chosen().isEmpty()) {
             throw new UnrecoverableStateException("the bot will not start: " + store + " holds " + history.size()
-                    + " snapshot(s) and none can be trusted, and its journal of " + fills.size() + " fills cannot restore the "
-                    + "balances and strategy state alone: " + String.join("; ", selection.rejections()));
+                    + " snapshot(s) and none can be trusted, and its journal of " + journal.entries().size() + " fills cannot "
+                    + "restore the balances and strategy state alone: " + String.join("; ", selection.rejections()));
         }
-        int applied = selection.chosen().map(s -> (int) s.snapshot().fillCount()).orElse(0);
-        return new RecoveredState(selection.chosen().map(StoredSnapshot.Intact::snapshot), fills.subList(applied, fills.size()),
-                orders.stream().filter(o -> o.status().isOpen()).toList(), SnapshotVerifier.netQuantities(fills),
+        long applied = selection.chosen().map(s -> s.snapshot().fillCount()).orElse(0L);
+        return new RecoveredState(selection.chosen().map(StoredSnapshot.Intact::snapshot), journal.fillsAfter(applied),
+                orders.stream().filter(o -> o.status().isOpen()).toList(), SnapshotVerifier.netQuantities(journal.entries()),
                 selection.rejections());
     }
 
-    private static void refuseContradictoryJournal(StateStore store, List<Order> orders, List<Fill> fills) {
+    /**
+     * The fill journal as the loader reads it. From an SQLite store only the few columns the checks need are read
+     * for every fill, and whole fills only after the chosen snapshot; from any other store, all fills at once.
+     */
+    private record Journal(List<FillEntry> entries, LongFunction<List<Fill>> after) {
+
+        static Journal of(StateStore store) {
+            if (store instanceof SqliteStateStore sqlite) {
+                return new Journal(sqlite.fillEntries(), sqlite::fillsAfter);
+            }
+            List<Fill> fills = store.fills();
+            return new Journal(fills.stream().map(FillEntry::of).toList(), n -> fills.subList((int) n, fills.size()));
+        }
+
+        List<Fill> fillsAfter(long count) {
+            return after.apply(count);
+        }
+    }
+
+    private static void refuseContradictoryJournal(StateStore store, List<Order> orders, List<FillEntry> fills) {
         Map<String, Order> byId = new HashMap<>();
         orders.forEach(o -> byId.put(o.clientOrderId(), o));
         Map<String, BigDecimal> filled = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        for (Fill fill : fills) {
+        for (int i = 0; i < fills.size(); i++) {
+            FillEntry fill = fills.get(i);
             if (!byId.containsKey(fill.clientOrderId())) {
-                problems.add("fill " + fill.fillId() + " belongs to order " + fill.clientOrderId() + ", which the journal does not hold");
+                problems.add("fill number " + (i + 1) + " belongs to order " + fill.clientOrderId() + ", which the journal does not hold");
                 continue;
             }
             filled.merge(fill.clientOrderId(), fill.quantity(), BigDecimal::add);

@@ -45,7 +45,7 @@ class OrderManagerTest {
         assertThat(o.clientOrderId()).isEqualTo("btcgridb-" + Long.toString(102, 36));
 
         OrderManager restarted = new OrderManager("btc-grid bot #7 with a long name");
-        restarted.restore(List.of(o));
+        restarted.restore(List.of(o), List.of());
         assertThat(restarted.nextClientOrderId()).isEqualTo("btcgridb-" + Long.toString(103, 36));
         assertThat(restarted.openOrders()).containsExactly(o);
         assertThat("btcgridb-" + Long.toString(Long.MAX_VALUE, 36)).hasSizeLessThanOrEqualTo(36);
@@ -68,6 +68,20 @@ class OrderManagerTest {
         assertThat(done.averageFillPrice()).isEqualByComparingTo("101.5");
         assertThat(m.openOrders()).isEmpty();
         assertThat(m.onUpdate(update(o, OrderStatus.CANCELED))).isEmpty();
+    }
+
+    @Test
+    void restoreTakesFilledQuantityFromTheJournalsFills() {
+        OrderManager m = new OrderManager("t");
+        Order o = newOrder(m, "2");
+        // The crash lost the order's last update but not its fills.
+        OrderManager restarted = new OrderManager("t");
+        restarted.restore(List.of(o), List.of(fill(o, "f1", "0.5", "100"), fill(o, "f2", "1.5", "104")));
+        Order restored = restarted.get(o.clientOrderId()).orElseThrow();
+        assertThat(restored.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(restored.filledQuantity()).isEqualByComparingTo("2");
+        assertThat(restored.averageFillPrice()).isEqualByComparingTo("103");
+        assertThat(restarted.openOrders()).isEmpty();
     }
 
     @Test

@@ -236,7 +236,7 @@ class SqliteStateStoreTest extends StateStoreContract {
     }
 
     @Test
-    void theFileHasWalJournalingAndForeignKeys() throws Exception {
+    void theFileIsInWalModeAndEveryFillMustReferenceAnOrder() throws Exception {
         store.writeAhead(limitOrder("x", "BTCUSDT", Side.BUY, "1", "1"));
 
         assertThat(SqliteFiles.strings(file(), "PRAGMA journal_mode")).containsExactly("wal");

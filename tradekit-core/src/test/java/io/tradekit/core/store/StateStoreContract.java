@@ -136,6 +136,18 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void aFillIdThatRunsIntoTheSymbolIsNotMistakenForAnother() {
+        Order ab = limitOrder("ab", "AB", Side.BUY, "1", "10");
+        Order abc = limitOrder("abc", "ABC", Side.BUY, "1", "10");
+        store.writeAhead(ab);
+        store.writeAhead(abc);
+
+        assertThat(store.recordFill(fill("C1", ab, "1", "10", 1))).isTrue();
+        assertThat(store.recordFill(fill("1", abc, "1", "10", 1))).isTrue();
+        assertThat(store.journalPositions()).containsOnlyKeys("AB", "ABC");
+    }
+
+    @Test
     void aFillOfAnOrderNeverWrittenIsRefused() {
         Order stranger = limitOrder("not-mine", "BTCUSDT", Side.BUY, "1", "64000");
 

@@ -136,16 +136,35 @@ public final class JournalQueries {
         return positions;
     }
 
-    /** The key a fill is deduplicated by: its venue trade id within its symbol. */
+    /**
+     * The key a fill is deduplicated by: its venue trade id within its symbol, written as
+     * {@code <symbol length>:<symbol><fill id>} so that no two pairs share a key and SQL can build it too.
+     */
     public static String fillKey(String symbol, String fillId) {
-        return symbol + '\u0000' + fillId;
+        return symbol.codePointCount(0, symbol.length()) + ":" + symbol + fillId;
     }
 
+    /** Every fill key in the journal, built by SQLite so that one column per fill crosses into Java. */
     public static Set<String> fillKeys(Handle h) {
         Set<String> keys = new HashSet<>();
-        h.createQuery("SELECT symbol, fill_id FROM fills")
-                .map((rs, ctx) -> fillKey(rs.getString(1), rs.getString(2))).forEach(keys::add);
+        h.createQuery("SELECT length(symbol) || ':' || symbol || fill_id FROM fills").mapTo(String.class).forEach(keys::add);
         return keys;
+    }
+
+    /** Every fill's order, symbol, side and quantity, in journal order. */
+    public static List<FillEntry> fillEntries(Handle h) {
+        RowReader r = new RowReader("fills", "seq");
+        return h.createQuery("SELECT seq, client_order_id, symbol, side, quantity FROM fills ORDER BY seq")
+                .map((rs, ctx) -> {
+                    r.at(rs);
+                    return new FillEntry(r.text("client_order_id"), r.text("symbol"), r.choice("side", Side.class), r.decimal("quantity"));
+                }).list();
+    }
+
+    /** The fills after the first {@code count}, in journal order. */
+    public static List<Fill> fillsAfter(Handle h, long count) {
+        return h.createQuery("SELECT " + FILL_COLUMNS + " FROM fills ORDER BY seq LIMIT -1 OFFSET ?").bind(0, count)
+                .map(fillMapper()).list();
     }
 
     public static Set<String> clientOrderIds(Handle h) {

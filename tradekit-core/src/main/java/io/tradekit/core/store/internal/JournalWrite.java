@@ -7,9 +7,10 @@ import io.tradekit.api.store.AuditEvent;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.api.store.EquitySnapshot;
 import io.tradekit.core.store.MetricsSnapshot;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 /**
  * One row the journal writer will write, already converted to column values on the caller's thread, so
@@ -21,8 +22,8 @@ public sealed interface JournalWrite {
     /** The statement shared by every write of this kind. */
     String sql();
 
-    /** Binds this write's values into the batch and adds it. */
-    void addTo(PreparedBatch batch);
+    /** Sets this write's values on the statement and adds them to its batch. */
+    void addTo(PreparedStatement batch) throws SQLException;
 
     /** Insert, or replace every column but the key and the write order: write-ahead and updates alike. */
     record OrderRow(String clientOrderId, String venueOrderId, String symbol, String side, String type, String quantity,
@@ -56,10 +57,24 @@ public sealed interface JournalWrite {
         }
 
         @Override
-        public void addTo(PreparedBatch b) {
-            b.bind(0, clientOrderId).bind(1, venueOrderId).bind(2, symbol).bind(3, side).bind(4, type).bind(5, quantity)
-                    .bind(6, limitPrice).bind(7, timeInForce).bind(8, reduceOnly).bind(9, status).bind(10, filledQuantity)
-                    .bind(11, averageFillPrice).bind(12, createdNs).bind(13, updatedNs).bind(14, tag).bind(15, reason).add();
+        public void addTo(PreparedStatement b) throws SQLException {
+            b.setString(1, clientOrderId);
+            b.setString(2, venueOrderId);
+            b.setString(3, symbol);
+            b.setString(4, side);
+            b.setString(5, type);
+            b.setString(6, quantity);
+            b.setString(7, limitPrice);
+            b.setString(8, timeInForce);
+            b.setInt(9, reduceOnly);
+            b.setString(10, status);
+            b.setString(11, filledQuantity);
+            b.setString(12, averageFillPrice);
+            b.setLong(13, createdNs);
+            b.setLong(14, updatedNs);
+            b.setString(15, tag);
+            b.setString(16, reason);
+            b.addBatch();
         }
     }
 
@@ -84,9 +99,19 @@ public sealed interface JournalWrite {
         }
 
         @Override
-        public void addTo(PreparedBatch b) {
-            b.bind(0, fillId).bind(1, clientOrderId).bind(2, venueOrderId).bind(3, symbol).bind(4, side).bind(5, price)
-                    .bind(6, quantity).bind(7, fee).bind(8, feeAsset).bind(9, timeNs).bind(10, maker).add();
+        public void addTo(PreparedStatement b) throws SQLException {
+            b.setString(1, fillId);
+            b.setString(2, clientOrderId);
+            b.setString(3, venueOrderId);
+            b.setString(4, symbol);
+            b.setString(5, side);
+            b.setString(6, price);
+            b.setString(7, quantity);
+            b.setString(8, fee);
+            b.setString(9, feeAsset);
+            b.setLong(10, timeNs);
+            b.setInt(11, maker);
+            b.addBatch();
         }
     }
 
@@ -105,8 +130,13 @@ public sealed interface JournalWrite {
         }
 
         @Override
-        public void addTo(PreparedBatch b) {
-            b.bind(0, timeNs).bind(1, type).bind(2, actor).bind(3, reason).bind(4, inputsJson).add();
+        public void addTo(PreparedStatement b) throws SQLException {
+            b.setLong(1, timeNs);
+            b.setString(2, type);
+            b.setString(3, actor);
+            b.setString(4, reason);
+            b.setString(5, inputsJson);
+            b.addBatch();
         }
     }
 
@@ -126,8 +156,13 @@ public sealed interface JournalWrite {
         }
 
         @Override
-        public void addTo(PreparedBatch b) {
-            b.bind(0, timeNs).bind(1, equity).bind(2, cash).bind(3, realizedPnl).bind(4, unrealizedPnl).add();
+        public void addTo(PreparedStatement b) throws SQLException {
+            b.setLong(1, timeNs);
+            b.setString(2, equity);
+            b.setString(3, cash);
+            b.setString(4, realizedPnl);
+            b.setString(5, unrealizedPnl);
+            b.addBatch();
         }
     }
 
@@ -148,8 +183,13 @@ public sealed interface JournalWrite {
         }
 
         @Override
-        public void addTo(PreparedBatch b) {
-            b.bind(0, timeNs).bind(1, state).bind(2, fillCount).bind(3, payload).bind(4, checksum).add();
+        public void addTo(PreparedStatement b) throws SQLException {
+            b.setLong(1, timeNs);
+            b.setString(2, state);
+            b.setLong(3, fillCount);
+            b.setString(4, payload);
+            b.setString(5, checksum);
+            b.addBatch();
         }
     }
 
@@ -167,8 +207,10 @@ public sealed interface JournalWrite {
         }
 
         @Override
-        public void addTo(PreparedBatch b) {
-            b.bind(0, timeNs).bind(1, metricsJson).add();
+        public void addTo(PreparedStatement b) throws SQLException {
+            b.setLong(1, timeNs);
+            b.setString(2, metricsJson);
+            b.addBatch();
         }
     }
 
@@ -184,8 +226,11 @@ public sealed interface JournalWrite {
         }
 
         @Override
-        public void addTo(PreparedBatch b) {
-            b.bind(0, key).bind(1, value).bind(2, updatedNs).add();
+        public void addTo(PreparedStatement b) throws SQLException {
+            b.setString(1, key);
+            b.setString(2, value);
+            b.setLong(3, updatedNs);
+            b.addBatch();
         }
     }
 
@@ -208,9 +253,16 @@ public sealed interface JournalWrite {
         }
 
         @Override
-        public void addTo(PreparedBatch b) {
-            b.bind(0, symbol).bind(1, timeframe).bind(2, openTimeNs).bind(3, open).bind(4, high).bind(5, low).bind(6, close)
-                    .bind(7, volume).add();
+        public void addTo(PreparedStatement b) throws SQLException {
+            b.setString(1, symbol);
+            b.setString(2, timeframe);
+            b.setLong(3, openTimeNs);
+            b.setString(4, open);
+            b.setString(5, high);
+            b.setString(6, low);
+            b.setString(7, close);
+            b.setString(8, volume);
+            b.addBatch();
         }
     }
 }

@@ -4,11 +4,13 @@ import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.TradeKitException;
 import io.tradekit.core.store.UnrecoverableStateException;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,8 @@ public final class JournalWriter implements AutoCloseable {
     private final int snapshotRetention;
     private final Map<String, PositionTally> positions;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Prepared once per statement for the writer's life; used by the writer thread only. */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Object lock = new Object();
     private final Thread thread;
 
@@ -77,7 +81,7 @@ public final class JournalWriter implements AutoCloseable {
     public long submit(JournalWrite write) {
         synchronized (lock) {
             if (failure != null) {
-                throw failure;
+                throw failed();
             }
             if (stopping) {
                 throw new IllegalStateException("state store " + location + " is closed");
@@ -101,7 +105,7 @@ public final class JournalWriter implements AutoCloseable {
                 }
             }
             if (committed < seq) {
-                throw failure;
+                throw failed();
             }
         }
     }
@@ -111,7 +115,7 @@ public final class JournalWriter implements AutoCloseable {
         long last;
         synchronized (lock) {
             if (failure != null) {
-                throw failure;
+                throw failed();
             }
             last = submitted;
         }
@@ -149,14 +153,16 @@ public final class JournalWriter implements AutoCloseable {
                 group.add(queue.take());
             } catch (InterruptedException e) {
                 fail(new TradeKitException(ErrorCategory.INTERNAL, "the journal writer of " + location + " was interrupted"));
+                closeStatements();
                 return;
             }
             queue.drainTo(group, maxGroupSize - 1);
             try {
                 commit(group);
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 fail(new UnrecoverableStateException("state store " + location + " could not commit a group of " + group.size()
                         + " writes and takes no more; everything flushed before is durable: " + e.getMessage(), e));
+                closeStatements();
                 return;
             }
             Pending last = group.getLast();
@@ -165,29 +171,34 @@ public final class JournalWriter implements AutoCloseable {
                 lock.notifyAll();
             }
             if (last.isStop()) {
+                closeStatements();
                 return;
             }
         }
     }
 
-    private void commit(List<Pending> group) {
+    /**
+     * Writes one group in one transaction. The rows go through plain JDBC batches on the connection that JDBI
+     * opened and manages: JDBI's own batch binding costs several times more per row, and this is the one hot path.
+     */
+    private void commit(List<Pending> group) throws SQLException {
         Map<String, PositionTally> touched = new LinkedHashMap<>();
         boolean snapshotSaved = false;
         handle.begin();
         try {
-            PreparedBatch batch = null;
-            Class<?> batchKind = null;
+            PreparedStatement batch = null;
             for (Pending pending : group) {
                 JournalWrite write = pending.write();
                 if (write == null) {
                     continue;
                 }
-                if (write.getClass() != batchKind) {
+                PreparedStatement statement = statement(write.sql());
+                if (statement != batch) {
+                    // A new kind of row: send the previous batch first, so that rows reach the file in call order.
                     if (batch != null) {
-                        batch.execute();
+                        batch.executeBatch();
                     }
-                    batch = handle.prepareBatch(write.sql());
-                    batchKind = write.getClass();
+                    batch = statement;
                 }
                 write.addTo(batch);
                 if (write instanceof JournalWrite.FillRow fill) {
@@ -199,20 +210,27 @@ public final class JournalWriter implements AutoCloseable {
                 }
             }
             if (batch != null) {
-                batch.execute();
+                batch.executeBatch();
             }
             if (!touched.isEmpty()) {
-                PreparedBatch upsert = handle.prepareBatch(UPSERT_POSITION);
+                PreparedStatement upsert = statement(UPSERT_POSITION);
                 long now = EpochNanos.of(Instant.now(), "now");
-                touched.forEach((symbol, tally) -> upsert.bind(0, symbol).bind(1, tally.quantity().toString())
-                        .bind(2, tally.fillCount()).bind(3, now).add());
-                upsert.execute();
+                for (Map.Entry<String, PositionTally> e : touched.entrySet()) {
+                    upsert.setString(1, e.getKey());
+                    upsert.setString(2, e.getValue().quantity().toString());
+                    upsert.setLong(3, e.getValue().fillCount());
+                    upsert.setLong(4, now);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
             }
             if (snapshotSaved) {
-                handle.createUpdate(PRUNE_SNAPSHOTS).bind(0, snapshotRetention).execute();
+                PreparedStatement prune = statement(PRUNE_SNAPSHOTS);
+                prune.setInt(1, snapshotRetention);
+                prune.executeUpdate();
             }
             handle.commit();
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             try {
                 handle.rollback();
             } catch (RuntimeException rollbackFailure) {
@@ -221,6 +239,31 @@ public final class JournalWriter implements AutoCloseable {
             throw e;
         }
         positions.putAll(touched);
+    }
+
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = handle.getConnection().prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
+    }
+
+    private void closeStatements() {
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // The connection is closed next; a statement that fails to close has nothing left to release.
+            }
+        }
+        statements.clear();
+    }
+
+    /** The writer's failure, as thrown to one caller: with that caller's stack, and the writer's as the cause. */
+    private UnrecoverableStateException failed() {
+        return new UnrecoverableStateException(failure.getMessage(), failure);
     }
 
     private void fail(TradeKitException why) {

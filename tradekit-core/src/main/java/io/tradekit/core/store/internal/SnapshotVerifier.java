@@ -1,6 +1,5 @@
 package io.tradekit.core.store.internal;
 
-import io.tradekit.api.Fill;
 import io.tradekit.api.Position;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.core.store.StoredSnapshot;
@@ -33,7 +32,7 @@ public final class SnapshotVerifier {
     private SnapshotVerifier() {
     }
 
-    public static Selection select(List<StoredSnapshot> newestFirst, List<Fill> journal) {
+    public static Selection select(List<StoredSnapshot> newestFirst, List<FillEntry> journal) {
         List<String> rejections = new ArrayList<>();
         for (StoredSnapshot stored : newestFirst) {
             switch (stored) {
@@ -52,7 +51,7 @@ public final class SnapshotVerifier {
     }
 
     /** Why the snapshot contradicts the journal, or empty when it agrees. */
-    public static Optional<String> disagreement(BotSnapshot snapshot, List<Fill> journal) {
+    public static Optional<String> disagreement(BotSnapshot snapshot, List<FillEntry> journal) {
         if (snapshot.fillCount() < 0 || snapshot.fillCount() > journal.size()) {
             return Optional.of("it counts " + snapshot.fillCount() + " fills but the journal holds " + journal.size());
         }
@@ -80,11 +79,10 @@ public final class SnapshotVerifier {
     }
 
     /** Net signed quantity per symbol, symbols in name order. */
-    public static Map<String, BigDecimal> netQuantities(List<Fill> fills) {
+    public static Map<String, BigDecimal> netQuantities(List<FillEntry> fills) {
         Map<String, BigDecimal> net = new TreeMap<>();
-        for (Fill fill : fills) {
-            BigDecimal signed = fill.side().sign() > 0 ? fill.quantity() : fill.quantity().negate();
-            net.merge(fill.symbol(), signed, BigDecimal::add);
+        for (FillEntry fill : fills) {
+            net.merge(fill.symbol(), fill.signedQuantity(), BigDecimal::add);
         }
         return net;
     }

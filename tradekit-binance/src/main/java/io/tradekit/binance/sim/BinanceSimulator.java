@@ -1,0 +1,386 @@
+package io.tradekit.binance.sim;
+
+import com.sun.net.httpserver.HttpServer;
+import io.tradekit.api.Balance;
+import io.tradekit.api.Bar;
+import io.tradekit.api.Credentials;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Order;
+import io.tradekit.api.Timeframe;
+import io.tradekit.binance.internal.MarketDataMapping;
+import io.tradekit.core.paper.FillModel;
+import io.tradekit.core.paper.PaperSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Binance spot venue on loopback, for tests and for running bots without real money. One port serves
+ * the REST API ({@code /api/v3/...}), the market streams ({@code /ws/...}, {@code /stream?streams=...})
+ * and the WebSocket API ({@code /ws-api/v3}) with Binance's paths, payloads, headers, error codes and
+ * messages: API keys (-2014/-2015), signatures (-1022), timestamps and recvWindow (-1021), filters
+ * (-1013 {@code Filter failure: ...}), duplicate client order ids, balances (-2010), unknown orders
+ * (-2011/-2013), request weight ({@code X-MBX-USED-WEIGHT-1M}, 429 with {@code Retry-After}).
+ *
+ * <p>Market data is a list of bars: {@link #step()} closes the next one (klines, then a book ticker at
+ * its close), on command or on a timer. Orders are matched by core's
+ * {@link io.tradekit.core.paper.MatchingEngine}, the same engine as the paper exchange, and reported as
+ * {@code executionReport}s to WebSocket API subscribers. Serves only the data set's kline interval.
+ *
+ * <pre>{@code
+ * try (BinanceSimulator sim = BinanceSimulator.start(0, bars)) {
+ *     BinanceAdapter adapter = new BinanceAdapter(BinanceConfig.local(sim.restUrl(), sim.streamUrl(), sim.wsApiUrl(), sim.credentials()));
+ *     sim.step();
+ * }}</pre>
+ *
+ * For tests it can drop every connection, answer new orders with 5xx before or after accepting them,
+ * delay answers, rate-limit, and skew its clock.
+ */
+public final class BinanceSimulator implements AutoCloseable {
+
+    /** The account the simulator serves unless told otherwise. */
+    public static final Credentials TEST_CREDENTIALS = new Credentials("tradekitSimulatorKey000000000001", "tradekitSimulatorSecret00000000001");
+
+    /** How a failed new order fails: a 5xx before the order reached the book, or after (the order exists). */
+    public enum OrderFailure { BEFORE_ACCEPTING, AFTER_ACCEPTING }
+
+    /**
+     * What to simulate.
+     *
+     * @param port        the port to listen on, 0 for any free one
+     * @param bars        the market, oldest first, one symbol and timeframe
+     * @param instrument  the symbol's filters
+     * @param credentials the one API key and secret the account accepts
+     * @param balances    the account's starting balances
+     * @param initialBars how many bars have closed before the simulator starts (served by klines at once)
+     */
+    public record Options(int port, List<Bar> bars, Instrument instrument, Credentials credentials, Map<String, BigDecimal> balances,
+                          BigDecimal makerFeeBps, BigDecimal takerFeeBps, int initialBars, long weightLimit, long orderLimit) {
+        public Options {
+            bars = List.copyOf(bars);
+            Objects.requireNonNull(instrument, "instrument");
+            Objects.requireNonNull(credentials, "credentials");
+            balances = Map.copyOf(balances);
+            if (bars.isEmpty()) throw new InvalidInputException("binance simulator: bars must not be empty");
+            Bar first = bars.getFirst();
+            for (Bar b : bars) {
+                if (!b.symbol().equals(first.symbol()) || !b.timeframe().equals(first.timeframe())) {
+                    throw new InvalidInputException("binance simulator: every bar must be " + first.symbol() + " " + first.timeframe()
+                            + ", found " + b.symbol() + " " + b.timeframe() + " at " + b.openTime());
+                }
+            }
+            if (!instrument.symbol().equals(first.symbol())) {
+                throw new InvalidInputException("binance simulator: instrument " + instrument.symbol() + " does not match the bars' symbol " + first.symbol());
+            }
+            MarketDataMapping.interval(first.timeframe());
+        }
+
+        /**
+         * Defaults for {@code bars}: tick 0.01, step 0.0001, minimum notional 5, 10 000 of the quote asset,
+         * 10 bps fees, one bar closed before start, Binance's default limits.
+         */
+        public static Options of(int port, List<Bar> bars) {
+            if (bars.isEmpty()) throw new InvalidInputException("binance simulator: bars must not be empty");
+            Instrument instrument = defaultInstrument(bars.getFirst().symbol());
+            return new Options(port, bars, instrument, TEST_CREDENTIALS, Map.of(instrument.quoteAsset(), new BigDecimal("10000")),
+                    BigDecimal.TEN, BigDecimal.TEN, 1, 6000, 50);
+        }
+
+        public Options withInitialBars(int count) {
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, count, weightLimit, orderLimit);
+        }
+
+        public Options withBalances(Map<String, BigDecimal> newBalances) {
+            return new Options(port, bars, instrument, credentials, newBalances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit);
+        }
+
+        public Options withInstrument(Instrument newInstrument) {
+            return new Options(port, bars, newInstrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit);
+        }
+
+        public Options withWeightLimit(long limit) {
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, limit, orderLimit);
+        }
+
+        public Options withFees(BigDecimal makerBps, BigDecimal takerBps) {
+            return new Options(port, bars, instrument, credentials, balances, makerBps, takerBps, initialBars, weightLimit, orderLimit);
+        }
+    }
+
+    private final Options options;
+    private final SkewedClock clock = new SkewedClock();
+    private final Faults faults = new Faults();
+    private final StreamServer streams;
+    private final HttpServer http;
+    private final RestHandler rest;
+    private final SimulatedVenue venue;
+    private final FrontDoor frontDoor;
+    private final String klineStream;
+    private final String bookTickerStream;
+    private final String interval;
+    private ScheduledExecutorService timer;
+
+    private BinanceSimulator(Options options) throws IOException, InterruptedException {
+        this.options = options;
+        Gatekeeper gatekeeper = new Gatekeeper(options.credentials(), clock);
+        this.streams = new StreamServer(gatekeeper, clock);
+        PaperSettings settings = new PaperSettings(Map.of(options.instrument().symbol(), options.instrument()), options.balances(),
+                options.makerFeeBps(), options.takerFeeBps(), BigDecimal.ZERO, FillModel.CLOSE);
+        this.venue = new SimulatedVenue(settings, options.instrument(), options.bars(), options.initialBars(), clock, streams::publishUserEvent);
+        this.rest = new RestHandler(venue, gatekeeper, faults, clock, options.weightLimit(), options.orderLimit());
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
+        http.createContext("/", rest);
+        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        streams.start();
+        streams.awaitStarted();
+        http.start();
+        this.frontDoor = new FrontDoor(options.port(), http.getAddress().getPort(), streams.getPort());
+        frontDoor.start();
+        Timeframe timeframe = options.bars().getFirst().timeframe();
+        this.interval = MarketDataMapping.interval(timeframe);
+        this.klineStream = MarketDataMapping.klineStream(options.instrument().symbol(), timeframe);
+        this.bookTickerStream = MarketDataMapping.bookTickerStream(options.instrument().symbol());
+    }
+
+    /** Starts a simulator for {@code bars} on {@code port} (0: any free port) with the default options. */
+    public static BinanceSimulator start(int port, List<Bar> bars) {
+        return start(Options.of(port, bars));
+    }
+
+    public static BinanceSimulator start(Options options) {
+        try {
+            return new BinanceSimulator(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("binance simulator: could not listen on port " + options.port(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("binance simulator: interrupted while starting", e);
+        }
+    }
+
+    public int port() {
+        return frontDoor.port();
+    }
+
+    public String restUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public String streamUrl() {
+        return "ws://127.0.0.1:" + port();
+    }
+
+    public String wsApiUrl() {
+        return "ws://127.0.0.1:" + port() + "/ws-api/v3";
+    }
+
+    public Credentials credentials() {
+        return options.credentials();
+    }
+
+    /** The adapter parameters that point it here: {@code restUrl}, {@code streamUrl}, {@code wsApiUrl}. */
+    public Map<String, String> adapterParams() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("restUrl", restUrl());
+        params.put("streamUrl", streamUrl());
+        params.put("wsApiUrl", wsApiUrl());
+        return params;
+    }
+
+    public Instrument instrument() {
+        return options.instrument();
+    }
+
+    /**
+     * Closes the next bar: resting orders it crosses fill (their execution reports go out first), then
+     * the kline stream sends the bar forming ({@code x} false) and closed ({@code x} true), then the book
+     * ticker at its close. Returns false when the data is used up.
+     */
+    public boolean step() {
+        synchronized (venue.lock()) {
+            Optional<Bar> next = venue.advance();
+            if (next.isEmpty()) return false;
+            Bar bar = next.get();
+            long now = clock.millis();
+            streams.publish(klineStream, Payloads.klineEvent(Payloads.opening(bar), false, now, interval));
+            streams.publish(klineStream, Payloads.klineEvent(bar, true, now, interval));
+            streams.publish(bookTickerStream, venue.bookTickerFor(bar));
+            return true;
+        }
+    }
+
+    /** Steps on a timer until the data is used up or {@link #close()}. */
+    public synchronized void stepEvery(Duration interval) {
+        if (timer != null) timer.shutdownNow();
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "binance-sim-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(() -> {
+            if (!step()) timer.shutdown();
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean hasNextBar() {
+        return venue.hasNextBar();
+    }
+
+    /** The bars closed so far. */
+    public List<Bar> closedBars() {
+        return List.copyOf(venue.closedBars());
+    }
+
+    /** Cuts every connection, REST keep-alives and WebSockets alike, as a network failure would. */
+    public void dropAllConnections() {
+        frontDoor.dropAll();
+    }
+
+    /** Answers the next {@code count} new orders with HTTP 500, before or after the order reaches the book. */
+    public void failNextOrders(int count, OrderFailure failure) {
+        faults.failNextOrders(count, failure == OrderFailure.AFTER_ACCEPTING ? Faults.OrderFault.FAIL_AFTER_ACCEPTING
+                : Faults.OrderFault.FAIL_BEFORE_ACCEPTING);
+    }
+
+    /** Holds every REST answer back by {@code delay} (zero to stop). */
+    public void delayResponses(Duration delay) {
+        faults.delayResponses(delay);
+    }
+
+    /** Answers the next {@code requests} REST requests with 429 (-1003) and {@code Retry-After}. */
+    public void rateLimitNext(int requests, Duration retryAfter) {
+        faults.rateLimitNext(requests, retryAfter);
+    }
+
+    /** Moves the server's clock away from the wall clock. */
+    public void skewClock(Duration skew) {
+        clock.skew(skew);
+    }
+
+    /** How many REST requests arrived for a method and path, e.g. {@code ("POST", "/api/v3/order")}. */
+    public int requests(String method, String path) {
+        return rest.requests(method, path);
+    }
+
+    /** How many REST answers carried the Binance error {@code code}, e.g. -1021. */
+    public int errors(int code) {
+        return rest.errors(code);
+    }
+
+    /** Open connections following the symbol's kline stream. */
+    public int klineSubscribers() {
+        return streams.subscribers(klineStream);
+    }
+
+    public int userDataSubscribers() {
+        return streams.userDataSubscribers();
+    }
+
+    /** Every order the venue has seen, in the order they arrived. */
+    public List<Order> orders() {
+        return venue.allOrders();
+    }
+
+    public List<Balance> balances() {
+        return venue.balances();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (timer != null) timer.shutdownNow();
+        }
+        frontDoor.close();
+        http.stop(0);
+        try {
+            streams.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An instrument for a symbol ending in a common quote asset, with permissive filters. */
+    static Instrument defaultInstrument(String symbol) {
+        for (String quote : List.of("USDT", "USDC", "FDUSD", "BUSD", "USD", "EUR", "BTC", "ETH", "BNB")) {
+            if (symbol.endsWith(quote) && symbol.length() > quote.length()) {
+                return new Instrument(symbol, symbol.substring(0, symbol.length() - quote.length()), quote, new BigDecimal("0.01"),
+                        new BigDecimal("0.0001"), new BigDecimal("0.0001"), new BigDecimal("5"));
+            }
+        }
+        throw new InvalidInputException("binance simulator: cannot tell the quote asset of '" + symbol + "'; give an instrument in the options");
+    }
+
+    /**
+     * Runs the simulator as a process: {@code --bars <csv> --symbol <SYMBOL> --timeframe <5m> [--port N]
+     * [--step-ms 1000] [--initial-bars 100]}. The CSV has {@code openTime,open,high,low,close,volume}
+     * rows (open time in epoch milliseconds or ISO-8601; a header line is skipped). The account's API key
+     * is printed; its secret is {@link #TEST_CREDENTIALS}' unless {@code --api-key}/{@code --secret} are given.
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) throw new InvalidInputException("binance simulator: expected --name value, got '" + args[i] + "'");
+            a.put(args[i].substring(2), args[i + 1]);
+        }
+        String barsFile = a.get("bars");
+        if (barsFile == null) {
+            throw new InvalidInputException("binance simulator: --bars <csv file> is required (rows openTime,open,high,low,close,volume)");
+        }
+        String symbol = a.getOrDefault("symbol", "BTCUSDT").toUpperCase(Locale.ROOT);
+        Timeframe timeframe = Timeframe.parse(a.getOrDefault("timeframe", "1m"));
+        List<Bar> bars = readCsv(Path.of(barsFile), symbol, timeframe);
+        Options options = Options.of(Integer.parseInt(a.getOrDefault("port", "0")), bars)
+                .withInitialBars(Integer.parseInt(a.getOrDefault("initial-bars", Integer.toString(Math.min(100, bars.size())))));
+        if (a.containsKey("api-key") || a.containsKey("secret")) {
+            Credentials c = new Credentials(a.getOrDefault("api-key", TEST_CREDENTIALS.apiKey()), a.getOrDefault("secret", TEST_CREDENTIALS.secret()));
+            options = new Options(options.port(), bars, options.instrument(), c, options.balances(), options.makerFeeBps(),
+                    options.takerFeeBps(), options.initialBars(), options.weightLimit(), options.orderLimit());
+        }
+        BinanceSimulator sim = start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
+        System.out.println("binance simulator on port " + sim.port() + ": restUrl=" + sim.restUrl() + " streamUrl=" + sim.streamUrl()
+                + " wsApiUrl=" + sim.wsApiUrl() + " apiKey=" + sim.credentials().apiKey() + " symbol=" + symbol + " bars=" + bars.size());
+        sim.stepEvery(Duration.ofMillis(Long.parseLong(a.getOrDefault("step-ms", "1000"))));
+        Thread.currentThread().join();
+    }
+
+    static List<Bar> readCsv(Path file, String symbol, Timeframe timeframe) throws IOException {
+        List<Bar> bars = new ArrayList<>();
+        int lineNo = 0;
+        for (String line : Files.readAllLines(file)) {
+            lineNo++;
+            if (line.isBlank() || (lineNo == 1 && !Character.isDigit(line.strip().charAt(0)))) continue;
+            String[] f = line.split(",");
+            if (f.length < 6) {
+                throw new InvalidInputException(file + " line " + lineNo + ": expected openTime,open,high,low,close,volume, got " + f.length + " fields");
+            }
+            try {
+                String t = f[0].strip();
+                Instant open = t.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(t)) : Instant.parse(t);
+                bars.add(new Bar(symbol, timeframe, open, new BigDecimal(f[1].strip()), new BigDecimal(f[2].strip()),
+                        new BigDecimal(f[3].strip()), new BigDecimal(f[4].strip()), new BigDecimal(f[5].strip())));
+            } catch (RuntimeException e) {
+                throw new InvalidInputException(file + " line " + lineNo + ": " + e.getMessage(), e);
+            }
+        }
+        return bars;
+    }
+}

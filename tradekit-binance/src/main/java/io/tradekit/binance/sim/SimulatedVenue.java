@@ -1,0 +1,441 @@
+package io.tradekit.binance.sim;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.ExchangeException;
+import io.tradekit.api.Fill;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderAck;
+import io.tradekit.api.OrderRejectedException;
+import io.tradekit.api.OrderRequest;
+import io.tradekit.api.OrderStatus;
+import io.tradekit.api.OrderType;
+import io.tradekit.api.Side;
+import io.tradekit.api.Ticker;
+import io.tradekit.api.TimeInForce;
+import io.tradekit.binance.internal.BinanceErrors;
+import io.tradekit.core.paper.MatchingEngine;
+import io.tradekit.core.paper.PaperSettings;
+
+import java.math.BigDecimal;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The venue behind the simulator's protocols: core's {@link MatchingEngine} holds the book and the
+ * account; this adds what Binance shows on top (numeric order and trade ids, wall-clock times, quote
+ * quantities), answers each endpoint in Binance's terms, and turns the engine's order changes and fills
+ * into {@code executionReport} events. Every method runs under the engine's lock, the one lock of the
+ * simulated venue, so answers and events come in the order things happened.
+ */
+final class SimulatedVenue {
+
+    private static final String CLIENT_ID_RULE = "^[\\.A-Z\\:/a-z0-9_-]{1,36}$";
+
+    private final MatchingEngine engine;
+    private final Instrument instrument;
+    private final List<Bar> bars;
+    private final InstantSource clock;
+    private final Map<String, SimOrder> meta = new HashMap<>();
+    private final Map<String, SimTrade> tradeByFillId = new HashMap<>();
+    private final List<SimTrade> trades = new ArrayList<>();
+    private final Consumer<String> userEvents;
+    private long nextTradeId = 1_000;
+    private long nextCancelId = 1;
+    private long bookUpdateId = 1;
+    private int cursor;
+    private String pendingCancelId;
+
+    SimulatedVenue(PaperSettings settings, Instrument instrument, List<Bar> bars, int initialBars, InstantSource clock, Consumer<String> userEvents) {
+        if (bars.isEmpty()) {
+            throw new InvalidInputException("binance simulator: at least one bar is needed");
+        }
+        if (initialBars < 1 || initialBars > bars.size()) {
+            throw new InvalidInputException("binance simulator: initial bars must be within 1.." + bars.size() + ", got " + initialBars);
+        }
+        this.engine = new MatchingEngine(BinanceErrors.VENUE, settings);
+        this.instrument = instrument;
+        this.bars = List.copyOf(bars);
+        this.clock = clock;
+        this.userEvents = userEvents;
+        engine.setListener(new MatchingEngine.Listener() {
+            @Override
+            public void onOrder(Order order) {
+                orderChanged(order);
+            }
+
+            @Override
+            public void onFill(Fill fill) {
+                filled(fill);
+            }
+        });
+        synchronized (engine) {
+            for (int i = 0; i < initialBars; i++) {
+                engine.onBar(this.bars.get(i));
+            }
+            cursor = initialBars;
+            engine.onTicker(quote(this.bars.get(cursor - 1)));
+        }
+    }
+
+    Object lock() {
+        return engine;
+    }
+
+    Instrument instrument() {
+        return instrument;
+    }
+
+    String symbol() {
+        return instrument.symbol();
+    }
+
+    /** Bars streamed so far (the ones a klines request may return). */
+    List<Bar> closedBars() {
+        synchronized (engine) {
+            return bars.subList(0, cursor);
+        }
+    }
+
+    boolean hasNextBar() {
+        synchronized (engine) {
+            return cursor < bars.size();
+        }
+    }
+
+    /** The step the market takes: the next bar closes (resting orders it crosses fill), then a quote at its close. */
+    Optional<Bar> advance() {
+        synchronized (engine) {
+            if (cursor >= bars.size()) return Optional.empty();
+            Bar bar = bars.get(cursor++);
+            engine.onBar(bar);
+            engine.onTicker(quote(bar));
+            return Optional.of(bar);
+        }
+    }
+
+    /** The simulated touch after a bar: bid at the close, ask one tick above. */
+    Ticker quote(Bar bar) {
+        return new Ticker(bar.symbol(), bar.closeTime(), bar.close(), bar.close().add(instrument.tickSize()), bar.close());
+    }
+
+    String bookTickerFor(Bar bar) {
+        synchronized (engine) {
+            Ticker t = quote(bar);
+            return Payloads.bookTicker(bookUpdateId++, t.symbol(), t.bid(), t.ask());
+        }
+    }
+
+    // ---- endpoints -------------------------------------------------------------------------------
+
+    String newOrder(Map<String, String> p) {
+        String symbol = symbolOf(p);
+        Side side = switch (required(p, "side")) {
+            case "BUY" -> Side.BUY;
+            case "SELL" -> Side.SELL;
+            default -> throw VenueError.badRequest(-1117, "Invalid side.");
+        };
+        OrderType type = switch (required(p, "type")) {
+            case "LIMIT" -> OrderType.LIMIT;
+            case "MARKET" -> OrderType.MARKET;
+            case "LIMIT_MAKER" -> OrderType.LIMIT_MAKER;
+            default -> throw VenueError.badRequest(-1116, "Invalid orderType.");
+        };
+        TimeInForce tif = TimeInForce.GTC;
+        if (type == OrderType.LIMIT) {
+            tif = switch (required(p, "timeInForce")) {
+                case "GTC" -> TimeInForce.GTC;
+                case "IOC" -> TimeInForce.IOC;
+                case "FOK" -> TimeInForce.FOK;
+                default -> throw VenueError.badRequest(-1115, "Invalid timeInForce.");
+            };
+        } else if (p.containsKey("timeInForce")) {
+            throw VenueError.badRequest(-1106, "Parameter 'timeInForce' sent when not required.");
+        }
+        BigDecimal quantity = decimal(p, "quantity", true);
+        Optional<BigDecimal> price = Optional.ofNullable(decimal(p, "price", type != OrderType.MARKET));
+        if (type == OrderType.MARKET && price.isPresent()) {
+            throw VenueError.badRequest(-1106, "Parameter 'price' sent when not required.");
+        }
+        String clientOrderId = p.getOrDefault("newClientOrderId", "");
+        if (clientOrderId.isEmpty()) {
+            clientOrderId = "sim" + Long.toString(clock.millis(), 36) + nextCancelId++;
+        } else if (!clientOrderId.matches(CLIENT_ID_RULE)) {
+            throw VenueError.badRequest(-1100, "Illegal characters found in parameter 'newClientOrderId'; legal range is '" + CLIENT_ID_RULE + "'.");
+        }
+        String responseType = p.getOrDefault("newOrderRespType", "FULL");
+        if (!List.of("ACK", "RESULT", "FULL").contains(responseType)) {
+            throw VenueError.badRequest(-1100, "Illegal characters found in parameter 'newOrderRespType'; legal range is 'ACK, RESULT, FULL'.");
+        }
+        OrderRequest request;
+        try {
+            request = new OrderRequest(clientOrderId, symbol, side, type, quantity, price, tif, false);
+        } catch (InvalidInputException e) {
+            throw VenueError.badRequest(-1100, "Illegal characters found in parameter 'newClientOrderId'; legal range is '" + CLIENT_ID_RULE + "'.");
+        }
+        synchronized (engine) {
+            OrderAck ack;
+            try {
+                ack = engine.submit(request);
+            } catch (OrderRejectedException e) {
+                throw rejection(e);
+            }
+            Order order = engine.order(ack.clientOrderId()).orElseThrow();
+            List<SimTrade> fills = ack.fills().stream().map(f -> tradeByFillId.get(f.fillId())).toList();
+            return Payloads.newOrder(order, meta.get(order.clientOrderId()), responseType, fills);
+        }
+    }
+
+    String queryOrder(Map<String, String> p) {
+        String symbol = symbolOf(p);
+        synchronized (engine) {
+            Order order = find(p, symbol).orElseThrow(() -> VenueError.badRequest(-2013, BinanceErrors.NO_SUCH_ORDER));
+            return Payloads.order(order, meta.get(order.clientOrderId()));
+        }
+    }
+
+    String cancelOrder(Map<String, String> p) {
+        String symbol = symbolOf(p);
+        synchronized (engine) {
+            Order order = find(p, symbol).filter(o -> o.status().isOpen())
+                    .orElseThrow(() -> VenueError.badRequest(-2011, BinanceErrors.UNKNOWN_ORDER));
+            String cancelId = p.getOrDefault("newClientOrderId", "cancel" + nextCancelId++);
+            pendingCancelId = cancelId;
+            try {
+                Order canceled = engine.cancel(symbol, order.clientOrderId());
+                return Payloads.canceled(canceled, meta.get(canceled.clientOrderId()), cancelId);
+            } catch (ExchangeException e) {
+                throw VenueError.badRequest(-2011, BinanceErrors.UNKNOWN_ORDER);
+            } finally {
+                pendingCancelId = null;
+            }
+        }
+    }
+
+    String cancelOpenOrders(Map<String, String> p) {
+        String symbol = symbolOf(p);
+        synchronized (engine) {
+            List<Order> open = engine.openOrders(symbol);
+            if (open.isEmpty()) {
+                throw VenueError.badRequest(-2011, BinanceErrors.UNKNOWN_ORDER);
+            }
+            StringBuilder out = new StringBuilder("[");
+            for (Order o : open) {
+                String cancelId = "cancel" + nextCancelId++;
+                pendingCancelId = cancelId;
+                try {
+                    Order canceled = engine.cancel(symbol, o.clientOrderId());
+                    if (out.length() > 1) out.append(',');
+                    out.append(Payloads.canceled(canceled, meta.get(canceled.clientOrderId()), cancelId));
+                } finally {
+                    pendingCancelId = null;
+                }
+            }
+            return out.append(']').toString();
+        }
+    }
+
+    String openOrders(Map<String, String> p) {
+        synchronized (engine) {
+            List<Order> open = p.containsKey("symbol") ? engine.openOrders(symbolOf(p)) : engine.openOrders(symbol());
+            StringBuilder out = new StringBuilder("[");
+            for (Order o : open) {
+                if (out.length() > 1) out.append(',');
+                out.append(Payloads.order(o, meta.get(o.clientOrderId())));
+            }
+            return out.append(']').toString();
+        }
+    }
+
+    String account() {
+        synchronized (engine) {
+            StringBuilder out = new StringBuilder("{\"makerCommission\":10,\"takerCommission\":10,\"buyerCommission\":0,\"sellerCommission\":0,")
+                    .append("\"canTrade\":true,\"canWithdraw\":true,\"canDeposit\":true,\"brokered\":false,\"requireSelfTradePrevention\":false,")
+                    .append("\"updateTime\":").append(clock.millis()).append(",\"accountType\":\"SPOT\",\"balances\":[");
+            var balances = engine.balances();
+            for (int i = 0; i < balances.size(); i++) {
+                var b = balances.get(i);
+                if (i > 0) out.append(',');
+                out.append("{\"asset\":").append(Payloads.quote(b.asset())).append(",\"free\":").append(Payloads.dec(b.free()))
+                        .append(",\"locked\":").append(Payloads.dec(b.locked())).append('}');
+            }
+            return out.append("],\"permissions\":[\"SPOT\"]}").toString();
+        }
+    }
+
+    String myTrades(Map<String, String> p) {
+        String symbol = symbolOf(p);
+        int limit = limit(p);
+        Long orderId = p.containsKey("orderId") ? integer(p, "orderId") : null;
+        Long startTime = p.containsKey("startTime") ? integer(p, "startTime") : null;
+        Long endTime = p.containsKey("endTime") ? integer(p, "endTime") : null;
+        Long fromId = p.containsKey("fromId") ? integer(p, "fromId") : null;
+        if (startTime != null && endTime != null && endTime - startTime > 24 * 3_600_000L) {
+            throw VenueError.badRequest(-1127, "More than 24 hours between startTime and endTime.");
+        }
+        synchronized (engine) {
+            List<SimTrade> matching = trades.stream()
+                    .filter(t -> t.symbol().equals(symbol))
+                    .filter(t -> orderId == null || t.orderId() == orderId)
+                    .filter(t -> fromId == null || t.id() >= fromId)
+                    .filter(t -> startTime == null || t.time() >= startTime)
+                    .filter(t -> endTime == null || t.time() <= endTime)
+                    .toList();
+            boolean oldestFirst = fromId != null || startTime != null;
+            List<SimTrade> page = oldestFirst ? matching.subList(0, Math.min(limit, matching.size()))
+                    : matching.subList(Math.max(0, matching.size() - limit), matching.size());
+            StringBuilder out = new StringBuilder("[");
+            for (SimTrade t : page) {
+                if (out.length() > 1) out.append(',');
+                out.append(Payloads.trade(t));
+            }
+            return out.append(']').toString();
+        }
+    }
+
+    String klines(Map<String, String> p) {
+        String symbol = symbolOf(p);
+        String interval = required(p, "interval");
+        if (!interval.equals(bars.getFirst().timeframe().toString())) {
+            throw VenueError.badRequest(-1120, "Invalid interval.");
+        }
+        int limit = limit(p);
+        Long start = p.containsKey("startTime") ? integer(p, "startTime") : null;
+        Long end = p.containsKey("endTime") ? integer(p, "endTime") : null;
+        List<Bar> closed = closedBars().stream()
+                .filter(b -> b.symbol().equals(symbol))
+                .filter(b -> start == null || b.openTime().toEpochMilli() >= start)
+                .filter(b -> end == null || b.openTime().toEpochMilli() <= end)
+                .toList();
+        List<Bar> page = start != null ? closed.subList(0, Math.min(limit, closed.size()))
+                : closed.subList(Math.max(0, closed.size() - limit), closed.size());
+        StringBuilder out = new StringBuilder("[");
+        for (Bar b : page) {
+            if (out.length() > 1) out.append(',');
+            out.append(Payloads.klineRow(b));
+        }
+        return out.append(']').toString();
+    }
+
+    // ---- engine events ----------------------------------------------------------------------------
+
+    private void orderChanged(Order order) {
+        long now = clock.millis();
+        SimOrder m = meta.computeIfAbsent(order.clientOrderId(), id -> new SimOrder(Long.parseLong(order.venueOrderId().orElseThrow()), now));
+        m.updatedMillis = now;
+        String executionType = switch (order.status()) {
+            case NEW, PENDING_NEW -> "NEW";
+            case CANCELED -> "CANCELED";
+            case EXPIRED -> "EXPIRED";
+            case REJECTED -> "REJECTED";
+            default -> null; // FILLED / PARTIALLY_FILLED were reported with their trade
+        };
+        if (executionType != null) {
+            String cancelId = order.status() == OrderStatus.CANCELED ? (pendingCancelId != null ? pendingCancelId : "cancel" + nextCancelId++) : null;
+            userEvents.accept(Payloads.executionReport(order, m, executionType, null, cancelId, now));
+        }
+    }
+
+    private void filled(Fill fill) {
+        long now = clock.millis();
+        SimOrder m = meta.get(fill.clientOrderId());
+        SimTrade trade = new SimTrade(nextTradeId++, fill.symbol(), m.orderId, fill.clientOrderId(), fill.price(), fill.quantity(), fill.fee(),
+                fill.feeAsset(), now, fill.side() == Side.BUY, fill.maker());
+        trades.add(trade);
+        tradeByFillId.put(fill.fillId(), trade);
+        m.cumulativeQuote = m.cumulativeQuote.add(fill.price().multiply(fill.quantity()));
+        m.updatedMillis = now;
+        // the engine records the fill on the order before it tells its listener
+        Order after = engine.order(fill.clientOrderId()).orElseThrow();
+        userEvents.accept(Payloads.executionReport(after, m, "TRADE", trade, null, now));
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    private Optional<Order> find(Map<String, String> p, String symbol) {
+        if (p.containsKey("orderId")) {
+            long id = integer(p, "orderId");
+            return meta.entrySet().stream().filter(e -> e.getValue().orderId == id).findFirst()
+                    .flatMap(e -> engine.order(e.getKey())).filter(o -> o.symbol().equals(symbol));
+        }
+        if (p.containsKey("origClientOrderId")) {
+            return engine.order(p.get("origClientOrderId")).filter(o -> o.symbol().equals(symbol));
+        }
+        throw VenueError.badRequest(-1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
+    }
+
+    private String symbolOf(Map<String, String> p) {
+        String symbol = required(p, "symbol");
+        if (!symbol.equals(instrument.symbol())) {
+            throw VenueError.badRequest(-1121, BinanceErrors.INVALID_SYMBOL);
+        }
+        return symbol;
+    }
+
+    private static String required(Map<String, String> p, String name) {
+        String value = p.get(name);
+        if (value == null || value.isEmpty()) throw VenueError.mandatory(name);
+        return value;
+    }
+
+    private static BigDecimal decimal(Map<String, String> p, String name, boolean mandatory) {
+        String value = p.get(name);
+        if (value == null || value.isEmpty()) {
+            if (mandatory) throw VenueError.mandatory(name);
+            return null;
+        }
+        if (!value.matches("^([0-9]{1,20})(\\.[0-9]{1,20})?$")) {
+            throw VenueError.badRequest(-1100, "Illegal characters found in parameter '" + name + "'; legal range is '^([0-9]{1,20})(\\.[0-9]{1,20})?$'.");
+        }
+        return new BigDecimal(value);
+    }
+
+    private static long integer(Map<String, String> p, String name) {
+        try {
+            return Long.parseLong(p.get(name));
+        } catch (NumberFormatException e) {
+            throw VenueError.badRequest(-1100, "Illegal characters found in parameter '" + name + "'; legal range is '^[0-9]{1,20}$'.");
+        }
+    }
+
+    private static int limit(Map<String, String> p) {
+        if (!p.containsKey("limit")) return 500;
+        long limit = integer(p, "limit");
+        return (int) Math.max(1, Math.min(1000, limit));
+    }
+
+    /** The matching engine's refusal in Binance's words: filters are -1013, the rest -2010. */
+    private static VenueError rejection(OrderRejectedException e) {
+        return switch (e.rule()) {
+            case "PRICE_FILTER", "PRICE" -> VenueError.badRequest(-1013, BinanceErrors.filterFailure("PRICE_FILTER"));
+            case "LOT_SIZE", "QUANTITY" -> VenueError.badRequest(-1013, BinanceErrors.filterFailure("LOT_SIZE"));
+            case "MIN_NOTIONAL" -> VenueError.badRequest(-1013, BinanceErrors.filterFailure("NOTIONAL"));
+            case "DUPLICATE_ORDER" -> VenueError.badRequest(-2010, BinanceErrors.DUPLICATE_ORDER);
+            case "WOULD_MATCH" -> VenueError.badRequest(-2010, BinanceErrors.WOULD_MATCH);
+            case "INSUFFICIENT_BALANCE" -> VenueError.badRequest(-2010, BinanceErrors.INSUFFICIENT_BALANCE);
+            default -> e.category() == ErrorCategory.VENUE_UNAVAILABLE
+                    ? VenueError.badRequest(-2010, "Market is closed.")
+                    : VenueError.badRequest(-2010, e.getMessage());
+        };
+    }
+
+    /** Every order's client id, for tests and the process's status line. */
+    List<Order> allOrders() {
+        synchronized (engine) {
+            return engine.allOrders();
+        }
+    }
+
+    List<io.tradekit.api.Balance> balances() {
+        synchronized (engine) {
+            return engine.balances();
+        }
+    }
+}

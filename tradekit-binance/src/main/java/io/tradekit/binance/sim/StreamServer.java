@@ -1,0 +1,222 @@
+package io.tradekit.binance.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradekit.binance.internal.Wire;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The simulator's WebSocket side. Market streams at {@code /ws/<stream>...} (raw frames) and
+ * {@code /stream?streams=a/b} (frames wrapped as {@code {"stream":..,"data":..}}), with
+ * {@code SUBSCRIBE}, {@code UNSUBSCRIBE} and {@code LIST_SUBSCRIPTIONS}; the WebSocket API at
+ * {@code /ws-api/v3} with {@code time}, {@code ping} and {@code userDataStream.subscribe.signature},
+ * whose subscribers receive {@code {"subscriptionId":n,"event":{...}}}. The server pings every 20 s.
+ */
+final class StreamServer extends WebSocketServer {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamServer.class);
+
+    /** A market-stream connection's subscriptions. */
+    private static final class MarketSession {
+        final Set<String> streams = ConcurrentHashMap.newKeySet();
+        final boolean combined;
+
+        MarketSession(boolean combined) {
+            this.combined = combined;
+        }
+    }
+
+    /** A WebSocket API connection; {@code subscriptionId} is set once user data is subscribed. */
+    private static final class ApiSession {
+        volatile int subscriptionId = -1;
+    }
+
+    private final Gatekeeper gatekeeper;
+    private final InstantSource clock;
+    private final AtomicInteger subscriptionIds = new AtomicInteger();
+    private final CountDownLatch started = new CountDownLatch(1);
+
+    StreamServer(Gatekeeper gatekeeper, InstantSource clock) {
+        super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.gatekeeper = gatekeeper;
+        this.clock = clock;
+        setReuseAddr(true);
+        setConnectionLostTimeout(20);
+    }
+
+    void awaitStarted() throws InterruptedException {
+        started.await();
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        URI uri = URI.create(handshake.getResourceDescriptor());
+        String path = uri.getPath();
+        if (path.equals("/ws-api/v3")) {
+            conn.setAttachment(new ApiSession());
+        } else if (path.equals("/stream")) {
+            MarketSession session = new MarketSession(true);
+            String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("streams=")) {
+                    String value = URLDecoder.decode(pair.substring("streams=".length()), StandardCharsets.UTF_8);
+                    Arrays.stream(value.split("/")).filter(s -> !s.isEmpty()).forEach(session.streams::add);
+                }
+            }
+            conn.setAttachment(session);
+        } else if (path.equals("/ws") || path.startsWith("/ws/")) {
+            MarketSession session = new MarketSession(false);
+            Arrays.stream(path.substring(3).split("/")).filter(s -> !s.isEmpty()).forEach(session.streams::add);
+            conn.setAttachment(session);
+        } else {
+            conn.close(1008, "unknown path " + path);
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        Object session = conn.getAttachment();
+        try {
+            JsonNode request = Wire.read(message);
+            if (session instanceof MarketSession market) {
+                marketRequest(conn, market, request);
+            } else if (session instanceof ApiSession api) {
+                apiRequest(conn, api, request);
+            }
+        } catch (RuntimeException e) {
+            if (session instanceof ApiSession) {
+                conn.send("{\"id\":null,\"status\":400,\"error\":{\"code\":-1135,\"msg\":\"Invalid JSON Request\"}}");
+            } else {
+                conn.send("{\"error\":{\"code\":3,\"msg\":\"Invalid JSON: " + e.getMessage().replace("\"", "'") + "\"},\"id\":null}");
+            }
+        }
+    }
+
+    private void marketRequest(WebSocket conn, MarketSession session, JsonNode request) {
+        JsonNode id = request.get("id");
+        String idText = id == null ? "null" : id.toString();
+        String method = request.path("method").asText("");
+        JsonNode params = request.path("params");
+        switch (method) {
+            case "SUBSCRIBE" -> {
+                params.forEach(p -> session.streams.add(p.asText()));
+                conn.send("{\"result\":null,\"id\":" + idText + "}");
+            }
+            case "UNSUBSCRIBE" -> {
+                params.forEach(p -> session.streams.remove(p.asText()));
+                conn.send("{\"result\":null,\"id\":" + idText + "}");
+            }
+            case "LIST_SUBSCRIPTIONS" -> conn.send("{\"result\":" + Wire.MAPPER.valueToTree(session.streams.stream().sorted().toList())
+                    + ",\"id\":" + idText + "}");
+            default -> conn.send("{\"error\":{\"code\":2,\"msg\":\"Invalid request: unknown method\"},\"id\":" + idText + "}");
+        }
+    }
+
+    private void apiRequest(WebSocket conn, ApiSession session, JsonNode request) {
+        String id = request.has("id") ? request.get("id").toString() : "null";
+        String method = request.path("method").asText("");
+        try {
+            switch (method) {
+                case "ping" -> conn.send("{\"id\":" + id + ",\"status\":200,\"result\":{}}");
+                case "time" -> conn.send("{\"id\":" + id + ",\"status\":200,\"result\":{\"serverTime\":" + clock.millis() + "}}");
+                case "userDataStream.subscribe.signature" -> {
+                    Map<String, String> params = new TreeMap<>();
+                    request.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+                    gatekeeper.checkApiKey(params.get("apiKey"));
+                    gatekeeper.checkSigned(Gatekeeper.webSocketPayload(params), params);
+                    if (session.subscriptionId < 0) {
+                        session.subscriptionId = subscriptionIds.getAndIncrement();
+                    }
+                    conn.send("{\"id\":" + id + ",\"status\":200,\"result\":{\"subscriptionId\":" + session.subscriptionId + "}}");
+                }
+                case "userDataStream.unsubscribe" -> {
+                    session.subscriptionId = -1;
+                    conn.send("{\"id\":" + id + ",\"status\":200,\"result\":{}}");
+                }
+                default -> throw VenueError.badRequest(-1020, "This operation is not supported.");
+            }
+        } catch (VenueError e) {
+            conn.send("{\"id\":" + id + ",\"status\":" + e.status + ",\"error\":" + e.json() + "}");
+        }
+    }
+
+    /** Sends a market event to every connection following {@code stream}. */
+    void publish(String stream, String data) {
+        String wrapped = null;
+        for (WebSocket conn : getConnections()) {
+            if (conn.getAttachment() instanceof MarketSession s && s.streams.contains(stream) && conn.isOpen()) {
+                if (s.combined) {
+                    if (wrapped == null) wrapped = "{\"stream\":\"" + stream + "\",\"data\":" + data + "}";
+                    send(conn, wrapped);
+                } else {
+                    send(conn, data);
+                }
+            }
+        }
+    }
+
+    /** Sends a user data event to every subscribed WebSocket API connection. */
+    void publishUserEvent(String event) {
+        for (WebSocket conn : getConnections()) {
+            if (conn.getAttachment() instanceof ApiSession s && s.subscriptionId >= 0 && conn.isOpen()) {
+                send(conn, "{\"subscriptionId\":" + s.subscriptionId + ",\"event\":" + event + "}");
+            }
+        }
+    }
+
+    /** Connections following a market stream (for tests waiting for a resubscription). */
+    int subscribers(String stream) {
+        int n = 0;
+        for (WebSocket conn : getConnections()) {
+            if (conn.getAttachment() instanceof MarketSession s && s.streams.contains(stream) && conn.isOpen()) n++;
+        }
+        return n;
+    }
+
+    int userDataSubscribers() {
+        int n = 0;
+        for (WebSocket conn : getConnections()) {
+            if (conn.getAttachment() instanceof ApiSession s && s.subscriptionId >= 0 && conn.isOpen()) n++;
+        }
+        return n;
+    }
+
+    private static void send(WebSocket conn, String text) {
+        try {
+            conn.send(text);
+        } catch (RuntimeException e) {
+            log.debug("send to a closing connection failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+        log.debug("stream server error: {}", ex.toString());
+    }
+}

@@ -1,0 +1,218 @@
+package io.tradekit.grid;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.Fill;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderStatus;
+import io.tradekit.api.OrderType;
+import io.tradekit.api.Side;
+import io.tradekit.api.event.BotEvent;
+import io.tradekit.core.BacktestResult;
+import io.tradekit.core.TradeKit;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Grids run through the real backtest engine and paper matching engine. A resting buy fills when a
+ * bar's low reaches it, at min(limit, open); a resting sell when the high reaches it, at max(limit,
+ * open); a market order at the close it was sent on. Maker fee 10 bps, taker 20 bps.
+ */
+class GridBacktestTest {
+
+    private static BigDecimal d(String v) {
+        return new BigDecimal(v);
+    }
+
+    /** Levels 98 99 100 101 102, one BTC per level, plain limit orders, never rebalanced. */
+    private static GridSettings.Builder fiveLevels() {
+        return GridSettings.builder().center(d("100")).spacing(d("1"), SpacingUnit.ABSOLUTE).levels(2)
+                .sizePerLevel(BigDecimal.ONE).sizeMode(SizeMode.BASE).postOnly(false)
+                .rebalancing(new Rebalancing(RebalanceMode.HOLD, 1, 0));
+    }
+
+    private static BacktestResult run(GridStrategy grid, List<Bar> bars, String cash) {
+        return TradeKit.backtest().bars(bars).instrument(PricePath.BTC).strategy(grid).cash(d(cash)).fees(d("10"), d("20")).run();
+    }
+
+    private static void assertFill(Fill f, Side side, String price, String qty, String fee) {
+        assertThat(f.side()).isEqualTo(side);
+        assertThat(f.price()).as("price").isEqualByComparingTo(price);
+        assertThat(f.quantity()).as("quantity").isEqualByComparingTo(qty);
+        assertThat(f.fee()).as("fee").isEqualByComparingTo(fee);
+    }
+
+    private static void assertTrip(GridRoundTrip t, int pair, String buy, String sell, String fees, String profit) {
+        assertThat(t.pair()).isEqualTo(pair);
+        assertThat(t.buyPrice()).as("buy").isEqualByComparingTo(buy);
+        assertThat(t.sellPrice()).as("sell").isEqualByComparingTo(sell);
+        assertThat(t.quantity()).isEqualByComparingTo("1");
+        assertThat(t.fees()).as("fees").isEqualByComparingTo(fees);
+        assertThat(t.profit()).as("profit").isEqualByComparingTo(profit);
+    }
+
+    @Test
+    void everyFillCounterOrderAndRoundTripOfAHandComputedPathIsExact() {
+        List<Bar> bars = PricePath.start()
+                .bar("100   100   100   100")    // b0: grid built; bootstrap buys 2 at 100; buys 98 99; sells 101 102
+                .bar("100   100.5  98.8  99.2")  // b1: buy 99 fills at 99 -> sell 100
+                .bar("99.2  100.3  99.1 100.1")  // b2: sell 100 fills at 100 -> buy 99   (pair 1: 0.801)
+                .bar("100.1 101.5 100   101.2")  // b3: sell 101 fills at 101 -> buy 100  (pair 2: 0.699)
+                .bar("99.5   99.6  98.5  98.7")  // b4: gap down: buy 99 at 99, buy 100 at the open 99.5 -> sells 100 and 101
+                .bar("98.7  101.3  98.6 101.1")  // b5: sell 100 at 100, sell 101 at 101 (pair 1: 0.801, pair 2: 1.2995)
+                .bars();
+        GridStrategy grid = new GridStrategy(fiveLevels().build());
+        BacktestResult r = run(grid, bars, "1000");
+
+        List<Fill> fills = r.fills();
+        assertThat(fills).hasSize(8);
+        assertFill(fills.get(0), Side.BUY, "100", "2", "0.4");     // bootstrap, taker: 200 * 0.002
+        assertFill(fills.get(1), Side.BUY, "99", "1", "0.099");    // b1
+        assertFill(fills.get(2), Side.SELL, "100", "1", "0.1");    // b2
+        assertFill(fills.get(3), Side.SELL, "101", "1", "0.101");  // b3
+        assertFill(fills.get(4), Side.BUY, "99", "1", "0.099");    // b4
+        assertFill(fills.get(5), Side.BUY, "99.5", "1", "0.0995"); // b4, the gap: min(100, open 99.5)
+        assertFill(fills.get(6), Side.SELL, "100", "1", "0.1");    // b5
+        assertFill(fills.get(7), Side.SELL, "101", "1", "0.101");  // b5
+
+        // Every counter-order: the level orders in the order they were sent.
+        List<String> sent = r.orders().stream()
+                .map(o -> o.side() + " " + o.type() + " " + o.limitPrice().map(BigDecimal::toPlainString).orElse("-") + " " + o.tag())
+                .toList();
+        assertThat(sent).containsExactly(
+                "BUY MARKET - grid:bootstrap",
+                "BUY LIMIT 98 grid:L0", "BUY LIMIT 99 grid:L1", "SELL LIMIT 101 grid:L3", "SELL LIMIT 102 grid:L4",
+                "SELL LIMIT 100 grid:L2",  // b1: bought at 99 (level 1) -> sells at level 2
+                "BUY LIMIT 99 grid:L1",    // b2: sold at 100 (level 2) -> buys at level 1
+                "BUY LIMIT 100 grid:L2",   // b3: sold at 101 (level 3) -> buys at level 2
+                "SELL LIMIT 100 grid:L2", "SELL LIMIT 101 grid:L3",  // b4
+                "BUY LIMIT 99 grid:L1", "BUY LIMIT 100 grid:L2");    // b5
+
+        List<GridRoundTrip> trips = grid.roundTrips();
+        assertThat(trips).hasSize(4);
+        assertTrip(trips.get(0), 1, "99", "100", "0.199", "0.801");      // 1 - 0.099 - 0.1
+        assertTrip(trips.get(1), 2, "100", "101", "0.301", "0.699");     // 1 - 0.2 (half the bootstrap fee) - 0.101
+        assertTrip(trips.get(2), 1, "99", "100", "0.199", "0.801");
+        assertTrip(trips.get(3), 2, "99.5", "101", "0.2005", "1.2995");  // 1.5 - 0.0995 - 0.101
+
+        GridStats stats = grid.stats();
+        assertThat(stats.roundTrips()).isEqualTo(4);
+        assertThat(stats.gridProfit()).isEqualByComparingTo("3.6005");
+        assertThat(stats.fees()).isEqualByComparingTo("1.0995");
+        assertThat(stats.inventory()).isEqualByComparingTo("1");      // pair 3 still holds, selling at 102
+        assertThat(stats.maxInventory()).isEqualByComparingTo("3");   // after b1 and after b4
+        assertThat(stats.rejections()).isZero();
+
+        assertThat(grid.workingOrders()).extracting(o -> o.side() + "@" + o.price().toPlainString())
+                .containsExactly("BUY@98.00", "BUY@99.00", "BUY@100.00", "SELL@102.00");
+        // cash 1000 - 200.4 - 99.099 + 99.9 + 100.899 - 99.099 - 99.5995 + 99.9 + 100.899 = 903.4005, plus 1 BTC at 101.1
+        assertThat(r.finalEquity()).isEqualByComparingTo("1004.5005");
+        assertThat(grid.phase()).isEqualTo(GridPhase.RUNNING);
+    }
+
+    @Test
+    void whenFlatTheBootstrapBuysTheSellsInventoryInOneMarketOrderBeforeAnySellIsSent() {
+        List<String> journal = new ArrayList<>();
+        GridStrategy grid = new GridStrategy(fiveLevels().levels(3).build());
+        TradeKit.backtest().bars(PricePath.start().flat("100", 2).bars()).instrument(PricePath.BTC).strategy(grid)
+                .cash(d("1000")).fees(d("10"), d("20"))
+                .onEvent(e -> {
+                    if (e instanceof BotEvent.OrderSubmitted s) {
+                        journal.add("sent " + s.order().side() + " " + s.order().quantity().toPlainString() + " "
+                                + s.order().limitPrice().map(BigDecimal::toPlainString).orElse("market"));
+                    }
+                    if (e instanceof BotEvent.FillApplied f) journal.add("filled " + f.fill().side() + " " + f.fill().quantity().toPlainString());
+                })
+                .run();
+        assertThat(journal).containsExactly(
+                "sent BUY 3 market", "sent BUY 1 97", "sent BUY 1 98", "sent BUY 1 99",
+                "filled BUY 3",
+                "sent SELL 1 101", "sent SELL 1 102", "sent SELL 1 103");
+        assertThat(grid.stats().inventory()).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void aPriceBelowTheCenterBootstrapsEverySellAboveTheLevelItSitsOn() {
+        GridStrategy grid = new GridStrategy(fiveLevels().build());
+        BacktestResult r = run(grid, PricePath.start().flat("99.1", 1).bars(), "1000");
+        // nearest level 99: sells at 100 101 102, so 3 BTC first; one buy at 98
+        assertThat(r.orders().get(0).type()).isEqualTo(OrderType.MARKET);
+        assertThat(r.orders().get(0).quantity()).isEqualByComparingTo("3");
+        assertThat(grid.workingOrders()).extracting(o -> o.side() + "@" + o.price().toPlainString())
+                .containsExactly("BUY@98.00", "SELL@100.00", "SELL@101.00", "SELL@102.00");
+    }
+
+    @Test
+    void aPriceAboveTheWholeGridNeedsNoBootstrap() {
+        GridStrategy grid = new GridStrategy(fiveLevels().build());
+        BacktestResult r = run(grid, PricePath.start().flat("103", 1).bars(), "1000");
+        assertThat(r.orders()).allMatch(o -> o.type() == OrderType.LIMIT && o.side() == Side.BUY);
+        assertThat(r.orders()).extracting(o -> o.limitPrice().orElseThrow().toPlainString()).containsExactly("98", "99", "100", "101");
+        assertThat(grid.stats().inventory()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aPostOnlyCounterOrderThatWouldTakeIsRetriedWithBackoffAndPlacedWhenThePriceMovesAway() {
+        List<Bar> bars = PricePath.start()
+                .bar("100   100    100    100")    // b0: built
+                .bar("100   100.5   98.9  100.4")  // b1: buy 99 fills; its sell at 100 would take (close 100.4): rejected, and again at the close
+                .bar("100.4 100.5  100.2  100.3")  // b2: waiting (next try after 2 bars)
+                .bar("100.3 100.35  99.6   99.7")  // b3: tried again: 100 is above 99.7, it rests
+                .bar("99.7  100.1   99.65  99.9")  // b4: sell 100 fills as maker
+                .bars();
+        GridStrategy grid = new GridStrategy(fiveLevels().postOnly(true).build());
+        BacktestResult r = run(grid, bars, "1000");
+
+        List<Order> sellsAt100 = r.orders().stream().filter(o -> o.side() == Side.SELL && o.limitPrice().orElseThrow().compareTo(d("100")) == 0).toList();
+        assertThat(sellsAt100).extracting(Order::status).containsExactly(OrderStatus.REJECTED, OrderStatus.REJECTED, OrderStatus.FILLED);
+        assertThat(sellsAt100).allMatch(o -> o.type() == OrderType.LIMIT_MAKER);
+        assertThat(sellsAt100.get(0).reason()).contains("Order would immediately match and take.");
+        assertThat(sellsAt100).extracting(Order::createdAt)
+                .containsExactly(PricePath.T0.plusSeconds(60), PricePath.closeOf(1), PricePath.closeOf(3));
+
+        GridStats stats = grid.stats();
+        assertThat(stats.rejections()).isEqualTo(2);
+        assertThat(stats.retries()).isEqualTo(2);
+        assertThat(stats.pendingRetries()).isZero();
+        assertThat(grid.roundTrips()).singleElement().satisfies(t -> assertTrip(t, 1, "99", "100", "0.199", "0.801"));
+        assertThat(grid.workingOrders()).extracting(o -> o.side() + "@" + o.price().toPlainString())
+                .containsExactly("BUY@98.00", "BUY@99.00", "SELL@101.00", "SELL@102.00");
+    }
+
+    @Test
+    void levelsRefusedForLackOfFundsAreRetriedAfter1Then2Then4BarsAndNeverDropped() {
+        // 250 cash: the bootstrap takes 200.4, so neither buy (98.098 and 99.099 with fees locked) fits.
+        GridStrategy grid = new GridStrategy(fiveLevels().build());
+        BacktestResult r = run(grid, PricePath.start().flat("100", 9).bars(), "250");
+
+        List<Order> buysAt98 = r.orders().stream().filter(o -> o.side() == Side.BUY && o.limitPrice().isPresent()
+                && o.limitPrice().get().compareTo(d("98")) == 0).toList();
+        assertThat(buysAt98).allMatch(o -> o.status() == OrderStatus.REJECTED);
+        assertThat(buysAt98.get(0).reason()).hasValueSatisfying(reason -> assertThat(reason).contains("insufficient balance"));
+        // tried when built (close of b0), then 1 bar later (b1), 2 bars later (b3), 4 bars later (b7)
+        assertThat(buysAt98).extracting(Order::createdAt)
+                .containsExactly(PricePath.closeOf(0), PricePath.closeOf(1), PricePath.closeOf(3), PricePath.closeOf(7));
+        GridStats stats = grid.stats();
+        assertThat(stats.rejections()).isEqualTo(8);
+        assertThat(stats.retries()).isEqualTo(6);
+        assertThat(stats.pendingRetries()).isEqualTo(2);
+        assertThat(grid.workingOrders()).extracting(o -> o.side() + "@" + o.price().toPlainString())
+                .containsExactly("SELL@101.00", "SELL@102.00");
+    }
+
+    @Test
+    void ordersGoOutAtTheLaddersTickRoundedPrices() {
+        Instrument halfTick = new Instrument("BTCUSDT", "BTC", "USDT", d("0.5"), d("0.0001"), BigDecimal.ZERO, BigDecimal.ZERO);
+        GridStrategy grid = new GridStrategy(fiveLevels().spacing(d("0.7"), SpacingUnit.ABSOLUTE).levels(3).build());
+        BacktestResult r = TradeKit.backtest().bars(PricePath.start().flat("100", 1).bars()).instrument(halfTick).strategy(grid)
+                .cash(d("1000")).run();
+        assertThat(r.orders()).filteredOn(o -> o.type() == OrderType.LIMIT)
+                .extracting(o -> o.side() + "@" + o.limitPrice().orElseThrow().stripTrailingZeros().toPlainString())
+                .containsExactly("BUY@98", "BUY@98.5", "BUY@99.5", "SELL@100.5", "SELL@101.5", "SELL@102");
+    }
+}
