@@ -19,14 +19,14 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Paper venues that behave like awkward real ones, for flatten and error tests. */
-final class Venues {
+public final class Venues {
 
     private Venues() {
     }
 
     /** A venue that takes no market orders (like some Kraken pairs in post-only mode): a market order is refused. */
-    static class NoMarketOrders extends WrappedPaperVenue {
-        NoMarketOrders(PaperSettings settings) {
+    public static class NoMarketOrders extends WrappedPaperVenue {
+        public NoMarketOrders(PaperSettings settings) {
             super(settings);
         }
 
