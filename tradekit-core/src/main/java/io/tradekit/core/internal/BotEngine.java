@@ -328,7 +328,9 @@ public final class BotEngine {
             case HOLD -> {
             }
             case BUY -> {
-                if (position.signum() > 0 || working) return;
+                // Dust left by an earlier exit is no position: it must not keep the bot from entering again.
+                boolean holding = position.signum() > 0 && ExitQuantity.of(position, instrument, data.lastPrice(config.symbol())).canSell();
+                if (holding || working) return;
                 BigDecimal price = data.lastPrice(config.symbol());
                 SizingDecision size = SizingDecision.entry(config.sizer(), new SizingInput(instrument, price, equity(), portfolio.cash(),
                         config.takerFeeRate(), safety.stopDistance(price)));

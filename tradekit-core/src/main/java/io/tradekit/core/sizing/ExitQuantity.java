@@ -29,6 +29,10 @@ public record ExitQuantity(BigDecimal holding, BigDecimal sellable, BigDecimal d
         BigDecimal abs = holding.abs();
         if (abs.signum() == 0) return new ExitQuantity(abs, BigDecimal.ZERO, BigDecimal.ZERO, Optional.empty());
         BigDecimal sellable = OrderRounding.quantityDown(abs, instrument);
+        if (sellable.signum() == 0) {
+            return new ExitQuantity(abs, BigDecimal.ZERO, abs, Optional.of(abs.stripTrailingZeros().toPlainString() + " "
+                    + instrument.baseAsset() + " cannot be sold (dust): below the step size " + instrument.stepSize().toPlainString()));
+        }
         try {
             instrument.check(sellable, price, false);
         } catch (OrderRejectedException e) {

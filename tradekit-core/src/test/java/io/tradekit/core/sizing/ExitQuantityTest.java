@@ -39,4 +39,11 @@ class ExitQuantityTest {
         ExitQuantity exit = ExitQuantity.of(d("-0.0012345"), BINANCE_BTCUSDT, d("50000"));
         assertThat(exit.sellable()).isEqualByComparingTo("0.00123");
     }
+
+    @Test
+    void aHoldingBelowOneStepIsDustWithTheStep() {
+        ExitQuantity exit = ExitQuantity.of(d("0.000004"), BINANCE_BTCUSDT, d("50000"));
+        assertThat(exit.canSell()).isFalse();
+        assertThat(exit.refusal().orElseThrow()).isEqualTo("0.000004 BTC cannot be sold (dust): below the step size 0.00001");
+    }
 }
