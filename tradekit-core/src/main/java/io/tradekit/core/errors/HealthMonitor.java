@@ -10,11 +10,14 @@ import io.tradekit.api.spi.SafetyVerdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +32,9 @@ public final class HealthMonitor {
 
     /** The policy name of this monitor's verdicts and alerts. */
     public static final String POLICY = "health";
+
+    private static final Set<ErrorCategory> ORDER_REFUSALS =
+            EnumSet.of(ErrorCategory.INSUFFICIENT_FUNDS, ErrorCategory.INVALID_ORDER, ErrorCategory.ORDER_NOT_FOUND);
 
     private record Down(ConnectionState state, Instant since, String detail) {
     }
@@ -109,10 +115,11 @@ public final class HealthMonitor {
         if (since.isPresent() && Duration.between(since.get(), now).compareTo(settings.maxDisconnected()) > 0) {
             return pause(describeDown() + ": down since " + since.get() + ", longer than health max-disconnected " + settings.maxDisconnected());
         }
-        int recent = errors.total(now);
+        Map<ErrorCategory, Integer> faults = faults(errors.counts(now));
+        int recent = faults.values().stream().mapToInt(Integer::intValue).sum();
         if (recent >= settings.maxErrors()) {
             return pause(recent + " errors within " + settings.errorWindow() + " reached health max-errors " + settings.maxErrors()
-                    + " (" + describe(errors.counts(now)) + ")");
+                    + " (" + describe(faults) + ")");
         }
         if (pauseUntil != null && now.isBefore(pauseUntil)) return pause(pauseReason);
         if (isDataStale(now)) {
@@ -134,6 +141,18 @@ public final class HealthMonitor {
         List<String> parts = new ArrayList<>();
         down.forEach((stream, d) -> parts.add(stream + " " + d.state() + (d.detail().isEmpty() ? "" : " (" + d.detail() + ")")));
         return String.join(", ", parts);
+    }
+
+    /**
+     * The errors that say something is wrong with the plumbing. An order the venue refused (funds, filters)
+     * or a cancel that raced a fill is the venue working as it should, so those do not count towards the rate.
+     */
+    private static Map<ErrorCategory, Integer> faults(Map<ErrorCategory, Integer> counts) {
+        Map<ErrorCategory, Integer> out = new EnumMap<>(ErrorCategory.class);
+        counts.forEach((c, n) -> {
+            if (!ORDER_REFUSALS.contains(c)) out.put(c, n);
+        });
+        return out;
     }
 
     private static String describe(Map<ErrorCategory, Integer> counts) {

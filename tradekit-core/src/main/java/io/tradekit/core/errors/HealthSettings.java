@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * When a bot's {@link HealthMonitor} asks for a pause: a venue stream down longer than
- * {@code maxDisconnected}; {@code maxErrors} or more errors within {@code errorWindow}; an error whose
+ * {@code maxDisconnected}; {@code maxErrors} or more errors within {@code errorWindow} (orders the venue
+ * refused for funds or filters, and cancels of orders already gone, do not count); an error whose
  * recovery is PAUSE, for {@code pauseAfterError}; market data older than {@code maxDataAge} (by default
  * the bot's stale-data age). An error whose recovery is HALT (bad credentials) pauses until an
  * operator resumes.

@@ -172,7 +172,7 @@ final class Flattener {
             }
             r.working.remove(p.symbol());
             Instrument inst = engine.instrument(p.symbol());
-            BigDecimal price = engine.data.lastPrice(p.symbol());
+            BigDecimal price = referencePrice(engine, p);
             ExitQuantity exit = ExitQuantity.of(p.quantity(), inst, price);
             if (!exit.canSell()) {
                 exit.refusal().ifPresent(r.dust::add);
@@ -182,6 +182,15 @@ final class Flattener {
             if (r.waitingUntil == null) close(r, p, inst, exit.sellable(), price);
         }
         if (!busy) finish(r, FlattenResult.Outcome.FLAT);
+    }
+
+    /**
+     * The price a closing order is measured (and a chasing one priced) against: the last price, or, before
+     * any market data arrived (a flatten right after a restart), the position's entry price.
+     */
+    static BigDecimal referencePrice(BotEngine engine, Position p) {
+        BigDecimal last = engine.data.lastPrice(p.symbol());
+        return last.signum() > 0 ? last : p.averageCost();
     }
 
     private void close(Run r, Position p, Instrument inst, BigDecimal quantity, BigDecimal last) {

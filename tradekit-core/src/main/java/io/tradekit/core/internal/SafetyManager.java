@@ -159,7 +159,7 @@ public final class SafetyManager {
     /** A sellable position is left, or an open order that a flatten would cancel. */
     private boolean needsFlatten() {
         for (Position p : engine.portfolio.positions()) {
-            if (!p.isFlat() && ExitQuantity.of(p.quantity(), engine.instrument(p.symbol()), engine.data.lastPrice(p.symbol())).canSell()) {
+            if (!p.isFlat() && ExitQuantity.of(p.quantity(), engine.instrument(p.symbol()), Flattener.referencePrice(engine, p)).canSell()) {
                 return true;
             }
         }

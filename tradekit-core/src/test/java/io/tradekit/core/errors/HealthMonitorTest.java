@@ -104,4 +104,18 @@ class HealthMonitorTest {
         health.onData(T0);
         assertThat(action(health.verdict(T0.plusSeconds(11)))).isEqualTo(SafetyAction.PAUSE);
     }
+
+    @Test
+    void ordersTheVenueRefusedDoNotCountTowardsTheErrorRate() {
+        HealthMonitor health = new HealthMonitor(HealthSettings.defaults().withMaxErrors(2, Duration.ofMinutes(1)), STALE);
+        for (int i = 0; i < 5; i++) {
+            health.onError(T0, "place", ErrorCategory.INSUFFICIENT_FUNDS, RecoveryAction.SKIP, "insufficient balance");
+            health.onError(T0, "cancel", ErrorCategory.ORDER_NOT_FOUND, RecoveryAction.RESYNC_STATE, "unknown order");
+        }
+        assertThat(action(health.verdict(T0))).isEqualTo(SafetyAction.CONTINUE);
+        assertThat(health.report(T0).errorsInWindow()).isEqualTo(Map.of(ErrorCategory.INSUFFICIENT_FUNDS, 5, ErrorCategory.ORDER_NOT_FOUND, 5));
+        health.onError(T0, "place", ErrorCategory.TIMEOUT, RecoveryAction.RETRY, "no answer");
+        health.onError(T0, "place", ErrorCategory.NETWORK, RecoveryAction.RETRY, "refused");
+        assertThat(health.verdict(T0).reason()).isEqualTo("2 errors within PT1M reached health max-errors 2 (NETWORK 1, TIMEOUT 1)");
+    }
 }

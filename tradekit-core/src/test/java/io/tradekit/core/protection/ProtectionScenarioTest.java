@@ -227,4 +227,32 @@ class ProtectionScenarioTest {
             assertThat(bot.safetyReport().protection()).isEmpty();
         }
     }
+
+    @Test
+    void aTickerBetweenBarsTriggersTheStopWithoutWaitingForTheClose() {
+        io.tradekit.core.safety.WrappedPaperVenue venue = new io.tradekit.core.safety.WrappedPaperVenue(
+                PaperSettings.of(BTC, d("10000")).withFees(BigDecimal.ZERO, BigDecimal.ZERO));
+        List<BotEvent> risk = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (TradingBot bot = TradeKit.bot("ticks").exchange(venue).symbol("BTCUSDT").timeframe(io.tradekit.api.Timeframe.M1)
+                .strategy(longOnceAt(0)).sizer(PositionSizers.fixedQuantity(BigDecimal.ONE)).dataClock()
+                .protection(Protections.stopLossPercent(d("0.02"))).onRisk(risk::add).build()) {
+            bot.start();
+            venue.feed(bot, bar(0, "100", "100.5", "99.5", "100"));
+            Instant tick = bar(0, "100", "100.5", "99.5", "100").closeTime().plusSeconds(30);
+            io.tradekit.api.Ticker quote = new io.tradekit.api.Ticker("BTCUSDT", tick, d("97.85"), d("97.95"), d("97.9"));
+            venue.quote(quote);
+            venue.post(new io.tradekit.api.event.Event.TickerUpdated(quote));
+            bot.awaitIdle(java.time.Duration.ofSeconds(5));
+
+            assertThat(risk).singleElement().isInstanceOfSatisfying(BotEvent.RiskAlert.class, a -> {
+                assertThat(a.time()).isEqualTo(tick);
+                assertThat(a.reason()).isEqualTo("stop-loss 98 reached: long entered at 100, price 97.9 (stop 2%); closing 1 BTC");
+            });
+            assertThat(venue.paper().fills("BTCUSDT", tick)).singleElement().satisfies(f -> {
+                assertThat(f.side()).isEqualTo(Side.SELL);
+                assertThat(f.price()).isEqualByComparingTo("97.85");
+            });
+            assertThat(bot.position().quantity()).isZero();
+        }
+    }
 }
