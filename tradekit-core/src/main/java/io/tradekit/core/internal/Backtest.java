@@ -41,6 +41,7 @@ public final class Backtest {
     private final ProgressListener progress;
     private final List<Consumer<BotEvent>> listeners;
     private final boolean keepCurve;
+    private SafetyConfig safety = SafetyConfig.defaults();
 
     public Backtest(String strategyName, List<Bar> bars, Instrument instrument, Strategy strategy, PaperSettings paper,
                     RiskLimits limits, PositionSizer sizer, StateStore store, Plugins plugins, ProgressListener progress,
@@ -59,6 +60,12 @@ public final class Backtest {
         this.keepCurve = keepCurve;
     }
 
+    /** The protections, flatten options and risk listeners of the run. */
+    public Backtest withSafety(SafetyConfig config) {
+        this.safety = config;
+        return this;
+    }
+
     public BacktestResult run() {
         long started = System.nanoTime();
         Bar first = bars.get(0);
@@ -73,6 +80,7 @@ public final class Backtest {
         List<io.tradekit.api.spi.RiskPolicy> policies = RiskPolicies.forLimits(limits, plugins, "backtest");
         BotEngine engine = new BotEngine(config, strategy, exchange, store, policies, loop, VenueCalls.inline(loop), clock);
         limits.decimal(RiskLimits.DAY_BOUNDARY_HOUR).ifPresent(h -> engine.setDayBoundaryHour(h.intValue()));
+        engine.safety().configure(safety);
         List<SafetyEvent> safetyEvents = new ArrayList<>();
         engine.addListener(e -> {
             if (e instanceof BotEvent.RiskAlert a && a.action() != SafetyAction.CONTINUE) {
