@@ -121,9 +121,9 @@ public final class BotEngine {
         transition(BotState.STARTING, "engine", "start");
         instrument = venue.instrument(config.symbol());
         portfolio = new Portfolio(instrument.quoteAsset(), BigDecimal.ZERO);
-        boolean fresh = store.orders().isEmpty();
         Recovery recovery = new Recovery(this, recoveryOptions);
         Optional<BotSnapshot> snapshot = recovery.load(instrument);
+        boolean fresh = orders.all().isEmpty();
         Instant openSince = null;
         for (Order o : orders.openOrders()) if (openSince == null || o.createdAt().isBefore(openSince)) openSince = o.createdAt();
         lastBarTime = snapshot.flatMap(BotSnapshot::lastBarTime).orElse(null);
@@ -138,7 +138,7 @@ public final class BotEngine {
         dayStartEquity = equity();
         curve.restorePeak(dayStartEquity);
         if (!fresh) {
-            audit("recovery", "engine", "resumed with " + orders.all().size() + " orders, " + store.fills().size() + " fills"
+            audit("recovery", "engine", "resumed with " + orders.all().size() + " orders, " + fillsInJournal() + " fills"
                     + (recovery.notes().isEmpty() ? "" : "; " + String.join("; ", recovery.notes())), "{}");
         }
         BotState resumed = fresh ? BotState.RUNNING : safety.stateAfterRestart();
