@@ -318,7 +318,8 @@ public final class TradingBot implements AutoCloseable {
     }
 
     private <T> T onLoop(Supplier<T> work) {
-        if (loop.inLoop()) return work.get();
+        // Once the loop has stopped nothing else touches the state, so a host may still read it from its own thread.
+        if (loop.inLoop() || loop.isStopped()) return work.get();
         CompletableFuture<T> result = new CompletableFuture<>();
         loop.execute(() -> {
             try {
