@@ -57,6 +57,8 @@ public final class HealthMonitor {
         this.errors = new ErrorSummary(settings.errorWindow());
     }
 
+    private static final SafetyVerdict HEALTHY = SafetyVerdict.ok(POLICY);
+
     public HealthSettings settings() {
         return settings;
     }
@@ -110,6 +112,8 @@ public final class HealthMonitor {
 
     /** PAUSE with the first reason that applies, most lasting first; CONTINUE when healthy. */
     public SafetyVerdict verdict(Instant now) {
+        // The healthy case, asked on every bar of a backtest, allocates nothing.
+        if (haltReason == null && down.isEmpty() && errors.isEmpty() && pauseUntil == null && !isDataStale(now)) return HEALTHY;
         if (haltReason != null) return pause(haltReason);
         Optional<Instant> since = downSince();
         if (since.isPresent() && Duration.between(since.get(), now).compareTo(settings.maxDisconnected()) > 0) {

@@ -26,6 +26,11 @@ public final class MarketDataCache {
     private final Map<SeriesKey, BarSeriesBridge> bridges = new HashMap<>();
     private final Map<String, BigDecimal> lastPrice = new HashMap<>();
     private final Map<String, Instant> lastDataTime = new HashMap<>();
+    /** The series the last bar went to: bars of one series arrive in a row, so most bars skip the map. */
+    private String lastSymbol;
+    private io.tradekit.api.Timeframe lastTimeframe;
+    private BarRing lastRing;
+    private SeriesKey lastKey;
 
     public MarketDataCache(int capacity) {
         if (capacity < 2) throw new IllegalArgumentException("capacity must be at least 2");
@@ -37,15 +42,28 @@ public final class MarketDataCache {
      * of its series: a replayed or duplicated bar must not be counted twice.
      */
     public boolean add(Bar bar) {
-        SeriesKey key = new SeriesKey(bar.symbol(), bar.timeframe());
-        BarRing ring = series.computeIfAbsent(key, k -> new BarRing(capacity));
+        BarRing ring;
+        SeriesKey key;
+        if (bar.symbol() == lastSymbol && bar.timeframe() == lastTimeframe) {
+            ring = lastRing;
+            key = lastKey;
+        } else {
+            key = new SeriesKey(bar.symbol(), bar.timeframe());
+            ring = series.computeIfAbsent(key, k -> new BarRing(capacity));
+            lastSymbol = bar.symbol();
+            lastTimeframe = bar.timeframe();
+            lastRing = ring;
+            lastKey = key;
+        }
         Bar last = ring.last();
         if (last != null && !bar.openTime().isAfter(last.openTime())) return false;
         ring.add(bar);
         lastPrice.put(bar.symbol(), bar.close());
         lastDataTime.put(bar.symbol(), bar.closeTime());
-        BarSeriesBridge bridge = bridges.get(key);
-        if (bridge != null) bridge.append(bar);
+        if (!bridges.isEmpty()) {
+            BarSeriesBridge bridge = bridges.get(key);
+            if (bridge != null) bridge.append(bar);
+        }
         return true;
     }
 
