@@ -94,7 +94,8 @@ public final class Backtest {
         limits.decimal(RiskLimits.DAY_BOUNDARY_HOUR).ifPresent(h -> engine.setDayBoundaryHour(h.intValue()));
         engine.safety().configure(safety);
         List<SafetyEvent> safetyEvents = new ArrayList<>();
-        engine.addListener(e -> {
+        // A risk listener, not an event listener: with no host listener the engine publishes no per-bar events.
+        engine.safety().addRiskListener(e -> {
             if (e instanceof BotEvent.RiskAlert a && a.action() != SafetyAction.CONTINUE) {
                 safetyEvents.add(new SafetyEvent(a.time(), a.policy(), a.action(), a.reason()));
             }
