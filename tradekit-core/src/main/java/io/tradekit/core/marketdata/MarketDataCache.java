@@ -31,6 +31,7 @@ public final class MarketDataCache {
     private BarRing lastRing;
     private SeriesKey lastKey;
     private Latest lastLatest;
+    private BarSeriesBridge lastBridge;
 
     /** The newest price of a symbol and when data for it last arrived. */
     private static final class Latest {
@@ -64,6 +65,7 @@ public final class MarketDataCache {
             lastRing = ring;
             lastKey = key;
             lastLatest = symbolLatest;
+            lastBridge = null;
         }
         Bar last = ring.last();
         if (last != null && !bar.openTime().isAfter(last.openTime())) return false;
@@ -71,7 +73,8 @@ public final class MarketDataCache {
         symbolLatest.price = bar.close();
         symbolLatest.time = bar.closeTime();
         if (!bridges.isEmpty()) {
-            BarSeriesBridge bridge = bridges.get(key);
+            BarSeriesBridge bridge = key == lastKey && lastBridge != null ? lastBridge : bridges.get(key);
+            if (key == lastKey) lastBridge = bridge;
             if (bridge != null) bridge.append(bar);
         }
         return true;
