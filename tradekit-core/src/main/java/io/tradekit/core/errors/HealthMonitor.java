@@ -107,7 +107,14 @@ public final class HealthMonitor {
 
     /** True while market data is older than the stale age; false before any arrived (a feed still connecting is not stale). */
     public boolean isDataStale(Instant now) {
-        return lastData != null && Duration.between(lastData, now).compareTo(maxDataAge) > 0;
+        if (lastData == null) return false;
+        // Asked on every bar, so no Duration is built: age - max = seconds part + nanos part, where the nanos
+        // part is under two seconds either way, so seconds that differ by more than two decide alone.
+        long seconds = now.getEpochSecond() - lastData.getEpochSecond() - maxDataAge.getSeconds();
+        long nanos = (long) now.getNano() - lastData.getNano() - maxDataAge.getNano();
+        if (seconds > 2) return true;
+        if (seconds < -2) return false;
+        return seconds * 1_000_000_000L + nanos > 0;
     }
 
     /** PAUSE with the first reason that applies, most lasting first; CONTINUE when healthy. */
