@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,10 +49,14 @@ public final class GridStrategy implements Strategy {
      * they lock are free before new orders need them; after that it goes ahead and retries refusals.
      */
     static final int CANCEL_WAIT_BARS = 3;
+    /** Grids kept for {@link #builds()}; a long run that recenters more often keeps the most recent. */
+    public static final int KEPT_BUILDS = 10_000;
 
     private final GridSettings settings;
     private final GridLedger ledger = new GridLedger();
     private final GridBook book;
+    /** The grids laid out so far (the most recent {@link #KEPT_BUILDS}); guarded by itself. */
+    private final ArrayDeque<GridBuild> builds = new ArrayDeque<>();
     private volatile GridPhase phase = GridPhase.PENDING;
     private long bar;
     private long lastBuildBar;
@@ -104,6 +109,7 @@ public final class GridStrategy implements Strategy {
         GridLadder ladder = GridLadder.build(config, ctx.instrument());
         book.attach(ladder);
         setTriggers(ladder);
+        if (phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE) recordBuild(ladder, ctx);
     }
 
     @Override
@@ -160,7 +166,22 @@ public final class GridStrategy implements Strategy {
 
     private void retireAll(StrategyContext ctx) {
         book.retireAll(ctx);
+        recordTakenDown(ctx);
         cancelWaitUntil = bar + CANCEL_WAIT_BARS;
+    }
+
+    private void recordBuild(GridLadder ladder, StrategyContext ctx) {
+        synchronized (builds) {
+            if (!builds.isEmpty()) builds.addLast(builds.removeLast().takenDown(ctx.now()));
+            if (builds.size() == KEPT_BUILDS) builds.removeFirst();
+            builds.addLast(new GridBuild(ctx.now(), ladder, Optional.empty()));
+        }
+    }
+
+    private void recordTakenDown(StrategyContext ctx) {
+        synchronized (builds) {
+            if (!builds.isEmpty()) builds.addLast(builds.removeLast().takenDown(ctx.now()));
+        }
     }
 
     // ---------------------------------------------------------------- the bar's work
@@ -226,6 +247,7 @@ public final class GridStrategy implements Strategy {
         config = newConfig;
         GridPlan plan = ladder.plan(price);
         book.build(ladder, plan);
+        recordBuild(ladder, ctx);
         lastBuildBar = bar;
         setTriggers(ladder);
         phase = GridPhase.RUNNING;
@@ -323,6 +345,7 @@ public final class GridStrategy implements Strategy {
         // The grid cancels its own orders even when the bot's flatten is configured to leave open orders alone:
         // a grid that hit its limit must not trade on.
         book.retireAll(ctx);
+        recordTakenDown(ctx);
         cancelWaitUntil = -1;
         ctx.flatten("grid " + reason);
         finishFlattenWhenFlat(ctx);
@@ -399,6 +422,13 @@ public final class GridStrategy implements Strategy {
     /** The most recent round trips (up to 10 000), oldest first. */
     public List<GridRoundTrip> roundTrips() {
         return ledger.roundTrips();
+    }
+
+    /** The grids laid out so far, oldest first: the first, every recenter, the one put back after a restart. */
+    public List<GridBuild> builds() {
+        synchronized (builds) {
+            return List.copyOf(builds);
+        }
     }
 
     /** The grid's levels, once built. */

@@ -26,6 +26,11 @@ public record ReportSection(String id, String title, List<ReportMetric> metrics,
         tables = List.copyOf(tables);
     }
 
+    /** The section's metrics as text, label and value per line, as {@link BacktestSummary#toText()} shows the summary. */
+    public String toText() {
+        return ReportMetric.toText(metrics);
+    }
+
     public static ReportSection ofMetrics(String id, String title, List<ReportMetric> metrics) {
         return new ReportSection(id, title, metrics, List.of(), List.of());
     }

@@ -1,6 +1,5 @@
 package io.tradekit.core.report.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +19,14 @@ final class ChartFrame {
     static final int BOTTOM = 30;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private static final long MINUTE_MILLIS = 60_000L;
+    private static final long HOUR_MILLIS = 60 * MINUTE_MILLIS;
+    static final long DAY_MILLIS = 24 * HOUR_MILLIS;
+    private static final long[] TIME_STEPS = {MINUTE_MILLIS, 2 * MINUTE_MILLIS, 5 * MINUTE_MILLIS, 10 * MINUTE_MILLIS, 15 * MINUTE_MILLIS,
+            30 * MINUTE_MILLIS, HOUR_MILLIS, 2 * HOUR_MILLIS, 3 * HOUR_MILLIS, 6 * HOUR_MILLIS, 12 * HOUR_MILLIS, DAY_MILLIS, 2 * DAY_MILLIS,
+            7 * DAY_MILLIS, 14 * DAY_MILLIS, 28 * DAY_MILLIS, 91 * DAY_MILLIS, 182 * DAY_MILLIS, 364 * DAY_MILLIS};
+    private static final int MAX_TIME_TICKS = 7;
 
     private final int width;
     private final int height;
@@ -82,20 +89,42 @@ final class ChartFrame {
             svg.append("<text x=\"").append(LEFT - 8).append("\" y=\"").append(num(py + 4)).append("\" text-anchor=\"end\">")
                     .append(Html.escape(scale.label(tick) + (unit.isEmpty() ? "" : " " + unit))).append("</text>");
         }
-        DateTimeFormatter timeFormat = Duration.ofMillis(t1 - t0).toDays() >= 4 ? DAY : MINUTE;
-        int timeTicks = 5;
         double bottom = TOP + plotHeight();
-        for (int i = 0; i <= timeTicks; i++) {
-            long t = t0 + (t1 - t0) * i / timeTicks;
-            double px = LEFT + (t1 == t0 ? plotWidth() / 2 : plotWidth() * i / timeTicks);
-            svg.append(line(px, bottom, px, bottom + 5, "tick"));
-            String anchor = i == 0 ? "start" : i == timeTicks ? "end" : "middle";
-            svg.append("<text x=\"").append(num(px)).append("\" y=\"").append(num(bottom + 20))
-                    .append("\" text-anchor=\"").append(anchor).append("\">").append(timeFormat.format(Instant.ofEpochMilli(t))).append("</text>");
-            if (t1 == t0) break;
+        if (t1 == t0) {
+            timeLabel(svg, x(t0), bottom, "middle", MINUTE.format(Instant.ofEpochMilli(t0)));
+        } else if (t1 - t0 < MINUTE_MILLIS) {
+            timeLabel(svg, x(t0), bottom, "start", MINUTE.format(Instant.ofEpochMilli(t0)));
+            timeLabel(svg, x(t1), bottom, "end", MINUTE.format(Instant.ofEpochMilli(t1)));
+        } else {
+            long step = timeStep(t1 - t0);
+            DateTimeFormatter format = step >= DAY_MILLIS ? DAY : MINUTE;
+            for (long t = Math.floorDiv(t0 + step - 1, step) * step; t <= t1; t += step) {
+                double px = x(t);
+                String anchor = px - LEFT < 30 ? "start" : width - RIGHT - px < 30 ? "end" : "middle";
+                timeLabel(svg, px, bottom, anchor, format.format(Instant.ofEpochMilli(t)));
+            }
         }
         svg.append(line(LEFT, bottom, width - RIGHT, bottom, "base"));
         svg.append("</g>");
+    }
+
+    private static void timeLabel(StringBuilder svg, double px, double bottom, String anchor, String text) {
+        svg.append(line(px, bottom, px, bottom + 5, "tick"));
+        svg.append("<text x=\"").append(num(px)).append("\" y=\"").append(num(bottom + 20))
+                .append("\" text-anchor=\"").append(anchor).append("\">").append(text).append("</text>");
+    }
+
+    /**
+     * The shortest round step (a minute, an hour, a day, a week, ...) that puts at most
+     * {@value #MAX_TIME_TICKS} ticks on the span; ticks fall on its multiples in UTC, so that a day's
+     * label sits at midnight.
+     */
+    static long timeStep(long spanMillis) {
+        for (long step : TIME_STEPS) {
+            if (spanMillis / step <= MAX_TIME_TICKS) return step;
+        }
+        long years = spanMillis / (365 * DAY_MILLIS * MAX_TIME_TICKS) + 1;
+        return years * 365 * DAY_MILLIS;
     }
 
     static String line(double x1, double y1, double x2, double y2, String cls) {

@@ -16,8 +16,8 @@ import java.util.Set;
 import static io.tradekit.core.report.internal.ChartFrame.num;
 
 /**
- * Draws a {@link PriceChart} as a self-contained inline SVG: the level lines first (dashed, each over
- * its own time span), the price line over them, and the fills on top, buys as green triangles pointing
+ * Draws a {@link PriceChart} as a self-contained inline SVG: the level lines first (thin and light, each
+ * over its own time span), the price line over them, and the fills on top, buys as green triangles pointing
  * up and sells as red triangles pointing down, with a legend. The time axis spans the prices; levels
  * and markers outside it are cut off. What would land on the same pixels is drawn once: a price series
  * longer than the plot is wide is drawn with each pixel column's low and high, level lines on one pixel
@@ -98,8 +98,7 @@ public final class SvgPriceChart {
             spans.add(new Span(Math.round(frame.y(l.price()) * 2) / 2.0, frame.x(a), frame.x(b)));
         }
         spans.sort(Comparator.comparingDouble(Span::row).thenComparingDouble(Span::x1));
-        svg.append("<g class=\"levels\" stroke=\"").append(LEVEL_COLOR)
-                .append("\" stroke-width=\"1\" stroke-opacity=\"0.6\" stroke-dasharray=\"5 3\">");
+        svg.append("<g class=\"levels\" stroke=\"").append(LEVEL_COLOR).append("\" stroke-width=\"1\" stroke-opacity=\"0.4\">");
         Span open = null;
         for (Span s : spans) {
             if (open != null && open.row() == s.row() && s.x1() <= open.x2() + 1) {
@@ -180,8 +179,8 @@ public final class SvgPriceChart {
             if (m.side() == Side.BUY) buys.append(triangle(px, py, true, "fill-buy"));
             else sells.append(triangle(px, py, false, "fill-sell"));
         }
-        svg.append("<g class=\"buys\" fill=\"").append(BUY_COLOR).append("\" fill-opacity=\"0.85\">").append(buys).append("</g>");
-        svg.append("<g class=\"sells\" fill=\"").append(SELL_COLOR).append("\" fill-opacity=\"0.85\">").append(sells).append("</g>");
+        svg.append("<g class=\"buys\" fill=\"").append(BUY_COLOR).append("\" fill-opacity=\"0.9\" stroke=\"#ffffff\" stroke-width=\"0.6\">").append(buys).append("</g>");
+        svg.append("<g class=\"sells\" fill=\"").append(SELL_COLOR).append("\" fill-opacity=\"0.9\" stroke=\"#ffffff\" stroke-width=\"0.6\">").append(sells).append("</g>");
     }
 
     /** A triangle centred on the point, pointing up for a buy and down for a sell. */
@@ -208,7 +207,7 @@ public final class SvgPriceChart {
         if (withLevels) {
             x += 66;
             svg.append("<line x1=\"").append(num(x)).append("\" y1=\"").append(num(y - 4)).append("\" x2=\"").append(num(x + 18))
-                    .append("\" y2=\"").append(num(y - 4)).append("\" stroke=\"").append(LEVEL_COLOR).append("\" stroke-dasharray=\"5 3\"/>");
+                    .append("\" y2=\"").append(num(y - 4)).append("\" stroke=\"").append(LEVEL_COLOR).append("\" stroke-opacity=\"0.6\"/>");
             svg.append("<text x=\"").append(num(x + 24)).append("\" y=\"").append(num(y)).append("\">level</text>");
         }
         svg.append("</g>");
