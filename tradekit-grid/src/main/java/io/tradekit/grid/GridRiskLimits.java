@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The grid's own limits. Each one, when hit, ends the grid in a flatten: its orders are cancelled, its
- * inventory is sold with a reduce-only market order, and it places nothing more.
+ * The grid's own limits. Each one, when hit, ends the grid in core's flatten
+ * ({@code StrategyContext.flatten}): the grid's orders are cancelled, the position is sold with
+ * reduce-only orders retried until flat, and the grid places nothing more.
  *
  * @param maxInventory    flatten when the grid holds more than this base quantity
  * @param stopPrice       flatten when the price falls to or below this (it must lie below the grid)
