@@ -115,9 +115,10 @@ abstract class SessionCommand implements Command {
         }, "tradekit-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            session.start();
             terminal.out().println(mode.label() + " " + config.strategy().name() + " on " + config.symbol() + " " + config.timeframe()
-                    + " (" + config.exchange().name() + "): running" + until(bars, runFor) + "; journal " + session.journal());
+                    + " (" + config.exchange().name() + "): starting; journal " + session.journal());
+            session.start();
+            terminal.out().println("running" + until(bars, runFor));
             awaitEnd(session, bars, runFor, stopRequested);
             SessionResult r = session.stop();
             ReportPrinter.print(terminal, mode.label() + " " + r.result().strategy() + " on " + r.result().symbol() + " "
