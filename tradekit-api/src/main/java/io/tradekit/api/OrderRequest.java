@@ -13,10 +13,11 @@ public record OrderRequest(String clientOrderId, String symbol, Side side, Order
 
     /** The characters and length every supported venue accepts for a client order id. */
     public static final String CLIENT_ORDER_ID_PATTERN = "[A-Za-z0-9_-]{1,36}";
+    private static final java.util.regex.Pattern CLIENT_ORDER_ID = java.util.regex.Pattern.compile(CLIENT_ORDER_ID_PATTERN);
 
     public OrderRequest {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
-        if (!clientOrderId.matches(CLIENT_ORDER_ID_PATTERN)) {
+        if (!CLIENT_ORDER_ID.matcher(clientOrderId).matches()) {
             throw new InvalidInputException("client order id '" + clientOrderId + "' does not match " + CLIENT_ORDER_ID_PATTERN);
         }
         Objects.requireNonNull(symbol, "symbol");

@@ -10,6 +10,8 @@ import io.tradekit.api.spi.StateStore;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.core.internal.Backtest;
 import io.tradekit.core.internal.DefaultInstrument;
+import io.tradekit.core.internal.SafetyConfig;
+import io.tradekit.core.protection.Protections;
 import io.tradekit.core.paper.FillModel;
 import io.tradekit.core.paper.PaperSettings;
 import io.tradekit.core.sizing.PercentOfEquity;
@@ -47,6 +49,7 @@ public final class BacktestBuilder {
     private Plugins plugins;
     private boolean keepEquityCurve = true;
     private final List<Consumer<BotEvent>> listeners = new ArrayList<>();
+    private SafetyConfig safety = SafetyConfig.defaults();
 
     BacktestBuilder() {
     }
@@ -134,6 +137,24 @@ public final class BacktestBuilder {
         return this;
     }
 
+    /** Stop-loss, take-profit, trailing stop and breakeven move that core keeps on the position. */
+    public BacktestBuilder protection(Protections protections) {
+        safety = safety.withProtections(protections);
+        return this;
+    }
+
+    /** How flattens (a FLATTEN or EMERGENCY_STOP verdict) are carried out. */
+    public BacktestBuilder flattenOptions(FlattenOptions options) {
+        safety = safety.withFlatten(options);
+        return this;
+    }
+
+    /** A listener for every risk event: alerts, refused orders, moves into and out of the safety states. */
+    public BacktestBuilder onRisk(Consumer<BotEvent> listener) {
+        safety = safety.withRiskListener(listener);
+        return this;
+    }
+
     /** Whether to keep the equity curve for reports (on by default; benchmarks turn it off). */
     public BacktestBuilder keepEquityCurve(boolean keep) {
         this.keepEquityCurve = keep;
@@ -171,7 +192,8 @@ public final class BacktestBuilder {
         Strategy strat = strategy != null ? strategy : resolved.strategy(strategyName).create(Params.of(strategyName, strategyParams));
         PaperSettings paper = PaperSettings.of(inst, cash).withFees(makerFeeBps, takerFeeBps).withSlippage(slippageBps).withFillModel(fillModel);
         StateStore journal = store != null ? store : resolved.store("memory").open("backtest", Params.empty("memory store"));
-        return new Backtest(name, bars, inst, strat, paper, limits, sizer, journal, resolved, progress, listeners, keepEquityCurve).run();
+        return new Backtest(name, bars, inst, strat, paper, limits, sizer, journal, resolved, progress, listeners, keepEquityCurve)
+                .withSafety(safety).run();
     }
 
     private static void requireNonNegative(BigDecimal v, String what) {

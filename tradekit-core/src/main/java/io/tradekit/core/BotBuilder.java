@@ -11,7 +11,10 @@ import io.tradekit.api.spi.ExchangeSettings;
 import io.tradekit.api.spi.RiskPolicy;
 import io.tradekit.api.spi.StateStore;
 import io.tradekit.api.spi.Strategy;
+import io.tradekit.core.errors.HealthSettings;
 import io.tradekit.core.internal.RiskPolicies;
+import io.tradekit.core.internal.SafetyConfig;
+import io.tradekit.core.protection.Protections;
 import io.tradekit.core.sizing.PercentOfEquity;
 import io.tradekit.core.sizing.PositionSizer;
 
@@ -53,6 +56,7 @@ public final class BotBuilder {
     private boolean adoptVenuePosition;
     private Duration ackTimeout = Duration.ofSeconds(10);
     private final List<Consumer<BotEvent>> listeners = new ArrayList<>();
+    private SafetyConfig safety = SafetyConfig.defaults();
 
     BotBuilder(String id) {
         if (id == null || id.isBlank()) throw new InvalidInputException("a bot needs an id, e.g. TradeKit.bot(\"btc-grid\")");
@@ -184,6 +188,36 @@ public final class BotBuilder {
         return this;
     }
 
+    /** Stop-loss, take-profit, trailing stop and breakeven move that core keeps on the bot's position. */
+    public BotBuilder protection(Protections protections) {
+        safety = safety.withProtections(protections);
+        return this;
+    }
+
+    /** How the bot flattens: cancel first or not, retries, chasing limit orders, how long to wait. */
+    public BotBuilder flattenOptions(FlattenOptions options) {
+        safety = safety.withFlatten(options);
+        return this;
+    }
+
+    /** Flatten before stopping ({@link TradingBot#stop}); off by default, so that a stop leaves positions alone. */
+    public BotBuilder flattenOnStop(boolean flatten) {
+        safety = safety.withFlattenOnStop(flatten);
+        return this;
+    }
+
+    /** When the health monitor pauses the bot: time disconnected, error rate, stale data. */
+    public BotBuilder health(HealthSettings settings) {
+        safety = safety.withHealth(settings);
+        return this;
+    }
+
+    /** A listener for every risk event (see {@link TradingBot#onRisk}). */
+    public BotBuilder onRisk(Consumer<BotEvent> listener) {
+        safety = safety.withRiskListener(listener);
+        return this;
+    }
+
     public TradingBot build() {
         String where = "bot '" + id + "'";
         if (adapter == null && exchangeName == null) {
@@ -210,6 +244,7 @@ public final class BotBuilder {
         TradingBot bot = new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizer, takerFeeRate, stale, safetyInterval,
                 dataClock, equityInterval, cancelUnknownOrders, adoptVenuePosition, limits, listeners);
         bot.engine().setAckTimeout(ackTimeout);
+        bot.configureSafety(safety);
         return bot;
     }
 }

@@ -105,7 +105,8 @@ public final class Plugins {
     }
 
     private static InvalidInputException unknown(String kind, String name, Set<String> known) {
-        return new InvalidInputException("unknown " + kind + " '" + name + "'; known " + kind + (kind.endsWith("y") ? "" : "s")
+        String plural = kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
+        return new InvalidInputException("unknown " + kind + " '" + name + "'; known " + plural
                 + ": " + (known.isEmpty() ? "(none on the classpath)" : String.join(", ", new TreeSet<>(known))));
     }
 }

@@ -16,6 +16,7 @@ import io.tradekit.api.spi.Strategy;
 import io.tradekit.core.internal.BotEngine;
 import io.tradekit.core.internal.EngineClock;
 import io.tradekit.core.internal.EngineConfig;
+import io.tradekit.core.internal.SafetyConfig;
 import io.tradekit.core.internal.ThreadLoop;
 import io.tradekit.core.internal.VenueCalls;
 import io.tradekit.core.paper.PaperExchange;
@@ -206,12 +207,59 @@ public final class TradingBot implements AutoCloseable {
         });
     }
 
+    /**
+     * Closes every position (open orders are cancelled first unless the bot's {@link FlattenOptions} say
+     * not to) and waits until the bot is flat, has given up, or the options' wait timeout has passed; in
+     * the last case the result is a snapshot with outcome RUNNING and the flatten goes on. A call while
+     * a flatten runs joins it.
+     */
     public FlattenResult flatten(String reason) {
+        return await(flattenAsync(reason));
+    }
+
+    /** Starts a flatten, or joins the one that runs; the future completes when the bot is flat or the flatten gives up. */
+    public CompletableFuture<FlattenResult> flattenAsync(String reason) {
         return onLoop(() -> engine.safety().flatten("operator", reason));
     }
 
+    /**
+     * Moves the bot to EMERGENCY_STOP (where it stays, restarts included, until {@link #resume}), cancels
+     * every open order and flattens; waits for the flatten like {@link #flatten}.
+     */
     public FlattenResult emergencyStop(String reason) {
-        return onLoop(() -> engine.safety().emergencyStop("operator", reason));
+        return await(onLoop(() -> engine.safety().emergencyStop("operator", reason)));
+    }
+
+    /**
+     * Tells {@code listener} of every risk event, on the loop thread: risk alerts (policy verdicts,
+     * protections that closed a position, flattens, dust), orders refused before the venue, and moves
+     * into or out of PAUSED, REDUCE_ONLY and EMERGENCY_STOP.
+     */
+    public void onRisk(Consumer<BotEvent> listener) {
+        engine.safety().addRiskListener(listener);
+    }
+
+    /** The bot's state, risk level, tripped breakers, limits and how close each is, recent risk events and health. */
+    public SafetyReport safetyReport() {
+        return onLoop(() -> engine.safety().report());
+    }
+
+    void configureSafety(SafetyConfig config) {
+        engine.safety().configure(config);
+    }
+
+    private FlattenResult await(CompletableFuture<FlattenResult> flatten) {
+        Duration wait = onLoop(() -> engine.safety().flattenWaitTimeout());
+        try {
+            return flatten.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return onLoop(() -> engine.safety().currentFlatten()).orElseThrow();
+        } catch (ExecutionException e) {
+            throw new TradeKitException(ErrorCategory.INTERNAL, "bot '" + id + "': flatten failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TradeKitException(ErrorCategory.INTERNAL, "bot '" + id + "': interrupted while waiting for a flatten");
+        }
     }
 
     /** Stops trading (open orders stay at the venue), journals the final state and closes the venue. */
@@ -239,6 +287,9 @@ public final class TradingBot implements AutoCloseable {
     }
 
     private void stopTrading() {
+        if (onLoop(() -> engine.safety().flattenOnStop() && engine.state() != BotState.STOPPED)) {
+            await(onLoop(() -> engine.safety().flatten("engine", "stopping with flatten-on-stop")));
+        }
         onLoop(() -> {
             engine.stop("operator", "stop requested");
             return null;
@@ -267,7 +318,8 @@ public final class TradingBot implements AutoCloseable {
     }
 
     private <T> T onLoop(Supplier<T> work) {
-        if (loop.inLoop()) return work.get();
+        // Once the loop has stopped nothing else touches the state, so a host may still read it from its own thread.
+        if (loop.inLoop() || loop.isStopped()) return work.get();
         CompletableFuture<T> result = new CompletableFuture<>();
         loop.execute(() -> {
             try {

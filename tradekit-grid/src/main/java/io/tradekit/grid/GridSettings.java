@@ -87,7 +87,7 @@ public record GridSettings(Optional<BigDecimal> center, Optional<BigDecimal> spa
         return new Builder();
     }
 
-    /** Settings that build exactly {@code config} (centre included), with the given rebalancing and limits defaults. */
+    /** A builder preset to exactly {@code config} (centre included); rebalancing, limits and post-only keep their defaults. */
     public static Builder of(GridConfig config) {
         Builder b = builder().center(config.center()).spacing(config.spacing(), config.spacingUnit()).spacingMode(config.spacingMode())
                 .levelsDown(config.levelsDown()).levelsUp(config.levelsUp()).fees(config.makerFeeBps(), config.takerFeeBps());

@@ -223,9 +223,13 @@ public final class GridStrategy implements Strategy {
         lastBuildBar = bar;
         setTriggers(ladder);
         phase = GridPhase.RUNNING;
-        log.info("grid {} at {}: {} levels {}..{}, {} buys, {} sells, capital {}", recenter ? "recentered" : "built",
-                price.toPlainString(), ladder.size(), ladder.lowest().toPlainString(), ladder.highest().toPlainString(),
-                plan.buyCount(), plan.sellCount(), ladder.capital().stripTrailingZeros().toPlainString());
+        if (recenter ? log.isDebugEnabled() : log.isInfoEnabled()) {
+            String line = "grid " + (recenter ? "recentered" : "built") + " at " + price.toPlainString() + ": " + ladder.size() + " levels "
+                    + ladder.lowest().toPlainString() + ".." + ladder.highest().toPlainString() + ", " + plan.buyCount() + " buys, "
+                    + plan.sellCount() + " sells, capital " + ladder.capital().stripTrailingZeros().toPlainString();
+            if (recenter) log.debug(line);
+            else log.info(line);
+        }
         if (!waitingForCancels()) book.placeDue(ctx, bar);
     }
 

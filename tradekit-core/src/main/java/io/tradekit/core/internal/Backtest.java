@@ -41,6 +41,7 @@ public final class Backtest {
     private final ProgressListener progress;
     private final List<Consumer<BotEvent>> listeners;
     private final boolean keepCurve;
+    private SafetyConfig safety = SafetyConfig.defaults();
 
     public Backtest(String strategyName, List<Bar> bars, Instrument instrument, Strategy strategy, PaperSettings paper,
                     RiskLimits limits, PositionSizer sizer, StateStore store, Plugins plugins, ProgressListener progress,
@@ -59,6 +60,24 @@ public final class Backtest {
         this.keepCurve = keepCurve;
     }
 
+    /** The protections, flatten options and risk listeners of the run. */
+    public Backtest withSafety(SafetyConfig config) {
+        this.safety = config;
+        return this;
+    }
+
+    /**
+     * What a market buy may cost beyond the last price, as a fraction: the larger fee, the slippage, and
+     * (with slippage) the tick the slipped price is rounded up to, at the lowest price of the data. The
+     * sizer leaves that much room, so an all-in order stays affordable.
+     */
+    private BigDecimal sizingCostRate() {
+        BigDecimal rate = paper.takerFeeBps().max(paper.makerFeeBps()).add(paper.slippageBps()).movePointLeft(4);
+        if (paper.slippageBps().signum() == 0) return rate;
+        BigDecimal lowest = bars.stream().map(Bar::low).min(BigDecimal::compareTo).orElse(BigDecimal.ONE);
+        return rate.add(instrument.tickSize().divide(lowest, java.math.MathContext.DECIMAL64));
+    }
+
     public BacktestResult run() {
         long started = System.nanoTime();
         Bar first = bars.get(0);
@@ -67,12 +86,13 @@ public final class Backtest {
         EngineClock.Simulated clock = new EngineClock.Simulated();
         PaperExchange exchange = new PaperExchange(paper);
         EngineConfig config = new EngineConfig("backtest", instrument.symbol(), timeframe, sizer,
-                paper.takerFeeBps().movePointLeft(4), Math.max(256, strategy.warmupBars() + 2),
+                sizingCostRate(), Math.max(256, strategy.warmupBars() + 2),
                 // A backtest's clock is its data: data is never stale, so the guard allows any age.
                 Duration.ofDays(36_500), timeframe.duration(), Duration.ofHours(1), keepCurve);
         List<io.tradekit.api.spi.RiskPolicy> policies = RiskPolicies.forLimits(limits, plugins, "backtest");
         BotEngine engine = new BotEngine(config, strategy, exchange, store, policies, loop, VenueCalls.inline(loop), clock);
         limits.decimal(RiskLimits.DAY_BOUNDARY_HOUR).ifPresent(h -> engine.setDayBoundaryHour(h.intValue()));
+        engine.safety().configure(safety);
         List<SafetyEvent> safetyEvents = new ArrayList<>();
         engine.addListener(e -> {
             if (e instanceof BotEvent.RiskAlert a && a.action() != SafetyAction.CONTINUE) {

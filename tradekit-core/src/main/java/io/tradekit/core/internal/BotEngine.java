@@ -28,8 +28,12 @@ import io.tradekit.api.spi.Submission;
 import io.tradekit.api.store.AuditEvent;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.api.store.EquitySnapshot;
+import io.tradekit.core.errors.ClassifiedError;
+import io.tradekit.core.errors.ErrorClassifier;
 import io.tradekit.core.marketdata.MarketDataCache;
+import io.tradekit.core.sizing.ExitQuantity;
 import io.tradekit.core.sizing.OrderRounding;
+import io.tradekit.core.sizing.SizingDecision;
 import io.tradekit.core.sizing.SizingInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,9 +121,9 @@ public final class BotEngine {
         transition(BotState.STARTING, "engine", "start");
         instrument = venue.instrument(config.symbol());
         portfolio = new Portfolio(instrument.quoteAsset(), BigDecimal.ZERO);
-        boolean fresh = store.orders().isEmpty();
         Recovery recovery = new Recovery(this, recoveryOptions);
         Optional<BotSnapshot> snapshot = recovery.load(instrument);
+        boolean fresh = orders.all().isEmpty();
         Instant openSince = null;
         for (Order o : orders.openOrders()) if (openSince == null || o.createdAt().isBefore(openSince)) openSince = o.createdAt();
         lastBarTime = snapshot.flatMap(BotSnapshot::lastBarTime).orElse(null);
@@ -134,10 +138,13 @@ public final class BotEngine {
         dayStartEquity = equity();
         curve.restorePeak(dayStartEquity);
         if (!fresh) {
-            audit("recovery", "engine", "resumed with " + orders.all().size() + " orders, " + store.fills().size() + " fills"
+            audit("recovery", "engine", "resumed with " + orders.all().size() + " orders, " + fillsInJournal() + " fills"
                     + (recovery.notes().isEmpty() ? "" : "; " + String.join("; ", recovery.notes())), "{}");
         }
-        transition(BotState.RUNNING, "engine", fresh ? "started" : "resumed after reconciliation");
+        BotState resumed = fresh ? BotState.RUNNING : safety.stateAfterRestart();
+        transition(resumed, "engine", resumed == BotState.EMERGENCY_STOP
+                ? "restarted in EMERGENCY_STOP, where it stopped: it stays there until an operator resumes it"
+                : fresh ? "started" : "resumed after reconciliation");
         strategy.onStart(context);
     }
 
@@ -199,12 +206,14 @@ public final class BotEngine {
             case Event.BarClosed e -> onBar(e.bar());
             case Event.TickerUpdated e -> {
                 data.update(e.ticker());
+                safety.onTicker(e.ticker());
                 if (warm && e.ticker().symbol().equals(config.symbol())) strategy.onTicker(e.ticker(), context);
             }
             case Event.OrderUpdated e -> onOrderUpdate(e.update());
             case Event.FillReceived e -> applyFill(e.fill());
             case Event.ConnectionChanged e -> {
                 audit("connection", e.venue(), e.stream() + " " + e.state() + (e.detail().isEmpty() ? "" : ": " + e.detail()), "{}");
+                safety.onConnection(e);
             }
             case Event.ErrorRaised e -> reportError(e.source(), e.category(), e.category().defaultAction(), e.message());
             case Event.TimerFired e -> safety.evaluate("timer " + e.name());
@@ -239,6 +248,7 @@ public final class BotEngine {
         Instant now = bar.closeTime();
         lastBarTime = now;
         markEquity(now);
+        safety.onBar(bar);
         if (!warm) {
             warm = data.size(config.symbol(), config.timeframe()) >= strategy.warmupBars();
             if (!warm) return;
@@ -280,6 +290,7 @@ public final class BotEngine {
     private void orderChanged(Order order) {
         store.updateOrder(order);
         publish(new BotEvent.OrderChanged(clock.now(), order));
+        safety.onOrder(order);
         strategy.onOrderUpdate(order, context);
     }
 
@@ -296,8 +307,10 @@ public final class BotEngine {
         orders.onFill(fill).ifPresent(o -> {
             store.updateOrder(o);
             publish(new BotEvent.OrderChanged(clock.now(), o));
+            safety.onOrder(o);
         });
         for (RiskPolicy p : policies) p.onFill(fill, realized, context);
+        safety.onFill(fill);
         publish(new BotEvent.FillApplied(fill.time(), fill, portfolio.position(fill.symbol()), realized));
         strategy.onFill(fill, context);
         orders.get(fill.clientOrderId()).filter(o -> o.status() == OrderStatus.FILLED)
@@ -315,15 +328,30 @@ public final class BotEngine {
             case HOLD -> {
             }
             case BUY -> {
-                if (position.signum() > 0 || working) return;
+                // Dust left by an earlier exit is no position: it must not keep the bot from entering again.
+                boolean holding = position.signum() > 0 && ExitQuantity.of(position, instrument, data.lastPrice(config.symbol())).canSell();
+                if (holding || working) return;
                 BigDecimal price = data.lastPrice(config.symbol());
-                BigDecimal qty = config.sizer().quantity(new SizingInput(instrument, price, equity(), portfolio.cash(),
-                        config.takerFeeRate(), Optional.empty()));
-                submit(OrderIntent.market(config.symbol(), Side.BUY, qty).withTag("signal"));
+                SizingDecision size = SizingDecision.entry(config.sizer(), new SizingInput(instrument, price, equity(), portfolio.cash(),
+                        config.takerFeeRate(), safety.stopDistance(price)));
+                OrderIntent buy = OrderIntent.market(config.symbol(), Side.BUY, size.quantity()).withTag("signal");
+                if (size.isRefused()) {
+                    deny(buy, "sizing", size.refusal().get());
+                    return;
+                }
+                submit(buy);
             }
             case SELL -> {
                 if (position.signum() <= 0 || working) return;
-                submit(OrderIntent.market(config.symbol(), Side.SELL, position).asReduceOnly().withTag("signal"));
+                // Sell what the filters let us sell; what is left below them is dust, reported rather than refused whole.
+                ExitQuantity exit = ExitQuantity.of(position, instrument, data.lastPrice(config.symbol()));
+                if (!exit.canSell()) {
+                    deny(OrderIntent.market(config.symbol(), Side.SELL, position).asReduceOnly().withTag("signal"), "sizing",
+                            exit.refusal().orElse("nothing to sell"));
+                    return;
+                }
+                Submission sold = submit(OrderIntent.market(config.symbol(), Side.SELL, exit.sellable()).asReduceOnly().withTag("signal"));
+                if (sold.isSent() && exit.hasDust()) safety.reportDust(config.symbol(), exit);
             }
         }
     }
@@ -412,9 +440,11 @@ public final class BotEngine {
             for (Fill fill : ack.fills()) applyFill(fill);
             return;
         }
-        ErrorCategory category = failure instanceof TradeKitException t ? t.category() : ErrorCategory.UNKNOWN_OUTCOME;
-        switch (category) {
-            case UNKNOWN_OUTCOME, TIMEOUT, INTERNAL -> {
+        // A network error is never an order failure by itself: only a failure that proves the order is not at
+        // the venue rejects it; anything else (timeout, reset after sending, 5xx) is looked up (see ErrorClassifier).
+        ClassifiedError classified = ErrorClassifier.classifyPlacement(failure);
+        switch (classified.category()) {
+            case UNKNOWN_OUTCOME -> {
                 orders.markUnknown(request.clientOrderId(), clock.now(), failure.getMessage()).ifPresent(this::orderChanged);
                 reportError("place", ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE,
                         "order " + request.clientOrderId() + ": outcome unknown (" + failure.getMessage() + "); looking it up");
@@ -422,8 +452,7 @@ public final class BotEngine {
             }
             default -> {
                 orders.reject(request.clientOrderId(), clock.now(), failure.getMessage()).ifPresent(this::orderChanged);
-                RecoveryAction action = failure instanceof TradeKitException t ? t.recoveryAction() : category.defaultAction();
-                reportError("place", category, action, "order " + request.clientOrderId() + " rejected: " + failure.getMessage());
+                reportError("place", classified.category(), classified.action(), "order " + request.clientOrderId() + " rejected: " + failure.getMessage());
             }
         }
     }
@@ -450,7 +479,7 @@ public final class BotEngine {
     void fetchFills(String symbol, Instant since) {
         calls.call(() -> venue.fills(symbol, since), (fills, failure) -> {
             if (failure != null) {
-                reportError("fills", ErrorCategory.NETWORK, RecoveryAction.RETRY, "could not fetch fills: " + failure.getMessage());
+                reportError("fills", ErrorClassifier.classify(failure).category(), RecoveryAction.RETRY, "could not fetch fills: " + failure.getMessage());
                 return;
             }
             for (Fill f : fills) if (orders.get(f.clientOrderId()).isPresent()) applyFill(f);
@@ -468,8 +497,7 @@ public final class BotEngine {
                 // Already gone at the venue: find out how it ended instead of guessing.
                 scheduleLookup(clientOrderId, order.symbol(), MAX_LOOKUPS);
             } else if (failure != null) {
-                reportError("cancel", failure instanceof TradeKitException t ? t.category() : ErrorCategory.INTERNAL,
-                        RecoveryAction.RETRY, "cancel of " + clientOrderId + " failed: " + failure.getMessage());
+                reportError("cancel", ErrorClassifier.classify(failure).category(), RecoveryAction.RETRY, "cancel of " + clientOrderId + " failed: " + failure.getMessage());
             }
         });
     }
@@ -516,9 +544,11 @@ public final class BotEngine {
         log.warn("{}: {} ({} -> {})", source, message, category, action);
         audit("error", source, message, "{\"category\":\"" + category + "\",\"action\":\"" + action + "\"}");
         publish(new BotEvent.ErrorOccurred(clock.now(), source, category, action, message));
+        safety.onError(source, category, action, message);
     }
 
     void publish(BotEvent event) {
+        safety.onPublished(event);
         for (Consumer<BotEvent> l : listeners) {
             try {
                 l.accept(event);

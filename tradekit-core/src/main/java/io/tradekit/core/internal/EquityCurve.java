@@ -16,8 +16,11 @@ public final class EquityCurve {
     private int size;
     private BigDecimal peak;
     private BigDecimal maxDrawdown = BigDecimal.ZERO;
+    /** The equity under which, with the current peak, the drawdown would be deeper than {@link #maxDrawdown}. */
+    private BigDecimal newLowBelow;
     private final boolean keepPoints;
     private BigDecimal previous;
+    private double previousValue;
     private long returns;
     private double meanReturn;
     private double sumSquares;
@@ -30,9 +33,11 @@ public final class EquityCurve {
         trackReturn(equity);
         if (peak == null || equity.compareTo(peak) > 0) {
             peak = equity;
-        } else if (equity.compareTo(peak) < 0 && peak.signum() > 0) {
-            BigDecimal dd = peak.subtract(equity).divide(peak, MathContext.DECIMAL64);
-            if (dd.compareTo(maxDrawdown) > 0) maxDrawdown = dd;
+            newLowBelow = peak.subtract(peak.multiply(maxDrawdown));
+        } else if (equity.compareTo(newLowBelow) < 0 && peak.signum() > 0) {
+            // Only an equity below the deepest drawdown so far can set a new one: one comparison per bar, a division rarely.
+            maxDrawdown = peak.subtract(equity).divide(peak, MathContext.DECIMAL64);
+            newLowBelow = equity;
         }
         if (!keepPoints) return;
         if (size == times.length) {
@@ -45,14 +50,16 @@ public final class EquityCurve {
 
     /** Welford's running mean and variance of per-bar returns, for the Sharpe ratio. */
     private void trackReturn(BigDecimal equity) {
+        double value = equity == previous ? previousValue : equity.doubleValue();
         if (previous != null) {
-            double r = equity == previous || previous.signum() == 0 ? 0.0 : equity.doubleValue() / previous.doubleValue() - 1.0;
+            double r = previousValue == 0.0 ? 0.0 : value / previousValue - 1.0;
             returns++;
             double delta = r - meanReturn;
             meanReturn += delta / returns;
             sumSquares += delta * (r - meanReturn);
         }
         previous = equity;
+        previousValue = value;
     }
 
     /** The Sharpe ratio of per-bar returns (risk-free rate zero), annualized with {@code barsPerYear}. */
@@ -63,7 +70,10 @@ public final class EquityCurve {
     }
 
     public void restorePeak(BigDecimal restored) {
-        if (peak == null || restored.compareTo(peak) > 0) peak = restored;
+        if (peak == null || restored.compareTo(peak) > 0) {
+            peak = restored;
+            newLowBelow = peak.subtract(peak.multiply(maxDrawdown));
+        }
     }
 
     public int size() {

@@ -47,6 +47,7 @@ final class Recovery {
 
     /** Rebuilds state from the store; returns the snapshot it used, if any. */
     Optional<BotSnapshot> load(Instrument instrument) {
+        // The loader checks the journal reading only what its checks need; the positions are then rebuilt from every fill.
         RecoveredState state = StateLoader.load(engine.store);
         state.rejectedSnapshots().forEach(r -> notes.add("snapshot passed over: " + r));
         List<Order> all = engine.store.orders();

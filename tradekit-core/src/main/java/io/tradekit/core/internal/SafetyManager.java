@@ -1,66 +1,124 @@
 package io.tradekit.core.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradekit.api.Bar;
 import io.tradekit.api.BotState;
-import io.tradekit.api.Instrument;
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.Fill;
 import io.tradekit.api.Order;
-import io.tradekit.api.OrderIntent;
-import io.tradekit.api.OrderType;
 import io.tradekit.api.Position;
+import io.tradekit.api.RecoveryAction;
 import io.tradekit.api.SafetyAction;
-import io.tradekit.api.Side;
-import io.tradekit.api.TimeInForce;
+import io.tradekit.api.Ticker;
 import io.tradekit.api.event.BotEvent;
-import io.tradekit.api.spi.ExchangeAdapter;
+import io.tradekit.api.event.Event;
+import io.tradekit.api.spi.LimitUsage;
 import io.tradekit.api.spi.RiskPolicy;
 import io.tradekit.api.spi.SafetyVerdict;
-import io.tradekit.api.spi.Submission;
+import io.tradekit.api.store.AuditEvent;
 import io.tradekit.core.FlattenResult;
-import io.tradekit.core.sizing.OrderRounding;
+import io.tradekit.core.SafetyReport;
+import io.tradekit.core.errors.HealthMonitor;
+import io.tradekit.core.sizing.ExitQuantity;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
- * Asks every risk policy what the bot should do, after each fill and on a timer, and carries out the
- * most severe answer: CONTINUE &lt; REDUCE_ONLY &lt; PAUSE &lt; FLATTEN &lt; EMERGENCY_STOP. A pause or
- * reduce-only the safety manager imposed lifts itself when every policy says CONTINUE again; one an
- * operator imposed, and EMERGENCY_STOP, stay until an operator resumes.
+ * Asks every risk policy, and the health monitor, what the bot should do, after each fill, on a timer
+ * and when the plumbing changes (an error, a connection), and carries out the most severe answer:
+ * CONTINUE &lt; REDUCE_ONLY &lt; PAUSE &lt; FLATTEN &lt; EMERGENCY_STOP. A pause or reduce-only the safety
+ * manager imposed lifts itself when every check says CONTINUE again; one an operator imposed, and
+ * EMERGENCY_STOP, stay until an operator resumes (EMERGENCY_STOP even across a restart, and a pause
+ * never lifts it). It also owns the pieces that act on positions for safety: the {@link Flattener}, the
+ * {@link ProtectionManager}, and the risk listeners.
  */
 public final class SafetyManager {
 
-    /** How far past the last price an aggressive closing limit order is placed when market orders are not allowed. */
-    private static final BigDecimal CHASE_FRACTION = new BigDecimal("0.005");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RESTART_LOOKBACK = 1000;
 
     private final BotEngine engine;
+    private final Flattener flattener;
+    private final ProtectionManager protections;
+    private final RiskEvents riskEvents = new RiskEvents();
+    private HealthMonitor health;
+    private boolean flattenOnStop;
     private boolean imposedBySafety;
     private SafetyVerdict lastVerdict;
+    private List<SafetyVerdict> lastVerdicts = List.of();
     private final List<SafetyVerdict> history = new ArrayList<>();
+    private boolean evaluating;
+    private boolean evaluateAgain;
 
     SafetyManager(BotEngine engine) {
         this.engine = engine;
+        this.flattener = new Flattener(engine);
+        this.protections = new ProtectionManager(engine);
+        this.health = new HealthMonitor(SafetyConfig.defaults().health(), engine.config.staleAfter());
     }
 
-    /** Runs every policy's assessment and acts on the most severe. */
+    /** Applies a builder's safety settings; call before the bot starts. */
+    public void configure(SafetyConfig config) {
+        protections.configure(config.protections());
+        flattener.configure(config.flatten());
+        health = new HealthMonitor(config.health(), engine.config.staleAfter());
+        flattenOnStop = config.flattenOnStop();
+        config.riskListeners().forEach(riskEvents::addListener);
+    }
+
+    public boolean flattenOnStop() {
+        return flattenOnStop;
+    }
+
+    /** How long {@code TradingBot.flatten} waits for a flatten to finish. */
+    public java.time.Duration flattenWaitTimeout() {
+        return flattener.options().waitTimeout();
+    }
+
+    public void addRiskListener(Consumer<BotEvent> listener) {
+        riskEvents.addListener(listener);
+    }
+
+    // ---------------------------------------------------------------- verdicts
+
+    /** Runs every policy's assessment and the health monitor's, and acts on the most severe. */
     public void evaluate(String trigger) {
         BotState state = engine.state;
         if (state == BotState.CREATED || state == BotState.STARTING || state == BotState.STOPPED) return;
-        SafetyVerdict worst = SafetyVerdict.ok("safety");
-        for (RiskPolicy policy : engine.policies) {
-            SafetyVerdict v = policy.assess(engine.context);
-            if (v.action().isMoreSevereThan(worst.action())) worst = v;
+        if (evaluating) {
+            // Asked again while acting (a listener, a flatten): once this pass ends, look again.
+            evaluateAgain = true;
+            return;
         }
-        act(worst);
+        evaluating = true;
+        try {
+            do {
+                evaluateAgain = false;
+                List<SafetyVerdict> verdicts = new ArrayList<>();
+                SafetyVerdict worst = SafetyVerdict.ok("safety");
+                for (RiskPolicy policy : engine.policies) verdicts.add(policy.assess(engine.context));
+                verdicts.add(health.verdict(engine.clock.now()));
+                for (SafetyVerdict v : verdicts) if (v.action().isMoreSevereThan(worst.action())) worst = v;
+                lastVerdicts = List.copyOf(verdicts);
+                act(worst);
+            } while (evaluateAgain);
+        } finally {
+            evaluating = false;
+        }
     }
 
     private void act(SafetyVerdict verdict) {
         BotState state = engine.state;
         if (state == BotState.EMERGENCY_STOP) return;
-        if (verdict.action() != SafetyAction.CONTINUE && !verdict.equals(lastVerdict)) {
+        boolean news = lastVerdict == null || !lastVerdict.policy().equals(verdict.policy()) || lastVerdict.action() != verdict.action();
+        if (verdict.action() != SafetyAction.CONTINUE && news) {
             history.add(verdict);
             engine.audit("safety", verdict.policy(), verdict.action() + ": " + verdict.reason(), "{}");
             engine.publish(new BotEvent.RiskAlert(engine.clock.now(), verdict.policy(), verdict.action(),
@@ -92,88 +150,167 @@ public final class SafetyManager {
                     imposedBySafety = true;
                     engine.transition(BotState.PAUSED, verdict.policy(), verdict.reason());
                 }
-                if (!engine.portfolio.isFlat() && !closingInFlight()) flatten(verdict.policy(), verdict.reason());
+                if (!flattener.isRunning() && needsFlatten()) flattener.start(verdict.policy(), verdict.reason(), flattener.options().cancelOpenOrders());
             }
             case EMERGENCY_STOP -> emergencyStop(verdict.policy(), verdict.reason());
         }
     }
 
-    /** Cancels, flattens and holds the bot until an operator resumes it. */
-    public FlattenResult emergencyStop(String actor, String reason) {
-        imposedBySafety = false;
-        engine.transition(BotState.EMERGENCY_STOP, actor, reason);
-        return flatten(actor, reason);
+    /** A sellable position is left, or an open order that a flatten would cancel. */
+    private boolean needsFlatten() {
+        for (Position p : engine.portfolio.positions()) {
+            if (!p.isFlat() && ExitQuantity.of(p.quantity(), engine.instrument(p.symbol()), Flattener.referencePrice(engine, p)).canSell()) {
+                return true;
+            }
+        }
+        if (!flattener.options().cancelOpenOrders()) return false;
+        for (Order o : engine.orders.openOrders()) if (!Flattener.TAG.equals(o.tag())) return true;
+        return false;
     }
 
+    // ---------------------------------------------------------------- operator commands
+
+    /** Cancels every open order, flattens and holds the bot until an operator resumes it. */
+    public CompletableFuture<FlattenResult> emergencyStop(String actor, String reason) {
+        imposedBySafety = false;
+        if (engine.state != BotState.STOPPED) engine.transition(BotState.EMERGENCY_STOP, actor, reason);
+        return flattener.start(actor, reason, true);
+    }
+
+    /** Stops new orders; it never lifts an EMERGENCY_STOP (only {@link #resume} does). */
     public void pause(String actor, String reason) {
+        if (engine.state == BotState.STOPPED || engine.state == BotState.EMERGENCY_STOP) return;
         imposedBySafety = false;
-        if (engine.state != BotState.STOPPED) engine.transition(BotState.PAUSED, actor, reason);
+        engine.transition(BotState.PAUSED, actor, reason);
     }
 
+    /** Trades again: lifts a pause, REDUCE_ONLY or EMERGENCY_STOP, and a halt the health monitor holds. */
     public void resume(String actor, String reason) {
         imposedBySafety = false;
         lastVerdict = null;
+        health.acknowledge();
         if (engine.state != BotState.STOPPED) engine.transition(BotState.RUNNING, actor, reason);
     }
 
-    /**
-     * Cancels every open order, then closes every position with reduce-only market orders, or with
-     * aggressive limit orders when the venue takes no market orders. Closing orders skip the risk
-     * policies (they only reduce) but are written ahead like every order.
-     */
-    public FlattenResult flatten(String actor, String reason) {
-        long startNanos = System.nanoTime();
-        engine.audit("flatten", actor, reason, "{}");
-        List<String> errors = new ArrayList<>();
-        int cancelled = 0;
-        for (Order o : engine.orders.openOrders()) {
-            if (!"flatten".equals(o.tag())) {
-                engine.cancel(o.clientOrderId());
-                cancelled++;
-            }
-        }
-        List<String> closing = new ArrayList<>();
-        BigDecimal residual = BigDecimal.ZERO;
-        boolean market = engine.venue.capabilities().contains(ExchangeAdapter.Capability.MARKET_ORDERS);
-        for (Position p : engine.portfolio.positions()) {
-            if (p.isFlat()) continue;
-            Instrument inst = engine.instrument(p.symbol());
-            Side side = p.quantity().signum() > 0 ? Side.SELL : Side.BUY;
-            BigDecimal qty = OrderRounding.quantityDown(p.quantity().abs(), inst);
-            BigDecimal last = engine.data.lastPrice(p.symbol());
-            OrderIntent intent;
-            if (market) {
-                intent = OrderIntent.market(p.symbol(), side, qty);
-            } else {
-                BigDecimal chase = side == Side.SELL ? BigDecimal.ONE.subtract(CHASE_FRACTION) : BigDecimal.ONE.add(CHASE_FRACTION);
-                BigDecimal price = OrderRounding.price(last.multiply(chase, MathContext.DECIMAL64), side, inst);
-                intent = new OrderIntent(p.symbol(), side, OrderType.LIMIT, qty, Optional.of(price), TimeInForce.GTC, true, "flatten");
-            }
-            intent = intent.asReduceOnly().withTag("flatten");
-            try {
-                inst.check(qty, last.signum() > 0 ? last : BigDecimal.ONE, false);
-            } catch (RuntimeException e) {
-                residual = residual.add(p.quantity().abs());
-                errors.add(p.symbol() + ": " + p.quantity().abs().toPlainString() + " left as dust: " + e.getMessage());
-                continue;
-            }
-            Submission s = engine.send(intent, engine.clock.now());
-            closing.add(s.clientOrderId());
-            residual = residual.add(p.quantity().abs().subtract(qty));
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-        engine.audit("flatten", actor, "sent " + closing.size() + " closing orders, cancelled " + cancelled
-                + (errors.isEmpty() ? "" : "; " + String.join("; ", errors)), "{}");
-        return new FlattenResult(cancelled, closing, residual, took.isNegative() ? Duration.ZERO : took, errors);
+    /** Closes every position (cancelling open orders first unless configured not to); joins a flatten that runs. */
+    public CompletableFuture<FlattenResult> flatten(String actor, String reason) {
+        return flattener.start(actor, reason, flattener.options().cancelOpenOrders());
     }
 
-    private boolean closingInFlight() {
-        for (Order o : engine.orders.openOrders()) if ("flatten".equals(o.tag())) return true;
-        return false;
+    /** The running flatten as it stands, or the last that finished. */
+    public Optional<FlattenResult> currentFlatten() {
+        return flattener.current();
     }
+
+    public boolean isFlattening() {
+        return flattener.isRunning();
+    }
+
+    // ---------------------------------------------------------------- what the engine tells it
+
+    /** A closed bar: market data for health, the protections, and a chasing flatten order to re-price. */
+    void onBar(Bar bar) {
+        onData(bar.symbol(), bar.closeTime());
+        protections.onBar(bar);
+    }
+
+    void onTicker(Ticker ticker) {
+        onData(ticker.symbol(), ticker.time());
+        protections.onTicker(ticker);
+    }
+
+    private void onData(String symbol, Instant time) {
+        if (!symbol.equals(engine.config.symbol())) return;
+        boolean wasStale = health.isDataStale(engine.clock.now());
+        health.onData(time);
+        flattener.onMarket(symbol);
+        if (wasStale && !health.isDataStale(engine.clock.now())) evaluate("market data resumed");
+    }
+
+    void onConnection(Event.ConnectionChanged change) {
+        health.onConnection(change);
+        evaluate("connection " + change.stream() + " " + change.state());
+    }
+
+    void onError(String source, ErrorCategory category, RecoveryAction action, String message) {
+        health.onError(engine.clock.now(), source, category, action, message);
+        if (health.verdict(engine.clock.now()).action() != SafetyAction.CONTINUE) evaluate("error from " + source);
+    }
+
+    void onOrder(Order order) {
+        flattener.onOrder(order);
+    }
+
+    void onFill(Fill fill) {
+        protections.onPositionChanged();
+    }
+
+    void onPublished(BotEvent event) {
+        riskEvents.accept(event);
+    }
+
+    /** Tells the risk listeners about quantity an exit could not sell. */
+    void reportDust(String symbol, ExitQuantity exit) {
+        String text = exit.refusal().orElse("dust: " + exit.dust().stripTrailingZeros().toPlainString() + " " + symbol
+                + " left after selling " + exit.sellable().stripTrailingZeros().toPlainString() + ": below the instrument's step");
+        engine.publish(new BotEvent.RiskAlert(engine.clock.now(), "sizing", SafetyAction.CONTINUE, BotEvent.AlertLevel.INFO, text));
+    }
+
+    /** The stop distance the bot's stop-loss would give an entry at {@code price}, for sizing. */
+    Optional<BigDecimal> stopDistance(BigDecimal price) {
+        return protections.stopDistance(price);
+    }
+
+    Flattener flattener() {
+        return flattener;
+    }
+
+    /**
+     * The state a restarted bot resumes in: EMERGENCY_STOP if that is where its journal says it last was
+     * (an emergency stop holds until an operator resumes, restart or not), RUNNING otherwise.
+     */
+    BotState stateAfterRestart() {
+        List<AuditEvent> events = engine.store.events(RESTART_LOOKBACK);
+        for (int i = events.size() - 1; i >= 0; i--) {
+            AuditEvent e = events.get(i);
+            if (!"state".equals(e.type())) continue;
+            BotState to = parseTo(e.inputsJson());
+            if (to == null || to == BotState.STARTING || to == BotState.STOPPED || to == BotState.CREATED) continue;
+            return to == BotState.EMERGENCY_STOP ? BotState.EMERGENCY_STOP : BotState.RUNNING;
+        }
+        return BotState.RUNNING;
+    }
+
+    private static BotState parseTo(String json) {
+        try {
+            JsonNode to = JSON.readTree(json).path("to");
+            return to.isTextual() ? BotState.valueOf(to.asText()) : null;
+        } catch (Exception unreadable) {
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- reporting
 
     /** The non-CONTINUE verdicts acted on, oldest first. */
     public List<SafetyVerdict> history() {
         return List.copyOf(history);
+    }
+
+    public HealthMonitor health() {
+        return health;
+    }
+
+    public SafetyReport report() {
+        Instant now = engine.clock.now();
+        List<SafetyVerdict> active = new ArrayList<>();
+        for (SafetyVerdict v : lastVerdicts) if (v.action() != SafetyAction.CONTINUE) active.add(v);
+        List<SafetyReport.LimitStatus> limits = new ArrayList<>();
+        if (engine.portfolio != null) {
+            for (RiskPolicy p : engine.policies) for (LimitUsage u : p.usage(engine.context)) limits.add(new SafetyReport.LimitStatus(p.name(), u));
+        }
+        BotState state = engine.state;
+        return new SafetyReport(now, state, SafetyReport.Level.of(state, active, limits), active, limits, riskEvents.recent(),
+                health.report(now), protections.levels(), flattener.current());
     }
 }

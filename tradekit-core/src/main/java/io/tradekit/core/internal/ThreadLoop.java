@@ -46,6 +46,11 @@ public final class ThreadLoop implements Loop {
         return Thread.currentThread() == thread;
     }
 
+    /** The loop was stopped and its thread has ended (or never started). */
+    public boolean isStopped() {
+        return !running && !thread.isAlive();
+    }
+
     /** No task is queued or running. */
     public boolean isIdle() {
         return pending.get() == 0;

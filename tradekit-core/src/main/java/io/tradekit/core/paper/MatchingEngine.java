@@ -60,7 +60,7 @@ public final class MatchingEngine {
     private final Map<String, BigDecimal> locked = new HashMap<>();
     private final Map<String, Order> orders = new LinkedHashMap<>();
     private final Map<String, BigDecimal> lockedByOrder = new HashMap<>();
-    private final List<Order> resting = new ArrayList<>();
+    private final RestingOrders resting = new RestingOrders();
     private final List<Order> pendingMarket = new ArrayList<>();
     private final List<Fill> fills = new ArrayList<>();
     private final Map<String, BigDecimal> lastPrice = new HashMap<>();
@@ -189,16 +189,10 @@ public final class MatchingEngine {
                 out.add(execute(o, execPrice(o.side(), bar.open(), instrument), false));
             }
         }
-        for (Iterator<Order> it = resting.iterator(); it.hasNext(); ) {
-            Order o = it.next();
-            if (!o.symbol().equals(bar.symbol())) continue;
+        for (Order o : resting.takeCrossed(bar.symbol(), bar.low(), bar.high())) {
             BigDecimal limit = o.limitPrice().orElseThrow();
-            boolean crossed = o.side() == Side.BUY ? bar.low().compareTo(limit) <= 0 : bar.high().compareTo(limit) >= 0;
-            if (crossed) {
-                it.remove();
-                BigDecimal price = o.side() == Side.BUY ? limit.min(bar.open()) : limit.max(bar.open());
-                out.add(execute(o, price, true));
-            }
+            BigDecimal price = o.side() == Side.BUY ? limit.min(bar.open()) : limit.max(bar.open());
+            out.add(execute(o, price, true));
         }
         lastPrice.put(bar.symbol(), bar.close());
         lastQuote.remove(bar.symbol());
@@ -223,15 +217,8 @@ public final class MatchingEngine {
                 out.add(execute(o, execPrice(o.side(), o.side() == Side.BUY ? ticker.ask() : ticker.bid(), instrument), false));
             }
         }
-        for (Iterator<Order> it = resting.iterator(); it.hasNext(); ) {
-            Order o = it.next();
-            if (!o.symbol().equals(ticker.symbol())) continue;
-            BigDecimal limit = o.limitPrice().orElseThrow();
-            boolean crossed = o.side() == Side.BUY ? ticker.ask().compareTo(limit) <= 0 : ticker.bid().compareTo(limit) >= 0;
-            if (crossed) {
-                it.remove();
-                out.add(execute(o, limit, true));
-            }
+        for (Order o : resting.takeCrossed(ticker.symbol(), ticker.ask(), ticker.bid())) {
+            out.add(execute(o, o.limitPrice().orElseThrow(), true));
         }
         if (!out.isEmpty()) persist();
         return out;

@@ -3,7 +3,6 @@ package io.tradekit.core.sizing;
 import io.tradekit.api.InvalidInputException;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 
 /**
  * Spends a fraction of equity, never more than the free cash, leaving room for the taker fee so that
@@ -23,9 +22,11 @@ public record PercentOfEquity(BigDecimal fraction) implements PositionSizer {
 
     @Override
     public BigDecimal quantity(SizingInput in) {
-        BigDecimal budget = in.equity().multiply(fraction).min(in.cash());
-        if (budget.signum() <= 0) return BigDecimal.ZERO;
-        BigDecimal costPerUnit = in.price().multiply(BigDecimal.ONE.add(in.feeRate()));
-        return budget.divide(costPerUnit, MathContext.DECIMAL64);
+        return Affordable.quantity(in.equity().multiply(fraction).min(in.cash()), in);
+    }
+
+    @Override
+    public String describe() {
+        return "percent:" + fraction.stripTrailingZeros().toPlainString();
     }
 }

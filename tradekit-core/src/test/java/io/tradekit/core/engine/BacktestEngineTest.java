@@ -88,6 +88,19 @@ class BacktestEngineTest {
     }
 
     @Test
+    void anAllInBuyStaysAffordableWithSlippageAndTickRounding() {
+        BuyThenSell s = new BuyThenSell(1, 1, 3);
+        BacktestResult r = TradeKit.backtest().bars(Bars.closes("100", "110", "120", "130")).instrument(Bars.BTC)
+                .strategy(s).cash(new BigDecimal("1000")).feeBps(new BigDecimal("10")).slippageBps(new BigDecimal("7")).run();
+        assertThat(r.ordersDenied()).isZero();
+        assertThat(r.orders()).hasSize(2).allSatisfy(o -> assertThat(o.status()).isEqualTo(OrderStatus.FILLED));
+        // 100 * 1.0007 = 100.07: the buy pays the slip, rounded up to the tick
+        assertThat(r.fills().get(0).price()).isEqualByComparingTo("100.07");
+        assertThat(r.fills().get(0).quantity().multiply(new BigDecimal("100.07")).multiply(new BigDecimal("1.001")))
+                .isLessThanOrEqualTo(new BigDecimal("1000"));
+    }
+
+    @Test
     void nextOpenFillModelFillsAtTheFollowingBarsOpen() {
         BuyThenSell s = new BuyThenSell(1, 1, 3);
         BacktestResult r = TradeKit.backtest().bars(Bars.closes("100", "110", "120", "130")).instrument(Bars.BTC)

@@ -174,6 +174,10 @@ class LiveLoopTest {
             bot.feed(bars.get(2));
             assertThat(submitted.get()).isEqualTo(2);
             assertThat(bot.state()).isEqualTo(BotState.RUNNING);
+            bot.stop();
+            // read after stop: answered at once from the final state, not after a timeout
+            assertThat(bot.state()).isEqualTo(BotState.STOPPED);
+            assertThat(bot.openOrders()).hasSize(2);
         }
     }
 

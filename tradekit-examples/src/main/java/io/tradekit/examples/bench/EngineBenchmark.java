@@ -26,6 +26,7 @@ import org.ta4j.core.TradingRecord;
 import org.ta4j.core.backtest.BarSeriesManager;
 import org.ta4j.core.indicators.averages.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.DecimalNumFactory;
 import org.ta4j.core.num.DoubleNumFactory;
 import org.ta4j.core.num.NumFactory;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
@@ -40,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code engineIdle}: the full tradekit backtest engine with a strategy that does nothing;</li>
  *   <li>{@code engineSmaCross}: the engine running {@code sma-cross} (10/30): indicators, signals, sizing,
  *       orders, paper fills, portfolio;</li>
- *   <li>{@code ta4jDefaultNum} and {@code ta4jDoubleNum}: ta4j's own {@link BarSeriesManager} running the same
+ *   <li>{@code ta4jDecimalNum} and {@code ta4jDoubleNum}: ta4j's own {@link BarSeriesManager} running the same
  *       SMA crossover rules, on a series built with ta4j's default number type and with {@code DoubleNum}
  *       (the type the engine's indicator series uses), so that the comparison is like for like.</li>
  * </ul>
@@ -51,8 +52,8 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(EngineBenchmark.BARS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 5, time = 3)
 public class EngineBenchmark {
 
     public static final int BARS = 1_000_000;
@@ -71,14 +72,17 @@ public class EngineBenchmark {
         }
     }
 
-    /** The bars as a ta4j series with ta4j's default number type. */
+    /** The bars as a ta4j series with ta4j's default number type, {@code DecimalNum}. */
     @State(Scope.Benchmark)
-    public static class DefaultNumSeries {
+    public static class DecimalNumSeries {
         BarSeries series;
 
         @Setup(Level.Trial)
         public void build(GeneratedBars generated) {
             series = ta4jSeries(generated.bars, null);
+            if (!(series.numFactory() instanceof DecimalNumFactory)) {
+                throw new IllegalStateException("ta4j's default number type is no longer DecimalNum but " + series.numFactory());
+            }
         }
     }
 
@@ -104,7 +108,7 @@ public class EngineBenchmark {
     }
 
     @Benchmark
-    public TradingRecord ta4jDefaultNum(DefaultNumSeries s) {
+    public TradingRecord ta4jDecimalNum(DecimalNumSeries s) {
         return smaCrossOnTa4j(s.series);
     }
 

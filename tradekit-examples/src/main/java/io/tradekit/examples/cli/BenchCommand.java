@@ -13,9 +13,9 @@ import java.util.List;
  */
 public final class BenchCommand implements Command {
 
-    /** One fork, three warmup and five measured iterations of two seconds: about a minute per benchmark. */
-    static final List<String> DEFAULT_ARGS = List.of(EngineBenchmark.class.getSimpleName(), "-f", "1", "-wi", "3", "-w", "2s",
-            "-i", "5", "-r", "2s");
+    /** One fork, five warmup and five measured iterations of three seconds: about a minute per benchmark. */
+    static final List<String> DEFAULT_ARGS = List.of(EngineBenchmark.class.getSimpleName(), "-f", "1", "-wi", "5", "-w", "3s",
+            "-i", "5", "-r", "3s");
 
     @Override
     public String name() {
@@ -41,7 +41,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> args, Terminal terminal) {
-        if (args.size() == 1 && (args.getFirst().equals("--help"))) {
+        if (args.size() == 1 && args.getFirst().equals("--help")) {
             terminal.out().print(help());
             return 0;
         }

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The working state of one grid: its pairs, which order belongs to which pair, inventory no pair owns
@@ -149,16 +150,19 @@ public final class GridBook {
             p.orderFilled = BigDecimal.ZERO;
             pairByOrder.put(p.orderId, p.index);
         } else {
-            refused(p, bar, side + " " + qty.toPlainString() + " at " + ladder.price(level).toPlainString() + " denied by " + s.deniedBy()
-                    + ": " + s.reason());
+            refused(p, bar, () -> side + " " + qty.toPlainString() + " at " + ladder.price(level).toPlainString() + " denied by "
+                    + s.deniedBy() + ": " + s.reason());
         }
     }
 
-    private void refused(LevelPair p, long bar, String why) {
+    /** Counted in the stats and published by the engine as a denial or rejection; the log line is for debugging. */
+    private void refused(LevelPair p, long bar, Supplier<String> why) {
         ledger.rejected();
         p.retry.refused(bar);
         earliestDue = Math.min(earliestDue, p.retry.nextBar());
-        log.info("grid level {} (pair {}): {}; try {} at bar {}", p.orderLevel(), p.index, why, p.retry.attempts() + 1, p.retry.nextBar());
+        if (log.isDebugEnabled()) {
+            log.debug("grid level {} (pair {}): {}; try {} at bar {}", p.orderLevel(), p.index, why.get(), p.retry.attempts() + 1, p.retry.nextBar());
+        }
     }
 
     private void placeTask(StrategyContext ctx, long bar) {
@@ -181,7 +185,7 @@ public final class GridBook {
             return;
         }
         task.retry.refused(bar);
-        log.info("grid {} of {} {} denied by {}: {}; try again at bar {}", task.side == Side.BUY ? "bootstrap" : "trim",
+        log.debug("grid {} of {} {} denied by {}: {}; try again at bar {}", task.side == Side.BUY ? "bootstrap" : "trim",
                 qty.toPlainString(), ctx.symbol(), s.deniedBy(), s.reason(), task.retry.nextBar());
     }
 
@@ -296,7 +300,7 @@ public final class GridBook {
                 pairByOrder.remove(id);
                 if (!p.holding && p.held.signum() > 0) p.holding = true; // a partly filled buy: sell what it bought
                 p.clearOrder();
-                refused(p, bar, order.side() + " " + order.quantity().toPlainString() + " at "
+                refused(p, bar, () -> order.side() + " " + order.quantity().toPlainString() + " at "
                         + order.limitPrice().map(BigDecimal::toPlainString).orElse("market") + " " + order.status()
                         + order.reason().map(r -> ": " + r).orElse(""));
             }
@@ -313,7 +317,7 @@ public final class GridBook {
             } else {
                 ledger.rejected();
                 task.retry.refused(bar);
-                log.info("grid {} {} {}{}; the rest is tried again at bar {}", task.side == Side.BUY ? "bootstrap" : "trim", id, order.status(),
+                log.debug("grid {} {} {}{}; the rest is tried again at bar {}", task.side == Side.BUY ? "bootstrap" : "trim", id, order.status(),
                         order.reason().map(r -> " (" + r + ")").orElse(""), task.retry.nextBar());
             }
         }

@@ -1,0 +1,76 @@
+package io.tradekit.core.paper;
+
+import io.tradekit.api.Order;
+import io.tradekit.api.Side;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The resting limit orders of a venue, by symbol, side and price: a bar or quote touches only the price
+ * levels it crosses instead of every order. Orders that cross together come out in the order they
+ * arrived, so fills keep time priority.
+ */
+final class RestingOrders {
+
+    private static final Comparator<Order> ARRIVAL = Comparator.comparingLong(RestingOrders::arrival);
+
+    private final Map<String, NavigableMap<BigDecimal, ArrayDeque<Order>>> bids = new HashMap<>();
+    private final Map<String, NavigableMap<BigDecimal, ArrayDeque<Order>>> asks = new HashMap<>();
+
+    void add(Order order) {
+        BigDecimal price = order.limitPrice().orElseThrow();
+        book(order.symbol(), order.side()).computeIfAbsent(price, p -> new ArrayDeque<>()).addLast(order);
+    }
+
+    boolean remove(Order order) {
+        if (order.limitPrice().isEmpty()) return false;
+        NavigableMap<BigDecimal, ArrayDeque<Order>> side = book(order.symbol(), order.side());
+        ArrayDeque<Order> level = side.get(order.limitPrice().get());
+        if (level == null) return false;
+        boolean removed = level.removeIf(o -> o.clientOrderId().equals(order.clientOrderId()));
+        if (level.isEmpty()) side.remove(order.limitPrice().get());
+        return removed;
+    }
+
+    /**
+     * Removes and returns, in arrival order, the bids priced at or above {@code buyFloor} and the asks
+     * priced at or below {@code sellCeiling}: the orders a market that traded down to one and up to the
+     * other has crossed.
+     */
+    List<Order> takeCrossed(String symbol, BigDecimal buyFloor, BigDecimal sellCeiling) {
+        List<Order> crossed = new ArrayList<>();
+        drain(book(symbol, Side.BUY).tailMap(buyFloor, true), crossed);
+        drain(book(symbol, Side.SELL).headMap(sellCeiling, true), crossed);
+        if (crossed.size() > 1) crossed.sort(ARRIVAL);
+        return crossed;
+    }
+
+    private static void drain(NavigableMap<BigDecimal, ArrayDeque<Order>> levels, List<Order> into) {
+        for (Iterator<ArrayDeque<Order>> it = levels.values().iterator(); it.hasNext(); ) {
+            into.addAll(it.next());
+            it.remove();
+        }
+    }
+
+    private NavigableMap<BigDecimal, ArrayDeque<Order>> book(String symbol, Side side) {
+        return (side == Side.BUY ? bids : asks).computeIfAbsent(symbol, s -> new TreeMap<>());
+    }
+
+    /** The venue numbers orders as they arrive; that number is their time priority. */
+    private static long arrival(Order order) {
+        try {
+            return Long.parseLong(order.venueOrderId().orElse("0"));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.tradekit.core.protection;
+
+import io.tradekit.api.InvalidInputException;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The protections core keeps on a bot's open position, checked on every bar and ticker on the bot's
+ * loop: a stop-loss, a take-profit at a risk/reward multiple of the stop distance, a trailing stop,
+ * and a move of the stop to the entry price once the position is far enough in profit. When one is
+ * hit, the engine closes the position with a reduce-only market order through its normal pipeline
+ * (a reducing order passes in REDUCE_ONLY) and publishes a risk alert naming the protection.
+ *
+ * <pre>{@code .protection(Protections.stopLossAtr(14, 2).takeProfitRR(2).trailing(StopDistance.percent(new BigDecimal("0.03"))))}</pre>
+ *
+ * <p>These are software stops: the engine acts on the price it sees (a bar's low or high, a ticker's
+ * last price), so the exit fills at the market price after the level is crossed, not at the level.
+ * Distances are measured from the position's entry price when it opens (an ATR from the bars up to
+ * then); adding to the position re-anchors them on the new average entry.
+ */
+public record Protections(Optional<StopDistance> stopLoss, Optional<BigDecimal> takeProfitRatio,
+                          Optional<StopDistance> trailing, Optional<StopDistance> breakevenAfter) {
+
+    public Protections {
+        Objects.requireNonNull(stopLoss, "stopLoss");
+        Objects.requireNonNull(takeProfitRatio, "takeProfitRatio");
+        Objects.requireNonNull(trailing, "trailing");
+        Objects.requireNonNull(breakevenAfter, "breakevenAfter");
+        takeProfitRatio.ifPresent(r -> {
+            if (r.signum() <= 0) throw new InvalidInputException("take-profit risk/reward ratio must be positive, got " + r);
+        });
+        if (takeProfitRatio.isPresent() && stopLoss.isEmpty()) {
+            throw new InvalidInputException("a take-profit by risk/reward ratio needs a stop-loss to measure the risk; "
+                    + "start with Protections.stopLoss...(...).takeProfitRR(...)");
+        }
+    }
+
+    public static Protections none() {
+        return new Protections(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public static Protections stopLoss(StopDistance distance) {
+        return none().withStopLoss(distance);
+    }
+
+    /** A stop {@code fraction} of the entry price away: 0.02 is 2 %. */
+    public static Protections stopLossPercent(BigDecimal fraction) {
+        return stopLoss(StopDistance.percent(fraction));
+    }
+
+    /** A stop a fixed price distance from the entry. */
+    public static Protections stopLossDistance(BigDecimal priceDistance) {
+        return stopLoss(StopDistance.fixed(priceDistance));
+    }
+
+    /** A stop {@code multiple} ATRs of {@code period} bars from the entry. */
+    public static Protections stopLossAtr(int period, BigDecimal multiple) {
+        return stopLoss(StopDistance.atr(period, multiple));
+    }
+
+    public static Protections stopLossAtr(int period, int multiple) {
+        return stopLossAtr(period, BigDecimal.valueOf(multiple));
+    }
+
+    /** Only a trailing stop, starting at {@code distance} from the entry. */
+    public static Protections trailingStop(StopDistance distance) {
+        return none().trailing(distance);
+    }
+
+    public Protections withStopLoss(StopDistance distance) {
+        return new Protections(Optional.of(distance), takeProfitRatio, trailing, breakevenAfter);
+    }
+
+    /** Take profit at {@code ratio} times the stop distance beyond the entry. */
+    public Protections takeProfitRR(BigDecimal ratio) {
+        return new Protections(stopLoss, Optional.of(ratio), trailing, breakevenAfter);
+    }
+
+    public Protections takeProfitRR(int ratio) {
+        return takeProfitRR(BigDecimal.valueOf(ratio));
+    }
+
+    /** A stop that follows the best price since the entry at {@code distance}; it only ever tightens. */
+    public Protections trailing(StopDistance distance) {
+        return new Protections(stopLoss, takeProfitRatio, Optional.of(distance), breakevenAfter);
+    }
+
+    /** Moves the stop to the entry price once the price has gone {@code profit} in the position's favour. */
+    public Protections breakevenAfter(StopDistance profit) {
+        return new Protections(stopLoss, takeProfitRatio, trailing, Optional.of(profit));
+    }
+
+    public boolean isEmpty() {
+        return stopLoss.isEmpty() && trailing.isEmpty() && breakevenAfter.isEmpty();
+    }
+
+    /** e.g. {@code stop-loss 2×ATR(14), take-profit 2R, trailing 3%}. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        stopLoss.ifPresent(d -> parts.add("stop-loss " + d.describe()));
+        takeProfitRatio.ifPresent(r -> parts.add("take-profit " + r.stripTrailingZeros().toPlainString() + "R"));
+        trailing.ifPresent(d -> parts.add("trailing " + d.describe()));
+        breakevenAfter.ifPresent(d -> parts.add("breakeven after " + d.describe()));
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+}

@@ -1,0 +1,28 @@
+package io.tradekit.core.sizing;
+
+import io.tradekit.api.InvalidInputException;
+
+import java.math.BigDecimal;
+
+/**
+ * Spends the same quote amount every time, the taker fee included, never more than the free cash:
+ * {@code new FixedQuote(new BigDecimal("100"))} buys what 100 USDT pays for, fee and all.
+ */
+public record FixedQuote(BigDecimal quoteAmount) implements PositionSizer {
+
+    public FixedQuote {
+        if (quoteAmount == null || quoteAmount.signum() <= 0) {
+            throw new InvalidInputException("fixed-quote sizing: amount must be positive, got " + quoteAmount);
+        }
+    }
+
+    @Override
+    public BigDecimal quantity(SizingInput in) {
+        return Affordable.quantity(quoteAmount.min(in.cash()), in);
+    }
+
+    @Override
+    public String describe() {
+        return "fixed-quote:" + quoteAmount.stripTrailingZeros().toPlainString();
+    }
+}
