@@ -148,4 +148,19 @@ class SessionCommandTest {
         assertThat(missingFile.exitCode()).isEqualTo(TradeKitCli.BAD_INPUT);
         assertThat(missingFile.err()).contains("configuration file " + dir.resolve("nope.json") + " does not exist");
     }
+
+    @Test
+    void aVenueThatCannotBeReachedFailsTheRunWithExitOne() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        writeConfig("http://127.0.0.1:" + closedPort, "ws://127.0.0.1:" + closedPort, "");
+
+        ModeCliRun run = ModeCliRun.in(dir, "paper", "--config", "bot.json", "--bars", "1");
+
+        assertThat(run.exitCode()).isEqualTo(TradeKitCli.FAILED);
+        assertThat(run.err()).startsWith("tradekit paper failed: ").contains("could not connect").doesNotContain("\tat ");
+        assertThat(run.out()).doesNotContain("running");
+    }
 }
