@@ -143,11 +143,11 @@ abstract class SessionCommand implements Command {
     }
 
     private static void awaitEnd(TradingSession session, Long bars, Duration runFor, CountDownLatch stopRequested) {
-        long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
+        long deadline = runFor == null ? 0 : System.nanoTime() + runFor.toNanos();
         try {
             while (!stopRequested.await(100, TimeUnit.MILLISECONDS)) {
                 if (bars != null && session.barsProcessed() >= bars) return;
-                if (System.nanoTime() - deadline >= 0) return;
+                if (runFor != null && System.nanoTime() - deadline >= 0) return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -83,6 +83,7 @@ public final class TradingSession implements AutoCloseable {
     private long startedNanos;
     private SessionResult result;
     private boolean closed;
+    private boolean released;
 
     private TradingSession(BotConfig config, Mode mode, Plugins plugins, ExchangeAdapter venue) {
         this.config = config;
@@ -158,15 +159,11 @@ public final class TradingSession implements AutoCloseable {
         if (bot != null) throw new IllegalStateException("session of bot '" + config.name() + "' is already started");
         if (closed) throw new IllegalStateException("session of bot '" + config.name() + "' is closed");
         Path journal = journal();
-        try {
-            Files.createDirectories(journal.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create the directory of the journal " + journal, e);
-        }
         ExchangeAdapter tradingVenue = null;
         SqliteStateStore store = null;
         TradingBot built = null;
         try {
+            createDirectoryOf(journal);
             tradingVenue = switch (mode) {
                 case LIVE -> venue;
                 case PAPER -> paperOver(venue, journal);
@@ -193,7 +190,9 @@ public final class TradingSession implements AutoCloseable {
             built = builder.build();
             built.start();
         } catch (RuntimeException e) {
+            // Everything this start opened is released here; close() has nothing left to do.
             closed = true;
+            released = true;
             try {
                 if (built != null) {
                     built.close();
@@ -213,6 +212,14 @@ public final class TradingSession implements AutoCloseable {
         initialEquity = built.equity();
         log.info("{} bot '{}' started: {} {} {} on {}, journal {}", mode.label(), config.name(), config.strategy().name(), config.symbol(),
                 config.timeframe(), config.exchange().name(), journal);
+    }
+
+    private static void createDirectoryOf(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the directory of " + file, e);
+        }
     }
 
     private ExchangeAdapter paperOver(ExchangeAdapter marketData, Path journal) {
@@ -297,8 +304,9 @@ public final class TradingSession implements AutoCloseable {
     /** Stops the bot if it runs (without a report) and releases the venue. */
     @Override
     public synchronized void close() {
-        if (result != null) return;
+        if (result != null || released) return;
         closed = true;
+        released = true;
         try {
             if (bot != null) bot.close();
             else venue.close();
