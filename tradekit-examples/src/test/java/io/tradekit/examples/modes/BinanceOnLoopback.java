@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradekit.api.Bar;
 import io.tradekit.api.Order;
+import io.tradekit.api.Params;
+import io.tradekit.api.spi.ExchangeSettings;
+import io.tradekit.binance.BinanceAdapter;
+import io.tradekit.binance.BinanceConfig;
 import io.tradekit.binance.sim.BinanceSimulator;
 import io.tradekit.core.TradingBot;
 import io.tradekit.examples.data.DataSets;
@@ -37,6 +41,14 @@ final class BinanceOnLoopback implements AutoCloseable {
     BinanceOnLoopback(int first, int count, int initial) {
         this.bars = DataSets.load("eth-usd-5m", Optional.of(SYMBOL), Optional.empty()).subList(first, first + count);
         this.sim = BinanceSimulator.start(BinanceSimulator.Options.of(0, bars).withInitialBars(initial));
+    }
+
+    /** An adapter on the simulator's account with fast reconnects, as a bot's configuration would make it. */
+    BinanceAdapter adapter() {
+        Map<String, String> params = new java.util.HashMap<>(sim.adapterParams());
+        params.put("reconnectInitialMs", "50");
+        params.put("reconnectMaxMs", "300");
+        return new BinanceAdapter(BinanceConfig.from(new ExchangeSettings(Params.of("binance", params), Optional.of(sim.credentials()))));
     }
 
     /** The environment that hands the simulator's API key and secret to the bot. */
