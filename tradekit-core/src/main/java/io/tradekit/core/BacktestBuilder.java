@@ -174,7 +174,9 @@ public final class BacktestBuilder {
         Bar first = bars.get(0);
         for (int i = 1; i < bars.size(); i++) {
             Bar b = bars.get(i);
-            if (!b.symbol().equals(first.symbol()) || !b.timeframe().equals(first.timeframe())) {
+            boolean sameSeries = (b.symbol() == first.symbol() || b.symbol().equals(first.symbol()))
+                    && (b.timeframe() == first.timeframe() || b.timeframe().equals(first.timeframe()));
+            if (!sameSeries) {
                 throw new InvalidInputException("backtest: bar " + i + " is " + b.symbol() + " " + b.timeframe() + " but the run is "
                         + first.symbol() + " " + first.timeframe() + "; one symbol and timeframe per backtest");
             }

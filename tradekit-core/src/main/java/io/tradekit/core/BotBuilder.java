@@ -46,7 +46,7 @@ public final class BotBuilder {
     private RiskLimits limits = RiskLimits.none();
     private StateStore store;
     private PositionSizer sizer = PercentOfEquity.all();
-    private BigDecimal takerFeeRate = new BigDecimal("0.001");
+    private BigDecimal takerFeeRate;
     private Plugins plugins;
     private Duration staleAfter;
     private Duration safetyInterval = Duration.ofSeconds(5);
@@ -228,7 +228,14 @@ public final class BotBuilder {
         if (strategy == null && strategyName == null) {
             throw new InvalidInputException(where + ": no strategy; call .strategy(\"grid\", params) or .strategy(myStrategy)");
         }
-        if (takerFeeRate == null || takerFeeRate.signum() < 0 || takerFeeRate.compareTo(BigDecimal.ONE) >= 0) {
+        if (takerFeeRate == null) {
+            // A paper venue says what a buy costs; a real one is assumed at 10 bps unless the host says otherwise.
+            takerFeeRate = adapter instanceof io.tradekit.core.paper.PaperExchange paper
+                    ? paper.matchingEngine().settings().buyCostRate() : new BigDecimal("0.001");
+        }
+        PositionSizer sizing = adapter instanceof io.tradekit.core.paper.PaperExchange paper
+                && paper.matchingEngine().settings().slippageBps().signum() > 0 ? new io.tradekit.core.sizing.TickCushion(sizer) : sizer;
+        if (takerFeeRate.signum() < 0 || takerFeeRate.compareTo(BigDecimal.ONE) >= 0) {
             throw new InvalidInputException(where + ": taker fee rate must be a fraction in [0, 1), got " + takerFeeRate);
         }
         if (safetyInterval == null || safetyInterval.isNegative() || safetyInterval.isZero()) {
@@ -241,7 +248,7 @@ public final class BotBuilder {
                 : resolved.exchange(exchangeName).create(new ExchangeSettings(Params.of(exchangeName, exchangeParams), Optional.ofNullable(credentials)));
         StateStore journal = store != null ? store : resolved.store("memory").open(id, Params.empty("memory store"));
         Duration stale = staleAfter != null ? staleAfter : timeframe.duration().multipliedBy(3);
-        TradingBot bot = new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizer, takerFeeRate, stale, safetyInterval,
+        TradingBot bot = new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizing, takerFeeRate, stale, safetyInterval,
                 dataClock, equityInterval, cancelUnknownOrders, adoptVenuePosition, limits, listeners);
         bot.engine().setAckTimeout(ackTimeout);
         bot.configureSafety(safety);

@@ -56,6 +56,13 @@ public interface StrategyContext {
     void cancelAll();
 
     /**
+     * Asks the engine to flatten the bot: cancel its orders and close its position with reduce-only
+     * orders, retried until flat. Asynchronous: the outcome arrives as order updates and fills; a second
+     * call while one runs joins it.
+     */
+    void flatten(String reason);
+
+    /**
      * An engine feature that the API cannot name, for example the ta4j {@code BarSeries} that core
      * keeps in step with the bot's bars: {@code ctx.unwrap(BarSeries.class)}.
      */

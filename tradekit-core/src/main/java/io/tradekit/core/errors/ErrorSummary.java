@@ -50,6 +50,11 @@ public final class ErrorSummary {
     }
 
     /** Errors per category within the window ending at {@code now}; categories without errors are left out. */
+    /** True when no error was ever recorded: the cheap answer for the healthy case. */
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
     public Map<ErrorCategory, Integer> counts(Instant now) {
         forgetBefore(now);
         Map<ErrorCategory, Integer> counts = new EnumMap<>(ErrorCategory.class);

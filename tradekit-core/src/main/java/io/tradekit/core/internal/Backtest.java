@@ -66,18 +66,6 @@ public final class Backtest {
         return this;
     }
 
-    /**
-     * What a market buy may cost beyond the last price, as a fraction: the larger fee, the slippage, and
-     * (with slippage) the tick the slipped price is rounded up to, at the lowest price of the data. The
-     * sizer leaves that much room, so an all-in order stays affordable.
-     */
-    private BigDecimal sizingCostRate() {
-        BigDecimal rate = paper.takerFeeBps().max(paper.makerFeeBps()).add(paper.slippageBps()).movePointLeft(4);
-        if (paper.slippageBps().signum() == 0) return rate;
-        BigDecimal lowest = bars.stream().map(Bar::low).min(BigDecimal::compareTo).orElse(BigDecimal.ONE);
-        return rate.add(instrument.tickSize().divide(lowest, java.math.MathContext.DECIMAL64));
-    }
-
     public BacktestResult run() {
         long started = System.nanoTime();
         Bar first = bars.get(0);
@@ -85,8 +73,9 @@ public final class Backtest {
         DirectLoop loop = new DirectLoop();
         EngineClock.Simulated clock = new EngineClock.Simulated();
         PaperExchange exchange = new PaperExchange(paper);
-        EngineConfig config = new EngineConfig("backtest", instrument.symbol(), timeframe, sizer,
-                sizingCostRate(), Math.max(256, strategy.warmupBars() + 2),
+        EngineConfig config = new EngineConfig("backtest", instrument.symbol(), timeframe,
+                paper.slippageBps().signum() > 0 ? new io.tradekit.core.sizing.TickCushion(sizer) : sizer,
+                paper.buyCostRate(), Math.max(256, strategy.warmupBars() + 2),
                 // A backtest's clock is its data: data is never stale, so the guard allows any age.
                 Duration.ofDays(36_500), timeframe.duration(), Duration.ofHours(1), keepCurve);
         List<io.tradekit.api.spi.RiskPolicy> policies = RiskPolicies.forLimits(limits, plugins, "backtest");
@@ -94,7 +83,8 @@ public final class Backtest {
         limits.decimal(RiskLimits.DAY_BOUNDARY_HOUR).ifPresent(h -> engine.setDayBoundaryHour(h.intValue()));
         engine.safety().configure(safety);
         List<SafetyEvent> safetyEvents = new ArrayList<>();
-        engine.addListener(e -> {
+        // A risk listener, not an event listener: with no host listener the engine publishes no per-bar events.
+        engine.safety().addRiskListener(e -> {
             if (e instanceof BotEvent.RiskAlert a && a.action() != SafetyAction.CONTINUE) {
                 safetyEvents.add(new SafetyEvent(a.time(), a.policy(), a.action(), a.reason()));
             }

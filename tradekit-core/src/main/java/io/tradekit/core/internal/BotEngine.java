@@ -237,7 +237,7 @@ public final class BotEngine {
     }
 
     private void onBar(Bar bar) {
-        if (!bar.symbol().equals(config.symbol()) || !bar.timeframe().equals(config.timeframe())) {
+        if (!isBotSeries(bar)) {
             data.add(bar);
             return;
         }
@@ -257,6 +257,11 @@ public final class BotEngine {
         barsProcessed++;
         strategy.onBar(bar, context);
         if (!listeners.isEmpty()) publish(new BotEvent.BarProcessed(now, bar));
+    }
+
+    private boolean isBotSeries(Bar bar) {
+        return (bar.symbol() == config.symbol() || bar.symbol().equals(config.symbol()))
+                && (bar.timeframe() == config.timeframe() || bar.timeframe().equals(config.timeframe()));
     }
 
     private void markEquity(Instant now) {

@@ -155,6 +155,11 @@ public final class EngineContext implements StrategyContext, RiskContext {
     }
 
     @Override
+    public void flatten(String reason) {
+        engine.safety().flatten("strategy", reason);
+    }
+
+    @Override
     public <T> Optional<T> unwrap(Class<T> type) {
         if (type == BarSeries.class) {
             return Optional.of(type.cast(engine.data.ta4jSeries(engine.config.symbol(), engine.config.timeframe())));

@@ -31,6 +31,7 @@ public final class Portfolio {
     private BigDecimal grossRealized = BigDecimal.ZERO;
     private final Map<String, Holding> holdings = new HashMap<>();
     private final List<RoundTrip> roundTrips = new ArrayList<>();
+    private boolean flat = true;
 
     public Portfolio(String quoteAsset, BigDecimal initialCash) {
         this.quoteAsset = quoteAsset;
@@ -45,6 +46,7 @@ public final class Portfolio {
         h.realized = position.realizedPnl();
         h.fees = position.fees();
         h.openedAt = openedAt;
+        recountFlat();
     }
 
     public void setCash(BigDecimal cash) {
@@ -112,6 +114,7 @@ public final class Portfolio {
                 h.entryFees = feeInQuote.subtract(exitFeeShare);
             }
         }
+        recountFlat();
         return realizedNet;
     }
 
@@ -145,9 +148,20 @@ public final class Portfolio {
         return all;
     }
 
+    /** No position in any symbol; kept up to date by every change, because the engine asks on every bar. */
     public boolean isFlat() {
-        for (Holding h : holdings.values()) if (h.quantity.signum() != 0) return false;
-        return true;
+        return flat;
+    }
+
+    private void recountFlat() {
+        boolean none = true;
+        for (Holding h : holdings.values()) {
+            if (h.quantity.signum() != 0) {
+                none = false;
+                break;
+            }
+        }
+        flat = none;
     }
 
     /** Cash plus every position marked at the price {@code marks} gives for its symbol. */

@@ -101,12 +101,17 @@ public final class SafetyManager {
         try {
             do {
                 evaluateAgain = false;
-                List<SafetyVerdict> verdicts = new ArrayList<>();
-                SafetyVerdict worst = SafetyVerdict.ok("safety");
-                for (RiskPolicy policy : engine.policies) verdicts.add(policy.assess(engine.context));
-                verdicts.add(health.verdict(engine.clock.now()));
-                for (SafetyVerdict v : verdicts) if (v.action().isMoreSevereThan(worst.action())) worst = v;
-                lastVerdicts = List.copyOf(verdicts);
+                SafetyVerdict worst = health.verdict(engine.clock.now());
+                if (engine.policies.isEmpty()) {
+                    // No policy: only health speaks, and the list of verdicts is the one verdict (no allocation per bar).
+                    if (lastVerdicts.size() != 1 || lastVerdicts.get(0) != worst) lastVerdicts = List.of(worst);
+                } else {
+                    List<SafetyVerdict> verdicts = new ArrayList<>(engine.policies.size() + 1);
+                    for (RiskPolicy policy : engine.policies) verdicts.add(policy.assess(engine.context));
+                    verdicts.add(worst);
+                    for (SafetyVerdict v : verdicts) if (v.action().isMoreSevereThan(worst.action())) worst = v;
+                    lastVerdicts = List.copyOf(verdicts);
+                }
                 act(worst);
             } while (evaluateAgain);
         } finally {

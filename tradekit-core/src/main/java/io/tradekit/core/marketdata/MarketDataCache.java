@@ -24,8 +24,20 @@ public final class MarketDataCache {
     private final int capacity;
     private final Map<SeriesKey, BarRing> series = new HashMap<>();
     private final Map<SeriesKey, BarSeriesBridge> bridges = new HashMap<>();
-    private final Map<String, BigDecimal> lastPrice = new HashMap<>();
-    private final Map<String, Instant> lastDataTime = new HashMap<>();
+    private final Map<String, Latest> latest = new HashMap<>();
+    /** The series the last bar went to: bars of one series arrive in a row, so most bars skip the map. */
+    private String lastSymbol;
+    private io.tradekit.api.Timeframe lastTimeframe;
+    private BarRing lastRing;
+    private SeriesKey lastKey;
+    private Latest lastLatest;
+    private BarSeriesBridge lastBridge;
+
+    /** The newest price of a symbol and when data for it last arrived. */
+    private static final class Latest {
+        BigDecimal price = BigDecimal.ZERO;
+        Instant time;
+    }
 
     public MarketDataCache(int capacity) {
         if (capacity < 2) throw new IllegalArgumentException("capacity must be at least 2");
@@ -37,21 +49,41 @@ public final class MarketDataCache {
      * of its series: a replayed or duplicated bar must not be counted twice.
      */
     public boolean add(Bar bar) {
-        SeriesKey key = new SeriesKey(bar.symbol(), bar.timeframe());
-        BarRing ring = series.computeIfAbsent(key, k -> new BarRing(capacity));
+        BarRing ring;
+        SeriesKey key;
+        Latest symbolLatest;
+        if (bar.symbol() == lastSymbol && bar.timeframe() == lastTimeframe) {
+            ring = lastRing;
+            key = lastKey;
+            symbolLatest = lastLatest;
+        } else {
+            key = new SeriesKey(bar.symbol(), bar.timeframe());
+            ring = series.computeIfAbsent(key, k -> new BarRing(capacity));
+            symbolLatest = latest.computeIfAbsent(bar.symbol(), s -> new Latest());
+            lastSymbol = bar.symbol();
+            lastTimeframe = bar.timeframe();
+            lastRing = ring;
+            lastKey = key;
+            lastLatest = symbolLatest;
+            lastBridge = null;
+        }
         Bar last = ring.last();
         if (last != null && !bar.openTime().isAfter(last.openTime())) return false;
         ring.add(bar);
-        lastPrice.put(bar.symbol(), bar.close());
-        lastDataTime.put(bar.symbol(), bar.closeTime());
-        BarSeriesBridge bridge = bridges.get(key);
-        if (bridge != null) bridge.append(bar);
+        symbolLatest.price = bar.close();
+        symbolLatest.time = bar.closeTime();
+        if (!bridges.isEmpty()) {
+            BarSeriesBridge bridge = key == lastKey && lastBridge != null ? lastBridge : bridges.get(key);
+            if (key == lastKey) lastBridge = bridge;
+            if (bridge != null) bridge.append(bar);
+        }
         return true;
     }
 
     public void update(Ticker ticker) {
-        lastPrice.put(ticker.symbol(), ticker.last());
-        lastDataTime.merge(ticker.symbol(), ticker.time(), (a, b) -> a.isAfter(b) ? a : b);
+        Latest l = latest.computeIfAbsent(ticker.symbol(), s -> new Latest());
+        l.price = ticker.last();
+        if (l.time == null || ticker.time().isAfter(l.time)) l.time = ticker.time();
     }
 
     public int size(String symbol, Timeframe timeframe) {
@@ -71,16 +103,19 @@ public final class MarketDataCache {
     }
 
     public BigDecimal lastPrice(String symbol) {
-        return lastPrice.getOrDefault(symbol, BigDecimal.ZERO);
+        Latest l = symbol == lastSymbol ? lastLatest : latest.get(symbol);
+        return l == null ? BigDecimal.ZERO : l.price;
     }
 
     public Optional<Instant> lastDataTime(String symbol) {
-        return Optional.ofNullable(lastDataTime.get(symbol));
+        Latest l = latest.get(symbol);
+        return Optional.ofNullable(l == null ? null : l.time);
     }
 
     /** True when no data arrived for the symbol within {@code maxAge} of {@code now}, or none ever did. */
     public boolean isStale(String symbol, Instant now, Duration maxAge) {
-        Instant last = lastDataTime.get(symbol);
+        Latest l = latest.get(symbol);
+        Instant last = l == null ? null : l.time;
         return last == null || Duration.between(last, now).compareTo(maxAge) > 0;
     }
 

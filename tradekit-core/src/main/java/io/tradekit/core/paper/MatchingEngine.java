@@ -179,27 +179,38 @@ public final class MatchingEngine {
 
     /** Feeds one bar: pending market orders fill at its open, resting limit orders that its range crosses fill. */
     public synchronized List<Fill> onBar(Bar bar) {
-        List<Fill> out = new ArrayList<>();
-        Instrument instrument = instrument(bar.symbol());
-        if (bar.openTime().isAfter(now)) now = bar.openTime();
-        for (Iterator<Order> it = pendingMarket.iterator(); it.hasNext(); ) {
-            Order o = it.next();
-            if (o.symbol().equals(bar.symbol())) {
-                it.remove();
-                out.add(execute(o, execPrice(o.side(), bar.open(), instrument), false));
+        List<Fill> out = List.of();
+        String symbol = bar.symbol();
+        Instant open = bar.openTime();
+        if (open.isAfter(now)) now = open;
+        if (!pendingMarket.isEmpty()) {
+            Instrument instrument = instrument(symbol);
+            for (Iterator<Order> it = pendingMarket.iterator(); it.hasNext(); ) {
+                Order o = it.next();
+                if (o.symbol().equals(symbol)) {
+                    it.remove();
+                    out = mutable(out);
+                    out.add(execute(o, execPrice(o.side(), bar.open(), instrument), false));
+                }
             }
         }
-        for (Order o : resting.takeCrossed(bar.symbol(), bar.low(), bar.high())) {
+        for (Order o : resting.takeCrossed(symbol, bar.low(), bar.high())) {
             BigDecimal limit = o.limitPrice().orElseThrow();
             BigDecimal price = o.side() == Side.BUY ? limit.min(bar.open()) : limit.max(bar.open());
+            out = mutable(out);
             out.add(execute(o, price, true));
         }
-        lastPrice.put(bar.symbol(), bar.close());
-        lastQuote.remove(bar.symbol());
-        if (bar.closeTime().isAfter(now)) now = bar.closeTime();
-        rememberMarket(bar.symbol());
+        lastPrice.put(symbol, bar.close());
+        if (!lastQuote.isEmpty()) lastQuote.remove(symbol);
+        Instant close = bar.closeTime();
+        if (close.isAfter(now)) now = close;
+        rememberMarket(symbol);
         persist();
         return out;
+    }
+
+    private static List<Fill> mutable(List<Fill> fills) {
+        return fills instanceof ArrayList<Fill> ? fills : new ArrayList<>(fills);
     }
 
     /** Feeds a quote: market orders fill at the touch, resting limits that the touch crosses fill at their price. */

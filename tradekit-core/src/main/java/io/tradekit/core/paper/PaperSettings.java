@@ -43,6 +43,17 @@ public record PaperSettings(Map<String, Instrument> instruments, Map<String, Big
         return new PaperSettings(bySymbol, balances, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ZERO, FillModel.CLOSE);
     }
 
+    /**
+     * What a market buy may cost beyond its reference price, as a fraction: the larger fee compounded with
+     * the slippage. The engine sizes a buy at one tick above the last price with this rate, so that an
+     * all-in order stays affordable however the slipped price rounds to the tick.
+     */
+    public BigDecimal buyCostRate() {
+        BigDecimal fee = BigDecimal.ONE.add(takerFeeBps.max(makerFeeBps).movePointLeft(4));
+        BigDecimal slip = BigDecimal.ONE.add(slippageBps.movePointLeft(4));
+        return fee.multiply(slip).subtract(BigDecimal.ONE);
+    }
+
     public PaperSettings withFees(BigDecimal makerBps, BigDecimal takerBps) {
         return new PaperSettings(instruments, balances, makerBps, takerBps, slippageBps, fillModel);
     }

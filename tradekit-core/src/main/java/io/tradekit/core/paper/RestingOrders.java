@@ -47,9 +47,14 @@ final class RestingOrders {
      * other has crossed.
      */
     List<Order> takeCrossed(String symbol, BigDecimal buyFloor, BigDecimal sellCeiling) {
+        NavigableMap<BigDecimal, ArrayDeque<Order>> buys = bids.get(symbol);
+        NavigableMap<BigDecimal, ArrayDeque<Order>> sells = asks.get(symbol);
+        boolean buyCrossed = buys != null && !buys.isEmpty() && buys.lastKey().compareTo(buyFloor) >= 0;
+        boolean sellCrossed = sells != null && !sells.isEmpty() && sells.firstKey().compareTo(sellCeiling) <= 0;
+        if (!buyCrossed && !sellCrossed) return List.of(); // the common case: nothing crossed, nothing allocated
         List<Order> crossed = new ArrayList<>();
-        drain(book(symbol, Side.BUY).tailMap(buyFloor, true), crossed);
-        drain(book(symbol, Side.SELL).headMap(sellCeiling, true), crossed);
+        if (buyCrossed) drain(buys.tailMap(buyFloor, true), crossed);
+        if (sellCrossed) drain(sells.headMap(sellCeiling, true), crossed);
         if (crossed.size() > 1) crossed.sort(ARRIVAL);
         return crossed;
     }

@@ -101,6 +101,28 @@ class BacktestEngineTest {
     }
 
     @Test
+    void aStrategyCanAskCoreToFlattenIt() {
+        Strategy buyThenBail = new Strategy() {
+            int n;
+
+            @Override
+            public void onBar(Bar bar, StrategyContext ctx) {
+                n++;
+                if (n == 1) {
+                    ctx.signal(Signal.BUY);
+                    ctx.submit(OrderIntent.limit("BTCUSDT", Side.BUY, BigDecimal.ONE, new BigDecimal("50")));
+                }
+                if (n == 3) ctx.flatten("strategy saw enough");
+            }
+        };
+        BacktestResult r = TradeKit.backtest().bars(Bars.closes("100", "101", "102", "103", "104")).instrument(Bars.BTC)
+                .strategy(buyThenBail).cash(new BigDecimal("1000")).feeBps(BigDecimal.ZERO).run();
+        assertThat(r.fills()).extracting(f -> f.side()).containsExactly(Side.BUY, Side.SELL);
+        assertThat(r.fills().get(1).quantity()).isEqualByComparingTo(r.fills().get(0).quantity());
+        assertThat(r.orders()).noneMatch(o -> o.status().isOpen()); // the resting bid was cancelled first
+    }
+
+    @Test
     void nextOpenFillModelFillsAtTheFollowingBarsOpen() {
         BuyThenSell s = new BuyThenSell(1, 1, 3);
         BacktestResult r = TradeKit.backtest().bars(Bars.closes("100", "110", "120", "130")).instrument(Bars.BTC)

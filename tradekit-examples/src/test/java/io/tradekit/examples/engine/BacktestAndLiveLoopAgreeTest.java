@@ -34,7 +34,7 @@ class BacktestAndLiveLoopAgreeTest {
     static final BigDecimal CASH = new BigDecimal("10000");
     static final BigDecimal FEE_BPS = new BigDecimal("10");
     static final BigDecimal SLIPPAGE_BPS = new BigDecimal("2");
-    // Half the equity per entry: all-in entries with slippage are refused for funds (the sizer leaves room for the fee only).
+    // Half the equity per entry, so that the sizer is exercised with a fraction rather than all-in.
     static final PercentOfEquity HALF = new PercentOfEquity(new BigDecimal("0.5"));
 
     @ParameterizedTest
