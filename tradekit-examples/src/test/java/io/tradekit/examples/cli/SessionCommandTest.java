@@ -2,6 +2,7 @@ package io.tradekit.examples.cli;
 
 import io.tradekit.binance.sim.BinanceSimulator;
 import io.tradekit.examples.data.DataSets;
+import io.tradekit.examples.modes.BinanceOnLoopback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +35,8 @@ class SessionCommandTest {
 
     /** The simulator over ETHUSDT 5-minute bars from March 2023, one bar every 60 ms. */
     private BinanceSimulator startSimulator() {
-        sim = BinanceSimulator.start(BinanceSimulator.Options.of(0, DataSets.load("eth-usd-5m", Optional.of("ETHUSDT"), Optional.empty())
-                .subList(300, 400)).withInitialBars(12));
+        sim = BinanceSimulator.start(BinanceOnLoopback.ownAccount(BinanceSimulator.Options.of(0,
+                DataSets.load("eth-usd-5m", Optional.of("ETHUSDT"), Optional.empty()).subList(300, 400)).withInitialBars(12)));
         sim.stepEvery(Duration.ofMillis(60));
         return sim;
     }

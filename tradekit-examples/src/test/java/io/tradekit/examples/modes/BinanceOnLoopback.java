@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradekit.api.Bar;
 import io.tradekit.api.Order;
+import io.tradekit.api.Credentials;
 import io.tradekit.api.Params;
 import io.tradekit.api.spi.ExchangeSettings;
 import io.tradekit.binance.BinanceAdapter;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,7 +31,7 @@ import java.util.stream.Collectors;
  * that the adapter can catch up on every bar over REST after a reconnect; configurations therefore
  * accept old data ({@code engine.staleAfter}).
  */
-final class BinanceOnLoopback implements AutoCloseable {
+public final class BinanceOnLoopback implements AutoCloseable {
 
     static final String SYMBOL = "ETHUSDT";
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -40,7 +42,17 @@ final class BinanceOnLoopback implements AutoCloseable {
     /** {@code count} bars from {@code first} on, {@code initial} of them closed before the start. */
     BinanceOnLoopback(int first, int count, int initial) {
         this.bars = DataSets.load("eth-usd-5m", Optional.of(SYMBOL), Optional.empty()).subList(first, first + count);
-        this.sim = BinanceSimulator.start(BinanceSimulator.Options.of(0, bars).withInitialBars(initial));
+        this.sim = BinanceSimulator.start(ownAccount(BinanceSimulator.Options.of(0, bars).withInitialBars(initial)));
+    }
+
+    /**
+     * The options with an API key and secret of their own: the adapter shares its request budgets among
+     * every adapter on one key in the JVM, so that one test's orders and weight never slow another's.
+     */
+    public static BinanceSimulator.Options ownAccount(BinanceSimulator.Options o) {
+        Credentials unique = new Credentials("key" + UUID.randomUUID().toString().replace("-", ""), "secret" + UUID.randomUUID());
+        return new BinanceSimulator.Options(o.port(), o.bars(), o.instrument(), unique, o.balances(), o.makerFeeBps(), o.takerFeeBps(),
+                o.initialBars(), o.weightLimit(), o.orderLimit());
     }
 
     /** An adapter on the simulator's account with fast reconnects, as a bot's configuration would make it. */

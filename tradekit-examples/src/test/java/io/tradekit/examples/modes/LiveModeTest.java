@@ -41,7 +41,7 @@ class LiveModeTest {
 
     /** What a run ends with. */
     record Outcome(BigDecimal position, BigDecimal venueBase, List<String> fills, Set<String> botOrders, Set<String> venueOrders,
-                   int ordersPosted, int serverErrors, long unknownOutcomes, int catchUps, int reportedFills) {
+                   int ordersPosted, int rateLimited, int serverErrors, long unknownOutcomes, int catchUps, int reportedFills) {
     }
 
     private Outcome run(String name, String strategy, Map<String, Object> params, int first, int steps, boolean faults, int faultStep) {
@@ -70,7 +70,7 @@ class LiveModeTest {
                         .toList();
                 return new Outcome(position, venue.baseBalance(), fills, botOrders,
                         venue.sim.orders().stream().map(Order::clientOrderId).collect(Collectors.toSet()),
-                        venue.sim.requests("POST", "/api/v3/order"), venue.sim.errors(-1001),
+                        venue.sim.requests("POST", "/api/v3/order"), venue.sim.errors(-1003) + venue.sim.errors(-1015), venue.sim.errors(-1001),
                         events.stream().filter(e -> e instanceof BotEvent.ErrorOccurred o && o.category() == ErrorCategory.UNKNOWN_OUTCOME).count(),
                         venue.sim.requests("GET", "/api/v3/klines") + venue.sim.requests("GET", "/api/v3/openOrders"),
                         summaryFills(result.files().summaryJson()));
@@ -120,6 +120,7 @@ class LiveModeTest {
         // Fills of one bar may arrive in another order when they come over REST after a reconnect.
         assertThat(stormy.fills()).as("no fill missed or applied twice").containsExactlyInAnyOrderElementsOf(calm.fills());
         assertThat(stormy.venueOrders()).as("the venue has exactly the bot's orders").isEqualTo(stormy.botOrders());
+        assertThat(calm.rateLimited() + stormy.rateLimited()).as("no request was refused for rate, so every POST is one order").isZero();
         assertThat(stormy.ordersPosted()).as("no order sent twice").isEqualTo(calm.ordersPosted());
         assertThat(stormy.reportedFills()).as("the session's summary.json counts the same fills").isEqualTo(stormy.fills().size());
     }
