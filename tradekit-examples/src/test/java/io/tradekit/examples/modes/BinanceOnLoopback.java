@@ -41,7 +41,24 @@ public final class BinanceOnLoopback implements AutoCloseable {
 
     /** {@code count} bars from {@code first} on, {@code initial} of them closed before the start. */
     BinanceOnLoopback(int first, int count, int initial) {
-        this.bars = DataSets.load("eth-usd-5m", Optional.of(SYMBOL), Optional.empty()).subList(first, first + count);
+        this(first, count, initial, false);
+    }
+
+    /**
+     * As above; {@code current} moves the bars in time so that the last initial bar closed at the start of
+     * the current five minutes: the bot warms up from the venue's history, and the bars stepped after it lie
+     * ahead of the clock (a reconnect could not catch up on them, so use it without drops).
+     */
+    BinanceOnLoopback(int first, int count, int initial, boolean current) {
+        List<Bar> chosen = DataSets.load("eth-usd-5m", Optional.of(SYMBOL), Optional.empty()).subList(first, first + count);
+        if (current) {
+            long now = System.currentTimeMillis();
+            long periodStart = now - Math.floorMod(now, chosen.getFirst().timeframe().millis());
+            Duration shift = Duration.ofMillis(periodStart - chosen.get(initial - 1).closeTime().toEpochMilli());
+            chosen = chosen.stream().map(b -> new Bar(b.symbol(), b.timeframe(), b.openTime().plus(shift), b.open(), b.high(), b.low(),
+                    b.close(), b.volume())).toList();
+        }
+        this.bars = chosen;
         this.sim = BinanceSimulator.start(ownAccount(BinanceSimulator.Options.of(0, bars).withInitialBars(initial)));
     }
 
@@ -98,7 +115,11 @@ public final class BinanceOnLoopback implements AutoCloseable {
         return root.toString();
     }
 
-    /** Waits until the bot has taken in {@code bar} (warming up or trading) and agrees with the venue about every order. */
+    /**
+     * Waits until the bot has taken in {@code bar} (warming up or trading) and agrees with the venue about every
+     * order. For a bot started on a fresh journal only: a resumed bot's last bar time starts at its newest
+     * order's wall-clock time, which is later than these 2023 bars.
+     */
     void settle(TradingBot bot, Bar bar) {
         await("bar " + bar.openTime() + " taken in", () -> bot.lastBarTime().filter(t -> !t.isBefore(bar.closeTime())).isPresent());
         if (!bot.awaitIdle(WAIT)) throw new AssertionError("the bot did not go idle within " + WAIT);

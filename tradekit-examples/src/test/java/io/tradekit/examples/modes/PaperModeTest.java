@@ -31,7 +31,7 @@ class PaperModeTest {
 
     @Test
     void paperFillsLocallyOnTheVenuesMarketDataAndResumesFromItsBook() {
-        try (BinanceOnLoopback venue = new BinanceOnLoopback(300, 40, 12)) {
+        try (BinanceOnLoopback venue = new BinanceOnLoopback(300, 40, 12, true)) {
             // No credentials: paper trading reads the venue's market data only.
             BotConfig config = new BotConfigReader(Map.of()).parse(venue.config("paper-sma", dir, "sma-cross", Map.of("fast", 2, "slow", 5),
                     Map.of("paper", Map.of("cash", 5000, "makerFeeBps", 0, "takerFeeBps", 0))), "paper-sma.json");
@@ -43,8 +43,10 @@ class PaperModeTest {
                 });
                 first.start();
                 assertThat(first.bot().equity()).as("the paper account's cash").isEqualByComparingTo("5000");
-                venue.settle(first.bot(), venue.bars.get(11));
+                // Warmed up from the history (no bar event), it only has to be listening before the market moves.
+                BinanceOnLoopback.await("the kline stream open", () -> venue.sim.klineSubscribers() == 1);
                 for (int i = 0; i < 17; i++) venue.step(first.bot());
+                assertThat(first.barsProcessed()).as("warmed up from the venue's history: every streamed bar is traded on").isEqualTo(17);
                 position = first.bot().position().quantity();
                 first.stop();
             }
@@ -62,11 +64,14 @@ class PaperModeTest {
 
             try (TradingSession second = TradingSession.open(config, Mode.PAPER, Plugins.discover(), false, "paper-sma.json")) {
                 second.start();
+                BinanceOnLoopback.await("the kline stream open", () -> venue.sim.klineSubscribers() == 1);
                 assertThat(second.bot().position().quantity()).as("resumed with the first session's position").isEqualByComparingTo(position);
                 assertThat(second.bot().orders()).hasSizeGreaterThanOrEqualTo(fills.size());
-                venue.settle(second.bot(), venue.sim.closedBars().getLast());
                 for (int i = 0; i < 5; i++) venue.step(second.bot());
-                second.stop();
+                assertThat(second.barsProcessed()).as("the resumed bot trades on the new bars").isEqualTo(5);
+                SessionResult resumed = second.stop();
+                assertThat(resumed.result().fills()).as("the report covers both sessions' fills").hasSizeGreaterThanOrEqualTo(fills.size())
+                        .startsWith(fills.toArray(Fill[]::new));
             }
             assertThat(venue.sim.requests("POST", "/api/v3/order")).isZero();
         }
