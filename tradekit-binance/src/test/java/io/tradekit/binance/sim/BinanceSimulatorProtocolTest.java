@@ -36,15 +36,22 @@ class BinanceSimulatorProtocolTest {
 
     private BinanceSimulator sim;
 
+    /** Five one-minute BTCUSDT bars from 2024-05-01T00:00Z, closing at 100, 101, ... */
+    static final class TestData {
+        static List<Bar> bars() {
+            List<Bar> bars = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                BigDecimal p = BigDecimal.valueOf(100 + i);
+                bars.add(new Bar("BTCUSDT", Timeframe.M1, Instant.parse("2024-05-01T00:00:00Z").plusSeconds(60L * i), p, p.add(BigDecimal.ONE),
+                        p.subtract(BigDecimal.ONE), p, BigDecimal.TEN));
+            }
+            return bars;
+        }
+    }
+
     @BeforeEach
     void start() {
-        List<Bar> bars = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            BigDecimal p = BigDecimal.valueOf(100 + i);
-            bars.add(new Bar("BTCUSDT", Timeframe.M1, Instant.parse("2024-05-01T00:00:00Z").plusSeconds(60L * i), p, p.add(BigDecimal.ONE),
-                    p.subtract(BigDecimal.ONE), p, BigDecimal.TEN));
-        }
-        sim = BinanceSimulator.start(0, bars);
+        sim = BinanceSimulator.start(0, TestData.bars());
     }
 
     @AfterEach
@@ -134,6 +141,16 @@ class BinanceSimulatorProtocolTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-MBX-ORDER-COUNT-10S")).contains("1");
         assertThat(response.body()).contains("\"clientOrderId\":\"proto-1\"").contains("\"status\":\"FILLED\"").contains("\"fills\":[{");
+    }
+
+    @Test
+    void retimedBarsCloseOnTheWallClock() {
+        List<Bar> bars = sim.closedBars();
+        long now = Instant.parse("2026-03-01T10:07:31Z").toEpochMilli();
+        List<Bar> retimed = BinanceSimulator.retime(sim.closedBars(), 1, now);
+        assertThat(retimed.get(0).closeTime()).isEqualTo(Instant.parse("2026-03-01T10:07:00Z"));
+        assertThat(retimed.get(0).close()).isEqualByComparingTo(bars.get(0).close());
+        assertThat(BinanceSimulator.retime(TestData.bars(), 3, now).get(3).openTime()).isEqualTo(Instant.parse("2026-03-01T10:07:00Z"));
     }
 
     @Test
