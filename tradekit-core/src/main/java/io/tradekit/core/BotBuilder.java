@@ -51,6 +51,7 @@ public final class BotBuilder {
     private Duration equityInterval = Duration.ofMinutes(1);
     private boolean cancelUnknownOrders;
     private boolean adoptVenuePosition;
+    private Duration ackTimeout = Duration.ofSeconds(10);
     private final List<Consumer<BotEvent>> listeners = new ArrayList<>();
 
     BotBuilder(String id) {
@@ -154,6 +155,15 @@ public final class BotBuilder {
         return this;
     }
 
+    /** How long a sent order may wait for the venue's answer before the bot looks it up (default 10 s). */
+    public BotBuilder ackTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new InvalidInputException("bot '" + id + "': ack timeout must be positive, got " + timeout);
+        }
+        this.ackTimeout = timeout;
+        return this;
+    }
+
     /** On restart, cancel open venue orders this bot does not know (default: report and leave them). */
     public BotBuilder cancelUnknownOrders(boolean cancel) {
         this.cancelUnknownOrders = cancel;
@@ -197,7 +207,9 @@ public final class BotBuilder {
                 : resolved.exchange(exchangeName).create(new ExchangeSettings(Params.of(exchangeName, exchangeParams), Optional.ofNullable(credentials)));
         StateStore journal = store != null ? store : resolved.store("memory").open(id, Params.empty("memory store"));
         Duration stale = staleAfter != null ? staleAfter : timeframe.duration().multipliedBy(3);
-        return new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizer, takerFeeRate, stale, safetyInterval,
+        TradingBot bot = new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizer, takerFeeRate, stale, safetyInterval,
                 dataClock, equityInterval, cancelUnknownOrders, adoptVenuePosition, limits, listeners);
+        bot.engine().setAckTimeout(ackTimeout);
+        return bot;
     }
 }

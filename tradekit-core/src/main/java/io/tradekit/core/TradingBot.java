@@ -81,6 +81,10 @@ public final class TradingBot implements AutoCloseable {
         return id;
     }
 
+    BotEngine engine() {
+        return engine;
+    }
+
     /**
      * Connects to the venue, loads the instrument, the account and the warmup history, subscribes to
      * the bot's bars and starts trading. Returns once the bot is RUNNING.
@@ -136,7 +140,8 @@ public final class TradingBot implements AutoCloseable {
             engine.handle(new Event.BarClosed(bar));
             engine.advanceClock(bar.closeTime());
         });
-        awaitIdle(CALL_TIMEOUT);
+        // Wait for the venue's answers as long as the bot itself would before looking an order up.
+        awaitIdle(engine.ackTimeout().multipliedBy(2));
     }
 
     /** Waits until the loop has nothing queued and no venue call is outstanding. */

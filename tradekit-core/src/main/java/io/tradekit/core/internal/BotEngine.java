@@ -55,6 +55,7 @@ public final class BotEngine {
     private static final Logger log = LoggerFactory.getLogger(BotEngine.class);
     private static final Duration LOOKUP_DELAY = Duration.ofSeconds(2);
     private static final int MAX_LOOKUPS = 5;
+    private Duration ackTimeout = Duration.ofSeconds(10);
 
     final EngineConfig config;
     final Strategy strategy;
@@ -143,6 +144,15 @@ public final class BotEngine {
     /** The close time of the last bar this bot is known to have acted on (from its snapshot and orders). */
     public Optional<Instant> lastBarTime() {
         return Optional.ofNullable(lastBarTime);
+    }
+
+    public Duration ackTimeout() {
+        return ackTimeout;
+    }
+
+    /** How long a sent order may wait for the venue's answer before it is looked up (default 10 s). */
+    public void setAckTimeout(Duration timeout) {
+        this.ackTimeout = timeout;
     }
 
     public void setRecoveryOptions(boolean cancelUnknownOrders, boolean adoptVenuePosition) {
@@ -370,6 +380,16 @@ public final class BotEngine {
         ordersSent++;
         publish(new BotEvent.OrderSubmitted(now, order));
         calls.call(() -> venue.place(request), (ack, failure) -> onPlaced(request, ack, failure));
+        // A request whose answer never comes is not forgotten: after the timeout it is looked up.
+        timers.scheduleAfter(now, ackTimeout, () -> orders.get(request.clientOrderId())
+                .filter(o -> o.status() == OrderStatus.PENDING_NEW)
+                .ifPresent(o -> {
+                    orders.markUnknown(o.clientOrderId(), clock.now(), "no answer from the venue within " + ackTimeout)
+                            .ifPresent(this::orderChanged);
+                    reportError("place", ErrorCategory.TIMEOUT, RecoveryAction.RESYNC_STATE,
+                            "order " + o.clientOrderId() + ": no answer within " + ackTimeout + "; looking it up");
+                    scheduleLookup(o.clientOrderId(), o.symbol(), 1);
+                }));
         return Submission.sent(order);
     }
 

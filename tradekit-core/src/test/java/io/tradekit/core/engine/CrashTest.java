@@ -40,37 +40,43 @@ class CrashTest {
         Files.createDirectories(db.getParent());
         Random random = new Random(7);
         int kills = 0;
-        List<Integer> ordersAtKill = new ArrayList<>();
+        List<Integer> progressAtKill = new ArrayList<>();
         boolean done = false;
         for (int attempt = 0; attempt < 30 && !done; attempt++) {
             Process child = startChild(db);
-            boolean kill = kills < 4;
-            if (kill && !child.waitFor(700 + random.nextInt(1_500), TimeUnit.MILLISECONDS)) {
-                child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no close
-                child.waitFor(10, TimeUnit.SECONDS);
-                kills++;
-                if (Files.exists(db)) {
-                    try (SqliteStateStore peek = StateStores.sqlite(db)) {
-                        ordersAtKill.add(peek.orders().size());
-                    }
+            if (kills < 4) {
+                // Kill at a random point of the data, measured by the child's own progress, not by the wall clock.
+                int target = 150 + random.nextInt(BARS - 300);
+                int reached = readProgressUntil(child, target);
+                if (child.isAlive()) {
+                    child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no close
+                    child.waitFor(30, TimeUnit.SECONDS);
+                    kills++;
+                    progressAtKill.add(reached);
+                    continue;
                 }
-                continue;
+            } else {
+                readProgressUntil(child, Integer.MAX_VALUE);
             }
-            assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("child finished").isTrue();
+            assertThat(child.waitFor(300, TimeUnit.SECONDS)).as("child finished").isTrue();
             assertThat(child.exitValue()).as("child exit code; its output: %s", output(db)).isZero();
             done = Files.exists(db.resolveSibling("done.txt"));
         }
         assertThat(done).as("the replay reached the end").isTrue();
         assertThat(kills).as("the bot was killed mid-run").isGreaterThanOrEqualTo(3);
-        int finalOrders = uninterrupted.orders().size();
-        assertThat(ordersAtKill).as("orders journaled when each kill struck (of %d)", finalOrders)
-                .anySatisfy(n -> assertThat(n).isBetween(1, finalOrders - 1));
+        assertThat(progressAtKill).as("bars done when each kill struck").allSatisfy(n -> assertThat(n).isBetween(1, BARS - 1));
 
         List<Fill> expected = uninterrupted.fills();
         try (SqliteStateStore journal = StateStores.sqlite(db); SqliteStateStore venue = StateStores.sqlite(Replay.paperBookFor(db))) {
             List<Fill> actual = journal.fills();
             assertThat(actual).hasSize(expected.size()).hasSizeGreaterThan(100);
             for (int i = 0; i < expected.size(); i++) {
+                String where = "fill " + i + ": expected " + expected.get(i) + " but was " + actual.get(i) + "; kills at orders "
+                        + progressAtKill + "; previous expected " + (i > 0 ? expected.get(i - 1) : null) + " previous actual "
+                        + (i > 0 ? actual.get(i - 1) : null) + "; venue fills " + venue.fills().size() + " journal fills " + actual.size()
+                        + "; journal orders " + journal.orders().stream().skip(Math.max(0, i - 3)).limit(6).toList()
+                        + "; events " + journal.events(40) + "; child log: " + output(db);
+                assertThat(actual.get(i).quantity()).as(where).isEqualByComparingTo(expected.get(i).quantity());
                 assertThat(actual.get(i).side()).isEqualTo(expected.get(i).side());
                 assertThat(actual.get(i).price()).isEqualByComparingTo(expected.get(i).price());
                 assertThat(actual.get(i).quantity()).isEqualByComparingTo(expected.get(i).quantity());
@@ -97,7 +103,20 @@ class CrashTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 ReplayChild.class.getName(), db.toString(), Integer.toString(BARS), Long.toString(SEED)));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(db.resolveSibling("child.log").toFile())).start();
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(db.resolveSibling("child.log").toFile())).start();
+    }
+
+    /** Reads the child's progress lines until it reports {@code target} bars or ends; returns the last count seen. */
+    private static int readProgressUntil(Process child, int target) throws java.io.IOException {
+        int reached = 0;
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("progress ")) reached = Integer.parseInt(line.substring(9).trim());
+                if (reached >= target) break;
+            }
+        }
+        return reached;
     }
 
     private String output(Path db) {

@@ -116,6 +116,47 @@ class LiveLoopTest {
     }
 
     @Test
+    void anOrderWhoseAnswerNeverComesIsLookedUpAfterTheTimeout() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        ForwardingVenue silent = new ForwardingVenue(new PaperExchange(paper())) {
+            @Override
+            public OrderAck place(OrderRequest request) {
+                inner.place(request); // the venue takes the order...
+                try {
+                    never.await(); // ...but its answer is lost
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("unreachable");
+            }
+        };
+        Strategy once = new Strategy() {
+            boolean done;
+
+            @Override
+            public void onBar(Bar bar, StrategyContext ctx) {
+                if (!done) {
+                    done = true;
+                    ctx.submit(OrderIntent.market("BTCUSDT", Side.BUY, BigDecimal.ONE));
+                }
+            }
+        };
+        try (TradingBot bot = TradeKit.bot("silent").exchange(silent).symbol("BTCUSDT").timeframe(Bars.BTC_TF).strategy(once)
+                .staleAfter(java.time.Duration.ofDays(100_000)).ackTimeout(java.time.Duration.ofMillis(300)).build()) {
+            bot.start();
+            Bar bar = Bars.closes("100").get(0);
+            silent.paper().onBar(bar);
+            bot.feed(bar);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+            while (System.nanoTime() < deadline && bot.position().quantity().signum() == 0) Thread.sleep(50);
+            assertThat(bot.position().quantity()).isEqualByComparingTo("1");
+            assertThat(bot.orders()).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.FILLED));
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
     void operatorPauseStopsNewOrdersAndResumeRestoresThem() {
         AtomicInteger submitted = new AtomicInteger();
         Strategy s = (bar, ctx) -> {

@@ -21,7 +21,11 @@ public final class ReplayChild {
         Path db = Path.of(args[0]);
         int bars = Integer.parseInt(args[1]);
         long seed = Long.parseLong(args[2]);
-        BacktestResult r = run(db, bars, seed);
+        BacktestResult r = Replay.over(Bars.walk(bars, seed)).strategy("minute-clock", new MinuteClock()).instrument(Bars.BTC).database(db)
+                .progress((done, total) -> {
+                    System.out.println("progress " + done);
+                    System.out.flush();
+                }).run();
         Files.writeString(db.resolveSibling("done.txt"), r.finalEquity().toPlainString());
     }
 

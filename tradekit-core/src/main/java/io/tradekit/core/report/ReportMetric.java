@@ -1,0 +1,68 @@
+package io.tradekit.core.report;
+
+import io.tradekit.core.report.internal.Decimals;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * One named figure of a report: {@code key} is its name in {@code summary.json}, {@code label} what a
+ * person reads in the table and the HTML page, and {@code unit} how the value is shown. The value is a
+ * BigDecimal, a whole number, a double (statistics), a boolean or text.
+ *
+ * <pre>{@code new ReportMetric("levels", "grid levels", 20, ReportMetric.Unit.COUNT)}</pre>
+ */
+public record ReportMetric(String key, String label, Object value, Unit unit) {
+
+    /** How a value is shown to a person; {@code summary.json} always holds the exact value. */
+    public enum Unit {
+        TEXT, COUNT, MONEY, PRICE, QUANTITY,
+        /** The value is already a percentage: 12.5 shows as {@code 12.50 %}. */
+        PERCENT,
+        /** The value is a fraction: 0.125 shows as {@code 12.50 %}. */
+        FRACTION,
+        RATIO, PER_SECOND, MILLIS
+    }
+
+    public ReportMetric {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(unit, "unit");
+        if (!key.matches("[a-zA-Z][a-zA-Z0-9]*")) {
+            throw new IllegalArgumentException("report metric key '" + key + "' must be a camelCase JSON name");
+        }
+        if (!(value instanceof BigDecimal || value instanceof Long || value instanceof Integer || value instanceof Double
+                || value instanceof Boolean || value instanceof String)) {
+            throw new IllegalArgumentException("report metric '" + key + "': a " + value.getClass().getSimpleName()
+                    + " cannot be reported; use BigDecimal, long, int, double, boolean or String");
+        }
+    }
+
+    /** The value as a person reads it, e.g. {@code 10 234.57}, {@code 12.50 %}, {@code 1 234 567 /s}. */
+    public String display() {
+        return switch (value) {
+            case BigDecimal d -> shown(d);
+            case Double d when d.isNaN() || d.isInfinite() -> "n/a";
+            case Double d -> shown(BigDecimal.valueOf(d));
+            case Long l -> shown(BigDecimal.valueOf(l));
+            case Integer i -> shown(BigDecimal.valueOf(i));
+            default -> value.toString();
+        };
+    }
+
+    private String shown(BigDecimal d) {
+        return switch (unit) {
+            case TEXT -> d.toPlainString();
+            case COUNT -> d.setScale(0, RoundingMode.HALF_EVEN).toPlainString();
+            case MONEY -> d.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+            case PRICE, QUANTITY -> Decimals.trimmed(d, 8);
+            case PERCENT -> d.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " %";
+            case FRACTION -> d.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " %";
+            case RATIO -> d.setScale(3, RoundingMode.HALF_EVEN).toPlainString();
+            case PER_SECOND -> d.setScale(0, RoundingMode.HALF_EVEN).toPlainString() + " /s";
+            case MILLIS -> d.setScale(0, RoundingMode.HALF_EVEN).toPlainString() + " ms";
+        };
+    }
+}

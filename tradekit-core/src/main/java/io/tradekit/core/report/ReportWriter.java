@@ -1,0 +1,95 @@
+package io.tradekit.core.report;
+
+import io.tradekit.core.BacktestResult;
+import io.tradekit.core.report.internal.HtmlReport;
+import io.tradekit.core.report.internal.SummaryJson;
+import io.tradekit.core.report.internal.TradesCsv;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Writes the report of a backtest into a directory: {@code summary.json} (the figures, exact),
+ * {@code trades.csv} (one line per round trip) and {@code report.html} (one self-contained page with the
+ * equity curve, the drawdown, the figures and the trades). A component with figures of its own adds
+ * them as a {@link ReportSection}; they appear in the JSON under the section's id and as a part of the
+ * page.
+ *
+ * <pre>{@code ReportFiles files = ReportWriter.of(result).write(Path.of("runs/demo"));}</pre>
+ */
+public final class ReportWriter {
+
+    public static final String SUMMARY_JSON = "summary.json";
+    public static final String TRADES_CSV = "trades.csv";
+    public static final String REPORT_HTML = "report.html";
+
+    private final BacktestResult result;
+    private final BacktestSummary summary;
+    private final List<ReportSection> sections = new ArrayList<>();
+
+    private ReportWriter(BacktestResult result) {
+        this.result = Objects.requireNonNull(result, "result");
+        this.summary = BacktestSummary.of(result);
+    }
+
+    public static ReportWriter of(BacktestResult result) {
+        return new ReportWriter(result);
+    }
+
+    /** Adds a section; its id must differ from every summary key and from the other sections' ids. */
+    public ReportWriter section(ReportSection section) {
+        Set<String> taken = new HashSet<>();
+        summary.metrics().forEach(m -> taken.add(m.key()));
+        taken.add("safetyEvents");
+        sections.forEach(s -> taken.add(s.id()));
+        if (taken.contains(section.id())) {
+            throw new IllegalArgumentException("report section id '" + section.id() + "' is already used in summary.json");
+        }
+        sections.add(section);
+        return this;
+    }
+
+    public BacktestSummary summary() {
+        return summary;
+    }
+
+    public String summaryJson() {
+        return SummaryJson.render(result, summary, sections);
+    }
+
+    public String tradesCsv() {
+        return TradesCsv.render(result.roundTrips());
+    }
+
+    public String html() {
+        return HtmlReport.render(result, summary, sections, quoteAsset(result.symbol()));
+    }
+
+    /** Creates {@code directory} if needed and writes the three files, replacing earlier ones. */
+    public ReportFiles write(Path directory) {
+        ReportFiles files = new ReportFiles(directory.resolve(SUMMARY_JSON), directory.resolve(TRADES_CSV), directory.resolve(REPORT_HTML));
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(files.summaryJson(), summaryJson(), StandardCharsets.UTF_8);
+            Files.writeString(files.tradesCsv(), tradesCsv(), StandardCharsets.UTF_8);
+            Files.writeString(files.reportHtml(), html(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the report into " + directory + ": " + e, e);
+        }
+        return files;
+    }
+
+    /** The quote asset as the symbol spells it ({@code ETH-USD}, {@code ETH/USD}), for the equity axis; empty if it does not. */
+    private static String quoteAsset(String symbol) {
+        int sep = Math.max(symbol.lastIndexOf('-'), Math.max(symbol.lastIndexOf('/'), symbol.lastIndexOf('_')));
+        return sep > 0 && sep < symbol.length() - 1 ? symbol.substring(sep + 1) : "";
+    }
+}

@@ -1,0 +1,65 @@
+package io.tradekit.core.report.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradekit.core.BacktestResult;
+import io.tradekit.core.SafetyEvent;
+import io.tradekit.core.report.BacktestSummary;
+import io.tradekit.core.report.ReportMetric;
+import io.tradekit.core.report.ReportSection;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * {@code summary.json}: the summary's metrics with their exact values (money as plain decimals, never
+ * in exponent form), the safety events, and one object per extra section. A statistic that has no
+ * value (a Sharpe ratio of a flat curve is 0, but NaN can reach here from a plugin) is written as null.
+ */
+public final class SummaryJson {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private SummaryJson() {
+    }
+
+    public static String render(BacktestResult result, BacktestSummary summary, List<ReportSection> sections) {
+        ObjectNode root = JSON.createObjectNode();
+        for (ReportMetric metric : summary.metrics()) put(root, metric);
+        ArrayNode events = root.putArray("safetyEvents");
+        for (SafetyEvent e : result.safetyEvents()) {
+            events.addObject().put("time", e.time().toString()).put("policy", e.policy())
+                    .put("action", e.action().name()).put("reason", e.reason());
+        }
+        for (ReportSection section : sections) {
+            ObjectNode node = root.putObject(section.id());
+            for (ReportMetric metric : section.metrics()) put(node, metric);
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("summary.json could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static void put(ObjectNode node, ReportMetric metric) {
+        String key = metric.key();
+        switch (metric.value()) {
+            case BigDecimal d -> node.put(key, Decimals.exact(d));
+            case Long l -> node.put(key, l);
+            case Integer i -> node.put(key, i);
+            case Double d when d.isNaN() || d.isInfinite() -> node.putNull(key);
+            case Double d -> node.put(key, d);
+            case Boolean b -> node.put(key, b);
+            default -> node.put(key, metric.value().toString());
+        }
+    }
+}

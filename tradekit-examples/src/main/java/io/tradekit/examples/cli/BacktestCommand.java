@@ -1,0 +1,178 @@
+package io.tradekit.examples.cli;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.RiskLimits;
+import io.tradekit.api.Timeframe;
+import io.tradekit.core.BacktestResult;
+import io.tradekit.core.Plugins;
+import io.tradekit.core.SafetyEvent;
+import io.tradekit.core.TradeKit;
+import io.tradekit.core.paper.FillModel;
+import io.tradekit.core.report.ReportFiles;
+import io.tradekit.core.report.ReportWriter;
+import io.tradekit.examples.data.DataSets;
+import io.tradekit.examples.strategies.SmaCrossProvider;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@code tradekit backtest}: runs a strategy over a data set with the paper exchange, prints the summary
+ * and writes {@code summary.json}, {@code trades.csv} and {@code report.html}. Without flags it runs
+ * {@code sma-cross} over {@code eth-usd-5m} into {@code runs/demo}.
+ */
+public final class BacktestCommand implements Command {
+
+    static final String DEFAULT_STRATEGY = SmaCrossProvider.NAME;
+    static final String DEFAULT_DATA = DataSets.ETH_USD_5M;
+    static final String DEFAULT_OUT = "runs/demo";
+
+    private final Options options = new Options("backtest")
+            .value("strategy", "NAME", "strategy to run (default " + DEFAULT_STRATEGY + ")")
+            .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
+                    + "timestamp,open,high,low,close,volume (default " + DEFAULT_DATA + ")")
+            .value("out", "DIR", "where summary.json, trades.csv and report.html go (default " + DEFAULT_OUT + ")")
+            .value("fill-model", "close|next-open", "market orders fill at the signal bar's close or the next bar's open (default close)")
+            .value("fee-bps", "BPS", "maker and taker fee in basis points (default 10 = 0.1 %)")
+            .value("slippage-bps", "BPS", "slippage on market orders in basis points (default 0)")
+            .value("cash", "AMOUNT", "starting cash in the quote asset (default 10000)")
+            .repeatable("param", "KEY=VALUE", "a strategy parameter, e.g. --param fast=5 --param slow=20")
+            .value("plugins", "DIR", "load strategies and other plugins from every jar in DIR")
+            .value("symbol", "SYMBOL", "the bars' symbol (a CSV file's default is its file name)")
+            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)")
+            .value("max-daily-loss", "AMOUNT", "risk limit: quote currency lost in one day")
+            .value("max-drawdown", "FRACTION", "risk limit: fall from the equity peak, 0.05 = 5 %")
+            .value("max-position", "FRACTION", "risk limit: position notional as a fraction of equity, 0.5 = 50 %");
+
+    private final Path workingDirectory;
+
+    /** Relative paths (data files, the output and plugin directories) are taken from the process's working directory. */
+    public BacktestCommand() {
+        this(Path.of(""));
+    }
+
+    public BacktestCommand(Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
+    }
+
+    @Override
+    public String name() {
+        return "backtest";
+    }
+
+    @Override
+    public String summary() {
+        return "run a strategy over historical bars and write a report";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: tradekit backtest [flags]
+
+                Runs a strategy over historical bars on the paper exchange, prints a summary and writes
+                summary.json, trades.csv and report.html. With no flags: sma-cross on eth-usd-5m into runs/demo.
+                Risk limits are enforced by the risk policies on the classpath; a limit nobody enforces is refused.
+
+                flags:
+                """ + options.describe();
+    }
+
+    @Override
+    public int run(List<String> args, Terminal terminal) {
+        Options.Parsed flags = options.parse(args);
+        if (flags.has("help")) {
+            terminal.out().print(help());
+            return 0;
+        }
+        String strategy = flags.value("strategy", DEFAULT_STRATEGY);
+        String data = flags.value("data", DEFAULT_DATA);
+        Path out = workingDirectory.resolve(flags.value("out", DEFAULT_OUT));
+        Optional<Timeframe> timeframe = flags.value("timeframe").map(Timeframe::parse);
+        String dataSet = DataSets.names().contains(data) ? data : workingDirectory.resolve(data).toString();
+        List<Bar> bars = DataSets.load(dataSet, flags.value("symbol"), timeframe);
+
+        PluginJars jars = flags.value("plugins").map(dir -> PluginJars.open(workingDirectory.resolve(dir))).orElse(null);
+        try {
+            Plugins plugins = jars != null ? jars.plugins() : Plugins.discover(BacktestCommand.class.getClassLoader());
+            BacktestResult result = TradeKit.backtest()
+                    .bars(bars)
+                    .strategy(strategy, params(flags.values("param")))
+                    .plugins(plugins)
+                    .cash(decimal(flags, "cash", "10000"))
+                    .feeBps(decimal(flags, "fee-bps", "10"))
+                    .slippageBps(decimal(flags, "slippage-bps", "0"))
+                    .fillModel(FillModel.parse(flags.value("fill-model", "close")))
+                    .risk(limits(flags))
+                    .progress(new ProgressBar(terminal.err()))
+                    .run();
+            ReportWriter report = ReportWriter.of(result);
+            ReportFiles files = report.write(out);
+            print(terminal, data, result, report, files);
+            return 0;
+        } finally {
+            if (jars != null) jars.close();
+        }
+    }
+
+    private static void print(Terminal terminal, String data, BacktestResult result, ReportWriter report, ReportFiles files) {
+        var o = terminal.out();
+        o.println("backtest " + result.strategy() + " on " + result.symbol() + " " + result.timeframe() + " (" + data + ")");
+        o.println();
+        o.print(report.summary().toText());
+        o.println();
+        if (result.safetyEvents().isEmpty()) {
+            o.println("safety events: none");
+        } else {
+            o.println("safety events:");
+            for (SafetyEvent e : result.safetyEvents()) {
+                o.println("  " + e.time() + "  " + e.policy() + "  " + e.action() + "  " + e.reason());
+            }
+        }
+        o.println();
+        o.println("wrote " + files.summaryJson());
+        o.println("      " + files.tradesCsv());
+        o.println("      " + files.reportHtml());
+    }
+
+    static Map<String, String> params(List<String> pairs) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) throw new UsageException("--param '" + pair + "' is not KEY=VALUE (e.g. --param fast=5)");
+            String key = pair.substring(0, eq).trim();
+            if (params.put(key, pair.substring(eq + 1).trim()) != null) throw new UsageException("--param " + key + " is given twice");
+        }
+        return params;
+    }
+
+    private static RiskLimits limits(Options.Parsed flags) {
+        RiskLimits.Builder limits = RiskLimits.builder();
+        limit(flags, "max-daily-loss", limits::maxDailyLoss);
+        limit(flags, "max-drawdown", limits::maxDrawdown);
+        limit(flags, "max-position", limits::maxPosition);
+        return limits.build();
+    }
+
+    private static void limit(Options.Parsed flags, String flag, Function<BigDecimal, RiskLimits.Builder> set) {
+        flags.value(flag).ifPresent(v -> set.apply(parseDecimal(flag, v)));
+    }
+
+    private static BigDecimal decimal(Options.Parsed flags, String flag, String fallback) {
+        return parseDecimal(flag, flags.value(flag, fallback));
+    }
+
+    private static BigDecimal parseDecimal(String flag, String text) {
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("--" + flag + " is '" + text + "', expected a decimal number");
+        }
+    }
+}

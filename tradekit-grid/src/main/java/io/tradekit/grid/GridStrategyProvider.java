@@ -1,0 +1,81 @@
+package io.tradekit.grid;
+
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Params;
+import io.tradekit.api.spi.Strategy;
+import io.tradekit.api.spi.StrategyProvider;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * The strategy {@code grid}. Every parameter is optional:
+ * {@code levels} (per side), {@code spacing}, {@code spacing-mode} (arithmetic|geometric, default
+ * arithmetic), {@code spacing-unit} (absolute|percent, default percent), {@code budget},
+ * {@code size-per-level}, {@code size-mode} (base|quote, default quote), {@code lower}, {@code upper},
+ * {@code center}, {@code rebalance} (recenter|stop|hold, default recenter), {@code rebalance-after}
+ * (levels, default 2), {@code cooldown} (bars, default 10), {@code adaptive} (default false),
+ * {@code atr-period} (default 14), {@code atr-blend} (default 0.5), {@code max-inventory},
+ * {@code stop-price}, {@code take-profit-price}, {@code post-only} (default true). Without
+ * {@code spacing}, {@code levels} or {@code budget} the grid takes them from {@link GridHeuristic} on the
+ * warmup bars and the bot's cash.
+ */
+public final class GridStrategyProvider implements StrategyProvider {
+
+    public static final String NAME = "grid";
+    public static final Set<String> PARAMETERS = Set.of("levels", "spacing", "spacing-mode", "spacing-unit", "budget", "size-per-level",
+            "size-mode", "lower", "upper", "center", "rebalance", "rebalance-after", "cooldown", "adaptive", "atr-period", "atr-blend",
+            "max-inventory", "stop-price", "take-profit-price", "post-only");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public Strategy create(Params params) {
+        return new GridStrategy(settings(params));
+    }
+
+    /** The settings the parameters describe; an error names the parameter. */
+    public static GridSettings settings(Params params) {
+        Params p = params.requireOnly(PARAMETERS);
+        GridSettings.Builder b = GridSettings.builder()
+                .spacingUnit(p.choice("spacing-unit", SpacingUnit.class, SpacingUnit.PERCENT))
+                .spacingMode(p.choice("spacing-mode", SpacingMode.class, SpacingMode.ARITHMETIC))
+                .sizeMode(p.choice("size-mode", SizeMode.class, SizeMode.QUOTE))
+                .postOnly(p.bool("post-only", true));
+        p.decimal("spacing").ifPresent(v -> b.spacing(v, p.choice("spacing-unit", SpacingUnit.class, SpacingUnit.PERCENT)));
+        if (p.text("levels").isPresent()) b.levels(p.integer("levels", 0));
+        p.decimal("budget").ifPresent(b::budget);
+        p.decimal("size-per-level").ifPresent(b::sizePerLevel);
+        p.decimal("lower").ifPresent(b::lower);
+        p.decimal("upper").ifPresent(b::upper);
+        p.decimal("center").ifPresent(b::center);
+        Rebalancing standard = Rebalancing.standard();
+        b.rebalancing(new Rebalancing(p.choice("rebalance", RebalanceMode.class, standard.mode()),
+                p.integer("rebalance-after", standard.afterLevels()), p.integer("cooldown", standard.cooldownBars())));
+        boolean adaptive = p.bool("adaptive", false);
+        if (!adaptive && (p.text("atr-period").isPresent() || p.text("atr-blend").isPresent())) {
+            throw new InvalidInputException(p.owner() + ": 'atr-period' and 'atr-blend' apply only with 'adaptive' true");
+        }
+        if (adaptive) {
+            AdaptiveSpacing standardAdaptive = AdaptiveSpacing.standard();
+            b.adaptive(new AdaptiveSpacing(p.integer("atr-period", standardAdaptive.atrPeriod()),
+                    p.decimal("atr-blend", standardAdaptive.blend())));
+        }
+        GridRiskLimits limits = GridRiskLimits.none();
+        BigDecimal max = p.decimal("max-inventory").orElse(null);
+        if (max != null) limits = limits.withMaxInventory(max);
+        BigDecimal stop = p.decimal("stop-price").orElse(null);
+        if (stop != null) limits = limits.withStopPrice(stop);
+        BigDecimal takeProfit = p.decimal("take-profit-price").orElse(null);
+        if (takeProfit != null) limits = limits.withTakeProfitPrice(takeProfit);
+        return b.limits(limits).build();
+    }
+}

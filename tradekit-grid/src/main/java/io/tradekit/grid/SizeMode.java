@@ -1,0 +1,10 @@
+package io.tradekit.grid;
+
+/**
+ * The unit of an order size per level, or how a total budget is split: {@link #BASE} gives every level
+ * the same quantity of the base asset, {@link #QUOTE} the same value in the quote asset (so lower levels
+ * buy more).
+ */
+public enum SizeMode {
+    BASE, QUOTE
+}

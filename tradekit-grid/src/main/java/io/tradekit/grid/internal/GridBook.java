@@ -1,0 +1,497 @@
+package io.tradekit.grid.internal;
+
+import io.tradekit.api.Fill;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderIntent;
+import io.tradekit.api.OrderStatus;
+import io.tradekit.api.OrderType;
+import io.tradekit.api.Side;
+import io.tradekit.api.TimeInForce;
+import io.tradekit.api.spi.StrategyContext;
+import io.tradekit.api.spi.Submission;
+import io.tradekit.grid.GridLadder;
+import io.tradekit.grid.GridOrder;
+import io.tradekit.grid.GridPlan;
+import io.tradekit.grid.GridRoundTrip;
+import io.tradekit.core.sizing.OrderRounding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The working state of one grid: its pairs, which order belongs to which pair, inventory no pair owns
+ * yet, and the bootstrap or trim that brings the inventory to what the pairs need. It turns fills into
+ * counter-orders (a buy filled at level i sells at i + 1; a sell filled at i buys at i - 1), keeps each
+ * round trip's money exactly, and puts every refused order on a backoff so that no level is lost.
+ * Owned by the bot's loop thread.
+ */
+public final class GridBook {
+
+    private static final Logger log = LoggerFactory.getLogger(GridBook.class);
+    private static final MathContext PRICE = MathContext.DECIMAL64;
+    /** Tag prefix of every order of the grid; a level's order is {@code grid:L<level>}. */
+    public static final String TAG = "grid:";
+    static final String BOOTSTRAP_TAG = "grid:bootstrap";
+    static final String TRIM_TAG = "grid:trim";
+    static final String FLATTEN_TAG = "grid:flatten";
+
+    /** What an order that is not a pair's working order is. */
+    enum Role { BOOTSTRAP, TRIM, FLATTEN, RETIRED }
+
+    private final boolean postOnly;
+    private final GridLedger ledger;
+    private GridLadder ladder;
+    private LevelPair[] pairs = new LevelPair[0];
+    private final Map<String, Integer> pairByOrder = new HashMap<>();
+    private final Map<String, Role> others = new LinkedHashMap<>();
+    private final InventoryPool pool = new InventoryPool();
+    private InventoryTask task;
+    private String flattenOrderId;
+    /** No pair needs an order before this bar: lets a bar with nothing to do skip the scan. */
+    private long earliestDue = Long.MAX_VALUE;
+
+    public GridBook(boolean postOnly, GridLedger ledger) {
+        this.postOnly = postOnly;
+        this.ledger = ledger;
+    }
+
+    // ---------------------------------------------------------------- building
+
+    /**
+     * Lays out a new grid for the plan's price: pairs below the anchor wait to buy, pairs from the anchor
+     * up must hold inventory. They take it from the pool first (nearest first); a shortfall becomes one
+     * bootstrap buy, an excess one trim sell. Nothing is sent until {@link #placeDue}.
+     */
+    public void build(GridLadder newLadder, GridPlan plan) {
+        ladder = newLadder;
+        pairs = new LevelPair[newLadder.pairs()];
+        for (int i = 0; i < pairs.length; i++) {
+            LevelPair p = new LevelPair(i);
+            p.holding = plan.holds(i);
+            p.awaitingInventory = p.holding;
+            pairs[i] = p;
+        }
+        fundAwaitingPairs();
+        BigDecimal wanted = BigDecimal.ZERO;
+        for (LevelPair p : pairs) if (p.awaitingInventory) wanted = wanted.add(newLadder.quantity(p.index));
+        BigDecimal shortfall = wanted.subtract(pool.quantity);
+        Instrument inst = newLadder.instrument();
+        if (shortfall.signum() > 0) {
+            BigDecimal steps = shortfall.divide(inst.stepSize(), 0, RoundingMode.CEILING);
+            task = new InventoryTask(Side.BUY, steps.multiply(inst.stepSize()));
+        } else if (wanted.signum() == 0 && !pool.isEmpty()) {
+            BigDecimal excess = pool.quantity.divide(inst.stepSize(), 0, RoundingMode.FLOOR).multiply(inst.stepSize());
+            task = excess.signum() > 0 ? new InventoryTask(Side.SELL, excess) : null;
+        } else {
+            task = null;
+        }
+        earliestDue = 0;
+    }
+
+    /**
+     * Inventory the bot already holds when its first grid is built (bought by hand, or a restart without
+     * grid state), at its average cost: the holding pairs take it before anything is bought.
+     */
+    public void seedPool(BigDecimal quantity, BigDecimal cost) {
+        if (quantity.signum() > 0) pool.add(quantity, cost, BigDecimal.ZERO);
+    }
+
+    private void fundAwaitingPairs() {
+        for (LevelPair p : pairs) {
+            if (!p.awaitingInventory) continue;
+            BigDecimal need = ladder.quantity(p.index);
+            if (pool.quantity.compareTo(need) < 0) return;
+            BigDecimal[] taken = pool.take(need);
+            p.held = taken[0];
+            p.entryCost = taken[1];
+            p.entryFees = taken[2];
+            p.awaitingInventory = false;
+            earliestDue = 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- placing
+
+    /** Sends the bootstrap or trim first, then every pair's order whose time has come. */
+    public void placeDue(StrategyContext ctx, long bar) {
+        if (task != null && task.orderId == null && task.retry.due(bar)) placeTask(ctx, bar);
+        if (bar < earliestDue) return;
+        long next = Long.MAX_VALUE;
+        for (LevelPair p : pairs) {
+            if (!p.needsOrder()) continue;
+            if (p.retry.due(bar)) place(p, ctx, bar);
+            if (p.needsOrder()) next = Math.min(next, p.retry.nextBar());
+        }
+        earliestDue = next;
+    }
+
+    private void place(LevelPair p, StrategyContext ctx, long bar) {
+        int level = p.orderLevel();
+        Side side = p.holding ? Side.SELL : Side.BUY;
+        BigDecimal qty = OrderRounding.quantityDown(p.holding ? p.held : ladder.quantity(p.index), ladder.instrument());
+        OrderIntent intent = new OrderIntent(ctx.symbol(), side, postOnly ? OrderType.LIMIT_MAKER : OrderType.LIMIT, qty,
+                Optional.of(ladder.price(level)), TimeInForce.GTC, false, TAG + "L" + level);
+        if (p.retry.attempts() > 0) ledger.retried();
+        Submission s = ctx.submit(intent);
+        if (s.isSent()) {
+            p.orderId = s.clientOrderId();
+            p.orderQuantity = s.order().orElseThrow().quantity(); // a risk policy may have resized it
+            p.orderFilled = BigDecimal.ZERO;
+            pairByOrder.put(p.orderId, p.index);
+        } else {
+            refused(p, bar, side + " " + qty.toPlainString() + " at " + ladder.price(level).toPlainString() + " denied by " + s.deniedBy()
+                    + ": " + s.reason());
+        }
+    }
+
+    private void refused(LevelPair p, long bar, String why) {
+        ledger.rejected();
+        p.retry.refused(bar);
+        earliestDue = Math.min(earliestDue, p.retry.nextBar());
+        log.info("grid level {} (pair {}): {}; try {} at bar {}", p.orderLevel(), p.index, why, p.retry.attempts() + 1, p.retry.nextBar());
+    }
+
+    private void placeTask(StrategyContext ctx, long bar) {
+        BigDecimal qty = task.quantity.subtract(task.filled);
+        OrderIntent intent = OrderIntent.market(ctx.symbol(), task.side, qty)
+                .withTag(task.side == Side.BUY ? BOOTSTRAP_TAG : TRIM_TAG);
+        if (task.side == Side.SELL) intent = intent.asReduceOnly();
+        if (task.retry.attempts() > 0) ledger.retried();
+        Submission s = ctx.submit(intent);
+        if (s.isSent()) {
+            task.orderId = s.clientOrderId();
+            others.put(task.orderId, task.side == Side.BUY ? Role.BOOTSTRAP : Role.TRIM);
+            return;
+        }
+        ledger.rejected();
+        if (task.side == Side.SELL && "sizing".equals(s.deniedBy())) {
+            // Below the instrument's minimums: it cannot be sold, so it stays with the grid as dust.
+            log.info("grid trim of {} {} left as dust: {}", qty.toPlainString(), ctx.symbol(), s.reason());
+            task = null;
+            return;
+        }
+        task.retry.refused(bar);
+        log.info("grid {} of {} {} denied by {}: {}; try again at bar {}", task.side == Side.BUY ? "bootstrap" : "trim",
+                qty.toPlainString(), ctx.symbol(), s.deniedBy(), s.reason(), task.retry.nextBar());
+    }
+
+    // ---------------------------------------------------------------- fills and updates
+
+    /**
+     * Applies a fill of one of the grid's orders; a pair whose order completed gets its counter-order at
+     * once when {@code placing}. Returns false for a fill of an order that is not the grid's.
+     */
+    public boolean onFill(Fill fill, StrategyContext ctx, long bar, boolean placing) {
+        String id = fill.clientOrderId();
+        Instrument inst = ctx.instrument();
+        boolean baseFee = fill.feeAsset().equals(inst.baseAsset());
+        BigDecimal feeInQuote = baseFee ? fill.fee().multiply(fill.price()) : fill.feeAsset().equals(inst.quoteAsset()) ? fill.fee() : BigDecimal.ZERO;
+        BigDecimal received = baseFee && fill.side() == Side.BUY ? fill.quantity().subtract(fill.fee()) : fill.quantity();
+        Integer pairIndex = pairByOrder.get(id);
+        if (pairIndex != null) {
+            ledger.fill(fill.side() == Side.BUY, received, feeInQuote);
+            LevelPair p = pairs[pairIndex];
+            if (fill.side() == Side.BUY) pairBought(p, fill, received, feeInQuote, ctx, bar, placing);
+            else pairSold(p, fill, feeInQuote, ctx, bar, placing);
+            return true;
+        }
+        Role role = others.get(id);
+        if (role == null) return false;
+        ledger.fill(fill.side() == Side.BUY, received, feeInQuote);
+        if (fill.side() == Side.BUY) pool.add(received, fill.notional(), feeInQuote);
+        else pool.take(fill.quantity());
+        if (role == Role.BOOTSTRAP && task != null && id.equals(task.orderId)) {
+            task.filled = task.filled.add(fill.quantity());
+            if (task.filled.compareTo(task.quantity) >= 0) {
+                others.remove(id);
+                task = null;
+            }
+            fundAwaitingPairs();
+            if (placing) placeDue(ctx, bar);
+        } else if (role == Role.TRIM && task != null && id.equals(task.orderId)) {
+            task.filled = task.filled.add(fill.quantity());
+            if (task.filled.compareTo(task.quantity) >= 0) {
+                others.remove(id);
+                task = null;
+            }
+        }
+        return true;
+    }
+
+    private void pairBought(LevelPair p, Fill fill, BigDecimal received, BigDecimal fee, StrategyContext ctx, long bar, boolean placing) {
+        p.held = p.held.add(received);
+        p.entryCost = p.entryCost.add(fill.notional());
+        p.entryFees = p.entryFees.add(fee);
+        p.orderFilled = p.orderFilled.add(fill.quantity());
+        if (p.orderFilled.compareTo(p.orderQuantity) >= 0) {
+            pairByOrder.remove(p.orderId);
+            p.clearOrder();
+            p.holding = true;
+            p.retry.reset();
+            counter(p, ctx, bar, placing);
+        }
+    }
+
+    private void pairSold(LevelPair p, Fill fill, BigDecimal fee, StrategyContext ctx, long bar, boolean placing) {
+        p.held = p.held.subtract(fill.quantity());
+        p.sold = p.sold.add(fill.quantity());
+        p.exitProceeds = p.exitProceeds.add(fill.notional());
+        p.exitFees = p.exitFees.add(fee);
+        p.orderFilled = p.orderFilled.add(fill.quantity());
+        if (p.orderFilled.compareTo(p.orderQuantity) < 0) return;
+        pairByOrder.remove(p.orderId);
+        p.clearOrder();
+        p.retry.reset();
+        if (p.held.compareTo(ladder.instrument().stepSize()) >= 0) {
+            counter(p, ctx, bar, placing); // more than a step left (a partial sell): sell the rest
+            return;
+        }
+        if (p.held.signum() > 0) {
+            // Less than a step left (a fee taken in the base asset): it cannot be sold alone; the pool keeps it.
+            BigDecimal total = p.held.add(p.sold);
+            BigDecimal cost = p.entryCost.multiply(p.held).divide(total, PRICE);
+            BigDecimal fees = p.entryFees.multiply(p.held).divide(total, PRICE);
+            pool.add(p.held, cost, fees);
+            p.entryCost = p.entryCost.subtract(cost);
+            p.entryFees = p.entryFees.subtract(fees);
+        }
+        BigDecimal fees = p.entryFees.add(p.exitFees);
+        BigDecimal profit = p.exitProceeds.subtract(p.entryCost).subtract(fees);
+        ledger.roundTrip(new GridRoundTrip(p.index, p.entryCost.divide(p.sold, PRICE), p.exitProceeds.divide(p.sold, PRICE), p.sold, fees,
+                profit, fill.time()));
+        p.resetCycle();
+        counter(p, ctx, bar, placing);
+    }
+
+    private void counter(LevelPair p, StrategyContext ctx, long bar, boolean placing) {
+        if (placing) place(p, ctx, bar);
+        if (p.needsOrder()) earliestDue = Math.min(earliestDue, p.retry.nextBar());
+    }
+
+    /** An order of the grid changed: a level's order that ended without filling is retried with backoff. */
+    public void onOrderUpdate(Order order, long bar) {
+        String id = order.clientOrderId();
+        Integer pairIndex = pairByOrder.get(id);
+        if (pairIndex != null) {
+            LevelPair p = pairs[pairIndex];
+            if (order.status() == OrderStatus.NEW || order.status() == OrderStatus.PARTIALLY_FILLED) {
+                p.retry.reset();
+            } else if (order.status().isTerminal() && order.status() != OrderStatus.FILLED) {
+                pairByOrder.remove(id);
+                if (!p.holding && p.held.signum() > 0) p.holding = true; // a partly filled buy: sell what it bought
+                p.clearOrder();
+                refused(p, bar, order.side() + " " + order.quantity().toPlainString() + " at "
+                        + order.limitPrice().map(BigDecimal::toPlainString).orElse("market") + " " + order.status()
+                        + order.reason().map(r -> ": " + r).orElse(""));
+            }
+            return;
+        }
+        Role role = others.get(id);
+        if (role == null || !order.status().isTerminal()) return;
+        others.remove(id);
+        if (id.equals(flattenOrderId)) flattenOrderId = null;
+        if (task != null && id.equals(task.orderId)) {
+            task.orderId = null;
+            if (task.filled.compareTo(task.quantity) >= 0) {
+                task = null;
+            } else {
+                ledger.rejected();
+                task.retry.refused(bar);
+                log.info("grid {} {} {}{}; the rest is tried again at bar {}", task.side == Side.BUY ? "bootstrap" : "trim", id, order.status(),
+                        order.reason().map(r -> " (" + r + ")").orElse(""), task.retry.nextBar());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- taking the grid down
+
+    /**
+     * Cancels every order of the grid and gives the pairs' holdings to the pool, so that a new grid or
+     * a flatten starts from what is really held. Fills that still arrive for these orders go to the pool.
+     */
+    public void retireAll(StrategyContext ctx) {
+        for (LevelPair p : pairs) {
+            if (p.orderId != null) {
+                others.put(p.orderId, Role.RETIRED);
+                pairByOrder.remove(p.orderId);
+                ctx.cancel(p.orderId);
+            }
+            if (p.held.signum() > 0) {
+                BigDecimal total = p.held.add(p.sold);
+                boolean whole = p.sold.signum() == 0;
+                BigDecimal cost = whole ? p.entryCost : p.entryCost.multiply(p.held).divide(total, PRICE);
+                BigDecimal fees = whole ? p.entryFees : p.entryFees.multiply(p.held).divide(total, PRICE);
+                pool.add(p.held, cost, fees);
+            }
+        }
+        if (task != null && task.orderId != null) {
+            others.put(task.orderId, Role.RETIRED);
+            ctx.cancel(task.orderId);
+        }
+        task = null;
+        pairs = new LevelPair[0];
+        pairByOrder.clear();
+        earliestDue = Long.MAX_VALUE;
+    }
+
+    /** Sends a reduce-only market sell of {@code quantity}; returns the refusal, or empty when sent. */
+    public Optional<Submission> submitFlatten(StrategyContext ctx, BigDecimal quantity) {
+        Submission s = ctx.submit(OrderIntent.market(ctx.symbol(), Side.SELL, quantity).asReduceOnly().withTag(FLATTEN_TAG));
+        if (!s.isSent()) return Optional.of(s);
+        flattenOrderId = s.clientOrderId();
+        others.put(flattenOrderId, Role.FLATTEN);
+        return Optional.empty();
+    }
+
+    public boolean flattenWorking() {
+        return flattenOrderId != null;
+    }
+
+    // ---------------------------------------------------------------- views
+
+    public Optional<GridLadder> ladder() {
+        return Optional.ofNullable(ladder);
+    }
+
+    /** The level orders working now, lowest level first. */
+    public List<GridOrder> workingOrders() {
+        List<GridOrder> out = new ArrayList<>();
+        for (LevelPair p : pairs) {
+            if (p.orderId == null) continue;
+            int level = p.orderLevel();
+            out.add(new GridOrder(p.orderId, level, p.holding ? Side.SELL : Side.BUY, ladder.price(level), p.orderQuantity));
+        }
+        out.sort((a, b) -> Integer.compare(a.level(), b.level()));
+        return out;
+    }
+
+    /** Levels, and the bootstrap or trim, that wait for their next try after a refusal. */
+    public int pendingRetries() {
+        int n = 0;
+        for (LevelPair p : pairs) if (p.orderId == null && p.retry.attempts() > 0) n++;
+        if (task != null && task.orderId == null && task.retry.attempts() > 0) n++;
+        return n;
+    }
+
+    /** Whether every level has its order and no inventory is being bought or trimmed. */
+    public boolean settled() {
+        if (task != null) return false;
+        for (LevelPair p : pairs) if (p.orderId == null) return false;
+        return true;
+    }
+
+    // ---------------------------------------------------------------- state
+
+    public List<GridSnapshot.PairState> pairStates() {
+        List<GridSnapshot.PairState> out = new ArrayList<>(pairs.length);
+        for (LevelPair p : pairs) {
+            out.add(new GridSnapshot.PairState(p.index, p.holding, p.awaitingInventory, p.held, p.entryCost, p.entryFees, p.sold,
+                    p.exitProceeds, p.exitFees, p.orderId, p.orderQuantity, p.orderFilled, p.retry.attempts(), p.retry.nextBar()));
+        }
+        return out;
+    }
+
+    public GridSnapshot.PoolState poolState() {
+        return new GridSnapshot.PoolState(pool.quantity, pool.cost, pool.fees);
+    }
+
+    public GridSnapshot.TaskState taskState() {
+        return task == null ? null : new GridSnapshot.TaskState(task.side.name(), task.quantity, task.orderId, task.filled,
+                task.retry.attempts(), task.retry.nextBar());
+    }
+
+    public Map<String, String> otherOrders() {
+        Map<String, String> out = new LinkedHashMap<>();
+        others.forEach((id, role) -> out.put(id, role.name()));
+        return out;
+    }
+
+    public String flattenOrderId() {
+        return flattenOrderId;
+    }
+
+    /** Puts back a snapshot's state on a ladder rebuilt from the snapshot's config (or none, if there was no grid). */
+    public void restore(GridLadder restoredLadder, GridSnapshot s) {
+        ladder = restoredLadder;
+        List<GridSnapshot.PairState> states = s.pairs() == null ? List.of() : s.pairs();
+        pairs = new LevelPair[states.size()];
+        pairByOrder.clear();
+        for (GridSnapshot.PairState st : states) {
+            LevelPair p = new LevelPair(st.index());
+            p.holding = st.holding();
+            p.awaitingInventory = st.awaitingInventory();
+            p.held = st.held();
+            p.entryCost = st.entryCost();
+            p.entryFees = st.entryFees();
+            p.sold = st.sold();
+            p.exitProceeds = st.exitProceeds();
+            p.exitFees = st.exitFees();
+            p.orderId = st.orderId();
+            p.orderQuantity = st.orderQuantity();
+            p.orderFilled = st.orderFilled();
+            p.retry.restore(st.retryAttempts(), st.retryAt());
+            pairs[st.index()] = p;
+            if (p.orderId != null) pairByOrder.put(p.orderId, p.index);
+        }
+        pool.quantity = s.pool().quantity();
+        pool.cost = s.pool().cost();
+        pool.fees = s.pool().fees();
+        GridSnapshot.TaskState t = s.task();
+        task = null;
+        if (t != null) {
+            task = new InventoryTask(Side.valueOf(t.side()), t.quantity());
+            task.orderId = t.orderId();
+            task.filled = t.filled();
+            task.retry.restore(t.retryAttempts(), t.retryAt());
+        }
+        others.clear();
+        if (s.others() != null) s.others().forEach((id, role) -> others.put(id, Role.valueOf(role)));
+        flattenOrderId = s.flattenOrderId();
+        earliestDue = 0;
+    }
+
+    /**
+     * After a restart: a level whose order the bot no longer has open (it ended while the bot was down
+     * and the engine has already applied what filled) is placed again on the next bar.
+     */
+    public void forgetOrdersNotIn(java.util.Set<String> openIds) {
+        for (LevelPair p : pairs) {
+            if (p.orderId != null && !openIds.contains(p.orderId)) {
+                pairByOrder.remove(p.orderId);
+                if (!p.holding && p.held.signum() > 0) p.holding = true;
+                p.clearOrder();
+            }
+        }
+        if (task != null && task.orderId != null && !openIds.contains(task.orderId)) {
+            others.remove(task.orderId);
+            task.orderId = null;
+        }
+        others.keySet().removeIf(id -> !openIds.contains(id));
+        if (flattenOrderId != null && !openIds.contains(flattenOrderId)) flattenOrderId = null;
+        earliestDue = 0;
+    }
+
+    /** A bootstrap (buy) or trim (sell) of inventory at market, retried until done. */
+    private static final class InventoryTask {
+        final Side side;
+        final BigDecimal quantity;
+        String orderId;
+        BigDecimal filled = BigDecimal.ZERO;
+        final RetryBackoff retry = new RetryBackoff();
+
+        InventoryTask(Side side, BigDecimal quantity) {
+            this.side = side;
+            this.quantity = quantity;
+        }
+    }
+}
