@@ -332,7 +332,7 @@ public final class BinanceSimulator implements AutoCloseable {
     }
 
     /** The bars moved in time so that bar {@code initialBars - 1} closes at the start of the period that holds {@code nowMillis}. */
-    static List<Bar> retime(List<Bar> bars, int initialBars, long nowMillis) {
+    public static List<Bar> retime(List<Bar> bars, int initialBars, long nowMillis) {
         long period = bars.getFirst().timeframe().millis();
         long periodStart = nowMillis - Math.floorMod(nowMillis, period);
         Duration shift = Duration.ofMillis(periodStart - bars.get(initialBars - 1).closeTime().toEpochMilli());

@@ -151,11 +151,9 @@ public final class SimulateCommand implements Command {
      * live bot expects.
      */
     static List<Bar> retimed(List<Bar> bars, String symbol, int initial, Instant now) {
-        long period = bars.getFirst().timeframe().millis();
-        long periodStart = now.toEpochMilli() - Math.floorMod(now.toEpochMilli(), period);
-        Duration shift = Duration.ofMillis(periodStart - bars.get(initial - 1).closeTime().toEpochMilli());
-        return bars.stream().map(b -> new Bar(symbol, b.timeframe(), b.openTime().plus(shift), b.open(), b.high(), b.low(), b.close(),
+        List<Bar> renamed = bars.stream().map(b -> new Bar(symbol, b.timeframe(), b.openTime(), b.open(), b.high(), b.low(), b.close(),
                 b.volume())).toList();
+        return BinanceSimulator.retime(renamed, initial, now.toEpochMilli());
     }
 
     private static int whole(Options.Parsed flags, String flag, int fallback, int min) {

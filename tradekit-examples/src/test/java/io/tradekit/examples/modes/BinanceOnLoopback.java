@@ -68,8 +68,7 @@ public final class BinanceOnLoopback implements AutoCloseable {
      */
     public static BinanceSimulator.Options ownAccount(BinanceSimulator.Options o) {
         Credentials unique = new Credentials("key" + UUID.randomUUID().toString().replace("-", ""), "secret" + UUID.randomUUID());
-        return new BinanceSimulator.Options(o.port(), o.bars(), o.instrument(), unique, o.balances(), o.makerFeeBps(), o.takerFeeBps(),
-                o.initialBars(), o.weightLimit(), o.orderLimit());
+        return o.withCredentials(unique);
     }
 
     /** An adapter on the simulator's account with fast reconnects, as a bot's configuration would make it. */
