@@ -79,6 +79,16 @@ public final class BacktestBuilder {
         return this;
     }
 
+    /**
+     * A strategy made by the caller (for example through its provider, to read its own figures after the
+     * run), reported under {@code name}.
+     */
+    public BacktestBuilder strategy(String name, Strategy strategy) {
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.strategyName = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
     /** Starting cash in the quote asset (default 10 000). */
     public BacktestBuilder cash(BigDecimal cash) {
         this.cash = cash;

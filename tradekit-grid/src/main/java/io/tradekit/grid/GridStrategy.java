@@ -9,6 +9,7 @@ import io.tradekit.api.Ticker;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.marketdata.Ta4jSeries;
+import io.tradekit.core.sizing.ExitQuantity;
 import io.tradekit.grid.internal.GridBook;
 import io.tradekit.grid.internal.GridDesign;
 import io.tradekit.grid.internal.GridLedger;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,14 +45,18 @@ public final class GridStrategy implements Strategy {
 
     private static final Logger log = LoggerFactory.getLogger(GridStrategy.class);
     /**
-     * How long a new grid or a flatten waits for the cancels of the old orders to be confirmed, so that
-     * funds they lock are free before new orders need them; after that it goes ahead and retries refusals.
+     * How long a recentered grid waits for the cancels of the old orders to be confirmed, so that funds
+     * they lock are free before new orders need them; after that it goes ahead and retries refusals.
      */
     static final int CANCEL_WAIT_BARS = 3;
+    /** Grids kept for {@link #builds()}; a long run that recenters more often keeps the most recent. */
+    public static final int KEPT_BUILDS = 10_000;
 
     private final GridSettings settings;
     private final GridLedger ledger = new GridLedger();
     private final GridBook book;
+    /** The grids laid out so far (the most recent {@link #KEPT_BUILDS}); guarded by itself. */
+    private final ArrayDeque<GridBuild> builds = new ArrayDeque<>();
     private volatile GridPhase phase = GridPhase.PENDING;
     private long bar;
     private long lastBuildBar;
@@ -65,6 +71,8 @@ public final class GridStrategy implements Strategy {
     private boolean restoredFromState;
     /** Nothing is placed before onStart: fills applied while the engine reconciles only update the book. */
     private boolean started;
+    /** Why the grid is flattening, for core's audit trail when the flatten is asked for again. */
+    private String flattenReason;
 
     public GridStrategy(GridSettings settings) {
         this.settings = settings;
@@ -101,6 +109,7 @@ public final class GridStrategy implements Strategy {
         GridLadder ladder = GridLadder.build(config, ctx.instrument());
         book.attach(ladder);
         setTriggers(ladder);
+        if (phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE) recordBuild(ladder, ctx);
     }
 
     @Override
@@ -122,11 +131,13 @@ public final class GridStrategy implements Strategy {
     public void onFill(Fill fill, StrategyContext ctx) {
         attachLadder(ctx);
         boolean placing = started && (phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE);
-        if (!book.onFill(fill, ctx, bar, placing)) return;
         if (phase == GridPhase.FLATTENING) {
-            if (ctx.position().quantity().signum() <= 0) finishFlatten();
-        } else if (placing) {
-            breachedInventory(ctx);
+            // Core's closing orders are not the grid's; while the grid flattens, they are what sells its inventory.
+            if (!book.onFill(fill, ctx, bar, false)) book.onFlattenFill(fill, ctx);
+            finishFlattenWhenFlat(ctx);
+        } else {
+            if (!book.onFill(fill, ctx, bar, placing)) return;
+            if (placing) breachedInventory(ctx);
         }
         publishIfChanged();
     }
@@ -135,10 +146,11 @@ public final class GridStrategy implements Strategy {
     public void onOrderUpdate(Order order, StrategyContext ctx) {
         attachLadder(ctx);
         book.onOrderUpdate(order, bar);
-        if (cancelWaitUntil >= 0 && !waitingForCancels() && started) {
+        if (phase == GridPhase.FLATTENING) {
+            finishFlattenWhenFlat(ctx);
+        } else if (cancelWaitUntil >= 0 && !waitingForCancels() && started && (phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE)) {
             // The old grid is gone at the venue: what waited for its funds goes out now.
-            if (phase == GridPhase.FLATTENING) continueFlatten(ctx);
-            else if (phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE) book.placeDue(ctx, bar);
+            book.placeDue(ctx, bar);
         }
         publishIfChanged();
     }
@@ -154,7 +166,22 @@ public final class GridStrategy implements Strategy {
 
     private void retireAll(StrategyContext ctx) {
         book.retireAll(ctx);
+        recordTakenDown(ctx);
         cancelWaitUntil = bar + CANCEL_WAIT_BARS;
+    }
+
+    private void recordBuild(GridLadder ladder, StrategyContext ctx) {
+        synchronized (builds) {
+            if (!builds.isEmpty()) builds.addLast(builds.removeLast().takenDown(ctx.now()));
+            if (builds.size() == KEPT_BUILDS) builds.removeFirst();
+            builds.addLast(new GridBuild(ctx.now(), ladder, Optional.empty()));
+        }
+    }
+
+    private void recordTakenDown(StrategyContext ctx) {
+        synchronized (builds) {
+            if (!builds.isEmpty()) builds.addLast(builds.removeLast().takenDown(ctx.now()));
+        }
     }
 
     // ---------------------------------------------------------------- the bar's work
@@ -220,6 +247,7 @@ public final class GridStrategy implements Strategy {
         config = newConfig;
         GridPlan plan = ladder.plan(price);
         book.build(ladder, plan);
+        recordBuild(ladder, ctx);
         lastBuildBar = bar;
         setTriggers(ladder);
         phase = GridPhase.RUNNING;
@@ -305,37 +333,45 @@ public final class GridStrategy implements Strategy {
     }
 
     /**
-     * Ends the grid: cancels its orders, sells what the bot holds with a reduce-only market order and
-     * places nothing more. Core has no flatten a strategy can call, so this is done with intents; they go
-     * through the engine's rounding, risk and state checks like any order.
+     * Ends the grid: takes its orders down and asks core to flatten the bot ({@link StrategyContext#flatten}),
+     * which cancels what is open and sells the position with reduce-only orders, retried until flat. The
+     * grid places nothing more and counts itself flattened once the bot holds nothing it can sell and no
+     * order is open.
      */
     private void flatten(StrategyContext ctx, String reason) {
         log.warn("grid flatten: {}", reason);
         phase = GridPhase.FLATTENING;
-        retireAll(ctx);
-        continueFlatten(ctx);
+        flattenReason = reason;
+        // The grid cancels its own orders even when the bot's flatten is configured to leave open orders alone:
+        // a grid that hit its limit must not trade on.
+        book.retireAll(ctx);
+        recordTakenDown(ctx);
+        cancelWaitUntil = -1;
+        ctx.flatten("grid " + reason);
+        finishFlattenWhenFlat(ctx);
     }
 
+    /**
+     * Done when nothing is open and nothing sellable is held (what is below the instrument's minimums stays
+     * as dust). When core's flatten ended without getting there (it gave up after refusals), it is asked
+     * again: a call while one runs joins it.
+     */
     private void continueFlatten(StrategyContext ctx) {
-        if (book.flattenWorking() || waitingForCancels()) return;
-        BigDecimal quantity = ctx.position().quantity();
-        if (quantity.signum() <= 0) {
-            finishFlatten();
-            return;
-        }
-        book.submitFlatten(ctx, quantity).ifPresent(refusal -> {
-            if ("sizing".equals(refusal.deniedBy())) {
-                log.warn("grid flatten leaves {} {} as dust: {}", quantity.toPlainString(), ctx.symbol(), refusal.reason());
-                finishFlatten();
-            } else {
-                log.warn("grid flatten denied by {}: {}; trying again next bar", refusal.deniedBy(), refusal.reason());
-            }
-        });
+        if (finishFlattenWhenFlat(ctx) || !ctx.openOrders().isEmpty()) return;
+        ctx.flatten("grid " + flattenReason);
     }
 
-    private void finishFlatten() {
+    private boolean finishFlattenWhenFlat(StrategyContext ctx) {
+        if (phase != GridPhase.FLATTENING || !ctx.openOrders().isEmpty()) return false;
+        BigDecimal held = ctx.position().quantity();
+        if (held.signum() != 0) {
+            BigDecimal price = ctx.lastPrice().signum() > 0 ? ctx.lastPrice() : ctx.position().averageCost();
+            if (ExitQuantity.of(held, ctx.instrument(), price).canSell()) return false;
+            log.warn("grid flatten leaves {} {} as dust", held.toPlainString(), ctx.symbol());
+        }
         phase = GridPhase.FLATTENED;
         log.info("grid flattened");
+        return true;
     }
 
     private void publishIfChanged() {
@@ -349,7 +385,7 @@ public final class GridStrategy implements Strategy {
         List<GridSnapshot.TripState> trips = ledger.roundTrips().stream().map(GridSnapshot.TripState::of).toList();
         return GridStateCodec.write(new GridSnapshot(GridSnapshot.VERSION, phase.name(), bar, lastBuildBar,
                 config == null ? null : GridSnapshot.ConfigState.of(config), baseSpacing, baseUnit == null ? null : baseUnit.name(),
-                book.pairStates(), book.poolState(), book.taskState(), book.otherOrders(), book.flattenOrderId(),
+                book.pairStates(), book.poolState(), book.taskState(), book.otherOrders(),
                 ledger.current(book.pendingRetries()), trips));
     }
 
@@ -386,6 +422,13 @@ public final class GridStrategy implements Strategy {
     /** The most recent round trips (up to 10 000), oldest first. */
     public List<GridRoundTrip> roundTrips() {
         return ledger.roundTrips();
+    }
+
+    /** The grids laid out so far, oldest first: the first, every recenter, the one put back after a restart. */
+    public List<GridBuild> builds() {
+        synchronized (builds) {
+            return List.copyOf(builds);
+        }
     }
 
     /** The grid's levels, once built. */

@@ -17,7 +17,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The grid's own limits, each ending in a flatten: no orders left, nothing held, nothing placed after. */
+/**
+ * The grid's own limits, each ending in core's flatten ({@code StrategyContext.flatten}, whose closing
+ * orders carry the tag {@code flatten}): no orders left, nothing held, nothing placed after.
+ */
 class GridRiskLimitsTest {
 
     private static BigDecimal d(String v) {
@@ -60,7 +63,7 @@ class GridRiskLimitsTest {
                 .bar("96.5 99     96    98.5")   // nothing more
                 .bars());
 
-        Order flatten = r.orders().stream().filter(o -> "grid:flatten".equals(o.tag())).findFirst().orElseThrow();
+        Order flatten = r.orders().stream().filter(o -> "flatten".equals(o.tag())).findFirst().orElseThrow();
         assertThat(flatten.type()).isEqualTo(OrderType.MARKET);
         assertThat(flatten.reduceOnly()).isTrue();
         assertThat(flatten.quantity()).isEqualByComparingTo("4");
@@ -90,7 +93,7 @@ class GridRiskLimitsTest {
         assertThat(r.orders()).filteredOn(o -> o.status() == OrderStatus.CANCELED)
                 .extracting(o -> o.side() + "@" + o.limitPrice().orElseThrow().stripTrailingZeros().toPlainString())
                 .containsExactlyInAnyOrder("BUY@98", "BUY@99", "BUY@100", "BUY@101");
-        assertThat(r.orders()).noneMatch(o -> "grid:flatten".equals(o.tag())); // nothing was held: nothing to sell
+        assertThat(r.orders()).noneMatch(o -> "flatten".equals(o.tag())); // nothing was held: nothing to sell
         assertFlattenedAfter(grid, r, 2);
     }
 

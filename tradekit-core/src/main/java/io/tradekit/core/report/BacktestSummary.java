@@ -53,13 +53,6 @@ public record BacktestSummary(List<ReportMetric> metrics) {
 
     /** Label and value per line, the values aligned in one column. */
     public String toText() {
-        int width = 0;
-        for (ReportMetric metric : metrics) width = Math.max(width, metric.label().length());
-        StringBuilder out = new StringBuilder();
-        for (ReportMetric metric : metrics) {
-            out.append("  ").append(metric.label()).append(" ".repeat(width - metric.label().length() + 2))
-                    .append(metric.display()).append('\n');
-        }
-        return out.toString();
+        return ReportMetric.toText(metrics);
     }
 }

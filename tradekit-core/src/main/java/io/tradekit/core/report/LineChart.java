@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <pre>{@code new LineChart("Open grid orders", "orders", points, false)}</pre>
  */
-public record LineChart(String title, String unit, List<ChartPoint> points, boolean area) {
+public record LineChart(String title, String unit, List<ChartPoint> points, boolean area) implements ReportChart {
     public LineChart {
         Objects.requireNonNull(title, "title");
         unit = unit == null ? "" : unit;

@@ -40,6 +40,18 @@ public record ReportMetric(String key, String label, Object value, Unit unit) {
         }
     }
 
+    /** Label and value per line, indented by two spaces, the values aligned in one column. */
+    public static String toText(java.util.List<ReportMetric> metrics) {
+        int width = 0;
+        for (ReportMetric metric : metrics) width = Math.max(width, metric.label().length());
+        StringBuilder out = new StringBuilder();
+        for (ReportMetric metric : metrics) {
+            out.append("  ").append(metric.label()).append(" ".repeat(width - metric.label().length() + 2))
+                    .append(metric.display()).append('\n');
+        }
+        return out.toString();
+    }
+
     /** The value as a person reads it, e.g. {@code 10 234.57}, {@code 12.50 %}, {@code 1 234 567 /s}. */
     public String display() {
         return switch (value) {

@@ -6,14 +6,15 @@ import java.util.Objects;
 /**
  * Figures a component adds to a backtest report beyond the engine's own, e.g. a grid's levels and
  * fills per level. Its metrics appear in {@code summary.json} as an object under {@code id}, and the
- * whole section (metrics, charts, tables) as a part of {@code report.html} after the summary.
+ * whole section (metrics, charts, tables) as a part of {@code report.html} after the summary. Charts
+ * are {@link LineChart}s or {@link PriceChart}s, in any mix.
  *
  * <pre>{@code ReportWriter.of(result)
  *     .section(new ReportSection("grid", "Grid", List.of(new ReportMetric("levels", "levels", 20, Unit.COUNT)),
  *             List.of(openOrdersChart), List.of()))
  *     .write(dir);}</pre>
  */
-public record ReportSection(String id, String title, List<ReportMetric> metrics, List<LineChart> charts, List<ReportTable> tables) {
+public record ReportSection(String id, String title, List<ReportMetric> metrics, List<? extends ReportChart> charts, List<ReportTable> tables) {
     public ReportSection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
@@ -23,6 +24,11 @@ public record ReportSection(String id, String title, List<ReportMetric> metrics,
         metrics = List.copyOf(metrics);
         charts = List.copyOf(charts);
         tables = List.copyOf(tables);
+    }
+
+    /** The section's metrics as text, label and value per line, as {@link BacktestSummary#toText()} shows the summary. */
+    public String toText() {
+        return ReportMetric.toText(metrics);
     }
 
     public static ReportSection ofMetrics(String id, String title, List<ReportMetric> metrics) {

@@ -61,6 +61,11 @@ public final class ReportWriter {
         return summary;
     }
 
+    /** The sections added so far, in the order they were added. */
+    public List<ReportSection> sections() {
+        return List.copyOf(sections);
+    }
+
     public String summaryJson() {
         return SummaryJson.render(result, summary, sections);
     }

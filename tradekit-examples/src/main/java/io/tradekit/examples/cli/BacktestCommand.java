@@ -2,6 +2,7 @@ package io.tradekit.examples.cli;
 
 import io.tradekit.api.Bar;
 import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Params;
 import io.tradekit.api.RiskLimits;
 import io.tradekit.api.Timeframe;
 import io.tradekit.core.BacktestResult;
@@ -9,10 +10,15 @@ import io.tradekit.core.Plugins;
 import io.tradekit.core.SafetyEvent;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.paper.FillModel;
+import io.tradekit.api.spi.Strategy;
 import io.tradekit.core.report.ReportFiles;
+import io.tradekit.core.report.ReportSection;
 import io.tradekit.core.report.ReportWriter;
 import io.tradekit.examples.data.DataSets;
 import io.tradekit.examples.strategies.SmaCrossProvider;
+import io.tradekit.grid.GridReport;
+import io.tradekit.grid.GridStrategy;
+import io.tradekit.grid.GridStrategyProvider;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -33,7 +39,7 @@ public final class BacktestCommand implements Command {
     static final String DEFAULT_DATA = DataSets.ETH_USD_5M;
     static final String DEFAULT_OUT = "runs/demo";
 
-    private final Options options = new Options("backtest")
+    private final Options options = GridFlags.addTo(new Options("backtest")
             .value("strategy", "NAME", "strategy to run (default " + DEFAULT_STRATEGY + ")")
             .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
                     + "timestamp,open,high,low,close,volume (default " + DEFAULT_DATA + ")")
@@ -48,7 +54,7 @@ public final class BacktestCommand implements Command {
             .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)")
             .value("max-daily-loss", "AMOUNT", "risk limit: quote currency lost in one day")
             .value("max-drawdown", "FRACTION", "risk limit: fall from the equity peak, 0.05 = 5 %")
-            .value("max-position", "FRACTION", "risk limit: position notional as a fraction of equity, 0.5 = 50 %");
+            .value("max-position", "FRACTION", "risk limit: position notional as a fraction of equity, 0.5 = 50 %"));
 
     private final Path workingDirectory;
 
@@ -79,6 +85,11 @@ public final class BacktestCommand implements Command {
                 Runs a strategy over historical bars on the paper exchange, prints a summary and writes
                 summary.json, trades.csv and report.html. With no flags: sma-cross on eth-usd-5m into runs/demo.
                 Risk limits are enforced by the risk policies on the classpath; a limit nobody enforces is refused.
+                With --strategy grid the report has a grid part: its figures under "grid" in summary.json, and
+                the price with the grid's levels and fills in report.html. Grid parameters left out (spacing,
+                levels, budget) are proposed by the grid's heuristic from the first bars and the cash.
+
+                example: tradekit backtest --strategy grid --data btc-usd-1m --levels 7 --spacing 0.3 --out runs/grid
 
                 flags:
                 """ + options.describe();
@@ -98,21 +109,45 @@ public final class BacktestCommand implements Command {
         String dataSet = DataSets.names().contains(data) ? data : workingDirectory.resolve(data).toString();
         List<Bar> bars = DataSets.load(dataSet, flags.value("symbol"), timeframe);
 
+        Map<String, String> params = params(flags.values("param"));
+        // How the command line gave each parameter, so that an error about one names the flag to fix.
+        Map<String, String> givenAs = new LinkedHashMap<>();
+        params.forEach((k, v) -> givenAs.put(k, "--param " + k + "=" + v));
+        Map<String, String> gridFlags = GridFlags.given(flags);
+        if (!gridFlags.isEmpty() && !strategy.equals(GridStrategyProvider.NAME)) {
+            throw new UsageException("--" + gridFlags.keySet().iterator().next() + " is a flag of --strategy " + GridStrategyProvider.NAME
+                    + ", not of " + strategy + "; give " + strategy + "'s parameters with --param KEY=VALUE");
+        }
+        gridFlags.forEach((k, v) -> {
+            if (params.containsKey(k)) throw new UsageException("--" + k + " and --param " + k + "=... are both given; give one");
+            params.put(k, v);
+            givenAs.put(k, "--" + k + " " + v);
+        });
+
         PluginJars jars = flags.value("plugins").map(dir -> PluginJars.open(workingDirectory.resolve(dir))).orElse(null);
         try {
             Plugins plugins = jars != null ? jars.plugins() : Plugins.discover(BacktestCommand.class.getClassLoader());
-            BacktestResult result = TradeKit.backtest()
-                    .bars(bars)
-                    .strategy(strategy, params(flags.values("param")))
-                    .plugins(plugins)
-                    .cash(decimal(flags, "cash", "10000"))
-                    .feeBps(decimal(flags, "fee-bps", "10"))
-                    .slippageBps(decimal(flags, "slippage-bps", "0"))
-                    .fillModel(FillModel.parse(flags.value("fill-model", "close")))
-                    .risk(limits(flags))
-                    .progress(new ProgressBar(terminal.err()))
-                    .run();
-            ReportWriter report = ReportWriter.of(result);
+            ReportWriter report;
+            BacktestResult result;
+            try {
+                // Made here rather than by the builder, so that its own figures can be read after the run.
+                Strategy instance = plugins.strategy(strategy).create(Params.of(strategy, params));
+                result = TradeKit.backtest()
+                        .bars(bars)
+                        .strategy(strategy, instance)
+                        .plugins(plugins)
+                        .cash(decimal(flags, "cash", "10000"))
+                        .feeBps(decimal(flags, "fee-bps", "10"))
+                        .slippageBps(decimal(flags, "slippage-bps", "0"))
+                        .fillModel(FillModel.parse(flags.value("fill-model", "close")))
+                        .risk(limits(flags))
+                        .progress(new ProgressBar(terminal.err()))
+                        .run();
+                report = ReportWriter.of(result);
+                if (instance instanceof GridStrategy grid) report.section(GridReport.section(grid, result, bars));
+            } catch (InvalidInputException e) {
+                throw namingTheFlag(e, givenAs);
+            }
             ReportFiles files = report.write(out);
             print(terminal, data, result, report, files);
             return 0;
@@ -121,12 +156,26 @@ public final class BacktestCommand implements Command {
         }
     }
 
+    /** The error with the flag that gave the parameter it is about in front, when it is about one the command line gave. */
+    static InvalidInputException namingTheFlag(InvalidInputException e, Map<String, String> givenAs) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        for (Map.Entry<String, String> given : givenAs.entrySet()) {
+            if (message.contains("'" + given.getKey() + "'")) return new InvalidInputException(given.getValue() + ": " + message, e);
+        }
+        return e;
+    }
+
     private static void print(Terminal terminal, String data, BacktestResult result, ReportWriter report, ReportFiles files) {
         var o = terminal.out();
         o.println("backtest " + result.strategy() + " on " + result.symbol() + " " + result.timeframe() + " (" + data + ")");
         o.println();
         o.print(report.summary().toText());
         o.println();
+        for (ReportSection section : report.sections()) {
+            o.println(section.title().toLowerCase(java.util.Locale.ROOT) + ":");
+            o.print(section.toText());
+            o.println();
+        }
         if (result.safetyEvents().isEmpty()) {
             o.println("safety events: none");
         } else {

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class Options {
 
-    private record Spec(String name, String valueName, String description, boolean repeatable) {
+    private record Spec(String name, String valueName, String description, boolean repeatable, String heading) {
         boolean takesValue() {
             return valueName != null;
         }
@@ -21,24 +21,32 @@ public final class Options {
 
     private final String command;
     private final Map<String, Spec> specs = new LinkedHashMap<>();
+    /** The heading the next flags are listed under in the help, or null for the first group. */
+    private String heading;
 
     public Options(String command) {
         this.command = command;
-        specs.put("help", new Spec("help", null, "show this help", false));
+        specs.put("help", new Spec("help", null, "show this help", false, null));
     }
 
     public Options value(String name, String valueName, String description) {
-        specs.put(name, new Spec(name, valueName, description, false));
+        specs.put(name, new Spec(name, valueName, description, false, heading));
         return this;
     }
 
     public Options repeatable(String name, String valueName, String description) {
-        specs.put(name, new Spec(name, valueName, description, true));
+        specs.put(name, new Spec(name, valueName, description, true, heading));
         return this;
     }
 
     public Options flag(String name, String description) {
-        specs.put(name, new Spec(name, null, description, false));
+        specs.put(name, new Spec(name, null, description, false, heading));
+        return this;
+    }
+
+    /** Lists the flags added after this under {@code text} in the help, after a blank line. */
+    public Options heading(String text) {
+        this.heading = text;
         return this;
     }
 
@@ -53,8 +61,13 @@ public final class Options {
         }
         StringBuilder out = new StringBuilder();
         int i = 0;
+        String group = null;
         for (Spec s : specs.values()) {
             String head = heads.get(i++);
+            if (s.heading() != null && !s.heading().equals(group)) {
+                group = s.heading();
+                out.append('\n').append(group).append('\n');
+            }
             out.append("  ").append(head).append(" ".repeat(width - head.length() + 3)).append(s.description())
                     .append(s.repeatable() ? " (repeatable)" : "").append('\n');
         }

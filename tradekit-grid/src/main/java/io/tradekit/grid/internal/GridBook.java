@@ -44,10 +44,9 @@ public final class GridBook {
     public static final String TAG = "grid:";
     static final String BOOTSTRAP_TAG = "grid:bootstrap";
     static final String TRIM_TAG = "grid:trim";
-    static final String FLATTEN_TAG = "grid:flatten";
 
     /** What an order that is not a pair's working order is. */
-    enum Role { BOOTSTRAP, TRIM, FLATTEN, RETIRED }
+    enum Role { BOOTSTRAP, TRIM, RETIRED }
 
     private final boolean postOnly;
     private final GridLedger ledger;
@@ -57,7 +56,6 @@ public final class GridBook {
     private final Map<String, Role> others = new LinkedHashMap<>();
     private final InventoryPool pool = new InventoryPool();
     private InventoryTask task;
-    private String flattenOrderId;
     /** No pair needs an order before this bar: lets a bar with nothing to do skip the scan. */
     private long earliestDue = Long.MAX_VALUE;
 
@@ -309,7 +307,6 @@ public final class GridBook {
         Role role = others.get(id);
         if (role == null || !order.status().isTerminal()) return;
         others.remove(id);
-        if (id.equals(flattenOrderId)) flattenOrderId = null;
         if (task != null && id.equals(task.orderId)) {
             task.orderId = null;
             if (task.filled.compareTo(task.quantity) >= 0) {
@@ -354,17 +351,18 @@ public final class GridBook {
         earliestDue = Long.MAX_VALUE;
     }
 
-    /** Sends a reduce-only market sell of {@code quantity}; returns the refusal, or empty when sent. */
-    public Optional<Submission> submitFlatten(StrategyContext ctx, BigDecimal quantity) {
-        Submission s = ctx.submit(OrderIntent.market(ctx.symbol(), Side.SELL, quantity).asReduceOnly().withTag(FLATTEN_TAG));
-        if (!s.isSent()) return Optional.of(s);
-        flattenOrderId = s.clientOrderId();
-        others.put(flattenOrderId, Role.FLATTEN);
-        return Optional.empty();
-    }
-
-    public boolean flattenWorking() {
-        return flattenOrderId != null;
+    /**
+     * Applies a fill of an order that core's flatten sent for the grid: it leaves the grid's inventory
+     * (all of it in the pool, once {@link #retireAll} ran) and its fee is the grid's.
+     */
+    public void onFlattenFill(Fill fill, StrategyContext ctx) {
+        Instrument inst = ctx.instrument();
+        boolean baseFee = fill.feeAsset().equals(inst.baseAsset());
+        BigDecimal feeInQuote = baseFee ? fill.fee().multiply(fill.price()) : fill.feeAsset().equals(inst.quoteAsset()) ? fill.fee() : BigDecimal.ZERO;
+        BigDecimal received = baseFee && fill.side() == Side.BUY ? fill.quantity().subtract(fill.fee()) : fill.quantity();
+        ledger.fill(fill.side() == Side.BUY, received, feeInQuote);
+        if (fill.side() == Side.BUY) pool.add(received, fill.notional(), feeInQuote);
+        else pool.take(fill.quantity());
     }
 
     /** Orders cancelled by {@link #retireAll} whose end the venue has not confirmed yet. */
@@ -434,10 +432,6 @@ public final class GridBook {
         return out;
     }
 
-    public String flattenOrderId() {
-        return flattenOrderId;
-    }
-
     /**
      * Puts back a snapshot's state. The ladder is attached later ({@link #attach}), once the instrument is
      * known: fills the engine applies while it reconciles already find their pairs.
@@ -477,7 +471,6 @@ public final class GridBook {
         }
         others.clear();
         if (s.others() != null) s.others().forEach((id, role) -> others.put(id, Role.valueOf(role)));
-        flattenOrderId = s.flattenOrderId();
         earliestDue = 0;
     }
 
@@ -503,7 +496,6 @@ public final class GridBook {
             task.orderId = null;
         }
         others.keySet().removeIf(id -> !openIds.contains(id));
-        if (flattenOrderId != null && !openIds.contains(flattenOrderId)) flattenOrderId = null;
         earliestDue = 0;
     }
 

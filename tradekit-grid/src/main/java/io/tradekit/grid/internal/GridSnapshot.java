@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public record GridSnapshot(int version, String phase, long bar, long lastBuildBar, ConfigState config, BigDecimal baseSpacing,
                            String baseSpacingUnit, List<PairState> pairs,
-                           PoolState pool, TaskState task, Map<String, String> others, String flattenOrderId, GridStats stats,
+                           PoolState pool, TaskState task, Map<String, String> others, GridStats stats,
                            List<TripState> roundTrips) {
 
     public static final int VERSION = 1;

@@ -5,6 +5,8 @@ import io.tradekit.core.RoundTrip;
 import io.tradekit.core.SafetyEvent;
 import io.tradekit.core.report.BacktestSummary;
 import io.tradekit.core.report.LineChart;
+import io.tradekit.core.report.PriceChart;
+import io.tradekit.core.report.ReportChart;
 import io.tradekit.core.report.ReportMetric;
 import io.tradekit.core.report.ReportSection;
 import io.tradekit.core.report.ReportTable;
@@ -21,8 +23,8 @@ import java.util.stream.Collectors;
 /**
  * {@code report.html}: one self-contained page (inline CSS and SVG, no script, nothing fetched) with the
  * headline figures, the equity curve and the drawdown as pictures, every summary figure, the safety
- * events, any extra sections, and the trades. Long trade lists show their first and last
- * {@value #TRADES_SHOWN_EACH_END} rows; {@code trades.csv} holds them all.
+ * events, any extra sections, and the trades. Long trade lists and section tables show their first
+ * and last {@value #TRADES_SHOWN_EACH_END} rows; {@code trades.csv} holds every trade.
  */
 public final class HtmlReport {
 
@@ -33,6 +35,7 @@ public final class HtmlReport {
     private static final SvgLineChart EQUITY = new SvgLineChart(1040, 300, "#2563eb");
     private static final SvgLineChart DRAWDOWN = new SvgLineChart(1040, 200, "#dc2626");
     private static final SvgLineChart EXTRA = new SvgLineChart(1040, 240, "#0f766e");
+    private static final SvgPriceChart PRICE = new SvgPriceChart(1040, 420);
 
     private HtmlReport() {
     }
@@ -84,8 +87,11 @@ public final class HtmlReport {
         for (ReportSection section : sections) {
             h.append("<section><h2>").append(Html.escape(section.title())).append("</h2>");
             if (!section.metrics().isEmpty()) metricTable(h, section.metrics());
-            for (LineChart chart : section.charts()) {
-                h.append("<h3>").append(Html.escape(chart.title())).append("</h3>").append(EXTRA.render(chart));
+            for (ReportChart chart : section.charts()) {
+                h.append("<h3>").append(Html.escape(chart.title())).append("</h3>").append(switch (chart) {
+                    case LineChart line -> EXTRA.render(line);
+                    case PriceChart price -> PRICE.render(price);
+                });
             }
             for (ReportTable table : section.tables()) table(h, table);
             h.append("</section>\n");
@@ -124,9 +130,17 @@ public final class HtmlReport {
         h.append("<h3>").append(Html.escape(table.title())).append("</h3><table><thead><tr>");
         for (String c : table.columns()) h.append("<th>").append(Html.escape(c)).append("</th>");
         h.append("</tr></thead><tbody>");
-        for (List<String> row : table.rows()) {
+        List<List<String>> rows = table.rows();
+        int n = rows.size();
+        boolean cut = n > 2 * TRADES_SHOWN_EACH_END;
+        for (int i = 0; i < n; i++) {
+            if (cut && i == TRADES_SHOWN_EACH_END) {
+                h.append("<tr class=\"gap\"><td colspan=\"").append(table.columns().size()).append("\">")
+                        .append(n - 2 * TRADES_SHOWN_EACH_END).append(" more rows</td></tr>");
+                i = n - TRADES_SHOWN_EACH_END;
+            }
             h.append("<tr>");
-            for (String cell : row) h.append("<td>").append(Html.escape(cell)).append("</td>");
+            for (String cell : rows.get(i)) h.append("<td>").append(Html.escape(cell)).append("</td>");
             h.append("</tr>");
         }
         h.append("</tbody></table>");
@@ -178,7 +192,7 @@ public final class HtmlReport {
             h2{margin:0 0 12px;font-size:17px}h3{margin:16px 0 8px;font-size:15px}
             svg.chart{width:100%;height:auto;display:block}
             svg .grid{stroke:#eef2f7}svg .base,svg .tick{stroke:#94a3b8}
-            svg text{font-size:11px;fill:#64748b;font-family:inherit}svg .empty{font-size:14px}
+            svg text{font-size:11px;fill:#64748b;font-family:inherit}svg .empty{font-size:14px}svg .legend text{fill:#334155}
             table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
             th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
             th{color:var(--muted);font-weight:600}td.text{text-align:left;white-space:normal}

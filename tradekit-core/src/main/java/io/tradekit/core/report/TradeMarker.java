@@ -1,0 +1,18 @@
+package io.tradekit.core.report;
+
+import io.tradekit.api.Side;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A fill drawn on a {@link PriceChart} at its time and price: a buy as a green triangle pointing up, a
+ * sell as a red triangle pointing down. (A price for drawing, so a double.)
+ */
+public record TradeMarker(Instant time, double price, Side side) {
+    public TradeMarker {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(side, "side");
+        if (!Double.isFinite(price)) throw new IllegalArgumentException("trade marker: price must be a finite number, got " + price);
+    }
+}
