@@ -84,6 +84,17 @@ class BinanceUserStreamTest {
     }
 
     @Test
+    void aRefusedSubscriptionIsReportedAsAnAuthErrorAndTheStreamNeverCountsAsConnected() {
+        BinanceAdapter adapter = venue.adapter(new io.tradekit.api.Credentials(venue.credentials.apiKey(), "wrong-secret"), Map.of());
+        adapter.connect(sink);
+        Event.ErrorRaised refused = sink.await(Event.ErrorRaised.class, e -> e.source().equals("binance:user-stream"));
+        assertThat(refused.category()).isEqualTo(io.tradekit.api.ErrorCategory.AUTH);
+        assertThat(refused.message()).contains("-1022").doesNotContain("wrong-secret");
+        assertThat(sink.all(Event.ConnectionChanged.class, c -> c.stream().equals("user") && c.state() == ConnectionState.CONNECTED)).isEmpty();
+        assertThat(venue.sim.userDataSubscribers()).isZero();
+    }
+
+    @Test
     void afterADropFillsMissedMeanwhileArriveFromRestBeforeTheStreamIsTrustedAgain() {
         // slow reconnects, so that the fill surely happens while the stream is down
         BinanceAdapter adapter = connect(Map.of("reconnectInitialMs", "1500", "reconnectMaxMs", "1500"));

@@ -22,13 +22,12 @@ final class SimulatedBinance implements AutoCloseable {
 
     final BinanceSimulator sim;
     final Credentials credentials;
-    private final List<AutoCloseable> adapters = new java.util.ArrayList<>();
+    private final List<BinanceAdapter> adapters = new java.util.ArrayList<>();
 
     SimulatedBinance(List<Bar> bars, int initialBars) {
         this.credentials = new Credentials("key" + UUID.randomUUID().toString().replace("-", ""), "secret-" + UUID.randomUUID());
         BinanceSimulator.Options defaults = BinanceSimulator.Options.of(0, bars).withInitialBars(initialBars);
-        this.sim = BinanceSimulator.start(new BinanceSimulator.Options(0, bars, defaults.instrument(), credentials, defaults.balances(),
-                defaults.makerFeeBps(), defaults.takerFeeBps(), initialBars, defaults.weightLimit(), defaults.orderLimit()));
+        this.sim = BinanceSimulator.start(defaults.withCredentials(credentials));
     }
 
     /** An adapter with fast reconnects and the given extra parameters. */
@@ -70,8 +69,8 @@ final class SimulatedBinance implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        for (AutoCloseable a : adapters) a.close();
+    public void close() {
+        for (BinanceAdapter a : adapters) a.close();
         sim.close();
     }
 }

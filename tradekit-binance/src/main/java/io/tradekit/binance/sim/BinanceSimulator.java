@@ -71,9 +71,13 @@ public final class BinanceSimulator implements AutoCloseable {
      * @param credentials the one API key and secret the account accepts
      * @param balances    the account's starting balances
      * @param initialBars how many bars have closed before the simulator starts (served by klines at once)
+     * @param retimeToNow shift the bars' times so that the last initial bar closes at the start of the
+     *                    current period: stepped once per timeframe, bars then close on the wall clock, as a
+     *                    live bot expects (stepped faster, their times run ahead of it)
      */
     public record Options(int port, List<Bar> bars, Instrument instrument, Credentials credentials, Map<String, BigDecimal> balances,
-                          BigDecimal makerFeeBps, BigDecimal takerFeeBps, int initialBars, long weightLimit, long orderLimit) {
+                          BigDecimal makerFeeBps, BigDecimal takerFeeBps, int initialBars, long weightLimit, long orderLimit,
+                          boolean retimeToNow) {
         public Options {
             bars = List.copyOf(bars);
             Objects.requireNonNull(instrument, "instrument");
@@ -101,27 +105,36 @@ public final class BinanceSimulator implements AutoCloseable {
             if (bars.isEmpty()) throw new InvalidInputException("binance simulator: bars must not be empty");
             Instrument instrument = defaultInstrument(bars.getFirst().symbol());
             return new Options(port, bars, instrument, TEST_CREDENTIALS, Map.of(instrument.quoteAsset(), new BigDecimal("10000")),
-                    BigDecimal.TEN, BigDecimal.TEN, 1, 6000, 50);
+                    BigDecimal.TEN, BigDecimal.TEN, 1, 6000, 50, false);
         }
 
         public Options withInitialBars(int count) {
-            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, count, weightLimit, orderLimit);
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, count, weightLimit, orderLimit, retimeToNow);
         }
 
         public Options withBalances(Map<String, BigDecimal> newBalances) {
-            return new Options(port, bars, instrument, credentials, newBalances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit);
+            return new Options(port, bars, instrument, credentials, newBalances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retimeToNow);
         }
 
         public Options withInstrument(Instrument newInstrument) {
-            return new Options(port, bars, newInstrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit);
+            return new Options(port, bars, newInstrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retimeToNow);
         }
 
         public Options withWeightLimit(long limit) {
-            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, limit, orderLimit);
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, limit, orderLimit, retimeToNow);
+        }
+
+        public Options withRetimeToNow(boolean retime) {
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retime);
+        }
+
+        public Options withCredentials(Credentials newCredentials) {
+            return new Options(port, bars, instrument, newCredentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit,
+                    retimeToNow);
         }
 
         public Options withFees(BigDecimal makerBps, BigDecimal takerBps) {
-            return new Options(port, bars, instrument, credentials, balances, makerBps, takerBps, initialBars, weightLimit, orderLimit);
+            return new Options(port, bars, instrument, credentials, balances, makerBps, takerBps, initialBars, weightLimit, orderLimit, retimeToNow);
         }
     }
 
@@ -144,7 +157,8 @@ public final class BinanceSimulator implements AutoCloseable {
         this.streams = new StreamServer(gatekeeper, clock);
         PaperSettings settings = new PaperSettings(Map.of(options.instrument().symbol(), options.instrument()), options.balances(),
                 options.makerFeeBps(), options.takerFeeBps(), BigDecimal.ZERO, FillModel.CLOSE);
-        this.venue = new SimulatedVenue(settings, options.instrument(), options.bars(), options.initialBars(), clock, streams::publishUserEvent);
+        List<Bar> bars = options.retimeToNow() ? retime(options.bars(), options.initialBars(), clock.millis()) : options.bars();
+        this.venue = new SimulatedVenue(settings, options.instrument(), bars, options.initialBars(), clock, streams::publishUserEvent);
         this.rest = new RestHandler(venue, gatekeeper, faults, clock, options.weightLimit(), options.orderLimit());
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         http.createContext("/", rest);
@@ -317,6 +331,15 @@ public final class BinanceSimulator implements AutoCloseable {
         }
     }
 
+    /** The bars moved in time so that bar {@code initialBars - 1} closes at the start of the period that holds {@code nowMillis}. */
+    public static List<Bar> retime(List<Bar> bars, int initialBars, long nowMillis) {
+        long period = bars.getFirst().timeframe().millis();
+        long periodStart = nowMillis - Math.floorMod(nowMillis, period);
+        Duration shift = Duration.ofMillis(periodStart - bars.get(initialBars - 1).closeTime().toEpochMilli());
+        return bars.stream().map(b -> new Bar(b.symbol(), b.timeframe(), b.openTime().plus(shift), b.open(), b.high(), b.low(), b.close(),
+                b.volume())).toList();
+    }
+
     /** An instrument for a symbol ending in a common quote asset, with permissive filters. */
     static Instrument defaultInstrument(String symbol) {
         for (String quote : List.of("USDT", "USDC", "FDUSD", "BUSD", "USD", "EUR", "BTC", "ETH", "BNB")) {
@@ -330,7 +353,8 @@ public final class BinanceSimulator implements AutoCloseable {
 
     /**
      * Runs the simulator as a process: {@code --bars <csv> --symbol <SYMBOL> --timeframe <5m> [--port N]
-     * [--step-ms 1000] [--initial-bars 100]}. The CSV has {@code openTime,open,high,low,close,volume}
+     * [--step-ms <timeframe>] [--initial-bars 100] [--retime true]}. By default bars are retimed to now and
+     * one closes per timeframe, so a live bot sees current times. The CSV has {@code openTime,open,high,low,close,volume}
      * rows (open time in epoch milliseconds or ISO-8601; a header line is skipped). The account's API key
      * is printed; its secret is {@link #TEST_CREDENTIALS}' unless {@code --api-key}/{@code --secret} are given.
      */
@@ -348,17 +372,17 @@ public final class BinanceSimulator implements AutoCloseable {
         Timeframe timeframe = Timeframe.parse(a.getOrDefault("timeframe", "1m"));
         List<Bar> bars = readCsv(Path.of(barsFile), symbol, timeframe);
         Options options = Options.of(Integer.parseInt(a.getOrDefault("port", "0")), bars)
-                .withInitialBars(Integer.parseInt(a.getOrDefault("initial-bars", Integer.toString(Math.min(100, bars.size())))));
+                .withInitialBars(Integer.parseInt(a.getOrDefault("initial-bars", Integer.toString(Math.min(100, bars.size())))))
+                .withRetimeToNow(Boolean.parseBoolean(a.getOrDefault("retime", "true")));
         if (a.containsKey("api-key") || a.containsKey("secret")) {
-            Credentials c = new Credentials(a.getOrDefault("api-key", TEST_CREDENTIALS.apiKey()), a.getOrDefault("secret", TEST_CREDENTIALS.secret()));
-            options = new Options(options.port(), bars, options.instrument(), c, options.balances(), options.makerFeeBps(),
-                    options.takerFeeBps(), options.initialBars(), options.weightLimit(), options.orderLimit());
+            options = options.withCredentials(new Credentials(a.getOrDefault("api-key", TEST_CREDENTIALS.apiKey()),
+                    a.getOrDefault("secret", TEST_CREDENTIALS.secret())));
         }
         BinanceSimulator sim = start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
         System.out.println("binance simulator on port " + sim.port() + ": restUrl=" + sim.restUrl() + " streamUrl=" + sim.streamUrl()
                 + " wsApiUrl=" + sim.wsApiUrl() + " apiKey=" + sim.credentials().apiKey() + " symbol=" + symbol + " bars=" + bars.size());
-        sim.stepEvery(Duration.ofMillis(Long.parseLong(a.getOrDefault("step-ms", "1000"))));
+        sim.stepEvery(Duration.ofMillis(Long.parseLong(a.getOrDefault("step-ms", Long.toString(timeframe.millis())))));
         Thread.currentThread().join();
     }
 

@@ -18,6 +18,7 @@ import io.tradekit.core.sizing.PositionSizer;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -103,10 +104,11 @@ public final class Backtest {
             clock.set(bar.openTime());
             exchange.onBar(bar);
             loop.drain();
-            clock.set(bar.closeTime());
+            Instant close = bar.closeTime();
+            clock.set(close);
             engine.handle(new Event.BarClosed(bar));
             loop.drain();
-            engine.advanceClock(bar.closeTime());
+            engine.advanceClock(close);
             loop.drain();
             if (i % step == 0) progress.progress(i + 1, total);
         }

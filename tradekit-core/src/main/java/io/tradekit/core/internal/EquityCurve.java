@@ -30,8 +30,11 @@ public final class EquityCurve {
     }
 
     public void add(Instant time, BigDecimal equity) {
+        boolean unchanged = equity == previous;
         trackReturn(equity);
-        if (peak == null || equity.compareTo(peak) > 0) {
+        if (unchanged) {
+            // The same equity as the bar before (a flat book): no new peak, no new low.
+        } else if (peak == null || equity.compareTo(peak) > 0) {
             peak = equity;
             newLowBelow = peak.subtract(peak.multiply(maxDrawdown));
         } else if (equity.compareTo(newLowBelow) < 0 && peak.signum() > 0) {

@@ -68,6 +68,17 @@ public final class PaperExchange implements ExchangeAdapter {
         return new PaperExchange(settings, source);
     }
 
+    /**
+     * Paper trading on a real venue's market data with the book and account in their own SQLite file, so
+     * that a paper bot can be stopped and resumed like a live one: orders never reach that venue.
+     */
+    public static PaperExchange overMarketData(ExchangeAdapter source, PaperSettings settings, java.nio.file.Path bookFile) {
+        PaperExchange paper = new PaperExchange(settings, source);
+        paper.book = io.tradekit.core.store.StateStores.sqlite(bookFile);
+        paper.engine.keepBookIn(paper.book);
+        return paper;
+    }
+
     public MatchingEngine matchingEngine() {
         return engine;
     }

@@ -29,7 +29,8 @@ public final class TradeKitCli {
     }
 
     public TradeKitCli(Terminal terminal) {
-        this(terminal, List.of(new BacktestCommand(), new BenchCommand()));
+        this(terminal, List.of(new BacktestCommand(), new ReplayCommand(), new PaperCommand(), new DryRunCommand(), new LiveCommand(),
+                new SimulateCommand(), new BenchCommand()));
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,169 @@
+package io.tradekit.binance.sim;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.Credentials;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Timeframe;
+import io.tradekit.binance.internal.BinanceSigner;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The simulator's wire protocol seen from a plain client, without the adapter. */
+class BinanceSimulatorProtocolTest {
+
+    private BinanceSimulator sim;
+
+    /** Five one-minute BTCUSDT bars from 2024-05-01T00:00Z, closing at 100, 101, ... */
+    static final class TestData {
+        static List<Bar> bars() {
+            List<Bar> bars = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                BigDecimal p = BigDecimal.valueOf(100 + i);
+                bars.add(new Bar("BTCUSDT", Timeframe.M1, Instant.parse("2024-05-01T00:00:00Z").plusSeconds(60L * i), p, p.add(BigDecimal.ONE),
+                        p.subtract(BigDecimal.ONE), p, BigDecimal.TEN));
+            }
+            return bars;
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        sim = BinanceSimulator.start(0, TestData.bars());
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    /** A bare WebSocket client that queues what it receives. */
+    static final class Client extends WebSocketClient {
+        final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+
+        Client(String uri) throws InterruptedException {
+            super(URI.create(uri));
+            assertThat(connectBlocking(5, TimeUnit.SECONDS)).isTrue();
+        }
+
+        String next() throws InterruptedException {
+            String text = received.poll(5, TimeUnit.SECONDS);
+            assertThat(text).as("a frame within 5 s").isNotNull();
+            return text;
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+        }
+
+        @Override
+        public void onMessage(String message) {
+            received.add(message);
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+        }
+
+        @Override
+        public void onError(Exception ex) {
+        }
+    }
+
+    @Test
+    void rawStreamsSendBareEventsAndAnswerSubscribeAndListRequests() throws Exception {
+        Client client = new Client(sim.streamUrl() + "/ws/btcusdt@kline_1m");
+        try {
+            client.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@bookTicker\"],\"id\":7}");
+            assertThat(client.next()).isEqualTo("{\"result\":null,\"id\":7}");
+            client.send("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":8}");
+            assertThat(client.next()).isEqualTo("{\"result\":[\"btcusdt@bookTicker\",\"btcusdt@kline_1m\"],\"id\":8}");
+            sim.step();
+            assertThat(client.next()).startsWith("{\"e\":\"kline\",").contains("\"x\":false");
+            assertThat(client.next()).startsWith("{\"e\":\"kline\",").contains("\"x\":true").contains("\"t\":1714521660000");
+            assertThat(client.next()).startsWith("{\"u\":").contains("\"s\":\"BTCUSDT\",\"b\":\"101.00000000\"");
+        } finally {
+            client.closeBlocking();
+        }
+    }
+
+    @Test
+    void theWebSocketApiChecksTheSubscriptionSignatureAndPushesExecutionReports() throws Exception {
+        Client client = new Client(sim.wsApiUrl());
+        try {
+            Map<String, String> params = new TreeMap<>(Map.of("apiKey", sim.credentials().apiKey(), "timestamp", Long.toString(System.currentTimeMillis())));
+            String wrong = new BinanceSigner("wrong secret").sign(BinanceSigner.webSocketPayload(params));
+            client.send("{\"id\":\"a\",\"method\":\"userDataStream.subscribe.signature\",\"params\":{\"apiKey\":\"" + params.get("apiKey")
+                    + "\",\"timestamp\":" + params.get("timestamp") + ",\"signature\":\"" + wrong + "\"}}");
+            assertThat(client.next()).isEqualTo("{\"id\":\"a\",\"status\":400,\"error\":{\"code\":-1022,\"msg\":\"Signature for this request is not valid.\"}}");
+
+            String right = new BinanceSigner(BinanceSimulator.TEST_CREDENTIALS.secret()).sign(BinanceSigner.webSocketPayload(params));
+            client.send("{\"id\":\"b\",\"method\":\"userDataStream.subscribe.signature\",\"params\":{\"apiKey\":\"" + params.get("apiKey")
+                    + "\",\"timestamp\":" + params.get("timestamp") + ",\"signature\":\"" + right + "\"}}");
+            assertThat(client.next()).isEqualTo("{\"id\":\"b\",\"status\":200,\"result\":{\"subscriptionId\":0}}");
+
+            placeMarketBuy(sim.credentials());
+            assertThat(client.next()).startsWith("{\"subscriptionId\":0,\"event\":{\"e\":\"executionReport\"").contains("\"x\":\"NEW\"");
+            assertThat(client.next()).contains("\"x\":\"TRADE\",\"X\":\"FILLED\"").contains("\"c\":\"proto-1\"");
+        } finally {
+            client.closeBlocking();
+        }
+    }
+
+    private void placeMarketBuy(Credentials credentials) throws Exception {
+        String query = "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.1&newClientOrderId=proto-1&recvWindow=5000&timestamp=" + System.currentTimeMillis();
+        String signature = new BinanceSigner(credentials.secret()).sign(query, "");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sim.restUrl() + "/api/v3/order"))
+                .header("X-MBX-APIKEY", credentials.apiKey()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(query + "&signature=" + signature)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-MBX-ORDER-COUNT-10S")).contains("1");
+        assertThat(response.body()).contains("\"clientOrderId\":\"proto-1\"").contains("\"status\":\"FILLED\"").contains("\"fills\":[{");
+    }
+
+    @Test
+    void retimedBarsCloseOnTheWallClock() {
+        List<Bar> bars = sim.closedBars();
+        long now = Instant.parse("2026-03-01T10:07:31Z").toEpochMilli();
+        List<Bar> retimed = BinanceSimulator.retime(sim.closedBars(), 1, now);
+        assertThat(retimed.get(0).closeTime()).isEqualTo(Instant.parse("2026-03-01T10:07:00Z"));
+        assertThat(retimed.get(0).close()).isEqualByComparingTo(bars.get(0).close());
+        assertThat(BinanceSimulator.retime(TestData.bars(), 3, now).get(3).openTime()).isEqualTo(Instant.parse("2026-03-01T10:07:00Z"));
+    }
+
+    @Test
+    void theProcessReadsBarsFromCsvAndNamesTheBadLine(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("bars.csv");
+        Files.writeString(good, "openTime,open,high,low,close,volume\n1714521600000,100,101,99,100.5,3\n2024-05-01T00:01:00Z,100.5,102,100,101,4\n");
+        List<Bar> bars = BinanceSimulator.readCsv(good, "BTCUSDT", Timeframe.M1);
+        assertThat(bars).hasSize(2);
+        assertThat(bars.get(1).openTime()).isEqualTo(Instant.parse("2024-05-01T00:01:00Z"));
+        assertThat(bars.get(1).close()).isEqualByComparingTo("101");
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "1714521600000,100,101,99,100.5,3\n1714521660000,100,99,101,100,1\n");
+        assertThatThrownBy(() -> BinanceSimulator.readCsv(bad, "BTCUSDT", Timeframe.M1))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("line 2");
+    }
+}

@@ -1,0 +1,132 @@
+package io.tradekit.examples.cli;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Params;
+import io.tradekit.api.Timeframe;
+import io.tradekit.core.BacktestResult;
+import io.tradekit.core.Plugins;
+import io.tradekit.core.Replay;
+import io.tradekit.core.report.ReportFiles;
+import io.tradekit.core.report.ReportWriter;
+import io.tradekit.examples.data.DataSets;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code tradekit replay}: runs the live engine (its own loop thread, a durable paper venue beside the
+ * journal, the SQLite journal) over a data set on the data's clock, prints the summary and writes the same
+ * {@code summary.json}, {@code trades.csv} and {@code report.html} as {@code backtest}. Run again on the
+ * same journal after a crash, it resumes where the bot stopped.
+ */
+public final class ReplayCommand implements Command {
+
+    static final String DEFAULT_OUT = "runs/replay";
+    static final String JOURNAL = "bot.db";
+
+    private final Options options = RiskFlags.declare(new Options("replay")
+            .value("strategy", "NAME", "strategy to run (default " + BacktestCommand.DEFAULT_STRATEGY + ")")
+            .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
+                    + "timestamp,open,high,low,close,volume (default " + BacktestCommand.DEFAULT_DATA + ")")
+            .value("db", "FILE", "the bot's SQLite journal; the paper venue's book goes beside it (default <out>/" + JOURNAL + ")")
+            .value("out", "DIR", "where summary.json, trades.csv and report.html go (default " + DEFAULT_OUT + ")")
+            .value("speed", "max|N", "bars per second, or max: as fast as the bot takes them (default max)")
+            .value("cash", "AMOUNT", "starting cash in the quote asset, on the first run (default 10000)")
+            .repeatable("param", "KEY=VALUE", "a strategy parameter, e.g. --param fast=5 --param slow=20")
+            .value("plugins", "DIR", "load strategies and other plugins from every jar in DIR")
+            .value("symbol", "SYMBOL", "the bars' symbol (a CSV file's default is its file name)")
+            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)"));
+
+    private final Path workingDirectory;
+
+    /** Relative paths (data files, the journal, the output and plugin directories) are taken from the process's working directory. */
+    public ReplayCommand() {
+        this(Path.of(""));
+    }
+
+    public ReplayCommand(Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
+    }
+
+    @Override
+    public String name() {
+        return "replay";
+    }
+
+    @Override
+    public String summary() {
+        return "run the live engine over historical bars with a journal; resumes after a crash";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: tradekit replay [flags]
+
+                Runs the live engine (loop thread, paper venue with a durable book, SQLite journal) over historical
+                bars on the data's clock, prints a summary and writes summary.json, trades.csv and report.html like
+                backtest. Run it again with the same --db after a crash and it resumes where the bot stopped: bars
+                already acted on only warm the strategy up. Fees are the paper venue's 10 bps, as backtest's default.
+
+                flags:
+                """ + options.describe();
+    }
+
+    @Override
+    public int run(List<String> args, Terminal terminal) {
+        Options.Parsed flags = options.parse(args);
+        if (flags.has("help")) {
+            terminal.out().print(help());
+            return 0;
+        }
+        String strategy = flags.value("strategy", BacktestCommand.DEFAULT_STRATEGY);
+        String data = flags.value("data", BacktestCommand.DEFAULT_DATA);
+        Path out = workingDirectory.resolve(flags.value("out", DEFAULT_OUT));
+        Path db = flags.value("db").map(workingDirectory::resolve).orElse(out.resolve(JOURNAL));
+        double speed = speed(flags.value("speed", "max"));
+        Optional<Timeframe> timeframe = flags.value("timeframe").map(Timeframe::parse);
+        String dataSet = DataSets.names().contains(data) ? data : workingDirectory.resolve(data).toString();
+        List<Bar> bars = DataSets.load(dataSet, flags.value("symbol"), timeframe);
+        BigDecimal cash = RiskFlags.decimal("cash", flags.value("cash", "10000"));
+        if (cash.signum() <= 0) throw new InvalidInputException("--cash is " + cash.toPlainString() + ", expected a positive amount");
+
+        PluginJars jars = flags.value("plugins").map(dir -> PluginJars.open(workingDirectory.resolve(dir))).orElse(null);
+        try {
+            Plugins plugins = jars != null ? jars.plugins() : Plugins.discover(ReplayCommand.class.getClassLoader());
+            var made = plugins.strategy(strategy).create(Params.of(strategy, BacktestCommand.params(flags.values("param"))));
+            boolean resuming = Files.exists(db);
+            if (resuming) terminal.err().println("replay: resuming from the journal " + db);
+            BacktestResult result = Replay.over(bars)
+                    .strategy(strategy, made)
+                    .plugins(plugins)
+                    .database(db)
+                    .cash(cash)
+                    .risk(RiskFlags.limits(flags))
+                    .speed(speed)
+                    .progress(new ProgressBar(terminal.err()))
+                    .run();
+            ReportWriter report = ReportWriter.of(result);
+            ReportFiles files = report.write(out);
+            ReportPrinter.print(terminal, "replay " + result.strategy() + " on " + result.symbol() + " " + result.timeframe() + " (" + data
+                    + "), journal " + db, result, report, files);
+            return 0;
+        } finally {
+            if (jars != null) jars.close();
+        }
+    }
+
+    private static double speed(String text) {
+        if (text.equals("max")) return 0;
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (v > 0 && Double.isFinite(v)) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--speed is '" + text + "', expected max or a positive number of bars per second");
+    }
+}

@@ -1,0 +1,170 @@
+package io.tradekit.examples.cli;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.Timeframe;
+import io.tradekit.binance.sim.BinanceSimulator;
+import io.tradekit.examples.config.ExchangeConfig;
+import io.tradekit.examples.data.DataSets;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code tradekit simulate binance}: a Binance spot venue on loopback (REST, market streams, WebSocket
+ * API) serving a data set, for running {@code live}, {@code paper} and {@code dry-run} bots without real
+ * money. It prints its base URLs and the test API key and secret it accepts, then closes one bar per
+ * {@code --step-ms} until the process is killed.
+ */
+public final class SimulateCommand implements Command {
+
+    static final String VENUE = "binance";
+
+    private final Options options = new Options("simulate")
+            .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
+                    + "timestamp,open,high,low,close,volume (default " + BacktestCommand.DEFAULT_DATA + ")")
+            .value("symbol", "SYMBOL", "the venue's symbol for the bars (default: the data's, e.g. ETH-USD becomes ETHUSDT)")
+            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)")
+            .value("port", "N", "the loopback port to listen on (default 0: any free port, printed)")
+            .value("step-ms", "MS", "milliseconds between two bars (default: one timeframe, so bars close on the wall clock)")
+            .value("initial-bars", "N", "bars closed before the start, served as history for warmup (default 100)")
+            .value("cash", "AMOUNT", "the account's starting balance in the quote asset (default 10000)");
+
+    private final Path workingDirectory;
+
+    public SimulateCommand() {
+        this(Path.of(""));
+    }
+
+    public SimulateCommand(Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
+    }
+
+    @Override
+    public String name() {
+        return "simulate";
+    }
+
+    @Override
+    public String summary() {
+        return "run a local Binance simulator over a data set, until killed";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: tradekit simulate binance [flags]
+
+                Starts a Binance spot simulator on loopback: REST (/api/v3/...), market streams (/ws, /stream) and the
+                WebSocket API (/ws-api/v3) on one port, with Binance's payloads, signatures, filters and error codes.
+                It prints its base URLs and the test API key and secret it accepts; point a bot's exchange.settings
+                (restUrl, streamUrl, wsApiUrl) at them and export the credentials. The bars are moved in time so that
+                the last initial bar closes now; then one more closes every --step-ms until the data is used up.
+                Runs until the process is killed (Ctrl-C).
+
+                flags:
+                """ + options.describe();
+    }
+
+    @Override
+    public int run(List<String> args, Terminal terminal) {
+        if (args.isEmpty() || args.getFirst().startsWith("--")) {
+            if (args.contains("--help")) {
+                terminal.out().print(help());
+                return 0;
+            }
+            throw new UsageException("simulate needs a venue: simulate " + VENUE + " [flags]");
+        }
+        String venue = args.getFirst();
+        if (!venue.equals(VENUE)) throw new UsageException("simulate: unknown venue '" + venue + "'; venues: " + VENUE);
+        Options.Parsed flags = options.parse(args.subList(1, args.size()));
+        if (flags.has("help")) {
+            terminal.out().print(help());
+            return 0;
+        }
+        String data = flags.value("data", BacktestCommand.DEFAULT_DATA);
+        String dataSet = DataSets.names().contains(data) ? data : workingDirectory.resolve(data).toString();
+        Optional<Timeframe> timeframe = flags.value("timeframe").map(Timeframe::parse);
+        List<Bar> loaded = DataSets.load(dataSet, Optional.empty(), timeframe);
+        String symbol = flags.value("symbol").map(s -> s.trim().toUpperCase(Locale.ROOT)).orElse(venueSymbol(loaded.getFirst().symbol()));
+        int port = whole(flags, "port", 0, 0);
+        int initial = Math.min(whole(flags, "initial-bars", 100, 1), loaded.size());
+        Timeframe tf = loaded.getFirst().timeframe();
+        long stepMs = whole(flags, "step-ms", (int) Math.min(Integer.MAX_VALUE, tf.millis()), 1);
+        BigDecimal cash = RiskFlags.decimal("cash", flags.value("cash", "10000"));
+        List<Bar> bars = retimed(loaded, symbol, initial, Instant.now());
+
+        BinanceSimulator.Options base = BinanceSimulator.Options.of(port, bars).withInitialBars(initial);
+        BinanceSimulator sim = BinanceSimulator.start(base.withBalances(Map.of(base.instrument().quoteAsset(), cash)));
+        CountDownLatch killed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.close();
+            killed.countDown();
+        }, "tradekit-simulator-stop"));
+        print(terminal, sim, symbol, tf, bars.size(), initial, stepMs);
+        sim.stepEvery(Duration.ofMillis(stepMs));
+        try {
+            killed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void print(Terminal terminal, BinanceSimulator sim, String symbol, Timeframe tf, int bars, int initial, long stepMs) {
+        var o = terminal.out();
+        o.println("binance simulator on port " + sim.port() + ": " + symbol + " " + tf + ", " + bars + " bars (" + initial
+                + " closed before the start, one more every " + stepMs + " ms)");
+        o.println();
+        o.println("  restUrl    " + sim.restUrl());
+        o.println("  streamUrl  " + sim.streamUrl());
+        o.println("  wsApiUrl   " + sim.wsApiUrl());
+        o.println("  apiKey     " + sim.credentials().apiKey());
+        o.println("  apiSecret  " + sim.credentials().secret() + "   (a test secret: the simulator's account accepts this pair only)");
+        o.println();
+        o.println("in the bot's configuration:");
+        o.println("  \"exchange\": {\"name\": \"" + VENUE + "\", \"settings\": {\"restUrl\": \"" + sim.restUrl() + "\", \"streamUrl\": \""
+                + sim.streamUrl() + "\", \"wsApiUrl\": \"" + sim.wsApiUrl() + "\"}}, \"symbol\": \"" + symbol + "\", \"timeframe\": \"" + tf + "\"");
+        o.println("in its environment:");
+        o.println("  export " + ExchangeConfig.apiKeyVariable(VENUE) + "=" + sim.credentials().apiKey());
+        o.println("  export " + ExchangeConfig.apiSecretVariable(VENUE) + "=" + sim.credentials().secret());
+        o.println();
+        o.println("running until killed (Ctrl-C)");
+        o.flush();
+    }
+
+    /** A data set's symbol as Binance spells it: {@code ETH-USD} becomes {@code ETHUSDT} (Binance quotes in USDT). */
+    static String venueSymbol(String symbol) {
+        String letters = symbol.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+        return letters.endsWith("USD") ? letters + "T" : letters;
+    }
+
+    /**
+     * The bars renamed to {@code symbol} and moved in time so that bar {@code initial - 1} closes at the
+     * start of the current period: stepped once per timeframe, bars then close on the wall clock, as a
+     * live bot expects.
+     */
+    static List<Bar> retimed(List<Bar> bars, String symbol, int initial, Instant now) {
+        List<Bar> renamed = bars.stream().map(b -> new Bar(symbol, b.timeframe(), b.openTime(), b.open(), b.high(), b.low(), b.close(),
+                b.volume())).toList();
+        return BinanceSimulator.retime(renamed, initial, now.toEpochMilli());
+    }
+
+    private static int whole(Options.Parsed flags, String flag, int fallback, int min) {
+        String text = flags.value(flag).orElse(null);
+        if (text == null) return fallback;
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= min) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--" + flag + " is '" + text + "', expected a whole number of at least " + min);
+    }
+}
