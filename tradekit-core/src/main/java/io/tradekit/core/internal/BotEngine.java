@@ -546,7 +546,13 @@ public final class BotEngine {
     }
 
     void reportError(String source, ErrorCategory category, RecoveryAction action, String message) {
-        log.warn("{}: {} ({} -> {})", source, message, category, action);
+        // A venue refusing an order (post-only would match, funds, filters) is the venue working: it is an
+        // event and an audit line, logged quietly; a fault in the plumbing is a warning.
+        if (category == ErrorCategory.INVALID_ORDER || category == ErrorCategory.INSUFFICIENT_FUNDS) {
+            log.debug("{}: {} ({} -> {})", source, message, category, action);
+        } else {
+            log.warn("{}: {} ({} -> {})", source, message, category, action);
+        }
         audit("error", source, message, "{\"category\":\"" + category + "\",\"action\":\"" + action + "\"}");
         publish(new BotEvent.ErrorOccurred(clock.now(), source, category, action, message));
         safety.onError(source, category, action, message);
