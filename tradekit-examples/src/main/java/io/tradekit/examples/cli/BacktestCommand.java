@@ -3,7 +3,6 @@ package io.tradekit.examples.cli;
 import io.tradekit.api.Bar;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Params;
-import io.tradekit.api.RiskLimits;
 import io.tradekit.api.Timeframe;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.Plugins;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * {@code tradekit backtest}: runs a strategy over a data set with the paper exchange, prints the summary
@@ -39,7 +37,7 @@ public final class BacktestCommand implements Command {
     static final String DEFAULT_DATA = DataSets.ETH_USD_5M;
     static final String DEFAULT_OUT = "runs/demo";
 
-    private final Options options = GridFlags.addTo(new Options("backtest")
+    private final Options options = GridFlags.addTo(RiskFlags.declare(new Options("backtest")
             .value("strategy", "NAME", "strategy to run (default " + DEFAULT_STRATEGY + ")")
             .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
                     + "timestamp,open,high,low,close,volume (default " + DEFAULT_DATA + ")")
@@ -51,10 +49,7 @@ public final class BacktestCommand implements Command {
             .repeatable("param", "KEY=VALUE", "a strategy parameter, e.g. --param fast=5 --param slow=20")
             .value("plugins", "DIR", "load strategies and other plugins from every jar in DIR")
             .value("symbol", "SYMBOL", "the bars' symbol (a CSV file's default is its file name)")
-            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)")
-            .value("max-daily-loss", "AMOUNT", "risk limit: quote currency lost in one day")
-            .value("max-drawdown", "FRACTION", "risk limit: fall from the equity peak, 0.05 = 5 %")
-            .value("max-position", "FRACTION", "risk limit: position notional as a fraction of equity, 0.5 = 50 %"));
+            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)")));
 
     private final Path workingDirectory;
 
@@ -140,7 +135,7 @@ public final class BacktestCommand implements Command {
                         .feeBps(decimal(flags, "fee-bps", "10"))
                         .slippageBps(decimal(flags, "slippage-bps", "0"))
                         .fillModel(FillModel.parse(flags.value("fill-model", "close")))
-                        .risk(limits(flags))
+                        .risk(RiskFlags.limits(flags))
                         .progress(new ProgressBar(terminal.err()))
                         .run();
                 report = ReportWriter.of(result);
@@ -201,27 +196,8 @@ public final class BacktestCommand implements Command {
         return params;
     }
 
-    private static RiskLimits limits(Options.Parsed flags) {
-        RiskLimits.Builder limits = RiskLimits.builder();
-        limit(flags, "max-daily-loss", limits::maxDailyLoss);
-        limit(flags, "max-drawdown", limits::maxDrawdown);
-        limit(flags, "max-position", limits::maxPosition);
-        return limits.build();
-    }
-
-    private static void limit(Options.Parsed flags, String flag, Function<BigDecimal, RiskLimits.Builder> set) {
-        flags.value(flag).ifPresent(v -> set.apply(parseDecimal(flag, v)));
-    }
-
     private static BigDecimal decimal(Options.Parsed flags, String flag, String fallback) {
-        return parseDecimal(flag, flags.value(flag, fallback));
+        return RiskFlags.decimal(flag, flags.value(flag, fallback));
     }
 
-    private static BigDecimal parseDecimal(String flag, String text) {
-        try {
-            return new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("--" + flag + " is '" + text + "', expected a decimal number");
-        }
-    }
 }
