@@ -52,6 +52,7 @@ public final class BotBuilder {
     private Duration safetyInterval = Duration.ofSeconds(5);
     private boolean dataClock;
     private Duration equityInterval = Duration.ofMinutes(1);
+    private Duration snapshotInterval = Duration.ofMinutes(5);
     private boolean cancelUnknownOrders;
     private boolean adoptVenuePosition;
     private Duration ackTimeout = Duration.ofSeconds(10);
@@ -153,6 +154,18 @@ public final class BotBuilder {
         return this;
     }
 
+    /**
+     * How often the whole bot state (strategy state included) is saved as a snapshot while it runs, on the
+     * wall clock (default every 5 minutes); one is always saved on stop. The store keeps the last few.
+     */
+    public BotBuilder snapshotInterval(Duration interval) {
+        if (interval == null || interval.isNegative() || interval.toMillis() < 1) {
+            throw new InvalidInputException("bot '" + id + "': snapshot interval must be at least a millisecond, got " + interval);
+        }
+        this.snapshotInterval = interval;
+        return this;
+    }
+
     /** How often equity is journaled (default every minute of the bot's clock). */
     public BotBuilder equityInterval(Duration interval) {
         this.equityInterval = Objects.requireNonNull(interval, "interval");
@@ -251,6 +264,7 @@ public final class BotBuilder {
         TradingBot bot = new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizing, takerFeeRate, stale, safetyInterval,
                 dataClock, equityInterval, cancelUnknownOrders, adoptVenuePosition, limits, listeners);
         bot.engine().setAckTimeout(ackTimeout);
+        bot.snapshotEvery(snapshotInterval);
         bot.configureSafety(safety);
         return bot;
     }

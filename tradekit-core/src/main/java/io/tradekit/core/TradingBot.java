@@ -54,6 +54,7 @@ public final class TradingBot implements AutoCloseable {
     private final Timeframe timeframe;
     private final int warmupBars;
     private final String symbol;
+    private Duration snapshotInterval = Duration.ofMinutes(5);
     private ScheduledExecutorService ticker;
     private volatile boolean started;
 
@@ -86,6 +87,10 @@ public final class TradingBot implements AutoCloseable {
         return engine;
     }
 
+    void snapshotEvery(Duration interval) {
+        this.snapshotInterval = interval;
+    }
+
     /**
      * Connects to the venue, loads the instrument, the account and the warmup history, subscribes to
      * the bot's bars and starts trading. Returns once the bot is RUNNING.
@@ -113,7 +118,8 @@ public final class TradingBot implements AutoCloseable {
             return t;
         });
         ticker.scheduleAtFixedRate(() -> loop.execute(() -> engine.advanceClock(clock.now())), 250, 250, TimeUnit.MILLISECONDS);
-        ticker.scheduleAtFixedRate(() -> loop.execute(engine::saveSnapshot), 5, 5, TimeUnit.MINUTES);
+        long every = snapshotInterval.toMillis();
+        ticker.scheduleAtFixedRate(() -> loop.execute(engine::saveSnapshot), every, every, TimeUnit.MILLISECONDS);
     }
 
     /** The close time of the last bar the bot acted on before this start, if it ran before. */

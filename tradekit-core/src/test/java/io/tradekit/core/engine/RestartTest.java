@@ -144,6 +144,39 @@ class RestartTest {
     }
 
     @Test
+    void aRunningBotSavesSnapshotsAtItsIntervalWithTheStrategyState() throws Exception {
+        Path db = dir.resolve("bot.db");
+        Strategy remembers = new Strategy() {
+            int bars;
+
+            @Override
+            public void onBar(Bar bar, StrategyContext ctx) {
+                bars++;
+            }
+
+            @Override
+            public String saveState() {
+                return "{\"bars\":" + bars + "}";
+            }
+        };
+        try (TradingBot bot = TradeKit.bot("snap").exchange(new PaperExchange(PaperSettings.of(Bars.BTC, new BigDecimal("10000"))))
+                .symbol("BTCUSDT").timeframe(Bars.BTC_TF).strategy(remembers).store(StateStores.sqlite(db)).dataClock()
+                .snapshotInterval(java.time.Duration.ofMillis(100)).build()) {
+            bot.start();
+            for (Bar bar : Bars.closes("100", "101", "102")) bot.feed(bar);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            boolean saved = false;
+            while (!saved && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                try (SqliteStateStore peek = StateStores.sqlite(db)) {
+                    saved = peek.latestSnapshot().map(s -> s.strategyState().contains("\"bars\":3")).orElse(false);
+                }
+            }
+            assertThat(saved).as("a snapshot with the strategy's state was saved while the bot ran").isTrue();
+        }
+    }
+
+    @Test
     void aPositionTheJournalCannotExplainStopsTheStart() {
         Path db = dir.resolve("bot.db");
         Path book = Replay.paperBookFor(db);
