@@ -25,7 +25,8 @@ public final class GridStrategyProvider implements StrategyProvider {
     public static final String NAME = "grid";
     public static final Set<String> PARAMETERS = Set.of("levels", "spacing", "spacing-mode", "spacing-unit", "budget", "size-per-level",
             "size-mode", "lower", "upper", "center", "rebalance", "rebalance-after", "cooldown", "adaptive", "atr-period", "atr-blend",
-            "max-inventory", "stop-price", "take-profit-price", "post-only");
+            "max-inventory", "stop-price", "take-profit-price", "post-only",
+            "maker-fee-bps", "taker-fee-bps");
 
     @Override
     public String name() {
@@ -49,7 +50,9 @@ public final class GridStrategyProvider implements StrategyProvider {
                 .spacingUnit(p.choice("spacing-unit", SpacingUnit.class, SpacingUnit.PERCENT))
                 .spacingMode(p.choice("spacing-mode", SpacingMode.class, SpacingMode.ARITHMETIC))
                 .sizeMode(p.choice("size-mode", SizeMode.class, SizeMode.QUOTE))
-                .postOnly(p.bool("post-only", true));
+                .postOnly(p.bool("post-only", true))
+                // The fees the grid plans its spacing and profit with: they should be the venue's.
+                .fees(p.decimal("maker-fee-bps", GridConfig.DEFAULT_FEE_BPS), p.decimal("taker-fee-bps", GridConfig.DEFAULT_FEE_BPS));
         p.decimal("spacing").ifPresent(v -> b.spacing(v, p.choice("spacing-unit", SpacingUnit.class, SpacingUnit.PERCENT)));
         if (p.text("levels").isPresent()) b.levels(p.integer("levels", 0));
         p.decimal("budget").ifPresent(b::budget);

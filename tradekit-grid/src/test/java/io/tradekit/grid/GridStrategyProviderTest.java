@@ -27,8 +27,17 @@ class GridStrategyProviderTest {
         assertThat(provider).isInstanceOf(GridStrategyProvider.class);
         assertThat(provider.parameters()).containsExactlyInAnyOrder("levels", "spacing", "spacing-mode", "spacing-unit", "budget",
                 "size-per-level", "size-mode", "lower", "upper", "center", "rebalance", "rebalance-after", "cooldown", "adaptive",
-                "atr-period", "atr-blend", "max-inventory", "stop-price", "take-profit-price", "post-only");
+                "atr-period", "atr-blend", "max-inventory", "stop-price", "take-profit-price", "post-only",
+                "maker-fee-bps", "taker-fee-bps");
         assertThat(provider.create(Params.empty("grid")).warmupBars()).as("the heuristic needs its window").isEqualTo(100);
+    }
+
+    @Test
+    void theGridPlansWithTheFeesItIsGiven() {
+        GridSettings settings = GridStrategyProvider.settings(Params.of("grid", java.util.Map.of("maker-fee-bps", "25", "taker-fee-bps", "40")));
+        assertThat(settings.makerFeeBps()).isEqualByComparingTo("25");
+        assertThat(settings.takerFeeBps()).isEqualByComparingTo("40");
+        assertThat(GridStrategyProvider.settings(Params.empty("grid")).makerFeeBps()).isEqualByComparingTo(GridConfig.DEFAULT_FEE_BPS);
     }
 
     @Test

@@ -119,6 +119,15 @@ public final class BacktestCommand implements Command {
             givenAs.put(k, "--" + k + " " + v);
         });
 
+        if (strategy.equals(GridStrategyProvider.NAME)) {
+            // The grid plans with the fee the paper venue will charge unless told otherwise.
+            String fee = flags.value("fee-bps", "10");
+            params.putIfAbsent("maker-fee-bps", fee);
+            params.putIfAbsent("taker-fee-bps", fee);
+            givenAs.putIfAbsent("maker-fee-bps", "--fee-bps " + fee);
+            givenAs.putIfAbsent("taker-fee-bps", "--fee-bps " + fee);
+        }
+
         PluginJars jars = flags.value("plugins").map(dir -> PluginJars.open(workingDirectory.resolve(dir))).orElse(null);
         try {
             Plugins plugins = jars != null ? jars.plugins() : Plugins.discover(BacktestCommand.class.getClassLoader());

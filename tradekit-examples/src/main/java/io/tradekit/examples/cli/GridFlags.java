@@ -39,7 +39,9 @@ final class GridFlags {
             new Flag("max-inventory", "QTY", "flatten when the grid holds more base than this"),
             new Flag("stop-price", "PRICE", "flatten when the price falls to this (below the grid)"),
             new Flag("take-profit-price", "PRICE", "flatten when the price rises to this (above the grid)"),
-            new Flag("post-only", "true|false", "levels as post-only (maker) orders (default true)"));
+            new Flag("post-only", "true|false", "levels as post-only (maker) orders (default true)"),
+            new Flag("maker-fee-bps", "BPS", "the maker fee the grid plans its spacing and profit with (default: --fee-bps)"),
+            new Flag("taker-fee-bps", "BPS", "the taker fee the grid plans with (default: --fee-bps)"));
 
     private GridFlags() {
     }

@@ -163,6 +163,17 @@ class GridBacktestCommandTest {
     }
 
     @Test
+    void theGridPlansWithTheFeeTheVenueCharges() throws IOException {
+        CliRun run = grid("--fee-bps", "25");
+        GridStrategy expected = (GridStrategy) new GridStrategyProvider().create(Params.of("grid", Map.of("maker-fee-bps", "25", "taker-fee-bps", "25")));
+        TradeKit.backtest().bars(slice).strategy(expected).cash(new BigDecimal("10000")).feeBps(new BigDecimal("25")).run();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(expected.settings().makerFeeBps()).isEqualByComparingTo("25");
+        assertFiguresEqual(summary().get("grid"), expected);
+    }
+
+    @Test
     void aBadGridFlagValueNamesTheFlagAndWritesNothing() {
         assertBadInput(grid("--levels", "seven"), "--levels seven: grid: parameter 'levels' is 'seven', expected a whole number");
         assertBadInput(grid("--levels", "0"), "--levels 0: grid: 'levels' is 0, expected 1 to 10000");
