@@ -90,8 +90,10 @@ public final class Portfolio {
             BigDecimal closing = signedQty.abs().min(h.quantity.abs());
             BigDecimal direction = BigDecimal.valueOf(h.quantity.signum());
             BigDecimal gross = fill.price().subtract(h.averageCost).multiply(closing).multiply(direction);
-            BigDecimal entryFeeShare = h.entryFees.multiply(closing).divide(h.quantity.abs(), PRICE_MC);
-            BigDecimal exitFeeShare = feeInQuote.multiply(closing).divide(qty, PRICE_MC);
+            // Whole closes (the common case) need no division.
+            BigDecimal held = h.quantity.abs();
+            BigDecimal entryFeeShare = closing.compareTo(held) == 0 ? h.entryFees : h.entryFees.multiply(closing).divide(held, PRICE_MC);
+            BigDecimal exitFeeShare = closing.compareTo(qty) == 0 ? feeInQuote : feeInQuote.multiply(closing).divide(qty, PRICE_MC);
             BigDecimal fees = entryFeeShare.add(exitFeeShare);
             realizedNet = gross.subtract(fees);
             grossRealized = grossRealized.add(gross);
