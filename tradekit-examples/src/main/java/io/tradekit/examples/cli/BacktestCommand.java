@@ -6,12 +6,10 @@ import io.tradekit.api.Params;
 import io.tradekit.api.Timeframe;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.Plugins;
-import io.tradekit.core.SafetyEvent;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.paper.FillModel;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.core.report.ReportFiles;
-import io.tradekit.core.report.ReportSection;
 import io.tradekit.core.report.ReportWriter;
 import io.tradekit.examples.data.DataSets;
 import io.tradekit.examples.strategies.SmaCrossProvider;
@@ -153,7 +151,8 @@ public final class BacktestCommand implements Command {
                 throw namingTheFlag(e, givenAs);
             }
             ReportFiles files = report.write(out);
-            print(terminal, data, result, report, files);
+            ReportPrinter.print(terminal, "backtest " + result.strategy() + " on " + result.symbol() + " " + result.timeframe()
+                    + " (" + data + ")", result, report, files);
             return 0;
         } finally {
             if (jars != null) jars.close();
@@ -167,31 +166,6 @@ public final class BacktestCommand implements Command {
             if (message.contains("'" + given.getKey() + "'")) return new InvalidInputException(given.getValue() + ": " + message, e);
         }
         return e;
-    }
-
-    private static void print(Terminal terminal, String data, BacktestResult result, ReportWriter report, ReportFiles files) {
-        var o = terminal.out();
-        o.println("backtest " + result.strategy() + " on " + result.symbol() + " " + result.timeframe() + " (" + data + ")");
-        o.println();
-        o.print(report.summary().toText());
-        o.println();
-        for (ReportSection section : report.sections()) {
-            o.println(section.title().toLowerCase(java.util.Locale.ROOT) + ":");
-            o.print(section.toText());
-            o.println();
-        }
-        if (result.safetyEvents().isEmpty()) {
-            o.println("safety events: none");
-        } else {
-            o.println("safety events:");
-            for (SafetyEvent e : result.safetyEvents()) {
-                o.println("  " + e.time() + "  " + e.policy() + "  " + e.action() + "  " + e.reason());
-            }
-        }
-        o.println();
-        o.println("wrote " + files.summaryJson());
-        o.println("      " + files.tradesCsv());
-        o.println("      " + files.reportHtml());
     }
 
     static Map<String, String> params(List<String> pairs) {

@@ -3,11 +3,12 @@ package io.tradekit.examples.cli;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.SafetyEvent;
 import io.tradekit.core.report.ReportFiles;
+import io.tradekit.core.report.ReportSection;
 import io.tradekit.core.report.ReportWriter;
 
 /**
- * Prints how a run ended the way {@code backtest} does: a title, the summary figures aligned, the safety
- * events, and where the report files are.
+ * Prints how a run ended, the same for every command: a title, the summary figures aligned, each extra
+ * section of the report (the grid's, for example), the safety events, and where the report files are.
  */
 final class ReportPrinter {
 
@@ -20,6 +21,11 @@ final class ReportPrinter {
         o.println();
         o.print(report.summary().toText());
         o.println();
+        for (ReportSection section : report.sections()) {
+            o.println(section.title().toLowerCase(java.util.Locale.ROOT) + ":");
+            o.print(section.toText());
+            o.println();
+        }
         if (result.safetyEvents().isEmpty()) {
             o.println("safety events: none");
         } else {
