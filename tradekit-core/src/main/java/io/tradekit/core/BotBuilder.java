@@ -13,6 +13,8 @@ import io.tradekit.api.spi.StateStore;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.core.errors.HealthSettings;
 import io.tradekit.core.internal.RiskPolicies;
+import io.tradekit.core.paper.PaperExchange;
+import io.tradekit.core.paper.PaperSettings;
 import io.tradekit.core.internal.SafetyConfig;
 import io.tradekit.core.protection.Protections;
 import io.tradekit.core.sizing.PercentOfEquity;
@@ -241,15 +243,13 @@ public final class BotBuilder {
         if (strategy == null && strategyName == null) {
             throw new InvalidInputException(where + ": no strategy; call .strategy(\"grid\", params) or .strategy(myStrategy)");
         }
-        if (takerFeeRate == null) {
-            // A paper venue says what a buy costs; a real one is assumed at 10 bps unless the host says otherwise.
-            takerFeeRate = adapter instanceof io.tradekit.core.paper.PaperExchange paper
-                    ? paper.matchingEngine().settings().buyCostRate() : new BigDecimal("0.001");
-        }
-        PositionSizer sizing = adapter instanceof io.tradekit.core.paper.PaperExchange paper
-                && paper.matchingEngine().settings().slippageBps().signum() > 0 ? new io.tradekit.core.sizing.TickCushion(sizer) : sizer;
-        if (takerFeeRate.signum() < 0 || takerFeeRate.compareTo(BigDecimal.ONE) >= 0) {
-            throw new InvalidInputException(where + ": taker fee rate must be a fraction in [0, 1), got " + takerFeeRate);
+        // A paper venue says what a buy costs and how to size against it; a real one is assumed at 10 bps
+        // unless the host says otherwise.
+        PaperSettings paper = adapter instanceof PaperExchange p ? p.matchingEngine().settings() : null;
+        BigDecimal feeRate = takerFeeRate != null ? takerFeeRate : paper != null ? paper.buyCostRate() : new BigDecimal("0.001");
+        PositionSizer sizing = paper != null ? paper.sizerFor(sizer) : sizer;
+        if (feeRate.signum() < 0 || feeRate.compareTo(BigDecimal.ONE) >= 0) {
+            throw new InvalidInputException(where + ": taker fee rate must be a fraction in [0, 1), got " + feeRate);
         }
         if (safetyInterval == null || safetyInterval.isNegative() || safetyInterval.isZero()) {
             throw new InvalidInputException(where + ": safety interval must be positive, got " + safetyInterval);
@@ -261,7 +261,7 @@ public final class BotBuilder {
                 : resolved.exchange(exchangeName).create(new ExchangeSettings(Params.of(exchangeName, exchangeParams), Optional.ofNullable(credentials)));
         StateStore journal = store != null ? store : resolved.store("memory").open(id, Params.empty("memory store"));
         Duration stale = staleAfter != null ? staleAfter : timeframe.duration().multipliedBy(3);
-        TradingBot bot = new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizing, takerFeeRate, stale, safetyInterval,
+        TradingBot bot = new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizing, feeRate, stale, safetyInterval,
                 dataClock, equityInterval, cancelUnknownOrders, adoptVenuePosition, limits, listeners);
         bot.engine().setAckTimeout(ackTimeout);
         bot.snapshotEvery(snapshotInterval);

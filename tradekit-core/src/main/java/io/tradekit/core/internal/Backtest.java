@@ -75,7 +75,7 @@ public final class Backtest {
         EngineClock.Simulated clock = new EngineClock.Simulated();
         PaperExchange exchange = new PaperExchange(paper);
         EngineConfig config = new EngineConfig("backtest", instrument.symbol(), timeframe,
-                paper.slippageBps().signum() > 0 ? new io.tradekit.core.sizing.TickCushion(sizer) : sizer,
+                paper.sizerFor(sizer),
                 paper.buyCostRate(), Math.max(256, strategy.warmupBars() + 2),
                 // A backtest's clock is its data: data is never stale, so the guard allows any age.
                 Duration.ofDays(36_500), timeframe.duration(), Duration.ofHours(1), keepCurve);

@@ -54,6 +54,14 @@ public record PaperSettings(Map<String, Instrument> instruments, Map<String, Big
         return fee.multiply(slip).subtract(BigDecimal.ONE);
     }
 
+    /**
+     * The sizer to use against this venue: {@code sizer} itself, or, when the venue slips market buys,
+     * {@code sizer} asked at one tick up ({@link io.tradekit.core.sizing.TickCushion}).
+     */
+    public io.tradekit.core.sizing.PositionSizer sizerFor(io.tradekit.core.sizing.PositionSizer sizer) {
+        return slippageBps.signum() > 0 ? new io.tradekit.core.sizing.TickCushion(sizer) : sizer;
+    }
+
     public PaperSettings withFees(BigDecimal makerBps, BigDecimal takerBps) {
         return new PaperSettings(instruments, balances, makerBps, takerBps, slippageBps, fillModel);
     }
