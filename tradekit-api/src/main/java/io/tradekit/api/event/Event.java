@@ -20,7 +20,7 @@ public sealed interface Event {
     Instant time();
 
     /** A bar that has closed. */
-    record BarClosed(io.tradekit.api.Bar bar) implements Event {
+    record BarClosed(Bar bar) implements Event {
         public BarClosed {
             Objects.requireNonNull(bar, "bar");
         }
@@ -95,9 +95,5 @@ public sealed interface Event {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(time, "time");
         }
-    }
-
-    static Event of(Bar bar) {
-        return new BarClosed(bar);
     }
 }

@@ -8,7 +8,6 @@ import io.tradekit.core.RoundTrip;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -197,11 +196,6 @@ public final class Portfolio {
 
     public List<RoundTrip> roundTrips() {
         return roundTrips;
-    }
-
-    public BigDecimal averageCost(String symbol) {
-        Holding h = holdings.get(symbol);
-        return h == null ? BigDecimal.ZERO : h.averageCost.setScale(Math.max(0, h.averageCost.scale()), RoundingMode.HALF_EVEN);
     }
 
     private Holding holding(String symbol) {
