@@ -16,6 +16,7 @@ import io.tradekit.api.spi.Strategy;
 import io.tradekit.core.internal.BotEngine;
 import io.tradekit.core.internal.EngineClock;
 import io.tradekit.core.internal.EngineConfig;
+import io.tradekit.core.internal.NetworkDeadlines;
 import io.tradekit.core.internal.SafetyConfig;
 import io.tradekit.core.internal.ThreadLoop;
 import io.tradekit.core.internal.VenueCalls;
@@ -49,6 +50,7 @@ public final class TradingBot implements AutoCloseable {
     private final StateStore store;
     private final ThreadLoop loop;
     private final VenueCalls calls;
+    private final NetworkDeadlines deadlines;
     private final BotEngine engine;
     private final EngineClock clock;
     private final Timeframe timeframe;
@@ -74,6 +76,8 @@ public final class TradingBot implements AutoCloseable {
         EngineConfig config = new EngineConfig(id, symbol, timeframe, sizer, takerFeeRate, 512,
                 dataClock ? Duration.ofDays(36_500) : staleAfter, safetyInterval, equityInterval, true);
         this.engine = new BotEngine(config, strategy, venue, store, policies, loop, calls, clock);
+        this.deadlines = NetworkDeadlines.wallClock(loop, id);
+        engine.useDeadlines(deadlines);
         engine.setRecoveryOptions(cancelUnknownOrders, adoptVenuePosition);
         limits.decimal(RiskLimits.DAY_BOUNDARY_HOUR).ifPresent(h -> engine.setDayBoundaryHour(h.intValue()));
         listeners.forEach(engine::addListener);
@@ -136,35 +140,44 @@ public final class TradingBot implements AutoCloseable {
     }
 
     /**
-     * Replays one bar as if the venue had just closed it: the paper exchange matches it first, then the
-     * bot handles it; returns once the bot and its venue calls are idle. For replays on a data clock.
+     * Replays one bar as if the venue had just closed it: a paper venue plays the bar's price path and,
+     * at every stop, the bot answers what it heard (its calls to the venue included) before the path goes
+     * on; then the bot handles the closed bar. Returns once the bot and its venue calls are idle. The same
+     * steps, in the same order, as a backtest: for replays on a data clock.
      */
     public void feed(Bar bar) {
         if (!started) throw new IllegalStateException("bot '" + id + "' is not started");
-        if (venue instanceof PaperExchange paper) paper.onBar(bar);
+        if (venue instanceof PaperExchange paper) paper.play(bar, time -> settle());
         loop.execute(() -> {
             if (clock instanceof EngineClock.Simulated sim) sim.set(bar.closeTime());
             engine.handle(new Event.BarClosed(bar));
             engine.advanceClock(bar.closeTime());
         });
-        // Wait for the venue's answers as long as the bot itself would before looking an order up.
-        awaitIdle(engine.ackTimeout().multipliedBy(2));
+        settle();
     }
 
-    /** Waits until the loop has nothing queued and no venue call is outstanding. */
+    /** Waits, on wall time, as long as the bot itself would for an answer before looking an order up. */
+    private void settle() {
+        if (!awaitIdle(engine.ackTimeout().multipliedBy(2))) {
+            throw new TradeKitException(ErrorCategory.TIMEOUT, "bot '" + id + "': still busy " + engine.ackTimeout().multipliedBy(2)
+                    + " after being fed; the replay stops rather than run ahead of it");
+        }
+    }
+
+    /**
+     * Waits until the loop has nothing queued or running and no venue call is on its way back (the loop
+     * counts both in one number, so one quiet look is enough).
+     */
     public boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        int quietChecks = 0;
-        while (System.nanoTime() < deadline) {
-            if (loop.isIdle() && calls.inFlight() == 0) {
-                if (++quietChecks >= 2) return true;
-            } else {
-                quietChecks = 0;
-            }
-            Thread.onSpinWait();
-            if (quietChecks == 0) Thread.yield();
+        int spins = 0;
+        while (!loop.isIdle()) {
+            if (System.nanoTime() >= deadline) return false;
+            if (++spins < 64) Thread.onSpinWait();
+            else if (spins < 256) Thread.yield();
+            else java.util.concurrent.locks.LockSupport.parkNanos(20_000);
         }
-        return false;
+        return true;
     }
 
     public void onEvent(Consumer<BotEvent> listener) {
@@ -306,6 +319,7 @@ public final class TradingBot implements AutoCloseable {
         if (!started) return;
         started = false;
         if (ticker != null) ticker.shutdownNow();
+        deadlines.close();
         calls.close();
         venue.close();
         loop.stop(5_000);

@@ -24,9 +24,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs a bot's engine over bars on the caller's thread: the paper exchange sees each bar first (so
- * resting orders fill on the bar that crosses them), then the engine, and every outcome is drained
- * before the next bar. Deterministic: the same inputs give the same orders and fills.
+ * Runs a bot's engine over bars on the caller's thread: the paper exchange plays each bar's price path
+ * first (resting orders fill where the path reaches them, and the loop is drained at every stop, so the
+ * bot answers a fill before the path goes on), then the engine handles the closed bar, and every
+ * outcome is drained before the next bar. Deterministic: the same inputs give the same orders and fills.
  */
 public final class Backtest {
 
@@ -101,9 +102,10 @@ public final class Backtest {
         long step = Math.max(1, total / 200);
         for (int i = 0; i < total; i++) {
             Bar bar = bars.get(i);
-            clock.set(bar.openTime());
-            exchange.onBar(bar);
-            loop.drain();
+            exchange.play(bar, time -> {
+                clock.set(time);
+                loop.drain();
+            });
             Instant close = bar.closeTime();
             clock.set(close);
             engine.handle(new Event.BarClosed(bar));

@@ -75,6 +75,7 @@ public final class BotEngine {
     final EngineContext context;
     final SafetyManager safety;
     final Timers timers = new Timers();
+    private NetworkDeadlines deadlines;
     private final List<Consumer<BotEvent>> listeners = new CopyOnWriteArrayList<>();
 
     Portfolio portfolio;
@@ -109,6 +110,12 @@ public final class BotEngine {
         this.curve = new EquityCurve(config.recordEquityCurve());
         this.context = new EngineContext(this);
         this.safety = new SafetyManager(this);
+        this.deadlines = NetworkDeadlines.inline(loop);
+    }
+
+    /** Where ack timeouts and lookups wait: wall time for a venue whose answers can be late. */
+    public void useDeadlines(NetworkDeadlines networkDeadlines) {
+        this.deadlines = networkDeadlines;
     }
 
     // ---------------------------------------------------------------- life cycle
@@ -413,8 +420,8 @@ public final class BotEngine {
         ordersSent++;
         publish(new BotEvent.OrderSubmitted(now, order));
         calls.call(() -> venue.place(request), (ack, failure) -> onPlaced(request, ack, failure));
-        // A request whose answer never comes is not forgotten: after the timeout it is looked up.
-        timers.scheduleAfter(now, ackTimeout, () -> orders.get(request.clientOrderId())
+        // A request whose answer never comes is not forgotten: after the timeout (wall time) it is looked up.
+        if (deadlines.onWallClock()) deadlines.after(ackTimeout, () -> orders.get(request.clientOrderId())
                 .filter(o -> o.status() == OrderStatus.PENDING_NEW)
                 .ifPresent(o -> {
                     orders.markUnknown(o.clientOrderId(), clock.now(), "no answer from the venue within " + ackTimeout)
@@ -464,7 +471,7 @@ public final class BotEngine {
 
     /** Settles an order whose outcome is unknown by asking the venue, a few times, before calling it lost. */
     void scheduleLookup(String clientOrderId, String symbol, int attempt) {
-        timers.scheduleAfter(clock.now(), LOOKUP_DELAY.multipliedBy(attempt), () ->
+        deadlines.after(LOOKUP_DELAY.multipliedBy(attempt), () ->
                 calls.call(() -> venue.lookup(symbol, clientOrderId), (found, failure) -> {
                     Order mine = orders.get(clientOrderId).orElse(null);
                     if (mine == null || mine.status().isTerminal()) return;

@@ -11,4 +11,14 @@ public interface Loop {
 
     /** True when the caller is the loop's thread (always true in a backtest). */
     boolean inLoop();
+
+    /**
+     * Counts work that will come back to the loop (a venue call in flight) as queued until {@link #release},
+     * so that "idle" means nothing is queued, running or on its way back.
+     */
+    default void hold() {
+    }
+
+    default void release() {
+    }
 }

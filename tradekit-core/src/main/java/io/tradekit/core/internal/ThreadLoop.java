@@ -51,7 +51,17 @@ public final class ThreadLoop implements Loop {
         return !running && !thread.isAlive();
     }
 
-    /** No task is queued or running. */
+    @Override
+    public void hold() {
+        pending.incrementAndGet();
+    }
+
+    @Override
+    public void release() {
+        pending.decrementAndGet();
+    }
+
+    /** No task is queued or running, and no venue call is on its way back. */
     public boolean isIdle() {
         return pending.get() == 0;
     }

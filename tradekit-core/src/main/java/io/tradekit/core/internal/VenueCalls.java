@@ -43,7 +43,10 @@ public final class VenueCalls implements AutoCloseable {
             RuntimeException f = failure;
             loop.execute(() -> onLoop.accept(r, f));
             inFlight.decrementAndGet();
+            loop.release();
         };
+        // Held until the outcome is queued: the loop is never seen idle while an answer is on its way.
+        loop.hold();
         inFlight.incrementAndGet();
         if (executor == null) work.run();
         else executor.execute(work);

@@ -32,9 +32,15 @@ import java.util.Optional;
  * A venue's order book and account, simulated: the one matching engine behind the paper exchange and
  * every venue simulator. Orders are checked against the instrument's filters and the account's free
  * balances (funds are locked while an order rests); market orders fill at the reference price plus
- * slippage; limit orders fill when a later bar's range or a quote crosses their price. Fees are charged
- * in the quote asset. Thread-safe: every method holds the engine's lock, and the {@link Listener} is
- * called under it, so events reach it in the order they happened.
+ * slippage; a marketable limit order fills at the reference price, never worse than its limit and never
+ * slipped. A bar is played as its price path ({@link PricePoint#pathOf}): resting orders fill where the
+ * path reaches them (at their level, or at the open when the bar gaps through them), and a caller that
+ * steps the path itself ({@link #beginBar}, {@link #advance}, {@link #endBar}) lets the bot answer each
+ * fill before the path goes on, so what it sends there meets the rest of the same bar. Every fill checks
+ * the funds at its own price: a market buy that no longer fits is re-sized to what the account can pay,
+ * or refused with the reason. With a participation cap a bar fills at most that fraction of its volume;
+ * the rest stays open. Fees are charged in the quote asset. Thread-safe: every method holds the engine's
+ * lock, and the {@link Listener} is called under it, so events reach it in the order they happened.
  */
 public final class MatchingEngine {
 
@@ -43,6 +49,10 @@ public final class MatchingEngine {
         void onOrder(Order order);
 
         void onFill(Fill fill);
+
+        /** The path stopped at {@code price}: something fills there, or a watched level was crossed. Told before the fills. */
+        default void onPrice(String symbol, BigDecimal price, Instant time) {
+        }
     }
 
     private static final BigDecimal BPS = new BigDecimal("10000");
@@ -65,6 +75,11 @@ public final class MatchingEngine {
     private final List<Fill> fills = new ArrayList<>();
     private final Map<String, BigDecimal> lastPrice = new HashMap<>();
     private final Map<String, Ticker> lastQuote = new HashMap<>();
+    private final Map<String, java.util.NavigableSet<BigDecimal>> watched = new HashMap<>();
+    private final Map<String, BigDecimal> volumeLeft = new HashMap<>();
+    /** Symbols whose last bar has closed and whose next has not opened: under NEXT_OPEN, orders there wait for the open. */
+    private final java.util.Set<String> betweenBars = new java.util.HashSet<>();
+    private List<Fill> collecting;
     private Listener listener = SILENT;
     private io.tradekit.core.store.BotStore book;
     private long sequence;
@@ -128,7 +143,8 @@ public final class MatchingEngine {
         }
         Order order = Order.pendingNew(request, "", now).withVenueOrderId(Long.toString(++sequence))
                 .withStatus(OrderStatus.NEW, now, Optional.empty());
-        BigDecimal lockAmount = fundsNeeded(request, instrument, marketable ? execPrice(request.side(), reference, instrument) : checkPrice);
+        BigDecimal fillPrice = marketable && reference != null ? fillPrice(request, reference, instrument) : checkPrice;
+        BigDecimal lockAmount = fundsNeeded(request.side(), request.quantity(), fillPrice);
         String lockAsset = request.side() == Side.BUY ? instrument.quoteAsset() : instrument.baseAsset();
         if (free.getOrDefault(lockAsset, BigDecimal.ZERO).compareTo(lockAmount) < 0) {
             throw new OrderRejectedException(ErrorCategory.INSUFFICIENT_FUNDS, "INSUFFICIENT_BALANCE",
@@ -141,11 +157,19 @@ public final class MatchingEngine {
         if (book != null) book.writeAhead(order);
         listener.onOrder(order);
 
+        // Between two bars under NEXT_OPEN nobody can trade at the close just seen: a taker waits for the next open.
+        boolean waitsForOpen = settings.fillModel() == FillModel.NEXT_OPEN && betweenBars.contains(request.symbol())
+                && !lastQuote.containsKey(request.symbol());
         List<Fill> newFills = new ArrayList<>();
-        if (marketable && reference != null && (request.type() != OrderType.MARKET || settings.fillModel() == FillModel.CLOSE
-                || lastQuote.containsKey(request.symbol()))) {
-            newFills.add(execute(order, execPrice(request.side(), reference, instrument), false));
-        } else if (request.type() == OrderType.MARKET) {
+        if (marketable && reference != null && !waitsForOpen) {
+            Fill fill = execute(order, fillPrice, false);
+            if (fill != null) newFills.add(fill);
+            Order after = orders.get(order.clientOrderId());
+            if (after.status().isOpen()) {
+                if (request.type() == OrderType.MARKET) pendingMarket.add(after);
+                else resting.add(after);
+            }
+        } else if (request.type() == OrderType.MARKET || (marketable && waitsForOpen)) {
             pendingMarket.add(order);
         } else if (request.timeInForce() != TimeInForce.GTC) {
             finish(order.clientOrderId(), OrderStatus.EXPIRED, "not marketable: " + request.timeInForce() + " expired");
@@ -177,40 +201,137 @@ public final class MatchingEngine {
         return ids.size();
     }
 
-    /** Feeds one bar: pending market orders fill at its open, resting limit orders that its range crosses fill. */
+    /** Feeds one bar: plays its whole price path without stopping (for callers that do not answer fills in between). */
     public synchronized List<Fill> onBar(Bar bar) {
-        List<Fill> out = List.of();
-        String symbol = bar.symbol();
-        Instant open = bar.openTime();
-        if (open.isAfter(now)) now = open;
-        if (!pendingMarket.isEmpty()) {
-            Instrument instrument = instrument(symbol);
-            for (Iterator<Order> it = pendingMarket.iterator(); it.hasNext(); ) {
-                Order o = it.next();
-                if (o.symbol().equals(symbol)) {
-                    it.remove();
-                    out = mutable(out);
-                    out.add(execute(o, execPrice(o.side(), bar.open(), instrument), false));
+        List<Fill> out = new ArrayList<>();
+        collecting = out;
+        try {
+            beginBar(bar);
+            for (PricePoint point : PricePoint.pathOf(bar)) {
+                while (!advance(bar.symbol(), point)) {
+                    // each call stops at one level where orders filled; the path goes on from there
                 }
             }
+            endBar(bar);
+        } finally {
+            collecting = null;
         }
-        for (Order o : resting.takeCrossed(symbol, bar.low(), bar.high())) {
+        return out.isEmpty() ? List.of() : out;
+    }
+
+    /** Opens a bar: its volume becomes the budget of the participation cap; the market stands between bars no more. */
+    public synchronized void beginBar(Bar bar) {
+        if (bar.openTime().isAfter(now)) now = bar.openTime();
+        betweenBars.remove(bar.symbol());
+        if (settings.participationCap().signum() > 0) volumeLeft.put(bar.symbol(), bar.volume().multiply(settings.participationCap()));
+    }
+
+    /**
+     * Moves the market of {@code symbol} toward {@code point}. Returns true when the market stands at the
+     * point; false when it stopped short, at a level where resting orders filled or at a watched level,
+     * in which case the caller lets the bot answer and calls again. A gap point is reached at once: every
+     * order it jumped over fills at its price.
+     */
+    public synchronized boolean advance(String symbol, PricePoint point) {
+        if (point.time().isAfter(now)) now = point.time();
+        BigDecimal from = lastPrice.get(symbol);
+        BigDecimal target = point.price();
+        BigDecimal at = target;
+        boolean stopped = false;
+        java.util.NavigableSet<BigDecimal> watches = watched.get(symbol);
+        boolean watching = watches != null && !watches.isEmpty();
+        if (from != null && !point.gap() && target.compareTo(from) != 0) {
+            boolean down = target.compareTo(from) < 0;
+            BigDecimal level = resting.nearestCrossing(symbol, down, from, target);
+            if (watching) {
+                java.util.NavigableSet<BigDecimal> between = down ? watches.subSet(target, true, from, false)
+                        : watches.subSet(from, false, target, true);
+                BigDecimal w = between.isEmpty() ? null : down ? between.last() : between.first();
+                if (w != null && (level == null || (down ? w.compareTo(level) > 0 : w.compareTo(level) < 0))) level = w;
+            }
+            if (level != null && level.compareTo(target) != 0) {
+                at = level;
+                stopped = true;
+            }
+        }
+        BigDecimal previous = from == null ? at : from;
+        lastPrice.put(symbol, at);
+        if (!lastQuote.isEmpty()) lastQuote.remove(symbol);
+        boolean pending = hasPending(symbol);
+        List<Order> crossed = point.gap() || from == null
+                ? resting.takeCrossed(symbol, at, at)
+                : at.compareTo(previous) < 0 ? resting.takeCrossed(symbol, at, null) : resting.takeCrossed(symbol, null, at);
+        if (pending || !crossed.isEmpty() || watching) listener.onPrice(symbol, at, now);
+        if (pending) fillPending(symbol, at);
+        for (Order o : crossed) {
             BigDecimal limit = o.limitPrice().orElseThrow();
-            BigDecimal price = o.side() == Side.BUY ? limit.min(bar.open()) : limit.max(bar.open());
-            out = mutable(out);
-            out.add(execute(o, price, true));
+            // A limit never fills worse than its limit: the path trades through it at its level, a gap at the price it jumped to.
+            BigDecimal met = point.gap() || from == null ? at : previous;
+            BigDecimal price = o.side() == Side.BUY ? limit.min(met) : limit.max(met);
+            execute(o, price, true);
+            Order after = orders.get(o.clientOrderId());
+            if (after.status().isOpen()) resting.add(after);
         }
+        if (!crossed.isEmpty() || pending) persist();
+        return !stopped;
+    }
+
+    /** Closes a bar: its close is the last price, and (under NEXT_OPEN) takers wait for the next open. */
+    public synchronized void endBar(Bar bar) {
+        String symbol = bar.symbol();
         lastPrice.put(symbol, bar.close());
         if (!lastQuote.isEmpty()) lastQuote.remove(symbol);
         Instant close = bar.closeTime();
         if (close.isAfter(now)) now = close;
+        betweenBars.add(symbol);
         rememberMarket(symbol);
         persist();
-        return out;
     }
 
-    private static List<Fill> mutable(List<Fill> fills) {
-        return fills instanceof ArrayList<Fill> ? fills : new ArrayList<>(fills);
+    /**
+     * Prices at which the path of {@code symbol} must stop even when nothing fills there (the bot's stop
+     * and take-profit levels), so that the bot sees the price cross them as a live ticker stream would
+     * show it. While any level is watched, the path also stops at each of its points.
+     */
+    public synchronized void watch(String symbol, java.util.Collection<BigDecimal> levels) {
+        if (levels.isEmpty()) watched.remove(symbol);
+        else watched.put(symbol, new java.util.TreeSet<>(levels));
+    }
+
+    private boolean hasPending(String symbol) {
+        if (pendingMarket.isEmpty()) return false;
+        for (Order o : pendingMarket) if (o.symbol().equals(symbol)) return true;
+        return false;
+    }
+
+    /** Market orders waiting for a price, and marketable limits that waited for the open, meet the market at {@code price}. */
+    private void fillPending(String symbol, BigDecimal price) {
+        Instrument instrument = instrument(symbol);
+        List<Order> due = new ArrayList<>();
+        for (Iterator<Order> it = pendingMarket.iterator(); it.hasNext(); ) {
+            Order o = it.next();
+            if (o.symbol().equals(symbol)) {
+                it.remove();
+                due.add(o);
+            }
+        }
+        for (Order o : due) {
+            Order current = orders.get(o.clientOrderId());
+            if (current == null || !current.status().isOpen()) continue;
+            if (o.type() == OrderType.MARKET) {
+                execute(current, execPrice(o.side(), price, instrument), false);
+                Order after = orders.get(o.clientOrderId());
+                if (after.status().isOpen()) pendingMarket.add(after);
+            } else if (isMarketable(o.request(), price)) {
+                execute(current, price, false);
+                Order after = orders.get(o.clientOrderId());
+                if (after.status().isOpen()) resting.add(after);
+            } else if (o.type() == OrderType.LIMIT && o.timeInForce() != TimeInForce.GTC) {
+                finish(o.clientOrderId(), OrderStatus.EXPIRED, "not marketable at the open: " + o.timeInForce() + " expired");
+            } else {
+                resting.add(current);
+            }
+        }
     }
 
     /** Feeds a quote: market orders fill at the touch, resting limits that the touch crosses fill at their price. */
@@ -221,15 +342,23 @@ public final class MatchingEngine {
         lastQuote.put(ticker.symbol(), ticker);
         lastPrice.put(ticker.symbol(), ticker.last());
         rememberMarket(ticker.symbol());
-        for (Iterator<Order> it = pendingMarket.iterator(); it.hasNext(); ) {
-            Order o = it.next();
-            if (o.symbol().equals(ticker.symbol())) {
-                it.remove();
-                out.add(execute(o, execPrice(o.side(), o.side() == Side.BUY ? ticker.ask() : ticker.bid(), instrument), false));
+        collecting = out;
+        try {
+            for (Iterator<Order> it = pendingMarket.iterator(); it.hasNext(); ) {
+                Order o = it.next();
+                if (o.symbol().equals(ticker.symbol())) {
+                    it.remove();
+                    BigDecimal touch = o.side() == Side.BUY ? ticker.ask() : ticker.bid();
+                    execute(o, o.type() == OrderType.MARKET ? execPrice(o.side(), touch, instrument) : touch, false);
+                }
             }
-        }
-        for (Order o : resting.takeCrossed(ticker.symbol(), ticker.ask(), ticker.bid())) {
-            out.add(execute(o, o.limitPrice().orElseThrow(), true));
+            for (Order o : resting.takeCrossed(ticker.symbol(), ticker.ask(), ticker.bid())) {
+                execute(o, o.limitPrice().orElseThrow(), true);
+                Order after = orders.get(o.clientOrderId());
+                if (after.status().isOpen()) resting.add(after);
+            }
+        } finally {
+            collecting = null;
         }
         if (!out.isEmpty()) persist();
         return out;
@@ -319,7 +448,7 @@ public final class MatchingEngine {
                 else pendingMarket.add(o);
                 continue;
             }
-            BigDecimal lock = fundsNeeded(o.request(), inst, o.limitPrice().orElseThrow());
+            BigDecimal lock = fundsNeeded(o.side(), o.remainingQuantity(), o.limitPrice().orElseThrow());
             move(free, locked, o.side() == Side.BUY ? inst.quoteAsset() : inst.baseAsset(), lock);
             lockedByOrder.put(o.clientOrderId(), lock);
             resting.add(o);
@@ -371,36 +500,85 @@ public final class MatchingEngine {
         return ticks.multiply(instrument.tickSize());
     }
 
-    private BigDecimal fundsNeeded(OrderRequest request, Instrument instrument, BigDecimal price) {
-        if (request.side() == Side.SELL) return request.quantity();
-        BigDecimal notional = request.quantity().multiply(price);
+    /** Where a taker order placed now fills: a market order slips, a marketable limit takes the reference price (never past its limit). */
+    private BigDecimal fillPrice(OrderRequest request, BigDecimal reference, Instrument instrument) {
+        if (request.type() == OrderType.MARKET) return execPrice(request.side(), reference, instrument);
+        BigDecimal limit = request.limitPrice().orElseThrow();
+        return request.side() == Side.BUY ? reference.min(limit) : reference.max(limit);
+    }
+
+    private BigDecimal fundsNeeded(Side side, BigDecimal quantity, BigDecimal price) {
+        if (side == Side.SELL) return quantity;
+        BigDecimal notional = quantity.multiply(price);
         BigDecimal feeBps = settings.takerFeeBps().max(settings.makerFeeBps());
         return notional.add(notional.multiply(feeBps).divide(BPS, MathContext.DECIMAL64));
     }
 
+    /**
+     * Fills what it can of {@code order} at {@code price}: its remaining quantity, less if the bar's
+     * participation cap is reached (the rest stays open) or, for a buy, if the account cannot pay at this
+     * price (a market buy is re-sized to what it can pay and the rest cancelled; one too small to trade is
+     * refused). Returns the fill, or null when nothing filled.
+     */
     private Fill execute(Order order, BigDecimal price, boolean maker) {
         Instrument instrument = instrument(order.symbol());
-        BigDecimal qty = order.remainingQuantity();
-        BigDecimal notional = price.multiply(qty);
-        BigDecimal fee = notional.multiply(maker ? settings.makerFeeBps() : settings.takerFeeBps()).divide(BPS, MathContext.DECIMAL64);
         String base = instrument.baseAsset();
         String quote = instrument.quoteAsset();
+        BigDecimal feeRate = (maker ? settings.makerFeeBps() : settings.takerFeeBps()).divide(BPS, MathContext.DECIMAL64);
+        BigDecimal qty = order.remainingQuantity();
+        boolean capped = false;
+        BigDecimal budget = volumeLeft.get(order.symbol());
+        if (budget != null && settings.participationCap().signum() > 0) {
+            BigDecimal allowed = floorToStep(budget, instrument);
+            if (allowed.compareTo(qty) < 0) {
+                qty = allowed;
+                capped = true;
+            }
+            if (qty.signum() <= 0) return null;
+        }
         BigDecimal lockedAmount = lockedByOrder.getOrDefault(order.clientOrderId(), BigDecimal.ZERO);
-        lockedByOrder.remove(order.clientOrderId());
+        String shortOfFunds = null;
+        if (order.side() == Side.BUY) {
+            BigDecimal canPay = lockedAmount.add(free.getOrDefault(quote, BigDecimal.ZERO));
+            BigDecimal cost = price.multiply(qty).multiply(BigDecimal.ONE.add(feeRate));
+            if (cost.compareTo(canPay) > 0) {
+                BigDecimal affordable = floorToStep(canPay.divide(price.multiply(BigDecimal.ONE.add(feeRate)), MathContext.DECIMAL64), instrument);
+                shortOfFunds = "funds at the fill price " + price.stripTrailingZeros().toPlainString() + " pay for "
+                        + affordable.stripTrailingZeros().toPlainString() + " of " + qty.stripTrailingZeros().toPlainString();
+                qty = affordable;
+                if (!tradable(instrument, qty, price)) {
+                    finish(order.clientOrderId(), OrderStatus.REJECTED, "insufficient funds: " + shortOfFunds + ", below the instrument's minimum");
+                    return null;
+                }
+            }
+        }
+        BigDecimal notional = price.multiply(qty);
+        BigDecimal fee = notional.multiply(feeRate);
         if (order.side() == Side.BUY) {
             BigDecimal cost = notional.add(fee);
-            locked.merge(quote, lockedAmount.negate(), BigDecimal::add);
-            free.merge(quote, lockedAmount.subtract(cost), BigDecimal::add);
+            BigDecimal fromLock = lockedAmount.min(cost);
+            locked.merge(quote, fromLock.negate(), BigDecimal::add);
+            free.merge(quote, fromLock.subtract(cost), BigDecimal::add);
             free.merge(base, qty, BigDecimal::add);
+            lockedByOrder.put(order.clientOrderId(), lockedAmount.subtract(fromLock));
         } else {
-            locked.merge(base, lockedAmount.negate(), BigDecimal::add);
+            BigDecimal fromLock = lockedAmount.min(qty);
+            locked.merge(base, fromLock.negate(), BigDecimal::add);
+            free.merge(base, fromLock.subtract(qty), BigDecimal::add);
             free.merge(quote, notional.subtract(fee), BigDecimal::add);
+            lockedByOrder.put(order.clientOrderId(), lockedAmount.subtract(fromLock));
         }
+        if (budget != null) volumeLeft.put(order.symbol(), budget.subtract(qty));
         Fill fill = new Fill("T" + (++sequence), order.clientOrderId(), order.venueOrderId().orElseThrow(), order.symbol(),
                 order.side(), price, qty, fee, quote, now, maker);
         fills.add(fill);
+        if (collecting != null) collecting.add(fill);
         BigDecimal filled = order.filledQuantity().add(qty);
-        Order done = order.withFilled(filled, price, OrderStatus.FILLED, now);
+        BigDecimal average = order.filledQuantity().signum() == 0 ? price
+                : order.averageFillPrice().multiply(order.filledQuantity()).add(notional).divide(filled, MathContext.DECIMAL64);
+        boolean complete = filled.compareTo(order.quantity()) >= 0;
+        Order done = order.withFilled(filled, average, complete ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, now);
+        if (complete) releaseLock(done);
         orders.put(order.clientOrderId(), done);
         if (book != null) {
             book.recordFill(fill);
@@ -408,7 +586,33 @@ public final class MatchingEngine {
         }
         listener.onFill(fill);
         listener.onOrder(done);
+        if (!complete && shortOfFunds != null && !capped) {
+            finish(order.clientOrderId(), OrderStatus.CANCELED, "re-sized: " + shortOfFunds);
+        }
         return fill;
+    }
+
+    private void releaseLock(Order order) {
+        BigDecimal left = lockedByOrder.remove(order.clientOrderId());
+        if (left == null || left.signum() == 0) return;
+        Instrument instrument = instrument(order.symbol());
+        move(locked, free, order.side() == Side.BUY ? instrument.quoteAsset() : instrument.baseAsset(), left);
+    }
+
+    private static BigDecimal floorToStep(BigDecimal quantity, Instrument instrument) {
+        BigDecimal step = instrument.stepSize();
+        if (quantity.signum() <= 0) return BigDecimal.ZERO;
+        return quantity.divide(step, 0, RoundingMode.FLOOR).multiply(step);
+    }
+
+    private static boolean tradable(Instrument instrument, BigDecimal quantity, BigDecimal price) {
+        if (quantity.signum() <= 0) return false;
+        try {
+            instrument.check(quantity, price, false);
+            return true;
+        } catch (OrderRejectedException e) {
+            return false;
+        }
     }
 
     private Order finish(String clientOrderId, OrderStatus status, String reason) {

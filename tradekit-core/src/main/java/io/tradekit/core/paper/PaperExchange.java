@@ -23,7 +23,8 @@ import java.util.Set;
  * The built-in venue {@code paper}: fills simulated by the {@link MatchingEngine}. Market data comes
  * either from the caller ({@link #onBar}, {@link #onTicker}: backtests and replays) or from a real
  * venue's streams ({@link #overMarketData}: paper trading on live data), and in both cases the engine
- * sees the data before the bot does, so that resting orders fill on the bar that crosses them.
+ * sees the data before the bot does, so that resting orders fill on the bar that crosses them. A driver
+ * that owns the data plays each bar as a price path ({@link #play}), stopping wherever something fills.
  */
 public final class PaperExchange implements ExchangeAdapter {
 
@@ -48,6 +49,12 @@ public final class PaperExchange implements ExchangeAdapter {
             @Override
             public void onFill(Fill fill) {
                 sink.post(new Event.FillReceived(fill));
+            }
+
+            @Override
+            public void onPrice(String symbol, java.math.BigDecimal price, Instant time) {
+                // The bot sees the price where the path stopped, as a live bot sees a ticker, before the fills there.
+                sink.post(new Event.TickerUpdated(new Ticker(symbol, time, price, price, price)));
             }
         });
     }
@@ -83,9 +90,39 @@ public final class PaperExchange implements ExchangeAdapter {
         return engine;
     }
 
-    /** Feeds a bar to the matching engine; its order updates and fills go to the connected sink. */
+    /** Feeds a bar to the matching engine in one go; its order updates and fills go to the connected sink. */
     public void onBar(Bar bar) {
         engine.onBar(bar);
+    }
+
+    /** What a driver does each time a bar's path stops: let the bot answer what it was just told. */
+    @FunctionalInterface
+    public interface Settle {
+        /** Returns once the bot has handled everything it was sent and its calls to this venue have come back. */
+        void settle(Instant marketTime);
+    }
+
+    /**
+     * Plays {@code bar} as its price path ({@link PricePoint#pathOf}) and calls {@code settle} after
+     * every step, so that the bot hears of a fill where the path reached the order and what it sends
+     * there meets the rest of the same bar. Backtests settle by draining their loop, replays by waiting
+     * until the bot's loop is idle.
+     */
+    public void play(Bar bar, Settle settle) {
+        engine.beginBar(bar);
+        for (PricePoint point : PricePoint.pathOf(bar)) {
+            boolean reached;
+            do {
+                reached = engine.advance(bar.symbol(), point);
+                settle.settle(point.time());
+            } while (!reached);
+        }
+        engine.endBar(bar);
+    }
+
+    /** The bot's stop and take-profit levels: the path stops where it crosses them (see {@link MatchingEngine#watch}). */
+    public void watch(String symbol, java.util.Collection<java.math.BigDecimal> levels) {
+        engine.watch(symbol, levels);
     }
 
     public void onTicker(Ticker ticker) {

@@ -11,14 +11,20 @@ import java.util.Objects;
 
 /**
  * How a paper venue behaves: its instruments, the account's starting balances, maker and taker fees in
- * basis points, slippage in basis points on market and marketable orders, and the fill model.
+ * basis points, slippage in basis points on market orders (never on limit orders), the fill model, and
+ * the participation cap: the fraction of a bar's volume the account may trade in that bar (0: no cap).
  *
  * <pre>{@code PaperSettings s = PaperSettings.of(instrument, new BigDecimal("10000")).withFees(bps(2), bps(10));}</pre>
  */
 public record PaperSettings(Map<String, Instrument> instruments, Map<String, BigDecimal> balances,
-                            BigDecimal makerFeeBps, BigDecimal takerFeeBps, BigDecimal slippageBps, FillModel fillModel) {
+                            BigDecimal makerFeeBps, BigDecimal takerFeeBps, BigDecimal slippageBps, FillModel fillModel,
+                            BigDecimal participationCap) {
 
     public PaperSettings {
+        if (participationCap == null) participationCap = BigDecimal.ZERO;
+        if (participationCap.signum() < 0 || participationCap.compareTo(BigDecimal.ONE) > 0) {
+            throw new InvalidInputException("paper exchange: participationCap must be between 0 (no cap) and 1, got " + participationCap);
+        }
         instruments = Map.copyOf(instruments);
         balances = Map.copyOf(balances);
         requireNonNegative(makerFeeBps, "makerFeeBps");
@@ -29,6 +35,12 @@ public record PaperSettings(Map<String, Instrument> instruments, Map<String, Big
         for (Map.Entry<String, BigDecimal> b : balances.entrySet()) {
             if (b.getValue().signum() < 0) throw new InvalidInputException("paper exchange: balance of " + b.getKey() + " must not be negative");
         }
+    }
+
+    /** Settings without a participation cap: every order may fill in full whatever the bar's volume. */
+    public PaperSettings(Map<String, Instrument> instruments, Map<String, BigDecimal> balances,
+                         BigDecimal makerFeeBps, BigDecimal takerFeeBps, BigDecimal slippageBps, FillModel fillModel) {
+        this(instruments, balances, makerFeeBps, takerFeeBps, slippageBps, fillModel, BigDecimal.ZERO);
     }
 
     /** One instrument and a starting cash in its quote asset; 10 bps taker, 10 bps maker, no slippage, fills at close. */
@@ -63,19 +75,24 @@ public record PaperSettings(Map<String, Instrument> instruments, Map<String, Big
     }
 
     public PaperSettings withFees(BigDecimal makerBps, BigDecimal takerBps) {
-        return new PaperSettings(instruments, balances, makerBps, takerBps, slippageBps, fillModel);
+        return new PaperSettings(instruments, balances, makerBps, takerBps, slippageBps, fillModel, participationCap);
     }
 
     public PaperSettings withSlippage(BigDecimal bps) {
-        return new PaperSettings(instruments, balances, makerFeeBps, takerFeeBps, bps, fillModel);
+        return new PaperSettings(instruments, balances, makerFeeBps, takerFeeBps, bps, fillModel, participationCap);
     }
 
     public PaperSettings withFillModel(FillModel model) {
-        return new PaperSettings(instruments, balances, makerFeeBps, takerFeeBps, slippageBps, model);
+        return new PaperSettings(instruments, balances, makerFeeBps, takerFeeBps, slippageBps, model, participationCap);
     }
 
     public PaperSettings withBalances(Map<String, BigDecimal> newBalances) {
-        return new PaperSettings(instruments, newBalances, makerFeeBps, takerFeeBps, slippageBps, fillModel);
+        return new PaperSettings(instruments, newBalances, makerFeeBps, takerFeeBps, slippageBps, fillModel, participationCap);
+    }
+
+    /** At most {@code fraction} of each bar's volume fills for this account in that bar; the rest stays open. */
+    public PaperSettings withParticipationCap(BigDecimal fraction) {
+        return new PaperSettings(instruments, balances, makerFeeBps, takerFeeBps, slippageBps, fillModel, fraction);
     }
 
     private static void requireNonNegative(BigDecimal v, String name) {

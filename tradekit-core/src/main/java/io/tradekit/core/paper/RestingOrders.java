@@ -44,11 +44,11 @@ final class RestingOrders {
     /**
      * Removes and returns, in arrival order, the bids priced at or above {@code buyFloor} and the asks
      * priced at or below {@code sellCeiling}: the orders a market that traded down to one and up to the
-     * other has crossed.
+     * other has crossed. A null bound takes nothing from that side.
      */
     List<Order> takeCrossed(String symbol, BigDecimal buyFloor, BigDecimal sellCeiling) {
-        NavigableMap<BigDecimal, ArrayDeque<Order>> buys = bids.get(symbol);
-        NavigableMap<BigDecimal, ArrayDeque<Order>> sells = asks.get(symbol);
+        NavigableMap<BigDecimal, ArrayDeque<Order>> buys = buyFloor == null ? null : bids.get(symbol);
+        NavigableMap<BigDecimal, ArrayDeque<Order>> sells = sellCeiling == null ? null : asks.get(symbol);
         boolean buyCrossed = buys != null && !buys.isEmpty() && buys.lastKey().compareTo(buyFloor) >= 0;
         boolean sellCrossed = sells != null && !sells.isEmpty() && sells.firstKey().compareTo(sellCeiling) <= 0;
         if (!buyCrossed && !sellCrossed) return List.of(); // the common case: nothing crossed, nothing allocated
@@ -57,6 +57,18 @@ final class RestingOrders {
         if (sellCrossed) drain(sells.headMap(sellCeiling, true), crossed);
         if (crossed.size() > 1) crossed.sort(ARRIVAL);
         return crossed;
+    }
+
+    /**
+     * The resting price nearest {@code from} that a market moving to {@code target} meets first (bids when
+     * it falls, asks when it rises), not counting {@code from} itself; null when it meets none.
+     */
+    BigDecimal nearestCrossing(String symbol, boolean down, BigDecimal from, BigDecimal target) {
+        NavigableMap<BigDecimal, ArrayDeque<Order>> side = (down ? bids : asks).get(symbol);
+        if (side == null || side.isEmpty()) return null;
+        NavigableMap<BigDecimal, ArrayDeque<Order>> between = down ? side.subMap(target, true, from, false) : side.subMap(from, false, target, true);
+        if (between.isEmpty()) return null;
+        return down ? between.lastKey() : between.firstKey();
     }
 
     private static void drain(NavigableMap<BigDecimal, ArrayDeque<Order>> levels, List<Order> into) {

@@ -1,0 +1,33 @@
+package io.tradekit.core.paper;
+
+import io.tradekit.api.Bar;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One point of a bar's price path: where the market stands and when. A {@code gap} point is reached by
+ * a jump (the open after the previous close), so an order it crosses fills at the point's price; any
+ * other point is reached by trading through every price on the way, so an order fills at its own level.
+ *
+ * <p>{@link #pathOf(Bar)} gives the usual path of a bar: open, the nearer of high and low, the other,
+ * close, at a quarter of the bar apart (the close at the bar's close time).
+ */
+public record PricePoint(BigDecimal price, Instant time, boolean gap) {
+
+    /** The bar's four points: open (a gap), the nearer extreme, the other, close. */
+    public static PricePoint[] pathOf(Bar bar) {
+        Instant open = bar.openTime();
+        Duration third = Duration.between(open, bar.closeTime()).dividedBy(3);
+        // Ties go to the low first: a bar that opens midway is taken as falling first, the worse case for a long.
+        boolean lowFirst = bar.open().subtract(bar.low()).compareTo(bar.high().subtract(bar.open())) <= 0;
+        BigDecimal first = lowFirst ? bar.low() : bar.high();
+        BigDecimal second = lowFirst ? bar.high() : bar.low();
+        return new PricePoint[]{
+                new PricePoint(bar.open(), open, true),
+                new PricePoint(first, open.plus(third), false),
+                new PricePoint(second, open.plus(third).plus(third), false),
+                new PricePoint(bar.close(), bar.closeTime(), false)};
+    }
+}
