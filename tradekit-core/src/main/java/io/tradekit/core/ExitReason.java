@@ -13,5 +13,21 @@ public enum ExitReason {
     /** A trailing stop was triggered. */
     TRAILING_STOP,
     /** A flatten: by a risk or safety action, an operator, or the end of a run. */
-    FLATTEN
+    FLATTEN;
+
+    /**
+     * The reason an order with {@code tag} closes a position: the protections tag their exits with their
+     * kind ({@code stop-loss}, {@code breakeven-stop}, {@code take-profit}, {@code trailing-stop}), a flatten
+     * with {@code flatten}; anything else is the strategy's own.
+     */
+    public static ExitReason ofOrderTag(String tag) {
+        if (tag == null) return SIGNAL;
+        return switch (tag) {
+            case "stop-loss", "breakeven-stop" -> STOP_LOSS;
+            case "take-profit" -> TAKE_PROFIT;
+            case "trailing-stop" -> TRAILING_STOP;
+            case "flatten" -> FLATTEN;
+            default -> SIGNAL;
+        };
+    }
 }

@@ -43,6 +43,8 @@ import java.util.function.Supplier;
  */
 public final class TradingBot implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TradingBot.class);
+
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final String id;
@@ -114,6 +116,8 @@ public final class TradingBot implements AutoCloseable {
                 engine.preload(venue.history(symbol, timeframe, now.minus(timeframe.duration().multipliedBy(warmupBars + 1L)), now));
             }
             venue.subscribeBars(symbol, timeframe);
+            // Protections act between bar closes: a live bot watches the ticker; a replay's paper venue stops its price path for them.
+            if (!(clock instanceof EngineClock.Simulated) && engine.safety().hasProtections()) venue.subscribeTicker(symbol);
             return null;
         });
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -156,11 +160,13 @@ public final class TradingBot implements AutoCloseable {
         settle();
     }
 
-    /** Waits, on wall time, as long as the bot itself would for an answer before looking an order up. */
+    /**
+     * Waits, on wall time, as long as the bot itself would for an answer before looking an order up; a
+     * venue that has not answered by then is the bot's to look up (its ack timeout), and the data goes on.
+     */
     private void settle() {
         if (!awaitIdle(engine.ackTimeout().multipliedBy(2))) {
-            throw new TradeKitException(ErrorCategory.TIMEOUT, "bot '" + id + "': still busy " + engine.ackTimeout().multipliedBy(2)
-                    + " after being fed; the replay stops rather than run ahead of it");
+            log.warn("bot '{}': still waiting for the venue {} after being fed; feeding on", id, engine.ackTimeout().multipliedBy(2));
         }
     }
 

@@ -315,7 +315,7 @@ public final class BotEngine {
         }
         if (!store.recordFill(fill)) return; // applied before: each fill id counts once
         fillsApplied++;
-        BigDecimal realized = portfolio.apply(fill, instrument(fill.symbol()));
+        BigDecimal realized = portfolio.apply(fill, instrument(fill.symbol()), io.tradekit.core.ExitReason.ofOrderTag(order.get().tag()));
         orders.onFill(fill).ifPresent(o -> {
             store.updateOrder(o);
             publish(new BotEvent.OrderChanged(clock.now(), o));

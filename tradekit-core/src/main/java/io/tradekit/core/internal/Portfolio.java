@@ -57,6 +57,11 @@ public final class Portfolio {
      * (zero for a fill that only opens or adds).
      */
     public BigDecimal apply(Fill fill, Instrument instrument) {
+        return apply(fill, instrument, io.tradekit.core.ExitReason.SIGNAL);
+    }
+
+    /** Applies one fill of an order sent for {@code reason}, which a round trip it closes records. */
+    public BigDecimal apply(Fill fill, Instrument instrument, io.tradekit.core.ExitReason reason) {
         Holding h = holding(fill.symbol());
         BigDecimal qty = fill.quantity();
         BigDecimal signedQty = fill.side() == Side.BUY ? qty : qty.negate();
@@ -99,7 +104,7 @@ public final class Portfolio {
             h.realized = h.realized.add(gross);
             h.entryFees = h.entryFees.subtract(entryFeeShare);
             roundTrips.add(new RoundTrip(fill.symbol(), h.quantity.signum() > 0 ? Side.BUY : Side.SELL, h.openedAt,
-                    fill.time(), h.averageCost, fill.price(), closing, fees, realizedNet));
+                    fill.time(), h.averageCost, fill.price(), closing, fees, realizedNet, reason));
             BigDecimal remainder = h.quantity.add(signedQty);
             if (remainder.signum() == 0 || remainder.signum() == h.quantity.signum()) {
                 h.quantity = remainder;

@@ -44,6 +44,7 @@ final class ProtectionManager {
     private PositionGuard guard;
     private String exitOrder;
     private boolean unresolvedReported;
+    private java.util.List<BigDecimal> watched = java.util.List.of();
 
     ProtectionManager(BotEngine engine) {
         this.engine = engine;
@@ -66,20 +67,46 @@ final class ProtectionManager {
         return protections.stopLoss().flatMap(d -> d.resolve(price, this::atr));
     }
 
-    /** After a fill: the position may have opened, grown or closed. */
+    /** After a fill: the position may have opened, grown or closed; the levels start from here, never earlier in the bar. */
     void onPositionChanged() {
         sync();
+        watchLevels();
     }
 
+    /**
+     * A closed bar is judged at its close only: the prices inside it reach the protections as they happen
+     * (tickers live, the price path's stops on a paper venue), so a position entered inside a bar is never
+     * judged on the part of the bar before its entry.
+     */
     void onBar(Bar bar) {
         if (!bar.symbol().equals(engine.config.symbol())) return;
         sync();
-        evaluate(bar.low(), bar.high());
+        evaluate(bar.close(), bar.close());
+        watchLevels();
     }
 
     void onTicker(Ticker ticker) {
         if (!ticker.symbol().equals(engine.config.symbol())) return;
         evaluate(ticker.last(), ticker.last());
+        watchLevels();
+    }
+
+    /** Whether any protection is configured (a live bot then subscribes to tickers). */
+    boolean isActive() {
+        return !protections.isEmpty();
+    }
+
+    /** A paper venue stops its price path at the levels in force, where a live ticker would show the price crossing them. */
+    private void watchLevels() {
+        if (!(engine.venue instanceof io.tradekit.core.paper.PaperExchange paper)) return;
+        java.util.List<BigDecimal> levels = new java.util.ArrayList<>(2);
+        if (guard != null) {
+            guard.levels().stop().ifPresent(levels::add);
+            guard.levels().takeProfit().ifPresent(levels::add);
+        }
+        if (levels.equals(watched)) return;
+        watched = levels;
+        paper.watch(engine.config.symbol(), levels);
     }
 
     private void sync() {

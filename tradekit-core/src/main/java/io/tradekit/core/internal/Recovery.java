@@ -57,7 +57,10 @@ final class Recovery {
             Order restored = engine.orders.get(stored.clientOrderId()).orElseThrow();
             if (!restored.equals(stored)) engine.store.updateOrder(restored); // an update lost in a crash, redone from the fills
         }
-        for (Fill fill : journal) engine.portfolio.apply(fill, engine.instrument(fill.symbol()));
+        for (Fill fill : journal) {
+            String tag = engine.orders.get(fill.clientOrderId()).map(io.tradekit.api.Order::tag).orElse("");
+            engine.portfolio.apply(fill, engine.instrument(fill.symbol()), io.tradekit.core.ExitReason.ofOrderTag(tag));
+        }
         engine.restoredFills(journal.size());
         state.snapshot().ifPresent(s -> {
             engine.curve.restorePeak(s.peakEquity());

@@ -207,6 +207,11 @@ public final class SafetyManager {
         return flattener.current();
     }
 
+    /** Whether the bot has stop-loss, take-profit or trailing protections, which need prices between bar closes. */
+    public boolean hasProtections() {
+        return protections.isActive();
+    }
+
     public boolean isFlattening() {
         return flattener.isRunning();
     }

@@ -141,7 +141,11 @@ class ErrorRecoveryTest {
             assertThat(bot.orders()).filteredOn(o -> o.clientOrderId().equals(b)).singleElement()
                     .satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.UNKNOWN));
 
-            venue.feed(bot, bar(2, "100", "100.5", "99.5", "100")); // the lookup is due two seconds later on the bot's clock
+            venue.feed(bot, bar(2, "100", "100.5", "99.5", "100"));
+            // The lookup is a network deadline: due two seconds later on the wall clock, whatever the data's clock does.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < deadline && venue.lookups.isEmpty()) Thread.sleep(50);
+            bot.awaitIdle(java.time.Duration.ofSeconds(5));
 
             assertThat(bot.orders()).extracting(o -> o.clientOrderId() + " " + o.status())
                     .containsExactly(a + " REJECTED", b + " FILLED");
