@@ -39,6 +39,11 @@ public final class Replay {
     private double barsPerSecond;
     private ProgressListener progress = ProgressListener.NONE;
     private Plugins plugins;
+    private BigDecimal makerFeeBps = BigDecimal.TEN;
+    private BigDecimal takerFeeBps = BigDecimal.TEN;
+    private BigDecimal slippageBps = BigDecimal.ZERO;
+    private io.tradekit.core.paper.FillModel fillModel = io.tradekit.core.paper.FillModel.CLOSE;
+    private io.tradekit.core.protection.Protections protections = io.tradekit.core.protection.Protections.none();
 
     private Replay(List<Bar> bars) {
         this.bars = List.copyOf(bars);
@@ -60,9 +65,28 @@ public final class Replay {
         return this;
     }
 
-    /** The paper venue's settings; by default the instrument with {@link #cash} and 10 bps fees. */
+    /** The paper venue's settings; by default the instrument with {@link #cash}, {@link #feeBps}, {@link #slippageBps} and {@link #fillModel}. */
     public Replay paper(PaperSettings settings) {
         this.paper = settings;
+        return this;
+    }
+
+    /** Maker and taker fee of the paper venue in basis points (default 10), as a backtest's {@code feeBps}. */
+    public Replay feeBps(BigDecimal bps) {
+        this.makerFeeBps = bps;
+        this.takerFeeBps = bps;
+        return this;
+    }
+
+    /** Slippage on market orders in basis points (default 0). */
+    public Replay slippageBps(BigDecimal bps) {
+        this.slippageBps = bps;
+        return this;
+    }
+
+    /** Where market orders placed at a bar's close fill: that close (default) or the next bar's open. */
+    public Replay fillModel(io.tradekit.core.paper.FillModel model) {
+        this.fillModel = Objects.requireNonNull(model);
         return this;
     }
 
@@ -93,6 +117,12 @@ public final class Replay {
         return this;
     }
 
+    /** Stop-loss, take-profit and trailing protections on the bot's position, as a backtest's {@code protection}. */
+    public Replay protection(io.tradekit.core.protection.Protections protections) {
+        this.protections = Objects.requireNonNull(protections);
+        return this;
+    }
+
     public Replay plugins(Plugins plugins) {
         this.plugins = plugins;
         return this;
@@ -109,7 +139,8 @@ public final class Replay {
         if (database == null) throw new InvalidInputException("replay: no database; call .database(Path.of(\"runs/r1/bot.db\"))");
         Bar first = bars.get(0);
         Instrument inst = instrument != null ? instrument : io.tradekit.core.internal.DefaultInstrument.forBars(first.symbol(), bars);
-        PaperSettings settings = paper != null ? paper : PaperSettings.of(inst, cash);
+        PaperSettings settings = paper != null ? paper : PaperSettings.of(inst, cash).withFees(makerFeeBps, takerFeeBps)
+                .withSlippage(slippageBps).withFillModel(fillModel);
         try {
             if (database.getParent() != null) Files.createDirectories(database.getParent());
         } catch (java.io.IOException e) {
@@ -119,10 +150,11 @@ public final class Replay {
         PaperExchange venue = PaperExchange.durable(settings, paperBookFor(database));
         BotBuilder builder = TradeKit.bot("replay").exchange(venue).symbol(inst.symbol()).timeframe(first.timeframe())
                 .strategy(strategy).store(StateStores.sqlite(database)).risk(limits).dataClock()
-                .equityInterval(first.timeframe().duration());
+                .equityInterval(first.timeframe().duration()).protection(protections);
         if (plugins != null) builder.plugins(plugins);
         BigDecimal initial = settings.balances().getOrDefault(inst.quoteAsset(), BigDecimal.ZERO);
         TradingBot bot = builder.build();
+        bot.engine().setStrategyName(strategyName == null ? strategy.getClass().getSimpleName() : strategyName);
         try {
             bot.start();
             Instant resumeAfter = bot.lastBarTime().orElse(Instant.MIN);

@@ -304,6 +304,10 @@ public final class TradingBot implements AutoCloseable {
     public synchronized BacktestResult stopWithResult(String strategyName, long bars, long startedNanos, BigDecimal initialCash) {
         try {
             stopTrading();
+            onLoop(() -> {
+                engine.setStrategyName(strategyName);
+                return null;
+            });
             return onLoop(() -> io.tradekit.core.internal.Results.of(engine, strategyName, bars,
                     (System.nanoTime() - startedNanos) / 1_000_000, initialCash, java.util.List.of()));
         } finally {

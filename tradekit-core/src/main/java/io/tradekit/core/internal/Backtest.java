@@ -82,6 +82,7 @@ public final class Backtest {
                 Duration.ofDays(36_500), timeframe.duration(), Duration.ofHours(1), keepCurve);
         List<io.tradekit.api.spi.RiskPolicy> policies = RiskPolicies.forLimits(limits, plugins, "backtest");
         BotEngine engine = new BotEngine(config, strategy, exchange, store, policies, loop, VenueCalls.inline(loop), clock);
+        if (strategyName != null) engine.setStrategyName(strategyName);
         limits.decimal(RiskLimits.DAY_BOUNDARY_HOUR).ifPresent(h -> engine.setDayBoundaryHour(h.intValue()));
         engine.safety().configure(safety);
         List<SafetyEvent> safetyEvents = new ArrayList<>();
@@ -125,7 +126,7 @@ public final class Backtest {
         return new BacktestResult(timed.strategy(), timed.symbol(), timed.timeframe(), timed.bars(), timed.orders(), timed.fills(),
                 timed.roundTrips(), timed.equityCurve(), timed.initialCash(), timed.fees(), timed.realizedPnl(), timed.finalEquity(),
                 timed.returnPct(), timed.maxDrawdownPct(), timed.sharpe(), timed.winRate(), timed.ordersDenied(), timed.safetyEvents(),
-                timed.finalState(), timed.elapsedMs(), barsPerSecond);
+                timed.finalState(), timed.elapsedMs(), barsPerSecond, timed.strategyFailure());
     }
 
 }

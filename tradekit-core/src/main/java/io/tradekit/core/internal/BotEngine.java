@@ -94,6 +94,9 @@ public final class BotEngine {
     private int dayBoundaryHour;
     private Instant lastBarTime;
     private Recovery.RecoveryOptions recoveryOptions = Recovery.RecoveryOptions.DEFAULT;
+    private String strategyName;
+    private boolean stopOnStrategyFailure;
+    private io.tradekit.core.StrategyFailure strategyFailure;
 
     public BotEngine(EngineConfig config, Strategy strategy, ExchangeAdapter venue, StateStore store,
                      List<RiskPolicy> policies, Loop loop, VenueCalls calls, EngineClock clock) {
@@ -111,6 +114,38 @@ public final class BotEngine {
         this.context = new EngineContext(this);
         this.safety = new SafetyManager(this);
         this.deadlines = NetworkDeadlines.inline(loop);
+        this.strategyName = strategy.getClass().getSimpleName();
+    }
+
+    /** The strategy's name in errors and reports (default its class's simple name). */
+    public void setStrategyName(String name) {
+        this.strategyName = name;
+    }
+
+    /** What a strategy that throws does to the bot: pause it (default) or stop it. */
+    public void setStopOnStrategyFailure(boolean stop) {
+        this.stopOnStrategyFailure = stop;
+    }
+
+    /** The strategy failure the bot is paused or stopped on, if it has not been resumed since. */
+    public Optional<io.tradekit.core.StrategyFailure> strategyFailure() {
+        return Optional.ofNullable(strategyFailure);
+    }
+
+    /**
+     * One rule for every mode: a strategy's exception becomes an error event naming the strategy and the
+     * bar, and the bot pauses (or stops); the rest of the loop goes on, and a host or report sees why.
+     */
+    private void strategyFailed(String callback, RuntimeException e) {
+        var failure = new io.tradekit.core.StrategyFailure(strategyName, callback, Optional.ofNullable(lastBarTime), String.valueOf(e));
+        log.debug("strategy {} threw in {}", strategyName, callback, e);
+        reportError("strategy", ErrorCategory.INTERNAL, stopOnStrategyFailure ? RecoveryAction.HALT : RecoveryAction.PAUSE, failure.describe());
+        if (stopOnStrategyFailure) {
+            transition(BotState.STOPPED, "engine", failure.describe());
+        } else if (state != BotState.STOPPED && state != BotState.EMERGENCY_STOP) {
+            safety.pause("engine", failure.describe());
+        }
+        strategyFailure = failure;
     }
 
     /** Where ack timeouts and lookups wait: wall time for a venue whose answers can be late. */
@@ -152,7 +187,11 @@ public final class BotEngine {
         transition(resumed, "engine", resumed == BotState.EMERGENCY_STOP
                 ? "restarted in EMERGENCY_STOP, where it stopped: it stays there until an operator resumes it"
                 : fresh ? "started" : "resumed after reconciliation");
-        strategy.onStart(context);
+        try {
+            strategy.onStart(context);
+        } catch (RuntimeException e) {
+            strategyFailed("onStart", e);
+        }
     }
 
     /** The close time of the last bar this bot is known to have acted on (from its snapshot and orders). */
@@ -191,7 +230,11 @@ public final class BotEngine {
 
     public void stop(String actor, String reason) {
         if (state == BotState.STOPPED) return;
-        strategy.onStop(context);
+        try {
+            strategy.onStop(context);
+        } catch (RuntimeException e) {
+            strategyFailed("onStop", e);
+        }
         recordEquity(clock.now());
         saveSnapshot();
         transition(BotState.STOPPED, actor, reason);
@@ -214,7 +257,13 @@ public final class BotEngine {
             case Event.TickerUpdated e -> {
                 data.update(e.ticker());
                 safety.onTicker(e.ticker());
-                if (warm && e.ticker().symbol().equals(config.symbol())) strategy.onTicker(e.ticker(), context);
+                if (warm && e.ticker().symbol().equals(config.symbol()) && strategyFailure == null) {
+                    try {
+                        strategy.onTicker(e.ticker(), context);
+                    } catch (RuntimeException failure) {
+                        strategyFailed("onTicker", failure);
+                    }
+                }
             }
             case Event.OrderUpdated e -> onOrderUpdate(e.update());
             case Event.FillReceived e -> applyFill(e.fill());
@@ -262,7 +311,13 @@ public final class BotEngine {
         }
         if (state == BotState.STOPPED || state == BotState.CREATED) return;
         barsProcessed++;
-        strategy.onBar(bar, context);
+        if (strategyFailure == null) {
+            try {
+                strategy.onBar(bar, context);
+            } catch (RuntimeException e) {
+                strategyFailed("onBar", e);
+            }
+        }
         if (!listeners.isEmpty()) publish(new BotEvent.BarProcessed(now, bar));
     }
 
@@ -303,7 +358,12 @@ public final class BotEngine {
         store.updateOrder(order);
         publish(new BotEvent.OrderChanged(clock.now(), order));
         safety.onOrder(order);
-        strategy.onOrderUpdate(order, context);
+        if (strategyFailure != null) return;
+        try {
+            strategy.onOrderUpdate(order, context);
+        } catch (RuntimeException e) {
+            strategyFailed("onOrderUpdate", e);
+        }
     }
 
     void applyFill(Fill fill) {
@@ -324,9 +384,15 @@ public final class BotEngine {
         for (RiskPolicy p : policies) p.onFill(fill, realized, context);
         safety.onFill(fill);
         publish(new BotEvent.FillApplied(fill.time(), fill, portfolio.position(fill.symbol()), realized));
-        strategy.onFill(fill, context);
-        orders.get(fill.clientOrderId()).filter(o -> o.status() == OrderStatus.FILLED)
-                .ifPresent(o -> strategy.onOrderUpdate(o, context));
+        if (strategyFailure == null) {
+            try {
+                strategy.onFill(fill, context);
+                Optional<Order> done = orders.get(fill.clientOrderId()).filter(o -> o.status() == OrderStatus.FILLED);
+                if (done.isPresent()) strategy.onOrderUpdate(done.get(), context);
+            } catch (RuntimeException e) {
+                strategyFailed("onFill", e);
+            }
+        }
         safety.evaluate("fill " + fill.fillId());
     }
 
@@ -544,6 +610,8 @@ public final class BotEngine {
         BotState from = state;
         if (from == to) return;
         state = to;
+        // An operator's resume takes the bot off the failure: the strategy is called again.
+        if (to == BotState.RUNNING && from == BotState.PAUSED) strategyFailure = null;
         audit("state", actor, from + " -> " + to + ": " + reason, "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
         publish(new BotEvent.StateChanged(clock.now(), from, to, actor, reason));
     }

@@ -41,7 +41,7 @@ public final class Results {
                 percent(finalEquity.subtract(initialCash), initialCash),
                 curve.maxDrawdown().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN),
                 curve.sharpe(barsPerYear), trips.isEmpty() ? 0.0 : wins / (double) trips.size(), engine.ordersDenied(),
-                safetyEvents, engine.state(), elapsedMs, elapsedMs <= 0 ? 0.0 : bars / (elapsedMs / 1000.0));
+                safetyEvents, engine.state(), elapsedMs, elapsedMs <= 0 ? 0.0 : bars / (elapsedMs / 1000.0), engine.strategyFailure());
     }
 
     private static boolean isReplay(BotEngine engine) {

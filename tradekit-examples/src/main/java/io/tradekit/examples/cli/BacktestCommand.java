@@ -35,7 +35,7 @@ public final class BacktestCommand implements Command {
     static final String DEFAULT_DATA = DataSets.ETH_USD_5M;
     static final String DEFAULT_OUT = "runs/demo";
 
-    private final Options options = GridFlags.addTo(RiskFlags.declare(new Options("backtest")
+    private final Options options = ProtectionFlags.declare(GridFlags.addTo(RiskFlags.declare(new Options("backtest")
             .value("strategy", "NAME", "strategy to run (default " + DEFAULT_STRATEGY + ")")
             .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
                     + "timestamp,open,high,low,close,volume (default " + DEFAULT_DATA + ")")
@@ -47,7 +47,7 @@ public final class BacktestCommand implements Command {
             .repeatable("param", "KEY=VALUE", "a strategy parameter, e.g. --param fast=5 --param slow=20")
             .value("plugins", "DIR", "load strategies and other plugins from every jar in DIR")
             .value("symbol", "SYMBOL", "the bars' symbol (a CSV file's default is its file name)")
-            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)")));
+            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)"))));
 
     private final Path workingDirectory;
 
@@ -102,9 +102,55 @@ public final class BacktestCommand implements Command {
         String dataSet = DataSets.names().contains(data) ? data : workingDirectory.resolve(data).toString();
         List<Bar> bars = DataSets.load(dataSet, flags.value("symbol"), timeframe);
 
-        Map<String, String> params = params(flags.values("param"));
-        // How the command line gave each parameter, so that an error about one names the flag to fix.
         Map<String, String> givenAs = new LinkedHashMap<>();
+        Map<String, String> params = strategyParams(strategy, flags, givenAs);
+
+        PluginJars jars = flags.value("plugins").map(dir -> PluginJars.open(workingDirectory.resolve(dir))).orElse(null);
+        try {
+            Plugins plugins = jars != null ? jars.plugins() : Plugins.discover(BacktestCommand.class.getClassLoader());
+            ReportWriter report;
+            BacktestResult result;
+            try {
+                // Made here rather than by the builder, so that its own figures can be read after the run.
+                Strategy instance = plugins.strategy(strategy).create(Params.of(strategy, params));
+                result = TradeKit.backtest()
+                        .bars(bars)
+                        .strategy(strategy, instance)
+                        .plugins(plugins)
+                        .cash(decimal(flags, "cash", "10000"))
+                        .feeBps(decimal(flags, "fee-bps", "10"))
+                        .slippageBps(decimal(flags, "slippage-bps", "0"))
+                        .fillModel(FillModel.parse(flags.value("fill-model", "close")))
+                        .risk(RiskFlags.limits(flags))
+                        .protection(ProtectionFlags.protections(flags))
+                        .progress(new ProgressBar(terminal.err()))
+                        .run();
+                report = ReportWriter.of(result);
+                if (instance instanceof GridStrategy grid) report.section(GridReport.section(grid, result, bars));
+            } catch (InvalidInputException e) {
+                throw namingTheFlag(e, givenAs);
+            }
+            ReportFiles files = report.write(out);
+            ReportPrinter.print(terminal, "backtest " + result.strategy() + " on " + result.symbol() + " " + result.timeframe()
+                    + " (" + data + ")", result, report, files);
+            if (result.endedOnStrategyFailure()) {
+                // The run's figures are written, but it did not finish as a run of the strategy: say so, and fail.
+                terminal.err().println("the run ended on a strategy failure: " + result.strategyFailure().get().describe());
+                return 1;
+            }
+            return 0;
+        } finally {
+            if (jars != null) jars.close();
+        }
+    }
+
+    /**
+     * The strategy's parameters from {@code --param} and, for the grid, its own flags and the fee it plans
+     * with (the venue's {@code --fee-bps} unless given); {@code givenAs} learns how each was given, so that
+     * an error about one names the flag to fix. Backtest and replay build them the same way.
+     */
+    static Map<String, String> strategyParams(String strategy, Options.Parsed flags, Map<String, String> givenAs) {
+        Map<String, String> params = params(flags.values("param"));
         params.forEach((k, v) -> givenAs.put(k, "--param " + k + "=" + v));
         Map<String, String> gridFlags = GridFlags.given(flags);
         if (!gridFlags.isEmpty() && !strategy.equals(GridStrategyProvider.NAME)) {
@@ -125,38 +171,7 @@ public final class BacktestCommand implements Command {
             givenAs.putIfAbsent("maker-fee-bps", "--fee-bps " + fee);
             givenAs.putIfAbsent("taker-fee-bps", "--fee-bps " + fee);
         }
-
-        PluginJars jars = flags.value("plugins").map(dir -> PluginJars.open(workingDirectory.resolve(dir))).orElse(null);
-        try {
-            Plugins plugins = jars != null ? jars.plugins() : Plugins.discover(BacktestCommand.class.getClassLoader());
-            ReportWriter report;
-            BacktestResult result;
-            try {
-                // Made here rather than by the builder, so that its own figures can be read after the run.
-                Strategy instance = plugins.strategy(strategy).create(Params.of(strategy, params));
-                result = TradeKit.backtest()
-                        .bars(bars)
-                        .strategy(strategy, instance)
-                        .plugins(plugins)
-                        .cash(decimal(flags, "cash", "10000"))
-                        .feeBps(decimal(flags, "fee-bps", "10"))
-                        .slippageBps(decimal(flags, "slippage-bps", "0"))
-                        .fillModel(FillModel.parse(flags.value("fill-model", "close")))
-                        .risk(RiskFlags.limits(flags))
-                        .progress(new ProgressBar(terminal.err()))
-                        .run();
-                report = ReportWriter.of(result);
-                if (instance instanceof GridStrategy grid) report.section(GridReport.section(grid, result, bars));
-            } catch (InvalidInputException e) {
-                throw namingTheFlag(e, givenAs);
-            }
-            ReportFiles files = report.write(out);
-            ReportPrinter.print(terminal, "backtest " + result.strategy() + " on " + result.symbol() + " " + result.timeframe()
-                    + " (" + data + ")", result, report, files);
-            return 0;
-        } finally {
-            if (jars != null) jars.close();
-        }
+        return params;
     }
 
     /** The error with the flag that gave the parameter it is about in front, when it is about one the command line gave. */

@@ -28,7 +28,7 @@ public final class ReplayCommand implements Command {
     static final String DEFAULT_OUT = "runs/replay";
     static final String JOURNAL = "bot.db";
 
-    private final Options options = RiskFlags.declare(new Options("replay")
+    private final Options options = ProtectionFlags.declare(GridFlags.addTo(RiskFlags.declare(new Options("replay")
             .value("strategy", "NAME", "strategy to run (default " + BacktestCommand.DEFAULT_STRATEGY + ")")
             .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
                     + "timestamp,open,high,low,close,volume (default " + BacktestCommand.DEFAULT_DATA + ")")
@@ -39,7 +39,10 @@ public final class ReplayCommand implements Command {
             .repeatable("param", "KEY=VALUE", "a strategy parameter, e.g. --param fast=5 --param slow=20")
             .value("plugins", "DIR", "load strategies and other plugins from every jar in DIR")
             .value("symbol", "SYMBOL", "the bars' symbol (a CSV file's default is its file name)")
-            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)"));
+            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)")
+            .value("fill-model", "close|next-open", "market orders fill at the signal bar's close or the next bar's open (default close)")
+            .value("fee-bps", "BPS", "maker and taker fee in basis points (default 10 = 0.1 %)")
+            .value("slippage-bps", "BPS", "slippage on market and stop orders in basis points (default 0)"))));
 
     private final Path workingDirectory;
 
@@ -70,7 +73,8 @@ public final class ReplayCommand implements Command {
                 Runs the live engine (loop thread, paper venue with a durable book, SQLite journal) over historical
                 bars on the data's clock, prints a summary and writes summary.json, trades.csv and report.html like
                 backtest. Run it again with the same --db after a crash and it resumes where the bot stopped: bars
-                already acted on only warm the strategy up. Fees are the paper venue's 10 bps, as backtest's default.
+                already acted on only warm the strategy up. The paper venue takes --fee-bps, --slippage-bps and --fill-model
+                like backtest's, and the same flags give the same fills as backtest.
 
                 flags:
                 """ + options.describe();
@@ -97,7 +101,14 @@ public final class ReplayCommand implements Command {
         PluginJars jars = flags.value("plugins").map(dir -> PluginJars.open(workingDirectory.resolve(dir))).orElse(null);
         try {
             Plugins plugins = jars != null ? jars.plugins() : Plugins.discover(ReplayCommand.class.getClassLoader());
-            var made = plugins.strategy(strategy).create(Params.of(strategy, BacktestCommand.params(flags.values("param"))));
+            java.util.Map<String, String> givenAs = new java.util.LinkedHashMap<>();
+            java.util.Map<String, String> params = BacktestCommand.strategyParams(strategy, flags, givenAs);
+            io.tradekit.api.spi.Strategy made;
+            try {
+                made = plugins.strategy(strategy).create(Params.of(strategy, params));
+            } catch (InvalidInputException e) {
+                throw BacktestCommand.namingTheFlag(e, givenAs);
+            }
             boolean resuming = Files.exists(db);
             if (resuming) terminal.err().println("replay: resuming from the journal " + db);
             BacktestResult result = Replay.over(bars)
@@ -106,6 +117,10 @@ public final class ReplayCommand implements Command {
                     .database(db)
                     .cash(cash)
                     .risk(RiskFlags.limits(flags))
+                    .protection(ProtectionFlags.protections(flags))
+                    .feeBps(RiskFlags.decimal("fee-bps", flags.value("fee-bps", "10")))
+                    .slippageBps(RiskFlags.decimal("slippage-bps", flags.value("slippage-bps", "0")))
+                    .fillModel(io.tradekit.core.paper.FillModel.parse(flags.value("fill-model", "close")))
                     .speed(speed)
                     .progress(new ProgressBar(terminal.err()))
                     .run();
@@ -113,6 +128,11 @@ public final class ReplayCommand implements Command {
             ReportFiles files = report.write(out);
             ReportPrinter.print(terminal, "replay " + result.strategy() + " on " + result.symbol() + " " + result.timeframe() + " (" + data
                     + "), journal " + db, result, report, files);
+            if (result.endedOnStrategyFailure()) {
+                // The run's figures are written, but it did not finish as a run of the strategy: say so, and fail.
+                terminal.err().println("the run ended on a strategy failure: " + result.strategyFailure().get().describe());
+                return 1;
+            }
             return 0;
         } finally {
             if (jars != null) jars.close();
