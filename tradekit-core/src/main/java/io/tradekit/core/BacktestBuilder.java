@@ -42,6 +42,7 @@ public final class BacktestBuilder {
     private BigDecimal takerFeeBps = BigDecimal.TEN;
     private BigDecimal slippageBps = BigDecimal.ZERO;
     private FillModel fillModel = FillModel.CLOSE;
+    private BigDecimal participationCap = BigDecimal.ZERO;
     private RiskLimits limits = RiskLimits.none();
     private PositionSizer sizer = PercentOfEquity.all();
     private StateStore store;
@@ -113,6 +114,12 @@ public final class BacktestBuilder {
 
     public BacktestBuilder fillModel(FillModel model) {
         this.fillModel = Objects.requireNonNull(model, "fillModel");
+        return this;
+    }
+
+    /** At most {@code fraction} of each bar's volume fills for the bot in that bar; the rest of an order stays open (0: no cap). */
+    public BacktestBuilder participationCap(BigDecimal fraction) {
+        this.participationCap = Objects.requireNonNull(fraction, "participationCap");
         return this;
     }
 
@@ -202,7 +209,8 @@ public final class BacktestBuilder {
         }
         String name = strategyName != null ? strategyName : strategy.getClass().getSimpleName();
         Strategy strat = strategy != null ? strategy : resolved.strategy(strategyName).create(Params.of(strategyName, strategyParams));
-        PaperSettings paper = PaperSettings.of(inst, cash).withFees(makerFeeBps, takerFeeBps).withSlippage(slippageBps).withFillModel(fillModel);
+        PaperSettings paper = PaperSettings.of(inst, cash).withFees(makerFeeBps, takerFeeBps).withSlippage(slippageBps).withFillModel(fillModel)
+                .withParticipationCap(participationCap);
         StateStore journal = store != null ? store : resolved.store("memory").open("backtest", Params.empty("memory store"));
         return new Backtest(name, bars, inst, strat, paper, limits, sizer, journal, resolved, progress, listeners, keepEquityCurve)
                 .withSafety(safety).run();
