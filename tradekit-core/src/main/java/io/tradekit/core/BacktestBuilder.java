@@ -43,6 +43,7 @@ public final class BacktestBuilder {
     private BigDecimal slippageBps = BigDecimal.ZERO;
     private FillModel fillModel = FillModel.CLOSE;
     private BigDecimal participationCap = BigDecimal.ZERO;
+    private boolean stopOnStrategyFailure;
     private RiskLimits limits = RiskLimits.none();
     private PositionSizer sizer = PercentOfEquity.all();
     private StateStore store;
@@ -120,6 +121,12 @@ public final class BacktestBuilder {
     /** At most {@code fraction} of each bar's volume fills for the bot in that bar; the rest of an order stays open (0: no cap). */
     public BacktestBuilder participationCap(BigDecimal fraction) {
         this.participationCap = Objects.requireNonNull(fraction, "participationCap");
+        return this;
+    }
+
+    /** A strategy that throws stops the run's bot instead of pausing it (either way the result carries the failure). */
+    public BacktestBuilder stopOnStrategyFailure(boolean stop) {
+        this.stopOnStrategyFailure = stop;
         return this;
     }
 
@@ -213,7 +220,7 @@ public final class BacktestBuilder {
                 .withParticipationCap(participationCap);
         StateStore journal = store != null ? store : resolved.store("memory").open("backtest", Params.empty("memory store"));
         return new Backtest(name, bars, inst, strat, paper, limits, sizer, journal, resolved, progress, listeners, keepEquityCurve)
-                .withSafety(safety).run();
+                .withSafety(safety).stopOnStrategyFailure(stopOnStrategyFailure).run();
     }
 
     private static void requireNonNegative(BigDecimal v, String what) {

@@ -58,6 +58,7 @@ public final class BotBuilder {
     private boolean cancelUnknownOrders;
     private boolean adoptVenuePosition;
     private Duration ackTimeout = Duration.ofSeconds(10);
+    private boolean stopOnStrategyFailure;
     private final List<Consumer<BotEvent>> listeners = new ArrayList<>();
     private SafetyConfig safety = SafetyConfig.defaults();
 
@@ -204,6 +205,12 @@ public final class BotBuilder {
     }
 
     /** Stop-loss, take-profit, trailing stop and breakeven move that core keeps on the bot's position. */
+    /** A strategy that throws stops the bot instead of pausing it (default: pause, so an operator can look and resume). */
+    public BotBuilder stopOnStrategyFailure(boolean stop) {
+        this.stopOnStrategyFailure = stop;
+        return this;
+    }
+
     public BotBuilder protection(Protections protections) {
         safety = safety.withProtections(protections);
         return this;
@@ -264,6 +271,7 @@ public final class BotBuilder {
         TradingBot bot = new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizing, feeRate, stale, safetyInterval,
                 dataClock, equityInterval, cancelUnknownOrders, adoptVenuePosition, limits, listeners);
         bot.engine().setAckTimeout(ackTimeout);
+        bot.engine().setStopOnStrategyFailure(stopOnStrategyFailure);
         bot.snapshotEvery(snapshotInterval);
         bot.configureSafety(safety);
         return bot;

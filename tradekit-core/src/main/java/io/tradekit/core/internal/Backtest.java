@@ -44,6 +44,7 @@ public final class Backtest {
     private final List<Consumer<BotEvent>> listeners;
     private final boolean keepCurve;
     private SafetyConfig safety = SafetyConfig.defaults();
+    private boolean stopOnStrategyFailure;
 
     public Backtest(String strategyName, List<Bar> bars, Instrument instrument, Strategy strategy, PaperSettings paper,
                     RiskLimits limits, PositionSizer sizer, StateStore store, Plugins plugins, ProgressListener progress,
@@ -68,6 +69,12 @@ public final class Backtest {
         return this;
     }
 
+    /** Whether a strategy's exception stops the bot (else it pauses). */
+    public Backtest stopOnStrategyFailure(boolean stop) {
+        this.stopOnStrategyFailure = stop;
+        return this;
+    }
+
     public BacktestResult run() {
         long started = System.nanoTime();
         Bar first = bars.get(0);
@@ -83,6 +90,7 @@ public final class Backtest {
         List<io.tradekit.api.spi.RiskPolicy> policies = RiskPolicies.forLimits(limits, plugins, "backtest");
         BotEngine engine = new BotEngine(config, strategy, exchange, store, policies, loop, VenueCalls.inline(loop), clock);
         if (strategyName != null) engine.setStrategyName(strategyName);
+        engine.setStopOnStrategyFailure(stopOnStrategyFailure);
         limits.decimal(RiskLimits.DAY_BOUNDARY_HOUR).ifPresent(h -> engine.setDayBoundaryHour(h.intValue()));
         engine.safety().configure(safety);
         List<SafetyEvent> safetyEvents = new ArrayList<>();

@@ -49,17 +49,15 @@ import java.util.function.Consumer;
 
 /**
  * The heart of a bot: every event, order and fill passes through here, on the loop thread only.
- * An intent becomes an order in one pipeline (round to the filters, check the filters, every risk
- * policy, the bot's state, write ahead, send off the loop); a fill is applied once (the store's
- * journal decides what is new), then the portfolio, the order, the risk policies, the strategy and
- * the safety manager see it, in that order.
+ * Along the order path it hands an intent to the {@link OrderGate} (round to the filters, check the
+ * filters, the bot's state, every risk policy), which hands it to the {@link Execution} side (write
+ * ahead, send off the loop, follow it to an answer); a fill is applied once (the store's journal decides
+ * what is new) to the account state, the {@link Portfolio}, then the order, the risk policies, the
+ * strategy and the safety manager see it, in that order.
  */
 public final class BotEngine {
 
     private static final Logger log = LoggerFactory.getLogger(BotEngine.class);
-    private static final Duration LOOKUP_DELAY = Duration.ofSeconds(2);
-    private static final int MAX_LOOKUPS = 5;
-    private Duration ackTimeout = Duration.ofSeconds(10);
 
     final EngineConfig config;
     final Strategy strategy;
@@ -75,7 +73,8 @@ public final class BotEngine {
     final EngineContext context;
     final SafetyManager safety;
     final Timers timers = new Timers();
-    private NetworkDeadlines deadlines;
+    final OrderGate gate;
+    final Execution execution;
     private final List<Consumer<BotEvent>> listeners = new CopyOnWriteArrayList<>();
 
     Portfolio portfolio;
@@ -83,10 +82,8 @@ public final class BotEngine {
     BotState state = BotState.CREATED;
     private boolean warm;
     private long barsProcessed;
-    private long ordersSent;
     private long fillsApplied;
     private long restoredFills;
-    private long ordersDenied;
     private Instant nextEquityAt = Instant.MIN;
     private Instant nextSafetyAt = Instant.MIN;
     private BigDecimal dayStartEquity;
@@ -113,7 +110,8 @@ public final class BotEngine {
         this.curve = new EquityCurve(config.recordEquityCurve());
         this.context = new EngineContext(this);
         this.safety = new SafetyManager(this);
-        this.deadlines = NetworkDeadlines.inline(loop);
+        this.gate = new OrderGate(this);
+        this.execution = new Execution(this, NetworkDeadlines.inline(loop));
         this.strategyName = strategy.getClass().getSimpleName();
     }
 
@@ -150,7 +148,7 @@ public final class BotEngine {
 
     /** Where ack timeouts and lookups wait: wall time for a venue whose answers can be late. */
     public void useDeadlines(NetworkDeadlines networkDeadlines) {
-        this.deadlines = networkDeadlines;
+        execution.useDeadlines(networkDeadlines);
     }
 
     // ---------------------------------------------------------------- life cycle
@@ -200,12 +198,12 @@ public final class BotEngine {
     }
 
     public Duration ackTimeout() {
-        return ackTimeout;
+        return execution.ackTimeout();
     }
 
     /** How long a sent order may wait for the venue's answer before it is looked up (default 10 s). */
     public void setAckTimeout(Duration timeout) {
-        this.ackTimeout = timeout;
+        execution.setAckTimeout(timeout);
     }
 
     public void setRecoveryOptions(boolean cancelUnknownOrders, boolean adoptVenuePosition) {
@@ -350,11 +348,11 @@ public final class BotEngine {
         }
     }
 
-    private void onOrderUpdate(OrderUpdate update) {
+    void onOrderUpdate(OrderUpdate update) {
         orders.onUpdate(update).ifPresent(this::orderChanged);
     }
 
-    private void orderChanged(Order order) {
+    void orderChanged(Order order) {
         store.updateOrder(order);
         publish(new BotEvent.OrderChanged(clock.now(), order));
         safety.onOrder(order);
@@ -396,211 +394,45 @@ public final class BotEngine {
         safety.evaluate("fill " + fill.fillId());
     }
 
-    // ---------------------------------------------------------------- orders
+    // ---------------------------------------------------------------- orders: the gate, then the execution side
 
     /** A strategy's signal, sized by the bot's sizer (BUY) or closing the long position (SELL). */
     void signal(Signal signal) {
-        BigDecimal position = portfolio.quantity(config.symbol());
-        boolean working = orders.openCount() > 0;
-        switch (signal) {
-            case HOLD -> {
-            }
-            case BUY -> {
-                // Dust left by an earlier exit is no position: it must not keep the bot from entering again.
-                boolean holding = position.signum() > 0 && ExitQuantity.of(position, instrument, data.lastPrice(config.symbol())).canSell();
-                if (holding || working) return;
-                BigDecimal price = data.lastPrice(config.symbol());
-                SizingDecision size = SizingDecision.entry(config.sizer(), new SizingInput(instrument, price, equity(), portfolio.cash(),
-                        config.takerFeeRate(), safety.stopDistance(price)));
-                OrderIntent buy = OrderIntent.market(config.symbol(), Side.BUY, size.quantity()).withTag("signal");
-                if (size.isRefused()) {
-                    deny(buy, "sizing", size.refusal().get());
-                    return;
-                }
-                submit(buy);
-            }
-            case SELL -> {
-                if (position.signum() <= 0 || working) return;
-                // Sell what the filters let us sell; what is left below them is dust, reported rather than refused whole.
-                ExitQuantity exit = ExitQuantity.of(position, instrument, data.lastPrice(config.symbol()));
-                if (!exit.canSell()) {
-                    deny(OrderIntent.market(config.symbol(), Side.SELL, position).asReduceOnly().withTag("signal"), "sizing",
-                            exit.refusal().orElse("nothing to sell"));
-                    return;
-                }
-                Submission sold = submit(OrderIntent.market(config.symbol(), Side.SELL, exit.sellable()).asReduceOnly().withTag("signal"));
-                if (sold.isSent() && exit.hasDust()) safety.reportDust(config.symbol(), exit);
-            }
-        }
+        gate.signal(signal);
     }
 
     /** The one pipeline every order goes through. */
     Submission submit(OrderIntent requested) {
-        Instant now = clock.now();
-        Instrument inst = instrument(requested.symbol());
-        OrderIntent intent = OrderRounding.round(requested, inst);
-        BigDecimal refPrice = intent.limitPrice().orElse(data.lastPrice(intent.symbol()));
-        try {
-            inst.check(intent.quantity(), refPrice, intent.type().hasLimitPrice());
-        } catch (OrderRejectedException e) {
-            if (intent.reduceOnly() && requested.quantity().signum() > 0) {
-                reportDust(requested, intent);
-            }
-            return deny(requested, "sizing", e.getMessage());
-        }
-        boolean reducing = isReducing(intent);
-        if (!state.acceptsNewExposure() && !(reducing && state.acceptsReducingOrders())) {
-            return deny(intent, "state", "bot is " + state + (state == BotState.REDUCE_ONLY ? ": only orders that reduce the position are allowed" : ""));
-        }
-        if (data.isStale(intent.symbol(), now, config.staleAfter())) {
-            return deny(intent, "stale-data", "no market data for " + intent.symbol() + " within " + config.staleAfter());
-        }
-        for (RiskPolicy policy : policies) {
-            RiskDecision decision = policy.check(intent, context);
-            switch (decision.verdict()) {
-                case ALLOW -> {
-                }
-                case BLOCK -> {
-                    return deny(intent, policy.name(), decision.reason());
-                }
-                case RESIZE -> {
-                    OrderIntent resized = OrderRounding.round(intent.withQuantity(decision.quantity().orElseThrow()), inst);
-                    try {
-                        inst.check(resized.quantity(), refPrice, resized.type().hasLimitPrice());
-                    } catch (OrderRejectedException e) {
-                        return deny(intent, policy.name(), decision.reason() + "; resized order is too small: " + e.getMessage());
-                    }
-                    intent = resized;
-                }
-            }
-        }
-        return send(intent, now);
+        return gate.submit(requested);
     }
 
     /** Writes the order ahead and sends it; used directly by flatten, which bypasses policies but not the journal. */
     Submission send(OrderIntent intent, Instant now) {
-        OrderRequest request = OrderRequest.of(orders.nextClientOrderId(), intent);
-        Order order = Order.pendingNew(request, intent.tag(), now);
-        store.writeAhead(order);
-        orders.add(order);
-        ordersSent++;
-        publish(new BotEvent.OrderSubmitted(now, order));
-        calls.call(() -> venue.place(request), (ack, failure) -> onPlaced(request, ack, failure));
-        // A request whose answer never comes is not forgotten: after the timeout (wall time) it is looked up.
-        if (deadlines.onWallClock()) deadlines.after(ackTimeout, () -> orders.get(request.clientOrderId())
-                .filter(o -> o.status() == OrderStatus.PENDING_NEW)
-                .ifPresent(o -> {
-                    orders.markUnknown(o.clientOrderId(), clock.now(), "no answer from the venue within " + ackTimeout)
-                            .ifPresent(this::orderChanged);
-                    reportError("place", ErrorCategory.TIMEOUT, RecoveryAction.RESYNC_STATE,
-                            "order " + o.clientOrderId() + ": no answer within " + ackTimeout + "; looking it up");
-                    scheduleLookup(o.clientOrderId(), o.symbol(), 1);
-                }));
-        return Submission.sent(order);
+        return execution.send(intent, now);
     }
 
-    /** Sends an order that was written ahead in an earlier run and never reached the venue; waits for the answer. */
     void resend(Order order) {
-        OrderRequest request = order.request();
-        OrderAck ack = null;
-        RuntimeException failure = null;
-        try {
-            ack = venue.place(request);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        onPlaced(request, ack, failure);
+        execution.resend(order);
     }
 
-    private void onPlaced(OrderRequest request, OrderAck ack, RuntimeException failure) {
-        if (failure == null) {
-            orders.onAck(ack).ifPresent(this::orderChanged);
-            for (Fill fill : ack.fills()) applyFill(fill);
-            return;
-        }
-        // A network error is never an order failure by itself: only a failure that proves the order is not at
-        // the venue rejects it; anything else (timeout, reset after sending, 5xx) is looked up (see ErrorClassifier).
-        ClassifiedError classified = ErrorClassifier.classifyPlacement(failure);
-        switch (classified.category()) {
-            case UNKNOWN_OUTCOME -> {
-                orders.markUnknown(request.clientOrderId(), clock.now(), failure.getMessage()).ifPresent(this::orderChanged);
-                reportError("place", ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE,
-                        "order " + request.clientOrderId() + ": outcome unknown (" + failure.getMessage() + "); looking it up");
-                scheduleLookup(request.clientOrderId(), request.symbol(), 1);
-            }
-            default -> {
-                orders.reject(request.clientOrderId(), clock.now(), failure.getMessage()).ifPresent(this::orderChanged);
-                reportError("place", classified.category(), classified.action(), "order " + request.clientOrderId() + " rejected: " + failure.getMessage());
-            }
-        }
-    }
-
-    /** Settles an order whose outcome is unknown by asking the venue, a few times, before calling it lost. */
     void scheduleLookup(String clientOrderId, String symbol, int attempt) {
-        deadlines.after(LOOKUP_DELAY.multipliedBy(attempt), () ->
-                calls.call(() -> venue.lookup(symbol, clientOrderId), (found, failure) -> {
-                    Order mine = orders.get(clientOrderId).orElse(null);
-                    if (mine == null || mine.status().isTerminal()) return;
-                    if (failure == null && found.isPresent()) {
-                        onOrderUpdate(OrderUpdate.of(found.get(), clock.now()));
-                        if (found.get().filledQuantity().signum() > 0) fetchFills(symbol, mine.createdAt());
-                    } else if (failure == null && attempt >= MAX_LOOKUPS) {
-                        orders.reject(clientOrderId, clock.now(), "the venue has no order " + clientOrderId + " after "
-                                + attempt + " lookups: it never arrived").ifPresent(this::orderChanged);
-                    } else {
-                        scheduleLookup(clientOrderId, symbol, attempt + 1);
-                    }
-                }));
+        execution.scheduleLookup(clientOrderId, symbol, attempt);
     }
 
-    /** Fetches the venue's fills since {@code since} and applies those not applied yet. */
     void fetchFills(String symbol, Instant since) {
-        calls.call(() -> venue.fills(symbol, since), (fills, failure) -> {
-            if (failure != null) {
-                reportError("fills", ErrorClassifier.classify(failure).category(), RecoveryAction.RETRY, "could not fetch fills: " + failure.getMessage());
-                return;
-            }
-            for (Fill f : fills) if (orders.get(f.clientOrderId()).isPresent()) applyFill(f);
-        });
+        execution.fetchFills(symbol, since);
     }
 
     void cancel(String clientOrderId) {
-        Order order = orders.get(clientOrderId).orElse(null);
-        if (order == null || order.status().isTerminal()) return;
-        calls.call(() -> {
-            venue.cancel(order.symbol(), clientOrderId);
-            return Boolean.TRUE;
-        }, (ok, failure) -> {
-            if (failure instanceof TradeKitException t && t.category() == ErrorCategory.ORDER_NOT_FOUND) {
-                // Already gone at the venue: find out how it ended instead of guessing.
-                scheduleLookup(clientOrderId, order.symbol(), MAX_LOOKUPS);
-            } else if (failure != null) {
-                reportError("cancel", ErrorClassifier.classify(failure).category(), RecoveryAction.RETRY, "cancel of " + clientOrderId + " failed: " + failure.getMessage());
-            }
-        });
+        execution.cancel(clientOrderId);
     }
 
     void cancelAll() {
-        for (Order o : orders.openOrders()) cancel(o.clientOrderId());
+        execution.cancelAll();
     }
 
     boolean isReducing(OrderIntent intent) {
-        BigDecimal position = portfolio.quantity(intent.symbol());
-        if (position.signum() == 0) return false;
-        boolean opposite = (position.signum() > 0) == (intent.side() == Side.SELL);
-        return opposite && intent.quantity().compareTo(position.abs()) <= 0;
-    }
-
-    private Submission deny(OrderIntent intent, String by, String reason) {
-        ordersDenied++;
-        publish(new BotEvent.OrderDenied(clock.now(), intent, by, reason));
-        return Submission.denied(by, reason);
-    }
-
-    private void reportDust(OrderIntent requested, OrderIntent rounded) {
-        publish(new BotEvent.RiskAlert(clock.now(), "sizing", SafetyAction.CONTINUE, BotEvent.AlertLevel.INFO,
-                "dust: " + requested.quantity().toPlainString() + " " + requested.symbol()
-                        + " is below the instrument's minimums and cannot be sold"));
+        return gate.isReducing(intent);
     }
 
     // ---------------------------------------------------------------- state and reporting
@@ -692,11 +524,11 @@ public final class BotEngine {
     }
 
     public long ordersSent() {
-        return ordersSent;
+        return execution.ordersSent();
     }
 
     public long ordersDenied() {
-        return ordersDenied;
+        return gate.ordersDenied();
     }
 
     public long fillsApplied() {

@@ -219,6 +219,14 @@ public final class MatchingEngine {
         return out.isEmpty() ? List.of() : out;
     }
 
+    /**
+     * Whether nothing of {@code symbol} can happen on a path: no resting or waiting order and no watched
+     * level. A driver may then skip the path's points ({@link #beginBar} and {@link #endBar} only).
+     */
+    public synchronized boolean isQuiet(String symbol) {
+        return resting.isEmpty(symbol) && !hasPending(symbol) && !watched.containsKey(symbol);
+    }
+
     /** Opens a bar: its volume becomes the budget of the participation cap; the market stands between bars no more. */
     public synchronized void beginBar(Bar bar) {
         if (bar.openTime().isAfter(now)) now = bar.openTime();

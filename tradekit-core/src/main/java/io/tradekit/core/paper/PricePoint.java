@@ -3,7 +3,6 @@ package io.tradekit.core.paper;
 import io.tradekit.api.Bar;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -19,15 +18,16 @@ public record PricePoint(BigDecimal price, Instant time, boolean gap) {
     /** The bar's four points: open (a gap), the nearer extreme, the other, close. */
     public static PricePoint[] pathOf(Bar bar) {
         Instant open = bar.openTime();
-        Duration third = Duration.between(open, bar.closeTime()).dividedBy(3);
+        // Nanosecond arithmetic: Duration.dividedBy goes through BigDecimal, and this runs for every bar.
+        long third = bar.timeframe().duration().toNanos() / 3;
         // Ties go to the low first: a bar that opens midway is taken as falling first, the worse case for a long.
         boolean lowFirst = bar.open().subtract(bar.low()).compareTo(bar.high().subtract(bar.open())) <= 0;
         BigDecimal first = lowFirst ? bar.low() : bar.high();
         BigDecimal second = lowFirst ? bar.high() : bar.low();
         return new PricePoint[]{
                 new PricePoint(bar.open(), open, true),
-                new PricePoint(first, open.plus(third), false),
-                new PricePoint(second, open.plus(third).plus(third), false),
+                new PricePoint(first, open.plusNanos(third), false),
+                new PricePoint(second, open.plusNanos(2 * third), false),
                 new PricePoint(bar.close(), bar.closeTime(), false)};
     }
 }

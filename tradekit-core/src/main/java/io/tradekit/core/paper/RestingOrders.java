@@ -31,6 +31,12 @@ final class RestingOrders {
         book(order.symbol(), order.side()).computeIfAbsent(price, p -> new ArrayDeque<>()).addLast(order);
     }
 
+    boolean isEmpty(String symbol) {
+        NavigableMap<BigDecimal, ArrayDeque<Order>> buys = bids.get(symbol);
+        NavigableMap<BigDecimal, ArrayDeque<Order>> sells = asks.get(symbol);
+        return (buys == null || buys.isEmpty()) && (sells == null || sells.isEmpty());
+    }
+
     boolean remove(Order order) {
         if (order.limitPrice().isEmpty()) return false;
         NavigableMap<BigDecimal, ArrayDeque<Order>> side = book(order.symbol(), order.side());

@@ -32,7 +32,11 @@ import static io.tradekit.core.safety.TestBars.bar;
 import static io.tradekit.core.safety.TestBars.d;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each protection hit in a backtest through the real engine: the exit, its event, and the state afterwards. */
+/**
+ * Each protection hit in a backtest through the real engine: the exit, its event, and the state afterwards.
+ * A bar is played as its price path (open, the nearer of high and low, the other, close at 0, 20, 40 and
+ * 60 s), so a protection fills at its level where the path crosses it, not at the bar's close.
+ */
 class ProtectionScenarioTest {
 
     private final List<BotEvent> events = new ArrayList<>();
@@ -68,19 +72,20 @@ class ProtectionScenarioTest {
     }
 
     @Test
-    void aPercentStopLossClosesTheLongOnTheBarWhoseLowReachesIt() {
+    void aPercentStopLossClosesTheLongAtItsLevelWhereThePathReachesIt() {
         List<Bar> bars = List.of(bar(0, "100", "100.5", "99.5", "100"), bar(1, "100", "100.2", "98.5", "99"),
                 bar(2, "99", "99.1", "97.9", "98.2"), bar(3, "98.2", "99", "98", "98.5"));
         BacktestResult r = run(bars, longOnceAt(0), Protections.stopLossPercent(d("0.02")));
 
-        Instant hit = bars.get(2).closeTime();
-        assertThat(fills(r)).containsExactly("BUY 1 @ 100 at " + bars.get(0).closeTime(), "SELL 1 @ 98.2 at " + hit);
+        // bar 2 goes 99, 99.1 (the nearer), down through 98 to 97.9 (40 s), 98.2
+        Instant hit = bars.get(2).openTime().plusSeconds(40);
+        assertThat(fills(r)).containsExactly("BUY 1 @ 100 at " + bars.get(0).closeTime(), "SELL 1 @ 98 at " + hit);
         assertThat(alerts()).singleElement().satisfies(a -> {
             assertThat(a.policy()).isEqualTo("stop-loss");
             assertThat(a.action()).isEqualTo(SafetyAction.CONTINUE);
             assertThat(a.level()).isEqualTo(BotEvent.AlertLevel.WARNING);
             assertThat(a.time()).isEqualTo(hit);
-            assertThat(a.reason()).isEqualTo("stop-loss 98 reached: long entered at 100, price 97.9 (stop 2%); closing 1 BTC");
+            assertThat(a.reason()).isEqualTo("stop-loss 98 reached: long entered at 100, price 98 (stop 2%); closing 1 BTC");
         });
         assertThat(exitOrder(r)).satisfies(o -> {
             assertThat(o.type()).isEqualTo(OrderType.MARKET);
@@ -103,11 +108,11 @@ class ProtectionScenarioTest {
         bars.add(bar(15, "100", "108.5", "99.5", "108"));
         BacktestResult r = run(bars, longOnceAt(14), Protections.stopLossAtr(14, 2).takeProfitRR(2));
 
-        // stop 2 x ATR 2 = 4 under the entry at 100; take-profit 2 x that distance above it
-        assertThat(fills(r)).containsExactly("BUY 1 @ 100 at " + bars.get(14).closeTime(), "SELL 1 @ 108 at " + bars.get(15).closeTime());
+        // stop 2 x ATR 2 = 4 under the entry at 100; take-profit 2 x that distance above it, crossed on the way up to 108.5 (40 s)
+        assertThat(fills(r)).containsExactly("BUY 1 @ 100 at " + bars.get(14).closeTime(), "SELL 1 @ 108 at " + bars.get(15).openTime().plusSeconds(40));
         assertThat(alerts()).singleElement().satisfies(a -> {
             assertThat(a.policy()).isEqualTo("take-profit");
-            assertThat(a.reason()).isEqualTo("take-profit 108 reached: long entered at 100, price 108.5 (take-profit); closing 1 BTC");
+            assertThat(a.reason()).isEqualTo("take-profit 108 reached: long entered at 100, price 108 (take-profit); closing 1 BTC");
         });
         assertThat(exitOrder(r).tag()).isEqualTo("take-profit");
     }
@@ -118,9 +123,9 @@ class ProtectionScenarioTest {
         bars.add(bar(15, "100", "100.5", "95.9", "96.5"));
         BacktestResult r = run(bars, longOnceAt(14), Protections.stopLossAtr(14, 2).takeProfitRR(2));
 
-        assertThat(fills(r).get(1)).isEqualTo("SELL 1 @ 96.5 at " + bars.get(15).closeTime());
+        assertThat(fills(r).get(1)).isEqualTo("SELL 1 @ 96 at " + bars.get(15).openTime().plusSeconds(40));
         assertThat(alerts()).singleElement().satisfies(a ->
-                assertThat(a.reason()).isEqualTo("stop-loss 96 reached: long entered at 100, price 95.9 (stop 2×ATR(14)); closing 1 BTC"));
+                assertThat(a.reason()).isEqualTo("stop-loss 96 reached: long entered at 100, price 96 (stop 2×ATR(14)); closing 1 BTC"));
     }
 
     @Test
@@ -131,8 +136,8 @@ class ProtectionScenarioTest {
 
         assertThat(alerts()).extracting(a -> a.policy() + ": " + a.reason()).containsExactly(
                 "protection: protections not in force yet: stop-loss 2×ATR(14): not enough bars yet",
-                "stop-loss: stop-loss 96 reached: long entered at 100, price 95.5 (stop 2×ATR(14)); closing 1 BTC");
-        assertThat(fills(r).get(1)).isEqualTo("SELL 1 @ 96 at " + bars.get(16).closeTime());
+                "stop-loss: stop-loss 96 reached: long entered at 100, price 96 (stop 2×ATR(14)); closing 1 BTC");
+        assertThat(fills(r).get(1)).isEqualTo("SELL 1 @ 96 at " + bars.get(16).openTime().plusSeconds(40));
     }
 
     @Test
@@ -141,11 +146,11 @@ class ProtectionScenarioTest {
                 bar(2, "109", "112", "108", "111"), bar(3, "111", "111", "106.5", "107.5"));
         BacktestResult r = run(bars, longOnceAt(0), Protections.trailingStop(StopDistance.fixed(d("5"))));
 
-        // 95, then 110 - 5 = 105, then 112 - 5 = 107, which the next bar's low of 106.5 reaches
-        assertThat(fills(r).get(1)).isEqualTo("SELL 1 @ 107.5 at " + bars.get(3).closeTime());
+        // 95, then 110 - 5 = 105, then 112 - 5 = 107, which the next bar crosses on its way down to 106.5 (40 s)
+        assertThat(fills(r).get(1)).isEqualTo("SELL 1 @ 107 at " + bars.get(3).openTime().plusSeconds(40));
         assertThat(alerts()).singleElement().satisfies(a -> {
             assertThat(a.policy()).isEqualTo("trailing-stop");
-            assertThat(a.reason()).isEqualTo("trailing-stop 107 reached: long entered at 100, price 106.5 (trailing 5 from best 112); closing 1 BTC");
+            assertThat(a.reason()).isEqualTo("trailing-stop 107 reached: long entered at 100, price 107 (trailing 5 from best 112); closing 1 BTC");
         });
     }
 
@@ -157,8 +162,8 @@ class ProtectionScenarioTest {
 
         assertThat(alerts()).extracting(a -> a.policy() + " " + a.level() + ": " + a.reason()).containsExactly(
                 "breakeven-stop INFO: stop moved to the entry 100 after the price reached 103.5",
-                "breakeven-stop WARNING: breakeven-stop 100 reached: long entered at 100, price 99.8 (stop moved to the entry); closing 1 BTC");
-        assertThat(fills(r).get(1)).isEqualTo("SELL 1 @ 100.5 at " + bars.get(2).closeTime());
+                "breakeven-stop WARNING: breakeven-stop 100 reached: long entered at 100, price 100 (stop moved to the entry); closing 1 BTC");
+        assertThat(fills(r).get(1)).isEqualTo("SELL 1 @ 100 at " + bars.get(2).openTime().plusSeconds(40));
     }
 
     @Test
@@ -182,7 +187,8 @@ class ProtectionScenarioTest {
         Instant trip = bars.get(1).closeTime();
         assertThat(events).filteredOn(e -> e instanceof BotEvent.StateChanged).extracting(e -> ((BotEvent.StateChanged) e).to())
                 .containsExactly(BotState.STARTING, BotState.RUNNING, BotState.REDUCE_ONLY, BotState.STOPPED);
-        assertThat(fills(r)).containsExactly("BUY 1 @ 100 at " + bars.get(0).closeTime(), "SELL 1 @ 97.2 at " + bars.get(2).closeTime());
+        // the 3 % stop at 97, crossed on bar 2's way down to 96.5 (40 s)
+        assertThat(fills(r)).containsExactly("BUY 1 @ 100 at " + bars.get(0).closeTime(), "SELL 1 @ 97 at " + bars.get(2).openTime().plusSeconds(40));
         // No order passed the tripped breaker except the reducing stop-loss exit.
         assertThat(events).filteredOn(e -> e instanceof BotEvent.OrderSubmitted s && !s.time().isBefore(trip))
                 .extracting(e -> ((BotEvent.OrderSubmitted) e).order())

@@ -23,7 +23,8 @@ import java.util.Objects;
  *   "symbol": "ETHUSDT",                                 // required
  *   "timeframe": "5m",                                   // default 1m
  *   "strategy": { "name": "sma-cross", "params": { "fast": 10, "slow": 30 } },
- *   "risk": { "max-daily-loss": 500, "max-drawdown": 0.05 },   // RiskLimits rules; live needs one of these two
+ *   "risk": { "max-daily-loss": 500, "max-drawdown": 0.05 },   // RiskLimits rules; live needs one of these two;
+ *                                                              // also "stop-loss", "take-profit-rr", "trailing-stop" (ProtectionSettings)
  *   "sizing": { "fractionOfEquity": 0.5, "takerFeeRate": 0.001 },
  *   "store": { "path": "runs/eth-sma/bot.db" },           // the live journal; default runs/<name>/bot.db
  *   "out": "runs/eth-sma",                               // reports go to <out>/<mode>/; default runs/<name>

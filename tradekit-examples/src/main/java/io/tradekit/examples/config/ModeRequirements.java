@@ -38,7 +38,12 @@ public final class ModeRequirements {
                     + known(plugins.exchangeNames())));
         }
         strategy(config.strategy(), plugins, problems);
-        risk(config.risk(), plugins, problems);
+        risk(ProtectionSettings.limitsOnly(config.risk()), plugins, problems);
+        try {
+            ProtectionSettings.from(config.risk());
+        } catch (InvalidInputException e) {
+            problems.add(new ConfigProblem("risk", e.getMessage()));
+        }
         if (mode.needsCredentials() && config.exchange().credentials().isEmpty()) {
             String venue = config.exchange().name();
             problems.add(new ConfigProblem("exchange.apiKey", "missing: " + mode.label() + " reads the account, so it needs API credentials; set "
