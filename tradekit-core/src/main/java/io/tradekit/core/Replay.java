@@ -173,7 +173,11 @@ public final class Replay {
                     if (left > 0) java.util.concurrent.locks.LockSupport.parkNanos(left);
                 }
             }
-            return bot.stopWithResult(strategyName == null ? strategy.getClass().getSimpleName() : strategyName, total, started, initial);
+            BacktestResult result = bot.stopWithResult(strategyName == null ? strategy.getClass().getSimpleName() : strategyName, total, started, initial);
+            // The bot has stopped: its state is the caller's to read. Input the strategy refused ends the run as bad input.
+            var invalid = bot.engine().invalidStrategyInput();
+            if (invalid.isPresent()) throw invalid.get();
+            return result;
         } finally {
             bot.close();
         }

@@ -122,6 +122,8 @@ public final class Backtest {
             engine.advanceClock(close);
             loop.drain();
             if (i % step == 0) progress.progress(i + 1, total);
+            var invalid = engine.invalidStrategyInput();
+            if (invalid.isPresent()) throw invalid.get();
         }
         progress.progress(total, total);
         engine.stop("backtest", "data finished");

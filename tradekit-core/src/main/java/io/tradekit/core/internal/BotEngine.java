@@ -94,6 +94,7 @@ public final class BotEngine {
     private String strategyName;
     private boolean stopOnStrategyFailure;
     private io.tradekit.core.StrategyFailure strategyFailure;
+    private io.tradekit.api.InvalidInputException invalidInput;
 
     public BotEngine(EngineConfig config, Strategy strategy, ExchangeAdapter venue, StateStore store,
                      List<RiskPolicy> policies, Loop loop, VenueCalls calls, EngineClock clock) {
@@ -131,6 +132,15 @@ public final class BotEngine {
     }
 
     /**
+     * A strategy that refused its own input (a parameter that proves wrong once it meets the data, such
+     * as a grid stop inside the grid): a driver that owns the run ends it with this error, so the
+     * command line names the setting to fix; a live bot only pauses on it, like on any failure.
+     */
+    public Optional<io.tradekit.api.InvalidInputException> invalidStrategyInput() {
+        return Optional.ofNullable(invalidInput);
+    }
+
+    /**
      * One rule for every mode: a strategy's exception becomes an error event naming the strategy and the
      * bar, and the bot pauses (or stops); the rest of the loop goes on, and a host or report sees why.
      */
@@ -144,6 +154,7 @@ public final class BotEngine {
             safety.pause("engine", failure.describe());
         }
         strategyFailure = failure;
+        if (e instanceof io.tradekit.api.InvalidInputException bad && invalidInput == null) invalidInput = bad;
     }
 
     /** Where ack timeouts and lookups wait: wall time for a venue whose answers can be late. */

@@ -99,6 +99,7 @@ final class ProtectionManager {
     /** A paper venue stops its price path at the levels in force, where a live ticker would show the price crossing them. */
     private void watchLevels() {
         if (!(engine.venue instanceof io.tradekit.core.paper.PaperExchange paper)) return;
+        if (guard == null && watched.isEmpty()) return; // the common case without protections: nothing to tell the venue
         java.util.List<BigDecimal> levels = new java.util.ArrayList<>(2);
         if (guard != null) {
             guard.levels().stop().ifPresent(levels::add);
