@@ -17,8 +17,11 @@ import java.util.Optional;
  *
  * <pre>{@code .protection(Protections.stopLossAtr(14, 2).takeProfitRR(2).trailing(StopDistance.percent(new BigDecimal("0.03"))))}</pre>
  *
- * <p>These are software stops: the engine acts on the price it sees (a bar's low or high, a ticker's
- * last price), so the exit fills at the market price after the level is crossed, not at the level.
+ * <p>These are software stops: the engine acts on the price it sees and closes with a market order. Live,
+ * that is the ticker (a bot with protections subscribes to it), so the exit fills at the market after
+ * the level is crossed. On a paper venue fed bars, the bar's price path stops where it crosses the level,
+ * so the exit fills at the level (at the open when the bar gaps through it), slipped like any market
+ * order; the part of the bar before the entry is never judged.
  * Distances are measured from the position's entry price when it opens (an ATR from the bars up to
  * then); adding to the position re-anchors them on the new average entry.
  */
