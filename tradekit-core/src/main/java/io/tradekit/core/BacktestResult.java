@@ -11,19 +11,31 @@ import java.util.List;
 /**
  * Everything a backtest produced. Money is BigDecimal in the quote asset; {@code realizedPnl} is net of
  * every fee paid; percentages are percent (12.5 means 12.5 %). The equity curve is sampled down to at
- * most a few thousand points; {@code maxDrawdownPct} is computed on every bar.
+ * most a few thousand points; {@code maxDrawdownPct}, {@code sharpe} and {@code sortino} are computed on
+ * every bar, and {@code dayCloses} holds each UTC day's closing equity (the last mark of the day, a mark at
+ * midnight closing the day before). Sharpe and Sortino are statistics (doubles) of per-bar returns with a
+ * zero target, annualized over 365 days: the Sortino ratio is the mean return over the downside deviation
+ * {@code sqrt(sum(min(r, 0)^2) / n)}, NaN when no bar lost but some gained.
  */
 public record BacktestResult(String strategy, String symbol, Timeframe timeframe, long bars, List<Order> orders,
                              List<Fill> fills, List<RoundTrip> roundTrips, List<EquityPoint> equityCurve,
                              BigDecimal initialCash, BigDecimal fees, BigDecimal realizedPnl, BigDecimal finalEquity,
                              BigDecimal returnPct, BigDecimal maxDrawdownPct, double sharpe, double winRate,
                              long ordersDenied, List<SafetyEvent> safetyEvents, BotState finalState,
-                             long elapsedMs, double barsPerSecond) {
+                             long elapsedMs, double barsPerSecond, double sortino, List<EquityPoint> dayCloses) {
     public BacktestResult {
         orders = List.copyOf(orders);
         fills = List.copyOf(fills);
         roundTrips = List.copyOf(roundTrips);
         equityCurve = List.copyOf(equityCurve);
         safetyEvents = List.copyOf(safetyEvents);
+        dayCloses = List.copyOf(dayCloses);
+    }
+
+    /** The same result with the speed measured by its driver (which times the whole run, not only the figures). */
+    public BacktestResult withBarsPerSecond(double measured) {
+        return new BacktestResult(strategy, symbol, timeframe, bars, orders, fills, roundTrips, equityCurve, initialCash, fees, realizedPnl,
+                finalEquity, returnPct, maxDrawdownPct, sharpe, winRate, ordersDenied, safetyEvents, finalState, elapsedMs, measured,
+                sortino, dayCloses);
     }
 }
