@@ -85,7 +85,8 @@ public final class Results {
         return curve;
     }
 
-    static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+    /** {@code part} as a percentage of {@code whole}, to four decimals; zero of nothing. */
+    public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
         if (whole.signum() == 0) return BigDecimal.ZERO;
         return part.multiply(BigDecimal.valueOf(100)).divide(whole, MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_EVEN);
     }
