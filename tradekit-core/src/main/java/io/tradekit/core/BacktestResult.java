@@ -15,7 +15,9 @@ import java.util.List;
  * every bar, and {@code dayCloses} holds each UTC day's closing equity (the last mark of the day, a mark at
  * midnight closing the day before). Sharpe and Sortino are statistics (doubles) of per-bar returns with a
  * zero target, annualized over 365 days: the Sortino ratio is the mean return over the downside deviation
- * {@code sqrt(sum(min(r, 0)^2) / n)}, NaN when no bar lost but some gained.
+ * {@code sqrt(sum(min(r, 0)^2) / n)} ({@code n} every return, not only the losing ones), times
+ * {@code sqrt(bars per year)}: 0 with fewer than two returns or a flat curve, NaN when no bar lost but some
+ * gained (the ratio has no bound).
  */
 public record BacktestResult(String strategy, String symbol, Timeframe timeframe, long bars, List<Order> orders,
                              List<Fill> fills, List<RoundTrip> roundTrips, List<EquityPoint> equityCurve,

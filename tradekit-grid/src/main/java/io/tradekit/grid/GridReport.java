@@ -30,7 +30,7 @@ import java.util.Locale;
  *
  * <pre>{@code GridStrategy grid = new GridStrategy(settings);
  * BacktestResult result = TradeKit.backtest().bars(bars).strategy(grid).run();
- * ReportWriter.of(result).section(GridReport.section(grid, result, bars)).write(dir);}</pre>
+ * ReportWriter.of(result, bars).section(GridReport.section(grid, result, bars)).write(dir);}</pre>
  */
 public final class GridReport {
 

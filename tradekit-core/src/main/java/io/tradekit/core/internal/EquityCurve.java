@@ -16,6 +16,8 @@ import java.util.List;
  */
 public final class EquityCurve {
 
+    private static final long DAY_MILLIS = 86_400_000L;
+
     private long[] times = new long[1024];
     private BigDecimal[] values = new BigDecimal[1024];
     private int size;
@@ -31,7 +33,6 @@ public final class EquityCurve {
     private double sumSquares;
     /** The sum of the squares of the per-bar returns below zero, for the Sortino ratio's downside deviation. */
     private double downsideSquares;
-    private static final long DAY_MILLIS = 86_400_000L;
     private final List<EquityPoint> dayCloses = new ArrayList<>();
     private long day = Long.MIN_VALUE;
     private long lastTime;
@@ -86,12 +87,7 @@ public final class EquityCurve {
         return sd == 0.0 ? 0.0 : meanReturn / sd * Math.sqrt(barsPerYear);
     }
 
-    /**
-     * The Sortino ratio of per-bar returns, annualized with {@code barsPerYear}: the mean per-bar return
-     * over the downside deviation {@code sqrt(sum(min(r, 0)^2) / n)} (target return zero, {@code n} every
-     * return, not only the negative ones), times {@code sqrt(barsPerYear)}. 0 with fewer than two returns
-     * or a flat curve; NaN (no value) when no bar lost but some gained, where the ratio has no bound.
-     */
+    /** The Sortino ratio of per-bar returns, annualized with {@code barsPerYear}, as {@link io.tradekit.core.BacktestResult} defines it. */
     public double sortino(double barsPerYear) {
         if (returns < 2) return 0.0;
         if (downsideSquares == 0.0) return meanReturn == 0.0 ? 0.0 : Double.NaN;
