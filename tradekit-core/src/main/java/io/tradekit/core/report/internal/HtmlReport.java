@@ -189,7 +189,7 @@ public final class HtmlReport {
     }
 
     /** An exit reason as a reader says it: {@code stop-loss}, {@code take-profit}. */
-    static String reason(ExitReason reason) {
+    private static String reason(ExitReason reason) {
         return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
