@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -151,19 +152,28 @@ public final class HtmlReport {
         for (String c : table.columns()) h.append("<th>").append(Html.escape(c)).append("</th>");
         h.append("</tr></thead><tbody>");
         List<List<String>> rows = table.rows();
-        int n = rows.size();
-        boolean cut = n > 2 * TRADES_SHOWN_EACH_END;
-        for (int i = 0; i < n; i++) {
-            if (cut && i == TRADES_SHOWN_EACH_END) {
-                h.append("<tr class=\"gap\"><td colspan=\"").append(table.columns().size()).append("\">")
-                        .append(n - 2 * TRADES_SHOWN_EACH_END).append(" more rows</td></tr>");
-                i = n - TRADES_SHOWN_EACH_END;
-            }
+        rows(h, rows.size(), table.columns().size(), "more rows", i -> {
             h.append("<tr>");
             for (String cell : rows.get(i)) h.append("<td>").append(Html.escape(cell)).append("</td>");
             h.append("</tr>");
-        }
+        });
         h.append("</tbody></table>");
+    }
+
+    /**
+     * Rows {@code 0..n-1} written by {@code row}; more than twice {@value #TRADES_SHOWN_EACH_END} show the first
+     * and the last {@value #TRADES_SHOWN_EACH_END} around one row that says how many more there are and where.
+     */
+    private static void rows(StringBuilder h, int n, int columns, String more, IntConsumer row) {
+        boolean cut = n > 2 * TRADES_SHOWN_EACH_END;
+        for (int i = 0; i < n; i++) {
+            if (cut && i == TRADES_SHOWN_EACH_END) {
+                h.append("<tr class=\"gap\"><td colspan=\"").append(columns).append("\">").append(n - 2 * TRADES_SHOWN_EACH_END)
+                        .append(' ').append(more).append("</td></tr>");
+                i = n - TRADES_SHOWN_EACH_END;
+            }
+            row.accept(i);
+        }
     }
 
     private static void periods(StringBuilder h, String title, String unit, List<PeriodReturn> periods) {
@@ -173,18 +183,12 @@ public final class HtmlReport {
             return;
         }
         h.append("<table class=\"periods\"><thead><tr><th>").append(unit).append("</th><th>closing equity</th><th>return</th></tr></thead><tbody>");
-        int n = periods.size();
-        boolean cut = n > 2 * TRADES_SHOWN_EACH_END;
-        for (int i = 0; i < n; i++) {
-            if (cut && i == TRADES_SHOWN_EACH_END) {
-                h.append("<tr class=\"gap\"><td colspan=\"3\">").append(n - 2 * TRADES_SHOWN_EACH_END).append(" more in summary.json</td></tr>");
-                i = n - TRADES_SHOWN_EACH_END;
-            }
+        rows(h, periods.size(), 3, "more in summary.json", i -> {
             PeriodReturn p = periods.get(i);
             h.append("<tr><td>").append(p.period()).append("</td><td>").append(p.equity().setScale(2, RoundingMode.HALF_EVEN).toPlainString())
                     .append("</td><td class=\"").append(p.returnPct().signum() >= 0 ? "pos" : "neg").append("\">")
                     .append(p.returnPct().setScale(2, RoundingMode.HALF_EVEN).toPlainString()).append(" %</td></tr>");
-        }
+        });
         h.append("</tbody></table>");
     }
 
@@ -206,14 +210,7 @@ public final class HtmlReport {
         h.append("<p class=\"note\">Closed by: ").append(closedBy).append("</p>");
         h.append("<table class=\"trades\"><thead><tr><th>#</th><th>entry</th><th>exit</th><th>side</th><th>entry price</th>")
                 .append("<th>exit price</th><th>quantity</th><th>fee</th><th>PnL</th><th>return</th><th>closed by</th></tr></thead><tbody>");
-        int n = trips.size();
-        boolean cut = n > 2 * TRADES_SHOWN_EACH_END;
-        for (int i = 0; i < n; i++) {
-            if (cut && i == TRADES_SHOWN_EACH_END) {
-                h.append("<tr class=\"gap\"><td colspan=\"11\">").append(n - 2 * TRADES_SHOWN_EACH_END)
-                        .append(" more round trips are in trades.csv</td></tr>");
-                i = n - TRADES_SHOWN_EACH_END;
-            }
+        rows(h, trips.size(), 11, "more round trips are in trades.csv", i -> {
             RoundTrip t = trips.get(i);
             BigDecimal ret = TradesCsv.returnPct(t);
             h.append("<tr><td>").append(i + 1).append("</td><td>").append(TIME.format(t.entryTime())).append("</td><td>")
@@ -225,7 +222,7 @@ public final class HtmlReport {
                     .append("</td><td class=\"").append(ret.signum() >= 0 ? "pos" : "neg").append("\">")
                     .append(ret.setScale(2, RoundingMode.HALF_EVEN).toPlainString()).append(" %</td><td class=\"text\">")
                     .append(reason(t.exitReason())).append("</td></tr>");
-        }
+        });
         h.append("</tbody></table></section>\n");
     }
 
