@@ -241,6 +241,22 @@ class ReportWriterTest {
     }
 
     @Test
+    void eachTradeSaysWhatClosedItAndAYearLongRunHasItsMonths() {
+        // the hand-worked run of TraderFiguresTest: three trips, one closed by a stop-loss, over a year
+        ReportWriter writer = ReportWriter.of(TraderFiguresTest.result(), TraderFiguresTest.bars());
+        String html = writer.html();
+        List<String> csv = writer.tradesCsv().lines().toList();
+
+        assertThat(csv.get(2)).endsWith(",STOP_LOSS");
+        assertThat(csv.get(1)).endsWith(",SIGNAL");
+        assertThat(html).contains("Closed by: signal 2 &middot; stop-loss 1");
+        assertThat(count(html, "<td class=\"text\">stop-loss</td></tr>")).isEqualTo(1);
+        assertThat(html).contains("<h3>By month</h3>").contains("<tr><td>2023-04</td><td>1071.00</td><td class=\"pos\">7.10 %</td></tr>")
+                .contains("<tr><td>2023-07-02</td><td>963.90</td><td class=\"neg\">-10.00 %</td></tr>");
+        assertThat(writer.summaryJson()).contains("\"STOP_LOSS\" : 1").contains("\"month\" : \"2023-12\"");
+    }
+
+    @Test
     void textFromTheRunIsEscapedInThePage() {
         BacktestResult result = TradeKit.backtest().bars(bars()).instrument(ETH).strategy("<b>bold</b>", Map.of())
                 .plugins(io.tradekit.core.Plugins.discover().register(new io.tradekit.api.spi.StrategyProvider() {
