@@ -1,7 +1,6 @@
 package io.tradekit.grid;
 
 import io.tradekit.api.Bar;
-import io.tradekit.api.Fill;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.report.ChartPoint;
 import io.tradekit.core.report.LevelLine;
@@ -15,7 +14,6 @@ import io.tradekit.core.report.TradeMarker;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +30,7 @@ import java.util.Locale;
  *
  * <pre>{@code GridStrategy grid = new GridStrategy(settings);
  * BacktestResult result = TradeKit.backtest().bars(bars).strategy(grid).run();
- * ReportWriter.of(result).section(GridReport.section(grid, result, bars)).write(dir);}</pre>
+ * ReportWriter.of(result, bars).section(GridReport.section(grid, result, bars)).write(dir);}</pre>
  */
 public final class GridReport {
 
@@ -67,9 +65,9 @@ public final class GridReport {
         Instant end = bars.isEmpty() ? Instant.EPOCH : bars.getLast().closeTime();
         List<GridBuild> builds = grid.builds();
         List<LevelLine> levels = levels(builds, end);
-        List<TradeMarker> markers = markers(result.fills());
+        List<TradeMarker> markers = TradeMarker.ofFills(result.fills());
         List<PriceChart> charts = new ArrayList<>();
-        charts.add(new PriceChart("Price, grid levels and fills", quote, pricePath(bars), levels, markers));
+        charts.add(new PriceChart("Price, grid levels and fills", quote, PriceChart.path(bars), levels, markers));
         if (bars.size() >= 2 * DETAIL_BARS) charts.add(detail(bars.subList(bars.size() - DETAIL_BARS, bars.size()), levels, markers, quote));
         return new ReportSection(SECTION_ID, "Grid", metrics, charts, List.of(buildsTable(builds), roundTripsTable(grid, stats)));
     }
@@ -119,20 +117,6 @@ public final class GridReport {
         return "heuristic";
     }
 
-    /** Each bar as open, low and high in the order a candle most likely took them, and close: fills at a level touch the line. */
-    private static List<ChartPoint> pricePath(List<Bar> bars) {
-        List<ChartPoint> points = new ArrayList<>(bars.size() * 4);
-        for (Bar b : bars) {
-            Duration third = Duration.between(b.openTime(), b.closeTime()).dividedBy(3);
-            boolean up = b.close().compareTo(b.open()) >= 0;
-            points.add(new ChartPoint(b.openTime(), b.open().doubleValue()));
-            points.add(new ChartPoint(b.openTime().plus(third), (up ? b.low() : b.high()).doubleValue()));
-            points.add(new ChartPoint(b.openTime().plus(third).plus(third), (up ? b.high() : b.low()).doubleValue()));
-            points.add(new ChartPoint(b.closeTime(), b.close().doubleValue()));
-        }
-        return points;
-    }
-
     /**
      * The last bars up close: only the levels near their range (so that the price is not squeezed by a
      * wide grid), and the fills among them.
@@ -155,7 +139,7 @@ public final class GridReport {
         for (TradeMarker m : markers) {
             if (!m.time().isBefore(from) && !m.time().isAfter(to)) inside.add(m);
         }
-        return new PriceChart("The last " + window.size() + " bars up close", quote, pricePath(window), near, inside);
+        return new PriceChart("The last " + window.size() + " bars up close", quote, PriceChart.path(window), near, inside);
     }
 
     private static List<LevelLine> levels(List<GridBuild> builds, Instant end) {
@@ -165,12 +149,6 @@ public final class GridReport {
             for (GridLevel level : b.ladder().levels()) lines.add(new LevelLine(level.price().doubleValue(), b.builtAt(), until));
         }
         return lines;
-    }
-
-    private static List<TradeMarker> markers(List<Fill> fills) {
-        List<TradeMarker> markers = new ArrayList<>(fills.size());
-        for (Fill f : fills) markers.add(new TradeMarker(f.time(), f.price().doubleValue(), f.side()));
-        return markers;
     }
 
     private static ReportTable buildsTable(List<GridBuild> builds) {

@@ -133,10 +133,7 @@ public final class Backtest {
         BigDecimal initial = paper.balances().getOrDefault(instrument.quoteAsset(), BigDecimal.ZERO);
         BacktestResult timed = Results.of(engine, strategyName, total, elapsedNanos / 1_000_000, initial, safetyEvents);
         double barsPerSecond = elapsedNanos == 0 ? 0.0 : total / (elapsedNanos / 1e9);
-        return new BacktestResult(timed.strategy(), timed.symbol(), timed.timeframe(), timed.bars(), timed.orders(), timed.fills(),
-                timed.roundTrips(), timed.equityCurve(), timed.initialCash(), timed.fees(), timed.realizedPnl(), timed.finalEquity(),
-                timed.returnPct(), timed.maxDrawdownPct(), timed.sharpe(), timed.winRate(), timed.ordersDenied(), timed.safetyEvents(),
-                timed.finalState(), timed.elapsedMs(), barsPerSecond, timed.strategyFailure());
+        return timed.withBarsPerSecond(barsPerSecond);
     }
 
 }

@@ -2,14 +2,21 @@ package io.tradekit.core.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import io.tradekit.core.EquityPoint;
+
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Equity after every bar, with its running peak and the deepest drawdown. Stored as parallel arrays so
- * that a million bars cost two arrays, not a million objects.
+ * Equity after every bar, with its running peak, the deepest drawdown, the running moments of per-bar
+ * returns (Sharpe, Sortino) and each UTC day's closing equity. Stored as parallel arrays so that a million
+ * bars cost two arrays, not a million objects.
  */
 public final class EquityCurve {
+
+    private static final long DAY_MILLIS = 86_400_000L;
 
     private long[] times = new long[1024];
     private BigDecimal[] values = new BigDecimal[1024];
@@ -24,6 +31,12 @@ public final class EquityCurve {
     private long returns;
     private double meanReturn;
     private double sumSquares;
+    /** The sum of the squares of the per-bar returns below zero, for the Sortino ratio's downside deviation. */
+    private double downsideSquares;
+    private final List<EquityPoint> dayCloses = new ArrayList<>();
+    private long day = Long.MIN_VALUE;
+    private long lastTime;
+    private BigDecimal lastEquity;
 
     public EquityCurve(boolean keepPoints) {
         this.keepPoints = keepPoints;
@@ -32,6 +45,7 @@ public final class EquityCurve {
     public void add(Instant time, BigDecimal equity) {
         boolean unchanged = equity == previous;
         trackReturn(equity);
+        trackDay(time, equity);
         if (unchanged) {
             // The same equity as the bar before (a flat book): no new peak, no new low.
         } else if (peak == null || equity.compareTo(peak) > 0) {
@@ -60,6 +74,7 @@ public final class EquityCurve {
             double delta = r - meanReturn;
             meanReturn += delta / returns;
             sumSquares += delta * (r - meanReturn);
+            if (r < 0) downsideSquares += r * r;
         }
         previous = equity;
         previousValue = value;
@@ -70,6 +85,36 @@ public final class EquityCurve {
         if (returns < 2) return 0.0;
         double sd = Math.sqrt(sumSquares / (returns - 1));
         return sd == 0.0 ? 0.0 : meanReturn / sd * Math.sqrt(barsPerYear);
+    }
+
+    /** The Sortino ratio of per-bar returns, annualized with {@code barsPerYear}, as {@link io.tradekit.core.BacktestResult} defines it. */
+    public double sortino(double barsPerYear) {
+        if (returns < 2) return 0.0;
+        if (downsideSquares == 0.0) return meanReturn == 0.0 ? 0.0 : Double.NaN;
+        return meanReturn / Math.sqrt(downsideSquares / returns) * Math.sqrt(barsPerYear);
+    }
+
+    /**
+     * A mark at exactly midnight UTC closes the day before (a bar closing at 00:00 is that day's last), so
+     * a day's close is the last mark in {@code (midnight, next midnight]}.
+     */
+    private void trackDay(Instant time, BigDecimal equity) {
+        long t = time.toEpochMilli();
+        long d = Math.floorDiv(t - 1, DAY_MILLIS);
+        if (d != day) {
+            if (lastEquity != null) dayCloses.add(new EquityPoint(Instant.ofEpochMilli(lastTime), lastEquity));
+            day = d;
+        }
+        lastTime = t;
+        lastEquity = equity;
+    }
+
+    /** Each UTC day's closing equity, oldest first: the last mark of the day (see {@link #trackDay}); the last day's is the latest mark. */
+    public List<EquityPoint> dayCloses() {
+        List<EquityPoint> out = new ArrayList<>(dayCloses.size() + 1);
+        out.addAll(dayCloses);
+        if (lastEquity != null) out.add(new EquityPoint(Instant.ofEpochMilli(lastTime), lastEquity));
+        return out;
     }
 
     public void restorePeak(BigDecimal restored) {

@@ -1,5 +1,7 @@
 package io.tradekit.core.internal;
 
+import io.tradekit.api.SafetyAction;
+import io.tradekit.api.store.AuditEvent;
 import io.tradekit.api.store.EquitySnapshot;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.EquityPoint;
@@ -24,10 +26,17 @@ public final class Results {
     private Results() {
     }
 
+    /**
+     * The figures of {@code engine}'s run. {@code heard} are the safety events a backtest collected as they
+     * happened; a bot with a journal (replay, paper, live) reports the journal's instead, every run of the
+     * bot included, so a restart loses none.
+     */
     public static BacktestResult of(BotEngine engine, String strategyName, long bars, long elapsedMs, BigDecimal initialCash,
-                                    List<SafetyEvent> safetyEvents) {
+                                    List<SafetyEvent> heard) {
         // A replay may span several runs of the bot (restarts): its curve is the equity journal, not this run's memory.
         EquityCurve curve = isReplay(engine) && engine.store instanceof BotStore bot ? fromJournal(bot) : engine.equityCurve();
+        List<SafetyEvent> safetyEvents = !(engine.loop instanceof DirectLoop) && engine.store instanceof BotStore journal
+                ? safetyEvents(journal.eventsSince(Instant.EPOCH)) : heard;
         Portfolio portfolio = engine.portfolio();
         BigDecimal finalEquity = engine.equity();
         BigDecimal fees = portfolio.totalFees();
@@ -41,7 +50,26 @@ public final class Results {
                 percent(finalEquity.subtract(initialCash), initialCash),
                 curve.maxDrawdown().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN),
                 curve.sharpe(barsPerYear), trips.isEmpty() ? 0.0 : wins / (double) trips.size(), engine.ordersDenied(),
-                safetyEvents, engine.state(), elapsedMs, elapsedMs <= 0 ? 0.0 : bars / (elapsedMs / 1000.0), engine.strategyFailure());
+                safetyEvents, engine.state(), elapsedMs, elapsedMs <= 0 ? 0.0 : bars / (elapsedMs / 1000.0),
+                curve.sortino(barsPerYear), curve.dayCloses(), engine.strategyFailure());
+    }
+
+    /**
+     * The safety events among audit lines: the {@code safety} lines the safety manager writes for every
+     * verdict it acts on (actor: the policy; reason: {@code ACTION: why}), the same verdicts a backtest hears.
+     */
+    static List<SafetyEvent> safetyEvents(List<AuditEvent> journal) {
+        List<SafetyEvent> out = new ArrayList<>();
+        for (AuditEvent e : journal) {
+            if (!"safety".equals(e.type())) continue;
+            int colon = e.reason().indexOf(": ");
+            String action = colon < 0 ? e.reason() : e.reason().substring(0, colon);
+            String why = colon < 0 ? "" : e.reason().substring(colon + 2);
+            for (SafetyAction a : SafetyAction.values()) {
+                if (a.name().equals(action)) out.add(new SafetyEvent(e.time(), e.actor(), a, why));
+            }
+        }
+        return out;
     }
 
     private static boolean isReplay(BotEngine engine) {
@@ -57,7 +85,8 @@ public final class Results {
         return curve;
     }
 
-    static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+    /** {@code part} as a percentage of {@code whole}, to four decimals; zero of nothing. */
+    public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
         if (whole.signum() == 0) return BigDecimal.ZERO;
         return part.multiply(BigDecimal.valueOf(100)).divide(whole, MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_EVEN);
     }

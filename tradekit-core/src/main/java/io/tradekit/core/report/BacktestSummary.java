@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The engine's headline figures of a backtest, in the order a reader wants them: what ran, what it
- * traded, what it earned, how it got there, how fast it ran. The same list feeds {@code summary.json},
- * the HTML page and the command line's table, so the three never disagree. (Safety events are a list,
- * reported next to these figures by each of them.)
+ * The headline figures of a run, in the order a reader wants them: what ran, what it traded, what it
+ * earned beside what holding the asset earned, how it got there (the {@link TraderFigures}), how fast it
+ * ran. The same list feeds {@code summary.json}, the HTML page and the command line's table, so the three
+ * never disagree. (Safety events, exit reasons and returns by period are lists, reported next to these
+ * figures by each of them.)
  *
- * <pre>{@code System.out.print(BacktestSummary.of(result).toText());}</pre>
+ * <pre>{@code System.out.print(BacktestSummary.of(result, TraderFigures.of(result, bars)).toText());}</pre>
  */
 public record BacktestSummary(List<ReportMetric> metrics) {
 
@@ -21,7 +22,12 @@ public record BacktestSummary(List<ReportMetric> metrics) {
         metrics = List.copyOf(metrics);
     }
 
+    /** The summary without the bars: everything but the buy-and-hold return. */
     public static BacktestSummary of(BacktestResult r) {
+        return of(r, TraderFigures.of(r, List.of()));
+    }
+
+    public static BacktestSummary of(BacktestResult r, TraderFigures f) {
         List<ReportMetric> m = new ArrayList<>();
         m.add(new ReportMetric("strategy", "strategy", r.strategy(), Unit.TEXT));
         m.add(new ReportMetric("symbol", "symbol", r.symbol(), Unit.TEXT));
@@ -42,9 +48,18 @@ public record BacktestSummary(List<ReportMetric> metrics) {
         m.add(new ReportMetric("realizedPnl", "realized PnL (net)", r.realizedPnl(), Unit.MONEY));
         m.add(new ReportMetric("finalEquity", "final equity", r.finalEquity(), Unit.MONEY));
         m.add(new ReportMetric("returnPct", "return", r.returnPct(), Unit.PERCENT));
+        f.buyAndHoldReturnPct().ifPresent(b -> m.add(new ReportMetric("buyAndHoldReturnPct", "buy and hold return", b, Unit.PERCENT)));
+        m.add(new ReportMetric("cagr", "CAGR", f.cagr(), Unit.FRACTION));
         m.add(new ReportMetric("maxDrawdownPct", "max drawdown", r.maxDrawdownPct(), Unit.PERCENT));
         m.add(new ReportMetric("sharpe", "Sharpe (annualized)", r.sharpe(), Unit.RATIO));
+        m.add(new ReportMetric("sortino", "Sortino (annualized)", f.sortino(), Unit.RATIO));
+        m.add(new ReportMetric("calmar", "Calmar", f.calmar(), Unit.RATIO));
         m.add(new ReportMetric("winRate", "win rate", r.winRate(), Unit.FRACTION));
+        m.add(new ReportMetric("profitFactor", "profit factor", f.profitFactor(), Unit.RATIO));
+        m.add(new ReportMetric("expectancy", "expectancy (per round trip)", f.expectancy(), Unit.MONEY));
+        m.add(new ReportMetric("averageTradeDuration", "average trade duration", f.averageTradeDuration(), Unit.DURATION));
+        m.add(new ReportMetric("exposure", "exposure (time in market)", f.exposure(), Unit.FRACTION));
+        m.add(new ReportMetric("tradesPerDay", "round trips per day", f.tradesPerDay(), Unit.RATIO));
         m.add(new ReportMetric("finalState", "final state", r.finalState().name(), Unit.TEXT));
         m.add(new ReportMetric("elapsedMs", "elapsed", r.elapsedMs(), Unit.MILLIS));
         m.add(new ReportMetric("barsPerSecond", "speed", r.barsPerSecond(), Unit.PER_SECOND));

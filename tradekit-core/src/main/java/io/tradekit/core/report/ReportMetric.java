@@ -4,12 +4,14 @@ import io.tradekit.core.report.internal.Decimals;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * One named figure of a report: {@code key} is its name in {@code summary.json}, {@code label} what a
  * person reads in the table and the HTML page, and {@code unit} how the value is shown. The value is a
- * BigDecimal, a whole number, a double (statistics), a boolean or text.
+ * BigDecimal, a whole number, a double (statistics), a boolean, text or a {@link Duration} (written to
+ * {@code summary.json} in ISO-8601, {@code PT2H30M}).
  *
  * <pre>{@code new ReportMetric("levels", "grid levels", 20, ReportMetric.Unit.COUNT)}</pre>
  */
@@ -22,7 +24,9 @@ public record ReportMetric(String key, String label, Object value, Unit unit) {
         PERCENT,
         /** The value is a fraction: 0.125 shows as {@code 12.50 %}. */
         FRACTION,
-        RATIO, PER_SECOND, MILLIS
+        RATIO, PER_SECOND, MILLIS,
+        /** The value is a {@link Duration}: shown as {@code 2 d 3 h}, {@code 2 h 30 min}, {@code 45 s}. */
+        DURATION
     }
 
     public ReportMetric {
@@ -34,9 +38,9 @@ public record ReportMetric(String key, String label, Object value, Unit unit) {
             throw new IllegalArgumentException("report metric key '" + key + "' must be a camelCase JSON name");
         }
         if (!(value instanceof BigDecimal || value instanceof Long || value instanceof Integer || value instanceof Double
-                || value instanceof Boolean || value instanceof String)) {
+                || value instanceof Boolean || value instanceof String || value instanceof Duration)) {
             throw new IllegalArgumentException("report metric '" + key + "': a " + value.getClass().getSimpleName()
-                    + " cannot be reported; use BigDecimal, long, int, double, boolean or String");
+                    + " cannot be reported; use BigDecimal, long, int, double, boolean, String or Duration");
         }
     }
 
@@ -60,6 +64,7 @@ public record ReportMetric(String key, String label, Object value, Unit unit) {
             case Double d -> shown(BigDecimal.valueOf(d));
             case Long l -> shown(BigDecimal.valueOf(l));
             case Integer i -> shown(BigDecimal.valueOf(i));
+            case Duration d -> shown(d);
             default -> value.toString();
         };
     }
@@ -75,6 +80,25 @@ public record ReportMetric(String key, String label, Object value, Unit unit) {
             case RATIO -> d.setScale(3, RoundingMode.HALF_EVEN).toPlainString();
             case PER_SECOND -> d.setScale(0, RoundingMode.HALF_EVEN).toPlainString() + " /s";
             case MILLIS -> d.setScale(0, RoundingMode.HALF_EVEN).toPlainString() + " ms";
+            case DURATION -> d.toPlainString() + " s";
         };
+    }
+
+    /** The two largest units that are not zero, rounded down: {@code 3 d 4 h}, {@code 5 min 12 s}. */
+    private static String shown(Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds < 60) return seconds + " s";
+        long[] sizes = {86_400, 3_600, 60, 1};
+        String[] names = {"d", "h", "min", "s"};
+        StringBuilder out = new StringBuilder();
+        int parts = 0;
+        for (int i = 0; i < sizes.length && parts < 2; i++) {
+            long n = seconds / sizes[i];
+            seconds %= sizes[i];
+            if (n == 0 && parts == 0) continue;
+            if (n > 0) out.append(out.isEmpty() ? "" : " ").append(n).append(' ').append(names[i]);
+            parts++;
+        }
+        return out.toString();
     }
 }

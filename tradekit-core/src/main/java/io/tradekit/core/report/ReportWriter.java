@@ -1,5 +1,6 @@
 package io.tradekit.core.report;
 
+import io.tradekit.api.Bar;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.report.internal.HtmlReport;
 import io.tradekit.core.report.internal.SummaryJson;
@@ -17,13 +18,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Writes the report of a backtest into a directory: {@code summary.json} (the figures, exact),
- * {@code trades.csv} (one line per round trip) and {@code report.html} (one self-contained page with the
- * equity curve, the drawdown, the figures and the trades). A component with figures of its own adds
- * them as a {@link ReportSection}; they appear in the JSON under the section's id and as a part of the
- * page.
+ * Writes the report of a run (backtest, replay, paper, live) into a directory: {@code summary.json} (the
+ * figures, exact), {@code trades.csv} (one line per round trip) and {@code report.html} (one self-contained
+ * page with the equity curve, the drawdown, the price with every fill, the figures, the returns by day and
+ * month, and the trades). Given the bars the run went over, the report adds the buy-and-hold return and the
+ * price picture ({@link TraderFigures}). A component with figures of its own adds them as a
+ * {@link ReportSection}; they appear in the JSON under the section's id and as a part of the page.
  *
- * <pre>{@code ReportFiles files = ReportWriter.of(result).write(Path.of("runs/demo"));}</pre>
+ * <pre>{@code ReportFiles files = ReportWriter.of(result, bars).write(Path.of("runs/demo"));}</pre>
  */
 public final class ReportWriter {
 
@@ -31,24 +33,37 @@ public final class ReportWriter {
     public static final String TRADES_CSV = "trades.csv";
     public static final String REPORT_HTML = "report.html";
 
+    /** Keys of summary.json that are lists or objects of their own rather than summary figures. */
+    private static final Set<String> LISTS = Set.of("safetyEvents", "exitReasons", "returnsByDay", "returnsByMonth");
+
     private final BacktestResult result;
+    private final List<Bar> bars;
+    private final TraderFigures figures;
     private final BacktestSummary summary;
     private final List<ReportSection> sections = new ArrayList<>();
 
-    private ReportWriter(BacktestResult result) {
+    private ReportWriter(BacktestResult result, List<Bar> bars) {
         this.result = Objects.requireNonNull(result, "result");
-        this.summary = BacktestSummary.of(result);
+        this.bars = List.copyOf(bars);
+        this.figures = TraderFigures.of(result, this.bars);
+        this.summary = BacktestSummary.of(result, figures);
     }
 
+    /** The report of {@code result} without its bars: no buy-and-hold return and no price picture. */
     public static ReportWriter of(BacktestResult result) {
-        return new ReportWriter(result);
+        return new ReportWriter(result, List.of());
+    }
+
+    /** The report of {@code result}, which ran over {@code bars}. */
+    public static ReportWriter of(BacktestResult result, List<Bar> bars) {
+        return new ReportWriter(result, bars);
     }
 
     /** Adds a section; its id must differ from every summary key and from the other sections' ids. */
     public ReportWriter section(ReportSection section) {
         Set<String> taken = new HashSet<>();
         summary.metrics().forEach(m -> taken.add(m.key()));
-        taken.add("safetyEvents");
+        taken.addAll(LISTS);
         sections.forEach(s -> taken.add(s.id()));
         if (taken.contains(section.id())) {
             throw new IllegalArgumentException("report section id '" + section.id() + "' is already used in summary.json");
@@ -61,13 +76,17 @@ public final class ReportWriter {
         return summary;
     }
 
+    public TraderFigures figures() {
+        return figures;
+    }
+
     /** The sections added so far, in the order they were added. */
     public List<ReportSection> sections() {
         return List.copyOf(sections);
     }
 
     public String summaryJson() {
-        return SummaryJson.render(result, summary, sections);
+        return SummaryJson.render(result, summary, figures, sections);
     }
 
     public String tradesCsv() {
@@ -75,7 +94,7 @@ public final class ReportWriter {
     }
 
     public String html() {
-        return HtmlReport.render(result, summary, sections, quoteAsset(result.symbol()));
+        return HtmlReport.render(result, summary, figures, bars, sections, quoteAsset(result.symbol()));
     }
 
     /** Creates {@code directory} if needed and writes the three files, replacing earlier ones. */

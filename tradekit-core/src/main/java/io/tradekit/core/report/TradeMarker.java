@@ -1,8 +1,11 @@
 package io.tradekit.core.report;
 
+import io.tradekit.api.Fill;
 import io.tradekit.api.Side;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,5 +17,12 @@ public record TradeMarker(Instant time, double price, Side side) {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(side, "side");
         if (!Double.isFinite(price)) throw new IllegalArgumentException("trade marker: price must be a finite number, got " + price);
+    }
+
+    /** A marker for every fill, at its time and price. */
+    public static List<TradeMarker> ofFills(List<Fill> fills) {
+        List<TradeMarker> markers = new ArrayList<>(fills.size());
+        for (Fill f : fills) markers.add(new TradeMarker(f.time(), f.price().doubleValue(), f.side()));
+        return markers;
     }
 }

@@ -1,9 +1,12 @@
 package io.tradekit.core.report;
 
+import io.tradekit.api.Bar;
 import io.tradekit.api.Side;
+import io.tradekit.api.Timeframe;
 import io.tradekit.core.report.internal.SvgPriceChart;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,39 @@ class PriceChartTest {
         List<ChartPoint> points = new ArrayList<>();
         for (int i = 0; i < values.length; i++) points.add(new ChartPoint(minute(i), values[i]));
         return points;
+    }
+
+    static Bar bar(int minute, String open, String high, String low, String close) {
+        return new Bar("X-USD", Timeframe.M1, minute(minute), new BigDecimal(open), new BigDecimal(high), new BigDecimal(low),
+                new BigDecimal(close), BigDecimal.ONE);
+    }
+
+    @Test
+    void aBarsPathGoesToTheNearerExtremeFirst() {
+        // open 100: the low 99 is nearer than the high 103; then 102 opens nearer its high 103 than its low 98
+        List<ChartPoint> path = PriceChart.path(List.of(bar(0, "100", "103", "99", "102"), bar(1, "102", "103", "98", "99")));
+
+        assertThat(path).extracting(ChartPoint::value).containsExactly(100.0, 99.0, 103.0, 102.0, 102.0, 103.0, 98.0, 99.0);
+        assertThat(path).extracting(ChartPoint::time).containsExactly(minute(0), minute(0).plusSeconds(20), minute(0).plusSeconds(40), minute(1),
+                minute(1), minute(1).plusSeconds(20), minute(1).plusSeconds(40), minute(2));
+    }
+
+    @Test
+    void manyBarsAreJoinedKeepingEachRunsExtremesInTheOrderTheyCame() {
+        List<Bar> bars = new ArrayList<>();
+        // 10 000 flat bars at 100, with a high of 150 at bar 3 and a low of 50 at bar 1: joined in runs of two bars
+        for (int i = 0; i < 10_000; i++) {
+            String high = i == 3 ? "150" : "100";
+            String low = i == 1 ? "50" : "100";
+            bars.add(bar(i, "100", high, low, "100"));
+        }
+        List<ChartPoint> path = PriceChart.path(bars);
+
+        assertThat(path).hasSize(4 * 5_000);
+        // run 0 (bars 0 and 1): low at bar 1 only; run 1 (bars 2 and 3): high at bar 3
+        assertThat(path.subList(0, 8)).extracting(ChartPoint::value).containsExactly(100.0, 100.0, 50.0, 100.0, 100.0, 100.0, 150.0, 100.0);
+        assertThat(path.get(3).time()).isEqualTo(minute(2));
+        assertThat(path.getLast().time()).isEqualTo(minute(10_000));
     }
 
     @Test

@@ -156,7 +156,7 @@ class ReportWriterTest {
         BacktestResult result = twoRoundTrips();
         List<String> lines = ReportWriter.of(result).tradesCsv().lines().toList();
 
-        assertThat(lines.getFirst()).isEqualTo("entryTime,exitTime,symbol,side,entryPrice,exitPrice,quantity,fee,pnl,returnPct");
+        assertThat(lines.getFirst()).isEqualTo("entryTime,exitTime,symbol,side,entryPrice,exitPrice,quantity,fee,pnl,returnPct,exitReason");
         assertThat(lines).hasSize(1 + result.roundTrips().size());
         for (int i = 0; i < result.roundTrips().size(); i++) {
             RoundTrip trip = result.roundTrips().get(i);
@@ -170,6 +170,7 @@ class ReportWriterTest {
             assertThat(new BigDecimal(cells[6])).isEqualByComparingTo(trip.quantity());
             assertThat(new BigDecimal(cells[7])).isEqualByComparingTo(trip.fees());
             assertThat(new BigDecimal(cells[8])).isEqualByComparingTo(trip.pnl());
+            assertThat(cells[10]).isEqualTo(trip.exitReason().name()).isEqualTo("SIGNAL");
         }
         // market orders fill at the close of the signal's bar: bought at 104 (bar 3), sold at 99 (bar 5)
         assertThat(new BigDecimal(lines.get(1).split(",")[4])).isEqualByComparingTo("104");
@@ -187,9 +188,72 @@ class ReportWriterTest {
         assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://").doesNotContain("https://");
         assertThat(count(html, "<svg ")).isEqualTo(2);
         assertThat(html).contains("<h2>Equity</h2>").contains("<h2>Drawdown</h2>").contains("<h2>Trades</h2>");
-        assertThat(count(html, "<tr><td>")).as("one row per round trip").isEqualTo(result.roundTrips().size());
+        assertThat(count(html, "<td class=\"text\">signal</td></tr>")).as("one row per round trip, with what closed it")
+                .isEqualTo(result.roundTrips().size());
         assertThat(html).contains(BacktestSummary.of(result).metrics().stream()
                 .filter(m -> m.key().equals("finalEquity")).findFirst().orElseThrow().display());
+    }
+
+    @Test
+    void summaryJsonHoldsTheTradersFiguresBesideTheStrategysReturn() throws IOException {
+        BacktestResult result = twoRoundTrips();
+        ReportWriter writer = ReportWriter.of(result, bars());
+        TraderFigures f = writer.figures();
+        JsonNode json = json(writer.summaryJson());
+
+        // the bars run from an open of 100 to a close of 106
+        assertThat(json.get("buyAndHoldReturnPct").decimalValue()).isEqualByComparingTo("6");
+        assertThat(json.get("profitFactor").asDouble()).isEqualTo(f.profitFactor()).isPositive();
+        assertThat(json.get("expectancy").decimalValue()).isEqualByComparingTo(f.expectancy())
+                .isEqualByComparingTo(result.roundTrips().get(0).pnl().add(result.roundTrips().get(1).pnl()).divide(BigDecimal.TWO, java.math.MathContext.DECIMAL64));
+        assertThat(json.get("cagr").asDouble()).isEqualTo(f.cagr());
+        assertThat(json.get("sortino").asDouble()).isEqualTo(result.sortino());
+        assertThat(json.get("calmar").asDouble()).isEqualTo(f.calmar());
+        // bought at the close of bars 3 and 7, sold at the close of bars 5 and 10: 2 + 3 bars of 5 minutes
+        assertThat(json.get("averageTradeDuration").asText()).isEqualTo("PT12M30S");
+        assertThat(json.get("exposure").asDouble()).isCloseTo(5 / 12.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(json.get("tradesPerDay").asDouble()).isCloseTo(2 / (12 * 5 / 1440.0), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(json.get("exitReasons").get("SIGNAL").asInt()).isEqualTo(2);
+        assertThat(json.get("exitReasons").get("STOP_LOSS").asInt()).isZero();
+        assertThat(json.get("returnsByDay")).hasSize(1);
+        assertThat(json.get("returnsByDay").get(0).get("day").asText()).isEqualTo("2024-03-01");
+        assertThat(json.get("returnsByDay").get(0).get("equity").decimalValue()).isEqualByComparingTo(result.finalEquity());
+        assertThat(json.get("returnsByDay").get(0).get("returnPct").decimalValue()).isEqualByComparingTo(result.returnPct());
+        assertThat(json.get("returnsByMonth")).isEmpty();
+
+        assertThat(json(ReportWriter.of(result).summaryJson()).has("buyAndHoldReturnPct")).as("no bars, no buy-and-hold").isFalse();
+    }
+
+    @Test
+    void thePageShowsThePriceWithEveryFillUnlessASectionDrawsItsOwn() {
+        BacktestResult result = twoRoundTrips();
+        String html = ReportWriter.of(result, bars()).html();
+
+        assertThat(html).contains("<h2>Price and fills</h2>").contains("<h2>Returns</h2>").contains("buy and hold return");
+        assertThat(count(html, "<svg ")).isEqualTo(3);
+        assertThat(count(html, "class=\"fill-buy\"")).isEqualTo(2);
+        assertThat(count(html, "class=\"fill-sell\"")).isEqualTo(2);
+
+        PriceChart own = new PriceChart("Price, levels and fills", "USD", PriceChart.path(bars()), List.of(), TradeMarker.ofFills(result.fills()));
+        String withSection = ReportWriter.of(result, bars()).section(new ReportSection("grid", "Grid", List.of(), List.of(own), List.of())).html();
+        assertThat(withSection).doesNotContain("<h2>Price and fills</h2>").contains("Price, levels and fills");
+        assertThat(count(withSection, "<svg ")).isEqualTo(3);
+    }
+
+    @Test
+    void eachTradeSaysWhatClosedItAndAYearLongRunHasItsMonths() {
+        // the hand-worked run of TraderFiguresTest: three trips, one closed by a stop-loss, over a year
+        ReportWriter writer = ReportWriter.of(TraderFiguresTest.result(), TraderFiguresTest.bars());
+        String html = writer.html();
+        List<String> csv = writer.tradesCsv().lines().toList();
+
+        assertThat(csv.get(2)).endsWith(",STOP_LOSS");
+        assertThat(csv.get(1)).endsWith(",SIGNAL");
+        assertThat(html).contains("Closed by: signal 2 &middot; stop-loss 1");
+        assertThat(count(html, "<td class=\"text\">stop-loss</td></tr>")).isEqualTo(1);
+        assertThat(html).contains("<h3>By month</h3>").contains("<tr><td>2023-04</td><td>1071.00</td><td class=\"pos\">7.10 %</td></tr>")
+                .contains("<tr><td>2023-07-02</td><td>963.90</td><td class=\"neg\">-10.00 %</td></tr>");
+        assertThat(writer.summaryJson()).contains("\"STOP_LOSS\" : 1").contains("\"month\" : \"2023-12\"");
     }
 
     @Test

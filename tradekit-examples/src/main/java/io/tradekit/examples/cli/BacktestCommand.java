@@ -12,9 +12,8 @@ import io.tradekit.api.spi.Strategy;
 import io.tradekit.core.report.ReportFiles;
 import io.tradekit.core.report.ReportWriter;
 import io.tradekit.examples.data.DataSets;
+import io.tradekit.examples.modes.RunReport;
 import io.tradekit.examples.strategies.SmaCrossProvider;
-import io.tradekit.grid.GridReport;
-import io.tradekit.grid.GridStrategy;
 import io.tradekit.grid.GridStrategyProvider;
 
 import java.math.BigDecimal;
@@ -125,8 +124,7 @@ public final class BacktestCommand implements Command {
                         .protection(ProtectionFlags.protections(flags))
                         .progress(new ProgressBar(terminal.err()))
                         .run();
-                report = ReportWriter.of(result);
-                if (instance instanceof GridStrategy grid) report.section(GridReport.section(grid, result, bars));
+                report = RunReport.of(result, instance, bars);
             } catch (InvalidInputException e) {
                 throw namingTheFlag(e, givenAs);
             }

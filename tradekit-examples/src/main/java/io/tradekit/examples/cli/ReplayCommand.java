@@ -10,6 +10,7 @@ import io.tradekit.core.Replay;
 import io.tradekit.core.report.ReportFiles;
 import io.tradekit.core.report.ReportWriter;
 import io.tradekit.examples.data.DataSets;
+import io.tradekit.examples.modes.RunReport;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -20,7 +21,8 @@ import java.util.Optional;
 /**
  * {@code tradekit replay}: runs the live engine (its own loop thread, a durable paper venue beside the
  * journal, the SQLite journal) over a data set on the data's clock, prints the summary and writes the same
- * {@code summary.json}, {@code trades.csv} and {@code report.html} as {@code backtest}. Run again on the
+ * {@code summary.json}, {@code trades.csv} and {@code report.html} as {@code backtest} (the grid's section
+ * included), with the safety events the journal holds. Run again on the
  * same journal after a crash, it resumes where the bot stopped.
  */
 public final class ReplayCommand implements Command {
@@ -124,7 +126,7 @@ public final class ReplayCommand implements Command {
                     .speed(speed)
                     .progress(new ProgressBar(terminal.err()))
                     .run();
-            ReportWriter report = ReportWriter.of(result);
+            ReportWriter report = RunReport.of(result, made, bars);
             ReportFiles files = report.write(out);
             ReportPrinter.print(terminal, "replay " + result.strategy() + " on " + result.symbol() + " " + result.timeframe() + " (" + data
                     + "), journal " + db, result, report, files);

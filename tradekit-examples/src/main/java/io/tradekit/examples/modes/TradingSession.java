@@ -1,5 +1,6 @@
 package io.tradekit.examples.modes;
 
+import io.tradekit.api.Bar;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Params;
@@ -33,6 +34,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -75,6 +78,8 @@ public final class TradingSession implements AutoCloseable {
     private final List<Consumer<BotEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<WouldBeOrder>> orderListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong bars = new AtomicLong();
+    /** The bars the strategy acted on, for the report's buy-and-hold return and price picture (written on the loop, read after it stops). */
+    private final List<Bar> seen = Collections.synchronizedList(new ArrayList<>());
     private final Object barsChanged = new Object();
     private TradingBot bot;
     private DryRunExchange dryRun;
@@ -240,7 +245,8 @@ public final class TradingSession implements AutoCloseable {
     }
 
     private void count(BotEvent event) {
-        if (event instanceof BotEvent.BarProcessed) {
+        if (event instanceof BotEvent.BarProcessed processed) {
+            seen.add(processed.bar());
             bars.incrementAndGet();
             synchronized (barsChanged) {
                 barsChanged.notifyAll();
@@ -295,11 +301,17 @@ public final class TradingSession implements AutoCloseable {
             closeOrderFile();
             closed = true;
         }
-        ReportWriter report = ReportWriter.of(figures);
+        ReportWriter report = RunReport.of(figures, null, barsSeen());
         ReportFiles files = report.write(reports());
         result = new SessionResult(figures, report, files, wouldBe);
         log.info("{} bot '{}' stopped after {} bars; report in {}", mode.label(), config.name(), bars.get(), reports());
         return result;
+    }
+
+    private List<Bar> barsSeen() {
+        synchronized (seen) {
+            return List.copyOf(seen);
+        }
     }
 
     /** Stops the bot if it runs (without a report) and releases the venue. */

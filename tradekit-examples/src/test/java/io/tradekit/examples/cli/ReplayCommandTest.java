@@ -79,6 +79,54 @@ class ReplayCommandTest {
     }
 
     @Test
+    void replayListsTheSafetyEventsOfItsJournalAsTheBacktestDoesAndKeepsThemAfterAResume() throws IOException {
+        ModeCliRun backtest = ModeCliRun.in(dir, "backtest", "--max-drawdown", "0.01", "--out", "runs/b");
+        ModeCliRun replay = ModeCliRun.in(dir, "replay", "--max-drawdown", "0.01", "--db", "runs/r/bot.db", "--out", "runs/r");
+
+        assertThat(backtest.exitCode()).as(backtest.err()).isZero();
+        JsonNode expected = json(dir.resolve("runs/b/summary.json")).get("safetyEvents");
+        // sma-cross on eth-usd-5m falls 1.08 % from its peak on the evening of 13 March
+        assertThat(expected).hasSize(1);
+        assertThat(expected.get(0).get("policy").asText()).isEqualTo("max-drawdown");
+        assertThat(expected.get(0).get("action").asText()).isEqualTo("EMERGENCY_STOP");
+        assertThat(json(dir.resolve("runs/r/summary.json")).get("safetyEvents")).as(replay.err()).isEqualTo(expected);
+        assertThat(replay.out()).contains("max-drawdown  EMERGENCY_STOP").doesNotContain("safety events: none");
+        assertThat(dir.resolve("runs/r/report.html")).content().contains("reached max-drawdown 0.01");
+
+        ModeCliRun resumed = ModeCliRun.in(dir, "replay", "--max-drawdown", "0.01", "--db", "runs/r/bot.db", "--out", "runs/r");
+
+        assertThat(resumed.err()).contains("resuming from the journal");
+        assertThat(json(dir.resolve("runs/r/summary.json")).get("safetyEvents")).as("the first run's stop, listed once").isEqualTo(expected);
+    }
+
+    @Test
+    void aReplayOfTheGridHasTheGridSectionAndTheTradersFigures() throws IOException {
+        // 300 one-minute bars swinging between 95 and 105 every 40 minutes: a grid 1 % apart trades both ways
+        StringBuilder csv = new StringBuilder("timestamp,open,high,low,close,volume\n");
+        double previous = 100;
+        for (int i = 0; i < 300; i++) {
+            double close = 100 + 5 * Math.sin(2 * Math.PI * i / 40.0);
+            csv.append(1_700_000_000L + 60L * i).append(',').append(String.format(java.util.Locale.ROOT, "%.2f,%.2f,%.2f,%.2f", previous,
+                    Math.max(previous, close) + 0.1, Math.min(previous, close) - 0.1, close)).append(",10\n");
+            previous = close;
+        }
+        java.nio.file.Files.writeString(dir.resolve("swing.csv"), csv);
+
+        ModeCliRun run = ModeCliRun.in(dir, "replay", "--strategy", "grid", "--data", "swing.csv", "--param", "spacing=1",
+                "--param", "levels=4", "--out", "runs/g");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode summary = json(dir.resolve("runs/g/summary.json"));
+        assertThat(summary.get("grid").get("roundTrips").asInt()).isPositive();
+        assertThat(summary.get("grid").get("levels").asInt()).isEqualTo(9);
+        assertThat(summary.get("profitFactor")).isNotNull();
+        assertThat(summary.get("exitReasons").get("SIGNAL").asInt()).isEqualTo(summary.get("roundTrips").asInt());
+        assertThat(summary.get("buyAndHoldReturnPct")).isNotNull();
+        assertThat(run.out()).contains("grid:").contains("grid round trips");
+        assertThat(dir.resolve("runs/g/report.html")).content().contains("Price, grid levels and fills").doesNotContain("<h2>Price and fills</h2>");
+    }
+
+    @Test
     void aSpeedThatIsNeitherMaxNorAPositiveNumberIsAUsageError() {
         ModeCliRun run = ModeCliRun.in(dir, "replay", "--speed", "fast");
 

@@ -72,7 +72,7 @@ class SessionCommandTest {
                 .contains("\nrunning for 12 bars or PT30S (or until stopped)\n")
                 .contains("state       STARTING -> RUNNING").contains("fill        BUY ")
                 .contains("paper sma-cross on ETHUSDT 5m (binance)\n").contains("final equity").contains("wrote " + dir.resolve("reports/paper/summary.json"));
-        assertThat(dir.resolve("reports/paper/summary.json")).exists();
+        assertThat(dir.resolve("reports/paper/summary.json")).content().contains("\"buyAndHoldReturnPct\"").contains("\"returnsByDay\"");
         assertThat(dir.resolve("reports/paper/report.html")).content().startsWith("<!DOCTYPE html>");
         assertThat(dir.resolve("state/bot-paper.db")).exists();
         assertThat(sim.requests("POST", "/api/v3/order")).isZero();

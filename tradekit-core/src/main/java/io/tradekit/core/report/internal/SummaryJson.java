@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.SafetyEvent;
 import io.tradekit.core.report.BacktestSummary;
+import io.tradekit.core.report.PeriodReturn;
+import io.tradekit.core.report.TraderFigures;
 import io.tradekit.core.report.ReportMetric;
 import io.tradekit.core.report.ReportSection;
 
@@ -18,8 +20,9 @@ import java.util.List;
 
 /**
  * {@code summary.json}: the summary's metrics with their exact values (money as plain decimals, never
- * in exponent form), the safety events, and one object per extra section. A statistic that has no
- * value (a Sharpe ratio of a flat curve is 0, but NaN can reach here from a plugin) is written as null.
+ * in exponent form), the round trips by exit reason, the returns by day and by month, the safety events,
+ * and one object per extra section. A statistic that has no value (a profit factor without a losing
+ * trade, for example) is written as null.
  */
 public final class SummaryJson {
 
@@ -31,9 +34,13 @@ public final class SummaryJson {
     private SummaryJson() {
     }
 
-    public static String render(BacktestResult result, BacktestSummary summary, List<ReportSection> sections) {
+    public static String render(BacktestResult result, BacktestSummary summary, TraderFigures figures, List<ReportSection> sections) {
         ObjectNode root = JSON.createObjectNode();
         for (ReportMetric metric : summary.metrics()) put(root, metric);
+        ObjectNode reasons = root.putObject("exitReasons");
+        figures.exitReasons().forEach((reason, count) -> reasons.put(reason.name(), count));
+        periods(root.putArray("returnsByDay"), "day", figures.returnsByDay());
+        periods(root.putArray("returnsByMonth"), "month", figures.returnsByMonth());
         ArrayNode events = root.putArray("safetyEvents");
         for (SafetyEvent e : result.safetyEvents()) {
             events.addObject().put("time", e.time().toString()).put("policy", e.policy())
@@ -47,6 +54,12 @@ public final class SummaryJson {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("summary.json could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static void periods(ArrayNode array, String name, List<PeriodReturn> periods) {
+        for (PeriodReturn p : periods) {
+            array.addObject().put(name, p.period()).put("equity", Decimals.exact(p.equity())).put("returnPct", Decimals.exact(p.returnPct()));
         }
     }
 

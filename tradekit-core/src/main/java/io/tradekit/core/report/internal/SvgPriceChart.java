@@ -167,7 +167,11 @@ public final class SvgPriceChart {
         }
     }
 
+    /** Up to this many markers are drawn half as large again: a few trades should stand out from the line. */
+    static final int FEW_MARKERS = 200;
+
     private static void markers(StringBuilder svg, ChartFrame frame, List<TradeMarker> markers) {
+        double scale = markers.size() <= FEW_MARKERS ? 1.5 : 1.0;
         Set<Long> drawn = new HashSet<>();
         StringBuilder buys = new StringBuilder();
         StringBuilder sells = new StringBuilder();
@@ -176,18 +180,19 @@ public final class SvgPriceChart {
             double py = frame.y(m.price());
             long key = (Math.round(px) << 21 | Math.round(py)) << 1 | (m.side() == Side.BUY ? 1 : 0);
             if (!drawn.add(key)) continue;
-            if (m.side() == Side.BUY) buys.append(triangle(px, py, true, "fill-buy"));
-            else sells.append(triangle(px, py, false, "fill-sell"));
+            if (m.side() == Side.BUY) buys.append(triangle(px, py, true, scale, "fill-buy"));
+            else sells.append(triangle(px, py, false, scale, "fill-sell"));
         }
         svg.append("<g class=\"buys\" fill=\"").append(BUY_COLOR).append("\" fill-opacity=\"0.9\" stroke=\"#ffffff\" stroke-width=\"0.6\">").append(buys).append("</g>");
         svg.append("<g class=\"sells\" fill=\"").append(SELL_COLOR).append("\" fill-opacity=\"0.9\" stroke=\"#ffffff\" stroke-width=\"0.6\">").append(sells).append("</g>");
     }
 
     /** A triangle centred on the point, pointing up for a buy and down for a sell. */
-    private static String triangle(double x, double y, boolean up, String cls) {
-        double tip = up ? y - 4.5 : y + 4.5;
-        double base = up ? y + 3 : y - 3;
-        return "<path class=\"" + cls + "\" d=\"M" + num(x) + ',' + num(tip) + " L" + num(x + 4) + ',' + num(base) + " L" + num(x - 4) + ','
+    private static String triangle(double x, double y, boolean up, double scale, String cls) {
+        double tip = up ? y - 4.5 * scale : y + 4.5 * scale;
+        double base = up ? y + 3 * scale : y - 3 * scale;
+        double half = 4 * scale;
+        return "<path class=\"" + cls + "\" d=\"M" + num(x) + ',' + num(tip) + " L" + num(x + half) + ',' + num(base) + " L" + num(x - half) + ','
                 + num(base) + " Z\"/>";
     }
 

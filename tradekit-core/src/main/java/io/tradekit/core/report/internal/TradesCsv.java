@@ -11,11 +11,12 @@ import java.util.List;
 /**
  * {@code trades.csv}: one line per round trip with exact decimal values. {@code side} is the side of the
  * position (LONG opened with a buy, SHORT with a sell); {@code fee} is every fee of the round trip and
- * {@code pnl} is net of it; {@code returnPct} is the PnL as a percentage of the entry notional.
+ * {@code pnl} is net of it; {@code returnPct} is the PnL as a percentage of the entry notional;
+ * {@code exitReason} what closed it ({@code SIGNAL}, {@code STOP_LOSS}, {@code TAKE_PROFIT}, {@code TRAILING_STOP}, {@code FLATTEN}).
  */
 public final class TradesCsv {
 
-    public static final String HEADER = "entryTime,exitTime,symbol,side,entryPrice,exitPrice,quantity,fee,pnl,returnPct";
+    public static final String HEADER = "entryTime,exitTime,symbol,side,entryPrice,exitPrice,quantity,fee,pnl,returnPct,exitReason";
 
     private TradesCsv() {
     }
@@ -26,7 +27,7 @@ public final class TradesCsv {
             out.append(t.entryTime()).append(',').append(t.exitTime()).append(',').append(t.symbol()).append(',')
                     .append(side(t)).append(',').append(plain(t.entryPrice())).append(',').append(plain(t.exitPrice())).append(',')
                     .append(plain(t.quantity())).append(',').append(plain(t.fees())).append(',').append(plain(t.pnl())).append(',')
-                    .append(plain(returnPct(t))).append('\n');
+                    .append(plain(returnPct(t))).append(',').append(t.exitReason().name()).append('\n');
         }
         return out.toString();
     }
