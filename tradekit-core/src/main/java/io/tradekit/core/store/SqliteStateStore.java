@@ -10,6 +10,8 @@ import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.api.store.EquitySnapshot;
 import io.tradekit.core.store.internal.EpochNanos;
 import io.tradekit.core.store.internal.FillEntry;
+import io.tradekit.core.store.internal.JournalFiles;
+import io.tradekit.core.store.internal.JournalLock;
 import io.tradekit.core.store.internal.JournalQueries;
 import io.tradekit.core.store.internal.JournalWrite;
 import io.tradekit.core.store.internal.JournalWriter;
@@ -60,7 +62,19 @@ import java.util.function.Function;
  * </ul>
  * A read first waits for every earlier write, so it sees them all. If a group cannot be committed (disk
  * full, I/O error), the store takes no more writes and every call fails with the reason: a journal with a
- * hole must not go on. One store per file at a time.
+ * hole must not go on.
+ *
+ * <h2>One process per journal</h2>
+ * The store holds an exclusive OS lock on {@code <file>.lock} from open to close; a second store on the same file,
+ * in this process or another, is refused with the holder's pid and start time ({@link JournalInUseException}).
+ *
+ * <h2>Checkpoints and lost files</h2>
+ * Commits go to SQLite's write-ahead log ({@code <file>-wal}) first; SQLite copies them into the database at its
+ * automatic checkpoints (about every 1000 pages of log), and {@link #close()} checkpoints the whole log into the
+ * database, after which SQLite removes the log. Until then the log is part of the journal: back up both files
+ * together, with the bot stopped. At open the store refuses, naming the file, a log whose damaged frame is followed
+ * by committed transactions (SQLite would drop them silently), a log left without its database, and a database
+ * whose log is gone although the last process died with it open (the lock file says so).
  */
 public final class SqliteStateStore implements BotStore {
 
@@ -73,16 +87,18 @@ public final class SqliteStateStore implements BotStore {
     private final Set<String> fillKeys;
     private final Set<String> clientOrderIds;
     private final Object readLock = new Object();
+    private final JournalLock lock;
     private boolean closed;
 
     private SqliteStateStore(String location, Handle readHandle, Handle writeHandle, JournalWriter writer,
-                             Set<String> fillKeys, Set<String> clientOrderIds) {
+                             Set<String> fillKeys, Set<String> clientOrderIds, JournalLock lock) {
         this.location = location;
         this.readHandle = readHandle;
         this.writeHandle = writeHandle;
         this.writer = writer;
         this.fillKeys = fillKeys;
         this.clientOrderIds = clientOrderIds;
+        this.lock = lock;
     }
 
     /**
@@ -94,7 +110,7 @@ public final class SqliteStateStore implements BotStore {
     static SqliteStateStore open(Path file, SqliteOptions options) {
         Path path = file.toAbsolutePath().normalize();
         String location = path.toString();
-        refuseForeignHeader(path, location);
+        JournalFiles.requireFilePath(path);
         try {
             if (path.getParent() != null) {
                 Files.createDirectories(path.getParent());
@@ -102,6 +118,18 @@ public final class SqliteStateStore implements BotStore {
         } catch (IOException e) {
             throw SqliteFailure.translate(location, e);
         }
+        JournalLock lock = JournalLock.acquire(path);
+        try {
+            JournalFiles.verify(path, lock.previousEndedUncleanly());
+            refuseForeignHeader(path, location);
+            return open(path, location, options, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static SqliteStateStore open(Path path, String location, SqliteOptions options, JournalLock lock) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -121,7 +149,7 @@ public final class SqliteStateStore implements BotStore {
             Map<String, JournalWriter.PositionTally> positions = JournalQueries.positions(write);
             read = jdbi.open();
             JournalWriter writer = new JournalWriter(write, location, options.maxGroupSize(), options.snapshotRetention(), positions);
-            return new SqliteStateStore(location, read, write, writer, fillKeys, clientOrderIds);
+            return new SqliteStateStore(location, read, write, writer, fillKeys, clientOrderIds, lock);
         } catch (RuntimeException e) {
             closeQuietly(read, e);
             closeQuietly(write, e);
@@ -335,11 +363,19 @@ public final class SqliteStateStore implements BotStore {
         }
         try {
             writer.close();
+            // Everything into the database file before the lock file says "closed": a kill at any point of this close
+            // leaves either the log beside the database or a database that no longer needs it.
+            writeHandle.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            lock.markClosed();
         } finally {
-            synchronized (readLock) {
-                readHandle.close();
+            try {
+                synchronized (readLock) {
+                    readHandle.close();
+                }
+                writeHandle.close();
+            } finally {
+                lock.close();
             }
-            writeHandle.close();
         }
     }
 
