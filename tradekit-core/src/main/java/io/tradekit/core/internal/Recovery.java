@@ -9,6 +9,7 @@ import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.RecoveryAction;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.core.store.BotStore;
+import io.tradekit.core.store.JournalClaim;
 import io.tradekit.core.store.RecoveredState;
 import io.tradekit.core.store.StateLoader;
 import io.tradekit.core.store.UnrecoverableStateException;
@@ -36,9 +37,14 @@ final class Recovery {
     /** How old a written-ahead order that never reached the venue may be and still be sent on restart. */
     static final java.time.Duration RESEND_WINDOW = java.time.Duration.ofMinutes(1);
 
+    /** How far back a fresh start looks for fills of this bot at the venue, to notice a journal that was lost. */
+    static final java.time.Duration VENUE_MEMORY = java.time.Duration.ofDays(1);
+
     private final BotEngine engine;
     private final RecoveryOptions options;
     private final List<String> notes = new ArrayList<>();
+    /** When the oldest order was created whose journaled fills fall short of what its own record says it filled. */
+    private Instant shortOfFillsSince;
 
     Recovery(BotEngine engine, RecoveryOptions options) {
         this.engine = engine;
@@ -56,6 +62,11 @@ final class Recovery {
         for (Order stored : all) {
             Order restored = engine.orders.get(stored.clientOrderId()).orElseThrow();
             if (!restored.equals(stored)) engine.store.updateOrder(restored); // an update lost in a crash, redone from the fills
+            if (stored.filledQuantity().compareTo(restored.filledQuantity()) > 0
+                    && (shortOfFillsSince == null || stored.createdAt().isBefore(shortOfFillsSince))) {
+                // The venue's answer was journaled, its fill not (a kill between the two): the venue still has that fill.
+                shortOfFillsSince = stored.createdAt();
+            }
         }
         for (Fill fill : journal) engine.portfolio.apply(fill, engine.instrument(fill.symbol()));
         engine.restoredFills(journal.size());
@@ -91,7 +102,8 @@ final class Recovery {
             }
         }
         int applied = 0;
-        for (Fill fill : engine.venue.fills(instrument.symbol(), since)) {
+        Instant from = shortOfFillsSince != null && shortOfFillsSince.isBefore(since) ? shortOfFillsSince : since;
+        for (Fill fill : engine.venue.fills(instrument.symbol(), from)) {
             if (!known.contains(fill.clientOrderId())) continue;
             long before = engine.fillsApplied();
             engine.applyFill(fill);
@@ -114,6 +126,11 @@ final class Recovery {
      */
     void checkPosition(Instrument instrument, List<Balance> balances, boolean freshStart) {
         if (!(engine.store instanceof BotStore bot)) return;
+        if (freshStart) {
+            JournalClaim.refuseFreshJournalTheVenueContradicts(bot, OrderManager.clientIdPrefix(engine.config.botId()),
+                    engine.venue.openOrders(instrument.symbol()), engine.venue.fills(instrument.symbol(), Instant.now().minus(VENUE_MEMORY)),
+                    options.adoptVenuePosition());
+        }
         BigDecimal venueBase = balances.stream().filter(b -> b.asset().equals(instrument.baseAsset()))
                 .map(Balance::total).findFirst().orElse(BigDecimal.ZERO);
         String key = BASELINE_KEY + instrument.baseAsset();

@@ -57,8 +57,9 @@ import java.util.function.Function;
  *       survives is a prefix of the calls (never a snapshot without the fills it counts, never a fill without
  *       the fills before it). A lost fill or order update is still at the venue and is fetched again when the
  *       restarted bot reconciles.</li>
- *   <li>{@link #recordFill}'s answer is exact from the moment it returns: the fill ids are kept in memory,
- *       loaded from the file at open, and the database holds a unique constraint on (symbol, fill id).</li>
+ *   <li>{@link #recordFill}'s answer is exact from the moment it returns: the fill keys are kept in memory,
+ *       loaded from the file at open, and the database holds a unique constraint on (symbol, client order id,
+ *       fill id).</li>
  * </ul>
  * A read first waits for every earlier write, so it sees them all. If a group cannot be committed (disk
  * full, I/O error), the store takes no more writes and every call fails with the reason: a journal with a
@@ -190,7 +191,7 @@ public final class SqliteStateStore implements BotStore {
     @Override
     public boolean recordFill(Fill fill) {
         JournalWrite.FillRow row = JournalWrite.FillRow.of(fill);
-        String key = JournalQueries.fillKey(fill.symbol(), fill.fillId());
+        String key = JournalQueries.fillKey(fill.symbol(), fill.clientOrderId(), fill.fillId());
         synchronized (this) {
             ensureOpen();
             if (fillKeys.contains(key)) {
@@ -350,6 +351,21 @@ public final class SqliteStateStore implements BotStore {
             ensureOpen();
         }
         writer.flush();
+    }
+
+    /**
+     * Copies every committed write from the write-ahead log into the database file (SQLite's passive checkpoint,
+     * which never blocks a writer), so that the database file alone holds them.
+     */
+    void checkpoint() {
+        flush();
+        synchronized (readLock) {
+            try {
+                readHandle.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            } catch (RuntimeException e) {
+                throw SqliteFailure.translate(location, e);
+            }
+        }
     }
 
     /** Commits everything written, then closes the file; a second call does nothing. */
