@@ -148,6 +148,13 @@ final class Recovery {
         BigDecimal expected = new BigDecimal(baseline.get()).add(journal);
         if (expected.compareTo(venueBase) != 0) {
             if (!options.adoptVenuePosition()) {
+                String mine = OrderManager.clientIdPrefix(engine.config.botId()) + "-";
+                Instant since = engine.orders.all().stream().map(Order::createdAt).min(Instant::compareTo)
+                        .orElse(Instant.now().minus(VENUE_MEMORY));
+                List<Fill> lost = engine.venue.fills(instrument.symbol(), since).stream()
+                        .filter(f -> f.clientOrderId().startsWith(mine) && engine.orders.get(f.clientOrderId()).isEmpty()).toList();
+                if (!lost.isEmpty()) throw JournalClaim.journalLostOwnFills(bot, lost, venueBase.toPlainString() + " " + instrument.baseAsset(),
+                        expected.toPlainString());
                 throw new UnrecoverableStateException("the bot will not start: the venue holds " + venueBase.toPlainString() + " "
                         + instrument.baseAsset() + " but the journal explains " + expected.toPlainString() + " ("
                         + baseline.get() + " before the bot plus " + journal.toPlainString() + " from its fills); "

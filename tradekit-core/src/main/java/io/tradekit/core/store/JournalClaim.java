@@ -101,6 +101,18 @@ public final class JournalClaim {
                 + "(its open orders are then not this bot's to manage)");
     }
 
+    /**
+     * The refusal when the venue's holding differs from the journal's and the venue has fills of this bot's own
+     * orders that the journal does not know: the journal lost data, which is not the same as someone else trading.
+     */
+    public static UnrecoverableStateException journalLostOwnFills(BotStore store, List<Fill> lost, String venueHolds, String journalExplains) {
+        String orders = lost.stream().map(Fill::clientOrderId).distinct().limit(5).reduce((a, b) -> a + ", " + b).orElse("");
+        return new UnrecoverableStateException("the bot will not start: the venue holds " + venueHolds + " but the journal " + location(store)
+                + " explains " + journalExplains + ", and the venue has " + lost.size() + " fill(s) of this bot's own orders (" + orders
+                + ") that the journal does not hold: the journal lost data. Restore it from a backup, or start the bot with "
+                + "adoptVenuePosition to take the venue's holding as given");
+    }
+
     private static BotIdentity decode(String json, String what) {
         try {
             return IdentityCodec.decode(json);

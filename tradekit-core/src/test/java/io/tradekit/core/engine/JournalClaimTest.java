@@ -126,6 +126,43 @@ class JournalClaimTest {
         }
     }
 
+    /** Rests a bid at 50 and one at 97 on its first bar. */
+    static final class TwoBids implements Strategy {
+        @Override
+        public void onBar(Bar bar, StrategyContext ctx) {
+            if (ctx.openOrders().isEmpty() && ctx.position().isFlat()) {
+                ctx.submit(OrderIntent.limit("BTCUSDT", Side.BUY, BigDecimal.ONE, new BigDecimal("50")));
+                ctx.submit(OrderIntent.limit("BTCUSDT", Side.BUY, BigDecimal.ONE, new BigDecimal("97")));
+            }
+        }
+    }
+
+    @Test
+    void aJournalThatLostTheBotsOwnOrderAndFillIsRefusedWithWordsThatBlameTheJournal() throws Exception {
+        Path journal = dir.resolve("bot.db");
+        try (TradingBot bot = bot(journal, "10000", new TwoBids(), false)) {
+            bot.start();
+            bot.feed(bars.get(0));
+            bot.feed(bars.get(3));
+            assertThat(bot.position().quantity()).isEqualByComparingTo("1");
+        }
+        // The journal loses the filled order and its fill (a hand edit, a bad restore), and keeps the rest.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + journal);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("DELETE FROM fills");
+            s.execute("DELETE FROM orders WHERE limit_price = '97'");
+            s.execute("DELETE FROM positions");
+            s.execute("DELETE FROM bot_snapshots");
+        }
+
+        TradingBot bot = bot(journal, "10000", new TwoBids(), false);
+        assertThatThrownBy(bot::start).isInstanceOf(UnrecoverableStateException.class)
+                .hasMessageContaining("the venue holds 1 BTC but the journal " + journal + " explains 0")
+                .hasMessageContaining("1 fill(s) of this bot's own orders (claim-2) that the journal does not hold: the journal lost data")
+                .hasMessageNotContaining("something traded that this bot did not");
+        bot.close();
+    }
+
     @Test
     void aFillOfTheBotsOwnOrderThatTheJournalMissedIsAppliedAtTheFirstRestart() {
         Path journal = firstRunRestingABid();
