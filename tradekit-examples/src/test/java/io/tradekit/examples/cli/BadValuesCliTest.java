@@ -181,6 +181,25 @@ class BadValuesCliTest {
     }
 
     @Test
+    void aReplayResumedWithOtherCashOrAnotherStrategyIsRefusedNamingTheDifference() throws IOException {
+        csv("btc.csv", HEADER + minuteRows(60, "100"));
+        ModeCliRun first = ModeCliRun.in(dir, "replay", "--data", "btc.csv", "--db", "r/bot.db", "--out", "r", "--cash", "10000");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+
+        ModeCliRun cash = ModeCliRun.in(dir, "replay", "--data", "btc.csv", "--db", "r/bot.db", "--out", "r", "--cash", "5000");
+        ModeCliRun strategy = ModeCliRun.in(dir, "replay", "--data", "btc.csv", "--db", "r/bot.db", "--out", "r", "--cash", "10000",
+                "--strategy", "grid");
+
+        assertThat(cash.exitCode()).as(cash.err()).isEqualTo(TradeKitCli.BAD_INPUT);
+        assertThat(cash.err()).contains("journal " + dir.resolve("r/bot.db") + " belongs to bot 'replay'")
+                .contains("starting cash is 10000 in the journal but 5000 now").doesNotContain("\tat ");
+        assertThat(strategy.exitCode()).as(strategy.err()).isEqualTo(TradeKitCli.BAD_INPUT);
+        assertThat(strategy.err()).contains("strategy is 'sma-cross' in the journal but 'grid' now");
+        ModeCliRun same = ModeCliRun.in(dir, "replay", "--data", "btc.csv", "--db", "r/bot.db", "--out", "r", "--cash", "10000");
+        assertThat(same.exitCode()).as(same.err()).isZero();
+    }
+
+    @Test
     void aCorruptPluginJarIsAnErrorNamingTheJar() throws IOException {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.write(plugins.resolve("broken.jar"), "PK\u0003\u0004 this is not a zip".getBytes(StandardCharsets.ISO_8859_1));
