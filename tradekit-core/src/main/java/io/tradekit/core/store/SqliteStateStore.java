@@ -149,6 +149,7 @@ public final class SqliteStateStore implements BotStore {
             Set<String> clientOrderIds = JournalQueries.clientOrderIds(write);
             Map<String, JournalWriter.PositionTally> positions = JournalQueries.positions(write);
             read = jdbi.open();
+            lock.markOpen();
             JournalWriter writer = new JournalWriter(write, location, options.maxGroupSize(), options.snapshotRetention(), positions);
             return new SqliteStateStore(location, read, write, writer, fillKeys, clientOrderIds, lock);
         } catch (RuntimeException e) {

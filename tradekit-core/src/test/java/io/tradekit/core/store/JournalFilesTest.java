@@ -77,6 +77,22 @@ class JournalFilesTest {
     }
 
     @Test
+    void aProcessKilledWhileOpeningNeitherHidesNorInventsAMissingLog() throws Exception {
+        Path db = dir.resolve("bot.db");
+        StateStores.sqlite(db).close();
+        assertThat(dir.resolve("bot.db-wal")).doesNotExist();
+
+        // Killed after taking the lock, before SQLite opened the log: the database needs no log.
+        Files.writeString(dir.resolve("bot.db.lock"), "opening pid=999999 started=2026-01-01T00:00:00Z\n");
+        StateStores.sqlite(db).close();
+
+        // Killed while opening after a crash that left the log: the log is still needed, and its loss is still seen.
+        Files.writeString(dir.resolve("bot.db.lock"), "opening-after-unclean-end pid=999999 started=2026-01-01T00:00:00Z\n");
+        assertThatThrownBy(() -> StateStores.sqlite(db)).isInstanceOf(UnrecoverableStateException.class)
+                .hasMessageContaining("must be beside it, but it is gone");
+    }
+
+    @Test
     void aFlippedByteInTheLogIsRefusedNamingTheLog() throws Exception {
         Path db = dir.resolve("bot.db");
         startHolder(db);

@@ -15,15 +15,19 @@ import java.time.Instant;
 
 /**
  * The one-process-per-journal rule: an exclusive OS lock on {@code <journal>.lock}, held from open to close.
- * The lock file also says who holds it ({@code open pid=… started=…}) and, once the holder closed the journal
- * properly, {@code closed}: a later open that finds {@code open} knows the previous process died with the journal
- * open, so SQLite's write-ahead log must still be beside the database (SQLite removes it only at a clean close).
+ * The lock file also says who holds it and in which phase: {@code opening pid=… started=…} while the store opens,
+ * {@code open pid=… started=…} once SQLite has the database and its write-ahead log open, {@code closed} after a
+ * proper close. A later open that finds {@code open} knows the previous process died with the journal open, so the
+ * log must still be beside the database (SQLite removes it only at a clean close); a process killed while opening
+ * passes on what it found, so a kill during a restart never hides, nor invents, a missing log.
  *
  * <p>The OS releases the lock when the process dies, however it dies, so a crashed bot never blocks its restart.
  */
 public final class JournalLock implements AutoCloseable {
 
     private static final String OPEN = "open";
+    private static final String OPENING = "opening";
+    private static final String OPENING_AFTER_UNCLEAN_END = "opening-after-unclean-end";
     private static final String CLOSED = "closed";
     private static final int MAX_HOLDER_TEXT = 200;
 
@@ -70,16 +74,31 @@ public final class JournalLock implements AutoCloseable {
                         + ", as its lock file " + file + " says); one process per journal: stop that process first, "
                         + "or give this bot a journal of its own");
             }
-            boolean unclean = holder(channel).startsWith(OPEN);
-            write(channel, OPEN + " pid=" + ProcessHandle.current().pid() + " started="
-                    + ProcessHandle.current().info().startInstant().orElse(Instant.now()) + " opened=" + Instant.now() + "\n");
-            return new JournalLock(file, channel, lock, unclean);
+            String previous = holder(channel);
+            boolean unclean = previous.startsWith(OPEN + " ") || previous.startsWith(OPENING_AFTER_UNCLEAN_END + " ");
+            JournalLock taken = new JournalLock(file, channel, lock, unclean);
+            taken.mark(unclean ? OPENING_AFTER_UNCLEAN_END : OPENING);
+            return taken;
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot lock journal " + journal + " through " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
+        }
+    }
+
+    /** Records that SQLite has the journal and its write-ahead log open: from now on a kill leaves the log beside it. */
+    public void markOpen() {
+        mark(OPEN);
+    }
+
+    private void mark(String phase) {
+        try {
+            write(channel, phase + " pid=" + ProcessHandle.current().pid() + " started="
+                    + ProcessHandle.current().info().startInstant().orElse(Instant.now()) + " at=" + Instant.now() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the journal lock " + file + ": " + e.getMessage(), e);
         }
     }
 
