@@ -126,7 +126,7 @@ final class Recovery {
      */
     void checkPosition(Instrument instrument, List<Balance> balances, boolean freshStart) {
         if (!(engine.store instanceof BotStore bot)) return;
-        if (freshStart) {
+        if (freshStart && !options.adoptVenuePosition()) { // an adopting bot takes the venue as given: no need to ask it
             JournalClaim.refuseFreshJournalTheVenueContradicts(bot, OrderManager.clientIdPrefix(engine.config.botId()),
                     engine.venue.openOrders(instrument.symbol()), engine.venue.fills(instrument.symbol(), Instant.now().minus(VENUE_MEMORY)),
                     options.adoptVenuePosition());
