@@ -61,13 +61,7 @@ public record Params(String owner, Map<String, String> values) {
     }
 
     public Optional<BigDecimal> decimal(String name) {
-        return text(name).map(v -> {
-            try {
-                return new BigDecimal(v);
-            } catch (NumberFormatException e) {
-                throw bad(name, v, "a decimal number");
-            }
-        });
+        return text(name).map(v -> BoundedDecimal.parse(v, owner + ": parameter '" + name + "'"));
     }
 
     public BigDecimal decimal(String name, BigDecimal fallback) {
@@ -95,7 +89,7 @@ public record Params(String owner, Map<String, String> values) {
     public Params requireOnly(Set<String> known) {
         for (String name : values.keySet()) {
             if (!known.contains(name)) {
-                throw new InvalidInputException(owner + ": unknown parameter '" + name + "'; known parameters are "
+                throw new InvalidInputException(owner + ": unknown parameter " + UntrustedText.quote(name) + "; known parameters are "
                         + String.join(", ", new java.util.TreeSet<>(known)));
             }
         }
@@ -111,6 +105,6 @@ public record Params(String owner, Map<String, String> values) {
     }
 
     private InvalidInputException bad(String name, String value, String expected) {
-        return new InvalidInputException(owner + ": parameter '" + name + "' is '" + value + "', expected " + expected);
+        return new InvalidInputException(owner + ": parameter '" + name + "' is " + UntrustedText.quote(value) + ", expected " + expected);
     }
 }

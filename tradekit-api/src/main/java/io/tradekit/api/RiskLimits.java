@@ -68,11 +68,7 @@ public record RiskLimits(Map<String, String> values) {
     public Optional<BigDecimal> decimal(String rule) {
         String v = values.get(rule);
         if (v == null) return Optional.empty();
-        try {
-            return Optional.of(new BigDecimal(v));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("risk limit '" + rule + "' is '" + v + "', expected a decimal number");
-        }
+        return Optional.of(BoundedDecimal.parse(v, "risk limit '" + rule + "'"));
     }
 
     public Optional<Duration> duration(String rule) {

@@ -19,6 +19,9 @@ import io.tradekit.core.internal.SafetyConfig;
 import io.tradekit.core.protection.Protections;
 import io.tradekit.core.sizing.PercentOfEquity;
 import io.tradekit.core.sizing.PositionSizer;
+import io.tradekit.core.store.BotIdentity;
+import io.tradekit.core.store.BotStore;
+import io.tradekit.core.store.JournalClaim;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -45,6 +48,7 @@ public final class BotBuilder {
     private String strategyName;
     private Map<String, String> strategyParams = Map.of();
     private Strategy strategy;
+    private String objectStrategyName;
     private RiskLimits limits = RiskLimits.none();
     private StateStore store;
     private PositionSizer sizer = PercentOfEquity.all();
@@ -57,6 +61,7 @@ public final class BotBuilder {
     private Duration snapshotInterval = Duration.ofMinutes(5);
     private boolean cancelUnknownOrders;
     private boolean adoptVenuePosition;
+    private String account = "";
     private Duration ackTimeout = Duration.ofSeconds(10);
     private boolean stopOnStrategyFailure;
     private final List<Consumer<BotEvent>> listeners = new ArrayList<>();
@@ -108,6 +113,17 @@ public final class BotBuilder {
     public BotBuilder strategy(Strategy strategy) {
         this.strategy = strategy;
         this.strategyName = null;
+        this.objectStrategyName = null;
+        return this;
+    }
+
+    /**
+     * A strategy object under the name its journal records (see {@link BotIdentity}); a bot restarted on the
+     * journal with a strategy of another name is refused. Without a name the object's class names it.
+     */
+    public BotBuilder strategy(String name, Strategy strategy) {
+        strategy(strategy);
+        this.objectStrategyName = name;
         return this;
     }
 
@@ -199,6 +215,12 @@ public final class BotBuilder {
         return this;
     }
 
+    /** The account at the venue as the host names it, recorded in the journal's {@link BotIdentity} (default none). */
+    public BotBuilder account(String account) {
+        this.account = Objects.requireNonNull(account, "account");
+        return this;
+    }
+
     public BotBuilder onEvent(Consumer<BotEvent> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
@@ -267,6 +289,7 @@ public final class BotBuilder {
         ExchangeAdapter venue = adapter != null ? adapter
                 : resolved.exchange(exchangeName).create(new ExchangeSettings(Params.of(exchangeName, exchangeParams), Optional.ofNullable(credentials)));
         StateStore journal = store != null ? store : resolved.store("memory").open(id, Params.empty("memory store"));
+        claimJournal(journal, strat, venue, paper);
         Duration stale = staleAfter != null ? staleAfter : timeframe.duration().multipliedBy(3);
         TradingBot bot = new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizing, feeRate, stale, safetyInterval,
                 dataClock, equityInterval, cancelUnknownOrders, adoptVenuePosition, limits, listeners);
@@ -275,5 +298,27 @@ public final class BotBuilder {
         bot.snapshotEvery(snapshotInterval);
         bot.configureSafety(safety);
         return bot;
+    }
+
+    /** The journal must be this bot's (see {@link JournalClaim}); when it is refused, the journal and venue are closed, as the bot would have. */
+    private void claimJournal(StateStore journal, Strategy strat, ExchangeAdapter venue, PaperSettings paper) {
+        if (!(journal instanceof BotStore botStore)) return;
+        String named = strategyName != null ? strategyName : objectStrategyName != null ? objectStrategyName : strat.getClass().isHidden()
+                ? strat.getClass().getName().replaceFirst("\\$\\$Lambda.*", "\\$\\$Lambda") : strat.getClass().getName();
+        Optional<BigDecimal> cash = paper == null ? Optional.empty() : Optional.ofNullable(paper.instruments().get(symbol))
+                .map(i -> paper.balances().getOrDefault(i.quoteAsset(), BigDecimal.ZERO));
+        BotIdentity identity = new BotIdentity(id, venue.venue(), account, symbol, named, strategyName != null ? strategyParams : Map.of(), cash);
+        try {
+            JournalClaim.claim(botStore, identity, adoptVenuePosition);
+        } catch (RuntimeException e) {
+            for (AutoCloseable owned : List.of(journal, venue)) {
+                try {
+                    owned.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
     }
 }

@@ -37,13 +37,29 @@ public final class Plugins {
         return discover(cl != null ? cl : Plugins.class.getClassLoader());
     }
 
+    /**
+     * Every provider {@code loader} can see.
+     *
+     * @throws InvalidInputException if a provider is declared but cannot be loaded (a missing or broken class in
+     *                               a plugin jar): a plugin is never silently left out
+     */
     public static Plugins discover(ClassLoader loader) {
         Plugins p = new Plugins();
-        ServiceLoader.load(StrategyProvider.class, loader).forEach(p::register);
-        ServiceLoader.load(ExchangeAdapterProvider.class, loader).forEach(p::register);
-        ServiceLoader.load(StateStoreProvider.class, loader).forEach(p::register);
-        ServiceLoader.load(RiskPolicyProvider.class, loader).forEach(p::register);
+        load(StrategyProvider.class, loader, p::register);
+        load(ExchangeAdapterProvider.class, loader, p::register);
+        load(StateStoreProvider.class, loader, p::register);
+        load(RiskPolicyProvider.class, loader, p::register);
         return p;
+    }
+
+    private static <T> void load(Class<T> type, ClassLoader loader, java.util.function.Consumer<T> register) {
+        try {
+            ServiceLoader.load(type, loader).forEach(register);
+        } catch (java.util.ServiceConfigurationError e) {
+            throw new InvalidInputException("a plugin declares a " + type.getSimpleName() + " that cannot be loaded: "
+                    + io.tradekit.api.UntrustedText.printable(String.valueOf(e.getMessage()), 300, false)
+                    + (e.getCause() != null ? " (" + io.tradekit.api.UntrustedText.printable(String.valueOf(e.getCause()), 300, false) + ")" : ""), e);
+        }
     }
 
     public Plugins register(StrategyProvider provider) {

@@ -149,7 +149,7 @@ public final class Replay {
         long started = System.nanoTime();
         PaperExchange venue = PaperExchange.durable(settings, paperBookFor(database));
         BotBuilder builder = TradeKit.bot("replay").exchange(venue).symbol(inst.symbol()).timeframe(first.timeframe())
-                .strategy(strategy).store(StateStores.sqlite(database)).risk(limits).dataClock()
+                .strategy(strategyName, strategy).store(StateStores.sqlite(database)).risk(limits).dataClock()
                 .equityInterval(first.timeframe().duration()).protection(protections);
         if (plugins != null) builder.plugins(plugins);
         BigDecimal initial = settings.balances().getOrDefault(inst.quoteAsset(), BigDecimal.ZERO);

@@ -22,7 +22,11 @@ public interface StateStore extends AutoCloseable {
     /** Records an order's new status or fill state. */
     void updateOrder(Order order);
 
-    /** Records a fill; false if its fill id was recorded before (it must then not be applied again). */
+    /**
+     * Records a fill; false if the same trade of the same order (symbol, client order id, fill id) was recorded
+     * before, and it must then not be applied again. A fill id alone is not enough: a venue that restarts numbers
+     * its trades afresh.
+     */
     boolean recordFill(Fill fill);
 
     void recordEvent(AuditEvent event);

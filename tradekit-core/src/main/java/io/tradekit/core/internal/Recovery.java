@@ -9,6 +9,7 @@ import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.RecoveryAction;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.core.store.BotStore;
+import io.tradekit.core.store.JournalClaim;
 import io.tradekit.core.store.RecoveredState;
 import io.tradekit.core.store.StateLoader;
 import io.tradekit.core.store.UnrecoverableStateException;
@@ -36,9 +37,14 @@ final class Recovery {
     /** How old a written-ahead order that never reached the venue may be and still be sent on restart. */
     static final java.time.Duration RESEND_WINDOW = java.time.Duration.ofMinutes(1);
 
+    /** How far back a fresh start looks for fills of this bot at the venue, to notice a journal that was lost. */
+    static final java.time.Duration VENUE_MEMORY = java.time.Duration.ofDays(1);
+
     private final BotEngine engine;
     private final RecoveryOptions options;
     private final List<String> notes = new ArrayList<>();
+    /** When the oldest order was created whose journaled fills fall short of what its own record says it filled. */
+    private Instant shortOfFillsSince;
 
     Recovery(BotEngine engine, RecoveryOptions options) {
         this.engine = engine;
@@ -56,6 +62,11 @@ final class Recovery {
         for (Order stored : all) {
             Order restored = engine.orders.get(stored.clientOrderId()).orElseThrow();
             if (!restored.equals(stored)) engine.store.updateOrder(restored); // an update lost in a crash, redone from the fills
+            if (stored.filledQuantity().compareTo(restored.filledQuantity()) > 0
+                    && (shortOfFillsSince == null || stored.createdAt().isBefore(shortOfFillsSince))) {
+                // The venue's answer was journaled, its fill not (a kill between the two): the venue still has that fill.
+                shortOfFillsSince = stored.createdAt();
+            }
         }
         for (Fill fill : journal) {
             String tag = engine.orders.get(fill.clientOrderId()).map(io.tradekit.api.Order::tag).orElse("");
@@ -94,7 +105,8 @@ final class Recovery {
             }
         }
         int applied = 0;
-        for (Fill fill : engine.venue.fills(instrument.symbol(), since)) {
+        Instant from = shortOfFillsSince != null && shortOfFillsSince.isBefore(since) ? shortOfFillsSince : since;
+        for (Fill fill : engine.venue.fills(instrument.symbol(), from)) {
             if (!known.contains(fill.clientOrderId())) continue;
             long before = engine.fillsApplied();
             engine.applyFill(fill);
@@ -117,6 +129,11 @@ final class Recovery {
      */
     void checkPosition(Instrument instrument, List<Balance> balances, boolean freshStart) {
         if (!(engine.store instanceof BotStore bot)) return;
+        if (freshStart && !options.adoptVenuePosition()) { // an adopting bot takes the venue as given: no need to ask it
+            JournalClaim.refuseFreshJournalTheVenueContradicts(bot, OrderManager.clientIdPrefix(engine.config.botId()),
+                    engine.venue.openOrders(instrument.symbol()), engine.venue.fills(instrument.symbol(), Instant.now().minus(VENUE_MEMORY)),
+                    options.adoptVenuePosition());
+        }
         BigDecimal venueBase = balances.stream().filter(b -> b.asset().equals(instrument.baseAsset()))
                 .map(Balance::total).findFirst().orElse(BigDecimal.ZERO);
         String key = BASELINE_KEY + instrument.baseAsset();
@@ -134,6 +151,13 @@ final class Recovery {
         BigDecimal expected = new BigDecimal(baseline.get()).add(journal);
         if (expected.compareTo(venueBase) != 0) {
             if (!options.adoptVenuePosition()) {
+                String mine = OrderManager.clientIdPrefix(engine.config.botId()) + "-";
+                Instant since = engine.orders.all().stream().map(Order::createdAt).min(Instant::compareTo)
+                        .orElse(Instant.now().minus(VENUE_MEMORY));
+                List<Fill> lost = engine.venue.fills(instrument.symbol(), since).stream()
+                        .filter(f -> f.clientOrderId().startsWith(mine) && engine.orders.get(f.clientOrderId()).isEmpty()).toList();
+                if (!lost.isEmpty()) throw JournalClaim.journalLostOwnFills(bot, lost, venueBase.toPlainString() + " " + instrument.baseAsset(),
+                        expected.toPlainString());
                 throw new UnrecoverableStateException("the bot will not start: the venue holds " + venueBase.toPlainString() + " "
                         + instrument.baseAsset() + " but the journal explains " + expected.toPlainString() + " ("
                         + baseline.get() + " before the bot plus " + journal.toPlainString() + " from its fills); "

@@ -28,7 +28,7 @@ import java.util.TreeMap;
 
 /**
  * A bot's state in memory, for backtests and tests: the same rules as {@link SqliteStateStore} (orders
- * upserted by client order id and written ahead once, fills applied once per symbol and fill id, the last N
+ * upserted by client order id and written ahead once, fills applied once per symbol, order and fill id, the last N
  * snapshots kept and checked against the journal) with nothing on disk, so nothing survives the JVM.
  * Every write is "durable" when it returns; {@link #flush()} has nothing to wait for.
  */
@@ -74,7 +74,7 @@ public final class MemoryStateStore implements BotStore {
     @Override
     public synchronized boolean recordFill(Fill fill) {
         ensureOpen();
-        String key = JournalQueries.fillKey(fill.symbol(), fill.fillId());
+        String key = JournalQueries.fillKey(fill.symbol(), fill.clientOrderId(), fill.fillId());
         if (fillKeys.contains(key)) {
             return false;
         }

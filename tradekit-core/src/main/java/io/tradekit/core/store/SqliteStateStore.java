@@ -10,6 +10,8 @@ import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.api.store.EquitySnapshot;
 import io.tradekit.core.store.internal.EpochNanos;
 import io.tradekit.core.store.internal.FillEntry;
+import io.tradekit.core.store.internal.JournalFiles;
+import io.tradekit.core.store.internal.JournalLock;
 import io.tradekit.core.store.internal.JournalQueries;
 import io.tradekit.core.store.internal.JournalWrite;
 import io.tradekit.core.store.internal.JournalWriter;
@@ -55,12 +57,25 @@ import java.util.function.Function;
  *       survives is a prefix of the calls (never a snapshot without the fills it counts, never a fill without
  *       the fills before it). A lost fill or order update is still at the venue and is fetched again when the
  *       restarted bot reconciles.</li>
- *   <li>{@link #recordFill}'s answer is exact from the moment it returns: the fill ids are kept in memory,
- *       loaded from the file at open, and the database holds a unique constraint on (symbol, fill id).</li>
+ *   <li>{@link #recordFill}'s answer is exact from the moment it returns: the fill keys are kept in memory,
+ *       loaded from the file at open, and the database holds a unique constraint on (symbol, client order id,
+ *       fill id).</li>
  * </ul>
  * A read first waits for every earlier write, so it sees them all. If a group cannot be committed (disk
  * full, I/O error), the store takes no more writes and every call fails with the reason: a journal with a
- * hole must not go on. One store per file at a time.
+ * hole must not go on.
+ *
+ * <h2>One process per journal</h2>
+ * The store holds an exclusive OS lock on {@code <file>.lock} from open to close; a second store on the same file,
+ * in this process or another, is refused with the holder's pid and start time ({@link JournalInUseException}).
+ *
+ * <h2>Checkpoints and lost files</h2>
+ * Commits go to SQLite's write-ahead log ({@code <file>-wal}) first; SQLite copies them into the database at its
+ * automatic checkpoints (about every 1000 pages of log), and {@link #close()} checkpoints the whole log into the
+ * database, after which SQLite removes the log. Until then the log is part of the journal: back up both files
+ * together, with the bot stopped. At open the store refuses, naming the file, a log whose damaged frame is followed
+ * by committed transactions (SQLite would drop them silently), a log left without its database, and a database
+ * whose log is gone although the last process died with it open (the lock file says so).
  */
 public final class SqliteStateStore implements BotStore {
 
@@ -73,16 +88,18 @@ public final class SqliteStateStore implements BotStore {
     private final Set<String> fillKeys;
     private final Set<String> clientOrderIds;
     private final Object readLock = new Object();
+    private final JournalLock lock;
     private boolean closed;
 
     private SqliteStateStore(String location, Handle readHandle, Handle writeHandle, JournalWriter writer,
-                             Set<String> fillKeys, Set<String> clientOrderIds) {
+                             Set<String> fillKeys, Set<String> clientOrderIds, JournalLock lock) {
         this.location = location;
         this.readHandle = readHandle;
         this.writeHandle = writeHandle;
         this.writer = writer;
         this.fillKeys = fillKeys;
         this.clientOrderIds = clientOrderIds;
+        this.lock = lock;
     }
 
     /**
@@ -94,7 +111,7 @@ public final class SqliteStateStore implements BotStore {
     static SqliteStateStore open(Path file, SqliteOptions options) {
         Path path = file.toAbsolutePath().normalize();
         String location = path.toString();
-        refuseForeignHeader(path, location);
+        JournalFiles.requireFilePath(path);
         try {
             if (path.getParent() != null) {
                 Files.createDirectories(path.getParent());
@@ -102,6 +119,18 @@ public final class SqliteStateStore implements BotStore {
         } catch (IOException e) {
             throw SqliteFailure.translate(location, e);
         }
+        JournalLock lock = JournalLock.acquire(path);
+        try {
+            JournalFiles.verify(path, lock.previousEndedUncleanly());
+            refuseForeignHeader(path, location);
+            return open(path, location, options, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static SqliteStateStore open(Path path, String location, SqliteOptions options, JournalLock lock) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -120,8 +149,9 @@ public final class SqliteStateStore implements BotStore {
             Set<String> clientOrderIds = JournalQueries.clientOrderIds(write);
             Map<String, JournalWriter.PositionTally> positions = JournalQueries.positions(write);
             read = jdbi.open();
+            lock.markOpen();
             JournalWriter writer = new JournalWriter(write, location, options.maxGroupSize(), options.snapshotRetention(), positions);
-            return new SqliteStateStore(location, read, write, writer, fillKeys, clientOrderIds);
+            return new SqliteStateStore(location, read, write, writer, fillKeys, clientOrderIds, lock);
         } catch (RuntimeException e) {
             closeQuietly(read, e);
             closeQuietly(write, e);
@@ -162,7 +192,7 @@ public final class SqliteStateStore implements BotStore {
     @Override
     public boolean recordFill(Fill fill) {
         JournalWrite.FillRow row = JournalWrite.FillRow.of(fill);
-        String key = JournalQueries.fillKey(fill.symbol(), fill.fillId());
+        String key = JournalQueries.fillKey(fill.symbol(), fill.clientOrderId(), fill.fillId());
         synchronized (this) {
             ensureOpen();
             if (fillKeys.contains(key)) {
@@ -324,6 +354,21 @@ public final class SqliteStateStore implements BotStore {
         writer.flush();
     }
 
+    /**
+     * Copies every committed write from the write-ahead log into the database file (SQLite's passive checkpoint,
+     * which never blocks a writer), so that the database file alone holds them.
+     */
+    void checkpoint() {
+        flush();
+        synchronized (readLock) {
+            try {
+                readHandle.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            } catch (RuntimeException e) {
+                throw SqliteFailure.translate(location, e);
+            }
+        }
+    }
+
     /** Commits everything written, then closes the file; a second call does nothing. */
     @Override
     public void close() {
@@ -335,11 +380,19 @@ public final class SqliteStateStore implements BotStore {
         }
         try {
             writer.close();
+            // Everything into the database file before the lock file says "closed": a kill at any point of this close
+            // leaves either the log beside the database or a database that no longer needs it.
+            writeHandle.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            lock.markClosed();
         } finally {
-            synchronized (readLock) {
-                readHandle.close();
+            try {
+                synchronized (readLock) {
+                    readHandle.close();
+                }
+                writeHandle.close();
+            } finally {
+                lock.close();
             }
-            writeHandle.close();
         }
     }
 

@@ -22,6 +22,16 @@ public final class StateStores {
         return new MemoryStateStore(SqliteOptions.DEFAULT_SNAPSHOT_RETENTION);
     }
 
+    /**
+     * Refuses a path that cannot be a journal file (a directory, a path under a file), before anything is
+     * written beside it; {@link #sqlite} checks the same at open.
+     *
+     * @throws io.tradekit.api.InvalidInputException naming the path and what it is
+     */
+    public static void requireJournalPath(Path file) {
+        io.tradekit.core.store.internal.JournalFiles.requireFilePath(file.toAbsolutePath().normalize());
+    }
+
     /** Opens or creates the bot's SQLite file with {@link SqliteOptions#defaults()}. */
     public static SqliteStateStore sqlite(Path file) {
         return sqlite(file, SqliteOptions.defaults());

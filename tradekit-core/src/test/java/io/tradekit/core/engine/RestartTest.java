@@ -168,8 +168,11 @@ class RestartTest {
             boolean saved = false;
             while (!saved && System.nanoTime() < deadline) {
                 Thread.sleep(50);
-                try (SqliteStateStore peek = StateStores.sqlite(db)) {
-                    saved = peek.latestSnapshot().map(s -> s.strategyState().contains("\"bars\":3")).orElse(false);
+                // Read from outside, as another process would: the running bot holds the journal's lock.
+                try (java.sql.Connection peek = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                     java.sql.ResultSet rs = peek.createStatement().executeQuery("SELECT payload FROM bot_snapshots ORDER BY id DESC LIMIT 1")) {
+                    saved = rs.next() && io.tradekit.core.store.internal.SnapshotCodec.decode(rs.getString(1)).strategyState()
+                            .contains("\"bars\":3");
                 }
             }
             assertThat(saved).as("a snapshot with the strategy's state was saved while the bot ran").isTrue();

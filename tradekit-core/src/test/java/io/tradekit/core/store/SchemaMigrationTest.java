@@ -40,7 +40,7 @@ class SchemaMigrationTest {
         assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version")).containsExactly("1");
 
         try (SqliteStateStore store = StateStores.sqlite(file)) {
-            assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2");
+            assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2", "3");
             assertThat(store.orders()).containsExactly(order);
             assertThat(store.fills()).containsExactly(fill);
             assertThat(store.recordFill(fill)).isFalse();
@@ -61,12 +61,46 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void aVersionTwoDatabaseKeepsItsFillsAndThenTellsFillsApartByOrder() throws Exception {
+        Path file = dir.resolve("v2.db");
+        Order order = limitOrder("old-1", "BTCUSDT", Side.BUY, "1.0", "64000.5");
+        Fill fill = new Fill("trade-1", "old-1", "v-9", "BTCUSDT", Side.BUY, new BigDecimal("64000.5"),
+                new BigDecimal("0.25"), new BigDecimal("0.01"), "USDT", at(5), false);
+        writeVersionOne(file, order, fill, snapshot(60, 1, position("BTCUSDT", "0.25")));
+        Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Handle h = jdbi.open()) {
+            SchemaMigrator.migrate(h, 2, file.toString());
+        }
+        assertThat(SqliteFiles.strings(file, "SELECT max(version) FROM schema_version")).containsExactly("2");
+
+        try (SqliteStateStore store = StateStores.sqlite(file)) {
+            assertThat(SqliteFiles.strings(file, "SELECT max(version) FROM schema_version")).containsExactly("3");
+            assertThat(store.fills()).containsExactly(fill);
+            assertThat(SqliteFiles.strings(file, "SELECT seq FROM fills")).containsExactly("1");
+            assertThat(store.recordFill(fill)).isFalse();
+            Order next = limitOrder("new-2", "BTCUSDT", Side.BUY, "1.0", "64001");
+            store.writeAhead(next);
+            Fill reused = new Fill("trade-1", "new-2", "v-1", "BTCUSDT", Side.BUY, new BigDecimal("64001"),
+                    new BigDecimal("0.5"), new BigDecimal("0.01"), "USDT", at(9), false);
+            assertThat(store.recordFill(reused)).isTrue();
+            assertThat(store.fills()).containsExactly(fill, reused);
+            assertThat(store.journalPositions().get("BTCUSDT")).isEqualByComparingTo("0.75");
+        }
+        assertThat(SqliteFiles.strings(file, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'fills' ORDER BY name"))
+                .contains("fills_by_order", "fills_by_time");
+        try (SqliteStateStore reopened = StateStores.sqlite(file)) {
+            assertThat(reopened.fills()).hasSize(2);
+            assertThat(reopened.recordFill(fill)).isFalse();
+        }
+    }
+
+    @Test
     void aDatabaseAlreadyAtTheLatestVersionIsLeftAsItIs() throws Exception {
         Path file = dir.resolve("current.db");
         StateStores.sqlite(file).close();
         StateStores.sqlite(file).close();
 
-        assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2");
+        assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2", "3");
     }
 
     @Test

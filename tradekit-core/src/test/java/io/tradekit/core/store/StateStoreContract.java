@@ -136,6 +136,33 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void aTradeIdTheVenueReusesForAnotherOrderKeepsBothFills() {
+        // A restarted venue numbers its trades afresh: its new trade 1000 is not the old trade 1000 of another order.
+        Order before = limitOrder("bot-1", "ETHUSDT", Side.BUY, "3", "3000");
+        Order after = limitOrder("bot-2", "ETHUSDT", Side.BUY, "2.96", "3001");
+        store.writeAhead(before);
+        store.writeAhead(after);
+
+        assertThat(store.recordFill(fill("1000", before, "3", "3000", 1))).isTrue();
+        assertThat(store.recordFill(fill("1000", after, "2.96", "3001", 2))).isTrue();
+        assertThat(store.recordFill(fill("1000", after, "2.96", "3001", 2))).isFalse();
+        assertThat(store.fillsOf("bot-2")).extracting(Fill::quantity).containsExactly(new BigDecimal("2.96"));
+        assertThat(store.journalPositions().get("ETHUSDT")).isEqualByComparingTo("5.96");
+    }
+
+    @Test
+    void anOrderIdThatRunsIntoTheTradeIdIsNotMistakenForAnother() {
+        Order a = limitOrder("a", "BTCUSDT", Side.BUY, "2", "10");
+        Order a1 = limitOrder("a1", "BTCUSDT", Side.BUY, "2", "10");
+        store.writeAhead(a);
+        store.writeAhead(a1);
+
+        assertThat(store.recordFill(fill("12", a, "1", "10", 1))).isTrue();
+        assertThat(store.recordFill(fill("2", a1, "1", "10", 1))).isTrue();
+        assertThat(store.fills()).hasSize(2);
+    }
+
+    @Test
     void aFillIdThatRunsIntoTheSymbolIsNotMistakenForAnother() {
         Order ab = limitOrder("ab", "AB", Side.BUY, "1", "10");
         Order abc = limitOrder("abc", "ABC", Side.BUY, "1", "10");

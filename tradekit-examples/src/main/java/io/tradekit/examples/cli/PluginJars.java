@@ -40,6 +40,7 @@ final class PluginJars implements AutoCloseable {
         if (jars.isEmpty()) throw new InvalidInputException("--plugins " + directory + ": the directory holds no .jar file");
         List<URL> urls = new ArrayList<>();
         for (Path jar : jars) {
+            requireReadableJar(jar);
             try {
                 urls.add(jar.toUri().toURL());
             } catch (MalformedURLException e) {
@@ -48,6 +49,24 @@ final class PluginJars implements AutoCloseable {
         }
         URLClassLoader loader = new URLClassLoader("tradekit-plugins", urls.toArray(URL[]::new), PluginJars.class.getClassLoader());
         return new PluginJars(loader, jars);
+    }
+
+    /** A class loader skips a jar it cannot open without a word; a damaged plugin jar must be an error naming it. */
+    private static void requireReadableJar(Path jar) {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile(), true)) {
+            var entries = file.entries();
+            while (entries.hasMoreElements()) {
+                var entry = entries.nextElement();
+                if (entry.getName().startsWith("META-INF/services/")) {
+                    try (var in = file.getInputStream(entry)) {
+                        in.readAllBytes();
+                    }
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            throw new InvalidInputException("--plugins: " + jar + " is not a readable jar (" + io.tradekit.api.UntrustedText.printable(
+                    String.valueOf(e.getMessage()), 200, false) + "); remove or replace it");
+        }
     }
 
     Plugins plugins() {

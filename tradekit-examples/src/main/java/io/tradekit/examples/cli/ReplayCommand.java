@@ -9,6 +9,7 @@ import io.tradekit.core.Plugins;
 import io.tradekit.core.Replay;
 import io.tradekit.core.report.ReportFiles;
 import io.tradekit.core.report.ReportWriter;
+import io.tradekit.core.store.StateStores;
 import io.tradekit.examples.data.DataSets;
 import io.tradekit.examples.modes.RunReport;
 
@@ -93,6 +94,11 @@ public final class ReplayCommand implements Command {
         String data = flags.value("data", BacktestCommand.DEFAULT_DATA);
         Path out = workingDirectory.resolve(flags.value("out", DEFAULT_OUT));
         Path db = flags.value("db").map(workingDirectory::resolve).orElse(out.resolve(JOURNAL));
+        try {
+            StateStores.requireJournalPath(db); // before the paper venue writes its book beside it
+        } catch (InvalidInputException e) {
+            throw new UsageException("--db: " + e.getMessage());
+        }
         double speed = speed(flags.value("speed", "max"));
         Optional<Timeframe> timeframe = flags.value("timeframe").map(Timeframe::parse);
         String dataSet = DataSets.names().contains(data) ? data : workingDirectory.resolve(data).toString();

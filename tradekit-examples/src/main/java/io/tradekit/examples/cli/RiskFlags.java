@@ -1,6 +1,6 @@
 package io.tradekit.examples.cli;
 
-import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.BoundedDecimal;
 import io.tradekit.api.RiskLimits;
 
 import java.math.BigDecimal;
@@ -32,10 +32,6 @@ final class RiskFlags {
     }
 
     static BigDecimal decimal(String flag, String text) {
-        try {
-            return new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("--" + flag + " is '" + text + "', expected a decimal number");
-        }
+        return BoundedDecimal.parse(text, "--" + flag);
     }
 }

@@ -1,7 +1,9 @@
 package io.tradekit.examples.cli;
 
+import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.event.BotEvent;
 import io.tradekit.core.Plugins;
+import io.tradekit.core.store.StateStores;
 import io.tradekit.examples.config.BotConfig;
 import io.tradekit.examples.config.BotConfigReader;
 import io.tradekit.examples.config.Mode;
@@ -88,6 +90,11 @@ abstract class SessionCommand implements Command {
         Long bars = flags.value("bars").map(SessionCommand::bars).orElse(null);
         Duration runFor = flags.value("for").map(SessionCommand::duration).orElse(null);
         BotConfig config = new BotConfigReader(environment).read(file).resolvedAgainst(workingDirectory);
+        try {
+            StateStores.requireJournalPath(config.store());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(file + ": store.path: " + e.getMessage());
+        }
 
         PluginJars jars = flags.value("plugins").map(dir -> PluginJars.open(workingDirectory.resolve(dir))).orElse(null);
         try {

@@ -94,6 +94,7 @@ public final class SimulateCommand implements Command {
         List<Bar> loaded = DataSets.load(dataSet, Optional.empty(), timeframe);
         String symbol = flags.value("symbol").map(s -> s.trim().toUpperCase(Locale.ROOT)).orElse(venueSymbol(loaded.getFirst().symbol()));
         int port = whole(flags, "port", 0, 0);
+        if (port > 65535) throw new UsageException("--port is " + port + ", expected a TCP port from 0 (any free port) to 65535");
         int initial = Math.min(whole(flags, "initial-bars", 100, 1), loaded.size());
         Timeframe tf = loaded.getFirst().timeframe();
         long stepMs = whole(flags, "step-ms", (int) Math.min(Integer.MAX_VALUE, tf.millis()), 1);

@@ -2,6 +2,7 @@ package io.tradekit.examples.cli;
 
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.TradeKitException;
+import io.tradekit.api.UntrustedText;
 
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -34,7 +35,15 @@ public final class TradeKitCli {
     }
 
     public static void main(String[] args) {
-        int code = new TradeKitCli(Terminal.system()).run(args);
+        int code;
+        try {
+            code = new TradeKitCli(Terminal.system()).run(args);
+        } catch (RuntimeException | Error e) {
+            // A failure nobody foresaw is a bug: its trace helps, but the process must still end, whatever threads
+            // the command had started before it failed.
+            e.printStackTrace();
+            code = FAILED;
+        }
         if (code != OK) System.exit(code);
     }
 
@@ -50,20 +59,20 @@ public final class TradeKitCli {
         }
         Command command = commands.get(name);
         if (command == null) {
-            terminal.err().println("tradekit: unknown command '" + name + "'; commands: " + String.join(", ", commands.keySet()));
+            terminal.err().println("tradekit: unknown command " + UntrustedText.quote(name) + "; commands: " + String.join(", ", commands.keySet()));
             return BAD_INPUT;
         }
         try {
             return command.run(Arrays.asList(args).subList(1, args.length), terminal);
         } catch (UsageException e) {
-            terminal.err().println("tradekit " + name + ": " + e.getMessage());
+            terminal.err().println("tradekit " + name + ": " + UntrustedText.message(e.getMessage()));
             terminal.err().println("run 'tradekit " + name + " --help' for the flags");
             return BAD_INPUT;
         } catch (InvalidInputException e) {
-            terminal.err().println("tradekit " + name + ": " + e.getMessage());
+            terminal.err().println("tradekit " + name + ": " + UntrustedText.message(e.getMessage()));
             return BAD_INPUT;
         } catch (TradeKitException | UncheckedIOException e) {
-            terminal.err().println("tradekit " + name + " failed: " + e.getMessage());
+            terminal.err().println("tradekit " + name + " failed: " + UntrustedText.message(e.getMessage()));
             return FAILED;
         }
     }

@@ -13,13 +13,12 @@ import io.tradekit.api.Credentials;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.RiskLimits;
 import io.tradekit.api.Timeframe;
+import io.tradekit.api.UntrustedText;
+import io.tradekit.examples.data.Utf8Lines;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +53,8 @@ public final class BotConfigReader {
 
     private static final String NAME_PATTERN = "[A-Za-z0-9_-]{1,40}";
     private static final String DEFAULT_NAME = "bot";
+    /** A configuration is a few hundred bytes; a megabyte is a mistake, not a bot. */
+    static final int MAX_FILE_BYTES = 1024 * 1024;
 
     private final Map<String, String> environment;
     private final ObjectMapper json = JsonMapper.builder()
@@ -74,22 +75,16 @@ public final class BotConfigReader {
     }
 
     public BotConfig read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("configuration file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the configuration file " + file, e);
-        }
-        return parse(text, file.toString());
+        // UTF-8 with its line and byte offset named if invalid, a byte order mark allowed, a directory or a huge file refused.
+        return parse(Utf8Lines.readAll(file, "configuration file", MAX_FILE_BYTES), file.toString());
     }
 
     /** Reads the configuration in {@code text}; {@code source} names it in errors (e.g. the file's path). */
     public BotConfig parse(String text, String source) {
         JsonNode root;
         try {
-            root = json.readTree(text);
+            // A byte order mark may also come with text handed over directly: it is not part of the JSON.
+            root = json.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (JsonProcessingException e) {
             throw new ConfigException(source, List.of(new ConfigProblem(WHOLE_FILE, syntaxError(e))));
         }
@@ -107,7 +102,7 @@ public final class BotConfigReader {
         top.allowOnly(TOP_LEVEL);
         String name = top.text("name", "a bot name of letters, digits, '-' and '_'").orElse(DEFAULT_NAME);
         if (!name.matches(NAME_PATTERN)) {
-            top.problem("name", "\"" + name + "\" is not a bot name; expected 1 to 40 letters, digits, '-' or '_'");
+            top.problem("name", UntrustedText.quote(name) + " is not a bot name; expected 1 to 40 letters, digits, '-' or '_'");
             name = DEFAULT_NAME;
         }
         ExchangeConfig exchange = exchange(top);
@@ -231,7 +226,7 @@ public final class BotConfigReader {
         try {
             return Optional.of(Path.of(text));
         } catch (InvalidPathException e) {
-            fields.problem(field, "\"" + text + "\" is not a usable path: " + e.getReason());
+            fields.problem(field, UntrustedText.quote(text) + " is not a usable path: " + e.getReason());
             return Optional.empty();
         }
     }

@@ -2,6 +2,9 @@ package io.tradekit.examples.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradekit.api.BoundedDecimal;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.UntrustedText;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -78,16 +81,26 @@ final class ConfigFields {
     Optional<BigDecimal> decimal(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return Optional.empty();
-        if (v.isNumber()) return Optional.of(v.decimalValue());
+        BigDecimal value = null;
+        if (v.isNumber()) value = v.decimalValue();
         if (v.isTextual()) {
             try {
-                return Optional.of(new BigDecimal(v.asText().trim()));
+                value = new BigDecimal(v.asText().trim());
             } catch (NumberFormatException e) {
                 // reported below
             }
         }
-        problem(field, "expected a decimal number, got " + describe(v, false));
-        return Optional.empty();
+        if (value == null) {
+            problem(field, "expected a decimal number, got " + describe(v, false));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BoundedDecimal.check(value, at(field)));
+        } catch (InvalidInputException e) {
+            problem(field, "expected a decimal number of at most " + BoundedDecimal.MAX_INTEGER_DIGITS + " digits before the point and "
+                    + BoundedDecimal.MAX_FRACTION_DIGITS + " after it, got " + describe(v, false));
+            return Optional.empty();
+        }
     }
 
     Optional<Boolean> bool(String field) {
@@ -137,7 +150,14 @@ final class ConfigFields {
             if (v.isTextual()) {
                 out.put(e.getKey(), v.asText());
             } else if (v.isNumber()) {
-                out.put(e.getKey(), v.isIntegralNumber() ? v.bigIntegerValue().toString() : v.decimalValue().toPlainString());
+                // Bounded before it is printed: toPlainString of 1E+999999999 would build a string of a billion digits.
+                BigDecimal number = v.isIntegralNumber() ? new BigDecimal(v.bigIntegerValue()) : v.decimalValue();
+                try {
+                    out.put(e.getKey(), BoundedDecimal.check(number, at(e.getKey())).toPlainString());
+                } catch (InvalidInputException tooLarge) {
+                    problem(e.getKey(), "expected a number of at most " + BoundedDecimal.MAX_INTEGER_DIGITS + " digits before the point and "
+                            + BoundedDecimal.MAX_FRACTION_DIGITS + " after it, got " + describe(v, false));
+                }
             } else if (v.isBoolean()) {
                 out.put(e.getKey(), Boolean.toString(v.booleanValue()));
             } else {
@@ -169,12 +189,12 @@ final class ConfigFields {
             return v.isNumber() ? "a number" : v.isBoolean() ? "true/false" : "a " + v.getNodeType().name().toLowerCase();
         }
         if (v.isTextual()) return v.asText().isBlank() ? "an empty string" : "the string \"" + quote(v.asText()) + "\"";
-        if (v.isNumber()) return "the number " + v.asText();
+        if (v.isNumber()) return "the number " + UntrustedText.printable(v.isIntegralNumber() ? v.asText() : v.decimalValue().toString(), MAX_QUOTED, false);
         if (v.isBoolean()) return v.asText();
         return v.getNodeType().name().toLowerCase();
     }
 
     private static String quote(String text) {
-        return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "...";
+        return UntrustedText.printable(text, MAX_QUOTED, false);
     }
 }

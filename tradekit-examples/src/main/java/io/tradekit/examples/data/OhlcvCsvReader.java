@@ -1,28 +1,29 @@
 package io.tradekit.examples.data;
 
 import io.tradekit.api.Bar;
+import io.tradekit.api.BoundedDecimal;
+import io.tradekit.api.UntrustedText;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Timeframe;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads bars from a CSV file whose first line is {@code timestamp,open,high,low,close,volume}. Each row
  * is one bar; the timestamp is the bar's open time (see {@link CsvTimestamp} for the accepted forms);
- * prices and volume are decimals read as BigDecimal. Rows must be in time order; a gap (missing bars)
- * is allowed, but every row must start a whole number of timeframes after the previous one. The
- * timeframe is the smallest spacing between rows unless given. Blank lines are allowed only at the end.
+ * prices and volume are bounded decimals ({@link BoundedDecimal}) read as BigDecimal. Rows must be in time
+ * order; a gap (missing bars) is allowed, but every row must start a whole number of timeframes after the
+ * previous one. Unless given, the timeframe is the spacing of most rows, which must also be the smallest
+ * (otherwise the file is irregular and refused). Blank lines are allowed only at the end. The file is read
+ * through {@link Utf8Lines} (UTF-8, a byte order mark allowed).
  * Any other defect is an {@link InvalidInputException} naming the file, the line and the problem.
  */
 public final class OhlcvCsvReader {
@@ -62,8 +63,25 @@ public final class OhlcvCsvReader {
             throw new InvalidInputException(file + ": one bar is not enough to infer the timeframe; give it (e.g. --timeframe 1m)");
         }
         long smallest = Long.MAX_VALUE;
+        Map<Long, Integer> spacings = new HashMap<>();
         for (int i = 1; i < rows.size(); i++) {
-            smallest = Math.min(smallest, Duration.between(rows.get(i - 1).openTime, rows.get(i).openTime).toMillis());
+            long gap = Duration.between(rows.get(i - 1).openTime, rows.get(i).openTime).toMillis();
+            smallest = Math.min(smallest, gap);
+            spacings.merge(gap, 1, Integer::sum);
+        }
+        long usual = spacings.entrySet().stream().max(Map.Entry.<Long, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))) // a tie goes to the smaller spacing
+                .orElseThrow().getKey();
+        if (usual != smallest) {
+            // One misaligned row must not turn a file of 1-minute bars into 30-second bars: the spacing of most rows wins
+            // only if it is also the smallest; otherwise the file is irregular and the timeframe must be given.
+            long at = smallest;
+            Row odd = java.util.stream.IntStream.range(1, rows.size())
+                    .filter(i -> Duration.between(rows.get(i - 1).openTime, rows.get(i).openTime).toMillis() == at)
+                    .mapToObj(rows::get).findFirst().orElseThrow();
+            throw odd.error(file, "starts " + Duration.ofMillis(smallest) + " after the previous row, while most rows are "
+                    + Duration.ofMillis(usual) + " apart; the spacing is irregular, so the timeframe cannot be inferred: fix the row "
+                    + "or give the timeframe (e.g. --timeframe 1m)");
         }
         try {
             return new Timeframe(Duration.ofMillis(smallest));
@@ -75,17 +93,17 @@ public final class OhlcvCsvReader {
 
     private static List<Row> rows(Path file) {
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
+        try (Utf8Lines in = Utf8Lines.open(file, Utf8Lines.MAX_LINE_BYTES)) {
+            String header = in.next();
             if (header == null) throw new InvalidInputException(file + ": the file is empty; expected the header " + HEADER);
-            String normalized = header.replace("\uFEFF", "").replace(" ", "").toLowerCase();
+            String normalized = header.replace(" ", "").toLowerCase();
             if (!normalized.equals(HEADER)) {
-                throw new InvalidInputException(file + ":1: the header is '" + header + "', expected " + HEADER);
+                throw new InvalidInputException(file + ":1: the header is " + UntrustedText.quote(header) + ", expected " + HEADER);
             }
             int lineNumber = 1;
             int firstBlank = 0;
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = in.next()) != null) {
                 lineNumber++;
                 if (line.isBlank()) {
                     if (firstBlank == 0) firstBlank = lineNumber;
@@ -101,8 +119,6 @@ public final class OhlcvCsvReader {
                 }
                 rows.add(row);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
         }
         return rows;
     }
@@ -124,12 +140,7 @@ public final class OhlcvCsvReader {
             }
             BigDecimal[] values = new BigDecimal[5];
             for (int i = 1; i < cells.length; i++) {
-                String cell = cells[i].trim();
-                try {
-                    values[i - 1] = new BigDecimal(cell);
-                } catch (NumberFormatException e) {
-                    throw new InvalidInputException(file + ":" + line + ": column " + COLUMNS[i] + " is '" + cell + "', not a decimal number");
-                }
+                values[i - 1] = BoundedDecimal.parse(cells[i], file + ":" + line + ": column " + COLUMNS[i]);
             }
             return new Row(line, time, values[0], values[1], values[2], values[3], values[4]);
         }

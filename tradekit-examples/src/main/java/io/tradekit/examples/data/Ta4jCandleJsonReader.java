@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradekit.api.Bar;
+import io.tradekit.api.BoundedDecimal;
+import io.tradekit.api.UntrustedText;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Timeframe;
 
@@ -60,8 +62,9 @@ final class Ta4jCandleJsonReader {
     private static BigDecimal decimal(JsonNode candle, String field, String where) {
         JsonNode value = candle.get(field);
         if (value == null || !value.isNumber()) {
-            throw new InvalidInputException(where + ": field \"" + field + "\" is " + (value == null ? "missing" : "not a number: " + value));
+            throw new InvalidInputException(where + ": field \"" + field + "\" is " + (value == null ? "missing"
+                    : "not a number: " + UntrustedText.quote(value.toString())));
         }
-        return value.decimalValue();
+        return BoundedDecimal.check(value.decimalValue(), where + ": field \"" + field + "\"");
     }
 }

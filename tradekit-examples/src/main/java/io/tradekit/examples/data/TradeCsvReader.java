@@ -1,6 +1,8 @@
 package io.tradekit.examples.data;
 
 import io.tradekit.api.Bar;
+import io.tradekit.api.BoundedDecimal;
+import io.tradekit.api.UntrustedText;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Timeframe;
 
@@ -31,7 +33,7 @@ final class TradeCsvReader {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String header = reader.readLine();
         if (header == null || !header.replace("\uFEFF", "").trim().equalsIgnoreCase(HEADER)) {
-            throw new InvalidInputException(source + ":1: the header is '" + header + "', expected " + HEADER);
+            throw new InvalidInputException(source + ":1: the header is " + UntrustedText.quote(header) + ", expected " + HEADER);
         }
         BarAccumulator bars = new BarAccumulator(symbol, timeframe);
         int lineNumber = 1;
@@ -53,13 +55,15 @@ final class TradeCsvReader {
             BigDecimal amount;
             try {
                 seconds = Long.parseLong(cells[0].trim());
-                price = new BigDecimal(cells[1].trim());
-                amount = new BigDecimal(cells[2].trim());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(source + ":" + lineNumber + ": '" + line + "' is not epoch seconds, price and amount");
+                throw new InvalidInputException(source + ":" + lineNumber + ": " + UntrustedText.quote(line)
+                        + " does not start with epoch seconds");
             }
+            price = BoundedDecimal.parse(cells[1], source + ":" + lineNumber + ": price");
+            amount = BoundedDecimal.parse(cells[2], source + ":" + lineNumber + ": amount");
             if (price.signum() <= 0 || amount.signum() < 0) {
-                throw new InvalidInputException(source + ":" + lineNumber + ": price must be positive and amount not negative, got " + line);
+                throw new InvalidInputException(source + ":" + lineNumber + ": price must be positive and amount not negative, got "
+                        + UntrustedText.quote(line));
             }
             String problem = bars.add(Instant.ofEpochSecond(seconds), compact(price), compact(amount));
             if (problem != null) throw new InvalidInputException(source + ":" + lineNumber + ": " + problem);

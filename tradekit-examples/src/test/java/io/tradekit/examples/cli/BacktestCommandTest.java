@@ -189,7 +189,7 @@ class BacktestCommandTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown flag --fees for backtest").contains("--fee-bps").contains("tradekit backtest --help");
 
-        assertThat(CliRun.in(dir, "backtest", "--fee-bps", "ten").err()).contains("--fee-bps is 'ten', expected a decimal number");
+        assertThat(CliRun.in(dir, "backtest", "--fee-bps", "ten").err()).contains("--fee-bps is 'ten', not a decimal number");
         assertThat(CliRun.in(dir, "backtest", "--out").err()).contains("--out needs a value (DIR)");
         assertThat(CliRun.in(dir, "backtest", "--param", "fast").err()).contains("--param 'fast' is not KEY=VALUE");
         assertThat(CliRun.in(dir, "backtest", "--fill-model", "mid").err()).contains("fill model 'mid' is unknown; use close or next-open");

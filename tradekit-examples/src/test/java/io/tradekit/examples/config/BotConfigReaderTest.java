@@ -164,6 +164,17 @@ class BotConfigReaderTest {
     }
 
     @Test
+    void aFileWithAUtf8ByteOrderMarkIsRead(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bom.json");
+        Files.writeString(file, "\uFEFF{\"exchange\": {\"name\": \"binance\"}, \"symbol\": \"ETHUSDT\", \"strategy\": {\"name\": \"sma-cross\"}}\r\n");
+
+        BotConfig config = new BotConfigReader(Map.of()).read(file);
+
+        assertThat(config.symbol()).isEqualTo("ETHUSDT");
+        assertThat(config.strategy().name()).isEqualTo("sma-cross");
+    }
+
+    @Test
     void valuesOutOfRangeNameTheFieldAndTheRange() {
         ConfigException e = problems("""
                 {"name": "my bot!", "exchange": {"name": "binance"}, "symbol": "ETHUSDT", "timeframe": "5x", "strategy": {"name": "sma-cross"},
@@ -172,7 +183,7 @@ class BotConfigReaderTest {
         assertThat(e.fields()).containsExactlyInAnyOrder("name", "timeframe", "sizing.fractionOfEquity", "paper.cash", "paper.makerFeeBps",
                 "engine.ackTimeout");
         assertThat(e.getMessage())
-                .contains("name: \"my bot!\" is not a bot name; expected 1 to 40 letters, digits, '-' or '_'")
+                .contains("name: 'my bot!' is not a bot name; expected 1 to 40 letters, digits, '-' or '_'")
                 .contains("timeframe: timeframe '5x' is not of the form <n><unit>")
                 .contains("sizing.fractionOfEquity: is 1.5; expected a fraction in (0, 1]")
                 .contains("paper.makerFeeBps: is -1; expected basis points, zero or more");

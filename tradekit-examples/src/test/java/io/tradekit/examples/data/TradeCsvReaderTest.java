@@ -53,7 +53,7 @@ class TradeCsvReaderTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("trades.csv:3: trade at 2013-11-24T23:58:20Z is earlier than the previous trade");
         assertThatThrownBy(() -> read("timestamp,price,amount\n1385337600,eight hundred,1\n"))
-                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("trades.csv:2: '1385337600,eight hundred,1' is not epoch seconds, price and amount");
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("trades.csv:2: price is 'eight hundred', not a decimal number");
         assertThatThrownBy(() -> read("timestamp,price,amount\n1385337600,800\n"))
                 .isInstanceOf(InvalidInputException.class).hasMessage("trades.csv:2: expected 3 columns (timestamp,price,amount), found 2");
         assertThatThrownBy(() -> read("timestamp,price,amount\n1385337600,-800,1\n"))

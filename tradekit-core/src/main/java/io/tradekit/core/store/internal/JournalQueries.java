@@ -137,17 +137,21 @@ public final class JournalQueries {
     }
 
     /**
-     * The key a fill is deduplicated by: its venue trade id within its symbol, written as
-     * {@code <symbol length>:<symbol><fill id>} so that no two pairs share a key and SQL can build it too.
+     * The key a fill is deduplicated by: the venue's trade id within its symbol and order, written as
+     * {@code <symbol length>:<symbol><order id length>:<order id><fill id>} so that no two triples share a key and
+     * SQL can build it too. The order is in the key because a venue that restarts numbers its trades afresh: a
+     * trade id alone would match an old fill of another order and drop a real one.
      */
-    public static String fillKey(String symbol, String fillId) {
-        return symbol.codePointCount(0, symbol.length()) + ":" + symbol + fillId;
+    public static String fillKey(String symbol, String clientOrderId, String fillId) {
+        return symbol.codePointCount(0, symbol.length()) + ":" + symbol + clientOrderId.codePointCount(0, clientOrderId.length()) + ":"
+                + clientOrderId + fillId;
     }
 
     /** Every fill key in the journal, built by SQLite so that one column per fill crosses into Java. */
     public static Set<String> fillKeys(Handle h) {
         Set<String> keys = new HashSet<>();
-        h.createQuery("SELECT length(symbol) || ':' || symbol || fill_id FROM fills").mapTo(String.class).forEach(keys::add);
+        h.createQuery("SELECT length(symbol) || ':' || symbol || length(client_order_id) || ':' || client_order_id || fill_id FROM fills")
+                .mapTo(String.class).forEach(keys::add);
         return keys;
     }
 
