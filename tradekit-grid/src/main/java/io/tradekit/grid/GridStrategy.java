@@ -40,7 +40,8 @@ import java.util.Set;
  *     .strategy(new GridStrategy(GridSettings.builder().spacing(new BigDecimal("0.5"), SpacingUnit.PERCENT).levels(10).build()))
  *     .run();}</pre>
  *
- * <p>{@link #stats()} and {@link #roundTrips()} may be read from any thread; the other views read
+ * <p>{@link #stats()} (published after each bar and when the bot stops) and {@link #roundTrips()} may be read from
+ * any thread; the other views read
  * state owned by the bot's loop thread and are meant for the loop, or for after the bot stopped.
  */
 public final class GridStrategy implements Strategy {
@@ -186,7 +187,6 @@ public final class GridStrategy implements Strategy {
             // Someone else traded the grid's inventory (a risk policy's or an operator's flatten): the book follows the account.
             book.realign(ctx.position().quantity(), fill.price(), ctx);
         }
-        publishIfChanged();
     }
 
     @Override
@@ -199,6 +199,11 @@ public final class GridStrategy implements Strategy {
             // The old grid is gone at the venue: what waited for its funds goes out now.
             book.placeDue(ctx, bar);
         }
+    }
+
+    /** The figures are published once a bar (fills and order updates in between only change them) and when the bot stops. */
+    @Override
+    public void onStop(StrategyContext ctx) {
         publishIfChanged();
     }
 

@@ -178,7 +178,8 @@ public final class GridBook {
             waitForPrice(p);
             return;
         }
-        BigDecimal qty = OrderRounding.quantityDown(p.holding ? p.held : ladder.quantity(p.index), ladder.instrument());
+        // The ladder's quantities are on the step already; what a pair holds may not be (a fee taken in the base asset).
+        BigDecimal qty = p.holding ? OrderRounding.quantityDown(p.held, ladder.instrument()) : ladder.quantity(p.index);
         OrderIntent intent = new OrderIntent(ctx.symbol(), side, postOnly ? OrderType.LIMIT_MAKER : OrderType.LIMIT, qty,
                 Optional.of(price), TimeInForce.GTC, false, GridOrderTag.level(build, p.index, p.holding, level, p.entryCost, p.entryFees, configCode));
         if (p.retry.attempts() > 0 || p.refusedAtPoint >= 0) ledger.retried();
