@@ -21,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,6 +74,8 @@ public final class GridStrategy implements Strategy {
     private BigDecimal lowerTrigger;
     /** The number of the grid laid out last; every grid's orders carry theirs in their tags. */
     private long buildNumber;
+    /** When the grid now laid out was built (market time): a restart without saved state counts its cooldown from it. */
+    private Instant builtAt = Instant.EPOCH;
     private boolean restoredFromState;
     /** Nothing is placed before onStart: fills applied while the engine reconciles only update the book. */
     private boolean started;
@@ -128,7 +132,7 @@ public final class GridStrategy implements Strategy {
         }
         if (restored && config != null && newest <= buildNumber) {
             GridLadder ladder = GridLadder.build(config, ctx.instrument());
-            book.attach(ladder, buildNumber, GridOrderTag.encode(config, baseSpacing, baseUnit));
+            book.attach(ladder, buildNumber, GridOrderTag.encode(config, baseSpacing, baseUnit, builtAt));
             setTriggers(ladder);
             recordBuild(ladder, ctx);
             if (book.matches(openIds, holding)) {
@@ -141,6 +145,9 @@ public final class GridStrategy implements Strategy {
             baseSpacing = encoded.baseSpacing();
             baseUnit = encoded.baseUnit();
             buildNumber = newest;
+            builtAt = encoded.builtAt();
+            // Bars are counted from this start: the grid was built as many bars ago as market time says.
+            lastBuildBar = bar - Duration.between(builtAt, ctx.now()).dividedBy(ctx.timeframe().duration());
             if (phase == GridPhase.PENDING) phase = GridPhase.RUNNING;
             GridLadder ladder = GridLadder.build(config, ctx.instrument());
             setTriggers(ladder);
@@ -149,7 +156,7 @@ public final class GridStrategy implements Strategy {
             return; // saved before any grid was laid out, and none is open: the first bar builds one
         }
         GridLadder ladder = GridLadder.build(config, ctx.instrument());
-        book.adopt(ladder, buildNumber, GridOrderTag.encode(config, baseSpacing, baseUnit), mine, holding, ctx.position().averageCost(), ctx);
+        book.adopt(ladder, buildNumber, GridOrderTag.encode(config, baseSpacing, baseUnit, builtAt), mine, holding, ctx.position().averageCost(), ctx);
         book.observe(ctx.lastPrice());
         log.info("grid restarted in phase {}: took over {} open orders of grid {}; {} held", phase, book.workingOrders().size(), buildNumber,
                 holding.toPlainString());
@@ -298,7 +305,8 @@ public final class GridStrategy implements Strategy {
     private void place(StrategyContext ctx, BigDecimal price, GridConfig newConfig, GridLadder ladder, boolean recenter) {
         config = newConfig;
         GridPlan plan = ladder.plan(price);
-        book.build(ladder, plan, ++buildNumber, GridOrderTag.encode(newConfig, baseSpacing, baseUnit));
+        book.build(ladder, plan, ++buildNumber, GridOrderTag.encode(newConfig, baseSpacing, baseUnit, ctx.now()));
+        builtAt = ctx.now();
         recordBuild(ladder, ctx);
         lastBuildBar = bar;
         setTriggers(ladder);
@@ -435,7 +443,7 @@ public final class GridStrategy implements Strategy {
     @Override
     public String saveState() {
         List<GridSnapshot.TripState> trips = ledger.roundTrips().stream().map(GridSnapshot.TripState::of).toList();
-        return GridStateCodec.write(new GridSnapshot(GridSnapshot.VERSION, phase.name(), bar, lastBuildBar, buildNumber,
+        return GridStateCodec.write(new GridSnapshot(GridSnapshot.VERSION, phase.name(), bar, lastBuildBar, buildNumber, builtAt.getEpochSecond(),
                 config == null ? null : GridSnapshot.ConfigState.of(config), baseSpacing, baseUnit == null ? null : baseUnit.name(),
                 book.pairStates(), book.poolState(), book.taskState(), book.otherOrders(),
                 ledger.current(book.pendingRetries()), trips));
@@ -450,6 +458,7 @@ public final class GridStrategy implements Strategy {
         baseUnit = s.baseSpacingUnit() == null ? null : SpacingUnit.valueOf(s.baseSpacingUnit());
         book.restore(s);
         buildNumber = s.build();
+        builtAt = Instant.ofEpochSecond(s.builtAt());
         restoredFromState = true;
         phase = GridPhase.valueOf(s.phase());
         bar = s.bar();

@@ -55,6 +55,8 @@ public final class GridBook {
     /** The number of the grid now laid out, and its configuration as order tags carry it. */
     private long build;
     private String configCode = "";
+    /** A pair's buy tag never changes within a grid: made once. */
+    private String[] buyTags = new String[0];
     /** The last price the grid saw (a bar's close, a ticker, a fill) and how many it has seen: a post-only order is judged on it. */
     private BigDecimal lastPrice;
     private long pricePoint;
@@ -87,6 +89,7 @@ public final class GridBook {
         ladder = newLadder;
         build = number;
         configCode = config;
+        buyTags = new String[0];
         waiting = 0;
         assignPending = false;
         pairs = new LevelPair[newLadder.pairs()];
@@ -181,7 +184,7 @@ public final class GridBook {
         // The ladder's quantities are on the step already; what a pair holds may not be (a fee taken in the base asset).
         BigDecimal qty = p.holding ? OrderRounding.quantityDown(p.held, ladder.instrument()) : ladder.quantity(p.index);
         OrderIntent intent = new OrderIntent(ctx.symbol(), side, postOnly ? OrderType.LIMIT_MAKER : OrderType.LIMIT, qty,
-                Optional.of(price), TimeInForce.GTC, false, GridOrderTag.level(build, p.index, p.holding, level, p.entryCost, p.entryFees, configCode));
+                Optional.of(price), TimeInForce.GTC, false, tag(p, level));
         if (p.retry.attempts() > 0 || p.refusedAtPoint >= 0) ledger.retried();
         Submission s = ctx.submit(intent);
         if (s.isSent()) {
@@ -196,6 +199,14 @@ public final class GridBook {
             refused(p, bar, () -> side + " " + qty.toPlainString() + " at " + price.toPlainString() + " denied by "
                     + s.deniedBy() + ": " + s.reason());
         }
+    }
+
+    private String tag(LevelPair p, int level) {
+        if (p.holding) return GridOrderTag.level(build, p.index, true, level, p.entryCost, p.entryFees, configCode);
+        if (buyTags.length != pairs.length) buyTags = new String[pairs.length];
+        String tag = buyTags[p.index];
+        if (tag == null) buyTags[p.index] = tag = GridOrderTag.level(build, p.index, false, level, BigDecimal.ZERO, BigDecimal.ZERO, configCode);
+        return tag;
     }
 
     /** Whether a post-only order of {@code side} at {@code price} rests at the last price seen (one that would take is refused). */
@@ -521,6 +532,7 @@ public final class GridBook {
         ladder = newLadder;
         build = number;
         configCode = config;
+        buyTags = new String[0];
         pairs = new LevelPair[newLadder.pairs()];
         for (int i = 0; i < pairs.length; i++) pairs[i] = new LevelPair(i);
         pairByOrder.clear();
@@ -734,6 +746,7 @@ public final class GridBook {
         ladder = restoredLadder;
         build = number;
         configCode = config;
+        buyTags = new String[0];
     }
 
     /**

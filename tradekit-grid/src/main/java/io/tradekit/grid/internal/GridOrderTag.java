@@ -7,6 +7,7 @@ import io.tradekit.grid.SpacingMode;
 import io.tradekit.grid.SpacingUnit;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Optional;
  *
  * <p>Written {@code grid:L<level> <build> <pair> <kind> <entry cost> <entry fees> <config>}, with
  * {@code -} for a value that does not apply; for example
- * {@code grid:L4 1 3 SELL 301.5 0.06 100,1,A,A,2,2,,,l,1,B,10,10,1,A}.
+ * {@code grid:L4 1 3 SELL 301.5 0.06 100,1,A,A,2,2,,,l,1,B,10,10,1,A,1704067260}.
  *
  * @param build     the number of the grid the order belongs to: 1 for the first, one more per rebuild
  * @param pair      the pair whose order it is, or -1 for a bootstrap or trim
@@ -65,22 +66,23 @@ public record GridOrderTag(long build, int pair, Kind kind, BigDecimal entryCost
         }
     }
 
-    /** The configuration and base spacing as one comma-separated field without spaces. */
-    public static String encode(GridConfig c, BigDecimal baseSpacing, SpacingUnit baseUnit) {
+    /** The configuration, its base spacing and when the grid was laid out, as one comma-separated field without spaces. */
+    public static String encode(GridConfig c, BigDecimal baseSpacing, SpacingUnit baseUnit, Instant builtAt) {
         return String.join(",", c.center().toPlainString(), c.spacing().toPlainString(), c.spacingUnit().name().substring(0, 1),
                 c.spacingMode().name().substring(0, 1), Integer.toString(c.levelsDown()), Integer.toString(c.levelsUp()),
                 c.lower().map(BigDecimal::toPlainString).orElse(""), c.upper().map(BigDecimal::toPlainString).orElse(""),
                 c.sizing() instanceof LevelSizing.Budget ? "b" : "l", c.sizing().amount().toPlainString(), c.sizing().mode().name().substring(0, 1),
-                c.makerFeeBps().toPlainString(), c.takerFeeBps().toPlainString(), baseSpacing.toPlainString(), baseUnit.name().substring(0, 1));
+                c.makerFeeBps().toPlainString(), c.takerFeeBps().toPlainString(), baseSpacing.toPlainString(), baseUnit.name().substring(0, 1),
+                Long.toString(builtAt.getEpochSecond()));
     }
 
-    /** A configuration, with the spacing it started from, read back from {@link #encode}'s form. */
-    public record Encoded(GridConfig config, BigDecimal baseSpacing, SpacingUnit baseUnit) {
+    /** A configuration, with the spacing it started from and when it was laid out, read back from {@link #encode}'s form. */
+    public record Encoded(GridConfig config, BigDecimal baseSpacing, SpacingUnit baseUnit, Instant builtAt) {
     }
 
     public static Encoded decode(String code) {
         String[] v = code.split(",", -1);
-        if (v.length != 15) throw new IllegalArgumentException("grid config code has " + v.length + " fields, expected 15");
+        if (v.length != 16) throw new IllegalArgumentException("grid config code has " + v.length + " fields, expected 16");
         SizeMode mode = v[10].equals("Q") ? SizeMode.QUOTE : SizeMode.BASE;
         BigDecimal amount = new BigDecimal(v[9]);
         LevelSizing sizing = v[8].equals("b") ? LevelSizing.budget(amount, mode) : LevelSizing.perLevel(amount, mode);
@@ -88,7 +90,7 @@ public record GridOrderTag(long build, int pair, Kind kind, BigDecimal entryCost
                 v[3].equals("G") ? SpacingMode.GEOMETRIC : SpacingMode.ARITHMETIC, Integer.parseInt(v[4]), Integer.parseInt(v[5]),
                 v[6].isEmpty() ? Optional.empty() : Optional.of(new BigDecimal(v[6])), v[7].isEmpty() ? Optional.empty() : Optional.of(new BigDecimal(v[7])),
                 sizing, new BigDecimal(v[11]), new BigDecimal(v[12]));
-        return new Encoded(config, new BigDecimal(v[13]), unit(v[14]));
+        return new Encoded(config, new BigDecimal(v[13]), unit(v[14]), Instant.ofEpochSecond(Long.parseLong(v[15])));
     }
 
     private static SpacingUnit unit(String letter) {
