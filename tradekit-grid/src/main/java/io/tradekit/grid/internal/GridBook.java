@@ -55,8 +55,13 @@ public final class GridBook {
     /** The number of the grid now laid out, and its configuration as order tags carry it. */
     private long build;
     private String configCode = "";
-    /** A pair's buy tag never changes within a grid: made once. */
+    /**
+     * A pair's buy tag never changes within a grid, and its sell tag changes only with what its holding cost:
+     * a pair that keeps buying at its level for the same money reuses the tag it made last time.
+     */
     private String[] buyTags = new String[0];
+    private String[] sellTags = new String[0];
+    private BigDecimal[] sellTagMoney = new BigDecimal[0];
     /** The last price the grid saw (a bar's close, a ticker, a fill) and how many it has seen: a post-only order is judged on it. */
     private BigDecimal lastPrice;
     private long pricePoint;
@@ -90,6 +95,7 @@ public final class GridBook {
         build = number;
         configCode = config;
         buyTags = new String[0];
+        sellTags = new String[0];
         waiting = 0;
         assignPending = false;
         pairs = new LevelPair[newLadder.pairs()];
@@ -202,8 +208,20 @@ public final class GridBook {
     }
 
     private String tag(LevelPair p, int level) {
-        if (p.holding) return GridOrderTag.level(build, p.index, true, level, p.entryCost, p.entryFees, configCode);
-        if (buyTags.length != pairs.length) buyTags = new String[pairs.length];
+        if (buyTags.length != pairs.length) {
+            buyTags = new String[pairs.length];
+            sellTags = new String[pairs.length];
+            sellTagMoney = new BigDecimal[2 * pairs.length];
+        }
+        if (p.holding) {
+            int at = 2 * p.index;
+            if (sellTags[p.index] == null || !p.entryCost.equals(sellTagMoney[at]) || !p.entryFees.equals(sellTagMoney[at + 1])) {
+                sellTags[p.index] = GridOrderTag.level(build, p.index, true, level, p.entryCost, p.entryFees, configCode);
+                sellTagMoney[at] = p.entryCost;
+                sellTagMoney[at + 1] = p.entryFees;
+            }
+            return sellTags[p.index];
+        }
         String tag = buyTags[p.index];
         if (tag == null) buyTags[p.index] = tag = GridOrderTag.level(build, p.index, false, level, BigDecimal.ZERO, BigDecimal.ZERO, configCode);
         return tag;
@@ -533,6 +551,7 @@ public final class GridBook {
         build = number;
         configCode = config;
         buyTags = new String[0];
+        sellTags = new String[0];
         pairs = new LevelPair[newLadder.pairs()];
         for (int i = 0; i < pairs.length; i++) pairs[i] = new LevelPair(i);
         pairByOrder.clear();
@@ -747,6 +766,7 @@ public final class GridBook {
         build = number;
         configCode = config;
         buyTags = new String[0];
+        sellTags = new String[0];
     }
 
     /**
