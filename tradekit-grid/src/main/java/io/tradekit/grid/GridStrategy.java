@@ -33,10 +33,12 @@ import java.util.Set;
 /**
  * The grid bot: on the first bar after warmup it builds a grid around the price (buys below, sells
  * above, none on the level the price sits on), buys the inventory its sells need in one market order
- * first, and then answers every fill with the counter-order one level away. Refused orders are retried
- * with backoff until placed; leaving the range rebuilds, stops or holds the grid; the risk limits end
- * it in a flatten. Runs the same in a backtest, a replay and live; its state survives restarts through
- * {@link #saveState()}.
+ * first, and then answers every fill with the counter-order one level away. A post-only order refused
+ * for its price goes out again at the next price where it rests; other refusals are retried with backoff;
+ * a fill it did not start (someone else's flatten) brings its book in line with the account; leaving the
+ * range rebuilds, stops or holds the grid; the risk limits end it in a flatten. Runs the same in a
+ * backtest, a replay and live. On a restart it takes over its open orders from their journaled tags
+ * ({@link #onStart}) and places no level twice; {@link #saveState()} keeps its figures.
  *
  * <pre>{@code BacktestResult r = TradeKit.backtest().bars(bars)
  *     .strategy(new GridStrategy(GridSettings.builder().spacing(new BigDecimal("0.5"), SpacingUnit.PERCENT).levels(10).build()))
@@ -77,7 +79,7 @@ public final class GridStrategy implements Strategy {
     /** When the grid now laid out was built (market time): a restart without saved state counts its cooldown from it. */
     private Instant builtAt = Instant.EPOCH;
     private boolean restoredFromState;
-    /** Nothing is placed before onStart: fills applied while the engine reconciles only update the book. */
+    /** Nothing is placed or booked before onStart: fills the engine applies while it reconciles are in the account onStart reads. */
     private boolean started;
     /** Why the grid is flattening, for core's audit trail when the flatten is asked for again. */
     private String flattenReason;

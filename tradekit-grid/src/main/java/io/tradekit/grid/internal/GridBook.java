@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * The working state of one grid: its pairs, which order belongs to which pair, inventory no pair owns
  * yet, and the bootstrap or trim that brings the inventory to what the pairs need. It turns fills into
  * counter-orders (a buy filled at level i sells at i + 1; a sell filled at i buys at i - 1), keeps each
- * round trip's money exactly, and puts every refused order on a backoff so that no level is lost.
+ * round trip's money exactly, and never loses a level: an order refused for its price waits for a price
+ * where it rests, any other refusal for a backoff.
  * Owned by the bot's loop thread.
  */
 public final class GridBook {
