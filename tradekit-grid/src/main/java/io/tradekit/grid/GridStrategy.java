@@ -13,6 +13,7 @@ import io.tradekit.core.sizing.ExitQuantity;
 import io.tradekit.grid.internal.GridBook;
 import io.tradekit.grid.internal.GridDesign;
 import io.tradekit.grid.internal.GridLedger;
+import io.tradekit.grid.internal.GridOrderTag;
 import io.tradekit.grid.internal.GridSnapshot;
 import io.tradekit.grid.internal.GridStateCodec;
 import io.tradekit.grid.internal.MarketView;
@@ -20,7 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,16 +33,19 @@ import java.util.Set;
 /**
  * The grid bot: on the first bar after warmup it builds a grid around the price (buys below, sells
  * above, none on the level the price sits on), buys the inventory its sells need in one market order
- * first, and then answers every fill with the counter-order one level away. Refused orders are retried
- * with backoff until placed; leaving the range rebuilds, stops or holds the grid; the risk limits end
- * it in a flatten. Runs the same in a backtest, a replay and live; its state survives restarts through
- * {@link #saveState()}.
+ * first, and then answers every fill with the counter-order one level away. A post-only order refused
+ * for its price goes out again at the next price where it rests; other refusals are retried with backoff;
+ * a fill it did not start (someone else's flatten) brings its book in line with the account; leaving the
+ * range rebuilds, stops or holds the grid; the risk limits end it in a flatten. Runs the same in a
+ * backtest, a replay and live. On a restart it takes over its open orders from their journaled tags
+ * ({@link #onStart}) and places no level twice; {@link #saveState()} keeps its figures.
  *
  * <pre>{@code BacktestResult r = TradeKit.backtest().bars(bars)
  *     .strategy(new GridStrategy(GridSettings.builder().spacing(new BigDecimal("0.5"), SpacingUnit.PERCENT).levels(10).build()))
  *     .run();}</pre>
  *
- * <p>{@link #stats()} and {@link #roundTrips()} may be read from any thread; the other views read
+ * <p>{@link #stats()} (published after each bar and when the bot stops) and {@link #roundTrips()} may be read from
+ * any thread; the other views read
  * state owned by the bot's loop thread and are meant for the loop, or for after the bot stopped.
  */
 public final class GridStrategy implements Strategy {
@@ -67,9 +74,12 @@ public final class GridStrategy implements Strategy {
     private SpacingUnit baseUnit;
     private BigDecimal upperTrigger;
     private BigDecimal lowerTrigger;
-    private boolean ladderPending;
+    /** The number of the grid laid out last; every grid's orders carry theirs in their tags. */
+    private long buildNumber;
+    /** When the grid now laid out was built (market time): a restart without saved state counts its cooldown from it. */
+    private Instant builtAt = Instant.EPOCH;
     private boolean restoredFromState;
-    /** Nothing is placed before onStart: fills applied while the engine reconciles only update the book. */
+    /** Nothing is placed or booked before onStart: fills the engine applies while it reconciles are in the account onStart reads. */
     private boolean started;
     /** Why the grid is flattening, for core's audit trail when the flatten is asked for again. */
     private String flattenReason;
@@ -89,33 +99,75 @@ public final class GridStrategy implements Strategy {
         return settings.warmupBars();
     }
 
+    /**
+     * On a restart the grid takes over its orders that are still open, as their tags describe them, and
+     * places none of them again: the journal writes an order's tag with the order before it is sent, so
+     * the open orders and the account's holding are the truth even when the saved state is older. A saved
+     * state that agrees with them exactly is used as it is.
+     */
     @Override
     public void onStart(StrategyContext ctx) {
-        attachLadder(ctx);
         started = true;
-        if (!restoredFromState) return;
+        List<Order> mine = new ArrayList<>();
+        Set<String> openIds = new HashSet<>();
+        long newest = 0;
+        GridOrderTag newestTag = null;
+        for (Order o : ctx.openOrders()) {
+            Optional<GridOrderTag> tag = GridOrderTag.parse(o.tag());
+            if (tag.isEmpty()) continue;
+            mine.add(o);
+            openIds.add(o.clientOrderId());
+            if (tag.get().build() > newest) {
+                newest = tag.get().build();
+                newestTag = tag.get();
+            }
+        }
+        boolean restored = restoredFromState;
         restoredFromState = false;
-        // Orders that ended while the bot was down, and that the engine settled without telling us, are placed again.
-        Set<String> open = new HashSet<>();
-        for (Order o : ctx.openOrders()) open.add(o.clientOrderId());
-        book.forgetOrdersNotIn(open);
-        log.info("grid restored in phase {} with {} working orders", phase, book.workingOrders().size());
-    }
-
-    /** After a restore the ladder is rebuilt from the saved config as soon as a context gives the instrument. */
-    private void attachLadder(StrategyContext ctx) {
-        if (!ladderPending) return;
-        ladderPending = false;
+        if (!restored && mine.isEmpty()) return; // a first start
+        BigDecimal holding = ctx.position().quantity();
+        if (phase != GridPhase.PENDING && phase != GridPhase.RUNNING && phase != GridPhase.OUT_OF_RANGE) {
+            // A grid that was taken down stays down: what it left open is cancelled.
+            for (Order o : mine) ctx.cancel(o.clientOrderId());
+            log.info("grid restored in phase {}; {} of its orders left open are cancelled", phase, mine.size());
+            return;
+        }
+        if (restored && config != null && newest <= buildNumber) {
+            GridLadder ladder = GridLadder.build(config, ctx.instrument());
+            book.attach(ladder, buildNumber, GridOrderTag.encode(config, baseSpacing, baseUnit, builtAt));
+            setTriggers(ladder);
+            recordBuild(ladder, ctx);
+            if (book.matches(openIds, holding)) {
+                log.info("grid restored in phase {} with {} working orders", phase, book.workingOrders().size());
+                return;
+            }
+        } else if (newestTag != null) {
+            GridOrderTag.Encoded encoded = GridOrderTag.decode(newestTag.config());
+            config = encoded.config();
+            baseSpacing = encoded.baseSpacing();
+            baseUnit = encoded.baseUnit();
+            buildNumber = newest;
+            builtAt = encoded.builtAt();
+            // Bars are counted from this start: the grid was built as many bars ago as market time says.
+            lastBuildBar = bar - Duration.between(builtAt, ctx.now()).dividedBy(ctx.timeframe().duration());
+            if (phase == GridPhase.PENDING) phase = GridPhase.RUNNING;
+            GridLadder ladder = GridLadder.build(config, ctx.instrument());
+            setTriggers(ladder);
+            recordBuild(ladder, ctx);
+        } else {
+            return; // saved before any grid was laid out, and none is open: the first bar builds one
+        }
         GridLadder ladder = GridLadder.build(config, ctx.instrument());
-        book.attach(ladder);
-        setTriggers(ladder);
-        if (phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE) recordBuild(ladder, ctx);
+        book.adopt(ladder, buildNumber, GridOrderTag.encode(config, baseSpacing, baseUnit, builtAt), mine, holding, ctx.position().averageCost(), ctx);
+        book.observe(ctx.lastPrice());
+        log.info("grid restarted in phase {}: took over {} open orders of grid {}; {} held", phase, book.workingOrders().size(), buildNumber,
+                holding.toPlainString());
     }
 
     @Override
     public void onBar(Bar barData, StrategyContext ctx) {
-        attachLadder(ctx);
         bar++;
+        book.observe(barData.close());
         step(barData.close(), ctx);
         publishIfChanged();
     }
@@ -123,28 +175,32 @@ public final class GridStrategy implements Strategy {
     @Override
     public void onTicker(Ticker ticker, StrategyContext ctx) {
         if (phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE) {
+            book.observe(ticker.last());
             if (breachedLimit(ticker.last(), ctx)) publishIfChanged();
+            else if (started && !waitingForCancels()) book.placeWaiting(ctx, bar);
         }
     }
 
     @Override
     public void onFill(Fill fill, StrategyContext ctx) {
-        attachLadder(ctx);
+        if (!started) return; // fills the engine applies while it reconciles: onStart takes the book from the account
         boolean placing = started && (phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE);
+        if (fill.symbol().equals(ctx.symbol())) book.observe(fill.price());
         if (phase == GridPhase.FLATTENING) {
             // Core's closing orders are not the grid's; while the grid flattens, they are what sells its inventory.
             if (!book.onFill(fill, ctx, bar, false)) book.onFlattenFill(fill, ctx);
             finishFlattenWhenFlat(ctx);
-        } else {
-            if (!book.onFill(fill, ctx, bar, placing)) return;
-            if (placing) breachedInventory(ctx);
+        } else if (book.onFill(fill, ctx, bar, placing)) {
+            if (placing && !breachedInventory(ctx) && !waitingForCancels()) book.placeWaiting(ctx, bar);
+        } else if (placing && book.ladder().isPresent() && fill.symbol().equals(ctx.symbol())) {
+            // Someone else traded the grid's inventory (a risk policy's or an operator's flatten): the book follows the account.
+            book.realign(ctx.position().quantity(), fill.price(), ctx);
         }
-        publishIfChanged();
     }
 
     @Override
     public void onOrderUpdate(Order order, StrategyContext ctx) {
-        attachLadder(ctx);
+        if (!started) return;
         book.onOrderUpdate(order, bar);
         if (phase == GridPhase.FLATTENING) {
             finishFlattenWhenFlat(ctx);
@@ -152,6 +208,11 @@ public final class GridStrategy implements Strategy {
             // The old grid is gone at the venue: what waited for its funds goes out now.
             book.placeDue(ctx, bar);
         }
+    }
+
+    /** The figures are published once a bar (fills and order updates in between only change them) and when the bot stops. */
+    @Override
+    public void onStop(StrategyContext ctx) {
         publishIfChanged();
     }
 
@@ -246,7 +307,8 @@ public final class GridStrategy implements Strategy {
     private void place(StrategyContext ctx, BigDecimal price, GridConfig newConfig, GridLadder ladder, boolean recenter) {
         config = newConfig;
         GridPlan plan = ladder.plan(price);
-        book.build(ladder, plan);
+        book.build(ladder, plan, ++buildNumber, GridOrderTag.encode(newConfig, baseSpacing, baseUnit, ctx.now()));
+        builtAt = ctx.now();
         recordBuild(ladder, ctx);
         lastBuildBar = bar;
         setTriggers(ladder);
@@ -383,7 +445,7 @@ public final class GridStrategy implements Strategy {
     @Override
     public String saveState() {
         List<GridSnapshot.TripState> trips = ledger.roundTrips().stream().map(GridSnapshot.TripState::of).toList();
-        return GridStateCodec.write(new GridSnapshot(GridSnapshot.VERSION, phase.name(), bar, lastBuildBar,
+        return GridStateCodec.write(new GridSnapshot(GridSnapshot.VERSION, phase.name(), bar, lastBuildBar, buildNumber, builtAt.getEpochSecond(),
                 config == null ? null : GridSnapshot.ConfigState.of(config), baseSpacing, baseUnit == null ? null : baseUnit.name(),
                 book.pairStates(), book.poolState(), book.taskState(), book.otherOrders(),
                 ledger.current(book.pendingRetries()), trips));
@@ -397,7 +459,8 @@ public final class GridStrategy implements Strategy {
         baseSpacing = s.baseSpacing();
         baseUnit = s.baseSpacingUnit() == null ? null : SpacingUnit.valueOf(s.baseSpacingUnit());
         book.restore(s);
-        ladderPending = config != null;
+        buildNumber = s.build();
+        builtAt = Instant.ofEpochSecond(s.builtAt());
         restoredFromState = true;
         phase = GridPhase.valueOf(s.phase());
         bar = s.bar();

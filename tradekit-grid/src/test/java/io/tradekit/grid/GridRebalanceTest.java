@@ -102,7 +102,7 @@ class GridRebalanceTest {
         assertThat(trim.quantity()).isEqualByComparingTo("2");
         assertThat(trim.price()).isEqualByComparingTo("97");
         assertThat(trim.fee()).isEqualByComparingTo("0.388");
-        assertThat(r.orders()).filteredOn(o -> "grid:trim".equals(o.tag())).singleElement()
+        assertThat(r.orders()).filteredOn(o -> o.tag().startsWith("grid:trim ")).singleElement()
                 .satisfies(o -> assertThat(o.reduceOnly()).isTrue());
         assertThat(levels(grid)).containsExactly("95.00", "96.00", "97.00", "98.00", "99.00");
         // 98 -> sells again at 99 after the round trip

@@ -1,5 +1,6 @@
 package io.tradekit.grid.internal;
 
+import io.tradekit.api.BotState;
 import io.tradekit.api.Fill;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.Order;
@@ -8,6 +9,7 @@ import io.tradekit.api.OrderStatus;
 import io.tradekit.api.OrderType;
 import io.tradekit.api.Side;
 import io.tradekit.api.TimeInForce;
+import io.tradekit.api.spi.RiskContext;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.api.spi.Submission;
 import io.tradekit.core.sizing.OrderRounding;
@@ -28,22 +30,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The working state of one grid: its pairs, which order belongs to which pair, inventory no pair owns
  * yet, and the bootstrap or trim that brings the inventory to what the pairs need. It turns fills into
  * counter-orders (a buy filled at level i sells at i + 1; a sell filled at i buys at i - 1), keeps each
- * round trip's money exactly, and puts every refused order on a backoff so that no level is lost.
+ * round trip's money exactly, and never loses a level: an order refused for its price waits for a price
+ * where it rests, any other refusal for a backoff.
  * Owned by the bot's loop thread.
  */
 public final class GridBook {
 
     private static final Logger log = LoggerFactory.getLogger(GridBook.class);
     private static final MathContext PRICE = MathContext.DECIMAL64;
-    /** Tag prefix of every order of the grid; a level's order is {@code grid:L<level>}. */
-    public static final String TAG = "grid:";
-    static final String BOOTSTRAP_TAG = "grid:bootstrap";
-    static final String TRIM_TAG = "grid:trim";
+    /** A venue's words for a post-only order refused because it would have taken liquidity (Binance, Bybit, Kraken, paper). */
+    private static final Pattern PRICE_REFUSAL = Pattern.compile("(?i)would immediately match|post.?only|will.?take.?liquidity|would take");
 
     /** What an order that is not a pair's working order is. */
     enum Role { BOOTSTRAP, TRIM, RETIRED }
@@ -51,6 +53,23 @@ public final class GridBook {
     private final boolean postOnly;
     private final GridLedger ledger;
     private GridLadder ladder;
+    /** The number of the grid now laid out, and its configuration as order tags carry it. */
+    private long build;
+    private String configCode = "";
+    /**
+     * A pair's buy tag never changes within a grid, and its sell tag changes only with what its holding cost:
+     * a pair that keeps buying at its level for the same money reuses the tag it made last time.
+     */
+    private String[] buyTags = new String[0];
+    private String[] sellTags = new String[0];
+    private BigDecimal[] sellTagMoney = new BigDecimal[0];
+    /** The last price the grid saw (a bar's close, a ticker, a fill) and how many it has seen: a post-only order is judged on it. */
+    private BigDecimal lastPrice;
+    private long pricePoint;
+    /** Pairs whose order waits for a price at which it rests. */
+    private int waiting;
+    /** After a restart, orderless pairs are given their side once a price is known. */
+    private boolean assignPending;
     private LevelPair[] pairs = new LevelPair[0];
     private final Map<String, Integer> pairByOrder = new HashMap<>();
     private final Map<String, Role> others = new LinkedHashMap<>();
@@ -69,10 +88,17 @@ public final class GridBook {
     /**
      * Lays out a new grid for the plan's price: pairs below the anchor wait to buy, pairs from the anchor
      * up must hold inventory. They take it from the pool first (nearest first); a shortfall becomes one
-     * bootstrap buy, an excess one trim sell. Nothing is sent until {@link #placeDue}.
+     * bootstrap buy, an excess one trim sell. Nothing is sent until {@link #placeDue}. {@code number} and
+     * {@code config} go into every order's tag, so that a restart can recognise the grid's orders.
      */
-    public void build(GridLadder newLadder, GridPlan plan) {
+    public void build(GridLadder newLadder, GridPlan plan, long number, String config) {
         ladder = newLadder;
+        build = number;
+        configCode = config;
+        buyTags = new String[0];
+        sellTags = new String[0];
+        waiting = 0;
+        assignPending = false;
         pairs = new LevelPair[newLadder.pairs()];
         for (int i = 0; i < pairs.length; i++) {
             LevelPair p = new LevelPair(i);
@@ -121,36 +147,111 @@ public final class GridBook {
 
     // ---------------------------------------------------------------- placing
 
-    /** Sends the bootstrap or trim first, then every pair's order whose time has come. */
+    /**
+     * A new price point: a bar's close, a ticker, a fill's price. Post-only orders are judged on the last
+     * one; a level refused for its price is tried again only at a later one.
+     */
+    public void observe(BigDecimal price) {
+        if (price == null || price.signum() <= 0) return;
+        lastPrice = price;
+        pricePoint++;
+        if (assignPending && ladder != null) assignOrderless(price);
+    }
+
+    /** Sends the bootstrap or trim first, then every pair's order whose time (or price) has come. */
     public void placeDue(StrategyContext ctx, long bar) {
         if (task != null && task.orderId == null && task.retry.due(bar)) placeTask(ctx, bar);
-        if (bar < earliestDue) return;
+        if (assignPending) return;
+        boolean due = bar >= earliestDue;
+        if (!due && waiting == 0) return;
         long next = Long.MAX_VALUE;
         for (LevelPair p : pairs) {
             if (!p.needsOrder()) continue;
-            if (p.retry.due(bar)) place(p, ctx, bar);
-            if (p.needsOrder()) next = Math.min(next, p.retry.nextBar());
+            if (p.waitingForPrice || due && p.retry.due(bar)) place(p, ctx, bar);
+            if (p.needsOrder() && !p.waitingForPrice) next = Math.min(next, p.retry.nextBar());
         }
-        earliestDue = next;
+        if (due) earliestDue = next;
+    }
+
+    /** Places the orders that wait for a price, if the last price lets them rest; cheap when none waits. */
+    public void placeWaiting(StrategyContext ctx, long bar) {
+        if (waiting == 0 || assignPending) return;
+        for (LevelPair p : pairs) if (p.waitingForPrice && p.needsOrder()) place(p, ctx, bar);
     }
 
     private void place(LevelPair p, StrategyContext ctx, long bar) {
         int level = p.orderLevel();
         Side side = p.holding ? Side.SELL : Side.BUY;
-        BigDecimal qty = OrderRounding.quantityDown(p.holding ? p.held : ladder.quantity(p.index), ladder.instrument());
+        BigDecimal price = ladder.price(level);
+        if (postOnly && (pricePoint <= p.refusedAtPoint || !rests(side, price)) || !accepts(ctx, side)) {
+            // Sending it now would only be refused: it waits, uncounted, for a price (or a bot state) that lets it rest.
+            waitForPrice(p);
+            return;
+        }
+        // The ladder's quantities are on the step already; what a pair holds may not be (a fee taken in the base asset).
+        BigDecimal qty = p.holding ? OrderRounding.quantityDown(p.held, ladder.instrument()) : ladder.quantity(p.index);
         OrderIntent intent = new OrderIntent(ctx.symbol(), side, postOnly ? OrderType.LIMIT_MAKER : OrderType.LIMIT, qty,
-                Optional.of(ladder.price(level)), TimeInForce.GTC, false, TAG + "L" + level);
-        if (p.retry.attempts() > 0) ledger.retried();
+                Optional.of(price), TimeInForce.GTC, false, tag(p, level));
+        if (p.retry.attempts() > 0 || p.refusedAtPoint >= 0) ledger.retried();
         Submission s = ctx.submit(intent);
         if (s.isSent()) {
+            stopWaiting(p);
+            p.refusedAtPoint = -1;
             p.orderId = s.clientOrderId();
             p.orderQuantity = s.order().orElseThrow().quantity(); // a risk policy may have resized it
             p.orderFilled = BigDecimal.ZERO;
             pairByOrder.put(p.orderId, p.index);
         } else {
-            refused(p, bar, () -> side + " " + qty.toPlainString() + " at " + ladder.price(level).toPlainString() + " denied by "
+            stopWaiting(p);
+            refused(p, bar, () -> side + " " + qty.toPlainString() + " at " + price.toPlainString() + " denied by "
                     + s.deniedBy() + ": " + s.reason());
         }
+    }
+
+    private String tag(LevelPair p, int level) {
+        if (buyTags.length != pairs.length) {
+            buyTags = new String[pairs.length];
+            sellTags = new String[pairs.length];
+            sellTagMoney = new BigDecimal[2 * pairs.length];
+        }
+        if (p.holding) {
+            int at = 2 * p.index;
+            if (sellTags[p.index] == null || !p.entryCost.equals(sellTagMoney[at]) || !p.entryFees.equals(sellTagMoney[at + 1])) {
+                sellTags[p.index] = GridOrderTag.level(build, p.index, true, level, p.entryCost, p.entryFees, configCode);
+                sellTagMoney[at] = p.entryCost;
+                sellTagMoney[at + 1] = p.entryFees;
+            }
+            return sellTags[p.index];
+        }
+        String tag = buyTags[p.index];
+        if (tag == null) buyTags[p.index] = tag = GridOrderTag.level(build, p.index, false, level, BigDecimal.ZERO, BigDecimal.ZERO, configCode);
+        return tag;
+    }
+
+    /** Whether a post-only order of {@code side} at {@code price} rests at the last price seen (one that would take is refused). */
+    private boolean rests(Side side, BigDecimal price) {
+        if (lastPrice == null) return true;
+        int c = price.compareTo(lastPrice);
+        return side == Side.BUY ? c < 0 : c > 0;
+    }
+
+    /** A paused or stopped bot refuses every new order and a reduce-only one every buy: the grid waits instead of being refused. */
+    private static boolean accepts(StrategyContext ctx, Side side) {
+        if (!(ctx instanceof RiskContext risk)) return true;
+        BotState state = risk.state();
+        return state.acceptsNewExposure() || side == Side.SELL && state.acceptsReducingOrders();
+    }
+
+    private void waitForPrice(LevelPair p) {
+        if (p.waitingForPrice) return;
+        p.waitingForPrice = true;
+        waiting++;
+    }
+
+    private void stopWaiting(LevelPair p) {
+        if (!p.waitingForPrice) return;
+        p.waitingForPrice = false;
+        waiting--;
     }
 
     /** Counted in the stats and published by the engine as a denial or rejection; the log line is for debugging. */
@@ -166,7 +267,7 @@ public final class GridBook {
     private void placeTask(StrategyContext ctx, long bar) {
         BigDecimal qty = task.quantity.subtract(task.filled);
         OrderIntent intent = OrderIntent.market(ctx.symbol(), task.side, qty)
-                .withTag(task.side == Side.BUY ? BOOTSTRAP_TAG : TRIM_TAG);
+                .withTag(GridOrderTag.inventory(build, task.side == Side.BUY, configCode));
         if (task.side == Side.SELL) intent = intent.asReduceOnly();
         if (task.retry.attempts() > 0) ledger.retried();
         Submission s = ctx.submit(intent);
@@ -283,10 +384,14 @@ public final class GridBook {
 
     private void counter(LevelPair p, StrategyContext ctx, long bar, boolean placing) {
         if (placing) place(p, ctx, bar);
-        if (p.needsOrder()) earliestDue = Math.min(earliestDue, p.retry.nextBar());
+        if (p.needsOrder() && !p.waitingForPrice) earliestDue = Math.min(earliestDue, p.retry.nextBar());
     }
 
-    /** An order of the grid changed: a level's order that ended without filling is retried with backoff. */
+    /**
+     * An order of the grid changed. A level's order that ended without filling is placed again: a post-only
+     * order refused for its price at the next price point where it rests; one cancelled by someone else (an
+     * operator, a flatten) when the price and the bot's state let it; any other refusal after a backoff.
+     */
     public void onOrderUpdate(Order order, long bar) {
         String id = order.clientOrderId();
         Integer pairIndex = pairByOrder.get(id);
@@ -298,9 +403,22 @@ public final class GridBook {
                 pairByOrder.remove(id);
                 if (!p.holding && p.held.signum() > 0) p.holding = true; // a partly filled buy: sell what it bought
                 p.clearOrder();
-                refused(p, bar, () -> order.side() + " " + order.quantity().toPlainString() + " at "
-                        + order.limitPrice().map(BigDecimal::toPlainString).orElse("market") + " " + order.status()
-                        + order.reason().map(r -> ": " + r).orElse(""));
+                if (refusedForPrice(order)) {
+                    ledger.rejected();
+                    p.refusedAtPoint = pricePoint;
+                    waitForPrice(p);
+                    if (log.isDebugEnabled()) {
+                        log.debug("grid level {} (pair {}): {} {} at {} would have taken; placed again where the price lets it rest", p.orderLevel(),
+                                p.index, order.side(), order.quantity().toPlainString(), order.limitPrice().map(BigDecimal::toPlainString).orElse(""));
+                    }
+                } else if (order.status() == OrderStatus.CANCELED) {
+                    p.refusedAtPoint = pricePoint;
+                    waitForPrice(p);
+                } else {
+                    refused(p, bar, () -> order.side() + " " + order.quantity().toPlainString() + " at "
+                            + order.limitPrice().map(BigDecimal::toPlainString).orElse("market") + " " + order.status()
+                            + order.reason().map(r -> ": " + r).orElse(""));
+                }
             }
             return;
         }
@@ -318,6 +436,16 @@ public final class GridBook {
                         order.reason().map(r -> " (" + r + ")").orElse(""), task.retry.nextBar());
             }
         }
+    }
+
+    /**
+     * A post-only order refused because it would have taken: the venue says so, or the last price shows it.
+     * That is the market moving, not a fault, so it is not backed off.
+     */
+    private boolean refusedForPrice(Order order) {
+        if (order.type() != OrderType.LIMIT_MAKER || order.status() == OrderStatus.CANCELED && order.reason().isEmpty()) return false;
+        if (order.reason().map(r -> PRICE_REFUSAL.matcher(r).find()).orElse(false)) return true;
+        return order.status() == OrderStatus.REJECTED && order.limitPrice().map(price -> !rests(order.side(), price)).orElse(false);
     }
 
     // ---------------------------------------------------------------- taking the grid down
@@ -349,6 +477,163 @@ public final class GridBook {
         pairs = new LevelPair[0];
         pairByOrder.clear();
         earliestDue = Long.MAX_VALUE;
+        waiting = 0;
+        assignPending = false;
+    }
+
+    // ---------------------------------------------------------------- in line with the account
+
+    /**
+     * Brings the book in line with what the account holds, after a fill the grid did not start (a risk
+     * policy's or an operator's flatten, a trade by hand) or a restart. Inventory the account has beyond
+     * the book's goes to the pool (at {@code price}) and to pairs waiting for it; inventory the book counts
+     * but the account no longer has is taken from the pool, then from the holding pairs with the highest
+     * sell levels (their sells are cancelled): a pair left with less than it can sell buys again at its
+     * level once the price lets it.
+     */
+    public void realign(BigDecimal accountHolding, BigDecimal price, StrategyContext ctx) {
+        BigDecimal booked = pool.quantity;
+        for (LevelPair p : pairs) booked = booked.add(p.held);
+        BigDecimal delta = accountHolding.max(BigDecimal.ZERO).subtract(booked);
+        if (delta.signum() > 0) {
+            pool.add(delta, delta.multiply(price), BigDecimal.ZERO);
+            fundAwaitingPairs();
+        } else if (delta.signum() < 0) {
+            BigDecimal missing = delta.negate().subtract(pool.take(delta.negate()).quantity());
+            for (int i = pairs.length - 1; i >= 0 && missing.signum() > 0; i--) {
+                LevelPair p = pairs[i];
+                if (p.held.signum() <= 0) continue;
+                BigDecimal cut = missing.min(p.held);
+                loseHolding(p, cut, ctx);
+                missing = missing.subtract(cut);
+            }
+        }
+        if (delta.signum() != 0) {
+            log.info("grid book realigned with the account: it holds {}, the book counted {}", accountHolding.toPlainString(), booked.toPlainString());
+        }
+        ledger.align(accountHolding.max(BigDecimal.ZERO));
+    }
+
+    /** {@code cut} of the pair's holding is gone from the account: its sell no longer matches and is cancelled. */
+    private void loseHolding(LevelPair p, BigDecimal cut, StrategyContext ctx) {
+        if (p.holding && p.orderId != null) {
+            others.put(p.orderId, Role.RETIRED);
+            pairByOrder.remove(p.orderId);
+            ctx.cancel(p.orderId);
+            p.clearOrder();
+        }
+        BigDecimal costCut = p.entryCost.multiply(cut).divide(p.held, PRICE);
+        BigDecimal feesCut = p.entryFees.multiply(cut).divide(p.held, PRICE);
+        p.held = p.held.subtract(cut);
+        p.entryCost = p.entryCost.subtract(costCut);
+        p.entryFees = p.entryFees.subtract(feesCut);
+        if (!p.holding) return; // a buy in progress keeps buying; it sells what it holds once complete
+        if (p.held.compareTo(ladder.instrument().stepSize()) < 0) {
+            if (p.held.signum() > 0) pool.add(p.held, p.entryCost, p.entryFees);
+            p.resetCycle();
+        }
+        p.refusedAtPoint = pricePoint;
+        waitForPrice(p);
+    }
+
+    // ---------------------------------------------------------------- after a restart
+
+    /**
+     * Takes over the grid's orders that are still open after a restart, from what their tags say: each
+     * level's order is adopted, never placed again. Orders of older grids are cancelled. The book is then
+     * brought in line with the account's {@code holding} (at {@code averageCost}); pairs without an open
+     * order get their side once a price is known ({@link #observe}): a pair whose buy level is at or above
+     * the price holds (if the inventory is there), one whose sell level is at or below it buys, and the
+     * pair the price sits between holds if inventory is left for it.
+     */
+    public void adopt(GridLadder newLadder, long number, String config, List<Order> open, BigDecimal holding, BigDecimal averageCost,
+                      StrategyContext ctx) {
+        ladder = newLadder;
+        build = number;
+        configCode = config;
+        buyTags = new String[0];
+        sellTags = new String[0];
+        pairs = new LevelPair[newLadder.pairs()];
+        for (int i = 0; i < pairs.length; i++) pairs[i] = new LevelPair(i);
+        pairByOrder.clear();
+        others.clear();
+        pool.quantity = BigDecimal.ZERO;
+        pool.cost = BigDecimal.ZERO;
+        pool.fees = BigDecimal.ZERO;
+        task = null;
+        waiting = 0;
+        for (Order o : open) {
+            GridOrderTag tag = GridOrderTag.parse(o.tag()).orElse(null);
+            if (tag == null) continue;
+            if (tag.build() != number) {
+                others.put(o.clientOrderId(), Role.RETIRED);
+                ctx.cancel(o.clientOrderId());
+                continue;
+            }
+            switch (tag.kind()) {
+                case BUY, SELL -> adoptLevelOrder(o, tag);
+                case BOOTSTRAP, TRIM -> {
+                    task = new InventoryTask(tag.kind() == GridOrderTag.Kind.BOOTSTRAP ? Side.BUY : Side.SELL, o.quantity());
+                    task.orderId = o.clientOrderId();
+                    task.filled = o.filledQuantity();
+                    others.put(o.clientOrderId(), tag.kind() == GridOrderTag.Kind.BOOTSTRAP ? Role.BOOTSTRAP : Role.TRIM);
+                }
+            }
+        }
+        realign(holding, averageCost, ctx);
+        assignPending = true;
+        earliestDue = 0;
+    }
+
+    private void adoptLevelOrder(Order o, GridOrderTag tag) {
+        if (tag.pair() < 0 || tag.pair() >= pairs.length || pairs[tag.pair()].orderId != null) return;
+        LevelPair p = pairs[tag.pair()];
+        p.holding = tag.kind() == GridOrderTag.Kind.SELL;
+        p.orderId = o.clientOrderId();
+        p.orderQuantity = o.quantity();
+        p.orderFilled = o.filledQuantity();
+        BigDecimal filledValue = o.filledQuantity().multiply(o.averageFillPrice());
+        BigDecimal feeRate = ladder.config().makerFeeRate();
+        if (p.holding) {
+            p.held = o.remainingQuantity();
+            p.entryCost = tag.entryCost();
+            p.entryFees = tag.entryFees();
+            p.sold = o.filledQuantity();
+            p.exitProceeds = filledValue;
+            p.exitFees = filledValue.multiply(feeRate);
+        } else {
+            p.held = o.filledQuantity();
+            p.entryCost = filledValue;
+            p.entryFees = filledValue.multiply(feeRate);
+        }
+        pairByOrder.put(p.orderId, p.index);
+    }
+
+    /** Gives each pair without an order its side at {@code price}, holding what the pool has for it. */
+    private void assignOrderless(BigDecimal price) {
+        assignPending = false;
+        int anchor = -1;
+        for (LevelPair p : pairs) {
+            if (p.orderId != null || p.held.signum() > 0) continue;
+            if (ladder.price(p.index).compareTo(price) >= 0) holdIfStocked(p);
+            else if (ladder.price(p.index + 1).compareTo(price) > 0) anchor = p.index;
+        }
+        if (anchor >= 0) holdIfStocked(pairs[anchor]);
+        earliestDue = 0;
+    }
+
+    private void holdIfStocked(LevelPair p) {
+        BigDecimal need = ladder.quantity(p.index);
+        if (pool.quantity.compareTo(need) >= 0) {
+            InventoryPool.Share taken = pool.take(need);
+            p.held = taken.quantity();
+            p.entryCost = taken.cost();
+            p.entryFees = taken.fees();
+            p.holding = true;
+        } else if (task != null && task.side == Side.BUY) {
+            p.holding = true;
+            p.awaitingInventory = true; // the bootstrap still buying brings it
+        }
     }
 
     /**
@@ -472,31 +757,35 @@ public final class GridBook {
         others.clear();
         if (s.others() != null) s.others().forEach((id, role) -> others.put(id, Role.valueOf(role)));
         earliestDue = 0;
+        waiting = 0;
+        assignPending = false;
     }
 
     /** The ladder rebuilt from the restored config on the instrument. */
-    public void attach(GridLadder restoredLadder) {
+    public void attach(GridLadder restoredLadder, long number, String config) {
         ladder = restoredLadder;
+        build = number;
+        configCode = config;
+        buyTags = new String[0];
+        sellTags = new String[0];
     }
 
     /**
-     * After a restart: a level whose order the bot no longer has open (it ended while the bot was down
-     * and the engine has already applied what filled) is placed again on the next bar.
+     * Whether the restored book is the journal's truth: its working orders are exactly the grid's open
+     * orders, and it counts what the account holds. A snapshot older than the last order or fill is not.
      */
-    public void forgetOrdersNotIn(java.util.Set<String> openIds) {
-        for (LevelPair p : pairs) {
-            if (p.orderId != null && !openIds.contains(p.orderId)) {
-                pairByOrder.remove(p.orderId);
-                if (!p.holding && p.held.signum() > 0) p.holding = true;
-                p.clearOrder();
-            }
-        }
-        if (task != null && task.orderId != null && !openIds.contains(task.orderId)) {
-            others.remove(task.orderId);
-            task.orderId = null;
-        }
-        others.keySet().removeIf(id -> !openIds.contains(id));
-        earliestDue = 0;
+    public boolean matches(java.util.Set<String> openGridOrders, BigDecimal accountHolding) {
+        java.util.Set<String> mine = new java.util.HashSet<>(pairByOrder.keySet());
+        mine.addAll(others.keySet());
+        if (!mine.equals(openGridOrders)) return false;
+        BigDecimal booked = pool.quantity;
+        for (LevelPair p : pairs) booked = booked.add(p.held);
+        return booked.compareTo(accountHolding.max(BigDecimal.ZERO)) == 0;
+    }
+
+    /** The number of the grid laid out now (0 before the first). */
+    public long build() {
+        return build;
     }
 
     /** A bootstrap (buy) or trim (sell) of inventory at market, retried until done. */

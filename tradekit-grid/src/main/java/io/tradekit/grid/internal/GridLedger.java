@@ -64,6 +64,14 @@ public final class GridLedger {
         retries++;
     }
 
+    /** The grid's inventory after its book was brought in line with what the account holds. */
+    void align(BigDecimal quantity) {
+        if (quantity.compareTo(inventory) == 0) return;
+        changes++;
+        inventory = quantity;
+        if (inventory.compareTo(maxInventory) > 0) maxInventory = inventory;
+    }
+
     public void recentered() {
         changes++;
         recenters++;

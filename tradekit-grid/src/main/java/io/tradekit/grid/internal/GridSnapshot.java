@@ -17,9 +17,9 @@ import java.util.Optional;
 /**
  * A grid strategy's whole state as plain JSON-friendly records: the resolved grid, every pair with its
  * money and working order, the unassigned inventory, orders in flight that are not a pair's, and the
- * ledger. Money is BigDecimal, written as plain JSON numbers and read back exactly.
+ * ledger, and the number of the grid laid out and its market time in epoch seconds (its orders' tags carry both). Money is BigDecimal, written as plain JSON numbers and read back exactly.
  */
-public record GridSnapshot(int version, String phase, long bar, long lastBuildBar, ConfigState config, BigDecimal baseSpacing,
+public record GridSnapshot(int version, String phase, long bar, long lastBuildBar, long build, long builtAt, ConfigState config, BigDecimal baseSpacing,
                            String baseSpacingUnit, List<PairState> pairs,
                            PoolState pool, TaskState task, Map<String, String> others, GridStats stats,
                            List<TripState> roundTrips) {

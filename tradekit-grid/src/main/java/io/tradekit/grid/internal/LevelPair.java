@@ -26,6 +26,13 @@ final class LevelPair {
     BigDecimal orderQuantity = BigDecimal.ZERO;
     BigDecimal orderFilled = BigDecimal.ZERO;
     final RetryBackoff retry = new RetryBackoff();
+    /**
+     * The order waits for a price at which it rests (post-only), not for a backoff: it was refused for its
+     * price, cancelled by someone else, or never sent because the last price would have made it take.
+     */
+    boolean waitingForPrice;
+    /** The price point at which the venue refused the order for its price: it is tried again only at a later point. */
+    long refusedAtPoint = -1;
 
     LevelPair(int index) {
         this.index = index;

@@ -1,9 +1,10 @@
 package io.tradekit.grid.internal;
 
 /**
- * When a refused order may be tried again: after 1, 2, 4 ... bars, at most {@link #MAX_DELAY_BARS}
- * apart, until it is placed. A level is never given up: a refusal that lasts (funds locked while a
- * cancel travels, a price still on the wrong side for post-only) is tried again less and less often.
+ * When an order refused for a fault may be tried again: after 1, 2, 4 ... bars, at most
+ * {@link #MAX_DELAY_BARS} apart, until it is placed. A level is never given up: a refusal that lasts
+ * (funds locked while a cancel travels, a risk policy's block) is tried again less and less often. A
+ * post-only order refused for its price is no fault and does not come here: it waits for a price.
  */
 public final class RetryBackoff {
 

@@ -1,0 +1,229 @@
+package io.tradekit.grid;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.Fill;
+import io.tradekit.api.Order;
+import io.tradekit.api.spi.Strategy;
+import io.tradekit.api.spi.StrategyContext;
+import io.tradekit.core.BacktestResult;
+import io.tradekit.core.Replay;
+import io.tradekit.core.store.SqliteStateStore;
+import io.tradekit.core.store.StateStores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A grid that is stopped without its state, or killed with SIGKILL, and restarted on the same SQLite
+ * journal and durable paper venue must take over its open orders, not lay a second ladder: no level ever
+ * has two working orders at the venue, and a restart that resumes from the last bar ends with the fills
+ * of a run that was never interrupted.
+ */
+class GridCrashTest {
+
+    static final int BARS = 1_500;
+    static final long SEED = 11;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRestartWhoseSavedStateIsOlderThanTheJournalTakesOverTheOpenOrders() throws Exception {
+        List<Bar> bars = PricePath.randomWalk(BARS, 0.003, SEED);
+        BacktestResult whole = GridReplayChild.replay(BARS, SEED).database(dir.resolve("whole/bot.db")).run();
+
+        // Three restarts, each after a run whose grid state was lost (it saves nothing): only the journal is left.
+        Path db = dir.resolve("cut/bot.db");
+        for (int end : new int[] {400, 800, 1_100}) {
+            Replay.over(bars.subList(0, end)).strategy("grid", new Forgetful(new GridStrategy(GridReplayChild.settings())))
+                    .instrument(PricePath.BTC).cash(new java.math.BigDecimal("1000")).database(db).run();
+        }
+        GridStrategy last = new GridStrategy(GridReplayChild.settings());
+        BacktestResult resumed = Replay.over(bars).strategy("grid", last).instrument(PricePath.BTC).cash(new java.math.BigDecimal("1000"))
+                .database(db).run();
+
+        assertSameEnd(whole, resumed, db);
+        assertEachLevelPlacedOnce(db);
+        assertThat(last.workingOrders()).as("the resumed grid works the open orders it took over").isNotEmpty();
+        assertThat(last.stats().inventory()).isEqualByComparingTo(resumed.fills().stream()
+                .map(f -> f.side() == io.tradekit.api.Side.BUY ? f.quantity() : f.quantity().negate()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+    }
+
+    /**
+     * Killed with SIGKILL, the replay resumes after the last order it journaled and feeds the bars since then
+     * again (core's replay does not yet journal the last bar it acted on), so its fills may differ from an
+     * uninterrupted run's; what the grid owns is checked: it took over its orders and placed no level twice.
+     */
+    @Test
+    void aGridKilledAtRandomMomentsNeverHasTwoOrdersWorkingAtOneLevel() throws Exception {
+
+        Path db = dir.resolve("crashy/bot.db");
+        Files.createDirectories(db.getParent());
+        Random random = new Random(5);
+        int kills = 0;
+        List<Integer> progressAtKill = new ArrayList<>();
+        boolean done = false;
+        for (int attempt = 0; attempt < 20 && !done; attempt++) {
+            Process child = startChild(db);
+            if (kills < 4) {
+                // Where to kill is chosen by the child's own progress, not by the wall clock.
+                int target = 100 + random.nextInt(BARS - 200);
+                int reached = readProgressUntil(child, target);
+                if (child.isAlive()) {
+                    child.destroyForcibly(); // SIGKILL: no shutdown hook, no snapshot, no flush
+                    child.waitFor(30, TimeUnit.SECONDS);
+                    kills++;
+                    progressAtKill.add(reached);
+                    continue;
+                }
+            } else {
+                readProgressUntil(child, Integer.MAX_VALUE);
+            }
+            assertThat(child.waitFor(300, TimeUnit.SECONDS)).as("child finished").isTrue();
+            assertThat(child.exitValue()).as("child exit code; its output: %s", output(db)).isZero();
+            done = Files.exists(db.resolveSibling("done.txt"));
+        }
+        assertThat(done).as("the replay reached the end").isTrue();
+        assertThat(kills).as("the grid was killed mid-run").isGreaterThanOrEqualTo(3);
+        assertThat(progressAtKill).allSatisfy(n -> assertThat(n).isBetween(1, BARS - 1));
+
+        assertEachLevelPlacedOnce(db);
+        try (SqliteStateStore journal = StateStores.sqlite(db); SqliteStateStore venue = StateStores.sqlite(Replay.paperBookFor(db))) {
+            assertThat(journal.fills()).hasSizeGreaterThan(100);
+            assertThat(venue.fills()).extracting(Fill::fillId).containsExactlyElementsOf(journal.fills().stream().map(Fill::fillId).toList());
+        }
+    }
+
+    /** Each client id reached the venue once, and no side of a level had a second order while the first still worked. */
+    private void assertEachLevelPlacedOnce(Path db) {
+        try (SqliteStateStore venue = StateStores.sqlite(Replay.paperBookFor(db))) {
+            List<Order> atVenue = venue.orders();
+            Set<String> ids = new HashSet<>();
+            for (Order o : atVenue) assertThat(ids.add(o.clientOrderId())).as("client id %s sent once", o.clientOrderId()).isTrue();
+            java.util.Map<String, List<Order>> byLevel = new java.util.HashMap<>();
+            for (Order o : atVenue) {
+                if (o.limitPrice().isEmpty()) continue;
+                byLevel.computeIfAbsent(o.side() + "@" + o.limitPrice().get().stripTrailingZeros().toPlainString(), k -> new ArrayList<>()).add(o);
+            }
+            byLevel.forEach((level, orders) -> {
+                List<Order> inTime = orders.stream().sorted(Comparator.comparing(Order::createdAt)).toList();
+                for (int i = 1; i < inTime.size(); i++) {
+                    Order before = inTime.get(i - 1);
+                    Order after = inTime.get(i);
+                    assertThat(before.status().isTerminal() && !after.createdAt().isBefore(before.updatedAt()))
+                            .as("%s: %s placed while %s still worked", level, after.clientOrderId(), before.clientOrderId()).isTrue();
+                }
+            });
+        }
+    }
+
+    /** The same fills, the same orders at the venue (each client id once, no level twice), the same money. */
+    private void assertSameEnd(BacktestResult whole, BacktestResult resumed, Path db) {
+        List<Fill> expected = inBarOrder(whole.fills());
+        assertThat(expected).hasSizeGreaterThan(100);
+        try (SqliteStateStore journal = StateStores.sqlite(db); SqliteStateStore venue = StateStores.sqlite(Replay.paperBookFor(db))) {
+            List<Fill> actual = inBarOrder(journal.fills());
+            assertThat(actual).as("fills; child log: %s", output(db)).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                Fill a = expected.get(i);
+                Fill b = actual.get(i);
+                String where = "fill " + i + ": expected " + a + " but was " + b;
+                assertThat(b.side()).as(where).isEqualTo(a.side());
+                assertThat(b.price()).as(where).isEqualByComparingTo(a.price());
+                assertThat(b.quantity()).as(where).isEqualByComparingTo(a.quantity());
+                assertThat(b.time()).as(where).isEqualTo(a.time());
+            }
+            List<Order> atVenue = venue.orders();
+            Set<String> ids = new HashSet<>();
+            for (Order o : atVenue) assertThat(ids.add(o.clientOrderId())).as("client id %s sent once", o.clientOrderId()).isTrue();
+            assertThat(atVenue).as("orders that reached the venue").hasSameSizeAs(whole.orders().stream()
+                    .filter(o -> o.venueOrderId().isPresent()).toList());
+            List<String> open = atVenue.stream().filter(o -> o.status().isOpen())
+                    .map(o -> o.side() + "@" + o.limitPrice().map(p -> p.stripTrailingZeros().toPlainString()).orElse("market")).sorted().toList();
+            assertThat(open).as("no level has two orders").doesNotHaveDuplicates();
+            assertThat(open).isEqualTo(whole.orders().stream().filter(o -> o.status().isOpen())
+                    .map(o -> o.side() + "@" + o.limitPrice().map(p -> p.stripTrailingZeros().toPlainString()).orElse("market")).sorted().toList());
+        }
+        assertThat(resumed.finalEquity()).isEqualByComparingTo(whole.finalEquity());
+    }
+
+    private static List<Fill> inBarOrder(List<Fill> fills) {
+        // Orders sent in one loop turn may reach a venue in any order: compare fills in a fixed order within each bar.
+        return fills.stream().sorted(Comparator.comparing(Fill::time).thenComparing(Fill::side).thenComparing(Fill::price)).toList();
+    }
+
+    private Process startChild(Path db) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                GridReplayChild.class.getName(), db.toString(), Integer.toString(BARS), Long.toString(SEED));
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(db.resolveSibling("child.log").toFile())).start();
+    }
+
+    private static int readProgressUntil(Process child, int target) throws IOException {
+        int reached = 0;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("progress ")) reached = Integer.parseInt(line.substring(9).trim());
+                if (reached >= target) break;
+            }
+        }
+        return reached;
+    }
+
+    private String output(Path db) {
+        try {
+            String log = Files.readString(db.resolveSibling("child.log"));
+            return log.length() > 4000 ? log.substring(log.length() - 4000) : log;
+        } catch (IOException e) {
+            return "(no output)";
+        }
+    }
+
+    /** A grid whose saved state is lost: every restart finds only the journal, as after a kill before any snapshot. */
+    private record Forgetful(GridStrategy grid) implements Strategy {
+        @Override
+        public int warmupBars() {
+            return grid.warmupBars();
+        }
+
+        @Override
+        public void onStart(StrategyContext ctx) {
+            grid.onStart(ctx);
+        }
+
+        @Override
+        public void onBar(Bar bar, StrategyContext ctx) {
+            grid.onBar(bar, ctx);
+        }
+
+        @Override
+        public void onOrderUpdate(Order order, StrategyContext ctx) {
+            grid.onOrderUpdate(order, ctx);
+        }
+
+        @Override
+        public void onFill(Fill fill, StrategyContext ctx) {
+            grid.onFill(fill, ctx);
+        }
+
+        @Override
+        public String saveState() {
+            return "{}";
+        }
+    }
+}
