@@ -30,7 +30,7 @@ import java.util.Set;
  *   <tr><td>{@code maxConnectionAgeMinutes}</td><td>planned reconnect before Binance's 24 h cut, default 1430</td></tr>
  * </table>
  *
- * Any local server that speaks the protocol (e.g. {@link io.tradekit.binance.sim.BinanceSimulator}) can be
+ * Any local server that speaks the protocol (e.g. the {@code tradekit-binance-simulator} module) can be
  * used by pointing the three URLs at it.
  */
 public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<Credentials> credentials,

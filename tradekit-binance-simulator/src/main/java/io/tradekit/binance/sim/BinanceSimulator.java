@@ -8,7 +8,6 @@ import io.tradekit.api.Instrument;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Order;
 import io.tradekit.api.Timeframe;
-import io.tradekit.binance.internal.MarketDataMapping;
 import io.tradekit.core.paper.FillModel;
 import io.tradekit.core.paper.PaperSettings;
 
@@ -94,7 +93,7 @@ public final class BinanceSimulator implements AutoCloseable {
             if (!instrument.symbol().equals(first.symbol())) {
                 throw new InvalidInputException("binance simulator: instrument " + instrument.symbol() + " does not match the bars' symbol " + first.symbol());
             }
-            MarketDataMapping.interval(first.timeframe());
+            Payloads.interval(first.timeframe());
         }
 
         /**
@@ -169,9 +168,9 @@ public final class BinanceSimulator implements AutoCloseable {
         this.frontDoor = new FrontDoor(options.port(), http.getAddress().getPort(), streams.getPort());
         frontDoor.start();
         Timeframe timeframe = options.bars().getFirst().timeframe();
-        this.interval = MarketDataMapping.interval(timeframe);
-        this.klineStream = MarketDataMapping.klineStream(options.instrument().symbol(), timeframe);
-        this.bookTickerStream = MarketDataMapping.bookTickerStream(options.instrument().symbol());
+        this.interval = Payloads.interval(timeframe);
+        this.klineStream = Payloads.klineStream(options.instrument().symbol(), timeframe);
+        this.bookTickerStream = Payloads.bookTickerStream(options.instrument().symbol());
     }
 
     /** Starts a simulator for {@code bars} on {@code port} (0: any free port) with the default options. */

@@ -178,7 +178,23 @@ final class Payloads {
                 + ",\"V\":\"NONE\"}";
     }
 
+    /** Binance's kline interval names that a {@link Timeframe} can express. */
+    private static final java.util.Set<String> INTERVALS = java.util.Set.of("1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h",
+            "6h", "8h", "12h", "1d", "3d", "1w");
+
     static String interval(Timeframe timeframe) {
-        return timeframe.toString();
+        String name = timeframe.toString();
+        if (!INTERVALS.contains(name)) {
+            throw new io.tradekit.api.InvalidInputException("binance simulator: Binance has no kline interval " + name);
+        }
+        return name;
+    }
+
+    static String klineStream(String symbol, Timeframe timeframe) {
+        return symbol.toLowerCase(java.util.Locale.ROOT) + "@kline_" + interval(timeframe);
+    }
+
+    static String bookTickerStream(String symbol) {
+        return symbol.toLowerCase(java.util.Locale.ROOT) + "@bookTicker";
     }
 }

@@ -1,7 +1,6 @@
 package io.tradekit.binance.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tradekit.binance.internal.Wire;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -99,7 +98,7 @@ final class StreamServer extends WebSocketServer {
     public void onMessage(WebSocket conn, String message) {
         Object session = conn.getAttachment();
         try {
-            JsonNode request = Wire.read(message);
+            JsonNode request = Json.read(message);
             if (session instanceof MarketSession market) {
                 marketRequest(conn, market, request);
             } else if (session instanceof ApiSession api) {
@@ -128,7 +127,7 @@ final class StreamServer extends WebSocketServer {
                 params.forEach(p -> session.streams.remove(p.asText()));
                 conn.send("{\"result\":null,\"id\":" + idText + "}");
             }
-            case "LIST_SUBSCRIPTIONS" -> conn.send("{\"result\":" + Wire.MAPPER.valueToTree(session.streams.stream().sorted().toList())
+            case "LIST_SUBSCRIPTIONS" -> conn.send("{\"result\":" + Json.MAPPER.valueToTree(session.streams.stream().sorted().toList())
                     + ",\"id\":" + idText + "}");
             default -> conn.send("{\"error\":{\"code\":2,\"msg\":\"Invalid request: unknown method\"},\"id\":" + idText + "}");
         }
