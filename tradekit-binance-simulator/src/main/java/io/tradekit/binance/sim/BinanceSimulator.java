@@ -153,7 +153,7 @@ public final class BinanceSimulator implements AutoCloseable {
     private BinanceSimulator(Options options) throws IOException, InterruptedException {
         this.options = options;
         Gatekeeper gatekeeper = new Gatekeeper(options.credentials(), clock);
-        this.streams = new StreamServer(gatekeeper, clock);
+        this.streams = new StreamServer(gatekeeper, clock, faults);
         PaperSettings settings = new PaperSettings(Map.of(options.instrument().symbol(), options.instrument()), options.balances(),
                 options.makerFeeBps(), options.takerFeeBps(), BigDecimal.ZERO, FillModel.CLOSE);
         List<Bar> bars = options.retimeToNow() ? retime(options.bars(), options.initialBars(), clock.millis()) : options.bars();
@@ -281,6 +281,68 @@ public final class BinanceSimulator implements AutoCloseable {
     /** Answers the next {@code requests} REST requests with 429 (-1003) and {@code Retry-After}. */
     public void rateLimitNext(int requests, Duration retryAfter) {
         faults.rateLimitNext(requests, retryAfter);
+    }
+
+    /**
+     * Answers every new connection, REST and WebSocket handshakes alike, with HTTP {@code status} (418 a
+     * ban, 429 a rate limit, 503 the venue down) and {@code Retry-After}, until {@link #acceptConnections()}.
+     * Connections already open stay open.
+     */
+    public void refuseConnections(int status, Duration retryAfter) {
+        frontDoor.refuseNewConnections(status, retryAfter.toSeconds(), false);
+    }
+
+    /** As {@link #refuseConnections} for REST only: WebSocket handshakes still succeed (a REST ban, REST down). */
+    public void refuseRestConnections(int status, Duration retryAfter) {
+        frontDoor.refuseNewConnections(status, retryAfter.toSeconds(), true);
+    }
+
+    /** Stops refusing new connections. */
+    public void acceptConnections() {
+        frontDoor.refuseNewConnections(0, 0, false);
+    }
+
+    /** While {@code silent}, WebSocket clients receive nothing at all (no data, no pongs), as on a half-dead link. */
+    public void silenceStreams(boolean silent) {
+        frontDoor.silenceStreams(silent);
+    }
+
+    /** Connections accepted so far (refused ones included), REST and WebSocket. */
+    public int connections() {
+        return frontDoor.connections();
+    }
+
+    /** WebSocket handshakes attempted so far (refused ones included). */
+    public int webSocketAttempts() {
+        return frontDoor.webSocketAttempts();
+    }
+
+    /** Refuses the next {@code count} user-data subscriptions with WebSocket API {@code status} and Binance {@code code}. */
+    public void refuseUserDataSubscriptions(int count, int status, int code) {
+        faults.refuseNextSubscriptions(count, status, code);
+    }
+
+    /**
+     * Answers the next request to {@code method path} with {@code status} and {@code body} as they are
+     * (a firewall's page, a proxy's garbage); the venue never sees that request.
+     */
+    public void answerNext(String method, String path, int status, String contentType, String body) {
+        faults.answerNext(method, path, new Faults.CannedAnswer(status, contentType, body));
+    }
+
+    /** The next {@code count} REST answers send their headers and half their body, then stall for {@code stall}. */
+    public void stallNextBodies(int count, Duration stall) {
+        faults.stallNextBodies(count, stall);
+    }
+
+    /** Sends {@code text} as it is to every market-stream connection. */
+    public void sendToMarketStreams(String text) {
+        streams.sendRawToMarketStreams(text);
+    }
+
+    /** Sends {@code text} as it is to every WebSocket API connection. */
+    public void sendToUserStreams(String text) {
+        streams.sendRawToApiConnections(text);
     }
 
     /** Moves the server's clock away from the wall clock. */

@@ -51,4 +51,50 @@ final class Faults {
         forcedRateLimits--;
         return forcedRetryAfterSeconds;
     }
+
+    /** A canned answer for the next request to one method and path. */
+    record CannedAnswer(int status, String contentType, String body) {
+    }
+
+    private final java.util.Map<String, java.util.Deque<CannedAnswer>> canned = new java.util.HashMap<>();
+    private long stallMillis;
+    private int stalledBodies;
+
+    synchronized void answerNext(String method, String path, CannedAnswer answer) {
+        canned.computeIfAbsent(method + " " + path, k -> new java.util.ArrayDeque<>()).addLast(answer);
+    }
+
+    synchronized java.util.Optional<CannedAnswer> takeCanned(String method, String path) {
+        java.util.Deque<CannedAnswer> queue = canned.get(method + " " + path);
+        return queue == null || queue.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(queue.removeFirst());
+    }
+
+    synchronized void stallNextBodies(int count, Duration stall) {
+        this.stalledBodies = count;
+        this.stallMillis = stall.toMillis();
+    }
+
+    /** How long the next answer's body stalls half-way, or 0. */
+    synchronized long takeBodyStall() {
+        if (stalledBodies <= 0) return 0;
+        stalledBodies--;
+        return stallMillis;
+    }
+
+    private int refusedSubscriptions;
+    private int refusalStatus;
+    private int refusalCode;
+
+    synchronized void refuseNextSubscriptions(int count, int status, int code) {
+        this.refusedSubscriptions = count;
+        this.refusalStatus = status;
+        this.refusalCode = code;
+    }
+
+    /** {status, code} of a refusal due for this user-data subscription, or null. */
+    synchronized int[] takeSubscriptionRefusal() {
+        if (refusedSubscriptions <= 0) return null;
+        refusedSubscriptions--;
+        return new int[] {refusalStatus, refusalCode};
+    }
 }

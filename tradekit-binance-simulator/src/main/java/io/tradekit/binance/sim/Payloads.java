@@ -62,6 +62,8 @@ final class Payloads {
                     .append("\"isSpotTradingAllowed\":true,\"isMarginTradingAllowed\":false,\"filters\":[")
                     .append("{\"filterType\":\"PRICE_FILTER\",\"minPrice\":").append(dec(s.tickSize())).append(",\"maxPrice\":\"1000000.00000000\",\"tickSize\":").append(dec(s.tickSize())).append("},")
                     .append("{\"filterType\":\"LOT_SIZE\",\"minQty\":").append(dec(s.minQuantity().max(s.stepSize()))).append(",\"maxQty\":\"9000000.00000000\",\"stepSize\":").append(dec(s.stepSize())).append("},")
+                    .append("{\"filterType\":\"MARKET_LOT_SIZE\",\"minQty\":\"0.00000000\",\"maxQty\":").append(dec(SimulatedVenue.MARKET_MAX_QUANTITY))
+                    .append(",\"stepSize\":\"0.00000000\"},")
                     .append("{\"filterType\":\"NOTIONAL\",\"minNotional\":").append(dec(s.minNotional()))
                     .append(",\"applyMinToMarket\":true,\"maxNotional\":\"9000000.00000000\",\"applyMaxToMarket\":false,\"avgPriceMins\":5}")
                     .append("],\"permissions\":[],\"permissionSets\":[[\"SPOT\"]],\"defaultSelfTradePreventionMode\":\"NONE\",")

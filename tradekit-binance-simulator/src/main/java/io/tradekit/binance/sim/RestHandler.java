@@ -57,6 +57,15 @@ final class RestHandler implements HttpHandler {
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
+            java.util.Optional<Faults.CannedAnswer> canned = faults.takeCanned(method, path);
+            if (canned.isPresent()) {
+                // what a firewall or a broken proxy in front of the venue answers: the venue never saw the request
+                byte[] bytes = canned.get().body().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", canned.get().contentType());
+                exchange.sendResponseHeaders(canned.get().status(), bytes.length == 0 ? -1 : bytes.length);
+                if (bytes.length > 0) exchange.getResponseBody().write(bytes);
+                return;
+            }
             Route endpoint = Route.of(method, path).orElse(null);
             if (endpoint == null) {
                 respond(exchange, 404, "{\"code\":-1020,\"msg\":\"This operation is not supported.\"}", weightUsedNow());
@@ -203,11 +212,26 @@ final class RestHandler implements HttpHandler {
         return n == null ? 0 : n.get();
     }
 
-    private static void respond(HttpExchange exchange, int status, String json, long usedWeight) throws IOException {
+    private void respond(HttpExchange exchange, int status, String json, long usedWeight) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
         exchange.getResponseHeaders().add("X-MBX-USED-WEIGHT-1M", Long.toString(usedWeight));
         exchange.sendResponseHeaders(status, bytes.length);
+        long stall = faults.takeBodyStall();
+        if (stall > 0) {
+            // headers and half the body now, the rest after the stall: a half-open connection as a client meets it
+            int half = bytes.length / 2;
+            exchange.getResponseBody().write(bytes, 0, half);
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(stall);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            exchange.getResponseBody().write(bytes, half, bytes.length - half);
+            return;
+        }
         exchange.getResponseBody().write(bytes);
     }
 }

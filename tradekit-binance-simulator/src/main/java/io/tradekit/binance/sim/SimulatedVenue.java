@@ -36,6 +36,9 @@ import java.util.function.Consumer;
  */
 final class SimulatedVenue {
 
+    /** MARKET_LOT_SIZE's maximum: market orders larger than this are refused with -1013. */
+    static final BigDecimal MARKET_MAX_QUANTITY = new BigDecimal("1000");
+
     private static final String CLIENT_ID_RULE = "^[\\.A-Z\\:/a-z0-9_-]{1,36}$";
 
     private final MatchingEngine engine;
@@ -179,6 +182,9 @@ final class SimulatedVenue {
 
     String newOrder(Map<String, String> p) {
         OrderRequest request = orderOf(p);
+        if (request.type() == OrderType.MARKET && request.quantity().compareTo(MARKET_MAX_QUANTITY) > 0) {
+            throw VenueError.badRequest(-1013, VenueMessages.filterFailure("MARKET_LOT_SIZE"));
+        }
         String responseType = p.getOrDefault("newOrderRespType", "FULL");
         if (!List.of("ACK", "RESULT", "FULL").contains(responseType)) {
             throw VenueError.badRequest(-1100, "Illegal characters found in parameter 'newOrderRespType'; legal range is 'ACK, RESULT, FULL'.");

@@ -49,13 +49,15 @@ final class StreamServer extends WebSocketServer {
 
     private final Gatekeeper gatekeeper;
     private final InstantSource clock;
+    private final Faults faults;
     private final AtomicInteger subscriptionIds = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
 
-    StreamServer(Gatekeeper gatekeeper, InstantSource clock) {
+    StreamServer(Gatekeeper gatekeeper, InstantSource clock, Faults faults) {
         super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         this.gatekeeper = gatekeeper;
         this.clock = clock;
+        this.faults = faults;
         setReuseAddr(true);
         setConnectionLostTimeout(20);
     }
@@ -141,6 +143,15 @@ final class StreamServer extends WebSocketServer {
                 case "ping" -> conn.send("{\"id\":" + id + ",\"status\":200,\"result\":{}}");
                 case "time" -> conn.send("{\"id\":" + id + ",\"status\":200,\"result\":{\"serverTime\":" + clock.millis() + "}}");
                 case "userDataStream.subscribe.signature" -> {
+                    int[] refusal = faults.takeSubscriptionRefusal();
+                    if (refusal != null) {
+                        String data = refusal[0] == 429 || refusal[0] == 418
+                                ? ",\"data\":{\"serverTime\":" + clock.millis() + ",\"retryAfter\":" + (clock.millis() + 1000) + "}" : "";
+                        conn.send("{\"id\":" + id + ",\"status\":" + refusal[0] + ",\"error\":{\"code\":" + refusal[1]
+                                + ",\"msg\":\"" + (refusal[0] >= 500 ? VenueMessages.INTERNAL_ERROR : "Too many requests; please use the WebSocket for live updates.")
+                                + "\"" + data + "}}");
+                        return;
+                    }
                     Map<String, String> params = new TreeMap<>();
                     request.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
                     gatekeeper.checkApiKey(params.get("apiKey"));
@@ -173,6 +184,20 @@ final class StreamServer extends WebSocketServer {
                     send(conn, data);
                 }
             }
+        }
+    }
+
+    /** Sends {@code text} as it is to every market-stream connection (for tests of malformed frames). */
+    void sendRawToMarketStreams(String text) {
+        for (WebSocket conn : getConnections()) {
+            if (conn.getAttachment() instanceof MarketSession && conn.isOpen()) send(conn, text);
+        }
+    }
+
+    /** Sends {@code text} as it is to every WebSocket API connection. */
+    void sendRawToApiConnections(String text) {
+        for (WebSocket conn : getConnections()) {
+            if (conn.getAttachment() instanceof ApiSession && conn.isOpen()) send(conn, text);
         }
     }
 

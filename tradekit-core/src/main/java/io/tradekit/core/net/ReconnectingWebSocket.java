@@ -201,6 +201,11 @@ public final class ReconnectingWebSocket implements AutoCloseable {
      * subscription): it is closed and replaced after the backoff, which keeps growing.
      */
     public void reconnectAfterFailure(String reason) {
+        reconnectAfterFailure(reason, Duration.ZERO);
+    }
+
+    /** As {@link #reconnectAfterFailure(String)}, waiting at least {@code atLeast} (a venue's retry-after). */
+    public void reconnectAfterFailure(String reason, Duration atLeast) {
         Connection c;
         synchronized (lock) {
             if (closed || current == null) {
@@ -208,6 +213,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             }
             c = current;
             c.failure = reason;
+            c.minimumWait = atLeast;
         }
         c.close(1000, reason);
     }
@@ -299,10 +305,14 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         }
         String detail = c.failure != null ? c.failure : planned != null ? planned
                 : (remote ? "closed by venue" : "closed") + " (code " + code + (reason == null || reason.isBlank() ? "" : ", " + reason) + ")";
-        scheduleReconnect(c.generation, detail, planned != null && proved);
+        scheduleReconnect(c.generation, detail, planned != null && proved, c.minimumWait);
     }
 
     private void scheduleReconnect(long gen, String detail, boolean immediately) {
+        scheduleReconnect(gen, detail, immediately, Duration.ZERO);
+    }
+
+    private void scheduleReconnect(long gen, String detail, boolean immediately, Duration atLeast) {
         Duration delay;
         int attempts;
         boolean nowDown = false;
@@ -311,15 +321,19 @@ public final class ReconnectingWebSocket implements AutoCloseable {
                 return;
             }
             delay = immediately ? Duration.ZERO : options.backoff().delay(++failedAttempts, random);
+            if (delay.compareTo(atLeast) < 0) delay = atLeast;
             attempts = failedAttempts;
-            if (attempts >= options.downAfterAttempts() && !reportedDown) {
+            // down after too many failures, or at once when the venue asked for a wait beyond the backoff's cap (a ban)
+            boolean longWait = delay.compareTo(options.backoff().max()) > 0;
+            if ((attempts >= options.downAfterAttempts() || longWait) && !reportedDown) {
                 reportedDown = true;
                 nowDown = true;
             }
         }
         if (nowDown) {
-            safeState(ConnectionState.DISCONNECTED, "down after " + attempts + " failed attempts in a row (last: " + detail
-                    + "); still trying, data from this stream is stale");
+            safeState(ConnectionState.DISCONNECTED, (attempts >= options.downAfterAttempts()
+                    ? "down after " + attempts + " failed attempts in a row" : "down for " + delay.toMillis() + " ms as the venue asked")
+                    + " (last: " + detail + "); still trying, data from this stream is stale");
         }
         safeState(ConnectionState.RECONNECTING, detail + "; reconnecting in " + delay.toMillis() + " ms");
         try {
@@ -347,6 +361,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         final long generation;
         volatile String planned;
         volatile String failure;
+        volatile Duration minimumWait = Duration.ZERO;
         volatile boolean healthy;
         volatile long openedAtNanos;
 
