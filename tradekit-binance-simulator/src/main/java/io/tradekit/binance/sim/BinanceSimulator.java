@@ -350,6 +350,11 @@ public final class BinanceSimulator implements AutoCloseable {
         clock.skew(skew);
     }
 
+    /** How many REST requests arrived, of any kind. */
+    public int requests() {
+        return rest.requests();
+    }
+
     /** How many REST requests arrived for a method and path, e.g. {@code ("POST", "/api/v3/order")}. */
     public int requests(String method, String path) {
         return rest.requests(method, path);

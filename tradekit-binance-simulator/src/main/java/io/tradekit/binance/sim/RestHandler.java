@@ -202,6 +202,10 @@ final class RestHandler implements HttpHandler {
         errorCounts.computeIfAbsent(code, k -> new AtomicInteger()).incrementAndGet();
     }
 
+    int requests() {
+        return requestCounts.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     int requests(String method, String path) {
         AtomicInteger n = requestCounts.get(method + " " + path);
         return n == null ? 0 : n.get();
