@@ -257,6 +257,19 @@ public class BinanceFrameToOrderBenchmark {
         }
     }
 
+    /**
+     * Before each frame (not timed): the previous order's fill has come back through the loop, so that
+     * the strategy, which trades one order at a time, is ready to trade on the next bar.
+     */
+    @Setup(Level.Invocation)
+    public void previousOrderSettled() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!bot.openOrders().isEmpty()) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("the previous order never settled: " + bot.openOrders());
+            Thread.onSpinWait();
+        }
+    }
+
     /** One closed-kline frame in, and back when the bot's order for it has been signed. */
     @Benchmark
     public HttpRequest frameToSignedOrder() {
@@ -280,7 +293,10 @@ public class BinanceFrameToOrderBenchmark {
         b.store = args.length > 0 ? args[0] : "memory";
         b.startBot();
         try {
-            for (int i = 0; i < 20; i++) b.frameToSignedOrder();
+            for (int i = 0; i < 20; i++) {
+                b.previousOrderSettled();
+                b.frameToSignedOrder();
+            }
             System.out.println("20 bars, 20 signed orders; last " + b.venue.last.uri().getPath() + " " + Map.of("orders", b.bot.orders().size()));
         } finally {
             b.stopBot();
