@@ -29,6 +29,8 @@ import io.tradekit.binance.internal.MarketStream;
 import io.tradekit.binance.internal.OrderMapping;
 import io.tradekit.binance.internal.QueryString;
 import io.tradekit.binance.internal.SafeSink;
+import io.tradekit.binance.internal.SymbolFilters;
+import io.tradekit.binance.internal.Wire;
 import io.tradekit.binance.internal.UserStream;
 import io.tradekit.core.net.Backoff;
 import io.tradekit.core.net.HttpTransport;
@@ -75,7 +77,11 @@ public final class BinanceAdapter implements ExchangeAdapter {
     private final BinanceRestClient rest;
     private final SafeSink sink = new SafeSink();
     private final KnownOrders known = new KnownOrders();
-    private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
+    /** A symbol's filters as last read, and when (local epoch milliseconds). */
+    private record Listing(Instrument instrument, SymbolFilters filters, long readAtMillis) {
+    }
+
+    private final Map<String, Listing> listings = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("binance-", 0).factory());
     private final MarketStream market;
     private final UserStream user;
@@ -89,7 +95,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
                 () -> RequestBudget.of(BinanceErrors.VENUE, "orders-10s", config.orderLimit(), Duration.ofSeconds(10), config.maxRateLimitWait()));
         Retrier retrier = new Retrier(BinanceErrors.VENUE, 3, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), 2.0, 0.5),
                 Duration.ofSeconds(5), Sleeper.THREAD, RandomGenerator.getDefault());
-        this.rest = new BinanceRestClient(config, new HttpTransport(BinanceErrors.VENUE, config.connectTimeout()), weight, orders,
+        this.rest = new BinanceRestClient(config, new HttpTransport(BinanceErrors.VENUE, config.connectTimeout(), config.maxResponseBytes()), weight, orders,
                 retrier, new ServerClockOffset(9), clock);
         this.market = new MarketStream(config, sink, new MarketStream.Backfill() {
             @Override
@@ -128,31 +134,50 @@ public final class BinanceAdapter implements ExchangeAdapter {
         }
     }
 
+    /**
+     * The symbol's filters, read from exchangeInfo and reused for {@code instrumentTtlMs}: Binance changes
+     * filters and trading status while a bot runs, so they are read again once that time has passed.
+     */
     @Override
     public Instrument instrument(String symbol) {
-        Instrument cached = instruments.get(symbol);
-        if (cached != null) {
+        return listing(symbol).instrument();
+    }
+
+    private Listing listing(String symbol) {
+        Listing cached = listings.get(symbol);
+        long now = clock.millis();
+        if (cached != null && now - cached.readAtMillis() < config.instrumentTtl().toMillis()) {
             return cached;
         }
-        JsonNode info = rest.call(Endpoint.EXCHANGE_INFO, new QueryString().add("symbol", symbol), Operation.QUERY,
-                "GET /api/v3/exchangeInfo (" + symbol + ")");
-        JsonNode entry = ExchangeInfoMapping.symbolEntry(info, symbol).orElseThrow(() -> new ExchangeException(BinanceErrors.VENUE,
+        String what = "GET /api/v3/exchangeInfo (" + symbol + ")";
+        Optional<JsonNode> found = rest.call(Endpoint.EXCHANGE_INFO, new QueryString().add("symbol", symbol), Operation.QUERY, what,
+                info -> ExchangeInfoMapping.symbolEntry(info, symbol));
+        JsonNode entry = found.orElseThrow(() -> new ExchangeException(BinanceErrors.VENUE,
                 ErrorCategory.INVALID_ORDER, RecoveryAction.SKIP, "-1121", "binance: symbol " + symbol + " is not listed", null, null));
-        String status = ExchangeInfoMapping.status(entry);
+        String status = rest.read(what, Operation.QUERY, entry, ExchangeInfoMapping::status);
         if (!status.equals("TRADING")) {
+            listings.remove(symbol);
             throw new ExchangeException(BinanceErrors.VENUE, ErrorCategory.VENUE_UNAVAILABLE, RecoveryAction.PAUSE, "",
                     "binance: symbol " + symbol + " is " + status + ", not TRADING", null, null);
         }
-        Instrument instrument = ExchangeInfoMapping.instrument(entry);
+        Listing listing = rest.read(what, Operation.QUERY, entry,
+                e -> new Listing(ExchangeInfoMapping.instrument(e), ExchangeInfoMapping.filters(e), now));
         known.symbol(symbol);
-        instruments.put(symbol, instrument);
-        return instrument;
+        listings.put(symbol, listing);
+        return listing;
+    }
+
+    private void checkFilters(OrderRequest request) {
+        Listing known = listings.get(request.symbol());
+        if (known != null) {
+            known.filters().check(request);
+        }
     }
 
     @Override
     public Instant serverTime() {
-        JsonNode time = rest.call(Endpoint.TIME, new QueryString(), Operation.OTHER, "GET /api/v3/time");
-        return Instant.ofEpochMilli(time.path("serverTime").asLong());
+        return Instant.ofEpochMilli(rest.call(Endpoint.TIME, new QueryString(), Operation.OTHER, "GET /api/v3/time",
+                time -> Wire.integer(time, "serverTime")));
     }
 
     /** Closed bars in {@code [from, to)}, fetched 1000 klines per request; a bar still open at the venue is left out. */
@@ -170,8 +195,8 @@ public final class BinanceAdapter implements ExchangeAdapter {
         while (start <= end) {
             QueryString q = new QueryString().add("symbol", symbol).add("interval", interval)
                     .add("startTime", start).add("endTime", end).add("limit", KLINE_PAGE);
-            List<Bar> page = MarketDataMapping.klines(rest.call(Endpoint.KLINES, q, Operation.QUERY,
-                    "GET /api/v3/klines (" + symbol + " " + interval + ")"), symbol, timeframe);
+            List<Bar> page = rest.call(Endpoint.KLINES, q, Operation.QUERY, "GET /api/v3/klines (" + symbol + " " + interval + ")",
+                    rows -> MarketDataMapping.klines(rows, symbol, timeframe));
             for (Bar bar : page) {
                 if (!bar.openTime().isBefore(from) && !bar.closeTime().isAfter(to) && bar.closeTime().toEpochMilli() <= serverNow) {
                     bars.add(bar);
@@ -189,8 +214,8 @@ public final class BinanceAdapter implements ExchangeAdapter {
     private Optional<Bar> latestClosedBar(String symbol, Timeframe timeframe) {
         String interval = MarketDataMapping.interval(timeframe);
         long serverNow = rest.serverMillis();
-        List<Bar> rows = MarketDataMapping.klines(rest.call(Endpoint.KLINES, new QueryString().add("symbol", symbol)
-                .add("interval", interval).add("limit", 2), Operation.QUERY, "GET /api/v3/klines (" + symbol + " " + interval + ")"), symbol, timeframe);
+        List<Bar> rows = rest.call(Endpoint.KLINES, new QueryString().add("symbol", symbol).add("interval", interval).add("limit", 2),
+                Operation.QUERY, "GET /api/v3/klines (" + symbol + " " + interval + ")", r -> MarketDataMapping.klines(r, symbol, timeframe));
         return rows.stream().filter(b -> b.closeTime().toEpochMilli() <= serverNow).reduce((a, b) -> b);
     }
 
@@ -207,61 +232,86 @@ public final class BinanceAdapter implements ExchangeAdapter {
     }
 
     /**
-     * Sends a new order under its client order id. A timeout or 5xx throws {@code UNKNOWN_OUTCOME}: the
-     * order may exist and must be looked up; it is never sent again here.
+     * Sends a new order under its client order id, after checking it against the symbol's filters as last
+     * read by {@link #instrument} (a broken filter throws {@link io.tradekit.api.OrderRejectedException}
+     * naming it, and nothing is sent; placing never adds a request of its own to read them). A timeout,
+     * a 5xx or an unreadable answer throws {@code UNKNOWN_OUTCOME}: the order may exist and must be
+     * looked up; it is never sent again here.
      */
     @Override
     public OrderAck place(OrderRequest request) {
         requireClientOrderId(request.clientOrderId());
+        checkFilters(request);
         known.sending(request.clientOrderId(), request.symbol());
-        JsonNode answer = rest.call(Endpoint.NEW_ORDER, OrderMapping.newOrder(request, config.orderResponse()), Operation.PLACE,
+        OrderAck ack = rest.call(Endpoint.NEW_ORDER, OrderMapping.newOrder(request, config.orderResponse()), Operation.PLACE,
                 "POST /api/v3/order (" + request.symbol() + " " + request.side() + " " + request.type() + ", client order id "
-                        + request.clientOrderId() + ")");
-        OrderAck ack = OrderMapping.ack(answer);
+                        + request.clientOrderId() + ")", OrderMapping::ack);
         known.seen(ack.clientOrderId(), ack.venueOrderId(), request.symbol(), ack.status());
         return ack;
+    }
+
+    /**
+     * Asks Binance to validate {@code request} without placing it ({@code POST /api/v3/order/test}): a dry
+     * run of parameters, filters and permissions. Returns normally when the order would be accepted;
+     * a refusal throws the same {@link ExchangeException} a real order would meet.
+     */
+    public void validate(OrderRequest request) {
+        requireClientOrderId(request.clientOrderId());
+        checkFilters(request);
+        rest.call(Endpoint.TEST_ORDER, OrderMapping.newOrder(request, config.orderResponse()), Operation.PLACE,
+                "POST /api/v3/order/test (" + request.symbol() + " " + request.side() + " " + request.type() + ", client order id "
+                        + request.clientOrderId() + ")", answer -> Wire.requireObject(answer, "test order answer"));
     }
 
     /** Cancels by client order id; an order already filled, cancelled or unknown throws {@code ORDER_NOT_FOUND}. */
     @Override
     public void cancel(String symbol, String clientOrderId) {
         requireClientOrderId(clientOrderId);
-        JsonNode answer = rest.call(Endpoint.CANCEL_ORDER, new QueryString().add("symbol", symbol).add("origClientOrderId", clientOrderId),
-                Operation.CANCEL, "DELETE /api/v3/order (" + symbol + ", client order id " + clientOrderId + ")");
-        remember(OrderMapping.order(answer));
+        remember(rest.call(Endpoint.CANCEL_ORDER, new QueryString().add("symbol", symbol).add("origClientOrderId", clientOrderId),
+                Operation.CANCEL, "DELETE /api/v3/order (" + symbol + ", client order id " + clientOrderId + ")", OrderMapping::order));
     }
 
+    /**
+     * Cancels every open order of the symbol and returns how many. An answer that is not the documented
+     * list of cancelled orders (and order lists) is an error naming the call, never a count of 0.
+     */
     @Override
     public int cancelAll(String symbol) {
+        List<Order> cancelled;
+        int inLists;
+        String what = "DELETE /api/v3/openOrders (" + symbol + ")";
         JsonNode answer;
         try {
-            answer = rest.call(Endpoint.CANCEL_OPEN_ORDERS, new QueryString().add("symbol", symbol), Operation.CANCEL,
-                    "DELETE /api/v3/openOrders (" + symbol + ")");
+            answer = rest.call(Endpoint.CANCEL_OPEN_ORDERS, new QueryString().add("symbol", symbol), Operation.CANCEL, what);
         } catch (ExchangeException e) {
             if (BinanceErrors.isOrderGone(e)) {
                 return 0; // Binance answers -2011 when there was nothing to cancel
             }
             throw e;
         }
-        int count = 0;
-        for (JsonNode entry : answer) {
-            if (entry.has("orderReports")) {
-                count += entry.get("orderReports").size();
-            } else {
-                remember(OrderMapping.order(entry));
-                count++;
+        cancelled = new ArrayList<>();
+        inLists = rest.read(what, Operation.CANCEL, answer, a -> {
+            int reports = 0;
+            for (JsonNode entry : Wire.requireArray(a, "the answer")) {
+                if (entry.has("orderReports")) {
+                    reports += Wire.array(entry, "orderReports").size();
+                } else {
+                    cancelled.add(OrderMapping.order(entry));
+                }
             }
-        }
-        return count;
+            return reports;
+        });
+        cancelled.forEach(this::remember);
+        return cancelled.size() + inLists;
     }
 
     @Override
     public Optional<Order> lookup(String symbol, String clientOrderId) {
         requireClientOrderId(clientOrderId);
         try {
-            Order order = OrderMapping.order(rest.call(Endpoint.QUERY_ORDER,
+            Order order = rest.call(Endpoint.QUERY_ORDER,
                     new QueryString().add("symbol", symbol).add("origClientOrderId", clientOrderId), Operation.QUERY,
-                    "GET /api/v3/order (" + symbol + ", client order id " + clientOrderId + ")"));
+                    "GET /api/v3/order (" + symbol + ", client order id " + clientOrderId + ")", OrderMapping::order);
             remember(order);
             return Optional.of(order);
         } catch (ExchangeException e) {
@@ -274,14 +324,13 @@ public final class BinanceAdapter implements ExchangeAdapter {
 
     @Override
     public List<Order> openOrders(String symbol) {
-        JsonNode answer = rest.call(Endpoint.OPEN_ORDERS, new QueryString().add("symbol", symbol), Operation.QUERY,
-                "GET /api/v3/openOrders (" + symbol + ")");
-        List<Order> orders = new ArrayList<>();
-        for (JsonNode entry : answer) {
-            Order order = OrderMapping.order(entry);
-            remember(order);
-            orders.add(order);
-        }
+        List<Order> orders = rest.call(Endpoint.OPEN_ORDERS, new QueryString().add("symbol", symbol), Operation.QUERY,
+                "GET /api/v3/openOrders (" + symbol + ")", answer -> {
+                    List<Order> read = new ArrayList<>();
+                    for (JsonNode entry : Wire.requireArray(answer, "the answer")) read.add(OrderMapping.order(entry));
+                    return read;
+                });
+        orders.forEach(this::remember);
         return orders;
     }
 
@@ -290,13 +339,15 @@ public final class BinanceAdapter implements ExchangeAdapter {
     public List<Fill> fills(String symbol, Instant since) {
         List<Fill> fills = new ArrayList<>();
         QueryString q = new QueryString().add("symbol", symbol).add("startTime", since.toEpochMilli()).add("limit", TRADE_PAGE);
+        String what = "GET /api/v3/myTrades (" + symbol + ")";
         while (true) {
-            JsonNode page = rest.call(Endpoint.MY_TRADES, q, Operation.QUERY, "GET /api/v3/myTrades (" + symbol + ")");
+            JsonNode page = rest.call(Endpoint.MY_TRADES, q, Operation.QUERY, what, answer -> Wire.requireArray(answer, "the answer"));
             long lastId = -1;
             for (JsonNode trade : page) {
-                String orderId = trade.path("orderId").asText();
-                fills.add(AccountMapping.trade(trade, clientOrderIdOf(symbol, orderId)));
-                lastId = trade.path("id").asLong();
+                String orderId = rest.read(what, Operation.QUERY, trade, t -> Wire.text(t, "orderId"));
+                String clientOrderId = clientOrderIdOf(symbol, orderId);
+                fills.add(rest.read(what, Operation.QUERY, trade, t -> AccountMapping.trade(t, clientOrderId)));
+                lastId = rest.read(what, Operation.QUERY, trade, t -> Wire.integer(t, "id"));
             }
             if (page.size() < TRADE_PAGE) {
                 return fills;
@@ -307,7 +358,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
 
     @Override
     public List<Balance> balances() {
-        return AccountMapping.balances(rest.call(Endpoint.ACCOUNT, new QueryString(), Operation.QUERY, "GET /api/v3/account"));
+        return rest.call(Endpoint.ACCOUNT, new QueryString(), Operation.QUERY, "GET /api/v3/account", AccountMapping::balances);
     }
 
     @Override
@@ -325,8 +376,8 @@ public final class BinanceAdapter implements ExchangeAdapter {
         if (seen.isPresent()) {
             return seen.get();
         }
-        Order order = OrderMapping.order(rest.call(Endpoint.QUERY_ORDER, new QueryString().add("symbol", symbol).add("orderId", orderId),
-                Operation.QUERY, "GET /api/v3/order (" + symbol + ", order id " + orderId + ")"));
+        Order order = rest.call(Endpoint.QUERY_ORDER, new QueryString().add("symbol", symbol).add("orderId", orderId),
+                Operation.QUERY, "GET /api/v3/order (" + symbol + ", order id " + orderId + ")", OrderMapping::order);
         remember(order);
         return order.clientOrderId();
     }

@@ -28,16 +28,23 @@ import java.util.Set;
  *   <tr><td>{@code maxRateLimitWaitMs}</td><td>longest a call waits for budget before failing with RATE_LIMIT, default 10000</td></tr>
  *   <tr><td>{@code reconnectInitialMs}, {@code reconnectMaxMs}</td><td>WebSocket reconnect backoff, default 250 and 30000</td></tr>
  *   <tr><td>{@code maxConnectionAgeMinutes}</td><td>planned reconnect before Binance's 24 h cut, default 1430</td></tr>
+ *   <tr><td>{@code maxResponseBytes}</td><td>largest REST answer read, default 8388608 (8 MiB)</td></tr>
+ *   <tr><td>{@code maxMessageBytes}</td><td>largest stream message accepted, default 1048576 (1 MiB)</td></tr>
+ *   <tr><td>{@code streamSilenceSeconds}</td><td>a stream with no frame at all (pongs to our pings included) for this long is replaced, default 60</td></tr>
+ *   <tr><td>{@code downAfterAttempts}</td><td>failed reconnects in a row after which a stream is reported down (stale data), default 5</td></tr>
+ *   <tr><td>{@code instrumentTtlMs}</td><td>how long a symbol's filters are reused before exchangeInfo is read again, default 3600000 (1 h)</td></tr>
  * </table>
  *
- * Any local server that speaks the protocol (e.g. {@link io.tradekit.binance.sim.BinanceSimulator}) can be
+ * Any local server that speaks the protocol (e.g. the {@code tradekit-binance-simulator} module) can be
  * used by pointing the three URLs at it.
  */
 public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<Credentials> credentials,
                             long recvWindowMillis, OrderResponse orderResponse,
                             Duration requestTimeout, Duration connectTimeout,
                             long weightLimit, long orderLimit, Duration maxRateLimitWait,
-                            Duration reconnectInitial, Duration reconnectMax, Duration maxConnectionAge) {
+                            Duration reconnectInitial, Duration reconnectMax, Duration maxConnectionAge,
+                            long maxResponseBytes, int maxMessageBytes, Duration streamSilence, int downAfterAttempts,
+                            Duration instrumentTtl) {
 
     public static final String PRODUCTION_REST = "https://api.binance.com";
     public static final String PRODUCTION_STREAM = "wss://stream.binance.com:9443";
@@ -48,7 +55,8 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
 
     private static final Set<String> PARAMETERS = Set.of("network", "restUrl", "streamUrl", "wsApiUrl", "recvWindow",
             "orderResponse", "requestTimeoutMs", "connectTimeoutMs", "weightLimit", "orderLimit", "maxRateLimitWaitMs",
-            "reconnectInitialMs", "reconnectMaxMs", "maxConnectionAgeMinutes");
+            "reconnectInitialMs", "reconnectMaxMs", "maxConnectionAgeMinutes", "maxResponseBytes", "maxMessageBytes",
+            "streamSilenceSeconds", "downAfterAttempts", "instrumentTtlMs");
 
     /** How much a new-order answer carries. */
     public enum OrderResponse { FULL, RESULT }
@@ -71,6 +79,15 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
         requirePositive(connectTimeout.toMillis(), "connectTimeoutMs");
         requirePositive(reconnectInitial.toMillis(), "reconnectInitialMs");
         requirePositive(maxConnectionAge.toMinutes(), "maxConnectionAgeMinutes");
+        requirePositive(maxResponseBytes, "maxResponseBytes");
+        if (maxMessageBytes < 1024) {
+            throw new InvalidInputException("binance: parameter 'maxMessageBytes' is " + maxMessageBytes + ", expected at least 1024");
+        }
+        requirePositive(streamSilence.toSeconds(), "streamSilenceSeconds");
+        requirePositive(downAfterAttempts, "downAfterAttempts");
+        if (instrumentTtl.isNegative()) {
+            throw new InvalidInputException("binance: parameter 'instrumentTtlMs' is " + instrumentTtl.toMillis() + ", expected 0 or more");
+        }
         if (reconnectMax.compareTo(reconnectInitial) < 0) {
             throw new InvalidInputException("binance: parameter 'reconnectMaxMs' (" + reconnectMax.toMillis()
                     + ") is below 'reconnectInitialMs' (" + reconnectInitial.toMillis() + ")");
@@ -107,13 +124,26 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
                 Duration.ofMillis(p.longValue("maxRateLimitWaitMs", 10_000)),
                 Duration.ofMillis(p.longValue("reconnectInitialMs", 250)),
                 Duration.ofMillis(p.longValue("reconnectMaxMs", 30_000)),
-                Duration.ofMinutes(p.longValue("maxConnectionAgeMinutes", 1430)));
+                Duration.ofMinutes(p.longValue("maxConnectionAgeMinutes", 1430)),
+                p.longValue("maxResponseBytes", 8L << 20),
+                (int) Math.min(Integer.MAX_VALUE, p.longValue("maxMessageBytes", 1 << 20)),
+                Duration.ofSeconds(p.longValue("streamSilenceSeconds", 60)),
+                (int) Math.min(Integer.MAX_VALUE, p.longValue("downAfterAttempts", 5)),
+                Duration.ofMillis(p.longValue("instrumentTtlMs", 3_600_000)));
     }
 
     /** A copy with other credentials. */
     public BinanceConfig withCredentials(Optional<Credentials> newCredentials) {
         return new BinanceConfig(restUrl, streamUrl, wsApiUrl, newCredentials, recvWindowMillis, orderResponse, requestTimeout,
-                connectTimeout, weightLimit, orderLimit, maxRateLimitWait, reconnectInitial, reconnectMax, maxConnectionAge);
+                connectTimeout, weightLimit, orderLimit, maxRateLimitWait, reconnectInitial, reconnectMax, maxConnectionAge,
+                maxResponseBytes, maxMessageBytes, streamSilence, downAfterAttempts, instrumentTtl);
+    }
+
+    /** The reconnect rules every stream of this adapter uses. */
+    public io.tradekit.core.net.ReconnectingWebSocket.Options streamOptions() {
+        return new io.tradekit.core.net.ReconnectingWebSocket.Options(connectTimeout, streamSilence, maxConnectionAge,
+                new io.tradekit.core.net.Backoff(reconnectInitial, reconnectMax, 2.0, 0.5), maxMessageBytes, Duration.ofSeconds(30),
+                downAfterAttempts);
     }
 
     private static URI url(Params p, String name, String fallback, Set<String> schemes) {

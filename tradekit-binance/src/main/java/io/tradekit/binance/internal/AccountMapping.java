@@ -19,7 +19,7 @@ public final class AccountMapping {
     /** Balances with something free or locked; the many empty assets of a Binance account are left out. */
     public static List<Balance> balances(JsonNode account) {
         List<Balance> out = new ArrayList<>();
-        for (JsonNode b : Wire.field(account, "balances")) {
+        for (JsonNode b : Wire.array(account, "balances")) {
             BigDecimal free = Wire.decimal(b, "free");
             BigDecimal locked = Wire.decimal(b, "locked");
             if (free.signum() != 0 || locked.signum() != 0) {
@@ -36,7 +36,7 @@ public final class AccountMapping {
     public static Fill trade(JsonNode t, String clientOrderId) {
         return new Fill(Wire.text(t, "id"), clientOrderId, Wire.text(t, "orderId"), Wire.text(t, "symbol"),
                 Wire.bool(t, "isBuyer") ? Side.BUY : Side.SELL, Wire.decimal(t, "price"), Wire.decimal(t, "qty"),
-                Wire.decimal(t, "commission"), t.path("commissionAsset").asText(""), Instant.ofEpochMilli(Wire.integer(t, "time")),
+                Wire.decimal(t, "commission"), Wire.optionalText(t, "commissionAsset", ""), Instant.ofEpochMilli(Wire.integer(t, "time")),
                 Wire.bool(t, "isMaker"));
     }
 }

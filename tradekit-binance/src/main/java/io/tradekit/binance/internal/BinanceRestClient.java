@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.Credentials;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.ExchangeException;
+import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.RecoveryAction;
 import io.tradekit.binance.BinanceConfig;
 import io.tradekit.binance.internal.BinanceErrors.Operation;
@@ -20,6 +21,8 @@ import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Binance spot REST: signs, budgets, sends and reads every call.
@@ -71,6 +74,24 @@ public final class BinanceRestClient {
         return retrier.call(endpoint.idempotency(), what, () -> callOnce(endpoint, params, operation, what));
     }
 
+    /**
+     * Calls {@code endpoint} and reads its answer with {@code reader}. An answer of the wrong shape is an
+     * {@link ExchangeException} naming the call: {@code MALFORMED_DATA}, or {@code UNKNOWN_OUTCOME} for a
+     * new order, which may exist although its answer could not be read.
+     */
+    public <T> T call(Endpoint endpoint, QueryString params, Operation operation, String what, Function<JsonNode, T> reader) {
+        return read(what, operation, call(endpoint, params, operation, what), reader);
+    }
+
+    /** Reads part of an answer of {@code what} with {@code reader}; a wrong shape fails as {@link #call(Endpoint, QueryString, Operation, String, Function)} does. */
+    public <T> T read(String what, Operation operation, JsonNode part, Function<JsonNode, T> reader) {
+        try {
+            return reader.apply(part);
+        } catch (MalformedMessage | IllegalArgumentException | InvalidInputException e) {
+            throw unreadable(what, operation, e.getMessage(), part.toString(), e);
+        }
+    }
+
     /** The server's time now, by the kept offset (sampled first if there is none). */
     public long serverMillis() {
         ensureClockSynced();
@@ -111,15 +132,17 @@ public final class BinanceRestClient {
 
     private JsonNode callOnce(Endpoint endpoint, QueryString params, Operation operation, String what) {
         if (!endpoint.signed()) {
-            return send(endpoint, params, operation, what, publicRequest(endpoint, params));
+            return send(endpoint, params, operation, what, () -> publicRequest(endpoint, params));
         }
         ensureClockSynced();
+        // signed only once the budget let the request through: a request that waited for its turn still
+        // carries a fresh timestamp (signing before the wait sent it stale and drew -1021)
         try {
-            return send(endpoint, params, operation, what, signedRequest(endpoint, params, timestamp()));
+            return send(endpoint, params, operation, what, () -> signedRequest(endpoint, params, timestamp()));
         } catch (ExchangeException e) {
             if (e.category() != ErrorCategory.CLOCK_SKEW) throw e;
             resyncClock();
-            return send(endpoint, params, operation, what, signedRequest(endpoint, params, timestamp()));
+            return send(endpoint, params, operation, what, () -> signedRequest(endpoint, params, timestamp()));
         }
     }
 
@@ -134,22 +157,31 @@ public final class BinanceRestClient {
                 .method(endpoint.method(), HttpRequest.BodyPublishers.noBody());
     }
 
-    private JsonNode send(Endpoint endpoint, QueryString params, Operation operation, String what, HttpRequest request) {
+    private JsonNode send(Endpoint endpoint, QueryString params, Operation operation, String what, Supplier<HttpRequest> request) {
         weight.acquire(weightOf(endpoint, params));
-        if (endpoint == Endpoint.NEW_ORDER) {
+        if (endpoint.countsAsOrder()) {
             orders.acquire(1);
         }
-        HttpReply reply = transport.send(request);
+        HttpReply reply = transport.send(request.get());
         observeUsage(reply);
         if (reply.isSuccess()) {
             try {
                 return Wire.read(reply.body());
             } catch (MalformedMessage e) {
-                throw new ExchangeException(BinanceErrors.VENUE, ErrorCategory.MALFORMED_DATA, RecoveryAction.SKIP, "",
-                        "binance " + what + ": answer is " + e.getMessage() + ": " + Wire.truncate(reply.body(), 200), null, e);
+                throw unreadable(what, operation, e.getMessage(), reply.body(), e);
             }
         }
         throw failure(reply, operation, what);
+    }
+
+    /** An answer that could not be read; for a new order that means its outcome is unknown. */
+    private static ExchangeException unreadable(String what, Operation operation, String problem, String raw, Throwable cause) {
+        boolean place = operation == Operation.PLACE;
+        return new ExchangeException(BinanceErrors.VENUE, place ? ErrorCategory.UNKNOWN_OUTCOME : ErrorCategory.MALFORMED_DATA,
+                place ? RecoveryAction.RESYNC_STATE : RecoveryAction.SKIP, "",
+                "binance " + what + ": the answer could not be read (" + problem + ")"
+                        + (place ? "; the order may exist, look it up before sending it again" : "") + ": " + Wire.truncate(raw, 200),
+                null, cause);
     }
 
     private static int weightOf(Endpoint endpoint, QueryString params) {
@@ -169,9 +201,9 @@ public final class BinanceRestClient {
         String message = Wire.truncate(reply.body(), 200);
         try {
             JsonNode error = Wire.read(reply.body());
-            if (error.hasNonNull("code")) {
+            if (error.isObject() && error.hasNonNull("code") && error.get("code").canConvertToInt()) {
                 code = error.get("code").asInt();
-                message = error.path("msg").asText("");
+                message = Wire.optionalText(error, "msg", "");
             }
         } catch (MalformedMessage notJson) {
             // an HTML error page from a proxy or the WAF: keep the status and a piece of the body
@@ -209,9 +241,16 @@ public final class BinanceRestClient {
 
     private void sampleClock() {
         long sent = localClock.millis();
-        JsonNode time = retrier.call(Endpoint.TIME.idempotency(), "GET /api/v3/time",
-                () -> send(Endpoint.TIME, new QueryString(), Operation.OTHER, "GET /api/v3/time", publicRequest(Endpoint.TIME, new QueryString())));
+        long server = retrier.call(Endpoint.TIME.idempotency(), "GET /api/v3/time", () -> {
+            JsonNode time = send(Endpoint.TIME, new QueryString(), Operation.OTHER, "GET /api/v3/time",
+                    () -> publicRequest(Endpoint.TIME, new QueryString()));
+            try {
+                return Wire.integer(time, "serverTime");
+            } catch (MalformedMessage e) {
+                throw unreadable("GET /api/v3/time", Operation.OTHER, e.getMessage(), time.toString(), e);
+            }
+        });
         long received = localClock.millis();
-        clock.addSample(sent, Wire.integer(time, "serverTime"), received);
+        clock.addSample(sent, server, received);
     }
 }

@@ -11,9 +11,11 @@ import java.util.TreeMap;
 
 /**
  * Binance's HMAC-SHA256 request signature: the lowercase hex HMAC of the secret over the exact text that
- * is sent. For REST that is the query string followed directly by the body; for the WebSocket API it is
- * every parameter except {@code signature}, sorted by name, as {@code name=value} pairs joined by
- * {@code &}. The secret lives only inside the {@link Mac}; {@link #toString()} never shows it.
+ * is sent. For REST that is the query string followed directly by the body, percent-encoded as sent (so
+ * non-ASCII values are signed as {@code %XX} bytes); for the WebSocket API it is every parameter except
+ * {@code signature}, sorted by name, as {@code name=value} pairs joined by {@code &}, with values as raw
+ * UTF-8, never percent-encoded (web-socket-api.md, "SIGNED request example (HMAC)"). The secret lives
+ * only inside the {@link Mac}; {@link #toString()} never shows it.
  */
 public final class BinanceSigner {
 
@@ -42,15 +44,17 @@ public final class BinanceSigner {
         return HexFormat.of().formatHex(digest);
     }
 
-    /** The WebSocket API payload: every parameter but {@code signature}, sorted by name, {@code name=value} joined by {@code &}. */
+    /**
+     * The WebSocket API payload: every parameter but {@code signature}, sorted by name, {@code name=value}
+     * joined by {@code &}, values raw (Binance signs the UTF-8 bytes of {@code symbol=１２３４５６}, not its
+     * percent-encoding).
+     */
     public static String webSocketPayload(Map<String, String> params) {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
             if (e.getKey().equals("signature")) continue;
             if (!out.isEmpty()) out.append('&');
-            QueryString.encode(e.getKey(), out);
-            out.append('=');
-            QueryString.encode(e.getValue(), out);
+            out.append(e.getKey()).append('=').append(e.getValue());
         }
         return out.toString();
     }

@@ -11,6 +11,8 @@ public enum Endpoint {
     EXCHANGE_INFO("GET", "/api/v3/exchangeInfo", 20, false, Idempotency.IDEMPOTENT),
     KLINES("GET", "/api/v3/klines", 2, false, Idempotency.IDEMPOTENT),
     NEW_ORDER("POST", "/api/v3/order", 1, true, Idempotency.NON_IDEMPOTENT),
+    /** Validates a new order without placing it: nothing happens at the venue, so it may be repeated. */
+    TEST_ORDER("POST", "/api/v3/order/test", 1, true, Idempotency.IDEMPOTENT),
     QUERY_ORDER("GET", "/api/v3/order", 4, true, Idempotency.IDEMPOTENT),
     CANCEL_ORDER("DELETE", "/api/v3/order", 1, true, Idempotency.IDEMPOTENT),
     CANCEL_OPEN_ORDERS("DELETE", "/api/v3/openOrders", 1, true, Idempotency.IDEMPOTENT),
@@ -53,6 +55,11 @@ public enum Endpoint {
 
     public Idempotency idempotency() {
         return idempotency;
+    }
+
+    /** Whether the venue counts the request against the new-order limits ({@code X-MBX-ORDER-COUNT-*}). */
+    public boolean countsAsOrder() {
+        return this == NEW_ORDER;
     }
 
     /** The endpoint for a method and path, if the adapter knows it. */

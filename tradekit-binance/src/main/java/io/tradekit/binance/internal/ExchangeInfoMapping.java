@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/v3/exchangeInfo} into {@link Instrument}: PRICE_FILTER gives the tick size, LOT_SIZE the
- * step size and minimum quantity, NOTIONAL (or the older MIN_NOTIONAL) the minimum notional. A zero tick
+ * step size and minimum quantity, NOTIONAL (or the older MIN_NOTIONAL) the minimum notional; the rest of
+ * the filters go into {@link SymbolFilters}. A zero tick
  * or step disables that rule at Binance; the instrument then uses the asset's precision instead.
  */
 public final class ExchangeInfoMapping {
@@ -18,8 +19,8 @@ public final class ExchangeInfoMapping {
 
     /** The symbol's entry of an exchangeInfo answer, or empty when it is not listed. */
     public static Optional<JsonNode> symbolEntry(JsonNode exchangeInfo, String symbol) {
-        for (JsonNode s : Wire.field(exchangeInfo, "symbols")) {
-            if (symbol.equals(s.path("symbol").asText())) return Optional.of(s);
+        for (JsonNode s : Wire.array(exchangeInfo, "symbols")) {
+            if (symbol.equals(Wire.text(s, "symbol"))) return Optional.of(s);
         }
         return Optional.empty();
     }
@@ -31,8 +32,8 @@ public final class ExchangeInfoMapping {
         BigDecimal minQty = BigDecimal.ZERO;
         BigDecimal notional = null;
         BigDecimal legacyNotional = null;
-        for (JsonNode f : Wire.field(symbolEntry, "filters")) {
-            switch (f.path("filterType").asText()) {
+        for (JsonNode f : Wire.array(symbolEntry, "filters")) {
+            switch (Wire.text(f, "filterType")) {
                 case "PRICE_FILTER" -> tick = Wire.decimal(f, "tickSize");
                 case "LOT_SIZE" -> {
                     step = Wire.decimal(f, "stepSize");
@@ -56,9 +57,45 @@ public final class ExchangeInfoMapping {
                 tick.stripTrailingZeros(), step.stripTrailingZeros(), minQty.stripTrailingZeros(), minNotional.stripTrailingZeros());
     }
 
+    /** The filters the {@link Instrument} does not carry (see {@link SymbolFilters}); absent ones are disabled. */
+    public static SymbolFilters filters(JsonNode symbolEntry) {
+        BigDecimal z = BigDecimal.ZERO;
+        BigDecimal minPrice = z, maxPrice = z, maxQty = z, marketMin = z, marketMax = z, marketStep = z, minNotional = z, maxNotional = z;
+        boolean applyMin = true;
+        boolean applyMax = false;
+        for (JsonNode f : Wire.array(symbolEntry, "filters")) {
+            switch (Wire.text(f, "filterType")) {
+                case "PRICE_FILTER" -> {
+                    minPrice = Wire.decimal(f, "minPrice");
+                    maxPrice = Wire.decimal(f, "maxPrice");
+                }
+                case "LOT_SIZE" -> maxQty = Wire.decimal(f, "maxQty");
+                case "MARKET_LOT_SIZE" -> {
+                    marketMin = Wire.decimal(f, "minQty");
+                    marketMax = Wire.decimal(f, "maxQty");
+                    marketStep = Wire.decimal(f, "stepSize");
+                }
+                case "NOTIONAL" -> {
+                    minNotional = Wire.decimal(f, "minNotional");
+                    applyMin = !f.has("applyMinToMarket") || Wire.bool(f, "applyMinToMarket");
+                    maxNotional = f.has("maxNotional") ? Wire.decimal(f, "maxNotional") : z;
+                    applyMax = f.has("applyMaxToMarket") && Wire.bool(f, "applyMaxToMarket");
+                }
+                case "MIN_NOTIONAL" -> {
+                    if (minNotional.signum() == 0) minNotional = Wire.decimal(f, "minNotional");
+                    if (f.has("applyToMarket")) applyMin = Wire.bool(f, "applyToMarket");
+                }
+                default -> {
+                    // PERCENT_PRICE_BY_SIDE, MAX_NUM_ORDERS and the like depend on live state: Binance judges them
+                }
+            }
+        }
+        return new SymbolFilters(minPrice, maxPrice, maxQty, marketMin, marketMax, marketStep, minNotional, applyMin, maxNotional, applyMax);
+    }
+
     /** The symbol's trading status, e.g. {@code TRADING}, {@code BREAK}. */
     public static String status(JsonNode symbolEntry) {
-        return symbolEntry.path("status").asText("TRADING");
+        return Wire.optionalText(symbolEntry, "status", "TRADING");
     }
 
     private static int precision(JsonNode entry, String field, String symbol) {

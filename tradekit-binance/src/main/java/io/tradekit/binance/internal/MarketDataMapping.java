@@ -47,15 +47,13 @@ public final class MarketDataMapping {
      * Rows of {@code GET /api/v3/klines}: {@code [openTime, open, high, low, close, volume, closeTime, ...]}.
      */
     public static List<Bar> klines(JsonNode rows, String symbol, Timeframe timeframe) {
-        if (!rows.isArray()) {
-            throw new MalformedMessage("klines: expected an array of rows");
-        }
+        Wire.requireArray(rows, "klines");
         List<Bar> bars = new ArrayList<>(rows.size());
         for (JsonNode row : rows) {
             if (!row.isArray() || row.size() < 6) {
                 throw new MalformedMessage("klines: row " + bars.size() + " has " + row.size() + " fields, expected at least 6");
             }
-            bars.add(new Bar(symbol, timeframe, Instant.ofEpochMilli(row.get(0).asLong()), decimal(row, 1), decimal(row, 2),
+            bars.add(new Bar(symbol, timeframe, Instant.ofEpochMilli(Wire.integerValue(row.get(0), "klines: row " + bars.size() + " open time")), decimal(row, 1), decimal(row, 2),
                     decimal(row, 3), decimal(row, 4), decimal(row, 5)));
         }
         return bars;
@@ -83,10 +81,6 @@ public final class MarketDataMapping {
     }
 
     private static BigDecimal decimal(JsonNode row, int index) {
-        try {
-            return new BigDecimal(row.get(index).asText());
-        } catch (NumberFormatException e) {
-            throw new MalformedMessage("klines: field " + index + " is '" + row.get(index).asText() + "', expected a decimal");
-        }
+        return Wire.decimalValue(row.get(index), "klines: field " + index);
     }
 }

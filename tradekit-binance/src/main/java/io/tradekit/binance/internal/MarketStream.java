@@ -8,7 +8,6 @@ import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
 import io.tradekit.binance.BinanceConfig;
-import io.tradekit.core.net.Backoff;
 import io.tradekit.core.net.ReconnectingWebSocket;
 
 import java.net.URI;
@@ -39,7 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       was down are fetched over REST. Either way, bars that arrive live meanwhile are held and posted
  *       with the fetched ones in open-time order. At the seam a bar may be posted that the engine
  *       already has from its warmup; the engine drops bars that are not newer than its last.</li>
- *   <li>A frame that cannot be read becomes {@link Event.ErrorRaised} with the raw text; nothing escapes.</li>
+ *   <li>A frame that cannot be read becomes {@link Event.ErrorRaised} with the raw text; nothing escapes.
+ *       A frame over the size limit is refused unread (an error event) and the connection replaced.</li>
+ *   <li>{@code serverShutdown} makes the connection move at once, ahead of the venue's cut.</li>
  * </ul>
  */
 public final class MarketStream implements ReconnectingWebSocket.Listener, AutoCloseable {
@@ -106,9 +107,7 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
     public synchronized void start() {
         started = true;
         if (socket == null && !streams.isEmpty()) {
-            socket = new ReconnectingWebSocket("binance market", this::uri, this, new ReconnectingWebSocket.Options(
-                    config.connectTimeout(), java.time.Duration.ofSeconds(60), config.maxConnectionAge(),
-                    new Backoff(config.reconnectInitial(), config.reconnectMax(), 2.0, 0.5)));
+            socket = new ReconnectingWebSocket("binance market", this::uri, this, config.streamOptions());
             socket.start();
         }
     }
@@ -165,8 +164,13 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
             String type = data.path("e").asText("");
             if (type.equals("kline")) {
                 MarketDataMapping.closedKline(data).ifPresent(this::closed);
+                healthy();
             } else if (stream.endsWith("@bookTicker") || (type.isEmpty() && data.has("b") && data.has("a") && data.has("s"))) {
                 sink.post(new Event.TickerUpdated(MarketDataMapping.bookTicker(data, clock.instant())));
+                healthy();
+            } else if (type.equals("serverShutdown")) {
+                ReconnectingWebSocket s = socket;
+                if (s != null) s.reconnectNow("the venue announced a server shutdown");
             } else {
                 sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unexpected market frame (stream '" + stream + "')", text);
             }
@@ -179,7 +183,20 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
         JsonNode error = root.get("error");
         if (error != null && !error.isNull()) {
             sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "subscription refused: " + error.path("msg").asText(error.toString()), text);
+        } else {
+            healthy();
         }
+    }
+
+    /** The connection delivers what was asked for: its next drop starts the backoff afresh. */
+    private void healthy() {
+        ReconnectingWebSocket s = socket;
+        if (s != null) s.markHealthy();
+    }
+
+    @Override
+    public void onRejected(String reason) {
+        sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "market message refused: " + reason, "");
     }
 
     private void closed(Bar bar) {

@@ -53,12 +53,12 @@ public final class OrderMapping {
         OrderStatus status = r.has("status") ? status(Wire.text(r, "status")) : OrderStatus.NEW;
         BigDecimal executed = r.has("executedQty") ? Wire.decimal(r, "executedQty") : BigDecimal.ZERO;
         List<Fill> fills = new ArrayList<>();
-        JsonNode fillNodes = r.get("fills");
-        if (fillNodes != null && fillNodes.isArray()) {
+        if (r.hasNonNull("fills")) {
+            JsonNode fillNodes = Wire.array(r, "fills");
             Side side = Side.valueOf(Wire.text(r, "side"));
             for (JsonNode f : fillNodes) {
                 fills.add(new Fill(Wire.text(f, "tradeId"), clientOrderId, orderId, symbol, side, Wire.decimal(f, "price"),
-                        Wire.decimal(f, "qty"), Wire.decimal(f, "commission"), f.path("commissionAsset").asText(""), time, false));
+                        Wire.decimal(f, "qty"), Wire.decimal(f, "commission"), Wire.optionalText(f, "commissionAsset", ""), time, false));
             }
         }
         return new OrderAck(clientOrderId, orderId, status, executed, time, fills);
@@ -75,7 +75,7 @@ public final class OrderMapping {
         Instant updated = r.hasNonNull("updateTime") ? Instant.ofEpochMilli(Wire.integer(r, "updateTime")) : created;
         return new Order(clientOrderId, Optional.of(Wire.text(r, "orderId")), Wire.text(r, "symbol"), Side.valueOf(Wire.text(r, "side")),
                 type(Wire.text(r, "type")), Wire.decimal(r, "origQty"),
-                price.signum() > 0 ? Optional.of(price) : Optional.empty(), timeInForce(r.path("timeInForce").asText("GTC")), false,
+                price.signum() > 0 ? Optional.of(price) : Optional.empty(), timeInForce(Wire.optionalText(r, "timeInForce", "GTC")), false,
                 status(Wire.text(r, "status")), executed, average(quote, executed), created, updated, "", Optional.empty());
     }
 
@@ -124,21 +124,21 @@ public final class OrderMapping {
      */
     public static ExecutionReport executionReport(JsonNode e) {
         String executionType = Wire.text(e, "x");
-        String original = e.path("C").asText("");
+        String original = Wire.optionalText(e, "C", "");
         String clientOrderId = executionType.equals("CANCELED") && !original.isEmpty() ? original : Wire.text(e, "c");
         String orderId = Wire.text(e, "i");
         String symbol = Wire.text(e, "s");
         BigDecimal cumulative = Wire.decimal(e, "z");
         BigDecimal cumulativeQuote = e.hasNonNull("Z") ? Wire.decimal(e, "Z") : BigDecimal.ZERO;
         Instant time = Instant.ofEpochMilli(e.hasNonNull("T") ? Wire.integer(e, "T") : Wire.integer(e, "E"));
-        String reject = e.path("r").asText("NONE");
+        String reject = Wire.optionalText(e, "r", "NONE");
         OrderUpdate update = new OrderUpdate(clientOrderId, Optional.of(orderId), symbol, status(Wire.text(e, "X")), cumulative,
                 average(cumulativeQuote, cumulative), time, reject.equals("NONE") ? Optional.empty() : Optional.of(reject));
         Optional<Fill> fill = Optional.empty();
         if (executionType.equals("TRADE")) {
             fill = Optional.of(new Fill(Wire.text(e, "t"), clientOrderId, orderId, symbol, Side.valueOf(Wire.text(e, "S")),
-                    Wire.decimal(e, "L"), Wire.decimal(e, "l"), Wire.decimal(e, "n"), e.path("N").isNull() ? "" : e.path("N").asText(""),
-                    time, e.path("m").asBoolean(false)));
+                    Wire.decimal(e, "L"), Wire.decimal(e, "l"), Wire.decimal(e, "n"), Wire.optionalText(e, "N", ""),
+                    time, e.hasNonNull("m") && Wire.bool(e, "m")));
         }
         return new ExecutionReport(orderId, update, fill);
     }

@@ -6,7 +6,6 @@ import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
 import io.tradekit.binance.BinanceConfig;
-import io.tradekit.core.net.Backoff;
 import io.tradekit.core.net.ReconnectingWebSocket;
 
 import java.net.URI;
@@ -18,7 +17,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -34,6 +35,12 @@ import java.util.function.Consumer;
  * <p>The stream is not trusted after a reconnect until the adapter has resynced over REST (open orders,
  * orders that were open, and trades since shortly before the drop): those results are posted first,
  * then the events that arrived meanwhile, in order. Only then is the stream reported CONNECTED.
+ *
+ * <p>A subscription that cannot be signed (REST refused while sampling the server's clock), is refused
+ * (429, 5xx, a bad key) or gets no answer in time gives the connection up; the next one comes after the
+ * socket's growing backoff (at least the venue's {@code retryAfter}), so a refusing venue never meets a
+ * reconnect storm, and after a few failures in a row the stream is reported DISCONNECTED (stale). A
+ * {@code serverShutdown} event makes it reconnect at once, ahead of the cut.
  */
 public final class UserStream implements ReconnectingWebSocket.Listener, AutoCloseable {
 
@@ -83,8 +90,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
     public synchronized void start() {
         if (socket != null) return;
         socket = new ReconnectingWebSocket("binance user data", () -> URI.create(config.wsApiUrl().toString()), this,
-                new ReconnectingWebSocket.Options(config.connectTimeout(), Duration.ofSeconds(60), config.maxConnectionAge(),
-                        new Backoff(config.reconnectInitial(), config.reconnectMax(), 2.0, 0.5)));
+                config.streamOptions());
         socket.start();
     }
 
@@ -113,8 +119,10 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
             p.put("apiKey", apiKey);
             p.put("timestamp", Long.parseLong(params.get("timestamp")));
             p.put("signature", signature);
+            long forConnection;
             synchronized (this) {
                 pendingSubscription = id;
+                forConnection = connection;
             }
             ReconnectingWebSocket s = socket;
             if (s != null && !s.send(request.toString())) {
@@ -122,13 +130,32 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
                 synchronized (this) {
                     pendingSubscription = null;
                 }
+                return;
             }
+            CompletableFuture.delayedExecutor(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS, executor)
+                    .execute(() -> unanswered(id, forConnection));
         } catch (RuntimeException e) {
             sink.error(SOURCE, e instanceof io.tradekit.api.TradeKitException t ? t.category() : ErrorCategory.INTERNAL,
                     "could not subscribe to user data: " + e.getMessage(), "");
-            ReconnectingWebSocket s = socket;
-            if (s != null) s.reconnectNow("user data subscription could not be sent");
+            giveUp("user data subscription could not be signed: " + e.getMessage(),
+                    e instanceof io.tradekit.api.ExchangeException x ? x.retryAfter().orElse(Duration.ZERO) : Duration.ZERO);
         }
+    }
+
+    /** The subscription got no answer in time: the connection is given up like a refusal. */
+    private void unanswered(String id, long forConnection) {
+        synchronized (this) {
+            if (!id.equals(pendingSubscription) || forConnection != connection) return;
+            pendingSubscription = null;
+        }
+        sink.error(SOURCE, ErrorCategory.TIMEOUT, "user data subscription got no answer within " + config.requestTimeout().toMillis() + " ms", "");
+        giveUp("user data subscription unanswered", Duration.ZERO);
+    }
+
+    /** Replaces the connection after the socket's backoff (at least {@code atLeast}); the socket reports it down after repeated failures. */
+    private void giveUp(String reason, Duration atLeast) {
+        ReconnectingWebSocket s = socket;
+        if (s != null) s.reconnectAfterFailure(reason, atLeast);
     }
 
     @Override
@@ -140,7 +167,11 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
             sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable user data frame: " + e.getMessage(), text);
             return;
         }
-        if (root.has("event")) {
+        if (root.has("event") && "serverShutdown".equals(root.get("event").path("e").asText(""))) {
+            // announced ahead of the cut: move to a new connection now, trusted or not
+            ReconnectingWebSocket s = socket;
+            if (s != null) s.reconnectNow("the venue announced a server shutdown");
+        } else if (root.has("event")) {
             synchronized (this) {
                 if (!trusted) {
                     held.addLast(root.get("event"));
@@ -195,8 +226,18 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
             });
             return;
         }
-        sink.error(SOURCE, mapping.category(), "user data subscription refused: " + (code == null ? "status " + status : code + " " + message)
-                + " (" + mapping.meaning() + ")", text);
+        String refusal = "user data subscription refused: " + (code == null ? "status " + status : code + " " + message)
+                + " (" + mapping.meaning() + ")";
+        sink.error(SOURCE, mapping.category(), refusal, text);
+        giveUp(refusal, retryAfter(error));
+    }
+
+    /** A WebSocket API error's {@code data.retryAfter} (epoch milliseconds when the ban or limit ends), as a wait. */
+    private Duration retryAfter(JsonNode error) {
+        JsonNode until = error.path("data").path("retryAfter");
+        if (!until.canConvertToLong()) return Duration.ZERO;
+        long wait = until.asLong() - clock.millis();
+        return wait > 0 ? Duration.ofMillis(Math.min(wait, config.reconnectMax().toMillis())) : Duration.ZERO;
     }
 
     /** Posts the resync's events, then what arrived meanwhile, and from then on passes events straight through. */
@@ -213,6 +254,8 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
             everSubscribed = true;
             downSince = null;
         }
+        ReconnectingWebSocket s = socket;
+        if (s != null) s.markHealthy();
         sink.post(new Event.ConnectionChanged(BinanceErrors.VENUE, "user", ConnectionState.CONNECTED,
                 resynced.isEmpty() ? "user data subscribed" : "user data subscribed; resynced " + resynced.size() + " events over REST",
                 clock.instant()));
@@ -240,6 +283,11 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
         } catch (RuntimeException e) {
             sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable user data event: " + e.getMessage(), raw == null ? event.toString() : raw);
         }
+    }
+
+    @Override
+    public void onRejected(String reason) {
+        sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "user data message refused: " + reason, "");
     }
 
     @Override

@@ -7,7 +7,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The examples of Binance's rest-api.md ("SIGNED Endpoint Examples") and web-socket-api.md ("SIGNED request example (HMAC)"). */
+/**
+ * Every HMAC example of Binance's rest-api.md ("SIGNED Endpoint Examples for POST /api/v3/order": the ASCII
+ * one, the non-ASCII one and the older mixed query-and-body one) and web-socket-api.md ("SIGNED request
+ * example (HMAC)": the ASCII one, its older variant with {@code newOrderRespType}, and the non-ASCII one).
+ */
 class BinanceSignerTest {
 
     private static final String DOC_SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
@@ -46,6 +50,49 @@ class BinanceSignerTest {
         assertThat(payload).isEqualTo("apiKey=" + DOC_API_KEY + "&newOrderRespType=ACK&price=52000.00&quantity=0.01000000&recvWindow=100"
                 + "&side=SELL&symbol=BTCUSDT&timeInForce=GTC&timestamp=1645423376532&type=LIMIT");
         assertThat(signer.sign(payload)).isEqualTo("cc15477742bd704c29492d96c7ead9414dfd8e0ec4a00f947bb5bb454ddbd08a");
+    }
+
+    @Test
+    void signsTheDocumentedNonAsciiRestExampleOverThePercentEncodedPayload() {
+        String query = new QueryString().add("symbol", "１２３４５６").add("side", "BUY").add("type", "LIMIT").add("timeInForce", "GTC")
+                .add("quantity", "1").add("price", "0.1").add("recvWindow", 5000).add("timestamp", 1499827319559L).toString();
+        assertThat(query).isEqualTo("symbol=%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96&side=BUY&type=LIMIT&timeInForce=GTC"
+                + "&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559");
+        assertThat(signer.sign(query, "")).isEqualTo("e1353ec6b14d888f1164ae9af8228a3dbd508bc82eb867db8ab6046442f33ef3");
+    }
+
+    @Test
+    void signsTheDocumentedWebSocketApiAsciiExampleOfTheCurrentDocs() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", "BTCUSDT");
+        params.put("side", "SELL");
+        params.put("type", "LIMIT");
+        params.put("timeInForce", "GTC");
+        params.put("quantity", "0.01000000");
+        params.put("price", "52000.00");
+        params.put("recvWindow", "100");
+        params.put("timestamp", "1645423376532");
+        params.put("apiKey", DOC_API_KEY);
+        assertThat(signer.sign(BinanceSigner.webSocketPayload(params))).isEqualTo("aa1b5712c094bc4e57c05a1a5c1fd8d88dcd628338ea863fec7b88e59fe2db24");
+    }
+
+    @Test
+    void signsTheDocumentedNonAsciiWebSocketApiExampleOverRawUtf8NotPercentEncoding() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", "１２３４５６");
+        params.put("side", "BUY");
+        params.put("type", "LIMIT");
+        params.put("timeInForce", "GTC");
+        params.put("quantity", "1.00000000");
+        params.put("price", "0.10000000");
+        params.put("recvWindow", "5000");
+        params.put("timestamp", "1645423376532");
+        params.put("apiKey", DOC_API_KEY);
+        params.put("signature", "------ FILL ME ------");
+        String payload = BinanceSigner.webSocketPayload(params);
+        assertThat(payload).isEqualTo("apiKey=" + DOC_API_KEY + "&price=0.10000000&quantity=1.00000000&recvWindow=5000&side=BUY"
+                + "&symbol=１２３４５６&timeInForce=GTC&timestamp=1645423376532&type=LIMIT");
+        assertThat(signer.sign(payload)).isEqualTo("b33892ae8e687c939f4468c6268ddd4c40ac1af18ad19a064864c47bae0752cd");
     }
 
     @Test

@@ -15,6 +15,11 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends venue requests with the JDK {@link HttpClient} and tells apart how a request can fail, because
@@ -26,15 +31,37 @@ import java.util.Objects;
  *   <li>{@code UNKNOWN_OUTCOME}: the connection broke after the request went out.</li>
  * </ul>
  *
- * Messages name the method and path only; query strings (which carry signatures) never appear.
+ * Every exchange has one deadline on the whole of it: connect, headers and body. It is the request's
+ * own {@link HttpRequest#timeout()} (or {@link #DEFAULT_DEADLINE}), enforced by this class rather than
+ * the JDK client, whose timeout stops at the headers: a body that stalls half-way ends in
+ * {@code TIMEOUT} at the deadline, never holds the caller for ever. A body larger than
+ * {@code maxBodyBytes} is cut off and reported as {@code MALFORMED_DATA}.
+ *
+ * <p>Messages name the method and path only; query strings (which carry signatures) never appear.
  */
 public final class HttpTransport {
 
+    /** The deadline of a request that names none. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
+    /** The largest answer read unless told otherwise: 8 MiB (several times the largest venue answer tradekit reads). */
+    public static final long DEFAULT_MAX_BODY_BYTES = 8L << 20;
+
     private final String venue;
     private final HttpClient client;
+    private final long maxBodyBytes;
 
+    /** A transport that reads answers of up to {@link #DEFAULT_MAX_BODY_BYTES}. */
     public HttpTransport(String venue, Duration connectTimeout) {
+        this(venue, connectTimeout, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** A transport that refuses answers longer than {@code maxBodyBytes}. */
+    public HttpTransport(String venue, Duration connectTimeout, long maxBodyBytes) {
         this.venue = Objects.requireNonNull(venue, "venue");
+        if (maxBodyBytes < 1) {
+            throw new io.tradekit.api.InvalidInputException(venue + ": the answer size limit must be positive, got " + maxBodyBytes);
+        }
+        this.maxBodyBytes = maxBodyBytes;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -42,26 +69,51 @@ public final class HttpTransport {
                 .build();
     }
 
-    /** Sends {@code request} and returns whatever status came back. */
+    /** Sends {@code request} and returns whatever status came back, within the request's deadline. */
     public HttpReply send(HttpRequest request) {
         String what = request.method() + " " + request.uri().getPath();
+        Duration deadline = request.timeout().orElse(DEFAULT_DEADLINE);
+        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request, LimitedBody.handler(maxBodyBytes));
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = exchange.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
             return new HttpReply(response.statusCode(), response.headers(), response.body());
-        } catch (HttpConnectTimeoutException | ConnectException | UnresolvedAddressException e) {
-            throw failure(ErrorCategory.NETWORK, RecoveryAction.RETRY, what + ": could not connect (" + describe(e) + ")", e);
-        } catch (HttpTimeoutException e) {
-            throw failure(ErrorCategory.TIMEOUT, RecoveryAction.RESYNC_STATE, what + ": no answer in time (" + describe(e) + ")", e);
-        } catch (IOException e) {
-            if (e.getCause() instanceof ConnectException) {
-                throw failure(ErrorCategory.NETWORK, RecoveryAction.RETRY, what + ": could not connect (" + describe(e) + ")", e);
-            }
-            throw failure(ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE,
-                    what + ": connection lost after the request was sent (" + describe(e) + ")", e);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw failure(ErrorCategory.TIMEOUT, RecoveryAction.RESYNC_STATE, what + ": no complete answer within the deadline of "
+                    + deadline.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw classify(what, e.getCause() == null ? e : e.getCause());
+        } catch (CancellationException e) {
+            throw failure(ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE, what + ": the exchange was cancelled", e);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new TradeKitException(ErrorCategory.INTERNAL, venue + " " + what + ": interrupted", e);
         }
+    }
+
+    /** What a failed exchange means: whether anything was sent decides whether it may be sent again. */
+    private RuntimeException classify(String what, Throwable cause) {
+        Throwable e = cause;
+        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) e = e.getCause();
+        if (e instanceof LimitedBody.TooLarge) {
+            return failure(ErrorCategory.MALFORMED_DATA, RecoveryAction.SKIP, what + ": " + e.getMessage(), e);
+        }
+        if (e instanceof HttpConnectTimeoutException || e instanceof ConnectException || e instanceof UnresolvedAddressException
+                || (e instanceof IOException && e.getCause() instanceof ConnectException)) {
+            return failure(ErrorCategory.NETWORK, RecoveryAction.RETRY, what + ": could not connect (" + describe(e) + ")", e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return failure(ErrorCategory.TIMEOUT, RecoveryAction.RESYNC_STATE, what + ": no answer in time (" + describe(e) + ")", e);
+        }
+        if (e instanceof IOException) {
+            return failure(ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE,
+                    what + ": connection lost after the request was sent (" + describe(e) + ")", e);
+        }
+        if (e instanceof RuntimeException r) {
+            return r;
+        }
+        return new TradeKitException(ErrorCategory.INTERNAL, venue + " " + what + ": " + describe(e), e);
     }
 
     private ExchangeException failure(ErrorCategory category, RecoveryAction action, String message, Throwable cause) {

@@ -3,12 +3,14 @@ package io.tradekit.core.net;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.event.ConnectionState;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -23,6 +25,15 @@ import java.util.random.RandomGenerator;
  * listener's {@link Listener#onOpen} on every (re)connection so that subscriptions are sent again,
  * answers the venue's pings (Java-WebSocket echoes the payload), detects a silent connection with its own
  * pings, and reconnects on purpose before the venue's maximum connection age (Binance cuts at 24 h).
+ *
+ * <p>The backoff grows until a connection proves itself: the owner calls {@link #markHealthy()} once it
+ * is usable (subscribed, authenticated), or the connection stays up for {@link Options#stableAfter()}.
+ * A venue that accepts and at once refuses (a ban, a rate limit, a failing login) therefore meets
+ * ever longer waits up to the cap, never a reconnect storm. After {@link Options#downAfterAttempts()}
+ * failed attempts in a row the stream is reported {@link ConnectionState#DISCONNECTED} (it keeps
+ * trying), so that a bot can treat its data as stale. An inbound message larger than
+ * {@link Options#maxMessageBytes()} is refused ({@link Listener#onRejected}) and the connection
+ * replaced: nothing that size is ever buffered whole.
  *
  * <p>Each connection is a fresh {@link WebSocketClient}; callbacks of a connection that has been
  * replaced are ignored, so a late close of an old socket never tears down the new one. Listener methods
@@ -45,23 +56,50 @@ public final class ReconnectingWebSocket implements AutoCloseable {
 
         /** The socket connected, dropped or is about to reconnect; {@code detail} says why. */
         void onState(ConnectionState state, String detail);
+
+        /** An inbound message was refused (e.g. larger than the limit) and the connection is being replaced. */
+        default void onRejected(String reason) {
+        }
     }
 
     /**
      * @param connectTimeout        how long a TCP/TLS connect may take
-     * @param connectionLostTimeout how long without a pong before the connection counts as dead (0 disables our pings)
+     * @param connectionLostTimeout how long without any frame (pongs to our pings included) before the
+     *                              connection counts as dead; whole seconds, at least 1
      * @param maxConnectionAge      when to reconnect on purpose, ahead of the venue's own cut
      * @param backoff               waits between reconnect attempts
+     * @param maxMessageBytes       the largest inbound message accepted
+     * @param stableAfter           a connection up this long resets the backoff even without {@link #markHealthy()}
+     * @param downAfterAttempts     failed attempts in a row after which the stream is reported down
      */
-    public record Options(Duration connectTimeout, Duration connectionLostTimeout, Duration maxConnectionAge, Backoff backoff) {
+    public record Options(Duration connectTimeout, Duration connectionLostTimeout, Duration maxConnectionAge, Backoff backoff,
+                          int maxMessageBytes, Duration stableAfter, int downAfterAttempts) {
+        /** 1 MiB: far above any venue frame tradekit reads. */
+        public static final int DEFAULT_MAX_MESSAGE_BYTES = 1 << 20;
+
         public Options {
             Objects.requireNonNull(connectTimeout, "connectTimeout");
             Objects.requireNonNull(connectionLostTimeout, "connectionLostTimeout");
             Objects.requireNonNull(maxConnectionAge, "maxConnectionAge");
             Objects.requireNonNull(backoff, "backoff");
+            Objects.requireNonNull(stableAfter, "stableAfter");
             if (maxConnectionAge.isNegative() || maxConnectionAge.isZero()) {
                 throw new InvalidInputException("websocket max connection age must be positive, got " + maxConnectionAge);
             }
+            if (connectionLostTimeout.toSeconds() < 1) {
+                throw new InvalidInputException("websocket lost-connection timeout must be at least 1 s, got " + connectionLostTimeout);
+            }
+            if (maxMessageBytes < 1024) {
+                throw new InvalidInputException("websocket message size limit must be at least 1024 bytes, got " + maxMessageBytes);
+            }
+            if (downAfterAttempts < 1) {
+                throw new InvalidInputException("websocket down-after attempts must be 1 or more, got " + downAfterAttempts);
+            }
+        }
+
+        /** The first four, with a 1 MiB message limit, stable after 30 s, reported down after 5 failed attempts. */
+        public Options(Duration connectTimeout, Duration connectionLostTimeout, Duration maxConnectionAge, Backoff backoff) {
+            this(connectTimeout, connectionLostTimeout, maxConnectionAge, backoff, DEFAULT_MAX_MESSAGE_BYTES, Duration.ofSeconds(30), 5);
         }
 
         /** 10 s connect, 60 s lost-connection timeout, reconnect after 23 h 50 min, standard backoff. */
@@ -81,6 +119,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private Connection current;
     private volatile long generation;
     private int failedAttempts;
+    private boolean reportedDown;
     private long opens;
     private boolean started;
     private boolean closed;
@@ -140,7 +179,11 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         }
     }
 
-    /** Closes the current connection on purpose and opens a new one at once, e.g. before the venue's cut. */
+    /**
+     * Closes the current connection on purpose and opens a new one at once, e.g. before the venue's cut
+     * or when it announces a shutdown. A connection that had not yet proved itself reconnects after the
+     * backoff instead, so that a venue asking for it over and over cannot cause a storm.
+     */
     public void reconnectNow(String reason) {
         Connection c;
         synchronized (lock) {
@@ -151,6 +194,35 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             c.planned = reason;
         }
         c.close(1000, reason);
+    }
+
+    /**
+     * Gives up on the current connection because it turned out unusable (a refused login or
+     * subscription): it is closed and replaced after the backoff, which keeps growing.
+     */
+    public void reconnectAfterFailure(String reason) {
+        reconnectAfterFailure(reason, Duration.ZERO);
+    }
+
+    /** As {@link #reconnectAfterFailure(String)}, waiting at least {@code atLeast} (a venue's retry-after). */
+    public void reconnectAfterFailure(String reason, Duration atLeast) {
+        Connection c;
+        synchronized (lock) {
+            if (closed || current == null) {
+                return;
+            }
+            c = current;
+            c.failure = reason;
+            c.minimumWait = atLeast;
+        }
+        c.close(1000, reason);
+    }
+
+    /** The current connection is usable: the next drop starts the backoff from its first step again. */
+    public void markHealthy() {
+        synchronized (lock) {
+            if (current != null) current.healthy = true;
+        }
     }
 
     /** Closes for good: no reconnect follows. */
@@ -199,12 +271,15 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             if (c.generation != generation || closed) {
                 return;
             }
-            failedAttempts = 0;
+            c.openedAtNanos = System.nanoTime();
             reconnect = opens > 0;
             opens++;
             if (ageTimer != null) ageTimer.cancel(false);
             ageTimer = timer.schedule(() -> reconnectNow("planned reconnect before the maximum connection age of "
                     + options.maxConnectionAge()), options.maxConnectionAge().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        synchronized (lock) {
+            reportedDown = false;
         }
         safeState(ConnectionState.CONNECTED, reconnect ? "reconnected" : "connected");
         try {
@@ -216,24 +291,49 @@ public final class ReconnectingWebSocket implements AutoCloseable {
 
     private void closed(Connection c, int code, String reason, boolean remote) {
         String planned;
+        boolean proved;
         synchronized (lock) {
             if (c.generation != generation || closed) {
                 return;
             }
-            planned = c.planned;
+            planned = c.failure == null ? c.planned : null;
+            proved = c.failure == null && (c.healthy || (c.openedAtNanos != 0
+                    && System.nanoTime() - c.openedAtNanos >= options.stableAfter().toNanos()));
+            if (proved) {
+                failedAttempts = 0;
+            }
         }
-        String detail = planned != null ? planned
+        String detail = c.failure != null ? c.failure : planned != null ? planned
                 : (remote ? "closed by venue" : "closed") + " (code " + code + (reason == null || reason.isBlank() ? "" : ", " + reason) + ")";
-        scheduleReconnect(c.generation, detail, planned != null);
+        scheduleReconnect(c.generation, detail, planned != null && proved, c.minimumWait);
     }
 
     private void scheduleReconnect(long gen, String detail, boolean immediately) {
+        scheduleReconnect(gen, detail, immediately, Duration.ZERO);
+    }
+
+    private void scheduleReconnect(long gen, String detail, boolean immediately, Duration atLeast) {
         Duration delay;
+        int attempts;
+        boolean nowDown = false;
         synchronized (lock) {
             if (gen != generation || closed) {
                 return;
             }
             delay = immediately ? Duration.ZERO : options.backoff().delay(++failedAttempts, random);
+            if (delay.compareTo(atLeast) < 0) delay = atLeast;
+            attempts = failedAttempts;
+            // down after too many failures, or at once when the venue asked for a wait beyond the backoff's cap (a ban)
+            boolean longWait = delay.compareTo(options.backoff().max()) > 0;
+            if ((attempts >= options.downAfterAttempts() || longWait) && !reportedDown) {
+                reportedDown = true;
+                nowDown = true;
+            }
+        }
+        if (nowDown) {
+            safeState(ConnectionState.DISCONNECTED, (attempts >= options.downAfterAttempts()
+                    ? "down after " + attempts + " failed attempts in a row" : "down for " + delay.toMillis() + " ms as the venue asked")
+                    + " (last: " + detail + "); still trying, data from this stream is stale");
         }
         safeState(ConnectionState.RECONNECTING, detail + "; reconnecting in " + delay.toMillis() + " ms");
         try {
@@ -260,9 +360,14 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private final class Connection extends WebSocketClient {
         final long generation;
         volatile String planned;
+        volatile String failure;
+        volatile Duration minimumWait = Duration.ZERO;
+        volatile boolean healthy;
+        volatile long openedAtNanos;
 
         Connection(URI uri, long generation) {
-            super(uri, new org.java_websocket.drafts.Draft_6455(), Map.of(), (int) options.connectTimeout().toMillis());
+            super(uri, new org.java_websocket.drafts.Draft_6455(List.of(), options.maxMessageBytes()), Map.of(),
+                    (int) options.connectTimeout().toMillis());
             this.generation = generation;
         }
 
@@ -285,6 +390,15 @@ public final class ReconnectingWebSocket implements AutoCloseable {
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
+            if (code == CloseFrame.TOOBIG && !remote && generation == ReconnectingWebSocket.this.generation) {
+                // Java-WebSocket closes with 1009 itself when a frame passes the draft's limit
+                failure = "an inbound message was larger than " + options.maxMessageBytes() + " bytes";
+                try {
+                    listener.onRejected(failure);
+                } catch (RuntimeException e) {
+                    log.warn("{}: listener failed on a rejected message", name, e);
+                }
+            }
             closed(this, code, reason, remote);
         }
 

@@ -20,7 +20,10 @@ import java.util.random.RandomGenerator;
  *       refused without acting, so the call is repeated after that wait.</li>
  *   <li>{@code TIMEOUT}, {@code VENUE_UNAVAILABLE}, {@code UNKNOWN_OUTCOME}: repeated for an idempotent
  *       call; for a non-idempotent one (a new order) they surface as {@code UNKNOWN_OUTCOME}, never
- *       repeated, so that the caller looks the order up instead of sending it twice.</li>
+ *       repeated, so that the caller looks the order up instead of sending it twice. The exception is a
+ *       {@code VENUE_UNAVAILABLE} that carries the venue's own code (a firewall's 403, an "overloaded"
+ *       error): the venue refused without acting, so it is thrown as it is, as
+ *       {@code ErrorClassifier.placement} reads it too.</li>
  *   <li>anything else is thrown at once.</li>
  * </ul>
  */
@@ -81,6 +84,7 @@ public final class Retrier {
             }
             case TIMEOUT, VENUE_UNAVAILABLE, UNKNOWN_OUTCOME -> {
                 if (idempotency == Idempotency.NON_IDEMPOTENT) {
+                    if (category == ErrorCategory.VENUE_UNAVAILABLE && !e.venueCode().isBlank()) throw e;
                     throw unknownOutcome(e, what);
                 }
                 if (lastAttempt) throw e;

@@ -51,6 +51,28 @@ class HttpTransportTest {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
+        server.createContext("/stalled-body", exchange -> {
+            exchange.sendResponseHeaders(200, 100);
+            exchange.getResponseBody().write("{\"serverTime\":".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                release.await(10, TimeUnit.SECONDS); // the rest of the body never comes while the test runs
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.createContext("/huge", exchange -> {
+            exchange.sendResponseHeaders(200, 0); // chunked: no length announced up front
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            try {
+                for (int i = 0; i < 200; i++) exchange.getResponseBody().write(chunk); // 12.5 MiB
+            } catch (java.io.IOException clientWentAway) {
+                // the client stops reading at its limit
+            }
+            exchange.close();
+        });
         server.start();
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -102,5 +124,24 @@ class HttpTransportTest {
             acceptor.join(5000);
             assertThat(e.category()).isEqualTo(ErrorCategory.UNKNOWN_OUTCOME);
         }
+    }
+
+    @Test
+    void aBodyThatStallsAfterTheHeadersEndsInATimeoutAtTheDeadline() throws Exception {
+        URI base = startServer();
+        ExchangeException e = catchThrowableOfType(ExchangeException.class,
+                () -> transport.send(HttpRequest.newBuilder(base.resolve("/stalled-body")).timeout(Duration.ofMillis(400)).GET().build()));
+        assertThat(e.category()).isEqualTo(ErrorCategory.TIMEOUT);
+        assertThat(e.getMessage()).contains("GET /stalled-body").contains("no complete answer within the deadline of 400 ms");
+    }
+
+    @Test
+    void anAnswerOverTheSizeLimitIsCutOffAsMalformed() throws Exception {
+        URI base = startServer();
+        HttpTransport limited = new HttpTransport("venue", Duration.ofSeconds(2), 1 << 20);
+        ExchangeException e = catchThrowableOfType(ExchangeException.class,
+                () -> limited.send(HttpRequest.newBuilder(base.resolve("/huge")).timeout(Duration.ofSeconds(5)).GET().build()));
+        assertThat(e.category()).isEqualTo(ErrorCategory.MALFORMED_DATA);
+        assertThat(e.getMessage()).contains("GET /huge").contains("answer is larger than 1048576 bytes");
     }
 }

@@ -27,6 +27,8 @@ class ReconnectingWebSocketTest {
     static final class Venue extends WebSocketServer {
         final BlockingQueue<String> received = new LinkedBlockingQueue<>();
         final CountDownLatch started = new CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        volatile boolean refuseEveryone;
 
         Venue() {
             super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -35,6 +37,8 @@ class ReconnectingWebSocketTest {
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            connections.incrementAndGet();
+            if (refuseEveryone) conn.close(1008, "refused");
         }
 
         @Override
@@ -65,6 +69,8 @@ class ReconnectingWebSocketTest {
     private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
     private final List<String> states = new CopyOnWriteArrayList<>();
     private final List<Boolean> opens = new CopyOnWriteArrayList<>();
+    private final List<String> details = new CopyOnWriteArrayList<>();
+    private final List<String> rejections = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startVenue() throws Exception {
@@ -80,9 +86,12 @@ class ReconnectingWebSocketTest {
     }
 
     private ReconnectingWebSocket connect(Duration maxAge) {
+        return connect(new ReconnectingWebSocket.Options(Duration.ofSeconds(2), Duration.ofSeconds(30), maxAge,
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 2, 0.5)));
+    }
+
+    private ReconnectingWebSocket connect(ReconnectingWebSocket.Options options) {
         URI uri = URI.create("ws://127.0.0.1:" + venue.getPort() + "/stream");
-        ReconnectingWebSocket.Options options = new ReconnectingWebSocket.Options(Duration.ofSeconds(2), Duration.ofSeconds(30), maxAge,
-                new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 2, 0.5));
         socket = new ReconnectingWebSocket("test", () -> uri, new ReconnectingWebSocket.Listener() {
             @Override
             public void onOpen(ReconnectingWebSocket s, boolean reconnect) {
@@ -98,6 +107,12 @@ class ReconnectingWebSocketTest {
             @Override
             public void onState(ConnectionState state, String detail) {
                 states.add(state.name());
+                details.add(state + ": " + detail);
+            }
+
+            @Override
+            public void onRejected(String reason) {
+                rejections.add(reason);
             }
         }, options);
         socket.start();
@@ -146,5 +161,53 @@ class ReconnectingWebSocketTest {
         assertThat(venue.received.poll(300, TimeUnit.MILLISECONDS)).isNull();
         assertThat(socket.isOpen()).isFalse();
         assertThat(socket.send("late")).isFalse();
+    }
+
+    /** Reconnect waits announced in RECONNECTING details, in milliseconds. */
+    private List<Long> announcedWaits() {
+        return details.stream().filter(d -> d.startsWith("RECONNECTING"))
+                .map(d -> Long.parseLong(d.replaceAll(".*reconnecting in (\\d+) ms$", "$1"))).toList();
+    }
+
+    @Test
+    void aVenueThatAcceptsAndAtOnceRefusesMeetsAGrowingBackoffAndTheStreamIsReportedDown() throws Exception {
+        venue.refuseEveryone = true;
+        connect(new ReconnectingWebSocket.Options(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofHours(1),
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(160), 2, 0.0), 4096, Duration.ofSeconds(30), 4));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (announcedWaits().size() < 6 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        // opening is not proof of health: without the fix every open reset the wait to its first step (20, 20, 20, ...)
+        assertThat(announcedWaits()).startsWith(20L, 40L, 80L, 160L, 160L, 160L);
+        assertThat(details).anySatisfy(d -> assertThat(d).startsWith("DISCONNECTED: down after 4 failed attempts in a row"));
+    }
+
+    @Test
+    void markHealthyStartsTheBackoffAgainFromItsFirstStep() throws Exception {
+        connect(new ReconnectingWebSocket.Options(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofHours(1),
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(160), 2, 0.0), 4096, Duration.ofSeconds(30), 4));
+        assertThat(venue.received.poll(5, TimeUnit.SECONDS)).isEqualTo("subscribe");
+        venue.dropEveryone();
+        assertThat(venue.received.poll(5, TimeUnit.SECONDS)).isEqualTo("subscribe");
+        socket.markHealthy();
+        venue.dropEveryone();
+        assertThat(venue.received.poll(5, TimeUnit.SECONDS)).isEqualTo("subscribe");
+        venue.dropEveryone();
+        assertThat(venue.received.poll(5, TimeUnit.SECONDS)).isEqualTo("subscribe");
+        assertThat(announcedWaits()).containsExactly(20L, 20L, 40L);
+    }
+
+    @Test
+    void aMessageOverTheSizeLimitIsRejectedAndTheConnectionReplaced() throws Exception {
+        connect(new ReconnectingWebSocket.Options(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofHours(1),
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(160), 2, 0.5), 4096, Duration.ofSeconds(30), 4));
+        assertThat(venue.received.poll(5, TimeUnit.SECONDS)).isEqualTo("subscribe");
+        venue.broadcast("x".repeat(10_000));
+        assertThat(venue.received.poll(5, TimeUnit.SECONDS)).isEqualTo("subscribe");
+        assertThat(rejections).containsExactly("an inbound message was larger than 4096 bytes");
+        venue.broadcast("small");
+        assertThat(texts.poll(5, TimeUnit.SECONDS)).isEqualTo("small");
+        assertThat(texts).isEmpty();
     }
 }

@@ -57,6 +57,21 @@ class RetrierTest {
     }
 
     @Test
+    void newOrderRefusedByTheVenueWithItsOwnCodeIsAPlainRefusalNotAnUnknownOutcome() {
+        AtomicInteger calls = new AtomicInteger();
+        ExchangeException waf = new ExchangeException("venue", ErrorCategory.VENUE_UNAVAILABLE, RecoveryAction.PAUSE, "HTTP403",
+                "blocked by the firewall", null, null);
+        ExchangeException e = catchThrowableOfType(ExchangeException.class,
+                () -> retrier.call(Idempotency.NON_IDEMPOTENT, "POST /order (client order id a1)", failing(calls, waf)));
+        assertThat(calls).hasValue(1);
+        assertThat(e).isSameAs(waf);
+        // a bare 5xx-like failure without the venue's code stays an unknown outcome
+        ExchangeException bare = catchThrowableOfType(ExchangeException.class, () -> retrier.call(Idempotency.NON_IDEMPOTENT,
+                "POST /order (client order id a2)", failing(new AtomicInteger(), failure(ErrorCategory.VENUE_UNAVAILABLE))));
+        assertThat(bare.category()).isEqualTo(ErrorCategory.UNKNOWN_OUTCOME);
+    }
+
+    @Test
     void newOrderIsRepeatedWhenTheConnectionWasNeverMade() {
         AtomicInteger calls = new AtomicInteger();
         assertThat(retrier.call(Idempotency.NON_IDEMPOTENT, "POST /order", failing(calls, failure(ErrorCategory.NETWORK)))).isEqualTo("ok");

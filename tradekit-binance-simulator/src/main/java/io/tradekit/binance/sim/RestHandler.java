@@ -2,9 +2,6 @@ package io.tradekit.binance.sim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.tradekit.binance.internal.BinanceErrors;
-import io.tradekit.binance.internal.Endpoint;
-import io.tradekit.binance.internal.QueryString;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,13 +57,22 @@ final class RestHandler implements HttpHandler {
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            Endpoint endpoint = Endpoint.of(method, path).orElse(null);
+            java.util.Optional<Faults.CannedAnswer> canned = faults.takeCanned(method, path);
+            if (canned.isPresent()) {
+                // what a firewall or a broken proxy in front of the venue answers: the venue never saw the request
+                byte[] bytes = canned.get().body().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", canned.get().contentType());
+                exchange.sendResponseHeaders(canned.get().status(), bytes.length == 0 ? -1 : bytes.length);
+                if (bytes.length > 0) exchange.getResponseBody().write(bytes);
+                return;
+            }
+            Route endpoint = Route.of(method, path).orElse(null);
             if (endpoint == null) {
                 respond(exchange, 404, "{\"code\":-1020,\"msg\":\"This operation is not supported.\"}", weightUsedNow());
                 return;
             }
-            Map<String, String> params = new LinkedHashMap<>(QueryString.parse(body));
-            params.putAll(QueryString.parse(rawQuery)); // the query string wins
+            Map<String, String> params = new LinkedHashMap<>(FormParams.parse(body));
+            params.putAll(FormParams.parse(rawQuery)); // the query string wins
             long used;
             try {
                 used = chargeWeight(endpoint, params);
@@ -77,11 +83,11 @@ final class RestHandler implements HttpHandler {
                 return;
             }
             try {
-                if (endpoint.signed()) {
+                if (endpoint.signed) {
                     gatekeeper.checkApiKey(exchange.getRequestHeaders().getFirst("X-MBX-APIKEY"));
                     gatekeeper.checkSigned(withoutSignature(rawQuery) + withoutSignature(body), params);
                 }
-                if (endpoint == Endpoint.NEW_ORDER) {
+                if (endpoint == Route.NEW_ORDER) {
                     placeOrder(exchange, params, used);
                     return;
                 }
@@ -98,7 +104,7 @@ final class RestHandler implements HttpHandler {
         Faults.OrderFault fault = faults.nextOrderFault();
         if (fault == Faults.OrderFault.FAIL_BEFORE_ACCEPTING) {
             count(-1001);
-            respond(exchange, 500, new VenueError(500, -1001, BinanceErrors.INTERNAL_ERROR).json(), used);
+            respond(exchange, 500, new VenueError(500, -1001, VenueMessages.INTERNAL_ERROR).json(), used);
             return;
         }
         String answer = venue.newOrder(params);
@@ -106,13 +112,13 @@ final class RestHandler implements HttpHandler {
         exchange.getResponseHeaders().add("X-MBX-ORDER-COUNT-1D", Long.toString(counts[1]));
         if (fault == Faults.OrderFault.FAIL_AFTER_ACCEPTING) {
             count(-1001);
-            respond(exchange, 500, new VenueError(500, -1001, BinanceErrors.INTERNAL_ERROR).json(), used);
+            respond(exchange, 500, new VenueError(500, -1001, VenueMessages.INTERNAL_ERROR).json(), used);
             return;
         }
         respond(exchange, 200, answer, used);
     }
 
-    private String answer(Endpoint endpoint, Map<String, String> p) {
+    private String answer(Route endpoint, Map<String, String> p) {
         return switch (endpoint) {
             case TIME -> "{\"serverTime\":" + clock.millis() + "}";
             case EXCHANGE_INFO -> exchangeInfo(p);
@@ -123,6 +129,7 @@ final class RestHandler implements HttpHandler {
             case OPEN_ORDERS -> venue.openOrders(p);
             case ACCOUNT -> venue.account();
             case MY_TRADES -> venue.myTrades(p);
+            case TEST_ORDER -> venue.testOrder(p);
             case NEW_ORDER -> throw new IllegalStateException("new orders are placed by placeOrder");
         };
     }
@@ -130,20 +137,20 @@ final class RestHandler implements HttpHandler {
     private String exchangeInfo(Map<String, String> p) {
         String symbol = p.get("symbol");
         if (symbol != null && !symbol.equals(venue.symbol())) {
-            throw VenueError.badRequest(-1121, BinanceErrors.INVALID_SYMBOL);
+            throw VenueError.badRequest(-1121, VenueMessages.INVALID_SYMBOL);
         }
         return Payloads.exchangeInfo(java.util.List.of(venue.instrument()), clock.millis(), weightLimit, orderLimit);
     }
 
     /** Takes the request's weight in the current minute; 429 (-1003) past the limit or when told to. */
-    private synchronized long chargeWeight(Endpoint endpoint, Map<String, String> params) {
+    private synchronized long chargeWeight(Route endpoint, Map<String, String> params) {
         long now = clock.millis();
         long window = now - Math.floorMod(now, 60_000L);
         if (window != weightWindow) {
             weightWindow = window;
             weightUsed = 0;
         }
-        int weight = endpoint == Endpoint.OPEN_ORDERS && !params.containsKey("symbol") ? Endpoint.OPEN_ORDERS_ALL_SYMBOLS_WEIGHT : endpoint.weight();
+        int weight = endpoint == Route.OPEN_ORDERS && !params.containsKey("symbol") ? Route.OPEN_ORDERS_ALL_SYMBOLS_WEIGHT : endpoint.weight;
         weightUsed += weight;
         long forced = faults.takeForcedRateLimit();
         if (forced > 0 || weightUsed > weightLimit) {
@@ -195,6 +202,10 @@ final class RestHandler implements HttpHandler {
         errorCounts.computeIfAbsent(code, k -> new AtomicInteger()).incrementAndGet();
     }
 
+    int requests() {
+        return requestCounts.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     int requests(String method, String path) {
         AtomicInteger n = requestCounts.get(method + " " + path);
         return n == null ? 0 : n.get();
@@ -205,11 +216,26 @@ final class RestHandler implements HttpHandler {
         return n == null ? 0 : n.get();
     }
 
-    private static void respond(HttpExchange exchange, int status, String json, long usedWeight) throws IOException {
+    private void respond(HttpExchange exchange, int status, String json, long usedWeight) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
         exchange.getResponseHeaders().add("X-MBX-USED-WEIGHT-1M", Long.toString(usedWeight));
         exchange.sendResponseHeaders(status, bytes.length);
+        long stall = faults.takeBodyStall();
+        if (stall > 0) {
+            // headers and half the body now, the rest after the stall: a half-open connection as a client meets it
+            int half = bytes.length / 2;
+            exchange.getResponseBody().write(bytes, 0, half);
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(stall);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            exchange.getResponseBody().write(bytes, half, bytes.length - half);
+            return;
+        }
         exchange.getResponseBody().write(bytes);
     }
 }

@@ -1,7 +1,6 @@
 package io.tradekit.binance.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tradekit.binance.internal.Wire;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -50,13 +49,15 @@ final class StreamServer extends WebSocketServer {
 
     private final Gatekeeper gatekeeper;
     private final InstantSource clock;
+    private final Faults faults;
     private final AtomicInteger subscriptionIds = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
 
-    StreamServer(Gatekeeper gatekeeper, InstantSource clock) {
+    StreamServer(Gatekeeper gatekeeper, InstantSource clock, Faults faults) {
         super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         this.gatekeeper = gatekeeper;
         this.clock = clock;
+        this.faults = faults;
         setReuseAddr(true);
         setConnectionLostTimeout(20);
     }
@@ -99,7 +100,7 @@ final class StreamServer extends WebSocketServer {
     public void onMessage(WebSocket conn, String message) {
         Object session = conn.getAttachment();
         try {
-            JsonNode request = Wire.read(message);
+            JsonNode request = Json.read(message);
             if (session instanceof MarketSession market) {
                 marketRequest(conn, market, request);
             } else if (session instanceof ApiSession api) {
@@ -128,7 +129,7 @@ final class StreamServer extends WebSocketServer {
                 params.forEach(p -> session.streams.remove(p.asText()));
                 conn.send("{\"result\":null,\"id\":" + idText + "}");
             }
-            case "LIST_SUBSCRIPTIONS" -> conn.send("{\"result\":" + Wire.MAPPER.valueToTree(session.streams.stream().sorted().toList())
+            case "LIST_SUBSCRIPTIONS" -> conn.send("{\"result\":" + Json.MAPPER.valueToTree(session.streams.stream().sorted().toList())
                     + ",\"id\":" + idText + "}");
             default -> conn.send("{\"error\":{\"code\":2,\"msg\":\"Invalid request: unknown method\"},\"id\":" + idText + "}");
         }
@@ -142,6 +143,15 @@ final class StreamServer extends WebSocketServer {
                 case "ping" -> conn.send("{\"id\":" + id + ",\"status\":200,\"result\":{}}");
                 case "time" -> conn.send("{\"id\":" + id + ",\"status\":200,\"result\":{\"serverTime\":" + clock.millis() + "}}");
                 case "userDataStream.subscribe.signature" -> {
+                    int[] refusal = faults.takeSubscriptionRefusal();
+                    if (refusal != null) {
+                        String data = refusal[0] == 429 || refusal[0] == 418
+                                ? ",\"data\":{\"serverTime\":" + clock.millis() + ",\"retryAfter\":" + (clock.millis() + 1000) + "}" : "";
+                        conn.send("{\"id\":" + id + ",\"status\":" + refusal[0] + ",\"error\":{\"code\":" + refusal[1]
+                                + ",\"msg\":\"" + (refusal[0] >= 500 ? VenueMessages.INTERNAL_ERROR : "Too many requests; please use the WebSocket for live updates.")
+                                + "\"" + data + "}}");
+                        return;
+                    }
                     Map<String, String> params = new TreeMap<>();
                     request.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
                     gatekeeper.checkApiKey(params.get("apiKey"));
@@ -174,6 +184,20 @@ final class StreamServer extends WebSocketServer {
                     send(conn, data);
                 }
             }
+        }
+    }
+
+    /** Sends {@code text} as it is to every market-stream connection (for tests of malformed frames). */
+    void sendRawToMarketStreams(String text) {
+        for (WebSocket conn : getConnections()) {
+            if (conn.getAttachment() instanceof MarketSession && conn.isOpen()) send(conn, text);
+        }
+    }
+
+    /** Sends {@code text} as it is to every WebSocket API connection. */
+    void sendRawToApiConnections(String text) {
+        for (WebSocket conn : getConnections()) {
+            if (conn.getAttachment() instanceof ApiSession && conn.isOpen()) send(conn, text);
         }
     }
 

@@ -15,7 +15,6 @@ import io.tradekit.api.OrderType;
 import io.tradekit.api.Side;
 import io.tradekit.api.Ticker;
 import io.tradekit.api.TimeInForce;
-import io.tradekit.binance.internal.BinanceErrors;
 import io.tradekit.core.paper.MatchingEngine;
 import io.tradekit.core.paper.PaperSettings;
 
@@ -36,6 +35,9 @@ import java.util.function.Consumer;
  * simulated venue, so answers and events come in the order things happened.
  */
 final class SimulatedVenue {
+
+    /** MARKET_LOT_SIZE's maximum: market orders larger than this are refused with -1013. */
+    static final BigDecimal MARKET_MAX_QUANTITY = new BigDecimal("1000");
 
     private static final String CLIENT_ID_RULE = "^[\\.A-Z\\:/a-z0-9_-]{1,36}$";
 
@@ -60,7 +62,7 @@ final class SimulatedVenue {
         if (initialBars < 1 || initialBars > bars.size()) {
             throw new InvalidInputException("binance simulator: initial bars must be within 1.." + bars.size() + ", got " + initialBars);
         }
-        this.engine = new MatchingEngine(BinanceErrors.VENUE, settings);
+        this.engine = new MatchingEngine("binance", settings);
         this.instrument = instrument;
         this.bars = List.copyOf(bars);
         this.clock = clock;
@@ -135,7 +137,8 @@ final class SimulatedVenue {
 
     // ---- endpoints -------------------------------------------------------------------------------
 
-    String newOrder(Map<String, String> p) {
+    /** The order a new-order (or test-order) request asks for, checked as Binance checks parameters. */
+    private OrderRequest orderOf(Map<String, String> p) {
         String symbol = symbolOf(p);
         Side side = switch (required(p, "side")) {
             case "BUY" -> Side.BUY;
@@ -170,15 +173,21 @@ final class SimulatedVenue {
         } else if (!clientOrderId.matches(CLIENT_ID_RULE)) {
             throw VenueError.badRequest(-1100, "Illegal characters found in parameter 'newClientOrderId'; legal range is '" + CLIENT_ID_RULE + "'.");
         }
+        try {
+            return new OrderRequest(clientOrderId, symbol, side, type, quantity, price, tif, false);
+        } catch (InvalidInputException e) {
+            throw VenueError.badRequest(-1100, "Illegal characters found in parameter 'newClientOrderId'; legal range is '" + CLIENT_ID_RULE + "'.");
+        }
+    }
+
+    String newOrder(Map<String, String> p) {
+        OrderRequest request = orderOf(p);
+        if (request.type() == OrderType.MARKET && request.quantity().compareTo(MARKET_MAX_QUANTITY) > 0) {
+            throw VenueError.badRequest(-1013, VenueMessages.filterFailure("MARKET_LOT_SIZE"));
+        }
         String responseType = p.getOrDefault("newOrderRespType", "FULL");
         if (!List.of("ACK", "RESULT", "FULL").contains(responseType)) {
             throw VenueError.badRequest(-1100, "Illegal characters found in parameter 'newOrderRespType'; legal range is 'ACK, RESULT, FULL'.");
-        }
-        OrderRequest request;
-        try {
-            request = new OrderRequest(clientOrderId, symbol, side, type, quantity, price, tif, false);
-        } catch (InvalidInputException e) {
-            throw VenueError.badRequest(-1100, "Illegal characters found in parameter 'newClientOrderId'; legal range is '" + CLIENT_ID_RULE + "'.");
         }
         synchronized (engine) {
             OrderAck ack;
@@ -193,10 +202,27 @@ final class SimulatedVenue {
         }
     }
 
+    /**
+     * {@code POST /api/v3/order/test}: the order is checked (parameters, then the symbol's filters at its
+     * price or, for a market order, at the last price) and nothing is placed; the answer is {@code {}}.
+     */
+    String testOrder(Map<String, String> p) {
+        OrderRequest request = orderOf(p);
+        synchronized (engine) {
+            BigDecimal reference = request.limitPrice().or(() -> engine.lastPrice(request.symbol())).orElse(BigDecimal.ONE);
+            try {
+                instrument.check(request.quantity(), reference, request.limitPrice().isPresent());
+            } catch (OrderRejectedException e) {
+                throw rejection(e);
+            }
+        }
+        return "{}";
+    }
+
     String queryOrder(Map<String, String> p) {
         String symbol = symbolOf(p);
         synchronized (engine) {
-            Order order = find(p, symbol).orElseThrow(() -> VenueError.badRequest(-2013, BinanceErrors.NO_SUCH_ORDER));
+            Order order = find(p, symbol).orElseThrow(() -> VenueError.badRequest(-2013, VenueMessages.NO_SUCH_ORDER));
             return Payloads.order(order, meta.get(order.clientOrderId()));
         }
     }
@@ -205,14 +231,14 @@ final class SimulatedVenue {
         String symbol = symbolOf(p);
         synchronized (engine) {
             Order order = find(p, symbol).filter(o -> o.status().isOpen())
-                    .orElseThrow(() -> VenueError.badRequest(-2011, BinanceErrors.UNKNOWN_ORDER));
+                    .orElseThrow(() -> VenueError.badRequest(-2011, VenueMessages.UNKNOWN_ORDER));
             String cancelId = p.getOrDefault("newClientOrderId", "cancel" + nextCancelId++);
             pendingCancelId = cancelId;
             try {
                 Order canceled = engine.cancel(symbol, order.clientOrderId());
                 return Payloads.canceled(canceled, meta.get(canceled.clientOrderId()), cancelId);
             } catch (ExchangeException e) {
-                throw VenueError.badRequest(-2011, BinanceErrors.UNKNOWN_ORDER);
+                throw VenueError.badRequest(-2011, VenueMessages.UNKNOWN_ORDER);
             } finally {
                 pendingCancelId = null;
             }
@@ -224,7 +250,7 @@ final class SimulatedVenue {
         synchronized (engine) {
             List<Order> open = engine.openOrders(symbol);
             if (open.isEmpty()) {
-                throw VenueError.badRequest(-2011, BinanceErrors.UNKNOWN_ORDER);
+                throw VenueError.badRequest(-2011, VenueMessages.UNKNOWN_ORDER);
             }
             StringBuilder out = new StringBuilder("[");
             for (Order o : open) {
@@ -374,7 +400,7 @@ final class SimulatedVenue {
     private String symbolOf(Map<String, String> p) {
         String symbol = required(p, "symbol");
         if (!symbol.equals(instrument.symbol())) {
-            throw VenueError.badRequest(-1121, BinanceErrors.INVALID_SYMBOL);
+            throw VenueError.badRequest(-1121, VenueMessages.INVALID_SYMBOL);
         }
         return symbol;
     }
@@ -414,12 +440,12 @@ final class SimulatedVenue {
     /** The matching engine's refusal in Binance's words: filters are -1013, the rest -2010. */
     private static VenueError rejection(OrderRejectedException e) {
         return switch (e.rule()) {
-            case "PRICE_FILTER", "PRICE" -> VenueError.badRequest(-1013, BinanceErrors.filterFailure("PRICE_FILTER"));
-            case "LOT_SIZE", "QUANTITY" -> VenueError.badRequest(-1013, BinanceErrors.filterFailure("LOT_SIZE"));
-            case "MIN_NOTIONAL" -> VenueError.badRequest(-1013, BinanceErrors.filterFailure("NOTIONAL"));
-            case "DUPLICATE_ORDER" -> VenueError.badRequest(-2010, BinanceErrors.DUPLICATE_ORDER);
-            case "WOULD_MATCH" -> VenueError.badRequest(-2010, BinanceErrors.WOULD_MATCH);
-            case "INSUFFICIENT_BALANCE" -> VenueError.badRequest(-2010, BinanceErrors.INSUFFICIENT_BALANCE);
+            case "PRICE_FILTER", "PRICE" -> VenueError.badRequest(-1013, VenueMessages.filterFailure("PRICE_FILTER"));
+            case "LOT_SIZE", "QUANTITY" -> VenueError.badRequest(-1013, VenueMessages.filterFailure("LOT_SIZE"));
+            case "MIN_NOTIONAL" -> VenueError.badRequest(-1013, VenueMessages.filterFailure("NOTIONAL"));
+            case "DUPLICATE_ORDER" -> VenueError.badRequest(-2010, VenueMessages.DUPLICATE_ORDER);
+            case "WOULD_MATCH" -> VenueError.badRequest(-2010, VenueMessages.WOULD_MATCH);
+            case "INSUFFICIENT_BALANCE" -> VenueError.badRequest(-2010, VenueMessages.INSUFFICIENT_BALANCE);
             default -> e.category() == ErrorCategory.VENUE_UNAVAILABLE
                     ? VenueError.badRequest(-2010, "Market is closed.")
                     : VenueError.badRequest(-2010, e.getMessage());

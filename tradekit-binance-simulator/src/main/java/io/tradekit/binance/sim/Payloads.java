@@ -62,6 +62,8 @@ final class Payloads {
                     .append("\"isSpotTradingAllowed\":true,\"isMarginTradingAllowed\":false,\"filters\":[")
                     .append("{\"filterType\":\"PRICE_FILTER\",\"minPrice\":").append(dec(s.tickSize())).append(",\"maxPrice\":\"1000000.00000000\",\"tickSize\":").append(dec(s.tickSize())).append("},")
                     .append("{\"filterType\":\"LOT_SIZE\",\"minQty\":").append(dec(s.minQuantity().max(s.stepSize()))).append(",\"maxQty\":\"9000000.00000000\",\"stepSize\":").append(dec(s.stepSize())).append("},")
+                    .append("{\"filterType\":\"MARKET_LOT_SIZE\",\"minQty\":\"0.00000000\",\"maxQty\":").append(dec(SimulatedVenue.MARKET_MAX_QUANTITY))
+                    .append(",\"stepSize\":\"0.00000000\"},")
                     .append("{\"filterType\":\"NOTIONAL\",\"minNotional\":").append(dec(s.minNotional()))
                     .append(",\"applyMinToMarket\":true,\"maxNotional\":\"9000000.00000000\",\"applyMaxToMarket\":false,\"avgPriceMins\":5}")
                     .append("],\"permissions\":[],\"permissionSets\":[[\"SPOT\"]],\"defaultSelfTradePreventionMode\":\"NONE\",")
@@ -178,7 +180,23 @@ final class Payloads {
                 + ",\"V\":\"NONE\"}";
     }
 
+    /** Binance's kline interval names that a {@link Timeframe} can express. */
+    private static final java.util.Set<String> INTERVALS = java.util.Set.of("1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h",
+            "6h", "8h", "12h", "1d", "3d", "1w");
+
     static String interval(Timeframe timeframe) {
-        return timeframe.toString();
+        String name = timeframe.toString();
+        if (!INTERVALS.contains(name)) {
+            throw new io.tradekit.api.InvalidInputException("binance simulator: Binance has no kline interval " + name);
+        }
+        return name;
+    }
+
+    static String klineStream(String symbol, Timeframe timeframe) {
+        return symbol.toLowerCase(java.util.Locale.ROOT) + "@kline_" + interval(timeframe);
+    }
+
+    static String bookTickerStream(String symbol) {
+        return symbol.toLowerCase(java.util.Locale.ROOT) + "@bookTicker";
     }
 }

@@ -8,7 +8,6 @@ import io.tradekit.api.Instrument;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Order;
 import io.tradekit.api.Timeframe;
-import io.tradekit.binance.internal.MarketDataMapping;
 import io.tradekit.core.paper.FillModel;
 import io.tradekit.core.paper.PaperSettings;
 
@@ -94,7 +93,7 @@ public final class BinanceSimulator implements AutoCloseable {
             if (!instrument.symbol().equals(first.symbol())) {
                 throw new InvalidInputException("binance simulator: instrument " + instrument.symbol() + " does not match the bars' symbol " + first.symbol());
             }
-            MarketDataMapping.interval(first.timeframe());
+            Payloads.interval(first.timeframe());
         }
 
         /**
@@ -154,7 +153,7 @@ public final class BinanceSimulator implements AutoCloseable {
     private BinanceSimulator(Options options) throws IOException, InterruptedException {
         this.options = options;
         Gatekeeper gatekeeper = new Gatekeeper(options.credentials(), clock);
-        this.streams = new StreamServer(gatekeeper, clock);
+        this.streams = new StreamServer(gatekeeper, clock, faults);
         PaperSettings settings = new PaperSettings(Map.of(options.instrument().symbol(), options.instrument()), options.balances(),
                 options.makerFeeBps(), options.takerFeeBps(), BigDecimal.ZERO, FillModel.CLOSE);
         List<Bar> bars = options.retimeToNow() ? retime(options.bars(), options.initialBars(), clock.millis()) : options.bars();
@@ -169,9 +168,9 @@ public final class BinanceSimulator implements AutoCloseable {
         this.frontDoor = new FrontDoor(options.port(), http.getAddress().getPort(), streams.getPort());
         frontDoor.start();
         Timeframe timeframe = options.bars().getFirst().timeframe();
-        this.interval = MarketDataMapping.interval(timeframe);
-        this.klineStream = MarketDataMapping.klineStream(options.instrument().symbol(), timeframe);
-        this.bookTickerStream = MarketDataMapping.bookTickerStream(options.instrument().symbol());
+        this.interval = Payloads.interval(timeframe);
+        this.klineStream = Payloads.klineStream(options.instrument().symbol(), timeframe);
+        this.bookTickerStream = Payloads.bookTickerStream(options.instrument().symbol());
     }
 
     /** Starts a simulator for {@code bars} on {@code port} (0: any free port) with the default options. */
@@ -284,9 +283,76 @@ public final class BinanceSimulator implements AutoCloseable {
         faults.rateLimitNext(requests, retryAfter);
     }
 
+    /**
+     * Answers every new connection, REST and WebSocket handshakes alike, with HTTP {@code status} (418 a
+     * ban, 429 a rate limit, 503 the venue down) and {@code Retry-After}, until {@link #acceptConnections()}.
+     * Connections already open stay open.
+     */
+    public void refuseConnections(int status, Duration retryAfter) {
+        frontDoor.refuseNewConnections(status, retryAfter.toSeconds(), false);
+    }
+
+    /** As {@link #refuseConnections} for REST only: WebSocket handshakes still succeed (a REST ban, REST down). */
+    public void refuseRestConnections(int status, Duration retryAfter) {
+        frontDoor.refuseNewConnections(status, retryAfter.toSeconds(), true);
+    }
+
+    /** Stops refusing new connections. */
+    public void acceptConnections() {
+        frontDoor.refuseNewConnections(0, 0, false);
+    }
+
+    /** While {@code silent}, WebSocket clients receive nothing at all (no data, no pongs), as on a half-dead link. */
+    public void silenceStreams(boolean silent) {
+        frontDoor.silenceStreams(silent);
+    }
+
+    /** Connections accepted so far (refused ones included), REST and WebSocket. */
+    public int connections() {
+        return frontDoor.connections();
+    }
+
+    /** WebSocket handshakes attempted so far (refused ones included). */
+    public int webSocketAttempts() {
+        return frontDoor.webSocketAttempts();
+    }
+
+    /** Refuses the next {@code count} user-data subscriptions with WebSocket API {@code status} and Binance {@code code}. */
+    public void refuseUserDataSubscriptions(int count, int status, int code) {
+        faults.refuseNextSubscriptions(count, status, code);
+    }
+
+    /**
+     * Answers the next request to {@code method path} with {@code status} and {@code body} as they are
+     * (a firewall's page, a proxy's garbage); the venue never sees that request.
+     */
+    public void answerNext(String method, String path, int status, String contentType, String body) {
+        faults.answerNext(method, path, new Faults.CannedAnswer(status, contentType, body));
+    }
+
+    /** The next {@code count} REST answers send their headers and half their body, then stall for {@code stall}. */
+    public void stallNextBodies(int count, Duration stall) {
+        faults.stallNextBodies(count, stall);
+    }
+
+    /** Sends {@code text} as it is to every market-stream connection. */
+    public void sendToMarketStreams(String text) {
+        streams.sendRawToMarketStreams(text);
+    }
+
+    /** Sends {@code text} as it is to every WebSocket API connection. */
+    public void sendToUserStreams(String text) {
+        streams.sendRawToApiConnections(text);
+    }
+
     /** Moves the server's clock away from the wall clock. */
     public void skewClock(Duration skew) {
         clock.skew(skew);
+    }
+
+    /** How many REST requests arrived, of any kind. */
+    public int requests() {
+        return rest.requests();
     }
 
     /** How many REST requests arrived for a method and path, e.g. {@code ("POST", "/api/v3/order")}. */

@@ -1,8 +1,6 @@
 package io.tradekit.binance.sim;
 
 import io.tradekit.api.Credentials;
-import io.tradekit.binance.internal.BinanceErrors;
-import io.tradekit.binance.internal.BinanceSigner;
 
 import java.time.InstantSource;
 import java.util.Map;
@@ -15,21 +13,21 @@ import java.util.Map;
 final class Gatekeeper {
 
     private final String apiKey;
-    private final BinanceSigner signer;
+    private final VenueSignature signer;
     private final InstantSource clock;
 
     Gatekeeper(Credentials credentials, InstantSource clock) {
         this.apiKey = credentials.apiKey();
-        this.signer = new BinanceSigner(credentials.secret());
+        this.signer = new VenueSignature(credentials.secret());
         this.clock = clock;
     }
 
     void checkApiKey(String given) {
         if (given == null || given.isEmpty() || !given.matches("[A-Za-z0-9]{1,128}")) {
-            throw new VenueError(401, -2014, BinanceErrors.BAD_API_KEY_FORMAT);
+            throw new VenueError(401, -2014, VenueMessages.BAD_API_KEY_FORMAT);
         }
         if (!given.equals(apiKey)) {
-            throw new VenueError(401, -2015, BinanceErrors.REJECTED_API_KEY);
+            throw new VenueError(401, -2015, VenueMessages.REJECTED_API_KEY);
         }
     }
 
@@ -40,7 +38,7 @@ final class Gatekeeper {
             throw VenueError.mandatory("signature");
         }
         if (!signer.verifies(payload, signature)) {
-            throw VenueError.badRequest(-1022, BinanceErrors.INVALID_SIGNATURE);
+            throw VenueError.badRequest(-1022, VenueMessages.INVALID_SIGNATURE);
         }
         checkTimestamp(params);
     }
@@ -66,15 +64,15 @@ final class Gatekeeper {
         }
         long serverTime = clock.millis();
         if (timestamp >= serverTime + 1000) {
-            throw VenueError.badRequest(-1021, BinanceErrors.AHEAD_OF_SERVER);
+            throw VenueError.badRequest(-1021, VenueMessages.AHEAD_OF_SERVER);
         }
         if (serverTime - timestamp > recvWindow) {
-            throw VenueError.badRequest(-1021, BinanceErrors.OUTSIDE_RECV_WINDOW);
+            throw VenueError.badRequest(-1021, VenueMessages.OUTSIDE_RECV_WINDOW);
         }
     }
 
     /** The WebSocket API payload of a request's params (everything but the signature, sorted). */
     static String webSocketPayload(Map<String, String> params) {
-        return BinanceSigner.webSocketPayload(params);
+        return VenueSignature.webSocketPayload(params);
     }
 }

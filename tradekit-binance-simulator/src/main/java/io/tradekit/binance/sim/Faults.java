@@ -1,0 +1,100 @@
+package io.tradekit.binance.sim;
+
+import java.time.Duration;
+
+/** What the simulator has been told to do wrong, for tests: consumed as requests arrive. Thread-safe. */
+final class Faults {
+
+    /** How a new order fails with a 5xx: before the venue took it, or after (the order exists). */
+    enum OrderFault { NONE, FAIL_BEFORE_ACCEPTING, FAIL_AFTER_ACCEPTING }
+
+    private int failingOrders;
+    private OrderFault orderFault = OrderFault.NONE;
+    private volatile long delayMillis;
+    private int forcedRateLimits;
+    private long forcedRetryAfterSeconds;
+
+    synchronized void failNextOrders(int count, OrderFault fault) {
+        this.failingOrders = count;
+        this.orderFault = fault;
+    }
+
+    synchronized OrderFault nextOrderFault() {
+        if (failingOrders <= 0) return OrderFault.NONE;
+        failingOrders--;
+        return orderFault;
+    }
+
+    void delayResponses(Duration delay) {
+        this.delayMillis = delay.toMillis();
+    }
+
+    void delay() {
+        long ms = delayMillis;
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    synchronized void rateLimitNext(int requests, Duration retryAfter) {
+        this.forcedRateLimits = requests;
+        this.forcedRetryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+    }
+
+    /** The {@code Retry-After} seconds of a forced 429 for this request, or 0 when none is due. */
+    synchronized long takeForcedRateLimit() {
+        if (forcedRateLimits <= 0) return 0;
+        forcedRateLimits--;
+        return forcedRetryAfterSeconds;
+    }
+
+    /** A canned answer for the next request to one method and path. */
+    record CannedAnswer(int status, String contentType, String body) {
+    }
+
+    private final java.util.Map<String, java.util.Deque<CannedAnswer>> canned = new java.util.HashMap<>();
+    private long stallMillis;
+    private int stalledBodies;
+
+    synchronized void answerNext(String method, String path, CannedAnswer answer) {
+        canned.computeIfAbsent(method + " " + path, k -> new java.util.ArrayDeque<>()).addLast(answer);
+    }
+
+    synchronized java.util.Optional<CannedAnswer> takeCanned(String method, String path) {
+        java.util.Deque<CannedAnswer> queue = canned.get(method + " " + path);
+        return queue == null || queue.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(queue.removeFirst());
+    }
+
+    synchronized void stallNextBodies(int count, Duration stall) {
+        this.stalledBodies = count;
+        this.stallMillis = stall.toMillis();
+    }
+
+    /** How long the next answer's body stalls half-way, or 0. */
+    synchronized long takeBodyStall() {
+        if (stalledBodies <= 0) return 0;
+        stalledBodies--;
+        return stallMillis;
+    }
+
+    private int refusedSubscriptions;
+    private int refusalStatus;
+    private int refusalCode;
+
+    synchronized void refuseNextSubscriptions(int count, int status, int code) {
+        this.refusedSubscriptions = count;
+        this.refusalStatus = status;
+        this.refusalCode = code;
+    }
+
+    /** {status, code} of a refusal due for this user-data subscription, or null. */
+    synchronized int[] takeSubscriptionRefusal() {
+        if (refusedSubscriptions <= 0) return null;
+        refusedSubscriptions--;
+        return new int[] {refusalStatus, refusalCode};
+    }
+}
