@@ -1,0 +1,244 @@
+package io.tradekit.bybit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradekit.api.Bar;
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.TradeKitException;
+import io.tradekit.api.Timeframe;
+import io.tradekit.api.event.ConnectionState;
+import io.tradekit.api.event.Event;
+import io.tradekit.bybit.BybitConfig;
+import io.tradekit.core.net.Backoff;
+import io.tradekit.core.net.ReconnectingWebSocket;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Bybit's public WebSocket of the category ({@code kline.{interval}.{symbol}}, {@code tickers.{symbol}}).
+ *
+ * <ul>
+ *   <li>A kline becomes {@link Event.BarClosed} only when Bybit marks it {@code confirm: true}, and each
+ *       bar once: one whose start is not after the last bar posted is dropped.</li>
+ *   <li>Every (re)connection subscribes to all topics again, ten per request (the spot limit).</li>
+ *   <li>When a kline topic first opens, the last closed bar is read over REST and posted; after a
+ *       reconnect, the bars that closed while the connection was down. Live bars that arrive meanwhile
+ *       are held and posted with the fetched ones, in start order.</li>
+ *   <li>A frame that cannot be read, or a refused subscription, becomes {@link Event.ErrorRaised} with
+ *       the raw text; nothing escapes. Silence is watched by a {@link Heartbeat}.</li>
+ * </ul>
+ */
+public final class PublicStream implements ReconnectingWebSocket.Listener, AutoCloseable {
+
+    public static final String SOURCE = "bybit:public-stream";
+    private static final int TOPICS_PER_REQUEST = 10;
+
+    /** The venue's closed bars over REST, to fill what the stream missed. */
+    public interface Backfill {
+        /** Closed bars from {@code from} on, oldest first. */
+        List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from);
+
+        Optional<Bar> latestClosed(String symbol, Timeframe timeframe);
+    }
+
+    private record KlineKey(String symbol, Timeframe timeframe) {
+    }
+
+    private static final class KlineState {
+        long lastStart = Long.MIN_VALUE;
+        boolean backfilling;
+        boolean again;
+        final List<Bar> held = new ArrayList<>();
+    }
+
+    private final BybitConfig config;
+    private final EventPoster events;
+    private final Backfill backfill;
+    private final Executor executor;
+    private final InstantSource clock;
+    private final Heartbeat heartbeat;
+    private final Set<String> topics = new CopyOnWriteArraySet<>();
+    private final Map<KlineKey, KlineState> klines = new ConcurrentHashMap<>();
+    private final AtomicLong requestIds = new AtomicLong();
+    private volatile ReconnectingWebSocket socket;
+    private volatile boolean started;
+
+    public PublicStream(BybitConfig config, EventPoster events, Backfill backfill, Executor executor, InstantSource clock) {
+        this.config = config;
+        this.events = events;
+        this.backfill = backfill;
+        this.executor = executor;
+        this.clock = clock;
+        this.heartbeat = new Heartbeat(SOURCE, config.pingInterval(), config.silenceTimeout(), events, clock::millis);
+    }
+
+    public void subscribeKlines(String symbol, Timeframe timeframe) {
+        KlineKey key = new KlineKey(symbol, timeframe);
+        klines.computeIfAbsent(key, k -> new KlineState());
+        if (add(MarketMapping.klineTopic(symbol, timeframe))) {
+            ReconnectingWebSocket s = socket;
+            if (s != null && s.isOpen()) executor.execute(() -> catchUp(key));
+        }
+    }
+
+    public void subscribeTicker(String symbol) {
+        add(MarketMapping.tickerTopic(symbol));
+    }
+
+    /** Opens the connection once topics are wanted; called by {@code connect}. */
+    public synchronized void start() {
+        started = true;
+        if (socket == null && !topics.isEmpty()) {
+            socket = new ReconnectingWebSocket("bybit public", () -> config.publicStreamUrl(), this, new ReconnectingWebSocket.Options(
+                    config.connectTimeout(), config.silenceTimeout(), java.time.Duration.ofDays(3650),
+                    new Backoff(config.reconnectInitial(), config.reconnectMax(), 2.0, 0.5)));
+            heartbeat.watch(socket);
+            socket.start();
+        }
+    }
+
+    private boolean add(String topic) {
+        if (!topics.add(topic)) return false;
+        ReconnectingWebSocket s = socket;
+        if (s != null) {
+            s.send(subscribe(List.of(topic)));
+        } else if (started) {
+            start();
+        }
+        return true;
+    }
+
+    private String subscribe(List<String> args) {
+        ObjectNode message = Json.MAPPER.createObjectNode();
+        message.put("req_id", "sub-" + requestIds.incrementAndGet());
+        message.put("op", "subscribe");
+        message.set("args", Json.MAPPER.valueToTree(args));
+        return message.toString();
+    }
+
+    @Override
+    public void onOpen(ReconnectingWebSocket s, boolean reconnect) {
+        heartbeat.alive();
+        List<String> all = List.copyOf(topics);
+        for (int i = 0; i < all.size(); i += TOPICS_PER_REQUEST) {
+            s.send(subscribe(all.subList(i, Math.min(all.size(), i + TOPICS_PER_REQUEST))));
+        }
+        klines.keySet().forEach(key -> executor.execute(() -> catchUp(key)));
+    }
+
+    @Override
+    public void onState(ConnectionState state, String detail) {
+        events.post(new Event.ConnectionChanged(BybitErrors.VENUE, "public", state, detail, clock.instant()));
+    }
+
+    /** One frame from the venue. Never throws. */
+    @Override
+    public void onText(String text) {
+        heartbeat.alive();
+        try {
+            JsonNode root = Json.read(text);
+            String topic = root.path("topic").asText("");
+            if (topic.isEmpty()) {
+                answer(root, text);
+            } else if (topic.startsWith("kline.")) {
+                MarketMapping.closedKlines(topic, Json.field(root, "data")).forEach(this::closed);
+            } else if (topic.startsWith("tickers.")) {
+                MarketMapping.ticker(Json.field(root, "data"), Json.integer(root, "ts")).ifPresent(t -> events.post(new Event.TickerUpdated(t)));
+            } else {
+                events.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unexpected topic '" + topic + "'", text);
+            }
+        } catch (RuntimeException e) {
+            events.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable public frame: " + e.getMessage(), text);
+        }
+    }
+
+    private void answer(JsonNode root, String text) {
+        String op = root.path("op").asText("");
+        if (op.equals("ping") || op.equals("pong")) return;
+        if (op.equals("subscribe")) {
+            if (!root.path("success").asBoolean(false)) {
+                events.error(SOURCE, ErrorCategory.MALFORMED_DATA, "subscription refused: " + root.path("ret_msg").asText(""), text);
+            }
+            return;
+        }
+        events.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unexpected public frame", text);
+    }
+
+    private void closed(Bar bar) {
+        KlineState state = klines.get(new KlineKey(bar.symbol(), bar.timeframe()));
+        if (state == null) return; // a topic we no longer follow
+        synchronized (state) {
+            if (state.backfilling) {
+                state.held.add(bar);
+            } else {
+                postIfNew(state, bar);
+            }
+        }
+    }
+
+    private void postIfNew(KlineState state, Bar bar) {
+        long start = bar.openTime().toEpochMilli();
+        if (start > state.lastStart) {
+            state.lastStart = start;
+            events.post(new Event.BarClosed(bar));
+        }
+    }
+
+    /** Brings a kline topic up to date over REST while holding live bars; asked again while running, it runs once more. */
+    private void catchUp(KlineKey key) {
+        KlineState state = klines.get(key);
+        Instant from;
+        synchronized (state) {
+            if (state.backfilling) {
+                state.again = true;
+                return;
+            }
+            state.backfilling = true;
+            from = state.lastStart == Long.MIN_VALUE ? null : Instant.ofEpochMilli(state.lastStart).plus(key.timeframe().duration());
+        }
+        List<Bar> fetched = List.of();
+        boolean rerun;
+        try {
+            fetched = from != null ? backfill.closedBarsSince(key.symbol(), key.timeframe(), from)
+                    : backfill.latestClosed(key.symbol(), key.timeframe()).map(List::of).orElse(List.of());
+        } catch (RuntimeException e) {
+            events.error(SOURCE, e instanceof TradeKitException t ? t.category() : ErrorCategory.NETWORK,
+                    "could not read " + key.symbol() + " " + key.timeframe() + " bars over REST to catch the stream up: " + e.getMessage(), "");
+        } finally {
+            synchronized (state) {
+                List<Bar> all = new ArrayList<>(fetched);
+                all.addAll(state.held);
+                all.sort(Comparator.comparing(Bar::openTime));
+                all.forEach(b -> postIfNew(state, b));
+                state.held.clear();
+                state.backfilling = false;
+                rerun = state.again;
+                state.again = false;
+            }
+        }
+        if (rerun) executor.execute(() -> catchUp(key));
+    }
+
+    public long openCount() {
+        ReconnectingWebSocket s = socket;
+        return s == null ? 0 : s.openCount();
+    }
+
+    @Override
+    public void close() {
+        heartbeat.close();
+        ReconnectingWebSocket s = socket;
+        if (s != null) s.close();
+    }
+}
