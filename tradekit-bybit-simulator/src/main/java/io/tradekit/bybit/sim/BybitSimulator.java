@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
  *
  * Faults for tests, each venue-neutral: {@link #dropAllConnections()}, {@link #failNextOrders},
  * {@link #delayResponses}, {@link #rateLimitNext}, {@link #forbidNext}, {@link #skewClock},
- * {@link #silenceStreams} and {@link #sendRawFrame}.
+ * {@link #silenceStreams}, {@link #garbleNextAnswers} and {@link #sendRawFrame}.
  */
 public final class BybitSimulator implements AutoCloseable {
 
@@ -287,6 +287,11 @@ public final class BybitSimulator implements AutoCloseable {
         faults.silenceFor(duration, clock.millis());
     }
 
+    /** Answers the next {@code answers} accepted REST requests with HTTP 200 and a body that is not the documented JSON (the request still takes effect). */
+    public void garbleNextAnswers(int answers) {
+        faults.garbleNext(answers);
+    }
+
     /** Sends {@code text} as it is to every public (or private) connection, e.g. a malformed frame. */
     public void sendRawFrame(boolean privateStream, String text) {
         streams.sendRaw(privateStream, text);
@@ -307,6 +312,11 @@ public final class BybitSimulator implements AutoCloseable {
     /** Open connections following the symbol's kline topic. */
     public int klineSubscribers() {
         return streams.subscribers(false, klineTopic);
+    }
+
+    /** Open connections following a public topic, e.g. {@code tickers.BTCUSDT}. */
+    public int publicSubscribers(String topic) {
+        return streams.subscribers(false, topic);
     }
 
     /** Authenticated connections following {@code execution}. */

@@ -18,6 +18,7 @@ final class Faults {
     private int rateLimited;
     private int forbidden;
     private volatile long silentUntil;
+    private int garbled;
 
     synchronized void failNextOrders(int count, OrderFault fault) {
         this.faultyOrders = count;
@@ -62,6 +63,16 @@ final class Faults {
     synchronized boolean takeForbidden() {
         if (forbidden <= 0) return false;
         forbidden--;
+        return true;
+    }
+
+    synchronized void garbleNext(int answers) {
+        this.garbled = answers;
+    }
+
+    synchronized boolean takeGarbled() {
+        if (garbled <= 0) return false;
+        garbled--;
         return true;
     }
 

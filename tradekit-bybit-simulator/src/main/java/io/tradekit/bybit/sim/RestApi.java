@@ -47,10 +47,10 @@ final class RestApi implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            faults.delay();
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             requestCounts.computeIfAbsent(method + " " + path, k -> new AtomicInteger()).incrementAndGet();
+            faults.delay();
             String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
             String body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -88,7 +88,8 @@ final class RestApi implements HttpHandler {
                     create(exchange, params, limit);
                     return;
                 }
-                respond(exchange, 200, envelope(answer(route, params)), limit);
+                String answer = envelope(answer(route, params));
+                respond(exchange, 200, faults.takeGarbled() ? "<html>maintenance</html>" : answer, limit);
             } catch (Refusal r) {
                 count(r.retCode);
                 respond(exchange, r.httpStatus, refusal(r), limit);
@@ -110,7 +111,7 @@ final class RestApi implements HttpHandler {
                 respond(exchange, 502, "<html><body>502 Bad Gateway</body></html>", limit);
             }
             case NO_ANSWER_AFTER_ACCEPTING -> count(0); // the exchange closes with no answer: the client sees the connection end
-            default -> respond(exchange, 200, answer, limit);
+            default -> respond(exchange, 200, faults.takeGarbled() ? "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":" : answer, limit);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,7 +16,9 @@ import java.util.function.LongSupplier;
  * (Bybit cuts idle connections after 10 minutes and asks for a ping every 20 s), and when no frame at
  * all, not even the pong, arrived for the silence timeout, reports the silence as an error event and
  * reconnects. A venue that keeps the TCP connection open but stops talking is found this way; the
- * WebSocket-level ping of {@link ReconnectingWebSocket} alone would not see it.
+ * WebSocket-level ping of {@link ReconnectingWebSocket} alone would not see it. A connection that is
+ * open but not ready (the private stream's auth or subscription never answered) within the silence
+ * timeout is reported and reconnected the same way.
  */
 public final class Heartbeat implements AutoCloseable {
 
@@ -27,7 +30,9 @@ public final class Heartbeat implements AutoCloseable {
     private final AtomicLong lastFrame = new AtomicLong();
     private final AtomicLong pings = new AtomicLong();
     private final ScheduledExecutorService timer;
+    private final AtomicLong openedAt = new AtomicLong();
     private volatile ReconnectingWebSocket socket;
+    private volatile BooleanSupplier ready = () -> true;
 
     public Heartbeat(String source, Duration interval, Duration silence, EventPoster events, LongSupplier clock) {
         this.source = source;
@@ -43,16 +48,24 @@ public final class Heartbeat implements AutoCloseable {
     }
 
     /** Starts watching {@code ws}; ticks at a quarter of the ping interval so that silence is seen soon after it passes. */
-    public void watch(ReconnectingWebSocket ws) {
+    public void watch(ReconnectingWebSocket ws, BooleanSupplier isReady) {
+        this.ready = isReady;
         this.socket = ws;
         lastFrame.set(clock.getAsLong());
         long tick = Math.max(10, Math.min(interval.toMillis(), silence.toMillis()) / 4);
         timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
 
-    /** A frame arrived (or a connection opened): the stream is alive. */
+    /** A frame arrived: the stream is alive. */
     public void alive() {
         lastFrame.set(clock.getAsLong());
+    }
+
+    /** A connection opened: it has the silence timeout to become ready. */
+    public void opened() {
+        long now = clock.getAsLong();
+        lastFrame.set(now);
+        openedAt.set(now);
     }
 
     private long lastPing;
@@ -65,6 +78,13 @@ public final class Heartbeat implements AutoCloseable {
         }
         long now = clock.getAsLong();
         long quiet = now - lastFrame.get();
+        long waiting = now - openedAt.get();
+        if (!ready.getAsBoolean() && waiting >= silence.toMillis()) {
+            openedAt.set(now);
+            events.error(source, ErrorCategory.NETWORK, "not ready " + waiting + " ms after connecting (no answer to auth or subscribe); reconnecting", "");
+            ws.reconnectNow("not ready after " + waiting + " ms");
+            return;
+        }
         if (quiet >= silence.toMillis()) {
             lastFrame.set(now);
             events.error(source, ErrorCategory.NETWORK, "no frame for " + quiet + " ms (silence timeout " + silence.toMillis()

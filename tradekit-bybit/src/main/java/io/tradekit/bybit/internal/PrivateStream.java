@@ -84,13 +84,13 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
         socket = new ReconnectingWebSocket("bybit private", () -> config.privateStreamUrl(), this, new ReconnectingWebSocket.Options(
                 config.connectTimeout(), config.silenceTimeout(), Duration.ofDays(3650),
                 new Backoff(config.reconnectInitial(), config.reconnectMax(), 2.0, 0.5)));
-        heartbeat.watch(socket);
+        heartbeat.watch(socket, this::isTrusted);
         socket.start();
     }
 
     @Override
     public void onOpen(ReconnectingWebSocket s, boolean reconnect) {
-        heartbeat.alive();
+        heartbeat.opened();
         synchronized (this) {
             trusted = false;
             connection++;
@@ -234,6 +234,10 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
             if (downSince == null) downSince = clock.instant();
         }
         events.post(new Event.ConnectionChanged(BybitErrors.VENUE, "private", state, detail, clock.instant()));
+    }
+
+    private synchronized boolean isTrusted() {
+        return trusted;
     }
 
     public long openCount() {

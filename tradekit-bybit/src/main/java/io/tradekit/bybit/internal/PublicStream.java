@@ -103,7 +103,7 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
             socket = new ReconnectingWebSocket("bybit public", () -> config.publicStreamUrl(), this, new ReconnectingWebSocket.Options(
                     config.connectTimeout(), config.silenceTimeout(), java.time.Duration.ofDays(3650),
                     new Backoff(config.reconnectInitial(), config.reconnectMax(), 2.0, 0.5)));
-            heartbeat.watch(socket);
+            heartbeat.watch(socket, () -> true);
             socket.start();
         }
     }
@@ -129,7 +129,7 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
 
     @Override
     public void onOpen(ReconnectingWebSocket s, boolean reconnect) {
-        heartbeat.alive();
+        heartbeat.opened();
         List<String> all = List.copyOf(topics);
         for (int i = 0; i < all.size(); i += TOPICS_PER_REQUEST) {
             s.send(subscribe(all.subList(i, Math.min(all.size(), i + TOPICS_PER_REQUEST))));
