@@ -12,33 +12,33 @@ import io.tradekit.api.Order;
 import io.tradekit.api.OrderAck;
 import io.tradekit.api.OrderRequest;
 import io.tradekit.api.OrderStatus;
-import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.RecoveryAction;
 import io.tradekit.api.Timeframe;
-import io.tradekit.api.event.Event;
 import io.tradekit.api.event.EventSink;
 import io.tradekit.api.spi.ExchangeAdapter;
 import io.tradekit.bybit.internal.AccountMapping;
 import io.tradekit.bybit.internal.BybitErrors;
 import io.tradekit.bybit.internal.BybitRestClient;
 import io.tradekit.bybit.internal.Endpoint;
-import io.tradekit.bybit.internal.EventPoster;
 import io.tradekit.bybit.internal.InstrumentMapping;
 import io.tradekit.bybit.internal.Json;
-import io.tradekit.bybit.internal.KnownOrders;
 import io.tradekit.bybit.internal.MalformedMessage;
 import io.tradekit.bybit.internal.MarketMapping;
 import io.tradekit.bybit.internal.OrderMapping;
 import io.tradekit.bybit.internal.PrivateStream;
 import io.tradekit.bybit.internal.PublicStream;
 import io.tradekit.bybit.internal.RequestText;
+import io.tradekit.core.net.AccountResync;
 import io.tradekit.core.net.Backoff;
+import io.tradekit.core.net.ClosedBarFeed;
 import io.tradekit.core.net.HttpTransport;
 import io.tradekit.core.net.RequestBudget;
 import io.tradekit.core.net.RequestBudgets;
 import io.tradekit.core.net.Retrier;
 import io.tradekit.core.net.ServerClockOffset;
 import io.tradekit.core.net.Sleeper;
+import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.OrderTracker;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -46,7 +46,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +84,8 @@ public final class BybitAdapter implements ExchangeAdapter {
     private final String category;
     private final InstantSource clock = InstantSource.system();
     private final BybitRestClient rest;
-    private final EventPoster events = new EventPoster();
-    private final KnownOrders known = new KnownOrders();
+    private final StreamEvents events = new StreamEvents();
+    private final OrderTracker known = new OrderTracker();
     private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("bybit-", 0).factory());
     private final PublicStream market;
@@ -102,7 +101,7 @@ public final class BybitAdapter implements ExchangeAdapter {
                 Duration.ofSeconds(5), Sleeper.THREAD, RandomGenerator.getDefault());
         this.rest = new BybitRestClient(config, new HttpTransport(BybitErrors.VENUE, config.connectTimeout()), budget, retrier,
                 new ServerClockOffset(9), clock);
-        this.market = new PublicStream(config, events, new PublicStream.Backfill() {
+        this.market = new PublicStream(config, events, new ClosedBarFeed.Backfill() {
             @Override
             public List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from) {
                 Instant now = Instant.ofEpochMilli(rest.serverMillis());
@@ -115,7 +114,8 @@ public final class BybitAdapter implements ExchangeAdapter {
             }
         }, background, clock);
         this.account = config.credentials().isPresent()
-                ? new PrivateStream(config, rest, events, this::resync, u -> known.seen(u.clientOrderId(), u.symbol(), u.status()), background, clock)
+                ? new PrivateStream(config, rest, events, since -> AccountResync.since(this, known, PrivateStream.SOURCE, since, clock.instant()),
+                        u -> known.seen(u.clientOrderId(), u.venueOrderId().orElse(null), u.symbol(), u.status()), background, clock)
                 : null;
     }
 
@@ -247,7 +247,7 @@ public final class BybitAdapter implements ExchangeAdapter {
             throw new ExchangeException(BybitErrors.VENUE, ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE, "",
                     "bybit " + what + ": answer is " + e.getMessage() + "; the order may exist, look it up", null, e);
         }
-        known.seen(request.clientOrderId(), request.symbol(), OrderStatus.NEW);
+        known.seen(request.clientOrderId(), orderId, request.symbol(), OrderStatus.NEW);
         return new OrderAck(request.clientOrderId(), orderId, OrderStatus.NEW, BigDecimal.ZERO, clock.instant(), List.of());
     }
 
@@ -277,7 +277,7 @@ public final class BybitAdapter implements ExchangeAdapter {
             List<Order> found = read(what, () -> orders(result));
             for (Order order : found) {
                 if (order.clientOrderId().equals(clientOrderId)) {
-                    remember(order);
+                    known.seen(order);
                     return Optional.of(order);
                 }
             }
@@ -296,7 +296,7 @@ public final class BybitAdapter implements ExchangeAdapter {
             JsonNode result = rest.call(Endpoint.OPEN_ORDERS, q, what);
             for (Order o : read(what, () -> orders(result))) {
                 if (o.status().isOpen()) {
-                    remember(o);
+                    known.seen(o);
                     all.add(o);
                 }
             }
@@ -352,40 +352,6 @@ public final class BybitAdapter implements ExchangeAdapter {
         List<Order> out = new ArrayList<>();
         for (JsonNode o : Json.array(result, "list")) out.add(OrderMapping.order(o));
         return out;
-    }
-
-    /**
-     * The account's state over REST after the private stream reconnected: fills since {@code since}, then
-     * every open order, then the final state of orders that were open before and are not any more.
-     */
-    private List<Event> resync(Instant since) {
-        List<Event> fills = new ArrayList<>();
-        List<Event> updates = new ArrayList<>();
-        Instant now = clock.instant();
-        for (String symbol : known.symbols()) {
-            try {
-                fills(symbol, since).forEach(f -> fills.add(new Event.FillReceived(f)));
-                Set<String> open = new HashSet<>();
-                for (Order order : openOrders(symbol)) {
-                    open.add(order.clientOrderId());
-                    updates.add(new Event.OrderUpdated(OrderUpdate.of(order, now)));
-                }
-                for (String clientOrderId : known.possiblyOpen(symbol)) {
-                    if (!open.contains(clientOrderId)) {
-                        lookup(symbol, clientOrderId).ifPresent(o -> updates.add(new Event.OrderUpdated(OrderUpdate.of(o, now))));
-                    }
-                }
-            } catch (RuntimeException e) {
-                updates.add(new Event.ErrorRaised(PrivateStream.SOURCE, e instanceof ExchangeException x ? x.category() : ErrorCategory.INTERNAL,
-                        "resync of " + symbol + " after reconnect failed: " + e.getMessage(), "", now));
-            }
-        }
-        fills.addAll(updates);
-        return fills;
-    }
-
-    private void remember(Order order) {
-        known.seen(order.clientOrderId(), order.symbol(), order.status());
     }
 
     /** Reads an answer; a shape Bybit does not document is an exchange error naming the call. */

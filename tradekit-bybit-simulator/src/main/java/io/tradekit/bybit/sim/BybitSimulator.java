@@ -346,15 +346,6 @@ public final class BybitSimulator implements AutoCloseable {
         }
     }
 
-    /** The bars moved in time so that bar {@code initialBars - 1} closes at the start of the period that holds {@code nowMillis}. */
-    public static List<Bar> retime(List<Bar> bars, int initialBars, long nowMillis) {
-        long period = bars.getFirst().timeframe().millis();
-        long periodStart = nowMillis - Math.floorMod(nowMillis, period);
-        Duration shift = Duration.ofMillis(periodStart - bars.get(initialBars - 1).closeTime().toEpochMilli());
-        return bars.stream().map(b -> new Bar(b.symbol(), b.timeframe(), b.openTime().plus(shift), b.open(), b.high(), b.low(), b.close(),
-                b.volume())).toList();
-    }
-
     /** An instrument for a symbol ending in a common quote coin, with permissive filters. */
     static Instrument defaultInstrument(String symbol) {
         for (String quote : List.of("USDT", "USDC", "USD", "EUR", "BTC", "ETH")) {

@@ -2,6 +2,7 @@ package io.tradekit.bybit.internal;
 
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.core.net.ReconnectingWebSocket;
+import io.tradekit.core.net.StreamEvents;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -25,7 +26,7 @@ public final class Heartbeat implements AutoCloseable {
     private final String source;
     private final Duration interval;
     private final Duration silence;
-    private final EventPoster events;
+    private final StreamEvents events;
     private final LongSupplier clock;
     private final AtomicLong lastFrame = new AtomicLong();
     private final AtomicLong pings = new AtomicLong();
@@ -34,7 +35,7 @@ public final class Heartbeat implements AutoCloseable {
     private volatile ReconnectingWebSocket socket;
     private volatile BooleanSupplier ready = () -> true;
 
-    public Heartbeat(String source, Duration interval, Duration silence, EventPoster events, LongSupplier clock) {
+    public Heartbeat(String source, Duration interval, Duration silence, StreamEvents events, LongSupplier clock) {
         this.source = source;
         this.interval = interval;
         this.silence = silence;

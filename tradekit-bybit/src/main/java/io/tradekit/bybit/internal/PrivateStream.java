@@ -10,6 +10,7 @@ import io.tradekit.api.event.Event;
 import io.tradekit.bybit.BybitConfig;
 import io.tradekit.core.net.Backoff;
 import io.tradekit.core.net.ReconnectingWebSocket;
+import io.tradekit.core.net.StreamEvents;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,7 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
     private final BybitRestClient rest;
     private final BybitSigner signer;
     private final String apiKey;
-    private final EventPoster events;
+    private final StreamEvents events;
     private final Resync resync;
     private final Consumer<OrderUpdate> onUpdate;
     private final Executor executor;
@@ -65,7 +66,7 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
     private Instant downSince;
     private long connection;
 
-    public PrivateStream(BybitConfig config, BybitRestClient rest, EventPoster events, Resync resync, Consumer<OrderUpdate> onUpdate,
+    public PrivateStream(BybitConfig config, BybitRestClient rest, StreamEvents events, Resync resync, Consumer<OrderUpdate> onUpdate,
                          Executor executor, InstantSource clock) {
         this.config = config;
         this.rest = rest;

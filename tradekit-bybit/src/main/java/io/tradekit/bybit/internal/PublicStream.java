@@ -2,25 +2,19 @@ package io.tradekit.bybit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tradekit.api.Bar;
 import io.tradekit.api.ErrorCategory;
-import io.tradekit.api.TradeKitException;
 import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
 import io.tradekit.bybit.BybitConfig;
 import io.tradekit.core.net.Backoff;
+import io.tradekit.core.net.ClosedBarFeed;
 import io.tradekit.core.net.ReconnectingWebSocket;
+import io.tradekit.core.net.StreamEvents;
 
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,8 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       bar once: one whose start is not after the last bar posted is dropped.</li>
  *   <li>Every (re)connection subscribes to all topics again, ten per request (the spot limit).</li>
  *   <li>When a kline topic first opens, the last closed bar is read over REST and posted; after a
- *       reconnect, the bars that closed while the connection was down. Live bars that arrive meanwhile
- *       are held and posted with the fetched ones, in start order.</li>
+ *       reconnect, the bars that closed while the connection was down ({@link ClosedBarFeed}).</li>
  *   <li>A frame that cannot be read, or a refused subscription, becomes {@link Event.ErrorRaised} with
  *       the raw text; nothing escapes. Silence is watched by a {@link Heartbeat}.</li>
  * </ul>
@@ -44,51 +37,29 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
     public static final String SOURCE = "bybit:public-stream";
     private static final int TOPICS_PER_REQUEST = 10;
 
-    /** The venue's closed bars over REST, to fill what the stream missed. */
-    public interface Backfill {
-        /** Closed bars from {@code from} on, oldest first. */
-        List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from);
-
-        Optional<Bar> latestClosed(String symbol, Timeframe timeframe);
-    }
-
-    private record KlineKey(String symbol, Timeframe timeframe) {
-    }
-
-    private static final class KlineState {
-        long lastStart = Long.MIN_VALUE;
-        boolean backfilling;
-        boolean again;
-        final List<Bar> held = new ArrayList<>();
-    }
-
     private final BybitConfig config;
-    private final EventPoster events;
-    private final Backfill backfill;
-    private final Executor executor;
+    private final StreamEvents events;
+    private final ClosedBarFeed bars;
     private final InstantSource clock;
     private final Heartbeat heartbeat;
     private final Set<String> topics = new CopyOnWriteArraySet<>();
-    private final Map<KlineKey, KlineState> klines = new ConcurrentHashMap<>();
     private final AtomicLong requestIds = new AtomicLong();
     private volatile ReconnectingWebSocket socket;
     private volatile boolean started;
 
-    public PublicStream(BybitConfig config, EventPoster events, Backfill backfill, Executor executor, InstantSource clock) {
+    public PublicStream(BybitConfig config, StreamEvents events, ClosedBarFeed.Backfill backfill, Executor executor, InstantSource clock) {
         this.config = config;
         this.events = events;
-        this.backfill = backfill;
-        this.executor = executor;
+        this.bars = new ClosedBarFeed(SOURCE, events, backfill, executor);
         this.clock = clock;
         this.heartbeat = new Heartbeat(SOURCE, config.pingInterval(), config.silenceTimeout(), events, clock::millis);
     }
 
     public void subscribeKlines(String symbol, Timeframe timeframe) {
-        KlineKey key = new KlineKey(symbol, timeframe);
-        klines.computeIfAbsent(key, k -> new KlineState());
+        bars.follow(symbol, timeframe);
         if (add(MarketMapping.klineTopic(symbol, timeframe))) {
             ReconnectingWebSocket s = socket;
-            if (s != null && s.isOpen()) executor.execute(() -> catchUp(key));
+            if (s != null && s.isOpen()) bars.catchUp(symbol, timeframe);
         }
     }
 
@@ -134,7 +105,7 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
         for (int i = 0; i < all.size(); i += TOPICS_PER_REQUEST) {
             s.send(subscribe(all.subList(i, Math.min(all.size(), i + TOPICS_PER_REQUEST))));
         }
-        klines.keySet().forEach(key -> executor.execute(() -> catchUp(key)));
+        bars.catchUpAll();
     }
 
     @Override
@@ -152,7 +123,7 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
             if (topic.isEmpty()) {
                 answer(root, text);
             } else if (topic.startsWith("kline.")) {
-                MarketMapping.closedKlines(topic, Json.field(root, "data")).forEach(this::closed);
+                MarketMapping.closedKlines(topic, Json.field(root, "data")).forEach(bars::closed);
             } else if (topic.startsWith("tickers.")) {
                 MarketMapping.ticker(Json.field(root, "data"), Json.integer(root, "ts")).ifPresent(t -> events.post(new Event.TickerUpdated(t)));
             } else {
@@ -173,61 +144,6 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
             return;
         }
         events.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unexpected public frame", text);
-    }
-
-    private void closed(Bar bar) {
-        KlineState state = klines.get(new KlineKey(bar.symbol(), bar.timeframe()));
-        if (state == null) return; // a topic we no longer follow
-        synchronized (state) {
-            if (state.backfilling) {
-                state.held.add(bar);
-            } else {
-                postIfNew(state, bar);
-            }
-        }
-    }
-
-    private void postIfNew(KlineState state, Bar bar) {
-        long start = bar.openTime().toEpochMilli();
-        if (start > state.lastStart) {
-            state.lastStart = start;
-            events.post(new Event.BarClosed(bar));
-        }
-    }
-
-    /** Brings a kline topic up to date over REST while holding live bars; asked again while running, it runs once more. */
-    private void catchUp(KlineKey key) {
-        KlineState state = klines.get(key);
-        Instant from;
-        synchronized (state) {
-            if (state.backfilling) {
-                state.again = true;
-                return;
-            }
-            state.backfilling = true;
-            from = state.lastStart == Long.MIN_VALUE ? null : Instant.ofEpochMilli(state.lastStart).plus(key.timeframe().duration());
-        }
-        List<Bar> fetched = List.of();
-        boolean rerun;
-        try {
-            fetched = from != null ? backfill.closedBarsSince(key.symbol(), key.timeframe(), from)
-                    : backfill.latestClosed(key.symbol(), key.timeframe()).map(List::of).orElse(List.of());
-        } catch (RuntimeException e) {
-            events.error(SOURCE, e instanceof TradeKitException t ? t.category() : ErrorCategory.NETWORK,
-                    "could not read " + key.symbol() + " " + key.timeframe() + " bars over REST to catch the stream up: " + e.getMessage(), "");
-        } finally {
-            synchronized (state) {
-                List<Bar> all = new ArrayList<>(fetched);
-                all.addAll(state.held);
-                all.sort(Comparator.comparing(Bar::openTime));
-                all.forEach(b -> postIfNew(state, b));
-                state.held.clear();
-                state.backfilling = false;
-                rerun = state.again;
-                state.again = false;
-            }
-        }
-        if (rerun) executor.execute(() -> catchUp(key));
     }
 
     public long openCount() {
