@@ -101,12 +101,15 @@ class BybitStreamsTest {
         SimulatedBybit.awaitTrue("subscribed", () -> venue.sim.klineSubscribers() == 1);
 
         venue.sim.sendRawFrame(false, "{not json");
+        venue.sim.sendRawFrame(false, "{\"topic\":\"" + "x".repeat(1 << 21) + "\"}");
         venue.sim.sendRawFrame(false, "{\"topic\":\"kline.1.ETHUSDT\",\"ts\":1,\"type\":\"snapshot\",\"data\":[{\"start\":1,\"open\":\"1\"}]}");
         venue.sim.step();
 
-        List<Event.ErrorRaised> errors = sink.awaitCount(Event.ErrorRaised.class, e -> e.category() == ErrorCategory.MALFORMED_DATA, 2);
+        List<Event.ErrorRaised> errors = sink.awaitCount(Event.ErrorRaised.class, e -> e.category() == ErrorCategory.MALFORMED_DATA, 3);
         assertThat(errors.get(0).raw()).isEqualTo("{not json");
-        assertThat(errors.get(1).message()).contains("confirm");
+        assertThat(errors.get(1).message()).contains("over the limit");
+        assertThat(errors.get(1).raw()).hasSizeLessThan(600);
+        assertThat(errors.get(2).message()).contains("confirm");
         sink.await(Event.BarClosed.class, e -> barAt(e, bars.get(20)));
     }
 

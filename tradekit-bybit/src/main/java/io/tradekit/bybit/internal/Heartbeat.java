@@ -23,6 +23,9 @@ import java.util.function.LongSupplier;
  */
 public final class Heartbeat implements AutoCloseable {
 
+    /** The largest frame a Bybit stream is trusted with; Bybit's pushes are a few kilobytes. */
+    public static final int MAX_FRAME_CHARS = 1 << 20;
+
     private final String source;
     private final Duration interval;
     private final Duration silence;
@@ -60,6 +63,18 @@ public final class Heartbeat implements AutoCloseable {
     /** A frame arrived: the stream is alive. */
     public void alive() {
         lastFrame.set(clock.getAsLong());
+    }
+
+    /**
+     * A frame arrived: the stream is alive. Returns false, after reporting it, when the frame is larger
+     * than {@link #MAX_FRAME_CHARS} and must not be read.
+     */
+    public boolean accept(String frame) {
+        alive();
+        if (frame.length() <= MAX_FRAME_CHARS) return true;
+        events.error(source, ErrorCategory.MALFORMED_DATA, "frame of " + frame.length() + " characters is over the limit of "
+                + MAX_FRAME_CHARS + "; dropped", frame);
+        return false;
     }
 
     /** A connection opened: it has the silence timeout to become ready. */

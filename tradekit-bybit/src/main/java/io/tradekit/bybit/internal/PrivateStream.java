@@ -119,7 +119,7 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
 
     @Override
     public void onText(String text) {
-        heartbeat.alive();
+        if (!heartbeat.accept(text)) return;
         JsonNode root;
         try {
             root = Json.read(text);

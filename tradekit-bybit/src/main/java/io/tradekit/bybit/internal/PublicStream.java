@@ -116,7 +116,7 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
     /** One frame from the venue. Never throws. */
     @Override
     public void onText(String text) {
-        heartbeat.alive();
+        if (!heartbeat.accept(text)) return;
         try {
             JsonNode root = Json.read(text);
             String topic = root.path("topic").asText("");
