@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>A kline becomes {@link Event.BarClosed} only when Bybit marks it {@code confirm: true}, and each
  *       bar once: one whose start is not after the last bar posted is dropped.</li>
  *   <li>Every (re)connection subscribes to all topics again, ten per request (the spot limit).</li>
- *   <li>When a kline topic first opens, the last closed bar is read over REST and posted; after a
- *       reconnect, the bars that closed while the connection was down ({@link ClosedBarFeed}).</li>
+ *   <li>Once Bybit confirms a subscription, the last closed bar is read over REST and posted the first
+ *       time; after a reconnect, the bars that closed while the connection was down ({@link ClosedBarFeed}).
+ *       Waiting for the confirmation, not the connect, leaves no window in which a bar can close unseen.</li>
  *   <li>A frame that cannot be read, or a refused subscription, becomes {@link Event.ErrorRaised} with
  *       the raw text; nothing escapes. Silence is watched by a {@link Heartbeat}.</li>
  * </ul>
@@ -57,10 +58,7 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
 
     public void subscribeKlines(String symbol, Timeframe timeframe) {
         bars.follow(symbol, timeframe);
-        if (add(MarketMapping.klineTopic(symbol, timeframe))) {
-            ReconnectingWebSocket s = socket;
-            if (s != null && s.isOpen()) bars.catchUp(symbol, timeframe);
-        }
+        add(MarketMapping.klineTopic(symbol, timeframe)); // its subscription's answer starts the catch-up
     }
 
     public void subscribeTicker(String symbol) {
@@ -105,7 +103,6 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
         for (int i = 0; i < all.size(); i += TOPICS_PER_REQUEST) {
             s.send(subscribe(all.subList(i, Math.min(all.size(), i + TOPICS_PER_REQUEST))));
         }
-        bars.catchUpAll();
     }
 
     @Override
@@ -140,7 +137,11 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
         if (op.equals("subscribe")) {
             if (!root.path("success").asBoolean(false)) {
                 events.error(SOURCE, ErrorCategory.MALFORMED_DATA, "subscription refused: " + root.path("ret_msg").asText(""), text);
+                return;
             }
+            // Only now are live pushes sure to come: a bar that closed between the connect and this answer
+            // would be missed by a catch-up run any earlier.
+            bars.catchUpAll();
             return;
         }
         events.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unexpected public frame", text);
