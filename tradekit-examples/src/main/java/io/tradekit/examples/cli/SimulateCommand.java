@@ -2,7 +2,9 @@ package io.tradekit.examples.cli;
 
 import io.tradekit.api.Bar;
 import io.tradekit.api.Timeframe;
+import io.tradekit.api.Credentials;
 import io.tradekit.binance.sim.BinanceSimulator;
+import io.tradekit.bybit.sim.BybitSimulator;
 import io.tradekit.examples.config.ExchangeConfig;
 import io.tradekit.examples.data.DataSets;
 
@@ -10,21 +12,28 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
- * {@code tradekit simulate binance}: a Binance spot venue on loopback (REST, market streams, WebSocket
- * API) serving a data set, for running {@code live}, {@code paper} and {@code dry-run} bots without real
- * money. It prints its base URLs and the test API key and secret it accepts, then closes one bar per
- * {@code --step-ms} until the process is killed.
+ * {@code tradekit simulate binance|bybit}: a Binance spot venue (REST, market streams, WebSocket API) or a
+ * Bybit v5 spot venue (REST, public and private WebSockets) on loopback serving a data set, for running
+ * {@code live}, {@code paper} and {@code dry-run} bots without real money. It prints its base URLs and the
+ * test API key and secret it accepts, then closes one bar per {@code --step-ms} until the process is killed.
  */
 public final class SimulateCommand implements Command {
 
-    static final String VENUE = "binance";
+    static final List<String> VENUES = List.of("binance", "bybit");
+
+    /** A started simulator as this command sees it: where it listens, whom it accepts, how it steps and stops. */
+    private record Running(String venue, int port, Map<String, String> settings, Credentials credentials, Consumer<Duration> stepEvery,
+                           Runnable close) {
+    }
 
     private final Options options = new Options("simulate")
             .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
@@ -53,18 +62,20 @@ public final class SimulateCommand implements Command {
 
     @Override
     public String summary() {
-        return "run a local Binance simulator over a data set, until killed";
+        return "run a local Binance or Bybit simulator over a data set, until killed";
     }
 
     @Override
     public String help() {
         return """
-                usage: tradekit simulate binance [flags]
+                usage: tradekit simulate binance|bybit [flags]
 
-                Starts a Binance spot simulator on loopback: REST (/api/v3/...), market streams (/ws, /stream) and the
+                binance: a Binance spot simulator on loopback: REST (/api/v3/...), market streams (/ws, /stream) and the
                 WebSocket API (/ws-api/v3) on one port, with Binance's payloads, signatures, filters and error codes.
-                It prints its base URLs and the test API key and secret it accepts; point a bot's exchange.settings
-                (restUrl, streamUrl, wsApiUrl) at them and export the credentials. The bars are moved in time so that
+                bybit: a Bybit v5 spot simulator: REST (/v5/...) on --port, the public (/v5/public/spot) and private
+                (/v5/private) WebSockets on the next port, with Bybit's envelopes, signatures, retCodes and pushes.
+                It prints its base URLs and the test API key and secret it accepts; paste the printed exchange
+                fragment into the bot's configuration and export the credentials. The bars are moved in time so that
                 the last initial bar closes now; then one more closes every --step-ms until the data is used up.
                 Runs until the process is killed (Ctrl-C).
 
@@ -79,10 +90,10 @@ public final class SimulateCommand implements Command {
                 terminal.out().print(help());
                 return 0;
             }
-            throw new UsageException("simulate needs a venue: simulate " + VENUE + " [flags]");
+            throw new UsageException("simulate needs a venue: simulate " + String.join("|", VENUES) + " [flags]");
         }
         String venue = args.getFirst();
-        if (!venue.equals(VENUE)) throw new UsageException("simulate: unknown venue '" + venue + "'; venues: " + VENUE);
+        if (!VENUES.contains(venue)) throw new UsageException("simulate: unknown venue '" + venue + "'; venues: " + String.join(", ", VENUES));
         Options.Parsed flags = options.parse(args.subList(1, args.size()));
         if (flags.has("help")) {
             terminal.out().print(help());
@@ -101,15 +112,14 @@ public final class SimulateCommand implements Command {
         BigDecimal cash = RiskFlags.decimal("cash", flags.value("cash", "10000"));
         List<Bar> bars = retimed(loaded, symbol, initial, Instant.now());
 
-        BinanceSimulator.Options base = BinanceSimulator.Options.of(port, bars).withInitialBars(initial);
-        BinanceSimulator sim = BinanceSimulator.start(base.withBalances(Map.of(base.instrument().quoteAsset(), cash)));
+        Running sim = venue.equals("bybit") ? bybit(port, bars, initial, cash) : binance(port, bars, initial, cash);
         CountDownLatch killed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sim.close();
+            sim.close().run();
             killed.countDown();
         }, "tradekit-simulator-stop"));
         print(terminal, sim, symbol, tf, bars.size(), initial, stepMs);
-        sim.stepEvery(Duration.ofMillis(stepMs));
+        sim.stepEvery().accept(Duration.ofMillis(stepMs));
         try {
             killed.await();
         } catch (InterruptedException e) {
@@ -118,23 +128,44 @@ public final class SimulateCommand implements Command {
         return 0;
     }
 
-    private static void print(Terminal terminal, BinanceSimulator sim, String symbol, Timeframe tf, int bars, int initial, long stepMs) {
+    private static Running binance(int port, List<Bar> bars, int initial, BigDecimal cash) {
+        BinanceSimulator.Options base = BinanceSimulator.Options.of(port, bars).withInitialBars(initial);
+        BinanceSimulator sim = BinanceSimulator.start(base.withBalances(Map.of(base.instrument().quoteAsset(), cash)));
+        return new Running("binance", sim.port(), sim.adapterParams(), sim.credentials(), sim::stepEvery, sim::close);
+    }
+
+    private static Running bybit(int port, List<Bar> bars, int initial, BigDecimal cash) {
+        BybitSimulator.Options base = BybitSimulator.Options.of(port, bars).withInitialBars(initial);
+        BybitSimulator sim = BybitSimulator.start(base.withBalances(Map.of(base.instrument().quoteAsset(), cash)));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("category", "spot");
+        settings.putAll(sim.adapterParams());
+        int restPort = java.net.URI.create(sim.restUrl()).getPort();
+        return new Running("bybit", restPort, settings, sim.credentials(), sim::stepEvery, sim::close);
+    }
+
+    private static void print(Terminal terminal, Running sim, String symbol, Timeframe tf, int bars, int initial, long stepMs) {
         var o = terminal.out();
-        o.println("binance simulator on port " + sim.port() + ": " + symbol + " " + tf + ", " + bars + " bars (" + initial
+        o.println(sim.venue() + " simulator on port " + sim.port() + ": " + symbol + " " + tf + ", " + bars + " bars (" + initial
                 + " closed before the start, one more every " + stepMs + " ms)");
         o.println();
-        o.println("  restUrl    " + sim.restUrl());
-        o.println("  streamUrl  " + sim.streamUrl());
-        o.println("  wsApiUrl   " + sim.wsApiUrl());
-        o.println("  apiKey     " + sim.credentials().apiKey());
-        o.println("  apiSecret  " + sim.credentials().secret() + "   (a test secret: the simulator's account accepts this pair only)");
+        Map<String, String> urls = new LinkedHashMap<>(sim.settings());
+        urls.remove("category");
+        int width = Math.max(11, urls.keySet().stream().mapToInt(String::length).max().orElse(0) + 2);
+        String line = "  %-" + width + "s%s";
+        urls.forEach((name, url) -> o.println(line.formatted(name, url)));
+        o.println(line.formatted("apiKey", sim.credentials().apiKey()));
+        o.println(line.formatted("apiSecret", sim.credentials().secret() + "   (a test secret: the simulator's account accepts this pair only)"));
         o.println();
+        StringBuilder settings = new StringBuilder();
+        sim.settings().forEach((name, value) -> settings.append(settings.isEmpty() ? "" : ", ").append('"').append(name).append("\": \"")
+                .append(value).append('"'));
         o.println("in the bot's configuration:");
-        o.println("  \"exchange\": {\"name\": \"" + VENUE + "\", \"settings\": {\"restUrl\": \"" + sim.restUrl() + "\", \"streamUrl\": \""
-                + sim.streamUrl() + "\", \"wsApiUrl\": \"" + sim.wsApiUrl() + "\"}}, \"symbol\": \"" + symbol + "\", \"timeframe\": \"" + tf + "\"");
+        o.println("  \"exchange\": {\"name\": \"" + sim.venue() + "\", \"settings\": {" + settings + "}}, \"symbol\": \"" + symbol
+                + "\", \"timeframe\": \"" + tf + "\"");
         o.println("in its environment:");
-        o.println("  export " + ExchangeConfig.apiKeyVariable(VENUE) + "=" + sim.credentials().apiKey());
-        o.println("  export " + ExchangeConfig.apiSecretVariable(VENUE) + "=" + sim.credentials().secret());
+        o.println("  export " + ExchangeConfig.apiKeyVariable(sim.venue()) + "=" + sim.credentials().apiKey());
+        o.println("  export " + ExchangeConfig.apiSecretVariable(sim.venue()) + "=" + sim.credentials().secret());
         o.println();
         o.println("running until killed (Ctrl-C)");
         o.flush();

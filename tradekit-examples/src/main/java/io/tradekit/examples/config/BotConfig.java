@@ -15,7 +15,7 @@ import java.util.Objects;
  * {
  *   "name": "eth-sma",                                   // the bot's id, [A-Za-z0-9_-]; default "bot"
  *   "exchange": {
- *     "name": "binance",                                 // required
+ *     "name": "binance",                                 // required: binance, or bybit (with "category": "spot")
  *     "settings": { "restUrl": "http://127.0.0.1:9000",  // the adapter's settings (base URLs, timeouts...)
  *                   "streamUrl": "ws://127.0.0.1:9000", "wsApiUrl": "ws://127.0.0.1:9000/ws-api/v3" },
  *     "apiKey": "...", "apiSecret": "..."                // better in TRADEKIT_BINANCE_API_KEY / _SECRET

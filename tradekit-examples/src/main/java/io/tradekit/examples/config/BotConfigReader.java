@@ -41,7 +41,7 @@ public final class BotConfigReader {
 
     static final Set<String> TOP_LEVEL = Set.of("name", "exchange", "symbol", "timeframe", "strategy", "risk", "sizing", "store", "out",
             "engine", "paper", "confirmLive");
-    static final Set<String> EXCHANGE = Set.of("name", "settings", "apiKey", "apiSecret");
+    static final Set<String> EXCHANGE = Set.of("name", "category", "settings", "apiKey", "apiSecret");
     static final Set<String> STRATEGY = Set.of("name", "params");
     static final Set<String> SIZING = Set.of("fractionOfEquity", "takerFeeRate");
     static final Set<String> STORE = Set.of("path");
@@ -137,6 +137,16 @@ public final class BotConfigReader {
         Optional<String> venue = e.text("name", "the exchange adapter's name, e.g. \"binance\"");
         if (venue.isEmpty() && !e.has("name")) e.problem("name", "missing; expected the exchange adapter's name, e.g. \"binance\"");
         Map<String, String> settings = e.object("settings").map(ConfigFields::scalars).orElse(Map.of());
+        // a venue's product line (Bybit's "spot") may sit beside the name; it is one of the adapter's settings
+        Optional<String> category = e.text("category", "the venue's product line, e.g. \"spot\"");
+        if (category.isPresent()) {
+            String inSettings = settings.get("category");
+            if (inSettings != null && !inSettings.equals(category.get())) {
+                e.problem("category", "is '" + category.get() + "' but settings.category is '" + inSettings + "'; give it once");
+            }
+            settings = new java.util.HashMap<>(settings);
+            settings.put("category", category.get());
+        }
         Optional<String> fileKey = e.secret("apiKey");
         Optional<String> fileSecret = e.secret("apiSecret");
         if (venue.isEmpty()) return null;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code tradekit simulate binance} and {@code tradekit live --config} as their own processes, talking over
+ * {@code tradekit simulate binance|bybit} and {@code tradekit live --config} as their own processes, talking over
  * real sockets: the simulator prints where it listens and the test key and secret it accepts; the live
  * bot, given the credentials in its environment only, trades against it, and neither the key nor the
  * secret appears in anything the bot wrote: its stdout and stderr, its report, its SQLite journal.
@@ -103,6 +104,66 @@ class ProcessModesTest {
             }
             assertThat(outputs).as("stdout, stderr, the report and the journal were all written")
                     .contains(liveOut, bot.resolve("live.out.err"), bot.resolve("reports/live/report.html"), bot.resolve("state/live.db"));
+            for (Path file : outputs) {
+                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertThat(content).as(file + " holds no secret").doesNotContain(secret).doesNotContain(apiKey);
+            }
+        } finally {
+            simulator.destroy();
+            if (!simulator.waitFor(10, TimeUnit.SECONDS)) simulator.destroyForcibly();
+        }
+    }
+
+    private static String group(String text, String regex) {
+        Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
+        assertThat(m.find()).as(regex + " printed in:\n" + text).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void aLiveBotConfiguredFromTheBybitSimulatorsBannerTradesAndKeepsTheSecret() throws Exception {
+        Path simOut = dir.resolve("simulator.out");
+        Process simulator = start(simOut, Map.of(), "simulate", "bybit", "--data", "eth-usd-5m", "--port", "0", "--step-ms", "150",
+                "--initial-bars", "100");
+        try {
+            String banner = awaitLine(simOut, "running until killed", simulator);
+            assertThat(banner).startsWith("bybit simulator on port ");
+            String apiKey = group(banner, "^  apiKey +(\\S+)");
+            String secret = group(banner, "^  apiSecret +(\\S+)");
+            assertThat(group(banner, "^  restUrl +(\\S+)")).startsWith("http://127.0.0.1:");
+            assertThat(group(banner, "^  publicStreamUrl +(\\S+)")).endsWith("/v5/public/spot");
+            assertThat(group(banner, "^  privateStreamUrl +(\\S+)")).endsWith("/v5/private");
+            String fragment = group(banner, "^in the bot's configuration:\\n  (.+)$");
+            assertThat(fragment).startsWith("\"exchange\": {\"name\": \"bybit\", \"settings\": {\"category\": \"spot\", ");
+            Map<String, String> env = new HashMap<>();
+            env.put(group(banner, "^  export (TRADEKIT_BYBIT_API_KEY)="), group(banner, "^  export TRADEKIT_BYBIT_API_KEY=(\\S+)$"));
+            env.put(group(banner, "^  export (TRADEKIT_BYBIT_API_SECRET)="), group(banner, "^  export TRADEKIT_BYBIT_API_SECRET=(\\S+)$"));
+            assertThat(env).containsEntry("TRADEKIT_BYBIT_API_KEY", apiKey).containsEntry("TRADEKIT_BYBIT_API_SECRET", secret);
+
+            Path bot = dir.resolve("bot");
+            Files.createDirectories(bot);
+            Files.writeString(bot.resolve("bot.json"), """
+                    {"name": "eth-bybit", %s,
+                     "strategy": {"name": "sma-cross", "params": {"fast": 2, "slow": 5}},
+                     "risk": {"max-drawdown": 0.2}, "sizing": {"fractionOfEquity": 0.5},
+                     "store": {"path": "bot/state/live.db"}, "out": "bot/reports"}""".formatted(fragment));
+            Path liveOut = bot.resolve("live.out");
+            Process live = start(liveOut, env, "live", "--config", "bot/bot.json", "--bars", "10", "--for", "PT45S", "--yes-really-live");
+            boolean ended = live.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (!ended) live.destroyForcibly();
+
+            String stdout = Files.readString(liveOut);
+            assertThat(ended).as("the live bot stopped after its bars").isTrue();
+            assertThat(live.exitValue()).as(stdout + Files.readString(bot.resolve("live.out.err"))).isZero();
+            assertThat(stdout).contains("live sma-cross on ETHUSDT 5m (bybit): starting").contains("state       STARTING -> RUNNING");
+            var summary = new ObjectMapper().readTree(bot.resolve("reports/live/summary.json").toFile());
+            assertThat(summary.get("bars").asInt()).isGreaterThanOrEqualTo(10);
+
+            List<Path> outputs;
+            try (Stream<Path> files = Files.walk(bot)) {
+                outputs = files.filter(Files::isRegularFile).toList();
+            }
+            assertThat(outputs).contains(liveOut, bot.resolve("state/live.db"));
             for (Path file : outputs) {
                 String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                 assertThat(content).as(file + " holds no secret").doesNotContain(secret).doesNotContain(apiKey);

@@ -19,15 +19,15 @@ class SimulateCommandTest {
     Path dir;
 
     @Test
-    void theVenueIsRequiredAndOnlyBinanceIsKnown() {
+    void theVenueIsRequiredAndOnlyBinanceAndBybitAreKnown() {
         ModeCliRun none = ModeCliRun.in(dir, "simulate", "--data", "eth-usd-5m");
-        ModeCliRun other = ModeCliRun.in(dir, "simulate", "bybit");
+        ModeCliRun other = ModeCliRun.in(dir, "simulate", "kraken");
         ModeCliRun badPort = ModeCliRun.in(dir, "simulate", "binance", "--port", "-1");
 
         assertThat(none.exitCode()).isEqualTo(TradeKitCli.BAD_INPUT);
-        assertThat(none.err()).contains("simulate needs a venue: simulate binance [flags]");
+        assertThat(none.err()).contains("simulate needs a venue: simulate binance|bybit [flags]");
         assertThat(other.exitCode()).isEqualTo(TradeKitCli.BAD_INPUT);
-        assertThat(other.err()).contains("simulate: unknown venue 'bybit'; venues: binance");
+        assertThat(other.err()).contains("simulate: unknown venue 'kraken'; venues: binance, bybit");
         assertThat(badPort.exitCode()).isEqualTo(TradeKitCli.BAD_INPUT);
         assertThat(badPort.err()).contains("--port is '-1', expected a whole number of at least 0");
     }

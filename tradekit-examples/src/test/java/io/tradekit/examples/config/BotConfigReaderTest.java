@@ -141,7 +141,7 @@ class BotConfigReaderTest {
         assertThat(e.getMessage())
                 .contains("symbols: unknown field; the fields known at the top level are confirmLive, engine, exchange, name, out, paper, "
                         + "risk, sizing, store, strategy, symbol, timeframe")
-                .contains("exchange.restUrl: unknown field; the fields known in exchange are apiKey, apiSecret, name, settings")
+                .contains("exchange.restUrl: unknown field; the fields known in exchange are apiKey, apiSecret, category, name, settings")
                 .contains("paper.fee: unknown field; the fields known in paper are cash, makerFeeBps, slippageBps, takerFeeBps");
     }
 

@@ -1,0 +1,359 @@
+package io.tradekit.bybit.sim;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import io.tradekit.api.Balance;
+import io.tradekit.api.Bar;
+import io.tradekit.api.Credentials;
+import io.tradekit.api.Instrument;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Order;
+import io.tradekit.core.paper.FillModel;
+import io.tradekit.core.paper.PaperSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Bybit v5 spot venue on loopback, for tests and for running bots without real money: REST
+ * ({@code /v5/market/*}, {@code /v5/order/*}, {@code /v5/execution/list}, {@code /v5/account/wallet-balance})
+ * on one port, the public ({@code /v5/public/spot}) and private ({@code /v5/private}) WebSockets on
+ * another, with Bybit's envelopes, headers, retCodes and messages. Signatures, the recv window and the
+ * private stream's auth are checked by this module's own code.
+ *
+ * <p>Market data is a list of bars: {@link #step()} closes the next one (the kline pushed forming, then
+ * confirmed, then a ticker). Orders are matched by core's {@link io.tradekit.core.paper.MatchingEngine},
+ * the paper exchange's engine, and reported as {@code order}, {@code execution} and {@code wallet} pushes.
+ *
+ * <pre>{@code
+ * try (BybitSimulator sim = BybitSimulator.start(BybitSimulator.Options.of(0, bars))) {
+ *     ExchangeAdapter bybit = new BybitAdapter(BybitConfig.local(sim.restUrl(), sim.publicStreamUrl(), sim.privateStreamUrl(), sim.credentials()));
+ *     sim.step();
+ * }}</pre>
+ *
+ * Faults for tests, each venue-neutral: {@link #dropAllConnections()}, {@link #failNextOrders},
+ * {@link #delayResponses}, {@link #rateLimitNext}, {@link #forbidNext}, {@link #skewClock},
+ * {@link #silenceStreams}, {@link #garbleNextAnswers} and {@link #sendRawFrame}.
+ */
+public final class BybitSimulator implements AutoCloseable {
+
+    /** The account the simulator serves unless told otherwise. */
+    public static final Credentials TEST_CREDENTIALS = new Credentials("tradekitBybitSimKey0001", "tradekitBybitSimSecret000000000000001");
+
+    /** How a new order goes wrong. */
+    public enum OrderFailure {
+        /** A 5xx before the order reached the book: it does not exist. */
+        SERVER_ERROR_BEFORE_ACCEPTING,
+        /** A 5xx after the order reached the book: it exists, and the client cannot know. */
+        SERVER_ERROR_AFTER_ACCEPTING,
+        /** The order reached the book and the connection ended with no answer. */
+        NO_ANSWER_AFTER_ACCEPTING
+    }
+
+    /**
+     * What to simulate.
+     *
+     * @param port         the REST port, 0 for any free one (the WebSockets listen on the next port, or any when 0)
+     * @param bars         the market, oldest first, one symbol and timeframe
+     * @param instrument   the symbol's filters
+     * @param credentials  the one API key and secret the account accepts
+     * @param balances     the account's starting balances
+     * @param initialBars  how many bars have closed before the simulator starts (served by klines at once)
+     * @param requestLimit requests per second before retCode 10006
+     */
+    public record Options(int port, List<Bar> bars, Instrument instrument, Credentials credentials, Map<String, BigDecimal> balances,
+                          BigDecimal makerFeeBps, BigDecimal takerFeeBps, int initialBars, long requestLimit) {
+        public Options {
+            bars = List.copyOf(bars);
+            Objects.requireNonNull(instrument, "instrument");
+            Objects.requireNonNull(credentials, "credentials");
+            balances = Map.copyOf(balances);
+            if (bars.isEmpty()) throw new InvalidInputException("bybit simulator: bars must not be empty");
+            Bar first = bars.getFirst();
+            for (Bar b : bars) {
+                if (!b.symbol().equals(first.symbol()) || !b.timeframe().equals(first.timeframe())) {
+                    throw new InvalidInputException("bybit simulator: every bar must be " + first.symbol() + " " + first.timeframe()
+                            + ", found " + b.symbol() + " " + b.timeframe() + " at " + b.openTime());
+                }
+            }
+            if (!instrument.symbol().equals(first.symbol())) {
+                throw new InvalidInputException("bybit simulator: instrument " + instrument.symbol() + " does not match the bars' symbol " + first.symbol());
+            }
+        }
+
+        /** Defaults: tick 0.01, base precision 0.0001, minimum order value 5, 10 000 of the quote coin, 10 bps fees, one bar closed, 20 requests/s. */
+        public static Options of(int port, List<Bar> bars) {
+            if (bars.isEmpty()) throw new InvalidInputException("bybit simulator: bars must not be empty");
+            Instrument instrument = defaultInstrument(bars.getFirst().symbol());
+            return new Options(port, bars, instrument, TEST_CREDENTIALS, Map.of(instrument.quoteAsset(), new BigDecimal("10000")),
+                    BigDecimal.TEN, BigDecimal.TEN, 1, 20);
+        }
+
+        public Options withInitialBars(int count) {
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, count, requestLimit);
+        }
+
+        public Options withBalances(Map<String, BigDecimal> newBalances) {
+            return new Options(port, bars, instrument, credentials, newBalances, makerFeeBps, takerFeeBps, initialBars, requestLimit);
+        }
+
+        public Options withInstrument(Instrument newInstrument) {
+            return new Options(port, bars, newInstrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, requestLimit);
+        }
+
+        public Options withCredentials(Credentials newCredentials) {
+            return new Options(port, bars, instrument, newCredentials, balances, makerFeeBps, takerFeeBps, initialBars, requestLimit);
+        }
+
+        public Options withRequestLimit(long perSecond) {
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, perSecond);
+        }
+    }
+
+    private final Options options;
+    private final SimClock clock = new SimClock();
+    private final Faults faults = new Faults();
+    private final StreamServer streams;
+    private final HttpServer http;
+    private final RestApi rest;
+    private final SpotVenue venue;
+    private final String klineTopic;
+    private final String tickerTopic;
+    private ScheduledExecutorService timer;
+
+    private BybitSimulator(Options options) throws IOException, InterruptedException {
+        this.options = options;
+        Gatekeeper gatekeeper = new Gatekeeper(options.credentials(), clock);
+        this.streams = new StreamServer(options.port() > 0 ? options.port() + 1 : 0, gatekeeper, faults, clock);
+        PaperSettings settings = new PaperSettings(Map.of(options.instrument().symbol(), options.instrument()), options.balances(),
+                options.makerFeeBps(), options.takerFeeBps(), BigDecimal.ZERO, FillModel.CLOSE);
+        this.venue = new SpotVenue(settings, options.instrument(), options.bars(), options.initialBars(), clock, streams::publishPrivate);
+        this.rest = new RestApi(venue, gatekeeper, faults, clock, options.requestLimit());
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 100);
+        http.createContext("/", rest);
+        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        http.start();
+        streams.start();
+        streams.awaitStarted();
+        this.klineTopic = "kline." + venue.intervalName() + "." + options.instrument().symbol();
+        this.tickerTopic = "tickers." + options.instrument().symbol();
+    }
+
+    public static BybitSimulator start(Options options) {
+        try {
+            return new BybitSimulator(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("bybit simulator: could not listen on port " + options.port(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("bybit simulator: interrupted while starting", e);
+        }
+    }
+
+    public String restUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort();
+    }
+
+    public String publicStreamUrl() {
+        return "ws://127.0.0.1:" + streams.getPort() + "/v5/public/spot";
+    }
+
+    public String privateStreamUrl() {
+        return "ws://127.0.0.1:" + streams.getPort() + "/v5/private";
+    }
+
+    public Credentials credentials() {
+        return options.credentials();
+    }
+
+    public Instrument instrument() {
+        return options.instrument();
+    }
+
+    /** The adapter parameters that point it here: {@code restUrl}, {@code publicStreamUrl}, {@code privateStreamUrl}. */
+    public Map<String, String> adapterParams() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("restUrl", restUrl());
+        params.put("publicStreamUrl", publicStreamUrl());
+        params.put("privateStreamUrl", privateStreamUrl());
+        return params;
+    }
+
+    /**
+     * Closes the next bar: resting orders it crosses fill (their pushes go out first), then the kline
+     * goes out forming ({@code confirm} false) and closed ({@code confirm} true), then a ticker at its
+     * close. Returns false when the data is used up.
+     */
+    public boolean step() {
+        synchronized (venue.lock()) {
+            Optional<Bar> next = venue.advance();
+            if (next.isEmpty()) return false;
+            Bar bar = next.get();
+            streams.publishPublic(klineTopic, kline(bar, false));
+            streams.publishPublic(klineTopic, kline(bar, true));
+            streams.publishPublic(tickerTopic, SpotVenue.JSON.createObjectNode().put("symbol", bar.symbol())
+                    .put("lastPrice", SpotVenue.plain(bar.close())).put("highPrice24h", SpotVenue.plain(bar.high()))
+                    .put("lowPrice24h", SpotVenue.plain(bar.low())).put("prevPrice24h", SpotVenue.plain(bar.open()))
+                    .put("volume24h", SpotVenue.plain(bar.volume())).put("turnover24h", SpotVenue.plain(bar.volume().multiply(bar.close())))
+                    .put("price24hPcnt", "0").put("usdIndexPrice", SpotVenue.plain(bar.close())));
+            return true;
+        }
+    }
+
+    private ArrayNode kline(Bar bar, boolean closed) {
+        Bar shown = closed ? bar : new Bar(bar.symbol(), bar.timeframe(), bar.openTime(), bar.open(), bar.open().max(bar.close()),
+                bar.open().min(bar.close()), bar.open(), BigDecimal.ZERO);
+        ObjectNode k = SpotVenue.JSON.createObjectNode().put("start", bar.openTime().toEpochMilli())
+                .put("end", bar.closeTime().toEpochMilli() - 1).put("interval", venue.intervalName())
+                .put("open", SpotVenue.plain(shown.open())).put("close", SpotVenue.plain(shown.close())).put("high", SpotVenue.plain(shown.high()))
+                .put("low", SpotVenue.plain(shown.low())).put("volume", SpotVenue.plain(shown.volume()))
+                .put("turnover", SpotVenue.plain(shown.volume().multiply(shown.close()))).put("confirm", closed).put("timestamp", clock.millis());
+        return SpotVenue.JSON.createArrayNode().add(k);
+    }
+
+    /** Steps on a timer until the data is used up or {@link #close()}. */
+    public synchronized void stepEvery(Duration interval) {
+        if (timer != null) timer.shutdownNow();
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bybit-sim-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(() -> {
+            if (!step()) timer.shutdown();
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean hasNextBar() {
+        return venue.hasNextBar();
+    }
+
+    /** The bars closed so far. */
+    public List<Bar> closedBars() {
+        return venue.closedBars();
+    }
+
+    // ---- faults --------------------------------------------------------------------------------------
+
+    /** Cuts every WebSocket without a close handshake, as a network failure would. */
+    public void dropAllConnections() {
+        streams.dropAll();
+    }
+
+    /** The next {@code count} new orders go wrong as {@code failure} says. */
+    public void failNextOrders(int count, OrderFailure failure) {
+        faults.failNextOrders(count, switch (failure) {
+            case SERVER_ERROR_BEFORE_ACCEPTING -> Faults.OrderFault.SERVER_ERROR_BEFORE_ACCEPTING;
+            case SERVER_ERROR_AFTER_ACCEPTING -> Faults.OrderFault.SERVER_ERROR_AFTER_ACCEPTING;
+            case NO_ANSWER_AFTER_ACCEPTING -> Faults.OrderFault.NO_ANSWER_AFTER_ACCEPTING;
+        });
+    }
+
+    /** Holds every REST answer back by {@code delay} (zero to stop). */
+    public void delayResponses(Duration delay) {
+        faults.delayResponses(delay);
+    }
+
+    /** Answers the next {@code requests} REST requests with retCode 10006 and the limit headers. */
+    public void rateLimitNext(int requests) {
+        faults.rateLimitNext(requests);
+    }
+
+    /** Answers the next {@code requests} REST requests with HTTP 403 "access too frequent" (an IP block). */
+    public void forbidNext(int requests) {
+        faults.forbidNext(requests);
+    }
+
+    /** Moves the server's clock away from the wall clock. */
+    public void skewClock(Duration skew) {
+        clock.skew(skew);
+    }
+
+    /** Sends nothing on any WebSocket for {@code duration}, pongs included; connections stay open. */
+    public void silenceStreams(Duration duration) {
+        faults.silenceFor(duration, clock.millis());
+    }
+
+    /** Answers the next {@code answers} accepted REST requests with HTTP 200 and a body that is not the documented JSON (the request still takes effect). */
+    public void garbleNextAnswers(int answers) {
+        faults.garbleNext(answers);
+    }
+
+    /** Sends {@code text} as it is to every public (or private) connection, e.g. a malformed frame. */
+    public void sendRawFrame(boolean privateStream, String text) {
+        streams.sendRaw(privateStream, text);
+    }
+
+    // ---- what happened -----------------------------------------------------------------------------
+
+    /** How many REST requests arrived for a method and path, e.g. {@code ("POST", "/v5/order/create")}. */
+    public int requests(String method, String path) {
+        return rest.requests(method, path);
+    }
+
+    /** How many REST answers carried {@code code}: a retCode (e.g. 10002) or an HTTP status (502, 403). */
+    public int answers(int code) {
+        return rest.answers(code);
+    }
+
+    /** Open connections following the symbol's kline topic. */
+    public int klineSubscribers() {
+        return streams.subscribers(false, klineTopic);
+    }
+
+    /** Open connections following a public topic, e.g. {@code tickers.BTCUSDT}. */
+    public int publicSubscribers(String topic) {
+        return streams.subscribers(false, topic);
+    }
+
+    /** Authenticated connections following {@code execution}. */
+    public int privateSubscribers() {
+        return streams.subscribers(true, "execution");
+    }
+
+    /** Every order the venue has seen, in the order they arrived. */
+    public List<Order> orders() {
+        return venue.allOrders();
+    }
+
+    public List<Balance> balances() {
+        return venue.balances();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (timer != null) timer.shutdownNow();
+        }
+        http.stop(0);
+        try {
+            streams.stop(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An instrument for a symbol ending in a common quote coin, with permissive filters. */
+    static Instrument defaultInstrument(String symbol) {
+        for (String quote : List.of("USDT", "USDC", "USD", "EUR", "BTC", "ETH")) {
+            if (symbol.endsWith(quote) && symbol.length() > quote.length()) {
+                return new Instrument(symbol, symbol.substring(0, symbol.length() - quote.length()), quote, new BigDecimal("0.01"),
+                        new BigDecimal("0.0001"), new BigDecimal("0.0001"), new BigDecimal("5"));
+            }
+        }
+        throw new InvalidInputException("bybit simulator: cannot tell the quote coin of '" + symbol + "'; give an instrument in the options");
+    }
+}

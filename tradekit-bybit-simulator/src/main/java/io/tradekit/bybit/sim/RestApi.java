@@ -1,0 +1,244 @@
+package io.tradekit.bybit.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The simulator's REST API: Bybit v5's paths, the {@code {"retCode","retMsg","result","retExtInfo","time"}}
+ * envelope, signed-request checks on the {@code X-BAPI-*} headers over the raw query string or JSON body,
+ * a per-second request limit reported in {@code X-Bapi-Limit*} headers (retCode 10006 past it), and the
+ * faults a test asks for.
+ */
+final class RestApi implements HttpHandler {
+
+    private static final int MAX_BODY = 64 * 1024;
+
+    private final SpotVenue venue;
+    private final Gatekeeper gatekeeper;
+    private final Faults faults;
+    private final InstantSource clock;
+    private final long requestLimit;
+    private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
+    private final Map<Integer, AtomicInteger> codeCounts = new ConcurrentHashMap<>();
+    private long window;
+    private long used;
+
+    RestApi(SpotVenue venue, Gatekeeper gatekeeper, Faults faults, InstantSource clock, long requestLimit) {
+        this.venue = venue;
+        this.gatekeeper = gatekeeper;
+        this.faults = faults;
+        this.clock = clock;
+        this.requestLimit = requestLimit;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            requestCounts.computeIfAbsent(method + " " + path, k -> new AtomicInteger()).incrementAndGet();
+            faults.delay();
+            String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                byte[] bytes = in.readNBytes(MAX_BODY + 1);
+                if (bytes.length > MAX_BODY) {
+                    respond(exchange, 413, "request body too large", null);
+                    return;
+                }
+                body = new String(bytes, StandardCharsets.UTF_8);
+            }
+            if (faults.takeForbidden()) {
+                count(403);
+                respond(exchange, 403, "access too frequent", null);
+                return;
+            }
+            long[] limit = charge();
+            try {
+                if (limit == null) throw new Refusal(10006, "Too many visits. Exceeded the API Rate Limit.");
+                Route route = Route.of(method, path);
+                if (route == null) {
+                    count(404);
+                    respond(exchange, 404, "{\"retCode\":10017,\"retMsg\":\"Route not found\"}", limit);
+                    return;
+                }
+                Map<String, String> params = method.equals("POST") ? jsonParams(body) : queryParams(query);
+                if (route.signed) {
+                    Map<String, String> h = new LinkedHashMap<>();
+                    for (String name : new String[] {"X-BAPI-API-KEY", "X-BAPI-TIMESTAMP", "X-BAPI-RECV-WINDOW", "X-BAPI-SIGN"}) {
+                        h.put(name, exchange.getRequestHeaders().getFirst(name));
+                    }
+                    gatekeeper.checkRest(h.get("X-BAPI-API-KEY"), h.get("X-BAPI-TIMESTAMP"), h.get("X-BAPI-RECV-WINDOW"), h.get("X-BAPI-SIGN"),
+                            method.equals("POST") ? body : query);
+                }
+                if (route == Route.CREATE) {
+                    create(exchange, params, limit);
+                    return;
+                }
+                String answer = envelope(answer(route, params));
+                respond(exchange, 200, faults.takeGarbled() ? "<html>maintenance</html>" : answer, limit);
+            } catch (Refusal r) {
+                count(r.retCode);
+                respond(exchange, r.httpStatus, refusal(r), limit);
+            }
+        }
+    }
+
+    private void create(HttpExchange exchange, Map<String, String> params, long[] limit) throws IOException {
+        Faults.OrderFault fault = faults.nextOrderFault();
+        if (fault == Faults.OrderFault.SERVER_ERROR_BEFORE_ACCEPTING) {
+            count(502);
+            respond(exchange, 502, "<html><body>502 Bad Gateway</body></html>", limit);
+            return;
+        }
+        String answer = envelope(venue.create(params));
+        switch (fault) {
+            case SERVER_ERROR_AFTER_ACCEPTING -> {
+                count(502);
+                respond(exchange, 502, "<html><body>502 Bad Gateway</body></html>", limit);
+            }
+            case NO_ANSWER_AFTER_ACCEPTING -> count(0); // the exchange closes with no answer: the client sees the connection end
+            default -> respond(exchange, 200, faults.takeGarbled() ? "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":" : answer, limit);
+        }
+    }
+
+    private ObjectNode answer(Route route, Map<String, String> p) {
+        return switch (route) {
+            case TIME -> {
+                long now = clock.millis();
+                yield SpotVenue.JSON.createObjectNode().put("timeSecond", Long.toString(now / 1000)).put("timeNano", now + "000000");
+            }
+            case INSTRUMENTS -> venue.instruments(p);
+            case KLINE -> venue.klines(p);
+            case CANCEL -> venue.cancel(p);
+            case CANCEL_ALL -> venue.cancelAll(p);
+            case REALTIME -> venue.realtime(p);
+            case HISTORY -> venue.history(p);
+            case EXECUTIONS -> venue.executions(p);
+            case WALLET -> venue.wallet(p);
+            case CREATE -> throw new IllegalStateException("orders are created by create()");
+        };
+    }
+
+    /** Takes one request from this second's budget: the limit headers, or null when the budget is spent or a test forces a 10006. */
+    private synchronized long[] charge() {
+        long now = clock.millis();
+        long second = now - Math.floorMod(now, 1000L);
+        if (second != window) {
+            window = second;
+            used = 0;
+        }
+        used++;
+        if (faults.takeRateLimit() || used > requestLimit) return null;
+        return new long[] {requestLimit, Math.max(0, requestLimit - used), second + 1000};
+    }
+
+    private String envelope(ObjectNode result) {
+        ObjectNode root = SpotVenue.JSON.createObjectNode().put("retCode", 0).put("retMsg", "OK");
+        root.set("result", result);
+        root.putObject("retExtInfo");
+        return root.put("time", clock.millis()).toString();
+    }
+
+    private String refusal(Refusal r) {
+        ObjectNode root = SpotVenue.JSON.createObjectNode().put("retCode", r.retCode).put("retMsg", r.getMessage());
+        root.putObject("result");
+        root.putObject("retExtInfo");
+        return root.put("time", clock.millis()).toString();
+    }
+
+    private static Map<String, String> queryParams(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw.isEmpty()) return out;
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) throw Refusal.param("malformed query near '" + pair + "'");
+            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static Map<String, String> jsonParams(String body) {
+        JsonNode root;
+        try {
+            root = SpotVenue.JSON.readTree(body);
+        } catch (IOException e) {
+            throw Refusal.param("body is not JSON");
+        }
+        if (root == null || !root.isObject()) throw Refusal.param("body is not a JSON object");
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
+    }
+
+    private void count(int code) {
+        codeCounts.computeIfAbsent(code, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    int requests(String method, String path) {
+        AtomicInteger n = requestCounts.get(method + " " + path);
+        return n == null ? 0 : n.get();
+    }
+
+    int answers(int code) {
+        AtomicInteger n = codeCounts.get(code);
+        return n == null ? 0 : n.get();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body, long[] limit) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", body.startsWith("{") ? "application/json" : "text/html");
+        if (limit != null) {
+            exchange.getResponseHeaders().add("X-Bapi-Limit", Long.toString(limit[0]));
+            exchange.getResponseHeaders().add("X-Bapi-Limit-Status", Long.toString(limit[1]));
+            exchange.getResponseHeaders().add("X-Bapi-Limit-Reset-Timestamp", Long.toString(limit[2]));
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    /** The paths served, and which are signed. */
+    enum Route {
+        TIME("GET", "/v5/market/time", false),
+        INSTRUMENTS("GET", "/v5/market/instruments-info", false),
+        KLINE("GET", "/v5/market/kline", false),
+        CREATE("POST", "/v5/order/create", true),
+        CANCEL("POST", "/v5/order/cancel", true),
+        CANCEL_ALL("POST", "/v5/order/cancel-all", true),
+        REALTIME("GET", "/v5/order/realtime", true),
+        HISTORY("GET", "/v5/order/history", true),
+        EXECUTIONS("GET", "/v5/execution/list", true),
+        WALLET("GET", "/v5/account/wallet-balance", true);
+
+        final String method;
+        final String path;
+        final boolean signed;
+
+        Route(String method, String path, boolean signed) {
+            this.method = method;
+            this.path = path;
+            this.signed = signed;
+        }
+
+        static Route of(String method, String path) {
+            for (Route r : values()) if (r.method.equals(method) && r.path.equals(path)) return r;
+            return null;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.tradekit.bybit;
+
+import io.tradekit.api.Credentials;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Params;
+import io.tradekit.api.spi.ExchangeSettings;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Where and how the adapter talks to Bybit v5. Built from {@link ExchangeSettings} parameters:
+ *
+ * <table>
+ *   <caption>parameters</caption>
+ *   <tr><td>{@code category}</td><td>{@code spot} (default; the only category this adapter trades today)</td></tr>
+ *   <tr><td>{@code network}</td><td>{@code production} (default), {@code testnet} or {@code demo}: picks the three URLs below</td></tr>
+ *   <tr><td>{@code restUrl}</td><td>REST base; production {@value #PRODUCTION_REST}, testnet {@value #TESTNET_REST}, demo {@value #DEMO_REST}</td></tr>
+ *   <tr><td>{@code publicStreamUrl}</td><td>public WebSocket of the category; production {@value #PRODUCTION_PUBLIC_SPOT}</td></tr>
+ *   <tr><td>{@code privateStreamUrl}</td><td>private WebSocket; production {@value #PRODUCTION_PRIVATE}</td></tr>
+ *   <tr><td>{@code recvWindow}</td><td>milliseconds a signed request stays valid, 1..60000, default 5000</td></tr>
+ *   <tr><td>{@code requestTimeoutMs}, {@code connectTimeoutMs}</td><td>default 10000 and 5000</td></tr>
+ *   <tr><td>{@code requestLimit}</td><td>requests per second shared by all bots on the key, default 10</td></tr>
+ *   <tr><td>{@code maxRateLimitWaitMs}</td><td>longest a call waits for budget before failing with RATE_LIMIT, default 10000</td></tr>
+ *   <tr><td>{@code reconnectInitialMs}, {@code reconnectMaxMs}</td><td>WebSocket reconnect backoff, default 250 and 30000</td></tr>
+ *   <tr><td>{@code pingIntervalMs}</td><td>how often {@code {"op":"ping"}} is sent, default 20000 (Bybit's advice)</td></tr>
+ *   <tr><td>{@code silenceTimeoutMs}</td><td>a stream with no frame (not even a pong) for this long is reported and reconnected, default 60000</td></tr>
+ * </table>
+ *
+ * Any local server that speaks the protocol (e.g. the {@code tradekit-bybit-simulator} module's
+ * {@code BybitSimulator}) can be used by pointing the three URLs at it. The {@code linear} category is
+ * refused: it needs the perpetual-futures account model, which tradekit does not have yet.
+ */
+public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, URI privateStreamUrl, Optional<Credentials> credentials,
+                          long recvWindowMillis, Duration requestTimeout, Duration connectTimeout, long requestLimit,
+                          Duration maxRateLimitWait, Duration reconnectInitial, Duration reconnectMax, Duration pingInterval,
+                          Duration silenceTimeout) {
+
+    public static final String PRODUCTION_REST = "https://api.bybit.com";
+    public static final String PRODUCTION_PUBLIC_SPOT = "wss://stream.bybit.com/v5/public/spot";
+    public static final String PRODUCTION_PRIVATE = "wss://stream.bybit.com/v5/private";
+    public static final String TESTNET_REST = "https://api-testnet.bybit.com";
+    public static final String TESTNET_PUBLIC_SPOT = "wss://stream-testnet.bybit.com/v5/public/spot";
+    public static final String TESTNET_PRIVATE = "wss://stream-testnet.bybit.com/v5/private";
+    public static final String DEMO_REST = "https://api-demo.bybit.com";
+    /** Demo trading reads market data from production and trades on its own private stream. */
+    public static final String DEMO_PRIVATE = "wss://stream-demo.bybit.com/v5/private";
+
+    private static final Set<String> PARAMETERS = Set.of("category", "network", "restUrl", "publicStreamUrl", "privateStreamUrl",
+            "recvWindow", "requestTimeoutMs", "connectTimeoutMs", "requestLimit", "maxRateLimitWaitMs", "reconnectInitialMs",
+            "reconnectMaxMs", "pingIntervalMs", "silenceTimeoutMs");
+
+    /** The Bybit product line orders go to; only spot is traded today. */
+    public enum Category {
+        SPOT;
+
+        /** The name on the wire, e.g. {@code spot}. */
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Which Bybit to talk to when no URL is given. */
+    public enum Network { PRODUCTION, TESTNET, DEMO }
+
+    public BybitConfig {
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(restUrl, "restUrl");
+        Objects.requireNonNull(publicStreamUrl, "publicStreamUrl");
+        Objects.requireNonNull(privateStreamUrl, "privateStreamUrl");
+        Objects.requireNonNull(credentials, "credentials");
+        if (recvWindowMillis < 1 || recvWindowMillis > 60_000) {
+            throw new InvalidInputException("bybit: parameter 'recvWindow' is " + recvWindowMillis + ", expected 1..60000 milliseconds");
+        }
+        requirePositive(requestTimeout.toMillis(), "requestTimeoutMs");
+        requirePositive(connectTimeout.toMillis(), "connectTimeoutMs");
+        requirePositive(requestLimit, "requestLimit");
+        requirePositive(reconnectInitial.toMillis(), "reconnectInitialMs");
+        requirePositive(pingInterval.toMillis(), "pingIntervalMs");
+        if (reconnectMax.compareTo(reconnectInitial) < 0) {
+            throw new InvalidInputException("bybit: parameter 'reconnectMaxMs' (" + reconnectMax.toMillis()
+                    + ") is below 'reconnectInitialMs' (" + reconnectInitial.toMillis() + ")");
+        }
+        if (silenceTimeout.compareTo(pingInterval) <= 0) {
+            throw new InvalidInputException("bybit: parameter 'silenceTimeoutMs' (" + silenceTimeout.toMillis()
+                    + ") must be longer than 'pingIntervalMs' (" + pingInterval.toMillis() + "), or every quiet stream would count as dead");
+        }
+    }
+
+    /** Production URLs and defaults, with or without credentials. */
+    public static BybitConfig production(Optional<Credentials> credentials) {
+        return from(new ExchangeSettings(Params.empty("bybit"), credentials));
+    }
+
+    /** Every URL pointing at a local server, e.g. the simulator, with the other defaults. */
+    public static BybitConfig local(String restUrl, String publicStreamUrl, String privateStreamUrl, Credentials credentials) {
+        return from(new ExchangeSettings(Params.of("bybit", Map.of("restUrl", restUrl, "publicStreamUrl", publicStreamUrl,
+                "privateStreamUrl", privateStreamUrl)), Optional.of(credentials)));
+    }
+
+    /** Reads and checks the parameters; every error names the parameter and what it expects. */
+    public static BybitConfig from(ExchangeSettings settings) {
+        Params p = settings.params().requireOnly(PARAMETERS);
+        String categoryName = p.text("category", "spot").trim();
+        if (categoryName.equalsIgnoreCase("linear")) {
+            throw new InvalidInputException("bybit: parameter 'category' is 'linear', which is not supported yet: linear perpetuals need "
+                    + "the perpetual-futures account model that tradekit does not have yet; supported: spot");
+        }
+        Category category = p.choice("category", Category.class, Category.SPOT);
+        Network network = p.choice("network", Network.class, Network.PRODUCTION);
+        String rest = switch (network) {
+            case PRODUCTION -> PRODUCTION_REST;
+            case TESTNET -> TESTNET_REST;
+            case DEMO -> DEMO_REST;
+        };
+        String publicStream = network == Network.TESTNET ? TESTNET_PUBLIC_SPOT : PRODUCTION_PUBLIC_SPOT;
+        String privateStream = switch (network) {
+            case PRODUCTION -> PRODUCTION_PRIVATE;
+            case TESTNET -> TESTNET_PRIVATE;
+            case DEMO -> DEMO_PRIVATE;
+        };
+        return new BybitConfig(category,
+                url(p, "restUrl", rest, Set.of("http", "https")),
+                url(p, "publicStreamUrl", publicStream, Set.of("ws", "wss")),
+                url(p, "privateStreamUrl", privateStream, Set.of("ws", "wss")),
+                settings.credentials(),
+                p.longValue("recvWindow", 5000),
+                Duration.ofMillis(p.longValue("requestTimeoutMs", 10_000)),
+                Duration.ofMillis(p.longValue("connectTimeoutMs", 5_000)),
+                p.longValue("requestLimit", 10),
+                Duration.ofMillis(p.longValue("maxRateLimitWaitMs", 10_000)),
+                Duration.ofMillis(p.longValue("reconnectInitialMs", 250)),
+                Duration.ofMillis(p.longValue("reconnectMaxMs", 30_000)),
+                Duration.ofMillis(p.longValue("pingIntervalMs", 20_000)),
+                Duration.ofMillis(p.longValue("silenceTimeoutMs", 60_000)));
+    }
+
+    private static URI url(Params p, String name, String fallback, Set<String> schemes) {
+        String text = p.text(name, fallback);
+        URI uri;
+        try {
+            uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidInputException("bybit: parameter '" + name + "' is '" + text + "', expected a URL", e);
+        }
+        if (uri.getScheme() == null || !schemes.contains(uri.getScheme()) || uri.getHost() == null) {
+            throw new InvalidInputException("bybit: parameter '" + name + "' is '" + text + "', expected a URL with scheme "
+                    + String.join(" or ", new TreeSet<>(schemes)) + " and a host");
+        }
+        return uri;
+    }
+
+    private static void requirePositive(long value, String name) {
+        if (value < 1) {
+            throw new InvalidInputException("bybit: parameter '" + name + "' is " + value + ", expected a positive number");
+        }
+    }
+
+    /** Never shows the credentials. */
+    @Override
+    public String toString() {
+        return "BybitConfig[category=" + category.wire() + ", rest=" + restUrl + ", public=" + publicStreamUrl + ", private=" + privateStreamUrl
+                + ", credentials=" + (credentials.isPresent() ? "***" : "none") + ", recvWindow=" + recvWindowMillis + "]";
+    }
+}

@@ -1,0 +1,120 @@
+package io.tradekit.bybit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradekit.api.Fill;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderRequest;
+import io.tradekit.api.OrderStatus;
+import io.tradekit.api.OrderType;
+import io.tradekit.api.OrderUpdate;
+import io.tradekit.api.Side;
+import io.tradekit.api.TimeInForce;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Orders both ways: an {@link OrderRequest} into a {@code /v5/order/create} body, and Bybit order
+ * entries ({@code /v5/order/realtime}, {@code /v5/order/history}, {@code order} pushes) and executions
+ * ({@code /v5/execution/list}, {@code execution} pushes) into {@link Order}, {@link OrderUpdate} and
+ * {@link Fill}. {@code orderLinkId} is the client order id throughout.
+ */
+public final class OrderMapping {
+
+    private OrderMapping() {
+    }
+
+    /**
+     * The create body. A post-only order is a {@code Limit} with {@code timeInForce=PostOnly}; a market
+     * order carries {@code marketUnit=baseCoin}, so that a spot market buy is sized in the base coin like
+     * every other order (Bybit reads a spot market buy's {@code qty} as quote coin otherwise).
+     */
+    public static RequestText create(String category, OrderRequest r) {
+        RequestText body = new RequestText()
+                .add("category", category)
+                .add("symbol", r.symbol())
+                .add("side", r.side() == Side.BUY ? "Buy" : "Sell")
+                .add("orderType", r.type() == OrderType.MARKET ? "Market" : "Limit")
+                .add("qty", Json.plain(r.quantity()));
+        if (r.type() == OrderType.MARKET) {
+            body.add("marketUnit", "baseCoin");
+        } else {
+            body.add("price", Json.plain(r.limitPrice().orElseThrow(() -> new io.tradekit.api.InvalidInputException(
+                    "bybit: " + r.type() + " order " + r.clientOrderId() + " has no limit price"))));
+            body.add("timeInForce", r.type() == OrderType.LIMIT_MAKER ? "PostOnly" : r.timeInForce().name());
+        }
+        return body.add("orderLinkId", r.clientOrderId());
+    }
+
+    /** An order entry of a realtime or history list. */
+    public static Order order(JsonNode o) {
+        String type = Json.text(o, "orderType");
+        String tif = o.path("timeInForce").asText("GTC");
+        BigDecimal price = Json.decimalOrZero(o, "price");
+        OrderType orderType = type.equals("Market") ? OrderType.MARKET : tif.equals("PostOnly") ? OrderType.LIMIT_MAKER : OrderType.LIMIT;
+        Instant created = Instant.ofEpochMilli(o.hasNonNull("createdTime") ? Json.integer(o, "createdTime") : 0);
+        Instant updated = o.hasNonNull("updatedTime") ? Instant.ofEpochMilli(Json.integer(o, "updatedTime")) : created;
+        BigDecimal filled = Json.decimalOrZero(o, "cumExecQty");
+        return new Order(Json.text(o, "orderLinkId"), Optional.of(Json.text(o, "orderId")), Json.text(o, "symbol"), side(Json.text(o, "side")),
+                orderType, Json.decimal(o, "qty"), orderType == OrderType.MARKET || price.signum() == 0 ? Optional.empty() : Optional.of(price),
+                timeInForce(tif), false, status(Json.text(o, "orderStatus")), filled, average(o, filled), created, updated, "", reason(o));
+    }
+
+    /** An {@code order} push entry as an update of the order's cumulative state. */
+    public static OrderUpdate update(JsonNode o) {
+        Order order = order(o);
+        return new OrderUpdate(order.clientOrderId(), order.venueOrderId(), order.symbol(), order.status(), order.filledQuantity(),
+                order.averageFillPrice(), order.updatedAt(), order.reason());
+    }
+
+    /** An execution of type {@code Trade}; other types (funding, settlement) are not fills of an order. */
+    public static Optional<Fill> fill(JsonNode e) {
+        String execType = e.path("execType").asText("Trade");
+        if (!execType.equals("Trade")) return Optional.empty();
+        return Optional.of(new Fill(Json.text(e, "execId"), Json.text(e, "orderLinkId"), Json.text(e, "orderId"), Json.text(e, "symbol"),
+                side(Json.text(e, "side")), Json.decimal(e, "execPrice"), Json.decimal(e, "execQty"), Json.decimalOrZero(e, "execFee"),
+                e.path("feeCurrency").asText(""), Instant.ofEpochMilli(Json.integer(e, "execTime")), Json.bool(e, "isMaker")));
+    }
+
+    /** Bybit order status into ours; a spot IOC/FOK that did not fill ends {@code Cancelled} at Bybit. */
+    public static OrderStatus status(String bybit) {
+        return switch (bybit) {
+            case "New", "Untriggered", "Triggered" -> OrderStatus.NEW;
+            case "PartiallyFilled" -> OrderStatus.PARTIALLY_FILLED;
+            case "Filled" -> OrderStatus.FILLED;
+            case "Cancelled", "PartiallyFilledCanceled", "Deactivated" -> OrderStatus.CANCELED;
+            case "Rejected" -> OrderStatus.REJECTED;
+            default -> throw new MalformedMessage("unknown orderStatus '" + bybit + "'");
+        };
+    }
+
+    static Side side(String bybit) {
+        return switch (bybit) {
+            case "Buy" -> Side.BUY;
+            case "Sell" -> Side.SELL;
+            default -> throw new MalformedMessage("unknown side '" + bybit + "'");
+        };
+    }
+
+    static TimeInForce timeInForce(String bybit) {
+        return switch (bybit) {
+            case "IOC" -> TimeInForce.IOC;
+            case "FOK" -> TimeInForce.FOK;
+            default -> TimeInForce.GTC;
+        };
+    }
+
+    private static BigDecimal average(JsonNode o, BigDecimal filled) {
+        BigDecimal avg = Json.decimalOrZero(o, "avgPrice");
+        if (avg.signum() > 0 || filled.signum() == 0) return avg;
+        BigDecimal value = Json.decimalOrZero(o, "cumExecValue");
+        return value.signum() > 0 ? value.divide(filled, MathContext.DECIMAL64).stripTrailingZeros() : BigDecimal.ZERO;
+    }
+
+    private static Optional<String> reason(JsonNode o) {
+        String reason = o.path("rejectReason").asText("");
+        return reason.isEmpty() || reason.equals("EC_NoError") ? Optional.empty() : Optional.of(reason);
+    }
+}

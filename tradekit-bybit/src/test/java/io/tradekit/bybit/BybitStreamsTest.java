@@ -1,0 +1,161 @@
+package io.tradekit.bybit;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.OrderRequest;
+import io.tradekit.api.OrderStatus;
+import io.tradekit.api.OrderType;
+import io.tradekit.api.Side;
+import io.tradekit.api.TimeInForce;
+import io.tradekit.api.Timeframe;
+import io.tradekit.api.event.ConnectionState;
+import io.tradekit.api.event.Event;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The public and private WebSockets against the simulator: bars, tickers, fills, reconnects, resync, bad frames and silence. */
+class BybitStreamsTest {
+
+    private final List<Bar> bars = TestBars.wave("ETHUSDT", Timeframe.M1, 40);
+    private final SimulatedBybit venue = new SimulatedBybit(bars, 20);
+    private final RecordingSink sink = new RecordingSink();
+
+    @AfterEach
+    void close() {
+        venue.close();
+    }
+
+    private static boolean barAt(Event.BarClosed e, Bar bar) {
+        return e.bar().openTime().equals(bar.openTime());
+    }
+
+    private void awaitPrivateConnected(int times) {
+        sink.awaitCount(Event.ConnectionChanged.class, c -> c.stream().equals("private") && c.state() == ConnectionState.CONNECTED, times);
+    }
+
+    @Test
+    void aClosedKlineIsPostedOnceAfterTheLastBarClosedBeforeTheStreamTookOver() {
+        BybitAdapter bybit = venue.adapter();
+        bybit.subscribeBars("ETHUSDT", Timeframe.M1);
+        bybit.connect(sink);
+        sink.await(Event.BarClosed.class, e -> barAt(e, bars.get(19)));
+        SimulatedBybit.awaitTrue("subscribed", () -> venue.sim.klineSubscribers() == 1);
+
+        venue.sim.step();
+
+        Event.BarClosed next = sink.await(Event.BarClosed.class, e -> barAt(e, bars.get(20)));
+        assertThat(next.bar().close()).isEqualByComparingTo(bars.get(20).close());
+        assertThat(next.bar().high()).isEqualByComparingTo(bars.get(20).high());
+        assertThat(sink.all(Event.BarClosed.class)).extracting(e -> e.bar().openTime()).containsExactly(bars.get(19).openTime(), bars.get(20).openTime());
+    }
+
+    @Test
+    void aTickerCarriesTheLastPrice() {
+        BybitAdapter bybit = venue.adapter();
+        bybit.subscribeTicker("ETHUSDT");
+        bybit.connect(sink);
+        SimulatedBybit.awaitTrue("subscribed", () -> venue.sim.publicSubscribers("tickers.ETHUSDT") == 1);
+
+        venue.sim.step();
+
+        Event.TickerUpdated t = sink.await(Event.TickerUpdated.class, e -> true);
+        assertThat(t.ticker().symbol()).isEqualTo("ETHUSDT");
+        assertThat(t.ticker().last()).isEqualByComparingTo(bars.get(20).close());
+    }
+
+    @Test
+    void afterADropTheStreamResubscribesAndCatchesUpOnBarsMissedOverRest() {
+        BybitAdapter bybit = venue.adapter();
+        bybit.subscribeBars("ETHUSDT", Timeframe.M1);
+        bybit.connect(sink);
+        sink.await(Event.BarClosed.class, e -> barAt(e, bars.get(19)));
+        SimulatedBybit.awaitTrue("subscribed", () -> venue.sim.klineSubscribers() == 1);
+
+        venue.sim.dropAllConnections();
+        venue.sim.step();
+        venue.sim.step();
+        sink.await(Event.BarClosed.class, e -> barAt(e, bars.get(21)));
+        SimulatedBybit.awaitTrue("resubscribed", () -> venue.sim.klineSubscribers() == 1);
+        venue.sim.step();
+        sink.await(Event.BarClosed.class, e -> barAt(e, bars.get(22)));
+
+        assertThat(sink.all(Event.BarClosed.class)).extracting(e -> e.bar().openTime())
+                .containsExactly(bars.get(19).openTime(), bars.get(20).openTime(), bars.get(21).openTime(), bars.get(22).openTime());
+        assertThat(sink.all(Event.ConnectionChanged.class, c -> c.state() == ConnectionState.RECONNECTING)).isNotEmpty();
+    }
+
+    @Test
+    void malformedFramesBecomeErrorEventsAndTheStreamGoesOn() {
+        BybitAdapter bybit = venue.adapter();
+        bybit.subscribeBars("ETHUSDT", Timeframe.M1);
+        bybit.connect(sink);
+        sink.await(Event.BarClosed.class, e -> barAt(e, bars.get(19)));
+        SimulatedBybit.awaitTrue("subscribed", () -> venue.sim.klineSubscribers() == 1);
+
+        venue.sim.sendRawFrame(false, "{not json");
+        venue.sim.sendRawFrame(false, "{\"topic\":\"" + "x".repeat(1 << 21) + "\"}");
+        venue.sim.sendRawFrame(false, "{\"topic\":\"kline.1.ETHUSDT\",\"ts\":1,\"type\":\"snapshot\",\"data\":[{\"start\":1,\"open\":\"1\"}]}");
+        venue.sim.step();
+
+        List<Event.ErrorRaised> errors = sink.awaitCount(Event.ErrorRaised.class, e -> e.category() == ErrorCategory.MALFORMED_DATA, 3);
+        assertThat(errors.get(0).raw()).isEqualTo("{not json");
+        assertThat(errors.get(1).message()).contains("over the limit");
+        assertThat(errors.get(1).raw()).hasSizeLessThan(600);
+        assertThat(errors.get(2).message()).contains("confirm");
+        sink.await(Event.BarClosed.class, e -> barAt(e, bars.get(20)));
+    }
+
+    @Test
+    void thePrivateStreamDeliversFillsAndOrderUpdatesUnderTheClientOrderId() {
+        BybitAdapter bybit = venue.adapter();
+        bybit.connect(sink);
+        awaitPrivateConnected(1);
+
+        bybit.place(new OrderRequest("p-1", "ETHUSDT", Side.BUY, OrderType.MARKET, new BigDecimal("0.2"), Optional.empty(), TimeInForce.GTC, false));
+
+        Event.FillReceived fill = sink.await(Event.FillReceived.class, f -> f.fill().clientOrderId().equals("p-1"));
+        assertThat(fill.fill().quantity()).isEqualByComparingTo("0.2");
+        assertThat(fill.fill().fillId()).isNotBlank();
+        sink.await(Event.OrderUpdated.class, u -> u.update().clientOrderId().equals("p-1") && u.update().status() == OrderStatus.FILLED);
+    }
+
+    @Test
+    void aFillMissedWhileThePrivateStreamWasDownIsResyncedOverRest() {
+        BybitAdapter bybit = venue.adapter();
+        bybit.connect(sink);
+        awaitPrivateConnected(1);
+        BigDecimal nextLow = bars.get(20).low();
+        bybit.place(new OrderRequest("r-1", "ETHUSDT", Side.BUY, OrderType.LIMIT, new BigDecimal("0.2"),
+                Optional.of(nextLow.add(new BigDecimal("0.01"))), TimeInForce.GTC, false));
+        sink.await(Event.OrderUpdated.class, u -> u.update().clientOrderId().equals("r-1"));
+
+        venue.sim.dropAllConnections();
+        venue.sim.step(); // the order fills while no private connection is there to hear it
+
+        Event.FillReceived fill = sink.await(Event.FillReceived.class, f -> f.fill().clientOrderId().equals("r-1"));
+        assertThat(fill.fill().quantity()).isEqualByComparingTo("0.2");
+        sink.await(Event.ConnectionChanged.class, c -> c.stream().equals("private") && c.detail().contains("resynced"));
+        sink.await(Event.OrderUpdated.class, u -> u.update().clientOrderId().equals("r-1") && u.update().status() == OrderStatus.FILLED);
+    }
+
+    @Test
+    void aStreamThatGoesSilentIsReportedAndReconnected() {
+        BybitAdapter bybit = venue.adapter(Map.of("pingIntervalMs", "100", "silenceTimeoutMs", "500"));
+        bybit.connect(sink);
+        awaitPrivateConnected(1);
+
+        venue.sim.silenceStreams(Duration.ofMillis(1500));
+
+        Event.ErrorRaised silence = sink.await(Event.ErrorRaised.class, e -> e.message().contains("no frame for"));
+        assertThat(silence.category()).isEqualTo(ErrorCategory.NETWORK);
+        awaitPrivateConnected(2);
+    }
+}

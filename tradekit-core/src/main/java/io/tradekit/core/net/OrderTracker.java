@@ -1,0 +1,63 @@
+package io.tradekit.core.net;
+
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderStatus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What an adapter has seen of its orders: which may still be open (looked up after a private stream
+ * reconnects), the client order id behind a venue order id (for venues whose trade lists name orders by
+ * their own id only), and which symbols the account trades. A late report never reopens a finished
+ * order. Thread-safe.
+ */
+public final class OrderTracker {
+
+    private record Tracked(String symbol, OrderStatus status) {
+    }
+
+    private final Map<String, Tracked> byClientId = new ConcurrentHashMap<>();
+    private final Map<String, String> clientIdByVenueId = new ConcurrentHashMap<>();
+    private final Set<String> symbols = ConcurrentHashMap.newKeySet();
+
+    public void symbol(String symbol) {
+        symbols.add(symbol);
+    }
+
+    /** An order is on its way: it may be open from now on. */
+    public void sending(String clientOrderId, String symbol) {
+        symbols.add(symbol);
+        byClientId.putIfAbsent(clientOrderId, new Tracked(symbol, OrderStatus.PENDING_NEW));
+    }
+
+    /** The venue said something about the order; {@code venueOrderId} may be null. */
+    public void seen(String clientOrderId, String venueOrderId, String symbol, OrderStatus status) {
+        symbols.add(symbol);
+        if (venueOrderId != null) clientIdByVenueId.put(symbol + ":" + venueOrderId, clientOrderId);
+        byClientId.compute(clientOrderId, (id, old) -> old != null && old.status().isTerminal() && !status.isTerminal()
+                ? old : new Tracked(symbol, status));
+    }
+
+    public void seen(Order order) {
+        seen(order.clientOrderId(), order.venueOrderId().orElse(null), order.symbol(), order.status());
+    }
+
+    public Optional<String> clientOrderId(String symbol, String venueOrderId) {
+        return Optional.ofNullable(clientIdByVenueId.get(symbol + ":" + venueOrderId));
+    }
+
+    /** Client order ids of the symbol's orders that may still be open, sorted. */
+    public List<String> possiblyOpen(String symbol) {
+        return byClientId.entrySet().stream()
+                .filter(e -> e.getValue().symbol().equals(symbol) && e.getValue().status().isOpen())
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    public Set<String> symbols() {
+        return Set.copyOf(symbols);
+    }
+}

@@ -1,0 +1,100 @@
+package io.tradekit.core.net;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.Timeframe;
+import io.tradekit.api.event.Event;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Closed bars are posted once each, in order, with the bars missed while a stream was down fetched in between. */
+class ClosedBarFeedTest {
+
+    private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+
+    private static Bar bar(int minute) {
+        BigDecimal p = BigDecimal.valueOf(100 + minute);
+        return new Bar("ETHUSDT", Timeframe.M1, T0.plusSeconds(60L * minute), p, p, p, p, BigDecimal.ONE);
+    }
+
+    /** REST as a test controls it: what a backfill returns, and live bars that arrive while it runs. */
+    private final List<Bar> rest = new ArrayList<>();
+    private final List<Bar> arrivingDuringBackfill = new ArrayList<>();
+    private final List<Event> posted = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Runnable> queued = new ConcurrentLinkedQueue<>();
+    private ClosedBarFeed feed;
+
+    private ClosedBarFeed feed() {
+        StreamEvents events = new StreamEvents();
+        events.attach(posted::add);
+        feed = new ClosedBarFeed("test", events, new ClosedBarFeed.Backfill() {
+            @Override
+            public List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from) {
+                arrivingDuringBackfill.forEach(b -> feed.closed(b));
+                return rest.stream().filter(b -> !b.openTime().isBefore(from)).toList();
+            }
+
+            @Override
+            public Optional<Bar> latestClosed(String symbol, Timeframe timeframe) {
+                arrivingDuringBackfill.forEach(b -> feed.closed(b));
+                return rest.isEmpty() ? Optional.empty() : Optional.of(rest.getLast());
+            }
+        }, queued::add);
+        return feed;
+    }
+
+    private void runQueued() {
+        Runnable r;
+        while ((r = queued.poll()) != null) r.run();
+    }
+
+    private List<Instant> postedOpenTimes() {
+        return posted.stream().map(e -> ((Event.BarClosed) e).bar().openTime()).toList();
+    }
+
+    @Test
+    void theFirstCatchUpPostsTheLastClosedBarThenLiveBarsFollowOnce() {
+        ClosedBarFeed f = feed();
+        f.follow("ETHUSDT", Timeframe.M1);
+        rest.addAll(List.of(bar(0), bar(1)));
+
+        f.catchUpAll();
+        runQueued();
+        f.closed(bar(2));
+        f.closed(bar(2));
+        f.closed(bar(1));
+
+        assertThat(postedOpenTimes()).containsExactly(bar(1).openTime(), bar(2).openTime());
+    }
+
+    @Test
+    void barsMissedWhileDownAreFetchedAndLiveOnesArrivingMeanwhileAreHeldAndOrdered() {
+        ClosedBarFeed f = feed();
+        f.follow("ETHUSDT", Timeframe.M1);
+        f.closed(bar(0));
+        rest.addAll(List.of(bar(0), bar(1), bar(2), bar(3)));
+        arrivingDuringBackfill.add(bar(4));
+        arrivingDuringBackfill.add(bar(3));
+
+        f.catchUpAll();
+        runQueued();
+
+        assertThat(postedOpenTimes()).containsExactly(bar(0).openTime(), bar(1).openTime(), bar(2).openTime(), bar(3).openTime(), bar(4).openTime());
+    }
+
+    @Test
+    void barsOfASymbolNotFollowedAreIgnored() {
+        ClosedBarFeed f = feed();
+
+        f.closed(bar(0));
+
+        assertThat(posted).isEmpty();
+    }
+}
