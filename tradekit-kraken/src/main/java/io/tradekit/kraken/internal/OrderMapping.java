@@ -128,7 +128,7 @@ public final class OrderMapping {
             JsonNode fees = e.get("fees");
             if (fees != null && fees.isArray() && !fees.isEmpty()) {
                 fee = Json.decimal(fees.get(0), "qty");
-                feeAsset = fees.get(0).path("asset").asText(feeAssetFallback);
+                // the fee is charged in the quote asset (no fcib flag is sent); its name follows the REST pair, as TradesHistory fills do
             }
             fill = Optional.of(new Fill(Json.text(e, "exec_id"), clientOrderId, orderId, symbol, side(Json.text(e, "side")),
                     Json.decimal(e, "last_price"), Json.decimal(e, "last_qty"), fee, feeAsset, time,
