@@ -565,7 +565,7 @@ final class SimVenue {
     private String txid(char prefix) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         StringBuilder s = new StringBuilder().append(prefix);
-        for (int i = 0; i < 17; i++) {
+        for (int i = 0; i < 16; i++) { // OL7LNO-R4SAD-6UINEU: the prefix is the first of six
             if (i == 5 || i == 10) s.append('-');
             s.append(alphabet.charAt(ids.nextInt(alphabet.length())));
         }
