@@ -82,7 +82,8 @@ class KrakenFaultInjectionTest {
                     e -> assertThat(e.category()).isEqualTo(ErrorCategory.UNKNOWN_OUTCOME));
             k.sim.delayResponses(Duration.ZERO);
 
-            assertThat(kraken.lookup("ETHUSD", "slow-1")).isPresent();
+            // the slow request is still on its way: the order shows up once the venue gets to it
+            SimulatedKraken.awaitTrue("the slow order is at the venue", () -> kraken.lookup("ETHUSD", "slow-1").isPresent());
             assertThat(k.sim.acceptedClientOrderIds()).containsExactly("slow-1");
         }
     }
