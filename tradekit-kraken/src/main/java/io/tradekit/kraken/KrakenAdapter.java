@@ -94,11 +94,13 @@ public final class KrakenAdapter implements ExchangeAdapter {
         this.config = config;
         String apiKey = config.credentials().map(c -> c.apiKey()).orElse("");
         KrakenConfig.Tier tier = config.tier();
+        // One point of headroom: Kraken drains the counter from when calls arrive, not from when we sent them,
+        // so a full counter kept exactly at the maximum is refused whenever latency varies.
         CallRateCounter calls = RequestBudgets.shared().counter(KrakenErrors.VENUE, apiKey, "rest-" + tier,
-                () -> new CallRateCounter(KrakenErrors.VENUE, "rest", tier.maximum(), tier.decayPerSecond(), config.maxRateLimitWait(),
+                () -> new CallRateCounter(KrakenErrors.VENUE, "rest", tier.maximum() - 1, tier.decayPerSecond(), config.maxRateLimitWait(),
                         InstantSource.system(), Sleeper.THREAD));
         CallRateCounter trading = RequestBudgets.shared().counter(KrakenErrors.VENUE, apiKey, "trading-" + tier,
-                () -> new CallRateCounter(KrakenErrors.VENUE, "trading", tier.tradingMaximum(), tier.tradingDecayPerSecond(),
+                () -> new CallRateCounter(KrakenErrors.VENUE, "trading", tier.tradingMaximum() - 1, tier.tradingDecayPerSecond(),
                         config.maxRateLimitWait(), InstantSource.system(), Sleeper.THREAD));
         NonceSource nonces = config.credentials().isPresent()
                 ? new NonceSource(config.nonceFile().orElseGet(() -> defaultNonceFile(apiKey)), clock) : null;

@@ -27,7 +27,7 @@ public interface FaultInjection {
     /** Fails the next {@code count} new orders. */
     void failNextOrders(int count, OrderFailure failure);
 
-    /** Holds every REST answer back by {@code delay} (zero to stop). */
+    /** Holds every REST answer back by {@code delay} (zero to stop); the request itself takes effect at once. */
     void delayResponses(Duration delay);
 
     /** Answers the next {@code requests} authenticated REST requests with the venue's rate-limit error, unprocessed. */

@@ -58,7 +58,6 @@ final class RestHandler implements HttpHandler {
 
     private void answer(HttpExchange exchange) throws IOException {
         {
-            faults.delay();
             String path = exchange.getRequestURI().getPath();
             requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
             try {
@@ -105,7 +104,7 @@ final class RestHandler implements HttpHandler {
         if (faults.takeRateLimit()) throw new VenueError("EAPI:Rate limit exceeded");
         String method = path.substring("/0/private/".length());
         if (!method.equals("AddOrder") && !method.equals("CancelOrder")) {
-            gate.charge(method.equals("TradesHistory") || method.equals("ClosedOrders") ? 2 : 1);
+            gate.charge(method.equals("TradesHistory") ? 2 : 1); // trade history costs 2, most calls 1; orders count elsewhere
         }
         if (method.equals("AddOrder") && !"true".equals(form.get("validate"))) {
             FaultInjection.OrderFailure failure = faults.nextOrderFailure();
@@ -160,7 +159,9 @@ final class RestHandler implements HttpHandler {
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    /** Answers after the delay a test asked for: the request has taken effect, only its answer is late. */
+    private void respond(HttpExchange exchange, int status, String body) throws IOException {
+        faults.delay();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", body.startsWith("<") ? "text/html" : "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
