@@ -26,6 +26,7 @@ import java.util.Objects;
  *   <li>An answer is {@code {"error":[...],"result":...}}; a non-empty {@code error} becomes an
  *       {@link ExchangeException} through {@link KrakenErrors}. Warnings (strings starting with {@code W})
  *       are not errors.</li>
+ *   <li>Private calls of one key leave one at a time from this JVM, so the venue sees their nonces in order.</li>
  *   <li>{@code EAPI:Invalid nonce} means the request was refused before processing: the nonce mark jumps
  *       ahead and a call that is safe to repeat is sent once more. A new order is not repeated here; the
  *       adapter first looks it up by its client order id.</li>
@@ -109,12 +110,14 @@ public final class KrakenRestClient {
     private JsonNode send(KrakenCall call, Form params, Operation operation, String what) {
         HttpRequest request;
         if (call.signed()) {
+            // one request of the key at a time from this JVM: the venue must see the nonces in order
             if (signer == null || nonces == null) {
                 throw new ExchangeException(KrakenErrors.VENUE, ErrorCategory.AUTH, RecoveryAction.HALT, "",
                         "kraken " + what + ": needs credentials (API key and secret), none were given", null, null);
             }
             (call.trades() ? trading : calls).acquire(call.trades() ? 1 : call.cost());
-            request = signedRequest(call, params, nonces.next());
+            HttpReply reply = nonces.sendInOrder(nonce -> transport.send(signedRequest(call, params, nonce)));
+            return read(reply, call, operation, what);
         } else {
             request = HttpRequest.newBuilder(URI.create(config.restUrl() + call.path() + (params.isEmpty() ? "" : "?" + params)))
                     .timeout(config.requestTimeout())

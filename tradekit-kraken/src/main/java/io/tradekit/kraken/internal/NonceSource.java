@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
 
 /**
  * Nonces for one API key that only ever go up: across threads, across bots in this JVM, across
@@ -26,21 +28,39 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class NonceSource {
 
     private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
+    private static final Map<Path, ReentrantLock> SENDING = new ConcurrentHashMap<>();
 
     private final Path file;
     private final InstantSource clock;
     private final Object monitor;
+    private final ReentrantLock sending;
 
     public NonceSource(Path file, InstantSource clock) {
         this.file = file.toAbsolutePath().normalize();
         this.clock = clock;
         this.monitor = MONITORS.computeIfAbsent(this.file, f -> new Object());
+        this.sending = SENDING.computeIfAbsent(this.file, f -> new ReentrantLock(true));
         try {
             Path parent = this.file.getParent();
             if (parent != null) Files.createDirectories(parent);
         } catch (IOException e) {
             throw new TradeKitException(ErrorCategory.INVALID_INPUT, "kraken: cannot create the directory of the nonce file "
                     + this.file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes the next nonce and runs {@code send} with it while no other caller in this JVM on the same
+     * key can: Kraken refuses a nonce lower than one it has already seen, so two requests of one key
+     * that race over two connections would refuse each other. Processes that share the key still race;
+     * their refusals are handled as {@code EAPI:Invalid nonce}.
+     */
+    public <T> T sendInOrder(LongFunction<T> send) {
+        sending.lock();
+        try {
+            return send.apply(next());
+        } finally {
+            sending.unlock();
         }
     }
 
