@@ -53,13 +53,13 @@ public final class SimulateCommand implements Command {
 
     @Override
     public String summary() {
-        return "run a local Binance simulator over a data set, until killed";
+        return "run a local Binance or Kraken simulator over a data set, until killed";
     }
 
     @Override
     public String help() {
         return """
-                usage: tradekit simulate binance [flags]
+                usage: tradekit simulate binance|kraken [flags]
 
                 Starts a Binance spot simulator on loopback: REST (/api/v3/...), market streams (/ws, /stream) and the
                 WebSocket API (/ws-api/v3) on one port, with Binance's payloads, signatures, filters and error codes.
@@ -67,6 +67,8 @@ public final class SimulateCommand implements Command {
                 (restUrl, streamUrl, wsApiUrl) at them and export the credentials. The bars are moved in time so that
                 the last initial bar closes now; then one more closes every --step-ms until the data is used up.
                 Runs until the process is killed (Ctrl-C).
+                `simulate kraken` does the same for Kraken spot: REST (/0/public, /0/private) on one port, WebSocket v2
+                (/v2 public, /auth/v2 private) on another; point exchange.settings (restUrl, wsUrl, wsAuthUrl) at them.
 
                 flags:
                 """ + options.describe();
@@ -82,7 +84,9 @@ public final class SimulateCommand implements Command {
             throw new UsageException("simulate needs a venue: simulate " + VENUE + " [flags]");
         }
         String venue = args.getFirst();
-        if (!venue.equals(VENUE)) throw new UsageException("simulate: unknown venue '" + venue + "'; venues: " + VENUE);
+        if (!venue.equals(VENUE) && !venue.equals(KrakenSimulation.VENUE)) {
+            throw new UsageException("simulate: unknown venue '" + venue + "'; venues: " + VENUE + ", " + KrakenSimulation.VENUE);
+        }
         Options.Parsed flags = options.parse(args.subList(1, args.size()));
         if (flags.has("help")) {
             terminal.out().print(help());
@@ -98,6 +102,9 @@ public final class SimulateCommand implements Command {
         Timeframe tf = loaded.getFirst().timeframe();
         long stepMs = whole(flags, "step-ms", (int) Math.min(Integer.MAX_VALUE, tf.millis()), 1);
         BigDecimal cash = RiskFlags.decimal("cash", flags.value("cash", "10000"));
+        if (venue.equals(KrakenSimulation.VENUE)) {
+            return KrakenSimulation.run(terminal, loaded, flags.value("symbol"), port, initial, stepMs, cash);
+        }
         List<Bar> bars = retimed(loaded, symbol, initial, Instant.now());
 
         BinanceSimulator.Options base = BinanceSimulator.Options.of(port, bars).withInitialBars(initial);

@@ -27,7 +27,7 @@ class SimulateCommandTest {
         assertThat(none.exitCode()).isEqualTo(TradeKitCli.BAD_INPUT);
         assertThat(none.err()).contains("simulate needs a venue: simulate binance [flags]");
         assertThat(other.exitCode()).isEqualTo(TradeKitCli.BAD_INPUT);
-        assertThat(other.err()).contains("simulate: unknown venue 'bybit'; venues: binance");
+        assertThat(other.err()).contains("simulate: unknown venue 'bybit'; venues: binance, kraken");
         assertThat(badPort.exitCode()).isEqualTo(TradeKitCli.BAD_INPUT);
         assertThat(badPort.err()).contains("--port is '-1', expected a whole number of at least 0");
     }
