@@ -53,6 +53,20 @@ class KrakenSimulatorProtocolTest {
     }
 
     @Test
+    void whenTheDeadMansSwitchRunsOutEveryOpenOrderIsCancelled() throws Exception {
+        try (SimulatedKraken k = new SimulatedKraken(TestBars.wave(10), 5)) {
+            assertThat(signed(k, "/0/private/AddOrder", 1, "&ordertype=limit&type=buy&volume=0.5&pair=ETHUSD&price=80.00&cl_ord_id=dms-1")
+                    .path("error")).isEmpty();
+            JsonNode armed = signed(k, "/0/private/CancelAllOrdersAfter", 2, "&timeout=1").path("result");
+            assertThat(armed.path("triggerTime").asText()).isNotEqualTo("0");
+
+            SimulatedKraken.awaitTrue("the countdown cancelled the order",
+                    () -> k.sim.orders().stream().allMatch(o -> o.status() == io.tradekit.api.OrderStatus.CANCELED));
+            assertThat(k.sim.deadMansSwitchArmed()).isFalse();
+        }
+    }
+
+    @Test
     void theKeysCallCounterRefusesBeyondItsMaximum() throws Exception {
         try (SimulatedKraken k = new SimulatedKraken(TestBars.wave(10), 5, o -> o.withCounter(3, 0.01))) {
             for (int i = 1; i <= 3; i++) assertThat(signed(k, "/0/private/OpenOrders", i, "").path("error")).isEmpty();
