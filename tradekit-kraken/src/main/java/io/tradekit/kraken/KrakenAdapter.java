@@ -115,8 +115,8 @@ public final class KrakenAdapter implements ExchangeAdapter {
             }
 
             @Override
-            public Optional<Bar> latestClosed(String symbol, Timeframe timeframe) {
-                return latestClosedBar(symbol, timeframe);
+            public List<Bar> recentClosed(String symbol, Timeframe timeframe) {
+                return recentClosedBars(symbol, timeframe);
             }
         }, background, clock, this::followedPair);
         this.executions = config.credentials().isPresent()
@@ -199,13 +199,14 @@ public final class KrakenAdapter implements ExchangeAdapter {
         return bars;
     }
 
-    private Optional<Bar> latestClosedBar(String symbol, Timeframe timeframe) {
+    /** The closed rows of the latest OHLC page (the open last row left out), oldest first. */
+    private List<Bar> recentClosedBars(String symbol, Timeframe timeframe) {
         Pair pair = pair(symbol);
         long serverNow = serverTime().toEpochMilli();
         JsonNode result = rest.call(KrakenCall.OHLC, new Form().add("pair", pair.altname()).add("interval", MarketData.minutes(timeframe)),
                 Operation.QUERY, "GET /0/public/OHLC (" + pair.altname() + " " + timeframe + ")");
         return MarketData.closedRows(result, pair.key(), symbol, timeframe).stream()
-                .filter(b -> b.closeTime().toEpochMilli() <= serverNow).reduce((a, b) -> b);
+                .filter(b -> b.closeTime().toEpochMilli() <= serverNow).toList();
     }
 
     @Override
@@ -238,6 +239,18 @@ public final class KrakenAdapter implements ExchangeAdapter {
         String what = "POST /0/private/AddOrder (" + request.symbol() + " " + request.side() + " " + request.type()
                 + ", client order id " + request.clientOrderId() + ")";
         known.sending(request.clientOrderId(), request.symbol());
+        try {
+            return send(request, form, what);
+        } catch (ExchangeException e) {
+            if (e.category() != ErrorCategory.UNKNOWN_OUTCOME && e.category() != ErrorCategory.TIMEOUT) {
+                // refused: it is not open, so a resync after a reconnect need not look it up
+                known.seen(request.clientOrderId(), null, request.symbol(), OrderStatus.REJECTED);
+            }
+            throw e;
+        }
+    }
+
+    private OrderAck send(OrderRequest request, Form form, String what) {
         JsonNode result;
         try {
             result = rest.callNoNonceRetry(KrakenCall.ADD_ORDER, form, Operation.PLACE, what);

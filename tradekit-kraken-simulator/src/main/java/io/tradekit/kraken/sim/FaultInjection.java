@@ -24,7 +24,10 @@ public interface FaultInjection {
     /** Cuts every WebSocket connection without a close handshake, as a network failure would. */
     void dropAllConnections();
 
-    /** Fails the next {@code count} new orders. */
+    /**
+     * Fails the next {@code count} new orders. A failure after accepting applies to orders the venue
+     * takes; an order it refuses anyway gets its usual refusal, and the failure waits for the next one.
+     */
     void failNextOrders(int count, OrderFailure failure);
 
     /** Holds every REST answer back by {@code delay} (zero to stop); the request itself takes effect at once. */

@@ -24,6 +24,12 @@ final class Faults {
         return orderFailure;
     }
 
+    /** A failure that did not apply (the order was refused anyway) waits for the next order. */
+    synchronized void giveBack(FaultInjection.OrderFailure failure) {
+        failingOrders++;
+        orderFailure = failure;
+    }
+
     void delayResponses(Duration delay) {
         delayMillis = delay.toMillis();
     }

@@ -117,7 +117,8 @@ final class RestHandler implements HttpHandler {
                 try {
                     venue.addOrder(form);
                 } catch (VenueError refused) {
-                    // the order was refused anyway; the client still sees the fault
+                    faults.giveBack(failure); // the fault is for an order the venue takes: this one is refused as usual
+                    throw refused;
                 }
                 serverErrors.incrementAndGet();
                 if (failure == FaultInjection.OrderFailure.DROPPED_AFTER_ACCEPTING) {

@@ -34,10 +34,11 @@ class KrakenGridBotTest {
 
     private Outcome run(boolean faults) {
         List<Bar> bars = TestBars.wave(60);
-        try (SimulatedKraken venue = new SimulatedKraken(bars, 12)) {
+        // Kraken's pro tier (counter 20, draining 1/s): each resync after a drop costs a few points
+        try (SimulatedKraken venue = new SimulatedKraken(bars, 12, o -> o.withCounter(20, 1.0))) {
             List<BotEvent> events = new CopyOnWriteArrayList<>();
             TradingBot bot = TradeKit.bot("grid-" + faults)
-                    .exchange("kraken", venue.credentials, venue.params(Map.of("cancelAfterSeconds", "600")))
+                    .exchange("kraken", venue.credentials, venue.params(Map.of("cancelAfterSeconds", "600", "tier", "pro")))
                     .symbol("ETHUSD")
                     .timeframe(Timeframe.M1)
                     .strategy("grid", Map.of("center", "100", "spacing", "2", "spacing-unit", "absolute", "levels", "3",
@@ -72,12 +73,28 @@ class KrakenGridBotTest {
         SimulatedKraken.awaitTrue("bar " + bar.openTime() + " processed", () -> events.stream()
                 .anyMatch(e -> e instanceof BotEvent.BarProcessed p && p.bar().openTime().equals(bar.openTime())));
         assertThat(bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
-        SimulatedKraken.awaitTrue("the bot's open orders are the venue's", () -> {
-            Set<String> atVenue = venue.sim.orders().stream().filter(o -> o.status().isOpen()).map(Order::clientOrderId).collect(Collectors.toSet());
-            Set<String> inBot = bot.openOrders().stream().map(Order::clientOrderId).collect(Collectors.toSet());
-            return atVenue.equals(inBot);
-        });
+        try {
+            SimulatedKraken.awaitTrue("the bot's open orders are the venue's", () -> venueOpen(venue).equals(botOpen(bot)));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " after bar " + bar.openTime() + ": venue " + venueOpen(venue) + ", bot " + botOpen(bot)
+                    + ", errors " + events.stream().filter(x -> x instanceof BotEvent.ErrorOccurred).toList()
+                    + ", venue requests " + venue.sim.requests("/0/private/TradesHistory") + " TradesHistory, "
+                    + venue.sim.errors("EAPI:Rate limit exceeded") + " rate limited; private requests " + privateRequests(venue), e);
+        }
         assertThat(bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
+    }
+
+    private static String privateRequests(SimulatedKraken venue) {
+        return java.util.stream.Stream.of("OpenOrders", "ClosedOrders", "QueryOrders", "TradesHistory", "BalanceEx", "GetWebSocketsToken",
+                "CancelAllOrdersAfter").map(m -> m + "=" + venue.sim.requests("/0/private/" + m)).collect(Collectors.joining(" "));
+    }
+
+    private static Set<String> venueOpen(SimulatedKraken venue) {
+        return venue.sim.orders().stream().filter(o -> o.status().isOpen()).map(Order::clientOrderId).collect(Collectors.toSet());
+    }
+
+    private static Set<String> botOpen(TradingBot bot) {
+        return bot.openOrders().stream().map(Order::clientOrderId).collect(Collectors.toSet());
     }
 
     @Test

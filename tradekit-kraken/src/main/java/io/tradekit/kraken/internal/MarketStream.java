@@ -28,20 +28,25 @@ import java.util.function.Function;
  *   <li>An {@code ohlc} entry describes the period still forming; a period counts as closed when an
  *       entry for a later period arrives, and is then posted as {@link Event.BarClosed}, once.</li>
  *   <li>On every (re)connection every channel is subscribed again. When a bar stream first opens, the
- *       last closed bar is read over REST; after a reconnect, the bars that closed meanwhile are. Bars
- *       that arrive live meanwhile are held and posted with the fetched ones, in time order.</li>
+ *       most recent closed bars (up to {@link #RECENT_ON_FIRST_OPEN}) are read over REST, so that bars that
+ *       closed between the bot's warmup and the stream's first frame are not lost (the engine drops the
+ *       ones it already has); after a reconnect, the bars that closed meanwhile are. Bars that arrive live
+ *       meanwhile are held and posted with the fetched ones, in time order.</li>
  *   <li>A refused subscription or an unreadable frame becomes {@link Event.ErrorRaised}; nothing escapes.</li>
  * </ul>
  */
 public final class MarketStream implements V2Connection.Handler, AutoCloseable {
 
     public static final String SOURCE = "kraken:market-stream";
+    /** How many recent closed bars the first catch-up posts. */
+    public static final int RECENT_ON_FIRST_OPEN = 10;
 
     /** The venue's closed bars over REST, to fill what a stream missed. */
     public interface Backfill {
         List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from);
 
-        Optional<Bar> latestClosed(String symbol, Timeframe timeframe);
+        /** The most recent closed bars, oldest first. */
+        List<Bar> recentClosed(String symbol, Timeframe timeframe);
     }
 
     private record BarKey(String symbol, Timeframe timeframe) {
@@ -232,7 +237,7 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
         boolean rerun;
         try {
             fetched = from != null ? backfill.closedBarsSince(key.symbol(), key.timeframe(), from)
-                    : backfill.latestClosed(key.symbol(), key.timeframe()).map(List::of).orElse(List.of());
+                    : last(backfill.recentClosed(key.symbol(), key.timeframe()), RECENT_ON_FIRST_OPEN);
         } catch (RuntimeException e) {
             poster.error(SOURCE, e instanceof TradeKitException t ? t.category() : ErrorCategory.NETWORK,
                     "could not read " + key.symbol() + " " + key.timeframe() + " bars over REST to catch the stream up: " + e.getMessage(), "");
@@ -249,6 +254,10 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
             }
         }
         if (rerun) executor.execute(() -> catchUp(key));
+    }
+
+    private static List<Bar> last(List<Bar> bars, int count) {
+        return bars.subList(Math.max(0, bars.size() - count), bars.size());
     }
 
     public long openCount() {
