@@ -22,6 +22,7 @@ public final class RequestBudgets {
     private static final RequestBudgets SHARED = new RequestBudgets();
 
     private final ConcurrentMap<Key, RequestBudget> budgets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, CallRateCounter> counters = new ConcurrentHashMap<>();
 
     /** The JVM-wide registry. */
     public static RequestBudgets shared() {
@@ -36,6 +37,13 @@ public final class RequestBudgets {
         Key key = new Key(Objects.requireNonNull(venue, "venue"), fingerprint(apiKey == null ? "" : apiKey),
                 Objects.requireNonNull(name, "name"));
         return budgets.computeIfAbsent(key, k -> factory.get());
+    }
+
+    /** Like {@link #budget}, for a venue that counts calls as a draining counter (Kraken). */
+    public CallRateCounter counter(String venue, String apiKey, String name, Supplier<CallRateCounter> factory) {
+        Key key = new Key(Objects.requireNonNull(venue, "venue"), fingerprint(apiKey == null ? "" : apiKey),
+                Objects.requireNonNull(name, "name"));
+        return counters.computeIfAbsent(key, k -> factory.get());
     }
 
     /** The first 16 hex digits of the key's SHA-256: enough to tell keys apart, useless to an attacker. */

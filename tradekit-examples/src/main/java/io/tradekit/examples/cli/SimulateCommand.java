@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  */
 public final class SimulateCommand implements Command {
 
-    static final List<String> VENUES = List.of("binance", "bybit");
+    static final List<String> VENUES = List.of("binance", "bybit", "kraken");
 
     /** A started simulator as this command sees it: where it listens, whom it accepts, how it steps and stops. */
     private record Running(String venue, int port, Map<String, String> settings, Credentials credentials, Consumer<Duration> stepEvery,
@@ -62,13 +62,13 @@ public final class SimulateCommand implements Command {
 
     @Override
     public String summary() {
-        return "run a local Binance or Bybit simulator over a data set, until killed";
+        return "run a local Binance, Bybit or Kraken simulator over a data set, until killed";
     }
 
     @Override
     public String help() {
         return """
-                usage: tradekit simulate binance|bybit [flags]
+                usage: tradekit simulate binance|bybit|kraken [flags]
 
                 binance: a Binance spot simulator on loopback: REST (/api/v3/...), market streams (/ws, /stream) and the
                 WebSocket API (/ws-api/v3) on one port, with Binance's payloads, signatures, filters and error codes.
@@ -78,6 +78,8 @@ public final class SimulateCommand implements Command {
                 fragment into the bot's configuration and export the credentials. The bars are moved in time so that
                 the last initial bar closes now; then one more closes every --step-ms until the data is used up.
                 Runs until the process is killed (Ctrl-C).
+                `simulate kraken` does the same for Kraken spot: REST (/0/public, /0/private) on one port, WebSocket v2
+                (/v2 public, /auth/v2 private) on another; point exchange.settings (restUrl, wsUrl, wsAuthUrl) at them.
 
                 flags:
                 """ + options.describe();
@@ -110,6 +112,9 @@ public final class SimulateCommand implements Command {
         Timeframe tf = loaded.getFirst().timeframe();
         long stepMs = whole(flags, "step-ms", (int) Math.min(Integer.MAX_VALUE, tf.millis()), 1);
         BigDecimal cash = RiskFlags.decimal("cash", flags.value("cash", "10000"));
+        if (venue.equals(KrakenSimulation.VENUE)) {
+            return KrakenSimulation.run(terminal, loaded, flags.value("symbol"), port, initial, stepMs, cash);
+        }
         List<Bar> bars = retimed(loaded, symbol, initial, Instant.now());
 
         Running sim = venue.equals("bybit") ? bybit(port, bars, initial, cash) : binance(port, bars, initial, cash);

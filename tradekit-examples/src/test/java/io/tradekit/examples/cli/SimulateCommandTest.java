@@ -21,13 +21,13 @@ class SimulateCommandTest {
     @Test
     void theVenueIsRequiredAndOnlyBinanceAndBybitAreKnown() {
         ModeCliRun none = ModeCliRun.in(dir, "simulate", "--data", "eth-usd-5m");
-        ModeCliRun other = ModeCliRun.in(dir, "simulate", "kraken");
+        ModeCliRun other = ModeCliRun.in(dir, "simulate", "coinbase");
         ModeCliRun badPort = ModeCliRun.in(dir, "simulate", "binance", "--port", "-1");
 
         assertThat(none.exitCode()).isEqualTo(TradeKitCli.BAD_INPUT);
-        assertThat(none.err()).contains("simulate needs a venue: simulate binance|bybit [flags]");
+        assertThat(none.err()).contains("simulate needs a venue: simulate binance|bybit|kraken [flags]");
         assertThat(other.exitCode()).isEqualTo(TradeKitCli.BAD_INPUT);
-        assertThat(other.err()).contains("simulate: unknown venue 'kraken'; venues: binance, bybit");
+        assertThat(other.err()).contains("simulate: unknown venue 'coinbase'; venues: binance, bybit, kraken");
         assertThat(badPort.exitCode()).isEqualTo(TradeKitCli.BAD_INPUT);
         assertThat(badPort.err()).contains("--port is '-1', expected a whole number of at least 0");
     }

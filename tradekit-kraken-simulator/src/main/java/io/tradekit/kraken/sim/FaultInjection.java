@@ -1,0 +1,47 @@
+package io.tradekit.kraken.sim;
+
+import java.time.Duration;
+
+/**
+ * What a simulated venue can be told to do wrong, in terms that fit any venue, so that one test kit can
+ * drive every simulator: connections cut, new orders answered with a server error before or after the
+ * venue took them (or with the connection cut after), slow answers, rate-limit answers, refused
+ * request authentication (a stale nonce, a clock out of the window), streams that go silent, and raw
+ * frames pushed to every stream subscriber.
+ */
+public interface FaultInjection {
+
+    /** How a failed new order fails. */
+    enum OrderFailure {
+        /** A 5xx answer; the order never reached the book. */
+        BEFORE_ACCEPTING,
+        /** A 5xx answer; the order is on the book (or filled). */
+        AFTER_ACCEPTING,
+        /** No answer: the connection is cut after the order reached the book. */
+        DROPPED_AFTER_ACCEPTING
+    }
+
+    /** Cuts every WebSocket connection without a close handshake, as a network failure would. */
+    void dropAllConnections();
+
+    /**
+     * Fails the next {@code count} new orders. A failure after accepting applies to orders the venue
+     * takes; an order it refuses anyway gets its usual refusal, and the failure waits for the next one.
+     */
+    void failNextOrders(int count, OrderFailure failure);
+
+    /** Holds every REST answer back by {@code delay} (zero to stop); the request itself takes effect at once. */
+    void delayResponses(Duration delay);
+
+    /** Answers the next {@code requests} authenticated REST requests with the venue's rate-limit error, unprocessed. */
+    void rateLimitNext(int requests);
+
+    /** Refuses the next {@code requests} authenticated REST requests as the venue refuses stale authentication, unprocessed. */
+    void refuseAuthenticationNext(int requests);
+
+    /** Stops (true) or resumes (false) every frame the streams send, heartbeats included, without closing them. */
+    void silenceStreams(boolean silent);
+
+    /** Sends {@code frame} as it is to every stream subscriber, e.g. a malformed one. */
+    void sendToStreams(String frame);
+}

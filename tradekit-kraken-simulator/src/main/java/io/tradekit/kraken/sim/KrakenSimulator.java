@@ -1,0 +1,336 @@
+package io.tradekit.kraken.sim;
+
+import com.sun.net.httpserver.HttpServer;
+import io.tradekit.api.Balance;
+import io.tradekit.api.Bar;
+import io.tradekit.api.Credentials;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Order;
+import io.tradekit.core.paper.FillModel;
+import io.tradekit.core.paper.PaperSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Kraken spot venue on loopback, for tests and for running bots without real money (Kraken has no spot
+ * testnet). One HTTP port serves REST ({@code /0/public/Time}, {@code AssetPairs}, {@code OHLC};
+ * {@code /0/private/AddOrder}, {@code CancelOrder}, {@code CancelAll}, {@code CancelAllOrdersAfter},
+ * {@code OpenOrders}, {@code ClosedOrders}, {@code QueryOrders}, {@code TradesHistory}, {@code BalanceEx},
+ * {@code GetWebSocketsToken}); one WebSocket port serves v2 at {@code /v2} (public) and {@code /auth/v2}
+ * (authenticated). Private calls are checked as Kraken checks them: {@code API-Key}, {@code API-Sign}
+ * over the exact body, nonces above the key's last one, the key's call counter. Orders are matched by
+ * core's {@link io.tradekit.core.paper.MatchingEngine}.
+ *
+ * <pre>{@code
+ * try (KrakenSimulator sim = KrakenSimulator.start(KrakenSimulator.Options.of(bars))) {
+ *     ExchangeAdapter kraken = provider.create(new ExchangeSettings(Params.of("kraken", sim.adapterParams()), Optional.of(sim.credentials())));
+ *     sim.step();
+ * }}</pre>
+ *
+ * Market data is a list of bars of one pair: {@link #step()} closes the next one. Faults for tests come
+ * through {@link FaultInjection}.
+ */
+public final class KrakenSimulator implements FaultInjection, AutoCloseable {
+
+    /** The account the simulator serves unless told otherwise; the secret is base64, as Kraken's are. */
+    public static final Credentials TEST_CREDENTIALS = new Credentials("tradekitKrakenSimulatorKey0000000000000000000001",
+            "dHJhZGVraXQta3Jha2VuLXNpbXVsYXRvci10ZXN0LXNlY3JldC1ub3QtZm9yLXJlYWwtdXNlLTAwMDAwMDAwMDAwMA==");
+
+    /**
+     * What to simulate.
+     *
+     * @param httpPort     REST port, 0 for any free one
+     * @param bars         the market, oldest first, one timeframe; their symbol is ignored (the pair's altname is used)
+     * @param pair         the one pair listed
+     * @param initialBars  how many bars have closed before the start
+     * @param counterMax   the key's REST call counter maximum (Kraken intermediate tier: 20)
+     * @param counterDecay how fast it drains per second (intermediate: 0.5)
+     */
+    public record Options(int httpPort, List<Bar> bars, PairSpec pair, Credentials credentials, Map<String, BigDecimal> balances,
+                          BigDecimal makerFeeBps, BigDecimal takerFeeBps, int initialBars, double counterMax, double counterDecay) {
+        public Options {
+            bars = List.copyOf(bars);
+            Objects.requireNonNull(pair, "pair");
+            Objects.requireNonNull(credentials, "credentials");
+            balances = Map.copyOf(balances);
+            if (bars.isEmpty()) throw new InvalidInputException("kraken simulator: bars must not be empty");
+            if (initialBars < 1 || initialBars > bars.size()) {
+                throw new InvalidInputException("kraken simulator: initial bars must be within 1.." + bars.size() + ", got " + initialBars);
+            }
+            long minutes = bars.getFirst().timeframe().millis() / 60_000;
+            if (!List.of(1L, 5L, 15L, 30L, 60L, 240L, 1440L, 10080L, 21600L).contains(minutes)
+                    || bars.getFirst().timeframe().millis() % 60_000 != 0) {
+                throw new InvalidInputException("kraken simulator: timeframe " + bars.getFirst().timeframe() + " is not one Kraken serves");
+            }
+        }
+
+        /** XBT/USD over {@code bars}: 10 000 ZUSD, 16 bps maker and 26 bps taker fees, one bar closed before the start. */
+        public static Options of(List<Bar> bars) {
+            return new Options(0, bars, PairSpec.xbtUsd(), TEST_CREDENTIALS, Map.of("ZUSD", new BigDecimal("10000")),
+                    new BigDecimal("16"), new BigDecimal("26"), 1, 20, 0.5);
+        }
+
+        public Options withPair(PairSpec newPair) {
+            return new Options(httpPort, bars, newPair, credentials, balances, makerFeeBps, takerFeeBps, initialBars, counterMax, counterDecay);
+        }
+
+        public Options withCredentials(Credentials newCredentials) {
+            return new Options(httpPort, bars, pair, newCredentials, balances, makerFeeBps, takerFeeBps, initialBars, counterMax, counterDecay);
+        }
+
+        public Options withBalances(Map<String, BigDecimal> newBalances) {
+            return new Options(httpPort, bars, pair, credentials, newBalances, makerFeeBps, takerFeeBps, initialBars, counterMax, counterDecay);
+        }
+
+        public Options withInitialBars(int count) {
+            return new Options(httpPort, bars, pair, credentials, balances, makerFeeBps, takerFeeBps, count, counterMax, counterDecay);
+        }
+
+        public Options withPort(int port) {
+            return new Options(port, bars, pair, credentials, balances, makerFeeBps, takerFeeBps, initialBars, counterMax, counterDecay);
+        }
+
+        public Options withCounter(double max, double decayPerSecond) {
+            return new Options(httpPort, bars, pair, credentials, balances, makerFeeBps, takerFeeBps, initialBars, max, decayPerSecond);
+        }
+    }
+
+    private final Options options;
+    private final Faults faults = new Faults();
+    private final Gate gate;
+    private final StreamServer streams;
+    private final SimVenue venue;
+    private final RestHandler rest;
+    private final HttpServer http;
+    private final ScheduledExecutorService housekeeping;
+    private ScheduledExecutorService stepper;
+
+    private KrakenSimulator(Options options) throws IOException, InterruptedException {
+        this.options = options;
+        InstantSource clock = InstantSource.system();
+        this.gate = new Gate(options.credentials(), clock, options.counterMax(), options.counterDecay());
+        this.streams = new StreamServer(gate, faults);
+        List<Bar> bars = options.bars().stream().map(b -> new Bar(options.pair().altname(), b.timeframe(), b.openTime(), b.open(), b.high(),
+                b.low(), b.close(), b.volume())).toList();
+        PaperSettings settings = new PaperSettings(Map.of(options.pair().altname(), options.pair().instrument()), options.balances(),
+                options.makerFeeBps(), options.takerFeeBps(), BigDecimal.ZERO, FillModel.CLOSE);
+        this.venue = new SimVenue(settings, options.pair(), bars, options.initialBars(), clock, streams::publishExecution);
+        streams.attach(venue);
+        this.rest = new RestHandler(venue, gate, faults);
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.httpPort()), 100);
+        http.createContext("/", rest);
+        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        streams.start();
+        streams.awaitStarted();
+        http.start();
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kraken-sim-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleAtFixedRate(() -> {
+            streams.heartbeat();
+            venue.checkDeadMansSwitch();
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    public static KrakenSimulator start(Options options) {
+        try {
+            return new KrakenSimulator(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("kraken simulator: could not listen on port " + options.httpPort(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("kraken simulator: interrupted while starting", e);
+        }
+    }
+
+    public String restUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort();
+    }
+
+    public String wsUrl() {
+        return "ws://127.0.0.1:" + streams.getPort() + "/v2";
+    }
+
+    public String wsAuthUrl() {
+        return "ws://127.0.0.1:" + streams.getPort() + "/auth/v2";
+    }
+
+    public Credentials credentials() {
+        return options.credentials();
+    }
+
+    public PairSpec pair() {
+        return options.pair();
+    }
+
+    /** The adapter parameters that point it here: {@code restUrl}, {@code wsUrl}, {@code wsAuthUrl}. */
+    public Map<String, String> adapterParams() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("restUrl", restUrl());
+        p.put("wsUrl", wsUrl());
+        p.put("wsAuthUrl", wsAuthUrl());
+        return p;
+    }
+
+    /**
+     * Closes the next bar: resting orders it crosses fill (their executions go out first), then the
+     * {@code ohlc} channel sends the closed period and the one now forming, then a ticker at its close.
+     * Returns false when the data is used up.
+     */
+    public boolean step() {
+        synchronized (venue.lock()) {
+            Optional<Bar> next = venue.advance();
+            if (next.isEmpty()) return false;
+            streams.publishBar(next.get(), venue.forming());
+            streams.publishTicker(venue.quote(next.get()));
+            return true;
+        }
+    }
+
+    /** Steps on a timer until the data is used up or {@link #close()}. */
+    public synchronized void stepEvery(Duration interval) {
+        if (stepper != null) stepper.shutdownNow();
+        stepper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kraken-sim-stepper");
+            t.setDaemon(true);
+            return t;
+        });
+        ScheduledExecutorService s = stepper;
+        s.scheduleAtFixedRate(() -> {
+            if (!step()) s.shutdown();
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean hasNextBar() {
+        return venue.hasNextBar();
+    }
+
+    /** The bars closed so far (named by the pair's altname). */
+    public List<Bar> closedBars() {
+        return venue.closedBars();
+    }
+
+    // ---- faults -----------------------------------------------------------------------------------
+
+    @Override
+    public void dropAllConnections() {
+        streams.dropAll();
+    }
+
+    @Override
+    public void failNextOrders(int count, OrderFailure failure) {
+        faults.failNextOrders(count, failure);
+    }
+
+    @Override
+    public void delayResponses(Duration delay) {
+        faults.delayResponses(delay);
+    }
+
+    /** Answers the next authenticated requests with {@code EAPI:Rate limit exceeded}, unprocessed. */
+    @Override
+    public void rateLimitNext(int requests) {
+        faults.rateLimitNext(requests);
+    }
+
+    /** Answers the next authenticated requests with {@code EAPI:Invalid nonce}, unprocessed. */
+    @Override
+    public void refuseAuthenticationNext(int requests) {
+        faults.refuseNoncesNext(requests);
+    }
+
+    @Override
+    public void silenceStreams(boolean silent) {
+        faults.silence(silent);
+    }
+
+    @Override
+    public void sendToStreams(String frame) {
+        streams.sendToAll(frame);
+    }
+
+    // ---- what happened ----------------------------------------------------------------------------
+
+    /** How many requests arrived for a path, e.g. {@code /0/private/AddOrder}. */
+    public int requests(String path) {
+        return rest.requests(path);
+    }
+
+    /** How many answers carried the Kraken error, e.g. {@code EAPI:Invalid nonce}. */
+    public int errors(String krakenError) {
+        return rest.errors(krakenError);
+    }
+
+    /** How many requests were answered with a 5xx or cut on purpose. */
+    public int serverErrors() {
+        return rest.serverErrors();
+    }
+
+    /** The highest nonce accepted so far. */
+    public long lastNonce() {
+        return gate.lastNonce();
+    }
+
+    /** How many {@code executions} subscriptions were accepted, over all connections. */
+    public int executionSubscriptions() {
+        return streams.executionSubscriptions();
+    }
+
+    /** Open connections subscribed to {@code ohlc}, {@code ticker} or {@code executions}. */
+    public int subscribers(String channel) {
+        return streams.subscribers(channel);
+    }
+
+    public boolean deadMansSwitchArmed() {
+        return venue.deadMansSwitchArmed();
+    }
+
+    /** Every order the venue accepted, in arrival order (the engine's view; ids are the engine's). */
+    public List<Order> orders() {
+        return venue.allOrders();
+    }
+
+    /** The {@code cl_ord_id} of every order accepted, in arrival order. */
+    public List<String> acceptedClientOrderIds() {
+        return venue.acceptedClientOrderIds();
+    }
+
+    public List<Balance> balances() {
+        return venue.balances();
+    }
+
+    /** Total (free plus held) of an asset, by Kraken code, e.g. {@code XXBT}. */
+    public BigDecimal total(String asset) {
+        return venue.balanceTotals().getOrDefault(asset, BigDecimal.ZERO);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (stepper != null) stepper.shutdownNow();
+        }
+        housekeeping.shutdownNow();
+        http.stop(0);
+        try {
+            streams.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
