@@ -100,9 +100,14 @@ final class FedPaperBot {
     }
 
     static void feed(TradingBot bot, int bars, long seed) {
+        feedFrom(bot, 0, bars, seed);
+    }
+
+    /** Feeds {@code bars} bars whose first opens {@code fromMinute} minutes after the walk's start. */
+    static void feedFrom(TradingBot bot, long fromMinute, int bars, long seed) {
         Random random = new Random(seed);
         BigDecimal[] price = {new BigDecimal("30000")};
-        long start = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond() / 60;
+        long start = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond() / 60 + fromMinute;
         for (int i = 0; i < bars; i++) bot.feed(nextBar(random, start + i, price));
     }
 

@@ -45,6 +45,7 @@ class FleetSupervisionTest {
             assertThat(goodBot.fills()).hasSize(1);
             assertThat(fleet.entry("crashing").orElseThrow().status()).isEqualTo(BotStatus.RUNNING);
             assertThat(crashingBot.position().isFlat()).isTrue();
+            assertThat(crashingBot.state()).as("the engine pauses a bot whose strategy throws").isEqualTo(BotState.PAUSED);
         }
     }
 
