@@ -65,7 +65,7 @@ public final class LiveStream implements FleetListener {
     public void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
             String origin = ctx.header("Origin");
-            if (origin != null && !sameOrigin(origin, ctx.host()) && !allowedOrigins.contains(origin)) {
+            if (origin != null && !sameOrigin(origin, ctx.header("Host")) && !allowedOrigins.contains(origin)) {
                 ctx.closeSession(4403, "origin not allowed");
             }
         });

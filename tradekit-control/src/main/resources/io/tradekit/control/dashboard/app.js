@@ -198,33 +198,41 @@ function cell(row, value, cls) {
   return td;
 }
 
+// Rows are updated in place, not rebuilt, so that a row under the finger or the pointer stays the same element.
 function renderFleet() {
   const body = $('fleet').tBodies[0];
-  body.replaceChildren();
+  const seen = new Set();
   for (const b of ui.bots.values()) {
-    const tr = document.createElement('tr');
-    tr.dataset.bot = b.id;
-    if (b.id === ui.selected) tr.classList.add('selected');
-    cell(tr, b.id);
-    cell(tr, text(b.venue));
-    cell(tr, text(b.mode));
-    const status = cell(tr, '');
-    const sb = document.createElement('span');
-    sb.className = 'badge status-' + b.status;
-    sb.textContent = b.status + (b.error ? ': ' + b.error : '');
-    status.appendChild(sb);
-    const st = cell(tr, '', 'state');
-    const badge = document.createElement('span');
-    badge.className = 'badge state-' + b.state;
-    badge.textContent = text(b.state);
-    st.appendChild(badge);
-    cell(tr, money(b.equity), 'equity');
-    cell(tr, money(b.pnl), 'pnl');
-    cell(tr, b.position ? b.position.quantity + ' ' + b.position.symbol : '—');
-    cell(tr, text(b.riskLevel));
-    tr.addEventListener('click', () => select(b.id));
-    body.appendChild(tr);
+    seen.add(b.id);
+    let tr = body.querySelector('tr[data-bot="' + CSS.escape(b.id) + '"]');
+    if (!tr) {
+      tr = document.createElement('tr');
+      tr.dataset.bot = b.id;
+      for (let i = 0; i < 9; i++) tr.appendChild(document.createElement('td'));
+      tr.cells[3].appendChild(document.createElement('span'));
+      tr.cells[4].appendChild(document.createElement('span'));
+      tr.cells[4].className = 'state';
+      tr.cells[5].className = 'equity';
+      tr.cells[6].className = 'pnl';
+      tr.addEventListener('click', () => select(b.id));
+      body.appendChild(tr);
+    }
+    tr.classList.toggle('selected', b.id === ui.selected);
+    tr.cells[0].textContent = b.id;
+    tr.cells[1].textContent = text(b.venue);
+    tr.cells[2].textContent = text(b.mode);
+    const status = tr.cells[3].firstChild;
+    status.className = 'badge status-' + b.status;
+    status.textContent = b.status + (b.error ? ': ' + b.error : '');
+    const state = tr.cells[4].firstChild;
+    state.className = 'badge state-' + b.state;
+    state.textContent = text(b.state);
+    tr.cells[5].textContent = money(b.equity);
+    tr.cells[6].textContent = money(b.pnl);
+    tr.cells[7].textContent = b.position ? b.position.quantity + ' ' + b.position.symbol : '—';
+    tr.cells[8].textContent = text(b.riskLevel);
   }
+  Array.from(body.rows).forEach((tr) => { if (!seen.has(tr.dataset.bot)) tr.remove(); });
 }
 
 // ---------------------------------------------------------------- one bot
