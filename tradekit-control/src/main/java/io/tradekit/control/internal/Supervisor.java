@@ -144,14 +144,18 @@ public final class Supervisor implements Fleet, AutoCloseable {
     private void runSideBySide(java.util.function.Consumer<String> action) {
         List<Thread> threads = new ArrayList<>();
         for (String id : bots.keySet()) threads.add(Thread.ofVirtual().name("tradekit-control-" + id).start(() -> action.accept(id)));
+        // Waits for every bot even when interrupted: a stop cut short would leave bots trading unsupervised.
+        boolean interrupted = false;
         for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     private ManagedBot require(String id) {

@@ -184,7 +184,7 @@ abstract class SessionCommand implements Command {
         throw new UsageException("--bars is '" + text + "', expected a positive whole number");
     }
 
-    private static Duration duration(String text) {
+    static Duration duration(String text) {
         try {
             Duration d = Duration.parse(text.trim());
             if (!d.isNegative() && !d.isZero()) return d;
