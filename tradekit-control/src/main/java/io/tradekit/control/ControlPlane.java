@@ -179,6 +179,7 @@ public final class ControlPlane implements AutoCloseable {
 
         /** PBKDF2 iterations for passwords set through the API; {@link Passwords#ITERATIONS} unless set. */
         public Builder passwordIterations(int iterations) {
+            if (iterations < 1_000) throw new IllegalArgumentException("passwordIterations must be at least 1000, not " + iterations);
             this.passwordIterations = iterations;
             return this;
         }

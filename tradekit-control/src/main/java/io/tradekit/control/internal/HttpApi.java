@@ -247,7 +247,7 @@ public final class HttpApi {
     private Object login(Context ctx) {
         JsonNode body = body(ctx);
         String name = text(body, "username", 64);
-        String password = text(body, "password", 256);
+        String password = secret(body, "password");
         String address = ctx.ip();
         if (!auth) throw new ApiError(409, "auth_off", "this control plane runs without login (auth: false)");
         Optional<java.time.Duration> wait = throttle.blocked(address, name);
@@ -345,7 +345,7 @@ public final class HttpApi {
             throw ApiError.invalid("role", e.getMessage());
         }
         String tenant = who.allTenants() ? text(body, "tenant", 64) : who.tenant();
-        char[] password = text(body, "password", 256).toCharArray();
+        char[] password = secret(body, "password").toCharArray();
         String hash;
         try {
             hash = Passwords.hash(password, passwordIterations);
@@ -394,6 +394,14 @@ public final class HttpApi {
         if (s.isEmpty()) throw ApiError.invalid(field, field + " must not be blank");
         if (s.length() > max) throw ApiError.invalid(field, field + " must be at most " + max + " characters");
         return s;
+    }
+
+    /** A password as typed: unlike other text, its spaces are part of it. */
+    private static String secret(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || !v.isTextual() || v.asText().isEmpty()) throw ApiError.invalid(field, field + " is required (text)");
+        if (v.asText().length() > 256) throw ApiError.invalid(field, field + " must be at most 256 characters");
+        return v.asText();
     }
 
     private static <E extends Enum<E>> E choice(JsonNode body, String field, Class<E> type) {

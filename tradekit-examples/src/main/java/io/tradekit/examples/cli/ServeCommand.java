@@ -171,7 +171,7 @@ public final class ServeCommand implements Command {
         }
     }
 
-    private static int port(String text) {
+    static int port(String text) {
         try {
             int p = Integer.parseInt(text.trim());
             if (p >= 0 && p <= 65_535) return p;
