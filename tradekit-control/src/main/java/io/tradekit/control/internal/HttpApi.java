@@ -156,11 +156,14 @@ public final class HttpApi {
         });
         bot(HandlerType.POST, "/api/bots/{id}/orders", Role.ADMIN, true, (ctx, who, m) -> manualOrder(ctx, who, m));
         bot(HandlerType.POST, "/api/bots/{id}/start", Role.ADMIN, false, (ctx, who, m) -> {
-            log.info("{} starts bot '{}'", who.name(), m.id());
+            log.info("{} starts bot '{}': {}", who.name(), m.id(), reason(ctx));
             return supervisor.start(m.id());
         });
         bot(HandlerType.POST, "/api/bots/{id}/stop", Role.ADMIN, false, (ctx, who, m) -> {
-            log.info("{} stops bot '{}'", who.name(), m.id());
+            String reason = reason(ctx);
+            log.info("{} stops bot '{}': {}", who.name(), m.id(), reason);
+            // The engine journals its own stop as the operator's; a pause first puts who asked, and why, in the journal.
+            m.bot().ifPresent(b -> b.pause(who.name(), "stopping the bot: " + reason));
             return supervisor.stop(m.id());
         });
 
