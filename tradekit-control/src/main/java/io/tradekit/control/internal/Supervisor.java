@@ -203,13 +203,14 @@ public final class Supervisor implements Fleet, AutoCloseable {
         TradingBot bot = running.get();
         try {
             long t0 = System.nanoTime();
-            BotState state = bot.state();
-            long loopNanos = System.nanoTime() - t0;
             BigDecimal equity = bot.equity();
+            long loopNanos = System.nanoTime() - t0;
             BigDecimal cash = bot.cash();
             Position position = bot.position();
             int open = bot.openOrders().size();
             SafetyReport safety = bot.safetyReport();
+            // Read last, so that a state change during the sample is less likely to be overwritten by an older reading.
+            BotState state = bot.state();
             if (m.status() != BotStatus.RUNNING) return;
             EquityPoint point = m.sampled(state, equity, cash, position, open, safety);
             for (FleetListener l : listeners) {
