@@ -89,6 +89,11 @@ public final class TradingBot implements AutoCloseable {
         return id;
     }
 
+    /** The symbol the bot trades. */
+    public String symbol() {
+        return symbol;
+    }
+
     BotEngine engine() {
         return engine;
     }
@@ -267,6 +272,80 @@ public final class TradingBot implements AutoCloseable {
     /** The bot's state, risk level, tripped breakers, limits and how close each is, recent risk events and health. */
     public SafetyReport safetyReport() {
         return onLoop(() -> engine.safety().report());
+    }
+
+    /**
+     * Lifts a pause, REDUCE_ONLY or EMERGENCY_STOP like {@link #resume(String, String)}, but only if the bot is
+     * in one of {@code from} when its loop gets the call: a control plane that lets some users lift a pause
+     * but not an emergency stop decides on the state the resume acts on, not on one read before. Returns
+     * whether the bot resumed.
+     */
+    public boolean resume(String actor, String reason, java.util.Set<BotState> from) {
+        return onLoop(() -> {
+            if (!from.contains(engine.state())) return false;
+            engine.safety().resume(actor, reason);
+            return true;
+        });
+    }
+
+    /** Like {@link #flattenAsync(String)}, journaled with {@code actor} as the one who asked. */
+    public CompletableFuture<FlattenResult> flattenAsync(String actor, String reason) {
+        return onLoop(() -> engine.safety().flatten(actor, reason));
+    }
+
+    /** Like {@link #emergencyStop(String)}, journaled with {@code actor} as the one who asked; does not wait for the flatten. */
+    public CompletableFuture<FlattenResult> emergencyStopAsync(String actor, String reason) {
+        return onLoop(() -> engine.safety().emergencyStop(actor, reason));
+    }
+
+    /**
+     * Sends an order a person asked for. It passes the same sizing, rounding, risk policies and bot state as
+     * a strategy's order; the request is journaled first, as {@code manual-order} with {@code actor} and
+     * {@code reason}, whether it is sent or denied.
+     */
+    public io.tradekit.api.spi.Submission submit(String actor, String reason, io.tradekit.api.OrderIntent intent) {
+        return onLoop(() -> {
+            store.recordEvent(new io.tradekit.api.store.AuditEvent(clock.now(), "manual-order", actor, reason,
+                    "{\"symbol\":" + quoted(intent.symbol()) + ",\"side\":\"" + intent.side() + "\",\"type\":\"" + intent.type()
+                            + "\",\"quantity\":\"" + intent.quantity().toPlainString() + "\""
+                            + intent.limitPrice().map(p -> ",\"price\":\"" + p.toPlainString() + "\"").orElse("") + "}"));
+            return engine.context().submit(intent);
+        });
+    }
+
+    /**
+     * Asks the venue to cancel one of the bot's open orders, journaled as {@code cancel-order} with {@code actor}
+     * and {@code reason}; false if the bot has no open order with that client order id.
+     */
+    public boolean cancel(String actor, String reason, String clientOrderId) {
+        return onLoop(() -> {
+            boolean open = engine.orders().openOrders().stream().anyMatch(o -> o.clientOrderId().equals(clientOrderId));
+            if (!open) return false;
+            store.recordEvent(new io.tradekit.api.store.AuditEvent(clock.now(), "cancel-order", actor, reason,
+                    "{\"clientOrderId\":" + quoted(clientOrderId) + "}"));
+            engine.context().cancel(clientOrderId);
+            return true;
+        });
+    }
+
+    private static String quoted(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') out.append('\\').append(c);
+            else if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+            else out.append(c);
+        }
+        return out.append('"').toString();
+    }
+
+    /** Every fill in the bot's journal, in the order recorded. */
+    public List<io.tradekit.api.Fill> fills() {
+        return onLoop(store::fills);
+    }
+
+    /** The most recent {@code limit} lines of the bot's audit journal, oldest first. */
+    public List<io.tradekit.api.store.AuditEvent> auditEvents(int limit) {
+        return onLoop(() -> store.events(limit));
     }
 
     void configureSafety(SafetyConfig config) {

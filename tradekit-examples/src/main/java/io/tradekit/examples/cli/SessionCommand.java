@@ -2,11 +2,14 @@ package io.tradekit.examples.cli;
 
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.event.BotEvent;
+import io.tradekit.control.BotSpec;
+import io.tradekit.control.ControlPlane;
 import io.tradekit.core.Plugins;
 import io.tradekit.core.store.StateStores;
 import io.tradekit.examples.config.BotConfig;
 import io.tradekit.examples.config.BotConfigReader;
 import io.tradekit.examples.config.Mode;
+import io.tradekit.examples.modes.AttachedSession;
 import io.tradekit.examples.modes.SessionResult;
 import io.tradekit.examples.modes.TradingSession;
 
@@ -42,7 +45,9 @@ abstract class SessionCommand implements Command {
                 .value("config", "FILE", "the bot's JSON configuration (required)")
                 .value("bars", "N", "stop once the strategy has acted on N bars (default: run until stopped)")
                 .value("for", "DURATION", "stop after this long, ISO-8601 such as PT8H (default: run until stopped)")
-                .value("plugins", "DIR", "load strategies and other plugins from every jar in DIR");
+                .value("plugins", "DIR", "load strategies and other plugins from every jar in DIR")
+                .flag("dashboard", "serve the control plane's dashboard and API for this bot on loopback, without login")
+                .value("port", "N", "the dashboard's port (default 8080; 0 picks a free one)");
         if (mode == Mode.LIVE) options.flag("yes-really-live", "confirm live trading, instead of \"confirmLive\": true in the file");
     }
 
@@ -99,13 +104,16 @@ abstract class SessionCommand implements Command {
         PluginJars jars = flags.value("plugins").map(dir -> PluginJars.open(workingDirectory.resolve(dir))).orElse(null);
         try {
             Plugins plugins = jars != null ? jars.plugins() : Plugins.discover(SessionCommand.class.getClassLoader());
-            return run(TradingSession.open(config, mode, plugins, flags.has("yes-really-live"), file.toString()), bars, runFor, terminal);
+            Integer dashboardPort = flags.has("dashboard") ? flags.value("port").map(ServeCommand::port).orElse(8080) : null;
+            if (dashboardPort == null && flags.has("port")) throw new UsageException("--port is the dashboard's port; add --dashboard");
+            return run(TradingSession.open(config, mode, plugins, flags.has("yes-really-live"), file.toString()), bars, runFor, dashboardPort,
+                    terminal);
         } finally {
             if (jars != null) jars.close();
         }
     }
 
-    private int run(TradingSession session, Long bars, Duration runFor, Terminal terminal) {
+    private int run(TradingSession session, Long bars, Duration runFor, Integer dashboardPort, Terminal terminal) {
         BotConfig config = session.config();
         session.onEvent(event -> report(event, terminal));
         session.onWouldBeOrder(order -> terminal.out().println("would send  " + order.describe()));
@@ -125,8 +133,16 @@ abstract class SessionCommand implements Command {
             terminal.out().println(mode.label() + " " + config.strategy().name() + " on " + config.symbol() + " " + config.timeframe()
                     + " (" + config.exchange().name() + "): starting; journal " + session.journal());
             session.start();
-            terminal.out().println("running" + until(bars, runFor));
-            awaitEnd(session, bars, runFor, stopRequested);
+            ControlPlane dashboard = dashboardPort == null ? null : ControlPlane.builder().auth(false).port(dashboardPort)
+                    .bot(BotSpec.of(config.name(), "local", new AttachedSession(session)).venue(config.exchange().name()).mode(mode.label()))
+                    .start();
+            try {
+                if (dashboard != null) terminal.out().println("dashboard on " + dashboard.url() + " (loopback only, no login)");
+                terminal.out().println("running" + until(bars, runFor));
+                awaitEnd(session, bars, runFor, stopRequested);
+            } finally {
+                if (dashboard != null) dashboard.close();
+            }
             SessionResult r = session.stop();
             ReportPrinter.print(terminal, mode.label() + " " + r.result().strategy() + " on " + r.result().symbol() + " "
                     + r.result().timeframe() + " (" + config.exchange().name() + ")", r.result(), r.report(), r.files());
@@ -191,7 +207,7 @@ abstract class SessionCommand implements Command {
         throw new UsageException("--bars is '" + text + "', expected a positive whole number");
     }
 
-    private static Duration duration(String text) {
+    static Duration duration(String text) {
         try {
             Duration d = Duration.parse(text.trim());
             if (!d.isNegative() && !d.isZero()) return d;

@@ -74,6 +74,17 @@ class ModuleRulesTest {
     }
 
     @Test
+    void theControlPlaneBuildsOnApiAndCoreOnlyAndOnlyTheExamplesNameIt() {
+        noClasses().that().resideInAPackage("io.tradekit.control..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tradekit.risk..", "io.tradekit.grid..", "io.tradekit.binance..",
+                        "io.tradekit.bybit..", "io.tradekit.kraken..", "io.tradekit.examples..")
+                .check(tradekit);
+        noClasses().that().resideOutsideOfPackages("io.tradekit.control..", "io.tradekit.examples..")
+                .should().dependOnClassesThat().resideInAPackage("io.tradekit.control..")
+                .check(tradekit);
+    }
+
+    @Test
     void theModulesFormNoCycle() {
         slices().matching("io.tradekit.(*)..").should().beFreeOfCycles().check(tradekit);
     }
