@@ -102,12 +102,17 @@ class BybitStreamsTest {
 
         venue.sim.sendRawFrame(false, "{not json");
         venue.sim.sendRawFrame(false, "{\"topic\":\"" + "x".repeat(1 << 21) + "\"}");
+        // A message over the socket's limit is refused and the connection replaced (core's ReconnectingWebSocket):
+        // the next frame goes to the new connection once it has resubscribed.
+        sink.await(Event.ConnectionChanged.class, c -> c.state() == ConnectionState.RECONNECTING);
+        SimulatedBybit.awaitTrue("resubscribed", () -> venue.sim.klineSubscribers() == 1
+                && !sink.all(Event.ConnectionChanged.class, c -> "reconnected".equals(c.detail())).isEmpty());
         venue.sim.sendRawFrame(false, "{\"topic\":\"kline.1.ETHUSDT\",\"ts\":1,\"type\":\"snapshot\",\"data\":[{\"start\":1,\"open\":\"1\"}]}");
         venue.sim.step();
 
         List<Event.ErrorRaised> errors = sink.awaitCount(Event.ErrorRaised.class, e -> e.category() == ErrorCategory.MALFORMED_DATA, 3);
         assertThat(errors.get(0).raw()).isEqualTo("{not json");
-        assertThat(errors.get(1).message()).contains("over the limit");
+        assertThat(errors.get(1).message()).contains("larger than 1048576 bytes");
         assertThat(errors.get(1).raw()).hasSizeLessThan(600);
         assertThat(errors.get(2).message()).contains("confirm");
         sink.await(Event.BarClosed.class, e -> barAt(e, bars.get(20)));

@@ -60,6 +60,15 @@ public final class Heartbeat implements AutoCloseable {
         timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The socket's own lost-connection timeout for a stream whose silence this heartbeat watches: the socket
+     * counts whole seconds (at least one), while the heartbeat may watch a shorter silence itself.
+     */
+    public static java.time.Duration socketLostTimeout(java.time.Duration silence) {
+        long seconds = Math.max(1, (silence.toMillis() + 999) / 1000);
+        return java.time.Duration.ofSeconds(seconds);
+    }
+
     /** A frame arrived: the stream is alive. */
     public void alive() {
         lastFrame.set(clock.getAsLong());

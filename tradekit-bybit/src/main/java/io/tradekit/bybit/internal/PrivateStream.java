@@ -83,7 +83,7 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
     public synchronized void start() {
         if (socket != null) return;
         socket = new ReconnectingWebSocket("bybit private", () -> config.privateStreamUrl(), this, new ReconnectingWebSocket.Options(
-                config.connectTimeout(), config.silenceTimeout(), Duration.ofDays(3650),
+                config.connectTimeout(), Heartbeat.socketLostTimeout(config.silenceTimeout()), Duration.ofDays(3650),
                 new Backoff(config.reconnectInitial(), config.reconnectMax(), 2.0, 0.5)));
         heartbeat.watch(socket, this::isTrusted);
         socket.start();
@@ -223,6 +223,12 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
         } catch (RuntimeException e) {
             events.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable " + topic + " push: " + e.getMessage(), raw == null ? root.toString() : raw);
         }
+    }
+
+    /** The socket refused an inbound message (over its size limit) and is replacing the connection: an error event, never silence. */
+    @Override
+    public void onRejected(String reason) {
+        events.error(SOURCE, ErrorCategory.MALFORMED_DATA, reason, "");
     }
 
     @Override

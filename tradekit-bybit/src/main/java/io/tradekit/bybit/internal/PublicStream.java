@@ -70,7 +70,7 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
         started = true;
         if (socket == null && !topics.isEmpty()) {
             socket = new ReconnectingWebSocket("bybit public", () -> config.publicStreamUrl(), this, new ReconnectingWebSocket.Options(
-                    config.connectTimeout(), config.silenceTimeout(), java.time.Duration.ofDays(3650),
+                    config.connectTimeout(), Heartbeat.socketLostTimeout(config.silenceTimeout()), java.time.Duration.ofDays(3650),
                     new Backoff(config.reconnectInitial(), config.reconnectMax(), 2.0, 0.5)));
             heartbeat.watch(socket, () -> true);
             socket.start();
@@ -103,6 +103,12 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
         for (int i = 0; i < all.size(); i += TOPICS_PER_REQUEST) {
             s.send(subscribe(all.subList(i, Math.min(all.size(), i + TOPICS_PER_REQUEST))));
         }
+    }
+
+    /** The socket refused an inbound message (over its size limit) and is replacing the connection: an error event, never silence. */
+    @Override
+    public void onRejected(String reason) {
+        events.error(SOURCE, ErrorCategory.MALFORMED_DATA, reason, "");
     }
 
     @Override
