@@ -37,7 +37,19 @@ class SessionCommandTest {
     private BinanceSimulator startSimulator() {
         sim = BinanceSimulator.start(BinanceOnLoopback.ownAccount(BinanceSimulator.Options.of(0,
                 DataSets.load("eth-usd-5m", Optional.of("ETHUSDT"), Optional.empty()).subList(300, 400)).withInitialBars(12)));
-        sim.stepEvery(Duration.ofMillis(60));
+        // Bars close only once the bot listens: a cold CLI start on a loaded machine must not find the data used up.
+        BinanceSimulator started = sim;
+        Thread.ofVirtual().name("step-when-subscribed").start(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (started.klineSubscribers() == 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            started.stepEvery(Duration.ofMillis(60));
+        });
         return sim;
     }
 
