@@ -19,9 +19,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Grids run through the real backtest engine and paper matching engine. A resting buy fills when a
- * bar's low reaches it, at min(limit, open); a resting sell when the high reaches it, at max(limit,
- * open); a market order at the close it was sent on. Maker fee 10 bps, taker 20 bps.
+ * Grids run through the real backtest engine and paper matching engine. Each bar is played as its price
+ * path: open, the nearer of high and low, the other, close. A resting order fills where the path reaches
+ * its level, at its limit, or at the open when the bar gaps through it; the grid hears of the fill there
+ * and its counter-order meets the rest of the same bar. A market order sent at a close fills at that
+ * close. Maker fee 10 bps, taker 20 bps.
  */
 class GridBacktestTest {
 
@@ -58,13 +60,17 @@ class GridBacktestTest {
 
     @Test
     void everyFillCounterOrderAndRoundTripOfAHandComputedPathIsExact() {
+        // Each bar's path (open, nearer extreme, other extreme, close) and what it meets on the way:
         List<Bar> bars = PricePath.start()
-                .bar("100   100   100   100")    // b0: grid built; bootstrap buys 2 at 100; buys 98 99; sells 101 102
-                .bar("100   100.5  98.8  99.2")  // b1: buy 99 fills at 99 -> sell 100
-                .bar("99.2  100.3  99.1 100.1")  // b2: sell 100 fills at 100 -> buy 99   (pair 1: 0.801)
-                .bar("100.1 101.5 100   101.2")  // b3: sell 101 fills at 101 -> buy 100  (pair 2: 0.699)
-                .bar("99.5   99.6  98.5  98.7")  // b4: gap down: buy 99 at 99, buy 100 at the open 99.5 -> sells 100 and 101
-                .bar("98.7  101.3  98.6 101.1")  // b5: sell 100 at 100, sell 101 at 101 (pair 1: 0.801, pair 2: 1.2995)
+                .bar("100   100   100   100")    // b0: grid built at the close; bootstrap buys 2 at 100; buys 98 99; sells 101 102
+                .bar("100   100.5  98.8  99.2")  // b1: 100 -> 100.5 (high nearer) -> 98.8: buy 99 fills at 99 -> sell 100 (rests: 100 > 99);
+                                                 //     -> 98.8 stops short of 98; -> 99.2 short of 100
+                .bar("99.2  100.3  99.1 100.1")  // b2: 99.2 -> 99.1 -> 100.3: sell 100 fills at 100 -> buy 99 (pair 1: 0.801); -> 100.1
+                .bar("100.1 101.5 100   101.2")  // b3: 100.1 -> 100 -> 101.5: sell 101 fills at 101 -> buy 100 (pair 2: 0.699); -> 101.2
+                .bar("99.5   99.6  98.5  98.7")  // b4: gaps down to the open 99.5: buy 100 fills there -> sell 101;
+                                                 //     -> 99.6 -> 98.5: buy 99 fills at 99 -> sell 100; 98.5 stops short of 98
+                .bar("98.7  101.3  98.6 101.1")  // b5: 98.7 -> 98.6 -> 101.3: sell 100 fills at 100 -> buy 99 (pair 1: 0.801),
+                                                 //     then sell 101 at 101 -> buy 100 (pair 2: 1.2995); short of 102; -> 101.1
                 .bars();
         GridStrategy grid = new GridStrategy(fiveLevels().build());
         BacktestResult r = run(grid, bars, "1000");
@@ -72,13 +78,16 @@ class GridBacktestTest {
         List<Fill> fills = r.fills();
         assertThat(fills).hasSize(8);
         assertFill(fills.get(0), Side.BUY, "100", "2", "0.4");     // bootstrap, taker: 200 * 0.002
-        assertFill(fills.get(1), Side.BUY, "99", "1", "0.099");    // b1
-        assertFill(fills.get(2), Side.SELL, "100", "1", "0.1");    // b2
+        assertFill(fills.get(1), Side.BUY, "99", "1", "0.099");    // b1, on the way down to the low
+        assertFill(fills.get(2), Side.SELL, "100", "1", "0.1");    // b2, on the way up to the high
         assertFill(fills.get(3), Side.SELL, "101", "1", "0.101");  // b3
-        assertFill(fills.get(4), Side.BUY, "99", "1", "0.099");    // b4
-        assertFill(fills.get(5), Side.BUY, "99.5", "1", "0.0995"); // b4, the gap: min(100, open 99.5)
-        assertFill(fills.get(6), Side.SELL, "100", "1", "0.1");    // b5
-        assertFill(fills.get(7), Side.SELL, "101", "1", "0.101");  // b5
+        assertFill(fills.get(4), Side.BUY, "99.5", "1", "0.0995"); // b4, the gap at the open: min(100, 99.5), before the path goes lower
+        assertFill(fills.get(5), Side.BUY, "99", "1", "0.099");    // b4, on the way down to the low
+        assertFill(fills.get(6), Side.SELL, "100", "1", "0.1");    // b5, on the way up: 100 first
+        assertFill(fills.get(7), Side.SELL, "101", "1", "0.101");  // b5, then 101
+        assertThat(fills).extracting(Fill::time).as("each fill at the path point that reached it").containsExactly(
+                PricePath.closeOf(0), PricePath.pathPoint(1, 2), PricePath.pathPoint(2, 2), PricePath.pathPoint(3, 2),
+                PricePath.pathPoint(4, 0), PricePath.pathPoint(4, 2), PricePath.pathPoint(5, 2), PricePath.pathPoint(5, 2));
 
         // Every counter-order: the level orders in the order they were sent.
         List<String> sent = r.orders().stream()
@@ -90,7 +99,7 @@ class GridBacktestTest {
                 "SELL LIMIT 100 grid:L2",  // b1: bought at 99 (level 1) -> sells at level 2
                 "BUY LIMIT 99 grid:L1",    // b2: sold at 100 (level 2) -> buys at level 1
                 "BUY LIMIT 100 grid:L2",   // b3: sold at 101 (level 3) -> buys at level 2
-                "SELL LIMIT 100 grid:L2", "SELL LIMIT 101 grid:L3",  // b4
+                "SELL LIMIT 101 grid:L3", "SELL LIMIT 100 grid:L2",  // b4: the gap's fill first, then the one on the way down
                 "BUY LIMIT 99 grid:L1", "BUY LIMIT 100 grid:L2");    // b5
 
         List<GridRoundTrip> trips = grid.roundTrips();
