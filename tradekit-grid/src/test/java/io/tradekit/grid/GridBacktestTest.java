@@ -7,7 +7,10 @@ import io.tradekit.api.Order;
 import io.tradekit.api.OrderStatus;
 import io.tradekit.api.OrderType;
 import io.tradekit.api.Side;
+import io.tradekit.api.Ticker;
 import io.tradekit.api.event.BotEvent;
+import io.tradekit.api.spi.Strategy;
+import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.TradeKit;
 import org.junit.jupiter.api.Test;
@@ -19,9 +22,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Grids run through the real backtest engine and paper matching engine. A resting buy fills when a
- * bar's low reaches it, at min(limit, open); a resting sell when the high reaches it, at max(limit,
- * open); a market order at the close it was sent on. Maker fee 10 bps, taker 20 bps.
+ * Grids run through the real backtest engine and paper matching engine. Each bar is played as its price
+ * path: open, the nearer of high and low, the other, close. A resting order fills where the path reaches
+ * its level, at its limit, or at the open when the bar gaps through it; the grid hears of the fill there
+ * and its counter-order meets the rest of the same bar. A market order sent at a close fills at that
+ * close. Maker fee 10 bps, taker 20 bps.
  */
 class GridBacktestTest {
 
@@ -58,13 +63,17 @@ class GridBacktestTest {
 
     @Test
     void everyFillCounterOrderAndRoundTripOfAHandComputedPathIsExact() {
+        // Each bar's path (open, nearer extreme, other extreme, close) and what it meets on the way:
         List<Bar> bars = PricePath.start()
-                .bar("100   100   100   100")    // b0: grid built; bootstrap buys 2 at 100; buys 98 99; sells 101 102
-                .bar("100   100.5  98.8  99.2")  // b1: buy 99 fills at 99 -> sell 100
-                .bar("99.2  100.3  99.1 100.1")  // b2: sell 100 fills at 100 -> buy 99   (pair 1: 0.801)
-                .bar("100.1 101.5 100   101.2")  // b3: sell 101 fills at 101 -> buy 100  (pair 2: 0.699)
-                .bar("99.5   99.6  98.5  98.7")  // b4: gap down: buy 99 at 99, buy 100 at the open 99.5 -> sells 100 and 101
-                .bar("98.7  101.3  98.6 101.1")  // b5: sell 100 at 100, sell 101 at 101 (pair 1: 0.801, pair 2: 1.2995)
+                .bar("100   100   100   100")    // b0: grid built at the close; bootstrap buys 2 at 100; buys 98 99; sells 101 102
+                .bar("100   100.5  98.8  99.2")  // b1: 100 -> 100.5 (high nearer) -> 98.8: buy 99 fills at 99 -> sell 100 (rests: 100 > 99);
+                                                 //     -> 98.8 stops short of 98; -> 99.2 short of 100
+                .bar("99.2  100.3  99.1 100.1")  // b2: 99.2 -> 99.1 -> 100.3: sell 100 fills at 100 -> buy 99 (pair 1: 0.801); -> 100.1
+                .bar("100.1 101.5 100   101.2")  // b3: 100.1 -> 100 -> 101.5: sell 101 fills at 101 -> buy 100 (pair 2: 0.699); -> 101.2
+                .bar("99.5   99.6  98.5  98.7")  // b4: gaps down to the open 99.5: buy 100 fills there -> sell 101;
+                                                 //     -> 99.6 -> 98.5: buy 99 fills at 99 -> sell 100; 98.5 stops short of 98
+                .bar("98.7  101.3  98.6 101.1")  // b5: 98.7 -> 98.6 -> 101.3: sell 100 fills at 100 -> buy 99 (pair 1: 0.801),
+                                                 //     then sell 101 at 101 -> buy 100 (pair 2: 1.2995); short of 102; -> 101.1
                 .bars();
         GridStrategy grid = new GridStrategy(fiveLevels().build());
         BacktestResult r = run(grid, bars, "1000");
@@ -72,13 +81,16 @@ class GridBacktestTest {
         List<Fill> fills = r.fills();
         assertThat(fills).hasSize(8);
         assertFill(fills.get(0), Side.BUY, "100", "2", "0.4");     // bootstrap, taker: 200 * 0.002
-        assertFill(fills.get(1), Side.BUY, "99", "1", "0.099");    // b1
-        assertFill(fills.get(2), Side.SELL, "100", "1", "0.1");    // b2
+        assertFill(fills.get(1), Side.BUY, "99", "1", "0.099");    // b1, on the way down to the low
+        assertFill(fills.get(2), Side.SELL, "100", "1", "0.1");    // b2, on the way up to the high
         assertFill(fills.get(3), Side.SELL, "101", "1", "0.101");  // b3
-        assertFill(fills.get(4), Side.BUY, "99", "1", "0.099");    // b4
-        assertFill(fills.get(5), Side.BUY, "99.5", "1", "0.0995"); // b4, the gap: min(100, open 99.5)
-        assertFill(fills.get(6), Side.SELL, "100", "1", "0.1");    // b5
-        assertFill(fills.get(7), Side.SELL, "101", "1", "0.101");  // b5
+        assertFill(fills.get(4), Side.BUY, "99.5", "1", "0.0995"); // b4, the gap at the open: min(100, 99.5), before the path goes lower
+        assertFill(fills.get(5), Side.BUY, "99", "1", "0.099");    // b4, on the way down to the low
+        assertFill(fills.get(6), Side.SELL, "100", "1", "0.1");    // b5, on the way up: 100 first
+        assertFill(fills.get(7), Side.SELL, "101", "1", "0.101");  // b5, then 101
+        assertThat(fills).extracting(Fill::time).as("each fill at the path point that reached it").containsExactly(
+                PricePath.closeOf(0), PricePath.pathPoint(1, 2), PricePath.pathPoint(2, 2), PricePath.pathPoint(3, 2),
+                PricePath.pathPoint(4, 0), PricePath.pathPoint(4, 2), PricePath.pathPoint(5, 2), PricePath.pathPoint(5, 2));
 
         // Every counter-order: the level orders in the order they were sent.
         List<String> sent = r.orders().stream()
@@ -90,7 +102,7 @@ class GridBacktestTest {
                 "SELL LIMIT 100 grid:L2",  // b1: bought at 99 (level 1) -> sells at level 2
                 "BUY LIMIT 99 grid:L1",    // b2: sold at 100 (level 2) -> buys at level 1
                 "BUY LIMIT 100 grid:L2",   // b3: sold at 101 (level 3) -> buys at level 2
-                "SELL LIMIT 100 grid:L2", "SELL LIMIT 101 grid:L3",  // b4
+                "SELL LIMIT 101 grid:L3", "SELL LIMIT 100 grid:L2",  // b4: the gap's fill first, then the one on the way down
                 "BUY LIMIT 99 grid:L1", "BUY LIMIT 100 grid:L2");    // b5
 
         List<GridRoundTrip> trips = grid.roundTrips();
@@ -156,32 +168,78 @@ class GridBacktestTest {
         assertThat(grid.stats().inventory()).isEqualByComparingTo("0");
     }
 
+    /**
+     * Under bar-close timing this counter-order was judged at the close 100.4 and refused as a taker. On the
+     * path it is sent where its partner filled, at 99, where it rests; the path then rises through 100 and
+     * it fills as a maker in the same bar: nothing is refused, retried or backed off.
+     */
     @Test
-    void aPostOnlyCounterOrderRefusedForItsPriceWaitsForAPriceWhereItRestsWithoutBackoff() {
+    void aPostOnlyCounterOrderIsJudgedWhereItsPartnerFilledAndFillsLaterInTheSameBar() {
         List<Bar> bars = PricePath.start()
-                .bar("100   100    100    100")    // b0: built
-                .bar("100   100.5   98.9  100.4")  // b1: buy 99 fills; its sell at 100 would take (the venue is at the close 100.4): rejected
-                .bar("100.4 100.5  100.2  100.3")  // b2: 100 is below the close: it would take, so it is not sent
-                .bar("100.3 100.35  99.6   99.7")  // b3: the first close where 100 rests: placed
-                .bar("99.7  100.1   99.65  99.9")  // b4: sell 100 fills as maker
+                .bar("100   100    100    100")    // b0: built: bootstrap 2 at 100; buys 98 99; sells 101 102
+                .bar("100   100.5   98.9  100.4")  // b1: 100 -> 100.5 (high nearer) -> 98.9: buy 99 fills at 99 -> sell 100 sent there,
+                                                   //     below... above the market 99: it rests; -> 100.4: sell 100 fills at 100 -> buy 99
                 .bars();
         GridStrategy grid = new GridStrategy(fiveLevels().postOnly(true).build());
         BacktestResult r = run(grid, bars, "1000");
 
         List<Order> sellsAt100 = r.orders().stream().filter(o -> o.side() == Side.SELL && o.limitPrice().orElseThrow().compareTo(d("100")) == 0).toList();
-        assertThat(sellsAt100).extracting(Order::status).containsExactly(OrderStatus.REJECTED, OrderStatus.FILLED);
-        assertThat(sellsAt100).allMatch(o -> o.type() == OrderType.LIMIT_MAKER);
-        assertThat(sellsAt100.get(0).reason()).contains("Order would immediately match and take.");
-        assertThat(sellsAt100).extracting(Order::createdAt)
-                .containsExactly(PricePath.T0.plusSeconds(60), PricePath.closeOf(3));
+        assertThat(sellsAt100).singleElement().satisfies(o -> {
+            assertThat(o.type()).isEqualTo(OrderType.LIMIT_MAKER);
+            assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(o.createdAt()).as("sent at the buy's fill, on the way down").isEqualTo(PricePath.pathPoint(1, 2));
+        });
+        assertThat(r.fills()).filteredOn(f -> f.side() == Side.SELL).singleElement().satisfies(f -> {
+            assertFill(f, Side.SELL, "100", "1", "0.1");      // maker: 100 * 0.001
+            assertThat(f.time()).as("on the way up to the close").isEqualTo(PricePath.closeOf(1));
+        });
+        assertThat(r.orders()).noneMatch(o -> o.status() == OrderStatus.REJECTED);
 
         GridStats stats = grid.stats();
-        assertThat(stats.rejections()).isEqualTo(1);
-        assertThat(stats.retries()).isEqualTo(1);
+        assertThat(stats.rejections()).isZero();
+        assertThat(stats.retries()).isZero();
         assertThat(stats.pendingRetries()).isZero();
         assertThat(grid.roundTrips()).singleElement().satisfies(t -> assertTrip(t, 1, "99", "100", "0.199", "0.801"));
         assertThat(grid.workingOrders()).extracting(o -> o.side() + "@" + o.price().toPlainString())
                 .containsExactly("BUY@98.00", "BUY@99.00", "SELL@101.00", "SELL@102.00");
+    }
+
+    /**
+     * A post-only level whose order is gone (an operator cancelled it) while the price then moves through
+     * it would take if sent: the grid holds it back, unsent and uncounted, and sends it at the first price
+     * point where it rests, in the middle of a bar if that is where the price is heard, not after a backoff.
+     */
+    @Test
+    void aPostOnlyLevelThatWouldTakeWaitsUnsentForThePricePointWhereItRestsWithoutBackoff() {
+        List<Bar> bars = PricePath.start()
+                .bar("100   100    100    100")    // b0: built: bootstrap 2 at 100; buys 98 99; sells 101 102
+                .bar("100   100.5   98.9  100.4")  // b1: buy 99 fills, sell 100 fills -> buy 99 again; the operator cancels it at the close
+                .bar("100.4 100.5   98.5   98.6")  // b2: 100.4 -> 100.5 -> 98.5, nothing rests on the way; close 98.6: a buy at 99 would take
+                .bar("98.6  98.9    98.4   98.7")  // b3: 98.6 -> 98.4 -> 98.9 -> 98.7: still above the market at every price heard
+                .bar("98.7 101.2    98.6  101.1")  // b4: 98.7 -> 98.6 -> 101.2: the path stops at 101 for the sell there; at 101
+                                                   //     the buy at 99 rests: sent at that point; sell 101 fills -> buy 100
+                .bars();
+        GridStrategy grid = new GridStrategy(fiveLevels().postOnly(true).build());
+        BacktestResult r = TradeKit.backtest().bars(bars).instrument(PricePath.BTC).strategy(new CancelBuyAt(grid, 1, d("99")))
+                .cash(d("1000")).fees(d("10"), d("20")).run();
+
+        List<Order> buysAt99 = r.orders().stream().filter(o -> o.side() == Side.BUY && o.limitPrice().isPresent()
+                && o.limitPrice().get().compareTo(d("99")) == 0).toList();
+        assertThat(buysAt99).extracting(Order::status).containsExactly(OrderStatus.FILLED, OrderStatus.CANCELED, OrderStatus.NEW);
+        // Not at b2 or b3 (each close is above it), not on a 1-2-4 bar backoff: at the stop of b4's path at 101.
+        assertThat(buysAt99).extracting(Order::createdAt)
+                .containsExactly(PricePath.closeOf(0), PricePath.closeOf(1), PricePath.pathPoint(4, 2));
+        assertThat(r.orders()).noneMatch(o -> o.status() == OrderStatus.REJECTED);
+
+        GridStats stats = grid.stats();
+        assertThat(stats.rejections()).as("held back, never refused").isZero();
+        assertThat(stats.retries()).as("the one re-placement").isEqualTo(1);
+        assertThat(stats.pendingRetries()).isZero();
+        assertThat(grid.roundTrips()).satisfiesExactly(
+                t -> assertTrip(t, 1, "99", "100", "0.199", "0.801"),
+                t -> assertTrip(t, 2, "100", "101", "0.301", "0.699"));   // 1 - 0.2 (half the bootstrap's taker fee) - 0.101
+        assertThat(grid.workingOrders()).extracting(o -> o.side() + "@" + o.price().toPlainString())
+                .containsExactly("BUY@98.00", "BUY@99.00", "BUY@100.00", "SELL@102.00");
     }
 
     @Test
@@ -214,5 +272,52 @@ class GridBacktestTest {
         assertThat(r.orders()).filteredOn(o -> o.type() == OrderType.LIMIT)
                 .extracting(o -> o.side() + "@" + o.limitPrice().orElseThrow().stripTrailingZeros().toPlainString())
                 .containsExactly("BUY@98", "BUY@98.5", "BUY@99.5", "SELL@100.5", "SELL@101.5", "SELL@102");
+    }
+    /** The grid, with an operator who cancels its buy at {@code price} once, after the grid handled bar {@code at}. */
+    private static final class CancelBuyAt implements Strategy {
+        private final GridStrategy grid;
+        private final int at;
+        private final BigDecimal price;
+        private int seen;
+
+        CancelBuyAt(GridStrategy grid, int at, BigDecimal price) {
+            this.grid = grid;
+            this.at = at;
+            this.price = price;
+        }
+
+        @Override
+        public void onStart(StrategyContext ctx) {
+            grid.onStart(ctx);
+        }
+
+        @Override
+        public void onBar(Bar bar, StrategyContext ctx) {
+            grid.onBar(bar, ctx);
+            if (seen++ != at) return;
+            GridOrder order = grid.workingOrders().stream().filter(o -> o.side() == Side.BUY && o.price().compareTo(price) == 0)
+                    .findFirst().orElseThrow();
+            ctx.cancel(order.clientOrderId());
+        }
+
+        @Override
+        public void onTicker(Ticker ticker, StrategyContext ctx) {
+            grid.onTicker(ticker, ctx);
+        }
+
+        @Override
+        public void onOrderUpdate(Order order, StrategyContext ctx) {
+            grid.onOrderUpdate(order, ctx);
+        }
+
+        @Override
+        public void onFill(Fill fill, StrategyContext ctx) {
+            grid.onFill(fill, ctx);
+        }
+
+        @Override
+        public void onStop(StrategyContext ctx) {
+            grid.onStop(ctx);
+        }
     }
 }

@@ -67,6 +67,8 @@ class GridCrashTest {
      * Killed with SIGKILL, the replay resumes after the last order it journaled and feeds the bars since then
      * again (core's replay does not yet journal the last bar it acted on), so its fills may differ from an
      * uninterrupted run's; what the grid owns is checked: it took over its orders and placed no level twice.
+     * The venue's times order its orders: its clock resumes at the last fill or order change it recorded,
+     * never at an earlier bar end, so an order it accepts after a kill is never stamped before a fill it made.
      */
     @Test
     void aGridKilledAtRandomMomentsNeverHasTwoOrdersWorkingAtOneLevel() throws Exception {

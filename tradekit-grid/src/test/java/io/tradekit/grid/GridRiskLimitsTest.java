@@ -82,17 +82,23 @@ class GridRiskLimitsTest {
     void theTakeProfitPriceCancelsTheGridAndEndsIt() {
         GridStrategy grid = grid(GridRiskLimits.none().withTakeProfitPrice(d("103.5")));
         BacktestResult r = run(grid, PricePath.start()
-                .bar("100   100   100   100")
-                .bar("100   100.2  98.9  99.2")   // buy 99 -> sell 100
-                .bar("103.6 104   103.5 103.8")   // gap up: sells 100 101 102 fill at 103.6; close 103.8 >= 103.5: flatten
+                .bar("100   100   100   100")     // built: bootstrap 2 at 100, buys 98 99, sells 101 102
+                .bar("100   100.2  98.9  99.2")   // 100 -> 100.2 -> 98.9: buy 99 fills at 99 -> sell 100; 3 held
+                .bar("103.6 104   103.5 103.8")   // gaps up to the open 103.6: the venue fills sells 100 101 102 there;
+                                                  // the grid sees 103.6 >= 103.5 first and ends: it cancels, places no counter-buy
                 .bar("103.8 104   100   101")     // would have filled buys; there are none
                 .bars());
 
         assertThat(r.fills()).filteredOn(f -> f.side() == Side.SELL).extracting(f -> f.price().stripTrailingZeros().toPlainString())
                 .containsExactly("103.6", "103.6", "103.6");
+        // Only the buy at 98 still rested when the cancels came: the sells had filled at the gap.
         assertThat(r.orders()).filteredOn(o -> o.status() == OrderStatus.CANCELED)
                 .extracting(o -> o.side() + "@" + o.limitPrice().orElseThrow().stripTrailingZeros().toPlainString())
-                .containsExactlyInAnyOrder("BUY@98", "BUY@99", "BUY@100", "BUY@101");
+                .containsExactly("BUY@98");
+        // The gap's fills came to a grid that had ended: none of them got its counter-buy.
+        assertThat(r.orders()).filteredOn(o -> o.type() == OrderType.LIMIT)
+                .extracting(o -> o.side() + "@" + o.limitPrice().orElseThrow().stripTrailingZeros().toPlainString())
+                .containsExactly("BUY@98", "BUY@99", "SELL@101", "SELL@102", "SELL@100");
         assertThat(r.orders()).noneMatch(o -> "flatten".equals(o.tag())); // nothing was held: nothing to sell
         assertFlattenedAfter(grid, r, 2);
     }

@@ -48,6 +48,14 @@ final class PricePath {
         return T0.plusSeconds(60L * (index + 1));
     }
 
+    /**
+     * When the paper venue's path of bar {@code index} stands at its point {@code point}: 0 the open, 1 the
+     * nearer extreme, 2 the other, 3 the close, a third of the bar apart. A fill on the way to a point has its time.
+     */
+    static Instant pathPoint(int index, int point) {
+        return T0.plusSeconds(60L * index + 20L * point);
+    }
+
     /** A seeded geometric random walk from 100 with per-bar log-return deviation {@code sigma}, on a 0.0001 tick. */
     static List<Bar> randomWalk(int count, double sigma, long seed) {
         Random random = new Random(seed);

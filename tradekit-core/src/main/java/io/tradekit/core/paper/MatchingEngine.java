@@ -434,12 +434,18 @@ public final class MatchingEngine {
         config.forEach((k, v) -> {
             if (k.startsWith("paper.last.")) lastPrice.put(k.substring("paper.last.".length()), new BigDecimal(v));
         });
-        if (config.containsKey("paper.now")) now = Instant.parse(config.get("paper.now"));
+        // paper.now is written at bar ends only; a process killed inside a bar had already stamped fills and order
+        // changes later than that. The clock resumes at the latest of them, never before something it recorded.
+        if (config.containsKey("paper.now")) {
+            Instant saved = Instant.parse(config.get("paper.now"));
+            if (saved.isAfter(now)) now = saved;
+        }
         List<Order> interrupted = new ArrayList<>();
         Map<String, BigDecimal> filledByOrder = new HashMap<>();
         for (Fill f : fills) filledByOrder.merge(f.clientOrderId(), f.quantity(), BigDecimal::add);
         for (Order stored : store.orders()) {
             Order o = stored;
+            if (o.updatedAt().isAfter(now)) now = o.updatedAt();
             BigDecimal filled = filledByOrder.getOrDefault(o.clientOrderId(), BigDecimal.ZERO);
             if (o.status().isOpen() && filled.compareTo(o.quantity()) >= 0) {
                 // The fill is in the book but the order's FILLED status was lost with the process: the fills decide.

@@ -98,6 +98,33 @@ class DurableBookTest {
         }
     }
 
+    @Test
+    void aBookKilledInsideABarResumesItsClockAtItsLastFillNotAtTheLastBarEnd() {
+        Path file = dir.resolve("paper.db");
+        Fill fill;
+        try (SqliteStateStore store = StateStores.sqlite(file)) {
+            MatchingEngine e = new MatchingEngine("paper", settings()).keepBookIn(store);
+            e.onBar(bar(0, "100", "101", "99", "100"));          // the last bar end written: minute 1
+            e.submit(limit("l-1", Side.BUY, "1", "98"));
+            var bar = bar(1, "100", "100.5", "97", "99");
+            e.beginBar(bar);
+            PricePoint[] path = PricePoint.pathOf(bar);          // 100, 100.5, 97, 99
+            e.advance("BTCUSDT", path[0]);
+            e.advance("BTCUSDT", path[1]);
+            e.advance("BTCUSDT", path[2]);                       // the buy fills at 98 on the way down to 97, 40 s into the bar
+            fill = e.fills("BTCUSDT", java.time.Instant.EPOCH).getLast();
+            // killed here: the bar never ends
+        }
+        try (SqliteStateStore store = StateStores.sqlite(file)) {
+            MatchingEngine e = new MatchingEngine("paper", settings()).keepBookIn(store);
+            assertThat(fill.time()).isEqualTo(MatchingEngineTest.T0.plusSeconds(100));
+            assertThat(e.now()).isEqualTo(fill.time());
+            // what the venue accepts after the restart is never stamped before what it did before it
+            e.submit(limit("l-2", Side.BUY, "1", "90"));
+            assertThat(e.order("l-2").orElseThrow().createdAt()).isEqualTo(fill.time());
+        }
+    }
+
     private static Balance balance(MatchingEngine e, String asset) {
         return e.balances().stream().filter(b -> b.asset().equals(asset)).findFirst().orElseThrow();
     }
