@@ -19,7 +19,6 @@ import io.tradekit.bybit.sim.BybitSimulator;
 import io.tradekit.conformance.SigningExample;
 import io.tradekit.conformance.VenueFaults;
 import io.tradekit.conformance.VenueHarness;
-import io.tradekit.core.net.ReconnectingWebSocket;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -63,6 +62,8 @@ final class BybitHarness implements VenueHarness {
         params.put("requestTimeoutMs", "2000");
         params.put("pingIntervalMs", "250");
         params.put("silenceTimeoutMs", "1000");
+        params.put("downAfterAttempts", Integer.toString(downAfterAttempts()));
+        params.put("maxMessageBytes", Integer.toString(maxMessageBytes()));
         BybitAdapter adapter = new BybitAdapter(BybitConfig.from(new ExchangeSettings(Params.of("bybit", params), Optional.of(credentials))));
         adapters.add(adapter);
         return adapter;
@@ -223,15 +224,14 @@ final class BybitHarness implements VenueHarness {
         return Set.of("public", "private");
     }
 
-    /** The adapter's streams use the socket's standard setting. */
     @Override
     public int downAfterAttempts() {
-        return 5;
+        return 4;
     }
 
     @Override
     public int maxMessageBytes() {
-        return ReconnectingWebSocket.Options.DEFAULT_MAX_MESSAGE_BYTES;
+        return 65_536;
     }
 
     @Override
