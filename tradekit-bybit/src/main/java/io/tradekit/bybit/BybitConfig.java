@@ -4,6 +4,7 @@ import io.tradekit.api.Credentials;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Params;
 import io.tradekit.api.spi.ExchangeSettings;
+import io.tradekit.bybit.internal.Heartbeat;
 
 import java.net.URI;
 import java.time.Duration;
@@ -30,6 +31,8 @@ import java.util.TreeSet;
  *   <tr><td>{@code reconnectInitialMs}, {@code reconnectMaxMs}</td><td>WebSocket reconnect backoff, default 250 and 30000</td></tr>
  *   <tr><td>{@code pingIntervalMs}</td><td>how often {@code {"op":"ping"}} is sent, default 20000 (Bybit's advice)</td></tr>
  *   <tr><td>{@code silenceTimeoutMs}</td><td>a stream with no frame (not even a pong) for this long is reported and reconnected, default 60000</td></tr>
+ *   <tr><td>{@code maxMessageBytes}</td><td>largest stream message accepted, 1024..1048576, default 1048576; a larger one is an error event and the connection is replaced</td></tr>
+ *   <tr><td>{@code downAfterAttempts}</td><td>failed reconnects in a row after which a stream is reported down (its data stale), default 5</td></tr>
  * </table>
  *
  * Any local server that speaks the protocol (e.g. the {@code tradekit-bybit-simulator} module's
@@ -39,7 +42,7 @@ import java.util.TreeSet;
 public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, URI privateStreamUrl, Optional<Credentials> credentials,
                           long recvWindowMillis, Duration requestTimeout, Duration connectTimeout, long requestLimit,
                           Duration maxRateLimitWait, Duration reconnectInitial, Duration reconnectMax, Duration pingInterval,
-                          Duration silenceTimeout) {
+                          Duration silenceTimeout, int maxMessageBytes, int downAfterAttempts) {
 
     public static final String PRODUCTION_REST = "https://api.bybit.com";
     public static final String PRODUCTION_PUBLIC_SPOT = "wss://stream.bybit.com/v5/public/spot";
@@ -53,7 +56,7 @@ public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, U
 
     private static final Set<String> PARAMETERS = Set.of("category", "network", "restUrl", "publicStreamUrl", "privateStreamUrl",
             "recvWindow", "requestTimeoutMs", "connectTimeoutMs", "requestLimit", "maxRateLimitWaitMs", "reconnectInitialMs",
-            "reconnectMaxMs", "pingIntervalMs", "silenceTimeoutMs");
+            "reconnectMaxMs", "pingIntervalMs", "silenceTimeoutMs", "maxMessageBytes", "downAfterAttempts");
 
     /** The Bybit product line orders go to; only spot is traded today. */
     public enum Category {
@@ -90,6 +93,10 @@ public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, U
             throw new InvalidInputException("bybit: parameter 'silenceTimeoutMs' (" + silenceTimeout.toMillis()
                     + ") must be longer than 'pingIntervalMs' (" + pingInterval.toMillis() + "), or every quiet stream would count as dead");
         }
+        if (maxMessageBytes < 1024 || maxMessageBytes > Heartbeat.MAX_FRAME_CHARS) {
+            throw new InvalidInputException("bybit: parameter 'maxMessageBytes' is " + maxMessageBytes + ", expected 1024.." + Heartbeat.MAX_FRAME_CHARS);
+        }
+        requirePositive(downAfterAttempts, "downAfterAttempts");
     }
 
     /** Production URLs and defaults, with or without credentials. */
@@ -137,7 +144,9 @@ public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, U
                 Duration.ofMillis(p.longValue("reconnectInitialMs", 250)),
                 Duration.ofMillis(p.longValue("reconnectMaxMs", 30_000)),
                 Duration.ofMillis(p.longValue("pingIntervalMs", 20_000)),
-                Duration.ofMillis(p.longValue("silenceTimeoutMs", 60_000)));
+                Duration.ofMillis(p.longValue("silenceTimeoutMs", 60_000)),
+                (int) Math.min(Integer.MAX_VALUE, p.longValue("maxMessageBytes", Heartbeat.MAX_FRAME_CHARS)),
+                (int) Math.min(Integer.MAX_VALUE, p.longValue("downAfterAttempts", 5)));
     }
 
     private static URI url(Params p, String name, String fallback, Set<String> schemes) {

@@ -60,6 +60,18 @@ class BybitConfigTest {
         assertThatThrownBy(() -> config(Map.of("restUrl", "ftp://x"))).hasMessageContaining("'restUrl'");
         assertThatThrownBy(() -> config(Map.of("restUrll", "http://x"))).hasMessageContaining("unknown parameter 'restUrll'");
         assertThatThrownBy(() -> config(Map.of("pingIntervalMs", "20000", "silenceTimeoutMs", "10000"))).hasMessageContaining("'silenceTimeoutMs'");
+        assertThatThrownBy(() -> config(Map.of("maxMessageBytes", "100"))).hasMessageContaining("'maxMessageBytes' is 100");
+        assertThatThrownBy(() -> config(Map.of("maxMessageBytes", "2000000"))).hasMessageContaining("'maxMessageBytes' is 2000000");
+        assertThatThrownBy(() -> config(Map.of("downAfterAttempts", "0"))).hasMessageContaining("'downAfterAttempts'");
+    }
+
+    @Test
+    void theStreamLimitsDefaultToOneMebibyteAndFiveAttemptsAndCanBeSet() {
+        assertThat(config(Map.of()).maxMessageBytes()).isEqualTo(1 << 20);
+        assertThat(config(Map.of()).downAfterAttempts()).isEqualTo(5);
+        BybitConfig set = config(Map.of("maxMessageBytes", "65536", "downAfterAttempts", "3"));
+        assertThat(set.maxMessageBytes()).isEqualTo(65_536);
+        assertThat(set.downAfterAttempts()).isEqualTo(3);
     }
 
     @Test

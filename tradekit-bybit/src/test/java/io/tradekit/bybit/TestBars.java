@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A deterministic market: a slow wave around 100, each bar's range reaching the previous close. */
-final class TestBars {
+public final class TestBars {
 
-    static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
+    public static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
 
     private TestBars() {
     }
 
-    static List<Bar> wave(String symbol, Timeframe timeframe, int count) {
+    public static List<Bar> wave(String symbol, Timeframe timeframe, int count) {
         List<Bar> bars = new ArrayList<>(count);
         BigDecimal previous = price(-1);
         for (int i = 0; i < count; i++) {

@@ -45,8 +45,9 @@ import java.util.concurrent.TimeUnit;
  * }}</pre>
  *
  * Faults for tests, each venue-neutral: {@link #dropAllConnections()}, {@link #failNextOrders},
- * {@link #delayResponses}, {@link #rateLimitNext}, {@link #forbidNext}, {@link #skewClock},
- * {@link #silenceStreams}, {@link #garbleNextAnswers} and {@link #sendRawFrame}.
+ * {@link #delayResponses}, {@link #stallNextAnswers}, {@link #rateLimitNext}, {@link #forbidNext},
+ * {@link #refuseConnections}, {@link #skewClock}, {@link #silenceStreams}, {@link #garbleNextAnswers}
+ * and {@link #sendRawFrame}.
  */
 public final class BybitSimulator implements AutoCloseable {
 
@@ -267,9 +268,33 @@ public final class BybitSimulator implements AutoCloseable {
         faults.delayResponses(delay);
     }
 
-    /** Answers the next {@code requests} REST requests with retCode 10006 and the limit headers. */
+    /** Answers the next {@code requests} REST requests with retCode 10006 and the limit headers (reset in one second). */
     public void rateLimitNext(int requests) {
-        faults.rateLimitNext(requests);
+        rateLimitNext(requests, Duration.ofSeconds(1));
+    }
+
+    /** As {@link #rateLimitNext(int)}, with {@code X-Bapi-Limit-Reset-Timestamp} {@code reset} after each refusal. */
+    public void rateLimitNext(int requests, Duration reset) {
+        faults.rateLimitNext(requests, reset);
+    }
+
+    /** The next {@code answers} REST answers send their headers and half their body, then wait {@code stall} before the rest. */
+    public void stallNextAnswers(int answers, Duration stall) {
+        faults.stallNext(answers, stall);
+    }
+
+    /**
+     * Refuses every new connection until {@link #acceptConnections()}: REST requests are answered with
+     * HTTP {@code status} (403 "access too frequent", 429, 503, ...), WebSocket handshakes fail.
+     * Connections already open stay open.
+     */
+    public void refuseConnections(int status) {
+        if (status < 400 || status > 599) throw new InvalidInputException("bybit simulator: refusal status must be 4xx or 5xx, got " + status);
+        faults.refuseConnections(status);
+    }
+
+    public void acceptConnections() {
+        faults.refuseConnections(0);
     }
 
     /** Answers the next {@code requests} REST requests with HTTP 403 "access too frequent" (an IP block). */
@@ -307,6 +332,16 @@ public final class BybitSimulator implements AutoCloseable {
     /** How many REST answers carried {@code code}: a retCode (e.g. 10002) or an HTTP status (502, 403). */
     public int answers(int code) {
         return rest.answers(code);
+    }
+
+    /** WebSocket handshakes received so far, public and private, refused ones included. */
+    public int webSocketAttempts() {
+        return streams.handshakes();
+    }
+
+    /** Every REST request that arrived, of any kind. */
+    public int requests() {
+        return rest.requests();
     }
 
     /** Open connections following the symbol's kline topic. */

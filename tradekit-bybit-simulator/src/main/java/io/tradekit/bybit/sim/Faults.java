@@ -16,6 +16,10 @@ final class Faults {
     private OrderFault orderFault = OrderFault.NONE;
     private volatile long delayMillis;
     private int rateLimited;
+    private long rateLimitResetMillis = 1000;
+    private int stalled;
+    private long stallMillis;
+    private volatile int refusalStatus;
     private int forbidden;
     private volatile long silentUntil;
     private int garbled;
@@ -46,14 +50,39 @@ final class Faults {
         }
     }
 
-    synchronized void rateLimitNext(int requests) {
+    /** The next {@code requests} get a 10006 whose limit resets {@code reset} after the refusal. */
+    synchronized void rateLimitNext(int requests, Duration reset) {
         this.rateLimited = requests;
+        this.rateLimitResetMillis = reset.toMillis();
     }
 
-    synchronized boolean takeRateLimit() {
-        if (rateLimited <= 0) return false;
+    /** Milliseconds until the forced limit resets when this request is one of the rate-limited, else -1. */
+    synchronized long takeRateLimit() {
+        if (rateLimited <= 0) return -1;
         rateLimited--;
-        return true;
+        return rateLimitResetMillis;
+    }
+
+    synchronized void stallNext(int answers, Duration stall) {
+        this.stalled = answers;
+        this.stallMillis = stall.toMillis();
+    }
+
+    /** How long the next answer's body stalls half-way, or 0. */
+    synchronized long takeStall() {
+        if (stalled <= 0) return 0;
+        stalled--;
+        return stallMillis;
+    }
+
+    /** Refuses new connections with HTTP {@code status} (0 accepts again). */
+    void refuseConnections(int status) {
+        this.refusalStatus = status;
+    }
+
+    /** The HTTP status new connections are refused with, or 0. */
+    int refusal() {
+        return refusalStatus;
     }
 
     synchronized void forbidNext(int requests) {

@@ -50,6 +50,16 @@ final class RestApi implements HttpHandler {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             requestCounts.computeIfAbsent(method + " " + path, k -> new AtomicInteger()).incrementAndGet();
+            int refusal = faults.refusal();
+            if (refusal != 0) {
+                count(refusal);
+                respond(exchange, refusal, switch (refusal) {
+                    case 403 -> "access too frequent";
+                    case 429 -> "too many requests";
+                    default -> "<html><body>" + refusal + " Service Unavailable</body></html>";
+                }, null);
+                return;
+            }
             faults.delay();
             String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
             String body;
@@ -66,9 +76,9 @@ final class RestApi implements HttpHandler {
                 respond(exchange, 403, "access too frequent", null);
                 return;
             }
-            long[] limit = charge();
+            Charge limit = charge();
             try {
-                if (limit == null) throw new Refusal(10006, "Too many visits. Exceeded the API Rate Limit.");
+                if (limit.refused()) throw new Refusal(10006, "Too many visits. Exceeded the API Rate Limit.");
                 Route route = Route.of(method, path);
                 if (route == null) {
                     count(404);
@@ -97,7 +107,7 @@ final class RestApi implements HttpHandler {
         }
     }
 
-    private void create(HttpExchange exchange, Map<String, String> params, long[] limit) throws IOException {
+    private void create(HttpExchange exchange, Map<String, String> params, Charge limit) throws IOException {
         Faults.OrderFault fault = faults.nextOrderFault();
         if (fault == Faults.OrderFault.SERVER_ERROR_BEFORE_ACCEPTING) {
             count(502);
@@ -133,8 +143,16 @@ final class RestApi implements HttpHandler {
         };
     }
 
-    /** Takes one request from this second's budget: the limit headers, or null when the budget is spent or a test forces a 10006. */
-    private synchronized long[] charge() {
+    /** One request charged to the budget: the {@code X-Bapi-Limit*} values, and whether it is refused with 10006. */
+    private record Charge(long limit, long remaining, long resetAt, boolean refused) {
+    }
+
+    /**
+     * Takes one request from this second's budget. Past the budget, or when a test forces a 10006, the
+     * request is refused; the reset timestamp then says when it may come again (Bybit: "the timestamp
+     * indicating when your request limit resets if you have exceeded your rate_limit").
+     */
+    private synchronized Charge charge() {
         long now = clock.millis();
         long second = now - Math.floorMod(now, 1000L);
         if (second != window) {
@@ -142,8 +160,10 @@ final class RestApi implements HttpHandler {
             used = 0;
         }
         used++;
-        if (faults.takeRateLimit() || used > requestLimit) return null;
-        return new long[] {requestLimit, Math.max(0, requestLimit - used), second + 1000};
+        long forced = faults.takeRateLimit();
+        if (forced >= 0) return new Charge(requestLimit, 0, now + forced, true);
+        if (used > requestLimit) return new Charge(requestLimit, 0, second + 1000, true);
+        return new Charge(requestLimit, requestLimit - used, second + 1000, false);
     }
 
     private String envelope(ObjectNode result) {
@@ -196,20 +216,39 @@ final class RestApi implements HttpHandler {
         return n == null ? 0 : n.get();
     }
 
+    int requests() {
+        return requestCounts.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     int answers(int code) {
         AtomicInteger n = codeCounts.get(code);
         return n == null ? 0 : n.get();
     }
 
-    private static void respond(HttpExchange exchange, int status, String body, long[] limit) throws IOException {
+    /** Sends the answer; a test's stall sends the headers and half the body, then waits before the rest. */
+    private void respond(HttpExchange exchange, int status, String body, Charge limit) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", body.startsWith("{") ? "application/json" : "text/html");
         if (limit != null) {
-            exchange.getResponseHeaders().add("X-Bapi-Limit", Long.toString(limit[0]));
-            exchange.getResponseHeaders().add("X-Bapi-Limit-Status", Long.toString(limit[1]));
-            exchange.getResponseHeaders().add("X-Bapi-Limit-Reset-Timestamp", Long.toString(limit[2]));
+            exchange.getResponseHeaders().add("X-Bapi-Limit", Long.toString(limit.limit()));
+            exchange.getResponseHeaders().add("X-Bapi-Limit-Status", Long.toString(limit.remaining()));
+            exchange.getResponseHeaders().add("X-Bapi-Limit-Reset-Timestamp", Long.toString(limit.resetAt()));
         }
         exchange.sendResponseHeaders(status, bytes.length);
+        long stall = faults.takeStall();
+        if (stall > 0) {
+            int half = bytes.length / 2;
+            exchange.getResponseBody().write(bytes, 0, half);
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(stall);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            exchange.getResponseBody().write(bytes, half, bytes.length - half);
+            return;
+        }
         exchange.getResponseBody().write(bytes);
     }
 

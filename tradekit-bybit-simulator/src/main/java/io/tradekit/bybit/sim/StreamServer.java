@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,6 +52,7 @@ final class StreamServer extends WebSocketServer {
     private final InstantSource clock;
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicLong pushIds = new AtomicLong();
+    private final AtomicInteger handshakes = new AtomicInteger();
 
     StreamServer(int port, Gatekeeper gatekeeper, Faults faults, InstantSource clock) {
         super(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -64,6 +70,26 @@ final class StreamServer extends WebSocketServer {
     @Override
     public void onStart() {
         started.countDown();
+    }
+
+    /**
+     * Counts every handshake and, while a test refuses connections, fails it. The WebSocket library
+     * answers a failed upgrade with its own HTTP error; the client sees the handshake refused either way.
+     */
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft, ClientHandshake request)
+            throws InvalidDataException {
+        handshakes.incrementAndGet();
+        int refusal = faults.refusal();
+        if (refusal != 0) {
+            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "connections refused with HTTP " + refusal);
+        }
+        return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+    }
+
+    /** Handshakes received so far, refused ones included. */
+    int handshakes() {
+        return handshakes.get();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.tradekit.bybit.internal;
 
 import io.tradekit.api.ErrorCategory;
+import io.tradekit.bybit.BybitConfig;
+import io.tradekit.core.net.Backoff;
 import io.tradekit.core.net.ReconnectingWebSocket;
 import io.tradekit.core.net.StreamEvents;
 
@@ -25,6 +27,9 @@ public final class Heartbeat implements AutoCloseable {
 
     /** The largest frame a Bybit stream is trusted with; Bybit's pushes are a few kilobytes. */
     public static final int MAX_FRAME_CHARS = 1 << 20;
+
+    /** A connection up this long resets the reconnect backoff (the socket's standard). */
+    private static final Duration STABLE_AFTER = Duration.ofSeconds(30);
 
     private final String source;
     private final Duration interval;
@@ -61,12 +66,15 @@ public final class Heartbeat implements AutoCloseable {
     }
 
     /**
-     * The socket's own lost-connection timeout for a stream whose silence this heartbeat watches: the socket
-     * counts whole seconds (at least one), while the heartbeat may watch a shorter silence itself.
+     * The socket options of a Bybit stream whose silence a heartbeat watches: the socket's own
+     * lost-connection timeout counts whole seconds (at least one), while the heartbeat may watch a shorter
+     * silence itself; Bybit sets no maximum connection age.
      */
-    public static java.time.Duration socketLostTimeout(java.time.Duration silence) {
-        long seconds = Math.max(1, (silence.toMillis() + 999) / 1000);
-        return java.time.Duration.ofSeconds(seconds);
+    public static ReconnectingWebSocket.Options socketOptions(BybitConfig config) {
+        long seconds = Math.max(1, (config.silenceTimeout().toMillis() + 999) / 1000);
+        return new ReconnectingWebSocket.Options(config.connectTimeout(), Duration.ofSeconds(seconds), Duration.ofDays(3650),
+                new Backoff(config.reconnectInitial(), config.reconnectMax(), 2.0, 0.5), config.maxMessageBytes(), STABLE_AFTER,
+                config.downAfterAttempts());
     }
 
     /** A frame arrived: the stream is alive. */

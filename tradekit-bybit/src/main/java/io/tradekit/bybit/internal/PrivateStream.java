@@ -8,7 +8,6 @@ import io.tradekit.api.TradeKitException;
 import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
 import io.tradekit.bybit.BybitConfig;
-import io.tradekit.core.net.Backoff;
 import io.tradekit.core.net.ReconnectingWebSocket;
 import io.tradekit.core.net.StreamEvents;
 
@@ -82,9 +81,7 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
 
     public synchronized void start() {
         if (socket != null) return;
-        socket = new ReconnectingWebSocket("bybit private", () -> config.privateStreamUrl(), this, new ReconnectingWebSocket.Options(
-                config.connectTimeout(), Heartbeat.socketLostTimeout(config.silenceTimeout()), Duration.ofDays(3650),
-                new Backoff(config.reconnectInitial(), config.reconnectMax(), 2.0, 0.5)));
+        socket = new ReconnectingWebSocket("bybit private", () -> config.privateStreamUrl(), this, Heartbeat.socketOptions(config));
         heartbeat.watch(socket, this::isTrusted);
         socket.start();
     }

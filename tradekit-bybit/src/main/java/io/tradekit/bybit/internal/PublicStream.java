@@ -7,7 +7,6 @@ import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
 import io.tradekit.bybit.BybitConfig;
-import io.tradekit.core.net.Backoff;
 import io.tradekit.core.net.ClosedBarFeed;
 import io.tradekit.core.net.ReconnectingWebSocket;
 import io.tradekit.core.net.StreamEvents;
@@ -69,9 +68,7 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
     public synchronized void start() {
         started = true;
         if (socket == null && !topics.isEmpty()) {
-            socket = new ReconnectingWebSocket("bybit public", () -> config.publicStreamUrl(), this, new ReconnectingWebSocket.Options(
-                    config.connectTimeout(), Heartbeat.socketLostTimeout(config.silenceTimeout()), java.time.Duration.ofDays(3650),
-                    new Backoff(config.reconnectInitial(), config.reconnectMax(), 2.0, 0.5)));
+            socket = new ReconnectingWebSocket("bybit public", () -> config.publicStreamUrl(), this, Heartbeat.socketOptions(config));
             heartbeat.watch(socket, () -> true);
             socket.start();
         }
