@@ -7,6 +7,7 @@ import io.tradekit.api.RecoveryAction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import static io.tradekit.api.ErrorCategory.AUTH;
 import static io.tradekit.api.ErrorCategory.CLOCK_SKEW;
@@ -86,6 +87,7 @@ public final class KrakenErrors {
             rule("EQuery:Unknown asset pair", INVALID_INPUT, HALT, "no such pair at Kraken"),
             rule("EQuery:Invalid asset pair", INVALID_INPUT, HALT, "no such pair at Kraken"),
             rule("EQuery:*", INVALID_ORDER, SKIP, "the query was refused"),
+            rule("EService:Throttled*", RATE_LIMIT, BACK_OFF, "too many concurrent requests; refused unprocessed, try again after the time it names"),
             rule("EService:Deadline elapsed", UNKNOWN_OUTCOME, RESYNC_STATE, "the matching engine did not answer in time; the outcome is unknown"),
             rule("EService:Unavailable", VENUE_UNAVAILABLE, BACK_OFF, "the matching engine or API is offline"),
             rule("EService:Busy", VENUE_UNAVAILABLE, BACK_OFF, "the venue is overloaded"),
@@ -117,6 +119,9 @@ public final class KrakenErrors {
         if (httpStatus == 429) {
             return new Mapping(RATE_LIMIT, BACK_OFF, "HTTP 429: rate limit");
         }
+        if (httpStatus == 403 && error == null) {
+            return new Mapping(VENUE_UNAVAILABLE, BACK_OFF, "HTTP 403 from the venue's edge (an address ban): refused unprocessed");
+        }
         if (httpStatus == 403 || httpStatus == 401) {
             return new Mapping(AUTH, HALT, "HTTP " + httpStatus + ": refused");
         }
@@ -131,6 +136,20 @@ public final class KrakenErrors {
         String code = error == null ? "HTTP" + httpStatus : error;
         String text = VENUE + " " + what + ": " + (error == null ? "HTTP " + httpStatus : error) + " (" + m.meaning() + ")";
         return new ExchangeException(VENUE, m.category(), m.action(), code, text, retryAfter, null);
+    }
+
+    /**
+     * The wait an {@code EService:Throttled: <unix time>} answer names (Kraken: "try again after
+     * [timestamp]"), from {@code nowMillis}; empty for any other error or a time that cannot be read.
+     */
+    public static Optional<Duration> throttledFor(String error, long nowMillis) {
+        if (error == null) return Optional.empty();
+        String text = error.strip();
+        if (!text.toLowerCase(Locale.ROOT).startsWith("eservice:throttled")) return Optional.empty();
+        String digits = text.substring("eservice:throttled".length()).replaceAll("[^0-9]", "");
+        if (digits.isEmpty() || digits.length() > 12) return Optional.empty();
+        long untilMillis = Long.parseLong(digits) * 1000;
+        return Optional.of(Duration.ofMillis(Math.max(0, untilMillis - nowMillis)));
     }
 
     public static boolean isInvalidNonce(ExchangeException e) {

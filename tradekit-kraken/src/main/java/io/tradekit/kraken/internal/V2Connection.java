@@ -151,6 +151,12 @@ public final class V2Connection implements ReconnectingWebSocket.Listener, AutoC
         }
     }
 
+    /** A message over the socket's size limit was refused (never buffered whole) and the connection is being replaced. */
+    @Override
+    public void onRejected(String reason) {
+        poster.error(source, ErrorCategory.MALFORMED_DATA, reason + "; dropped, reconnecting", "");
+    }
+
     @Override
     public void onState(ConnectionState state, String detail) {
         handler.state(state, detail);
