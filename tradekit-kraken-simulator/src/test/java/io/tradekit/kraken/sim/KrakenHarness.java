@@ -11,7 +11,6 @@ import io.tradekit.api.spi.ExchangeAdapter;
 import io.tradekit.conformance.SigningExample;
 import io.tradekit.conformance.VenueFaults;
 import io.tradekit.conformance.VenueHarness;
-import io.tradekit.core.net.ReconnectingWebSocket;
 import io.tradekit.kraken.internal.KrakenSigner;
 
 import java.math.BigDecimal;
@@ -36,11 +35,13 @@ final class KrakenHarness implements VenueHarness {
 
     /**
      * Fast reconnects (50..400 ms), a 2 s request deadline, pings every 250 ms and a stream silent for a
-     * second replaced; the dead man's switch is left at its default, as a bot runs it.
+     * second replaced, down after 4 failed reconnects, messages up to 64 KiB; the dead man's switch is
+     * left at its default, as a bot runs it.
      */
     @Override
     public ExchangeAdapter newAdapter() {
-        return venue.adapter(Map.of("requestTimeoutMs", "2000", "silenceTimeoutMs", "1000", "pingIntervalMs", "250"));
+        return venue.adapter(Map.of("requestTimeoutMs", "2000", "silenceTimeoutMs", "1000", "pingIntervalMs", "250",
+                "downAfterAttempts", Integer.toString(downAfterAttempts()), "maxMessageBytes", Integer.toString(maxMessageBytes())));
     }
 
     @Override
@@ -191,15 +192,14 @@ final class KrakenHarness implements VenueHarness {
         return Set.of("market", "executions");
     }
 
-    /** The adapter keeps core's default. */
     @Override
     public int downAfterAttempts() {
-        return 5;
+        return 4;
     }
 
     @Override
     public int maxMessageBytes() {
-        return ReconnectingWebSocket.Options.DEFAULT_MAX_MESSAGE_BYTES;
+        return 65_536;
     }
 
     @Override

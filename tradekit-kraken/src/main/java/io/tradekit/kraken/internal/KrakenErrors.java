@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.tradekit.api.ErrorCategory.AUTH;
 import static io.tradekit.api.ErrorCategory.CLOCK_SKEW;
@@ -40,6 +42,7 @@ public final class KrakenErrors {
 
     public static final String INVALID_NONCE = "EAPI:Invalid nonce";
     public static final String UNKNOWN_ORDER = "EOrder:Unknown order";
+    private static final Pattern THROTTLED = Pattern.compile("(?i)EService:\\s*Throttled\\s*:\\s*([0-9]{1,12})\\s*");
 
     /** What the adapter was doing; a few errors mean different things per operation. */
     public enum Operation { PLACE, CANCEL, QUERY, OTHER }
@@ -111,7 +114,8 @@ public final class KrakenErrors {
             return new Mapping(UNKNOWN_OUTCOME, RESYNC_STATE, "HTTP " + httpStatus + ": the outcome is unknown, look it up");
         }
         if (error != null) {
-            String lower = error.strip().toLowerCase(Locale.ROOT);
+            // Kraken's documents write some as "EService: Throttled": a space after the category does not change the error
+            String lower = error.strip().toLowerCase(Locale.ROOT).replaceFirst(":\\s+", ":");
             for (Rule r : RULES) {
                 if (r.matches(lower)) return r.mapping();
             }
@@ -144,11 +148,9 @@ public final class KrakenErrors {
      */
     public static Optional<Duration> throttledFor(String error, long nowMillis) {
         if (error == null) return Optional.empty();
-        String text = error.strip();
-        if (!text.toLowerCase(Locale.ROOT).startsWith("eservice:throttled")) return Optional.empty();
-        String digits = text.substring("eservice:throttled".length()).replaceAll("[^0-9]", "");
-        if (digits.isEmpty() || digits.length() > 12) return Optional.empty();
-        long untilMillis = Long.parseLong(digits) * 1000;
+        Matcher m = THROTTLED.matcher(error.strip());
+        if (!m.matches()) return Optional.empty();
+        long untilMillis = Long.parseLong(m.group(1)) * 1000;
         return Optional.of(Duration.ofMillis(Math.max(0, untilMillis - nowMillis)));
     }
 
