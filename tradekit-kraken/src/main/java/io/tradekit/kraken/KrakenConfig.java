@@ -36,12 +36,16 @@ import java.util.TreeSet;
  *   <tr><td>{@code silenceTimeoutMs}</td><td>a stream with no frame (Kraken sends a heartbeat every second) for this long is
  *       reported and reconnected, default 10000</td></tr>
  *   <tr><td>{@code pingIntervalMs}</td><td>how often {@code {"method":"ping"}} is sent, default 5000</td></tr>
+ *   <tr><td>{@code downAfterAttempts}</td><td>failed reconnects in a row after which a stream is reported down (its data stale),
+ *       default 5</td></tr>
+ *   <tr><td>{@code maxMessageBytes}</td><td>the largest WebSocket message read; a larger one is an error event and the
+ *       connection is replaced, default 1048576</td></tr>
  * </table>
  */
 public record KrakenConfig(URI restUrl, URI wsUrl, URI wsAuthUrl, Optional<Credentials> credentials, Optional<Path> nonceFile,
                            Tier tier, Duration cancelAfter, Duration requestTimeout, Duration connectTimeout,
                            Duration maxRateLimitWait, Duration reconnectInitial, Duration reconnectMax,
-                           Duration silenceTimeout, Duration pingInterval) {
+                           Duration silenceTimeout, Duration pingInterval, int downAfterAttempts, int maxMessageBytes) {
 
     public static final String PRODUCTION_REST = "https://api.kraken.com";
     public static final String PRODUCTION_WS = "wss://ws.kraken.com/v2";
@@ -49,7 +53,7 @@ public record KrakenConfig(URI restUrl, URI wsUrl, URI wsAuthUrl, Optional<Crede
 
     private static final Set<String> PARAMETERS = Set.of("restUrl", "wsUrl", "wsAuthUrl", "nonceFile", "tier", "cancelAfterSeconds",
             "requestTimeoutMs", "connectTimeoutMs", "maxRateLimitWaitMs", "reconnectInitialMs", "reconnectMaxMs", "silenceTimeoutMs",
-            "pingIntervalMs");
+            "pingIntervalMs", "downAfterAttempts", "maxMessageBytes");
 
     /** Kraken's verification tiers: they set how many REST calls the counter holds and how fast it drains. */
     public enum Tier {
@@ -100,6 +104,10 @@ public record KrakenConfig(URI restUrl, URI wsUrl, URI wsAuthUrl, Optional<Crede
         requirePositive(reconnectInitial.toMillis(), "reconnectInitialMs");
         requirePositive(silenceTimeout.toMillis(), "silenceTimeoutMs");
         requirePositive(pingInterval.toMillis(), "pingIntervalMs");
+        requirePositive(downAfterAttempts, "downAfterAttempts");
+        if (maxMessageBytes < 1024) {
+            throw new InvalidInputException("kraken: parameter 'maxMessageBytes' is " + maxMessageBytes + ", expected 1024 or more");
+        }
         if (reconnectMax.compareTo(reconnectInitial) < 0) {
             throw new InvalidInputException("kraken: parameter 'reconnectMaxMs' (" + reconnectMax.toMillis()
                     + ") is below 'reconnectInitialMs' (" + reconnectInitial.toMillis() + ")");
@@ -128,7 +136,9 @@ public record KrakenConfig(URI restUrl, URI wsUrl, URI wsAuthUrl, Optional<Crede
                 Duration.ofMillis(p.longValue("reconnectInitialMs", 250)),
                 Duration.ofMillis(p.longValue("reconnectMaxMs", 30_000)),
                 Duration.ofMillis(p.longValue("silenceTimeoutMs", 10_000)),
-                Duration.ofMillis(p.longValue("pingIntervalMs", 5_000)));
+                Duration.ofMillis(p.longValue("pingIntervalMs", 5_000)),
+                intValue(p, "downAfterAttempts", 5),
+                intValue(p, "maxMessageBytes", 1 << 20));
     }
 
     /** Every URL pointing at a local server (e.g. the simulator), with the other parameters given. */
@@ -149,6 +159,14 @@ public record KrakenConfig(URI restUrl, URI wsUrl, URI wsAuthUrl, Optional<Crede
                     + String.join(" or ", new TreeSet<>(schemes)) + " and a host");
         }
         return uri;
+    }
+
+    private static int intValue(Params p, String name, int fallback) {
+        long value = p.longValue(name, fallback);
+        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+            throw new InvalidInputException("kraken: parameter '" + name + "' is " + value + ", too large");
+        }
+        return (int) value;
     }
 
     private static void requirePositive(long value, String name) {

@@ -50,6 +50,22 @@ class KrakenConfigTest {
     }
 
     @Test
+    void streamLimitsAreReadAndChecked() {
+        KrakenConfig defaults = KrakenConfig.production(Optional.empty());
+        assertThat(defaults.downAfterAttempts()).isEqualTo(5);
+        assertThat(defaults.maxMessageBytes()).isEqualTo(1 << 20);
+        KrakenConfig c = of(Map.of("downAfterAttempts", "3", "maxMessageBytes", "65536"));
+        assertThat(c.downAfterAttempts()).isEqualTo(3);
+        assertThat(c.maxMessageBytes()).isEqualTo(65_536);
+        assertThatThrownBy(() -> of(Map.of("downAfterAttempts", "0"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("downAfterAttempts");
+        assertThatThrownBy(() -> of(Map.of("maxMessageBytes", "100"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("maxMessageBytes");
+        assertThatThrownBy(() -> of(Map.of("maxMessageBytes", "99999999999"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("maxMessageBytes");
+    }
+
+    @Test
     void credentialsNeverShow() {
         KrakenConfig c = KrakenConfig.production(Optional.of(new Credentials("the-key", "c2VjcmV0")));
 

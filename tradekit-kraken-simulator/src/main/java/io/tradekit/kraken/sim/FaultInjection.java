@@ -5,9 +5,9 @@ import java.time.Duration;
 /**
  * What a simulated venue can be told to do wrong, in terms that fit any venue, so that one test kit can
  * drive every simulator: connections cut, new orders answered with a server error before or after the
- * venue took them (or with the connection cut after), slow answers, rate-limit answers, refused
- * request authentication (a stale nonce, a clock out of the window), streams that go silent, and raw
- * frames pushed to every stream subscriber.
+ * venue took them (or with the connection cut after), slow and stalled answers, rate-limit answers,
+ * refused connections, a skewed clock, refused request authentication (a stale nonce, a clock out of
+ * the window), streams that go silent, and raw frames pushed to every stream subscriber.
  */
 public interface FaultInjection {
 
@@ -38,6 +38,24 @@ public interface FaultInjection {
 
     /** Refuses the next {@code requests} authenticated REST requests as the venue refuses stale authentication, unprocessed. */
     void refuseAuthenticationNext(int requests);
+
+    /**
+     * Refuses every new connection, REST requests and WebSocket handshakes alike, with {@code httpStatus}
+     * (and a {@code Retry-After} when {@code retryAfter} is positive), as the venue's edge does under a
+     * connection-rate ban or an outage, until {@link #acceptConnections()}.
+     */
+    void refuseConnections(int httpStatus, Duration retryAfter);
+
+    void acceptConnections();
+
+    /** The next REST answer sends its headers and half its body, then stalls for {@code stall} before the rest. */
+    void stallNextAnswer(Duration stall);
+
+    /** Answers the next authenticated request with the venue's refusal that names when to come back, {@code retryAfter} from now. */
+    void throttleNext(Duration retryAfter);
+
+    /** Moves the venue's clock {@code skew} away from the wall clock. */
+    void skewClock(Duration skew);
 
     /** Stops (true) or resumes (false) every frame the streams send, heartbeats included, without closing them. */
     void silenceStreams(boolean silent);

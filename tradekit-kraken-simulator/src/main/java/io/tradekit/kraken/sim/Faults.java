@@ -11,6 +11,14 @@ final class Faults {
     private int rateLimited;
     private int refusedNonces;
     private volatile boolean silent;
+    private volatile Refusal refusal;
+    private int throttled;
+    private long throttleMillis;
+    private Duration stall;
+
+    /** How the venue's edge answers while it refuses every connection. */
+    record Refusal(int status, Duration retryAfter) {
+    }
 
     synchronized void failNextOrders(int count, FaultInjection.OrderFailure failure) {
         failingOrders = count;
@@ -63,6 +71,38 @@ final class Faults {
         if (refusedNonces <= 0) return false;
         refusedNonces--;
         return true;
+    }
+
+    void refuse(Refusal newRefusal) {
+        refusal = newRefusal;
+    }
+
+    /** The refusal in force, or null. */
+    Refusal refusal() {
+        return refusal;
+    }
+
+    synchronized void throttleNext(int requests, Duration retryAfter) {
+        throttled = requests;
+        throttleMillis = retryAfter.toMillis();
+    }
+
+    /** How long the next request is told to wait, or -1 when it is not throttled. */
+    synchronized long takeThrottle() {
+        if (throttled <= 0) return -1;
+        throttled--;
+        return throttleMillis;
+    }
+
+    synchronized void stallNextAnswer(Duration duration) {
+        stall = duration;
+    }
+
+    /** The stall due for this answer, or null. */
+    synchronized Duration takeStall() {
+        Duration s = stall;
+        stall = null;
+        return s;
     }
 
     void silence(boolean on) {

@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +110,7 @@ public final class KrakenSimulator implements FaultInjection, AutoCloseable {
 
     private final Options options;
     private final Faults faults = new Faults();
+    private final VenueClock clock = new VenueClock();
     private final Gate gate;
     private final StreamServer streams;
     private final SimVenue venue;
@@ -121,7 +121,6 @@ public final class KrakenSimulator implements FaultInjection, AutoCloseable {
 
     private KrakenSimulator(Options options) throws IOException, InterruptedException {
         this.options = options;
-        InstantSource clock = InstantSource.system();
         this.gate = new Gate(options.credentials(), clock, options.counterMax(), options.counterDecay());
         this.streams = new StreamServer(gate, faults);
         List<Bar> bars = options.bars().stream().map(b -> new Bar(options.pair().altname(), b.timeframe(), b.openTime(), b.open(), b.high(),
@@ -130,7 +129,7 @@ public final class KrakenSimulator implements FaultInjection, AutoCloseable {
                 options.makerFeeBps(), options.takerFeeBps(), BigDecimal.ZERO, FillModel.CLOSE);
         this.venue = new SimVenue(settings, options.pair(), bars, options.initialBars(), clock, streams::publishExecution);
         streams.attach(venue);
-        this.rest = new RestHandler(venue, gate, faults);
+        this.rest = new RestHandler(venue, gate, faults, clock);
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.httpPort()), 100);
         http.createContext("/", rest);
         http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -256,6 +255,35 @@ public final class KrakenSimulator implements FaultInjection, AutoCloseable {
     }
 
     @Override
+    public void refuseConnections(int httpStatus, Duration retryAfter) {
+        if (httpStatus < 400 || httpStatus > 599) {
+            throw new InvalidInputException("kraken simulator: a refusal's HTTP status must be 4xx or 5xx, got " + httpStatus);
+        }
+        faults.refuse(new Faults.Refusal(httpStatus, retryAfter));
+    }
+
+    @Override
+    public void acceptConnections() {
+        faults.refuse(null);
+    }
+
+    @Override
+    public void stallNextAnswer(Duration stall) {
+        faults.stallNextAnswer(stall);
+    }
+
+    /** Answers the next authenticated request with {@code EService:Throttled: <unix time>}, {@code retryAfter} from now, unprocessed. */
+    @Override
+    public void throttleNext(Duration retryAfter) {
+        faults.throttleNext(1, retryAfter);
+    }
+
+    @Override
+    public void skewClock(Duration skew) {
+        clock.skew(skew);
+    }
+
+    @Override
     public void silenceStreams(boolean silent) {
         faults.silence(silent);
     }
@@ -270,6 +298,16 @@ public final class KrakenSimulator implements FaultInjection, AutoCloseable {
     /** How many requests arrived for a path, e.g. {@code /0/private/AddOrder}. */
     public int requests(String path) {
         return rest.requests(path);
+    }
+
+    /** How many requests arrived, of every kind, refused ones included. */
+    public int requests() {
+        return rest.requests();
+    }
+
+    /** WebSocket handshakes attempted, on both endpoints, refused ones included. */
+    public int streamConnectionAttempts() {
+        return streams.handshakes();
     }
 
     /** How many answers carried the Kraken error, e.g. {@code EAPI:Invalid nonce}. */

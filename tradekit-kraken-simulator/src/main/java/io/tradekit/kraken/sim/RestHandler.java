@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,14 +31,17 @@ final class RestHandler implements HttpHandler {
     private final SimVenue venue;
     private final Gate gate;
     private final Faults faults;
+    private final InstantSource clock;
+    private final AtomicInteger allRequests = new AtomicInteger();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
     private final AtomicInteger serverErrors = new AtomicInteger();
 
-    RestHandler(SimVenue venue, Gate gate, Faults faults) {
+    RestHandler(SimVenue venue, Gate gate, Faults faults, InstantSource clock) {
         this.venue = venue;
         this.gate = gate;
         this.faults = faults;
+        this.clock = clock;
     }
 
     /** Thrown to make the HTTP server cut the connection without an answer. */
@@ -60,6 +65,12 @@ final class RestHandler implements HttpHandler {
         {
             String path = exchange.getRequestURI().getPath();
             requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            allRequests.incrementAndGet();
+            Faults.Refusal refusal = faults.refusal();
+            if (refusal != null) {
+                refuse(exchange, refusal);
+                return;
+            }
             try {
                 if (path.startsWith("/0/public/")) {
                     if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("POST")) {
@@ -83,7 +94,7 @@ final class RestHandler implements HttpHandler {
         return switch (method) {
             case "Time" -> {
                 ObjectNode r = MAPPER.createObjectNode();
-                long now = System.currentTimeMillis();
+                long now = clock.millis();
                 r.put("unixtime", now / 1000);
                 r.put("rfc1123", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
                         java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneOffset.UTC)));
@@ -102,6 +113,11 @@ final class RestHandler implements HttpHandler {
         gate.admit(path, exchange.getRequestHeaders().getFirst("API-Key"), exchange.getRequestHeaders().getFirst("API-Sign"), body, form);
         if (faults.takeNonceRefusal()) throw new VenueError("EAPI:Invalid nonce");
         if (faults.takeRateLimit()) throw new VenueError("EAPI:Rate limit exceeded");
+        long throttle = faults.takeThrottle();
+        if (throttle >= 0) {
+            // Kraken: "EService:Throttled: [UNIX timestamp]": too many concurrent requests, try again after that second
+            throw new VenueError("EService:Throttled: " + Math.ceilDiv(clock.millis() + throttle, 1000));
+        }
         String method = path.substring("/0/private/".length());
         if (!method.equals("AddOrder") && !method.equals("CancelOrder")) {
             gate.charge(method.equals("TradesHistory") ? 2 : 1); // trade history costs 2, most calls 1; orders count elsewhere
@@ -160,14 +176,46 @@ final class RestHandler implements HttpHandler {
         }
     }
 
-    /** Answers after the delay a test asked for: the request has taken effect, only its answer is late. */
+    /**
+     * Answers after the delay a test asked for: the request has taken effect, only its answer is late. A
+     * stalled answer sends its headers and half its body, then waits before the rest.
+     */
     private void respond(HttpExchange exchange, int status, String body) throws IOException {
         faults.delay();
+        Duration stall = faults.takeStall();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", body.startsWith("<") ? "text/html" : "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
+            if (stall != null) {
+                out.write(bytes, 0, bytes.length / 2);
+                out.flush();
+                pause(stall);
+                out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+            } else {
+                out.write(bytes);
+            }
+        }
+    }
+
+    /** What Kraken's edge (Cloudflare) answers while it refuses everyone: a bare page, with Retry-After when it names a wait. */
+    private static void refuse(HttpExchange exchange, Faults.Refusal refusal) throws IOException {
+        if (refusal.retryAfter().isPositive()) {
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, refusal.retryAfter().toSeconds())));
+        }
+        byte[] bytes = ("<html><body>" + refusal.status() + " refused</body></html>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html");
+        exchange.sendResponseHeaders(refusal.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -201,6 +249,10 @@ final class RestHandler implements HttpHandler {
         } catch (NumberFormatException e) {
             throw new VenueError("EGeneral:Invalid arguments:" + name);
         }
+    }
+
+    int requests() {
+        return allRequests.get();
     }
 
     int requests(String path) {

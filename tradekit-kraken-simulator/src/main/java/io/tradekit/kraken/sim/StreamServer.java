@@ -8,7 +8,10 @@ import io.tradekit.api.Bar;
 import io.tradekit.api.Ticker;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,10 +61,12 @@ final class StreamServer extends WebSocketServer {
     private final Faults faults;
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicInteger executionSubscriptions = new AtomicInteger();
+    private final AtomicInteger handshakes = new AtomicInteger();
+    private final Set<WebSocket> refused = ConcurrentHashMap.newKeySet();
     private volatile SimVenue venue;
 
     StreamServer(Gate gate, Faults faults) {
-        super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), List.of(new RefusingDraft()));
         this.gate = gate;
         this.faults = faults;
         setReuseAddr(true);
@@ -81,8 +86,29 @@ final class StreamServer extends WebSocketServer {
         started.countDown();
     }
 
+    /** Counts every handshake; while the venue refuses connections, marks the answer as a refusal (see {@link RefusingDraft}). */
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft, ClientHandshake request)
+            throws InvalidDataException {
+        handshakes.incrementAndGet();
+        ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+        Faults.Refusal refusal = faults.refusal();
+        if (refusal != null) {
+            response.put(RefusingDraft.REFUSAL_STATUS, Integer.toString(refusal.status()));
+            if (refusal.retryAfter().isPositive()) {
+                response.put("Retry-After", Long.toString(Math.max(1, refusal.retryAfter().toSeconds())));
+            }
+            refused.add(conn);
+        }
+        return response;
+    }
+
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        if (refused.remove(conn)) {
+            conn.close(1008, "refused"); // after the error answer already queued: the client has failed its handshake
+            return;
+        }
         String path = URI.create(handshake.getResourceDescriptor()).getPath();
         switch (path) {
             case "/v2" -> conn.setAttachment(new Session(false));
@@ -93,6 +119,7 @@ final class StreamServer extends WebSocketServer {
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        refused.remove(conn);
     }
 
     @Override
@@ -268,6 +295,10 @@ final class StreamServer extends WebSocketServer {
                 conn.close();
             }
         }
+    }
+
+    int handshakes() {
+        return handshakes.get();
     }
 
     int executionSubscriptions() {

@@ -111,4 +111,66 @@ class KrakenSimulatorProtocolTest {
             }
         }
     }
+
+    private HttpResponse<String> time(SimulatedKraken k) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(k.sim.restUrl() + "/0/public/Time")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A WebSocket handshake by the JDK's client (not the adapter's): its HTTP status, 101 when it opened. */
+    private int handshake(SimulatedKraken k) {
+        try {
+            http.newWebSocketBuilder().buildAsync(URI.create(k.sim.wsUrl()), new java.net.http.WebSocket.Listener() { })
+                    .get(5, TimeUnit.SECONDS).abort();
+            return 101;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException h) return h.getResponse().statusCode();
+            throw new AssertionError("handshake failed without an HTTP answer", e);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void whileRefusingTheEdgeAnswersRestAndHandshakesWithItsStatusAndRetryAfter() throws Exception {
+        try (SimulatedKraken k = new SimulatedKraken(TestBars.wave(10), 5)) {
+            int before = k.sim.streamConnectionAttempts();
+            k.sim.refuseConnections(429, java.time.Duration.ofSeconds(2));
+
+            HttpResponse<String> refused = time(k);
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).contains("2");
+            assertThat(handshake(k)).as("a WebSocket handshake while refused").isEqualTo(429);
+            k.sim.refuseConnections(503, java.time.Duration.ZERO);
+            assertThat(time(k).statusCode()).isEqualTo(503);
+            assertThat(time(k).headers().firstValue("Retry-After")).isEmpty();
+
+            k.sim.acceptConnections();
+            assertThat(time(k).statusCode()).isEqualTo(200);
+            assertThat(handshake(k)).as("a WebSocket handshake once accepted again").isEqualTo(101);
+            assertThat(k.sim.streamConnectionAttempts() - before).as("handshakes counted, the refused one included").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aThrottledRequestIsRefusedUnprocessedAndToldWhenToComeBack() throws Exception {
+        try (SimulatedKraken k = new SimulatedKraken(TestBars.wave(10), 5)) {
+            k.sim.throttleNext(java.time.Duration.ofSeconds(30));
+            long now = System.currentTimeMillis() / 1000;
+            String error = signed(k, "/0/private/AddOrder", 1, "&ordertype=limit&type=buy&volume=0.5&pair=ETHUSD&price=80.00&cl_ord_id=thr-1")
+                    .path("error").get(0).asText();
+            assertThat(error).startsWith("EService:Throttled: ");
+            assertThat(Long.parseLong(error.substring("EService:Throttled: ".length()))).isBetween(now + 29, now + 32);
+            assertThat(k.sim.orders()).as("nothing placed").isEmpty();
+            assertThat(signed(k, "/0/private/BalanceEx", 2, "").path("error")).as("only the next request").isEmpty();
+        }
+    }
+
+    @Test
+    void aSkewedVenueClockShowsInItsTime() throws Exception {
+        try (SimulatedKraken k = new SimulatedKraken(TestBars.wave(10), 5)) {
+            k.sim.skewClock(java.time.Duration.ofMinutes(-10));
+            long venue = JSON.readTree(time(k).body()).path("result").path("unixtime").asLong();
+            assertThat(System.currentTimeMillis() / 1000 - venue).isBetween(598L, 602L);
+        }
+    }
 }

@@ -7,6 +7,9 @@ import io.tradekit.api.RecoveryAction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.tradekit.api.ErrorCategory.AUTH;
 import static io.tradekit.api.ErrorCategory.CLOCK_SKEW;
@@ -39,6 +42,7 @@ public final class KrakenErrors {
 
     public static final String INVALID_NONCE = "EAPI:Invalid nonce";
     public static final String UNKNOWN_ORDER = "EOrder:Unknown order";
+    private static final Pattern THROTTLED = Pattern.compile("(?i)EService:\\s*Throttled\\s*:\\s*([0-9]{1,12})\\s*");
 
     /** What the adapter was doing; a few errors mean different things per operation. */
     public enum Operation { PLACE, CANCEL, QUERY, OTHER }
@@ -86,6 +90,7 @@ public final class KrakenErrors {
             rule("EQuery:Unknown asset pair", INVALID_INPUT, HALT, "no such pair at Kraken"),
             rule("EQuery:Invalid asset pair", INVALID_INPUT, HALT, "no such pair at Kraken"),
             rule("EQuery:*", INVALID_ORDER, SKIP, "the query was refused"),
+            rule("EService:Throttled*", RATE_LIMIT, BACK_OFF, "too many concurrent requests; refused unprocessed, try again after the time it names"),
             rule("EService:Deadline elapsed", UNKNOWN_OUTCOME, RESYNC_STATE, "the matching engine did not answer in time; the outcome is unknown"),
             rule("EService:Unavailable", VENUE_UNAVAILABLE, BACK_OFF, "the matching engine or API is offline"),
             rule("EService:Busy", VENUE_UNAVAILABLE, BACK_OFF, "the venue is overloaded"),
@@ -109,13 +114,17 @@ public final class KrakenErrors {
             return new Mapping(UNKNOWN_OUTCOME, RESYNC_STATE, "HTTP " + httpStatus + ": the outcome is unknown, look it up");
         }
         if (error != null) {
-            String lower = error.strip().toLowerCase(Locale.ROOT);
+            // Kraken's documents write some as "EService: Throttled": a space after the category does not change the error
+            String lower = error.strip().toLowerCase(Locale.ROOT).replaceFirst(":\\s+", ":");
             for (Rule r : RULES) {
                 if (r.matches(lower)) return r.mapping();
             }
         }
         if (httpStatus == 429) {
             return new Mapping(RATE_LIMIT, BACK_OFF, "HTTP 429: rate limit");
+        }
+        if (httpStatus == 403 && error == null) {
+            return new Mapping(VENUE_UNAVAILABLE, BACK_OFF, "HTTP 403 from the venue's edge (an address ban): refused unprocessed");
         }
         if (httpStatus == 403 || httpStatus == 401) {
             return new Mapping(AUTH, HALT, "HTTP " + httpStatus + ": refused");
@@ -131,6 +140,18 @@ public final class KrakenErrors {
         String code = error == null ? "HTTP" + httpStatus : error;
         String text = VENUE + " " + what + ": " + (error == null ? "HTTP " + httpStatus : error) + " (" + m.meaning() + ")";
         return new ExchangeException(VENUE, m.category(), m.action(), code, text, retryAfter, null);
+    }
+
+    /**
+     * The wait an {@code EService:Throttled: <unix time>} answer names (Kraken: "try again after
+     * [timestamp]"), from {@code nowMillis}; empty for any other error or a time that cannot be read.
+     */
+    public static Optional<Duration> throttledFor(String error, long nowMillis) {
+        if (error == null) return Optional.empty();
+        Matcher m = THROTTLED.matcher(error.strip());
+        if (!m.matches()) return Optional.empty();
+        long untilMillis = Long.parseLong(m.group(1)) * 1000;
+        return Optional.of(Duration.ofMillis(Math.max(0, untilMillis - nowMillis)));
     }
 
     public static boolean isInvalidNonce(ExchangeException e) {

@@ -148,13 +148,17 @@ public final class KrakenRestClient {
             }
             return result;
         }
-        Duration retryAfter = null;
-        if (KrakenErrors.isRateLimit(error) || reply.status() == 429) {
-            CallRateCounter counter = call.trades() ? trading : calls;
+        // the wait the venue names (EService:Throttled's time, an edge's Retry-After), else what the counter model says
+        Duration retryAfter = KrakenErrors.throttledFor(error, System.currentTimeMillis())
+                .or(() -> reply.longHeader("Retry-After").stream().mapToObj(Duration::ofSeconds).findFirst())
+                .orElse(null);
+        boolean rateLimited = KrakenErrors.isRateLimit(error) || reply.status() == 429;
+        if (rateLimited && retryAfter == null) {
             double decay = call.trades() ? config.tier().tradingDecayPerSecond() : config.tier().decayPerSecond();
             retryAfter = Duration.ofMillis((long) Math.ceil(RATE_LIMIT_PENALTY_POINTS / decay * 1000));
-            if (counter != null) counter.pauseFor(retryAfter);
         }
+        CallRateCounter counter = call.trades() ? trading : calls;
+        if (retryAfter != null && counter != null) counter.pauseFor(retryAfter); // nothing of this key goes out before then
         return throwFailure(KrakenErrors.toException(what, operation, reply.status(), error, retryAfter));
     }
 

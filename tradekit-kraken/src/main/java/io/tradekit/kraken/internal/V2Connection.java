@@ -21,13 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * subscribed, so a connection that stays quiet for {@code silenceTimeout} is dead even if TCP says
  * otherwise: that is reported as an error event and the connection is replaced.
  *
- * <p>Frames larger than {@link #MAX_FRAME_CHARS}, frames that are not JSON, pongs and heartbeats are
+ * <p>A message larger than the configured {@code maxMessageBytes} is refused by the socket before it is
+ * buffered whole and reported as an error event; frames that are not JSON, pongs and heartbeats are
  * dealt with here; every other frame goes to the {@link Handler}.
  */
 public final class V2Connection implements ReconnectingWebSocket.Listener, AutoCloseable {
-
-    /** The largest frame read: a full book snapshot is far smaller. */
-    public static final int MAX_FRAME_CHARS = 1 << 20;
 
     /** The stream's owner. Called on the socket's thread; must not block. */
     public interface Handler {
@@ -54,7 +52,8 @@ public final class V2Connection implements ReconnectingWebSocket.Listener, AutoC
         this.poster = poster;
         this.handler = handler;
         this.socket = new ReconnectingWebSocket(name, () -> uri, this, new ReconnectingWebSocket.Options(config.connectTimeout(),
-                Duration.ofSeconds(60), Duration.ofHours(23), new Backoff(config.reconnectInitial(), config.reconnectMax(), 2.0, 0.5)));
+                Duration.ofSeconds(60), Duration.ofHours(23), new Backoff(config.reconnectInitial(), config.reconnectMax(), 2.0, 0.5),
+                config.maxMessageBytes(), Duration.ofSeconds(30), config.downAfterAttempts()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kraken-ws-keepalive " + name);
             t.setDaemon(true);
@@ -127,11 +126,6 @@ public final class V2Connection implements ReconnectingWebSocket.Listener, AutoC
     @Override
     public void onText(String text) {
         lastFrameMillis = System.currentTimeMillis();
-        if (text.length() > MAX_FRAME_CHARS) {
-            poster.error(source, ErrorCategory.MALFORMED_DATA, "frame of " + text.length() + " characters is over the limit of "
-                    + MAX_FRAME_CHARS + "; dropped", text);
-            return;
-        }
         JsonNode root;
         try {
             root = Json.read(text);
@@ -149,6 +143,12 @@ public final class V2Connection implements ReconnectingWebSocket.Listener, AutoC
         } catch (RuntimeException e) {
             poster.error(source, ErrorCategory.MALFORMED_DATA, "unreadable frame: " + e.getMessage(), text);
         }
+    }
+
+    /** A message over the socket's size limit was refused (never buffered whole) and the connection is being replaced. */
+    @Override
+    public void onRejected(String reason) {
+        poster.error(source, ErrorCategory.MALFORMED_DATA, reason + "; dropped, reconnecting", "");
     }
 
     @Override

@@ -34,6 +34,8 @@ class KrakenErrorsTest {
             "EService:Unavailable, VENUE_UNAVAILABLE, BACK_OFF",
             "EService:Busy, VENUE_UNAVAILABLE, BACK_OFF",
             "EService:Deadline elapsed, UNKNOWN_OUTCOME, RESYNC_STATE",
+            "EService:Throttled: 1700000000, RATE_LIMIT, BACK_OFF",
+            "EService: Throttled: 1700000000, RATE_LIMIT, BACK_OFF",
             "EService:Market in cancel_only mode, VENUE_UNAVAILABLE, PAUSE",
             "EOrder:Something new, INVALID_ORDER, SKIP",
     })
@@ -48,6 +50,23 @@ class KrakenErrorsTest {
     void aServerErrorIsAnUnknownOutcomeWhateverTheBodySays() {
         assertThat(KrakenErrors.classify(Operation.PLACE, 502, null).category()).isEqualTo(ErrorCategory.UNKNOWN_OUTCOME);
         assertThat(KrakenErrors.classify(Operation.PLACE, 500, "EOrder:Insufficient funds").category()).isEqualTo(ErrorCategory.UNKNOWN_OUTCOME);
+    }
+
+    @Test
+    void aThrottledAnswerNamesTheWaitUntilTheTimeItGives() {
+        assertThat(KrakenErrors.throttledFor("EService:Throttled: 1700000005", 1_700_000_000_000L)).contains(java.time.Duration.ofSeconds(5));
+        assertThat(KrakenErrors.throttledFor("EService: Throttled: 1700000005", 1_700_000_000_000L)).contains(java.time.Duration.ofSeconds(5));
+        assertThat(KrakenErrors.throttledFor("EService:Throttled: 1699999990", 1_700_000_000_000L)).contains(java.time.Duration.ZERO);
+        assertThat(KrakenErrors.throttledFor("EService:Throttled", 1_700_000_000_000L)).isEmpty();
+        assertThat(KrakenErrors.throttledFor("EAPI:Rate limit exceeded", 1_700_000_000_000L)).isEmpty();
+    }
+
+    @Test
+    void aBare403FromTheEdgeIsARefusalToBackOffFromNotAnAuthFailure() {
+        KrakenErrors.Mapping edge = KrakenErrors.classify(Operation.PLACE, 403, null);
+        assertThat(edge.category()).isEqualTo(ErrorCategory.VENUE_UNAVAILABLE);
+        assertThat(edge.action()).isEqualTo(RecoveryAction.BACK_OFF);
+        assertThat(KrakenErrors.classify(Operation.PLACE, 403, "EGeneral:Permission denied").category()).isEqualTo(ErrorCategory.AUTH);
     }
 
     @Test
