@@ -109,12 +109,13 @@ public final class Backtest {
         loop.drain();
         long total = bars.size();
         long step = Math.max(1, total / 200);
+        PaperExchange.Settle settle = time -> {
+            clock.set(time);
+            loop.drain();
+        };
         for (int i = 0; i < total; i++) {
             Bar bar = bars.get(i);
-            exchange.play(bar, time -> {
-                clock.set(time);
-                loop.drain();
-            });
+            exchange.play(bar, settle);
             Instant close = bar.closeTime();
             clock.set(close);
             engine.handle(new Event.BarClosed(bar));

@@ -227,10 +227,23 @@ public final class MatchingEngine {
         return resting.isEmpty(symbol) && !hasPending(symbol) && !watched.containsKey(symbol);
     }
 
+    /**
+     * Opens a bar and, when nothing on it can fill or must be watched ({@link #isQuiet}), closes it at once
+     * with {@link #endBar}: one lock for the common bar of a backtest. Returns true when the bar is closed;
+     * false when the caller must play its path with {@link #advance} and close it with {@link #endBar}.
+     */
+    public synchronized boolean playIfQuiet(Bar bar) {
+        beginBar(bar);
+        if (!isQuiet(bar.symbol())) return false;
+        endBar(bar);
+        return true;
+    }
+
     /** Opens a bar: its volume becomes the budget of the participation cap; the market stands between bars no more. */
     public synchronized void beginBar(Bar bar) {
         if (bar.openTime().isAfter(now)) now = bar.openTime();
-        betweenBars.remove(bar.symbol());
+        // Only next-open fills ask whether the market stands between bars.
+        if (settings.fillModel() == FillModel.NEXT_OPEN) betweenBars.remove(bar.symbol());
         if (settings.participationCap().signum() > 0) volumeLeft.put(bar.symbol(), bar.volume().multiply(settings.participationCap()));
     }
 
@@ -291,7 +304,7 @@ public final class MatchingEngine {
         if (!lastQuote.isEmpty()) lastQuote.remove(symbol);
         Instant close = bar.closeTime();
         if (close.isAfter(now)) now = close;
-        betweenBars.add(symbol);
+        if (settings.fillModel() == FillModel.NEXT_OPEN) betweenBars.add(symbol);
         rememberMarket(symbol);
         persist();
     }

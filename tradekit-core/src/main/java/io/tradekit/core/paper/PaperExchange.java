@@ -109,12 +109,8 @@ public final class PaperExchange implements ExchangeAdapter {
      * until the bot's loop is idle.
      */
     public void play(Bar bar, Settle settle) {
-        engine.beginBar(bar);
-        if (engine.isQuiet(bar.symbol())) {
-            // Nothing rests, waits or is watched: no point of the path can fill or tell the bot anything.
-            engine.endBar(bar);
-            return;
-        }
+        // Nothing rests, waits or is watched: no point of the path can fill or tell the bot anything.
+        if (engine.playIfQuiet(bar)) return;
         for (PricePoint point : PricePoint.pathOf(bar)) {
             boolean reached;
             do {
