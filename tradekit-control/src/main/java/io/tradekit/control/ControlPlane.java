@@ -79,8 +79,8 @@ public final class ControlPlane implements AutoCloseable {
         return supervisor;
     }
 
-    /** Every route of the API with the least role it needs, for documentation and tests. */
-    public List<RouteInfo> routes() {
+    /** Every route of the API with the least role it needs, for this package's tests (RouteInfo is internal, so not for hosts). */
+    List<RouteInfo> routes() {
         return api.routes();
     }
 
