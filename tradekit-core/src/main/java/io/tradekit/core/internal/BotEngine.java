@@ -172,6 +172,7 @@ public final class BotEngine {
         transition(BotState.STARTING, "engine", "start");
         instrument = venue.instrument(config.symbol());
         portfolio = new Portfolio(instrument.quoteAsset(), BigDecimal.ZERO);
+        useLeverage();
         Recovery recovery = new Recovery(this, recoveryOptions);
         Optional<BotSnapshot> snapshot = recovery.load(instrument);
         boolean fresh = orders.all().isEmpty();
@@ -201,6 +202,27 @@ public final class BotEngine {
         } catch (RuntimeException e) {
             strategyFailed("onStart", e);
         }
+    }
+
+    /**
+     * A derivatives bot tells the venue its leverage before anything trades and margins its own books at it;
+     * a spot bot has none to set.
+     */
+    private void useLeverage() {
+        BigDecimal leverage = config.leverage();
+        if (!instrument.isDerivative()) {
+            if (leverage.compareTo(BigDecimal.ONE) != 0) {
+                throw new io.tradekit.api.InvalidInputException("leverage " + leverage.toPlainString() + " needs a derivatives instrument; "
+                        + instrument.symbol() + " is " + instrument.kind());
+            }
+            return;
+        }
+        if (leverage.compareTo(BigDecimal.ONE) < 0 || leverage.compareTo(instrument.margin().maxLeverage()) > 0) {
+            throw new io.tradekit.api.InvalidInputException("leverage " + leverage.toPlainString() + " on " + instrument.symbol()
+                    + " must be between 1 and the venue's " + instrument.margin().maxLeverage().toPlainString());
+        }
+        venue.setLeverage(instrument.symbol(), leverage);
+        portfolio.setLeverage(instrument.symbol(), leverage);
     }
 
     /** The close time of the last bar this bot is known to have acted on (from its snapshot and orders). */
@@ -282,7 +304,33 @@ public final class BotEngine {
             }
             case Event.ErrorRaised e -> reportError(e.source(), e.category(), e.category().defaultAction(), e.message());
             case Event.TimerFired e -> safety.evaluate("timer " + e.name());
+            case Event.FundingSettled e -> onFunding(e.payment());
+            case Event.PositionLiquidated e -> onLiquidation(e.order(), e.fill());
         }
+    }
+
+    private void onFunding(io.tradekit.api.FundingPayment payment) {
+        portfolio.applyFunding(payment);
+        audit("funding", venue.venue(), payment.symbol() + (payment.isReceived() ? " received " : " paid ")
+                        + payment.amount().abs().toPlainString() + " at rate " + payment.rate().toPlainString() + ", mark "
+                        + payment.markPrice().toPlainString(),
+                "{\"rate\":\"" + payment.rate().toPlainString() + "\",\"amount\":\"" + payment.amount().toPlainString() + "\"}");
+    }
+
+    /**
+     * The venue closed the position with its own order (tagged {@code liquidation}): the bot journals that
+     * order as if it had sent it, so the fill is applied, reported and recovered like any other.
+     */
+    private void onLiquidation(Order venueOrder, Fill fill) {
+        if (orders.get(venueOrder.clientOrderId()).isEmpty()) {
+            // Its fills make it FILLED here, as for the bot's own orders: the journal counts each fill once.
+            Order adopted = venueOrder.withFilled(BigDecimal.ZERO, BigDecimal.ZERO, OrderStatus.NEW, venueOrder.createdAt());
+            store.writeAhead(adopted);
+            orders.add(adopted);
+        }
+        audit("liquidation", venue.venue(), fill.symbol() + " " + fill.quantity().toPlainString() + " liquidated at "
+                + fill.price().toPlainString() + ", fee " + fill.fee().toPlainString(), "{}");
+        applyFill(fill);
     }
 
     /** Moves the engine's clock: runs due timers (lookups, safety checks) and rolls the trading day. */
