@@ -11,6 +11,7 @@ import io.tradekit.api.event.BotEvent;
 import io.tradekit.api.spi.RiskDecision;
 import io.tradekit.api.spi.RiskPolicy;
 import io.tradekit.api.spi.Submission;
+import io.tradekit.core.perp.ReduceOnly;
 import io.tradekit.core.sizing.ExitQuantity;
 import io.tradekit.core.sizing.OrderRounding;
 import io.tradekit.core.sizing.SizingDecision;
@@ -100,8 +101,9 @@ final class OrderGate {
             }
             return deny(requested, "sizing", e.getMessage());
         }
-        if (intent.reduceOnly() && inst.isDerivative() && !isReducing(intent)) {
-            return deny(intent, "reduce-only", reduceOnlyRefusal(intent));
+        if (intent.reduceOnly() && inst.isDerivative()) {
+            var refusal = ReduceOnly.refusal(intent.symbol(), engine.portfolio.quantity(intent.symbol()), intent.side(), intent.quantity());
+            if (refusal.isPresent()) return deny(intent, "reduce-only", refusal.get());
         }
         boolean reducing = isReducing(intent);
         if (!engine.state.acceptsNewExposure() && !(reducing && engine.state.acceptsReducingOrders())) {
@@ -137,18 +139,6 @@ final class OrderGate {
         if (position.signum() == 0) return false;
         boolean opposite = (position.signum() > 0) == (intent.side() == Side.SELL);
         return opposite && intent.quantity().compareTo(position.abs()) <= 0;
-    }
-
-    /** Why a reduce-only order does not reduce: it would open, grow or flip the position. */
-    private String reduceOnlyRefusal(OrderIntent intent) {
-        BigDecimal held = engine.portfolio.quantity(intent.symbol());
-        String what = "reduce-only " + intent.side() + " " + intent.quantity().toPlainString() + " " + intent.symbol();
-        if (held.signum() == 0) return what + " would open a position: there is none to reduce";
-        if (held.signum() == intent.side().sign()) {
-            return what + " would grow the " + (held.signum() > 0 ? "long" : "short") + " position of " + held.abs().toPlainString();
-        }
-        return what + " would flip the position of " + held.toPlainString() + " to "
-                + held.add(intent.quantity().multiply(BigDecimal.valueOf(intent.side().sign()))).toPlainString();
     }
 
     private Submission deny(OrderIntent intent, String by, String reason) {

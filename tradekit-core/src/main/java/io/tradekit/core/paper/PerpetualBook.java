@@ -11,6 +11,7 @@ import io.tradekit.api.Side;
 import io.tradekit.core.internal.Portfolio;
 import io.tradekit.core.perp.FundingRates;
 import io.tradekit.core.perp.IsolatedMargin;
+import io.tradekit.core.perp.ReduceOnly;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -73,19 +74,9 @@ final class PerpetualBook {
      */
     void checkReduceOnly(OrderRequest request, Instrument instrument) {
         if (!request.reduceOnly()) return;
-        BigDecimal held = quantity(instrument);
-        String what = "reduce-only " + request.side() + " " + request.quantity().toPlainString() + " " + request.symbol();
-        if (held.signum() == 0) {
-            throw new OrderRejectedException("REDUCE_ONLY", what + " would open a position: there is none to reduce");
-        }
-        if (held.signum() == request.side().sign()) {
-            throw new OrderRejectedException("REDUCE_ONLY", what + " would grow the " + (held.signum() > 0 ? "long" : "short")
-                    + " position of " + held.abs().toPlainString());
-        }
-        if (request.quantity().compareTo(held.abs()) > 0) {
-            throw new OrderRejectedException("REDUCE_ONLY", what + " would flip the position of " + held.toPlainString()
-                    + " to " + held.add(request.quantity().multiply(BigDecimal.valueOf(request.side().sign()))).toPlainString());
-        }
+        ReduceOnly.refusal(request.symbol(), quantity(instrument), request.side(), request.quantity()).ifPresent(why -> {
+            throw new OrderRejectedException("REDUCE_ONLY", why);
+        });
     }
 
     /** How much of an order of {@code quantity} on {@code side} opens new exposure (what is left after closing the position). */
