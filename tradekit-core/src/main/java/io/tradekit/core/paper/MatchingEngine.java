@@ -172,7 +172,8 @@ public final class MatchingEngine {
         BigDecimal fillPrice = marketable && reference != null ? fillPrice(request, reference, instrument) : checkPrice;
         BigDecimal lockAmount = fundsNeeded(instrument, request.side(), request.quantity(), fillPrice);
         String lockAsset = lockAsset(instrument, request.side());
-        if (free.getOrDefault(lockAsset, BigDecimal.ZERO).compareTo(lockAmount) < 0) {
+        // An order that needs no funds (a perpetual's close) goes through even when funding left the free balance below zero.
+        if (lockAmount.signum() > 0 && free.getOrDefault(lockAsset, BigDecimal.ZERO).compareTo(lockAmount) < 0) {
             throw new OrderRejectedException(ErrorCategory.INSUFFICIENT_FUNDS, "INSUFFICIENT_BALANCE",
                     "Account has insufficient balance for requested action: needs " + lockAmount.stripTrailingZeros().toPlainString()
                             + " " + lockAsset + ", free " + free.getOrDefault(lockAsset, BigDecimal.ZERO).stripTrailingZeros().toPlainString());
@@ -456,7 +457,7 @@ public final class MatchingEngine {
         BigDecimal opening = perpetuals.openingQuantity(instrument, order.side(), qty);
         BigDecimal needed = perpetuals.initialMargin(instrument, opening, price).add(instrument.notional(opening, price).multiply(feeRate));
         BigDecimal canPay = lockedAmount.add(free.getOrDefault(quote, BigDecimal.ZERO));
-        if (!"liquidation".equals(order.tag()) && needed.compareTo(canPay) > 0) {
+        if (!"liquidation".equals(order.tag()) && needed.signum() > 0 && needed.compareTo(canPay) > 0) {
             finish(order.clientOrderId(), OrderStatus.REJECTED, "insufficient margin at the fill price " + price.toPlainString()
                     + ": needs " + needed.stripTrailingZeros().toPlainString() + " " + quote + ", can use " + canPay.stripTrailingZeros().toPlainString());
             return null;

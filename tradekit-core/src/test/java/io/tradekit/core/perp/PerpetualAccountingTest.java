@@ -189,6 +189,19 @@ class PerpetualAccountingTest {
     }
 
     @Test
+    void aCloseGoesThroughWhenFundingHasTakenTheFreeBalanceBelowZero() {
+        // All in at 5x: the whole wallet is margin, so the 08:00 funding the long pays leaves the free balance negative.
+        ScriptedSignals strategy = new ScriptedSignals(Map.of(0, Signal.BUY, 3, Signal.SELL));
+        BacktestResult r = TradeKit.backtest().bars(BARS).instrument(PerpBars.ETH_PERP).strategy("scripted", strategy)
+                .cash(new BigDecimal("10000")).fees(new BigDecimal("2"), new BigDecimal("5"))
+                .leverage(new BigDecimal("5")).funding(FUNDING).run();
+        assertThat(strategy.seen.get(1).account().availableBalance()).isNegative();
+        assertThat(r.fills()).extracting(f -> f.side()).containsExactly(Side.BUY, Side.SELL);
+        assertThat(strategy.seen.get(3).position().isFlat()).isFalse();
+        assertThat(r.roundTrips()).hasSize(1);
+    }
+
+    @Test
     void entriesAreSizedSoThatTheirMarginAndFeeFitTheAvailableBalance() {
         // Half the equity as margin at 3x: 5000 / (2000 × (1/3 + 0.0005)) = 7.4888…, down to the step: 7.488.
         ScriptedSignals strategy = new ScriptedSignals(Map.of(0, Signal.SELL));
