@@ -2,16 +2,22 @@ package io.tradekit.api;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A tradable symbol and the venue's filters on its orders. A zero {@code minNotional} or
- * {@code minQuantity} disables that rule; tick and step sizes must be positive.
+ * A tradable symbol, its kind and the venue's filters on its orders. A zero {@code minNotional} or
+ * {@code minQuantity} disables that rule; tick and step sizes must be positive. Quantities are in
+ * contracts of {@code contractSize} base units (1 for spot and for Bybit's and Binance's linear
+ * perpetuals, whose quantities are in the base coin); a derivative carries its venue's
+ * {@link MarginRules}, a spot instrument none.
  *
- * <pre>{@code new Instrument("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"), new BigDecimal("0.00001"),
- *         new BigDecimal("0.00001"), new BigDecimal("5"))}</pre>
+ * <pre>{@code Instrument spot = new Instrument("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"), new BigDecimal("0.00001"),
+ *         new BigDecimal("0.00001"), new BigDecimal("5"));
+ * Instrument perp = spot.asLinearPerpetual(MarginRules.flat(new BigDecimal("100"), new BigDecimal("0.005"), new BigDecimal("0.0006")));}</pre>
  */
 public record Instrument(String symbol, String baseAsset, String quoteAsset,
-                         BigDecimal tickSize, BigDecimal stepSize, BigDecimal minQuantity, BigDecimal minNotional) {
+                         BigDecimal tickSize, BigDecimal stepSize, BigDecimal minQuantity, BigDecimal minNotional,
+                         InstrumentKind kind, BigDecimal contractSize, Optional<MarginRules> marginRules) {
 
     public Instrument {
         requireText(symbol, "symbol");
@@ -21,6 +27,43 @@ public record Instrument(String symbol, String baseAsset, String quoteAsset,
         requirePositive(symbol, stepSize, "stepSize");
         requireNonNegative(symbol, minQuantity, "minQuantity");
         requireNonNegative(symbol, minNotional, "minNotional");
+        Objects.requireNonNull(kind, "kind");
+        requirePositive(symbol, contractSize, "contractSize");
+        Objects.requireNonNull(marginRules, "marginRules");
+        if (kind.isDerivative() && marginRules.isEmpty()) {
+            throw new InvalidInputException("instrument " + symbol + ": a " + kind + " needs the venue's margin rules");
+        }
+        if (!kind.isDerivative() && marginRules.isPresent()) {
+            throw new InvalidInputException("instrument " + symbol + ": a spot instrument has no margin rules");
+        }
+    }
+
+    /** A spot instrument: contract size 1, no margin. */
+    public Instrument(String symbol, String baseAsset, String quoteAsset,
+                      BigDecimal tickSize, BigDecimal stepSize, BigDecimal minQuantity, BigDecimal minNotional) {
+        this(symbol, baseAsset, quoteAsset, tickSize, stepSize, minQuantity, minNotional, InstrumentKind.SPOT, BigDecimal.ONE, Optional.empty());
+    }
+
+    /** The same symbol and filters as a linear perpetual under {@code rules}, with contract size 1. */
+    public Instrument asLinearPerpetual(MarginRules rules) {
+        return new Instrument(symbol, baseAsset, quoteAsset, tickSize, stepSize, minQuantity, minNotional,
+                InstrumentKind.LINEAR_PERPETUAL, BigDecimal.ONE, Optional.of(rules));
+    }
+
+    /** Whether positions in this instrument are margined contracts (see {@link InstrumentKind#isDerivative()}). */
+    public boolean isDerivative() {
+        return kind.isDerivative();
+    }
+
+    /** The margin rules of a derivative; throws for a spot instrument, which has none. */
+    public MarginRules margin() {
+        return marginRules.orElseThrow(() -> new InvalidInputException("instrument " + symbol + " is spot: it has no margin rules"));
+    }
+
+    /** What {@code quantity} contracts are worth at {@code price} in the quote asset: quantity × contract size × price. */
+    public BigDecimal notional(BigDecimal quantity, BigDecimal price) {
+        BigDecimal value = quantity.multiply(price);
+        return contractSize.compareTo(BigDecimal.ONE) == 0 ? value : value.multiply(contractSize);
     }
 
     public boolean isOnTick(BigDecimal price) {
@@ -57,7 +100,7 @@ public record Instrument(String symbol, String baseAsset, String quoteAsset,
             throw new OrderRejectedException("LOT_SIZE", symbol + ": quantity " + quantity.toPlainString()
                     + " is below the minimum quantity " + minQuantity.toPlainString());
         }
-        BigDecimal notional = quantity.multiply(price);
+        BigDecimal notional = notional(quantity, price);
         if (notional.compareTo(minNotional) < 0) {
             throw new OrderRejectedException("MIN_NOTIONAL", symbol + ": notional " + notional.stripTrailingZeros().toPlainString()
                     + " is below the minimum notional " + minNotional.toPlainString());

@@ -2,18 +2,38 @@ package io.tradekit.api;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A bot's holding in one symbol. {@code quantity} is signed (negative is short); {@code averageCost}
- * is the average entry price of the open quantity; realized PnL and fees are in the quote asset.
+ * A bot's position in one symbol, one-way: {@code quantity} is signed (negative is short) in contracts of
+ * {@code contractSize} base units; {@code averageCost} is the average entry price of the open quantity;
+ * realized PnL (before fees), fees and funding (positive: paid, negative: received) are in the quote asset
+ * and kept apart. A derivatives position also carries the leverage it was opened with, the isolated margin
+ * it holds, and the price at which the venue would liquidate it; a spot position has leverage 1, no margin
+ * and no liquidation price. Hedge mode (a long and a short at once) is not modelled yet.
+ *
+ * <pre>{@code Position p = ctx.position("ETHUSDT");
+ * if (p.side() == PositionSide.SHORT) p.liquidationPrice().ifPresent(liq -> ...);}</pre>
  */
-public record Position(String symbol, BigDecimal quantity, BigDecimal averageCost, BigDecimal realizedPnl, BigDecimal fees) {
+public record Position(String symbol, BigDecimal quantity, BigDecimal averageCost, BigDecimal realizedPnl, BigDecimal fees,
+                       BigDecimal funding, BigDecimal leverage, BigDecimal margin, Optional<BigDecimal> liquidationPrice,
+                       BigDecimal contractSize) {
     public Position {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(averageCost, "averageCost");
         Objects.requireNonNull(realizedPnl, "realizedPnl");
         Objects.requireNonNull(fees, "fees");
+        Objects.requireNonNull(funding, "funding");
+        Objects.requireNonNull(leverage, "leverage");
+        Objects.requireNonNull(margin, "margin");
+        Objects.requireNonNull(liquidationPrice, "liquidationPrice");
+        Objects.requireNonNull(contractSize, "contractSize");
+    }
+
+    /** A spot position (or one whose margin is not known): leverage 1, no margin, no funding, no liquidation price. */
+    public Position(String symbol, BigDecimal quantity, BigDecimal averageCost, BigDecimal realizedPnl, BigDecimal fees) {
+        this(symbol, quantity, averageCost, realizedPnl, fees, BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.ZERO, Optional.empty(), BigDecimal.ONE);
     }
 
     public static Position flat(String symbol) {
@@ -24,7 +44,22 @@ public record Position(String symbol, BigDecimal quantity, BigDecimal averageCos
         return quantity.signum() == 0;
     }
 
+    public PositionSide side() {
+        return PositionSide.of(quantity);
+    }
+
+    /** The average entry price of the open quantity (the same as {@link #averageCost()}). */
+    public BigDecimal entryPrice() {
+        return averageCost;
+    }
+
+    /** What the position would gain (positive) or lose if closed at {@code markPrice}, before fees. */
     public BigDecimal unrealizedPnl(BigDecimal markPrice) {
-        return markPrice.subtract(averageCost).multiply(quantity);
+        return markPrice.subtract(averageCost).multiply(quantity).multiply(contractSize);
+    }
+
+    /** Signed exposure at {@code markPrice} in the quote asset: positive long, negative short. */
+    public BigDecimal exposure(BigDecimal markPrice) {
+        return quantity.multiply(contractSize).multiply(markPrice);
     }
 }

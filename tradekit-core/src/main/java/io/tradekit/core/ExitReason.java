@@ -13,12 +13,14 @@ public enum ExitReason {
     /** A trailing stop was triggered. */
     TRAILING_STOP,
     /** A flatten: by a risk or safety action, an operator, or the end of a run. */
-    FLATTEN;
+    FLATTEN,
+    /** The venue liquidated a derivatives position whose margin fell to its maintenance margin. */
+    LIQUIDATION;
 
     /**
      * The reason an order with {@code tag} closes a position: the protections tag their exits with their
      * kind ({@code stop-loss}, {@code breakeven-stop}, {@code take-profit}, {@code trailing-stop}), a flatten
-     * with {@code flatten}; anything else is the strategy's own.
+     * with {@code flatten}, a venue's liquidation order with {@code liquidation}; anything else is the strategy's own.
      */
     public static ExitReason ofOrderTag(String tag) {
         if (tag == null) return SIGNAL;
@@ -27,6 +29,7 @@ public enum ExitReason {
             case "take-profit" -> TAKE_PROFIT;
             case "trailing-stop" -> TRAILING_STOP;
             case "flatten" -> FLATTEN;
+            case "liquidation" -> LIQUIDATION;
             default -> SIGNAL;
         };
     }

@@ -3,6 +3,8 @@ package io.tradekit.api.event;
 import io.tradekit.api.Bar;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.Fill;
+import io.tradekit.api.FundingPayment;
+import io.tradekit.api.Order;
 import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.Ticker;
 
@@ -94,6 +96,34 @@ public sealed interface Event {
         public TimerFired {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(time, "time");
+        }
+    }
+
+    /** The venue settled funding on a perpetual position of the account. */
+    record FundingSettled(FundingPayment payment) implements Event {
+        public FundingSettled {
+            Objects.requireNonNull(payment, "payment");
+        }
+
+        @Override
+        public Instant time() {
+            return payment.time();
+        }
+    }
+
+    /**
+     * The venue liquidated a perpetual position: {@code order} is the venue's own closing order (the bot did
+     * not send it) and {@code fill} its execution at the liquidation price, its fee the venue's liquidation fee.
+     */
+    record PositionLiquidated(Order order, Fill fill) implements Event {
+        public PositionLiquidated {
+            Objects.requireNonNull(order, "order");
+            Objects.requireNonNull(fill, "fill");
+        }
+
+        @Override
+        public Instant time() {
+            return fill.time();
         }
     }
 }

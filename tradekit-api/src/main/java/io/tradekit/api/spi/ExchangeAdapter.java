@@ -5,11 +5,13 @@ import io.tradekit.api.Bar;
 import io.tradekit.api.Fill;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.Order;
+import io.tradekit.api.Position;
 import io.tradekit.api.OrderAck;
 import io.tradekit.api.OrderRequest;
 import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.EventSink;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +68,25 @@ public interface ExchangeAdapter extends AutoCloseable {
     List<Fill> fills(String symbol, Instant since);
 
     List<Balance> balances();
+
+    /**
+     * The account's open position in a derivatives symbol, as the venue reports it (one-way mode); empty
+     * when flat, and always for a spot venue, whose holdings are {@link #balances()}.
+     */
+    default Optional<Position> position(String symbol) {
+        return Optional.empty();
+    }
+
+    /**
+     * Sets the leverage the account uses for new positions in a derivatives symbol. A venue without
+     * derivatives refuses it.
+     *
+     * @throws io.tradekit.api.ExchangeException when the venue trades no derivatives or refuses the value
+     */
+    default void setLeverage(String symbol, BigDecimal leverage) {
+        throw new io.tradekit.api.ExchangeException(venue(), io.tradekit.api.ErrorCategory.INVALID_ORDER, "NO_DERIVATIVES",
+                venue() + " trades no derivatives: cannot set leverage on " + symbol);
+    }
 
     @Override
     void close();

@@ -3,16 +3,24 @@ package io.tradekit.api.spi;
 import io.tradekit.api.Bar;
 import io.tradekit.api.BotState;
 import io.tradekit.api.Instrument;
+import io.tradekit.api.MarginAccount;
 import io.tradekit.api.Order;
 import io.tradekit.api.Position;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** The account as a risk policy sees it. Read-only; valid only on the loop thread. */
+/**
+ * The account as a risk policy sees it. Read-only; valid only on the loop thread. Exposure is signed
+ * (a short is negative), so a policy works the same on spot and on perpetual positions; the derivatives
+ * figures (leverage, margin, liquidation price) are on the {@link Position} and the {@link #marginAccount()}.
+ * The mark price is the last price the bot saw: in backtests and replays the point of the bar's path the
+ * venue stopped at.
+ */
 public interface RiskContext {
 
     Instant now();
@@ -49,4 +57,47 @@ public interface RiskContext {
 
     /** Realized PnL of the most recent closed round trips, newest last. */
     List<BigDecimal> recentTradePnl(int count);
+
+    /** The price positions are marked at: the last price (see the class comment). */
+    default BigDecimal markPrice(String symbol) {
+        return lastPrice(symbol);
+    }
+
+    /** Signed exposure in {@code symbol} at the mark, in the quote asset: positive long, negative short. */
+    default BigDecimal exposure(String symbol) {
+        return position(symbol).exposure(markPrice(symbol));
+    }
+
+    /** Where the venue would liquidate the position in {@code symbol}; empty when flat or spot. */
+    default Optional<BigDecimal> liquidationPrice(String symbol) {
+        return position(symbol).liquidationPrice();
+    }
+
+    /**
+     * How far the mark is from the liquidation price, as a fraction of the mark (0.1: a 10 % move liquidates);
+     * empty when there is no liquidation price.
+     */
+    default Optional<BigDecimal> liquidationDistance(String symbol) {
+        BigDecimal mark = markPrice(symbol);
+        if (mark.signum() <= 0) return Optional.empty();
+        return liquidationPrice(symbol).map(liq -> liq.subtract(mark).abs().divide(mark, MathContext.DECIMAL64));
+    }
+
+    /** Gross exposure of every position over equity: the leverage the account uses now (0 when flat). */
+    default BigDecimal leverageUsed() {
+        BigDecimal gross = BigDecimal.ZERO;
+        for (Position p : positions()) if (!p.isFlat()) gross = gross.add(p.exposure(markPrice(p.symbol())).abs());
+        BigDecimal equity = equity();
+        if (gross.signum() == 0) return BigDecimal.ZERO;
+        return equity.signum() <= 0 ? gross : gross.divide(equity, MathContext.DECIMAL64);
+    }
+
+    /**
+     * The account's margin figures in its quote asset. By default (a context without a margin model) the
+     * account is taken as spot: wallet = cash, no margin.
+     */
+    default MarginAccount marginAccount() {
+        BigDecimal cash = cash();
+        return new MarginAccount("", cash, equity().subtract(cash), BigDecimal.ZERO, BigDecimal.ZERO, cash);
+    }
 }

@@ -25,6 +25,15 @@ public interface Strategy {
         return 0;
     }
 
+    /**
+     * Whether a {@link io.tradekit.api.Signal#SELL} while flat may open a short position. Only a bot on a
+     * derivatives instrument (see {@link io.tradekit.api.Instrument#isDerivative()}) asks; a spot bot never
+     * shorts. Reference strategies read it from a parameter such as {@code allowShort=true}.
+     */
+    default boolean allowsShort() {
+        return false;
+    }
+
     default void onStart(StrategyContext ctx) {
     }
 

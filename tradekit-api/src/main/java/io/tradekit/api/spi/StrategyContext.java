@@ -28,7 +28,7 @@ public interface StrategyContext {
 
     Position position();
 
-    /** Free quote-asset cash. */
+    /** Free quote-asset cash; on a derivatives bot the wallet balance (see {@link RiskContext#marginAccount()}). */
     BigDecimal cash();
 
     /** Cash plus positions marked at the last price. */

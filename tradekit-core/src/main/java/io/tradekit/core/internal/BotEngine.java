@@ -12,6 +12,7 @@ import io.tradekit.api.OrderRejectedException;
 import io.tradekit.api.OrderRequest;
 import io.tradekit.api.OrderStatus;
 import io.tradekit.api.OrderUpdate;
+import io.tradekit.api.Position;
 import io.tradekit.api.RecoveryAction;
 import io.tradekit.api.SafetyAction;
 import io.tradekit.api.Side;
@@ -75,6 +76,7 @@ public final class BotEngine {
     final Timers timers = new Timers();
     final OrderGate gate;
     final Execution execution;
+    final MarginWatch marginWatch = new MarginWatch();
     private final List<Consumer<BotEvent>> listeners = new CopyOnWriteArrayList<>();
 
     Portfolio portfolio;
@@ -172,6 +174,7 @@ public final class BotEngine {
         transition(BotState.STARTING, "engine", "start");
         instrument = venue.instrument(config.symbol());
         portfolio = new Portfolio(instrument.quoteAsset(), BigDecimal.ZERO);
+        useLeverage();
         Recovery recovery = new Recovery(this, recoveryOptions);
         Optional<BotSnapshot> snapshot = recovery.load(instrument);
         boolean fresh = orders.all().isEmpty();
@@ -201,6 +204,27 @@ public final class BotEngine {
         } catch (RuntimeException e) {
             strategyFailed("onStart", e);
         }
+    }
+
+    /**
+     * A derivatives bot tells the venue its leverage before anything trades and margins its own books at it;
+     * a spot bot has none to set.
+     */
+    private void useLeverage() {
+        BigDecimal leverage = config.leverage();
+        if (!instrument.isDerivative()) {
+            if (leverage.compareTo(BigDecimal.ONE) != 0) {
+                throw new io.tradekit.api.InvalidInputException("leverage " + leverage.toPlainString() + " needs a derivatives instrument; "
+                        + instrument.symbol() + " is " + instrument.kind());
+            }
+            return;
+        }
+        if (leverage.compareTo(BigDecimal.ONE) < 0 || leverage.compareTo(instrument.margin().maxLeverage()) > 0) {
+            throw new io.tradekit.api.InvalidInputException("leverage " + leverage.toPlainString() + " on " + instrument.symbol()
+                    + " must be between 1 and the venue's " + instrument.margin().maxLeverage().toPlainString());
+        }
+        venue.setLeverage(instrument.symbol(), leverage);
+        portfolio.setLeverage(instrument.symbol(), leverage);
     }
 
     /** The close time of the last bar this bot is known to have acted on (from its snapshot and orders). */
@@ -265,6 +289,7 @@ public final class BotEngine {
             case Event.BarClosed e -> onBar(e.bar());
             case Event.TickerUpdated e -> {
                 data.update(e.ticker());
+                watchMargin();
                 safety.onTicker(e.ticker());
                 if (warm && e.ticker().symbol().equals(config.symbol()) && strategyFailure == null) {
                     try {
@@ -282,7 +307,33 @@ public final class BotEngine {
             }
             case Event.ErrorRaised e -> reportError(e.source(), e.category(), e.category().defaultAction(), e.message());
             case Event.TimerFired e -> safety.evaluate("timer " + e.name());
+            case Event.FundingSettled e -> onFunding(e.payment());
+            case Event.PositionLiquidated e -> onLiquidation(e.order(), e.fill());
         }
+    }
+
+    private void onFunding(io.tradekit.api.FundingPayment payment) {
+        portfolio.applyFunding(payment);
+        audit("funding", venue.venue(), payment.symbol() + (payment.isReceived() ? " received " : " paid ")
+                        + payment.amount().abs().toPlainString() + " at rate " + payment.rate().toPlainString() + ", mark "
+                        + payment.markPrice().toPlainString(),
+                "{\"rate\":\"" + payment.rate().toPlainString() + "\",\"amount\":\"" + payment.amount().toPlainString() + "\"}");
+    }
+
+    /**
+     * The venue closed the position with its own order (tagged {@code liquidation}): the bot journals that
+     * order as if it had sent it, so the fill is applied, reported and recovered like any other.
+     */
+    private void onLiquidation(Order venueOrder, Fill fill) {
+        if (orders.get(venueOrder.clientOrderId()).isEmpty()) {
+            // Its fills make it FILLED here, as for the bot's own orders: the journal counts each fill once.
+            Order adopted = venueOrder.withFilled(BigDecimal.ZERO, BigDecimal.ZERO, OrderStatus.NEW, venueOrder.createdAt());
+            store.writeAhead(adopted);
+            orders.add(adopted);
+        }
+        audit("liquidation", venue.venue(), fill.symbol() + " " + fill.quantity().toPlainString() + " liquidated at "
+                + fill.price().toPlainString() + ", fee " + fill.fee().toPlainString(), "{}");
+        applyFill(fill);
     }
 
     /** Moves the engine's clock: runs due timers (lookups, safety checks) and rolls the trading day. */
@@ -313,6 +364,7 @@ public final class BotEngine {
         Instant now = bar.closeTime();
         lastBarTime = now;
         markEquity(now);
+        watchMargin();
         safety.onBar(bar);
         if (!warm) {
             warm = data.size(config.symbol(), config.timeframe()) >= strategy.warmupBars();
@@ -328,6 +380,13 @@ public final class BotEngine {
             }
         }
         if (!listeners.isEmpty()) publish(new BotEvent.BarProcessed(now, bar));
+    }
+
+    /** A derivatives bot's margin extremes move with every mark and fill (see {@link MarginWatch}). */
+    private void watchMargin() {
+        if (portfolio == null || !instrument.isDerivative()) return;
+        Position position = portfolio.position(config.symbol());
+        if (!position.isFlat()) marginWatch.observe(position, data.lastPrice(config.symbol()), equity(), clock.now());
     }
 
     private boolean isBotSeries(Bar bar) {
@@ -390,6 +449,7 @@ public final class BotEngine {
             publish(new BotEvent.OrderChanged(clock.now(), o));
             safety.onOrder(o);
         });
+        watchMargin();
         for (RiskPolicy p : policies) p.onFill(fill, realized, context);
         safety.onFill(fill);
         publish(new BotEvent.FillApplied(fill.time(), fill, portfolio.position(fill.symbol()), realized));

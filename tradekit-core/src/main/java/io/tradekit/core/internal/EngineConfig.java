@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param takerFeeRate   the fee fraction the sizer leaves room for
  * @param safetyInterval how often the safety manager runs without a fill
  * @param equityInterval how often an equity snapshot is journaled live
+ * @param leverage       the leverage of derivatives positions (1 for spot)
  */
 public record EngineConfig(String botId, String symbol, Timeframe timeframe, PositionSizer sizer, BigDecimal takerFeeRate,
                            int cacheCapacity, Duration staleAfter, Duration safetyInterval, Duration equityInterval,
-                           boolean recordEquityCurve) {
+                           boolean recordEquityCurve, BigDecimal leverage) {
     public EngineConfig {
         Objects.requireNonNull(botId, "botId");
         Objects.requireNonNull(symbol, "symbol");
@@ -27,5 +28,14 @@ public record EngineConfig(String botId, String symbol, Timeframe timeframe, Pos
         Objects.requireNonNull(staleAfter, "staleAfter");
         Objects.requireNonNull(safetyInterval, "safetyInterval");
         Objects.requireNonNull(equityInterval, "equityInterval");
+        Objects.requireNonNull(leverage, "leverage");
+    }
+
+    /** A spot bot's configuration: leverage 1. */
+    public EngineConfig(String botId, String symbol, Timeframe timeframe, PositionSizer sizer, BigDecimal takerFeeRate,
+                        int cacheCapacity, Duration staleAfter, Duration safetyInterval, Duration equityInterval,
+                        boolean recordEquityCurve) {
+        this(botId, symbol, timeframe, sizer, takerFeeRate, cacheCapacity, staleAfter, safetyInterval, equityInterval,
+                recordEquityCurve, BigDecimal.ONE);
     }
 }

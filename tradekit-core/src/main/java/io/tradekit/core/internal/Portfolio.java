@@ -5,6 +5,7 @@ import io.tradekit.api.Instrument;
 import io.tradekit.api.Position;
 import io.tradekit.api.Side;
 import io.tradekit.core.RoundTrip;
+import io.tradekit.core.perp.IsolatedMargin;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -19,6 +20,13 @@ import java.util.Map;
  * Cash, positions, average cost, realized PnL and fees of one bot, all in BigDecimal. A fill is applied
  * with {@link #apply}; the engine makes sure each fill id is applied once. Fees paid in the quote asset
  * reduce cash; fees paid in the base asset reduce the position.
+ *
+ * <p>A fill of a derivative ({@link Instrument#isDerivative()}) moves no notional: cash is then the
+ * margin account's wallet balance, which changes by the PnL a close realizes, the fees and the funding
+ * ({@link #applyFunding}), each also kept as its own total. Such a position holds isolated margin at the
+ * leverage set for its symbol ({@link #setLeverage}, default 1) and has a liquidation price
+ * ({@link io.tradekit.core.perp.IsolatedMargin}). Equity marks a spot holding at its value and a
+ * derivative at its unrealized PnL.
  */
 public final class Portfolio {
 
@@ -28,7 +36,10 @@ public final class Portfolio {
     private BigDecimal cash;
     private BigDecimal totalFees = BigDecimal.ZERO;
     private BigDecimal grossRealized = BigDecimal.ZERO;
+    private BigDecimal fundingPaid = BigDecimal.ZERO;
+    private BigDecimal fundingReceived = BigDecimal.ZERO;
     private final Map<String, Holding> holdings = new HashMap<>();
+    private final Map<String, BigDecimal> leverage = new HashMap<>();
     private final List<RoundTrip> roundTrips = new ArrayList<>();
     private boolean flat = true;
 
@@ -40,6 +51,7 @@ public final class Portfolio {
     /** Where a restart left a symbol: quantity, average cost, realized PnL and fees so far. */
     public void restore(Position position, Instant openedAt) {
         Holding h = holding(position.symbol());
+        h.funding = position.funding();
         h.quantity = position.quantity();
         h.averageCost = position.averageCost();
         h.realized = position.realizedPnl();
@@ -50,6 +62,15 @@ public final class Portfolio {
 
     public void setCash(BigDecimal cash) {
         this.cash = cash;
+    }
+
+    /** The leverage new derivatives positions in {@code symbol} are opened with (and margined at). */
+    public void setLeverage(String symbol, BigDecimal value) {
+        leverage.put(symbol, value);
+    }
+
+    public BigDecimal leverage(String symbol) {
+        return leverage.getOrDefault(symbol, BigDecimal.ONE);
     }
 
     /**
@@ -63,11 +84,13 @@ public final class Portfolio {
     /** Applies one fill of an order sent for {@code reason}, which a round trip it closes records. */
     public BigDecimal apply(Fill fill, Instrument instrument, io.tradekit.core.ExitReason reason) {
         Holding h = holding(fill.symbol());
+        h.instrument = instrument;
+        boolean derivative = instrument.isDerivative();
         BigDecimal qty = fill.quantity();
         BigDecimal signedQty = fill.side() == Side.BUY ? qty : qty.negate();
         BigDecimal notional = fill.price().multiply(qty);
 
-        cash = fill.side() == Side.BUY ? cash.subtract(notional) : cash.add(notional);
+        if (!derivative) cash = fill.side() == Side.BUY ? cash.subtract(notional) : cash.add(notional);
         BigDecimal feeInQuote = feeInQuote(fill, instrument);
         totalFees = totalFees.add(feeInQuote);
         h.fees = h.fees.add(feeInQuote);
@@ -93,7 +116,8 @@ public final class Portfolio {
         } else {
             BigDecimal closing = signedQty.abs().min(h.quantity.abs());
             BigDecimal direction = BigDecimal.valueOf(h.quantity.signum());
-            BigDecimal gross = fill.price().subtract(h.averageCost).multiply(closing).multiply(direction);
+            BigDecimal gross = instrument.notional(closing, fill.price().subtract(h.averageCost)).multiply(direction);
+            if (derivative) cash = cash.add(gross);
             // Whole closes (the common case) need no division.
             BigDecimal held = h.quantity.abs();
             BigDecimal entryFeeShare = closing.compareTo(held) == 0 ? h.entryFees : h.entryFees.multiply(closing).divide(held, PRICE_MC);
@@ -130,6 +154,27 @@ public final class Portfolio {
         return fill.fee();
     }
 
+    /**
+     * Records a funding settlement: cash (the wallet) falls by what was paid or rises by what was received.
+     */
+    public void applyFunding(io.tradekit.api.FundingPayment payment) {
+        cash = cash.subtract(payment.amount());
+        Holding h = holding(payment.symbol());
+        h.funding = h.funding.add(payment.amount());
+        if (payment.amount().signum() > 0) fundingPaid = fundingPaid.add(payment.amount());
+        else fundingReceived = fundingReceived.subtract(payment.amount());
+    }
+
+    /** Funding paid over the whole run (zero or more). */
+    public BigDecimal fundingPaid() {
+        return fundingPaid;
+    }
+
+    /** Funding received over the whole run (zero or more). */
+    public BigDecimal fundingReceived() {
+        return fundingReceived;
+    }
+
     public BigDecimal cash() {
         return cash;
     }
@@ -140,7 +185,33 @@ public final class Portfolio {
 
     public Position position(String symbol) {
         Holding h = holdings.get(symbol);
-        return h == null ? Position.flat(symbol) : new Position(symbol, h.quantity, h.averageCost, h.realized, h.fees);
+        if (h == null) return Position.flat(symbol);
+        if (h.instrument == null || !h.instrument.isDerivative()) {
+            return new Position(symbol, h.quantity, h.averageCost, h.realized, h.fees, h.funding, BigDecimal.ONE, BigDecimal.ZERO,
+                    java.util.Optional.empty(), BigDecimal.ONE);
+        }
+        BigDecimal lev = leverage(symbol);
+        return new Position(symbol, h.quantity, h.averageCost, h.realized, h.fees, h.funding, lev,
+                IsolatedMargin.initialMargin(h.instrument, h.quantity, h.averageCost, lev),
+                IsolatedMargin.liquidationPrice(h.instrument, h.quantity, h.averageCost, lev), h.instrument.contractSize());
+    }
+
+    /**
+     * The margin account of the derivatives positions: wallet (cash), their unrealized PnL at {@code marks},
+     * their isolated margin, their maintenance margin, and what is left for new positions.
+     */
+    public io.tradekit.api.MarginAccount marginAccount(java.util.function.Function<String, BigDecimal> marks) {
+        BigDecimal used = BigDecimal.ZERO;
+        BigDecimal maintenance = BigDecimal.ZERO;
+        BigDecimal unrealized = BigDecimal.ZERO;
+        for (Map.Entry<String, Holding> e : holdings.entrySet()) {
+            Holding h = e.getValue();
+            if (h.quantity.signum() == 0 || h.instrument == null || !h.instrument.isDerivative()) continue;
+            used = used.add(IsolatedMargin.initialMargin(h.instrument, h.quantity, h.averageCost, leverage(e.getKey())));
+            maintenance = maintenance.add(IsolatedMargin.maintenanceMargin(h.instrument, h.quantity, h.averageCost));
+            unrealized = unrealized.add(h.instrument.notional(h.quantity, marks.apply(e.getKey()).subtract(h.averageCost)));
+        }
+        return new io.tradekit.api.MarginAccount(quoteAsset, cash, unrealized, used, maintenance, cash.subtract(used));
     }
 
     public BigDecimal quantity(String symbol) {
@@ -174,9 +245,10 @@ public final class Portfolio {
     public BigDecimal equity(java.util.function.Function<String, BigDecimal> marks) {
         BigDecimal equity = cash;
         for (Map.Entry<String, Holding> e : holdings.entrySet()) {
-            if (e.getValue().quantity.signum() != 0) {
-                equity = equity.add(e.getValue().quantity.multiply(marks.apply(e.getKey())));
-            }
+            Holding h = e.getValue();
+            if (h.quantity.signum() == 0) continue;
+            BigDecimal mark = marks.apply(e.getKey());
+            equity = equity.add(isDerivative(h) ? h.instrument.notional(h.quantity, mark.subtract(h.averageCost)) : h.quantity.multiply(mark));
         }
         return equity;
     }
@@ -185,7 +257,9 @@ public final class Portfolio {
         BigDecimal total = BigDecimal.ZERO;
         for (Map.Entry<String, Holding> e : holdings.entrySet()) {
             Holding h = e.getValue();
-            if (h.quantity.signum() != 0) total = total.add(marks.apply(e.getKey()).subtract(h.averageCost).multiply(h.quantity));
+            if (h.quantity.signum() == 0) continue;
+            BigDecimal gain = marks.apply(e.getKey()).subtract(h.averageCost).multiply(h.quantity);
+            total = total.add(isDerivative(h) ? gain.multiply(h.instrument.contractSize()) : gain);
         }
         return total;
     }
@@ -203,6 +277,10 @@ public final class Portfolio {
         return roundTrips;
     }
 
+    private static boolean isDerivative(Holding h) {
+        return h.instrument != null && h.instrument.isDerivative();
+    }
+
     private Holding holding(String symbol) {
         return holdings.computeIfAbsent(symbol, s -> new Holding());
     }
@@ -213,6 +291,8 @@ public final class Portfolio {
         BigDecimal realized = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
         BigDecimal entryFees = BigDecimal.ZERO;
+        BigDecimal funding = BigDecimal.ZERO;
         Instant openedAt = Instant.EPOCH;
+        Instrument instrument;
     }
 }
