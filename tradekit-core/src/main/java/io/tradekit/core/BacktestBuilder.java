@@ -44,6 +44,8 @@ public final class BacktestBuilder {
     private FillModel fillModel = FillModel.CLOSE;
     private BigDecimal participationCap = BigDecimal.ZERO;
     private boolean stopOnStrategyFailure;
+    private BigDecimal leverage = BigDecimal.ONE;
+    private io.tradekit.core.perp.FundingRates funding = io.tradekit.core.perp.FundingRates.NONE;
     private RiskLimits limits = RiskLimits.none();
     private PositionSizer sizer = PercentOfEquity.all();
     private StateStore store;
@@ -121,6 +123,21 @@ public final class BacktestBuilder {
     /** At most {@code fraction} of each bar's volume fills for the bot in that bar; the rest of an order stays open (0: no cap). */
     public BacktestBuilder participationCap(BigDecimal fraction) {
         this.participationCap = Objects.requireNonNull(fraction, "participationCap");
+        return this;
+    }
+
+    /**
+     * The leverage of a run on a perpetual instrument ({@link Instrument#asLinearPerpetual}); default 1.
+     * Entries are sized so that their margin (notional over leverage) and fee fit the available balance.
+     */
+    public BacktestBuilder leverage(BigDecimal leverage) {
+        this.leverage = Objects.requireNonNull(leverage, "leverage");
+        return this;
+    }
+
+    /** The funding rates the paper venue settles a perpetual's positions at (default none). */
+    public BacktestBuilder funding(io.tradekit.core.perp.FundingRates rates) {
+        this.funding = Objects.requireNonNull(rates, "funding");
         return this;
     }
 
@@ -217,10 +234,10 @@ public final class BacktestBuilder {
         String name = strategyName != null ? strategyName : strategy.getClass().getSimpleName();
         Strategy strat = strategy != null ? strategy : resolved.strategy(strategyName).create(Params.of(strategyName, strategyParams));
         PaperSettings paper = PaperSettings.of(inst, cash).withFees(makerFeeBps, takerFeeBps).withSlippage(slippageBps).withFillModel(fillModel)
-                .withParticipationCap(participationCap);
+                .withParticipationCap(participationCap).withFunding(funding);
         StateStore journal = store != null ? store : resolved.store("memory").open("backtest", Params.empty("memory store"));
         return new Backtest(name, bars, inst, strat, paper, limits, sizer, journal, resolved, progress, listeners, keepEquityCurve)
-                .withSafety(safety).stopOnStrategyFailure(stopOnStrategyFailure).run();
+                .withSafety(safety).stopOnStrategyFailure(stopOnStrategyFailure).leverage(leverage).run();
     }
 
     private static void requireNonNegative(BigDecimal v, String what) {

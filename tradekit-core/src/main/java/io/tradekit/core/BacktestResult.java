@@ -20,7 +20,8 @@ import java.util.Optional;
  * {@code sqrt(bars per year)}: 0 with fewer than two returns or a flat curve, NaN when no bar lost but some
  * gained (the ratio has no bound).
  * {@code strategyFailure} is the strategy's exception the run ended on (paused or stopped by it and never
- * resumed), if any.
+ * resumed), if any. {@code perpetual} holds the funding, leverage and liquidation figures of a run on a
+ * perpetual; it is empty for spot.
  */
 public record BacktestResult(String strategy, String symbol, Timeframe timeframe, long bars, List<Order> orders,
                              List<Fill> fills, List<RoundTrip> roundTrips, List<EquityPoint> equityCurve,
@@ -28,9 +29,10 @@ public record BacktestResult(String strategy, String symbol, Timeframe timeframe
                              BigDecimal returnPct, BigDecimal maxDrawdownPct, double sharpe, double winRate,
                              long ordersDenied, List<SafetyEvent> safetyEvents, BotState finalState,
                              long elapsedMs, double barsPerSecond, double sortino, List<EquityPoint> dayCloses,
-                             Optional<StrategyFailure> strategyFailure) {
+                             Optional<StrategyFailure> strategyFailure, Optional<PerpetualFigures> perpetual) {
     public BacktestResult {
         strategyFailure = strategyFailure == null ? Optional.empty() : strategyFailure;
+        perpetual = perpetual == null ? Optional.empty() : perpetual;
         orders = List.copyOf(orders);
         fills = List.copyOf(fills);
         roundTrips = List.copyOf(roundTrips);
@@ -43,7 +45,20 @@ public record BacktestResult(String strategy, String symbol, Timeframe timeframe
     public BacktestResult withBarsPerSecond(double measured) {
         return new BacktestResult(strategy, symbol, timeframe, bars, orders, fills, roundTrips, equityCurve, initialCash, fees, realizedPnl,
                 finalEquity, returnPct, maxDrawdownPct, sharpe, winRate, ordersDenied, safetyEvents, finalState, elapsedMs, measured,
-                sortino, dayCloses, strategyFailure);
+                sortino, dayCloses, strategyFailure, perpetual);
+    }
+
+    /** A result of a spot run (no perpetual figures). */
+    public BacktestResult(String strategy, String symbol, Timeframe timeframe, long bars, List<Order> orders,
+                          List<Fill> fills, List<RoundTrip> roundTrips, List<EquityPoint> equityCurve,
+                          BigDecimal initialCash, BigDecimal fees, BigDecimal realizedPnl, BigDecimal finalEquity,
+                          BigDecimal returnPct, BigDecimal maxDrawdownPct, double sharpe, double winRate,
+                          long ordersDenied, List<SafetyEvent> safetyEvents, BotState finalState,
+                          long elapsedMs, double barsPerSecond, double sortino, List<EquityPoint> dayCloses,
+                          Optional<StrategyFailure> strategyFailure) {
+        this(strategy, symbol, timeframe, bars, orders, fills, roundTrips, equityCurve, initialCash, fees, realizedPnl, finalEquity,
+                returnPct, maxDrawdownPct, sharpe, winRate, ordersDenied, safetyEvents, finalState, elapsedMs, barsPerSecond,
+                sortino, dayCloses, strategyFailure, Optional.empty());
     }
 
     /** A result of a run whose strategy never failed. */
@@ -55,7 +70,7 @@ public record BacktestResult(String strategy, String symbol, Timeframe timeframe
                           long elapsedMs, double barsPerSecond) {
         this(strategy, symbol, timeframe, bars, orders, fills, roundTrips, equityCurve, initialCash, fees, realizedPnl, finalEquity,
                 returnPct, maxDrawdownPct, sharpe, winRate, ordersDenied, safetyEvents, finalState, elapsedMs, barsPerSecond,
-                0.0, List.of(), Optional.empty());
+                0.0, List.of(), Optional.empty(), Optional.empty());
     }
 
     /** A result with its Sortino ratio and day closes, of a run whose strategy never failed. */
@@ -67,7 +82,7 @@ public record BacktestResult(String strategy, String symbol, Timeframe timeframe
                           long elapsedMs, double barsPerSecond, double sortino, List<EquityPoint> dayCloses) {
         this(strategy, symbol, timeframe, bars, orders, fills, roundTrips, equityCurve, initialCash, fees, realizedPnl, finalEquity,
                 returnPct, maxDrawdownPct, sharpe, winRate, ordersDenied, safetyEvents, finalState, elapsedMs, barsPerSecond,
-                sortino, dayCloses, Optional.empty());
+                sortino, dayCloses, Optional.empty(), Optional.empty());
     }
 
     /** Whether the run ended paused or stopped on a strategy's exception (the command line then exits non-zero). */

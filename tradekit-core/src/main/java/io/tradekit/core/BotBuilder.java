@@ -53,6 +53,7 @@ public final class BotBuilder {
     private StateStore store;
     private PositionSizer sizer = PercentOfEquity.all();
     private BigDecimal takerFeeRate;
+    private BigDecimal leverage = BigDecimal.ONE;
     private Plugins plugins;
     private Duration staleAfter;
     private Duration safetyInterval = Duration.ofSeconds(5);
@@ -145,6 +146,16 @@ public final class BotBuilder {
     /** The taker fee the sizer leaves room for, as a fraction (default 0.001). */
     public BotBuilder takerFeeRate(BigDecimal rate) {
         this.takerFeeRate = rate;
+        return this;
+    }
+
+    /**
+     * The leverage of a bot on a perpetual (default 1): set at the venue when the bot starts, used by sizing
+     * (the margin of an entry is its notional over the leverage) and the bot's margin figures. A spot bot
+     * refuses any other value than 1 at start.
+     */
+    public BotBuilder leverage(BigDecimal leverage) {
+        this.leverage = Objects.requireNonNull(leverage, "leverage");
         return this;
     }
 
@@ -292,7 +303,7 @@ public final class BotBuilder {
         claimJournal(journal, strat, venue, paper);
         Duration stale = staleAfter != null ? staleAfter : timeframe.duration().multipliedBy(3);
         TradingBot bot = new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizing, feeRate, stale, safetyInterval,
-                dataClock, equityInterval, cancelUnknownOrders, adoptVenuePosition, limits, listeners);
+                dataClock, equityInterval, cancelUnknownOrders, adoptVenuePosition, limits, listeners, leverage);
         bot.engine().setAckTimeout(ackTimeout);
         bot.engine().setStopOnStrategyFailure(stopOnStrategyFailure);
         bot.snapshotEvery(snapshotInterval);

@@ -44,6 +44,8 @@ public final class Replay {
     private BigDecimal slippageBps = BigDecimal.ZERO;
     private io.tradekit.core.paper.FillModel fillModel = io.tradekit.core.paper.FillModel.CLOSE;
     private io.tradekit.core.protection.Protections protections = io.tradekit.core.protection.Protections.none();
+    private BigDecimal leverage = BigDecimal.ONE;
+    private io.tradekit.core.perp.FundingRates funding = io.tradekit.core.perp.FundingRates.NONE;
 
     private Replay(List<Bar> bars) {
         this.bars = List.copyOf(bars);
@@ -87,6 +89,18 @@ public final class Replay {
     /** Where market orders placed at a bar's close fill: that close (default) or the next bar's open. */
     public Replay fillModel(io.tradekit.core.paper.FillModel model) {
         this.fillModel = Objects.requireNonNull(model);
+        return this;
+    }
+
+    /** The leverage of a replay on a perpetual instrument, as a backtest's {@code leverage} (default 1). */
+    public Replay leverage(BigDecimal leverage) {
+        this.leverage = Objects.requireNonNull(leverage);
+        return this;
+    }
+
+    /** The funding rates of the paper venue's perpetual positions, as a backtest's {@code funding} (default none). */
+    public Replay funding(io.tradekit.core.perp.FundingRates rates) {
+        this.funding = Objects.requireNonNull(rates);
         return this;
     }
 
@@ -140,7 +154,7 @@ public final class Replay {
         Bar first = bars.get(0);
         Instrument inst = instrument != null ? instrument : io.tradekit.core.internal.DefaultInstrument.forBars(first.symbol(), bars);
         PaperSettings settings = paper != null ? paper : PaperSettings.of(inst, cash).withFees(makerFeeBps, takerFeeBps)
-                .withSlippage(slippageBps).withFillModel(fillModel);
+                .withSlippage(slippageBps).withFillModel(fillModel).withFunding(funding);
         try {
             if (database.getParent() != null) Files.createDirectories(database.getParent());
         } catch (java.io.IOException e) {
@@ -150,7 +164,7 @@ public final class Replay {
         PaperExchange venue = PaperExchange.durable(settings, paperBookFor(database));
         BotBuilder builder = TradeKit.bot("replay").exchange(venue).symbol(inst.symbol()).timeframe(first.timeframe())
                 .strategy(strategyName, strategy).store(StateStores.sqlite(database)).risk(limits).dataClock()
-                .equityInterval(first.timeframe().duration()).protection(protections);
+                .equityInterval(first.timeframe().duration()).protection(protections).leverage(leverage);
         if (plugins != null) builder.plugins(plugins);
         BigDecimal initial = settings.balances().getOrDefault(inst.quoteAsset(), BigDecimal.ZERO);
         TradingBot bot = builder.build();

@@ -65,7 +65,7 @@ public final class TradingBot implements AutoCloseable {
     TradingBot(String id, String symbol, Timeframe timeframe, Strategy strategy, ExchangeAdapter venue, StateStore store,
                List<RiskPolicy> policies, PositionSizer sizer, BigDecimal takerFeeRate, Duration staleAfter,
                Duration safetyInterval, boolean dataClock, Duration equityInterval, boolean cancelUnknownOrders,
-               boolean adoptVenuePosition, RiskLimits limits, List<Consumer<BotEvent>> listeners) {
+               boolean adoptVenuePosition, RiskLimits limits, List<Consumer<BotEvent>> listeners, BigDecimal leverage) {
         this.id = id;
         this.symbol = symbol;
         this.venue = venue;
@@ -76,7 +76,7 @@ public final class TradingBot implements AutoCloseable {
         this.loop = new ThreadLoop(id, this::onLoopFailure);
         this.calls = VenueCalls.onVirtualThreads(loop);
         EngineConfig config = new EngineConfig(id, symbol, timeframe, sizer, takerFeeRate, 512,
-                dataClock ? Duration.ofDays(36_500) : staleAfter, safetyInterval, equityInterval, true);
+                dataClock ? Duration.ofDays(36_500) : staleAfter, safetyInterval, equityInterval, true, leverage);
         this.engine = new BotEngine(config, strategy, venue, store, policies, loop, calls, clock);
         this.deadlines = NetworkDeadlines.wallClock(loop, id);
         engine.useDeadlines(deadlines);

@@ -45,6 +45,7 @@ public final class Backtest {
     private final boolean keepCurve;
     private SafetyConfig safety = SafetyConfig.defaults();
     private boolean stopOnStrategyFailure;
+    private BigDecimal leverage = BigDecimal.ONE;
 
     public Backtest(String strategyName, List<Bar> bars, Instrument instrument, Strategy strategy, PaperSettings paper,
                     RiskLimits limits, PositionSizer sizer, StateStore store, Plugins plugins, ProgressListener progress,
@@ -75,6 +76,12 @@ public final class Backtest {
         return this;
     }
 
+    /** The leverage of a run on a perpetual (1 for spot). */
+    public Backtest leverage(BigDecimal value) {
+        this.leverage = value;
+        return this;
+    }
+
     public BacktestResult run() {
         long started = System.nanoTime();
         Bar first = bars.get(0);
@@ -86,7 +93,7 @@ public final class Backtest {
                 paper.sizerFor(sizer),
                 paper.buyCostRate(), Math.max(256, strategy.warmupBars() + 2),
                 // A backtest's clock is its data: data is never stale, so the guard allows any age.
-                Duration.ofDays(36_500), timeframe.duration(), Duration.ofHours(1), keepCurve);
+                Duration.ofDays(36_500), timeframe.duration(), Duration.ofHours(1), keepCurve, leverage);
         List<io.tradekit.api.spi.RiskPolicy> policies = RiskPolicies.forLimits(limits, plugins, "backtest");
         BotEngine engine = new BotEngine(config, strategy, exchange, store, policies, loop, VenueCalls.inline(loop), clock);
         if (strategyName != null) engine.setStrategyName(strategyName);

@@ -12,6 +12,7 @@ import io.tradekit.api.OrderRejectedException;
 import io.tradekit.api.OrderRequest;
 import io.tradekit.api.OrderStatus;
 import io.tradekit.api.OrderUpdate;
+import io.tradekit.api.Position;
 import io.tradekit.api.RecoveryAction;
 import io.tradekit.api.SafetyAction;
 import io.tradekit.api.Side;
@@ -75,6 +76,7 @@ public final class BotEngine {
     final Timers timers = new Timers();
     final OrderGate gate;
     final Execution execution;
+    final MarginWatch marginWatch = new MarginWatch();
     private final List<Consumer<BotEvent>> listeners = new CopyOnWriteArrayList<>();
 
     Portfolio portfolio;
@@ -287,6 +289,7 @@ public final class BotEngine {
             case Event.BarClosed e -> onBar(e.bar());
             case Event.TickerUpdated e -> {
                 data.update(e.ticker());
+                watchMargin();
                 safety.onTicker(e.ticker());
                 if (warm && e.ticker().symbol().equals(config.symbol()) && strategyFailure == null) {
                     try {
@@ -361,6 +364,7 @@ public final class BotEngine {
         Instant now = bar.closeTime();
         lastBarTime = now;
         markEquity(now);
+        watchMargin();
         safety.onBar(bar);
         if (!warm) {
             warm = data.size(config.symbol(), config.timeframe()) >= strategy.warmupBars();
@@ -376,6 +380,13 @@ public final class BotEngine {
             }
         }
         if (!listeners.isEmpty()) publish(new BotEvent.BarProcessed(now, bar));
+    }
+
+    /** A derivatives bot's margin extremes move with every mark and fill (see {@link MarginWatch}). */
+    private void watchMargin() {
+        if (portfolio == null || !instrument.isDerivative()) return;
+        Position position = portfolio.position(config.symbol());
+        if (!position.isFlat()) marginWatch.observe(position, data.lastPrice(config.symbol()), equity(), clock.now());
     }
 
     private boolean isBotSeries(Bar bar) {
@@ -438,6 +449,7 @@ public final class BotEngine {
             publish(new BotEvent.OrderChanged(clock.now(), o));
             safety.onOrder(o);
         });
+        watchMargin();
         for (RiskPolicy p : policies) p.onFill(fill, realized, context);
         safety.onFill(fill);
         publish(new BotEvent.FillApplied(fill.time(), fill, portfolio.position(fill.symbol()), realized));

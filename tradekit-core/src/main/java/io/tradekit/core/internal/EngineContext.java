@@ -81,6 +81,13 @@ public final class EngineContext implements StrategyContext, RiskContext {
         return engine.equity();
     }
 
+    /** A derivatives bot's margin account from its books; a spot bot's is its cash without margin. */
+    @Override
+    public io.tradekit.api.MarginAccount marginAccount() {
+        if (engine.instrument == null || !engine.instrument.isDerivative()) return RiskContext.super.marginAccount();
+        return engine.portfolio.marginAccount(engine.data::lastPrice);
+    }
+
     @Override
     public BigDecimal peakEquity() {
         return engine.curve.peak().max(engine.equity());

@@ -38,40 +38,52 @@ final class OrderGate {
         return ordersDenied;
     }
 
-    /** A strategy's signal, sized by the bot's sizer (BUY) or closing the long position (SELL). */
+    /**
+     * A strategy's signal: BUY closes a short or enters long, SELL closes a long or, on a derivatives bot
+     * whose strategy allows shorts, enters short; an entry is sized by the bot's sizer. Nothing is sent while
+     * an order of the bot is working.
+     */
     void signal(Signal signal) {
+        if (signal == Signal.HOLD || engine.orders.openCount() > 0) return;
         BigDecimal position = engine.portfolio.quantity(engine.config.symbol());
-        boolean working = engine.orders.openCount() > 0;
-        switch (signal) {
-            case HOLD -> {
-            }
-            case BUY -> {
-                // Dust left by an earlier exit is no position: it must not keep the bot from entering again.
-                boolean holding = position.signum() > 0 && ExitQuantity.of(position, engine.instrument, engine.data.lastPrice(engine.config.symbol())).canSell();
-                if (holding || working) return;
-                BigDecimal price = engine.data.lastPrice(engine.config.symbol());
-                SizingDecision size = SizingDecision.entry(engine.config.sizer(), new SizingInput(engine.instrument, price, engine.equity(), engine.portfolio.cash(),
-                        engine.config.takerFeeRate(), engine.safety.stopDistance(price)));
-                OrderIntent buy = OrderIntent.market(engine.config.symbol(), Side.BUY, size.quantity()).withTag("signal");
-                if (size.isRefused()) {
-                    deny(buy, "sizing", size.refusal().get());
-                    return;
-                }
-                submit(buy);
-            }
-            case SELL -> {
-                if (position.signum() <= 0 || working) return;
-                // Sell what the filters let us sell; what is left below them is dust, reported rather than refused whole.
-                ExitQuantity exit = ExitQuantity.of(position, engine.instrument, engine.data.lastPrice(engine.config.symbol()));
-                if (!exit.canSell()) {
-                    deny(OrderIntent.market(engine.config.symbol(), Side.SELL, position).asReduceOnly().withTag("signal"), "sizing",
-                            exit.refusal().orElse("nothing to sell"));
-                    return;
-                }
-                Submission sold = submit(OrderIntent.market(engine.config.symbol(), Side.SELL, exit.sellable()).asReduceOnly().withTag("signal"));
-                if (sold.isSent() && exit.hasDust()) engine.safety.reportDust(engine.config.symbol(), exit);
-            }
+        BigDecimal price = engine.data.lastPrice(engine.config.symbol());
+        Side side = signal == Signal.BUY ? Side.BUY : Side.SELL;
+        // Dust left by an earlier exit is no position: it must not keep the bot from entering again.
+        boolean holding = position.signum() != 0 && ExitQuantity.of(position, engine.instrument, price).canSell();
+        if (holding && position.signum() == side.sign()) return;
+        if (position.signum() == -side.sign()) {
+            exit(side, position, price);
+            return;
         }
+        if (side == Side.SELL && !(engine.instrument.isDerivative() && engine.strategy.allowsShort())) return;
+        enter(side, price);
+    }
+
+    private void enter(Side side, BigDecimal price) {
+        boolean derivative = engine.instrument.isDerivative();
+        BigDecimal funds = derivative ? engine.context.marginAccount().availableBalance() : engine.portfolio.cash();
+        SizingDecision size = SizingDecision.entry(engine.config.sizer(), new SizingInput(engine.instrument, price, engine.equity(), funds,
+                engine.config.takerFeeRate(), engine.safety.stopDistance(price), derivative ? engine.config.leverage() : BigDecimal.ONE));
+        OrderIntent entry = OrderIntent.market(engine.config.symbol(), side, size.quantity()).withTag("signal");
+        if (size.isRefused()) {
+            deny(entry, "sizing", size.refusal().get());
+            return;
+        }
+        submit(entry);
+    }
+
+    /** Closes what the filters let us close; what is left below them is dust, reported rather than refused whole. */
+    private void exit(Side side, BigDecimal position, BigDecimal price) {
+        ExitQuantity exit = ExitQuantity.of(position, engine.instrument, price);
+        if (!exit.canSell()) {
+            if (side == Side.SELL) {
+                deny(OrderIntent.market(engine.config.symbol(), side, position.abs()).asReduceOnly().withTag("signal"), "sizing",
+                        exit.refusal().orElse("nothing to sell"));
+            }
+            return;
+        }
+        Submission sent = submit(OrderIntent.market(engine.config.symbol(), side, exit.sellable()).asReduceOnly().withTag("signal"));
+        if (sent.isSent() && exit.hasDust()) engine.safety.reportDust(engine.config.symbol(), exit);
     }
 
     /** The one pipeline every order goes through. */
@@ -87,6 +99,9 @@ final class OrderGate {
                 reportDust(requested, intent);
             }
             return deny(requested, "sizing", e.getMessage());
+        }
+        if (intent.reduceOnly() && inst.isDerivative() && !isReducing(intent)) {
+            return deny(intent, "reduce-only", reduceOnlyRefusal(intent));
         }
         boolean reducing = isReducing(intent);
         if (!engine.state.acceptsNewExposure() && !(reducing && engine.state.acceptsReducingOrders())) {
@@ -122,6 +137,18 @@ final class OrderGate {
         if (position.signum() == 0) return false;
         boolean opposite = (position.signum() > 0) == (intent.side() == Side.SELL);
         return opposite && intent.quantity().compareTo(position.abs()) <= 0;
+    }
+
+    /** Why a reduce-only order does not reduce: it would open, grow or flip the position. */
+    private String reduceOnlyRefusal(OrderIntent intent) {
+        BigDecimal held = engine.portfolio.quantity(intent.symbol());
+        String what = "reduce-only " + intent.side() + " " + intent.quantity().toPlainString() + " " + intent.symbol();
+        if (held.signum() == 0) return what + " would open a position: there is none to reduce";
+        if (held.signum() == intent.side().sign()) {
+            return what + " would grow the " + (held.signum() > 0 ? "long" : "short") + " position of " + held.abs().toPlainString();
+        }
+        return what + " would flip the position of " + held.toPlainString() + " to "
+                + held.add(intent.quantity().multiply(BigDecimal.valueOf(intent.side().sign()))).toPlainString();
     }
 
     private Submission deny(OrderIntent intent, String by, String reason) {

@@ -134,8 +134,10 @@ final class Recovery {
                     engine.venue.openOrders(instrument.symbol()), engine.venue.fills(instrument.symbol(), Instant.now().minus(VENUE_MEMORY)),
                     options.adoptVenuePosition());
         }
-        BigDecimal venueBase = balances.stream().filter(b -> b.asset().equals(instrument.baseAsset()))
-                .map(Balance::total).findFirst().orElse(BigDecimal.ZERO);
+        // A perpetual's position is no balance of the base asset: the venue reports it as a position.
+        BigDecimal venueBase = instrument.isDerivative()
+                ? engine.venue.position(instrument.symbol()).map(io.tradekit.api.Position::quantity).orElse(BigDecimal.ZERO)
+                : balances.stream().filter(b -> b.asset().equals(instrument.baseAsset())).map(Balance::total).findFirst().orElse(BigDecimal.ZERO);
         String key = BASELINE_KEY + instrument.baseAsset();
         Optional<String> baseline = bot.config(key);
         BigDecimal journal = engine.portfolio.quantity(instrument.symbol());

@@ -51,7 +51,16 @@ public final class Results {
                 curve.maxDrawdown().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN),
                 curve.sharpe(barsPerYear), trips.isEmpty() ? 0.0 : wins / (double) trips.size(), engine.ordersDenied(),
                 safetyEvents, engine.state(), elapsedMs, elapsedMs <= 0 ? 0.0 : bars / (elapsedMs / 1000.0),
-                curve.sortino(barsPerYear), curve.dayCloses(), engine.strategyFailure());
+                curve.sortino(barsPerYear), curve.dayCloses(), engine.strategyFailure(), perpetualFigures(engine));
+    }
+
+    private static java.util.Optional<io.tradekit.core.PerpetualFigures> perpetualFigures(BotEngine engine) {
+        if (!engine.instrument.isDerivative()) return java.util.Optional.empty();
+        Portfolio portfolio = engine.portfolio();
+        int liquidations = (int) portfolio.roundTrips().stream().filter(t -> t.exitReason() == io.tradekit.core.ExitReason.LIQUIDATION).count();
+        MarginWatch watch = engine.marginWatch;
+        return java.util.Optional.of(new io.tradekit.core.PerpetualFigures(engine.config.leverage(), portfolio.fundingPaid(),
+                portfolio.fundingReceived(), watch.maxLeverage(), watch.closest(), watch.closestAt(), watch.closestPrice(), liquidations));
     }
 
     /**

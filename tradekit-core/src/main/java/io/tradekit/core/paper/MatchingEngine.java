@@ -5,6 +5,7 @@ import io.tradekit.api.Bar;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.ExchangeException;
 import io.tradekit.api.Fill;
+import io.tradekit.api.FundingPayment;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.Order;
 import io.tradekit.api.OrderAck;
@@ -15,6 +16,7 @@ import io.tradekit.api.OrderType;
 import io.tradekit.api.Side;
 import io.tradekit.api.Ticker;
 import io.tradekit.api.TimeInForce;
+import io.tradekit.core.perp.IsolatedMargin;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -41,6 +43,16 @@ import java.util.Optional;
  * or refused with the reason. With a participation cap a bar fills at most that fraction of its volume;
  * the rest stays open. Fees are charged in the quote asset. Thread-safe: every method holds the engine's
  * lock, and the {@link Listener} is called under it, so events reach it in the order they happened.
+ *
+ * <p>A linear perpetual ({@link Instrument#isDerivative()}) trades on margin from the quote asset's wallet
+ * (free plus locked): an order locks the initial margin of what it opens at the symbol's leverage
+ * ({@link #setLeverage}, default 1) plus the fee on that part (a close needs no funds); a fill moves no notional, only the realized PnL and the
+ * fee, and the position's isolated margin stays locked while it is open. A reduce-only order that would
+ * open, grow or flip the position is refused with that reason. The mark price is the path's price: where
+ * the path crosses a position's liquidation price ({@link IsolatedMargin}) it stops, the venue cancels the
+ * symbol's orders and closes the position there (at the gap's price when the path jumps past it) with a
+ * market order of its own, charged the instrument's liquidation fee. Funding is settled at every funding
+ * time the path reaches, at the price there and the rate of {@link PaperSettings#funding()}, from the wallet.
  */
 public final class MatchingEngine {
 
@@ -52,6 +64,16 @@ public final class MatchingEngine {
 
         /** The path stopped at {@code price}: something fills there, or a watched level was crossed. Told before the fills. */
         default void onPrice(String symbol, BigDecimal price, Instant time) {
+        }
+
+        /** Funding was settled on a perpetual position. */
+        default void onFunding(FundingPayment payment) {
+        }
+
+        /** The venue liquidated a perpetual position with its own {@code order}, filled by {@code fill}. */
+        default void onLiquidation(Order order, Fill fill) {
+            onFill(fill);
+            onOrder(order);
         }
     }
 
@@ -71,12 +93,14 @@ public final class MatchingEngine {
     private final Map<String, Order> orders = new LinkedHashMap<>();
     private final Map<String, BigDecimal> lockedByOrder = new HashMap<>();
     private final RestingOrders resting = new RestingOrders();
+    private final PerpetualBook perpetuals;
     private final List<Order> pendingMarket = new ArrayList<>();
     private final List<Fill> fills = new ArrayList<>();
     private final Map<String, BigDecimal> lastPrice = new HashMap<>();
     private final Map<String, Ticker> lastQuote = new HashMap<>();
     private final Map<String, java.util.NavigableSet<BigDecimal>> watched = new HashMap<>();
     private final Map<String, BigDecimal> volumeLeft = new HashMap<>();
+    private final Map<String, BigDecimal> fundingTotal = new HashMap<>();
     /** Symbols whose last bar has closed and whose next has not opened: under NEXT_OPEN, orders there wait for the open. */
     private final java.util.Set<String> betweenBars = new java.util.HashSet<>();
     private List<Fill> collecting;
@@ -88,6 +112,7 @@ public final class MatchingEngine {
     public MatchingEngine(String venue, PaperSettings settings) {
         this.venue = venue;
         this.settings = settings;
+        this.perpetuals = new PerpetualBook(settings.funding());
         settings.balances().forEach(free::put);
     }
 
@@ -136,6 +161,7 @@ public final class MatchingEngine {
             throw new OrderRejectedException(ErrorCategory.VENUE_UNAVAILABLE, "NO_PRICE", request.symbol() + ": no market price yet for a market order");
         }
         instrument.check(request.quantity(), checkPrice, request.type().hasLimitPrice());
+        if (instrument.isDerivative()) perpetuals.checkReduceOnly(request, instrument);
 
         boolean marketable = request.type() == OrderType.MARKET || isMarketable(request, reference);
         if (request.type() == OrderType.LIMIT_MAKER && marketable) {
@@ -144,8 +170,8 @@ public final class MatchingEngine {
         Order order = Order.pendingNew(request, "", now).withVenueOrderId(Long.toString(++sequence))
                 .withStatus(OrderStatus.NEW, now, Optional.empty());
         BigDecimal fillPrice = marketable && reference != null ? fillPrice(request, reference, instrument) : checkPrice;
-        BigDecimal lockAmount = fundsNeeded(request.side(), request.quantity(), fillPrice);
-        String lockAsset = request.side() == Side.BUY ? instrument.quoteAsset() : instrument.baseAsset();
+        BigDecimal lockAmount = fundsNeeded(instrument, request.side(), request.quantity(), fillPrice);
+        String lockAsset = lockAsset(instrument, request.side());
         if (free.getOrDefault(lockAsset, BigDecimal.ZERO).compareTo(lockAmount) < 0) {
             throw new OrderRejectedException(ErrorCategory.INSUFFICIENT_FUNDS, "INSUFFICIENT_BALANCE",
                     "Account has insufficient balance for requested action: needs " + lockAmount.stripTrailingZeros().toPlainString()
@@ -224,7 +250,7 @@ public final class MatchingEngine {
      * level. A driver may then skip the path's points ({@link #beginBar} and {@link #endBar} only).
      */
     public synchronized boolean isQuiet(String symbol) {
-        return resting.isEmpty(symbol) && !hasPending(symbol) && !watched.containsKey(symbol);
+        return resting.isEmpty(symbol) && !hasPending(symbol) && !watched.containsKey(symbol) && !holdsPerpetual(symbol);
     }
 
     /**
@@ -261,9 +287,16 @@ public final class MatchingEngine {
         boolean stopped = false;
         java.util.NavigableSet<BigDecimal> watches = watched.get(symbol);
         boolean watching = watches != null && !watches.isEmpty();
+        Instrument perpetual = holdsPerpetual(symbol) ? instrument(symbol) : null;
+        BigDecimal held = perpetual == null ? BigDecimal.ZERO : perpetuals.quantity(perpetual);
+        BigDecimal liquidation = perpetual == null ? null : perpetuals.liquidationPrice(perpetual).orElse(null);
         if (from != null && !point.gap() && target.compareTo(from) != 0) {
             boolean down = target.compareTo(from) < 0;
             BigDecimal level = resting.nearestCrossing(symbol, down, from, target);
+            if (liquidation != null && down == held.signum() > 0 && between(liquidation, from, target)
+                    && (level == null || (down ? liquidation.compareTo(level) > 0 : liquidation.compareTo(level) < 0))) {
+                level = liquidation;
+            }
             if (watching) {
                 java.util.NavigableSet<BigDecimal> between = down ? watches.subSet(target, true, from, false)
                         : watches.subSet(from, false, target, true);
@@ -278,11 +311,17 @@ public final class MatchingEngine {
         BigDecimal previous = from == null ? at : from;
         lastPrice.put(symbol, at);
         if (!lastQuote.isEmpty()) lastQuote.remove(symbol);
+        boolean liquidated = liquidation != null && IsolatedMargin.reaches(held, at, liquidation);
+        if (liquidated) {
+            listener.onPrice(symbol, at, now);
+            // Along the path the mark meets the liquidation price itself; a gap jumps past it to its own price.
+            liquidate(perpetual, point.gap() || from == null ? at : liquidation);
+        }
         boolean pending = hasPending(symbol);
         List<Order> crossed = point.gap() || from == null
                 ? resting.takeCrossed(symbol, at, at)
                 : at.compareTo(previous) < 0 ? resting.takeCrossed(symbol, at, null) : resting.takeCrossed(symbol, null, at);
-        if (pending || !crossed.isEmpty() || watching) listener.onPrice(symbol, at, now);
+        if (!liquidated && (pending || !crossed.isEmpty() || watching || perpetual != null)) listener.onPrice(symbol, at, now);
         if (pending) fillPending(symbol, at);
         for (Order o : crossed) {
             BigDecimal limit = o.limitPrice().orElseThrow();
@@ -293,8 +332,14 @@ public final class MatchingEngine {
             Order after = orders.get(o.clientOrderId());
             if (after.status().isOpen()) resting.add(after);
         }
-        if (!crossed.isEmpty() || pending) persist();
+        if (!stopped && settles(symbol)) settleFunding(instrument(symbol), point.time(), at);
+        if (!crossed.isEmpty() || pending || liquidated) persist();
         return !stopped;
+    }
+
+    private static boolean between(BigDecimal price, BigDecimal from, BigDecimal to) {
+        return from.compareTo(to) < 0 ? price.compareTo(from) > 0 && price.compareTo(to) <= 0
+                : price.compareTo(to) >= 0 && price.compareTo(from) < 0;
     }
 
     /** Closes a bar: its close is the last price, and (under NEXT_OPEN) takers wait for the next open. */
@@ -304,6 +349,7 @@ public final class MatchingEngine {
         if (!lastQuote.isEmpty()) lastQuote.remove(symbol);
         Instant close = bar.closeTime();
         if (close.isAfter(now)) now = close;
+        if (settles(symbol)) settleFunding(instrument(symbol), close, bar.close());
         if (settings.fillModel() == FillModel.NEXT_OPEN) betweenBars.add(symbol);
         rememberMarket(symbol);
         persist();
@@ -317,6 +363,135 @@ public final class MatchingEngine {
     public synchronized void watch(String symbol, java.util.Collection<BigDecimal> levels) {
         if (levels.isEmpty()) watched.remove(symbol);
         else watched.put(symbol, new java.util.TreeSet<>(levels));
+    }
+
+    /** Whether the account holds a position in {@code symbol} and it is a perpetual. */
+    private boolean holdsPerpetual(String symbol) {
+        Instrument instrument = settings.instruments().get(symbol);
+        return instrument != null && instrument.isDerivative() && perpetuals.quantity(instrument).signum() != 0;
+    }
+
+    private boolean settles(String symbol) {
+        Instrument instrument = settings.instruments().get(symbol);
+        return instrument != null && instrument.isDerivative();
+    }
+
+    /** Sets the account's leverage for new positions in a perpetual symbol (refused above the venue's maximum). */
+    public synchronized void setLeverage(String symbol, BigDecimal leverage) {
+        perpetuals.setLeverage(instrument(symbol), leverage);
+        if (book != null) {
+            book.putConfig("paper.leverage." + symbol, leverage.toPlainString());
+            persist();
+        }
+    }
+
+    /** The account's open position in a perpetual symbol; empty when flat or spot. */
+    public synchronized Optional<io.tradekit.api.Position> position(String symbol) {
+        Instrument instrument = instrument(symbol);
+        return instrument.isDerivative() ? perpetuals.position(instrument) : Optional.empty();
+    }
+
+    /** Pays or receives the funding due by {@code time}, from the wallet, and tells the listener. */
+    private void settleFunding(Instrument instrument, Instant time, BigDecimal mark) {
+        for (FundingPayment payment : perpetuals.fundingDue(instrument, time, mark)) {
+            free.merge(instrument.quoteAsset(), payment.amount().negate(), BigDecimal::add);
+            fundingTotal.merge(instrument.quoteAsset(), payment.amount(), BigDecimal::add);
+            if (book != null) book.putConfig("paper.funding." + instrument.quoteAsset(), fundingTotal.get(instrument.quoteAsset()).toPlainString());
+            listener.onFunding(payment);
+        }
+    }
+
+    /**
+     * Closes the position of {@code instrument} at {@code price} as the venue's own market order, after
+     * cancelling the account's orders in the symbol; the fill is charged the liquidation fee.
+     */
+    private void liquidate(Instrument instrument, BigDecimal price) {
+        String symbol = instrument.symbol();
+        for (Order o : openOrders(symbol)) {
+            resting.remove(o);
+            pendingMarket.remove(o);
+            finish(o.clientOrderId(), OrderStatus.CANCELED, "canceled: the position was liquidated at " + price.toPlainString());
+        }
+        BigDecimal held = perpetuals.quantity(instrument);
+        long id = ++sequence;
+        OrderRequest request = new OrderRequest("liq-" + id, symbol, held.signum() > 0 ? Side.SELL : Side.BUY, OrderType.MARKET,
+                held.abs(), Optional.empty(), TimeInForce.GTC, true);
+        Order order = Order.pendingNew(request, "liquidation", now).withVenueOrderId(Long.toString(id))
+                .withStatus(OrderStatus.NEW, now, Optional.of("liquidated: margin fell to the maintenance margin"));
+        orders.put(order.clientOrderId(), order);
+        if (book != null) book.writeAhead(order);
+        executePerpetual(order, instrument, price, false, instrument.margin().liquidationFeeRate());
+    }
+
+    /**
+     * Fills what it can of a perpetual {@code order} at {@code price}: the quantity the participation cap
+     * leaves, less for a reduce-only order whose position shrank meanwhile (cancelled when nothing is left to
+     * reduce); an order whose new exposure the account can no longer margin is rejected. The wallet changes
+     * by the realized PnL less the fee; the position's margin moves between free and locked.
+     */
+    private Fill executePerpetual(Order order, Instrument instrument, BigDecimal price, boolean maker, BigDecimal feeRate) {
+        String quote = instrument.quoteAsset();
+        BigDecimal qty = order.remainingQuantity();
+        if (order.reduceOnly()) {
+            BigDecimal held = perpetuals.quantity(instrument);
+            if (held.signum() == 0 || held.signum() == order.side().sign()) {
+                finish(order.clientOrderId(), OrderStatus.CANCELED, "reduce-only: no position left to reduce");
+                return null;
+            }
+            qty = qty.min(held.abs());
+        }
+        boolean capped = false;
+        BigDecimal budget = volumeLeft.get(order.symbol());
+        if (budget != null && settings.participationCap().signum() > 0 && !"liquidation".equals(order.tag())) {
+            BigDecimal allowed = floorToStep(budget, instrument);
+            if (allowed.compareTo(qty) < 0) {
+                qty = allowed;
+                capped = true;
+            }
+            if (qty.signum() <= 0) return null;
+        }
+        BigDecimal lockedAmount = lockedByOrder.getOrDefault(order.clientOrderId(), BigDecimal.ZERO);
+        BigDecimal notional = instrument.notional(qty, price);
+        BigDecimal fee = notional.multiply(feeRate);
+        BigDecimal opening = perpetuals.openingQuantity(instrument, order.side(), qty);
+        BigDecimal needed = perpetuals.initialMargin(instrument, opening, price).add(instrument.notional(opening, price).multiply(feeRate));
+        BigDecimal canPay = lockedAmount.add(free.getOrDefault(quote, BigDecimal.ZERO));
+        if (!"liquidation".equals(order.tag()) && needed.compareTo(canPay) > 0) {
+            finish(order.clientOrderId(), OrderStatus.REJECTED, "insufficient margin at the fill price " + price.toPlainString()
+                    + ": needs " + needed.stripTrailingZeros().toPlainString() + " " + quote + ", can use " + canPay.stripTrailingZeros().toPlainString());
+            return null;
+        }
+        if (budget != null) volumeLeft.put(order.symbol(), budget.subtract(qty));
+        Fill fill = new Fill("T" + (++sequence), order.clientOrderId(), order.venueOrderId().orElseThrow(), order.symbol(),
+                order.side(), price, qty, fee, quote, now, maker);
+        // The order's lock is released as it fills; the position's margin is locked instead.
+        BigDecimal released = qty.compareTo(order.remainingQuantity()) >= 0 ? lockedAmount
+                : lockedAmount.multiply(qty).divide(order.remainingQuantity(), MathContext.DECIMAL64);
+        PerpetualBook.Change change = perpetuals.apply(fill, instrument);
+        locked.merge(quote, change.marginDelta().subtract(released), BigDecimal::add);
+        free.merge(quote, change.walletDelta().subtract(change.marginDelta()).add(released), BigDecimal::add);
+        lockedByOrder.put(order.clientOrderId(), lockedAmount.subtract(released));
+        fills.add(fill);
+        if (collecting != null) collecting.add(fill);
+        BigDecimal filled = order.filledQuantity().add(qty);
+        BigDecimal average = order.filledQuantity().signum() == 0 ? price
+                : order.averageFillPrice().multiply(order.filledQuantity()).add(price.multiply(qty)).divide(filled, MathContext.DECIMAL64);
+        boolean complete = filled.compareTo(order.quantity()) >= 0;
+        Order done = order.withFilled(filled, average, complete ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, now);
+        if (complete) releaseLock(done);
+        orders.put(order.clientOrderId(), done);
+        if (book != null) {
+            book.recordFill(fill);
+            book.updateOrder(done);
+        }
+        if ("liquidation".equals(order.tag())) {
+            listener.onLiquidation(done, fill);
+        } else {
+            listener.onFill(fill);
+            listener.onOrder(done);
+        }
+        if (!complete && !capped) finish(order.clientOrderId(), OrderStatus.CANCELED, "reduce-only: the position left to reduce was smaller");
+        return fill;
     }
 
     private boolean hasPending(String symbol) {
@@ -430,10 +605,22 @@ public final class MatchingEngine {
                 if (k.startsWith("paper.balance.")) free.put(k.substring("paper.balance.".length()), new BigDecimal(v));
             });
         }
+        config.forEach((k, v) -> {
+            if (k.startsWith("paper.leverage.")) perpetuals.setLeverage(instrument(k.substring("paper.leverage.".length())), new BigDecimal(v));
+            if (k.startsWith("paper.funding.")) {
+                String asset = k.substring("paper.funding.".length());
+                fundingTotal.put(asset, new BigDecimal(v));
+                free.merge(asset, new BigDecimal(v).negate(), BigDecimal::add);
+            }
+        });
         for (Fill f : store.fills()) {
             Instrument inst = instrument(f.symbol());
             BigDecimal notional = f.price().multiply(f.quantity());
-            if (f.side() == Side.BUY) {
+            if (inst.isDerivative()) {
+                PerpetualBook.Change change = perpetuals.apply(f, inst);
+                free.merge(inst.quoteAsset(), change.walletDelta().subtract(change.marginDelta()), BigDecimal::add);
+                locked.merge(inst.quoteAsset(), change.marginDelta(), BigDecimal::add);
+            } else if (f.side() == Side.BUY) {
                 free.merge(inst.quoteAsset(), notional.add(f.fee()).negate(), BigDecimal::add);
                 free.merge(inst.baseAsset(), f.quantity(), BigDecimal::add);
             } else {
@@ -475,8 +662,8 @@ public final class MatchingEngine {
                 else pendingMarket.add(o);
                 continue;
             }
-            BigDecimal lock = fundsNeeded(o.side(), o.remainingQuantity(), o.limitPrice().orElseThrow());
-            move(free, locked, o.side() == Side.BUY ? inst.quoteAsset() : inst.baseAsset(), lock);
+            BigDecimal lock = fundsNeeded(inst, o.side(), o.remainingQuantity(), o.limitPrice().orElseThrow());
+            move(free, locked, lockAsset(inst, o.side()), lock);
             lockedByOrder.put(o.clientOrderId(), lock);
             resting.add(o);
         }
@@ -534,11 +721,23 @@ public final class MatchingEngine {
         return request.side() == Side.BUY ? reference.min(limit) : reference.max(limit);
     }
 
-    private BigDecimal fundsNeeded(Side side, BigDecimal quantity, BigDecimal price) {
+    /** What an order locks: a spot buy its cost with the fee, a spot sell its base quantity, a perpetual the margin of what it opens with the fee. */
+    private BigDecimal fundsNeeded(Instrument instrument, Side side, BigDecimal quantity, BigDecimal price) {
+        BigDecimal feeBps = settings.takerFeeBps().max(settings.makerFeeBps());
+        if (instrument.isDerivative()) {
+            // Closing needs no funds: its fee comes out of the margin the close releases.
+            BigDecimal opening = perpetuals.openingQuantity(instrument, side, quantity);
+            BigDecimal fee = instrument.notional(opening, price).multiply(feeBps).divide(BPS, MathContext.DECIMAL64);
+            return perpetuals.initialMargin(instrument, opening, price).add(fee);
+        }
         if (side == Side.SELL) return quantity;
         BigDecimal notional = quantity.multiply(price);
-        BigDecimal feeBps = settings.takerFeeBps().max(settings.makerFeeBps());
         return notional.add(notional.multiply(feeBps).divide(BPS, MathContext.DECIMAL64));
+    }
+
+    /** The asset an order's funds are locked in: a perpetual's margin is always the quote asset. */
+    private static String lockAsset(Instrument instrument, Side side) {
+        return instrument.isDerivative() || side == Side.BUY ? instrument.quoteAsset() : instrument.baseAsset();
     }
 
     /**
@@ -549,6 +748,9 @@ public final class MatchingEngine {
      */
     private Fill execute(Order order, BigDecimal price, boolean maker) {
         Instrument instrument = instrument(order.symbol());
+        if (instrument.isDerivative()) {
+            return executePerpetual(order, instrument, price, maker, (maker ? settings.makerFeeBps() : settings.takerFeeBps()).divide(BPS, MathContext.DECIMAL64));
+        }
         String base = instrument.baseAsset();
         String quote = instrument.quoteAsset();
         BigDecimal feeRate = (maker ? settings.makerFeeBps() : settings.takerFeeBps()).divide(BPS, MathContext.DECIMAL64);
@@ -622,8 +824,7 @@ public final class MatchingEngine {
     private void releaseLock(Order order) {
         BigDecimal left = lockedByOrder.remove(order.clientOrderId());
         if (left == null || left.signum() == 0) return;
-        Instrument instrument = instrument(order.symbol());
-        move(locked, free, order.side() == Side.BUY ? instrument.quoteAsset() : instrument.baseAsset(), left);
+        move(locked, free, lockAsset(instrument(order.symbol()), order.side()), left);
     }
 
     private static BigDecimal floorToStep(BigDecimal quantity, Instrument instrument) {
@@ -646,9 +847,7 @@ public final class MatchingEngine {
         Order order = orders.get(clientOrderId);
         BigDecimal lockedAmount = lockedByOrder.remove(clientOrderId);
         if (lockedAmount != null) {
-            Instrument instrument = instrument(order.symbol());
-            String asset = order.side() == Side.BUY ? instrument.quoteAsset() : instrument.baseAsset();
-            move(locked, free, asset, lockedAmount);
+            move(locked, free, lockAsset(instrument(order.symbol()), order.side()), lockedAmount);
         }
         Order done = order.withStatus(status, now, Optional.of(reason));
         orders.put(clientOrderId, done);

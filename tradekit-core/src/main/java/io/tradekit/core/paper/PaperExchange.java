@@ -52,6 +52,16 @@ public final class PaperExchange implements ExchangeAdapter {
             }
 
             @Override
+            public void onFunding(io.tradekit.api.FundingPayment payment) {
+                sink.post(new Event.FundingSettled(payment));
+            }
+
+            @Override
+            public void onLiquidation(Order order, Fill fill) {
+                sink.post(new Event.PositionLiquidated(order, fill));
+            }
+
+            @Override
             public void onPrice(String symbol, java.math.BigDecimal price, Instant time) {
                 // The bot sees the price where the path stopped, as a live bot sees a ticker, before the fills there.
                 sink.post(new Event.TickerUpdated(new Ticker(symbol, time, price, price, price)));
@@ -215,6 +225,16 @@ public final class PaperExchange implements ExchangeAdapter {
     @Override
     public List<Balance> balances() {
         return engine.balances();
+    }
+
+    @Override
+    public Optional<io.tradekit.api.Position> position(String symbol) {
+        return engine.position(symbol);
+    }
+
+    @Override
+    public void setLeverage(String symbol, java.math.BigDecimal leverage) {
+        engine.setLeverage(symbol, leverage);
     }
 
     @Override

@@ -12,15 +12,17 @@ import java.util.Objects;
 /**
  * How a paper venue behaves: its instruments, the account's starting balances, maker and taker fees in
  * basis points, slippage in basis points on market orders (never on limit orders), the fill model, and
- * the participation cap: the fraction of a bar's volume the account may trade in that bar (0: no cap).
+ * the participation cap: the fraction of a bar's volume the account may trade in that bar (0: no cap), and
+ * the funding rates its perpetual instruments settle at (none by default).
  *
  * <pre>{@code PaperSettings s = PaperSettings.of(instrument, new BigDecimal("10000")).withFees(bps(2), bps(10));}</pre>
  */
 public record PaperSettings(Map<String, Instrument> instruments, Map<String, BigDecimal> balances,
                             BigDecimal makerFeeBps, BigDecimal takerFeeBps, BigDecimal slippageBps, FillModel fillModel,
-                            BigDecimal participationCap) {
+                            BigDecimal participationCap, io.tradekit.core.perp.FundingRates funding) {
 
     public PaperSettings {
+        if (funding == null) funding = io.tradekit.core.perp.FundingRates.NONE;
         if (participationCap == null) participationCap = BigDecimal.ZERO;
         if (participationCap.signum() < 0 || participationCap.compareTo(BigDecimal.ONE) > 0) {
             throw new InvalidInputException("paper exchange: participationCap must be between 0 (no cap) and 1, got " + participationCap);
@@ -41,6 +43,13 @@ public record PaperSettings(Map<String, Instrument> instruments, Map<String, Big
     public PaperSettings(Map<String, Instrument> instruments, Map<String, BigDecimal> balances,
                          BigDecimal makerFeeBps, BigDecimal takerFeeBps, BigDecimal slippageBps, FillModel fillModel) {
         this(instruments, balances, makerFeeBps, takerFeeBps, slippageBps, fillModel, BigDecimal.ZERO);
+    }
+
+    /** Settings without funding: perpetual positions settle at rate zero. */
+    public PaperSettings(Map<String, Instrument> instruments, Map<String, BigDecimal> balances,
+                         BigDecimal makerFeeBps, BigDecimal takerFeeBps, BigDecimal slippageBps, FillModel fillModel,
+                         BigDecimal participationCap) {
+        this(instruments, balances, makerFeeBps, takerFeeBps, slippageBps, fillModel, participationCap, null);
     }
 
     /** One instrument and a starting cash in its quote asset; 10 bps taker, 10 bps maker, no slippage, fills at close. */
@@ -75,24 +84,29 @@ public record PaperSettings(Map<String, Instrument> instruments, Map<String, Big
     }
 
     public PaperSettings withFees(BigDecimal makerBps, BigDecimal takerBps) {
-        return new PaperSettings(instruments, balances, makerBps, takerBps, slippageBps, fillModel, participationCap);
+        return new PaperSettings(instruments, balances, makerBps, takerBps, slippageBps, fillModel, participationCap, funding);
     }
 
     public PaperSettings withSlippage(BigDecimal bps) {
-        return new PaperSettings(instruments, balances, makerFeeBps, takerFeeBps, bps, fillModel, participationCap);
+        return new PaperSettings(instruments, balances, makerFeeBps, takerFeeBps, bps, fillModel, participationCap, funding);
     }
 
     public PaperSettings withFillModel(FillModel model) {
-        return new PaperSettings(instruments, balances, makerFeeBps, takerFeeBps, slippageBps, model, participationCap);
+        return new PaperSettings(instruments, balances, makerFeeBps, takerFeeBps, slippageBps, model, participationCap, funding);
     }
 
     public PaperSettings withBalances(Map<String, BigDecimal> newBalances) {
-        return new PaperSettings(instruments, newBalances, makerFeeBps, takerFeeBps, slippageBps, fillModel, participationCap);
+        return new PaperSettings(instruments, newBalances, makerFeeBps, takerFeeBps, slippageBps, fillModel, participationCap, funding);
     }
 
     /** At most {@code fraction} of each bar's volume fills for this account in that bar; the rest stays open. */
     public PaperSettings withParticipationCap(BigDecimal fraction) {
-        return new PaperSettings(instruments, balances, makerFeeBps, takerFeeBps, slippageBps, fillModel, fraction);
+        return new PaperSettings(instruments, balances, makerFeeBps, takerFeeBps, slippageBps, fillModel, fraction, funding);
+    }
+
+    /** The rates the venue settles its perpetual positions' funding at, every instrument's funding interval. */
+    public PaperSettings withFunding(io.tradekit.core.perp.FundingRates rates) {
+        return new PaperSettings(instruments, balances, makerFeeBps, takerFeeBps, slippageBps, fillModel, participationCap, rates);
     }
 
     private static void requireNonNegative(BigDecimal v, String name) {

@@ -51,7 +51,7 @@ public final class IsolatedMargin {
         if (exact.signum() <= 0) return Optional.empty();
         BigDecimal tick = instrument.tickSize();
         BigDecimal ticks = exact.divide(tick, 0, isLong ? RoundingMode.CEILING : RoundingMode.FLOOR);
-        return Optional.of(ticks.multiply(tick).stripTrailingZeros().max(tick));
+        return Optional.of(ticks.multiply(tick).max(tick));
     }
 
     /** Whether {@code price} reaches the liquidation price of a position on the side of {@code quantity}. */

@@ -34,7 +34,7 @@ public final class ReportWriter {
     public static final String REPORT_HTML = "report.html";
 
     /** Keys of summary.json that are lists or objects of their own rather than summary figures. */
-    private static final Set<String> LISTS = Set.of("safetyEvents", "exitReasons", "returnsByDay", "returnsByMonth");
+    private static final Set<String> LISTS = Set.of("safetyEvents", "exitReasons", "returnsByDay", "returnsByMonth", "strategyFailure");
 
     private final BacktestResult result;
     private final List<Bar> bars;
@@ -47,6 +47,7 @@ public final class ReportWriter {
         this.bars = List.copyOf(bars);
         this.figures = TraderFigures.of(result, this.bars);
         this.summary = BacktestSummary.of(result, figures);
+        result.perpetual().ifPresent(p -> sections.add(p.section()));
     }
 
     /** The report of {@code result} without its bars: no buy-and-hold return and no price picture. */
@@ -59,7 +60,7 @@ public final class ReportWriter {
         return new ReportWriter(result, bars);
     }
 
-    /** Adds a section; its id must differ from every summary key and from the other sections' ids. */
+    /** Adds a section (a run on a perpetual has its {@code perpetual} section already); its id must differ from every summary key and from the other sections' ids. */
     public ReportWriter section(ReportSection section) {
         Set<String> taken = new HashSet<>();
         summary.metrics().forEach(m -> taken.add(m.key()));

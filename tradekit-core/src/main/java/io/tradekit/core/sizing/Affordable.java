@@ -3,7 +3,10 @@ package io.tradekit.core.sizing;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-/** The most a buy can be when the free cash must pay for the order and its taker fee. */
+/**
+ * The most a buy can be when the free cash must pay for the order and its taker fee; on a derivatives
+ * instrument the cash pays the margin ({@code notional / leverage}) and the fee on the whole notional.
+ */
 final class Affordable {
 
     private Affordable() {
@@ -15,7 +18,9 @@ final class Affordable {
     }
 
     static BigDecimal costPerUnit(SizingInput in) {
-        return in.price().multiply(BigDecimal.ONE.add(in.feeRate()));
+        if (!in.instrument().isDerivative()) return in.price().multiply(BigDecimal.ONE.add(in.feeRate()));
+        BigDecimal marginRate = BigDecimal.ONE.divide(in.leverage(), MathContext.DECIMAL64);
+        return in.instrument().notional(BigDecimal.ONE, in.price()).multiply(marginRate.add(in.feeRate()));
     }
 
     static BigDecimal byCash(SizingInput in) {

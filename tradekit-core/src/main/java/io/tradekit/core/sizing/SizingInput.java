@@ -8,10 +8,12 @@ import java.util.Optional;
 
 /**
  * What a sizer knows: the price the order will trade near, the account, the instrument, the taker fee
- * as a fraction (0.001 = 10 bps) and, when the strategy set one, the distance to the stop.
+ * as a fraction (0.001 = 10 bps), when the strategy set one, the distance to the stop, and the leverage of
+ * a derivatives position (1 for spot). On a derivatives bot {@code cash} is the available balance, which
+ * pays the position's margin ({@code notional / leverage}) and its fee.
  */
 public record SizingInput(Instrument instrument, BigDecimal price, BigDecimal equity, BigDecimal cash,
-                          BigDecimal feeRate, Optional<BigDecimal> stopDistance) {
+                          BigDecimal feeRate, Optional<BigDecimal> stopDistance, BigDecimal leverage) {
     public SizingInput {
         Objects.requireNonNull(instrument, "instrument");
         Objects.requireNonNull(price, "price");
@@ -19,5 +21,12 @@ public record SizingInput(Instrument instrument, BigDecimal price, BigDecimal eq
         Objects.requireNonNull(cash, "cash");
         Objects.requireNonNull(feeRate, "feeRate");
         Objects.requireNonNull(stopDistance, "stopDistance");
+        Objects.requireNonNull(leverage, "leverage");
+    }
+
+    /** A spot input: leverage 1. */
+    public SizingInput(Instrument instrument, BigDecimal price, BigDecimal equity, BigDecimal cash,
+                       BigDecimal feeRate, Optional<BigDecimal> stopDistance) {
+        this(instrument, price, equity, cash, feeRate, stopDistance, BigDecimal.ONE);
     }
 }

@@ -13,6 +13,6 @@ public record TickCushion(PositionSizer inner) implements PositionSizer {
     @Override
     public BigDecimal quantity(SizingInput in) {
         return inner.quantity(new SizingInput(in.instrument(), in.price().add(in.instrument().tickSize()), in.equity(), in.cash(),
-                in.feeRate(), in.stopDistance()));
+                in.feeRate(), in.stopDistance(), in.leverage()));
     }
 }
