@@ -25,6 +25,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -197,7 +199,7 @@ public final class GridBook {
         boolean due = bar >= earliestDue;
         if (!due && waiting == 0) return;
         long next = Long.MAX_VALUE;
-        for (LevelPair p : pairs) {
+        for (LevelPair p : placementOrder()) {
             if (!p.needsOrder()) continue;
             if (p.waitingForPrice || due && p.retry.due(bar)) place(p, ctx, bar);
             if (p.needsOrder() && !p.waitingForPrice) next = Math.min(next, p.retry.nextBar());
@@ -208,7 +210,18 @@ public final class GridBook {
     /** Places the orders that wait for a price, if the last price lets them rest; cheap when none waits. */
     public void placeWaiting(StrategyContext ctx, long bar) {
         if (waiting == 0 || assignPending) return;
-        for (LevelPair p : pairs) if (p.waitingForPrice && p.needsOrder()) place(p, ctx, bar);
+        for (LevelPair p : placementOrder()) if (p.waitingForPrice && p.needsOrder()) place(p, ctx, bar);
+    }
+
+    /**
+     * The pairs in the order their orders are placed: lowest first on spot; on a perpetual nearest to the last
+     * price first, so that where an inventory limit leaves room for only some opening orders, the nearest get it.
+     */
+    private LevelPair[] placementOrder() {
+        if (!onPerpetual() || lastPrice == null) return pairs;
+        LevelPair[] sorted = pairs.clone();
+        Arrays.sort(sorted, Comparator.comparing((LevelPair p) -> ladder.price(p.orderLevel()).subtract(lastPrice).abs()));
+        return sorted;
     }
 
     private void place(LevelPair p, StrategyContext ctx, long bar) {
@@ -217,9 +230,11 @@ public final class GridBook {
         BigDecimal price = ladder.price(level);
         // The ladder's quantities are on the step already; what a pair holds may not be (a fee taken in the base asset).
         BigDecimal qty = p.holding ? OrderRounding.quantityDown(p.held, ladder.instrument()) : ladder.quantity(p.index);
-        if (postOnly && (pricePoint <= p.refusedAtPoint || !rests(side, price)) || !accepts(ctx, side) || !p.holding && !roomFor(p, qty)) {
-            // Sending it now would only be refused (or pass the inventory limit): it waits, uncounted, for a price,
-            // a bot state or a closing fill that lets it go.
+        // A perpetual's pair opens only where its order rests: it buys no inventory at market, as a spot grid's bootstrap does.
+        boolean mustRest = postOnly || onPerpetual() && !p.holding;
+        if (mustRest && (pricePoint <= p.refusedAtPoint || !rests(side, price)) || !accepts(ctx, side) || !p.holding && !roomFor(p, qty)) {
+            // Sending it now would only be refused (or take, or pass the inventory limit): it waits, uncounted, for a
+            // price, a bot state or a closing fill that lets it go.
             waitForPrice(p);
             return;
         }
