@@ -95,6 +95,21 @@ class PerpetualRiskScenarioTest {
     }
 
     @Test
+    void theFirstEntryIsJudgedAtTheBotsLeverage() {
+        // Leverage 10: the short of 10 at 100 has 1000 notional on 100 margin, leverage 10 at any size.
+        BacktestResult r = TradeKit.backtest().bars(bars()).instrument(BTC_PERP).leverage(d("10")).strategy(SHORT_TEN).cash(d("10000"))
+                .feeBps(BigDecimal.ZERO).risk(RiskLimits.builder().limit(LeverageLimitPolicyProvider.MAX_LEVERAGE, "5").build())
+                .onEvent(events::add).run();
+        assertThat(r.fills()).isEmpty();
+        assertThat(events.stream().filter(BotEvent.OrderDenied.class::isInstance).map(BotEvent.OrderDenied.class::cast).toList())
+                .singleElement().satisfies(dn -> {
+                    assertThat(dn.deniedBy()).isEqualTo("leverage-limit");
+                    assertThat(dn.reason()).isEqualTo("BTCUSDT position leverage 10 after the order (notional 1000 on margin plus unrealized PnL 100)"
+                            + " exceeds max-leverage 5; no smaller order keeps it");
+                });
+    }
+
+    @Test
     void fundingReceivedByAShortKeepsItClearOfTheLimit() {
         // At +1 % the short receives 10 and 10.1: equity 10000 + 10 - 10 + 10.1 = 10010.1 at 16:00.
         BacktestResult r = run(FundingRates.constant(d("0.01")), RiskLimits.builder().maxDailyLoss(d("5")).dayBoundaryHour(0).build());
