@@ -128,6 +128,32 @@ class PerpGridBacktestTest {
     }
 
     @Test
+    void aRecentredNeutralGridClosesWhatTheOldOneHeldAndStartsFlat() {
+        GridStrategy grid = new GridStrategy(GridSettings.builder().center(d("100")).spacing(d("1"), SpacingUnit.ABSOLUTE).levels(2)
+                .sizePerLevel(BigDecimal.ONE).sizeMode(SizeMode.BASE).postOnly(false)
+                .rebalancing(new Rebalancing(RebalanceMode.RECENTER, 1, 0)).perp(PerpGrid.neutral()).build());
+        List<Bar> bars = PricePath.start()
+                .bar("100   100   100   100")
+                .bar("100   101.5  99.5 100.5")   // b1: the way up sells 1 at 101 (pair 2) -> buy back at 100
+                .bar("100.5 103.2 100.4 103.1")   // b2: down to 100.4 (short of 100), up: sells 1 at 102 (pair 3) -> buy back at 101;
+                .bars();                          //     it closes at 103.1, past the trigger 103 (one level beyond 102): recentred there
+        BacktestResult r = TradeKit.backtest().bars(bars).instrument(BTC_PERP).leverage(d("5")).strategy(grid).cash(d("1000")).fees(d("10"), d("20"))
+                .run();
+
+        // The new grid (101.1 102.1 103.1 104.1 105.1) accounts for nothing the old one held: the short of 2 is bought back at
+        // market (reduce-only, taker fee 2 x 103.1 x 0.002 = 0.4124) before its own orders, nearest first.
+        assertThat(sent(r)).containsExactly(
+                "BUY 99 grid:L1", "SELL 101 grid:L3", "BUY 98 grid:L0", "SELL 102 grid:L4",
+                "BUY 100 grid:L2", "BUY 101 grid:L3",
+                "BUY market grid:trim",
+                "BUY 102.1 grid:L1", "SELL 104.1 grid:L3", "BUY 101.1 grid:L0", "SELL 105.1 grid:L4");
+        assertThat(r.orders()).filteredOn(o -> o.tag().startsWith("grid:trim")).singleElement().satisfies(o -> assertThat(o.reduceOnly()).isTrue());
+        assertThat(fills(r)).containsExactly("SELL 1 @ 101 fee 0.101", "SELL 1 @ 102 fee 0.102", "BUY 2 @ 103.1 fee 0.4124");
+        assertThat(grid.builds()).hasSize(2);
+        assertThat(grid.stats().inventory()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void perpetualSettingsOnASpotInstrumentAreRefused() {
         GridStrategy grid = grid(PerpGrid.neutral());
         assertThatThrownBy(() -> TradeKit.backtest().bars(PATH).instrument(PricePath.BTC).strategy(grid).cash(d("1000")).run()).hasMessageContaining(

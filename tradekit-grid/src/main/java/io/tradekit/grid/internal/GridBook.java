@@ -353,18 +353,19 @@ public final class GridBook {
 
     private void placeTask(StrategyContext ctx, long bar) {
         BigDecimal qty = task.quantity.subtract(task.filled);
-        OrderIntent intent = OrderIntent.market(ctx.symbol(), task.side, qty)
-                .withTag(GridOrderTag.inventory(build, task.side == Side.BUY, configCode));
-        if (task.side == Side.SELL || onPerpetual()) intent = intent.asReduceOnly();
+        // On a perpetual the task only ever closes what no pair accounts for: a trim, whichever its side.
+        boolean bootstrap = task.side == Side.BUY && !onPerpetual();
+        OrderIntent intent = OrderIntent.market(ctx.symbol(), task.side, qty).withTag(GridOrderTag.inventory(build, bootstrap, configCode));
+        if (!bootstrap) intent = intent.asReduceOnly();
         if (task.retry.attempts() > 0) ledger.retried();
         Submission s = ctx.submit(intent);
         if (s.isSent()) {
             task.orderId = s.clientOrderId();
-            others.put(task.orderId, task.side == Side.BUY ? Role.BOOTSTRAP : Role.TRIM);
+            others.put(task.orderId, bootstrap ? Role.BOOTSTRAP : Role.TRIM);
             return;
         }
         ledger.rejected();
-        if ((task.side == Side.SELL || onPerpetual()) && "sizing".equals(s.deniedBy())) {
+        if (!bootstrap && "sizing".equals(s.deniedBy())) {
             // Below the instrument's minimums: it cannot be sold, so it stays with the grid as dust.
             log.info("grid trim of {} {} left as dust: {}", qty.toPlainString(), ctx.symbol(), s.reason());
             task = null;
@@ -694,7 +695,7 @@ public final class GridBook {
             switch (tag.kind()) {
                 case BUY, SELL -> adoptLevelOrder(o, tag);
                 case BOOTSTRAP, TRIM -> {
-                    task = new InventoryTask(tag.kind() == GridOrderTag.Kind.BOOTSTRAP ? Side.BUY : Side.SELL, o.quantity());
+                    task = new InventoryTask(o.side(), o.quantity());
                     task.orderId = o.clientOrderId();
                     task.filled = o.filledQuantity();
                     others.put(o.clientOrderId(), tag.kind() == GridOrderTag.Kind.BOOTSTRAP ? Role.BOOTSTRAP : Role.TRIM);

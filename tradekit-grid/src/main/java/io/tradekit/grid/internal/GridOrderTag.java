@@ -50,9 +50,9 @@ public record GridOrderTag(long build, int pair, Kind kind, BigDecimal entryCost
         return b.append(' ').append(config).toString();
     }
 
-    /** The tag of a bootstrap buy or a trim sell of inventory at market. */
-    static String inventory(long build, boolean buy, String config) {
-        return PREFIX + (buy ? "bootstrap " : "trim ") + build + " -1 " + (buy ? "BOOTSTRAP" : "TRIM") + " - - " + config;
+    /** The tag of a bootstrap buy of inventory at market, or a trim (a reduce-only order that closes what the pairs do not need). */
+    static String inventory(long build, boolean bootstrap, String config) {
+        return PREFIX + (bootstrap ? "bootstrap " : "trim ") + build + " -1 " + (bootstrap ? "BOOTSTRAP" : "TRIM") + " - - " + config;
     }
 
     /** Reads a tag this class wrote; empty for any other tag (another strategy's, or an older grid's). */
