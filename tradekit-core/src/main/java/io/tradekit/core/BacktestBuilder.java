@@ -45,6 +45,7 @@ public final class BacktestBuilder {
     private BigDecimal participationCap = BigDecimal.ZERO;
     private boolean stopOnStrategyFailure;
     private BigDecimal leverage = BigDecimal.ONE;
+    private io.tradekit.api.MarginRules perpetualRules;
     private io.tradekit.core.perp.FundingRates funding = io.tradekit.core.perp.FundingRates.NONE;
     private RiskLimits limits = RiskLimits.none();
     private PositionSizer sizer = PercentOfEquity.all();
@@ -132,6 +133,15 @@ public final class BacktestBuilder {
      */
     public BacktestBuilder leverage(BigDecimal leverage) {
         this.leverage = Objects.requireNonNull(leverage, "leverage");
+        return this;
+    }
+
+    /**
+     * Trades the instrument (given, or derived from the bars) as a linear perpetual under {@code rules}, for
+     * example {@link io.tradekit.core.perp.PaperMarginRules#DEFAULT}.
+     */
+    public BacktestBuilder linearPerpetual(io.tradekit.api.MarginRules rules) {
+        this.perpetualRules = Objects.requireNonNull(rules, "rules");
         return this;
     }
 
@@ -227,7 +237,8 @@ public final class BacktestBuilder {
             }
         }
         Plugins resolved = plugins != null ? plugins : Plugins.discover();
-        Instrument inst = instrument != null ? instrument : DefaultInstrument.forBars(first.symbol(), bars);
+        Instrument given = instrument != null ? instrument : DefaultInstrument.forBars(first.symbol(), bars);
+        Instrument inst = perpetualRules != null ? given.asLinearPerpetual(perpetualRules) : given;
         if (!inst.symbol().equals(first.symbol())) {
             throw new InvalidInputException("backtest: instrument is " + inst.symbol() + " but the bars are " + first.symbol());
         }

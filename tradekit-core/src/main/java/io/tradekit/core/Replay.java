@@ -45,6 +45,7 @@ public final class Replay {
     private io.tradekit.core.paper.FillModel fillModel = io.tradekit.core.paper.FillModel.CLOSE;
     private io.tradekit.core.protection.Protections protections = io.tradekit.core.protection.Protections.none();
     private BigDecimal leverage = BigDecimal.ONE;
+    private io.tradekit.api.MarginRules perpetualRules;
     private io.tradekit.core.perp.FundingRates funding = io.tradekit.core.perp.FundingRates.NONE;
 
     private Replay(List<Bar> bars) {
@@ -95,6 +96,12 @@ public final class Replay {
     /** The leverage of a replay on a perpetual instrument, as a backtest's {@code leverage} (default 1). */
     public Replay leverage(BigDecimal leverage) {
         this.leverage = Objects.requireNonNull(leverage);
+        return this;
+    }
+
+    /** Trades the instrument (given, or derived from the bars) as a linear perpetual under {@code rules}, as a backtest's. */
+    public Replay linearPerpetual(io.tradekit.api.MarginRules rules) {
+        this.perpetualRules = Objects.requireNonNull(rules);
         return this;
     }
 
@@ -152,7 +159,8 @@ public final class Replay {
         if (strategy == null) throw new InvalidInputException("replay: no strategy");
         if (database == null) throw new InvalidInputException("replay: no database; call .database(Path.of(\"runs/r1/bot.db\"))");
         Bar first = bars.get(0);
-        Instrument inst = instrument != null ? instrument : io.tradekit.core.internal.DefaultInstrument.forBars(first.symbol(), bars);
+        Instrument given = instrument != null ? instrument : io.tradekit.core.internal.DefaultInstrument.forBars(first.symbol(), bars);
+        Instrument inst = perpetualRules != null ? given.asLinearPerpetual(perpetualRules) : given;
         PaperSettings settings = paper != null ? paper : PaperSettings.of(inst, cash).withFees(makerFeeBps, takerFeeBps)
                 .withSlippage(slippageBps).withFillModel(fillModel).withFunding(funding);
         try {

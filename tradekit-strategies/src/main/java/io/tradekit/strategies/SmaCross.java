@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradekit.api.Bar;
+import io.tradekit.api.Fill;
+import io.tradekit.api.Side;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Signal;
 import io.tradekit.api.spi.Strategy;
@@ -14,8 +16,10 @@ import org.ta4j.core.indicators.averages.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 
 /**
- * The classic moving-average crossover, long only: BUY when the fast simple moving average of the
- * close crosses above the slow one, SELL (the whole position) when it crosses below. The averages are
+ * The classic moving-average crossover: BUY when the fast simple moving average of the close crosses
+ * above the slow one, SELL (the whole position) when it crosses below. Long only unless built with
+ * {@code allowShort}: then, on a perpetual, a cross is a reversal: a cross below closes the long and, once
+ * that close has filled, opens a short; a cross above closes the short and opens a long. The averages are
  * ta4j's {@link SMAIndicator}s on the series the bot keeps in step with its bars.
  *
  * <p>A crossing is a change of side: the averages were last apart with the fast one below (above) and
@@ -32,6 +36,7 @@ public final class SmaCross implements Strategy {
 
     private final int fast;
     private final int slow;
+    private final boolean allowShort;
     private BarSeries series;
     private SMAIndicator fastSma;
     private SMAIndicator slowSma;
@@ -39,12 +44,23 @@ public final class SmaCross implements Strategy {
     private int side;
 
     public SmaCross(int fast, int slow) {
+        this(fast, slow, false);
+    }
+
+    /** A crossover that may open shorts on a perpetual when {@code allowShort}. */
+    public SmaCross(int fast, int slow, boolean allowShort) {
         if (fast < 1) throw new InvalidInputException("sma-cross: parameter 'fast' must be at least 1, got " + fast);
         if (fast >= slow) {
             throw new InvalidInputException("sma-cross: parameter 'fast' (" + fast + ") must be smaller than 'slow' (" + slow + ")");
         }
         this.fast = fast;
         this.slow = slow;
+        this.allowShort = allowShort;
+    }
+
+    @Override
+    public boolean allowsShort() {
+        return allowShort;
     }
 
     public int fast() {
@@ -65,9 +81,18 @@ public final class SmaCross implements Strategy {
         if (series == null) bindTo(Ta4jSeries.of(ctx));
         int now = sideAt(series.getEndIndex());
         if (now == 0) return;
-        if (now > 0 && side < 0) ctx.signal(Signal.BUY);
-        if (now < 0 && side > 0) ctx.signal(Signal.SELL);
+        int was = side;
         side = now;
+        if (now > 0 && was < 0) ctx.signal(Signal.BUY);
+        if (now < 0 && was > 0) ctx.signal(Signal.SELL);
+    }
+
+    /** With shorts allowed, the fill that closed the old side's position opens the new side's. */
+    @Override
+    public void onFill(Fill fill, StrategyContext ctx) {
+        if (!allowShort || !ctx.position().isFlat()) return;
+        if (side < 0 && fill.side() == Side.SELL) ctx.signal(Signal.SELL);
+        else if (side > 0 && fill.side() == Side.BUY) ctx.signal(Signal.BUY);
     }
 
     // Each average is read once per bar, at the newest bar: ta4j then adds the new close and drops the
@@ -105,6 +130,6 @@ public final class SmaCross implements Strategy {
 
     @Override
     public String toString() {
-        return "sma-cross(fast=" + fast + ", slow=" + slow + ")";
+        return "sma-cross(fast=" + fast + ", slow=" + slow + (allowShort ? ", allowShort=true" : "") + ")";
     }
 }

@@ -6,7 +6,10 @@ import io.tradekit.api.spi.StrategyProvider;
 
 import java.util.Set;
 
-/** Makes {@link SmaCross} under the name {@code sma-cross}; parameters {@code fast} (default 10) and {@code slow} (default 30). */
+/**
+ * Makes {@link SmaCross} under the name {@code sma-cross}; parameters {@code fast} (default 10), {@code slow}
+ * (default 30) and {@code allowShort} (default false: on a perpetual, a cross below opens a short when flat).
+ */
 public final class SmaCrossProvider implements StrategyProvider {
 
     public static final String NAME = "sma-cross";
@@ -20,12 +23,12 @@ public final class SmaCrossProvider implements StrategyProvider {
 
     @Override
     public Set<String> parameters() {
-        return Set.of("fast", "slow");
+        return Set.of("fast", "slow", "allowShort");
     }
 
     @Override
     public Strategy create(Params params) {
         params.requireOnly(parameters());
-        return new SmaCross(params.integer("fast", DEFAULT_FAST), params.integer("slow", DEFAULT_SLOW));
+        return new SmaCross(params.integer("fast", DEFAULT_FAST), params.integer("slow", DEFAULT_SLOW), params.bool("allowShort", false));
     }
 }

@@ -151,6 +151,6 @@ class SmaCrossTest {
         assertThatThrownBy(() -> provider.create(Params.of("sma-cross", Map.of("fast", "ten"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("parameter 'fast' is 'ten', expected a whole number");
         assertThatThrownBy(() -> provider.create(Params.of("sma-cross", Map.of("period", "5"))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown parameter 'period'; known parameters are fast, slow");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown parameter 'period'; known parameters are allowShort, fast, slow");
     }
 }

@@ -8,6 +8,7 @@ import io.tradekit.core.BacktestResult;
 import io.tradekit.core.Plugins;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.paper.FillModel;
+import io.tradekit.core.perp.PaperMarginRules;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.core.report.ReportFiles;
 import io.tradekit.core.report.ReportWriter;
@@ -34,7 +35,7 @@ public final class BacktestCommand implements Command {
     static final String DEFAULT_DATA = DataSets.ETH_USD_5M;
     static final String DEFAULT_OUT = "runs/demo";
 
-    private final Options options = ProtectionFlags.declare(GridFlags.addTo(RiskFlags.declare(new Options("backtest")
+    private final Options options = PerpFlags.declare(ProtectionFlags.declare(GridFlags.addTo(RiskFlags.declare(new Options("backtest")
             .value("strategy", "NAME", "strategy to run (default " + DEFAULT_STRATEGY + ")")
             .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
                     + "timestamp,open,high,low,close,volume (default " + DEFAULT_DATA + ")")
@@ -46,7 +47,7 @@ public final class BacktestCommand implements Command {
             .repeatable("param", "KEY=VALUE", "a strategy parameter, e.g. --param fast=5 --param slow=20")
             .value("plugins", "DIR", "load strategies and other plugins from every jar in DIR")
             .value("symbol", "SYMBOL", "the bars' symbol (a CSV file's default is its file name)")
-            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)"))));
+            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)")))));
 
     private final Path workingDirectory;
 
@@ -80,6 +81,9 @@ public final class BacktestCommand implements Command {
                 With --strategy grid the report has a grid part: its figures under "grid" in summary.json, and
                 the price with the grid's levels and fills in report.html. Grid parameters left out (spacing,
                 levels, budget) are proposed by the grid's heuristic from the first bars and the cash.
+                With --market perp the bars are traded as a linear perpetual on isolated margin (--leverage,
+                --funding-rate or --funding); a strategy may then short (sma-cross: --param allowShort=true), and
+                the report has a perpetual part: funding paid and received, leverage used, liquidations.
 
                 example: tradekit backtest --strategy grid --data btc-usd-1m --levels 7 --spacing 0.3 --out runs/grid
 
@@ -100,6 +104,7 @@ public final class BacktestCommand implements Command {
         Optional<Timeframe> timeframe = flags.value("timeframe").map(Timeframe::parse);
         String dataSet = DataSets.names().contains(data) ? data : workingDirectory.resolve(data).toString();
         List<Bar> bars = DataSets.load(dataSet, flags.value("symbol"), timeframe);
+        PerpFlags.Market market = PerpFlags.market(flags, workingDirectory, dataFile(data, workingDirectory));
 
         Map<String, String> givenAs = new LinkedHashMap<>();
         Map<String, String> params = strategyParams(strategy, flags, givenAs);
@@ -112,7 +117,11 @@ public final class BacktestCommand implements Command {
             try {
                 // Made here rather than by the builder, so that its own figures can be read after the run.
                 Strategy instance = plugins.strategy(strategy).create(Params.of(strategy, params));
-                result = TradeKit.backtest()
+                var backtest = TradeKit.backtest();
+                if (market.perpetual()) {
+                    backtest.linearPerpetual(PaperMarginRules.DEFAULT).leverage(market.leverage()).funding(market.funding());
+                }
+                result = backtest
                         .bars(bars)
                         .strategy(strategy, instance)
                         .plugins(plugins)
@@ -179,6 +188,11 @@ public final class BacktestCommand implements Command {
             if (message.contains("'" + given.getKey() + "'")) return new InvalidInputException(given.getValue() + ": " + message, e);
         }
         return e;
+    }
+
+    /** The bars' CSV file, when the data is a file rather than a bundled data set. */
+    static Optional<Path> dataFile(String data, Path workingDirectory) {
+        return DataSets.names().contains(data) ? Optional.empty() : Optional.of(workingDirectory.resolve(data));
     }
 
     static Map<String, String> params(List<String> pairs) {

@@ -31,7 +31,7 @@ public final class ReplayCommand implements Command {
     static final String DEFAULT_OUT = "runs/replay";
     static final String JOURNAL = "bot.db";
 
-    private final Options options = ProtectionFlags.declare(GridFlags.addTo(RiskFlags.declare(new Options("replay")
+    private final Options options = PerpFlags.declare(ProtectionFlags.declare(GridFlags.addTo(RiskFlags.declare(new Options("replay")
             .value("strategy", "NAME", "strategy to run (default " + BacktestCommand.DEFAULT_STRATEGY + ")")
             .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
                     + "timestamp,open,high,low,close,volume (default " + BacktestCommand.DEFAULT_DATA + ")")
@@ -45,7 +45,7 @@ public final class ReplayCommand implements Command {
             .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)")
             .value("fill-model", "close|next-open", "market orders fill at the signal bar's close or the next bar's open (default close)")
             .value("fee-bps", "BPS", "maker and taker fee in basis points (default 10 = 0.1 %)")
-            .value("slippage-bps", "BPS", "slippage on market and stop orders in basis points (default 0)"))));
+            .value("slippage-bps", "BPS", "slippage on market and stop orders in basis points (default 0)")))));
 
     private final Path workingDirectory;
 
@@ -76,8 +76,9 @@ public final class ReplayCommand implements Command {
                 Runs the live engine (loop thread, paper venue with a durable book, SQLite journal) over historical
                 bars on the data's clock, prints a summary and writes summary.json, trades.csv and report.html like
                 backtest. Run it again with the same --db after a crash and it resumes where the bot stopped: bars
-                already acted on only warm the strategy up. The paper venue takes --fee-bps, --slippage-bps and --fill-model
-                like backtest's, and the same flags give the same fills as backtest.
+                already acted on only warm the strategy up. The paper venue takes --fee-bps, --slippage-bps, --fill-model
+                and the perpetual flags (--market perp, --leverage, --funding-rate, --funding) like backtest's, and the
+                same flags give the same fills as backtest.
 
                 flags:
                 """ + options.describe();
@@ -103,6 +104,7 @@ public final class ReplayCommand implements Command {
         Optional<Timeframe> timeframe = flags.value("timeframe").map(Timeframe::parse);
         String dataSet = DataSets.names().contains(data) ? data : workingDirectory.resolve(data).toString();
         List<Bar> bars = DataSets.load(dataSet, flags.value("symbol"), timeframe);
+        PerpFlags.Market market = PerpFlags.market(flags, workingDirectory, BacktestCommand.dataFile(data, workingDirectory));
         BigDecimal cash = RiskFlags.decimal("cash", flags.value("cash", "10000"));
         if (cash.signum() <= 0) throw new InvalidInputException("--cash is " + cash.toPlainString() + ", expected a positive amount");
 
@@ -119,7 +121,11 @@ public final class ReplayCommand implements Command {
             }
             boolean resuming = Files.exists(db);
             if (resuming) terminal.err().println("replay: resuming from the journal " + db);
-            BacktestResult result = Replay.over(bars)
+            Replay replay = Replay.over(bars);
+            if (market.perpetual()) {
+                replay.linearPerpetual(io.tradekit.core.perp.PaperMarginRules.DEFAULT).leverage(market.leverage()).funding(market.funding());
+            }
+            BacktestResult result = replay
                     .strategy(strategy, made)
                     .plugins(plugins)
                     .database(db)

@@ -40,6 +40,12 @@ class ReplayEqualsBacktestTest {
         assertReplaysEqualBacktest("grid", "btc-usd-1m", "--fee-bps", "10");
     }
 
+    @Test
+    void aPerpetualSmaCrossWithShortsReplaysFillForFillAsItsBacktestWithTheSameFunding() throws IOException {
+        assertReplaysEqualBacktest("sma-cross", "eth-usd-5m", "--market", "perp", "--leverage", "3", "--param", "allowShort=true",
+                "--funding-rate", "0.0001");
+    }
+
     private void assertReplaysEqualBacktest(String strategy, String data, String... flags) throws IOException {
         CliRunOut backtest = run("backtest", "b", strategy, data, flags);
         CliRunOut first = run("replay", "r1", strategy, data, flags);
@@ -55,6 +61,7 @@ class ReplayEqualsBacktestTest {
             for (String money : List.of("fees", "realizedPnl", "finalEquity")) {
                 assertThat(r.get(money).decimalValue()).as(replay.name + " " + money).isEqualByComparingTo(b.get(money).decimalValue());
             }
+            if (b.has("perpetual")) assertThat(r.get("perpetual")).as(replay.name + " perpetual").isEqualTo(b.get("perpetual"));
             assertThat(replay.out.resolve("trades.csv")).as(replay.name + " trades").hasSameTextualContentAs(backtest.out.resolve("trades.csv"));
             assertThat(replay.err).doesNotContain("no answer within");
             try (SqliteStateStore journal = StateStores.sqlite(replay.out.resolve("bot.db"))) {
