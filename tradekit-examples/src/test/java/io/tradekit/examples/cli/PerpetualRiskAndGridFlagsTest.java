@@ -1,8 +1,11 @@
 package io.tradekit.examples.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -43,6 +46,42 @@ class PerpetualRiskAndGridFlagsTest {
         // A spot position has leverage 1 and nothing to liquidate: the policy is built and lets every order through.
         assertThat(lines(limited.out(), "final equity")).hasSize(1).isEqualTo(lines(plain.out(), "final equity"));
         assertThat(lines(limited.out(), "orders")).isEqualTo(lines(plain.out(), "orders"));
+    }
+
+    @Test
+    void onAPerpetualTheLeverageCapDeniesEveryEntryAboveIt() throws IOException {
+        String[] run = {"backtest", "--strategy", "sma-cross", "--data", "eth-usd-5m", "--market", "perp", "--leverage", "10",
+                "--param", "allowShort=true"};
+        CliRun free = CliRun.in(dir, concat(run, "--out", "free"));
+        CliRun capped = CliRun.in(dir, concat(run, "--max-leverage", "5", "--out", "capped"));
+        assertThat(free.exitCode()).as(free.err()).isZero();
+        assertThat(capped.exitCode()).as(capped.err()).isZero();
+        JsonNode freeSummary = json(dir.resolve("free/summary.json"));
+        JsonNode cappedSummary = json(dir.resolve("capped/summary.json"));
+        assertThat(freeSummary.get("roundTrips").asInt()).isPositive();
+        // Every entry is opened at leverage 10, at any size: each is refused, so nothing trades.
+        assertThat(cappedSummary.get("roundTrips").asInt()).isZero();
+        assertThat(cappedSummary.get("ordersDenied").asInt()).isPositive();
+    }
+
+    @Test
+    void gridFlagsForAPerpetualAreRefusedOnSpot() {
+        CliRun spot = CliRun.in(dir, "backtest", "--strategy", "grid", "--perp-mode", "short-only", "--out", "spot");
+        assertThat(spot.exitCode()).isNotZero();
+        assertThat(spot.err()).contains("grid: 'perp-mode', 'max-long-contracts' and 'max-short-contracts' apply to a perpetual");
+        CliRun perp = CliRun.in(dir, "backtest", "--strategy", "grid", "--market", "perp", "--leverage", "2", "--perp-mode", "short-only",
+                "--max-short-contracts", "1", "--out", "perp");
+        assertThat(perp.exitCode()).as(perp.err()).isZero();
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    private static JsonNode json(Path file) throws IOException {
+        return new ObjectMapper().readTree(file.toFile());
     }
 
     private static List<String> lines(String out, String containing) {
