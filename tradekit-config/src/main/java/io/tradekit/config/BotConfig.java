@@ -1,8 +1,10 @@
 package io.tradekit.config;
 
+import io.tradekit.api.InstrumentKind;
 import io.tradekit.api.RiskLimits;
 import io.tradekit.api.Timeframe;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -21,6 +23,7 @@ import java.util.Objects;
  *     "apiKey": "...", "apiSecret": "..."                // better in TRADEKIT_BINANCE_API_KEY / _SECRET
  *   },
  *   "symbol": "ETHUSDT",                                 // required
+ *   "market": "perp", "leverage": 3,                     // default "spot" (leverage 1); "perp" runs in paper mode only
  *   "timeframe": "5m",                                   // default 1m
  *   "strategy": { "name": "sma-cross", "params": { "fast": 10, "slow": 30 } },
  *   "risk": { "max-daily-loss": 500, "max-drawdown": 0.05 },   // RiskLimits rules; live needs one of these two;
@@ -39,9 +42,11 @@ import java.util.Objects;
  */
 public record BotConfig(String name, ExchangeConfig exchange, String symbol, Timeframe timeframe, StrategyConfig strategy,
                         RiskLimits risk, SizingConfig sizing, Path store, Path out, EngineOptions engine, PaperConfig paper,
-                        boolean confirmLive) {
+                        boolean confirmLive, InstrumentKind market, BigDecimal leverage) {
 
     public BotConfig {
+        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(leverage, "leverage");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(symbol, "symbol");
@@ -53,6 +58,13 @@ public record BotConfig(String name, ExchangeConfig exchange, String symbol, Tim
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(paper, "paper");
+    }
+
+    /** A spot bot: leverage 1. */
+    public BotConfig(String name, ExchangeConfig exchange, String symbol, Timeframe timeframe, StrategyConfig strategy,
+                     RiskLimits risk, SizingConfig sizing, Path store, Path out, EngineOptions engine, PaperConfig paper,
+                     boolean confirmLive) {
+        this(name, exchange, symbol, timeframe, strategy, risk, sizing, store, out, engine, paper, confirmLive, InstrumentKind.SPOT, BigDecimal.ONE);
     }
 
     /**
@@ -75,7 +87,7 @@ public record BotConfig(String name, ExchangeConfig exchange, String symbol, Tim
     /** The same bot with paths taken from {@code directory} when they are relative. */
     public BotConfig resolvedAgainst(Path directory) {
         return new BotConfig(name, exchange, symbol, timeframe, strategy, risk, sizing, directory.resolve(store), directory.resolve(out),
-                engine, paper, confirmLive);
+                engine, paper, confirmLive, market, leverage);
     }
 
     @Override

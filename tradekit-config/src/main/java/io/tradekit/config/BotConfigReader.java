@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradekit.api.Credentials;
+import io.tradekit.api.InstrumentKind;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.RiskLimits;
 import io.tradekit.api.Timeframe;
@@ -40,7 +41,7 @@ import java.util.function.Function;
 public final class BotConfigReader {
 
     static final Set<String> TOP_LEVEL = Set.of("name", "exchange", "symbol", "timeframe", "strategy", "risk", "sizing", "store", "out",
-            "engine", "paper", "confirmLive");
+            "engine", "paper", "confirmLive", "market", "leverage");
     static final Set<String> EXCHANGE = Set.of("name", "category", "settings", "apiKey", "apiSecret");
     static final Set<String> STRATEGY = Set.of("name", "params");
     static final Set<String> SIZING = Set.of("fractionOfEquity", "takerFeeRate");
@@ -122,8 +123,36 @@ public final class BotConfigReader {
         EngineOptions engine = engine(top);
         PaperConfig paper = paper(top);
         boolean confirmLive = top.bool("confirmLive").orElse(false);
+        InstrumentKind market = market(top);
+        BigDecimal leverage = leverage(top, market);
         if (exchange == null || symbol == null || strategy == null) return null;
-        return new BotConfig(name, exchange, symbol, timeframe, strategy, risk, sizing, store, out, engine, paper, confirmLive);
+        return new BotConfig(name, exchange, symbol, timeframe, strategy, risk, sizing, store, out, engine, paper, confirmLive, market, leverage);
+    }
+
+    private static InstrumentKind market(ConfigFields top) {
+        return top.text("market", "\"spot\" or \"perp\"").map(m -> switch (m) {
+            case "spot" -> InstrumentKind.SPOT;
+            case "perp" -> InstrumentKind.LINEAR_PERPETUAL;
+            default -> {
+                top.problem("market", UntrustedText.quote(m) + " is not a market; expected \"spot\" or \"perp\" (a USDT-margined linear perpetual)");
+                yield InstrumentKind.SPOT;
+            }
+        }).orElse(InstrumentKind.SPOT);
+    }
+
+    private static BigDecimal leverage(ConfigFields top, InstrumentKind market) {
+        Optional<BigDecimal> given = top.decimal("leverage");
+        if (given.isEmpty()) return BigDecimal.ONE;
+        BigDecimal leverage = given.get();
+        if (!market.isDerivative()) {
+            top.problem("leverage", "is " + leverage.toPlainString() + " but the market is spot; set \"market\": \"perp\" to trade on leverage");
+            return BigDecimal.ONE;
+        }
+        if (leverage.compareTo(BigDecimal.ONE) < 0 || leverage.compareTo(new BigDecimal("100")) > 0) {
+            top.problem("leverage", "is " + leverage.toPlainString() + "; expected 1 to 100 (the paper venue's maximum)");
+            return BigDecimal.ONE;
+        }
+        return leverage;
     }
 
     private ExchangeConfig exchange(ConfigFields top) {

@@ -50,6 +50,9 @@ public final class ModeRequirements {
                     + ExchangeConfig.apiKeyVariable(venue) + " and " + ExchangeConfig.apiSecretVariable(venue)
                     + " (or exchange.apiKey and exchange.apiSecret)"));
         }
+        if (config.market().isDerivative() && mode != Mode.PAPER) {
+            problems.add(new ConfigProblem("market", "\"perp\" runs in paper mode only: no exchange adapter trades perpetuals yet"));
+        }
         if (mode == Mode.LIVE) {
             if (!config.risk().has(RiskLimits.MAX_DAILY_LOSS) && !config.risk().has(RiskLimits.MAX_DRAWDOWN)) {
                 problems.add(new ConfigProblem("risk", "live trading needs a loss limit: set risk." + RiskLimits.MAX_DAILY_LOSS

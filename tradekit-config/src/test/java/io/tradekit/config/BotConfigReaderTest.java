@@ -139,7 +139,7 @@ class BotConfigReaderTest {
 
         assertThat(e.fields()).containsExactlyInAnyOrder("symbols", "exchange.restUrl", "paper.fee");
         assertThat(e.getMessage())
-                .contains("symbols: unknown field; the fields known at the top level are confirmLive, engine, exchange, name, out, paper, "
+                .contains("symbols: unknown field; the fields known at the top level are confirmLive, engine, exchange, leverage, market, name, out, paper, "
                         + "risk, sizing, store, strategy, symbol, timeframe")
                 .contains("exchange.restUrl: unknown field; the fields known in exchange are apiKey, apiSecret, category, name, settings")
                 .contains("paper.fee: unknown field; the fields known in paper are cash, makerFeeBps, slippageBps, takerFeeBps");
@@ -161,6 +161,28 @@ class BotConfigReaderTest {
                 "engine.staleAfter: expected an ISO-8601 duration such as \"PT15M\", got \"15 minutes\"",
                 "engine.cancelUnknownOrders: expected true or false, got the string \"yes\"",
                 "confirmLive: expected true or false, got the number 1");
+    }
+
+    @Test
+    void aPerpMarketTakesItsLeverageAndBadValuesAreNamedByTheirField() {
+        BotConfig perp = parse("""
+                {"exchange": {"name": "binance"}, "symbol": "ETHUSDT", "strategy": {"name": "sma-cross"}, "market": "perp", "leverage": 3}""");
+        assertThat(perp.market()).isEqualTo(io.tradekit.api.InstrumentKind.LINEAR_PERPETUAL);
+        assertThat(perp.leverage()).isEqualByComparingTo("3");
+        assertThat(parse(MINIMAL).market()).isEqualTo(io.tradekit.api.InstrumentKind.SPOT);
+        assertThat(parse(MINIMAL).leverage()).isEqualByComparingTo("1");
+
+        assertThat(problems("""
+                {"exchange": {"name": "binance"}, "symbol": "ETHUSDT", "strategy": {"name": "sma-cross"}, "market": "futures", "leverage": 3}""")
+                .problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "market: 'futures' is not a market; expected \"spot\" or \"perp\" (a USDT-margined linear perpetual)",
+                "leverage: is 3 but the market is spot; set \"market\": \"perp\" to trade on leverage");
+        assertThat(problems("""
+                {"exchange": {"name": "binance"}, "symbol": "ETHUSDT", "strategy": {"name": "sma-cross"}, "market": "perp", "leverage": 500}""")
+                .problems()).extracting(ConfigProblem::toString).containsExactly("leverage: is 500; expected 1 to 100 (the paper venue's maximum)");
+        assertThat(problems("""
+                {"exchange": {"name": "binance"}, "symbol": "ETHUSDT", "strategy": {"name": "sma-cross"}, "market": "perp", "leverage": "high"}""")
+                .problems()).extracting(ConfigProblem::toString).containsExactly("leverage: expected a decimal number, got the string \"high\"");
     }
 
     @Test

@@ -62,6 +62,14 @@ class ModeRequirementsTest {
     }
 
     @Test
+    void aPerpMarketRunsInPaperModeOnly() {
+        BotConfig perp = config(", \"market\": \"perp\", \"leverage\": 3", CREDENTIALS);
+        assertThatCode(() -> ModeRequirements.check(perp, Mode.PAPER, false, PLUGINS, "bot.json")).doesNotThrowAnyException();
+        assertThat(refusal(perp, Mode.DRY_RUN, false).problems()).extracting(ConfigProblem::toString)
+                .containsExactly("market: \"perp\" runs in paper mode only: no exchange adapter trades perpetuals yet");
+    }
+
+    @Test
     void paperNeedsNoCredentials() {
         assertThatCode(() -> ModeRequirements.check(config("", Map.of()), Mode.PAPER, false, PLUGINS, "bot.json")).doesNotThrowAnyException();
     }

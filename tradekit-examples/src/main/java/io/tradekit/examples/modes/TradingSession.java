@@ -187,6 +187,7 @@ public final class TradingSession implements AutoCloseable {
                     .store(store)
                     .sizer(new PercentOfEquity(config.sizing().fractionOfEquity()))
                     .takerFeeRate(config.sizing().takerFeeRate())
+                    .leverage(config.leverage())
                     .ackTimeout(config.engine().ackTimeout())
                     .cancelUnknownOrders(config.engine().cancelUnknownOrders())
                     .adoptVenuePosition(mode == Mode.DRY_RUN || config.engine().adoptVenuePosition())
@@ -229,7 +230,9 @@ public final class TradingSession implements AutoCloseable {
     }
 
     private ExchangeAdapter paperOver(ExchangeAdapter marketData, Path journal) {
-        Instrument instrument = marketData.instrument(config.symbol());
+        Instrument listed = marketData.instrument(config.symbol());
+        // "market": "perp" trades the listed symbol's prices as a linear perpetual under the paper venue's margin rules.
+        Instrument instrument = config.market().isDerivative() ? listed.asLinearPerpetual(io.tradekit.core.perp.PaperMarginRules.DEFAULT) : listed;
         PaperSettings settings = PaperSettings.of(instrument, config.paper().cash())
                 .withFees(config.paper().makerFeeBps(), config.paper().takerFeeBps())
                 .withSlippage(config.paper().slippageBps());
