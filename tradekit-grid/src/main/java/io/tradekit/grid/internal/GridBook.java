@@ -63,7 +63,7 @@ public final class GridBook {
     /** How the grid trades a perpetual; null on spot. */
     private PerpGrid perp;
     /** A perpetual grid was laid out: the position no pair accounts for is closed before anything else. */
-    private boolean closeUnaccounted;
+    private boolean unaccountedToClose;
     private GridLadder ladder;
     /** The number of the grid now laid out, and its configuration as order tags carry it. */
     private long build;
@@ -135,7 +135,7 @@ public final class GridBook {
         assignDirections();
         if (onPerpetual()) {
             task = null;
-            closeUnaccounted = true;
+            unaccountedToClose = true;
             earliestDue = 0;
             return;
         }
@@ -193,7 +193,7 @@ public final class GridBook {
 
     /** Sends the bootstrap or trim first, then every pair's order whose time (or price) has come. */
     public void placeDue(StrategyContext ctx, long bar) {
-        if (closeUnaccounted) closeUnaccounted(ctx);
+        if (unaccountedToClose) closeUnaccounted(ctx);
         if (task != null && task.orderId == null && task.retry.due(bar)) placeTask(ctx, bar);
         if (assignPending) return;
         boolean due = bar >= earliestDue;
@@ -303,7 +303,7 @@ public final class GridBook {
      * (what a retired grid held, a position opened by hand) is closed at market with a reduce-only order.
      */
     private void closeUnaccounted(StrategyContext ctx) {
-        closeUnaccounted = false;
+        unaccountedToClose = false;
         if (task != null) return;
         BigDecimal extra = ctx.position().quantity().subtract(bookedNet());
         BigDecimal qty = OrderRounding.quantityDown(extra.abs(), ladder.instrument());
@@ -630,7 +630,7 @@ public final class GridBook {
             loseHolding(p, cut, ctx);
             missing = missing.subtract(cut);
         }
-        if (missing.signum() > 0) closeUnaccounted = true;
+        if (missing.signum() > 0) unaccountedToClose = true;
         log.info("grid book realigned with the account: it holds {}, the book counted {}", accountHolding.toPlainString(), booked.toPlainString());
         ledger.align(accountHolding);
     }
