@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,23 +52,10 @@ class PerpGridRestartTest {
         }
         assertThat(mostShort).as("it held shorts").isNegative();
         assertThat(mostLong).as("and longs").isPositive();
-        List<Fill> wholeFills = inBarOrder(whole.fills());
-        List<Fill> resumedFills = inBarOrder(resumed.fills());
-        assertThat(resumedFills).hasSameSizeAs(wholeFills);
-        for (int i = 0; i < wholeFills.size(); i++) {
-            Fill a = wholeFills.get(i);
-            Fill b = resumedFills.get(i);
-            assertThat(b.side()).isEqualTo(a.side());
-            assertThat(b.price()).isEqualByComparingTo(a.price());
-            assertThat(b.quantity()).isEqualByComparingTo(a.quantity());
-            assertThat(b.time()).isEqualTo(a.time());
-        }
+        SameFills.assertSame(whole.fills(), resumed.fills());
         assertThat(resumedGrid.stats()).isEqualTo(wholeGrid.stats());
         assertThat(resumedGrid.workingOrders()).extracting(GridOrder::price).isEqualTo(wholeGrid.workingOrders().stream().map(GridOrder::price).toList());
         assertThat(resumed.finalEquity()).isEqualByComparingTo(whole.finalEquity());
     }
 
-    private static List<Fill> inBarOrder(List<Fill> fills) {
-        return fills.stream().sorted(Comparator.comparing(Fill::time).thenComparing(Fill::side).thenComparing(Fill::price)).toList();
-    }
 }
