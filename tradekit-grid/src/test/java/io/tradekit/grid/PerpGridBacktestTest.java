@@ -94,6 +94,20 @@ class PerpGridBacktestTest {
     }
 
     @Test
+    void contractLimitsLeaveRoomOnlyForTheNearestLevels() {
+        GridStrategy grid = grid(new PerpGrid(PerpGridMode.NEUTRAL, Optional.of(BigDecimal.ONE), Optional.of(BigDecimal.ONE)));
+        BacktestResult r = run(grid, BTC_PERP);
+
+        // One contract a side. b0: the buy at 99 and the sell at 101 take it; 98 and 102 wait.
+        // b1: pair 2 holds its short of 1 and buys back at 100; 102 would make 2 short: it waits.
+        // b2: the buy-back frees the short side, and pair 2 sells at 101 again (nearer than 102); pair 1's long holds the long side.
+        // b3: pair 1 sells and buys at 99 again. 98 and 102 never go out.
+        assertThat(sent(r)).containsExactly("BUY 99 grid:L1", "SELL 101 grid:L3", "BUY 100 grid:L2", "SELL 101 grid:L3", "SELL 100 grid:L2",
+                "BUY 99 grid:L1");
+        assertThat(fills(r)).containsExactly("SELL 1 @ 101 fee 0.101", "BUY 1 @ 100 fee 0.1", "BUY 1 @ 99 fee 0.099", "SELL 1 @ 100 fee 0.1");
+    }
+
+    @Test
     void longOnlyGridOpensLongsOnlyAndWaitsForItsLevelsAboveThePriceToRest() {
         GridStrategy grid = grid(new PerpGrid(PerpGridMode.LONG_ONLY, Optional.empty(), Optional.empty()));
         BacktestResult r = run(grid, BTC_PERP);
