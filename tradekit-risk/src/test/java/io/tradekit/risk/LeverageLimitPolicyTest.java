@@ -128,6 +128,14 @@ class LeverageLimitPolicyTest {
     }
 
     @Test
+    void withoutAPriceAnEntryIsRefused() {
+        RiskPolicy both = policy(LeverageLimitPolicyProvider.MAX_LEVERAGE, "5", LeverageLimitPolicyProvider.MIN_LIQUIDATION_ATR, "3");
+        TestAccount noPrice = new TestAccount().perpetual(BTC, RULES).perpPosition(BTC, "0", "0", "2");
+        assertThat(both.check(OrderIntent.market(BTC, Side.BUY, d("0.1")), noPrice))
+                .isEqualTo(RiskDecision.block("no price to value the BTCUSDT position against max-leverage / min-liquidation-atr"));
+    }
+
+    @Test
     void badValuesFailWhenThePolicyIsMadeNamingTheRule() {
         assertThatThrownBy(() -> policy(LeverageLimitPolicyProvider.MAX_LEVERAGE, "0.5")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("risk limit 'max-leverage' is '0.5': it must be at least 1");

@@ -29,6 +29,15 @@ public final class LeverageLimitPolicy implements RiskPolicy {
     /** The rules, by name, as the provider reads them. */
     public record Rules(String maxLeverageRule, Optional<BigDecimal> maxLeverage, String minDistanceRule, Optional<BigDecimal> minDistance,
                         String minAtrsRule, Optional<BigDecimal> minAtrs, OversizeAction action) {
+
+        /** The names of the rules that are set, e.g. "max-leverage / min-liquidation-atr". */
+        String names() {
+            List<String> set = new ArrayList<>();
+            if (maxLeverage.isPresent()) set.add(maxLeverageRule);
+            if (minDistance.isPresent()) set.add(minDistanceRule);
+            if (minAtrs.isPresent()) set.add(minAtrsRule);
+            return String.join(" / ", set);
+        }
     }
 
     private final String name;
@@ -51,8 +60,7 @@ public final class LeverageLimitPolicy implements RiskPolicy {
         Instrument instrument = ctx.instrument(intent.symbol());
         if (!instrument.isDerivative() || Exposure.reduces(intent, ctx)) return RiskDecision.allow();
         Optional<BigDecimal> price = Exposure.referencePrice(intent, ctx);
-        if (price.isEmpty()) return RiskDecision.block("no price to value the " + intent.symbol() + " position against " + rules.maxLeverageRule()
-                + " / " + rules.minDistanceRule() + " / " + rules.minAtrsRule());
+        if (price.isEmpty()) return RiskDecision.block("no price to value the " + intent.symbol() + " position against " + rules.names());
         Optional<BigDecimal> range = Optional.empty();
         if (rules.minAtrs().isPresent()) {
             range = atr.atr(intent.symbol(), ctx);
