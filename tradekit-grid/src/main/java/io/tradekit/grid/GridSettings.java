@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * when the price is outside them); spacing and levels come from {@code lower}/{@code upper} when both
  * bounds and one of them are given, else from the {@link GridHeuristic} on the warmup bars; without a
  * budget or size per level the grid gets 95 % of the bot's free cash. Rebalancing, adaptive spacing,
- * risk limits and post-only apply to every grid the strategy builds.
+ * risk limits and post-only apply to every grid the strategy builds. On a perpetual the grid trades as
+ * {@code perp} says ({@link PerpGrid#neutral()} when empty); on a spot instrument {@code perp} must be empty.
  *
  * <pre>{@code GridSettings s = GridSettings.builder().spacing(new BigDecimal("0.5"), SpacingUnit.PERCENT).levels(10)
  *     .budget(new BigDecimal("5000")).rebalancing(new Rebalancing(RebalanceMode.RECENTER, 2, 30)).build();}</pre>
@@ -22,7 +23,7 @@ public record GridSettings(Optional<BigDecimal> center, Optional<BigDecimal> spa
                            OptionalInt levelsDown, OptionalInt levelsUp, Optional<BigDecimal> lower, Optional<BigDecimal> upper,
                            Optional<BigDecimal> budget, Optional<BigDecimal> sizePerLevel, SizeMode sizeMode,
                            Rebalancing rebalancing, Optional<AdaptiveSpacing> adaptive, GridRiskLimits limits, boolean postOnly,
-                           BigDecimal makerFeeBps, BigDecimal takerFeeBps, GridHeuristic heuristic) {
+                           BigDecimal makerFeeBps, BigDecimal takerFeeBps, GridHeuristic heuristic, Optional<PerpGrid> perp) {
 
     /** The share of free cash a grid without a budget uses; the rest pays fees and rounding. */
     public static final BigDecimal DEFAULT_CASH_SHARE = new BigDecimal("0.95");
@@ -45,6 +46,7 @@ public record GridSettings(Optional<BigDecimal> center, Optional<BigDecimal> spa
         Objects.requireNonNull(makerFeeBps, "makerFeeBps");
         Objects.requireNonNull(takerFeeBps, "takerFeeBps");
         Objects.requireNonNull(heuristic, "heuristic");
+        Objects.requireNonNull(perp, "perp");
         center.ifPresent(v -> requirePositive(v, "center"));
         spacing.ifPresent(v -> requirePositive(v, "spacing"));
         lower.ifPresent(v -> requirePositive(v, "lower"));
@@ -144,6 +146,7 @@ public record GridSettings(Optional<BigDecimal> center, Optional<BigDecimal> spa
         private BigDecimal makerFeeBps = GridConfig.DEFAULT_FEE_BPS;
         private BigDecimal takerFeeBps = GridConfig.DEFAULT_FEE_BPS;
         private GridHeuristic heuristic = GridHeuristic.standard();
+        private PerpGrid perp;
 
         private Builder() {
         }
@@ -246,12 +249,18 @@ public record GridSettings(Optional<BigDecimal> center, Optional<BigDecimal> spa
             return this;
         }
 
+        /** How the grid trades a perpetual: its mode and inventory limits in contracts. */
+        public Builder perp(PerpGrid perp) {
+            this.perp = perp;
+            return this;
+        }
+
         public GridSettings build() {
             return new GridSettings(Optional.ofNullable(center), Optional.ofNullable(spacing), spacingUnit, spacingMode,
                     levelsDown == null ? OptionalInt.empty() : OptionalInt.of(levelsDown),
                     levelsUp == null ? OptionalInt.empty() : OptionalInt.of(levelsUp), Optional.ofNullable(lower), Optional.ofNullable(upper),
                     Optional.ofNullable(budget), Optional.ofNullable(sizePerLevel), sizeMode, rebalancing, Optional.ofNullable(adaptive),
-                    limits, postOnly, makerFeeBps, takerFeeBps, heuristic);
+                    limits, postOnly, makerFeeBps, takerFeeBps, heuristic, Optional.ofNullable(perp));
         }
     }
 }

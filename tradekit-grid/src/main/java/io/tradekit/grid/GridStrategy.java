@@ -40,6 +40,10 @@ import java.util.Set;
  * backtest, a replay and live. On a restart it takes over its open orders from their journaled tags
  * ({@link #onStart}) and places no level twice; {@link #saveState()} keeps its figures.
  *
+ * <p>On a linear perpetual the grid buys no inventory: its pairs are long or short as
+ * {@link GridSettings#perp()} says (neutral by default: longs below the centre, shorts above), each waits
+ * for its opening order, and the contracts on each side stay within the {@link PerpGrid} limits.
+ *
  * <pre>{@code BacktestResult r = TradeKit.backtest().bars(bars)
  *     .strategy(new GridStrategy(GridSettings.builder().spacing(new BigDecimal("0.5"), SpacingUnit.PERCENT).levels(10).build()))
  *     .run();}</pre>
@@ -108,6 +112,7 @@ public final class GridStrategy implements Strategy {
     @Override
     public void onStart(StrategyContext ctx) {
         started = true;
+        tradeOnInstrumentKind(ctx);
         List<Order> mine = new ArrayList<>();
         Set<String> openIds = new HashSet<>();
         long newest = 0;
@@ -162,6 +167,16 @@ public final class GridStrategy implements Strategy {
         book.observe(ctx.lastPrice());
         log.info("grid restarted in phase {}: took over {} open orders of grid {}; {} held", phase, book.workingOrders().size(), buildNumber,
                 holding.toPlainString());
+    }
+
+    /** A perpetual's grid trades as its {@link PerpGrid} says; perpetual settings on a spot instrument are a mistake. */
+    private void tradeOnInstrumentKind(StrategyContext ctx) {
+        if (ctx.instrument().isDerivative()) {
+            book.tradePerpetual(settings.perp().orElseGet(PerpGrid::neutral));
+        } else if (settings.perp().isPresent()) {
+            throw new InvalidInputException("grid: 'perp-mode', 'max-long-contracts' and 'max-short-contracts' apply to a perpetual; "
+                    + ctx.symbol() + " is spot");
+        }
     }
 
     @Override
@@ -277,7 +292,7 @@ public final class GridStrategy implements Strategy {
         baseSpacing = design.baseSpacing();
         baseUnit = design.baseUnit();
         Position held = ctx.position();
-        if (held.quantity().signum() > 0) {
+        if (held.quantity().signum() > 0 && !ctx.instrument().isDerivative()) {
             book.seedPool(held.quantity(), held.quantity().multiply(held.averageCost()));
             ledger.seed(held.quantity());
         }
@@ -314,9 +329,11 @@ public final class GridStrategy implements Strategy {
         setTriggers(ladder);
         phase = GridPhase.RUNNING;
         if (recenter ? log.isDebugEnabled() : log.isInfoEnabled()) {
+            String orders = ctx.instrument().isDerivative() ? settings.perp().orElseGet(PerpGrid::neutral).mode().name().toLowerCase() + " perpetual"
+                    : plan.buyCount() + " buys, " + plan.sellCount() + " sells";
             String line = "grid " + (recenter ? "recentered" : "built") + " at " + price.toPlainString() + ": " + ladder.size() + " levels "
-                    + ladder.lowest().toPlainString() + ".." + ladder.highest().toPlainString() + ", " + plan.buyCount() + " buys, "
-                    + plan.sellCount() + " sells, capital " + ladder.capital().stripTrailingZeros().toPlainString();
+                    + ladder.lowest().toPlainString() + ".." + ladder.highest().toPlainString() + ", " + orders + ", capital "
+                    + ladder.capital().stripTrailingZeros().toPlainString();
             if (recenter) log.debug(line);
             else log.info(line);
         }

@@ -16,7 +16,9 @@ import java.util.Set;
  * {@code center}, {@code rebalance} (recenter|stop|hold, default recenter), {@code rebalance-after}
  * (levels, default 2), {@code cooldown} (bars, default 10), {@code adaptive} (default false),
  * {@code atr-period} (default 14), {@code atr-blend} (default 0.5), {@code max-inventory},
- * {@code stop-price}, {@code take-profit-price}, {@code post-only} (default true). Without
+ * {@code stop-price}, {@code take-profit-price}, {@code post-only} (default true); on a perpetual
+ * {@code perp-mode} (neutral|long-only|short-only, default neutral), {@code max-long-contracts} and
+ * {@code max-short-contracts} (see {@link PerpGrid}). Without
  * {@code spacing}, {@code levels} or {@code budget} the grid takes them from {@link GridHeuristic} on the
  * warmup bars and the bot's cash.
  */
@@ -26,7 +28,7 @@ public final class GridStrategyProvider implements StrategyProvider {
     public static final Set<String> PARAMETERS = Set.of("levels", "spacing", "spacing-mode", "spacing-unit", "budget", "size-per-level",
             "size-mode", "lower", "upper", "center", "rebalance", "rebalance-after", "cooldown", "adaptive", "atr-period", "atr-blend",
             "max-inventory", "stop-price", "take-profit-price", "post-only",
-            "maker-fee-bps", "taker-fee-bps");
+            "maker-fee-bps", "taker-fee-bps", "perp-mode", "max-long-contracts", "max-short-contracts");
 
     @Override
     public String name() {
@@ -79,6 +81,10 @@ public final class GridStrategyProvider implements StrategyProvider {
         if (stop != null) limits = limits.withStopPrice(stop);
         BigDecimal takeProfit = p.decimal("take-profit-price").orElse(null);
         if (takeProfit != null) limits = limits.withTakeProfitPrice(takeProfit);
+        if (p.text("perp-mode").isPresent() || p.text("max-long-contracts").isPresent() || p.text("max-short-contracts").isPresent()) {
+            b.perp(new PerpGrid(p.choice("perp-mode", PerpGridMode.class, PerpGridMode.NEUTRAL), p.decimal("max-long-contracts"),
+                    p.decimal("max-short-contracts")));
+        }
         return b.limits(limits).build();
     }
 }

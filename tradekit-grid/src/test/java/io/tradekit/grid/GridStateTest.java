@@ -1,7 +1,6 @@
 package io.tradekit.grid;
 
 import io.tradekit.api.Bar;
-import io.tradekit.api.Fill;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.Replay;
@@ -79,19 +78,7 @@ class GridStateTest {
 
         assertThat(wholeGrid.stats().roundTrips()).isGreaterThan(10);
         assertThat(wholeGrid.stats().recenters()).as("the path leaves the range and the grid follows").isPositive();
-        // Live, orders sent in one loop turn reach the venue on their own threads, in any order: fills of one
-        // bar may come back in another order. Compare them in a fixed order within each bar.
-        List<Fill> wholeFills = inBarOrder(whole.fills());
-        List<Fill> resumedFills = inBarOrder(resumed.fills());
-        assertThat(resumedFills).hasSameSizeAs(wholeFills);
-        for (int i = 0; i < wholeFills.size(); i++) {
-            Fill a = wholeFills.get(i);
-            Fill b = resumedFills.get(i);
-            assertThat(b.side()).isEqualTo(a.side());
-            assertThat(b.price()).isEqualByComparingTo(a.price());
-            assertThat(b.quantity()).isEqualByComparingTo(a.quantity());
-            assertThat(b.time()).isEqualTo(a.time());
-        }
+        SameFills.assertSame(whole.fills(), resumed.fills());
         assertThat(resumedGrid.stats()).isEqualTo(wholeGrid.stats());
         Comparator<GridRoundTrip> byCloseAndPair = Comparator.comparing(GridRoundTrip::closedAt).thenComparing(GridRoundTrip::pair);
         assertThat(resumedGrid.roundTrips().stream().sorted(byCloseAndPair).toList()).usingRecursiveComparison()
@@ -99,10 +86,6 @@ class GridStateTest {
                 .isEqualTo(wholeGrid.roundTrips().stream().sorted(byCloseAndPair).toList());
         assertThat(resumedGrid.workingOrders()).extracting(GridOrder::price).isEqualTo(wholeGrid.workingOrders().stream().map(GridOrder::price).toList());
         assertThat(resumed.finalEquity()).isEqualByComparingTo(whole.finalEquity());
-    }
-
-    private static List<Fill> inBarOrder(List<Fill> fills) {
-        return fills.stream().sorted(Comparator.comparing(Fill::time).thenComparing(Fill::side).thenComparing(Fill::price)).toList();
     }
 
     private static GridSettings walkGrid() {

@@ -28,7 +28,7 @@ class GridStrategyProviderTest {
         assertThat(provider.parameters()).containsExactlyInAnyOrder("levels", "spacing", "spacing-mode", "spacing-unit", "budget",
                 "size-per-level", "size-mode", "lower", "upper", "center", "rebalance", "rebalance-after", "cooldown", "adaptive",
                 "atr-period", "atr-blend", "max-inventory", "stop-price", "take-profit-price", "post-only",
-                "maker-fee-bps", "taker-fee-bps");
+                "maker-fee-bps", "taker-fee-bps", "perp-mode", "max-long-contracts", "max-short-contracts");
         assertThat(provider.create(Params.empty("grid")).warmupBars()).as("the heuristic needs its window").isEqualTo(100);
     }
 
@@ -66,6 +66,21 @@ class GridStrategyProviderTest {
         assertThat(s.postOnly()).isFalse();
         assertThat(s.needsHeuristic()).isFalse();
         assertThat(s.warmupBars()).isEqualTo(43);   // 2 * 21 + 1 for the ATR and the trend
+    }
+
+    @Test
+    void perpetualParametersReachTheSettingsAndContradictionsAreRefused() {
+        GridSettings s = settings(Map.of("perp-mode", "short-only", "max-short-contracts", "0.3"));
+        assertThat(s.perp()).contains(new PerpGrid(PerpGridMode.SHORT_ONLY, java.util.Optional.empty(), java.util.Optional.of(new BigDecimal("0.3"))));
+        assertThat(settings(Map.of("max-long-contracts", "2")).perp()).as("the mode defaults to neutral")
+                .contains(new PerpGrid(PerpGridMode.NEUTRAL, java.util.Optional.of(new BigDecimal("2")), java.util.Optional.empty()));
+        assertThat(settings(Map.of()).perp()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings(Map.of("perp-mode", "long-only", "max-short-contracts", "1")))
+                .hasMessage("grid: 'max-short-contracts' does not apply to 'perp-mode' long-only, which opens no short");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings(Map.of("perp-mode", "both")))
+                .hasMessageContaining("perp-mode").hasMessageContaining("neutral, long_only, short_only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings(Map.of("max-long-contracts", "-1")))
+                .hasMessage("grid: 'max-long-contracts' must be positive, got -1");
     }
 
     @Test

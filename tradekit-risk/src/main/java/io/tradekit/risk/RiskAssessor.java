@@ -84,7 +84,7 @@ public final class RiskAssessor {
         for (Position p : ctx.positions()) {
             if (p.isFlat()) continue;
             all.add(p.symbol());
-            weights.put(p.symbol(), Exposure.fractionOf(p.quantity().multiply(Exposure.markPrice(p, ctx)), equity));
+            weights.put(p.symbol(), Exposure.fractionOf(Exposure.signedNotional(p, ctx), equity));
         }
         Map<String, List<Bar>> bars = new LinkedHashMap<>();
         Map<String, RegimeReading> regimes = new LinkedHashMap<>();

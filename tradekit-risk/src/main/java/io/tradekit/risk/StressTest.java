@@ -40,7 +40,7 @@ public final class StressTest {
         BigDecimal pnl = BigDecimal.ZERO;
         for (Position p : ctx.positions()) {
             if (p.isFlat() || !shock.applies(p.symbol())) continue;
-            pnl = pnl.add(p.quantity().multiply(Exposure.markPrice(p, ctx)).multiply(shock.change()));
+            pnl = pnl.add(Exposure.signedNotional(p, ctx).multiply(shock.change()));
         }
         BigDecimal after = ctx.equity().add(pnl);
         BigDecimal peak = ctx.peakEquity().max(after);

@@ -58,7 +58,7 @@ class ProviderRegistrationTest {
                 .maxConsecutiveLosses(3, java.time.Duration.ofHours(1)).cooldownAfterLoss(java.time.Duration.ofMinutes(5))
                 .maxOrdersPerMinute(30).priceBand(new java.math.BigDecimal("0.05")).maxDataAge(java.time.Duration.ofMinutes(2))
                 .maxExposure(new java.math.BigDecimal("1")).maxRiskOfRuin(new java.math.BigDecimal("0.01")).dayBoundaryHour(0)
-                .limit(VolatilityScaledLimitsProvider.SCALING, "0.5")
+                .limit(VolatilityScaledLimitsProvider.SCALING, "0.5").limit(LeverageLimitPolicyProvider.MAX_LEVERAGE, "5")
                 .build();
         for (RiskPolicyProvider p : providers()) {
             assertThat(p.create(all).name()).isEqualTo(p.name());

@@ -4,6 +4,7 @@ import io.tradekit.api.Bar;
 import io.tradekit.api.BotState;
 import io.tradekit.api.Fill;
 import io.tradekit.api.Instrument;
+import io.tradekit.api.MarginRules;
 import io.tradekit.api.Order;
 import io.tradekit.api.OrderRequest;
 import io.tradekit.api.OrderStatus;
@@ -12,6 +13,7 @@ import io.tradekit.api.Position;
 import io.tradekit.api.Side;
 import io.tradekit.api.TimeInForce;
 import io.tradekit.api.spi.RiskContext;
+import io.tradekit.core.perp.IsolatedMargin;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -98,6 +100,24 @@ final class TestAccount implements RiskContext {
 
     TestAccount lastData(String symbol, Instant t) {
         lastData.put(symbol, t);
+        return this;
+    }
+
+    /** Makes {@code symbol} a linear perpetual under {@code rules}, with its filters as they were. */
+    TestAccount perpetual(String symbol, MarginRules rules) {
+        return instrument(instrument(symbol).asLinearPerpetual(rules));
+    }
+
+    /**
+     * A perpetual position (quantity zero: flat, with the leverage set) margined the way core margins it:
+     * isolated margin and liquidation price from {@link IsolatedMargin}.
+     */
+    TestAccount perpPosition(String symbol, String signedQuantity, String entry, String leverage) {
+        Instrument i = instrument(symbol);
+        BigDecimal q = d(signedQuantity);
+        BigDecimal lev = d(leverage);
+        positions.put(symbol, new Position(symbol, q, d(entry), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, lev,
+                IsolatedMargin.initialMargin(i, q, d(entry), lev), IsolatedMargin.liquidationPrice(i, q, d(entry), lev), i.contractSize()));
         return this;
     }
 

@@ -185,7 +185,12 @@ public final class Portfolio {
 
     public Position position(String symbol) {
         Holding h = holdings.get(symbol);
-        if (h == null) return Position.flat(symbol);
+        if (h == null) {
+            // Never traded yet: a derivative's flat position still carries the leverage its first entry will use.
+            BigDecimal set = leverage.get(symbol);
+            return set == null ? Position.flat(symbol) : new Position(symbol, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                    BigDecimal.ZERO, set, BigDecimal.ZERO, java.util.Optional.empty(), BigDecimal.ONE);
+        }
         if (h.instrument == null || !h.instrument.isDerivative()) {
             return new Position(symbol, h.quantity, h.averageCost, h.realized, h.fees, h.funding, BigDecimal.ONE, BigDecimal.ZERO,
                     java.util.Optional.empty(), BigDecimal.ONE);

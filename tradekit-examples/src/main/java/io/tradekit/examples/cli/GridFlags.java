@@ -41,7 +41,10 @@ final class GridFlags {
             new Flag("take-profit-price", "PRICE", "flatten when the price rises to this (above the grid)"),
             new Flag("post-only", "true|false", "levels as post-only (maker) orders (default true)"),
             new Flag("maker-fee-bps", "BPS", "the maker fee the grid plans its spacing and profit with (default: --fee-bps)"),
-            new Flag("taker-fee-bps", "BPS", "the taker fee the grid plans with (default: --fee-bps)"));
+            new Flag("taker-fee-bps", "BPS", "the taker fee the grid plans with (default: --fee-bps)"),
+            new Flag("perp-mode", "neutral|long-only|short-only", "on a perpetual: longs below and shorts above the centre, or one side only (default neutral)"),
+            new Flag("max-long-contracts", "QTY", "on a perpetual: most contracts the grid holds and has working long"),
+            new Flag("max-short-contracts", "QTY", "on a perpetual: most contracts the grid holds and has working short"));
 
     private GridFlags() {
     }

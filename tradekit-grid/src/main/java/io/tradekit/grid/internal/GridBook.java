@@ -17,6 +17,7 @@ import io.tradekit.grid.GridLadder;
 import io.tradekit.grid.GridOrder;
 import io.tradekit.grid.GridPlan;
 import io.tradekit.grid.GridRoundTrip;
+import io.tradekit.grid.PerpGrid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +41,11 @@ import java.util.regex.Pattern;
  * counter-orders (a buy filled at level i sells at i + 1; a sell filled at i buys at i - 1), keeps each
  * round trip's money exactly, and never loses a level: an order refused for its price waits for a price
  * where it rests, any other refusal for a backoff.
+ *
+ * <p>On a perpetual ({@link #tradePerpetual}) pairs are long or short as the {@link PerpGrid} mode says,
+ * no pair holds anything when a grid is laid out, and a position the pairs do not account for (what a
+ * retired grid held) is closed at market with a reduce-only order instead of being handed to the pairs;
+ * a pair's opening order waits while it would take its side past the inventory limit.
  * Owned by the bot's loop thread.
  */
 public final class GridBook {
@@ -52,17 +60,21 @@ public final class GridBook {
 
     private final boolean postOnly;
     private final GridLedger ledger;
+    /** How the grid trades a perpetual; null on spot. */
+    private PerpGrid perp;
+    /** A perpetual grid was laid out: the position no pair accounts for is closed before anything else. */
+    private boolean unaccountedToClose;
     private GridLadder ladder;
     /** The number of the grid now laid out, and its configuration as order tags carry it. */
     private long build;
     private String configCode = "";
     /**
-     * A pair's buy tag never changes within a grid, and its sell tag changes only with what its holding cost:
-     * a pair that keeps buying at its level for the same money reuses the tag it made last time.
+     * A pair's opening tag never changes within a grid, and its closing tag changes only with what its holding
+     * cost: a pair that keeps opening at its level for the same money reuses the tag it made last time.
      */
-    private String[] buyTags = new String[0];
-    private String[] sellTags = new String[0];
-    private BigDecimal[] sellTagMoney = new BigDecimal[0];
+    private String[] openTags = new String[0];
+    private String[] closeTags = new String[0];
+    private BigDecimal[] closeTagMoney = new BigDecimal[0];
     /** The last price the grid saw (a bar's close, a ticker, a fill) and how many it has seen: a post-only order is judged on it. */
     private BigDecimal lastPrice;
     private long pricePoint;
@@ -83,6 +95,20 @@ public final class GridBook {
         this.ledger = ledger;
     }
 
+    /** The grid trades a perpetual as {@code settings} say; called before any grid is laid out or restored. */
+    public void tradePerpetual(PerpGrid settings) {
+        this.perp = settings;
+    }
+
+    private boolean onPerpetual() {
+        return perp != null;
+    }
+
+    /** Gives every pair its direction on the current ladder. */
+    private void assignDirections() {
+        for (LevelPair p : pairs) p.shortPair = onPerpetual() && perp.isShortPair(p.index, ladder.centerIndex());
+    }
+
     // ---------------------------------------------------------------- building
 
     /**
@@ -95,16 +121,23 @@ public final class GridBook {
         ladder = newLadder;
         build = number;
         configCode = config;
-        buyTags = new String[0];
-        sellTags = new String[0];
+        openTags = new String[0];
+        closeTags = new String[0];
         waiting = 0;
         assignPending = false;
         pairs = new LevelPair[newLadder.pairs()];
         for (int i = 0; i < pairs.length; i++) {
             LevelPair p = new LevelPair(i);
-            p.holding = plan.holds(i);
+            p.holding = !onPerpetual() && plan.holds(i);
             p.awaitingInventory = p.holding;
             pairs[i] = p;
+        }
+        assignDirections();
+        if (onPerpetual()) {
+            task = null;
+            unaccountedToClose = true;
+            earliestDue = 0;
+            return;
         }
         fundAwaitingPairs();
         BigDecimal wanted = BigDecimal.ZERO;
@@ -160,12 +193,13 @@ public final class GridBook {
 
     /** Sends the bootstrap or trim first, then every pair's order whose time (or price) has come. */
     public void placeDue(StrategyContext ctx, long bar) {
+        if (unaccountedToClose) closeUnaccounted(ctx);
         if (task != null && task.orderId == null && task.retry.due(bar)) placeTask(ctx, bar);
         if (assignPending) return;
         boolean due = bar >= earliestDue;
         if (!due && waiting == 0) return;
         long next = Long.MAX_VALUE;
-        for (LevelPair p : pairs) {
+        for (LevelPair p : placementOrder()) {
             if (!p.needsOrder()) continue;
             if (p.waitingForPrice || due && p.retry.due(bar)) place(p, ctx, bar);
             if (p.needsOrder() && !p.waitingForPrice) next = Math.min(next, p.retry.nextBar());
@@ -176,20 +210,34 @@ public final class GridBook {
     /** Places the orders that wait for a price, if the last price lets them rest; cheap when none waits. */
     public void placeWaiting(StrategyContext ctx, long bar) {
         if (waiting == 0 || assignPending) return;
-        for (LevelPair p : pairs) if (p.waitingForPrice && p.needsOrder()) place(p, ctx, bar);
+        for (LevelPair p : placementOrder()) if (p.waitingForPrice && p.needsOrder()) place(p, ctx, bar);
+    }
+
+    /**
+     * The pairs in the order their orders are placed: lowest first on spot; on a perpetual nearest to the last
+     * price first, so that where an inventory limit leaves room for only some opening orders, the nearest get it.
+     */
+    private LevelPair[] placementOrder() {
+        if (!onPerpetual() || lastPrice == null) return pairs;
+        LevelPair[] sorted = pairs.clone();
+        Arrays.sort(sorted, Comparator.comparing((LevelPair p) -> ladder.price(p.orderLevel()).subtract(lastPrice).abs()));
+        return sorted;
     }
 
     private void place(LevelPair p, StrategyContext ctx, long bar) {
         int level = p.orderLevel();
-        Side side = p.holding ? Side.SELL : Side.BUY;
+        Side side = p.orderSide();
         BigDecimal price = ladder.price(level);
-        if (postOnly && (pricePoint <= p.refusedAtPoint || !rests(side, price)) || !accepts(ctx, side)) {
-            // Sending it now would only be refused: it waits, uncounted, for a price (or a bot state) that lets it rest.
+        // The ladder's quantities are on the step already; what a pair holds may not be (a fee taken in the base asset).
+        BigDecimal qty = p.holding ? OrderRounding.quantityDown(p.held, ladder.instrument()) : ladder.quantity(p.index);
+        // A perpetual's pair opens only where its order rests: it buys no inventory at market, as a spot grid's bootstrap does.
+        boolean mustRest = postOnly || onPerpetual() && !p.holding;
+        if (mustRest && (pricePoint <= p.refusedAtPoint || !rests(side, price)) || !accepts(ctx, side) || !p.holding && !roomFor(p, qty)) {
+            // Sending it now would only be refused (or take, or pass the inventory limit): it waits, uncounted, for a
+            // price, a bot state or a closing fill that lets it go.
             waitForPrice(p);
             return;
         }
-        // The ladder's quantities are on the step already; what a pair holds may not be (a fee taken in the base asset).
-        BigDecimal qty = p.holding ? OrderRounding.quantityDown(p.held, ladder.instrument()) : ladder.quantity(p.index);
         OrderIntent intent = new OrderIntent(ctx.symbol(), side, postOnly ? OrderType.LIMIT_MAKER : OrderType.LIMIT, qty,
                 Optional.of(price), TimeInForce.GTC, false, tag(p, level));
         if (p.retry.attempts() > 0 || p.refusedAtPoint >= 0) ledger.retried();
@@ -209,23 +257,57 @@ public final class GridBook {
     }
 
     private String tag(LevelPair p, int level) {
-        if (buyTags.length != pairs.length) {
-            buyTags = new String[pairs.length];
-            sellTags = new String[pairs.length];
-            sellTagMoney = new BigDecimal[2 * pairs.length];
+        if (openTags.length != pairs.length) {
+            openTags = new String[pairs.length];
+            closeTags = new String[pairs.length];
+            closeTagMoney = new BigDecimal[2 * pairs.length];
         }
         if (p.holding) {
             int at = 2 * p.index;
-            if (sellTags[p.index] == null || !p.entryCost.equals(sellTagMoney[at]) || !p.entryFees.equals(sellTagMoney[at + 1])) {
-                sellTags[p.index] = GridOrderTag.level(build, p.index, true, level, p.entryCost, p.entryFees, configCode);
-                sellTagMoney[at] = p.entryCost;
-                sellTagMoney[at + 1] = p.entryFees;
+            if (closeTags[p.index] == null || !p.entryCost.equals(closeTagMoney[at]) || !p.entryFees.equals(closeTagMoney[at + 1])) {
+                closeTags[p.index] = GridOrderTag.level(build, p.index, p.orderSide(), true, level, p.entryCost, p.entryFees, configCode);
+                closeTagMoney[at] = p.entryCost;
+                closeTagMoney[at + 1] = p.entryFees;
             }
-            return sellTags[p.index];
+            return closeTags[p.index];
         }
-        String tag = buyTags[p.index];
-        if (tag == null) buyTags[p.index] = tag = GridOrderTag.level(build, p.index, false, level, BigDecimal.ZERO, BigDecimal.ZERO, configCode);
+        String tag = openTags[p.index];
+        if (tag == null) {
+            openTags[p.index] = tag = GridOrderTag.level(build, p.index, p.orderSide(), false, level, BigDecimal.ZERO, BigDecimal.ZERO, configCode);
+        }
         return tag;
+    }
+
+    /**
+     * Whether opening {@code qty} more for {@code p} keeps its side within the perpetual grid's inventory
+     * limit, counting what the side's pairs hold and every opening order they have working.
+     */
+    private boolean roomFor(LevelPair p, BigDecimal qty) {
+        if (!onPerpetual()) return true;
+        Optional<BigDecimal> max = perp.limitFor(p.shortPair);
+        if (max.isEmpty()) return true;
+        BigDecimal committed = qty;
+        for (LevelPair other : pairs) if (other.shortPair == p.shortPair) committed = committed.add(other.committed());
+        return committed.compareTo(max.get()) <= 0;
+    }
+
+    /** The contracts the pairs hold, long minus short: what the account should hold on a perpetual. */
+    private BigDecimal bookedNet() {
+        BigDecimal net = BigDecimal.ZERO;
+        for (LevelPair p : pairs) net = p.shortPair ? net.subtract(p.held) : net.add(p.held);
+        return net;
+    }
+
+    /**
+     * A perpetual grid starts with nothing but what its pairs account for: anything else the account holds
+     * (what a retired grid held, a position opened by hand) is closed at market with a reduce-only order.
+     */
+    private void closeUnaccounted(StrategyContext ctx) {
+        unaccountedToClose = false;
+        if (task != null) return;
+        BigDecimal extra = ctx.position().quantity().subtract(bookedNet());
+        BigDecimal qty = OrderRounding.quantityDown(extra.abs(), ladder.instrument());
+        if (qty.signum() > 0) task = new InventoryTask(extra.signum() > 0 ? Side.SELL : Side.BUY, qty);
     }
 
     /** Whether a post-only order of {@code side} at {@code price} rests at the last price seen (one that would take is refused). */
@@ -235,11 +317,16 @@ public final class GridBook {
         return side == Side.BUY ? c < 0 : c > 0;
     }
 
-    /** A paused or stopped bot refuses every new order and a reduce-only one every buy: the grid waits instead of being refused. */
-    private static boolean accepts(StrategyContext ctx, Side side) {
+    /**
+     * A paused or stopped bot refuses every new order and a reduce-only one every order that does not reduce
+     * the position (every buy on spot): the grid waits instead of being refused.
+     */
+    private boolean accepts(StrategyContext ctx, Side side) {
         if (!(ctx instanceof RiskContext risk)) return true;
         BotState state = risk.state();
-        return state.acceptsNewExposure() || side == Side.SELL && state.acceptsReducingOrders();
+        if (state.acceptsNewExposure()) return true;
+        boolean reduces = onPerpetual() ? ctx.position().quantity().signum() == -side.sign() : side == Side.SELL;
+        return reduces && state.acceptsReducingOrders();
     }
 
     private void waitForPrice(LevelPair p) {
@@ -266,18 +353,19 @@ public final class GridBook {
 
     private void placeTask(StrategyContext ctx, long bar) {
         BigDecimal qty = task.quantity.subtract(task.filled);
-        OrderIntent intent = OrderIntent.market(ctx.symbol(), task.side, qty)
-                .withTag(GridOrderTag.inventory(build, task.side == Side.BUY, configCode));
-        if (task.side == Side.SELL) intent = intent.asReduceOnly();
+        // On a perpetual the task only ever closes what no pair accounts for: a trim, whichever its side.
+        boolean bootstrap = task.side == Side.BUY && !onPerpetual();
+        OrderIntent intent = OrderIntent.market(ctx.symbol(), task.side, qty).withTag(GridOrderTag.inventory(build, bootstrap, configCode));
+        if (!bootstrap) intent = intent.asReduceOnly();
         if (task.retry.attempts() > 0) ledger.retried();
         Submission s = ctx.submit(intent);
         if (s.isSent()) {
             task.orderId = s.clientOrderId();
-            others.put(task.orderId, task.side == Side.BUY ? Role.BOOTSTRAP : Role.TRIM);
+            others.put(task.orderId, bootstrap ? Role.BOOTSTRAP : Role.TRIM);
             return;
         }
         ledger.rejected();
-        if (task.side == Side.SELL && "sizing".equals(s.deniedBy())) {
+        if (!bootstrap && "sizing".equals(s.deniedBy())) {
             // Below the instrument's minimums: it cannot be sold, so it stays with the grid as dust.
             log.info("grid trim of {} {} left as dust: {}", qty.toPlainString(), ctx.symbol(), s.reason());
             task = null;
@@ -304,15 +392,18 @@ public final class GridBook {
         if (pairIndex != null) {
             ledger.fill(fill.side() == Side.BUY, received, feeInQuote);
             LevelPair p = pairs[pairIndex];
-            if (fill.side() == Side.BUY) pairBought(p, fill, received, feeInQuote, ctx, bar, placing);
-            else pairSold(p, fill, feeInQuote, ctx, bar, placing);
+            if (fill.side() == p.openingSide()) pairOpened(p, fill, received, feeInQuote, ctx, bar, placing);
+            else pairClosed(p, fill, feeInQuote, ctx, bar, placing);
             return true;
         }
         Role role = others.get(id);
         if (role == null) return false;
         ledger.fill(fill.side() == Side.BUY, received, feeInQuote);
-        if (fill.side() == Side.BUY) pool.add(received, fill.notional(), feeInQuote);
-        else pool.take(fill.quantity());
+        // A perpetual grid keeps no pool: what no pair accounts for is closed instead (closeUnaccounted).
+        if (!onPerpetual()) {
+            if (fill.side() == Side.BUY) pool.add(received, fill.notional(), feeInQuote);
+            else pool.take(fill.quantity());
+        }
         if (role == Role.BOOTSTRAP && task != null && id.equals(task.orderId)) {
             task.filled = task.filled.add(fill.quantity());
             if (task.filled.compareTo(task.quantity) >= 0) {
@@ -331,7 +422,7 @@ public final class GridBook {
         return true;
     }
 
-    private void pairBought(LevelPair p, Fill fill, BigDecimal received, BigDecimal fee, StrategyContext ctx, long bar, boolean placing) {
+    private void pairOpened(LevelPair p, Fill fill, BigDecimal received, BigDecimal fee, StrategyContext ctx, long bar, boolean placing) {
         p.held = p.held.add(received);
         p.entryCost = p.entryCost.add(fill.notional());
         p.entryFees = p.entryFees.add(fee);
@@ -345,7 +436,7 @@ public final class GridBook {
         }
     }
 
-    private void pairSold(LevelPair p, Fill fill, BigDecimal fee, StrategyContext ctx, long bar, boolean placing) {
+    private void pairClosed(LevelPair p, Fill fill, BigDecimal fee, StrategyContext ctx, long bar, boolean placing) {
         p.held = p.held.subtract(fill.quantity());
         p.sold = p.sold.add(fill.quantity());
         p.exitProceeds = p.exitProceeds.add(fill.notional());
@@ -359,7 +450,7 @@ public final class GridBook {
             counter(p, ctx, bar, placing); // more than a step left (a partial sell): sell the rest
             return;
         }
-        if (p.held.signum() > 0) {
+        if (p.held.signum() > 0 && !onPerpetual()) {
             // Less than a step left (a fee taken in the base asset): it cannot be sold alone; the pool keeps it.
             BigDecimal total = p.held.add(p.sold);
             BigDecimal cost = p.entryCost.multiply(p.held).divide(total, PRICE);
@@ -369,9 +460,12 @@ public final class GridBook {
             p.entryFees = p.entryFees.subtract(fees);
         }
         BigDecimal fees = p.entryFees.add(p.exitFees);
-        BigDecimal profit = p.exitProceeds.subtract(p.entryCost).subtract(fees);
-        ledger.roundTrip(new GridRoundTrip(p.index, average(p.entryCost, p.sold), average(p.exitProceeds, p.sold), p.sold, fees,
-                profit, fill.time()));
+        BigDecimal entry = average(p.entryCost, p.sold);
+        BigDecimal exit = average(p.exitProceeds, p.sold);
+        // A long pair sold for exitProceeds what cost entryCost; a short pair bought back for exitProceeds what it sold for entryCost.
+        BigDecimal gross = p.shortPair ? p.entryCost.subtract(p.exitProceeds) : p.exitProceeds.subtract(p.entryCost);
+        ledger.roundTrip(new GridRoundTrip(p.index, p.shortPair ? exit : entry, p.shortPair ? entry : exit, p.sold, fees,
+                gross.subtract(fees), fill.time()));
         p.resetCycle();
         counter(p, ctx, bar, placing);
     }
@@ -461,7 +555,7 @@ public final class GridBook {
                 pairByOrder.remove(p.orderId);
                 ctx.cancel(p.orderId);
             }
-            if (p.held.signum() > 0) {
+            if (p.held.signum() > 0 && !onPerpetual()) {
                 BigDecimal total = p.held.add(p.sold);
                 boolean whole = p.sold.signum() == 0;
                 BigDecimal cost = whole ? p.entryCost : p.entryCost.multiply(p.held).divide(total, PRICE);
@@ -492,6 +586,10 @@ public final class GridBook {
      * level once the price lets it.
      */
     public void realign(BigDecimal accountHolding, BigDecimal price, StrategyContext ctx) {
+        if (onPerpetual()) {
+            realignPerpetual(accountHolding, ctx);
+            return;
+        }
         BigDecimal booked = pool.quantity;
         for (LevelPair p : pairs) booked = booked.add(p.held);
         BigDecimal delta = accountHolding.max(BigDecimal.ZERO).subtract(booked);
@@ -512,6 +610,29 @@ public final class GridBook {
             log.info("grid book realigned with the account: it holds {}, the book counted {}", accountHolding.toPlainString(), booked.toPlainString());
         }
         ledger.align(accountHolding.max(BigDecimal.ZERO));
+    }
+
+    /**
+     * The perpetual form of {@link #realign}: a position smaller than the book's on a side is taken from that
+     * side's pairs (long pairs with the highest sell levels first, short pairs with the lowest buy levels
+     * first); a position the pairs do not account for is closed at market.
+     */
+    private void realignPerpetual(BigDecimal accountHolding, StrategyContext ctx) {
+        BigDecimal booked = bookedNet();
+        BigDecimal delta = accountHolding.subtract(booked);
+        if (delta.signum() == 0) return;
+        BigDecimal missing = delta.abs();
+        boolean cutShorts = delta.signum() > 0;
+        for (int k = 0; k < pairs.length && missing.signum() > 0; k++) {
+            LevelPair p = pairs[cutShorts ? k : pairs.length - 1 - k];
+            if (p.shortPair != cutShorts || p.held.signum() <= 0) continue;
+            BigDecimal cut = missing.min(p.held);
+            loseHolding(p, cut, ctx);
+            missing = missing.subtract(cut);
+        }
+        if (missing.signum() > 0) unaccountedToClose = true;
+        log.info("grid book realigned with the account: it holds {}, the book counted {}", accountHolding.toPlainString(), booked.toPlainString());
+        ledger.align(accountHolding);
     }
 
     /** {@code cut} of the pair's holding is gone from the account: its sell no longer matches and is cancelled. */
@@ -551,10 +672,11 @@ public final class GridBook {
         ladder = newLadder;
         build = number;
         configCode = config;
-        buyTags = new String[0];
-        sellTags = new String[0];
+        openTags = new String[0];
+        closeTags = new String[0];
         pairs = new LevelPair[newLadder.pairs()];
         for (int i = 0; i < pairs.length; i++) pairs[i] = new LevelPair(i);
+        assignDirections();
         pairByOrder.clear();
         others.clear();
         pool.quantity = BigDecimal.ZERO;
@@ -573,7 +695,7 @@ public final class GridBook {
             switch (tag.kind()) {
                 case BUY, SELL -> adoptLevelOrder(o, tag);
                 case BOOTSTRAP, TRIM -> {
-                    task = new InventoryTask(tag.kind() == GridOrderTag.Kind.BOOTSTRAP ? Side.BUY : Side.SELL, o.quantity());
+                    task = new InventoryTask(o.side(), o.quantity());
                     task.orderId = o.clientOrderId();
                     task.filled = o.filledQuantity();
                     others.put(o.clientOrderId(), tag.kind() == GridOrderTag.Kind.BOOTSTRAP ? Role.BOOTSTRAP : Role.TRIM);
@@ -588,7 +710,7 @@ public final class GridBook {
     private void adoptLevelOrder(Order o, GridOrderTag tag) {
         if (tag.pair() < 0 || tag.pair() >= pairs.length || pairs[tag.pair()].orderId != null) return;
         LevelPair p = pairs[tag.pair()];
-        p.holding = tag.kind() == GridOrderTag.Kind.SELL;
+        p.holding = tag.kind() != (p.openingSide() == Side.BUY ? GridOrderTag.Kind.BUY : GridOrderTag.Kind.SELL);
         p.orderId = o.clientOrderId();
         p.orderQuantity = o.quantity();
         p.orderFilled = o.filledQuantity();
@@ -612,6 +734,11 @@ public final class GridBook {
     /** Gives each pair without an order its side at {@code price}, holding what the pool has for it. */
     private void assignOrderless(BigDecimal price) {
         assignPending = false;
+        if (onPerpetual()) {
+            // Orderless pairs open again; what the account holds beyond the pairs is closed (realignPerpetual).
+            earliestDue = 0;
+            return;
+        }
         int anchor = -1;
         for (LevelPair p : pairs) {
             if (p.orderId != null || p.held.signum() > 0) continue;
@@ -646,6 +773,7 @@ public final class GridBook {
         BigDecimal feeInQuote = baseFee ? fill.fee().multiply(fill.price()) : fill.feeAsset().equals(inst.quoteAsset()) ? fill.fee() : BigDecimal.ZERO;
         BigDecimal received = baseFee && fill.side() == Side.BUY ? fill.quantity().subtract(fill.fee()) : fill.quantity();
         ledger.fill(fill.side() == Side.BUY, received, feeInQuote);
+        if (onPerpetual()) return;
         if (fill.side() == Side.BUY) pool.add(received, fill.notional(), feeInQuote);
         else pool.take(fill.quantity());
     }
@@ -670,7 +798,7 @@ public final class GridBook {
         for (LevelPair p : pairs) {
             if (p.orderId == null) continue;
             int level = p.orderLevel();
-            out.add(new GridOrder(p.orderId, level, p.holding ? Side.SELL : Side.BUY, ladder.price(level), p.orderQuantity));
+            out.add(new GridOrder(p.orderId, level, p.orderSide(), ladder.price(level), p.orderQuantity));
         }
         out.sort((a, b) -> Integer.compare(a.level(), b.level()));
         return out;
@@ -766,8 +894,9 @@ public final class GridBook {
         ladder = restoredLadder;
         build = number;
         configCode = config;
-        buyTags = new String[0];
-        sellTags = new String[0];
+        openTags = new String[0];
+        closeTags = new String[0];
+        assignDirections();
     }
 
     /**
@@ -778,6 +907,7 @@ public final class GridBook {
         java.util.Set<String> mine = new java.util.HashSet<>(pairByOrder.keySet());
         mine.addAll(others.keySet());
         if (!mine.equals(openGridOrders)) return false;
+        if (onPerpetual()) return bookedNet().compareTo(accountHolding) == 0;
         BigDecimal booked = pool.quantity;
         for (LevelPair p : pairs) booked = booked.add(p.held);
         return booked.compareTo(accountHolding.max(BigDecimal.ZERO)) == 0;

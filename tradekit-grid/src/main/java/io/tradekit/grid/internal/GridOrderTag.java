@@ -1,5 +1,6 @@
 package io.tradekit.grid.internal;
 
+import io.tradekit.api.Side;
 import io.tradekit.grid.GridConfig;
 import io.tradekit.grid.LevelSizing;
 import io.tradekit.grid.SizeMode;
@@ -24,8 +25,8 @@ import java.util.Optional;
  * @param build     the number of the grid the order belongs to: 1 for the first, one more per rebuild
  * @param pair      the pair whose order it is, or -1 for a bootstrap or trim
  * @param kind      what the order does for the grid
- * @param entryCost for a sell, what the pair's holding cost (quote), else zero
- * @param entryFees for a sell, the fees its buy paid (quote), else zero
+ * @param entryCost for a closing order, what the pair's opening cost or brought (quote), else zero
+ * @param entryFees for a closing order, the fees its opening paid (quote), else zero
  * @param config    the grid's configuration and the spacing it was derived from, as {@link #encode} writes it
  */
 public record GridOrderTag(long build, int pair, Kind kind, BigDecimal entryCost, BigDecimal entryFees, String config) {
@@ -36,18 +37,22 @@ public record GridOrderTag(long build, int pair, Kind kind, BigDecimal entryCost
     /** The prefix of every grid order's tag. */
     public static final String PREFIX = "grid:";
 
-    /** The tag of a level's buy or sell; {@code level} is where its price is. */
-    static String level(long build, int pair, boolean sell, int level, BigDecimal entryCost, BigDecimal entryFees, String config) {
+    /**
+     * The tag of a level's buy or sell; {@code level} is where its price is. A closing order (a long pair's
+     * sell, a short pair's buy) carries what the pair's opening cost or brought.
+     */
+    static String level(long build, int pair, Side side, boolean closing, int level, BigDecimal entryCost, BigDecimal entryFees,
+                        String config) {
         StringBuilder b = new StringBuilder(48 + config.length()).append(PREFIX).append('L').append(level).append(' ').append(build).append(' ')
-                .append(pair);
-        if (sell) b.append(" SELL ").append(entryCost.toPlainString()).append(' ').append(entryFees.toPlainString());
-        else b.append(" BUY - -");
+                .append(pair).append(' ').append(side.name());
+        if (closing) b.append(' ').append(entryCost.toPlainString()).append(' ').append(entryFees.toPlainString());
+        else b.append(" - -");
         return b.append(' ').append(config).toString();
     }
 
-    /** The tag of a bootstrap buy or a trim sell of inventory at market. */
-    static String inventory(long build, boolean buy, String config) {
-        return PREFIX + (buy ? "bootstrap " : "trim ") + build + " -1 " + (buy ? "BOOTSTRAP" : "TRIM") + " - - " + config;
+    /** The tag of a bootstrap buy of inventory at market, or a trim (a reduce-only order that closes what the pairs do not need). */
+    static String inventory(long build, boolean bootstrap, String config) {
+        return PREFIX + (bootstrap ? "bootstrap " : "trim ") + build + " -1 " + (bootstrap ? "BOOTSTRAP" : "TRIM") + " - - " + config;
     }
 
     /** Reads a tag this class wrote; empty for any other tag (another strategy's, or an older grid's). */

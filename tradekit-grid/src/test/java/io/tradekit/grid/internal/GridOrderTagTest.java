@@ -1,5 +1,6 @@
 package io.tradekit.grid.internal;
 
+import io.tradekit.api.Side;
 import io.tradekit.grid.GridConfig;
 import io.tradekit.grid.LevelSizing;
 import io.tradekit.grid.SizeMode;
@@ -25,7 +26,7 @@ class GridOrderTagTest {
     @Test
     void aSellsTagGivesBackItsGridPairEntryMoneyAndTheExactConfiguration() {
         String code = GridOrderTag.encode(config(), new BigDecimal("0.2"), SpacingUnit.PERCENT, BUILT);
-        String tag = GridOrderTag.level(3, 5, true, 6, new BigDecimal("301.50"), new BigDecimal("0.0603"), code);
+        String tag = GridOrderTag.level(3, 5, Side.SELL, true, 6, new BigDecimal("301.50"), new BigDecimal("0.0603"), code);
 
         assertThat(tag).startsWith("grid:L6 3 5 SELL 301.50 0.0603 ").doesNotContain("\n");
         GridOrderTag read = GridOrderTag.parse(tag).orElseThrow();
@@ -44,7 +45,7 @@ class GridOrderTagTest {
     @Test
     void aBuyAndABootstrapAreReadBackAsSuch() {
         String code = GridOrderTag.encode(config(), new BigDecimal("0.25"), SpacingUnit.PERCENT, BUILT);
-        assertThat(GridOrderTag.parse(GridOrderTag.level(1, 0, false, 0, BigDecimal.ZERO, BigDecimal.ZERO, code)).orElseThrow())
+        assertThat(GridOrderTag.parse(GridOrderTag.level(1, 0, Side.BUY, false, 0, BigDecimal.ZERO, BigDecimal.ZERO, code)).orElseThrow())
                 .satisfies(t -> {
                     assertThat(t.kind()).isEqualTo(GridOrderTag.Kind.BUY);
                     assertThat(t.entryCost()).isZero();

@@ -10,7 +10,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Optional;
 
-/** How an order or a holding changes what the bot has at risk. */
+/**
+ * How an order or a holding changes what the bot has at risk. Exposure is signed (a short is negative) and
+ * valued through the instrument, so that a perpetual's contract size counts: {@code quantity × contract size × price}.
+ */
 public final class Exposure {
 
     private Exposure() {
@@ -41,9 +44,24 @@ public final class Exposure {
         return last != null && last.signum() > 0 ? last : p.averageCost();
     }
 
-    /** |quantity| times the mark price. */
+    /** Signed exposure at the mark price: positive long, negative short. */
+    public static BigDecimal signedNotional(Position p, RiskContext ctx) {
+        return p.exposure(markPrice(p, ctx));
+    }
+
+    /** |exposure| at the mark price. */
     public static BigDecimal notional(Position p, RiskContext ctx) {
-        return p.quantity().abs().multiply(markPrice(p, ctx));
+        return signedNotional(p, ctx).abs();
+    }
+
+    /** What {@code quantity} of {@code symbol} is worth at {@code price}, in the quote asset. */
+    public static BigDecimal notional(RiskContext ctx, String symbol, BigDecimal quantity, BigDecimal price) {
+        return ctx.instrument(symbol).notional(quantity, price);
+    }
+
+    /** How much of {@code symbol} {@code amount} of the quote asset buys at {@code price}: the inverse of {@link #notional(RiskContext, String, BigDecimal, BigDecimal)}. */
+    public static BigDecimal quantityFor(RiskContext ctx, String symbol, BigDecimal amount, BigDecimal price) {
+        return amount.divide(notional(ctx, symbol, BigDecimal.ONE, price), MathContext.DECIMAL64);
     }
 
     /** Open orders' remaining quantity on {@code side} of {@code symbol}: what could still be added if they all filled. */

@@ -9,7 +9,6 @@ import io.tradekit.api.spi.RiskDecision;
 import io.tradekit.api.spi.RiskPolicy;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,11 +38,11 @@ public final class MaxOrderNotionalPolicy implements RiskPolicy {
             return RiskDecision.block("no price to value the " + intent.type() + " order on " + intent.symbol()
                     + " against " + RiskLimits.MAX_ORDER_NOTIONAL + " " + Figures.plain(max));
         }
-        BigDecimal notional = intent.quantity().multiply(price.get());
+        BigDecimal notional = Exposure.notional(ctx, intent.symbol(), intent.quantity(), price.get());
         if (notional.compareTo(max) <= 0) return RiskDecision.allow();
         String why = "order notional " + Figures.plain(notional) + " exceeds " + RiskLimits.MAX_ORDER_NOTIONAL + " " + Figures.plain(max);
         if (action == OversizeAction.BLOCK) return RiskDecision.block(why);
-        BigDecimal room = max.divide(price.get(), MathContext.DECIMAL64);
+        BigDecimal room = Exposure.quantityFor(ctx, intent.symbol(), max, price.get());
         return Sizing.shrinkOrBlock(intent, ctx.instrument(intent.symbol()), room, price.get(), why);
     }
 
@@ -53,7 +52,7 @@ public final class MaxOrderNotionalPolicy implements RiskPolicy {
         BigDecimal largest = BigDecimal.ZERO;
         for (Order o : ctx.openOrders()) {
             BigDecimal price = o.limitPrice().orElse(ctx.lastPrice(o.symbol()));
-            largest = largest.max(o.remainingQuantity().multiply(price));
+            largest = largest.max(Exposure.notional(ctx, o.symbol(), o.remainingQuantity(), price));
         }
         return List.of(new LimitUsage(RiskLimits.MAX_ORDER_NOTIONAL, largest, max));
     }

@@ -64,12 +64,13 @@ public final class MaxPositionPolicy implements RiskPolicy {
                 return RiskDecision.block("equity is " + Figures.plain(equity) + ": no room under " + RiskLimits.MAX_POSITION
                         + " " + Figures.plain(maxFraction.get()) + " of equity");
             }
-            BigDecimal fractionAfter = after.multiply(price.get()).divide(equity, MathContext.DECIMAL64);
+            BigDecimal notionalAfter = Exposure.notional(ctx, intent.symbol(), after, price.get());
+            BigDecimal fractionAfter = notionalAfter.divide(equity, MathContext.DECIMAL64);
             if (fractionAfter.compareTo(maxFraction.get()) > 0) {
-                BigDecimal roomHere = maxFraction.get().multiply(equity).divide(price.get(), MathContext.DECIMAL64).subtract(committed);
+                BigDecimal roomHere = Exposure.quantityFor(ctx, intent.symbol(), maxFraction.get().multiply(equity), price.get()).subtract(committed);
                 if (room == null || roomHere.compareTo(room) < 0) {
                     room = roomHere;
-                    why = intent.symbol() + " position notional " + Figures.plain(after.multiply(price.get())) + " after the order is "
+                    why = intent.symbol() + " position notional " + Figures.plain(notionalAfter) + " after the order is "
                             + Figures.plain(fractionAfter) + " of equity " + Figures.plain(equity) + ", over "
                             + RiskLimits.MAX_POSITION + " " + Figures.plain(maxFraction.get());
                 }

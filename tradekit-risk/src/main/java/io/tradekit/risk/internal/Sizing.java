@@ -15,7 +15,8 @@ public final class Sizing {
 
     public static BigDecimal floorToStep(BigDecimal quantity, BigDecimal step) {
         if (quantity.signum() <= 0) return BigDecimal.ZERO;
-        return quantity.divide(step, 0, RoundingMode.DOWN).multiply(step).stripTrailingZeros();
+        BigDecimal q = quantity.divide(step, 0, RoundingMode.DOWN).multiply(step).stripTrailingZeros();
+        return q.scale() < 0 ? q.setScale(0) : q; // 10, not 1E+1, for a whole step
     }
 
     /**
@@ -30,7 +31,7 @@ public final class Sizing {
         if (q.compareTo(instrument.minQuantity()) < 0) {
             return RiskDecision.block(why + "; the room " + Figures.plain(q) + " is under the minimum quantity " + Figures.plain(instrument.minQuantity()));
         }
-        if (q.multiply(price).compareTo(instrument.minNotional()) < 0) {
+        if (instrument.notional(q, price).compareTo(instrument.minNotional()) < 0) {
             return RiskDecision.block(why + "; the room " + Figures.plain(q) + " is under the minimum notional " + Figures.plain(instrument.minNotional()));
         }
         return RiskDecision.resize(q, why + "; resized " + Figures.plain(intent.quantity()) + " -> " + Figures.plain(q) + " " + intent.symbol());

@@ -42,7 +42,7 @@ public final class TotalExposurePolicy implements RiskPolicy {
         for (Order o : ctx.openOrders()) {
             Position p = ctx.position(o.symbol());
             boolean adds = p == null || p.isFlat() || p.quantity().signum() == o.side().sign();
-            if (adds) sum = sum.add(o.remainingQuantity().multiply(o.limitPrice().orElse(ctx.lastPrice(o.symbol()))));
+            if (adds) sum = sum.add(Exposure.notional(ctx, o.symbol(), o.remainingQuantity(), o.limitPrice().orElse(ctx.lastPrice(o.symbol()))));
         }
         return sum;
     }
@@ -61,7 +61,7 @@ public final class TotalExposurePolicy implements RiskPolicy {
         Position p = ctx.position(intent.symbol());
         BigDecimal held = p == null ? BigDecimal.ZERO : p.quantity();
         BigDecimal signedAfter = held.add(intent.quantity().multiply(BigDecimal.valueOf(intent.side().sign())));
-        BigDecimal added = signedAfter.abs().subtract(held.abs()).multiply(price.get());
+        BigDecimal added = Exposure.notional(ctx, intent.symbol(), signedAfter.abs().subtract(held.abs()), price.get());
         BigDecimal committed = committed(ctx);
         BigDecimal after = committed.add(added).divide(equity, MathContext.DECIMAL64);
         if (after.compareTo(max) <= 0) return RiskDecision.allow();
@@ -69,7 +69,7 @@ public final class TotalExposurePolicy implements RiskPolicy {
                 + " after the order exceeds " + RiskLimits.MAX_EXPOSURE + " " + Figures.plain(max);
         if (action == OversizeAction.BLOCK) return RiskDecision.block(why);
         // An order against the position first closes it (freeing that notional), then opens the rest.
-        BigDecimal roomBase = max.multiply(equity).subtract(committed).divide(price.get(), MathContext.DECIMAL64);
+        BigDecimal roomBase = Exposure.quantityFor(ctx, intent.symbol(), max.multiply(equity).subtract(committed), price.get());
         boolean against = held.signum() != 0 && held.signum() != intent.side().sign();
         BigDecimal room = against ? roomBase.add(held.abs().multiply(BigDecimal.TWO)) : roomBase;
         return Sizing.shrinkOrBlock(intent, ctx.instrument(intent.symbol()), room, price.get(), why);
