@@ -3,6 +3,7 @@ package io.tradekit.advisor.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import io.tradekit.advisor.Loopback;
 import io.tradekit.advisor.Notification;
 import io.tradekit.advisor.NotificationException;
 import io.tradekit.advisor.NotificationKind;
