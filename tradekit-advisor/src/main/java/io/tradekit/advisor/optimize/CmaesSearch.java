@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * {@link SearchMethod#CMAES}: commons-math3's CMA-ES maximising the objective over the unit cube, one axis per
  * range, bounded to [0, 1] (the optimizer repairs a point outside back onto the bounds before it is
- * evaluated; {@link ParameterRange#valueAt} clamps as well). Points that round to a set already tried get its
+ * evaluated; {@link RangeAxis#valueAt} clamps as well). Points that round to a set already tried get its
  * score again without a new backtest, so the trials count distinct sets. A set the strategy refuses, or one
  * whose objective has no value, scores {@value #UNRANKED_SCORE}, below any real figure. When CMA-ES stops
  * (converged, or no progress) before the trials are spent, it starts again from a new random point.

@@ -130,7 +130,7 @@ public final class OptimizationReport {
                 .put("folds", s.folds()).put("trialsPerFold", s.trials()).put("seed", s.seed()).put("threads", s.threads())
                 .put("trials", result.trials().size()).put("unrankedTrials", result.unrankedTrials());
         ObjectNode ranges = root.putObject("ranges");
-        s.space().ranges().forEach(r -> ranges.put(r.name(), r.low().toPlainString() + ".." + r.high().toPlainString()));
+        s.space().ranges().forEach(r -> ranges.put(r.key(), r.min().toPlainString() + ".." + r.max().toPlainString()));
         ObjectNode fixed = root.putObject("fixed");
         s.space().fixed().forEach(fixed::put);
         ObjectNode backtest = root.putObject("backtest");

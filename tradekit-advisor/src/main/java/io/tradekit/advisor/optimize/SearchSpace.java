@@ -1,5 +1,6 @@
 package io.tradekit.advisor.optimize;
 
+import io.tradekit.advisor.ParameterRange;
 import io.tradekit.api.InvalidInputException;
 
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The parameter sets a search may try: a {@link ParameterRange} per searched parameter, and fixed values
+ * The parameter sets a search may try: a {@link ParameterRange} (read by {@link RangeAxis}) per searched parameter, and fixed values
  * for parameters that are given but not searched. A point of the search is one number in [0, 1] per range,
  * in the order of {@link #ranges()}.
  *
@@ -25,8 +26,8 @@ public record SearchSpace(List<ParameterRange> ranges, Map<String, String> fixed
         if (ranges.isEmpty()) throw new InvalidInputException("nothing to search: give at least one parameter as a range LOW..HIGH");
         Set<String> names = new java.util.HashSet<>();
         for (ParameterRange r : ranges) {
-            if (!names.add(r.name()) || fixed.containsKey(r.name())) {
-                throw new InvalidInputException("parameter '" + r.name() + "' is given twice");
+            if (!names.add(r.key()) || fixed.containsKey(r.key())) {
+                throw new InvalidInputException("parameter '" + r.key() + "' is given twice");
             }
         }
     }
@@ -36,7 +37,7 @@ public record SearchSpace(List<ParameterRange> ranges, Map<String, String> fixed
         List<ParameterRange> ranges = new ArrayList<>();
         Map<String, String> fixed = new LinkedHashMap<>();
         params.forEach((name, text) -> {
-            if (ParameterRange.isRange(text)) ranges.add(ParameterRange.parse(name, text.trim()));
+            if (RangeAxis.isRange(text)) ranges.add(RangeAxis.parse(name, text.trim()));
             else fixed.put(name, text.trim());
         });
         return new SearchSpace(ranges, fixed);
@@ -45,7 +46,7 @@ public record SearchSpace(List<ParameterRange> ranges, Map<String, String> fixed
     /** Every parameter name, searched or fixed. */
     public Set<String> names() {
         Set<String> names = new java.util.LinkedHashSet<>();
-        ranges.forEach(r -> names.add(r.name()));
+        ranges.forEach(r -> names.add(r.key()));
         names.addAll(fixed.keySet());
         return names;
     }
@@ -61,7 +62,7 @@ public record SearchSpace(List<ParameterRange> ranges, Map<String, String> fixed
             throw new IllegalArgumentException("a point of " + point.length + " numbers for " + ranges.size() + " ranges");
         }
         Map<String, String> set = new TreeMap<>(fixed);
-        for (int i = 0; i < point.length; i++) set.put(ranges.get(i).name(), ranges.get(i).valueAt(point[i]));
+        for (int i = 0; i < point.length; i++) set.put(ranges.get(i).key(), RangeAxis.valueAt(ranges.get(i), point[i]));
         return Collections.unmodifiableMap(set);
     }
 
@@ -72,9 +73,8 @@ public record SearchSpace(List<ParameterRange> ranges, Map<String, String> fixed
     public long size() {
         long size = 1;
         for (ParameterRange r : ranges) {
-            if (!r.wholeNumbers()) return Long.MAX_VALUE;
             try {
-                size = Math.multiplyExact(size, r.count());
+                size = Math.multiplyExact(size, RangeAxis.count(r));
             } catch (ArithmeticException tooMany) {
                 return Long.MAX_VALUE;
             }
@@ -92,8 +92,9 @@ public record SearchSpace(List<ParameterRange> ranges, Map<String, String> fixed
             long rest = n;
             for (int i = ranges.size() - 1; i >= 0; i--) {
                 ParameterRange r = ranges.get(i);
-                set.put(r.name(), r.wholeNumber(rest % r.count()));
-                rest /= r.count();
+                long count = RangeAxis.count(r);
+                set.put(r.key(), RangeAxis.wholeNumber(r, rest % count));
+                rest /= count;
             }
             sets.add(Collections.unmodifiableMap(set));
         }

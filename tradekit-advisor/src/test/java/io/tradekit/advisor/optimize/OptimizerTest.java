@@ -94,8 +94,8 @@ class OptimizerTest {
         OptimizationResult again = new Optimizer(PLUGINS).run(bars, s.withThreads(1), ProgressListener.NONE);
 
         assertThat(result.trials()).isNotEmpty().allSatisfy(t -> {
-            assertThat(space.ranges().get(0).contains(t.params().get("buyBelow"))).as("%s", t.params()).isTrue();
-            assertThat(space.ranges().get(1).contains(t.params().get("sellAbove"))).as("%s", t.params()).isTrue();
+            assertThat(space.ranges().get(0).contains(new BigDecimal(t.params().get("buyBelow")))).as("%s", t.params()).isTrue();
+            assertThat(space.ranges().get(1).contains(new BigDecimal(t.params().get("sellAbove")))).as("%s", t.params()).isTrue();
         });
         for (int fold = 1; fold <= 2; fold++) {
             int f = fold;
