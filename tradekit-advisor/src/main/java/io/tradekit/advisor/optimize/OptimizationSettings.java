@@ -30,6 +30,10 @@ public record OptimizationSettings(String strategy, SearchSpace space, Objective
                 Runtime.getRuntime().availableProcessors());
     }
 
+    public OptimizationSettings withStrategy(String strategy) {
+        return new OptimizationSettings(strategy, space, objective, search, trials, folds, seed, backtest, threads);
+    }
+
     public OptimizationSettings withObjective(Objective objective) {
         return new OptimizationSettings(strategy, space, objective, search, trials, folds, seed, backtest, threads);
     }
