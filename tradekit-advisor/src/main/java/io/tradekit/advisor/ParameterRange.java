@@ -35,28 +35,6 @@ public record ParameterRange(String key, BigDecimal min, BigDecimal max, boolean
         return new ParameterRange(key, min, max, false);
     }
 
-    /**
-     * A range written {@code key=min..max} (e.g. {@code fast=5..20} or {@code spacing=0.1..2.5}): whole numbers when
-     * neither bound has a decimal point.
-     *
-     * @throws InvalidInputException naming {@code spec} when it is not of that form
-     */
-    public static ParameterRange parse(String spec) {
-        String s = spec.strip();
-        int eq = s.indexOf('=');
-        int dots = s.indexOf("..", Math.max(eq, 0));
-        if (eq < 1 || dots < eq + 2) {
-            throw new InvalidInputException("parameter range " + io.tradekit.api.UntrustedText.quote(spec) + " is not of the form key=min..max");
-        }
-        String key = s.substring(0, eq).strip();
-        String minText = s.substring(eq + 1, dots).strip();
-        String maxText = s.substring(dots + 2).strip();
-        BigDecimal min = io.tradekit.api.BoundedDecimal.parse(minText, "the min of parameter range '" + key + "'");
-        BigDecimal max = io.tradekit.api.BoundedDecimal.parse(maxText, "the max of parameter range '" + key + "'");
-        boolean integer = !minText.contains(".") && !maxText.contains(".");
-        return new ParameterRange(key, min, max, integer);
-    }
-
     /** Whether {@code value} lies in the range (and is whole when the range is of whole numbers). */
     public boolean contains(BigDecimal value) {
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) return false;

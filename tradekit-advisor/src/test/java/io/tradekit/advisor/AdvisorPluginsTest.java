@@ -24,16 +24,14 @@ class AdvisorPluginsTest {
     @Test
     void anLlmSourceIsMadeFromTextSettingsWithItsRangesAndFallback() {
         ProposalSource llm = plugins.source("llm", Params.of("llm", Map.of("protocol", "ollama", "model", "llama3.1", "strategy", "grid",
-                "params", "levels=2..50, spacing=0.1..10", "fallback", "grid-rules")));
+                "params", "levels=2..50; spacing=0.1..10", "fallback", "grid-rules")));
 
         assertThat(llm.name()).isEqualTo("llm-ollama");
         assertThat(llm.supports("grid")).isTrue();
-        assertThat(ParameterRange.parse("spacing=0.1..10")).isEqualTo(ParameterRange.decimals("spacing", new java.math.BigDecimal("0.1"),
-                java.math.BigDecimal.TEN));
-        assertThat(ParameterRange.parse(" fast = 5..20")).isEqualTo(ParameterRange.integers("fast", 5, 20));
         assertThatThrownBy(() -> plugins.source("llm", Params.of("llm", Map.of("protocol", "bard", "model", "m", "strategy", "grid",
                 "params", "levels=2..50")))).hasMessage("llm: 'protocol' is 'bard', expected openai, anthropic, gemini or ollama");
-        assertThatThrownBy(() -> ParameterRange.parse("levels=2-50")).hasMessageContaining("'levels=2-50' is not of the form key=min..max");
+        assertThatThrownBy(() -> plugins.source("llm", Params.of("llm", Map.of("protocol", "ollama", "model", "m", "strategy", "grid",
+                "params", "levels 2..50")))).hasMessage("llm: setting 'params' holds 'levels 2..50', expected KEY=LOW..HIGH");
     }
 
     @Test
