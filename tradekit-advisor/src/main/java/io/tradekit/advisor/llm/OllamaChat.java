@@ -1,8 +1,6 @@
 package io.tradekit.advisor.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpRequest;
@@ -16,8 +14,6 @@ import java.util.Optional;
  */
 public final class OllamaChat implements ChatProtocol {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public String name() {
         return "ollama";
@@ -25,16 +21,9 @@ public final class OllamaChat implements ChatProtocol {
 
     @Override
     public HttpRequest.Builder request(LlmEndpoint endpoint, String system, String user) {
-        ObjectNode body = JSON.createObjectNode().put("model", endpoint.model());
-        ArrayNode messages = body.putArray("messages");
-        messages.addObject().put("role", "system").put("content", system);
-        messages.addObject().put("role", "user").put("content", user);
+        ObjectNode body = OpenAiChat.systemAndUser(endpoint.model(), system, user);
         body.put("stream", false).put("format", "json");
-        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve("/api/chat"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        endpoint.apiKey().ifPresent(k -> b.header("Authorization", "Bearer " + k.reveal()));
-        return b;
+        return OpenAiChat.post(endpoint, "/api/chat", body);
     }
 
     @Override

@@ -24,12 +24,23 @@ public final class OpenAiChat implements ChatProtocol {
 
     @Override
     public HttpRequest.Builder request(LlmEndpoint endpoint, String system, String user) {
-        ObjectNode body = JSON.createObjectNode().put("model", endpoint.model());
+        ObjectNode body = systemAndUser(endpoint.model(), system, user);
+        body.putObject("response_format").put("type", "json_object");
+        return post(endpoint, "/chat/completions", body);
+    }
+
+    /** {@code {"model": model, "messages": [system, user]}}: the body OpenAI's and Ollama's chats share. */
+    static ObjectNode systemAndUser(String model, String system, String user) {
+        ObjectNode body = JSON.createObjectNode().put("model", model);
         ArrayNode messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", system);
         messages.addObject().put("role", "user").put("content", user);
-        body.putObject("response_format").put("type", "json_object");
-        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve("/chat/completions"))
+        return body;
+    }
+
+    /** A JSON POST of {@code body} to {@code path}, with the key, if any, as a bearer token. */
+    static HttpRequest.Builder post(LlmEndpoint endpoint, String path, ObjectNode body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         endpoint.apiKey().ifPresent(k -> b.header("Authorization", "Bearer " + k.reveal()));
