@@ -80,7 +80,7 @@ record AdviceAnswer(List<ParameterChange> changes, List<String> dropped, String 
                 if (parsed.isEmpty()) {
                     dropped.add(key + ": " + UntrustedText.quote(proposed) + " is outside " + range.min().toPlainString() + ".." + range.max().toPlainString()
                             + (range.integer() ? " (whole numbers)" : ""));
-                } else if (current.decimal(key).map(c -> c.compareTo(parsed.get()) == 0).orElse(false)) {
+                } else if (current.text(key).flatMap(range::value).map(c -> c.compareTo(parsed.get()) == 0).orElse(false)) {
                     dropped.add(key + ": unchanged");
                 } else {
                     changes.add(ParameterChange.of(current, key, range.format(parsed.get())));
