@@ -133,6 +133,28 @@ class LlmProposalSourceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
+    void anAnswerOutsideTheProvidersShapeOrAnErrorStatusFallsBack(ProviderFake fake) throws Exception {
+        // another provider's shape: the model's text is not where this provider puts it
+        String foreign = fake.name().equals("ollama") ? ProviderFake.anthropic().wrap().apply("{}") : ProviderFake.ollama().wrap().apply("{}");
+        for (String body : List.of(foreign, "{\"unexpected\": true}", "not json")) {
+            try (Loopback server = new Loopback(fake.path(), ex -> {
+                ex.getRequestBody().readAllBytes();
+                Loopback.answer(ex, 200, body);
+            })) {
+                assertThat(source(fake, server, Optional.of(new GridRuleSource(GridRuleSettings.standard()))).propose(CONTEXT))
+                        .as(body).singleElement().satisfies(p -> assertThat(p.source()).isEqualTo("grid-rules"));
+            }
+        }
+        try (Loopback overloaded = new Loopback(fake.path(), ex -> {
+            ex.getRequestBody().readAllBytes();
+            Loopback.answer(ex, 529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
+        })) {
+            assertThat(source(fake, overloaded, Optional.empty()).propose(CONTEXT)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
     void anOversizedAnswerIsRefusedAndASlowOneEndsAtTheDeadline(ProviderFake fake) throws Exception {
         String huge = "{\"changes\": {\"levels\": 8}, \"reason\": \"" + "x".repeat(20_000) + "\"}";
         try (Loopback server = server(fake, () -> huge, new CopyOnWriteArrayList<>())) {
