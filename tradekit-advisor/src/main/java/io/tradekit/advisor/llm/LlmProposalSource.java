@@ -42,6 +42,7 @@ public final class LlmProposalSource implements ProposalSource {
     private final Optional<ProposalSource> fallback;
     private final HttpTransport transport;
 
+    /** Asks the model at {@code endpoint} in {@code protocol}'s format; {@code fallback} is asked when the model gives nothing usable. */
     public LlmProposalSource(ChatProtocol protocol, LlmEndpoint endpoint, LlmSourceSettings settings, Optional<ProposalSource> fallback) {
         this.protocol = protocol;
         this.endpoint = endpoint;
