@@ -13,7 +13,7 @@ record CliRun(int exitCode, String out, String err) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Terminal terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        int code = new TradeKitCli(terminal, List.of(new BacktestCommand(dir), new OptimizeCommand(dir), new BenchCommand())).run(args);
+        int code = new TradeKitCli(terminal, List.of(new BacktestCommand(dir), new BenchCommand())).run(args);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

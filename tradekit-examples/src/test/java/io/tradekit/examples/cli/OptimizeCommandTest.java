@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,7 +81,7 @@ class OptimizeCommandTest {
         triangleCsv(240);
 
         // 5 x 5 = 25 sets, 25 trials: every set once. A cycle earns sellAbove / buyBelow: 90 and 110 are best in every fold.
-        CliRun run = CliRun.in(dir, "optimize", "--plugins", "plugins", "--strategy", "band", "--data", "tri.csv",
+        CliRun run = optimize("--plugins", "plugins", "--strategy", "band", "--data", "tri.csv",
                 "--param", "buyBelow=90..94", "--param", "sellAbove=106..110", "--objective", "return", "--trials", "25",
                 "--walk-forward", "2", "--fee-bps", "0", "--out", "opt", "--propose", "tri-bot");
 
@@ -110,11 +113,11 @@ class OptimizeCommandTest {
 
     @Test
     void theSameSeedWritesTheSameTrialsAndAnotherSeedOthers() throws IOException {
-        String[] common = {"optimize", "--param", "fast=5..20", "--param", "slow=20..60", "--trials", "12", "--walk-forward", "3",
+        String[] common = {"--param", "fast=5..20", "--param", "slow=20..60", "--trials", "12", "--walk-forward", "3",
                 "--search", "cmaes"};
-        CliRun a = CliRun.in(dir, concat(common, "--seed", "7", "--out", "a", "--threads", "1"));
-        CliRun b = CliRun.in(dir, concat(common, "--seed", "7", "--out", "b", "--threads", "2"));
-        CliRun c = CliRun.in(dir, concat(common, "--seed", "8", "--out", "c"));
+        CliRun a = optimize(concat(common, "--seed", "7", "--out", "a", "--threads", "1"));
+        CliRun b = optimize(concat(common, "--seed", "7", "--out", "b", "--threads", "2"));
+        CliRun c = optimize(concat(common, "--seed", "8", "--out", "c"));
 
         assertThat(a.exitCode()).as(a.err()).isZero();
         assertThat(b.exitCode()).as(b.err()).isZero();
@@ -133,16 +136,16 @@ class OptimizeCommandTest {
 
     @Test
     void badParametersAreRefusedNamingTheFlagWithExitCode2() throws IOException {
-        assertRefused(CliRun.in(dir, "optimize", "--param", "fast=20..5", "--param", "slow=20..60"),
+        assertRefused(optimize("--param", "fast=20..5", "--param", "slow=20..60"),
                 "--param fast=20..5", "low end 20 is above its high end 5");
-        assertRefused(CliRun.in(dir, "optimize", "--param", "fast=five..20"), "--param fast=five..20", "'five' is not a number");
-        assertRefused(CliRun.in(dir, "optimize", "--param", "fast=5..20", "--param", "stop=1..3"),
+        assertRefused(optimize("--param", "fast=five..20"), "--param fast=five..20", "'five' is not a number");
+        assertRefused(optimize("--param", "fast=5..20", "--param", "stop=1..3"),
                 "--param stop=1..3", "unknown parameter 'stop'", "fast, slow");
-        assertRefused(CliRun.in(dir, "optimize", "--param", "fast=10"), "nothing to search", "--param KEY=LOW..HIGH");
-        assertRefused(CliRun.in(dir, "optimize", "--param", "fast=5..20", "--trials", "many"), "--trials is 'many'");
-        assertRefused(CliRun.in(dir, "optimize", "--param", "fast=5..20", "--walk-forward", "0"), "--walk-forward is '0'");
-        assertRefused(CliRun.in(dir, "optimize", "--param", "fast=5..20", "--objective", "profit"), "--objective", "sharpe, return, calmar");
-        assertRefused(CliRun.in(dir, "optimize", "--param", "fast=5..20", "--search", "grid"), "--search", "random, cmaes");
+        assertRefused(optimize("--param", "fast=10"), "nothing to search", "--param KEY=LOW..HIGH");
+        assertRefused(optimize("--param", "fast=5..20", "--trials", "many"), "--trials is 'many'");
+        assertRefused(optimize("--param", "fast=5..20", "--walk-forward", "0"), "--walk-forward is '0'");
+        assertRefused(optimize("--param", "fast=5..20", "--objective", "profit"), "--objective", "sharpe, return, calmar");
+        assertRefused(optimize("--param", "fast=5..20", "--search", "grid"), "--search", "random, cmaes");
     }
 
     private void assertRefused(CliRun run, String... expected) throws IOException {
@@ -152,6 +155,16 @@ class OptimizeCommandTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.toList()).as("nothing written").isEmpty();
         }
+    }
+
+    /** {@code tradekit optimize ARGS} in {@code dir}, output captured. */
+    private CliRun optimize(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Terminal terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String[] line = Stream.concat(Stream.of("optimize"), Stream.of(args)).toArray(String[]::new);
+        int code = new TradeKitCli(terminal, List.of(new OptimizeCommand(dir))).run(line);
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static String[] concat(String[] head, String... tail) {
