@@ -77,7 +77,7 @@ class OptimizeCommandTest {
 
     @Test
     void findsTheBestSetKnownByConstructionOnASmallCsvAndProposesIt() throws IOException {
-        TestPluginJar.build(dir, "acme.Band", BAND);
+        PluginJarTest.buildPluginJar(dir, "Band", BAND);
         triangleCsv(240);
 
         // 5 x 5 = 25 sets, 25 trials: every set once. A cycle earns sellAbove / buyBelow: 90 and 110 are best in every fold.

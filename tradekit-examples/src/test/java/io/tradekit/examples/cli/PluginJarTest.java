@@ -5,11 +5,21 @@ import io.tradekit.data.DataSets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,6 +100,39 @@ class PluginJarTest {
     }
 
     private static void buildPluginJar(Path work) throws IOException {
-        TestPluginJar.build(work, "acme.EveryTenBars", STRATEGY);
+        buildPluginJar(work, "EveryTenBars", STRATEGY);
+    }
+
+    /**
+     * Compiles a strategy provider's source (class {@code acme.<className>}) against the test's classpath and
+     * packs it with its service file into {@code work/plugins}.
+     */
+    static void buildPluginJar(Path work, String className, String javaSource) throws IOException {
+        Path pluginDir = work.resolve("plugins");
+        Path src = Files.createDirectories(work.resolve("plugin-src"));
+        Path classes = Files.createDirectories(work.resolve("plugin-classes"));
+        Path source = Files.createDirectories(src.resolve("acme")).resolve(className + ".java");
+        Files.writeString(source, javaSource);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int status = javac.run(null, null, diagnostics, "--release", "21", "-classpath", System.getProperty("java.class.path"),
+                "-d", classes.toString(), source.toString());
+        assertThat(status).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
+
+        Files.createDirectories(pluginDir);
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        try (OutputStream file = Files.newOutputStream(pluginDir.resolve("acme-strategies.jar"));
+             JarOutputStream jar = new JarOutputStream(file, manifest);
+             Stream<Path> compiled = Files.walk(classes)) {
+            for (Path c : compiled.filter(Files::isRegularFile).toList()) {
+                jar.putNextEntry(new JarEntry(classes.relativize(c).toString().replace('\\', '/')));
+                jar.write(Files.readAllBytes(c));
+                jar.closeEntry();
+            }
+            jar.putNextEntry(new JarEntry("META-INF/services/io.tradekit.api.spi.StrategyProvider"));
+            jar.write(("acme." + className + "\n").getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
     }
 }
