@@ -28,10 +28,12 @@ public final class LiveFigures implements Supplier<BotFigures> {
     private BigDecimal peak;
     private BigDecimal deepestDrawdownPct = BigDecimal.ZERO;
 
+    /** The figures of {@code bot}, stamped with the system clock. */
     public LiveFigures(TradingBot bot) {
         this(bot, InstantSource.system());
     }
 
+    /** The figures of {@code bot}, stamped with {@code clock}. */
     public LiveFigures(TradingBot bot, InstantSource clock) {
         this.bot = bot;
         this.clock = clock;

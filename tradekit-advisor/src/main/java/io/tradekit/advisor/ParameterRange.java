@@ -50,7 +50,7 @@ public record ParameterRange(String key, BigDecimal min, BigDecimal max, boolean
     }
 
     /** {@code text} as a value of this range, or empty when it is not a number or lies outside it. */
-    public Optional<BigDecimal> parse(String text) {
+    public Optional<BigDecimal> value(String text) {
         try {
             BigDecimal v = io.tradekit.api.BoundedDecimal.parse(text, "parameter '" + key + "'");
             return contains(v) ? Optional.of(integer ? v.setScale(0, RoundingMode.UNNECESSARY) : v) : Optional.empty();

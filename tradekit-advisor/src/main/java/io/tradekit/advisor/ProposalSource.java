@@ -6,7 +6,8 @@ import java.util.List;
  * Proposes parameter changes for a bot from its figures: rules, a language model or the optimizer. Made by a
  * {@link ProposalSourceProvider} found through {@link java.util.ServiceLoader}. A source only proposes; it never
  * changes a bot. It returns no proposal when it has nothing to change or cannot judge (a reason is logged), and
- * every value it proposes lies within the parameter's declared {@link ParameterRange}.
+ * every value it proposes lies within the parameter's declared {@link ParameterRange}. {@link #propose} may block
+ * (a network call, backtests): call it off the bot's loop.
  *
  * <pre>{@code List<Proposal> proposals = source.propose(new AdviceContext("btc-grid", "grid", params, figures, bars, Instant.now()));}</pre>
  */

@@ -22,6 +22,19 @@ class AdvisorPluginsTest {
     }
 
     @Test
+    void anLlmSourceIsMadeFromTextSettingsWithItsRangesAndFallback() {
+        ProposalSource llm = plugins.source("llm", Params.of("llm", Map.of("protocol", "ollama", "model", "llama3.1", "strategy", "grid",
+                "params", "levels=2..50; spacing=0.1..10", "fallback", "grid-rules")));
+
+        assertThat(llm.name()).isEqualTo("llm-ollama");
+        assertThat(llm.supports("grid")).isTrue();
+        assertThatThrownBy(() -> plugins.source("llm", Params.of("llm", Map.of("protocol", "bard", "model", "m", "strategy", "grid",
+                "params", "levels=2..50")))).hasMessage("llm: 'protocol' is 'bard', expected openai, anthropic, gemini or ollama");
+        assertThatThrownBy(() -> plugins.source("llm", Params.of("llm", Map.of("protocol", "ollama", "model", "m", "strategy", "grid",
+                "params", "levels 2..50")))).hasMessage("llm: setting 'params' holds 'levels 2..50', expected KEY=LOW..HIGH");
+    }
+
+    @Test
     void aNotifierWhoseSecretVariableIsUnsetSaysWhichVariable() {
         assertThatThrownBy(() -> plugins.notifier("webhook", Params.of("webhook", Map.of("url", "https://ops.example/hook",
                 "secret-env", "TRADEKIT_TEST_UNSET_HOOK_KEY"))))

@@ -25,7 +25,8 @@ import java.util.Optional;
  *   <li>{@code FillApplied}: FILL, INFO;</li>
  *   <li>{@code ErrorOccurred}: ERROR, CRITICAL for AUTH and INTERNAL errors, WARNING otherwise.</li>
  * </ul>
- * Bars and order changes are not notified. Mapping is cheap and dispatching never blocks, so the listener is
+ * Bars and order changes are not notified. A notification carries its event's time (market time for a bot on a data
+ * clock). Mapping is cheap and dispatching never blocks, so the listener is
  * safe on the bot's loop.
  *
  * <pre>{@code BotNotifications.attach(bot, dispatcher);}</pre>

@@ -49,17 +49,17 @@ public final class TelegramNotifier implements Notifier {
 
     /** Messages to {@code chatId} through the Bot API at {@code base} with {@code token}, each attempt within {@code deadline}. */
     public TelegramNotifier(URI base, Secret token, String chatId, Duration deadline) {
-        this(base, token, chatId, deadline, Duration.ofSeconds(1),
+        this(base, token, chatId, deadline, RequestBudget.of("telegram", "chat " + chatId, 1, Duration.ofSeconds(1), Duration.ofMinutes(5)),
                 new Retrier("telegram", 4, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), 2.0, 0.5), Duration.ofMinutes(1),
                         Sleeper.THREAD, RandomGenerator.getDefault()));
     }
 
-    /** As above, with at most one message per {@code perChatInterval} and the retry policy given. */
-    public TelegramNotifier(URI base, Secret token, String chatId, Duration deadline, Duration perChatInterval, Retrier retrier) {
+    /** As above, with the chat's send budget ({@code chatBudget}: one message a window) and the retry policy given. */
+    public TelegramNotifier(URI base, Secret token, String chatId, Duration deadline, RequestBudget chatBudget, Retrier retrier) {
         this.token = Objects.requireNonNull(token, "token");
         this.chatId = Objects.requireNonNull(chatId, "chatId");
         this.deadline = Objects.requireNonNull(deadline, "deadline");
-        this.chatBudget = RequestBudget.of("telegram", "chat", 1, perChatInterval, Duration.ofMinutes(5));
+        this.chatBudget = Objects.requireNonNull(chatBudget, "chatBudget");
         String root = base.toString().endsWith("/") ? base.toString() : base + "/";
         this.sendMessage = URI.create(root + "bot" + token.reveal() + "/sendMessage");
         this.delivery = new Delivery(name(), new HttpTransport("telegram", deadline, MAX_ANSWER_BYTES), retrier, token);

@@ -49,6 +49,7 @@ public final class GridRuleSource implements ProposalSource {
 
     private final GridRuleSettings settings;
 
+    /** Rules with {@code settings}' thresholds and ranges. */
     public GridRuleSource(GridRuleSettings settings) {
         this.settings = settings;
     }

@@ -3,12 +3,14 @@ package io.tradekit.advisor.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import io.tradekit.advisor.Loopback;
 import io.tradekit.advisor.Notification;
 import io.tradekit.advisor.NotificationException;
 import io.tradekit.advisor.NotificationKind;
 import io.tradekit.advisor.Secret;
 import io.tradekit.advisor.Severity;
 import io.tradekit.core.net.Backoff;
+import io.tradekit.core.net.RequestBudget;
 import io.tradekit.core.net.Retrier;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +60,39 @@ class TelegramNotifierTest {
                 waits::add, RandomGenerator.getDefault());
     }
 
+    /** A budget that never makes a test wait: a new window every millisecond. */
+    private static RequestBudget anyRate() {
+        return RequestBudget.of("telegram", "chat", 1, Duration.ofMillis(1), Duration.ofMinutes(5));
+    }
+
+    @Test
+    void messagesToOneChatWaitForTheNextOneSecondWindow() throws Exception {
+        List<String> texts = new CopyOnWriteArrayList<>();
+        AtomicLong millis = new AtomicLong(1_767_614_400_250L);
+        List<Duration> budgetWaits = new CopyOnWriteArrayList<>();
+        RequestBudget chat = new RequestBudget("telegram", "chat", 1, Duration.ofSeconds(1), Duration.ofMinutes(5),
+                () -> Instant.ofEpochMilli(millis.get()), d -> {
+                    budgetWaits.add(d);
+                    millis.addAndGet(d.toMillis());
+                });
+        try (Loopback api = new Loopback("/bot" + TOKEN + "/sendMessage", ex -> {
+            JsonNode body = checkedRequest(ex);
+            if (body == null) return;
+            texts.add(body.path("text").asText());
+            Loopback.answer(ex, 200, SENT);
+        })) {
+            TelegramNotifier tg = new TelegramNotifier(api.uri(""), Secret.of(TOKEN, "token"), CHAT, Duration.ofSeconds(30), chat,
+                    retrier(new CopyOnWriteArrayList<>()));
+            for (String text : List.of("one", "two", "three")) {
+                tg.send(new Notification(NotificationKind.FILL, Severity.INFO, "b", Instant.EPOCH, text, Map.of()));
+            }
+        }
+        // the first goes at once, 250 ms into a window; the second waits the 750 ms left of it, the third a whole second
+        assertThat(budgetWaits).containsExactly(Duration.ofMillis(750), Duration.ofSeconds(1));
+        assertThat(texts).hasSize(3);
+        assertThat(texts.get(2)).endsWith("three");
+    }
+
     @Test
     void a429IsSentAgainAfterTheRetryAfterItsAnswerNames() throws Exception {
         List<JsonNode> bodies = new CopyOnWriteArrayList<>();
@@ -74,7 +110,7 @@ class TelegramNotifierTest {
             }
         })) {
             TelegramNotifier tg = new TelegramNotifier(api.uri(""), Secret.of(TOKEN, "token"), CHAT, Duration.ofSeconds(30),
-                    Duration.ofMillis(1), retrier(waits));
+                    anyRate(), retrier(waits));
 
             tg.send(TRIP);
 
@@ -99,7 +135,7 @@ class TelegramNotifierTest {
             }
         })) {
             TelegramNotifier tg = new TelegramNotifier(api.uri("/"), Secret.of(TOKEN, "token"), CHAT, Duration.ofSeconds(30),
-                    Duration.ofMillis(1), retrier(waits));
+                    anyRate(), retrier(waits));
 
             tg.send(TRIP);
 
@@ -130,7 +166,7 @@ class TelegramNotifierTest {
                 closedPort = s.getLocalPort();
             }
             TelegramNotifier unreachable = new TelegramNotifier(URI.create("http://127.0.0.1:" + closedPort), Secret.of(TOKEN, "token"), CHAT,
-                    Duration.ofSeconds(30), Duration.ofMillis(1), retrier(new CopyOnWriteArrayList<>()));
+                    Duration.ofSeconds(30), anyRate(), retrier(new CopyOnWriteArrayList<>()));
             assertThatThrownBy(() -> unreachable.send(TRIP)).isInstanceOf(NotificationException.class)
                     .hasMessageContaining("/bot***/sendMessage").hasMessageNotContaining(TOKEN).hasNoCause();
 

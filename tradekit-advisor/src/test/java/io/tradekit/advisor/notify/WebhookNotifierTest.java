@@ -3,6 +3,7 @@ package io.tradekit.advisor.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import io.tradekit.advisor.Loopback;
 import io.tradekit.advisor.Notification;
 import io.tradekit.advisor.NotificationException;
 import io.tradekit.advisor.NotificationKind;
@@ -42,11 +43,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WebhookNotifierTest {
 
-    private static final String KEY = "whsec-test-5f2c9e";
+    static final String KEY = "whsec-test-5f2c9e";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the receiver got and whether its own check of the signature passed. */
-    private record Received(JsonNode body, boolean verified) {
+    record Received(JsonNode body, boolean verified) {
     }
 
     /** The receiver's own check: HMAC-SHA256 over "timestamp.body" with the shared key, compared in constant time. */
@@ -63,7 +64,7 @@ class WebhookNotifierTest {
         return MessageDigest.isEqual(expected, HexFormat.of().parseHex(signature.substring("sha256=".length())));
     }
 
-    private static Loopback receiver(List<Received> got) throws Exception {
+    static Loopback receiver(List<Received> got) throws Exception {
         return new Loopback("/hook", ex -> {
             try {
                 byte[] raw = ex.getRequestBody().readAllBytes();
@@ -77,7 +78,7 @@ class WebhookNotifierTest {
         });
     }
 
-    private static List<Bar> bars(int n) {
+    static List<Bar> bars(int n) {
         List<Bar> bars = new ArrayList<>();
         Instant t = Instant.parse("2024-03-01T00:00:00Z");
         for (int i = 0; i < n; i++) {
@@ -98,7 +99,7 @@ class WebhookNotifierTest {
         return bot;
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 60 s");

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,40 @@ class GridRuleSourceTest {
 
         assertEquals(1, proposals.size());
         assertEquals(java.util.Set.of("levels"), proposals.getFirst().changes().keySet());
+    }
+
+    @Test
+    void figuresOfARealGridBacktestAreTheEvidenceAndTheProposedGridRuns() {
+        // a slide from 110 to 90 and back, 5 times: the grid buys into each slide, so its equity draws down
+        List<io.tradekit.api.Bar> bars = new java.util.ArrayList<>();
+        Instant t = Instant.parse("2024-01-01T00:00:00Z");
+        BigDecimal previous = new BigDecimal("110");
+        for (int i = 0; i < 400; i++) {
+            BigDecimal close = BigDecimal.valueOf(90 + Math.abs(20 - i % 40));
+            bars.add(new io.tradekit.api.Bar("GRID-USD", io.tradekit.api.Timeframe.M5, t.plusSeconds(300L * i), previous, previous.max(close),
+                    previous.min(close), close, BigDecimal.valueOf(1000)));
+            previous = close;
+        }
+        Map<String, String> params = Map.of("levels", "6", "spacing", "1.5", "budget", "5000");
+        io.tradekit.core.BacktestResult result = io.tradekit.core.TradeKit.backtest().bars(bars).strategy("grid", params).run();
+        BotFigures figures = BotFigures.of(result);
+        // any drawdown at all fires the drawdown rule here
+        GridRuleSettings s = GridRuleSettings.standard();
+        GridRuleSource strict = new GridRuleSource(new GridRuleSettings(1, new BigDecimal("0.01"), s.lowWinRate(), s.highWinRate(),
+                s.spacingStep(), s.levelsStep(), s.blendStep(), s.levels(), s.spacingPercent(), s.atrBlend(), s.ttl()));
+
+        List<Proposal> proposals = strict.propose(new AdviceContext("g1", "grid", Params.of("grid", params), figures, bars, NOW));
+
+        assertThat(result.roundTrips()).isNotEmpty();
+        assertThat(proposals).singleElement().satisfies(p -> {
+            assertThat(p.evidence()).containsEntry("maxDrawdownPct", result.maxDrawdownPct().toPlainString())
+                    .containsEntry("roundTrips", Integer.toString(result.roundTrips().size()));
+            // 1.5 * 1.25 = 1.875; 6 - 1 = 5
+            assertThat(p.applyTo(Params.of("grid", params)).values()).containsEntry("spacing", "1.875").containsEntry("levels", "5");
+            io.tradekit.core.BacktestResult again = io.tradekit.core.TradeKit.backtest().bars(bars).strategy("grid",
+                    p.applyTo(Params.of("grid", params)).values()).run();
+            assertThat(again.bars()).isEqualTo(400);
+        });
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class Delivery {
     private final Retrier retrier;
     private final Secret secret;
 
+    /** Delivery for {@code notifier} through {@code transport}, retried by {@code retrier}, keeping {@code secret} out of messages. */
     public Delivery(String notifier, HttpTransport transport, Retrier retrier, Secret secret) {
         this.notifier = notifier;
         this.transport = transport;

@@ -28,6 +28,7 @@ public final class NotifierChannel {
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closing;
 
+    /** A queue of {@code capacity} notifications for {@code notifier}, and its thread, started. */
     public NotifierChannel(Notifier notifier, int capacity) {
         this.notifier = notifier;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -44,18 +45,22 @@ public final class NotifierChannel {
         return false;
     }
 
+    /** The notifier's name. */
     public String name() {
         return notifier.name();
     }
 
+    /** Notifications delivered. */
     public long delivered() {
         return delivered.get();
     }
 
+    /** Notifications that failed after the notifier's retries. */
     public long failed() {
         return failed.get();
     }
 
+    /** Notifications dropped because the queue was full or closed. */
     public long dropped() {
         return dropped.get();
     }

@@ -1,4 +1,4 @@
-package io.tradekit.advisor.notify;
+package io.tradekit.advisor;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -12,22 +12,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 
 /** A real HTTP server on the loopback interface, one virtual thread per exchange, for receivers in tests. */
-final class Loopback implements AutoCloseable {
+public final class Loopback implements AutoCloseable {
 
     private final HttpServer server;
 
-    Loopback(String path, HttpHandler handler) throws IOException {
+    public Loopback(String path, HttpHandler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext(path, handler);
         server.start();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    static void answer(HttpExchange exchange, int status, String body) throws IOException {
+    public static void answer(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
