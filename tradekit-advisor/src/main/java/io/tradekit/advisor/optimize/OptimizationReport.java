@@ -261,7 +261,7 @@ public final class OptimizationReport {
                     });
         }
         return new ReportTable("Best " + TOP_TRIALS + " in-sample trials per fold (trials.csv has every one)", List.of("fold", "trial", "set",
-                result.settings().objective().label(), "return", "sharpe", "calmar", "max drawdown", "round trips"), rows);
+                "objective (" + result.settings().objective().label() + ")", "return", "sharpe", "calmar", "max drawdown", "round trips"), rows);
     }
 
     private static String bars(int from, int to) {

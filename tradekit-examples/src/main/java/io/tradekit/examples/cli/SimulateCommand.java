@@ -193,7 +193,7 @@ public final class SimulateCommand implements Command {
         return BinanceSimulator.retime(renamed, initial, now.toEpochMilli());
     }
 
-    private static int whole(Options.Parsed flags, String flag, int fallback, int min) {
+    static int whole(Options.Parsed flags, String flag, int fallback, int min) {
         String text = flags.value(flag).orElse(null);
         if (text == null) return fallback;
         try {

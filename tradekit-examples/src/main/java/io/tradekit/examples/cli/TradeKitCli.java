@@ -30,7 +30,7 @@ public final class TradeKitCli {
     }
 
     public TradeKitCli(Terminal terminal) {
-        this(terminal, List.of(new BacktestCommand(), new ReplayCommand(), new PaperCommand(), new DryRunCommand(), new LiveCommand(),
+        this(terminal, List.of(new BacktestCommand(), new OptimizeCommand(), new ReplayCommand(), new PaperCommand(), new DryRunCommand(), new LiveCommand(),
                 new SimulateCommand(), new BenchCommand(), new ServeCommand()));
     }
 
