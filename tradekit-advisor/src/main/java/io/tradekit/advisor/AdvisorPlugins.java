@@ -1,0 +1,63 @@
+package io.tradekit.advisor;
+
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Params;
+import io.tradekit.api.UntrustedText;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+
+/**
+ * The proposal sources and notifiers that can be named: every {@link ProposalSourceProvider} and
+ * {@link NotifierProvider} a class loader's {@link ServiceLoader} finds. An unknown name is an error listing the
+ * known ones.
+ *
+ * <pre>{@code ProposalSource rules = AdvisorPlugins.discover().source("grid-rules", Params.empty("grid-rules"));}</pre>
+ */
+public final class AdvisorPlugins {
+
+    private final Map<String, ProposalSourceProvider> sources = new LinkedHashMap<>();
+    private final Map<String, NotifierProvider> notifiers = new LinkedHashMap<>();
+
+    private AdvisorPlugins() {
+    }
+
+    /** Everything on this library's class loader. */
+    public static AdvisorPlugins discover() {
+        return discover(AdvisorPlugins.class.getClassLoader());
+    }
+
+    /** Everything {@code loader} can see; a declared provider that cannot be loaded is an error, never left out silently. */
+    public static AdvisorPlugins discover(ClassLoader loader) {
+        AdvisorPlugins p = new AdvisorPlugins();
+        try {
+            ServiceLoader.load(ProposalSourceProvider.class, loader).forEach(s -> p.sources.put(s.name(), s));
+            ServiceLoader.load(NotifierProvider.class, loader).forEach(n -> p.notifiers.put(n.name(), n));
+        } catch (ServiceConfigurationError e) {
+            throw new InvalidInputException("a plugin declares an advisor provider that cannot be loaded: "
+                    + UntrustedText.printable(String.valueOf(e.getMessage()), 300, false), e);
+        }
+        return p;
+    }
+
+    /** A new source named {@code name} with {@code settings}. */
+    public ProposalSource source(String name, Params settings) {
+        ProposalSourceProvider provider = sources.get(name);
+        if (provider == null) throw unknown("proposal source", name, sources.keySet());
+        return provider.create(settings);
+    }
+
+    /** A new notifier named {@code name} with {@code settings}. */
+    public Notifier notifier(String name, Params settings) {
+        NotifierProvider provider = notifiers.get(name);
+        if (provider == null) throw unknown("notifier", name, notifiers.keySet());
+        return provider.create(settings);
+    }
+
+    private static InvalidInputException unknown(String what, String name, java.util.Set<String> known) {
+        return new InvalidInputException("unknown " + what + " " + UntrustedText.quote(name) + "; known: " + String.join(", ", new TreeSet<>(known)));
+    }
+}

@@ -1,0 +1,56 @@
+package io.tradekit.advisor.notify;
+
+import io.tradekit.advisor.BotFigures;
+import io.tradekit.advisor.Notification;
+import io.tradekit.advisor.NotificationKind;
+import io.tradekit.advisor.Severity;
+import io.tradekit.api.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Sends a HEARTBEAT with a bot's figures every interval of wall time, the first one interval after
+ * {@link #start}. Figures that cannot be taken (the bot stopped, say) skip that beat with a logged reason.
+ *
+ * <pre>{@code Heartbeat beat = Heartbeat.start("btc-grid", new LiveFigures(bot), Duration.ofHours(6), dispatcher);}</pre>
+ */
+public final class Heartbeat implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
+
+    private final ScheduledExecutorService timer;
+
+    private Heartbeat(ScheduledExecutorService timer) {
+        this.timer = timer;
+    }
+
+    /** Beats for {@code botId} every {@code every}, with the figures {@code figures} gives then. */
+    public static Heartbeat start(String botId, Supplier<BotFigures> figures, Duration every, NotificationDispatcher dispatcher) {
+        if (every.isNegative() || every.isZero()) throw new InvalidInputException("heartbeat interval must be positive, got " + every);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("heartbeat-" + botId).factory());
+        timer.scheduleAtFixedRate(() -> beat(botId, figures, dispatcher), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return new Heartbeat(timer);
+    }
+
+    private static void beat(String botId, Supplier<BotFigures> figures, NotificationDispatcher dispatcher) {
+        try {
+            BotFigures f = figures.get();
+            dispatcher.dispatch(new Notification(NotificationKind.HEARTBEAT, Severity.INFO, botId, f.time(),
+                    "equity " + f.equity().toPlainString() + ", return " + f.returnPct().toPlainString() + " %, drawdown "
+                            + f.maxDrawdownPct().toPlainString() + " %, " + f.roundTrips() + " round trips", f.asMap()));
+        } catch (RuntimeException e) {
+            log.warn("heartbeat of bot {}: figures not taken, beat skipped: {}", botId, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
