@@ -90,7 +90,7 @@ class ApprovalsEndToEndTest {
 
     @Test
     void aGridProposalIsApprovedThroughTheApiAppliedAtASafePointSurvivesARestartAndAnExpiryPausesTheBot() throws Exception {
-        Map<String, String> params = Map.of("levels", "3", "spacing", "0.2", "spacing-unit", "percent", "budget", "3000");
+        Map<String, String> params = Map.of("levels", "3", "spacing", "0.5", "spacing-unit", "percent", "budget", "3000");
         Path db = dir.resolve(BOT + ".db");
         Secret key = Secret.of("e2e-webhook-signing-key-0123456789", "webhook key");
         List<Delivery> deliveries = new CopyOnWriteArrayList<>();
@@ -128,7 +128,7 @@ class ApprovalsEndToEndTest {
                     .user("olga", "desk", Role.OPERATOR, Passwords.hash(PASSWORD.toCharArray(), 1_000))
                     .user("vic", "desk", Role.VIEWER, Passwords.hash(PASSWORD.toCharArray(), 1_000))
                     .bot(spec).start()) {
-                Api api = new Api(plane.url());
+                Api api = new Api("http://127.0.0.1:" + plane.port());
                 String operator = api.login("olga");
                 String viewer = api.login("vic");
                 TradingBot bot = plane.fleet().bot(BOT).orElseThrow();
@@ -137,7 +137,7 @@ class ApprovalsEndToEndTest {
                 // The grid trades on the simulator's bars until it has closed a round trip for the rules to judge.
                 LiveFigures figures = new LiveFigures(bot);
                 for (int i = 0; i < 100 && figures.get().roundTrips() < 1; i++) venue.step(bot);
-                assertThat(figures.get().roundTrips()).as("the grid closed a round trip on the simulator's bars").isGreaterThanOrEqualTo(1);
+                assertThat(figures.get().roundTrips()).as("the grid closed a round trip on the simulator's bars (fills: " + bot.fills().size() + ")").isGreaterThanOrEqualTo(1);
 
                 GridRuleSource rules = new GridRuleSource(GridRuleSettings.from(Params.of("grid-rules", Map.of("min-round-trips", "1",
                         "low-win-rate", "0.5", "high-win-rate", "0.6", "ttl-minutes", "30"))));
