@@ -58,6 +58,7 @@ public final class BotApprovals implements AutoCloseable {
     private Map<String, String> inForce;
     private final Set<Long> announcedWaiting = new HashSet<>();
     private ScheduledExecutorService checker;
+    private boolean closed;
 
     BotApprovals(TradingBot bot, ApprovalBook book, StrategyProvider provider, String strategyName, Map<String, String> inForce,
                  ApprovalSettings settings) {
@@ -249,7 +250,9 @@ public final class BotApprovals implements AutoCloseable {
 
     /** Stops the checker and closes the book; the bot calls it when it shuts down. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         if (checker != null) {
             checker.shutdownNow();
             try {

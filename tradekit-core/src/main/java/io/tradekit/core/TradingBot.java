@@ -429,7 +429,10 @@ public final class TradingBot implements AutoCloseable {
 
     /** Stops trading (open orders stay at the venue), journals the final state and closes the venue. */
     public synchronized void stop() {
-        if (!started) return;
+        if (!started) {
+            if (approvals != null) approvals.close(); // built, never started: its approvals connection is still open
+            return;
+        }
         try {
             stopTrading();
         } finally {
