@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.tradekit.advisor.AdviceContext;
 import io.tradekit.advisor.LiveFigures;
 import io.tradekit.advisor.Notification;
+import io.tradekit.advisor.NotificationException;
+import io.tradekit.advisor.Notifier;
 import io.tradekit.advisor.NotificationKind;
 import io.tradekit.advisor.Proposal;
 import io.tradekit.advisor.Secret;
@@ -56,6 +58,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,7 +109,27 @@ class ApprovalsEndToEndTest {
         receiver.start();
         WebhookNotifier hook = new WebhookNotifier(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"), key,
                 Duration.ofSeconds(10));
-        NotificationDispatcher dispatcher = new NotificationDispatcher(List.of(hook), NotificationRoutes.all(Severity.INFO), 1_000);
+        // Each delivered notification also goes to the running bot's audit log, as the host's own line.
+        AtomicReference<TradingBot> running = new AtomicReference<>();
+        Notifier journaled = new Notifier() {
+            @Override
+            public String name() {
+                return hook.name();
+            }
+
+            @Override
+            public void send(Notification n) throws NotificationException {
+                hook.send(n);
+                TradingBot bot = running.get();
+                if (bot == null || !bot.id().equals(n.botId())) return;
+                try {
+                    bot.journal("notification", hook.name(), n.kind() + ": " + n.text(), JSON.valueToTree(n.figures()).toString());
+                } catch (IllegalStateException stopped) {
+                    // delivered while the bot restarted: the stopped bot's journal is closed, and the new one is not yet running
+                }
+            }
+        };
+        NotificationDispatcher dispatcher = new NotificationDispatcher(List.of(journaled), NotificationRoutes.all(Severity.INFO), 1_000);
 
         try (BinanceOnLoopback venue = new BinanceOnLoopback(300, 120, 12, true)) {
             BinanceAdapter instruments = venue.adapter();
@@ -120,6 +143,7 @@ class ApprovalsEndToEndTest {
                         .store(StateStores.sqlite(db))
                         .approvals(ApprovalSettings.defaults().onExpiry(ExpiryPolicy.PAUSE).checkEvery(Duration.ofMillis(100)))
                         .build();
+                running.set(bot);
                 BotNotifications.attach(bot, dispatcher);
                 bot.approvals().orElseThrow().onStep(step -> dispatcher.dispatch(notification(step)));
                 return bot;
@@ -161,6 +185,10 @@ class ApprovalsEndToEndTest {
                 Approval applied = approvals.get(first.id());
                 assertThat(applied.previous()).isEqualTo(params);
                 assertThat(applied.actor()).hasValue("engine");
+                // The grid built with the new parameters took over the old one's orders and trades on.
+                venue.step(bot);
+                assertThat(bot.state()).isEqualTo(BotState.RUNNING);
+                assertThat(bot.auditEvents(500)).as("no strategy failure").noneSatisfy(e -> assertThat(e.actor()).isEqualTo("strategy"));
 
                 // The audit log, through the API: proposed by the rules, approved by the operator, applied by the engine with old and new.
                 JsonNode steps = api.get("/api/bots/" + BOT + "/audit?type=approval", viewer).path("events");
@@ -198,6 +226,10 @@ class ApprovalsEndToEndTest {
                             Duration.ofMinutes(5))).as("signed: " + new String(d.body())).isTrue();
                 }
                 assertThat(kinds(deliveries).stream().filter(k -> k.equals("PROPOSAL_WAITING")).count()).isEqualTo(2);
+                await("the delivered notifications are in the audit log", () -> restarted.auditEvents(500).stream()
+                        .anyMatch(e -> e.type().equals("notification") && e.reason().startsWith("PROPOSAL_EXPIRED")));
+                assertThat(restarted.auditEvents(500)).filteredOn(e -> e.type().equals("notification"))
+                        .allSatisfy(e -> assertThat(e.actor()).isEqualTo("webhook"));
                 String secretText = "e2e-webhook-signing-key-0123456789";
                 assertThat(deliveries).noneSatisfy(d -> assertThat(new String(d.body())).contains(secretText));
             }
