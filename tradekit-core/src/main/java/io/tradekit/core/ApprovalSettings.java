@@ -25,10 +25,12 @@ public record ApprovalSettings(ExpiryPolicy onExpiry, Duration checkEvery) {
         return new ApprovalSettings(ExpiryPolicy.NOTHING, Duration.ofSeconds(1));
     }
 
+    /** These settings with {@code policy} on expiry. */
     public ApprovalSettings onExpiry(ExpiryPolicy policy) {
         return new ApprovalSettings(policy, checkEvery);
     }
 
+    /** These settings checking every {@code every} of wall time. */
     public ApprovalSettings checkEvery(Duration every) {
         return new ApprovalSettings(onExpiry, every);
     }

@@ -95,6 +95,7 @@ public final class BotApprovals implements AutoCloseable {
         return book.list(state);
     }
 
+    /** The proposal {@code id}; an {@link ApprovalException} if there is none. */
     public Approval get(long id) {
         return book.get(id);
     }
@@ -106,6 +107,7 @@ public final class BotApprovals implements AutoCloseable {
         return approved;
     }
 
+    /** Rejects a PENDING proposal; it never takes effect. */
     public Approval reject(long id, String actor, String reason) {
         return told(book.reject(id, actor, reason));
     }

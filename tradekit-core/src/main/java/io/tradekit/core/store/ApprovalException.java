@@ -8,6 +8,7 @@ public final class ApprovalException extends TradeKitException {
 
     private final boolean notFound;
 
+    /** @param notFound whether the proposal does not exist (rather than being in the wrong state) */
     public ApprovalException(String message, boolean notFound) {
         super(ErrorCategory.INVALID_INPUT, message);
         this.notFound = notFound;

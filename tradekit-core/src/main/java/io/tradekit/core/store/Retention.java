@@ -22,22 +22,27 @@ public record Retention(Duration events, Duration equity, Duration metrics, Dura
         positive(cleanupEvery, "cleanupEvery");
     }
 
+    /** A year of each kind of row, pruned hourly. */
     public static Retention defaults() {
         return new Retention(DEFAULT_AGE, DEFAULT_AGE, DEFAULT_AGE, Duration.ofHours(1));
     }
 
+    /** These settings keeping audit events for {@code age}. */
     public Retention withEvents(Duration age) {
         return new Retention(age, equity, metrics, cleanupEvery);
     }
 
+    /** These settings keeping equity snapshots for {@code age}. */
     public Retention withEquity(Duration age) {
         return new Retention(events, age, metrics, cleanupEvery);
     }
 
+    /** These settings keeping metrics snapshots for {@code age}. */
     public Retention withMetrics(Duration age) {
         return new Retention(events, equity, age, cleanupEvery);
     }
 
+    /** These settings pruning every {@code every} of wall time. */
     public Retention withCleanupEvery(Duration every) {
         return new Retention(events, equity, metrics, every);
     }
