@@ -115,6 +115,24 @@ class ParameterChangeTest {
     }
 
     @Test
+    void aBotStartedWithTheParametersAnAppliedChangePutInForceIsTheJournalsOwn() {
+        Path db = dir.resolve("bot.db");
+        Path book = dir.resolve("paper.book");
+        try (TradingBot bot = bot(db, PaperExchange.durable(settings, book), FAST, Map.of("below", "2"))) {
+            bot.start();
+            BotApprovals approvals = bot.approvals().orElseThrow();
+            Approval proposed = approvals.submit(widen("6", Duration.ofMinutes(10)));
+            approvals.approve(proposed.id(), "alice", "wider");
+            waitFor(() -> approvals.get(proposed.id()).state() == ApprovalState.APPLIED, "the change is applied");
+        }
+        // The host wrote the applied value into its own configuration: the journal recorded {below=2} but has {below=6} in force.
+        try (TradingBot bot = bot(db, PaperExchange.durable(settings, book), FAST, Map.of("below", "6"))) {
+            bot.start();
+            assertThat(bot.approvals().orElseThrow().parametersInForce()).isEqualTo(Map.of("below", "6"));
+        }
+    }
+
+    @Test
     void aChangeApprovedWhileAnOrderIsInFlightWaitsUntilTheVenueAnswers() throws Exception {
         CountDownLatch venueAnswers = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean();
