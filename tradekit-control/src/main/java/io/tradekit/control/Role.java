@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * What a user of the control plane may do, each role including the one before it: a {@code VIEWER} reads;
- * an {@code OPERATOR} also pauses, resumes from PAUSED or REDUCE_ONLY, flattens, stops in an emergency and
- * cancels orders; an {@code ADMIN} also resumes after an emergency stop, places manual orders, starts and
+ * an {@code OPERATOR} also pauses, resumes from PAUSED or REDUCE_ONLY, flattens, stops in an emergency,
+ * cancels orders, and approves, rejects or rolls back proposed parameter changes; an {@code ADMIN} also resumes after an emergency stop, places manual orders, starts and
  * stops bots and manages the users of its tenant.
  */
 public enum Role {

@@ -5,6 +5,10 @@ import io.tradekit.api.BotState;
 import io.tradekit.api.OrderIntent;
 import io.tradekit.api.Side;
 import io.tradekit.control.internal.RouteInfo;
+import io.tradekit.core.BotApprovals;
+import io.tradekit.core.store.Approval;
+import io.tradekit.core.store.ApprovalState;
+import io.tradekit.core.store.ProposedChange;
 import io.tradekit.core.TradingBot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -84,6 +89,9 @@ class AuthorizationMatrixTest {
                         body = Map.of("side", "BUY", "type", "LIMIT", "quantity", "0.01", "price", "1000", "reason", "authorization matrix");
                     }
                     if (route.path().contains("{orderId}")) path = path.replace("{orderId}", acts ? restingOrder() : "no-such-order");
+                    if (route.path().contains("{approvalId}")) {
+                        path = path.replace("{approvalId}", acts ? proposal(route.path().endsWith("/rollback")) : "1");
+                    }
                     if (route.path().contains("{name}")) path = path.replace("{name}", own ? victim() : "ab");
                     if (acts && route.path().endsWith("/resume")) handle().pause("matrix", "so that it can resume");
                     String token = actor == null ? null : api.login(actor, PASSWORD);
@@ -114,10 +122,12 @@ class AuthorizationMatrixTest {
         if (!own) return 404; // another tenant's user
         return switch (key) {
             case "POST /api/users" -> 201;
-            case "POST /api/bots/{id}/flatten", "POST /api/bots/{id}/emergency-stop", "POST /api/bots/{id}/orders/{orderId}/cancel" -> 202;
+            case "POST /api/bots/{id}/flatten", "POST /api/bots/{id}/emergency-stop", "POST /api/bots/{id}/orders/{orderId}/cancel",
+                 "POST /api/bots/{id}/approvals/{approvalId}/rollback" -> 202;
             default -> {
                 if (!key.startsWith("GET ") && !List.of("POST /api/auth/logout", "POST /api/bots/{id}/pause", "POST /api/bots/{id}/resume",
-                        "POST /api/bots/{id}/orders", "POST /api/bots/{id}/start", "POST /api/bots/{id}/stop", "DELETE /api/users/{name}").contains(key)) {
+                        "POST /api/bots/{id}/orders", "POST /api/bots/{id}/start", "POST /api/bots/{id}/stop", "DELETE /api/users/{name}",
+                        "POST /api/bots/{id}/approvals/{approvalId}/approve", "POST /api/bots/{id}/approvals/{approvalId}/reject").contains(key)) {
                     throw new AssertionError("the matrix does not know the route " + key + "; add its expected status");
                 }
                 yield key.equals("GET /api/bots/{id}/risk") ? 404 : 200;
@@ -137,6 +147,57 @@ class AuthorizationMatrixTest {
         var submission = handle().submit("matrix", "an order to cancel", OrderIntent.limit("BTCUSDT", Side.BUY, new BigDecimal("0.01"), new BigDecimal("1000")));
         return submission.order().orElseThrow(() -> new AssertionError("denied by " + submission.deniedBy() + ": " + submission.reason()))
                 .clientOrderId();
+    }
+
+    private static int proposals;
+
+    /** A PENDING proposal for the own bot, or (for a rollback) one that is APPLIED. */
+    private static String proposal(boolean applied) {
+        BotApprovals approvals = handle().approvals().orElseThrow();
+        Approval proposed = approvals.submit(new ProposedChange(OWN, "matrix", Map.of("max-buys", Integer.toString(2 + proposals++)), "{}",
+                Instant.now().plusSeconds(600)));
+        if (applied) {
+            approvals.approve(proposed.id(), "matrix", "so that it can be rolled back");
+            awaitState(approvals, proposed.id(), ApprovalState.APPLIED);
+        }
+        return Long.toString(proposed.id());
+    }
+
+    private static void awaitState(BotApprovals approvals, long id, ApprovalState state) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(45);
+        while (approvals.get(id).state() != state) {
+            if (System.nanoTime() > deadline) throw new AssertionError("proposal #" + id + " never became " + state + ": " + approvals.get(id));
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void anOperatorApprovesThroughTheApiAsHimselfAndAViewerOnlyLists() {
+        String operator = api.login("oa", PASSWORD);
+        String viewer = api.login("va", PASSWORD);
+        long id = Long.parseLong(proposal(false));
+        JsonNode pending = api.get("/api/bots/" + OWN + "/approvals?state=pending", viewer).json().path("approvals");
+        assertThat(pending.findValuesAsText("id")).contains(Long.toString(id));
+        assertThat(api.post("/api/bots/" + OWN + "/approvals/" + id + "/approve", viewer, Map.of("reason", "no")).status()).isEqualTo(403);
+
+        ApiClient.Reply approved = api.post("/api/bots/" + OWN + "/approvals/" + id + "/approve", operator, Map.of("reason", "checked the figures"));
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.json().path("actor").asText()).isEqualTo("oa");
+        awaitState(handle().approvals().orElseThrow(), id, ApprovalState.APPLIED);
+        assertThat(handle().approvals().orElseThrow().parametersInForce()).containsKey("max-buys");
+
+        ApiClient.Reply again = api.post("/api/bots/" + OWN + "/approvals/" + id + "/reject", operator, Map.of("reason", "changed my mind"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().at("/error/message").asText()).contains("is APPLIED, not PENDING");
+        assertThat(api.post("/api/bots/" + OWN + "/approvals/999999/approve", operator, Map.of("reason", "x")).status()).isEqualTo(404);
+        assertThat(api.get("/api/bots/" + OWN + "/approvals?state=nonsense", viewer).json().at("/error/field").asText()).isEqualTo("state");
+
+        JsonNode audit = api.get("/api/bots/" + OWN + "/audit?type=approval&actor=oa", viewer).json().path("events");
+        assertThat(audit.get(0).path("reason").asText()).contains("approved #" + id).contains("checked the figures");
     }
 
     private static int victims;

@@ -6,6 +6,11 @@ import io.tradekit.api.Signal;
 import io.tradekit.api.Timeframe;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
+import io.tradekit.api.Params;
+import io.tradekit.api.spi.StrategyProvider;
+import io.tradekit.core.ApprovalSettings;
+import io.tradekit.core.ExpiryPolicy;
+import io.tradekit.core.Plugins;
 import io.tradekit.core.Replay;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
@@ -17,7 +22,10 @@ import io.tradekit.core.store.StateStores;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -35,14 +43,23 @@ final class FedPaperBot {
     private FedPaperBot() {
     }
 
-    /** Buys once, when flat and never bought, then holds. */
+    /** Buys when flat, at most {@code maxBuys} times (default once), then holds. */
     static final class BuyAndHold implements Strategy {
-        private boolean bought;
+        private final int maxBuys;
+        private int bought;
+
+        BuyAndHold() {
+            this(1);
+        }
+
+        BuyAndHold(int maxBuys) {
+            this.maxBuys = maxBuys;
+        }
 
         @Override
         public void onBar(Bar bar, StrategyContext ctx) {
-            if (!bought && ctx.position().isFlat()) {
-                bought = true;
+            if (bought < maxBuys && ctx.position().isFlat()) {
+                bought++;
                 ctx.signal(Signal.BUY);
             }
         }
@@ -54,6 +71,40 @@ final class FedPaperBot {
         public void onBar(Bar bar, StrategyContext ctx) {
             throw new IllegalStateException("strategy blew up on purpose");
         }
+    }
+
+    /** {@link BuyAndHold} by name, so that a bot can take proposed changes to its one parameter, {@code max-buys}. */
+    static final StrategyProvider BUY_AND_HOLD = new StrategyProvider() {
+        @Override
+        public String name() {
+            return "buy-and-hold";
+        }
+
+        @Override
+        public Set<String> parameters() {
+            return Set.of("max-buys");
+        }
+
+        @Override
+        public Strategy create(Params params) {
+            params.requireOnly(parameters());
+            return new BuyAndHold(params.integer("max-buys", 1));
+        }
+    };
+
+    /** A bot of {@link BuyAndHold} by name that takes proposals (expiry: {@code onExpiry}), checked every 100 ms. */
+    static BotLauncher proposable(String id, Path dir, ExpiryPolicy onExpiry) {
+        return () -> TradeKit.bot(id)
+                .exchange(PaperExchange.durable(PaperSettings.of(BTC, new BigDecimal("10000")), Replay.paperBookFor(dir.resolve(id + ".db"))))
+                .symbol(BTC.symbol())
+                .timeframe(Timeframe.M1)
+                .plugins(Plugins.discover().register(BUY_AND_HOLD))
+                .strategy("buy-and-hold", Map.of())
+                .approvals(ApprovalSettings.defaults().onExpiry(onExpiry).checkEvery(Duration.ofMillis(100)))
+                .sizer(new PercentOfEquity(new BigDecimal("0.5")))
+                .store(StateStores.sqlite(dir.resolve(id + ".db")))
+                .dataClock()
+                .build();
     }
 
     static BotLauncher launcher(String id, Path dir, Supplier<Strategy> strategy) {
@@ -69,7 +120,7 @@ final class FedPaperBot {
     }
 
     static BotSpec spec(String id, String tenant, Path dir) {
-        return BotSpec.of(id, tenant, launcher(id, dir, BuyAndHold::new)).venue("paper").mode("paper");
+        return BotSpec.of(id, tenant, proposable(id, dir, ExpiryPolicy.NOTHING)).venue("paper").mode("paper");
     }
 
     /**

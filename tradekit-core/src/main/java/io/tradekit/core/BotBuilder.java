@@ -67,6 +67,9 @@ public final class BotBuilder {
     private boolean stopOnStrategyFailure;
     private final List<Consumer<BotEvent>> listeners = new ArrayList<>();
     private SafetyConfig safety = SafetyConfig.defaults();
+    private ApprovalSettings approvals;
+    private Duration metricsInterval = Duration.ofMinutes(1);
+    private io.tradekit.core.store.Retention retention = io.tradekit.core.store.Retention.defaults();
 
     BotBuilder(String id) {
         if (id == null || id.isBlank()) throw new InvalidInputException("a bot needs an id, e.g. TradeKit.bot(\"btc-grid\")");
@@ -273,6 +276,30 @@ public final class BotBuilder {
         return this;
     }
 
+    /**
+     * Lets the bot take proposed parameter changes ({@link TradingBot#approvals()}): it needs a strategy by name and an
+     * SQLite journal, which holds the approvals table. Off by default.
+     */
+    public BotBuilder approvals(ApprovalSettings settings) {
+        this.approvals = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
+    /** How often (wall time) a bot with a tradekit journal writes its figures to {@code metrics_snapshots} (default every minute). */
+    public BotBuilder metricsInterval(Duration interval) {
+        if (interval == null || interval.isNegative() || interval.toMillis() < 1) {
+            throw new InvalidInputException("bot '" + id + "': metrics interval must be at least a millisecond, got " + interval);
+        }
+        this.metricsInterval = interval;
+        return this;
+    }
+
+    /** How long an SQLite journal keeps events, equity and metrics rows, pruned while the bot runs (default {@link io.tradekit.core.store.Retention#defaults()}). */
+    public BotBuilder retention(io.tradekit.core.store.Retention kept) {
+        this.retention = Objects.requireNonNull(kept, "retention");
+        return this;
+    }
+
     public TradingBot build() {
         String where = "bot '" + id + "'";
         if (adapter == null && exchangeName == null) {
@@ -295,11 +322,18 @@ public final class BotBuilder {
             throw new InvalidInputException(where + ": safety interval must be positive, got " + safetyInterval);
         }
         Plugins resolved = plugins != null ? plugins : Plugins.discover();
-        Strategy strat = strategy != null ? strategy : resolved.strategy(strategyName).create(Params.of(strategyName, strategyParams));
+        StateStore journal = store != null ? store : resolved.store("memory").open(id, Params.empty("memory store"));
+        if (approvals != null && (strategyName == null || !(journal instanceof io.tradekit.core.store.SqliteStateStore))) {
+            throw new InvalidInputException(where + ": approvals need a strategy by name (.strategy(\"grid\", params)) and an SQLite journal "
+                    + "(.store(StateStores.sqlite(file)))");
+        }
+        // A change applied through approvals is the journal's own: the bot runs with it, not with the parameters it was first given.
+        Map<String, String> inForce = strategyName != null && journal instanceof BotStore kept
+                ? io.tradekit.core.store.ApprovalBook.appliedParameters(kept).orElse(strategyParams) : strategyParams;
+        Strategy strat = strategy != null ? strategy : resolved.strategy(strategyName).create(Params.of(strategyName, inForce));
         List<RiskPolicy> policies = RiskPolicies.forLimits(limits, resolved, id);
         ExchangeAdapter venue = adapter != null ? adapter
                 : resolved.exchange(exchangeName).create(new ExchangeSettings(Params.of(exchangeName, exchangeParams), Optional.ofNullable(credentials)));
-        StateStore journal = store != null ? store : resolved.store("memory").open(id, Params.empty("memory store"));
         claimJournal(journal, strat, venue, paper);
         Duration stale = staleAfter != null ? staleAfter : timeframe.duration().multipliedBy(3);
         TradingBot bot = new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizing, feeRate, stale, safetyInterval,
@@ -307,7 +341,14 @@ public final class BotBuilder {
         bot.engine().setAckTimeout(ackTimeout);
         bot.engine().setStopOnStrategyFailure(stopOnStrategyFailure);
         bot.snapshotEvery(snapshotInterval);
+        bot.metricsEvery(metricsInterval);
+        bot.retain(retention);
         bot.configureSafety(safety);
+        if (approvals != null) {
+            var sqlite = (io.tradekit.core.store.SqliteStateStore) journal;
+            bot.useApprovals(new BotApprovals(bot, io.tradekit.core.store.ApprovalBook.open(sqlite.file()), resolved.strategy(strategyName),
+                    strategyName, inForce, approvals));
+        }
         return bot;
     }
 

@@ -59,6 +59,9 @@ public final class TradingBot implements AutoCloseable {
     private final int warmupBars;
     private final String symbol;
     private Duration snapshotInterval = Duration.ofMinutes(5);
+    private Duration metricsInterval = Duration.ofMinutes(1);
+    private io.tradekit.core.store.Retention retention = io.tradekit.core.store.Retention.defaults();
+    private BotApprovals approvals;
     private ScheduledExecutorService ticker;
     private volatile boolean started;
 
@@ -81,6 +84,7 @@ public final class TradingBot implements AutoCloseable {
         this.deadlines = NetworkDeadlines.wallClock(loop, id);
         engine.useDeadlines(deadlines);
         engine.setRecoveryOptions(cancelUnknownOrders, adoptVenuePosition);
+        engine.setAuditTrades(true);
         limits.decimal(RiskLimits.DAY_BOUNDARY_HOUR).ifPresent(h -> engine.setDayBoundaryHour(h.intValue()));
         listeners.forEach(engine::addListener);
     }
@@ -102,6 +106,23 @@ public final class TradingBot implements AutoCloseable {
         this.snapshotInterval = interval;
     }
 
+    void metricsEvery(Duration interval) {
+        this.metricsInterval = interval;
+    }
+
+    void retain(io.tradekit.core.store.Retention kept) {
+        this.retention = kept;
+    }
+
+    void useApprovals(BotApprovals botApprovals) {
+        this.approvals = botApprovals;
+    }
+
+    /** The bot's proposed parameter changes; empty unless it was built with {@link BotBuilder#approvals}. */
+    public java.util.Optional<BotApprovals> approvals() {
+        return java.util.Optional.ofNullable(approvals);
+    }
+
     /**
      * Connects to the venue, loads the instrument, the account and the warmup history, subscribes to
      * the bot's bars and starts trading. Returns once the bot is RUNNING.
@@ -110,15 +131,22 @@ public final class TradingBot implements AutoCloseable {
         if (started) return;
         started = true;
         loop.start();
+        boolean live = !(clock instanceof EngineClock.Simulated);
+        io.tradekit.core.store.BotStore candleCache = live && store instanceof io.tradekit.core.store.BotStore b ? b : null;
         venue.connect(event -> loop.execute(() -> {
             if (clock instanceof EngineClock.Simulated sim) sim.set(event.time());
+            // Closed bars of the bot's series go to the candle cache, so a restart's warmup reads them instead of the venue.
+            if (candleCache != null && event instanceof Event.BarClosed closed && closed.bar().symbol().equals(symbol)
+                    && closed.bar().timeframe().equals(timeframe)) {
+                candleCache.cacheCandles(List.of(closed.bar()));
+            }
             engine.handle(event);
         }));
         onLoop(() -> {
             engine.start();
-            if (warmupBars > 0 && !(clock instanceof EngineClock.Simulated)) {
+            if (warmupBars > 0 && live) {
                 Instant now = venue.serverTime();
-                engine.preload(venue.history(symbol, timeframe, now.minus(timeframe.duration().multipliedBy(warmupBars + 1L)), now));
+                engine.preload(io.tradekit.core.internal.WarmupHistory.load(venue, candleCache, symbol, timeframe, warmupBars, now));
             }
             venue.subscribeBars(symbol, timeframe);
             // Protections act between bar closes: a live bot watches the ticker; a replay's paper venue stops its price path for them.
@@ -133,6 +161,28 @@ public final class TradingBot implements AutoCloseable {
         ticker.scheduleAtFixedRate(() -> loop.execute(() -> engine.advanceClock(clock.now())), 250, 250, TimeUnit.MILLISECONDS);
         long every = snapshotInterval.toMillis();
         ticker.scheduleAtFixedRate(() -> loop.execute(engine::saveSnapshot), every, every, TimeUnit.MILLISECONDS);
+        if (store instanceof io.tradekit.core.store.BotStore records) {
+            long metricsEvery = metricsInterval.toMillis();
+            ticker.scheduleAtFixedRate(() -> loop.execute(() -> records.recordMetrics(new io.tradekit.core.store.MetricsSnapshot(clock.now(),
+                    io.tradekit.core.internal.OperationalMetrics.of(engine)))), metricsEvery, metricsEvery, TimeUnit.MILLISECONDS);
+        }
+        if (store instanceof io.tradekit.core.store.SqliteStateStore sqlite) {
+            long pruneEvery = retention.cleanupEvery().toMillis();
+            ticker.scheduleAtFixedRate(() -> pruneJournal(sqlite.file()), pruneEvery, pruneEvery, TimeUnit.MILLISECONDS);
+        }
+        if (approvals != null) approvals.start();
+    }
+
+    /** Off the loop, on its own connection: the bot keeps trading while old rows go. A failure is logged and tried again next time. */
+    private void pruneJournal(java.nio.file.Path file) {
+        try {
+            var pruned = io.tradekit.core.store.RetentionCleaner.prune(file, retention, clock.now());
+            if (pruned.events() + pruned.equity() + pruned.metrics() > 0) {
+                log.info("bot '{}': retention pruned {} events, {} equity and {} metrics rows", id, pruned.events(), pruned.equity(), pruned.metrics());
+            }
+        } catch (RuntimeException e) {
+            log.warn("bot '{}': retention pruning of {} failed: {}", id, file, e.toString());
+        }
     }
 
     /** The close time of the last bar the bot acted on before this start, if it ran before. */
@@ -338,6 +388,17 @@ public final class TradingBot implements AutoCloseable {
         return out.append('"').toString();
     }
 
+    /**
+     * Writes a line to the bot's audit log on its loop, e.g. a notification a host sent about the bot: {@code inputsJson}
+     * is a JSON object of what the action was based on.
+     */
+    public void journal(String type, String actor, String reason, String inputsJson) {
+        onLoop(() -> {
+            store.recordEvent(new io.tradekit.api.store.AuditEvent(clock.now(), type, actor, reason, inputsJson));
+            return null;
+        });
+    }
+
     /** Every fill in the bot's journal, in the order recorded. */
     public List<io.tradekit.api.Fill> fills() {
         return onLoop(store::fills);
@@ -368,7 +429,10 @@ public final class TradingBot implements AutoCloseable {
 
     /** Stops trading (open orders stay at the venue), journals the final state and closes the venue. */
     public synchronized void stop() {
-        if (!started) return;
+        if (!started) {
+            if (approvals != null) approvals.close(); // built, never started: its approvals connection is still open
+            return;
+        }
         try {
             stopTrading();
         } finally {
@@ -408,6 +472,7 @@ public final class TradingBot implements AutoCloseable {
         if (!started) return;
         started = false;
         if (ticker != null) ticker.shutdownNow();
+        if (approvals != null) approvals.close();
         deadlines.close();
         calls.close();
         venue.close();
@@ -426,7 +491,7 @@ public final class TradingBot implements AutoCloseable {
                 : ErrorCategory.INTERNAL, String.valueOf(e.getMessage()), "", clock.now())));
     }
 
-    private <T> T onLoop(Supplier<T> work) {
+    <T> T onLoop(Supplier<T> work) {
         // Once the loop has stopped nothing else touches the state, so a host may still read it from its own thread.
         if (loop.inLoop() || loop.isStopped()) return work.get();
         CompletableFuture<T> result = new CompletableFuture<>();

@@ -15,7 +15,10 @@ import io.tradekit.api.spi.Submission;
 import io.tradekit.api.store.AuditEvent;
 import io.tradekit.control.Passwords;
 import io.tradekit.control.Role;
+import io.tradekit.core.BotApprovals;
 import io.tradekit.core.TradingBot;
+import io.tradekit.core.store.ApprovalException;
+import io.tradekit.core.store.ApprovalState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,6 +158,18 @@ public final class HttpApi {
             return Map.of("cancelling", orderId);
         });
         bot(HandlerType.POST, "/api/bots/{id}/orders", Role.ADMIN, true, (ctx, who, m) -> manualOrder(ctx, who, m));
+        bot(HandlerType.GET, "/api/bots/{id}/approvals", Role.VIEWER, true, (ctx, who, m) -> approvalList(ctx, m));
+        bot(HandlerType.POST, "/api/bots/{id}/approvals/{approvalId}/approve", Role.OPERATOR, true, (ctx, who, m) ->
+                approvalStep(m, ctx, a -> a.approve(approvalId(ctx), who.name(), reason(ctx))));
+        bot(HandlerType.POST, "/api/bots/{id}/approvals/{approvalId}/reject", Role.OPERATOR, true, (ctx, who, m) ->
+                approvalStep(m, ctx, a -> a.reject(approvalId(ctx), who.name(), reason(ctx))));
+        bot(HandlerType.POST, "/api/bots/{id}/approvals/{approvalId}/rollback", Role.OPERATOR, true, (ctx, who, m) -> {
+            long id = approvalId(ctx);
+            String reason = reason(ctx);
+            approvalStep(m, ctx, a -> a.rollback(id, who.name(), reason));
+            ctx.status(202);
+            return Map.of("rollingBack", id);
+        });
         bot(HandlerType.POST, "/api/bots/{id}/start", Role.ADMIN, false, (ctx, who, m) -> {
             log.info("{} starts bot '{}': {}", who.name(), m.id(), reason(ctx));
             return supervisor.start(m.id());
@@ -316,6 +331,39 @@ public final class HttpApi {
             out.put("reason", s.reason());
         }
         return out;
+    }
+
+    private static BotApprovals approvals(ManagedBot m) {
+        return running(m).approvals().orElseThrow(() -> new ApiError(404, "no_approvals", "bot '" + m.id() + "' takes no proposals"));
+    }
+
+    private Object approvalList(Context ctx, ManagedBot m) {
+        String state = Optional.ofNullable(ctx.queryParam("state")).orElse("").strip().toUpperCase(Locale.ROOT);
+        if (state.isEmpty()) return Map.of("approvals", approvals(m).list());
+        try {
+            return Map.of("approvals", approvals(m).list(ApprovalState.valueOf(state)));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid("state", "state must be one of " + java.util.Arrays.toString(ApprovalState.values()));
+        }
+    }
+
+    /** One step on a proposal; a proposal that is not there is 404, one in the wrong state 409, each with the reason. */
+    private static Object approvalStep(ManagedBot m, Context ctx, java.util.function.Function<BotApprovals, Object> step) {
+        BotApprovals approvals = approvals(m);
+        try {
+            return step.apply(approvals);
+        } catch (ApprovalException e) {
+            throw new ApiError(e.notFound() ? 404 : 409, e.notFound() ? "approval_not_found" : "invalid_approval_state", e.getMessage());
+        }
+    }
+
+    private static long approvalId(Context ctx) {
+        String raw = ctx.pathParam("approvalId");
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ApiError.invalid("approvalId", "approvalId must be a whole number, not '" + raw + "'");
+        }
     }
 
     private Object audit(Context ctx, ManagedBot m) {

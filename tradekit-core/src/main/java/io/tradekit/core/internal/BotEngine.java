@@ -61,7 +61,8 @@ public final class BotEngine {
     private static final Logger log = LoggerFactory.getLogger(BotEngine.class);
 
     final EngineConfig config;
-    final Strategy strategy;
+    /** Replaced only on the loop, at a safe point ({@link #replaceStrategy}). */
+    Strategy strategy;
     final ExchangeAdapter venue;
     final StateStore store;
     final List<RiskPolicy> policies;
@@ -97,6 +98,7 @@ public final class BotEngine {
     private boolean stopOnStrategyFailure;
     private io.tradekit.core.StrategyFailure strategyFailure;
     private io.tradekit.api.InvalidInputException invalidInput;
+    private boolean auditTrades;
 
     public BotEngine(EngineConfig config, Strategy strategy, ExchangeAdapter venue, StateStore store,
                      List<RiskPolicy> policies, Loop loop, VenueCalls calls, EngineClock clock) {
@@ -157,6 +159,46 @@ public final class BotEngine {
         }
         strategyFailure = failure;
         if (e instanceof io.tradekit.api.InvalidInputException bad && invalidInput == null) invalidInput = bad;
+    }
+
+    /**
+     * Writes every order sent, every order refused before the venue (who refused it, why, and the order's values)
+     * and every fill to the audit log, besides the orders and fills tables: a running bot's journal says what
+     * happened in one place. Off for backtests, whose result holds the same.
+     */
+    public void setAuditTrades(boolean audit) {
+        this.auditTrades = audit;
+    }
+
+    boolean auditsTrades() {
+        return auditTrades;
+    }
+
+    /**
+     * Whether an order of this bot is on its way: sent with no answer yet, or with an outcome still being looked up.
+     * Parameters change only when none is, so no answer meets a strategy that did not send its order.
+     */
+    public boolean orderInFlight() {
+        for (Order o : orders.openOrders()) {
+            if (o.status() == OrderStatus.PENDING_NEW || o.status() == OrderStatus.UNKNOWN) return true;
+        }
+        return safety.isFlattening();
+    }
+
+    /**
+     * Hands the bot to {@code next}, a strategy built with new parameters: it takes over the saved state of the one
+     * it replaces (its open orders and figures) and is started, on the loop. Only at a safe point: no order in flight.
+     */
+    public void replaceStrategy(Strategy next) {
+        if (orderInFlight()) throw new IllegalStateException("bot '" + config.botId() + "': an order is in flight; the strategy is not replaced now");
+        String state = strategy.saveState();
+        next.restoreState(state);
+        strategy = next;
+        try {
+            next.onStart(context);
+        } catch (RuntimeException e) {
+            strategyFailed("onStart", e);
+        }
     }
 
     /** Where ack timeouts and lookups wait: wall time for a venue whose answers can be late. */
@@ -443,6 +485,7 @@ public final class BotEngine {
         }
         if (!store.recordFill(fill)) return; // applied before: each fill id counts once
         fillsApplied++;
+        if (auditTrades) TradeAudit.fill(this, fill);
         BigDecimal realized = portfolio.apply(fill, instrument(fill.symbol()), io.tradekit.core.ExitReason.ofOrderTag(order.get().tag()));
         orders.onFill(fill).ifPresent(o -> {
             store.updateOrder(o);

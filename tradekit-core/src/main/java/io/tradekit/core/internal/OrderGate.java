@@ -143,6 +143,7 @@ final class OrderGate {
 
     private Submission deny(OrderIntent intent, String by, String reason) {
         ordersDenied++;
+        if (engine.auditsTrades()) TradeAudit.refusal(engine, intent, by, reason);
         engine.publish(new BotEvent.OrderDenied(engine.clock.now(), intent, by, reason));
         return Submission.denied(by, reason);
     }

@@ -24,7 +24,8 @@ import java.util.Optional;
  *       {@value #CONFIG_KEY}) and, for an SQLite journal, into {@code <file>.identity} beside it; the journal is
  *       then checkpointed, so the database file itself holds it, not only the write-ahead log.</li>
  *   <li>A later start with another strategy, parameters, symbol, venue, account or starting cash is refused,
- *       naming every difference.</li>
+ *       naming every difference. The parameters an applied change put in force ({@link ApprovalBook}) are the
+ *       journal's own: a start with them is no difference.</li>
  *   <li>A journal that holds no identity while the file beside it does has lost its contents (its database or
  *       log deleted, truncated or replaced): refused, unless the host adopts explicitly.</li>
  *   <li>A fresh journal whose bot the venue already knows (open orders or recent fills under the bot's client
@@ -58,6 +59,7 @@ public final class JournalClaim {
         if (recorded.isPresent()) {
             BotIdentity journal = decode(recorded.get(), "the identity recorded in " + where);
             List<String> differences = journal.differencesFrom(identity);
+            if (!differences.isEmpty() && startsWithAppliedParameters(store, journal, identity)) differences = List.of();
             if (!differences.isEmpty()) {
                 throw new InvalidInputException("journal " + where + " belongs to " + journal.describe() + ", not to this bot: "
                         + String.join("; ", differences) + ". Start the bot as the journal says, or give it a journal of its own");
@@ -111,6 +113,17 @@ public final class JournalClaim {
                 + " explains " + journalExplains + ", and the venue has " + lost.size() + " fill(s) of this bot's own orders (" + orders
                 + ") that the journal does not hold: the journal lost data. Restore it from a backup, or start the bot with "
                 + "adoptVenuePosition to take the venue's holding as given");
+    }
+
+    /**
+     * A bot started with the parameters an approved change made the journal's own (see {@link ApprovalBook}) is the
+     * journal's bot: only the parameters differ from the recorded identity, and they are the ones in force.
+     */
+    private static boolean startsWithAppliedParameters(BotStore store, BotIdentity journal, BotIdentity now) {
+        BotIdentity sameParameters = new BotIdentity(now.botId(), now.venue(), now.account(), now.symbol(), now.strategy(),
+                journal.parameters(), now.initialCash());
+        return journal.differencesFrom(sameParameters).isEmpty()
+                && ApprovalBook.appliedParameters(store).filter(now.parameters()::equals).isPresent();
     }
 
     private static BotIdentity decode(String json, String what) {

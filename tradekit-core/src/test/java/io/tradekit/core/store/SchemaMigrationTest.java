@@ -40,7 +40,7 @@ class SchemaMigrationTest {
         assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version")).containsExactly("1");
 
         try (SqliteStateStore store = StateStores.sqlite(file)) {
-            assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2", "3");
+            assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactlyElementsOf(allVersions());
             assertThat(store.orders()).containsExactly(order);
             assertThat(store.fills()).containsExactly(fill);
             assertThat(store.recordFill(fill)).isFalse();
@@ -74,7 +74,8 @@ class SchemaMigrationTest {
         assertThat(SqliteFiles.strings(file, "SELECT max(version) FROM schema_version")).containsExactly("2");
 
         try (SqliteStateStore store = StateStores.sqlite(file)) {
-            assertThat(SqliteFiles.strings(file, "SELECT max(version) FROM schema_version")).containsExactly("3");
+            assertThat(SqliteFiles.strings(file, "SELECT max(version) FROM schema_version"))
+                    .containsExactly(Integer.toString(SchemaMigrator.latestVersion()));
             assertThat(store.fills()).containsExactly(fill);
             assertThat(SqliteFiles.strings(file, "SELECT seq FROM fills")).containsExactly("1");
             assertThat(store.recordFill(fill)).isFalse();
@@ -100,7 +101,7 @@ class SchemaMigrationTest {
         StateStores.sqlite(file).close();
         StateStores.sqlite(file).close();
 
-        assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2", "3");
+        assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactlyElementsOf(allVersions());
     }
 
     @Test
@@ -144,5 +145,10 @@ class SchemaMigrationTest {
 
     private static long nanos(Instant t) {
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    /** Every schema version this tradekit knows, in order: a fully upgraded database records each. */
+    private static java.util.List<String> allVersions() {
+        return SchemaMigrator.MIGRATIONS.stream().map(m -> Integer.toString(m.version())).toList();
     }
 }

@@ -31,7 +31,7 @@ public final class TradeKitCli {
 
     public TradeKitCli(Terminal terminal) {
         this(terminal, List.of(new BacktestCommand(), new OptimizeCommand(), new ReplayCommand(), new PaperCommand(), new DryRunCommand(), new LiveCommand(),
-                new SimulateCommand(), new BenchCommand(), new ServeCommand()));
+                new SimulateCommand(), new BenchCommand(), new ServeCommand(), new ApprovalsCommand()));
     }
 
     public static void main(String[] args) {
