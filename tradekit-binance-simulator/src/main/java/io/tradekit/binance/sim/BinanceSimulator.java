@@ -76,8 +76,9 @@ public final class BinanceSimulator implements AutoCloseable {
      */
     public record Options(int port, List<Bar> bars, Instrument instrument, Credentials credentials, Map<String, BigDecimal> balances,
                           BigDecimal makerFeeBps, BigDecimal takerFeeBps, int initialBars, long weightLimit, long orderLimit,
-                          boolean retimeToNow) {
+                          boolean retimeToNow, AccountKey accountKey) {
         public Options {
+            Objects.requireNonNull(accountKey, "accountKey");
             bars = List.copyOf(bars);
             Objects.requireNonNull(instrument, "instrument");
             Objects.requireNonNull(credentials, "credentials");
@@ -104,36 +105,46 @@ public final class BinanceSimulator implements AutoCloseable {
             if (bars.isEmpty()) throw new InvalidInputException("binance simulator: bars must not be empty");
             Instrument instrument = defaultInstrument(bars.getFirst().symbol());
             return new Options(port, bars, instrument, TEST_CREDENTIALS, Map.of(instrument.quoteAsset(), new BigDecimal("10000")),
-                    BigDecimal.TEN, BigDecimal.TEN, 1, 6000, 50, false);
+                    BigDecimal.TEN, BigDecimal.TEN, 1, 6000, 50, false, AccountKey.HMAC);
         }
 
         public Options withInitialBars(int count) {
-            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, count, weightLimit, orderLimit, retimeToNow);
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, count, weightLimit, orderLimit, retimeToNow, accountKey);
         }
 
         public Options withBalances(Map<String, BigDecimal> newBalances) {
-            return new Options(port, bars, instrument, credentials, newBalances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retimeToNow);
+            return new Options(port, bars, instrument, credentials, newBalances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retimeToNow, accountKey);
         }
 
         public Options withInstrument(Instrument newInstrument) {
-            return new Options(port, bars, newInstrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retimeToNow);
+            return new Options(port, bars, newInstrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retimeToNow, accountKey);
         }
 
         public Options withWeightLimit(long limit) {
-            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, limit, orderLimit, retimeToNow);
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, limit, orderLimit, retimeToNow, accountKey);
         }
 
         public Options withRetimeToNow(boolean retime) {
-            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retime);
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retime, accountKey);
         }
 
         public Options withCredentials(Credentials newCredentials) {
             return new Options(port, bars, instrument, newCredentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit,
-                    retimeToNow);
+                    retimeToNow, accountKey);
+        }
+
+        /**
+         * The account's API key is an Ed25519 key: SIGNED requests must carry the base64 Ed25519 signature that
+         * {@code publicKeyPem} (X.509 {@code -----BEGIN PUBLIC KEY-----}) verifies, and the WebSocket API
+         * accepts {@code session.logon}. The credentials' secret is then not used by the simulator.
+         */
+        public Options withEd25519Key(String publicKeyPem) {
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit,
+                    retimeToNow, AccountKey.ed25519(publicKeyPem));
         }
 
         public Options withFees(BigDecimal makerBps, BigDecimal takerBps) {
-            return new Options(port, bars, instrument, credentials, balances, makerBps, takerBps, initialBars, weightLimit, orderLimit, retimeToNow);
+            return new Options(port, bars, instrument, credentials, balances, makerBps, takerBps, initialBars, weightLimit, orderLimit, retimeToNow, accountKey);
         }
     }
 
@@ -152,7 +163,7 @@ public final class BinanceSimulator implements AutoCloseable {
 
     private BinanceSimulator(Options options) throws IOException, InterruptedException {
         this.options = options;
-        Gatekeeper gatekeeper = new Gatekeeper(options.credentials(), clock);
+        Gatekeeper gatekeeper = new Gatekeeper(options.credentials(), options.accountKey(), clock);
         this.streams = new StreamServer(gatekeeper, clock, faults);
         PaperSettings settings = new PaperSettings(Map.of(options.instrument().symbol(), options.instrument()), options.balances(),
                 options.makerFeeBps(), options.takerFeeBps(), BigDecimal.ZERO, FillModel.CLOSE);
@@ -167,6 +178,7 @@ public final class BinanceSimulator implements AutoCloseable {
         http.start();
         this.frontDoor = new FrontDoor(options.port(), http.getAddress().getPort(), streams.getPort());
         frontDoor.start();
+        streams.serveOrders(venue, frontDoor::dropAll);
         Timeframe timeframe = options.bars().getFirst().timeframe();
         this.interval = Payloads.interval(timeframe);
         this.klineStream = Payloads.klineStream(options.instrument().symbol(), timeframe);
@@ -265,6 +277,24 @@ public final class BinanceSimulator implements AutoCloseable {
     /** Cuts every connection, REST keep-alives and WebSockets alike, as a network failure would. */
     public void dropAllConnections() {
         frontDoor.dropAll();
+    }
+
+    /**
+     * The next {@code count} WebSocket API {@code order.place} requests are executed (the order rests or fills),
+     * then every connection is cut before the answer goes out: the client cannot know the outcome.
+     */
+    public void dropAfterNextWebSocketOrders(int count) {
+        faults.dropAfterNextWebSocketOrders(count);
+    }
+
+    /** Answers the next {@code count} WebSocket API order requests with 429 (-1003) and {@code data.retryAfter} {@code retryAfter} from now. */
+    public void rateLimitNextWebSocketOrders(int count, Duration retryAfter) {
+        faults.rateLimitNextWebSocketOrders(count, retryAfter);
+    }
+
+    /** The self-trade-prevention modes the symbol allows from now on (exchangeInfo and new orders); {@code NONE} only by default. */
+    public void allowSelfTradePrevention(java.util.Set<String> modes) {
+        venue.allowSelfTradePrevention(modes);
     }
 
     /** Answers the next {@code count} new orders with HTTP 500, before or after the order reaches the book. */

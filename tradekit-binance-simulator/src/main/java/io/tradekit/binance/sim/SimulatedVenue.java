@@ -54,6 +54,7 @@ final class SimulatedVenue {
     private long bookUpdateId = 1;
     private int cursor;
     private String pendingCancelId;
+    private java.util.Set<String> allowedSelfTradePrevention = java.util.Set.of("NONE");
 
     SimulatedVenue(PaperSettings settings, Instrument instrument, List<Bar> bars, int initialBars, InstantSource clock, Consumer<String> userEvents) {
         if (bars.isEmpty()) {
@@ -97,6 +98,19 @@ final class SimulatedVenue {
 
     String symbol() {
         return instrument.symbol();
+    }
+
+    /** The STP modes the symbol allows (exchangeInfo's {@code allowedSelfTradePreventionModes}). */
+    java.util.Set<String> allowedSelfTradePrevention() {
+        synchronized (engine) {
+            return allowedSelfTradePrevention;
+        }
+    }
+
+    void allowSelfTradePrevention(java.util.Set<String> modes) {
+        synchronized (engine) {
+            allowedSelfTradePrevention = java.util.Set.copyOf(modes);
+        }
     }
 
     /** Bars streamed so far (the ones a klines request may return). */
@@ -162,7 +176,14 @@ final class SimulatedVenue {
         } else if (p.containsKey("timeInForce")) {
             throw VenueError.badRequest(-1106, "Parameter 'timeInForce' sent when not required.");
         }
-        BigDecimal quantity = decimal(p, "quantity", true);
+        String stp = p.get("selfTradePreventionMode");
+        if (stp != null && !List.of("NONE", "EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH", "DECREMENT", "TRANSFER").contains(stp)) {
+            throw VenueError.badRequest(-1100, "Illegal characters found in parameter 'selfTradePreventionMode'.");
+        }
+        if (stp != null && !allowedSelfTradePrevention.contains(stp)) {
+            throw VenueError.badRequest(-1013, VenueMessages.STP_MODE_NOT_ALLOWED);
+        }
+        BigDecimal quantity = type == OrderType.MARKET ? marketQuantity(p, side) : decimal(p, "quantity", true);
         Optional<BigDecimal> price = Optional.ofNullable(decimal(p, "price", type != OrderType.MARKET));
         if (type == OrderType.MARKET && price.isPresent()) {
             throw VenueError.badRequest(-1106, "Parameter 'price' sent when not required.");
@@ -180,9 +201,72 @@ final class SimulatedVenue {
         }
     }
 
+    /**
+     * A MARKET order's base quantity: {@code quantity}, or for {@code quoteOrderQty} as much as the quote
+     * amount buys at the ask (or takes to receive at the bid), rounded down to the step size.
+     */
+    private BigDecimal marketQuantity(Map<String, String> p, Side side) {
+        BigDecimal quantity = decimal(p, "quantity", false);
+        BigDecimal quote = decimal(p, "quoteOrderQty", false);
+        if (quantity == null && quote == null) {
+            throw VenueError.badRequest(-1102, "Param 'quantity' or 'quoteOrderQty' must be sent, but both were empty/null!");
+        }
+        if (quantity != null && quote != null) {
+            throw VenueError.badRequest(-1106, "Parameter 'quoteOrderQty' sent when not required.");
+        }
+        if (quantity != null) return quantity;
+        synchronized (engine) {
+            BigDecimal last = engine.lastPrice(instrument.symbol()).orElseThrow(
+                    () -> VenueError.badRequest(-2010, "Order book liquidity is less than symbol minimum quantity."));
+            BigDecimal price = side == Side.BUY ? last.add(instrument.tickSize()) : last;
+            BigDecimal base = quote.divide(price, 20, java.math.RoundingMode.DOWN);
+            BigDecimal steps = base.divide(instrument.stepSize(), 0, java.math.RoundingMode.DOWN);
+            BigDecimal rounded = steps.multiply(instrument.stepSize());
+            if (rounded.signum() == 0) {
+                throw VenueError.badRequest(-1013, VenueMessages.filterFailure("LOT_SIZE"));
+            }
+            return rounded;
+        }
+    }
+
+    /**
+     * {@code POST /api/v3/order/cancelReplace} with {@code cancelReplaceMode=STOP_ON_FAILURE}: the cancel
+     * first; when it fails nothing is placed (400, -2022); when the new order then fails the cancel stands
+     * (409, -2021). Both succeed: 200.
+     */
+    VenueError.Answer cancelReplace(Map<String, String> p) {
+        String mode = required(p, "cancelReplaceMode");
+        if (!mode.equals("STOP_ON_FAILURE")) {
+            throw VenueError.badRequest(-1100, "Illegal characters found in parameter 'cancelReplaceMode'; this simulator serves 'STOP_ON_FAILURE'.");
+        }
+        Map<String, String> cancel = new java.util.HashMap<>();
+        cancel.put("symbol", symbolOf(p));
+        if (p.containsKey("cancelOrigClientOrderId")) cancel.put("origClientOrderId", p.get("cancelOrigClientOrderId"));
+        if (p.containsKey("cancelOrderId")) cancel.put("orderId", p.get("cancelOrderId"));
+        if (p.containsKey("cancelNewClientOrderId")) cancel.put("newClientOrderId", p.get("cancelNewClientOrderId"));
+        Map<String, String> replacement = new java.util.HashMap<>(p);
+        synchronized (engine) {
+            String canceled;
+            try {
+                canceled = cancelOrder(cancel);
+            } catch (VenueError e) {
+                return new VenueError.Answer(400, "{\"code\":-2022,\"msg\":\"Order cancel-replace failed.\",\"data\":{\"cancelResult\":\"FAILURE\","
+                        + "\"newOrderResult\":\"NOT_ATTEMPTED\",\"cancelResponse\":" + e.json() + ",\"newOrderResponse\":null}}");
+            }
+            try {
+                String placed = newOrder(replacement);
+                return new VenueError.Answer(200, "{\"cancelResult\":\"SUCCESS\",\"newOrderResult\":\"SUCCESS\",\"cancelResponse\":" + canceled
+                        + ",\"newOrderResponse\":" + placed + "}");
+            } catch (VenueError e) {
+                return new VenueError.Answer(409, "{\"code\":-2021,\"msg\":\"Order cancel-replace partially failed.\",\"data\":{\"cancelResult\":\"SUCCESS\","
+                        + "\"newOrderResult\":\"FAILURE\",\"cancelResponse\":" + canceled + ",\"newOrderResponse\":" + e.json() + "}}");
+            }
+        }
+    }
+
     String newOrder(Map<String, String> p) {
         OrderRequest request = orderOf(p);
-        if (request.type() == OrderType.MARKET && request.quantity().compareTo(MARKET_MAX_QUANTITY) > 0) {
+        if (request.type() == OrderType.MARKET && !p.containsKey("quoteOrderQty") && request.quantity().compareTo(MARKET_MAX_QUANTITY) > 0) {
             throw VenueError.badRequest(-1013, VenueMessages.filterFailure("MARKET_LOT_SIZE"));
         }
         String responseType = p.getOrDefault("newOrderRespType", "FULL");

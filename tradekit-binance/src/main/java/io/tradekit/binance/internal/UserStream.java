@@ -56,7 +56,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
 
     private final BinanceConfig config;
     private final BinanceRestClient rest;
-    private final BinanceSigner signer;
+    private final RequestSigner signer;
     private final String apiKey;
     private final SafeSink sink;
     private final Resync resync;
@@ -78,7 +78,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
                       Consumer<OrderMapping.ExecutionReport> onReport, Executor executor, InstantSource clock) {
         this.config = config;
         this.rest = rest;
-        this.signer = new BinanceSigner(config.credentials().orElseThrow().secret());
+        this.signer = rest.signer();
         this.apiKey = config.credentials().orElseThrow().apiKey();
         this.sink = sink;
         this.resync = resync;

@@ -1,0 +1,102 @@
+package io.tradekit.binance;
+
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.ExchangeException;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderAck;
+import io.tradekit.api.OrderRequest;
+import io.tradekit.api.OrderStatus;
+import io.tradekit.api.OrderType;
+import io.tradekit.api.Side;
+import io.tradekit.api.TimeInForce;
+import io.tradekit.api.Timeframe;
+import io.tradekit.binance.internal.BinanceErrors;
+import io.tradekit.core.net.RequestBudget;
+import io.tradekit.core.net.RequestBudgets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Orders over the WebSocket API ({@code orderChannel=websocket}) against the simulator over loopback. */
+class BinanceWebSocketOrdersTest {
+
+    private static final Map<String, String> OVER_WEBSOCKET = Map.of("orderChannel", "websocket");
+
+    private SimulatedBinance venue;
+
+    @AfterEach
+    void stop() {
+        if (venue != null) venue.close();
+    }
+
+    private BinanceAdapter start() {
+        venue = new SimulatedBinance(TestBars.wave("ETHUSDT", Timeframe.M1, 20), 5);
+        return venue.adapter(OVER_WEBSOCKET);
+    }
+
+    private static OrderRequest limit(String id, String price) {
+        return new OrderRequest(id, "ETHUSDT", Side.BUY, OrderType.LIMIT, new BigDecimal("0.1"), Optional.of(new BigDecimal(price)),
+                TimeInForce.GTC, false);
+    }
+
+    @Test
+    void placesLooksUpAndCancelsOverTheWebSocketApiNotRest() {
+        BinanceAdapter binance = start();
+
+        OrderAck ack = binance.place(limit("ws-1", "90.00"));
+        binance.place(limit("ws-2", "89.00"));
+        Order found = binance.lookup("ETHUSDT", "ws-1").orElseThrow();
+        binance.cancel("ETHUSDT", "ws-1");
+        int cancelledByAll = binance.cancelAll("ETHUSDT");
+
+        assertThat(ack.status()).isEqualTo(OrderStatus.NEW);
+        assertThat(found.limitPrice()).contains(new BigDecimal("90.00000000"));
+        assertThat(cancelledByAll).isEqualTo(1); // ws-2; ws-1 was cancelled on its own
+        assertThat(venue.sim.orders()).extracting(Order::status).containsOnly(OrderStatus.CANCELED);
+        assertThat(venue.sim.requests("POST", "/api/v3/order")).isZero();
+        assertThat(venue.sim.requests("GET", "/api/v3/order")).isZero();
+        assertThat(venue.sim.requests("DELETE", "/api/v3/order")).isZero();
+        assertThat(venue.sim.requests("DELETE", "/api/v3/openOrders")).isZero();
+    }
+
+    @Test
+    void aDisconnectAfterSendingIsAnUnknownOutcomeResolvedByLookupNeverResent() {
+        BinanceAdapter binance = start();
+        binance.lookup("ETHUSDT", "warm-up"); // the connection is up before the fault is armed
+        venue.sim.dropAfterNextWebSocketOrders(1);
+
+        ExchangeException unknown = catchThrowableOfType(ExchangeException.class, () -> binance.place(limit("ws-lost", "90.00")));
+
+        assertThat(unknown.category()).isEqualTo(ErrorCategory.UNKNOWN_OUTCOME);
+        assertThat(unknown.getMessage()).contains("order.place").contains("look it up by its client order id");
+        // the order reached the book before the cut; the lookup (on a new connection) finds it, and it was sent once
+        Order found = binance.lookup("ETHUSDT", "ws-lost").orElseThrow();
+        assertThat(found.status()).isEqualTo(OrderStatus.NEW);
+        assertThat(venue.sim.orders()).extracting(Order::clientOrderId).containsExactly("ws-lost");
+    }
+
+    @Test
+    void aRateLimitAnswerPausesTheSharedBudgetUntilItsRetryAfter() {
+        BinanceAdapter binance = start();
+        binance.lookup("ETHUSDT", "warm-up");
+        venue.sim.rateLimitNextWebSocketOrders(1, Duration.ofSeconds(30));
+
+        ExchangeException limited = catchThrowableOfType(ExchangeException.class, () -> binance.place(limit("ws-limited", "90.00")));
+
+        assertThat(limited.category()).isEqualTo(ErrorCategory.RATE_LIMIT);
+        assertThat(limited.venueCode()).isEqualTo("-1003");
+        assertThat(limited.retryAfter()).isPresent();
+        assertThat(limited.retryAfter().get()).isGreaterThan(Duration.ofSeconds(20)); // data.retryAfter is 30 s after the answer
+        RequestBudget weight = RequestBudgets.shared().budget(BinanceErrors.VENUE, venue.credentials.apiKey(), "weight-1m",
+                () -> { throw new AssertionError("the adapter's budget should exist"); });
+        assertThat(weight.pausedUntil()).isPresent();
+        assertThat(venue.sim.orders()).isEmpty();
+    }
+}
