@@ -10,6 +10,8 @@ import io.tradekit.api.OrderType;
 import io.tradekit.api.Side;
 import io.tradekit.api.TimeInForce;
 import io.tradekit.api.Timeframe;
+import io.tradekit.api.event.ConnectionState;
+import io.tradekit.api.event.Event;
 import io.tradekit.binance.internal.BinanceErrors;
 import io.tradekit.core.net.RequestBudget;
 import io.tradekit.core.net.RequestBudgets;
@@ -98,5 +100,52 @@ class BinanceWebSocketOrdersTest {
                 () -> { throw new AssertionError("the adapter's budget should exist"); });
         assertThat(weight.pausedUntil()).isPresent();
         assertThat(venue.sim.orders()).isEmpty();
+    }
+
+    @Test
+    void anAnswerThatNeverComesEndsAtTheDeadlineAsUnknownAndTheOrderIsFoundOnce() {
+        BinanceAdapter binance = start();
+        binance.lookup("ETHUSDT", "warm-up");
+        venue.sim.silenceStreams(true); // requests still reach the venue; nothing comes back
+
+        ExchangeException unknown = catchThrowableOfType(ExchangeException.class, () -> binance.place(limit("ws-silent", "90.00")));
+        venue.sim.silenceStreams(false);
+
+        assertThat(unknown.category()).isEqualTo(ErrorCategory.UNKNOWN_OUTCOME);
+        assertThat(unknown.getMessage()).contains("no answer within 3000 ms");
+        assertThat(binance.lookup("ETHUSDT", "ws-silent").orElseThrow().status()).isEqualTo(OrderStatus.NEW);
+        assertThat(venue.sim.orders()).extracting(Order::clientOrderId).containsExactly("ws-silent");
+    }
+
+    @Test
+    void aRefusingVenueMeetsBackoffNotAStormAndNothingIsSentUntilItAccepts() {
+        BinanceAdapter binance = start();
+        RecordingSink events = new RecordingSink();
+        binance.connect(events);
+        binance.lookup("ETHUSDT", "warm-up");
+        venue.sim.refuseConnections(503, Duration.ZERO);
+        int attemptsBefore = venue.sim.webSocketAttempts();
+        venue.sim.dropAllConnections();
+        events.await(Event.ConnectionChanged.class, c -> c.stream().equals("ws-api") && c.state() == ConnectionState.RECONNECTING);
+
+        ExchangeException notSent = catchThrowableOfType(ExchangeException.class, () -> binance.place(limit("ws-refused", "90.00")));
+        events.await(Event.ConnectionChanged.class, c -> c.stream().equals("ws-api") && c.state() == ConnectionState.DISCONNECTED,
+                Duration.ofSeconds(60));
+        int attemptsWhileRefused = venue.sim.webSocketAttempts() - attemptsBefore;
+        venue.sim.acceptConnections();
+
+        assertThat(notSent.category()).isEqualTo(ErrorCategory.VENUE_UNAVAILABLE);
+        assertThat(notSent.getMessage()).contains("nothing was sent");
+        // three sockets (market, user, ws-api orders) retry with 50 ms doubling to 400 ms, jittered: a few
+        // dozen attempts at most in the seconds this took, where retrying at once would make thousands
+        assertThat(attemptsWhileRefused).isBetween(5, 80);
+        SimulatedBinance.awaitTrue("order placed once the venue accepts again", () -> {
+            try {
+                return binance.place(limit("ws-after", "90.00")).status() == OrderStatus.NEW;
+            } catch (ExchangeException stillDown) {
+                return false;
+            }
+        });
+        assertThat(venue.sim.orders()).extracting(Order::clientOrderId).containsExactly("ws-after");
     }
 }

@@ -142,10 +142,12 @@ final class RestHandler implements HttpHandler {
 
     private String exchangeInfo(Map<String, String> p) {
         String symbol = p.get("symbol");
-        if (symbol != null && !symbol.equals(venue.symbol())) {
+        java.util.List<io.tradekit.api.Instrument> listed = venue.instruments().stream()
+                .filter(i -> symbol == null || i.symbol().equals(symbol)).toList();
+        if (listed.isEmpty()) {
             throw VenueError.badRequest(-1121, VenueMessages.INVALID_SYMBOL);
         }
-        return Payloads.exchangeInfo(java.util.List.of(venue.instrument()), clock.millis(), weightLimit, orderLimit,
+        return Payloads.exchangeInfo(listed, clock.millis(), weightLimit, orderLimit,
                 venue.allowedSelfTradePrevention());
     }
 

@@ -42,8 +42,12 @@ final class SimulatedVenue {
     private static final String CLIENT_ID_RULE = "^[\\.A-Z\\:/a-z0-9_-]{1,36}$";
 
     private final MatchingEngine engine;
+    /** The first market's instrument and bars: the simulator's main symbol. */
     private final Instrument instrument;
     private final List<Bar> bars;
+    /** Every market by symbol, the main one first; all close their bars together. */
+    private final Map<String, Instrument> instruments = new java.util.LinkedHashMap<>();
+    private final Map<String, List<Bar>> barsBySymbol = new java.util.LinkedHashMap<>();
     private final InstantSource clock;
     private final Map<String, SimOrder> meta = new HashMap<>();
     private final Map<String, SimTrade> tradeByFillId = new HashMap<>();
@@ -56,7 +60,11 @@ final class SimulatedVenue {
     private String pendingCancelId;
     private java.util.Set<String> allowedSelfTradePrevention = java.util.Set.of("NONE");
 
-    SimulatedVenue(PaperSettings settings, Instrument instrument, List<Bar> bars, int initialBars, InstantSource clock, Consumer<String> userEvents) {
+    /** One market per instrument, each with as many bars as the first (they close together). */
+    SimulatedVenue(PaperSettings settings, Map<Instrument, List<Bar>> markets, int initialBars, InstantSource clock, Consumer<String> userEvents) {
+        Map.Entry<Instrument, List<Bar>> main = markets.entrySet().iterator().next();
+        Instrument instrument = main.getKey();
+        List<Bar> bars = main.getValue();
         if (bars.isEmpty()) {
             throw new InvalidInputException("binance simulator: at least one bar is needed");
         }
@@ -66,6 +74,14 @@ final class SimulatedVenue {
         this.engine = new MatchingEngine("binance", settings);
         this.instrument = instrument;
         this.bars = List.copyOf(bars);
+        markets.forEach((market, marketBars) -> {
+            if (marketBars.size() != bars.size()) {
+                throw new InvalidInputException("binance simulator: " + market.symbol() + " has " + marketBars.size() + " bars, "
+                        + instrument.symbol() + " " + bars.size() + "; every market needs as many");
+            }
+            instruments.put(market.symbol(), market);
+            barsBySymbol.put(market.symbol(), List.copyOf(marketBars));
+        });
         this.clock = clock;
         this.userEvents = userEvents;
         engine.setListener(new MatchingEngine.Listener() {
@@ -80,11 +96,13 @@ final class SimulatedVenue {
             }
         });
         synchronized (engine) {
-            for (int i = 0; i < initialBars; i++) {
-                engine.onBar(this.bars.get(i));
+            for (List<Bar> marketBars : barsBySymbol.values()) {
+                for (int i = 0; i < initialBars; i++) {
+                    engine.onBar(marketBars.get(i));
+                }
+                engine.onTicker(quote(marketBars.get(initialBars - 1)));
             }
             cursor = initialBars;
-            engine.onTicker(quote(this.bars.get(cursor - 1)));
         }
     }
 
@@ -100,6 +118,11 @@ final class SimulatedVenue {
         return instrument.symbol();
     }
 
+    /** Every market's instrument, the main one first. */
+    List<Instrument> instruments() {
+        return List.copyOf(instruments.values());
+    }
+
     /** The STP modes the symbol allows (exchangeInfo's {@code allowedSelfTradePreventionModes}). */
     java.util.Set<String> allowedSelfTradePrevention() {
         synchronized (engine) {
@@ -113,10 +136,15 @@ final class SimulatedVenue {
         }
     }
 
-    /** Bars streamed so far (the ones a klines request may return). */
+    /** The main symbol's bars streamed so far. */
     List<Bar> closedBars() {
+        return closedBars(symbol());
+    }
+
+    /** A symbol's bars streamed so far (the ones a klines request may return). */
+    List<Bar> closedBars(String symbol) {
         synchronized (engine) {
-            return bars.subList(0, cursor);
+            return barsBySymbol.get(symbol).subList(0, cursor);
         }
     }
 
@@ -126,20 +154,28 @@ final class SimulatedVenue {
         }
     }
 
-    /** The step the market takes: the next bar closes (resting orders it crosses fill), then a quote at its close. */
-    Optional<Bar> advance() {
+    /**
+     * The step the markets take: in each, the next bar closes (resting orders it crosses fill), then a quote
+     * at its close. Returns the bars that closed, the main symbol's first; empty when the data is used up.
+     */
+    List<Bar> advance() {
         synchronized (engine) {
-            if (cursor >= bars.size()) return Optional.empty();
-            Bar bar = bars.get(cursor++);
-            engine.onBar(bar);
-            engine.onTicker(quote(bar));
-            return Optional.of(bar);
+            if (cursor >= bars.size()) return List.of();
+            List<Bar> closed = new ArrayList<>();
+            for (List<Bar> marketBars : barsBySymbol.values()) {
+                Bar bar = marketBars.get(cursor);
+                engine.onBar(bar);
+                engine.onTicker(quote(bar));
+                closed.add(bar);
+            }
+            cursor++;
+            return closed;
         }
     }
 
     /** The simulated touch after a bar: bid at the close, ask one tick above. */
     Ticker quote(Bar bar) {
-        return new Ticker(bar.symbol(), bar.closeTime(), bar.close(), bar.close().add(instrument.tickSize()), bar.close());
+        return new Ticker(bar.symbol(), bar.closeTime(), bar.close(), bar.close().add(instruments.get(bar.symbol()).tickSize()), bar.close());
     }
 
     String bookTickerFor(Bar bar) {
@@ -183,7 +219,7 @@ final class SimulatedVenue {
         if (stp != null && !allowedSelfTradePrevention.contains(stp)) {
             throw VenueError.badRequest(-1013, VenueMessages.STP_MODE_NOT_ALLOWED);
         }
-        BigDecimal quantity = type == OrderType.MARKET ? marketQuantity(p, side) : decimal(p, "quantity", true);
+        BigDecimal quantity = type == OrderType.MARKET ? marketQuantity(p, instruments.get(symbol), side) : decimal(p, "quantity", true);
         Optional<BigDecimal> price = Optional.ofNullable(decimal(p, "price", type != OrderType.MARKET));
         if (type == OrderType.MARKET && price.isPresent()) {
             throw VenueError.badRequest(-1106, "Parameter 'price' sent when not required.");
@@ -205,7 +241,7 @@ final class SimulatedVenue {
      * A MARKET order's base quantity: {@code quantity}, or for {@code quoteOrderQty} as much as the quote
      * amount buys at the ask (or takes to receive at the bid), rounded down to the step size.
      */
-    private BigDecimal marketQuantity(Map<String, String> p, Side side) {
+    private BigDecimal marketQuantity(Map<String, String> p, Instrument instrument, Side side) {
         BigDecimal quantity = decimal(p, "quantity", false);
         BigDecimal quote = decimal(p, "quoteOrderQty", false);
         if (quantity == null && quote == null) {
@@ -295,7 +331,7 @@ final class SimulatedVenue {
         synchronized (engine) {
             BigDecimal reference = request.limitPrice().or(() -> engine.lastPrice(request.symbol())).orElse(BigDecimal.ONE);
             try {
-                instrument.check(request.quantity(), reference, request.limitPrice().isPresent());
+                instruments.get(request.symbol()).check(request.quantity(), reference, request.limitPrice().isPresent());
             } catch (OrderRejectedException e) {
                 throw rejection(e);
             }
@@ -354,7 +390,12 @@ final class SimulatedVenue {
 
     String openOrders(Map<String, String> p) {
         synchronized (engine) {
-            List<Order> open = p.containsKey("symbol") ? engine.openOrders(symbolOf(p)) : engine.openOrders(symbol());
+            List<Order> open = new ArrayList<>();
+            if (p.containsKey("symbol")) {
+                open.addAll(engine.openOrders(symbolOf(p)));
+            } else {
+                instruments.keySet().forEach(s -> open.addAll(engine.openOrders(s)));
+            }
             StringBuilder out = new StringBuilder("[");
             for (Order o : open) {
                 if (out.length() > 1) out.append(',');
@@ -419,8 +460,7 @@ final class SimulatedVenue {
         int limit = limit(p);
         Long start = p.containsKey("startTime") ? integer(p, "startTime") : null;
         Long end = p.containsKey("endTime") ? integer(p, "endTime") : null;
-        List<Bar> closed = closedBars().stream()
-                .filter(b -> b.symbol().equals(symbol))
+        List<Bar> closed = closedBars(symbol).stream()
                 .filter(b -> start == null || b.openTime().toEpochMilli() >= start)
                 .filter(b -> end == null || b.openTime().toEpochMilli() <= end)
                 .toList();
@@ -483,7 +523,7 @@ final class SimulatedVenue {
 
     private String symbolOf(Map<String, String> p) {
         String symbol = required(p, "symbol");
-        if (!symbol.equals(instrument.symbol())) {
+        if (!instruments.containsKey(symbol)) {
             throw VenueError.badRequest(-1121, VenueMessages.INVALID_SYMBOL);
         }
         return symbol;

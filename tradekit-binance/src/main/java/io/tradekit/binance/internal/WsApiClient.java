@@ -117,13 +117,13 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
     private JsonNode once(String method, Map<String, String> params, Operation operation, String what, long deadline) {
         long forConnection = awaitReady(what, deadline);
         String id = "o-" + ids.incrementAndGet();
-        String request = request(id, method, params, true).toString();
+        String request = signedRequest(id, method, params);
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         pending.put(id, new Pending(answer, forConnection));
         ReconnectingWebSocket s = socket;
         if (s == null || !s.send(request)) {
             pending.remove(id);
-            throw notSent(what, "the WebSocket API connection dropped before the request went out");
+            throw notSent(what, "the WebSocket API connection dropped before the request went out; nothing was sent");
         }
         JsonNode root;
         try {
@@ -139,6 +139,14 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
             pending.remove(id);
         }
         return result(root, operation, what);
+    }
+
+    /**
+     * The text of a signed request {@code id} for {@code method}: parameters, {@code recvWindow}, a
+     * server-clock {@code timestamp} and (without a logged-on session) {@code apiKey} and the signature.
+     */
+    public String signedRequest(String id, String method, Map<String, String> params) {
+        return request(id, method, params, true).toString();
     }
 
     /** The JSON request; signed ones get their auth parameters and signature here, after any wait for budget. */
