@@ -11,6 +11,8 @@ import io.tradekit.api.OrderType;
 import io.tradekit.api.Side;
 import io.tradekit.api.TimeInForce;
 import io.tradekit.api.Timeframe;
+import io.tradekit.api.event.ConnectionState;
+import io.tradekit.api.event.Event;
 import io.tradekit.binance.internal.Ed25519Signer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,11 +83,16 @@ class BinanceEd25519Test {
     @Test
     void webSocketOrdersAfterSessionLogonCarryNoSignature() throws Exception {
         BinanceAdapter binance = start(newKey(), Map.of("orderChannel", "websocket", "sessionLogon", "true"));
+        RecordingSink events = new RecordingSink();
+        binance.connect(events);
+        // the user data subscription is signed with the same Ed25519 key
+        events.await(Event.ConnectionChanged.class, c -> c.stream().equals("user") && c.state() == ConnectionState.CONNECTED);
 
         OrderAck ack = binance.place(limit("ed-ws-1"));
         binance.cancel("ETHUSDT", "ed-ws-1");
 
         assertThat(ack.status()).isEqualTo(OrderStatus.NEW);
+        events.await(Event.OrderUpdated.class, u -> u.update().clientOrderId().equals("ed-ws-1") && u.update().status() == OrderStatus.CANCELED);
         assertThat(venue.sim.orders()).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.CANCELED));
         assertThat(venue.sim.requests("POST", "/api/v3/order")).isZero();
     }

@@ -167,7 +167,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
             sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable user data frame: " + e.getMessage(), text);
             return;
         }
-        if (root.has("event") && "serverShutdown".equals(root.get("event").path("e").asText(""))) {
+        if (WebSocketApiEvents.isServerShutdown(root)) {
             // announced ahead of the cut: move to a new connection now, trusted or not
             ReconnectingWebSocket s = socket;
             if (s != null) s.reconnectNow("the venue announced a server shutdown");

@@ -306,7 +306,7 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
             sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable WebSocket API frame: " + e.getMessage(), text);
             return;
         }
-        if (root.has("event") && "serverShutdown".equals(root.get("event").path("e").asText(""))) {
+        if (WebSocketApiEvents.isServerShutdown(root)) {
             ReconnectingWebSocket s = socket;
             if (s != null) s.reconnectNow("the venue announced a server shutdown");
             return;
