@@ -335,6 +335,14 @@ public final class BinanceSimulator implements AutoCloseable {
         faults.rateLimitNextWebSocketOrders(count, retryAfter);
     }
 
+    /**
+     * Adds {@code weight} to the WebSocket API's request weight of the current minute, as other clients on the
+     * same IP would: the next answers' {@code rateLimits} report it.
+     */
+    public void chargeWebSocketWeight(long weight) {
+        streams.chargeWebSocketWeight(weight);
+    }
+
     /** The self-trade-prevention modes the symbol allows from now on (exchangeInfo and new orders); {@code NONE} only by default. */
     public void allowSelfTradePrevention(java.util.Set<String> modes) {
         venue.allowSelfTradePrevention(modes);

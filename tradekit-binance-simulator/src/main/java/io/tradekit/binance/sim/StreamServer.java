@@ -59,6 +59,12 @@ final class StreamServer extends WebSocketServer {
     private final AtomicInteger subscriptionIds = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile SimulatedVenue venue;
+    /** WebSocket API request weight in the current minute and orders in the current 10 s, as its answers' {@code rateLimits} report them. */
+    private final Object limitsLock = new Object();
+    private long weightWindow;
+    private long weightUsed;
+    private long orderWindow;
+    private long ordersUsed;
     private volatile Runnable dropAll = () -> { };
 
     StreamServer(Gatekeeper gatekeeper, InstantSource clock, Faults faults) {
@@ -218,25 +224,64 @@ final class StreamServer extends WebSocketServer {
                     + "{\"serverTime\":" + clock.millis() + ",\"retryAfter\":" + until + "}}}");
             return;
         }
-        Map<String, String> params = params(request);
-        if (session.loggedOn && !params.containsKey("signature")) {
-            gatekeeper.checkTimestamp(params);
-        } else {
-            gatekeeper.checkApiKey(params.get("apiKey"));
-            gatekeeper.checkSigned(Gatekeeper.webSocketPayload(params), params);
+        String limits = rateLimits(method); // charged whatever the outcome, as the venue does
+        String result;
+        try {
+            Map<String, String> params = params(request);
+            if (session.loggedOn && !params.containsKey("signature")) {
+                gatekeeper.checkTimestamp(params);
+            } else {
+                gatekeeper.checkApiKey(params.get("apiKey"));
+                gatekeeper.checkSigned(Gatekeeper.webSocketPayload(params), params);
+            }
+            SimulatedVenue v = venue;
+            result = switch (method) {
+                case "order.place" -> v.newOrder(params);
+                case "order.cancel" -> v.cancelOrder(params);
+                case "order.status" -> v.queryOrder(params);
+                default -> v.cancelOpenOrders(params);
+            };
+        } catch (VenueError e) {
+            conn.send("{\"id\":" + id + ",\"status\":" + e.status + ",\"error\":" + e.json() + ",\"rateLimits\":" + limits + "}");
+            return;
         }
-        SimulatedVenue v = venue;
-        String result = switch (method) {
-            case "order.place" -> v.newOrder(params);
-            case "order.cancel" -> v.cancelOrder(params);
-            case "order.status" -> v.queryOrder(params);
-            default -> v.cancelOpenOrders(params);
-        };
         if (method.equals("order.place") && faults.takeWebSocketOrderDrop()) {
             dropAll.run(); // the order is in the book; its answer is lost with the connection
             return;
         }
-        conn.send("{\"id\":" + id + ",\"status\":200,\"result\":" + result + "}");
+        conn.send("{\"id\":" + id + ",\"status\":200,\"result\":" + result + ",\"rateLimits\":" + limits + "}");
+    }
+
+    /** Adds {@code weight} to the current minute, as requests from elsewhere on the same IP would. */
+    void chargeWebSocketWeight(long weight) {
+        synchronized (limitsLock) {
+            roll(clock.millis());
+            weightUsed += weight;
+        }
+    }
+
+    private void roll(long now) {
+        long minute = now - Math.floorMod(now, 60_000L);
+        if (minute != weightWindow) {
+            weightWindow = minute;
+            weightUsed = 0;
+        }
+        long tenSeconds = now - Math.floorMod(now, 10_000L);
+        if (tenSeconds != orderWindow) {
+            orderWindow = tenSeconds;
+            ordersUsed = 0;
+        }
+    }
+
+    /** Charges the request and returns the {@code rateLimits} array of web-socket-api.md ("Response format"). */
+    private String rateLimits(String method) {
+        synchronized (limitsLock) {
+            roll(clock.millis());
+            weightUsed += method.equals("order.status") ? 4 : 1;
+            if (method.equals("order.place")) ordersUsed++;
+            return "[{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":50,\"count\":" + ordersUsed + "},"
+                + "{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":6000,\"count\":" + weightUsed + "}]";
+        }
     }
 
     /** Sends a market event to every connection following {@code stream}. */
