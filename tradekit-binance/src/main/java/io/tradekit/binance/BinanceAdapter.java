@@ -18,6 +18,9 @@ import io.tradekit.api.event.Event;
 import io.tradekit.api.event.EventSink;
 import io.tradekit.api.spi.ExchangeAdapter;
 import io.tradekit.binance.internal.AccountMapping;
+import io.tradekit.binance.internal.CancelReplaceMapping;
+import io.tradekit.binance.internal.OrderCalls;
+import io.tradekit.binance.internal.WsApiClient;
 import io.tradekit.binance.internal.BinanceErrors;
 import io.tradekit.binance.internal.BinanceErrors.Operation;
 import io.tradekit.binance.internal.BinanceRestClient;
@@ -63,6 +66,11 @@ import java.util.random.RandomGenerator;
  * binance.subscribeBars("BTCUSDT", Timeframe.M1);
  * }</pre>
  *
+ * With {@code orderChannel=websocket} orders are placed, cancelled and looked up over the WebSocket API
+ * instead of REST (same answers, same unknown-outcome rules). Beyond the SPI it offers
+ * {@link #placeMarketByQuote} (market orders by quote amount), {@link #cancelReplace} and
+ * {@link #validate} (the test-order endpoint).
+ *
  * Methods block (the engine calls them off its loop); failures are {@link ExchangeException}s whose
  * category and recovery come from the Binance error table. Streams post events to the sink given to
  * {@link #connect}. Bots that share an API key in one JVM share its request-weight budget.
@@ -78,13 +86,15 @@ public final class BinanceAdapter implements ExchangeAdapter {
     private final SafeSink sink = new SafeSink();
     private final KnownOrders known = new KnownOrders();
     /** A symbol's filters as last read, and when (local epoch milliseconds). */
-    private record Listing(Instrument instrument, SymbolFilters filters, long readAtMillis) {
+    private record Listing(Instrument instrument, SymbolFilters filters, Set<String> selfTradePrevention, long readAtMillis) {
     }
 
     private final Map<String, Listing> listings = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("binance-", 0).factory());
     private final MarketStream market;
     private final UserStream user;
+    private final WsApiClient webSocketOrders;
+    private final OrderCalls orderCalls;
 
     public BinanceAdapter(BinanceConfig config) {
         this.config = config;
@@ -109,6 +119,10 @@ public final class BinanceAdapter implements ExchangeAdapter {
                 return latestClosedBar(symbol, timeframe);
             }
         }, background, clock);
+        this.webSocketOrders = config.orderChannel() == BinanceConfig.OrderChannel.WEBSOCKET && config.credentials().isPresent()
+                ? new WsApiClient(config, rest, weight, orders, sink, background, clock)
+                : null;
+        this.orderCalls = new OrderCalls(rest, webSocketOrders);
         this.user = config.credentials().isPresent()
                 ? new UserStream(config, rest, sink, this::resync, this::remember, background, clock)
                 : null;
@@ -131,6 +145,9 @@ public final class BinanceAdapter implements ExchangeAdapter {
         market.start();
         if (user != null) {
             user.start();
+        }
+        if (webSocketOrders != null) {
+            webSocketOrders.start();
         }
     }
 
@@ -160,8 +177,14 @@ public final class BinanceAdapter implements ExchangeAdapter {
             throw new ExchangeException(BinanceErrors.VENUE, ErrorCategory.VENUE_UNAVAILABLE, RecoveryAction.PAUSE, "",
                     "binance: symbol " + symbol + " is " + status + ", not TRADING", null, null);
         }
-        Listing listing = rest.read(what, Operation.QUERY, entry,
-                e -> new Listing(ExchangeInfoMapping.instrument(e), ExchangeInfoMapping.filters(e), now));
+        Listing listing = rest.read(what, Operation.QUERY, entry, e -> new Listing(ExchangeInfoMapping.instrument(e),
+                ExchangeInfoMapping.filters(e), ExchangeInfoMapping.allowedSelfTradePrevention(e), now));
+        config.selfTradePreventionMode().ifPresent(mode -> {
+            if (!listing.selfTradePrevention().contains(mode.name())) {
+                throw new InvalidInputException("binance: parameter 'selfTradePreventionMode' is " + mode + " but " + symbol
+                        + " allows only " + listing.selfTradePrevention() + " (exchangeInfo allowedSelfTradePreventionModes)");
+            }
+        });
         known.symbol(symbol);
         listings.put(symbol, listing);
         return listing;
@@ -172,6 +195,20 @@ public final class BinanceAdapter implements ExchangeAdapter {
         if (known != null) {
             known.filters().check(request);
         }
+    }
+
+    /**
+     * The configured self-trade-prevention mode, checked against the symbol's allowed modes as last read
+     * by {@link #instrument}: a mode the symbol does not allow is refused here, before anything is sent.
+     */
+    private Optional<BinanceConfig.SelfTradePrevention> selfTradePrevention(String symbol) {
+        Optional<BinanceConfig.SelfTradePrevention> mode = config.selfTradePreventionMode();
+        Listing known = listings.get(symbol);
+        if (mode.isPresent() && known != null && !known.selfTradePrevention().contains(mode.get().name())) {
+            throw new io.tradekit.api.OrderRejectedException("STP_MODE", "binance " + symbol + ": self-trade-prevention mode " + mode.get()
+                    + " is not allowed; the symbol allows " + known.selfTradePrevention());
+        }
+        return mode;
     }
 
     @Override
@@ -242,12 +279,58 @@ public final class BinanceAdapter implements ExchangeAdapter {
     public OrderAck place(OrderRequest request) {
         requireClientOrderId(request.clientOrderId());
         checkFilters(request);
+        QueryString params = OrderMapping.newOrder(request, config.orderResponse(), selfTradePrevention(request.symbol()));
         known.sending(request.clientOrderId(), request.symbol());
-        OrderAck ack = rest.call(Endpoint.NEW_ORDER, OrderMapping.newOrder(request, config.orderResponse()), Operation.PLACE,
-                "POST /api/v3/order (" + request.symbol() + " " + request.side() + " " + request.type() + ", client order id "
-                        + request.clientOrderId() + ")", OrderMapping::ack);
+        OrderAck ack = orderCalls.call(Endpoint.NEW_ORDER, params, Operation.PLACE, request.symbol() + " " + request.side() + " "
+                + request.type() + ", client order id " + request.clientOrderId(), OrderMapping::ack);
         known.seen(ack.clientOrderId(), ack.venueOrderId(), request.symbol(), ack.status());
         return ack;
+    }
+
+    /**
+     * A MARKET order for an amount of the quote asset ({@code quoteOrderQty}): a BUY spends about
+     * {@code quoteAmount} (e.g. 100 USDT of BTC), a SELL sells as much as brings it in. Binance picks the
+     * base quantity, within LOT_SIZE. Sent like {@link #place}, with the same unknown-outcome rules; the
+     * acknowledgement tells the quantity executed. Not part of the {@code ExchangeAdapter} SPI.
+     */
+    public OrderAck placeMarketByQuote(String clientOrderId, String symbol, io.tradekit.api.Side side, java.math.BigDecimal quoteAmount) {
+        requireClientOrderId(clientOrderId);
+        if (quoteAmount == null || quoteAmount.signum() <= 0) {
+            throw new InvalidInputException("binance " + symbol + ": quote amount must be positive, got " + quoteAmount);
+        }
+        QueryString params = OrderMapping.marketByQuote(clientOrderId, symbol, side, quoteAmount, config.orderResponse(),
+                selfTradePrevention(symbol));
+        known.sending(clientOrderId, symbol);
+        OrderAck ack = orderCalls.call(Endpoint.NEW_ORDER, params, Operation.PLACE, symbol + " " + side + " MARKET for "
+                + quoteAmount.toPlainString() + " quote, client order id " + clientOrderId, OrderMapping::ack);
+        known.seen(ack.clientOrderId(), ack.venueOrderId(), symbol, ack.status());
+        return ack;
+    }
+
+    /**
+     * Cancels the open order {@code cancelClientOrderId} and places {@code replacement} in one request
+     * ({@code POST /api/v3/order/cancelReplace}, {@code cancelReplaceMode=STOP_ON_FAILURE}: no new order
+     * when the cancel fails). Binance's partial failures (HTTP 409, -2021: cancelled but the new order was
+     * refused) and failures (-2022) come back as a {@link CancelReplaceResult} saying which half did what;
+     * other refusals throw. A timeout or 5xx throws {@code UNKNOWN_OUTCOME}: both orders must be looked up,
+     * nothing is sent again. Always over REST. Not part of the {@code ExchangeAdapter} SPI.
+     */
+    public CancelReplaceResult cancelReplace(String cancelClientOrderId, OrderRequest replacement) {
+        requireClientOrderId(cancelClientOrderId);
+        requireClientOrderId(replacement.clientOrderId());
+        checkFilters(replacement);
+        QueryString params = OrderMapping.orderFields(replacement).add("cancelReplaceMode", "STOP_ON_FAILURE")
+                .add("cancelOrigClientOrderId", cancelClientOrderId).add("newClientOrderId", replacement.clientOrderId())
+                .add("newOrderRespType", config.orderResponse().name());
+        selfTradePrevention(replacement.symbol()).ifPresent(mode -> params.add("selfTradePreventionMode", mode.name()));
+        String what = "POST /api/v3/order/cancelReplace (" + replacement.symbol() + ", cancel " + cancelClientOrderId + ", new "
+                + replacement.clientOrderId() + ")";
+        known.sending(replacement.clientOrderId(), replacement.symbol());
+        JsonNode answer = rest.callKeepingErrorData(Endpoint.CANCEL_REPLACE, params, Operation.PLACE, what);
+        CancelReplaceResult result = rest.read(what, Operation.PLACE, answer, a -> CancelReplaceMapping.result(a, what));
+        result.canceled().ifPresent(this::remember);
+        result.placed().ifPresent(ack -> known.seen(ack.clientOrderId(), ack.venueOrderId(), replacement.symbol(), ack.status()));
+        return result;
     }
 
     /**
@@ -258,7 +341,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
     public void validate(OrderRequest request) {
         requireClientOrderId(request.clientOrderId());
         checkFilters(request);
-        rest.call(Endpoint.TEST_ORDER, OrderMapping.newOrder(request, config.orderResponse()), Operation.PLACE,
+        rest.call(Endpoint.TEST_ORDER, OrderMapping.newOrder(request, config.orderResponse(), selfTradePrevention(request.symbol())), Operation.PLACE,
                 "POST /api/v3/order/test (" + request.symbol() + " " + request.side() + " " + request.type() + ", client order id "
                         + request.clientOrderId() + ")", answer -> Wire.requireObject(answer, "test order answer"));
     }
@@ -267,8 +350,8 @@ public final class BinanceAdapter implements ExchangeAdapter {
     @Override
     public void cancel(String symbol, String clientOrderId) {
         requireClientOrderId(clientOrderId);
-        remember(rest.call(Endpoint.CANCEL_ORDER, new QueryString().add("symbol", symbol).add("origClientOrderId", clientOrderId),
-                Operation.CANCEL, "DELETE /api/v3/order (" + symbol + ", client order id " + clientOrderId + ")", OrderMapping::order));
+        remember(orderCalls.call(Endpoint.CANCEL_ORDER, new QueryString().add("symbol", symbol).add("origClientOrderId", clientOrderId),
+                Operation.CANCEL, symbol + ", client order id " + clientOrderId, OrderMapping::order));
     }
 
     /**
@@ -279,10 +362,10 @@ public final class BinanceAdapter implements ExchangeAdapter {
     public int cancelAll(String symbol) {
         List<Order> cancelled;
         int inLists;
-        String what = "DELETE /api/v3/openOrders (" + symbol + ")";
+        String what = orderCalls.name(Endpoint.CANCEL_OPEN_ORDERS) + " (" + symbol + ")";
         JsonNode answer;
         try {
-            answer = rest.call(Endpoint.CANCEL_OPEN_ORDERS, new QueryString().add("symbol", symbol), Operation.CANCEL, what);
+            answer = orderCalls.call(Endpoint.CANCEL_OPEN_ORDERS, new QueryString().add("symbol", symbol), Operation.CANCEL, what);
         } catch (ExchangeException e) {
             if (BinanceErrors.isOrderGone(e)) {
                 return 0; // Binance answers -2011 when there was nothing to cancel
@@ -309,9 +392,9 @@ public final class BinanceAdapter implements ExchangeAdapter {
     public Optional<Order> lookup(String symbol, String clientOrderId) {
         requireClientOrderId(clientOrderId);
         try {
-            Order order = rest.call(Endpoint.QUERY_ORDER,
+            Order order = orderCalls.call(Endpoint.QUERY_ORDER,
                     new QueryString().add("symbol", symbol).add("origClientOrderId", clientOrderId), Operation.QUERY,
-                    "GET /api/v3/order (" + symbol + ", client order id " + clientOrderId + ")", OrderMapping::order);
+                    symbol + ", client order id " + clientOrderId, OrderMapping::order);
             remember(order);
             return Optional.of(order);
         } catch (ExchangeException e) {
@@ -366,6 +449,9 @@ public final class BinanceAdapter implements ExchangeAdapter {
         market.close();
         if (user != null) {
             user.close();
+        }
+        if (webSocketOrders != null) {
+            webSocketOrders.close();
         }
         background.shutdownNow();
     }

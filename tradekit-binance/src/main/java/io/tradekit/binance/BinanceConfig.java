@@ -33,6 +33,15 @@ import java.util.Set;
  *   <tr><td>{@code streamSilenceSeconds}</td><td>a stream with no frame at all (pongs to our pings included) for this long is replaced, default 60</td></tr>
  *   <tr><td>{@code downAfterAttempts}</td><td>failed reconnects in a row after which a stream is reported down (stale data), default 5</td></tr>
  *   <tr><td>{@code instrumentTtlMs}</td><td>how long a symbol's filters are reused before exchangeInfo is read again, default 3600000 (1 h)</td></tr>
+ *   <tr><td>{@code keyType}</td><td>{@code hmac} (default: the secret is the HMAC secret) or {@code ed25519} (the secret is the
+ *       PKCS#8 PEM of the Ed25519 private key; REST and WebSocket API requests are signed with it)</td></tr>
+ *   <tr><td>{@code orderChannel}</td><td>{@code rest} (default) or {@code websocket}: place, cancel and look up orders over the
+ *       WebSocket API ({@code order.place}, {@code order.cancel}, {@code order.status}, {@code openOrders.cancelAll})</td></tr>
+ *   <tr><td>{@code sessionLogon}</td><td>{@code true} to authenticate WebSocket API connections once with {@code session.logon}
+ *       instead of signing each request (Ed25519 keys only, as at Binance), default false</td></tr>
+ *   <tr><td>{@code selfTradePreventionMode}</td><td>{@code NONE}, {@code EXPIRE_TAKER}, {@code EXPIRE_MAKER}, {@code EXPIRE_BOTH},
+ *       {@code DECREMENT} or {@code TRANSFER}, sent with every new order; checked against the symbol's
+ *       {@code allowedSelfTradePreventionModes} before sending. Default: not sent (the symbol's default applies)</td></tr>
  * </table>
  *
  * Any local server that speaks the protocol (e.g. the {@code tradekit-binance-simulator} module) can be
@@ -44,7 +53,8 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
                             long weightLimit, long orderLimit, Duration maxRateLimitWait,
                             Duration reconnectInitial, Duration reconnectMax, Duration maxConnectionAge,
                             long maxResponseBytes, int maxMessageBytes, Duration streamSilence, int downAfterAttempts,
-                            Duration instrumentTtl) {
+                            Duration instrumentTtl, KeyType keyType, OrderChannel orderChannel, boolean sessionLogon,
+                            Optional<SelfTradePrevention> selfTradePreventionMode) {
 
     public static final String PRODUCTION_REST = "https://api.binance.com";
     public static final String PRODUCTION_STREAM = "wss://stream.binance.com:9443";
@@ -56,10 +66,20 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
     private static final Set<String> PARAMETERS = Set.of("network", "restUrl", "streamUrl", "wsApiUrl", "recvWindow",
             "orderResponse", "requestTimeoutMs", "connectTimeoutMs", "weightLimit", "orderLimit", "maxRateLimitWaitMs",
             "reconnectInitialMs", "reconnectMaxMs", "maxConnectionAgeMinutes", "maxResponseBytes", "maxMessageBytes",
-            "streamSilenceSeconds", "downAfterAttempts", "instrumentTtlMs");
+            "streamSilenceSeconds", "downAfterAttempts", "instrumentTtlMs", "keyType", "orderChannel", "sessionLogon",
+            "selfTradePreventionMode");
 
     /** How much a new-order answer carries. */
     public enum OrderResponse { FULL, RESULT }
+
+    /** What kind of API key the credentials hold. */
+    public enum KeyType { HMAC, ED25519 }
+
+    /** Where orders are placed, cancelled and looked up. */
+    public enum OrderChannel { REST, WEBSOCKET }
+
+    /** Binance's self-trade-prevention modes (enums.md, "STP Modes"). */
+    public enum SelfTradePrevention { NONE, EXPIRE_TAKER, EXPIRE_MAKER, EXPIRE_BOTH, DECREMENT, TRANSFER }
 
     /** Which Binance to talk to when no URL is given. */
     public enum Network { PRODUCTION, TESTNET }
@@ -87,6 +107,13 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
         requirePositive(downAfterAttempts, "downAfterAttempts");
         if (instrumentTtl.isNegative()) {
             throw new InvalidInputException("binance: parameter 'instrumentTtlMs' is " + instrumentTtl.toMillis() + ", expected 0 or more");
+        }
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(orderChannel, "orderChannel");
+        Objects.requireNonNull(selfTradePreventionMode, "selfTradePreventionMode");
+        if (sessionLogon && keyType != KeyType.ED25519) {
+            throw new InvalidInputException("binance: parameter 'sessionLogon' is true but 'keyType' is " + keyType
+                    + "; Binance accepts session.logon with Ed25519 keys only");
         }
         if (reconnectMax.compareTo(reconnectInitial) < 0) {
             throw new InvalidInputException("binance: parameter 'reconnectMaxMs' (" + reconnectMax.toMillis()
@@ -129,14 +156,19 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
                 (int) Math.min(Integer.MAX_VALUE, p.longValue("maxMessageBytes", 1 << 20)),
                 Duration.ofSeconds(p.longValue("streamSilenceSeconds", 60)),
                 (int) Math.min(Integer.MAX_VALUE, p.longValue("downAfterAttempts", 5)),
-                Duration.ofMillis(p.longValue("instrumentTtlMs", 3_600_000)));
+                Duration.ofMillis(p.longValue("instrumentTtlMs", 3_600_000)),
+                p.choice("keyType", KeyType.class, KeyType.HMAC),
+                p.choice("orderChannel", OrderChannel.class, OrderChannel.REST),
+                p.bool("sessionLogon", false),
+                p.text("selfTradePreventionMode").map(m -> p.choice("selfTradePreventionMode", SelfTradePrevention.class, SelfTradePrevention.NONE)));
     }
 
     /** A copy with other credentials. */
     public BinanceConfig withCredentials(Optional<Credentials> newCredentials) {
         return new BinanceConfig(restUrl, streamUrl, wsApiUrl, newCredentials, recvWindowMillis, orderResponse, requestTimeout,
                 connectTimeout, weightLimit, orderLimit, maxRateLimitWait, reconnectInitial, reconnectMax, maxConnectionAge,
-                maxResponseBytes, maxMessageBytes, streamSilence, downAfterAttempts, instrumentTtl);
+                maxResponseBytes, maxMessageBytes, streamSilence, downAfterAttempts, instrumentTtl, keyType, orderChannel, sessionLogon,
+                selfTradePreventionMode);
     }
 
     /** The reconnect rules every stream of this adapter uses. */
@@ -171,6 +203,7 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
     @Override
     public String toString() {
         return "BinanceConfig[rest=" + restUrl + ", stream=" + streamUrl + ", wsApi=" + wsApiUrl
-                + ", credentials=" + (credentials.isPresent() ? "***" : "none") + ", recvWindow=" + recvWindowMillis + "]";
+                + ", credentials=" + (credentials.isPresent() ? "***" : "none") + ", keyType=" + keyType + ", orderChannel=" + orderChannel
+                + ", recvWindow=" + recvWindowMillis + "]";
     }
 }

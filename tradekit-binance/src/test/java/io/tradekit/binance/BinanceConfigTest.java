@@ -46,6 +46,25 @@ class BinanceConfigTest {
     }
 
     @Test
+    void keyTypeOrderChannelAndSelfTradePreventionAreSettingsWithPlainDefaults() {
+        BinanceConfig defaults = config(Map.of());
+        assertThat(defaults.keyType()).isEqualTo(BinanceConfig.KeyType.HMAC);
+        assertThat(defaults.orderChannel()).isEqualTo(BinanceConfig.OrderChannel.REST);
+        assertThat(defaults.sessionLogon()).isFalse();
+        assertThat(defaults.selfTradePreventionMode()).isEmpty();
+        BinanceConfig set = config(Map.of("keyType", "ed25519", "orderChannel", "websocket", "sessionLogon", "true",
+                "selfTradePreventionMode", "expire_both"));
+        assertThat(set.keyType()).isEqualTo(BinanceConfig.KeyType.ED25519);
+        assertThat(set.orderChannel()).isEqualTo(BinanceConfig.OrderChannel.WEBSOCKET);
+        assertThat(set.sessionLogon()).isTrue();
+        assertThat(set.selfTradePreventionMode()).contains(BinanceConfig.SelfTradePrevention.EXPIRE_BOTH);
+        assertThatThrownBy(() -> config(Map.of("selfTradePreventionMode", "EXPIRE_ALL"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("selfTradePreventionMode").hasMessageContaining("expire_maker");
+        assertThatThrownBy(() -> config(Map.of("orderChannel", "fix"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("orderChannel").hasMessageContaining("websocket");
+    }
+
+    @Test
     void badParametersAreRefusedNamingTheParameter() {
         assertThatThrownBy(() -> config(Map.of("recvWindow", "70000"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("'recvWindow'");
         assertThatThrownBy(() -> config(Map.of("restUrl", "ftp://x"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("'restUrl'");

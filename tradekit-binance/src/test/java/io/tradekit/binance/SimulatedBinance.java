@@ -25,9 +25,14 @@ final class SimulatedBinance implements AutoCloseable {
     private final List<BinanceAdapter> adapters = new java.util.ArrayList<>();
 
     SimulatedBinance(List<Bar> bars, int initialBars) {
-        this.credentials = new Credentials("key" + UUID.randomUUID().toString().replace("-", ""), "secret-" + UUID.randomUUID());
+        this(bars, initialBars, "secret-" + UUID.randomUUID(), java.util.function.UnaryOperator.identity());
+    }
+
+    /** A simulator whose options {@code adjust} changes, for an account whose credentials' secret is {@code secret}. */
+    SimulatedBinance(List<Bar> bars, int initialBars, String secret, java.util.function.UnaryOperator<BinanceSimulator.Options> adjust) {
+        this.credentials = new Credentials("key" + UUID.randomUUID().toString().replace("-", ""), secret);
         BinanceSimulator.Options defaults = BinanceSimulator.Options.of(0, bars).withInitialBars(initialBars);
-        this.sim = BinanceSimulator.start(defaults.withCredentials(credentials));
+        this.sim = BinanceSimulator.start(adjust.apply(defaults.withCredentials(credentials)));
     }
 
     /** An adapter with fast reconnects and the given extra parameters. */

@@ -42,7 +42,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Market data is a list of bars: {@link #step()} closes the next one (klines, then a book ticker at
  * its close), on command or on a timer. Orders are matched by core's
  * {@link io.tradekit.core.paper.MatchingEngine}, the same engine as the paper exchange, and reported as
- * {@code executionReport}s to WebSocket API subscribers. Serves only the data set's kline interval.
+ * {@code executionReport}s to WebSocket API subscribers. Serves only the data set's kline interval. Further
+ * symbols ({@link Options#withMarket}) are listed, streamed and traded beside the main one, their bars
+ * closing on the same steps.
  *
  * <pre>{@code
  * try (BinanceSimulator sim = BinanceSimulator.start(0, bars)) {
@@ -73,11 +75,15 @@ public final class BinanceSimulator implements AutoCloseable {
      * @param retimeToNow shift the bars' times so that the last initial bar closes at the start of the
      *                    current period: stepped once per timeframe, bars then close on the wall clock, as a
      *                    live bot expects (stepped faster, their times run ahead of it)
+     * @param accountKey  HMAC (the credentials' secret) or an Ed25519 public key that verifies signatures
+     * @param moreMarkets further symbols listed and traded beside the main one ({@link #withMarket})
      */
     public record Options(int port, List<Bar> bars, Instrument instrument, Credentials credentials, Map<String, BigDecimal> balances,
                           BigDecimal makerFeeBps, BigDecimal takerFeeBps, int initialBars, long weightLimit, long orderLimit,
-                          boolean retimeToNow) {
+                          boolean retimeToNow, AccountKey accountKey, List<Market> moreMarkets) {
         public Options {
+            Objects.requireNonNull(accountKey, "accountKey");
+            moreMarkets = List.copyOf(moreMarkets);
             bars = List.copyOf(bars);
             Objects.requireNonNull(instrument, "instrument");
             Objects.requireNonNull(credentials, "credentials");
@@ -104,36 +110,75 @@ public final class BinanceSimulator implements AutoCloseable {
             if (bars.isEmpty()) throw new InvalidInputException("binance simulator: bars must not be empty");
             Instrument instrument = defaultInstrument(bars.getFirst().symbol());
             return new Options(port, bars, instrument, TEST_CREDENTIALS, Map.of(instrument.quoteAsset(), new BigDecimal("10000")),
-                    BigDecimal.TEN, BigDecimal.TEN, 1, 6000, 50, false);
+                    BigDecimal.TEN, BigDecimal.TEN, 1, 6000, 50, false, AccountKey.HMAC, List.of());
         }
 
         public Options withInitialBars(int count) {
-            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, count, weightLimit, orderLimit, retimeToNow);
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, count, weightLimit, orderLimit, retimeToNow, accountKey, moreMarkets);
         }
 
         public Options withBalances(Map<String, BigDecimal> newBalances) {
-            return new Options(port, bars, instrument, credentials, newBalances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retimeToNow);
+            return new Options(port, bars, instrument, credentials, newBalances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retimeToNow, accountKey, moreMarkets);
         }
 
         public Options withInstrument(Instrument newInstrument) {
-            return new Options(port, bars, newInstrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retimeToNow);
+            return new Options(port, bars, newInstrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retimeToNow, accountKey, moreMarkets);
         }
 
         public Options withWeightLimit(long limit) {
-            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, limit, orderLimit, retimeToNow);
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, limit, orderLimit, retimeToNow, accountKey, moreMarkets);
         }
 
         public Options withRetimeToNow(boolean retime) {
-            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retime);
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit, retime, accountKey, moreMarkets);
         }
 
         public Options withCredentials(Credentials newCredentials) {
             return new Options(port, bars, instrument, newCredentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit,
-                    retimeToNow);
+                    retimeToNow, accountKey, moreMarkets);
+        }
+
+        /**
+         * The account's API key is an Ed25519 key: SIGNED requests must carry the base64 Ed25519 signature that
+         * {@code publicKeyPem} (X.509 {@code -----BEGIN PUBLIC KEY-----}) verifies, and the WebSocket API
+         * accepts {@code session.logon}. The credentials' secret is then not used by the simulator.
+         */
+        public Options withEd25519Key(String publicKeyPem) {
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit,
+                    retimeToNow, AccountKey.ed25519(publicKeyPem), moreMarkets);
+        }
+
+        /** The venue also lists and trades {@code market}; its bars close with the main symbol's. */
+        public Options withMarket(Market market) {
+            if (!market.bars().isEmpty() && !market.bars().getFirst().timeframe().equals(bars.getFirst().timeframe())) {
+                throw new InvalidInputException("binance simulator: market " + market.instrument().symbol() + " is "
+                        + market.bars().getFirst().timeframe() + ", the main symbol " + bars.getFirst().timeframe());
+            }
+            List<Market> all = new ArrayList<>(moreMarkets);
+            all.add(market);
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, weightLimit, orderLimit,
+                    retimeToNow, accountKey, all);
         }
 
         public Options withFees(BigDecimal makerBps, BigDecimal takerBps) {
-            return new Options(port, bars, instrument, credentials, balances, makerBps, takerBps, initialBars, weightLimit, orderLimit, retimeToNow);
+            return new Options(port, bars, instrument, credentials, balances, makerBps, takerBps, initialBars, weightLimit, orderLimit, retimeToNow, accountKey, moreMarkets);
+        }
+    }
+
+    /**
+     * Another symbol the venue lists and trades beside the main one: its filters and bars (same timeframe,
+     * as many bars as the main symbol's, closing together).
+     */
+    public record Market(Instrument instrument, List<Bar> bars) {
+        public Market {
+            Objects.requireNonNull(instrument, "instrument");
+            bars = List.copyOf(bars);
+            for (Bar b : bars) {
+                if (!b.symbol().equals(instrument.symbol())) {
+                    throw new InvalidInputException("binance simulator: market " + instrument.symbol() + " holds a bar of " + b.symbol()
+                            + " at " + b.openTime());
+                }
+            }
         }
     }
 
@@ -146,18 +191,26 @@ public final class BinanceSimulator implements AutoCloseable {
     private final SimulatedVenue venue;
     private final FrontDoor frontDoor;
     private final String klineStream;
-    private final String bookTickerStream;
     private final String interval;
+    private final Timeframe timeframe;
     private ScheduledExecutorService timer;
 
     private BinanceSimulator(Options options) throws IOException, InterruptedException {
         this.options = options;
-        Gatekeeper gatekeeper = new Gatekeeper(options.credentials(), clock);
+        Gatekeeper gatekeeper = new Gatekeeper(options.credentials(), options.accountKey(), clock);
         this.streams = new StreamServer(gatekeeper, clock, faults);
-        PaperSettings settings = new PaperSettings(Map.of(options.instrument().symbol(), options.instrument()), options.balances(),
+        Map<Instrument, List<Bar>> markets = new LinkedHashMap<>();
+        markets.put(options.instrument(), options.bars());
+        options.moreMarkets().forEach(m -> markets.put(m.instrument(), m.bars()));
+        Map<String, Instrument> instruments = new LinkedHashMap<>();
+        markets.keySet().forEach(i -> instruments.put(i.symbol(), i));
+        if (options.retimeToNow()) {
+            long now = clock.millis();
+            markets.replaceAll((i, bars) -> retime(bars, options.initialBars(), now));
+        }
+        PaperSettings settings = new PaperSettings(instruments, options.balances(),
                 options.makerFeeBps(), options.takerFeeBps(), BigDecimal.ZERO, FillModel.CLOSE);
-        List<Bar> bars = options.retimeToNow() ? retime(options.bars(), options.initialBars(), clock.millis()) : options.bars();
-        this.venue = new SimulatedVenue(settings, options.instrument(), bars, options.initialBars(), clock, streams::publishUserEvent);
+        this.venue = new SimulatedVenue(settings, markets, options.initialBars(), clock, streams::publishUserEvent);
         this.rest = new RestHandler(venue, gatekeeper, faults, clock, options.weightLimit(), options.orderLimit());
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         http.createContext("/", rest);
@@ -167,10 +220,10 @@ public final class BinanceSimulator implements AutoCloseable {
         http.start();
         this.frontDoor = new FrontDoor(options.port(), http.getAddress().getPort(), streams.getPort());
         frontDoor.start();
-        Timeframe timeframe = options.bars().getFirst().timeframe();
+        streams.serveOrders(venue, frontDoor::dropAll);
+        this.timeframe = options.bars().getFirst().timeframe();
         this.interval = Payloads.interval(timeframe);
         this.klineStream = Payloads.klineStream(options.instrument().symbol(), timeframe);
-        this.bookTickerStream = Payloads.bookTickerStream(options.instrument().symbol());
     }
 
     /** Starts a simulator for {@code bars} on {@code port} (0: any free port) with the default options. */
@@ -223,19 +276,21 @@ public final class BinanceSimulator implements AutoCloseable {
     }
 
     /**
-     * Closes the next bar: resting orders it crosses fill (their execution reports go out first), then
-     * the kline stream sends the bar forming ({@code x} false) and closed ({@code x} true), then the book
-     * ticker at its close. Returns false when the data is used up.
+     * Closes the next bar of every market: resting orders it crosses fill (their execution reports go out
+     * first), then each symbol's kline stream sends the bar forming ({@code x} false) and closed ({@code x}
+     * true), then its book ticker at the close. Returns false when the data is used up.
      */
     public boolean step() {
         synchronized (venue.lock()) {
-            Optional<Bar> next = venue.advance();
-            if (next.isEmpty()) return false;
-            Bar bar = next.get();
+            List<Bar> closed = venue.advance();
+            if (closed.isEmpty()) return false;
             long now = clock.millis();
-            streams.publish(klineStream, Payloads.klineEvent(Payloads.opening(bar), false, now, interval));
-            streams.publish(klineStream, Payloads.klineEvent(bar, true, now, interval));
-            streams.publish(bookTickerStream, venue.bookTickerFor(bar));
+            for (Bar bar : closed) {
+                String stream = Payloads.klineStream(bar.symbol(), timeframe);
+                streams.publish(stream, Payloads.klineEvent(Payloads.opening(bar), false, now, interval));
+                streams.publish(stream, Payloads.klineEvent(bar, true, now, interval));
+                streams.publish(Payloads.bookTickerStream(bar.symbol()), venue.bookTickerFor(bar));
+            }
             return true;
         }
     }
@@ -265,6 +320,32 @@ public final class BinanceSimulator implements AutoCloseable {
     /** Cuts every connection, REST keep-alives and WebSockets alike, as a network failure would. */
     public void dropAllConnections() {
         frontDoor.dropAll();
+    }
+
+    /**
+     * The next {@code count} WebSocket API {@code order.place} requests are executed (the order rests or fills),
+     * then every connection is cut before the answer goes out: the client cannot know the outcome.
+     */
+    public void dropAfterNextWebSocketOrders(int count) {
+        faults.dropAfterNextWebSocketOrders(count);
+    }
+
+    /** Answers the next {@code count} WebSocket API order requests with 429 (-1003) and {@code data.retryAfter} {@code retryAfter} from now. */
+    public void rateLimitNextWebSocketOrders(int count, Duration retryAfter) {
+        faults.rateLimitNextWebSocketOrders(count, retryAfter);
+    }
+
+    /**
+     * Adds {@code weight} to the WebSocket API's request weight of the current minute, as other clients on the
+     * same IP would: the next answers' {@code rateLimits} report it.
+     */
+    public void chargeWebSocketWeight(long weight) {
+        streams.chargeWebSocketWeight(weight);
+    }
+
+    /** The self-trade-prevention modes the symbol allows from now on (exchangeInfo and new orders); {@code NONE} only by default. */
+    public void allowSelfTradePrevention(java.util.Set<String> modes) {
+        venue.allowSelfTradePrevention(modes);
     }
 
     /** Answers the next {@code count} new orders with HTTP 500, before or after the order reaches the book. */

@@ -97,4 +97,31 @@ final class Faults {
         refusedSubscriptions--;
         return new int[] {refusalStatus, refusalCode};
     }
+
+    private int webSocketOrderDrops;
+    private int webSocketRateLimits;
+    private long webSocketRetryAfterSeconds;
+
+    /** The next {@code count} WebSocket API {@code order.place} requests are executed, then every connection is cut before the answer. */
+    synchronized void dropAfterNextWebSocketOrders(int count) {
+        this.webSocketOrderDrops = count;
+    }
+
+    synchronized boolean takeWebSocketOrderDrop() {
+        if (webSocketOrderDrops <= 0) return false;
+        webSocketOrderDrops--;
+        return true;
+    }
+
+    synchronized void rateLimitNextWebSocketOrders(int count, Duration retryAfter) {
+        this.webSocketRateLimits = count;
+        this.webSocketRetryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+    }
+
+    /** Seconds until a forced WebSocket API 429 ends, for this request, or 0 when none is due. */
+    synchronized long takeForcedWebSocketRateLimit() {
+        if (webSocketRateLimits <= 0) return 0;
+        webSocketRateLimits--;
+        return webSocketRetryAfterSeconds;
+    }
 }

@@ -8,17 +8,19 @@ import java.util.Map;
 /**
  * The checks Binance makes on a SIGNED request, in the simulator: API key (-2014, -2015), signature
  * (-1022), {@code recvWindow} (-1131) and timestamp (-1021: not older than {@code recvWindow}, not more
- * than 1 s ahead of the server).
+ * than 1 s ahead of the server). The signature is HMAC-SHA256 hex or Ed25519 base64, by the account's key.
  */
 final class Gatekeeper {
 
     private final String apiKey;
-    private final VenueSignature signer;
+    private final SignatureCheck signer;
+    private final AccountKey.Kind keyKind;
     private final InstantSource clock;
 
-    Gatekeeper(Credentials credentials, InstantSource clock) {
+    Gatekeeper(Credentials credentials, AccountKey key, InstantSource clock) {
         this.apiKey = credentials.apiKey();
-        this.signer = new VenueSignature(credentials.secret());
+        this.keyKind = key.kind();
+        this.signer = key.kind() == AccountKey.Kind.ED25519 ? new Ed25519Check(key.publicKeyPem()) : new VenueSignature(credentials.secret());
         this.clock = clock;
     }
 
@@ -29,6 +31,11 @@ final class Gatekeeper {
         if (!given.equals(apiKey)) {
             throw new VenueError(401, -2015, VenueMessages.REJECTED_API_KEY);
         }
+    }
+
+    /** Whether the account's key may authenticate a WebSocket API session ({@code session.logon}: Ed25519 only). */
+    boolean allowsSessionLogon() {
+        return keyKind == AccountKey.Kind.ED25519;
     }
 
     /** {@code payload} is exactly what the client signed; {@code params} the decoded parameters. */
@@ -43,7 +50,8 @@ final class Gatekeeper {
         checkTimestamp(params);
     }
 
-    private void checkTimestamp(Map<String, String> params) {
+    /** The timestamp and recvWindow checks alone (a logged-on WebSocket API session's requests carry no signature). */
+    void checkTimestamp(Map<String, String> params) {
         String ts = params.get("timestamp");
         if (ts == null || ts.isEmpty()) {
             throw VenueError.mandatory("timestamp");

@@ -44,7 +44,7 @@ final class Payloads {
         };
     }
 
-    static String exchangeInfo(List<Instrument> instruments, long serverTime, long weightLimit, long orderLimit) {
+    static String exchangeInfo(List<Instrument> instruments, long serverTime, long weightLimit, long orderLimit, java.util.Set<String> stpModes) {
         StringBuilder out = new StringBuilder();
         out.append("{\"timezone\":\"UTC\",\"serverTime\":").append(serverTime).append(",\"rateLimits\":[")
                 .append("{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":").append(weightLimit).append("},")
@@ -58,7 +58,7 @@ final class Payloads {
                     .append(",\"baseAssetPrecision\":8,\"quoteAsset\":").append(quote(s.quoteAsset()))
                     .append(",\"quotePrecision\":8,\"quoteAssetPrecision\":8,\"baseCommissionPrecision\":8,\"quoteCommissionPrecision\":8,")
                     .append("\"orderTypes\":[\"LIMIT\",\"LIMIT_MAKER\",\"MARKET\"],\"icebergAllowed\":false,\"ocoAllowed\":false,")
-                    .append("\"quoteOrderQtyMarketAllowed\":false,\"allowTrailingStop\":false,\"cancelReplaceAllowed\":false,")
+                    .append("\"quoteOrderQtyMarketAllowed\":true,\"allowTrailingStop\":false,\"cancelReplaceAllowed\":true,")
                     .append("\"isSpotTradingAllowed\":true,\"isMarginTradingAllowed\":false,\"filters\":[")
                     .append("{\"filterType\":\"PRICE_FILTER\",\"minPrice\":").append(dec(s.tickSize())).append(",\"maxPrice\":\"1000000.00000000\",\"tickSize\":").append(dec(s.tickSize())).append("},")
                     .append("{\"filterType\":\"LOT_SIZE\",\"minQty\":").append(dec(s.minQuantity().max(s.stepSize()))).append(",\"maxQty\":\"9000000.00000000\",\"stepSize\":").append(dec(s.stepSize())).append("},")
@@ -67,7 +67,8 @@ final class Payloads {
                     .append("{\"filterType\":\"NOTIONAL\",\"minNotional\":").append(dec(s.minNotional()))
                     .append(",\"applyMinToMarket\":true,\"maxNotional\":\"9000000.00000000\",\"applyMaxToMarket\":false,\"avgPriceMins\":5}")
                     .append("],\"permissions\":[],\"permissionSets\":[[\"SPOT\"]],\"defaultSelfTradePreventionMode\":\"NONE\",")
-                    .append("\"allowedSelfTradePreventionModes\":[\"NONE\"]}");
+                    .append("\"allowedSelfTradePreventionModes\":").append(new java.util.TreeSet<>(stpModes).stream().map(Payloads::quote)
+                            .collect(java.util.stream.Collectors.joining(",", "[", "]"))).append('}');
         }
         return out.append("]}").toString();
     }

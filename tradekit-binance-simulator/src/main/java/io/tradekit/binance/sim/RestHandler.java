@@ -91,6 +91,12 @@ final class RestHandler implements HttpHandler {
                     placeOrder(exchange, params, used);
                     return;
                 }
+                if (endpoint == Route.CANCEL_REPLACE) {
+                    chargeOrder();
+                    VenueError.Answer answer = venue.cancelReplace(params);
+                    respond(exchange, answer.status(), answer.json(), used);
+                    return;
+                }
                 respond(exchange, 200, answer(endpoint, params), used);
             } catch (VenueError e) {
                 count(e.code);
@@ -130,16 +136,19 @@ final class RestHandler implements HttpHandler {
             case ACCOUNT -> venue.account();
             case MY_TRADES -> venue.myTrades(p);
             case TEST_ORDER -> venue.testOrder(p);
-            case NEW_ORDER -> throw new IllegalStateException("new orders are placed by placeOrder");
+            case NEW_ORDER, CANCEL_REPLACE -> throw new IllegalStateException(endpoint + " is answered by its own method");
         };
     }
 
     private String exchangeInfo(Map<String, String> p) {
         String symbol = p.get("symbol");
-        if (symbol != null && !symbol.equals(venue.symbol())) {
+        java.util.List<io.tradekit.api.Instrument> listed = venue.instruments().stream()
+                .filter(i -> symbol == null || i.symbol().equals(symbol)).toList();
+        if (listed.isEmpty()) {
             throw VenueError.badRequest(-1121, VenueMessages.INVALID_SYMBOL);
         }
-        return Payloads.exchangeInfo(java.util.List.of(venue.instrument()), clock.millis(), weightLimit, orderLimit);
+        return Payloads.exchangeInfo(listed, clock.millis(), weightLimit, orderLimit,
+                venue.allowedSelfTradePrevention());
     }
 
     /** Takes the request's weight in the current minute; 429 (-1003) past the limit or when told to. */

@@ -9,6 +9,7 @@ enum Route {
     KLINES("GET", "/api/v3/klines", 2, false),
     NEW_ORDER("POST", "/api/v3/order", 1, true),
     TEST_ORDER("POST", "/api/v3/order/test", 1, true),
+    CANCEL_REPLACE("POST", "/api/v3/order/cancelReplace", 1, true),
     QUERY_ORDER("GET", "/api/v3/order", 4, true),
     CANCEL_ORDER("DELETE", "/api/v3/order", 1, true),
     CANCEL_OPEN_ORDERS("DELETE", "/api/v3/openOrders", 1, true),

@@ -42,8 +42,12 @@ final class SimulatedVenue {
     private static final String CLIENT_ID_RULE = "^[\\.A-Z\\:/a-z0-9_-]{1,36}$";
 
     private final MatchingEngine engine;
+    /** The first market's instrument and bars: the simulator's main symbol. */
     private final Instrument instrument;
     private final List<Bar> bars;
+    /** Every market by symbol, the main one first; all close their bars together. */
+    private final Map<String, Instrument> instruments = new java.util.LinkedHashMap<>();
+    private final Map<String, List<Bar>> barsBySymbol = new java.util.LinkedHashMap<>();
     private final InstantSource clock;
     private final Map<String, SimOrder> meta = new HashMap<>();
     private final Map<String, SimTrade> tradeByFillId = new HashMap<>();
@@ -54,8 +58,13 @@ final class SimulatedVenue {
     private long bookUpdateId = 1;
     private int cursor;
     private String pendingCancelId;
+    private java.util.Set<String> allowedSelfTradePrevention = java.util.Set.of("NONE");
 
-    SimulatedVenue(PaperSettings settings, Instrument instrument, List<Bar> bars, int initialBars, InstantSource clock, Consumer<String> userEvents) {
+    /** One market per instrument, each with as many bars as the first (they close together). */
+    SimulatedVenue(PaperSettings settings, Map<Instrument, List<Bar>> markets, int initialBars, InstantSource clock, Consumer<String> userEvents) {
+        Map.Entry<Instrument, List<Bar>> main = markets.entrySet().iterator().next();
+        Instrument instrument = main.getKey();
+        List<Bar> bars = main.getValue();
         if (bars.isEmpty()) {
             throw new InvalidInputException("binance simulator: at least one bar is needed");
         }
@@ -65,6 +74,14 @@ final class SimulatedVenue {
         this.engine = new MatchingEngine("binance", settings);
         this.instrument = instrument;
         this.bars = List.copyOf(bars);
+        markets.forEach((market, marketBars) -> {
+            if (marketBars.size() != bars.size()) {
+                throw new InvalidInputException("binance simulator: " + market.symbol() + " has " + marketBars.size() + " bars, "
+                        + instrument.symbol() + " " + bars.size() + "; every market needs as many");
+            }
+            instruments.put(market.symbol(), market);
+            barsBySymbol.put(market.symbol(), List.copyOf(marketBars));
+        });
         this.clock = clock;
         this.userEvents = userEvents;
         engine.setListener(new MatchingEngine.Listener() {
@@ -79,11 +96,13 @@ final class SimulatedVenue {
             }
         });
         synchronized (engine) {
-            for (int i = 0; i < initialBars; i++) {
-                engine.onBar(this.bars.get(i));
+            for (List<Bar> marketBars : barsBySymbol.values()) {
+                for (int i = 0; i < initialBars; i++) {
+                    engine.onBar(marketBars.get(i));
+                }
+                engine.onTicker(quote(marketBars.get(initialBars - 1)));
             }
             cursor = initialBars;
-            engine.onTicker(quote(this.bars.get(cursor - 1)));
         }
     }
 
@@ -99,10 +118,33 @@ final class SimulatedVenue {
         return instrument.symbol();
     }
 
-    /** Bars streamed so far (the ones a klines request may return). */
-    List<Bar> closedBars() {
+    /** Every market's instrument, the main one first. */
+    List<Instrument> instruments() {
+        return List.copyOf(instruments.values());
+    }
+
+    /** The STP modes the symbol allows (exchangeInfo's {@code allowedSelfTradePreventionModes}). */
+    java.util.Set<String> allowedSelfTradePrevention() {
         synchronized (engine) {
-            return bars.subList(0, cursor);
+            return allowedSelfTradePrevention;
+        }
+    }
+
+    void allowSelfTradePrevention(java.util.Set<String> modes) {
+        synchronized (engine) {
+            allowedSelfTradePrevention = java.util.Set.copyOf(modes);
+        }
+    }
+
+    /** The main symbol's bars streamed so far. */
+    List<Bar> closedBars() {
+        return closedBars(symbol());
+    }
+
+    /** A symbol's bars streamed so far (the ones a klines request may return). */
+    List<Bar> closedBars(String symbol) {
+        synchronized (engine) {
+            return barsBySymbol.get(symbol).subList(0, cursor);
         }
     }
 
@@ -112,20 +154,28 @@ final class SimulatedVenue {
         }
     }
 
-    /** The step the market takes: the next bar closes (resting orders it crosses fill), then a quote at its close. */
-    Optional<Bar> advance() {
+    /**
+     * The step the markets take: in each, the next bar closes (resting orders it crosses fill), then a quote
+     * at its close. Returns the bars that closed, the main symbol's first; empty when the data is used up.
+     */
+    List<Bar> advance() {
         synchronized (engine) {
-            if (cursor >= bars.size()) return Optional.empty();
-            Bar bar = bars.get(cursor++);
-            engine.onBar(bar);
-            engine.onTicker(quote(bar));
-            return Optional.of(bar);
+            if (cursor >= bars.size()) return List.of();
+            List<Bar> closed = new ArrayList<>();
+            for (List<Bar> marketBars : barsBySymbol.values()) {
+                Bar bar = marketBars.get(cursor);
+                engine.onBar(bar);
+                engine.onTicker(quote(bar));
+                closed.add(bar);
+            }
+            cursor++;
+            return closed;
         }
     }
 
     /** The simulated touch after a bar: bid at the close, ask one tick above. */
     Ticker quote(Bar bar) {
-        return new Ticker(bar.symbol(), bar.closeTime(), bar.close(), bar.close().add(instrument.tickSize()), bar.close());
+        return new Ticker(bar.symbol(), bar.closeTime(), bar.close(), bar.close().add(instruments.get(bar.symbol()).tickSize()), bar.close());
     }
 
     String bookTickerFor(Bar bar) {
@@ -162,7 +212,14 @@ final class SimulatedVenue {
         } else if (p.containsKey("timeInForce")) {
             throw VenueError.badRequest(-1106, "Parameter 'timeInForce' sent when not required.");
         }
-        BigDecimal quantity = decimal(p, "quantity", true);
+        String stp = p.get("selfTradePreventionMode");
+        if (stp != null && !List.of("NONE", "EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH", "DECREMENT", "TRANSFER").contains(stp)) {
+            throw VenueError.badRequest(-1100, "Illegal characters found in parameter 'selfTradePreventionMode'.");
+        }
+        if (stp != null && !allowedSelfTradePrevention.contains(stp)) {
+            throw VenueError.badRequest(-1013, VenueMessages.STP_MODE_NOT_ALLOWED);
+        }
+        BigDecimal quantity = type == OrderType.MARKET ? marketQuantity(p, instruments.get(symbol), side) : decimal(p, "quantity", true);
         Optional<BigDecimal> price = Optional.ofNullable(decimal(p, "price", type != OrderType.MARKET));
         if (type == OrderType.MARKET && price.isPresent()) {
             throw VenueError.badRequest(-1106, "Parameter 'price' sent when not required.");
@@ -180,9 +237,72 @@ final class SimulatedVenue {
         }
     }
 
+    /**
+     * A MARKET order's base quantity: {@code quantity}, or for {@code quoteOrderQty} as much as the quote
+     * amount buys at the ask (or takes to receive at the bid), rounded down to the step size.
+     */
+    private BigDecimal marketQuantity(Map<String, String> p, Instrument instrument, Side side) {
+        BigDecimal quantity = decimal(p, "quantity", false);
+        BigDecimal quote = decimal(p, "quoteOrderQty", false);
+        if (quantity == null && quote == null) {
+            throw VenueError.badRequest(-1102, "Param 'quantity' or 'quoteOrderQty' must be sent, but both were empty/null!");
+        }
+        if (quantity != null && quote != null) {
+            throw VenueError.badRequest(-1106, "Parameter 'quoteOrderQty' sent when not required.");
+        }
+        if (quantity != null) return quantity;
+        synchronized (engine) {
+            BigDecimal last = engine.lastPrice(instrument.symbol()).orElseThrow(
+                    () -> VenueError.badRequest(-2010, "Order book liquidity is less than symbol minimum quantity."));
+            BigDecimal price = side == Side.BUY ? last.add(instrument.tickSize()) : last;
+            BigDecimal base = quote.divide(price, 20, java.math.RoundingMode.DOWN);
+            BigDecimal steps = base.divide(instrument.stepSize(), 0, java.math.RoundingMode.DOWN);
+            BigDecimal rounded = steps.multiply(instrument.stepSize());
+            if (rounded.signum() == 0) {
+                throw VenueError.badRequest(-1013, VenueMessages.filterFailure("LOT_SIZE"));
+            }
+            return rounded;
+        }
+    }
+
+    /**
+     * {@code POST /api/v3/order/cancelReplace} with {@code cancelReplaceMode=STOP_ON_FAILURE}: the cancel
+     * first; when it fails nothing is placed (400, -2022); when the new order then fails the cancel stands
+     * (409, -2021). Both succeed: 200.
+     */
+    VenueError.Answer cancelReplace(Map<String, String> p) {
+        String mode = required(p, "cancelReplaceMode");
+        if (!mode.equals("STOP_ON_FAILURE")) {
+            throw VenueError.badRequest(-1100, "Illegal characters found in parameter 'cancelReplaceMode'; this simulator serves 'STOP_ON_FAILURE'.");
+        }
+        Map<String, String> cancel = new java.util.HashMap<>();
+        cancel.put("symbol", symbolOf(p));
+        if (p.containsKey("cancelOrigClientOrderId")) cancel.put("origClientOrderId", p.get("cancelOrigClientOrderId"));
+        if (p.containsKey("cancelOrderId")) cancel.put("orderId", p.get("cancelOrderId"));
+        if (p.containsKey("cancelNewClientOrderId")) cancel.put("newClientOrderId", p.get("cancelNewClientOrderId"));
+        Map<String, String> replacement = new java.util.HashMap<>(p);
+        synchronized (engine) {
+            String canceled;
+            try {
+                canceled = cancelOrder(cancel);
+            } catch (VenueError e) {
+                return new VenueError.Answer(400, "{\"code\":-2022,\"msg\":\"Order cancel-replace failed.\",\"data\":{\"cancelResult\":\"FAILURE\","
+                        + "\"newOrderResult\":\"NOT_ATTEMPTED\",\"cancelResponse\":" + e.json() + ",\"newOrderResponse\":null}}");
+            }
+            try {
+                String placed = newOrder(replacement);
+                return new VenueError.Answer(200, "{\"cancelResult\":\"SUCCESS\",\"newOrderResult\":\"SUCCESS\",\"cancelResponse\":" + canceled
+                        + ",\"newOrderResponse\":" + placed + "}");
+            } catch (VenueError e) {
+                return new VenueError.Answer(409, "{\"code\":-2021,\"msg\":\"Order cancel-replace partially failed.\",\"data\":{\"cancelResult\":\"SUCCESS\","
+                        + "\"newOrderResult\":\"FAILURE\",\"cancelResponse\":" + canceled + ",\"newOrderResponse\":" + e.json() + "}}");
+            }
+        }
+    }
+
     String newOrder(Map<String, String> p) {
         OrderRequest request = orderOf(p);
-        if (request.type() == OrderType.MARKET && request.quantity().compareTo(MARKET_MAX_QUANTITY) > 0) {
+        if (request.type() == OrderType.MARKET && !p.containsKey("quoteOrderQty") && request.quantity().compareTo(MARKET_MAX_QUANTITY) > 0) {
             throw VenueError.badRequest(-1013, VenueMessages.filterFailure("MARKET_LOT_SIZE"));
         }
         String responseType = p.getOrDefault("newOrderRespType", "FULL");
@@ -211,7 +331,7 @@ final class SimulatedVenue {
         synchronized (engine) {
             BigDecimal reference = request.limitPrice().or(() -> engine.lastPrice(request.symbol())).orElse(BigDecimal.ONE);
             try {
-                instrument.check(request.quantity(), reference, request.limitPrice().isPresent());
+                instruments.get(request.symbol()).check(request.quantity(), reference, request.limitPrice().isPresent());
             } catch (OrderRejectedException e) {
                 throw rejection(e);
             }
@@ -270,7 +390,12 @@ final class SimulatedVenue {
 
     String openOrders(Map<String, String> p) {
         synchronized (engine) {
-            List<Order> open = p.containsKey("symbol") ? engine.openOrders(symbolOf(p)) : engine.openOrders(symbol());
+            List<Order> open = new ArrayList<>();
+            if (p.containsKey("symbol")) {
+                open.addAll(engine.openOrders(symbolOf(p)));
+            } else {
+                instruments.keySet().forEach(s -> open.addAll(engine.openOrders(s)));
+            }
             StringBuilder out = new StringBuilder("[");
             for (Order o : open) {
                 if (out.length() > 1) out.append(',');
@@ -335,8 +460,7 @@ final class SimulatedVenue {
         int limit = limit(p);
         Long start = p.containsKey("startTime") ? integer(p, "startTime") : null;
         Long end = p.containsKey("endTime") ? integer(p, "endTime") : null;
-        List<Bar> closed = closedBars().stream()
-                .filter(b -> b.symbol().equals(symbol))
+        List<Bar> closed = closedBars(symbol).stream()
                 .filter(b -> start == null || b.openTime().toEpochMilli() >= start)
                 .filter(b -> end == null || b.openTime().toEpochMilli() <= end)
                 .toList();
@@ -399,7 +523,7 @@ final class SimulatedVenue {
 
     private String symbolOf(Map<String, String> p) {
         String symbol = required(p, "symbol");
-        if (!symbol.equals(instrument.symbol())) {
+        if (!instruments.containsKey(symbol)) {
             throw VenueError.badRequest(-1121, VenueMessages.INVALID_SYMBOL);
         }
         return symbol;

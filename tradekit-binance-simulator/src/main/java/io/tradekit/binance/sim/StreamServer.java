@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The simulator's WebSocket side. Market streams at {@code /ws/<stream>...} (raw frames) and
  * {@code /stream?streams=a/b} (frames wrapped as {@code {"stream":..,"data":..}}), with
  * {@code SUBSCRIBE}, {@code UNSUBSCRIBE} and {@code LIST_SUBSCRIPTIONS}; the WebSocket API at
- * {@code /ws-api/v3} with {@code time}, {@code ping} and {@code userDataStream.subscribe.signature},
+ * {@code /ws-api/v3} with {@code time}, {@code ping}, {@code session.logon} (Ed25519 accounts),
+ * {@code order.place}, {@code order.cancel}, {@code order.status}, {@code openOrders.cancelAll} and
+ * {@code userDataStream.subscribe.signature},
  * whose subscribers receive {@code {"subscriptionId":n,"event":{...}}}. The server pings every 20 s.
  */
 final class StreamServer extends WebSocketServer {
@@ -42,9 +44,13 @@ final class StreamServer extends WebSocketServer {
         }
     }
 
-    /** A WebSocket API connection; {@code subscriptionId} is set once user data is subscribed. */
+    /**
+     * A WebSocket API connection; {@code subscriptionId} is set once user data is subscribed, {@code loggedOn}
+     * once {@code session.logon} authenticated it (its requests then need no apiKey or signature).
+     */
     private static final class ApiSession {
         volatile int subscriptionId = -1;
+        volatile boolean loggedOn;
     }
 
     private final Gatekeeper gatekeeper;
@@ -52,6 +58,14 @@ final class StreamServer extends WebSocketServer {
     private final Faults faults;
     private final AtomicInteger subscriptionIds = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
+    private volatile SimulatedVenue venue;
+    /** WebSocket API request weight in the current minute and orders in the current 10 s, as its answers' {@code rateLimits} report them. */
+    private final Object limitsLock = new Object();
+    private long weightWindow;
+    private long weightUsed;
+    private long orderWindow;
+    private long ordersUsed;
+    private volatile Runnable dropAll = () -> { };
 
     StreamServer(Gatekeeper gatekeeper, InstantSource clock, Faults faults) {
         super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -60,6 +74,12 @@ final class StreamServer extends WebSocketServer {
         this.faults = faults;
         setReuseAddr(true);
         setConnectionLostTimeout(20);
+    }
+
+    /** The venue that answers {@code order.*} requests, and how to cut every connection (for the drop fault). */
+    void serveOrders(SimulatedVenue venue, Runnable dropAllConnections) {
+        this.venue = venue;
+        this.dropAll = dropAllConnections;
     }
 
     void awaitStarted() throws InterruptedException {
@@ -152,8 +172,7 @@ final class StreamServer extends WebSocketServer {
                                 + "\"" + data + "}}");
                         return;
                     }
-                    Map<String, String> params = new TreeMap<>();
-                    request.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+                    Map<String, String> params = params(request);
                     gatekeeper.checkApiKey(params.get("apiKey"));
                     gatekeeper.checkSigned(Gatekeeper.webSocketPayload(params), params);
                     if (session.subscriptionId < 0) {
@@ -161,6 +180,19 @@ final class StreamServer extends WebSocketServer {
                     }
                     conn.send("{\"id\":" + id + ",\"status\":200,\"result\":{\"subscriptionId\":" + session.subscriptionId + "}}");
                 }
+                case "session.logon" -> {
+                    if (!gatekeeper.allowsSessionLogon()) {
+                        throw new VenueError(401, -2015, VenueMessages.REJECTED_API_KEY);
+                    }
+                    Map<String, String> params = params(request);
+                    gatekeeper.checkApiKey(params.get("apiKey"));
+                    gatekeeper.checkSigned(Gatekeeper.webSocketPayload(params), params);
+                    session.loggedOn = true;
+                    conn.send("{\"id\":" + id + ",\"status\":200,\"result\":{\"apiKey\":" + Payloads.quote(params.get("apiKey"))
+                            + ",\"authorizedSince\":" + clock.millis() + ",\"serverTime\":" + clock.millis() + ",\"userDataStream\":"
+                            + (session.subscriptionId >= 0) + "}}");
+                }
+                case "order.place", "order.cancel", "order.status", "openOrders.cancelAll" -> orderRequest(conn, session, id, method, request);
                 case "userDataStream.unsubscribe" -> {
                     session.subscriptionId = -1;
                     conn.send("{\"id\":" + id + ",\"status\":200,\"result\":{}}");
@@ -169,6 +201,86 @@ final class StreamServer extends WebSocketServer {
             }
         } catch (VenueError e) {
             conn.send("{\"id\":" + id + ",\"status\":" + e.status + ",\"error\":" + e.json() + "}");
+        }
+    }
+
+    private static Map<String, String> params(JsonNode request) {
+        Map<String, String> params = new TreeMap<>();
+        request.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        return params;
+    }
+
+    /**
+     * {@code order.place}, {@code order.cancel}, {@code order.status} and {@code openOrders.cancelAll}: the
+     * same checks and answers as their REST endpoints, as {@code result}. Signed per request (apiKey and the
+     * signature of the sorted raw parameters) unless the session logged on.
+     */
+    private void orderRequest(WebSocket conn, ApiSession session, String id, String method, JsonNode request) {
+        long forcedRetryAfter = faults.takeForcedWebSocketRateLimit();
+        if (forcedRetryAfter > 0) {
+            long until = clock.millis() + forcedRetryAfter * 1000;
+            conn.send("{\"id\":" + id + ",\"status\":429,\"error\":{\"code\":-1003,\"msg\":\"Too much request weight used; current limit is "
+                    + "6000 request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.\",\"data\":"
+                    + "{\"serverTime\":" + clock.millis() + ",\"retryAfter\":" + until + "}}}");
+            return;
+        }
+        String limits = rateLimits(method); // charged whatever the outcome, as the venue does
+        String result;
+        try {
+            Map<String, String> params = params(request);
+            if (session.loggedOn && !params.containsKey("signature")) {
+                gatekeeper.checkTimestamp(params);
+            } else {
+                gatekeeper.checkApiKey(params.get("apiKey"));
+                gatekeeper.checkSigned(Gatekeeper.webSocketPayload(params), params);
+            }
+            SimulatedVenue v = venue;
+            result = switch (method) {
+                case "order.place" -> v.newOrder(params);
+                case "order.cancel" -> v.cancelOrder(params);
+                case "order.status" -> v.queryOrder(params);
+                default -> v.cancelOpenOrders(params);
+            };
+        } catch (VenueError e) {
+            conn.send("{\"id\":" + id + ",\"status\":" + e.status + ",\"error\":" + e.json() + ",\"rateLimits\":" + limits + "}");
+            return;
+        }
+        if (method.equals("order.place") && faults.takeWebSocketOrderDrop()) {
+            dropAll.run(); // the order is in the book; its answer is lost with the connection
+            return;
+        }
+        conn.send("{\"id\":" + id + ",\"status\":200,\"result\":" + result + ",\"rateLimits\":" + limits + "}");
+    }
+
+    /** Adds {@code weight} to the current minute, as requests from elsewhere on the same IP would. */
+    void chargeWebSocketWeight(long weight) {
+        synchronized (limitsLock) {
+            roll(clock.millis());
+            weightUsed += weight;
+        }
+    }
+
+    private void roll(long now) {
+        long minute = now - Math.floorMod(now, 60_000L);
+        if (minute != weightWindow) {
+            weightWindow = minute;
+            weightUsed = 0;
+        }
+        long tenSeconds = now - Math.floorMod(now, 10_000L);
+        if (tenSeconds != orderWindow) {
+            orderWindow = tenSeconds;
+            ordersUsed = 0;
+        }
+    }
+
+    /** Charges the request and returns the {@code rateLimits} array of web-socket-api.md ("Response format"). */
+    private String rateLimits(String method) {
+        synchronized (limitsLock) {
+            roll(clock.millis());
+            weightUsed += method.equals("order.status") ? 4 : 1;
+            if (method.equals("order.place")) ordersUsed++;
+            return "[{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":50,\"count\":" + ordersUsed + "},"
+                + "{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":6000,\"count\":" + weightUsed + "}]";
         }
     }
 

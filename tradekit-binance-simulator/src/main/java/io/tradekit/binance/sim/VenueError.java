@@ -26,6 +26,10 @@ final class VenueError extends RuntimeException {
         return badRequest(-1102, "Mandatory parameter '" + parameter + "' was not sent, was empty/null, or malformed.");
     }
 
+    /** A whole answer that is neither a plain success nor a plain error (cancel-replace's partial failures). */
+    record Answer(int status, String json) {
+    }
+
     String json() {
         return "{\"code\":" + code + ",\"msg\":" + Payloads.quote(getMessage()) + "}";
     }

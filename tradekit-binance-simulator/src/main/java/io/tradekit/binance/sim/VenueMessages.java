@@ -17,6 +17,8 @@ final class VenueMessages {
     static final String INVALID_SIGNATURE = "Signature for this request is not valid.";
     static final String BAD_API_KEY_FORMAT = "API-key format invalid.";
     static final String REJECTED_API_KEY = "Invalid API-key, IP, or permissions for action.";
+    /** faqs/stp_faq.md: a mode outside the symbol's allowedSelfTradePreventionModes, code -1013. */
+    static final String STP_MODE_NOT_ALLOWED = "This symbol does not allow the specified self-trade prevention mode.";
     static final String INTERNAL_ERROR = "Internal error; unable to process your request. Please try again.";
 
     private VenueMessages() {

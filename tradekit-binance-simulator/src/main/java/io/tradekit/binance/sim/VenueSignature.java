@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * and body exactly as they were sent (so percent-encoded); the WebSocket API signs its parameters
  * sorted by name as {@code name=value} joined by {@code &}, values as raw UTF-8, never percent-encoded.
  */
-final class VenueSignature {
+final class VenueSignature implements SignatureCheck {
 
     private final byte[] secret;
 
@@ -35,7 +35,8 @@ final class VenueSignature {
     }
 
     /** Whether {@code signature} (hex, any case) is the HMAC of {@code payload}; constant time. */
-    boolean verifies(String payload, String signature) {
+    @Override
+    public boolean verifies(String payload, String signature) {
         if (signature == null) return false;
         byte[] expected = HexFormat.of().formatHex(hmac(payload)).getBytes(StandardCharsets.US_ASCII);
         byte[] given = signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);

@@ -150,6 +150,49 @@ class BinanceSimulatorProtocolTest {
     }
 
     @Test
+    void theWebSocketApiPlacesOrdersSignedOverSortedRawParametersAndRefusesLogonForAnHmacKey() throws Exception {
+        Client client = new Client(sim.wsApiUrl());
+        try {
+            String timestamp = Long.toString(System.currentTimeMillis());
+            String apiKey = sim.credentials().apiKey();
+            // sorted by name, raw values: apiKey, newClientOrderId, price, quantity, side, symbol, timeInForce, timestamp, type
+            String payload = "apiKey=" + apiKey + "&newClientOrderId=ws-proto&price=99&quantity=0.1&side=BUY&symbol=BTCUSDT"
+                    + "&timeInForce=GTC&timestamp=" + timestamp + "&type=LIMIT";
+            client.send("{\"id\":1,\"method\":\"order.place\",\"params\":{\"symbol\":\"BTCUSDT\",\"side\":\"BUY\",\"type\":\"LIMIT\","
+                    + "\"timeInForce\":\"GTC\",\"price\":\"99\",\"quantity\":\"0.1\",\"newClientOrderId\":\"ws-proto\",\"timestamp\":"
+                    + timestamp + ",\"apiKey\":\"" + apiKey + "\",\"signature\":\"" + hmac(BinanceSimulator.TEST_CREDENTIALS.secret(), payload) + "\"}}");
+            assertThat(client.next()).startsWith("{\"id\":1,\"status\":200,\"result\":{\"symbol\":\"BTCUSDT\"")
+                    .contains("\"clientOrderId\":\"ws-proto\"").contains("\"status\":\"NEW\"");
+
+            client.send("{\"id\":2,\"method\":\"session.logon\",\"params\":{\"apiKey\":\"" + apiKey + "\",\"timestamp\":" + timestamp
+                    + ",\"signature\":\"" + hmac(BinanceSimulator.TEST_CREDENTIALS.secret(), "apiKey=" + apiKey + "&timestamp=" + timestamp) + "\"}}");
+            assertThat(client.next()).isEqualTo("{\"id\":2,\"status\":401,\"error\":{\"code\":-2015,\"msg\":\"Invalid API-key, IP, or permissions for action.\"}}");
+        } finally {
+            client.closeBlocking();
+        }
+    }
+
+    @Test
+    void cancelReplaceWhoseNewOrderFailsAnswers409WithBothHalves() throws Exception {
+        signedPost("/api/v3/order", "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.1&price=90&newClientOrderId=cr-old");
+        // the last close is 100 and the ask 100.01: a post-only buy at 105 would take, so the new half fails
+        HttpResponse<String> answer = signedPost("/api/v3/order/cancelReplace", "symbol=BTCUSDT&side=BUY&type=LIMIT_MAKER&quantity=0.1"
+                + "&price=105&cancelReplaceMode=STOP_ON_FAILURE&cancelOrigClientOrderId=cr-old&newClientOrderId=cr-new");
+
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(answer.body()).startsWith("{\"code\":-2021,\"msg\":\"Order cancel-replace partially failed.\",\"data\":{"
+                + "\"cancelResult\":\"SUCCESS\",\"newOrderResult\":\"FAILURE\",\"cancelResponse\":{\"symbol\":\"BTCUSDT\",\"origClientOrderId\":\"cr-old\"")
+                .endsWith("\"newOrderResponse\":{\"code\":-2010,\"msg\":\"Order would immediately match and take.\"}}}");
+    }
+
+    private HttpResponse<String> signedPost(String path, String params) throws Exception {
+        String query = params + "&timestamp=" + System.currentTimeMillis();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sim.restUrl() + path + "?" + query + "&signature="
+                        + hmac(BinanceSimulator.TEST_CREDENTIALS.secret(), query))).header("X-MBX-APIKEY", sim.credentials().apiKey())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void retimedBarsCloseOnTheWallClock() {
         List<Bar> bars = sim.closedBars();
         long now = Instant.parse("2026-03-01T10:07:31Z").toEpochMilli();

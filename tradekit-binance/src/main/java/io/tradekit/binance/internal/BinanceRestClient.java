@@ -47,7 +47,7 @@ public final class BinanceRestClient {
 
     private final BinanceConfig config;
     private final HttpTransport transport;
-    private final BinanceSigner signer;
+    private final RequestSigner signer;
     private final String apiKey;
     private final RequestBudget weight;
     private final RequestBudget orders;
@@ -60,7 +60,7 @@ public final class BinanceRestClient {
         this.config = Objects.requireNonNull(config, "config");
         this.transport = Objects.requireNonNull(transport, "transport");
         Optional<Credentials> credentials = config.credentials();
-        this.signer = credentials.map(c -> new BinanceSigner(c.secret())).orElse(null);
+        this.signer = credentials.map(c -> RequestSigner.of(config.keyType(), c.secret())).orElse(null);
         this.apiKey = credentials.map(Credentials::apiKey).orElse(null);
         this.weight = weight;
         this.orders = orders;
@@ -71,7 +71,16 @@ public final class BinanceRestClient {
 
     /** Calls {@code endpoint} with {@code params} (timestamp and signature are added here for signed ones). */
     public JsonNode call(Endpoint endpoint, QueryString params, Operation operation, String what) {
-        return retrier.call(endpoint.idempotency(), what, () -> callOnce(endpoint, params, operation, what));
+        return retrier.call(endpoint.idempotency(), what, () -> callOnce(endpoint, params, operation, what, false));
+    }
+
+    /**
+     * As {@link #call(Endpoint, QueryString, Operation, String)}, but an error answer that carries a
+     * {@code data} object (cancel-replace's partial failures: {@code {"code":-2021,"msg":..,"data":{..}}})
+     * is returned as it is for the caller to read, instead of being thrown.
+     */
+    public JsonNode callKeepingErrorData(Endpoint endpoint, QueryString params, Operation operation, String what) {
+        return retrier.call(endpoint.idempotency(), what, () -> callOnce(endpoint, params, operation, what, true));
     }
 
     /**
@@ -106,6 +115,15 @@ public final class BinanceRestClient {
         }
     }
 
+    /** The signer of this client's requests; the WebSocket API signs with the same key. */
+    public RequestSigner signer() {
+        if (signer == null) {
+            throw new ExchangeException(BinanceErrors.VENUE, ErrorCategory.AUTH, RecoveryAction.HALT, "",
+                    "binance: signed requests need credentials (API key and secret), none were given", null, null);
+        }
+        return signer;
+    }
+
     public ServerClockOffset clockOffset() {
         return clock;
     }
@@ -121,8 +139,9 @@ public final class BinanceRestClient {
         }
         String base = params.isEmpty() ? "" : params + "&";
         String query = base + "recvWindow=" + config.recvWindowMillis() + "&timestamp=" + timestampMillis;
-        String signature = signer.sign(query, "");
-        return request(endpoint, query + "&signature=" + signature).header("X-MBX-APIKEY", apiKey).build();
+        StringBuilder signed = new StringBuilder(query.length() + 100).append(query).append("&signature=");
+        QueryString.encode(signer.sign(query), signed); // an Ed25519 signature is base64: its '+', '/' and '=' are percent-encoded
+        return request(endpoint, signed.toString()).header("X-MBX-APIKEY", apiKey).build();
     }
 
     /** The timestamp a signed request made now carries. */
@@ -130,19 +149,19 @@ public final class BinanceRestClient {
         return clock.serverMillis(localClock.millis());
     }
 
-    private JsonNode callOnce(Endpoint endpoint, QueryString params, Operation operation, String what) {
+    private JsonNode callOnce(Endpoint endpoint, QueryString params, Operation operation, String what, boolean keepErrorData) {
         if (!endpoint.signed()) {
-            return send(endpoint, params, operation, what, () -> publicRequest(endpoint, params));
+            return send(endpoint, params, operation, what, () -> publicRequest(endpoint, params), false);
         }
         ensureClockSynced();
         // signed only once the budget let the request through: a request that waited for its turn still
         // carries a fresh timestamp (signing before the wait sent it stale and drew -1021)
         try {
-            return send(endpoint, params, operation, what, () -> signedRequest(endpoint, params, timestamp()));
+            return send(endpoint, params, operation, what, () -> signedRequest(endpoint, params, timestamp()), keepErrorData);
         } catch (ExchangeException e) {
             if (e.category() != ErrorCategory.CLOCK_SKEW) throw e;
             resyncClock();
-            return send(endpoint, params, operation, what, () -> signedRequest(endpoint, params, timestamp()));
+            return send(endpoint, params, operation, what, () -> signedRequest(endpoint, params, timestamp()), keepErrorData);
         }
     }
 
@@ -157,7 +176,8 @@ public final class BinanceRestClient {
                 .method(endpoint.method(), HttpRequest.BodyPublishers.noBody());
     }
 
-    private JsonNode send(Endpoint endpoint, QueryString params, Operation operation, String what, Supplier<HttpRequest> request) {
+    private JsonNode send(Endpoint endpoint, QueryString params, Operation operation, String what, Supplier<HttpRequest> request,
+                          boolean keepErrorData) {
         weight.acquire(weightOf(endpoint, params));
         if (endpoint.countsAsOrder()) {
             orders.acquire(1);
@@ -169,6 +189,14 @@ public final class BinanceRestClient {
                 return Wire.read(reply.body());
             } catch (MalformedMessage e) {
                 throw unreadable(what, operation, e.getMessage(), reply.body(), e);
+            }
+        }
+        if (keepErrorData) {
+            try {
+                JsonNode error = Wire.read(reply.body());
+                if (error.path("data").isObject()) return error;
+            } catch (MalformedMessage notJson) {
+                // not the documented shape: reported as any other failure below
             }
         }
         throw failure(reply, operation, what);
@@ -243,7 +271,7 @@ public final class BinanceRestClient {
         long sent = localClock.millis();
         long server = retrier.call(Endpoint.TIME.idempotency(), "GET /api/v3/time", () -> {
             JsonNode time = send(Endpoint.TIME, new QueryString(), Operation.OTHER, "GET /api/v3/time",
-                    () -> publicRequest(Endpoint.TIME, new QueryString()));
+                    () -> publicRequest(Endpoint.TIME, new QueryString()), false);
             try {
                 return Wire.integer(time, "serverTime");
             } catch (MalformedMessage e) {

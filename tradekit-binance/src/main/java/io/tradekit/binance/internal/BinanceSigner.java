@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * UTF-8, never percent-encoded (web-socket-api.md, "SIGNED request example (HMAC)"). The secret lives
  * only inside the {@link Mac}; {@link #toString()} never shows it.
  */
-public final class BinanceSigner {
+public final class BinanceSigner implements RequestSigner {
 
     private final Mac mac;
 
@@ -36,6 +36,7 @@ public final class BinanceSigner {
     }
 
     /** The signature of {@code payload}. */
+    @Override
     public String sign(String payload) {
         byte[] digest;
         synchronized (mac) {

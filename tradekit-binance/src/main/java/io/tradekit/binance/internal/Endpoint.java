@@ -10,12 +10,16 @@ public enum Endpoint {
     TIME("GET", "/api/v3/time", 1, false, Idempotency.IDEMPOTENT),
     EXCHANGE_INFO("GET", "/api/v3/exchangeInfo", 20, false, Idempotency.IDEMPOTENT),
     KLINES("GET", "/api/v3/klines", 2, false, Idempotency.IDEMPOTENT),
-    NEW_ORDER("POST", "/api/v3/order", 1, true, Idempotency.NON_IDEMPOTENT),
+    NEW_ORDER("POST", "/api/v3/order", 1, true, Idempotency.NON_IDEMPOTENT, "order.place"),
     /** Validates a new order without placing it: nothing happens at the venue, so it may be repeated. */
     TEST_ORDER("POST", "/api/v3/order/test", 1, true, Idempotency.IDEMPOTENT),
-    QUERY_ORDER("GET", "/api/v3/order", 4, true, Idempotency.IDEMPOTENT),
-    CANCEL_ORDER("DELETE", "/api/v3/order", 1, true, Idempotency.IDEMPOTENT),
-    CANCEL_OPEN_ORDERS("DELETE", "/api/v3/openOrders", 1, true, Idempotency.IDEMPOTENT),
+    QUERY_ORDER("GET", "/api/v3/order", 4, true, Idempotency.IDEMPOTENT, "order.status"),
+    CANCEL_ORDER("DELETE", "/api/v3/order", 1, true, Idempotency.IDEMPOTENT, "order.cancel"),
+    CANCEL_OPEN_ORDERS("DELETE", "/api/v3/openOrders", 1, true, Idempotency.IDEMPOTENT, "openOrders.cancelAll"),
+    /** Cancels an order and places another in one request; the new order may exist after a timeout. */
+    CANCEL_REPLACE("POST", "/api/v3/order/cancelReplace", 1, true, Idempotency.NON_IDEMPOTENT),
+    /** Lowers an open order's quantity keeping its place in the queue; repeating it changes nothing more. */
+    AMEND_KEEP_PRIORITY("PUT", "/api/v3/order/amend/keepPriority", 4, true, Idempotency.IDEMPOTENT),
     OPEN_ORDERS("GET", "/api/v3/openOrders", 6, true, Idempotency.IDEMPOTENT),
     ACCOUNT("GET", "/api/v3/account", 20, true, Idempotency.IDEMPOTENT),
     MY_TRADES("GET", "/api/v3/myTrades", 20, true, Idempotency.IDEMPOTENT);
@@ -28,8 +32,14 @@ public enum Endpoint {
     private final int weight;
     private final boolean signed;
     private final Idempotency idempotency;
+    private final String webSocketMethod;
 
     Endpoint(String method, String path, int weight, boolean signed, Idempotency idempotency) {
+        this(method, path, weight, signed, idempotency, null);
+    }
+
+    Endpoint(String method, String path, int weight, boolean signed, Idempotency idempotency, String webSocketMethod) {
+        this.webSocketMethod = webSocketMethod;
         this.method = method;
         this.path = path;
         this.weight = weight;
@@ -59,7 +69,12 @@ public enum Endpoint {
 
     /** Whether the venue counts the request against the new-order limits ({@code X-MBX-ORDER-COUNT-*}). */
     public boolean countsAsOrder() {
-        return this == NEW_ORDER;
+        return this == NEW_ORDER || this == CANCEL_REPLACE;
+    }
+
+    /** The WebSocket API method that does the same, with the same parameters and answer, if the adapter sends it that way. */
+    public java.util.Optional<String> webSocketMethod() {
+        return java.util.Optional.ofNullable(webSocketMethod);
     }
 
     /** The endpoint for a method and path, if the adapter knows it. */

@@ -93,6 +93,20 @@ public final class ExchangeInfoMapping {
         return new SymbolFilters(minPrice, maxPrice, maxQty, marketMin, marketMax, marketStep, minNotional, applyMin, maxNotional, applyMax);
     }
 
+    /**
+     * The self-trade-prevention modes the symbol accepts ({@code allowedSelfTradePreventionModes}); a symbol
+     * entry without the field allows only {@code NONE}.
+     */
+    public static java.util.Set<String> allowedSelfTradePrevention(JsonNode symbolEntry) {
+        if (!symbolEntry.has("allowedSelfTradePreventionModes")) return java.util.Set.of("NONE");
+        java.util.Set<String> modes = new java.util.TreeSet<>();
+        for (JsonNode mode : Wire.array(symbolEntry, "allowedSelfTradePreventionModes")) {
+            if (!mode.isTextual()) throw new MalformedMessage("allowedSelfTradePreventionModes holds a non-text entry " + mode);
+            modes.add(mode.asText());
+        }
+        return modes;
+    }
+
     /** The symbol's trading status, e.g. {@code TRADING}, {@code BREAK}. */
     public static String status(JsonNode symbolEntry) {
         return Wire.optionalText(symbolEntry, "status", "TRADING");

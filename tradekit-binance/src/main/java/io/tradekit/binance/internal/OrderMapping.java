@@ -29,8 +29,28 @@ public final class OrderMapping {
     private OrderMapping() {
     }
 
-    /** The new-order parameters, without timestamp and signature. */
-    public static QueryString newOrder(OrderRequest r, BinanceConfig.OrderResponse response) {
+    /** The new-order parameters, without timestamp and signature; {@code stp} is sent when configured. */
+    public static QueryString newOrder(OrderRequest r, BinanceConfig.OrderResponse response, Optional<BinanceConfig.SelfTradePrevention> stp) {
+        QueryString q = orderFields(r);
+        q.add("newClientOrderId", r.clientOrderId()).add("newOrderRespType", response.name());
+        stp.ifPresent(mode -> q.add("selfTradePreventionMode", mode.name()));
+        return q;
+    }
+
+    /**
+     * A MARKET order for an amount of the quote asset ({@code quoteOrderQty}): a buy spends it, a sell
+     * receives it; Binance works out the base quantity (rest-api.md, "New order", MARKET).
+     */
+    public static QueryString marketByQuote(String clientOrderId, String symbol, Side side, BigDecimal quoteAmount,
+                                            BinanceConfig.OrderResponse response, Optional<BinanceConfig.SelfTradePrevention> stp) {
+        QueryString q = new QueryString().add("symbol", symbol).add("side", side.name()).add("type", OrderType.MARKET.name())
+                .add("quoteOrderQty", Wire.plain(quoteAmount)).add("newClientOrderId", clientOrderId).add("newOrderRespType", response.name());
+        stp.ifPresent(mode -> q.add("selfTradePreventionMode", mode.name()));
+        return q;
+    }
+
+    /** Side, type, time in force, quantity and price of {@code r}, in the order Binance lists them. */
+    public static QueryString orderFields(OrderRequest r) {
         QueryString q = new QueryString()
                 .add("symbol", r.symbol())
                 .add("side", r.side().name())
@@ -40,8 +60,7 @@ public final class OrderMapping {
         }
         q.add("quantity", Wire.plain(r.quantity()));
         r.limitPrice().ifPresent(p -> q.add("price", Wire.plain(p)));
-        return q.add("newClientOrderId", r.clientOrderId())
-                .add("newOrderRespType", response.name());
+        return q;
     }
 
     /** A RESULT or FULL new-order answer. FULL {@code fills} become {@link Fill}s; they took liquidity, so they are not maker fills. */

@@ -16,8 +16,10 @@ import java.util.Map;
 public final class QueryString {
 
     private final StringBuilder text = new StringBuilder(160);
+    private final Map<String, String> values = new LinkedHashMap<>();
 
     public QueryString add(String name, String value) {
+        values.put(name, value);
         if (!text.isEmpty()) {
             text.append('&');
         }
@@ -33,6 +35,11 @@ public final class QueryString {
 
     public boolean isEmpty() {
         return text.isEmpty();
+    }
+
+    /** The parameters as added, not encoded (the WebSocket API sends and signs them raw). */
+    public Map<String, String> values() {
+        return Collections.unmodifiableMap(values);
     }
 
     /** The encoded {@code name=value&...} text. */

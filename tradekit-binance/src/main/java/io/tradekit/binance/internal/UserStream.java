@@ -56,7 +56,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
 
     private final BinanceConfig config;
     private final BinanceRestClient rest;
-    private final BinanceSigner signer;
+    private final RequestSigner signer;
     private final String apiKey;
     private final SafeSink sink;
     private final Resync resync;
@@ -78,7 +78,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
                       Consumer<OrderMapping.ExecutionReport> onReport, Executor executor, InstantSource clock) {
         this.config = config;
         this.rest = rest;
-        this.signer = new BinanceSigner(config.credentials().orElseThrow().secret());
+        this.signer = rest.signer();
         this.apiKey = config.credentials().orElseThrow().apiKey();
         this.sink = sink;
         this.resync = resync;
@@ -167,7 +167,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
             sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable user data frame: " + e.getMessage(), text);
             return;
         }
-        if (root.has("event") && "serverShutdown".equals(root.get("event").path("e").asText(""))) {
+        if (WebSocketApiEvents.isServerShutdown(root)) {
             // announced ahead of the cut: move to a new connection now, trusted or not
             ReconnectingWebSocket s = socket;
             if (s != null) s.reconnectNow("the venue announced a server shutdown");

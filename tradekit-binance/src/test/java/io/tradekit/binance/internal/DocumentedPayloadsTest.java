@@ -136,13 +136,13 @@ class DocumentedPayloadsTest {
     @Test
     void newOrderParametersFollowTheDocumentedOrderAndLeaveOutWhatATypeMustNotCarry() {
         OrderRequest limit = new OrderRequest("g1-0001", "LTCBTC", Side.BUY, OrderType.LIMIT, d("1.000"), Optional.of(d("0.10")), TimeInForce.GTC, false);
-        assertThat(OrderMapping.newOrder(limit, BinanceConfig.OrderResponse.FULL).toString())
+        assertThat(OrderMapping.newOrder(limit, BinanceConfig.OrderResponse.FULL, Optional.empty()).toString())
                 .isEqualTo("symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&newClientOrderId=g1-0001&newOrderRespType=FULL");
         OrderRequest market = new OrderRequest("m-1", "BTCUSDT", Side.SELL, OrderType.MARKET, d("0.00120"), Optional.empty(), TimeInForce.GTC, false);
-        assertThat(OrderMapping.newOrder(market, BinanceConfig.OrderResponse.RESULT).toString())
+        assertThat(OrderMapping.newOrder(market, BinanceConfig.OrderResponse.RESULT, Optional.empty()).toString())
                 .isEqualTo("symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.0012&newClientOrderId=m-1&newOrderRespType=RESULT");
         OrderRequest maker = new OrderRequest("pm-1", "BTCUSDT", Side.BUY, OrderType.LIMIT_MAKER, d("1"), Optional.of(d("100")), TimeInForce.GTC, false);
-        assertThat(OrderMapping.newOrder(maker, BinanceConfig.OrderResponse.FULL).toString()).doesNotContain("timeInForce").contains("price=100&");
+        assertThat(OrderMapping.newOrder(maker, BinanceConfig.OrderResponse.FULL, Optional.empty()).toString()).doesNotContain("timeInForce").contains("price=100&");
     }
 
     @Test

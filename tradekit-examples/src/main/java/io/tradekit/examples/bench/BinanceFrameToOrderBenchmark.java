@@ -24,6 +24,7 @@ import io.tradekit.binance.internal.Endpoint;
 import io.tradekit.binance.internal.MarketStream;
 import io.tradekit.binance.internal.OrderMapping;
 import io.tradekit.binance.internal.SafeSink;
+import io.tradekit.binance.internal.WsApiClient;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.net.HttpTransport;
@@ -47,7 +48,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +66,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * one order per bar), sizing and rounding, the risk policies of {@code tradekit-risk} (position,
  * order notional, open orders, orders per minute), writes the order ahead to the store, and hands it
  * to the adapter off the loop, which builds the signed {@code POST /api/v3/order} (parameters,
- * {@code recvWindow}, server-clock timestamp, HMAC-SHA256, URI, {@code X-MBX-APIKEY}). The socket write
+ * {@code recvWindow}, server-clock timestamp, HMAC-SHA256, URI, {@code X-MBX-APIKEY}) or, with
+ * {@code channel=websocket}, the signed WebSocket API {@code order.place} request text (parameters sorted,
+ * raw values, HMAC-SHA256, JSON). The socket write
  * and the venue's round trip are not included; the answer is a fill made up in place, so that the next
  * bar trades again. Target: p99 at or under 50 µs.
  *
@@ -90,6 +92,10 @@ public class BinanceFrameToOrderBenchmark {
     @Param({"memory", "sqlite"})
     public String store;
 
+    /** {@code rest}: a signed {@code POST /api/v3/order}; {@code websocket}: a signed WebSocket API {@code order.place}. */
+    @Param({"rest", "websocket"})
+    public String channel;
+
     private BenchVenue venue;
     private TradingBot bot;
     private Path directory;
@@ -111,7 +117,9 @@ public class BinanceFrameToOrderBenchmark {
      */
     static final class BenchVenue implements ExchangeAdapter {
         final AtomicLong signed = new AtomicLong();
-        volatile HttpRequest last;
+        volatile Object last;
+        private final boolean overWebSocket;
+        private final WsApiClient webSocket;
         volatile BigDecimal lastClose = new BigDecimal("65000");
         private final BinanceConfig config;
         private final BinanceRestClient rest;
@@ -119,7 +127,8 @@ public class BinanceFrameToOrderBenchmark {
         private final MarketStream stream;
         private final AtomicLong trades = new AtomicLong();
 
-        BenchVenue() {
+        BenchVenue(boolean overWebSocket) {
+            this.overWebSocket = overWebSocket;
             config = BinanceConfig.local("http://127.0.0.1:9", "ws://127.0.0.1:9", "ws://127.0.0.1:9/ws-api/v3",
                     new Credentials("vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
                             "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"));
@@ -137,6 +146,10 @@ public class BinanceFrameToOrderBenchmark {
                     return Optional.empty();
                 }
             }, Runnable::run, InstantSource.system());
+            webSocket = new WsApiClient(config, rest, unlimited, unlimited, events, Runnable::run, InstantSource.system());
+            // a clock offset as if /api/v3/time had been sampled: there is no network here to sample it
+            long now = System.currentTimeMillis();
+            for (int i = 0; i < 3; i++) rest.clockOffset().addSample(now, now, now);
         }
 
         void frame(String text) {
@@ -180,7 +193,9 @@ public class BinanceFrameToOrderBenchmark {
 
         @Override
         public OrderAck place(OrderRequest request) {
-            last = rest.signedRequest(Endpoint.NEW_ORDER, OrderMapping.newOrder(request, BinanceConfig.OrderResponse.FULL), rest.timestamp());
+            var params = OrderMapping.newOrder(request, BinanceConfig.OrderResponse.FULL, Optional.empty());
+            last = overWebSocket ? webSocket.signedRequest("o-" + trades.get(), "order.place", params.values())
+                    : rest.signedRequest(Endpoint.NEW_ORDER, params, rest.timestamp());
             signed.incrementAndGet();
             Instant now = Instant.now();
             Fill fill = new Fill("t" + trades.incrementAndGet(), request.clientOrderId(), "o" + trades.get(), request.symbol(), request.side(),
@@ -232,7 +247,7 @@ public class BinanceFrameToOrderBenchmark {
 
     @Setup(Level.Trial)
     public void startBot() throws IOException {
-        venue = new BenchVenue();
+        venue = new BenchVenue(channel.equals("websocket"));
         directory = Files.createTempDirectory("tradekit-bench");
         StateStore journal = store.equals("sqlite") ? StateStores.sqlite(directory.resolve("bot.db")) : StateStores.memory();
         bot = TradeKit.bot("bench")
@@ -272,7 +287,7 @@ public class BinanceFrameToOrderBenchmark {
 
     /** One closed-kline frame in, and back when the bot's order for it has been signed. */
     @Benchmark
-    public HttpRequest frameToSignedOrder() {
+    public Object frameToSignedOrder() {
         long target = venue.signed.get() + 1;
         venue.frame(klineFrame(next));
         next += MINUTE;
@@ -291,13 +306,14 @@ public class BinanceFrameToOrderBenchmark {
     public static void main(String[] args) throws Exception {
         BinanceFrameToOrderBenchmark b = new BinanceFrameToOrderBenchmark();
         b.store = args.length > 0 ? args[0] : "memory";
+        b.channel = args.length > 1 ? args[1] : "rest";
         b.startBot();
         try {
             for (int i = 0; i < 20; i++) {
                 b.previousOrderSettled();
                 b.frameToSignedOrder();
             }
-            System.out.println("20 bars, 20 signed orders; last " + b.venue.last.uri().getPath() + " " + Map.of("orders", b.bot.orders().size()));
+            System.out.println("20 bars, 20 signed orders; last " + b.venue.last + " " + Map.of("orders", b.bot.orders().size()));
         } finally {
             b.stopBot();
         }

@@ -1,0 +1,27 @@
+package io.tradekit.binance;
+
+import io.tradekit.api.ExchangeException;
+import io.tradekit.api.Order;
+import io.tradekit.api.OrderAck;
+
+import java.util.Optional;
+
+/**
+ * What {@link BinanceAdapter#cancelReplace} did: each half succeeded (its order) or failed (its error), as
+ * Binance reports them in {@code cancelResponse} and {@code newOrderResponse}. A partial failure (HTTP 409,
+ * -2021) is a result, not an exception: the cancel may have gone through while the new order was refused,
+ * or the other way round, and the caller must know which.
+ *
+ * @param canceled      the cancelled order, when the cancel succeeded
+ * @param cancelError   why the cancel failed, when it did
+ * @param placed        the new order's acknowledgement, when it was placed
+ * @param newOrderError why the new order failed, when it was attempted and failed
+ */
+public record CancelReplaceResult(Optional<Order> canceled, Optional<ExchangeException> cancelError, Optional<OrderAck> placed,
+                                  Optional<ExchangeException> newOrderError) {
+
+    /** Both halves succeeded. */
+    public boolean succeeded() {
+        return canceled.isPresent() && placed.isPresent();
+    }
+}
