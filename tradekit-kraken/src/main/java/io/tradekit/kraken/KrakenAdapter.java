@@ -25,7 +25,7 @@ import io.tradekit.core.net.RequestBudgets;
 import io.tradekit.core.net.Retrier;
 import io.tradekit.core.net.Sleeper;
 import io.tradekit.kraken.internal.DeadMansSwitch;
-import io.tradekit.kraken.internal.EventPoster;
+import io.tradekit.core.net.StreamEvents;
 import io.tradekit.kraken.internal.ExecutionStream;
 import io.tradekit.kraken.internal.Form;
 import io.tradekit.kraken.internal.Json;
@@ -82,7 +82,7 @@ public final class KrakenAdapter implements ExchangeAdapter {
     private final KrakenConfig config;
     private final InstantSource clock = InstantSource.system();
     private final KrakenRestClient rest;
-    private final EventPoster poster = new EventPoster();
+    private final StreamEvents poster = new StreamEvents();
     private final KnownOrders known = new KnownOrders();
     private final Map<String, Pair> pairs = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kraken-", 0).factory());

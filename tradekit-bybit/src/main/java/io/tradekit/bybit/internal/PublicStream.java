@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Every (re)connection subscribes to all topics again, ten per request (the spot limit).</li>
  *   <li>Once Bybit confirms a subscription, the last closed bar is read over REST and posted the first
  *       time; after a reconnect, the bars that closed while the connection was down ({@link ClosedBarFeed}).
- *       Waiting for the confirmation, not the connect, leaves no window in which a bar can close unseen.</li>
+ *       Waiting for the confirmation, not the connect, leaves no window in which a bar can close unseen;
+ *       for the same reason the stream is reported CONNECTED with that confirmation, not at the connect.</li>
  *   <li>A frame that cannot be read, or a refused subscription, becomes {@link Event.ErrorRaised} with
  *       the raw text; nothing escapes. Silence is watched by a {@link Heartbeat}.</li>
  * </ul>
@@ -46,6 +47,8 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
     private final AtomicLong requestIds = new AtomicLong();
     private volatile ReconnectingWebSocket socket;
     private volatile boolean started;
+    /** The socket's CONNECTED detail, held until Bybit confirms the subscription on that connection. */
+    private volatile String connectedDetail;
 
     public PublicStream(BybitConfig config, StreamEvents events, ClosedBarFeed.Backfill backfill, Executor executor, InstantSource clock) {
         this.config = config;
@@ -110,6 +113,15 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
 
     @Override
     public void onState(ConnectionState state, String detail) {
+        if (state == ConnectionState.CONNECTED && !topics.isEmpty()) {
+            connectedDetail = detail; // reported with the subscription's answer: only then do live pushes come
+            return;
+        }
+        connectedDetail = null;
+        post(state, detail);
+    }
+
+    private void post(ConnectionState state, String detail) {
         events.post(new Event.ConnectionChanged(BybitErrors.VENUE, "public", state, detail, clock.instant()));
     }
 
@@ -143,7 +155,11 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
                 return;
             }
             // Only now are live pushes sure to come: a bar that closed between the connect and this answer
-            // would be missed by a catch-up run any earlier.
+            // would be missed by a catch-up run any earlier, and a caller told CONNECTED earlier could close
+            // a bar the stream never carries (the catch-up may be refused too, e.g. during a 403 stop).
+            String detail = connectedDetail;
+            connectedDetail = null;
+            if (detail != null) post(ConnectionState.CONNECTED, detail);
             bars.catchUpAll();
             return;
         }

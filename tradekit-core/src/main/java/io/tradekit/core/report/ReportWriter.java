@@ -34,7 +34,7 @@ public final class ReportWriter {
     public static final String REPORT_HTML = "report.html";
 
     /** Keys of summary.json that are lists or objects of their own rather than summary figures. */
-    private static final Set<String> LISTS = Set.of("safetyEvents", "exitReasons", "returnsByDay", "returnsByMonth");
+    private static final Set<String> LISTS = Set.of("safetyEvents", "exitReasons", "returnsByDay", "returnsByMonth", "strategyFailure");
 
     private final BacktestResult result;
     private final List<Bar> bars;

@@ -6,7 +6,7 @@ import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.TradeKit;
-import io.tradekit.examples.strategies.SmaCross;
+import io.tradekit.strategies.SmaCross;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -11,9 +11,9 @@ import io.tradekit.core.paper.FillModel;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.core.report.ReportFiles;
 import io.tradekit.core.report.ReportWriter;
-import io.tradekit.examples.data.DataSets;
+import io.tradekit.data.DataSets;
 import io.tradekit.examples.modes.RunReport;
-import io.tradekit.examples.strategies.SmaCrossProvider;
+import io.tradekit.strategies.SmaCrossProvider;
 import io.tradekit.grid.GridStrategyProvider;
 
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package io.tradekit.examples.cli;
 
 import io.tradekit.api.Bar;
-import io.tradekit.examples.config.ExchangeConfig;
+import io.tradekit.config.ExchangeConfig;
 import io.tradekit.kraken.sim.KrakenSimulator;
 import io.tradekit.kraken.sim.PairSpec;
 

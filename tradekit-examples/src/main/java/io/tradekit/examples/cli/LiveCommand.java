@@ -1,6 +1,6 @@
 package io.tradekit.examples.cli;
 
-import io.tradekit.examples.config.Mode;
+import io.tradekit.config.Mode;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.tradekit.examples.cli;
 
 import io.tradekit.core.protection.Protections;
-import io.tradekit.examples.config.ProtectionSettings;
+import io.tradekit.config.ProtectionSettings;
 
 import java.math.BigDecimal;
 import java.util.Optional;

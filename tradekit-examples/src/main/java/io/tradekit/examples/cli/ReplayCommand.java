@@ -10,7 +10,7 @@ import io.tradekit.core.Replay;
 import io.tradekit.core.report.ReportFiles;
 import io.tradekit.core.report.ReportWriter;
 import io.tradekit.core.store.StateStores;
-import io.tradekit.examples.data.DataSets;
+import io.tradekit.data.DataSets;
 import io.tradekit.examples.modes.RunReport;
 
 import java.math.BigDecimal;

@@ -34,6 +34,7 @@ final class ReportPrinter {
                 o.println("  " + e.time() + "  " + e.policy() + "  " + e.action() + "  " + e.reason());
             }
         }
+        result.strategyFailure().ifPresent(f -> o.println("the run ended on a strategy failure: " + f.describe()));
         o.println();
         o.println("wrote " + files.summaryJson());
         o.println("      " + files.tradesCsv());

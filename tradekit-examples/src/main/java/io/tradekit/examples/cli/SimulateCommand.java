@@ -5,8 +5,8 @@ import io.tradekit.api.Timeframe;
 import io.tradekit.api.Credentials;
 import io.tradekit.binance.sim.BinanceSimulator;
 import io.tradekit.bybit.sim.BybitSimulator;
-import io.tradekit.examples.config.ExchangeConfig;
-import io.tradekit.examples.data.DataSets;
+import io.tradekit.config.ExchangeConfig;
+import io.tradekit.data.DataSets;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;

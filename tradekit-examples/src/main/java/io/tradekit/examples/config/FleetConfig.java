@@ -1,5 +1,6 @@
 package io.tradekit.examples.config;
 
+import io.tradekit.config.Mode;
 import io.tradekit.control.Role;
 
 import java.nio.file.Path;

@@ -3,6 +3,10 @@ package io.tradekit.examples.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradekit.api.InvalidInputException;
+import io.tradekit.config.BotConfigReader;
+import io.tradekit.config.ConfigException;
+import io.tradekit.config.ConfigProblem;
+import io.tradekit.config.Mode;
 import io.tradekit.control.Passwords;
 import io.tradekit.control.Role;
 

@@ -3,8 +3,8 @@ package io.tradekit.examples.modes;
 import io.tradekit.control.BotLauncher;
 import io.tradekit.core.Plugins;
 import io.tradekit.core.TradingBot;
-import io.tradekit.examples.config.BotConfig;
-import io.tradekit.examples.config.Mode;
+import io.tradekit.config.BotConfig;
+import io.tradekit.config.Mode;
 
 /**
  * Launches a {@link TradingSession} as one bot of a control plane's fleet: each launch opens and starts a

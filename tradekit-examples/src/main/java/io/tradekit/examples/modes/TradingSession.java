@@ -20,11 +20,11 @@ import io.tradekit.core.report.ReportWriter;
 import io.tradekit.core.sizing.PercentOfEquity;
 import io.tradekit.core.store.SqliteStateStore;
 import io.tradekit.core.store.StateStores;
-import io.tradekit.examples.config.BotConfig;
-import io.tradekit.examples.config.ConfigException;
-import io.tradekit.examples.config.ConfigProblem;
-import io.tradekit.examples.config.Mode;
-import io.tradekit.examples.config.ModeRequirements;
+import io.tradekit.config.BotConfig;
+import io.tradekit.config.ConfigException;
+import io.tradekit.config.ConfigProblem;
+import io.tradekit.config.Mode;
+import io.tradekit.config.ModeRequirements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,8 +182,8 @@ public final class TradingSession implements AutoCloseable {
                     .timeframe(config.timeframe())
                     .strategy(config.strategy().name(), config.strategy().params())
                     .plugins(plugins)
-                    .risk(io.tradekit.examples.config.ProtectionSettings.limitsOnly(config.risk()))
-                    .protection(io.tradekit.examples.config.ProtectionSettings.from(config.risk()))
+                    .risk(io.tradekit.config.ProtectionSettings.limitsOnly(config.risk()))
+                    .protection(io.tradekit.config.ProtectionSettings.from(config.risk()))
                     .store(store)
                     .sizer(new PercentOfEquity(config.sizing().fractionOfEquity()))
                     .takerFeeRate(config.sizing().takerFeeRate())

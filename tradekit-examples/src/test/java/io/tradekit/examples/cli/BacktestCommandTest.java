@@ -10,7 +10,7 @@ import io.tradekit.core.BacktestBuilder;
 import io.tradekit.core.RoundTrip;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.paper.FillModel;
-import io.tradekit.examples.data.DataSets;
+import io.tradekit.data.DataSets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradekit.api.Bar;
 import io.tradekit.api.Params;
 import io.tradekit.core.TradeKit;
-import io.tradekit.examples.data.DataSets;
+import io.tradekit.data.DataSets;
 import io.tradekit.grid.GridConfig;
 import io.tradekit.grid.GridStats;
 import io.tradekit.grid.GridStrategy;

@@ -1,7 +1,7 @@
 package io.tradekit.examples.cli;
 
 import io.tradekit.api.Bar;
-import io.tradekit.examples.data.DataSets;
+import io.tradekit.data.DataSets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,13 +99,20 @@ class PluginJarTest {
         assertThat(CliRun.in(dir, "backtest", "--plugins", "missing").exitCode()).isEqualTo(2);
     }
 
-    /** Compiles the plugin's source against the test's classpath and packs it with its service file into {@code work/plugins}. */
     private static void buildPluginJar(Path work) throws IOException {
+        buildPluginJar(work, "EveryTenBars", STRATEGY);
+    }
+
+    /**
+     * Compiles a strategy provider's source (class {@code acme.<className>}) against the test's classpath and
+     * packs it with its service file into {@code work/plugins}.
+     */
+    static void buildPluginJar(Path work, String className, String javaSource) throws IOException {
         Path pluginDir = work.resolve("plugins");
         Path src = Files.createDirectories(work.resolve("plugin-src"));
         Path classes = Files.createDirectories(work.resolve("plugin-classes"));
-        Path source = Files.createDirectories(src.resolve("acme")).resolve("EveryTenBars.java");
-        Files.writeString(source, STRATEGY);
+        Path source = Files.createDirectories(src.resolve("acme")).resolve(className + ".java");
+        Files.writeString(source, javaSource);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         int status = javac.run(null, null, diagnostics, "--release", "21", "-classpath", System.getProperty("java.class.path"),
@@ -124,7 +131,7 @@ class PluginJarTest {
                 jar.closeEntry();
             }
             jar.putNextEntry(new JarEntry("META-INF/services/io.tradekit.api.spi.StrategyProvider"));
-            jar.write("acme.EveryTenBars\n".getBytes(StandardCharsets.UTF_8));
+            jar.write(("acme." + className + "\n").getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
         }
     }

@@ -10,7 +10,7 @@ import io.tradekit.core.Replay;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.store.SqliteStateStore;
 import io.tradekit.core.store.StateStores;
-import io.tradekit.examples.data.DataSets;
+import io.tradekit.data.DataSets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

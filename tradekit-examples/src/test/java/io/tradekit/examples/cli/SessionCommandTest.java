@@ -1,7 +1,7 @@
 package io.tradekit.examples.cli;
 
 import io.tradekit.binance.sim.BinanceSimulator;
-import io.tradekit.examples.data.DataSets;
+import io.tradekit.data.DataSets;
 import io.tradekit.examples.modes.BinanceOnLoopback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.tradekit.examples.cli;
 
 import io.tradekit.api.Bar;
-import io.tradekit.examples.data.DataSets;
+import io.tradekit.data.DataSets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package io.tradekit.examples.config;
 
+import io.tradekit.config.ConfigException;
+import io.tradekit.config.Mode;
 import io.tradekit.control.Passwords;
 import io.tradekit.control.Role;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import io.tradekit.api.Timeframe;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.TradeKit;
 import io.tradekit.examples.EthUsd;
-import io.tradekit.examples.data.DataSets;
+import io.tradekit.data.DataSets;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

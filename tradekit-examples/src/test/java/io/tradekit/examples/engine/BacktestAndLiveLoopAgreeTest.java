@@ -13,7 +13,7 @@ import io.tradekit.core.paper.PaperExchange;
 import io.tradekit.core.paper.PaperSettings;
 import io.tradekit.core.sizing.PercentOfEquity;
 import io.tradekit.examples.EthUsd;
-import io.tradekit.examples.data.DataSets;
+import io.tradekit.data.DataSets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -11,7 +11,7 @@ import io.tradekit.binance.BinanceAdapter;
 import io.tradekit.binance.BinanceConfig;
 import io.tradekit.binance.sim.BinanceSimulator;
 import io.tradekit.core.TradingBot;
-import io.tradekit.examples.data.DataSets;
+import io.tradekit.data.DataSets;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;

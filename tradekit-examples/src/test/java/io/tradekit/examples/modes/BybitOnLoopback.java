@@ -11,7 +11,7 @@ import io.tradekit.bybit.BybitAdapter;
 import io.tradekit.bybit.BybitConfig;
 import io.tradekit.bybit.sim.BybitSimulator;
 import io.tradekit.core.TradingBot;
-import io.tradekit.examples.data.DataSets;
+import io.tradekit.data.DataSets;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;

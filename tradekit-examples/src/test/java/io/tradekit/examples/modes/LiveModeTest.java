@@ -7,9 +7,9 @@ import io.tradekit.api.OrderStatus;
 import io.tradekit.api.event.BotEvent;
 import io.tradekit.binance.sim.BinanceSimulator;
 import io.tradekit.core.Plugins;
-import io.tradekit.examples.config.BotConfig;
-import io.tradekit.examples.config.BotConfigReader;
-import io.tradekit.examples.config.Mode;
+import io.tradekit.config.BotConfig;
+import io.tradekit.config.BotConfigReader;
+import io.tradekit.config.Mode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package io.tradekit.kraken.internal;
 
+import io.tradekit.core.net.StreamEvents;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.TradeKitException;
 
@@ -23,12 +24,12 @@ public final class DeadMansSwitch implements AutoCloseable {
 
     private final Duration timeout;
     private final LongConsumer arm;
-    private final EventPoster poster;
+    private final StreamEvents poster;
     private final ScheduledExecutorService timer;
     private final AtomicLong armed = new AtomicLong();
 
     /** @param arm sends {@code CancelAllOrdersAfter} with the given timeout in seconds */
-    public DeadMansSwitch(Duration timeout, LongConsumer arm, EventPoster poster) {
+    public DeadMansSwitch(Duration timeout, LongConsumer arm, StreamEvents poster) {
         this.timeout = timeout;
         this.arm = arm;
         this.poster = poster;

@@ -1,5 +1,6 @@
 package io.tradekit.kraken.internal;
 
+import io.tradekit.core.net.StreamEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradekit.api.ErrorCategory;
@@ -47,7 +48,7 @@ public final class ExecutionStream implements V2Connection.Handler, AutoCloseabl
     }
 
     private final KrakenConfig config;
-    private final EventPoster poster;
+    private final StreamEvents poster;
     private final Supplier<String> token;
     private final Resync resync;
     private final Consumer<OrderMapping.Execution> onExecution;
@@ -62,7 +63,7 @@ public final class ExecutionStream implements V2Connection.Handler, AutoCloseabl
     private Instant downSince;
     private long connectionCount;
 
-    public ExecutionStream(KrakenConfig config, EventPoster poster, Supplier<String> token, Resync resync,
+    public ExecutionStream(KrakenConfig config, StreamEvents poster, Supplier<String> token, Resync resync,
                            Consumer<OrderMapping.Execution> onExecution, Function<String, Optional<Pair>> pairs,
                            Executor executor, InstantSource clock) {
         this.config = config;

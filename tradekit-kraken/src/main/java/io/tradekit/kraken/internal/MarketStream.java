@@ -1,5 +1,6 @@
 package io.tradekit.kraken.internal;
 
+import io.tradekit.core.net.StreamEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradekit.api.Bar;
@@ -62,7 +63,7 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
     }
 
     private final KrakenConfig config;
-    private final EventPoster poster;
+    private final StreamEvents poster;
     private final Backfill backfill;
     private final Executor executor;
     private final InstantSource clock;
@@ -75,7 +76,7 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
     /**
      * @param pairs the pair a WebSocket v2 symbol ({@code BTC/USD}) belongs to, among those the bot follows
      */
-    public MarketStream(KrakenConfig config, EventPoster poster, Backfill backfill, Executor executor, InstantSource clock,
+    public MarketStream(KrakenConfig config, StreamEvents poster, Backfill backfill, Executor executor, InstantSource clock,
                         Function<String, Optional<Pair>> pairs) {
         this.config = config;
         this.poster = poster;

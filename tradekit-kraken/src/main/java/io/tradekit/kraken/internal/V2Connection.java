@@ -1,5 +1,6 @@
 package io.tradekit.kraken.internal;
 
+import io.tradekit.core.net.StreamEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.event.ConnectionState;
@@ -38,7 +39,7 @@ public final class V2Connection implements ReconnectingWebSocket.Listener, AutoC
 
     private final String source;
     private final KrakenConfig config;
-    private final EventPoster poster;
+    private final StreamEvents poster;
     private final Handler handler;
     private final ReconnectingWebSocket socket;
     private final ScheduledExecutorService timer;
@@ -46,7 +47,7 @@ public final class V2Connection implements ReconnectingWebSocket.Listener, AutoC
     private volatile long lastFrameMillis = System.currentTimeMillis();
     private volatile boolean silenceReported;
 
-    public V2Connection(String name, String source, URI uri, KrakenConfig config, EventPoster poster, Handler handler) {
+    public V2Connection(String name, String source, URI uri, KrakenConfig config, StreamEvents poster, Handler handler) {
         this.source = source;
         this.config = config;
         this.poster = poster;

@@ -92,6 +92,9 @@ public final class HtmlReport {
         periods(h, "By day (UTC)", "day", figures.returnsByDay());
         h.append("</section>\n");
 
+        result.strategyFailure().ifPresent(f -> h.append("<section><h2>The run ended on a strategy failure</h2><p class=\"text\">")
+                .append(Html.escape(f.describe())).append("</p></section>\n"));
+
         h.append("<section><h2>Safety events</h2>");
         if (result.safetyEvents().isEmpty()) {
             h.append("<p class=\"note\">No risk policy or safety check asked for an action.</p>");

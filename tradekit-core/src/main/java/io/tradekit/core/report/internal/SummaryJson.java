@@ -22,7 +22,8 @@ import java.util.List;
  * {@code summary.json}: the summary's metrics with their exact values (money as plain decimals, never
  * in exponent form), the round trips by exit reason, the returns by day and by month, the safety events,
  * and one object per extra section. A statistic that has no value (a profit factor without a losing
- * trade, for example) is written as null.
+ * trade, for example) is written as null. {@code strategyFailure} is null, or the strategy's exception the
+ * run ended on (strategy, callback, the close time of its last bar, the error).
  */
 public final class SummaryJson {
 
@@ -46,6 +47,11 @@ public final class SummaryJson {
             events.addObject().put("time", e.time().toString()).put("policy", e.policy())
                     .put("action", e.action().name()).put("reason", e.reason());
         }
+        result.strategyFailure().ifPresentOrElse(f -> {
+            ObjectNode failure = root.putObject("strategyFailure").put("strategy", f.strategy()).put("callback", f.callback())
+                    .put("error", f.error());
+            f.barTime().ifPresentOrElse(t -> failure.put("barTime", t.toString()), () -> failure.putNull("barTime"));
+        }, () -> root.putNull("strategyFailure"));
         for (ReportSection section : sections) {
             ObjectNode node = root.putObject(section.id());
             for (ReportMetric metric : section.metrics()) put(node, metric);

@@ -1,0 +1,86 @@
+package io.tradekit.config;
+
+import io.tradekit.api.RiskLimits;
+import io.tradekit.api.Timeframe;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A bot as a configuration file describes it, read by {@link BotConfigReader} (defaults, then the file,
+ * then the environment) and checked for a mode by {@link ModeRequirements}. One file serves every mode,
+ * so a bot can be rehearsed in {@code dry-run} and {@code paper} before it goes {@code live}:
+ *
+ * <pre>{@code
+ * {
+ *   "name": "eth-sma",                                   // the bot's id, [A-Za-z0-9_-]; default "bot"
+ *   "exchange": {
+ *     "name": "binance",                                 // required: binance, or bybit (with "category": "spot")
+ *     "settings": { "restUrl": "http://127.0.0.1:9000",  // the adapter's settings (base URLs, timeouts...)
+ *                   "streamUrl": "ws://127.0.0.1:9000", "wsApiUrl": "ws://127.0.0.1:9000/ws-api/v3" },
+ *     "apiKey": "...", "apiSecret": "..."                // better in TRADEKIT_BINANCE_API_KEY / _SECRET
+ *   },
+ *   "symbol": "ETHUSDT",                                 // required
+ *   "timeframe": "5m",                                   // default 1m
+ *   "strategy": { "name": "sma-cross", "params": { "fast": 10, "slow": 30 } },
+ *   "risk": { "max-daily-loss": 500, "max-drawdown": 0.05 },   // RiskLimits rules; live needs one of these two;
+ *                                                              // also "stop-loss", "take-profit-rr", "trailing-stop" (ProtectionSettings)
+ *   "sizing": { "fractionOfEquity": 0.5, "takerFeeRate": 0.001 },
+ *   "store": { "path": "runs/eth-sma/bot.db" },           // the live journal; default runs/<name>/bot.db
+ *   "out": "runs/eth-sma",                               // reports go to <out>/<mode>/; default runs/<name>
+ *   "engine": { "staleAfter": "PT15M", "ackTimeout": "PT10S", "cancelUnknownOrders": false, "adoptVenuePosition": false },
+ *   "paper": { "cash": 10000, "makerFeeBps": 10, "takerFeeBps": 10, "slippageBps": 0 },   // paper mode only
+ *   "confirmLive": true                                  // live refuses to start without it (or --yes-really-live)
+ * }
+ * }</pre>
+ *
+ * (The file is plain JSON: the comments above are for this page only.) Relative paths are taken from
+ * the working directory. {@link #toString()} never shows the credentials.
+ */
+public record BotConfig(String name, ExchangeConfig exchange, String symbol, Timeframe timeframe, StrategyConfig strategy,
+                        RiskLimits risk, SizingConfig sizing, Path store, Path out, EngineOptions engine, PaperConfig paper,
+                        boolean confirmLive) {
+
+    public BotConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(timeframe, "timeframe");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(risk, "risk");
+        Objects.requireNonNull(sizing, "sizing");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(paper, "paper");
+    }
+
+    /**
+     * The journal a mode writes. Live uses {@code store.path}; paper and dry-run write beside it under
+     * their own names ({@code bot-paper.db}, {@code bot-dry-run.db}), so that a rehearsal never puts its
+     * orders into the live bot's books, nor resumes from them.
+     */
+    public Path journalFor(Mode mode) {
+        if (mode == Mode.LIVE) return store;
+        String file = store.getFileName().toString();
+        String stem = file.endsWith(".db") ? file.substring(0, file.length() - 3) : file;
+        return store.resolveSibling(stem + "-" + mode.label() + ".db");
+    }
+
+    /** Where a mode's reports go: {@code <out>/<mode>}. */
+    public Path reportsFor(Mode mode) {
+        return out.resolve(mode.label());
+    }
+
+    /** The same bot with paths taken from {@code directory} when they are relative. */
+    public BotConfig resolvedAgainst(Path directory) {
+        return new BotConfig(name, exchange, symbol, timeframe, strategy, risk, sizing, directory.resolve(store), directory.resolve(out),
+                engine, paper, confirmLive);
+    }
+
+    @Override
+    public String toString() {
+        return "BotConfig[name=" + name + ", exchange=" + exchange + ", symbol=" + symbol + ", timeframe=" + timeframe
+                + ", strategy=" + strategy + ", risk=" + risk.values() + ", store=" + store + ", out=" + out + "]";
+    }
+}

@@ -1,0 +1,111 @@
+package io.tradekit.data;
+
+import io.tradekit.api.Bar;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Timeframe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Market data by name or by path. The named sets are the ta4j-examples 0.18 files that the build takes
+ * out of that jar into this module's resources:
+ * <ul>
+ *   <li>{@code eth-usd-5m}: ETH/USD 5-minute bars, 13 to 15 March 2023 (580 bars);</li>
+ *   <li>{@code btc-usd-1m}: Bitstamp BTC/USD trades from 25 November 2013, aggregated to 1-minute bars.</li>
+ * </ul>
+ * Anything else is read as the path of a CSV file with the header {@code timestamp,open,high,low,close,volume}
+ * (see {@link OhlcvCsvReader}).
+ *
+ * <pre>{@code List<Bar> bars = DataSets.load("eth-usd-5m");}</pre>
+ */
+public final class DataSets {
+
+    public static final String ETH_USD_5M = "eth-usd-5m";
+    public static final String BTC_USD_1M = "btc-usd-1m";
+
+    private static final String RESOURCES = "/io/tradekit/data/datasets/";
+    private static final String ETH_FILE = "ETH-USD-PT5M-2023-3-13_2023-3-15.json";
+    private static final String BTC_FILE = "bitstamp_trades_from_20131125_usd.csv";
+
+    private DataSets() {
+    }
+
+    /** The names {@link #load} knows besides file paths. */
+    public static Set<String> names() {
+        return new TreeSet<>(List.of(ETH_USD_5M, BTC_USD_1M));
+    }
+
+    public static List<Bar> load(String nameOrPath) {
+        return load(nameOrPath, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Loads a named data set or a CSV file. {@code symbol} renames the bars (for a CSV file the default
+     * is the file's name); {@code timeframe} applies to CSV files only (the default is inferred from the
+     * spacing of the rows).
+     */
+    public static List<Bar> load(String nameOrPath, Optional<String> symbol, Optional<Timeframe> timeframe) {
+        if (nameOrPath == null || nameOrPath.isBlank()) throw new InvalidInputException("no data set given; " + known());
+        String name = nameOrPath.trim();
+        return switch (name) {
+            case ETH_USD_5M -> named(name, timeframe, Timeframe.M5, () -> readResource(ETH_FILE, in ->
+                    Ta4jCandleJsonReader.read(in, ETH_FILE, symbol.orElse("ETH-USD"), Timeframe.M5)));
+            case BTC_USD_1M -> named(name, timeframe, Timeframe.M1, () -> readResource(BTC_FILE, in ->
+                    TradeCsvReader.read(in, BTC_FILE, symbol.orElse("BTC-USD"), Timeframe.M1)));
+            default -> {
+                Path path = Path.of(name);
+                if (!Files.isRegularFile(path)) {
+                    throw new InvalidInputException("unknown data set '" + name + "'; " + known());
+                }
+                yield OhlcvCsvReader.read(path, symbol, timeframe);
+            }
+        };
+    }
+
+    private static String known() {
+        return "known data sets: " + String.join(", ", names())
+                + " (or the path of a CSV file with the header timestamp,open,high,low,close,volume)";
+    }
+
+    private static List<Bar> named(String name, Optional<Timeframe> asked, Timeframe actual, java.util.function.Supplier<List<Bar>> loader) {
+        if (asked.isPresent() && !asked.get().equals(actual)) {
+            throw new InvalidInputException("data set " + name + " has " + actual + " bars; a timeframe of " + asked.get()
+                    + " applies to CSV files only");
+        }
+        return loader.get();
+    }
+
+    private interface ResourceReader {
+        List<Bar> read(InputStream in) throws IOException;
+    }
+
+    private static List<Bar> readResource(String file, ResourceReader reader) {
+        try (InputStream in = DataSets.class.getResourceAsStream(RESOURCES + file)) {
+            if (in == null) {
+                throw new InvalidInputException("data file " + file + " is missing from the classpath (" + RESOURCES
+                        + "); the build unpacks it from org.ta4j:ta4j-examples: run ./mvnw package");
+            }
+            return new ArrayList<>(reader.read(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+    }
+
+    /** A symbol taken from a file name: {@code eth-usd.csv} gives {@code ETH-USD}. */
+    static String symbolOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        return stem.toUpperCase(Locale.ROOT);
+    }
+}
