@@ -96,6 +96,8 @@ public final class MemoryStateStore implements BotStore {
     @Override
     public synchronized void recordEquity(EquitySnapshot snapshot) {
         ensureOpen();
+        // One point per instant, as in the SQLite store: a newer mark of an instant replaces the older.
+        if (!equity.isEmpty() && !snapshot.time().isAfter(equity.getLast().time())) equity.removeIf(e -> e.time().equals(snapshot.time()));
         equity.add(snapshot);
     }
 

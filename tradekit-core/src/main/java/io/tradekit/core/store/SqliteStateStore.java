@@ -212,6 +212,7 @@ public final class SqliteStateStore implements BotStore {
         submit(JournalWrite.EventRow.of(event));
     }
 
+    /** Journals an equity mark; the journal keeps one per instant, a newer mark of the same instant replacing the older. */
     @Override
     public void recordEquity(EquitySnapshot snapshot) {
         submit(JournalWrite.EquityRow.of(snapshot));

@@ -40,7 +40,7 @@ class SchemaMigrationTest {
         assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version")).containsExactly("1");
 
         try (SqliteStateStore store = StateStores.sqlite(file)) {
-            assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2", "3");
+            assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactlyElementsOf(allVersions());
             assertThat(store.orders()).containsExactly(order);
             assertThat(store.fills()).containsExactly(fill);
             assertThat(store.recordFill(fill)).isFalse();
@@ -74,7 +74,8 @@ class SchemaMigrationTest {
         assertThat(SqliteFiles.strings(file, "SELECT max(version) FROM schema_version")).containsExactly("2");
 
         try (SqliteStateStore store = StateStores.sqlite(file)) {
-            assertThat(SqliteFiles.strings(file, "SELECT max(version) FROM schema_version")).containsExactly("3");
+            assertThat(SqliteFiles.strings(file, "SELECT max(version) FROM schema_version"))
+                    .containsExactly(Integer.toString(SchemaMigrator.latestVersion()));
             assertThat(store.fills()).containsExactly(fill);
             assertThat(SqliteFiles.strings(file, "SELECT seq FROM fills")).containsExactly("1");
             assertThat(store.recordFill(fill)).isFalse();
@@ -95,12 +96,35 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void anEquityJournalWithTwoMarksAtOneInstantKeepsTheNewestAndAfterwardsANewerMarkReplacesTheOlder() throws Exception {
+        Path file = dir.resolve("v3.db");
+        Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Handle h = jdbi.open()) {
+            SchemaMigrator.migrate(h, 3, file.toString());
+            // A replay killed inside a bar and fed that bar again after the restart: two marks at 60 s, the second the true one.
+            long start = io.tradekit.core.store.internal.EpochNanos.of(at(0), "start");
+            long minute = io.tradekit.core.store.internal.EpochNanos.of(at(60), "minute");
+            h.execute("INSERT INTO equity_snapshots (time_ns, equity, cash, realized_pnl, unrealized_pnl) VALUES "
+                    + "(?, '1000', '1000', '0', '0'), (?, '990', '990', '0', '0'), (?, '995', '995', '0', '0')", start, minute, minute);
+        }
+
+        try (SqliteStateStore store = StateStores.sqlite(file)) {
+            assertThat(store.equitySince(at(0))).extracting(e -> e.equity().toPlainString()).containsExactly("1000", "995");
+            store.recordEquity(new io.tradekit.api.store.EquitySnapshot(at(60), new BigDecimal("996"), new BigDecimal("996"),
+                    BigDecimal.ZERO, BigDecimal.ZERO));
+            store.recordEquity(new io.tradekit.api.store.EquitySnapshot(at(120), new BigDecimal("997"), new BigDecimal("997"),
+                    BigDecimal.ZERO, BigDecimal.ZERO));
+            assertThat(store.equitySince(at(0))).extracting(e -> e.equity().toPlainString()).containsExactly("1000", "996", "997");
+        }
+    }
+
+    @Test
     void aDatabaseAlreadyAtTheLatestVersionIsLeftAsItIs() throws Exception {
         Path file = dir.resolve("current.db");
         StateStores.sqlite(file).close();
         StateStores.sqlite(file).close();
 
-        assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2", "3");
+        assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactlyElementsOf(allVersions());
     }
 
     @Test
@@ -122,6 +146,10 @@ class SchemaMigrationTest {
         assertThatThrownBy(() -> StateStores.sqlite(file)).isInstanceOf(UnrecoverableStateException.class)
                 .hasMessageContaining("not a tradekit state store").hasMessageContaining("invoices");
         assertThat(SqliteFiles.count(file, "invoices")).isZero();
+    }
+
+    private static java.util.List<String> allVersions() {
+        return SchemaMigrator.MIGRATIONS.stream().map(m -> Integer.toString(m.version())).toList();
     }
 
     private static void writeVersionOne(Path file, Order order, Fill fill, BotSnapshot snapshot) {

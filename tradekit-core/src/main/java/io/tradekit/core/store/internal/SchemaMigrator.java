@@ -28,7 +28,8 @@ public final class SchemaMigrator {
                     "V1__operational_model.sql"),
             new Migration(2, "metrics snapshots, snapshot checksums, open-orders index",
                     "V2__metrics_checksums_open_orders.sql"),
-            new Migration(3, "a fill is identified by symbol, order and trade id", "V3__fill_identity_by_order.sql"));
+            new Migration(3, "a fill is identified by symbol, order and trade id", "V3__fill_identity_by_order.sql"),
+            new Migration(5, "one equity snapshot per instant: a newer mark replaces the older", "V5__replay_progress.sql"));
 
     private static final String RESOURCE_DIR = "/io/tradekit/core/store/";
 
