@@ -285,7 +285,10 @@ public final class BotEngine {
         } catch (RuntimeException e) {
             strategyFailed("onStop", e);
         }
-        recordEquity(clock.now());
+        // A stop at the instant of the last bar (a data clock) leaves that bar's mark alone: a run stopped and resumed
+        // there must keep the curve of one that went on.
+        Instant now = clock.now();
+        if (lastBarTime == null || now.isAfter(lastBarTime)) recordEquity(now);
         saveSnapshot();
         transition(BotState.STOPPED, actor, reason);
         store.flush();
