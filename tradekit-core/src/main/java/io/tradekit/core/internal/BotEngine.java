@@ -285,10 +285,9 @@ public final class BotEngine {
         } catch (RuntimeException e) {
             strategyFailed("onStop", e);
         }
-        // A stop at the instant of the last bar (a data clock) leaves that bar's mark alone: a run stopped and resumed
-        // there must keep the curve of one that went on.
-        Instant now = clock.now();
-        if (lastBarTime == null || now.isAfter(lastBarTime)) recordEquity(now);
+        // A stop at the instant of the last bar (a data clock) leaves that bar's mark as it is (the store keeps the first
+        // mark of an instant): a run stopped and resumed there keeps the curve of one that went on.
+        recordEquity(clock.now());
         saveSnapshot();
         transition(BotState.STOPPED, actor, reason);
         store.flush();

@@ -212,7 +212,7 @@ public final class SqliteStateStore implements BotStore {
         submit(JournalWrite.EventRow.of(event));
     }
 
-    /** Journals an equity mark; the journal keeps one per instant, a newer mark of the same instant replacing the older. */
+    /** Journals an equity mark; the journal keeps one per instant: the first mark of an instant stands, a later one is dropped. */
     @Override
     public void recordEquity(EquitySnapshot snapshot) {
         submit(JournalWrite.EquityRow.of(snapshot));

@@ -96,12 +96,12 @@ class SchemaMigrationTest {
     }
 
     @Test
-    void anEquityJournalWithTwoMarksAtOneInstantKeepsTheNewestAndAfterwardsANewerMarkReplacesTheOlder() throws Exception {
+    void anEquityJournalWithTwoMarksAtOneInstantKeepsTheFirstAndAfterwardsALaterMarkOfAnInstantIsDropped() throws Exception {
         Path file = dir.resolve("v3.db");
         Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + file.toAbsolutePath());
         try (Handle h = jdbi.open()) {
             SchemaMigrator.migrate(h, 3, file.toString());
-            // A replay killed inside a bar and fed that bar again after the restart: two marks at 60 s, the second the true one.
+            // A replay killed after marking a bar and fed that bar again after the restart: two marks at 60 s, the first the true one.
             long start = io.tradekit.core.store.internal.EpochNanos.of(at(0), "start");
             long minute = io.tradekit.core.store.internal.EpochNanos.of(at(60), "minute");
             h.execute("INSERT INTO equity_snapshots (time_ns, equity, cash, realized_pnl, unrealized_pnl) VALUES "
@@ -109,12 +109,12 @@ class SchemaMigrationTest {
         }
 
         try (SqliteStateStore store = StateStores.sqlite(file)) {
-            assertThat(store.equitySince(at(0))).extracting(e -> e.equity().toPlainString()).containsExactly("1000", "995");
+            assertThat(store.equitySince(at(0))).extracting(e -> e.equity().toPlainString()).containsExactly("1000", "990");
             store.recordEquity(new io.tradekit.api.store.EquitySnapshot(at(60), new BigDecimal("996"), new BigDecimal("996"),
                     BigDecimal.ZERO, BigDecimal.ZERO));
             store.recordEquity(new io.tradekit.api.store.EquitySnapshot(at(120), new BigDecimal("997"), new BigDecimal("997"),
                     BigDecimal.ZERO, BigDecimal.ZERO));
-            assertThat(store.equitySince(at(0))).extracting(e -> e.equity().toPlainString()).containsExactly("1000", "996", "997");
+            assertThat(store.equitySince(at(0))).extracting(e -> e.equity().toPlainString()).containsExactly("1000", "990", "997");
         }
     }
 

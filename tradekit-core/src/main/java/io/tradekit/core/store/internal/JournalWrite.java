@@ -144,8 +144,7 @@ public sealed interface JournalWrite {
 
         static final String SQL = """
                 INSERT INTO equity_snapshots (time_ns, equity, cash, realized_pnl, unrealized_pnl) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (time_ns) DO UPDATE SET equity = excluded.equity, cash = excluded.cash,
-                    realized_pnl = excluded.realized_pnl, unrealized_pnl = excluded.unrealized_pnl""";
+                ON CONFLICT (time_ns) DO NOTHING""";
 
         public static EquityRow of(EquitySnapshot s) {
             return new EquityRow(EpochNanos.of(s.time(), "equity snapshot time"), s.equity().toString(), s.cash().toString(),
