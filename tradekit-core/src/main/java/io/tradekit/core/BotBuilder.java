@@ -49,6 +49,7 @@ public final class BotBuilder {
     private Map<String, String> strategyParams = Map.of();
     private Strategy strategy;
     private String objectStrategyName;
+    private Map<String, String> objectStrategyParams = Map.of();
     private RiskLimits limits = RiskLimits.none();
     private StateStore store;
     private PositionSizer sizer = PercentOfEquity.all();
@@ -118,6 +119,7 @@ public final class BotBuilder {
         this.strategy = strategy;
         this.strategyName = null;
         this.objectStrategyName = null;
+        this.objectStrategyParams = Map.of();
         return this;
     }
 
@@ -128,6 +130,16 @@ public final class BotBuilder {
     public BotBuilder strategy(String name, Strategy strategy) {
         strategy(strategy);
         this.objectStrategyName = name;
+        return this;
+    }
+
+    /**
+     * A strategy object made from {@code parameters}, under the name and with the parameters its journal records:
+     * a bot restarted on the journal with another name or other parameters is refused, naming the difference.
+     */
+    public BotBuilder strategy(String name, Strategy strategy, Map<String, String> parameters) {
+        strategy(name, strategy);
+        this.objectStrategyParams = Map.copyOf(parameters);
         return this;
     }
 
@@ -352,6 +364,15 @@ public final class BotBuilder {
         return bot;
     }
 
+    /** What a paper venue's settings change in every figure, as the journal's identity records them. */
+    private static Map<String, String> venueTerms(PaperSettings paper) {
+        return Map.of("makerFeeBps", paper.makerFeeBps().stripTrailingZeros().toPlainString(),
+                "takerFeeBps", paper.takerFeeBps().stripTrailingZeros().toPlainString(),
+                "slippageBps", paper.slippageBps().stripTrailingZeros().toPlainString(),
+                "fillModel", paper.fillModel().name(),
+                "participationCap", paper.participationCap().stripTrailingZeros().toPlainString());
+    }
+
     /** The journal must be this bot's (see {@link JournalClaim}); when it is refused, the journal and venue are closed, as the bot would have. */
     private void claimJournal(StateStore journal, Strategy strat, ExchangeAdapter venue, PaperSettings paper) {
         if (!(journal instanceof BotStore botStore)) return;
@@ -359,7 +380,8 @@ public final class BotBuilder {
                 ? strat.getClass().getName().replaceFirst("\\$\\$Lambda.*", "\\$\\$Lambda") : strat.getClass().getName();
         Optional<BigDecimal> cash = paper == null ? Optional.empty() : Optional.ofNullable(paper.instruments().get(symbol))
                 .map(i -> paper.balances().getOrDefault(i.quoteAsset(), BigDecimal.ZERO));
-        BotIdentity identity = new BotIdentity(id, venue.venue(), account, symbol, named, strategyName != null ? strategyParams : Map.of(), cash);
+        BotIdentity identity = new BotIdentity(id, venue.venue(), account, symbol, named, strategyName != null ? strategyParams : objectStrategyParams,
+                cash, paper == null ? Map.of() : venueTerms(paper));
         try {
             JournalClaim.claim(botStore, identity, adoptVenuePosition);
         } catch (RuntimeException e) {

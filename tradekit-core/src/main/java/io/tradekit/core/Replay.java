@@ -15,13 +15,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Runs the live engine (its own loop thread, a durable paper venue, the SQLite journal) over a data
- * set, on the data's clock. Run it again on the same files after a crash and it resumes: the journal
- * and the paper venue's book are reconciled, the bars the bot already acted on only warm it up, and
- * the rest are fed as if the bot had never stopped.
+ * set, on the data's clock. The journal marks each bar once the bot is done with it. Run it again on the
+ * same files after a crash and it resumes: the journal and the paper venue's book are reconciled, the bars
+ * up to the last one marked only warm the bot up, and the rest are fed as if the bot had never stopped (a
+ * bar the paper venue had already played to its end is not played there again). A run resumed with another
+ * strategy, other parameters, cash, fees, slippage or fill model is refused, naming the difference.
  *
  * <pre>{@code BacktestResult r = Replay.over(bars).strategy("sma-cross", strategy).instrument(inst)
  *     .database(Path.of("runs/r1/bot.db")).run();}</pre>
@@ -32,6 +35,7 @@ public final class Replay {
     private Instrument instrument;
     private Strategy strategy;
     private String strategyName;
+    private Map<String, String> strategyParameters = Map.of();
     private PaperSettings paper;
     private BigDecimal cash = new BigDecimal("10000");
     private Path database;
@@ -58,8 +62,17 @@ public final class Replay {
     }
 
     public Replay strategy(String name, Strategy strategy) {
+        return strategy(name, strategy, Map.of());
+    }
+
+    /**
+     * A strategy made from {@code parameters}: the journal records them with the strategy's name, and a replay
+     * resumed on that journal with other parameters is refused, naming the difference.
+     */
+    public Replay strategy(String name, Strategy strategy, Map<String, String> parameters) {
         this.strategyName = name;
         this.strategy = strategy;
+        this.strategyParameters = Map.copyOf(parameters);
         return this;
     }
 
@@ -171,13 +184,16 @@ public final class Replay {
         long started = System.nanoTime();
         PaperExchange venue = PaperExchange.durable(settings, paperBookFor(database));
         BotBuilder builder = TradeKit.bot("replay").exchange(venue).symbol(inst.symbol()).timeframe(first.timeframe())
-                .strategy(strategyName, strategy).store(StateStores.sqlite(database)).risk(limits).dataClock()
+                .strategy(strategyName, strategy, strategyParameters).store(StateStores.sqlite(database)).risk(limits).dataClock()
                 .equityInterval(first.timeframe().duration()).protection(protections).leverage(leverage);
         if (plugins != null) builder.plugins(plugins);
         BigDecimal initial = settings.balances().getOrDefault(inst.quoteAsset(), BigDecimal.ZERO);
         TradingBot bot = builder.build();
         bot.engine().setStrategyName(strategyName == null ? strategy.getClass().getSimpleName() : strategyName);
         try {
+            // What the bot journals before its first bar is stamped in market time: where the data or the venue's book starts.
+            Instant venueNow = venue.matchingEngine().now();
+            bot.startClockAt(venueNow.isAfter(first.openTime()) ? venueNow : first.openTime());
             bot.start();
             Instant resumeAfter = bot.lastBarTime().orElse(Instant.MIN);
             List<Bar> seen = new ArrayList<>();

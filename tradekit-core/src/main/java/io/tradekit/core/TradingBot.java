@@ -185,9 +185,17 @@ public final class TradingBot implements AutoCloseable {
         }
     }
 
-    /** The close time of the last bar the bot acted on before this start, if it ran before. */
+    /** The close time of the last bar the bot acted on before this start, if it ran before (see {@link #feed}). */
     public java.util.Optional<Instant> lastBarTime() {
         return onLoop(engine::lastBarTime);
+    }
+
+    /**
+     * The bot's equity when its journal began (recorded at the journal's first start), the base of figures over its
+     * whole journal; this run's starting equity for a journal that predates the record or a store without one.
+     */
+    public BigDecimal startingEquity() {
+        return onLoop(() -> engine.startingEquity().orElseGet(engine::equity));
     }
 
     /** Bars from before the bot's start: they fill its market data, it does not trade on them. */
@@ -202,7 +210,8 @@ public final class TradingBot implements AutoCloseable {
      * Replays one bar as if the venue had just closed it: a paper venue plays the bar's price path and,
      * at every stop, the bot answers what it heard (its calls to the venue included) before the path goes
      * on; then the bot handles the closed bar. Returns once the bot and its venue calls are idle. The same
-     * steps, in the same order, as a backtest: for replays on a data clock.
+     * steps, in the same order, as a backtest: for replays on a data clock. Once the bar's work is done the
+     * journal marks the bar as acted on, and a restart resumes after it ({@link #lastBarTime}).
      */
     public void feed(Bar bar) {
         if (!started) throw new IllegalStateException("bot '" + id + "' is not started");
@@ -213,6 +222,12 @@ public final class TradingBot implements AutoCloseable {
             engine.advanceClock(bar.closeTime());
         });
         settle();
+        loop.execute(engine::markBarActedOn);
+    }
+
+    /** Starts a data clock at {@code time} (a replay's first bar, or where its venue stopped), so that what it journals before the first bar is stamped in market time. */
+    void startClockAt(Instant time) {
+        if (clock instanceof EngineClock.Simulated sim) sim.set(time);
     }
 
     /**

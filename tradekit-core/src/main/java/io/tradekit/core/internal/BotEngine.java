@@ -36,6 +36,7 @@ import io.tradekit.core.sizing.ExitQuantity;
 import io.tradekit.core.sizing.OrderRounding;
 import io.tradekit.core.sizing.SizingDecision;
 import io.tradekit.core.sizing.SizingInput;
+import io.tradekit.core.store.BotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,10 @@ import java.util.function.Consumer;
 public final class BotEngine {
 
     private static final Logger log = LoggerFactory.getLogger(BotEngine.class);
+    /** Config entry: the close time of the last bar the bot finished acting on. */
+    static final String LAST_BAR_KEY = "bot.lastBarActedOn";
+    /** Config entry: the bot's equity at the first start of its journal. */
+    static final String STARTING_EQUITY_KEY = "bot.startingEquity";
 
     final EngineConfig config;
     /** Replaced only on the loop, at a safe point ({@link #replaceStrategy}). */
@@ -222,8 +227,12 @@ public final class BotEngine {
         boolean fresh = orders.all().isEmpty();
         Instant openSince = null;
         for (Order o : orders.openOrders()) if (openSince == null || o.createdAt().isBefore(openSince)) openSince = o.createdAt();
-        lastBarTime = snapshot.flatMap(BotSnapshot::lastBarTime).orElse(null);
-        for (Order o : orders.all()) if (lastBarTime == null || o.createdAt().isAfter(lastBarTime)) lastBarTime = o.createdAt();
+        lastBarTime = lastBarActedOn().orElseGet(() -> {
+            // A journal without the mark (a bot that was never fed bars by a driver): its snapshot and newest order say.
+            Instant last = snapshot.flatMap(BotSnapshot::lastBarTime).orElse(null);
+            for (Order o : orders.all()) if (last == null || o.createdAt().isAfter(last)) last = o.createdAt();
+            return last;
+        });
         if (lastBarTime != null && clock instanceof EngineClock.Simulated sim) sim.set(lastBarTime);
         if (!fresh) recovery.reconcile(instrument, openSince != null ? openSince : Instant.now());
         var balances = venue.balances();
@@ -233,6 +242,9 @@ public final class BotEngine {
         recovery.checkPosition(instrument, balances, fresh);
         dayStartEquity = equity();
         curve.restorePeak(dayStartEquity);
+        if (store instanceof BotStore journal && fillsInJournal() == 0 && journal.config(STARTING_EQUITY_KEY).isEmpty()) {
+            journal.putConfig(STARTING_EQUITY_KEY, dayStartEquity.toPlainString(), clock.now());
+        }
         if (!fresh) {
             audit("recovery", "engine", "resumed with " + orders.all().size() + " orders, " + fillsInJournal() + " fills"
                     + (recovery.notes().isEmpty() ? "" : "; " + String.join("; ", recovery.notes())), "{}");
@@ -269,9 +281,38 @@ public final class BotEngine {
         portfolio.setLeverage(instrument.symbol(), leverage);
     }
 
-    /** The close time of the last bar this bot is known to have acted on (from its snapshot and orders). */
+    /**
+     * The close time of the last bar this bot acted on: before the first bar of this run, the one its journal marks
+     * ({@link #markBarActedOn}), or, in a journal without the mark, the later of its snapshot's and its newest order's.
+     */
     public Optional<Instant> lastBarTime() {
         return Optional.ofNullable(lastBarTime);
+    }
+
+    /**
+     * Journals that the bot is done with the last bar it handled: a driver calls it once everything the bar caused
+     * (fills, orders, answers) has been handled. The store keeps writes in call order, so a mark that survives a
+     * crash means all of that bar's work survived it too, and a restart resumes after that bar.
+     */
+    public void markBarActedOn() {
+        if (lastBarTime != null && store instanceof BotStore journal) {
+            journal.putConfig(LAST_BAR_KEY, lastBarTime.toString(), lastBarTime);
+        }
+    }
+
+    private Optional<Instant> lastBarActedOn() {
+        if (!(store instanceof BotStore journal)) return Optional.empty();
+        return journal.config(LAST_BAR_KEY).map(Instant::parse);
+    }
+
+    /**
+     * The bot's equity when its journal began (journaled at the first start of an empty journal), so that figures
+     * over the whole journal are measured from where it started, not from where this run began; empty for a journal
+     * that predates the record or a store without config.
+     */
+    public Optional<BigDecimal> startingEquity() {
+        if (!(store instanceof BotStore journal)) return Optional.empty();
+        return journal.config(STARTING_EQUITY_KEY).map(BigDecimal::new);
     }
 
     public Duration ackTimeout() {
@@ -310,6 +351,8 @@ public final class BotEngine {
         } catch (RuntimeException e) {
             strategyFailed("onStop", e);
         }
+        // A stop at the instant of the last bar (a data clock) leaves that bar's mark as it is (the store keeps the first
+        // mark of an instant): a run stopped and resumed there keeps the curve of one that went on.
         recordEquity(clock.now());
         saveSnapshot();
         transition(BotState.STOPPED, actor, reason);

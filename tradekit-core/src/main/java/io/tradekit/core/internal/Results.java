@@ -28,15 +28,16 @@ public final class Results {
 
     /**
      * The figures of {@code engine}'s run. {@code heard} are the safety events a backtest collected as they
-     * happened; a bot with a journal (replay, paper, live) reports the journal's instead, every run of the
-     * bot included, so a restart loses none.
+     * happened; a bot with a journal (replay, paper, live) reports the journal's instead, and its equity journal
+     * as the curve, every run of the bot included, so a restart loses none. {@code initialCash} is what the figures
+     * are measured from: for a journaled bot, its equity when the journal began.
      */
     public static BacktestResult of(BotEngine engine, String strategyName, long bars, long elapsedMs, BigDecimal initialCash,
                                     List<SafetyEvent> heard) {
-        // A replay may span several runs of the bot (restarts): its curve is the equity journal, not this run's memory.
-        EquityCurve curve = isReplay(engine) && engine.store instanceof BotStore bot ? fromJournal(bot) : engine.equityCurve();
-        List<SafetyEvent> safetyEvents = !(engine.loop instanceof DirectLoop) && engine.store instanceof BotStore journal
-                ? safetyEvents(journal.eventsSince(Instant.EPOCH)) : heard;
+        // A journaled bot (replay, paper, live) may span several runs (restarts): its curve is the equity journal, not this run's memory.
+        boolean journaled = !(engine.loop instanceof DirectLoop) && engine.store instanceof BotStore;
+        EquityCurve curve = journaled ? fromJournal((BotStore) engine.store) : engine.equityCurve();
+        List<SafetyEvent> safetyEvents = journaled ? safetyEvents(((BotStore) engine.store).eventsSince(Instant.EPOCH)) : heard;
         Portfolio portfolio = engine.portfolio();
         BigDecimal finalEquity = engine.equity();
         BigDecimal fees = portfolio.totalFees();
@@ -79,10 +80,6 @@ public final class Results {
             }
         }
         return out;
-    }
-
-    private static boolean isReplay(BotEngine engine) {
-        return engine.clock instanceof EngineClock.Simulated && !(engine.loop instanceof DirectLoop);
     }
 
     /** The equity journal across every run of the bot, one point per instant (the latest wins). */

@@ -266,6 +266,11 @@ public final class MatchingEngine {
         return true;
     }
 
+    /** Whether the market already stands at or past {@code bar}'s close: the bar was played to its end (before a restart). */
+    public synchronized boolean hasPlayed(Bar bar) {
+        return !now.isBefore(bar.closeTime());
+    }
+
     /** Opens a bar: its volume becomes the budget of the participation cap; the market stands between bars no more. */
     public synchronized void beginBar(Bar bar) {
         if (bar.openTime().isAfter(now)) now = bar.openTime();

@@ -119,6 +119,8 @@ public final class PaperExchange implements ExchangeAdapter {
      * until the bot's loop is idle.
      */
     public void play(Bar bar, Settle settle) {
+        // A bar played to its end before a restart is not played again: its path would meet orders placed since.
+        if (engine.hasPlayed(bar)) return;
         // Nothing rests, waits or is watched: no point of the path can fill or tell the bot anything.
         if (engine.playIfQuiet(bar)) return;
         for (PricePoint point : PricePoint.pathOf(bar)) {

@@ -14,16 +14,20 @@ import java.util.TreeMap;
  * Who a journal belongs to: the bot, where it trades, what it trades and how, and the cash it started with
  * when that cash is the bot's to choose (a paper venue's starting balance; a real venue's balance is a fact
  * of the account and is not part of the identity). Recorded in the journal and beside it at the first start
- * and compared at every later one (see {@link JournalClaim}).
+ * and compared at every later one (see {@link JournalClaim}). The strategy's parameters and a simulated venue's
+ * terms are part of it, because a run resumed with others would report figures no single run produced.
  *
  * <pre>{@code new BotIdentity("btc-grid", "binance", "main", "BTCUSDT", "grid", Map.of("levels", "10"), Optional.empty());}</pre>
  *
  * @param account     the account at the venue as the host names it ({@code ""} if it names none)
  * @param parameters  the strategy's parameters as given (empty for a strategy passed as an object)
  * @param initialCash the starting quote balance of a simulated venue; empty for a real one
+ * @param venueTerms  how a simulated venue trades (fees, slippage, fill model, e.g. {@code takerFeeBps=10}): they
+ *                    change every figure, so a restart with other terms is refused like one with other cash;
+ *                    empty for a real venue
  */
 public record BotIdentity(String botId, String venue, String account, String symbol, String strategy,
-                          Map<String, String> parameters, Optional<BigDecimal> initialCash) {
+                          Map<String, String> parameters, Optional<BigDecimal> initialCash, Map<String, String> venueTerms) {
 
     public BotIdentity {
         requireText(botId, "botId");
@@ -33,6 +37,13 @@ public record BotIdentity(String botId, String venue, String account, String sym
         requireText(strategy, "strategy");
         parameters = Map.copyOf(Objects.requireNonNull(parameters, "parameters"));
         Objects.requireNonNull(initialCash, "initialCash");
+        venueTerms = Map.copyOf(Objects.requireNonNull(venueTerms, "venueTerms"));
+    }
+
+    /** An identity without venue terms: a real venue's fees and fills are facts of the account, not the bot's to choose. */
+    public BotIdentity(String botId, String venue, String account, String symbol, String strategy,
+                       Map<String, String> parameters, Optional<BigDecimal> initialCash) {
+        this(botId, venue, account, symbol, strategy, parameters, initialCash, Map.of());
     }
 
     /**
@@ -48,6 +59,9 @@ public record BotIdentity(String botId, String venue, String account, String sym
         compare(out, "strategy", strategy, now.strategy);
         if (!parameters.equals(now.parameters)) {
             out.add("strategy parameters are " + new TreeMap<>(parameters) + " in the journal but " + new TreeMap<>(now.parameters) + " now");
+        }
+        if (!venueTerms.equals(now.venueTerms)) {
+            out.add("the simulated venue's terms are " + new TreeMap<>(venueTerms) + " in the journal but " + new TreeMap<>(now.venueTerms) + " now");
         }
         boolean sameCash = initialCash.isPresent() == now.initialCash.isPresent()
                 && (initialCash.isEmpty() || initialCash.get().compareTo(now.initialCash.get()) == 0);

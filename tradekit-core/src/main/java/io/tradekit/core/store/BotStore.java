@@ -50,6 +50,14 @@ public interface BotStore extends StateStore {
     /** Sets one configuration value of the bot (the effective parameters it runs with, for example). */
     void putConfig(String key, String value);
 
+    /**
+     * Sets one configuration value stamped {@code at} rather than the wall clock's now: a bot on a data clock
+     * (a replay) stamps what it journals with market time. A store that keeps no stamp ignores {@code at}.
+     */
+    default void putConfig(String key, String value, Instant at) {
+        putConfig(key, value);
+    }
+
     Optional<String> config(String key);
 
     /** Every configuration entry, by key. */

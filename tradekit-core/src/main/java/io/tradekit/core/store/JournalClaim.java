@@ -23,9 +23,9 @@ import java.util.Optional;
  *   <li>At the first start the bot's {@link BotIdentity} is written into the journal (config key
  *       {@value #CONFIG_KEY}) and, for an SQLite journal, into {@code <file>.identity} beside it; the journal is
  *       then checkpointed, so the database file itself holds it, not only the write-ahead log.</li>
- *   <li>A later start with another strategy, parameters, symbol, venue, account or starting cash is refused,
- *       naming every difference. The parameters an applied change put in force ({@link ApprovalBook}) are the
- *       journal's own: a start with them is no difference.</li>
+ *   <li>A later start with another strategy, parameters, symbol, venue, account, starting cash or simulated
+ *       venue terms (fees, slippage, fill model) is refused, naming every difference. The parameters an applied
+ *       change put in force ({@link ApprovalBook}) are the journal's own: a start with them is no difference.</li>
  *   <li>A journal that holds no identity while the file beside it does has lost its contents (its database or
  *       log deleted, truncated or replaced): refused, unless the host adopts explicitly.</li>
  *   <li>A fresh journal whose bot the venue already knows (open orders or recent fills under the bot's client

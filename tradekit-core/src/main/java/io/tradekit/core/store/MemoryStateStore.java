@@ -96,6 +96,9 @@ public final class MemoryStateStore implements BotStore {
     @Override
     public synchronized void recordEquity(EquitySnapshot snapshot) {
         ensureOpen();
+        // One point per instant, as in the SQLite store: the first mark of an instant stands.
+        if (!equity.isEmpty() && !snapshot.time().isAfter(equity.getLast().time())
+                && equity.stream().anyMatch(e -> e.time().equals(snapshot.time()))) return;
         equity.add(snapshot);
     }
 

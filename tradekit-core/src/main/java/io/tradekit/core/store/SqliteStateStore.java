@@ -212,6 +212,7 @@ public final class SqliteStateStore implements BotStore {
         submit(JournalWrite.EventRow.of(event));
     }
 
+    /** Journals an equity mark; the journal keeps one per instant: the first mark of an instant stands, a later one is dropped. */
     @Override
     public void recordEquity(EquitySnapshot snapshot) {
         submit(JournalWrite.EquityRow.of(snapshot));
@@ -230,11 +231,16 @@ public final class SqliteStateStore implements BotStore {
 
     @Override
     public void putConfig(String key, String value) {
+        putConfig(key, value, Instant.now());
+    }
+
+    @Override
+    public void putConfig(String key, String value, Instant at) {
         if (key == null || key.isBlank() || value == null) {
             throw new InvalidInputException("config entry of " + location + ": key must not be blank and value not null, got "
                     + key + "=" + value);
         }
-        submit(new JournalWrite.ConfigRow(key, value, EpochNanos.of(Instant.now(), "now")));
+        submit(new JournalWrite.ConfigRow(key, value, EpochNanos.of(at, "config entry " + key + " time")));
     }
 
     @Override

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Kills a replaying bot with SIGKILL at random moments, restarts it on the same journal each time, and
- * checks that the end is exactly the end of a run that was never interrupted.
+ * checks that the end is exactly the end of a run that was never interrupted: the same fills, and the same
+ * summary in every figure, Sharpe and the equity curve included.
  */
 class CrashTest {
 
@@ -93,10 +94,21 @@ class CrashTest {
                     .isEqualByComparingTo(expected.stream().map(f -> f.side().sign() > 0 ? f.quantity() : f.quantity().negate())
                             .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
         }
-        BacktestResult resumed = ReplayChild.run(db, BARS, SEED); // everything already done: resumes at the end
+        BacktestResult resumed = ReplayChild.run(db, BARS, SEED); // every bar acted on: nothing is fed
         assertThat(resumed.finalEquity()).isEqualByComparingTo(uninterrupted.finalEquity());
         assertThat(resumed.realizedPnl()).isEqualByComparingTo(uninterrupted.realizedPnl());
+        assertThat(resumed.fees()).isEqualByComparingTo(uninterrupted.fees());
+        assertThat(resumed.returnPct()).isEqualByComparingTo(uninterrupted.returnPct());
+        assertThat(resumed.maxDrawdownPct()).isEqualByComparingTo(uninterrupted.maxDrawdownPct());
+        assertThat(resumed.sharpe()).isEqualTo(uninterrupted.sharpe());
+        assertThat(resumed.sortino()).isEqualTo(uninterrupted.sortino());
+        assertThat(resumed.winRate()).isEqualTo(uninterrupted.winRate());
         assertThat(resumed.roundTrips()).hasSameSizeAs(uninterrupted.roundTrips());
+        assertThat(resumed.equityCurve()).as("the equity curve, point by point").isEqualTo(uninterrupted.equityCurve());
+        try (SqliteStateStore journal = StateStores.sqlite(db)) {
+            // The replay resumed after the last bar its journal marked: no bar fed twice, so one equity point per bar.
+            assertThat(journal.equitySince(java.time.Instant.EPOCH)).hasSize(BARS);
+        }
     }
 
     private Process startChild(Path db) throws Exception {

@@ -96,6 +96,29 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void anEquityJournalWithTwoMarksAtOneInstantKeepsTheFirstAndAfterwardsALaterMarkOfAnInstantIsDropped() throws Exception {
+        Path file = dir.resolve("v3.db");
+        Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Handle h = jdbi.open()) {
+            SchemaMigrator.migrate(h, 3, file.toString());
+            // A replay killed after marking a bar and fed that bar again after the restart: two marks at 60 s, the first the true one.
+            long start = io.tradekit.core.store.internal.EpochNanos.of(at(0), "start");
+            long minute = io.tradekit.core.store.internal.EpochNanos.of(at(60), "minute");
+            h.execute("INSERT INTO equity_snapshots (time_ns, equity, cash, realized_pnl, unrealized_pnl) VALUES "
+                    + "(?, '1000', '1000', '0', '0'), (?, '990', '990', '0', '0'), (?, '995', '995', '0', '0')", start, minute, minute);
+        }
+
+        try (SqliteStateStore store = StateStores.sqlite(file)) {
+            assertThat(store.equitySince(at(0))).extracting(e -> e.equity().toPlainString()).containsExactly("1000", "990");
+            store.recordEquity(new io.tradekit.api.store.EquitySnapshot(at(60), new BigDecimal("996"), new BigDecimal("996"),
+                    BigDecimal.ZERO, BigDecimal.ZERO));
+            store.recordEquity(new io.tradekit.api.store.EquitySnapshot(at(120), new BigDecimal("997"), new BigDecimal("997"),
+                    BigDecimal.ZERO, BigDecimal.ZERO));
+            assertThat(store.equitySince(at(0))).extracting(e -> e.equity().toPlainString()).containsExactly("1000", "990", "997");
+        }
+    }
+
+    @Test
     void aDatabaseAlreadyAtTheLatestVersionIsLeftAsItIs() throws Exception {
         Path file = dir.resolve("current.db");
         StateStores.sqlite(file).close();
@@ -123,6 +146,10 @@ class SchemaMigrationTest {
         assertThatThrownBy(() -> StateStores.sqlite(file)).isInstanceOf(UnrecoverableStateException.class)
                 .hasMessageContaining("not a tradekit state store").hasMessageContaining("invoices");
         assertThat(SqliteFiles.count(file, "invoices")).isZero();
+    }
+
+    private static java.util.List<String> allVersions() {
+        return SchemaMigrator.MIGRATIONS.stream().map(m -> Integer.toString(m.version())).toList();
     }
 
     private static void writeVersionOne(Path file, Order order, Fill fill, BotSnapshot snapshot) {

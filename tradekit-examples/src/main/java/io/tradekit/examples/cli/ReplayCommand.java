@@ -75,10 +75,11 @@ public final class ReplayCommand implements Command {
 
                 Runs the live engine (loop thread, paper venue with a durable book, SQLite journal) over historical
                 bars on the data's clock, prints a summary and writes summary.json, trades.csv and report.html like
-                backtest. Run it again with the same --db after a crash and it resumes where the bot stopped: bars
-                already acted on only warm the strategy up. The paper venue takes --fee-bps, --slippage-bps, --fill-model
-                and the perpetual flags (--market perp, --leverage, --funding-rate, --funding) like backtest's, and the
-                same flags give the same fills as backtest.
+                backtest. Run it again with the same --db after a crash and it resumes after the last bar the journal
+                marks as acted on: those bars only warm the strategy up. A resume with another --strategy, --param, --cash,
+                --fee-bps, --slippage-bps or --fill-model than the journal's is refused, naming the difference. The paper
+                venue takes --fee-bps, --slippage-bps, --fill-model and the perpetual flags (--market perp, --leverage,
+                --funding-rate, --funding) like backtest's, and the same flags give the same fills as backtest.
 
                 flags:
                 """ + options.describe();
@@ -126,7 +127,7 @@ public final class ReplayCommand implements Command {
                 replay.linearPerpetual(io.tradekit.core.perp.PaperMarginRules.DEFAULT).leverage(market.leverage()).funding(market.funding());
             }
             BacktestResult result = replay
-                    .strategy(strategy, made)
+                    .strategy(strategy, made, params)
                     .plugins(plugins)
                     .database(db)
                     .cash(cash)

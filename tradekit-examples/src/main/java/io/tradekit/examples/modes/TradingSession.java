@@ -216,7 +216,8 @@ public final class TradingSession implements AutoCloseable {
         }
         bot = built;
         startedNanos = System.nanoTime();
-        initialEquity = built.equity();
+        // The report covers the whole journal, so it is measured from the equity the journal began with, not this session's.
+        initialEquity = built.startingEquity();
         log.info("{} bot '{}' started: {} {} {} on {}, journal {}", mode.label(), config.name(), config.strategy().name(), config.symbol(),
                 config.timeframe(), config.exchange().name(), journal);
     }

@@ -79,6 +79,30 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aResumeWithOtherStrategyParametersOrVenueTermsIsRefusedNamingTheDifferenceAndTradesNothing() throws IOException {
+        ModeCliRun first = ModeCliRun.in(dir, "replay", "--strategy", "sma-cross", "--param", "fast=5", "--param", "slow=20",
+                "--data", "eth-usd-5m", "--db", "runs/r/bot.db", "--out", "runs/r");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Journal before = Journal.of(dir.resolve("runs/r/bot.db"));
+
+        ModeCliRun otherParam = ModeCliRun.in(dir, "replay", "--strategy", "sma-cross", "--param", "fast=6", "--param", "slow=20",
+                "--data", "eth-usd-5m", "--db", "runs/r/bot.db", "--out", "runs/other");
+        ModeCliRun otherFee = ModeCliRun.in(dir, "replay", "--strategy", "sma-cross", "--param", "fast=5", "--param", "slow=20",
+                "--fee-bps", "25", "--fill-model", "next-open", "--data", "eth-usd-5m", "--db", "runs/r/bot.db", "--out", "runs/other");
+
+        assertThat(otherParam.exitCode()).isEqualTo(2);
+        assertThat(otherParam.err()).contains("strategy parameters are {fast=5, slow=20} in the journal but {fast=6, slow=20} now")
+                .doesNotContain("\tat ");
+        assertThat(otherFee.exitCode()).isEqualTo(2);
+        assertThat(otherFee.err()).contains("in the journal but").contains("takerFeeBps=10").contains("takerFeeBps=25")
+                .contains("fillModel=CLOSE").contains("fillModel=NEXT_OPEN").doesNotContain("\tat ");
+        assertThat(dir.resolve("runs/other")).doesNotExist();
+        Journal after = Journal.of(dir.resolve("runs/r/bot.db"));
+        assertThat(after.orders()).as("the refused runs sent nothing").isEqualTo(before.orders());
+        assertThat(after.venueFills()).isEqualTo(before.venueFills());
+    }
+
+    @Test
     void replayListsTheSafetyEventsOfItsJournalAsTheBacktestDoesAndKeepsThemAfterAResume() throws IOException {
         ModeCliRun backtest = ModeCliRun.in(dir, "backtest", "--max-drawdown", "0.01", "--out", "runs/b");
         ModeCliRun replay = ModeCliRun.in(dir, "replay", "--max-drawdown", "0.01", "--db", "runs/r/bot.db", "--out", "runs/r");

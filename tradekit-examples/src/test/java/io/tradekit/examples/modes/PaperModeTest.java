@@ -64,6 +64,8 @@ class PaperModeTest {
 
             try (TradingSession second = TradingSession.open(config, Mode.PAPER, Plugins.discover(), false, "paper-sma.json")) {
                 second.start();
+                BigDecimal secondStart = second.bot().equity();
+                assertThat(secondStart).as("the first session made or lost money, so the second starts elsewhere").isNotEqualByComparingTo("5000");
                 BinanceOnLoopback.await("the kline stream open", () -> venue.sim.klineSubscribers() == 1);
                 assertThat(second.bot().position().quantity()).as("resumed with the first session's position").isEqualByComparingTo(position);
                 assertThat(second.bot().orders()).hasSizeGreaterThanOrEqualTo(fills.size());
@@ -72,6 +74,12 @@ class PaperModeTest {
                 SessionResult resumed = second.stop();
                 assertThat(resumed.result().fills()).as("the report covers both sessions' fills").hasSizeGreaterThanOrEqualTo(fills.size())
                         .startsWith(fills.toArray(Fill[]::new));
+                // Both sessions' figures are measured from the journal's first starting equity, the paper cash, not the second session's.
+                var figures = resumed.result();
+                assertThat(figures.initialCash()).isEqualByComparingTo("5000");
+                assertThat(figures.returnPct()).isEqualByComparingTo(figures.finalEquity().subtract(new BigDecimal("5000"))
+                        .multiply(new BigDecimal("100")).divide(new BigDecimal("5000"), java.math.MathContext.DECIMAL64)
+                        .setScale(4, java.math.RoundingMode.HALF_EVEN));
             }
             assertThat(venue.sim.requests("POST", "/api/v3/order")).isZero();
         }

@@ -30,6 +30,10 @@ public final class IdentityCodec {
         ObjectNode params = root.putObject("parameters");
         new TreeMap<>(identity.parameters()).forEach(params::put);
         identity.initialCash().ifPresent(c -> root.put("initialCash", c.toPlainString()));
+        if (!identity.venueTerms().isEmpty()) {
+            ObjectNode terms = root.putObject("venueTerms");
+            new TreeMap<>(identity.venueTerms()).forEach(terms::put);
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -54,6 +58,10 @@ public final class IdentityCodec {
         JsonNode p = root.path("parameters");
         if (!p.isObject()) throw new IllegalArgumentException("field 'parameters' is missing or not an object");
         p.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> terms = new LinkedHashMap<>();
+        JsonNode t = root.path("venueTerms");
+        if (!t.isMissingNode() && !t.isObject()) throw new IllegalArgumentException("field 'venueTerms' is not an object");
+        t.fields().forEachRemaining(e -> terms.put(e.getKey(), e.getValue().asText()));
         Optional<BigDecimal> cash;
         try {
             cash = root.hasNonNull("initialCash") ? Optional.of(new BigDecimal(root.get("initialCash").asText())) : Optional.empty();
@@ -62,7 +70,7 @@ public final class IdentityCodec {
         }
         try {
             return new BotIdentity(text(root, "botId"), text(root, "venue"), root.path("account").asText(""), text(root, "symbol"),
-                    text(root, "strategy"), params, cash);
+                    text(root, "strategy"), params, cash, terms);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(e.getMessage());
         }

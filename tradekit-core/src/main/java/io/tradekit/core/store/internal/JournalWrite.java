@@ -143,7 +143,8 @@ public sealed interface JournalWrite {
     record EquityRow(long timeNs, String equity, String cash, String realizedPnl, String unrealizedPnl) implements JournalWrite {
 
         static final String SQL = """
-                INSERT INTO equity_snapshots (time_ns, equity, cash, realized_pnl, unrealized_pnl) VALUES (?, ?, ?, ?, ?)""";
+                INSERT INTO equity_snapshots (time_ns, equity, cash, realized_pnl, unrealized_pnl) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (time_ns) DO NOTHING""";
 
         public static EquityRow of(EquitySnapshot s) {
             return new EquityRow(EpochNanos.of(s.time(), "equity snapshot time"), s.equity().toString(), s.cash().toString(),

@@ -8,7 +8,6 @@ import org.jdbi.v3.core.Handle;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -183,6 +182,8 @@ public final class JournalWriter implements AutoCloseable {
      */
     private void commit(List<Pending> group) throws SQLException {
         Map<String, PositionTally> touched = new LinkedHashMap<>();
+        // A position changed when its latest fill happened: the fill's time (market time in a replay), not the wall clock's.
+        Map<String, Long> changedAt = new HashMap<>();
         boolean snapshotSaved = false;
         handle.begin();
         try {
@@ -205,6 +206,7 @@ public final class JournalWriter implements AutoCloseable {
                     PositionTally before = touched.getOrDefault(fill.symbol(),
                             positions.getOrDefault(fill.symbol(), new PositionTally(BigDecimal.ZERO, 0)));
                     touched.put(fill.symbol(), new PositionTally(before.quantity().add(fill.signedQuantity()), before.fillCount() + 1));
+                    changedAt.merge(fill.symbol(), fill.timeNs(), Math::max);
                 } else if (write instanceof JournalWrite.SnapshotRow) {
                     snapshotSaved = true;
                 }
@@ -214,12 +216,11 @@ public final class JournalWriter implements AutoCloseable {
             }
             if (!touched.isEmpty()) {
                 PreparedStatement upsert = statement(UPSERT_POSITION);
-                long now = EpochNanos.of(Instant.now(), "now");
                 for (Map.Entry<String, PositionTally> e : touched.entrySet()) {
                     upsert.setString(1, e.getKey());
                     upsert.setString(2, e.getValue().quantity().toString());
                     upsert.setLong(3, e.getValue().fillCount());
-                    upsert.setLong(4, now);
+                    upsert.setLong(4, changedAt.get(e.getKey()));
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
