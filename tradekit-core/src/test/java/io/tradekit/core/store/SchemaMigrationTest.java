@@ -174,8 +174,4 @@ class SchemaMigrationTest {
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
-    /** Every schema version this tradekit knows, in order: a fully upgraded database records each. */
-    private static java.util.List<String> allVersions() {
-        return SchemaMigrator.MIGRATIONS.stream().map(m -> Integer.toString(m.version())).toList();
-    }
 }
