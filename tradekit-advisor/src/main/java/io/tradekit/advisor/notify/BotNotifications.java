@@ -9,6 +9,7 @@ import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.SafetyAction;
 import io.tradekit.api.event.BotEvent;
 import io.tradekit.core.TradingBot;
+import io.tradekit.core.store.Approval;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,7 +30,8 @@ import java.util.Optional;
  * clock). Mapping is cheap and dispatching never blocks, so the listener is
  * safe on the bot's loop.
  *
- * <pre>{@code BotNotifications.attach(bot, dispatcher);}</pre>
+ * <pre>{@code BotNotifications.attach(bot, dispatcher);
+ * BotNotifications.attachApprovals(bot, dispatcher); // a bot built with approvals: every step of a proposal}</pre>
  */
 public final class BotNotifications {
 
@@ -40,6 +42,37 @@ public final class BotNotifications {
     public static void attach(TradingBot bot, NotificationDispatcher dispatcher) {
         String botId = bot.id();
         bot.onEvent(event -> of(botId, event).ifPresent(dispatcher::dispatch));
+    }
+
+    /**
+     * Sends a notification of every step of the bot's approvals (submitted, approved, rejected, applied, rolled
+     * back, expired) to {@code dispatcher} from now on; a bot built without approvals has none to send.
+     */
+    public static void attachApprovals(TradingBot bot, NotificationDispatcher dispatcher) {
+        bot.approvals().ifPresent(approvals -> approvals.onStep(step -> dispatcher.dispatch(approvalStep(step, Instant.now()))));
+    }
+
+    /**
+     * The notification of one approval step at {@code now} (wall time: approvals are decided by people): its kind
+     * from the step's state (a rollback is notified as PROPOSAL_APPLIED of the old values), WARNING for an expiry,
+     * and the proposal, its source, each change as {@code old -> new} and the actor as figures.
+     */
+    public static Notification approvalStep(Approval step, Instant now) {
+        NotificationKind kind = switch (step.state()) {
+            case PENDING -> NotificationKind.PROPOSAL_WAITING;
+            case APPROVED -> NotificationKind.PROPOSAL_APPROVED;
+            case REJECTED -> NotificationKind.PROPOSAL_REJECTED;
+            case APPLIED, ROLLED_BACK -> NotificationKind.PROPOSAL_APPLIED;
+            case EXPIRED -> NotificationKind.PROPOSAL_EXPIRED;
+        };
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("proposal", Long.toString(step.id()));
+        figures.put("source", step.source());
+        figures.put("state", step.state().name());
+        step.changes().forEach((k, v) -> figures.put("change." + k, step.previous().getOrDefault(k, "") + " -> " + v));
+        step.actor().ifPresent(a -> figures.put("actor", a));
+        return new Notification(kind, kind == NotificationKind.PROPOSAL_EXPIRED ? Severity.WARNING : Severity.INFO, step.botId(), now,
+                step.describe() + step.reason().map(r -> ": " + r).orElse(""), figures);
     }
 
     /** The notification of {@code event} of bot {@code botId}, if it is one that is notified. */

@@ -121,7 +121,7 @@ public final class JournalClaim {
      */
     private static boolean startsWithAppliedParameters(BotStore store, BotIdentity journal, BotIdentity now) {
         BotIdentity sameParameters = new BotIdentity(now.botId(), now.venue(), now.account(), now.symbol(), now.strategy(),
-                journal.parameters(), now.initialCash());
+                journal.parameters(), now.initialCash(), now.venueTerms());
         return journal.differencesFrom(sameParameters).isEmpty()
                 && ApprovalBook.appliedParameters(store).filter(now.parameters()::equals).isPresent();
     }

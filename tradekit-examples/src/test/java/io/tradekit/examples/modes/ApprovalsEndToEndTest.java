@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.tradekit.advisor.AdviceContext;
 import io.tradekit.advisor.LiveFigures;
-import io.tradekit.advisor.Notification;
-import io.tradekit.advisor.NotificationException;
 import io.tradekit.advisor.Notifier;
-import io.tradekit.advisor.NotificationKind;
 import io.tradekit.advisor.Proposal;
 import io.tradekit.advisor.Secret;
 import io.tradekit.advisor.Severity;
 import io.tradekit.advisor.notify.BotNotifications;
+import io.tradekit.advisor.notify.JournaledNotifier;
 import io.tradekit.advisor.notify.NotificationDispatcher;
 import io.tradekit.advisor.notify.NotificationRoutes;
 import io.tradekit.advisor.notify.WebhookNotifier;
@@ -55,6 +53,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -109,26 +108,9 @@ class ApprovalsEndToEndTest {
         receiver.start();
         WebhookNotifier hook = new WebhookNotifier(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"), key,
                 Duration.ofSeconds(10));
-        // Each delivered notification also goes to the running bot's audit log, as the host's own line.
+        // Each notification also goes to the running bot's audit log (JournaledNotifier), found again after its restart.
         AtomicReference<TradingBot> running = new AtomicReference<>();
-        Notifier journaled = new Notifier() {
-            @Override
-            public String name() {
-                return hook.name();
-            }
-
-            @Override
-            public void send(Notification n) throws NotificationException {
-                hook.send(n);
-                TradingBot bot = running.get();
-                if (bot == null || !bot.id().equals(n.botId())) return;
-                try {
-                    bot.journal("notification", hook.name(), n.kind() + ": " + n.text(), JSON.valueToTree(n.figures()).toString());
-                } catch (IllegalStateException stopped) {
-                    // delivered while the bot restarted: the stopped bot's journal is closed, and the new one is not yet running
-                }
-            }
-        };
+        Notifier journaled = new JournaledNotifier(hook, id -> Optional.ofNullable(running.get()).filter(b -> b.id().equals(id)));
         NotificationDispatcher dispatcher = new NotificationDispatcher(List.of(journaled), NotificationRoutes.all(Severity.INFO), 1_000);
 
         try (BinanceOnLoopback venue = new BinanceOnLoopback(300, 120, 12, true)) {
@@ -145,7 +127,7 @@ class ApprovalsEndToEndTest {
                         .build();
                 running.set(bot);
                 BotNotifications.attach(bot, dispatcher);
-                bot.approvals().orElseThrow().onStep(step -> dispatcher.dispatch(notification(step)));
+                BotNotifications.attachApprovals(bot, dispatcher);
                 return bot;
             }).venue("binance").mode("paper");
             try (ControlPlane plane = ControlPlane.builder().port(0).passwordIterations(1_000)
@@ -246,24 +228,6 @@ class ApprovalsEndToEndTest {
         Map<String, String> evidence = new LinkedHashMap<>(p.evidence());
         evidence.put("reason", p.reason());
         return new ProposedChange(p.botId(), p.source(), changes, JSON.valueToTree(evidence).toString(), expiresAt);
-    }
-
-    /** The notification of one approval step. */
-    private static Notification notification(Approval step) {
-        NotificationKind kind = switch (step.state()) {
-            case PENDING -> NotificationKind.PROPOSAL_WAITING;
-            case APPROVED -> NotificationKind.PROPOSAL_APPROVED;
-            case REJECTED -> NotificationKind.PROPOSAL_REJECTED;
-            case APPLIED, ROLLED_BACK -> NotificationKind.PROPOSAL_APPLIED;
-            case EXPIRED -> NotificationKind.PROPOSAL_EXPIRED;
-        };
-        Map<String, String> figures = new LinkedHashMap<>();
-        figures.put("proposal", Long.toString(step.id()));
-        figures.put("source", step.source());
-        step.changes().forEach((k, v) -> figures.put("change." + k, step.previous().getOrDefault(k, "") + " -> " + v));
-        step.actor().ifPresent(a -> figures.put("actor", a));
-        return new Notification(kind, kind == NotificationKind.PROPOSAL_EXPIRED ? Severity.WARNING : Severity.INFO, step.botId(), Instant.now(),
-                step.describe() + step.reason().map(r -> ": " + r).orElse(""), figures);
     }
 
     private static List<String> kinds(List<Delivery> deliveries) {
