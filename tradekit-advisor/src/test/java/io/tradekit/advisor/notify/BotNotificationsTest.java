@@ -3,13 +3,16 @@ package io.tradekit.advisor.notify;
 import io.tradekit.advisor.LiveFigures;
 import io.tradekit.advisor.Loopback;
 import io.tradekit.advisor.Notification;
+import io.tradekit.advisor.NotificationException;
 import io.tradekit.advisor.NotificationKind;
+import io.tradekit.advisor.Notifier;
 import io.tradekit.advisor.Secret;
 import io.tradekit.advisor.Severity;
 import io.tradekit.api.Bar;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Signal;
 import io.tradekit.api.Timeframe;
+import io.tradekit.api.store.AuditEvent;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.internal.DefaultInstrument;
@@ -22,12 +25,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.tradekit.advisor.notify.WebhookNotifierTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class BotNotificationsTest {
 
@@ -77,6 +82,38 @@ class BotNotificationsTest {
             // STARTING and RUNNING are INFO: the route sends state changes from WARNING up only
             assertThat(got).noneMatch(r -> r.body().path("kind").asText().equals("STATE_CHANGE")
                     && r.body().path("severity").asText().equals("INFO"));
+        }
+    }
+
+    @Test
+    void aJournaledNotifierWritesEachDeliveryAndEachFailureIntoTheBotsAuditLog() throws Exception {
+        List<Notification> delivered = new CopyOnWriteArrayList<>();
+        Notifier chat = new Notifier() {
+            public String name() {
+                return "chat";
+            }
+
+            public void send(Notification n) throws NotificationException {
+                if (n.kind() == NotificationKind.ERROR) throw new NotificationException("chat answered 400: chat not found");
+                delivered.add(n);
+            }
+        };
+        Instant t = Instant.parse("2026-01-05T12:00:00Z");
+        try (TradingBot bot = buyOnceBot("journaled", WebhookNotifierTest.bars(3))) {
+            bot.start();
+            JournaledNotifier journaled = new JournaledNotifier(chat, id -> id.equals(bot.id()) ? Optional.of(bot) : Optional.empty());
+
+            journaled.send(new Notification(NotificationKind.FILL, Severity.INFO, "journaled", t, "BUY 0.1 BTCUSDT at 100", Map.of("side", "BUY")));
+            assertThatThrownBy(() -> journaled.send(new Notification(NotificationKind.ERROR, Severity.WARNING, "journaled", t, "feed down", Map.of())))
+                    .isInstanceOf(NotificationException.class);
+            journaled.send(new Notification(NotificationKind.FILL, Severity.INFO, "another-bot", t, "not this bot's", Map.of()));
+
+            assertThat(delivered).hasSize(2);
+            List<AuditEvent> lines = bot.auditEvents(100).stream().filter(e -> e.type().startsWith("notification")).toList();
+            assertThat(lines).extracting(AuditEvent::type, AuditEvent::actor, AuditEvent::reason).containsExactly(
+                    tuple("notification", "chat", "FILL: BUY 0.1 BTCUSDT at 100"),
+                    tuple("notification-failed", "chat", "ERROR not delivered: chat answered 400: chat not found"));
+            assertThat(lines.get(0).inputsJson()).isEqualTo("{\"side\":\"BUY\"}");
         }
     }
 
