@@ -10,6 +10,7 @@ import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.api.store.EquitySnapshot;
 import io.tradekit.core.store.internal.EpochNanos;
 import io.tradekit.core.store.internal.FillEntry;
+import io.tradekit.core.store.internal.JournalConnection;
 import io.tradekit.core.store.internal.JournalFiles;
 import io.tradekit.core.store.internal.JournalLock;
 import io.tradekit.core.store.internal.JournalQueries;
@@ -20,8 +21,6 @@ import io.tradekit.core.store.internal.SnapshotVerifier;
 import io.tradekit.core.store.internal.SqliteFailure;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,14 +130,7 @@ public final class SqliteStateStore implements BotStore {
     }
 
     private static SqliteStateStore open(Path path, String location, SqliteOptions options, JournalLock lock) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout((int) options.busyTimeout().toMillis());
-        config.enforceForeignKeys(true);
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl("jdbc:sqlite:" + location);
-        Jdbi jdbi = Jdbi.create(dataSource);
+        Jdbi jdbi = Jdbi.create(JournalConnection.dataSource(location, options.busyTimeout()));
         Handle write = null;
         Handle read = null;
         try {

@@ -28,17 +28,26 @@ public final class JournalConnection {
         if (!Files.isRegularFile(path)) {
             throw new UnrecoverableStateException("no bot journal at " + path);
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl("jdbc:sqlite:" + path);
         try {
-            return Jdbi.create(dataSource).open();
+            return Jdbi.create(dataSource(path.toString(), BUSY_TIMEOUT)).open();
         } catch (RuntimeException e) {
             throw SqliteFailure.translate(path.toString(), e);
         }
+    }
+
+    /**
+     * Connections to the journal at {@code location}, set up one way for the store's own and for a second one: WAL,
+     * {@code synchronous=FULL}, foreign keys enforced, and writes that wait up to {@code busyTimeout} for another's.
+     */
+    public static SQLiteDataSource dataSource(String location, Duration busyTimeout) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout((int) busyTimeout.toMillis());
+        config.enforceForeignKeys(true);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + location);
+        return dataSource;
     }
 
     /** Whether the journal has a table of this name (a file of an older schema may not). */
