@@ -3,6 +3,7 @@ package io.tradekit.api.spi;
 import io.tradekit.api.Bar;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.Order;
+import io.tradekit.api.OrderBook;
 import io.tradekit.api.OrderIntent;
 import io.tradekit.api.Position;
 import io.tradekit.api.Signal;
@@ -42,6 +43,14 @@ public interface StrategyContext {
 
     /** Up to {@code count} of the most recent closed bars, oldest first. */
     List<Bar> recentBars(int count);
+
+    /**
+     * The latest L2 order book of the bot's symbol, when the bot's venue streams one (a live or paper bot
+     * on an adapter with a depth stream); empty in backtests and replays, which have bars only.
+     */
+    default Optional<OrderBook> orderBook() {
+        return Optional.empty();
+    }
 
     /** A wish sized by the engine. */
     void signal(Signal signal);
