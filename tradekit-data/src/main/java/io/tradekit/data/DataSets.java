@@ -55,6 +55,15 @@ public final class DataSets {
      * spacing of the rows).
      */
     public static List<Bar> load(String nameOrPath, Optional<String> symbol, Optional<Timeframe> timeframe) {
+        return load(nameOrPath, Path.of(""), symbol, timeframe);
+    }
+
+    /**
+     * As {@link #load(String, Optional, Optional)}, with a relative file path taken from {@code baseDirectory} (a
+     * command's working directory). Whether the text names a file is judged on the text as given: one with a path
+     * separator or an extension that does not exist is a missing file, anything else unknown a data set name.
+     */
+    public static List<Bar> load(String nameOrPath, Path baseDirectory, Optional<String> symbol, Optional<Timeframe> timeframe) {
         if (nameOrPath == null || nameOrPath.isBlank()) throw new InvalidInputException("no data set given; " + known());
         String name = nameOrPath.trim();
         return switch (name) {
@@ -63,13 +72,23 @@ public final class DataSets {
             case BTC_USD_1M -> named(name, timeframe, Timeframe.M1, () -> readResource(BTC_FILE, in ->
                     TradeCsvReader.read(in, BTC_FILE, symbol.orElse("BTC-USD"), Timeframe.M1)));
             default -> {
-                Path path = Path.of(name);
+                Path path = baseDirectory.resolve(name);
+                if (Files.isDirectory(path)) {
+                    throw new InvalidInputException("data " + path + " is a directory, not a CSV file");
+                }
                 if (!Files.isRegularFile(path)) {
-                    throw new InvalidInputException("unknown data set '" + name + "'; " + known());
+                    throw new InvalidInputException(looksLikeAFile(name)
+                            ? "data file " + path.toAbsolutePath() + " does not exist"
+                            : "unknown data set '" + name + "'; " + known());
                 }
                 yield OhlcvCsvReader.read(path, symbol, timeframe);
             }
         };
+    }
+
+    /** A name with a path separator or a file extension is meant as a file, not as one of the bundled data sets. */
+    private static boolean looksLikeAFile(String name) {
+        return name.contains("/") || name.contains(java.io.File.separator) || name.matches(".*\\.[A-Za-z0-9]{1,5}$");
     }
 
     private static String known() {

@@ -98,6 +98,18 @@ class DataSetsTest {
     }
 
     @Test
+    void aMissingFileIsReportedAsAMissingFileNotAsAnUnknownDataSet(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path missing = dir.resolve("btc-2024.csv");
+        assertThatThrownBy(() -> DataSets.load(missing.toString()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("data file " + missing.toAbsolutePath() + " does not exist");
+        assertThatThrownBy(() -> DataSets.load("prices.csv"))
+                .isInstanceOf(InvalidInputException.class).hasMessageEndingWith("prices.csv does not exist");
+        assertThatThrownBy(() -> DataSets.load(dir.toString()))
+                .isInstanceOf(InvalidInputException.class).hasMessage("data " + dir + " is a directory, not a CSV file");
+    }
+
+    @Test
     void aNamedDataSetKeepsItsTimeframeButMayBeRenamed() {
         assertThatThrownBy(() -> DataSets.load("eth-usd-5m", Optional.empty(), Optional.of(Timeframe.H1)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("eth-usd-5m has 5m bars");

@@ -23,8 +23,7 @@ public final class ApprovalsCommand implements Command {
             .value("state", "STATE", "list only proposals in this state: pending, approved, rejected, expired, applied, rolled_back")
             .value("id", "N", "the proposal to approve or reject")
             .value("actor", "NAME", "who decides, as the journal records it (default: the OS user)")
-            .value("reason", "TEXT", "why, as the journal records it (required to approve or reject)")
-            .flag("help", "print this help");
+            .value("reason", "TEXT", "why, as the journal records it (required to approve or reject)");
 
     @Override
     public String name() {

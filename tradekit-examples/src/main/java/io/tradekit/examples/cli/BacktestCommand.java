@@ -19,6 +19,7 @@ import io.tradekit.grid.GridStrategyProvider;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,19 +28,19 @@ import java.util.Optional;
 /**
  * {@code tradekit backtest}: runs a strategy over a data set with the paper exchange, prints the summary
  * and writes {@code summary.json}, {@code trades.csv} and {@code report.html}. Without flags it runs
- * {@code sma-cross} over {@code eth-usd-5m} into {@code runs/demo}.
+ * {@code sma-cross} over {@code eth-usd-5m} into a new directory {@code runs/sma-cross-eth-usd-5m-<time>}.
  */
 public final class BacktestCommand implements Command {
 
     static final String DEFAULT_STRATEGY = SmaCrossProvider.NAME;
     static final String DEFAULT_DATA = DataSets.ETH_USD_5M;
-    static final String DEFAULT_OUT = "runs/demo";
 
     private final Options options = PerpFlags.declare(ProtectionFlags.declare(GridFlags.addTo(RiskFlags.declare(new Options("backtest")
             .value("strategy", "NAME", "strategy to run (default " + DEFAULT_STRATEGY + ")")
             .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
                     + "timestamp,open,high,low,close,volume (default " + DEFAULT_DATA + ")")
-            .value("out", "DIR", "where summary.json, trades.csv and report.html go (default " + DEFAULT_OUT + ")")
+            .value("out", "DIR", "where summary.json, trades.csv and report.html go (default: a new runs/<strategy>-<data>-<time>)")
+            .value(TimeRange.FLAG, TimeRange.SYNTAX, TimeRange.DESCRIPTION)
             .value("fill-model", "close|next-open", "market orders fill at the signal bar's close or the next bar's open (default close)")
             .value("fee-bps", "BPS", "maker and taker fee in basis points (default 10 = 0.1 %)")
             .value("slippage-bps", "BPS", "slippage on market orders in basis points (default 0)")
@@ -50,6 +51,7 @@ public final class BacktestCommand implements Command {
             .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)")))));
 
     private final Path workingDirectory;
+    private final Clock clock;
 
     /** Relative paths (data files, the output and plugin directories) are taken from the process's working directory. */
     public BacktestCommand() {
@@ -57,7 +59,13 @@ public final class BacktestCommand implements Command {
     }
 
     public BacktestCommand(Path workingDirectory) {
+        this(workingDirectory, Clock.systemUTC());
+    }
+
+    /** {@code clock} names the run's default output directory. */
+    BacktestCommand(Path workingDirectory, Clock clock) {
         this.workingDirectory = workingDirectory;
+        this.clock = clock;
     }
 
     @Override
@@ -76,7 +84,8 @@ public final class BacktestCommand implements Command {
                 usage: tradekit backtest [flags]
 
                 Runs a strategy over historical bars on the paper exchange, prints a summary and writes
-                summary.json, trades.csv and report.html. With no flags: sma-cross on eth-usd-5m into runs/demo.
+                summary.json, trades.csv and report.html. With no flags: sma-cross on eth-usd-5m into a new directory
+                runs/sma-cross-eth-usd-5m-<yyyyMMdd-HHmmss> (UTC); --out DIR writes elsewhere.
                 Risk limits are enforced by the risk policies on the classpath; a limit nobody enforces is refused.
                 With --strategy grid the report has a grid part: its figures under "grid" in summary.json, and
                 the price with the grid's levels and fills in report.html. Grid parameters left out (spacing,
@@ -100,10 +109,10 @@ public final class BacktestCommand implements Command {
         }
         String strategy = flags.value("strategy", DEFAULT_STRATEGY);
         String data = flags.value("data", DEFAULT_DATA);
-        Path out = workingDirectory.resolve(flags.value("out", DEFAULT_OUT));
+        Path out = flags.value("out").map(workingDirectory::resolve)
+                .orElseGet(() -> RunDirectory.fresh(workingDirectory, strategy, data, clock));
         Optional<Timeframe> timeframe = flags.value("timeframe").map(Timeframe::parse);
-        String dataSet = DataSets.names().contains(data) ? data : workingDirectory.resolve(data).toString();
-        List<Bar> bars = DataSets.load(dataSet, flags.value("symbol"), timeframe);
+        List<Bar> bars = inRange(flags, DataSets.load(data, workingDirectory, flags.value("symbol"), timeframe));
         PerpFlags.Market market = PerpFlags.market(flags, workingDirectory, dataFile(data, workingDirectory));
 
         Map<String, String> givenAs = new LinkedHashMap<>();
@@ -188,6 +197,11 @@ public final class BacktestCommand implements Command {
             if (message.contains("'" + given.getKey() + "'")) return new InvalidInputException(given.getValue() + ": " + message, e);
         }
         return e;
+    }
+
+    /** The bars inside {@code --timerange}, or all of them without it. Backtest and replay cut the data the same way. */
+    static List<Bar> inRange(Options.Parsed flags, List<Bar> bars) {
+        return flags.value(TimeRange.FLAG).map(TimeRange::parse).map(range -> range.apply(bars)).orElse(bars);
     }
 
     /** The bars' CSV file, when the data is a file rather than a bundled data set. */

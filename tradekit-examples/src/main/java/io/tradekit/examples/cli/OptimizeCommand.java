@@ -52,7 +52,6 @@ import java.util.Optional;
  */
 public final class OptimizeCommand implements Command {
 
-    static final String DEFAULT_OUT = "runs/optimize";
     static final String PROPOSAL_JSON = "proposal.json";
     /** How long a proposal from the command line stays open for a decision. */
     static final Duration PROPOSAL_TTL = Duration.ofHours(24);
@@ -72,7 +71,7 @@ public final class OptimizeCommand implements Command {
             .value("search", "random|cmaes", "random search or CMA-ES (commons-math3) (default random)")
             .value("seed", "X", "seed of every random choice: the same seed gives the same trials (default 1)")
             .value("threads", "N", "backtests run at once (default: one per processor, " + Runtime.getRuntime().availableProcessors() + " here)")
-            .value("out", "DIR", "where trials.csv, summary.json and report.html go (default " + DEFAULT_OUT + ")")
+            .value("out", "DIR", "where trials.csv, summary.json and report.html go (default: a new runs/optimize-<strategy>-<data>-<time>)")
             .value("propose", "BOT", "also write the best set as a proposal for bot BOT (proposal.json), unless it diverges out of sample")
             .value("fill-model", "close|next-open", "market orders fill at the signal bar's close or the next bar's open (default close)")
             .value("fee-bps", "BPS", "maker and taker fee in basis points (default 10 = 0.1 %)")
@@ -143,10 +142,10 @@ public final class OptimizeCommand implements Command {
                 .withBacktest(new BacktestSettings(RiskFlags.decimal("cash", flags.value("cash", "10000")),
                         RiskFlags.decimal("fee-bps", flags.value("fee-bps", "10")), RiskFlags.decimal("slippage-bps", flags.value("slippage-bps", "0")),
                         choice("fill-model", () -> FillModel.parse(flags.value("fill-model", "close")))));
-        Path out = workingDirectory.resolve(flags.value("out", DEFAULT_OUT));
+        Path out = flags.value("out").map(workingDirectory::resolve)
+                .orElseGet(() -> RunDirectory.fresh(workingDirectory, "optimize-" + strategy, data, java.time.Clock.systemUTC()));
         Optional<Timeframe> timeframe = flags.value("timeframe").map(Timeframe::parse);
-        String dataSet = DataSets.names().contains(data) ? data : workingDirectory.resolve(data).toString();
-        List<Bar> bars = DataSets.load(dataSet, flags.value("symbol"), timeframe);
+        List<Bar> bars = DataSets.load(data, workingDirectory, flags.value("symbol"), timeframe);
 
         PluginJars jars = flags.value("plugins").map(dir -> PluginJars.open(workingDirectory.resolve(dir))).orElse(null);
         try {

@@ -1,5 +1,10 @@
 package io.tradekit.examples.cli;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,9 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The flags one command accepts, and their parser. A flag is {@code --name value} or {@code --name=value};
- * a switch has no value; a repeatable flag may be given several times. {@code --help} is always known.
- * Anything else is a {@link UsageException} that names it.
+ * The flags one command accepts, declared once and parsed by picocli: a flag is {@code --name value} or
+ * {@code --name=value}; a switch has no value; a repeatable flag may be given several times. {@code --help} is
+ * always known. The help text ({@link #describe()}) is made from the same declarations, so it cannot drift
+ * from what the parser accepts. Anything else is a {@link UsageException} that names it and, for a mistyped
+ * flag, suggests the nearest known ones.
  */
 public final class Options {
 
@@ -30,17 +37,21 @@ public final class Options {
     }
 
     public Options value(String name, String valueName, String description) {
-        specs.put(name, new Spec(name, valueName, description, false, heading));
-        return this;
+        return add(new Spec(name, valueName, description, false, heading));
     }
 
     public Options repeatable(String name, String valueName, String description) {
-        specs.put(name, new Spec(name, valueName, description, true, heading));
-        return this;
+        return add(new Spec(name, valueName, description, true, heading));
     }
 
     public Options flag(String name, String description) {
-        specs.put(name, new Spec(name, null, description, false, heading));
+        return add(new Spec(name, null, description, false, heading));
+    }
+
+    private Options add(Spec spec) {
+        if (specs.putIfAbsent(spec.name(), spec) != null) {
+            throw new IllegalStateException(command + ": the flag --" + spec.name() + " is declared twice");
+        }
         return this;
     }
 
@@ -74,43 +85,70 @@ public final class Options {
         return out.toString();
     }
 
-    public Parsed parse(List<String> args) {
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (!arg.startsWith("--") || arg.length() == 2) {
-                throw new UsageException("unexpected argument '" + arg + "'; " + command + " takes only --flags");
-            }
-            String name = arg.substring(2);
-            String inline = null;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                inline = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            }
-            Spec spec = specs.get(name);
-            if (spec == null) {
-                throw new UsageException("unknown flag --" + name + " for " + command + "; known flags: "
-                        + String.join(", ", specs.keySet().stream().map(n -> "--" + n).toList()));
-            }
-            String value;
-            if (spec.takesValue()) {
-                if (inline != null) {
-                    value = inline;
-                } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-                    value = args.get(++i);
-                } else {
-                    throw new UsageException("--" + name + " needs a value (" + spec.valueName() + ")");
-                }
+    /** The picocli model of these flags: every value a string, checked by the command that reads it. */
+    private CommandLine parser() {
+        CommandSpec spec = CommandSpec.create().name(command);
+        for (Spec s : specs.values()) {
+            OptionSpec.Builder option = OptionSpec.builder("--" + s.name()).description(s.description());
+            if (!s.takesValue()) {
+                option.arity("0").type(boolean.class);
+            } else if (s.repeatable()) {
+                option.arity("1").paramLabel(s.valueName()).type(List.class).auxiliaryTypes(String.class);
             } else {
-                if (inline != null) throw new UsageException("--" + name + " takes no value");
-                value = "true";
+                option.arity("1").paramLabel(s.valueName()).type(String.class);
             }
-            List<String> list = values.computeIfAbsent(name, n -> new ArrayList<>());
-            if (!list.isEmpty() && !spec.repeatable()) throw new UsageException("--" + name + " is given twice");
-            list.add(value);
+            spec.addOption(option.build());
+        }
+        CommandLine parser = new CommandLine(spec);
+        parser.setOverwrittenOptionsAllowed(false);
+        parser.setUnmatchedArgumentsAllowed(false);
+        parser.setPosixClusteredShortOptionsAllowed(false);
+        // A value may start with '-' (a negative funding rate, e.g. --funding-rate -0.0001) unless it is one of our flags.
+        parser.setUnmatchedOptionsAllowedAsOptionParameters(true);
+        return parser;
+    }
+
+    public Parsed parse(List<String> args) {
+        ParseResult result;
+        try {
+            result = parser().parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.UnmatchedArgumentException e) {
+            throw new UsageException(unmatched(e));
+        } catch (CommandLine.OverwrittenOptionException e) {
+            String name = e.getOverwritten() instanceof OptionSpec option ? option.longestName() : e.getOverwritten().paramLabel();
+            throw new UsageException(name + " is given twice");
+        } catch (CommandLine.MissingParameterException e) {
+            OptionSpec missing = (OptionSpec) e.getMissing().getFirst();
+            throw new UsageException(missing.longestName() + " needs a value (" + missing.paramLabel() + ")");
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (OptionSpec option : result.matchedOptions()) {
+            String name = option.longestName().substring(2);
+            Spec spec = specs.get(name);
+            if (!spec.takesValue()) {
+                values.put(name, List.of("true"));
+            } else if (spec.repeatable()) {
+                values.put(name, List.copyOf(option.<List<String>>getValue()));
+            } else {
+                values.put(name, List.of(option.<String>getValue()));
+            }
         }
         return new Parsed(values);
+    }
+
+    private String unmatched(CommandLine.UnmatchedArgumentException e) {
+        String first = e.getUnmatched().getFirst();
+        if (!first.startsWith("-")) {
+            return "unexpected argument '" + first + "'; " + command + " takes only --flags";
+        }
+        String name = first.replaceFirst("^-+", "").replaceFirst("=.*$", "");
+        List<String> suggestions = e.getSuggestions();
+        String hint = suggestions.isEmpty()
+                ? "known flags: " + String.join(", ", specs.keySet().stream().map(n -> "--" + n).toList())
+                : "did you mean " + String.join(" or ", suggestions) + "?";
+        return "unknown flag --" + name + " for " + command + "; " + hint;
     }
 
     /** The flags of one command line. */

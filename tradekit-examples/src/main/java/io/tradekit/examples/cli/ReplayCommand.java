@@ -28,7 +28,6 @@ import java.util.Optional;
  */
 public final class ReplayCommand implements Command {
 
-    static final String DEFAULT_OUT = "runs/replay";
     static final String JOURNAL = "bot.db";
 
     private final Options options = PerpFlags.declare(ProtectionFlags.declare(GridFlags.addTo(RiskFlags.declare(new Options("replay")
@@ -36,7 +35,9 @@ public final class ReplayCommand implements Command {
             .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
                     + "timestamp,open,high,low,close,volume (default " + BacktestCommand.DEFAULT_DATA + ")")
             .value("db", "FILE", "the bot's SQLite journal; the paper venue's book goes beside it (default <out>/" + JOURNAL + ")")
-            .value("out", "DIR", "where summary.json, trades.csv and report.html go (default " + DEFAULT_OUT + ")")
+            .value("out", "DIR", "where summary.json, trades.csv and report.html go (default runs/replay-<strategy>-<data>, "
+                    + "the same for a resumed run)")
+            .value(TimeRange.FLAG, TimeRange.SYNTAX, TimeRange.DESCRIPTION)
             .value("speed", "max|N", "bars per second, or max: as fast as the bot takes them (default max)")
             .value("cash", "AMOUNT", "starting cash in the quote asset, on the first run (default 10000)")
             .repeatable("param", "KEY=VALUE", "a strategy parameter, e.g. --param fast=5 --param slow=20")
@@ -94,7 +95,9 @@ public final class ReplayCommand implements Command {
         }
         String strategy = flags.value("strategy", BacktestCommand.DEFAULT_STRATEGY);
         String data = flags.value("data", BacktestCommand.DEFAULT_DATA);
-        Path out = workingDirectory.resolve(flags.value("out", DEFAULT_OUT));
+        // One directory per strategy and data, not per run: the journal in it is what a resumed run continues.
+        Path out = workingDirectory.resolve(flags.value("out").orElse("runs/replay-" + RunDirectory.safe(strategy) + "-"
+                + RunDirectory.safe(RunDirectory.dataLabel(data))));
         Path db = flags.value("db").map(workingDirectory::resolve).orElse(out.resolve(JOURNAL));
         try {
             StateStores.requireJournalPath(db); // before the paper venue writes its book beside it
@@ -103,8 +106,7 @@ public final class ReplayCommand implements Command {
         }
         double speed = speed(flags.value("speed", "max"));
         Optional<Timeframe> timeframe = flags.value("timeframe").map(Timeframe::parse);
-        String dataSet = DataSets.names().contains(data) ? data : workingDirectory.resolve(data).toString();
-        List<Bar> bars = DataSets.load(dataSet, flags.value("symbol"), timeframe);
+        List<Bar> bars = BacktestCommand.inRange(flags, DataSets.load(data, workingDirectory, flags.value("symbol"), timeframe));
         PerpFlags.Market market = PerpFlags.market(flags, workingDirectory, BacktestCommand.dataFile(data, workingDirectory));
         BigDecimal cash = RiskFlags.decimal("cash", flags.value("cash", "10000"));
         if (cash.signum() <= 0) throw new InvalidInputException("--cash is " + cash.toPlainString() + ", expected a positive amount");

@@ -102,9 +102,8 @@ public final class SimulateCommand implements Command {
             return 0;
         }
         String data = flags.value("data", BacktestCommand.DEFAULT_DATA);
-        String dataSet = DataSets.names().contains(data) ? data : workingDirectory.resolve(data).toString();
         Optional<Timeframe> timeframe = flags.value("timeframe").map(Timeframe::parse);
-        List<Bar> loaded = DataSets.load(dataSet, Optional.empty(), timeframe);
+        List<Bar> loaded = DataSets.load(data, workingDirectory, Optional.empty(), timeframe);
         String symbol = flags.value("symbol").map(s -> s.trim().toUpperCase(Locale.ROOT)).orElse(venueSymbol(loaded.getFirst().symbol()));
         int port = whole(flags, "port", 0, 0);
         if (port > 65535) throw new UsageException("--port is " + port + ", expected a TCP port from 0 (any free port) to 65535");

@@ -3,6 +3,8 @@ package io.tradekit.examples.cli;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.TradeKitException;
 import io.tradekit.api.UntrustedText;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -11,15 +13,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code tradekit} command line: {@code java -jar tradekit.jar <command> [flags]}. Exit codes: 0 done,
- * 1 the run failed, 2 the command line or its input was wrong (unknown command or flag, malformed data,
- * unknown strategy): the message says what and where, without a stack trace.
+ * The {@code tradekit} command line: {@code java -jar tradekit.jar <command> [flags]}. Exit codes:
+ * <ul>
+ *   <li>{@value #OK}: done;</li>
+ *   <li>{@value #FAILED}: the run failed (a venue or journal error, a run that ended on a strategy failure);</li>
+ *   <li>{@value #BAD_INPUT}: the command line or its input was wrong (unknown command or flag, malformed data, unknown
+ *       strategy, a bad configuration): the message says what and where, without a stack trace;</li>
+ *   <li>{@value #INTERRUPTED}: stopped with Ctrl-C (SIGINT; the JVM's own 128 + 2), after the running command stopped its
+ *       bot and wrote its report.</li>
+ * </ul>
+ * Commands and flags are parsed with picocli; a mistyped command or flag is answered with the nearest known ones.
  */
 public final class TradeKitCli {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
+    /** What the JVM exits with on SIGINT (128 + signal 2); listed here so the exit codes are documented in one place. */
+    public static final int INTERRUPTED = 130;
 
     private final Terminal terminal;
     private final Map<String, Command> commands = new LinkedHashMap<>();
@@ -57,9 +68,14 @@ public final class TradeKitCli {
             terminal.out().print(usage());
             return OK;
         }
+        if (name.equals("--version") || name.equals("-V") || name.equals("version")) {
+            terminal.out().println("tradekit " + version());
+            return OK;
+        }
         Command command = commands.get(name);
         if (command == null) {
-            terminal.err().println("tradekit: unknown command " + UntrustedText.quote(name) + "; commands: " + String.join(", ", commands.keySet()));
+            terminal.err().println("tradekit: unknown command " + UntrustedText.quote(name) + "; commands: "
+                    + String.join(", ", commands.keySet()) + suggestion(name));
             return BAD_INPUT;
         }
         try {
@@ -77,13 +93,35 @@ public final class TradeKitCli {
         }
     }
 
+    /** The version in the jar's manifest, or "development" when run from classes (tests, an IDE). */
+    static String version() {
+        String version = TradeKitCli.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
+    }
+
+    /** "; did you mean backtest?" when picocli finds known commands near the mistyped one, else nothing. */
+    private String suggestion(String typed) {
+        CommandSpec top = CommandSpec.create().name("tradekit");
+        for (String known : commands.keySet()) top.addSubcommand(known, CommandSpec.create().name(known));
+        try {
+            new CommandLine(top).parseArgs(typed);
+            return "";
+        } catch (CommandLine.UnmatchedArgumentException e) {
+            List<String> near = e.getSuggestions();
+            return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
+        } catch (CommandLine.ParameterException e) {
+            return "";
+        }
+    }
+
     private String usage() {
-        StringBuilder out = new StringBuilder("usage: tradekit <command> [flags]\n\ncommands:\n");
+        StringBuilder out = new StringBuilder("usage: tradekit <command> [flags]\n       tradekit --version\n\ncommands:\n");
         int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
         for (Command c : commands.values()) {
             out.append("  ").append(c.name()).append(" ".repeat(width - c.name().length() + 3)).append(c.summary()).append('\n');
         }
         out.append("\nrun 'tradekit <command> --help' for a command's flags\n");
+        out.append("exit codes: 0 done, 1 the run failed, 2 bad command line or input, 130 stopped with Ctrl-C\n");
         return out.toString();
     }
 }

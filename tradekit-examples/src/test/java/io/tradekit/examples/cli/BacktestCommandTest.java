@@ -39,12 +39,17 @@ class BacktestCommandTest {
     }
 
     @Test
-    void withoutFlagsItRunsSmaCrossOnEthUsd5mIntoRunsDemo() throws IOException {
+    void withoutFlagsItRunsSmaCrossOnEthUsd5mIntoANewRunDirectory() throws IOException {
         CliRun run = CliRun.in(dir, "backtest");
         BacktestResult expected = library(DataSets.load("eth-usd-5m")).run();
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        Path out = dir.resolve("runs/demo");
+        List<Path> runs;
+        try (var listed = Files.list(dir.resolve("runs"))) {
+            runs = listed.toList();
+        }
+        assertThat(runs).singleElement().satisfies(p -> assertThat(p.getFileName().toString()).matches("sma-cross-eth-usd-5m-\\d{8}-\\d{6}"));
+        Path out = runs.getFirst();
         JsonNode summary = json(out.resolve("summary.json"));
         assertThat(summary.get("strategy").asText()).isEqualTo("sma-cross");
         assertThat(summary.get("symbol").asText()).isEqualTo("ETH-USD");
