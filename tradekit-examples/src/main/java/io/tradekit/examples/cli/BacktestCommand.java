@@ -140,7 +140,7 @@ public final class BacktestCommand implements Command {
                         .fillModel(FillModel.parse(flags.value("fill-model", "close")))
                         .risk(RiskFlags.limits(flags))
                         .protection(ProtectionFlags.protections(flags))
-                        .progress(new ProgressBar(terminal.err()))
+                        .progress(new ProgressBar(terminal))
                         .run();
                 report = RunReport.of(result, instance, bars);
             } catch (InvalidInputException e) {

@@ -152,7 +152,7 @@ public final class OptimizeCommand implements Command {
             Plugins plugins = jars != null ? jars.plugins() : Plugins.discover(OptimizeCommand.class.getClassLoader());
             OptimizationResult result;
             try {
-                result = new Optimizer(plugins).run(bars, settings, new ProgressBar(terminal.err(), "backtests", 1));
+                result = new Optimizer(plugins).run(bars, settings, new ProgressBar(terminal, "backtests"));
             } catch (InvalidInputException e) {
                 throw BacktestCommand.namingTheFlag(e, givenAs);
             }

@@ -139,7 +139,7 @@ public final class ReplayCommand implements Command {
                     .slippageBps(RiskFlags.decimal("slippage-bps", flags.value("slippage-bps", "0")))
                     .fillModel(io.tradekit.core.paper.FillModel.parse(flags.value("fill-model", "close")))
                     .speed(speed)
-                    .progress(new ProgressBar(terminal.err()))
+                    .progress(new ProgressBar(terminal))
                     .run();
             ReportWriter report = RunReport.of(result, made, bars);
             ReportFiles files = report.write(out);

@@ -47,7 +47,8 @@ abstract class SessionCommand implements Command {
                 .value("for", "DURATION", "stop after this long, ISO-8601 such as PT8H (default: run until stopped)")
                 .value("plugins", "DIR", "load strategies and other plugins from every jar in DIR")
                 .flag("dashboard", "serve the control plane's dashboard and API for this bot on loopback, without login")
-                .value("port", "N", "the dashboard's port (default 8080; 0 picks a free one)");
+                .value("port", "N", "the dashboard's port (default 8080; 0 picks a free one)")
+                .value("heartbeat", "DURATION", "print a status line this often, ISO-8601 such as PT30S, or off (default PT1M)");
         if (mode == Mode.LIVE) options.flag("yes-really-live", "confirm live trading, instead of \"confirmLive\": true in the file");
     }
 
@@ -94,6 +95,7 @@ abstract class SessionCommand implements Command {
                 .orElseThrow(() -> new UsageException("--config FILE is required: the bot's JSON configuration")));
         Long bars = flags.value("bars").map(SessionCommand::bars).orElse(null);
         Duration runFor = flags.value("for").map(SessionCommand::duration).orElse(null);
+        Duration heartbeat = flags.value("heartbeat").map(SessionCommand::heartbeat).orElse(Heartbeat.DEFAULT_EVERY);
         BotConfig config = new BotConfigReader(environment).read(file).resolvedAgainst(workingDirectory);
         try {
             StateStores.requireJournalPath(config.store());
@@ -107,13 +109,13 @@ abstract class SessionCommand implements Command {
             Integer dashboardPort = flags.has("dashboard") ? flags.value("port").map(ServeCommand::port).orElse(8080) : null;
             if (dashboardPort == null && flags.has("port")) throw new UsageException("--port is the dashboard's port; add --dashboard");
             return run(TradingSession.open(config, mode, plugins, flags.has("yes-really-live"), file.toString()), bars, runFor, dashboardPort,
-                    terminal);
+                    heartbeat, terminal);
         } finally {
             if (jars != null) jars.close();
         }
     }
 
-    private int run(TradingSession session, Long bars, Duration runFor, Integer dashboardPort, Terminal terminal) {
+    private int run(TradingSession session, Long bars, Duration runFor, Integer dashboardPort, Duration heartbeat, Terminal terminal) {
         BotConfig config = session.config();
         session.onEvent(event -> report(event, terminal));
         session.onWouldBeOrder(order -> terminal.out().println("would send  " + order.describe()));
@@ -139,7 +141,7 @@ abstract class SessionCommand implements Command {
             try {
                 if (dashboard != null) terminal.out().println("dashboard on " + dashboard.url() + " (loopback only, no login)");
                 terminal.out().println("running" + until(bars, runFor));
-                awaitEnd(session, bars, runFor, stopRequested);
+                awaitEnd(session, bars, runFor, stopRequested, new Heartbeat(session::bot, heartbeat, terminal.out()));
             } finally {
                 if (dashboard != null) dashboard.close();
             }
@@ -165,10 +167,11 @@ abstract class SessionCommand implements Command {
         }
     }
 
-    private static void awaitEnd(TradingSession session, Long bars, Duration runFor, CountDownLatch stopRequested) {
+    private static void awaitEnd(TradingSession session, Long bars, Duration runFor, CountDownLatch stopRequested, Heartbeat heartbeat) {
         long deadline = runFor == null ? 0 : System.nanoTime() + runFor.toNanos();
         try {
             while (!stopRequested.await(100, TimeUnit.MILLISECONDS)) {
+                heartbeat.tick(System.nanoTime());
                 if (bars != null && session.barsProcessed() >= bars) return;
                 if (runFor != null && System.nanoTime() - deadline >= 0) return;
             }
@@ -207,13 +210,21 @@ abstract class SessionCommand implements Command {
         throw new UsageException("--bars is '" + text + "', expected a positive whole number");
     }
 
+    private static Duration heartbeat(String text) {
+        return text.trim().equals("off") ? Duration.ZERO : duration(text, "heartbeat");
+    }
+
     static Duration duration(String text) {
+        return duration(text, "for");
+    }
+
+    private static Duration duration(String text, String flag) {
         try {
             Duration d = Duration.parse(text.trim());
             if (!d.isNegative() && !d.isZero()) return d;
         } catch (DateTimeParseException e) {
             // reported below
         }
-        throw new UsageException("--for is '" + text + "', expected a positive ISO-8601 duration such as PT30M");
+        throw new UsageException("--" + flag + " is '" + text + "', expected a positive ISO-8601 duration such as PT30M");
     }
 }

@@ -3,14 +3,37 @@ package io.tradekit.examples.cli;
 import java.io.PrintStream;
 import java.util.Objects;
 
-/** Where a command writes: results to {@code out}, progress and errors to {@code err}. */
-public record Terminal(PrintStream out, PrintStream err) {
+/**
+ * Where a command writes: results to {@code out}, progress and errors to {@code err}. {@code interactive} says
+ * whether a person watches it on a terminal: progress bars redraw in place only then; otherwise (a file, a pipe,
+ * CI) long runs print a plain progress line now and then instead.
+ */
+public record Terminal(PrintStream out, PrintStream err, boolean interactive) {
     public Terminal {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
     }
 
+    /** A terminal nobody watches interactively: captured output, as in tests. */
+    public Terminal(PrintStream out, PrintStream err) {
+        this(out, err, false);
+    }
+
     public static Terminal system() {
-        return new Terminal(System.out, System.err);
+        return new Terminal(System.out, System.err, onATerminal());
+    }
+
+    /**
+     * Whether standard input and output are a terminal. Java 22+ answers exactly ({@code Console.isTerminal()});
+     * on Java 21 a console exists only when both are.
+     */
+    private static boolean onATerminal() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try {
+            return (boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException olderJava) {
+            return true;
+        }
     }
 }
