@@ -22,6 +22,7 @@ import io.tradekit.api.event.BotEvent;
 import io.tradekit.api.event.Event;
 import io.tradekit.api.spi.ExchangeAdapter;
 import io.tradekit.api.spi.RiskDecision;
+import io.tradekit.api.spi.RiskContext;
 import io.tradekit.api.spi.RiskPolicy;
 import io.tradekit.api.spi.StateStore;
 import io.tradekit.api.spi.Strategy;
@@ -78,6 +79,8 @@ public final class BotEngine {
     final MarketDataCache data;
     final EquityCurve curve;
     final EngineContext context;
+    /** The account as risk policies see it: reads only, so a policy cannot cast its way to placing orders. */
+    final RiskContext riskView;
     final SafetyManager safety;
     final Timers timers = new Timers();
     final OrderGate gate;
@@ -119,6 +122,7 @@ public final class BotEngine {
         this.data = new MarketDataCache(Math.max(config.cacheCapacity(), strategy.warmupBars() + 2));
         this.curve = new EquityCurve(config.recordEquityCurve());
         this.context = new EngineContext(this);
+        this.riskView = new RiskView(context);
         this.safety = new SafetyManager(this);
         this.gate = new OrderGate(this);
         this.execution = new Execution(this, NetworkDeadlines.inline(loop));
@@ -536,7 +540,7 @@ public final class BotEngine {
             safety.onOrder(o);
         });
         watchMargin();
-        for (RiskPolicy p : policies) p.onFill(fill, realized, context);
+        for (RiskPolicy p : policies) p.onFill(fill, realized, riskView);
         safety.onFill(fill);
         publish(new BotEvent.FillApplied(fill.time(), fill, portfolio.position(fill.symbol()), realized));
         if (strategyFailure == null) {

@@ -113,7 +113,7 @@ final class OrderGate {
             return deny(intent, "stale-data", "no market data for " + intent.symbol() + " within " + engine.config.staleAfter());
         }
         for (RiskPolicy policy : engine.policies) {
-            RiskDecision decision = policy.check(intent, engine.context);
+            RiskDecision decision = policy.check(intent, engine.riskView);
             switch (decision.verdict()) {
                 case ALLOW -> {
                 }

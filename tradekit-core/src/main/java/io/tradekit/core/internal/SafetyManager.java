@@ -107,7 +107,7 @@ public final class SafetyManager {
                     if (lastVerdicts.size() != 1 || lastVerdicts.get(0) != worst) lastVerdicts = List.of(worst);
                 } else {
                     List<SafetyVerdict> verdicts = new ArrayList<>(engine.policies.size() + 1);
-                    for (RiskPolicy policy : engine.policies) verdicts.add(policy.assess(engine.context));
+                    for (RiskPolicy policy : engine.policies) verdicts.add(policy.assess(engine.riskView));
                     verdicts.add(worst);
                     for (SafetyVerdict v : verdicts) if (v.action().isMoreSevereThan(worst.action())) worst = v;
                     lastVerdicts = List.copyOf(verdicts);
@@ -317,7 +317,7 @@ public final class SafetyManager {
         for (SafetyVerdict v : lastVerdicts) if (v.action() != SafetyAction.CONTINUE) active.add(v);
         List<SafetyReport.LimitStatus> limits = new ArrayList<>();
         if (engine.portfolio != null) {
-            for (RiskPolicy p : engine.policies) for (LimitUsage u : p.usage(engine.context)) limits.add(new SafetyReport.LimitStatus(p.name(), u));
+            for (RiskPolicy p : engine.policies) for (LimitUsage u : p.usage(engine.riskView)) limits.add(new SafetyReport.LimitStatus(p.name(), u));
         }
         BotState state = engine.state;
         return new SafetyReport(now, state, SafetyReport.Level.of(state, active, limits), active, limits, riskEvents.recent(),
