@@ -7,10 +7,20 @@ import java.util.Objects;
 /**
  * One closed OHLCV bar. {@code openTime} is the start of the period; the bar covers
  * {@code [openTime, openTime + timeframe)}.
+ *
+ * @param symbol    the venue's symbol
+ * @param timeframe the bar's period
+ * @param openTime  the start of the period
+ * @param open      the first trade price of the period
+ * @param high      the highest trade price
+ * @param low       the lowest trade price, positive
+ * @param close     the last trade price
+ * @param volume    the base quantity traded, zero or more
  */
 public record Bar(String symbol, Timeframe timeframe, Instant openTime,
                   BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close, BigDecimal volume) {
 
+    /** Checks that high and low enclose open and close, prices are positive and the volume is not negative. */
     public Bar {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(timeframe, "timeframe");
@@ -33,7 +43,11 @@ public record Bar(String symbol, Timeframe timeframe, Instant openTime,
         }
     }
 
-    /** The first instant after the bar: when it closes. */
+    /**
+     * When the bar closes.
+     *
+     * @return the first instant after the bar, {@code openTime + timeframe}
+     */
     public Instant closeTime() {
         return openTime.plus(timeframe.duration());
     }

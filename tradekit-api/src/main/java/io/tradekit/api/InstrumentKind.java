@@ -7,10 +7,16 @@ package io.tradekit.api;
  * longs and shorts at the venue's interval.
  */
 public enum InstrumentKind {
+    /** Spot: a trade exchanges the base asset for the quote asset. */
     SPOT,
+    /** A linear (quote-settled) perpetual swap on margin. */
     LINEAR_PERPETUAL;
 
-    /** Whether positions in this kind are margined contracts rather than holdings of the base asset. */
+    /**
+     * Whether positions in this kind are margined contracts rather than holdings of the base asset.
+     *
+     * @return true for every kind but {@link #SPOT}
+     */
     public boolean isDerivative() {
         return this != SPOT;
     }

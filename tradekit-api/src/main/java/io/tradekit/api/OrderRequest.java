@@ -7,6 +7,15 @@ import java.util.Optional;
 /**
  * An order as it leaves the engine for a venue: an intent that passed sizing, rounding, risk and state
  * checks, with the client order id under which it was written ahead to the store.
+ *
+ * @param clientOrderId the id the order was written ahead under, matching {@link #CLIENT_ORDER_ID_PATTERN}
+ * @param symbol        the venue's symbol
+ * @param side          buy or sell
+ * @param type          market, limit or post-only limit
+ * @param quantity      the base quantity, already rounded to the instrument's step
+ * @param limitPrice    the limit price for a limit order, already on the tick; empty for a market order
+ * @param timeInForce   how long it works
+ * @param reduceOnly    whether the venue must refuse it if it would open, grow or flip a position
  */
 public record OrderRequest(String clientOrderId, String symbol, Side side, OrderType type, BigDecimal quantity,
                            Optional<BigDecimal> limitPrice, TimeInForce timeInForce, boolean reduceOnly) {
@@ -15,6 +24,7 @@ public record OrderRequest(String clientOrderId, String symbol, Side side, Order
     public static final String CLIENT_ORDER_ID_PATTERN = "[A-Za-z0-9_-]{1,36}";
     private static final java.util.regex.Pattern CLIENT_ORDER_ID = java.util.regex.Pattern.compile(CLIENT_ORDER_ID_PATTERN);
 
+    /** Checks the client order id's form and that every field is given. */
     public OrderRequest {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
         if (!CLIENT_ORDER_ID.matcher(clientOrderId).matches()) {
@@ -28,6 +38,13 @@ public record OrderRequest(String clientOrderId, String symbol, Side side, Order
         Objects.requireNonNull(timeInForce, "timeInForce");
     }
 
+    /**
+     * The request for an intent that passed the engine's checks.
+     *
+     * @param clientOrderId the id it was written ahead under
+     * @param intent        the checked and rounded intent
+     * @return the request with the intent's fields
+     */
     public static OrderRequest of(String clientOrderId, OrderIntent intent) {
         return new OrderRequest(clientOrderId, intent.symbol(), intent.side(), intent.type(), intent.quantity(),
                 intent.limitPrice(), intent.timeInForce(), intent.reduceOnly());

@@ -9,6 +9,11 @@ public enum OrderType {
     /** A post-only limit order: rejected instead of taking liquidity. */
     LIMIT_MAKER;
 
+    /**
+     * Whether an order of this type carries a limit price.
+     *
+     * @return true for LIMIT and LIMIT_MAKER
+     */
     public boolean hasLimitPrice() {
         return this != MARKET;
     }

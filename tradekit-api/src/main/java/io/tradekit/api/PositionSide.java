@@ -5,9 +5,19 @@ package io.tradekit.api;
  * Hedge mode (a long and a short in the same symbol at once) is not modelled yet.
  */
 public enum PositionSide {
-    LONG, SHORT, FLAT;
+    /** A positive quantity: the position gains when the price rises. */
+    LONG,
+    /** A negative quantity: the position gains when the price falls. */
+    SHORT,
+    /** No position. */
+    FLAT;
 
-    /** The side of a signed quantity. */
+    /**
+     * The side of a signed quantity.
+     *
+     * @param signedQuantity a position's quantity, negative when short
+     * @return LONG, SHORT or FLAT by its sign
+     */
     public static PositionSide of(java.math.BigDecimal signedQuantity) {
         return switch (signedQuantity.signum()) {
             case 1 -> LONG;

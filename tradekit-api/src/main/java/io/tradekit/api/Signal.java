@@ -7,5 +7,10 @@ package io.tradekit.api;
  * short position (sized the same way) and BUY closes it.
  */
 public enum Signal {
-    BUY, SELL, HOLD
+    /** Open a long position (or close a short one). */
+    BUY,
+    /** Close the long position (or, where shorts are allowed and the bot is flat, open a short one). */
+    SELL,
+    /** Do nothing. */
+    HOLD
 }

@@ -7,14 +7,21 @@ import java.util.Objects;
  * The period of a bar, written the way venues write it: {@code 1s, 1m, 5m, 15m, 1h, 4h, 1d, 1w}.
  *
  * <pre>{@code Timeframe tf = Timeframe.parse("5m"); // tf.duration() == PT5M}</pre>
+ *
+ * @param duration the period, a positive whole number of seconds
  */
 public record Timeframe(Duration duration) implements Comparable<Timeframe> {
 
+    /** One minute. */
     public static final Timeframe M1 = new Timeframe(Duration.ofMinutes(1));
+    /** Five minutes. */
     public static final Timeframe M5 = new Timeframe(Duration.ofMinutes(5));
+    /** One hour. */
     public static final Timeframe H1 = new Timeframe(Duration.ofHours(1));
+    /** One day. */
     public static final Timeframe D1 = new Timeframe(Duration.ofDays(1));
 
+    /** Checks that the period is a positive whole number of seconds. */
     public Timeframe {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative() || duration.isZero() || duration.toMillis() % 1000 != 0) {
@@ -22,7 +29,13 @@ public record Timeframe(Duration duration) implements Comparable<Timeframe> {
         }
     }
 
-    /** Parses {@code <n><unit>} with unit s, m, h, d or w. */
+    /**
+     * Parses {@code <n><unit>} with unit s, m, h, d or w.
+     *
+     * @param text e.g. {@code 5m} or {@code 4h}
+     * @return the timeframe
+     * @throws InvalidInputException naming the text when it is not of that form
+     */
     public static Timeframe parse(String text) {
         if (text == null || !text.matches("[1-9][0-9]*[smhdw]")) {
             throw new InvalidInputException("timeframe '" + text + "' is not of the form <n><unit> with unit s, m, h, d or w (e.g. 5m, 1h)");
@@ -37,6 +50,11 @@ public record Timeframe(Duration duration) implements Comparable<Timeframe> {
         };
     }
 
+    /**
+     * The period in milliseconds.
+     *
+     * @return the duration's milliseconds
+     */
     public long millis() {
         return duration.toMillis();
     }
