@@ -10,10 +10,16 @@ import java.util.Objects;
  * without a jump, as Binance's "maintenance amount" and Bybit's "mmDeduction" do; zero for one tier).
  *
  * <pre>{@code new MarginTier(null, new BigDecimal("50"), new BigDecimal("0.005"), BigDecimal.ZERO)}</pre>
+ *
+ * @param upToNotional          the largest position notional of this tier; null for the last, unbounded one
+ * @param maxLeverage           the highest leverage allowed in this tier, at least 1
+ * @param maintenanceMarginRate the maintenance margin as a fraction of notional, in [0, 1)
+ * @param maintenanceDeduction  subtracted from notional × rate (null is zero)
  */
 public record MarginTier(BigDecimal upToNotional, BigDecimal maxLeverage, BigDecimal maintenanceMarginRate,
                          BigDecimal maintenanceDeduction) {
 
+    /** Checks the figures' ranges; a missing deduction is zero. */
     public MarginTier {
         if (upToNotional != null && upToNotional.signum() <= 0) {
             throw new InvalidInputException("margin tier: upToNotional must be positive, got " + upToNotional);
@@ -32,7 +38,12 @@ public record MarginTier(BigDecimal upToNotional, BigDecimal maxLeverage, BigDec
         }
     }
 
-    /** Whether a position of {@code notional} (absolute) falls in this tier or a lower one. */
+    /**
+     * Whether a position of {@code notional} falls in this tier or a lower one.
+     *
+     * @param notional the position's absolute notional in the quote asset
+     * @return true when it is at most {@code upToNotional}, or this tier has no bound
+     */
     public boolean covers(BigDecimal notional) {
         return upToNotional == null || notional.compareTo(upToNotional) <= 0;
     }
