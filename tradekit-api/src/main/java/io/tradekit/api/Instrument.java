@@ -14,11 +14,23 @@ import java.util.Optional;
  * <pre>{@code Instrument spot = new Instrument("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"), new BigDecimal("0.00001"),
  *         new BigDecimal("0.00001"), new BigDecimal("5"));
  * Instrument perp = spot.asLinearPerpetual(MarginRules.flat(new BigDecimal("100"), new BigDecimal("0.005"), new BigDecimal("0.0006")));}</pre>
+ *
+ * @param symbol       the venue's symbol
+ * @param baseAsset    the asset bought and sold (or the contract's underlying)
+ * @param quoteAsset   the asset prices, fees and margin are in
+ * @param tickSize     prices are multiples of it
+ * @param stepSize     quantities are multiples of it
+ * @param minQuantity  the smallest order quantity (zero: no minimum)
+ * @param minNotional  the smallest order value in the quote asset (zero: no minimum)
+ * @param kind         spot or linear perpetual
+ * @param contractSize base units per contract
+ * @param marginRules  the venue's margin rules for a derivative; empty for spot
  */
 public record Instrument(String symbol, String baseAsset, String quoteAsset,
                          BigDecimal tickSize, BigDecimal stepSize, BigDecimal minQuantity, BigDecimal minNotional,
                          InstrumentKind kind, BigDecimal contractSize, Optional<MarginRules> marginRules) {
 
+    /** Checks the filters and that a derivative, and only a derivative, has margin rules. */
     public Instrument {
         requireText(symbol, "symbol");
         requireText(baseAsset, "baseAsset");
@@ -38,38 +50,80 @@ public record Instrument(String symbol, String baseAsset, String quoteAsset,
         }
     }
 
-    /** A spot instrument: contract size 1, no margin. */
+    /**
+     * A spot instrument: contract size 1, no margin.
+     *
+     * @param symbol      the venue's symbol
+     * @param baseAsset   the asset bought and sold
+     * @param quoteAsset  the asset prices and fees are in
+     * @param tickSize    prices are multiples of it
+     * @param stepSize    quantities are multiples of it
+     * @param minQuantity the smallest order quantity (zero: no minimum)
+     * @param minNotional the smallest order value (zero: no minimum)
+     */
     public Instrument(String symbol, String baseAsset, String quoteAsset,
                       BigDecimal tickSize, BigDecimal stepSize, BigDecimal minQuantity, BigDecimal minNotional) {
         this(symbol, baseAsset, quoteAsset, tickSize, stepSize, minQuantity, minNotional, InstrumentKind.SPOT, BigDecimal.ONE, Optional.empty());
     }
 
-    /** The same symbol and filters as a linear perpetual under {@code rules}, with contract size 1. */
+    /**
+     * The same symbol and filters as a linear perpetual, with contract size 1.
+     *
+     * @param rules the venue's margin rules for it
+     * @return the perpetual instrument
+     */
     public Instrument asLinearPerpetual(MarginRules rules) {
         return new Instrument(symbol, baseAsset, quoteAsset, tickSize, stepSize, minQuantity, minNotional,
                 InstrumentKind.LINEAR_PERPETUAL, BigDecimal.ONE, Optional.of(rules));
     }
 
-    /** Whether positions in this instrument are margined contracts (see {@link InstrumentKind#isDerivative()}). */
+    /**
+     * Whether positions in this instrument are margined contracts.
+     *
+     * @return {@link InstrumentKind#isDerivative()} of its kind
+     */
     public boolean isDerivative() {
         return kind.isDerivative();
     }
 
-    /** The margin rules of a derivative; throws for a spot instrument, which has none. */
+    /**
+     * The margin rules of a derivative.
+     *
+     * @return the rules
+     * @throws InvalidInputException for a spot instrument, which has none
+     */
     public MarginRules margin() {
         return marginRules.orElseThrow(() -> new InvalidInputException("instrument " + symbol + " is spot: it has no margin rules"));
     }
 
-    /** What {@code quantity} contracts are worth at {@code price} in the quote asset: quantity × contract size × price. */
+    /**
+     * What {@code quantity} contracts are worth at {@code price} in the quote asset.
+     *
+     * @param quantity contracts (base units on spot)
+     * @param price    the price per base unit
+     * @return quantity × contract size × price
+     */
     public BigDecimal notional(BigDecimal quantity, BigDecimal price) {
         BigDecimal value = quantity.multiply(price);
         return contractSize.compareTo(BigDecimal.ONE) == 0 ? value : value.multiply(contractSize);
     }
 
+    /**
+     * Whether a price sits on the tick.
+     *
+     * @param price the price to check
+     * @return true when it is a multiple of the tick size
+     */
     public boolean isOnTick(BigDecimal price) {
         return price.remainder(tickSize).signum() == 0;
     }
 
+    /**
+     * Whether a quantity sits on the step.
+     *
+     * @param quantity the quantity to check
+     * @return true when it is a multiple of the step size
+     */
     public boolean isOnStep(BigDecimal quantity) {
         return quantity.remainder(stepSize).signum() == 0;
     }
@@ -77,6 +131,7 @@ public record Instrument(String symbol, String baseAsset, String quoteAsset,
     /**
      * Checks an order's price and quantity against every filter.
      *
+     * @param quantity the order's quantity
      * @param price the limit price, or for a market order the reference price used for the notional
      * @param limitPriceOnTick whether the price is a limit price that must sit on the tick
      * @throws OrderRejectedException naming the filter that was broken

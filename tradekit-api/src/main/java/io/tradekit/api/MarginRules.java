@@ -13,12 +13,17 @@ import java.util.Objects;
  * not exceed the tier's {@link MarginTier#maxLeverage()}.
  *
  * <pre>{@code MarginRules rules = MarginRules.flat(new BigDecimal("50"), new BigDecimal("0.005"), new BigDecimal("0.0006"));}</pre>
+ *
+ * @param tiers              the risk limit tiers, lowest notional cap first, the last one unbounded
+ * @param liquidationFeeRate the fee on a liquidated position's notional, in [0, 1)
+ * @param fundingInterval    how often funding is exchanged; it divides a day
  */
 public record MarginRules(List<MarginTier> tiers, BigDecimal liquidationFeeRate, Duration fundingInterval) {
 
     /** Funding every eight hours (00:00, 08:00, 16:00 UTC): Bybit's and Binance's usual interval. */
     public static final Duration DEFAULT_FUNDING_INTERVAL = Duration.ofHours(8);
 
+    /** Checks that the tiers rise, the fee rate is in range and the funding interval divides a day. */
     public MarginRules {
         tiers = List.copyOf(tiers);
         if (tiers.isEmpty()) throw new InvalidInputException("margin rules need at least one tier");
@@ -39,25 +44,46 @@ public record MarginRules(List<MarginTier> tiers, BigDecimal liquidationFeeRate,
         }
     }
 
-    /** One tier for every size, funding every eight hours. */
+    /**
+     * One tier for every size, funding every eight hours.
+     *
+     * @param maxLeverage           the highest leverage allowed
+     * @param maintenanceMarginRate the maintenance margin as a fraction of notional
+     * @param liquidationFeeRate    the fee on a liquidated position's notional
+     * @return the rules
+     */
     public static MarginRules flat(BigDecimal maxLeverage, BigDecimal maintenanceMarginRate, BigDecimal liquidationFeeRate) {
         return new MarginRules(List.of(new MarginTier(null, maxLeverage, maintenanceMarginRate, BigDecimal.ZERO)),
                 liquidationFeeRate, DEFAULT_FUNDING_INTERVAL);
     }
 
-    /** The tier a position of {@code notional} (absolute) falls in. */
+    /**
+     * The tier a position of {@code notional} falls in.
+     *
+     * @param notional the position's notional (its sign is ignored)
+     * @return the first tier that covers it, or the last
+     */
     public MarginTier tierFor(BigDecimal notional) {
         BigDecimal abs = notional.abs();
         for (MarginTier t : tiers) if (t.covers(abs)) return t;
         return tiers.get(tiers.size() - 1);
     }
 
-    /** The highest leverage any position may use (the first tier's). */
+    /**
+     * The highest leverage any position may use.
+     *
+     * @return the first tier's maximum
+     */
     public BigDecimal maxLeverage() {
         return tiers.get(0).maxLeverage();
     }
 
-    /** The maintenance margin of a position of {@code notional}: {@code notional × rate − deduction} of its tier, never below zero. */
+    /**
+     * The maintenance margin of a position of {@code notional}.
+     *
+     * @param notional the position's notional (its sign is ignored)
+     * @return {@code notional × rate − deduction} of its tier, never below zero
+     */
     public BigDecimal maintenanceMargin(BigDecimal notional) {
         BigDecimal abs = notional.abs();
         MarginTier tier = tierFor(abs);
@@ -67,6 +93,8 @@ public record MarginRules(List<MarginTier> tiers, BigDecimal liquidationFeeRate,
     /**
      * Checks {@code leverage} against the tier of a position of {@code notional}.
      *
+     * @param leverage the leverage asked for
+     * @param notional the position's notional (its sign is ignored)
      * @throws OrderRejectedException with rule {@code LEVERAGE} when it is above the tier's maximum
      */
     public void checkLeverage(BigDecimal leverage, BigDecimal notional) {
