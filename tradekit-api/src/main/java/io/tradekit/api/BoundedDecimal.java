@@ -12,7 +12,9 @@ import java.math.BigDecimal;
  */
 public final class BoundedDecimal {
 
+    /** The most digits before the decimal point. */
     public static final int MAX_INTEGER_DIGITS = 18;
+    /** The most significant digits after the decimal point. */
     public static final int MAX_FRACTION_DIGITS = 18;
     private static final int MAX_TEXT = 64;
 
@@ -22,7 +24,9 @@ public final class BoundedDecimal {
     /**
      * Parses {@code text} as a bounded decimal.
      *
+     * @param text  the number as written
      * @param field what the number is, named in the error (e.g. {@code --cash}, {@code paper.cash}, {@code column open})
+     * @return the value
      * @throws InvalidInputException naming the field and quoting (a safe cut of) the text
      */
     public static BigDecimal parse(String text, String field) {
@@ -41,7 +45,14 @@ public final class BoundedDecimal {
         return check(value, field, trimmed);
     }
 
-    /** Checks a number already parsed elsewhere (a JSON number, say), with the same bounds and words as {@link #parse}. */
+    /**
+     * Checks a number already parsed elsewhere (a JSON number, say), with the same bounds and words as {@link #parse}.
+     *
+     * @param value the number
+     * @param field what the number is, named in the error
+     * @return the value
+     * @throws InvalidInputException naming the field when it is out of bounds
+     */
     public static BigDecimal check(BigDecimal value, String field) {
         return check(value, field, null);
     }

@@ -17,18 +17,35 @@ public final class UntrustedText {
     private UntrustedText() {
     }
 
-    /** {@code 'text'}, cut to {@value #MAX_QUOTED} characters and made printable. */
+    /**
+     * Quotes untrusted text for a message.
+     *
+     * @param text the text
+     * @return {@code 'text'}, cut to {@value #MAX_QUOTED} characters and made printable
+     */
     public static String quote(String text) {
         if (text == null) return "null";
         return "'" + printable(text, MAX_QUOTED, false) + "'";
     }
 
-    /** A whole message for a terminal or a log: line breaks kept, other control characters replaced, at most {@value #MAX_MESSAGE} characters. */
+    /**
+     * A whole message for a terminal or a log.
+     *
+     * @param text the message
+     * @return it with line breaks kept, other control characters replaced, at most {@value #MAX_MESSAGE} characters
+     */
     public static String message(String text) {
         return text == null ? "null" : printable(text, MAX_MESSAGE, true);
     }
 
-    /** {@code text} with every control or formatting character (escape, bidi overrides, ...) as {@code ?}, cut to {@code max}. */
+    /**
+     * Text with every control or formatting character (escape, bidi overrides, ...) as {@code ?}.
+     *
+     * @param text           the text
+     * @param max            the most characters kept
+     * @param keepLineBreaks whether line feeds stay
+     * @return the printable text, cut to {@code max}
+     */
     public static String printable(String text, int max, boolean keepLineBreaks) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 32);
         int i = 0;

@@ -10,10 +10,25 @@ import java.util.Set;
  */
 public interface RiskPolicyProvider {
 
+    /**
+     * The policy's name.
+     *
+     * @return e.g. {@code max-drawdown}
+     */
     String name();
 
-    /** The limit names (e.g. {@link RiskLimits#MAX_DRAWDOWN}) this provider enforces. */
+    /**
+     * The limits this provider enforces.
+     *
+     * @return limit names, e.g. {@link RiskLimits#MAX_DRAWDOWN}
+     */
     Set<String> rules();
 
+    /**
+     * A new policy for a bot.
+     *
+     * @param limits the bot's limits, at least one of them among {@link #rules()}
+     * @return the policy
+     */
     RiskPolicy create(RiskLimits limits);
 }

@@ -10,14 +10,28 @@ import java.util.Set;
  */
 public interface StrategyProvider {
 
-    /** The name users write, e.g. {@code sma-cross}. */
+    /**
+     * The name users write.
+     *
+     * @return e.g. {@code sma-cross}
+     */
     String name();
 
-    /** The parameters this strategy understands; any other is refused. */
+    /**
+     * The parameters this strategy understands; any other is refused.
+     *
+     * @return their names
+     */
     default Set<String> parameters() {
         return Set.of();
     }
 
-    /** A new strategy; a parameter that is wrong is an {@link io.tradekit.api.InvalidInputException} naming it. */
+    /**
+     * A new strategy.
+     *
+     * @param params its parameters
+     * @return the strategy
+     * @throws io.tradekit.api.InvalidInputException naming a parameter that is wrong
+     */
     Strategy create(Params params);
 }
