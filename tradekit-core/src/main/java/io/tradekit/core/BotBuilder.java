@@ -66,6 +66,7 @@ public final class BotBuilder {
     private String account = "";
     private Duration ackTimeout = Duration.ofSeconds(10);
     private boolean stopOnStrategyFailure;
+    private boolean followOrderBook;
     private final List<Consumer<BotEvent>> listeners = new ArrayList<>();
     private SafetyConfig safety = SafetyConfig.defaults();
     private ApprovalSettings approvals;
@@ -306,6 +307,17 @@ public final class BotBuilder {
         return this;
     }
 
+    /**
+     * Follows the symbol's L2 order book from the venue's depth stream (a live bot, or a paper bot on a live
+     * venue's data), so that {@link io.tradekit.api.spi.StrategyContext#orderBook()} returns the latest book.
+     * Off by default: a depth stream costs the venue's request weight for its snapshots. A venue without a depth
+     * stream, and a bot on a data clock, refuse it at {@link TradingBot#start()}.
+     */
+    public BotBuilder orderBook() {
+        this.followOrderBook = true;
+        return this;
+    }
+
     /** How long an SQLite journal keeps events, equity and metrics rows, pruned while the bot runs (default {@link io.tradekit.core.store.Retention#defaults()}). */
     public BotBuilder retention(io.tradekit.core.store.Retention kept) {
         this.retention = Objects.requireNonNull(kept, "retention");
@@ -355,6 +367,7 @@ public final class BotBuilder {
         bot.snapshotEvery(snapshotInterval);
         bot.metricsEvery(metricsInterval);
         bot.retain(retention);
+        if (followOrderBook) bot.followOrderBook();
         bot.configureSafety(safety);
         if (approvals != null) {
             var sqlite = (io.tradekit.core.store.SqliteStateStore) journal;
