@@ -311,7 +311,8 @@ public final class BotBuilder {
      * Follows the symbol's L2 order book from the venue's depth stream (a live bot, or a paper bot on a live
      * venue's data), so that {@link io.tradekit.api.spi.StrategyContext#orderBook()} returns the latest book.
      * Off by default: a depth stream costs the venue's request weight for its snapshots. A venue without a depth
-     * stream, and a bot on a data clock, refuse it at {@link TradingBot#start()}.
+     * stream refuses it at {@link TradingBot#start()}; a bot on a
+     * data clock ({@link #dataClock()}) is refused at {@link #build()}.
      */
     public BotBuilder orderBook() {
         this.followOrderBook = true;
@@ -341,6 +342,9 @@ public final class BotBuilder {
         PositionSizer sizing = paper != null ? paper.sizerFor(sizer) : sizer;
         if (feeRate.signum() < 0 || feeRate.compareTo(BigDecimal.ONE) >= 0) {
             throw new InvalidInputException(where + ": taker fee rate must be a fraction in [0, 1), got " + feeRate);
+        }
+        if (followOrderBook && dataClock) {
+            throw new InvalidInputException(where + ": an order book needs a live venue's depth stream; a bot on a data clock replays bars only");
         }
         if (safetyInterval == null || safetyInterval.isNegative() || safetyInterval.isZero()) {
             throw new InvalidInputException(where + ": safety interval must be positive, got " + safetyInterval);

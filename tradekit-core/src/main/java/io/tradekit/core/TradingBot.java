@@ -156,7 +156,7 @@ public final class TradingBot implements AutoCloseable {
             venue.subscribeBars(symbol, timeframe);
             // Protections act between bar closes: a live bot watches the ticker; a replay's paper venue stops its price path for them.
             if (!(clock instanceof EngineClock.Simulated) && engine.safety().hasProtections()) venue.subscribeTicker(symbol);
-            if (followOrderBook) subscribeOrderBook(live);
+            if (followOrderBook) venue.subscribeOrderBook(symbol);
             return null;
         });
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -177,15 +177,6 @@ public final class TradingBot implements AutoCloseable {
             ticker.scheduleAtFixedRate(() -> pruneJournal(sqlite.file()), pruneEvery, pruneEvery, TimeUnit.MILLISECONDS);
         }
         if (approvals != null) approvals.start();
-    }
-
-    /** A book streams live only: a bot on a data clock replays bars, which carry no book. */
-    private void subscribeOrderBook(boolean live) {
-        if (!live) {
-            throw new io.tradekit.api.InvalidInputException("bot '" + id + "': an order book needs a live venue's depth stream; "
-                    + "a bot on a data clock replays bars only");
-        }
-        venue.subscribeOrderBook(symbol);
     }
 
     /** Off the loop, on its own connection: the bot keeps trading while old rows go. A failure is logged and tried again next time. */
