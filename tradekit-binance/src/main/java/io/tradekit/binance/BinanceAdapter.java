@@ -71,7 +71,8 @@ import java.util.random.RandomGenerator;
  * With {@code orderChannel=websocket} orders are placed, cancelled and looked up over the WebSocket API
  * instead of REST (same answers, same unknown-outcome rules). Beyond the SPI it offers
  * {@link #placeMarketByQuote} (market orders by quote amount), {@link #cancelReplace} and
- * {@link #validate} (the test-order endpoint).
+ * {@link #validate} (the test-order endpoint). {@link #subscribeOrderBook} keeps a local L2 book from the diff depth
+ * stream and REST snapshots.
  *
  * Methods block (the engine calls them off its loop); failures are {@link ExchangeException}s whose
  * category and recovery come from the Binance error table. Streams post events to the sink given to

@@ -6,8 +6,11 @@ import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.BotEvent;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
+import io.tradekit.core.BotBuilder;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
+import io.tradekit.core.paper.PaperExchange;
+import io.tradekit.core.paper.PaperSettings;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -19,7 +22,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A live bot built with {@code .orderBook()} reads the Binance depth stream's book through {@code ctx.orderBook()}, over real sockets. */
+/**
+ * A live bot, and a paper bot on Binance data, built with {@code .orderBook()} read the Binance depth stream's book
+ * through {@code ctx.orderBook()}, over real sockets.
+ */
 class BinanceOrderBookBotTest {
 
     /** Notes the book it sees at every bar; never trades. */
@@ -33,7 +39,16 @@ class BinanceOrderBookBotTest {
     }
 
     @Test
-    void theStrategySeesTheLiveBookMoveWithTheMarket() {
+    void aLiveBotsStrategySeesTheBookMoveWithTheMarket() {
+        seesTheBookMove(false);
+    }
+
+    @Test
+    void aPaperBotOnBinanceDataSeesTheVenuesBookToo() {
+        seesTheBookMove(true);
+    }
+
+    private void seesTheBookMove(boolean paper) {
         List<Bar> bars = TestBars.wave("ETHUSDT", Timeframe.M1, 30);
         try (SimulatedBinance venue = new SimulatedBinance(bars, 12)) {
             Map<String, String> settings = new HashMap<>(venue.sim.adapterParams());
@@ -41,8 +56,13 @@ class BinanceOrderBookBotTest {
             settings.put("reconnectMaxMs", "300");
             BookWatcher watcher = new BookWatcher();
             List<BotEvent> events = new CopyOnWriteArrayList<>();
-            TradingBot bot = TradeKit.bot("book-watcher")
-                    .exchange("binance", venue.credentials, settings)
+            BotBuilder builder = TradeKit.bot("book-watcher-" + paper);
+            if (paper) {
+                builder.exchange(PaperExchange.overMarketData(venue.adapter(settings), PaperSettings.of(venue.sim.instrument(), new BigDecimal("10000"))));
+            } else {
+                builder.exchange("binance", venue.credentials, settings);
+            }
+            TradingBot bot = builder
                     .symbol("ETHUSDT")
                     .timeframe(Timeframe.M1)
                     .strategy(watcher)

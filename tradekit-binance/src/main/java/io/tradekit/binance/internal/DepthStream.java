@@ -82,7 +82,6 @@ public final class DepthStream implements ReconnectingWebSocket.Listener, AutoCl
     /** By stream name, e.g. {@code btcusdt@depth@100ms}. */
     private final Map<String, Followed> followed = new ConcurrentHashMap<>();
     private final AtomicLong requestIds = new AtomicLong();
-    private final AtomicLong resyncs = new AtomicLong();
     private volatile ReconnectingWebSocket socket;
     private volatile boolean started;
     private volatile boolean closed;
@@ -234,7 +233,6 @@ public final class DepthStream implements ReconnectingWebSocket.Listener, AutoCl
     private void resync(Followed f, String why) {
         synchronized (f) {
             if (f.sync.inSync()) f.sync.restart();
-            resyncs.incrementAndGet();
             if (f.fetching || closed) return;
             f.fetching = true;
         }
@@ -300,11 +298,6 @@ public final class DepthStream implements ReconnectingWebSocket.Listener, AutoCl
                     "order book snapshot failed " + failures + " times in a row (last: " + category + ", " + problem
                             + "); still trying, the book is stale", clock.instant()));
         }
-    }
-
-    /** How many times a book was started over from a snapshot (for tests and diagnostics). */
-    public long resyncCount() {
-        return resyncs.get();
     }
 
     @Override
