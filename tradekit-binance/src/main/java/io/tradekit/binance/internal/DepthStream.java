@@ -1,7 +1,6 @@
 package io.tradekit.binance.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.OrderBook;
@@ -124,16 +123,13 @@ public final class DepthStream implements ReconnectingWebSocket.Listener, AutoCl
     }
 
     private String subscribeMessage(String stream) {
-        ObjectNode message = Wire.MAPPER.createObjectNode();
-        message.put("method", "SUBSCRIBE");
-        message.set("params", Wire.MAPPER.valueToTree(List.of(stream)));
-        message.put("id", requestIds.incrementAndGet());
-        return message.toString();
+        return MarketFrame.subscribe(List.of(stream), requestIds.incrementAndGet());
     }
 
     @Override
     public void onOpen(ReconnectingWebSocket s, boolean reconnect) {
-        // the URI named every stream followed so far; each book starts over from a snapshot
+        // the URI named the streams followed when it was made; one added since is subscribed here
+        s.send(MarketFrame.subscribe(List.copyOf(followed.keySet()), requestIds.incrementAndGet()));
         followed.values().forEach(f -> resync(f, reconnect ? "reconnected" : "connected"));
     }
 
@@ -154,22 +150,19 @@ public final class DepthStream implements ReconnectingWebSocket.Listener, AutoCl
     @Override
     public void onText(String text) {
         try {
-            JsonNode root = Wire.read(text);
-            JsonNode data = root.get("data");
-            if (data == null) {
-                if (root.has("id") && (root.has("result") || root.has("error"))) {
-                    answer(root, text);
-                    return;
-                }
-                data = root;
+            MarketFrame frame = MarketFrame.read(text);
+            if (frame.isAnswer()) {
+                frame.refusal().ifPresent(why -> sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "depth subscription refused: " + why, text));
+                return;
             }
+            JsonNode data = frame.data();
             String type = data.path("e").asText("");
             if (type.equals("serverShutdown")) {
                 ReconnectingWebSocket s = socket;
                 if (s != null) s.reconnectNow("the venue announced a server shutdown");
                 return;
             }
-            String stream = root.path("stream").asText("");
+            String stream = frame.stream();
             Followed f = followed.get(stream);
             if (f == null) {
                 sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unexpected depth frame (stream '" + stream + "')", text);
@@ -185,13 +178,6 @@ public final class DepthStream implements ReconnectingWebSocket.Listener, AutoCl
             if (s != null) s.markHealthy();
         } catch (RuntimeException e) {
             sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable depth frame: " + e.getMessage(), text);
-        }
-    }
-
-    private void answer(JsonNode root, String text) {
-        JsonNode error = root.get("error");
-        if (error != null && !error.isNull()) {
-            sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "depth subscription refused: " + error.path("msg").asText(error.toString()), text);
         }
     }
 
