@@ -158,6 +158,32 @@ class BinanceDepthStreamTest {
     }
 
     @Test
+    void aDiffThatWouldCrossTheBookIsAnErrorEventAndTheBookIsRebuilt() {
+        try (SimulatedBinance venue = new SimulatedBinance(bars(), 5)) {
+            BinanceAdapter adapter = venue.adapter();
+            RecordingSink sink = new RecordingSink();
+            adapter.subscribeOrderBook(SYMBOL);
+            adapter.connect(sink);
+            OrderBook before = awaitSameBook(sink, venue.sim);
+
+            // the next update id, but a bid one unit above the best ask: no venue's book looks like that
+            BigDecimal crossing = before.bestAsk().price().add(BigDecimal.ONE);
+            venue.sim.sendToMarketStreams("{\"stream\":\"ethusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":1,"
+                    + "\"s\":\"ETHUSDT\",\"U\":" + (before.lastUpdateId() + 1) + ",\"u\":" + (before.lastUpdateId() + 1)
+                    + ",\"b\":[[\"" + crossing.toPlainString() + "\",\"1\"]],\"a\":[]}}");
+            Event.ErrorRaised crossed = sink.await(Event.ErrorRaised.class, e -> e.message().contains("is crossed"), PATIENCE);
+            venue.sim.step();
+            awaitSameBook(sink, venue.sim);
+
+            assertThat(crossed.source()).isEqualTo("binance:depth-stream");
+            assertThat(crossed.message()).endsWith("; rebuilding the book");
+            assertThat(venue.sim.requests("GET", "/api/v3/depth")).as("a new snapshot after the crossed book").isGreaterThanOrEqualTo(2);
+            assertThat(sink.all(Event.OrderBookUpdated.class)).as("the crossed book was never posted")
+                    .noneMatch(e -> e.book().bestBid() != null && e.book().bestBid().price().compareTo(crossing) == 0);
+        }
+    }
+
+    @Test
     void aMalformedOrOversizedDepthMessageIsAnErrorEventAndTheBookRecovers() {
         try (SimulatedBinance venue = new SimulatedBinance(bars(), 5)) {
             BinanceAdapter adapter = venue.adapter(Map.of("maxMessageBytes", "4096"));
