@@ -19,6 +19,8 @@ import io.tradekit.api.event.EventSink;
 import io.tradekit.api.spi.ExchangeAdapter;
 import io.tradekit.binance.internal.AccountMapping;
 import io.tradekit.binance.internal.CancelReplaceMapping;
+import io.tradekit.binance.internal.DepthMapping;
+import io.tradekit.binance.internal.DepthStream;
 import io.tradekit.binance.internal.OrderCalls;
 import io.tradekit.binance.internal.WsApiClient;
 import io.tradekit.binance.internal.BinanceErrors;
@@ -69,7 +71,8 @@ import java.util.random.RandomGenerator;
  * With {@code orderChannel=websocket} orders are placed, cancelled and looked up over the WebSocket API
  * instead of REST (same answers, same unknown-outcome rules). Beyond the SPI it offers
  * {@link #placeMarketByQuote} (market orders by quote amount), {@link #cancelReplace} and
- * {@link #validate} (the test-order endpoint).
+ * {@link #validate} (the test-order endpoint). {@link #subscribeOrderBook} keeps a local L2 book from the diff depth
+ * stream and REST snapshots.
  *
  * Methods block (the engine calls them off its loop); failures are {@link ExchangeException}s whose
  * category and recovery come from the Binance error table. Streams post events to the sink given to
@@ -92,6 +95,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
     private final Map<String, Listing> listings = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("binance-", 0).factory());
     private final MarketStream market;
+    private final DepthStream depth;
     private final UserStream user;
     private final WsApiClient webSocketOrders;
     private final OrderCalls orderCalls;
@@ -119,6 +123,9 @@ public final class BinanceAdapter implements ExchangeAdapter {
                 return latestClosedBar(symbol, timeframe);
             }
         }, background, clock);
+        this.depth = new DepthStream(config, sink, (symbol, limit) -> rest.call(Endpoint.DEPTH,
+                new QueryString().add("symbol", symbol).add("limit", limit), Operation.QUERY, "GET /api/v3/depth (" + symbol + ")",
+                DepthMapping::snapshot), background, clock, Sleeper.THREAD);
         this.webSocketOrders = config.orderChannel() == BinanceConfig.OrderChannel.WEBSOCKET && config.credentials().isPresent()
                 ? new WsApiClient(config, rest, weight, orders, sink, background, clock)
                 : null;
@@ -143,6 +150,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
     public void connect(EventSink eventSink) {
         sink.attach(eventSink);
         market.start();
+        depth.start();
         if (user != null) {
             user.start();
         }
@@ -266,6 +274,15 @@ public final class BinanceAdapter implements ExchangeAdapter {
     public void subscribeTicker(String symbol) {
         known.symbol(symbol);
         market.subscribeBookTicker(symbol);
+    }
+
+    /**
+     * Follows the symbol's order book from the diff depth stream and {@code GET /api/v3/depth} snapshots, as
+     * Binance documents it (see {@link DepthStream}); every change comes as an {@code OrderBookUpdated} event.
+     */
+    @Override
+    public void subscribeOrderBook(String symbol) {
+        depth.subscribe(symbol);
     }
 
     /**
@@ -447,6 +464,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
     @Override
     public void close() {
         market.close();
+        depth.close();
         if (user != null) {
             user.close();
         }

@@ -42,6 +42,9 @@ import java.util.Set;
  *   <tr><td>{@code selfTradePreventionMode}</td><td>{@code NONE}, {@code EXPIRE_TAKER}, {@code EXPIRE_MAKER}, {@code EXPIRE_BOTH},
  *       {@code DECREMENT} or {@code TRANSFER}, sent with every new order; checked against the symbol's
  *       {@code allowedSelfTradePreventionModes} before sending. Default: not sent (the symbol's default applies)</td></tr>
+ *   <tr><td>{@code depthLimit}</td><td>levels per side of the order book snapshot ({@code GET /api/v3/depth}), 1..5000, default 1000
+ *       (weight 50; 100 costs 5, 500 costs 25, 5000 costs 250)</td></tr>
+ *   <tr><td>{@code depthSpeedMs}</td><td>{@code 100} (default: {@code <symbol>@depth@100ms}) or {@code 1000} ({@code <symbol>@depth})</td></tr>
  * </table>
  *
  * Any local server that speaks the protocol (e.g. the {@code tradekit-binance-simulator} module) can be
@@ -54,7 +57,7 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
                             Duration reconnectInitial, Duration reconnectMax, Duration maxConnectionAge,
                             long maxResponseBytes, int maxMessageBytes, Duration streamSilence, int downAfterAttempts,
                             Duration instrumentTtl, KeyType keyType, OrderChannel orderChannel, boolean sessionLogon,
-                            Optional<SelfTradePrevention> selfTradePreventionMode) {
+                            Optional<SelfTradePrevention> selfTradePreventionMode, int depthLimit, int depthSpeedMillis) {
 
     public static final String PRODUCTION_REST = "https://api.binance.com";
     public static final String PRODUCTION_STREAM = "wss://stream.binance.com:9443";
@@ -67,7 +70,7 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
             "orderResponse", "requestTimeoutMs", "connectTimeoutMs", "weightLimit", "orderLimit", "maxRateLimitWaitMs",
             "reconnectInitialMs", "reconnectMaxMs", "maxConnectionAgeMinutes", "maxResponseBytes", "maxMessageBytes",
             "streamSilenceSeconds", "downAfterAttempts", "instrumentTtlMs", "keyType", "orderChannel", "sessionLogon",
-            "selfTradePreventionMode");
+            "selfTradePreventionMode", "depthLimit", "depthSpeedMs");
 
     /** How much a new-order answer carries. */
     public enum OrderResponse { FULL, RESULT }
@@ -115,6 +118,12 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
             throw new InvalidInputException("binance: parameter 'sessionLogon' is true but 'keyType' is " + keyType
                     + "; Binance accepts session.logon with Ed25519 keys only");
         }
+        if (depthLimit < 1 || depthLimit > 5000) {
+            throw new InvalidInputException("binance: parameter 'depthLimit' is " + depthLimit + ", expected 1..5000 levels per side");
+        }
+        if (depthSpeedMillis != 100 && depthSpeedMillis != 1000) {
+            throw new InvalidInputException("binance: parameter 'depthSpeedMs' is " + depthSpeedMillis + ", expected 100 or 1000");
+        }
         if (reconnectMax.compareTo(reconnectInitial) < 0) {
             throw new InvalidInputException("binance: parameter 'reconnectMaxMs' (" + reconnectMax.toMillis()
                     + ") is below 'reconnectInitialMs' (" + reconnectInitial.toMillis() + ")");
@@ -160,7 +169,9 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
                 p.choice("keyType", KeyType.class, KeyType.HMAC),
                 p.choice("orderChannel", OrderChannel.class, OrderChannel.REST),
                 p.bool("sessionLogon", false),
-                p.text("selfTradePreventionMode").map(m -> p.choice("selfTradePreventionMode", SelfTradePrevention.class, SelfTradePrevention.NONE)));
+                p.text("selfTradePreventionMode").map(m -> p.choice("selfTradePreventionMode", SelfTradePrevention.class, SelfTradePrevention.NONE)),
+                (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, p.longValue("depthLimit", 1000))),
+                (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, p.longValue("depthSpeedMs", 100))));
     }
 
     /** A copy with other credentials. */
@@ -168,7 +179,7 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
         return new BinanceConfig(restUrl, streamUrl, wsApiUrl, newCredentials, recvWindowMillis, orderResponse, requestTimeout,
                 connectTimeout, weightLimit, orderLimit, maxRateLimitWait, reconnectInitial, reconnectMax, maxConnectionAge,
                 maxResponseBytes, maxMessageBytes, streamSilence, downAfterAttempts, instrumentTtl, keyType, orderChannel, sessionLogon,
-                selfTradePreventionMode);
+                selfTradePreventionMode, depthLimit, depthSpeedMillis);
     }
 
     /** The reconnect rules every stream of this adapter uses. */

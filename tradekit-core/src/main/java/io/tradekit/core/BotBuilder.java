@@ -66,6 +66,7 @@ public final class BotBuilder {
     private String account = "";
     private Duration ackTimeout = Duration.ofSeconds(10);
     private boolean stopOnStrategyFailure;
+    private boolean followOrderBook;
     private final List<Consumer<BotEvent>> listeners = new ArrayList<>();
     private SafetyConfig safety = SafetyConfig.defaults();
     private ApprovalSettings approvals;
@@ -306,6 +307,18 @@ public final class BotBuilder {
         return this;
     }
 
+    /**
+     * Follows the symbol's L2 order book from the venue's depth stream (a live bot, or a paper bot on a live
+     * venue's data), so that {@link io.tradekit.api.spi.StrategyContext#orderBook()} returns the latest book.
+     * Off by default: a depth stream costs the venue's request weight for its snapshots. A venue without a depth
+     * stream refuses it at {@link TradingBot#start()}; a bot on a
+     * data clock ({@link #dataClock()}) is refused at {@link #build()}.
+     */
+    public BotBuilder orderBook() {
+        this.followOrderBook = true;
+        return this;
+    }
+
     /** How long an SQLite journal keeps events, equity and metrics rows, pruned while the bot runs (default {@link io.tradekit.core.store.Retention#defaults()}). */
     public BotBuilder retention(io.tradekit.core.store.Retention kept) {
         this.retention = Objects.requireNonNull(kept, "retention");
@@ -329,6 +342,9 @@ public final class BotBuilder {
         PositionSizer sizing = paper != null ? paper.sizerFor(sizer) : sizer;
         if (feeRate.signum() < 0 || feeRate.compareTo(BigDecimal.ONE) >= 0) {
             throw new InvalidInputException(where + ": taker fee rate must be a fraction in [0, 1), got " + feeRate);
+        }
+        if (followOrderBook && dataClock) {
+            throw new InvalidInputException(where + ": an order book needs a live venue's depth stream; a bot on a data clock replays bars only");
         }
         if (safetyInterval == null || safetyInterval.isNegative() || safetyInterval.isZero()) {
             throw new InvalidInputException(where + ": safety interval must be positive, got " + safetyInterval);
@@ -355,6 +371,7 @@ public final class BotBuilder {
         bot.snapshotEvery(snapshotInterval);
         bot.metricsEvery(metricsInterval);
         bot.retain(retention);
+        if (followOrderBook) bot.followOrderBook();
         bot.configureSafety(safety);
         if (approvals != null) {
             var sqlite = (io.tradekit.core.store.SqliteStateStore) journal;

@@ -64,6 +64,7 @@ public final class TradingBot implements AutoCloseable {
     private BotApprovals approvals;
     private ScheduledExecutorService ticker;
     private volatile boolean started;
+    private boolean followOrderBook;
 
     TradingBot(String id, String symbol, Timeframe timeframe, Strategy strategy, ExchangeAdapter venue, StateStore store,
                List<RiskPolicy> policies, PositionSizer sizer, BigDecimal takerFeeRate, Duration staleAfter,
@@ -114,6 +115,10 @@ public final class TradingBot implements AutoCloseable {
         this.retention = kept;
     }
 
+    void followOrderBook() {
+        this.followOrderBook = true;
+    }
+
     void useApprovals(BotApprovals botApprovals) {
         this.approvals = botApprovals;
     }
@@ -151,6 +156,7 @@ public final class TradingBot implements AutoCloseable {
             venue.subscribeBars(symbol, timeframe);
             // Protections act between bar closes: a live bot watches the ticker; a replay's paper venue stops its price path for them.
             if (!(clock instanceof EngineClock.Simulated) && engine.safety().hasProtections()) venue.subscribeTicker(symbol);
+            if (followOrderBook) venue.subscribeOrderBook(symbol);
             return null;
         });
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -5,6 +5,7 @@ import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.Fill;
 import io.tradekit.api.FundingPayment;
 import io.tradekit.api.Order;
+import io.tradekit.api.OrderBook;
 import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.Ticker;
 
@@ -41,6 +42,21 @@ public sealed interface Event {
         @Override
         public Instant time() {
             return ticker.time();
+        }
+    }
+
+    /**
+     * The venue's L2 order book of a symbol changed: {@code book} is the whole local book after the change,
+     * kept in step with the venue's update ids (a book that lost its sequence is rebuilt before it is posted again).
+     */
+    record OrderBookUpdated(OrderBook book) implements Event {
+        public OrderBookUpdated {
+            Objects.requireNonNull(book, "book");
+        }
+
+        @Override
+        public Instant time() {
+            return book.time();
         }
     }
 

@@ -48,6 +48,18 @@ public interface ExchangeAdapter extends AutoCloseable {
     void subscribeTicker(String symbol);
 
     /**
+     * Streams the symbol's L2 order book: from then on the sink receives
+     * {@link io.tradekit.api.event.Event.OrderBookUpdated} with the whole book after each change. A venue
+     * without a depth stream refuses it.
+     *
+     * @throws io.tradekit.api.ExchangeException when the venue streams no order book
+     */
+    default void subscribeOrderBook(String symbol) {
+        throw new io.tradekit.api.ExchangeException(venue(), io.tradekit.api.ErrorCategory.INVALID_INPUT, "NO_ORDER_BOOK",
+                venue() + " streams no order book: cannot follow " + symbol + "'s depth");
+    }
+
+    /**
      * Sends a new order under its client order id. A timeout or 5xx throws with category
      * {@code UNKNOWN_OUTCOME}: the order may exist and is looked up, never sent again blindly.
      */

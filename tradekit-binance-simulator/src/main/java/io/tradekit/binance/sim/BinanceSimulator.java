@@ -44,7 +44,9 @@ import java.util.concurrent.TimeUnit;
  * {@link io.tradekit.core.paper.MatchingEngine}, the same engine as the paper exchange, and reported as
  * {@code executionReport}s to WebSocket API subscribers. Serves only the data set's kline interval. Further
  * symbols ({@link Options#withMarket}) are listed, streamed and traded beside the main one, their bars
- * closing on the same steps.
+ * closing on the same steps. Each symbol has an L2 book (the resting orders plus synthetic levels around the
+ * touch, {@link #depthLiquidity}) served by {@code GET /api/v3/depth} and the diff streams {@code <symbol>@depth}
+ * and {@code <symbol>@depth@100ms} with Binance's {@code lastUpdateId}, {@code U} and {@code u}.
  *
  * <pre>{@code
  * try (BinanceSimulator sim = BinanceSimulator.start(0, bars)) {
@@ -52,7 +54,7 @@ import java.util.concurrent.TimeUnit;
  *     sim.step();
  * }}</pre>
  *
- * For tests it can drop every connection, answer new orders with 5xx before or after accepting them,
+ * For tests it can drop, reorder or delay depth diffs and refuse depth snapshots, drop every connection, answer new orders with 5xx before or after accepting them,
  * delay answers, rate-limit, and skew its clock.
  */
 public final class BinanceSimulator implements AutoCloseable {
@@ -185,6 +187,8 @@ public final class BinanceSimulator implements AutoCloseable {
     private final Options options;
     private final SkewedClock clock = new SkewedClock();
     private final Faults faults = new Faults();
+    private final DepthFaults depthFaults = new DepthFaults();
+    private final DepthBook depth;
     private final StreamServer streams;
     private final HttpServer http;
     private final RestHandler rest;
@@ -211,7 +215,8 @@ public final class BinanceSimulator implements AutoCloseable {
         PaperSettings settings = new PaperSettings(instruments, options.balances(),
                 options.makerFeeBps(), options.takerFeeBps(), BigDecimal.ZERO, FillModel.CLOSE);
         this.venue = new SimulatedVenue(settings, markets, options.initialBars(), clock, streams::publishUserEvent);
-        this.rest = new RestHandler(venue, gatekeeper, faults, clock, options.weightLimit(), options.orderLimit());
+        this.depth = new DepthBook(venue, clock, depthFaults, streams::publish);
+        this.rest = new RestHandler(venue, depth, gatekeeper, faults, clock, options.weightLimit(), options.orderLimit());
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         http.createContext("/", rest);
         http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -221,6 +226,7 @@ public final class BinanceSimulator implements AutoCloseable {
         this.frontDoor = new FrontDoor(options.port(), http.getAddress().getPort(), streams.getPort());
         frontDoor.start();
         streams.serveOrders(venue, frontDoor::dropAll);
+        depth.start();
         this.timeframe = options.bars().getFirst().timeframe();
         this.interval = Payloads.interval(timeframe);
         this.klineStream = Payloads.klineStream(options.instrument().symbol(), timeframe);
@@ -291,6 +297,7 @@ public final class BinanceSimulator implements AutoCloseable {
                 streams.publish(stream, Payloads.klineEvent(bar, true, now, interval));
                 streams.publish(Payloads.bookTickerStream(bar.symbol()), venue.bookTickerFor(bar));
             }
+            depth.refresh();
             return true;
         }
     }
@@ -416,6 +423,45 @@ public final class BinanceSimulator implements AutoCloseable {
         faults.stallNextBodies(count, stall);
     }
 
+    /**
+     * Synthetic depth from now on: {@code levels} a side around the touch (0 for none, leaving only resting orders),
+     * {@code quantity × n} at the n-th level from the touch. Default 10 levels of 1, 2, 3, ...
+     */
+    public void depthLiquidity(int levels, BigDecimal quantity) {
+        depth.liquidity(levels, quantity);
+    }
+
+    /** The order book of {@code symbol} as the depth stream and {@code GET /api/v3/depth} last showed it, with its update id. */
+    public io.tradekit.api.OrderBook depthBook(String symbol) {
+        return depth.published(symbol);
+    }
+
+    /** The next {@code count} depth diffs are not sent: a gap in the update ids of every client. */
+    public void dropNextDepthUpdates(int count) {
+        depthFaults.dropNext(count);
+    }
+
+    /** The next depth diff is sent after the one that follows it. */
+    public void reorderNextDepthUpdate() {
+        depthFaults.reorderNext();
+    }
+
+    /** Every depth diff goes out {@code delay} late, in order (zero to stop). */
+    public void delayDepthUpdates(Duration delay) {
+        depthFaults.delay(delay);
+    }
+
+    /**
+     * Refuses the next {@code count} depth snapshots ({@code GET /api/v3/depth}) with HTTP 503 and Binance's
+     * -1001 internal error, as a venue under load does.
+     */
+    public void refuseDepthSnapshots(int count) {
+        for (int i = 0; i < count; i++) {
+            faults.answerNext("GET", "/api/v3/depth", new Faults.CannedAnswer(503, "application/json;charset=UTF-8",
+                    new VenueError(503, -1001, VenueMessages.INTERNAL_ERROR).json()));
+        }
+    }
+
     /** Sends {@code text} as it is to every market-stream connection. */
     public void sendToMarketStreams(String text) {
         streams.sendRawToMarketStreams(text);
@@ -469,6 +515,7 @@ public final class BinanceSimulator implements AutoCloseable {
         synchronized (this) {
             if (timer != null) timer.shutdownNow();
         }
+        depth.close();
         frontDoor.close();
         http.stop(0);
         try {

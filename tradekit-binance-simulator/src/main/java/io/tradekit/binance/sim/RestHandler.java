@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RestHandler implements HttpHandler {
 
     private final SimulatedVenue venue;
+    private final DepthBook depth;
     private final Gatekeeper gatekeeper;
     private final Faults faults;
     private final InstantSource clock;
@@ -36,8 +37,9 @@ final class RestHandler implements HttpHandler {
     private long dayWindow;
     private long ordersInDay;
 
-    RestHandler(SimulatedVenue venue, Gatekeeper gatekeeper, Faults faults, InstantSource clock, long weightLimit, long orderLimit) {
+    RestHandler(SimulatedVenue venue, DepthBook depth, Gatekeeper gatekeeper, Faults faults, InstantSource clock, long weightLimit, long orderLimit) {
         this.venue = venue;
+        this.depth = depth;
         this.gatekeeper = gatekeeper;
         this.faults = faults;
         this.clock = clock;
@@ -129,6 +131,7 @@ final class RestHandler implements HttpHandler {
             case TIME -> "{\"serverTime\":" + clock.millis() + "}";
             case EXCHANGE_INFO -> exchangeInfo(p);
             case KLINES -> venue.klines(p);
+            case DEPTH -> depth.snapshot(p);
             case QUERY_ORDER -> venue.queryOrder(p);
             case CANCEL_ORDER -> venue.cancelOrder(p);
             case CANCEL_OPEN_ORDERS -> venue.cancelOpenOrders(p);
@@ -159,7 +162,8 @@ final class RestHandler implements HttpHandler {
             weightWindow = window;
             weightUsed = 0;
         }
-        int weight = endpoint == Route.OPEN_ORDERS && !params.containsKey("symbol") ? Route.OPEN_ORDERS_ALL_SYMBOLS_WEIGHT : endpoint.weight;
+        int weight = endpoint == Route.OPEN_ORDERS && !params.containsKey("symbol") ? Route.OPEN_ORDERS_ALL_SYMBOLS_WEIGHT
+                : endpoint == Route.DEPTH ? DepthBook.weight(params) : endpoint.weight;
         weightUsed += weight;
         long forced = faults.takeForcedRateLimit();
         if (forced > 0 || weightUsed > weightLimit) {

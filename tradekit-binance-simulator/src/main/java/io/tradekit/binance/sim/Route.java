@@ -7,6 +7,8 @@ enum Route {
     TIME("GET", "/api/v3/time", 1, false),
     EXCHANGE_INFO("GET", "/api/v3/exchangeInfo", 20, false),
     KLINES("GET", "/api/v3/klines", 2, false),
+    /** Weight 5 at the default limit; {@link DepthBook#weight} by the limit asked. */
+    DEPTH("GET", "/api/v3/depth", 5, false),
     NEW_ORDER("POST", "/api/v3/order", 1, true),
     TEST_ORDER("POST", "/api/v3/order/test", 1, true),
     CANCEL_REPLACE("POST", "/api/v3/order/cancelReplace", 1, true),

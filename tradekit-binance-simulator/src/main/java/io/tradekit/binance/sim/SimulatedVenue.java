@@ -178,6 +178,20 @@ final class SimulatedVenue {
         return new Ticker(bar.symbol(), bar.closeTime(), bar.close(), bar.close().add(instruments.get(bar.symbol()).tickSize()), bar.close());
     }
 
+    /** A symbol's touch after its last closed bar, as {@link #quote} gives it: where the depth book's synthetic levels start. */
+    Ticker touch(String symbol) {
+        synchronized (engine) {
+            return quote(barsBySymbol.get(symbol).get(cursor - 1));
+        }
+    }
+
+    /** A symbol's resting limit orders, as the depth book shows them. */
+    List<Order> restingOrders(String symbol) {
+        synchronized (engine) {
+            return engine.openOrders(symbol).stream().filter(o -> o.limitPrice().isPresent()).toList();
+        }
+    }
+
     String bookTickerFor(Bar bar) {
         synchronized (engine) {
             Ticker t = quote(bar);

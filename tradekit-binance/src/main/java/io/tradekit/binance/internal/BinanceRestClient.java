@@ -216,6 +216,9 @@ public final class BinanceRestClient {
         if (endpoint == Endpoint.OPEN_ORDERS && !params.toString().contains("symbol=")) {
             return Endpoint.OPEN_ORDERS_ALL_SYMBOLS_WEIGHT;
         }
+        if (endpoint == Endpoint.DEPTH) {
+            return Endpoint.depthWeight(Integer.parseInt(params.values().getOrDefault("limit", "100")));
+        }
         return endpoint.weight();
     }
 

@@ -10,6 +10,8 @@ public enum Endpoint {
     TIME("GET", "/api/v3/time", 1, false, Idempotency.IDEMPOTENT),
     EXCHANGE_INFO("GET", "/api/v3/exchangeInfo", 20, false, Idempotency.IDEMPOTENT),
     KLINES("GET", "/api/v3/klines", 2, false, Idempotency.IDEMPOTENT),
+    /** The order book snapshot; its weight grows with {@code limit} (see {@link #depthWeight}). */
+    DEPTH("GET", "/api/v3/depth", 5, false, Idempotency.IDEMPOTENT),
     NEW_ORDER("POST", "/api/v3/order", 1, true, Idempotency.NON_IDEMPOTENT, "order.place"),
     /** Validates a new order without placing it: nothing happens at the venue, so it may be repeated. */
     TEST_ORDER("POST", "/api/v3/order/test", 1, true, Idempotency.IDEMPOTENT),
@@ -26,6 +28,17 @@ public enum Endpoint {
 
     /** Weight of {@code GET /api/v3/openOrders} without a symbol. */
     public static final int OPEN_ORDERS_ALL_SYMBOLS_WEIGHT = 80;
+
+    /** The largest {@code limit} of {@code GET /api/v3/depth}: levels per side. */
+    public static final int DEPTH_MAX_LIMIT = 5000;
+
+    /** Weight of {@code GET /api/v3/depth} by {@code limit} (rest-api.md "Order book"): 1-100: 5, 101-500: 25, 501-1000: 50, 1001-5000: 250. */
+    public static int depthWeight(int limit) {
+        if (limit < 1 || limit > DEPTH_MAX_LIMIT) {
+            throw new IllegalArgumentException("depth limit must be within 1.." + DEPTH_MAX_LIMIT + ", got " + limit);
+        }
+        return limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
+    }
 
     private final String method;
     private final String path;

@@ -1,7 +1,6 @@
 package io.tradekit.binance.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradekit.api.Bar;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.Timeframe;
@@ -129,11 +128,7 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
     }
 
     private String subscribeMessage(List<String> names) {
-        ObjectNode message = Wire.MAPPER.createObjectNode();
-        message.put("method", "SUBSCRIBE");
-        message.set("params", Wire.MAPPER.valueToTree(names));
-        message.put("id", requestIds.incrementAndGet());
-        return message.toString();
+        return MarketFrame.subscribe(names, requestIds.incrementAndGet());
     }
 
     @Override
@@ -151,16 +146,13 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
     @Override
     public void onText(String text) {
         try {
-            JsonNode root = Wire.read(text);
-            JsonNode data = root.get("data");
-            String stream = root.path("stream").asText("");
-            if (data == null) {
-                if (root.has("id") && (root.has("result") || root.has("error"))) {
-                    answer(root, text);
-                    return;
-                }
-                data = root; // a raw /ws frame
+            MarketFrame frame = MarketFrame.read(text);
+            if (frame.isAnswer()) {
+                answer(frame, text);
+                return;
             }
+            JsonNode data = frame.data();
+            String stream = frame.stream();
             String type = data.path("e").asText("");
             if (type.equals("kline")) {
                 MarketDataMapping.closedKline(data).ifPresent(this::closed);
@@ -179,13 +171,9 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
         }
     }
 
-    private void answer(JsonNode root, String text) {
-        JsonNode error = root.get("error");
-        if (error != null && !error.isNull()) {
-            sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "subscription refused: " + error.path("msg").asText(error.toString()), text);
-        } else {
-            healthy();
-        }
+    private void answer(MarketFrame frame, String text) {
+        frame.refusal().ifPresentOrElse(why -> sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "subscription refused: " + why, text),
+                this::healthy);
     }
 
     /** The connection delivers what was asked for: its next drop starts the backoff afresh. */

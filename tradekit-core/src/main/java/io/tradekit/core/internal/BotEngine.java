@@ -86,6 +86,8 @@ public final class BotEngine {
     final OrderGate gate;
     final Execution execution;
     final MarginWatch marginWatch = new MarginWatch();
+    /** The latest order book of each symbol the venue streams one for (see {@link ExchangeAdapter#subscribeOrderBook}). */
+    final java.util.Map<String, io.tradekit.api.OrderBook> books = new java.util.HashMap<>();
     private final List<Consumer<BotEvent>> listeners = new CopyOnWriteArrayList<>();
 
     Portfolio portfolio;
@@ -388,6 +390,7 @@ public final class BotEngine {
                     }
                 }
             }
+            case Event.OrderBookUpdated e -> books.put(e.book().symbol(), e.book());
             case Event.OrderUpdated e -> onOrderUpdate(e.update());
             case Event.FillReceived e -> applyFill(e.fill());
             case Event.ConnectionChanged e -> {

@@ -123,6 +123,12 @@ public final class EngineContext implements StrategyContext, RiskContext {
         return engine.openOrders();
     }
 
+    /** The latest book the venue streamed for the bot's symbol; empty until one arrived (and always in backtests). */
+    @Override
+    public Optional<io.tradekit.api.OrderBook> orderBook() {
+        return Optional.ofNullable(engine.books.get(engine.config.symbol()));
+    }
+
     @Override
     public List<Bar> recentBars(int count) {
         return engine.data.recent(engine.config.symbol(), engine.config.timeframe(), count);

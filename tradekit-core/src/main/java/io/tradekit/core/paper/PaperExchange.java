@@ -194,6 +194,19 @@ public final class PaperExchange implements ExchangeAdapter {
         if (marketData != null) marketData.subscribeTicker(symbol);
     }
 
+    /**
+     * Follows the data venue's order book, as the venue shows it: the paper account's own orders are not in
+     * it. Without a data venue (replays, backtests) there is no book, and it is refused.
+     */
+    @Override
+    public void subscribeOrderBook(String symbol) {
+        if (marketData == null) {
+            ExchangeAdapter.super.subscribeOrderBook(symbol);
+        } else {
+            marketData.subscribeOrderBook(symbol);
+        }
+    }
+
     @Override
     public OrderAck place(OrderRequest request) {
         return engine.submit(request);
