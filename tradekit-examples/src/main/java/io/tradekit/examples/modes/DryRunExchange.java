@@ -122,6 +122,12 @@ public final class DryRunExchange implements ExchangeAdapter {
         venue.subscribeTicker(symbol);
     }
 
+    /** Market data, so it comes from the real venue: a dry run reads the same book a live bot would. */
+    @Override
+    public void subscribeOrderBook(String symbol) {
+        venue.subscribeOrderBook(symbol);
+    }
+
     @Override
     public OrderAck place(OrderRequest request) {
         Instant now = clock.instant();
