@@ -31,6 +31,7 @@ import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.api.store.EquitySnapshot;
 import io.tradekit.core.errors.ClassifiedError;
 import io.tradekit.core.errors.ErrorClassifier;
+import io.tradekit.core.marketdata.HigherTimeframes;
 import io.tradekit.core.marketdata.MarketDataCache;
 import io.tradekit.core.sizing.ExitQuantity;
 import io.tradekit.core.sizing.OrderRounding;
@@ -76,6 +77,8 @@ public final class BotEngine {
     final EngineClock clock;
     final OrderManager orders;
     final MarketDataCache data;
+    /** The strategy's higher timeframes, made from the closed base bars as they enter {@link #data}. */
+    final HigherTimeframes higher;
     final EquityCurve curve;
     final EngineContext context;
     final SafetyManager safety;
@@ -116,7 +119,8 @@ public final class BotEngine {
         this.calls = calls;
         this.clock = clock;
         this.orders = new OrderManager(config.botId());
-        this.data = new MarketDataCache(Math.max(config.cacheCapacity(), strategy.warmupBars() + 2));
+        this.data = new MarketDataCache(Math.max(config.cacheCapacity(), HigherTimeframes.barsToKeep(strategy)));
+        this.higher = new HigherTimeframes(config.timeframe(), strategy.higherTimeframes());
         this.curve = new EquityCurve(config.recordEquityCurve());
         this.context = new EngineContext(this);
         this.safety = new SafetyManager(this);
@@ -128,6 +132,10 @@ public final class BotEngine {
     /** The strategy's name in errors and reports (default its class's simple name). */
     public void setStrategyName(String name) {
         this.strategyName = name;
+    }
+
+    String strategyName() {
+        return strategyName;
     }
 
     /** What a strategy that throws does to the bot: pause it (default) or stop it. */
@@ -433,26 +441,29 @@ public final class BotEngine {
 
     /** Bars from before the start (warmup history): they fill the cache, the strategy does not trade on them. */
     public void preload(List<Bar> history) {
-        for (Bar bar : history) data.add(bar);
-        warm = data.size(config.symbol(), config.timeframe()) >= strategy.warmupBars();
+        for (Bar bar : history) {
+            if (data.add(bar)) higher.onBarAdded(bar, data);
+        }
+        warm = higher.isWarm(strategy, config.symbol(), data);
     }
 
     private void onBar(Bar bar) {
         if (!isBotSeries(bar)) {
-            data.add(bar);
+            if (data.add(bar)) higher.onBarAdded(bar, data);
             return;
         }
         if (!data.add(bar)) {
             log.debug("bar {} {} already seen; ignored", bar.symbol(), bar.openTime());
             return;
         }
+        higher.onBarAdded(bar, data);
         Instant now = bar.closeTime();
         lastBarTime = now;
         markEquity(now);
         watchMargin();
         safety.onBar(bar);
         if (!warm) {
-            warm = data.size(config.symbol(), config.timeframe()) >= strategy.warmupBars();
+            warm = higher.isWarm(strategy, config.symbol(), data);
             if (!warm) return;
         }
         if (state == BotState.STOPPED || state == BotState.CREATED) return;
