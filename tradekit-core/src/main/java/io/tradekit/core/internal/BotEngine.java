@@ -204,6 +204,10 @@ public final class BotEngine {
      */
     public void replaceStrategy(Strategy next) {
         if (orderInFlight()) throw new IllegalStateException("bot '" + config.botId() + "': an order is in flight; the strategy is not replaced now");
+        if (!higher.targets().containsAll(next.higherTimeframes())) {
+            throw new io.tradekit.api.InvalidInputException("bot '" + config.botId() + "': the new strategy reads timeframes " + next.higherTimeframes()
+                    + " but the bot makes only " + higher.targets() + " from its bars; restart the bot to read others");
+        }
         String state = strategy.saveState();
         next.restoreState(state);
         strategy = next;

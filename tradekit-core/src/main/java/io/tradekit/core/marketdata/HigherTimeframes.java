@@ -24,11 +24,14 @@ public final class HigherTimeframes {
     private final Map<String, List<TimeframeAggregator>> bySymbol = new HashMap<>();
 
     /**
+     * @param targets the timeframes to make; {@code base} itself among them is ignored
      * @throws io.tradekit.api.InvalidInputException when a timeframe cannot be made from {@code base} bars
      */
     public HigherTimeframes(Timeframe base, Set<Timeframe> targets) {
         this.base = base;
         this.targets = new TreeSet<>(targets);
+        // a strategy may name the bot's own timeframe among its timeframes: its bars are the base bars themselves
+        this.targets.remove(base);
         for (Timeframe target : this.targets) new TimeframeAggregator("", base, target);
     }
 
@@ -56,10 +59,11 @@ public final class HigherTimeframes {
 
     /**
      * Whether {@code symbol} has the bars {@code strategy} needs before it is called: its own
-     * {@link Strategy#warmupBars()} of the base timeframe and {@link Strategy#warmupBars(Timeframe)} of each higher one.
+     * {@link Strategy#warmupBars()} of the base timeframe (or {@link Strategy#warmupBars(Timeframe)} of it, if more) and
+     * {@link Strategy#warmupBars(Timeframe)} of each higher one.
      */
     public boolean isWarm(Strategy strategy, String symbol, MarketDataCache cache) {
-        if (cache.size(symbol, base) < strategy.warmupBars()) return false;
+        if (cache.size(symbol, base) < Math.max(strategy.warmupBars(), strategy.warmupBars(base))) return false;
         for (Timeframe target : targets) {
             if (cache.size(symbol, target) < strategy.warmupBars(target)) return false;
         }
@@ -71,8 +75,9 @@ public final class HigherTimeframes {
      * higher one counted in base bars with one period more (the first, cut, period of a warm-up makes no bar).
      */
     public static int warmupBaseBars(Strategy strategy, Timeframe base) {
-        long most = strategy.warmupBars();
+        long most = Math.max(strategy.warmupBars(), strategy.warmupBars(base));
         for (Timeframe target : strategy.higherTimeframes()) {
+            if (target.equals(base)) continue;
             int needed = strategy.warmupBars(target);
             if (needed > 0) most = Math.max(most, (needed + 1L) * (target.millis() / base.millis()));
         }
