@@ -27,6 +27,7 @@ public final class Rsi implements Strategy {
     private final boolean allowShort;
     private RSIIndicator rsi;
 
+    /** A long-only RSI strategy; see {@link #Rsi(int, double, double, boolean)}. */
     public Rsi(int period, double oversold, double overbought) {
         this(period, oversold, overbought, false);
     }
@@ -49,14 +50,17 @@ public final class Rsi implements Strategy {
         this.allowShort = allowShort;
     }
 
+    /** Bars of the RSI's averages. */
     public int period() {
         return period;
     }
 
+    /** The RSI under which the strategy buys. */
     public double oversold() {
         return oversold;
     }
 
+    /** The RSI over which the strategy sells. */
     public double overbought() {
         return overbought;
     }

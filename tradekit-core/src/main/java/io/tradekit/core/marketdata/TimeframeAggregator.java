@@ -57,6 +57,7 @@ public final class TimeframeAggregator {
         this.originMillis = periodMillis % Duration.ofDays(7).toMillis() == 0 ? MONDAY_AFTER_EPOCH_MILLIS : 0;
     }
 
+    /** The timeframe this aggregator makes. */
     public Timeframe target() {
         return target;
     }

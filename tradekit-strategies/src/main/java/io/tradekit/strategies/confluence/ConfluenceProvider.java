@@ -17,6 +17,7 @@ import java.util.Set;
  */
 public final class ConfluenceProvider implements StrategyProvider {
 
+    /** The name users write. */
     public static final String NAME = "confluence";
 
     private final Plugins plugins;

@@ -31,18 +31,22 @@ public final class DecisionCounts {
         quietBars++;
     }
 
+    /** Every decision: bars on which some member voted BUY or SELL. */
     public long decisions() {
         return decisions;
     }
 
+    /** Decisions that signalled BUY. */
     public long buys() {
         return buys;
     }
 
+    /** Decisions that signalled SELL. */
     public long sells() {
         return sells;
     }
 
+    /** Decisions that signalled nothing: no agreement, stale data or a check held the side back. */
     public long holds() {
         return holds;
     }

@@ -15,22 +15,27 @@ public record GateCheck(String gate, Status status, String detail) {
         PASSED, BLOCKED, SKIPPED
     }
 
+    /** A check the decision passed. */
     public static GateCheck passed(String gate, String detail) {
         return new GateCheck(gate, Status.PASSED, detail);
     }
 
+    /** A check that held the decision's side back. */
     public static GateCheck blocked(String gate, String detail) {
         return new GateCheck(gate, Status.BLOCKED, detail);
     }
 
+    /** A check that could not be made, and why. */
     public static GateCheck skipped(String gate, String detail) {
         return new GateCheck(gate, Status.SKIPPED, detail);
     }
 
+    /** Whether the check held the decision's side back. */
     public boolean blocks() {
         return status == Status.BLOCKED;
     }
 
+    /** The check in words, e.g. {@code trend blocked: 1h SMA3 ... < SMA6 ...}. */
     public String describe() {
         return gate + " " + status.name().toLowerCase() + ": " + detail;
     }
