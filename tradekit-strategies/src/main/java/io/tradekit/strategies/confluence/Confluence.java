@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -189,7 +190,7 @@ public final class Confluence implements Strategy {
 
     /** The timeframes the decision reads: the bot's, the members', the trend's and the regime's. */
     private Set<Timeframe> timeframesRead(StrategyContext ctx) {
-        Set<Timeframe> read = new java.util.TreeSet<>(higherTimeframes());
+        Set<Timeframe> read = new TreeSet<>(higherTimeframes());
         read.add(ctx.timeframe());
         return read;
     }
