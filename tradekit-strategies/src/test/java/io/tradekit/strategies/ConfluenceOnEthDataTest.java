@@ -14,8 +14,10 @@ import io.tradekit.strategies.confluence.Decision;
 import io.tradekit.strategies.confluence.GateCheck;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -127,6 +129,26 @@ class ConfluenceOnEthDataTest {
         }
         assertThat(result.fills()).extracting(Fill::side).containsExactlyElementsOf(fills);
         assertThat(confluence.counts().decisions()).isEqualTo(expected.size());
+    }
+
+    @Test
+    void aReplayDecidesTheSameOnEveryBar(@TempDir Path dir) {
+        Confluence replayed = (Confluence) Plugins.discover().strategy("confluence").create(Params.of("confluence", PARAMS));
+
+        BacktestResult replay = io.tradekit.core.Replay.over(bars).strategy("confluence", replayed).cash(new BigDecimal("10000"))
+                .feeBps(BigDecimal.ZERO).database(dir.resolve("bot.db")).run();
+
+        assertThat(replayed.decisions()).hasSameSizeAs(confluence.decisions());
+        for (int k = 0; k < confluence.decisions().size(); k++) {
+            Decision backtest = confluence.decisions().get(k);
+            Decision live = replayed.decisions().get(k);
+            assertThat(live.time()).isEqualTo(backtest.time());
+            assertThat(live.votes()).isEqualTo(backtest.votes());
+            assertThat(live.outcome()).isEqualTo(backtest.outcome());
+            assertThat(live.checks()).isEqualTo(backtest.checks());
+        }
+        assertThat(replay.fills()).extracting(Fill::side, Fill::price, Fill::time)
+                .containsExactlyElementsOf(result.fills().stream().map(f -> org.assertj.core.groups.Tuple.tuple(f.side(), f.price(), f.time())).toList());
     }
 
     @Test
