@@ -26,6 +26,9 @@ import java.util.Objects;
  *   "market": "perp", "leverage": 3,                     // default "spot" (leverage 1); "perp" runs in paper mode only
  *   "timeframe": "5m",                                   // default 1m
  *   "strategy": { "name": "sma-cross", "params": { "fast": 10, "slow": 30 } },
+ *                                                      // or several that vote: "strategies": [{"strategy": "sma-cross"}, ...]
+ *                                                      // or "confluence": {"members": [...], "minAgreement": 0.5, "trend": {...}}
+ *                                                      // (see ConfluenceSection); either becomes the "confluence" strategy
  *   "risk": { "max-daily-loss": 500, "max-drawdown": 0.05 },   // RiskLimits rules; live needs one of these two;
  *                                                              // also "stop-loss", "take-profit-rr", "trailing-stop" (ProtectionSettings)
  *   "sizing": { "fractionOfEquity": 0.5, "takerFeeRate": 0.001 },

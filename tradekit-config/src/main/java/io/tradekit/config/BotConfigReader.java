@@ -41,7 +41,7 @@ import java.util.function.Function;
 public final class BotConfigReader {
 
     static final Set<String> TOP_LEVEL = Set.of("name", "exchange", "symbol", "timeframe", "strategy", "risk", "sizing", "store", "out",
-            "engine", "paper", "confirmLive", "market", "leverage");
+            "engine", "paper", "confirmLive", "market", "leverage", "strategies", "confluence");
     static final Set<String> EXCHANGE = Set.of("name", "category", "settings", "apiKey", "apiSecret");
     static final Set<String> STRATEGY = Set.of("name", "params");
     static final Set<String> SIZING = Set.of("fractionOfEquity", "takerFeeRate");
@@ -198,10 +198,21 @@ public final class BotConfigReader {
         return Optional.ofNullable(environment.get(variable)).map(String::trim).filter(v -> !v.isEmpty());
     }
 
+    /** One of {@code "strategy"}, {@code "strategies"} (a confluence's members) and {@code "confluence"} (see {@link ConfluenceSection}). */
     private StrategyConfig strategy(ConfigFields top) {
+        List<String> given = java.util.stream.Stream.of("strategy", "strategies", "confluence").filter(top::has).toList();
+        if (given.size() > 1) {
+            top.problem(given.get(1), "a bot runs one strategy: give \"strategy\", \"strategies\" or \"confluence\", not " + String.join(" and ", given));
+            return null;
+        }
+        if (top.has("strategies")) return ConfluenceSection.fromList(top).orElse(null);
+        if (top.has("confluence")) return ConfluenceSection.fromBlock(top).orElse(null);
         Optional<ConfigFields> section = top.object("strategy");
         if (section.isEmpty()) {
-            if (!top.has("strategy")) top.problem("strategy", "missing; expected an object such as {\"name\": \"sma-cross\", \"params\": {\"fast\": 10}}");
+            if (!top.has("strategy")) {
+                top.problem("strategy", "missing; expected an object such as {\"name\": \"sma-cross\", \"params\": {\"fast\": 10}}"
+                        + ", or \"strategies\" or \"confluence\" for several that vote");
+            }
             return null;
         }
         ConfigFields s = section.get();

@@ -138,6 +138,22 @@ final class ConfigFields {
         return Optional.of(new ConfigFields(o, at(field), problems));
     }
 
+    /** An array of objects, each read at its own path ({@code members[0]}); an element that is no object is a problem. */
+    Optional<List<ConfigFields>> objects(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return Optional.empty();
+        if (!v.isArray()) {
+            problem(field, "expected an array [...], got " + describe(v, false));
+            return Optional.empty();
+        }
+        List<ConfigFields> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            if (v.get(i) instanceof ObjectNode o) out.add(new ConfigFields(o, at(field) + "[" + i + "]", problems));
+            else problems.add(new ConfigProblem(at(field) + "[" + i + "]", "expected an object {...}, got " + describe(v.get(i), false)));
+        }
+        return Optional.of(out);
+    }
+
     /**
      * An object of plain values (strings, numbers, booleans) as text, in file order: strategy parameters,
      * exchange settings, risk limits. A nested object, array or null is a problem naming the entry.

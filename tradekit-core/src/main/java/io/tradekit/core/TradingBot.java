@@ -75,7 +75,7 @@ public final class TradingBot implements AutoCloseable {
         this.venue = venue;
         this.store = store;
         this.timeframe = timeframe;
-        this.warmupBars = strategy.warmupBars();
+        this.warmupBars = io.tradekit.core.marketdata.HigherTimeframes.warmupBaseBars(strategy, timeframe);
         this.clock = dataClock ? new EngineClock.Simulated() : EngineClock.system();
         this.loop = new ThreadLoop(id, this::onLoopFailure);
         this.calls = VenueCalls.onVirtualThreads(loop);

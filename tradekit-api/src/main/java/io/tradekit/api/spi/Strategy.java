@@ -4,6 +4,9 @@ import io.tradekit.api.Bar;
 import io.tradekit.api.Fill;
 import io.tradekit.api.Order;
 import io.tradekit.api.Ticker;
+import io.tradekit.api.Timeframe;
+
+import java.util.Set;
 
 /**
  * Trading logic. Called only on the bot's loop thread, so an implementation needs no locks. It either
@@ -22,6 +25,24 @@ public interface Strategy {
 
     /** Closed bars the strategy needs before it may trade; {@link #onBar} is first called once they are there. */
     default int warmupBars() {
+        return 0;
+    }
+
+    /**
+     * Timeframes beyond the bot's own that the strategy reads, e.g. {@code Set.of(Timeframe.H1)} for 5m signals
+     * confirmed on 1h. Core makes their bars from the bot's closed bars (each a whole multiple of the bot's
+     * timeframe, aligned to UTC boundaries; a bar exists only once the last base bar inside it has closed) and
+     * shows them through {@link StrategyContext#recentBars(Timeframe, int)}, in every mode alike.
+     */
+    default Set<Timeframe> higherTimeframes() {
+        return Set.of();
+    }
+
+    /**
+     * Closed bars of one of the {@link #higherTimeframes()} the strategy needs before {@link #onBar} is first
+     * called; the bot warms up on enough base bars to make them (see {@link #warmupBars()} for its own timeframe).
+     */
+    default int warmupBars(Timeframe timeframe) {
         return 0;
     }
 

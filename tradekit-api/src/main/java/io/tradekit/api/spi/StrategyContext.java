@@ -45,6 +45,24 @@ public interface StrategyContext {
     List<Bar> recentBars(int count);
 
     /**
+     * Up to {@code count} of the most recent closed bars of {@code timeframe}, oldest first: the bot's own
+     * timeframe or one of the strategy's {@link Strategy#higherTimeframes()}. A higher-timeframe bar is
+     * there only once every base bar inside it has closed, so the newest one never closes after {@link #now()}.
+     * Empty for a timeframe the strategy did not declare.
+     */
+    default List<Bar> recentBars(Timeframe timeframe, int count) {
+        return timeframe.equals(timeframe()) ? recentBars(count) : List.of();
+    }
+
+    /**
+     * Writes a line to the bot's audit log in the strategy's name, for example why it decided what it did:
+     * {@code type} says what kind of line it is ({@code "decision"}), {@code reason} says it in words and
+     * {@code inputsJson} holds the figures behind it as a JSON object. Ignored where there is no audit log.
+     */
+    default void audit(String type, String reason, String inputsJson) {
+    }
+
+    /**
      * The latest L2 order book of the bot's symbol, when the bot's venue streams one (a live or paper bot
      * on an adapter with a depth stream); empty in backtests and replays, which have bars only.
      */

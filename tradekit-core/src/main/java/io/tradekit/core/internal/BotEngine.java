@@ -32,6 +32,7 @@ import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.api.store.EquitySnapshot;
 import io.tradekit.core.errors.ClassifiedError;
 import io.tradekit.core.errors.ErrorClassifier;
+import io.tradekit.core.marketdata.HigherTimeframes;
 import io.tradekit.core.marketdata.MarketDataCache;
 import io.tradekit.core.sizing.ExitQuantity;
 import io.tradekit.core.sizing.OrderRounding;
@@ -77,6 +78,8 @@ public final class BotEngine {
     final EngineClock clock;
     final OrderManager orders;
     final MarketDataCache data;
+    /** The strategy's higher timeframes, made from the closed base bars as they enter {@link #data}. */
+    final HigherTimeframes higher;
     final EquityCurve curve;
     final EngineContext context;
     /** The account as risk policies see it: reads only, so a policy cannot cast its way to placing orders. */
@@ -121,7 +124,8 @@ public final class BotEngine {
         this.calls = calls;
         this.clock = clock;
         this.orders = new OrderManager(config.botId());
-        this.data = new MarketDataCache(Math.max(config.cacheCapacity(), strategy.warmupBars() + 2));
+        this.data = new MarketDataCache(Math.max(config.cacheCapacity(), HigherTimeframes.barsToKeep(strategy)));
+        this.higher = new HigherTimeframes(config.timeframe(), strategy.higherTimeframes());
         this.curve = new EquityCurve(config.recordEquityCurve());
         this.context = new EngineContext(this);
         this.riskView = new RiskView(context);
@@ -134,6 +138,10 @@ public final class BotEngine {
     /** The strategy's name in errors and reports (default its class's simple name). */
     public void setStrategyName(String name) {
         this.strategyName = name;
+    }
+
+    String strategyName() {
+        return strategyName;
     }
 
     /** What a strategy that throws does to the bot: pause it (default) or stop it. */
@@ -202,6 +210,10 @@ public final class BotEngine {
      */
     public void replaceStrategy(Strategy next) {
         if (orderInFlight()) throw new IllegalStateException("bot '" + config.botId() + "': an order is in flight; the strategy is not replaced now");
+        if (!higher.targets().containsAll(next.higherTimeframes())) {
+            throw new io.tradekit.api.InvalidInputException("bot '" + config.botId() + "': the new strategy reads timeframes " + next.higherTimeframes()
+                    + " but the bot makes only " + higher.targets() + " from its bars; restart the bot to read others");
+        }
         String state = strategy.saveState();
         next.restoreState(state);
         strategy = next;
@@ -440,26 +452,29 @@ public final class BotEngine {
 
     /** Bars from before the start (warmup history): they fill the cache, the strategy does not trade on them. */
     public void preload(List<Bar> history) {
-        for (Bar bar : history) data.add(bar);
-        warm = data.size(config.symbol(), config.timeframe()) >= strategy.warmupBars();
+        for (Bar bar : history) {
+            if (data.add(bar)) higher.onBarAdded(bar, data);
+        }
+        warm = higher.isWarm(strategy, config.symbol(), data);
     }
 
     private void onBar(Bar bar) {
         if (!isBotSeries(bar)) {
-            data.add(bar);
+            if (data.add(bar)) higher.onBarAdded(bar, data);
             return;
         }
         if (!data.add(bar)) {
             log.debug("bar {} {} already seen; ignored", bar.symbol(), bar.openTime());
             return;
         }
+        higher.onBarAdded(bar, data);
         Instant now = bar.closeTime();
         lastBarTime = now;
         markEquity(now);
         watchMargin();
         safety.onBar(bar);
         if (!warm) {
-            warm = data.size(config.symbol(), config.timeframe()) >= strategy.warmupBars();
+            warm = higher.isWarm(strategy, config.symbol(), data);
             if (!warm) return;
         }
         if (state == BotState.STOPPED || state == BotState.CREATED) return;

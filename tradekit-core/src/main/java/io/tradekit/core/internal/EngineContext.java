@@ -135,6 +135,16 @@ public final class EngineContext implements StrategyContext, RiskContext {
     }
 
     @Override
+    public List<Bar> recentBars(Timeframe timeframe, int count) {
+        return engine.data.recent(engine.config.symbol(), timeframe, count);
+    }
+
+    @Override
+    public void audit(String type, String reason, String inputsJson) {
+        engine.audit(type, engine.strategyName(), reason, inputsJson);
+    }
+
+    @Override
     public List<Bar> recentBars(String symbol, int count) {
         return engine.data.recent(symbol, engine.config.timeframe(), count);
     }

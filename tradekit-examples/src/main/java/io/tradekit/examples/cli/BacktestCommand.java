@@ -93,6 +93,9 @@ public final class BacktestCommand implements Command {
                 With --market perp the bars are traded as a linear perpetual on isolated margin (--leverage,
                 --funding-rate or --funding); a strategy may then short (sma-cross: --param allowShort=true), and
                 the report has a perpetual part: funding paid and received, leverage used, liquidations.
+                With --strategy confluence the members vote and the confluence trades (--param members=sma-cross,rsi,
+                --param sma-cross.fast=5, --param trend.timeframe=1h ...); the report lists its decisions with
+                every member's vote, and summary.json counts them under "confluence".
 
                 example: tradekit backtest --strategy grid --data btc-usd-1m --levels 7 --spacing 0.3 --out runs/grid
 

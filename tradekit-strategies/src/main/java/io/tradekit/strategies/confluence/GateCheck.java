@@ -1,0 +1,42 @@
+package io.tradekit.strategies.confluence;
+
+/**
+ * The outcome of one of a {@link Confluence}'s checks on a decision: staleness, the higher-timeframe trend, the
+ * order book. A check that could not be made (no order book in a backtest) is SKIPPED and says so.
+ *
+ * @param gate   which check: {@code stale}, {@code trend} or {@code book}
+ * @param status passed, blocked or skipped
+ * @param detail the figures behind it, in words
+ */
+public record GateCheck(String gate, Status status, String detail) {
+
+    /** What a check did to the decision. */
+    public enum Status {
+        PASSED, BLOCKED, SKIPPED
+    }
+
+    /** A check the decision passed. */
+    public static GateCheck passed(String gate, String detail) {
+        return new GateCheck(gate, Status.PASSED, detail);
+    }
+
+    /** A check that held the decision's side back. */
+    public static GateCheck blocked(String gate, String detail) {
+        return new GateCheck(gate, Status.BLOCKED, detail);
+    }
+
+    /** A check that could not be made, and why. */
+    public static GateCheck skipped(String gate, String detail) {
+        return new GateCheck(gate, Status.SKIPPED, detail);
+    }
+
+    /** Whether the check held the decision's side back. */
+    public boolean blocks() {
+        return status == Status.BLOCKED;
+    }
+
+    /** The check in words, e.g. {@code trend blocked: 1h SMA3 ... < SMA6 ...}. */
+    public String describe() {
+        return gate + " " + status.name().toLowerCase() + ": " + detail;
+    }
+}
