@@ -7,6 +7,7 @@ import io.tradekit.api.Instrument;
 import io.tradekit.api.Order;
 import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.RecoveryAction;
+import io.tradekit.core.ExitReason;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.core.store.BotStore;
 import io.tradekit.core.store.JournalClaim;
@@ -45,6 +46,8 @@ final class Recovery {
     private final List<String> notes = new ArrayList<>();
     /** When the oldest order was created whose journaled fills fall short of what its own record says it filled. */
     private Instant shortOfFillsSince;
+    /** The earliest instant the journal holds an order or fill of: what the venue did for this bot happened since. */
+    private Instant firstActivity;
 
     Recovery(BotEngine engine, RecoveryOptions options) {
         this.engine = engine;
@@ -68,11 +71,19 @@ final class Recovery {
                 shortOfFillsSince = stored.createdAt();
             }
         }
+        for (Order o : all) if (firstActivity == null || o.createdAt().isBefore(firstActivity)) firstActivity = o.createdAt();
+        // A venue stamps fills on its own clock, which need not be the bot's (a paper venue on a feed's market time).
+        for (Fill f : journal) if (firstActivity == null || f.time().isBefore(firstActivity)) firstActivity = f.time();
         for (Fill fill : journal) {
             String tag = engine.orders.get(fill.clientOrderId()).map(io.tradekit.api.Order::tag).orElse("");
             engine.portfolio.apply(fill, engine.instrument(fill.symbol()), io.tradekit.core.ExitReason.ofOrderTag(tag));
         }
         engine.restoredFills(journal.size());
+        if (engine.store instanceof BotStore bot) {
+            // Funding and the margin extremes of every earlier run: the figures go on from there, not from zero.
+            for (io.tradekit.api.FundingPayment payment : bot.fundingPayments()) engine.portfolio.applyFunding(payment);
+            engine.marginWatch.restore(bot.configEntries());
+        }
         state.snapshot().ifPresent(s -> {
             engine.curve.restorePeak(s.peakEquity());
             engine.strategy.restoreState(s.strategyState());
@@ -113,6 +124,7 @@ final class Recovery {
             if (engine.fillsApplied() > before) applied++;
         }
         if (applied > 0) notes.add(applied + " fill(s) that happened while the bot was down applied");
+        if (instrument.isDerivative()) applyWhatTheVenueDidAlone(instrument, known);
         for (Order theirs : engine.venue.openOrders(instrument.symbol())) {
             if (known.contains(theirs.clientOrderId())) continue;
             String what = "venue order " + theirs.clientOrderId() + " (" + theirs.side() + " " + theirs.quantity().toPlainString()
@@ -121,6 +133,35 @@ final class Recovery {
                     what + (options.cancelUnknownOrders() ? "; cancelling it" : "; left alone"));
             if (options.cancelUnknownOrders()) engine.venue.cancel(theirs.symbol(), theirs.clientOrderId());
         }
+    }
+
+    /**
+     * What a perpetual's venue does on its own, and may have done while the bot was down or before the bot journaled
+     * it: liquidate the position with an order of its own (tagged {@code liquidation}), and settle funding. Each is
+     * journaled and applied once, as if the bot had heard of it then.
+     */
+    private void applyWhatTheVenueDidAlone(Instrument instrument, Set<String> known) {
+        String symbol = instrument.symbol();
+        if (firstActivity == null) return; // a bot that never traded holds no position to liquidate or fund
+        java.util.Map<String, Order> liquidations = new java.util.HashMap<>();
+        for (Fill fill : engine.venue.fills(symbol, firstActivity)) {
+            String id = fill.clientOrderId();
+            if (known.contains(id)) continue;
+            Order theirs = liquidations.get(id);
+            if (theirs == null) {
+                Optional<Order> atVenue = engine.venue.lookup(symbol, id).filter(o -> ExitReason.ofOrderTag(o.tag()) == ExitReason.LIQUIDATION);
+                if (atVenue.isEmpty()) continue; // not the venue's own order: reported with the venue's other unknown orders
+                theirs = atVenue.get();
+                liquidations.put(id, theirs);
+                notes.add("the venue liquidated the position with its order " + id + " before the bot journaled it");
+            }
+            engine.onLiquidation(theirs, fill);
+        }
+        int funded = 0;
+        for (io.tradekit.api.FundingPayment payment : engine.venue.fundingPayments(symbol, firstActivity)) {
+            if (engine.onFunding(payment)) funded++;
+        }
+        if (funded > 0) notes.add(funded + " funding settlement(s) made while the bot was down journaled");
     }
 
     /**
