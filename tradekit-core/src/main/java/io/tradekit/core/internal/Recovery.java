@@ -7,8 +7,8 @@ import io.tradekit.api.Instrument;
 import io.tradekit.api.Order;
 import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.RecoveryAction;
-import io.tradekit.core.ExitReason;
 import io.tradekit.api.store.BotSnapshot;
+import io.tradekit.core.ExitReason;
 import io.tradekit.core.store.BotStore;
 import io.tradekit.core.store.JournalClaim;
 import io.tradekit.core.store.RecoveredState;
@@ -176,8 +176,9 @@ final class Recovery {
                     options.adoptVenuePosition());
         }
         // A perpetual's position is no balance of the base asset: the venue reports it as a position.
+        Optional<io.tradekit.api.Position> venuePosition = instrument.isDerivative() ? engine.venue.position(instrument.symbol()) : Optional.empty();
         BigDecimal venueBase = instrument.isDerivative()
-                ? engine.venue.position(instrument.symbol()).map(io.tradekit.api.Position::quantity).orElse(BigDecimal.ZERO)
+                ? venuePosition.map(io.tradekit.api.Position::quantity).orElse(BigDecimal.ZERO)
                 : balances.stream().filter(b -> b.asset().equals(instrument.baseAsset())).map(Balance::total).findFirst().orElse(BigDecimal.ZERO);
         String key = BASELINE_KEY + instrument.baseAsset();
         Optional<String> baseline = bot.config(key);
@@ -209,6 +210,25 @@ final class Recovery {
             bot.putConfig(key, venueBase.subtract(journal).toPlainString());
             notes.add("adopted the venue's holding of " + venueBase.toPlainString() + " " + instrument.baseAsset());
         }
+        venuePosition.ifPresent(this::noteTermsTheVenueHoldsOtherwise);
+    }
+
+    /**
+     * The bot margins its position from its own fills; a venue that reports another entry price or leverage for the
+     * same quantity (its own averaging, a leverage changed by hand) is named in the recovery note, so an operator sees
+     * whose liquidation price differs and why.
+     */
+    private void noteTermsTheVenueHoldsOtherwise(io.tradekit.api.Position atVenue) {
+        io.tradekit.api.Position mine = engine.portfolio.position(atVenue.symbol());
+        if (mine.quantity().compareTo(atVenue.quantity()) != 0) return;
+        if (mine.entryPrice().compareTo(atVenue.entryPrice()) == 0 && mine.leverage().compareTo(atVenue.leverage()) == 0) return;
+        notes.add("the venue holds " + plain(atVenue.quantity()) + " " + atVenue.symbol() + " at entry " + plain(atVenue.entryPrice())
+                + " and leverage " + plain(atVenue.leverage()) + ", the journal's fills at entry " + plain(mine.entryPrice())
+                + " and leverage " + plain(mine.leverage()) + "; the bot margins its position from its fills");
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     List<String> notes() {

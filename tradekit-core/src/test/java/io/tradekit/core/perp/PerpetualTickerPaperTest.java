@@ -106,8 +106,8 @@ class PerpetualTickerPaperTest {
                 .withFunding(FundingRates.constant(new BigDecimal("0.0001")));
     }
 
-    private TradingBot bot(PaperExchange paper) {
-        TradingBot bot = TradeKit.bot("perp-quotes").exchange(paper).symbol("ETHUSDT").timeframe(PerpBars.H4).strategy("holder", new Holder())
+    private TradingBot bot(ExchangeAdapter venue) {
+        TradingBot bot = TradeKit.bot("perp-quotes").exchange(venue).symbol("ETHUSDT").timeframe(PerpBars.H4).strategy("holder", new Holder())
                 .store(StateStores.sqlite(dir.resolve("bot.db"))).leverage(new BigDecimal("5")).staleAfter(Duration.ofDays(365 * 100)).build();
         bot.start();
         return bot;
@@ -195,6 +195,53 @@ class PerpetualTickerPaperTest {
         quote(next, restarted, "PT16H0M2S", "2100");
         assertThat(restarted.position().funding()).isEqualByComparingTo("-4.12");
         assertThat(restarted.cash()).isEqualByComparingTo(cash.add(new BigDecimal("2.10")));
+        restarted.close();
+    }
+
+    /** The paper venue, but reporting its position at another entry price: a venue that averages its entries its own way. */
+    static final class OtherEntryVenue implements ExchangeAdapter {
+        private final PaperExchange inner;
+
+        OtherEntryVenue(PaperExchange inner) {
+            this.inner = inner;
+        }
+
+        @Override public Optional<Position> position(String symbol) {
+            return inner.position(symbol).map(p -> new Position(p.symbol(), p.quantity(), p.entryPrice().add(BigDecimal.ONE), p.realizedPnl(),
+                    p.fees(), p.funding(), p.leverage(), p.margin(), p.liquidationPrice(), p.contractSize()));
+        }
+        @Override public void setLeverage(String symbol, BigDecimal leverage) { inner.setLeverage(symbol, leverage); }
+        @Override public List<io.tradekit.api.FundingPayment> fundingPayments(String symbol, Instant since) { return inner.fundingPayments(symbol, since); }
+        @Override public String venue() { return inner.venue(); }
+        @Override public void connect(EventSink target) { inner.connect(target); }
+        @Override public Instrument instrument(String symbol) { return inner.instrument(symbol); }
+        @Override public Instant serverTime() { return inner.serverTime(); }
+        @Override public List<Bar> history(String s, Timeframe t, Instant from, Instant to) { return inner.history(s, t, from, to); }
+        @Override public void subscribeBars(String symbol, Timeframe timeframe) { inner.subscribeBars(symbol, timeframe); }
+        @Override public void subscribeTicker(String symbol) { inner.subscribeTicker(symbol); }
+        @Override public OrderAck place(OrderRequest request) { return inner.place(request); }
+        @Override public void cancel(String symbol, String clientOrderId) { inner.cancel(symbol, clientOrderId); }
+        @Override public int cancelAll(String symbol) { return inner.cancelAll(symbol); }
+        @Override public Optional<Order> lookup(String symbol, String clientOrderId) { return inner.lookup(symbol, clientOrderId); }
+        @Override public List<Order> openOrders(String symbol) { return inner.openOrders(symbol); }
+        @Override public List<Fill> fills(String symbol, Instant since) { return inner.fills(symbol, since); }
+        @Override public List<Balance> balances() { return inner.balances(); }
+        @Override public void close() { inner.close(); }
+    }
+
+    @Test
+    void aRestartNamesAnEntryPriceTheVenueReportsOtherwiseAndKeepsItsOwn() {
+        QuoteFeed feed = new QuoteFeed();
+        TradingBot bot = bot(new OtherEntryVenue(PaperExchange.overMarketData(feed, settings(), dir.resolve("book.db"))));
+        quote(feed, bot, "PT7H58M", "2000");
+        assertThat(bot.submit("operator", "open a short", OrderIntent.market("ETHUSDT", Side.SELL, BigDecimal.TEN)).isSent()).isTrue();
+        assertThat(bot.awaitIdle(WAIT)).isTrue();
+        bot.close();
+
+        TradingBot restarted = bot(new OtherEntryVenue(PaperExchange.overMarketData(new QuoteFeed(), settings(), dir.resolve("book.db"))));
+        assertThat(restarted.position().entryPrice()).isEqualByComparingTo("2000");
+        assertThat(restarted.auditEvents(50)).filteredOn(e -> e.type().equals("recovery")).singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("the venue holds -10 ETHUSDT at entry 2001 and leverage 5, the journal's fills at entry 2000"));
         restarted.close();
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradekit.api.Bar;
-import io.tradekit.api.Position;
 import io.tradekit.api.Side;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.core.BacktestResult;
@@ -12,8 +11,6 @@ import io.tradekit.core.Replay;
 import io.tradekit.core.RoundTrip;
 import io.tradekit.core.perp.FundingRates;
 import io.tradekit.core.perp.PaperMarginRules;
-import io.tradekit.core.store.SqliteStateStore;
-import io.tradekit.core.store.StateStores;
 import io.tradekit.data.DataSets;
 import io.tradekit.examples.modes.RunReport;
 import io.tradekit.api.Params;
@@ -36,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A perpetual sma-cross at 3x with shorts, replayed into a real journal, stopped while it holds a short that has
- * already settled funding and resumed on the same journal, writes the summary of a replay that never stopped: every
- * figure, the perpetual section's funding, leverage and liquidation figures included.
+ * already settled funding, resumed, stopped again while it holds a long, and resumed on the same journal to the end,
+ * writes the summary of a replay that never stopped: every figure, the perpetual section's funding, leverage and
+ * liquidation figures included.
  */
 class PerpReplayRestartTest {
 
@@ -63,23 +61,20 @@ class PerpReplayRestartTest {
     }
 
     @Test
-    void aReplayStoppedWhileShortAndResumedWritesTheSummaryOfOneThatNeverStopped() throws IOException {
+    void aReplayStoppedWhileShortThenWhileLongAndResumedWritesTheSummaryOfOneThatNeverStopped() throws IOException {
         List<Bar> bars = DataSets.load("eth-usd-5m");
         Strategy calm = smaCross();
         BacktestResult whole = replay(bars, calm, dir.resolve("calm/bot.db"));
         JsonNode expected = summary(whole, calm, bars, "calm");
 
-        // Stop inside a short that has crossed a funding time (every 8 h): its funding so far must survive the restart.
-        RoundTrip shortTrip = whole.roundTrips().stream().filter(t -> t.side() == Side.SELL)
-                .filter(t -> fundingTimeBetween(t.entryTime(), t.exitTime()) != null).findFirst().orElseThrow();
-        Instant funded = fundingTimeBetween(shortTrip.entryTime(), shortTrip.exitTime());
-        int stopAt = 0;
-        while (bars.get(stopAt).closeTime().isBefore(funded.plus(Duration.ofMinutes(10)))) stopAt++;
-        assertThat(bars.get(stopAt).closeTime()).isBefore(shortTrip.exitTime());
-
+        // Stop inside a short, then inside a later long, each after a funding time (every 8 h) it was held over: the funding
+        // so far, the position and its margin must survive each restart.
+        int whileShort = stopInside(whole, bars, Side.SELL, Instant.MIN);
+        int whileLong = stopInside(whole, bars, Side.BUY, bars.get(whileShort).closeTime());
         Path db = dir.resolve("crashy/bot.db");
-        BacktestResult firstPart = replay(bars.subList(0, stopAt + 1), smaCross(), db);
+        BacktestResult firstPart = replay(bars.subList(0, whileShort + 1), smaCross(), db);
         assertThat(firstPart.perpetual().orElseThrow().fundingPaid().add(firstPart.perpetual().orElseThrow().fundingReceived())).isPositive();
+        replay(bars.subList(0, whileLong + 1), smaCross(), db);
         Strategy resumedStrategy = smaCross();
         BacktestResult resumed = replay(bars, resumedStrategy, db);
         JsonNode actual = summary(resumed, resumedStrategy, bars, "crashy");
@@ -88,10 +83,24 @@ class PerpReplayRestartTest {
         for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (TIMINGS.contains(field.getKey())) continue;
-            assertThat(actual.get(field.getKey())).as("%s after a stop at bar %d", field.getKey(), stopAt).isEqualTo(field.getValue());
+            assertThat(actual.get(field.getKey())).as("%s after stops at bars %d and %d", field.getKey(), whileShort, whileLong).isEqualTo(field.getValue());
             compared.add(field.getKey());
         }
         assertThat(compared).contains("finalEquity", "realizedPnl", "sharpe", "roundTrips", "perpetual");
+    }
+
+    /**
+     * The index of a bar at whose close the uninterrupted run holds a position on {@code side} (SELL: short) opened after
+     * {@code after}, ten minutes past a funding time it was held over.
+     */
+    private static int stopInside(BacktestResult run, List<Bar> bars, Side side, Instant after) {
+        RoundTrip trip = run.roundTrips().stream().filter(t -> t.side() == side && t.entryTime().isAfter(after))
+                .filter(t -> fundingTimeBetween(t.entryTime(), t.exitTime()) != null).findFirst().orElseThrow();
+        Instant funded = fundingTimeBetween(trip.entryTime(), trip.exitTime());
+        int stop = 0;
+        while (bars.get(stop).closeTime().isBefore(funded.plus(Duration.ofMinutes(10)))) stop++;
+        assertThat(bars.get(stop).closeTime()).isBefore(trip.exitTime());
+        return stop;
     }
 
     /** The first funding settlement (00:00, 08:00, 16:00 UTC) strictly inside (from, to), or null. */
