@@ -46,8 +46,10 @@ final class Recovery {
     private final List<String> notes = new ArrayList<>();
     /** When the oldest order was created whose journaled fills fall short of what its own record says it filled. */
     private Instant shortOfFillsSince;
-    /** The earliest instant the journal holds an order or fill of: what the venue did for this bot happened since. */
-    private Instant firstActivity;
+    /** The latest journaled fill: the journal's position last changed then, so a liquidation of it came later. */
+    private Instant lastFillAt;
+    /** Where the venue's funding settlements the journal may lack begin: its latest one, or the bot's first order or fill. */
+    private Instant fundedSince;
 
     Recovery(BotEngine engine, RecoveryOptions options) {
         this.engine = engine;
@@ -71,9 +73,12 @@ final class Recovery {
                 shortOfFillsSince = stored.createdAt();
             }
         }
-        for (Order o : all) if (firstActivity == null || o.createdAt().isBefore(firstActivity)) firstActivity = o.createdAt();
         // A venue stamps fills on its own clock, which need not be the bot's (a paper venue on a feed's market time).
-        for (Fill f : journal) if (firstActivity == null || f.time().isBefore(firstActivity)) firstActivity = f.time();
+        for (Order o : all) if (fundedSince == null || o.createdAt().isBefore(fundedSince)) fundedSince = o.createdAt();
+        for (Fill f : journal) {
+            if (fundedSince == null || f.time().isBefore(fundedSince)) fundedSince = f.time();
+            if (lastFillAt == null || f.time().isAfter(lastFillAt)) lastFillAt = f.time();
+        }
         for (Fill fill : journal) {
             String tag = engine.orders.get(fill.clientOrderId()).map(io.tradekit.api.Order::tag).orElse("");
             engine.portfolio.apply(fill, engine.instrument(fill.symbol()), io.tradekit.core.ExitReason.ofOrderTag(tag));
@@ -81,7 +86,11 @@ final class Recovery {
         engine.restoredFills(journal.size());
         if (engine.store instanceof BotStore bot) {
             // Funding and the margin extremes of every earlier run: the figures go on from there, not from zero.
-            for (io.tradekit.api.FundingPayment payment : bot.fundingPayments()) engine.portfolio.applyFunding(payment);
+            for (io.tradekit.api.FundingPayment payment : bot.fundingPayments()) {
+                engine.portfolio.applyFunding(payment);
+                // Journal writes survive as a prefix: any settlement the journal lacks came after the newest it holds.
+                if (!payment.time().isBefore(fundedSince)) fundedSince = payment.time();
+            }
             engine.marginWatch.restore(bot.configEntries());
         }
         state.snapshot().ifPresent(s -> {
@@ -142,26 +151,28 @@ final class Recovery {
      */
     private void applyWhatTheVenueDidAlone(Instrument instrument, Set<String> known) {
         String symbol = instrument.symbol();
-        if (firstActivity == null) return; // a bot that never traded holds no position to liquidate or fund
-        java.util.Map<String, Order> liquidations = new java.util.HashMap<>();
-        for (Fill fill : engine.venue.fills(symbol, firstActivity)) {
-            String id = fill.clientOrderId();
-            if (known.contains(id)) continue;
-            Order theirs = liquidations.get(id);
-            if (theirs == null) {
-                Optional<Order> atVenue = engine.venue.lookup(symbol, id).filter(o -> ExitReason.ofOrderTag(o.tag()) == ExitReason.LIQUIDATION);
-                if (atVenue.isEmpty()) continue; // not the venue's own order: reported with the venue's other unknown orders
-                theirs = atVenue.get();
-                liquidations.put(id, theirs);
-                notes.add("the venue liquidated the position with its order " + id + " before the bot journaled it");
-            }
-            engine.onLiquidation(theirs, fill);
-        }
+        if (fundedSince == null) return; // a bot that never traded holds no position to liquidate or fund
+        if (engine.portfolio.quantity(symbol).signum() != 0) adoptLiquidation(symbol, known);
         int funded = 0;
-        for (io.tradekit.api.FundingPayment payment : engine.venue.fundingPayments(symbol, firstActivity)) {
+        for (io.tradekit.api.FundingPayment payment : engine.venue.fundingPayments(symbol, fundedSince)) {
             if (engine.onFunding(payment)) funded++;
         }
         if (funded > 0) notes.add(funded + " funding settlement(s) made while the bot was down journaled");
+    }
+
+    /** Applies the fills of a liquidation order of the venue's own made since the journal's last fill, adopting the order. */
+    private void adoptLiquidation(String symbol, Set<String> known) {
+        java.util.Map<String, Optional<Order>> theirs = new java.util.HashMap<>();
+        for (Fill fill : engine.venue.fills(symbol, lastFillAt)) {
+            String id = fill.clientOrderId();
+            if (known.contains(id)) continue;
+            Optional<Order> liquidation = theirs.computeIfAbsent(id, unknown -> engine.venue.lookup(symbol, unknown)
+                    .filter(o -> ExitReason.ofOrderTag(o.tag()) == ExitReason.LIQUIDATION));
+            // Not the venue's own order: reported with the venue's other unknown orders.
+            if (liquidation.isEmpty()) continue;
+            if (engine.orders.get(id).isEmpty()) notes.add("the venue liquidated the position with its order " + id + " before the bot journaled it");
+            engine.onLiquidation(liquidation.get(), fill);
+        }
     }
 
     /**

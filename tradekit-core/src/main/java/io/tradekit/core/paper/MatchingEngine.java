@@ -53,6 +53,7 @@ import java.util.Optional;
  * symbol's orders and closes the position there (at the gap's price when the path jumps past it) with a
  * market order of its own, charged the instrument's liquidation fee. Funding is settled at every funding
  * time the path reaches, at the price there and the rate of {@link PaperSettings#funding()}, from the wallet.
+ * A quote ({@link #onTicker}) is a mark too: it settles the funding due by its time and liquidates at its price.
  */
 public final class MatchingEngine {
 

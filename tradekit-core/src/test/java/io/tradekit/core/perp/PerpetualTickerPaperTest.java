@@ -160,6 +160,7 @@ class PerpetualTickerPaperTest {
         assertThat(before.fundingReceived()).isEqualByComparingTo("2.02");
         assertThat(before.fundingPaid()).isEqualByComparingTo("0");
         assertThat(before.liquidations()).isEqualTo(1);
+        assertThat(before.liquidationFees()).isEqualByComparingTo("14.40");
         bot.close();
 
         PaperExchange reopened = PaperExchange.overMarketData(new QuoteFeed(), settings(), dir.resolve("book.db"));
@@ -268,6 +269,7 @@ class PerpetualTickerPaperTest {
         PerpetualFigures figures = figures(restarted);
         assertThat(figures.fundingReceived()).isEqualByComparingTo("2.02");
         assertThat(figures.liquidations()).isEqualTo(1);
+        assertThat(figures.liquidationFees()).isEqualByComparingTo("14.40");
         restarted.close();
         try (SqliteStateStore journal = StateStores.sqlite(dir.resolve("bot.db"))) {
             assertThat(journal.fundingPayments()).hasSize(1);
