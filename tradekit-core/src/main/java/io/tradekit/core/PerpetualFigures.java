@@ -15,11 +15,12 @@ import java.util.Optional;
  * What a run on a perpetual did beyond spot figures: the leverage it was set to, funding paid and received
  * (quote asset, both zero or more), the highest leverage it used (gross position notional at the mark over
  * equity, checked at every mark the bot saw), the closest the mark came to a position's liquidation price
- * (as a fraction of the mark, with when and where), and how many positions the venue liquidated.
+ * (as a fraction of the mark, with when and where), how many positions the venue liquidated and the liquidation
+ * fees it charged for them.
  */
 public record PerpetualFigures(BigDecimal leverage, BigDecimal fundingPaid, BigDecimal fundingReceived, BigDecimal maxLeverageUsed,
                                Optional<BigDecimal> closestLiquidationDistance, Optional<Instant> closestLiquidationAt,
-                               Optional<BigDecimal> closestLiquidationPrice, int liquidations) {
+                               Optional<BigDecimal> closestLiquidationPrice, int liquidations, BigDecimal liquidationFees) {
     public PerpetualFigures {
         Objects.requireNonNull(leverage, "leverage");
         Objects.requireNonNull(fundingPaid, "fundingPaid");
@@ -28,6 +29,7 @@ public record PerpetualFigures(BigDecimal leverage, BigDecimal fundingPaid, BigD
         Objects.requireNonNull(closestLiquidationDistance, "closestLiquidationDistance");
         Objects.requireNonNull(closestLiquidationAt, "closestLiquidationAt");
         Objects.requireNonNull(closestLiquidationPrice, "closestLiquidationPrice");
+        Objects.requireNonNull(liquidationFees, "liquidationFees");
     }
 
     /** Funding received less funding paid: positive when the run earned funding. */
@@ -48,6 +50,7 @@ public record PerpetualFigures(BigDecimal leverage, BigDecimal fundingPaid, BigD
         closestLiquidationPrice.ifPresent(p -> metrics.add(new ReportMetric("closestLiquidationPrice", "liquidation price then", p, Unit.PRICE)));
         closestLiquidationAt.ifPresent(t -> metrics.add(new ReportMetric("closestLiquidationAt", "closest approach at", t.toString(), Unit.TEXT)));
         metrics.add(new ReportMetric("liquidations", "liquidations", liquidations, Unit.COUNT));
+        metrics.add(new ReportMetric("liquidationFees", "liquidation fees", liquidationFees, Unit.MONEY));
         return ReportSection.ofMetrics("perpetual", "Perpetual futures", metrics);
     }
 }

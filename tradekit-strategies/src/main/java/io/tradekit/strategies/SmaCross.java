@@ -26,7 +26,8 @@ import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
  * are now apart with it above (below); bars on which they are equal do not count as a side, as in
  * ta4j's {@code CrossedUpIndicatorRule}. Only full windows count: the first bar on which both averages
  * span {@code slow} closes sets the side, the next one may cross. The side is the strategy's state: a
- * restarted bot that restores it sees a crossing on its first bar too.
+ * restarted bot that restores it sees a crossing on its first bar too, and one without it (killed before any
+ * snapshot) takes the side from the bars it was warmed up with.
  *
  * <pre>{@code TradeKit.backtest().bars(bars).strategy(new SmaCross(10, 30)).run();}</pre>
  */
@@ -78,7 +79,12 @@ public final class SmaCross implements Strategy {
 
     @Override
     public void onBar(Bar bar, StrategyContext ctx) {
-        if (series == null) bindTo(Ta4jSeries.of(ctx));
+        if (series == null) {
+            bindTo(Ta4jSeries.of(ctx));
+            // A bot restarted without its saved side (killed before any snapshot): the bars it was warmed up with say
+            // where the averages last stood apart, so a crossing on its first bar is seen as an uninterrupted run sees it.
+            if (side == 0) side = lastSideBefore(series.getEndIndex());
+        }
         int now = sideAt(series.getEndIndex());
         if (now == 0) return;
         int was = side;
@@ -99,6 +105,15 @@ public final class SmaCross implements Strategy {
     // oldest (its running total's fast path) instead of summing the window again.
     private int sideAt(int index) {
         return Integer.signum(fastSma.getValue(index).compareTo(slowSma.getValue(index)));
+    }
+
+    /** The side at the newest bar before {@code index} whose averages span full windows and stand apart; 0 if none. */
+    private int lastSideBefore(int index) {
+        for (int i = index - 1; i >= series.getBeginIndex() + slow - 1; i--) {
+            int apart = sideAt(i);
+            if (apart != 0) return apart;
+        }
+        return 0;
     }
 
     private void bindTo(BarSeries botSeries) {

@@ -9,11 +9,17 @@ import io.tradekit.api.Side;
 import io.tradekit.api.Timeframe;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.Plugins;
+import io.tradekit.core.Replay;
 import io.tradekit.core.TradeKit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +123,25 @@ class SmaCrossTest {
         assertThat(fresh.fills().getFirst().price()).as("without the state the first bar only sets the side").isEqualByComparingTo(closes.get(34));
         assertThatThrownBy(() -> new SmaCross(3, 6).restoreState("{\"side\":7}")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new SmaCross(3, 6).restoreState("side=1")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aReplayKilledBeforeItSavedItsSideTakesTheSideFromItsWarmupBarsAndSeesTheCrossingOnItsFirstBar(@TempDir Path dir) throws Exception {
+        List<BigDecimal> closes = closes();
+        List<Bar> bars = bars(closes);
+        Path db = dir.resolve("bot.db");
+        // the 3 and 6 bar averages cross up at bar 13 (see closes()): the first run stops just before it
+        Replay.over(bars.subList(0, 13)).strategy("sma-cross", new SmaCross(3, 6)).instrument(SOL).cash(new BigDecimal("1000")).database(db).run();
+        // A kill leaves no snapshot of the strategy's side: take away the one the clean stop saved.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("DELETE FROM bot_snapshots")).isPositive();
+        }
+
+        BacktestResult resumed = Replay.over(bars).strategy("sma-cross", new SmaCross(3, 6)).instrument(SOL).cash(new BigDecimal("1000"))
+                .database(db).run();
+
+        assertThat(resumed.fills().getFirst().side()).isEqualTo(Side.BUY);
+        assertThat(resumed.fills().getFirst().price()).isEqualByComparingTo(closes.get(13));
     }
 
     @Test

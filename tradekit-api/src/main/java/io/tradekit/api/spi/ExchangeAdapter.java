@@ -90,6 +90,15 @@ public interface ExchangeAdapter extends AutoCloseable {
     }
 
     /**
+     * The funding settlements of the account's position in a derivatives symbol at or after {@code since},
+     * oldest first: what a restarted bot asks for to journal the settlements it missed while down. Empty for a
+     * spot venue and for a venue whose adapter does not report them.
+     */
+    default List<io.tradekit.api.FundingPayment> fundingPayments(String symbol, Instant since) {
+        return List.of();
+    }
+
+    /**
      * Sets the leverage the account uses for new positions in a derivatives symbol. A venue without
      * derivatives refuses it.
      *

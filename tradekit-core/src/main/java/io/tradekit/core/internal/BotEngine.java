@@ -416,19 +416,22 @@ public final class BotEngine {
         }
     }
 
-    private void onFunding(io.tradekit.api.FundingPayment payment) {
+    /** A funding settlement: journaled, then applied, each once however often the venue reports it; false when it was already. */
+    boolean onFunding(io.tradekit.api.FundingPayment payment) {
+        if (store instanceof BotStore journal && !journal.recordFunding(payment)) return false;
         portfolio.applyFunding(payment);
         audit("funding", venue.venue(), payment.symbol() + (payment.isReceived() ? " received " : " paid ")
                         + payment.amount().abs().toPlainString() + " at rate " + payment.rate().toPlainString() + ", mark "
                         + payment.markPrice().toPlainString(),
                 "{\"rate\":\"" + payment.rate().toPlainString() + "\",\"amount\":\"" + payment.amount().toPlainString() + "\"}");
+        return true;
     }
 
     /**
      * The venue closed the position with its own order (tagged {@code liquidation}): the bot journals that
      * order as if it had sent it, so the fill is applied, reported and recovered like any other.
      */
-    private void onLiquidation(Order venueOrder, Fill fill) {
+    void onLiquidation(Order venueOrder, Fill fill) {
         if (orders.get(venueOrder.clientOrderId()).isEmpty()) {
             // Its fills make it FILLED here, as for the bot's own orders: the journal counts each fill once.
             Order adopted = venueOrder.withFilled(BigDecimal.ZERO, BigDecimal.ZERO, OrderStatus.NEW, venueOrder.createdAt());
@@ -493,7 +496,8 @@ public final class BotEngine {
     private void watchMargin() {
         if (portfolio == null || !instrument.isDerivative()) return;
         Position position = portfolio.position(config.symbol());
-        if (!position.isFlat()) marginWatch.observe(position, data.lastPrice(config.symbol()), equity(), clock.now());
+        if (position.isFlat() || !marginWatch.observe(position, data.lastPrice(config.symbol()), equity(), clock.now())) return;
+        if (store instanceof BotStore journal) marginWatch.journalEntries().forEach((k, v) -> journal.putConfig(k, v, clock.now()));
     }
 
     private boolean isBotSeries(Bar bar) {

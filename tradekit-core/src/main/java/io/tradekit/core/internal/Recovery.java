@@ -8,6 +8,7 @@ import io.tradekit.api.Order;
 import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.RecoveryAction;
 import io.tradekit.api.store.BotSnapshot;
+import io.tradekit.core.ExitReason;
 import io.tradekit.core.store.BotStore;
 import io.tradekit.core.store.JournalClaim;
 import io.tradekit.core.store.RecoveredState;
@@ -45,6 +46,10 @@ final class Recovery {
     private final List<String> notes = new ArrayList<>();
     /** When the oldest order was created whose journaled fills fall short of what its own record says it filled. */
     private Instant shortOfFillsSince;
+    /** The latest journaled fill: the journal's position last changed then, so a liquidation of it came later. */
+    private Instant lastFillAt;
+    /** Where the venue's funding settlements the journal may lack begin: its latest one, or the bot's first order or fill. */
+    private Instant fundedSince;
 
     Recovery(BotEngine engine, RecoveryOptions options) {
         this.engine = engine;
@@ -68,11 +73,26 @@ final class Recovery {
                 shortOfFillsSince = stored.createdAt();
             }
         }
+        // A venue stamps fills on its own clock, which need not be the bot's (a paper venue on a feed's market time).
+        for (Order o : all) if (fundedSince == null || o.createdAt().isBefore(fundedSince)) fundedSince = o.createdAt();
+        for (Fill f : journal) {
+            if (fundedSince == null || f.time().isBefore(fundedSince)) fundedSince = f.time();
+            if (lastFillAt == null || f.time().isAfter(lastFillAt)) lastFillAt = f.time();
+        }
         for (Fill fill : journal) {
             String tag = engine.orders.get(fill.clientOrderId()).map(io.tradekit.api.Order::tag).orElse("");
             engine.portfolio.apply(fill, engine.instrument(fill.symbol()), io.tradekit.core.ExitReason.ofOrderTag(tag));
         }
         engine.restoredFills(journal.size());
+        if (engine.store instanceof BotStore bot) {
+            // Funding and the margin extremes of every earlier run: the figures go on from there, not from zero.
+            for (io.tradekit.api.FundingPayment payment : bot.fundingPayments()) {
+                engine.portfolio.applyFunding(payment);
+                // Journal writes survive as a prefix: any settlement the journal lacks came after the newest it holds.
+                if (!payment.time().isBefore(fundedSince)) fundedSince = payment.time();
+            }
+            engine.marginWatch.restore(bot.configEntries());
+        }
         state.snapshot().ifPresent(s -> {
             engine.curve.restorePeak(s.peakEquity());
             engine.strategy.restoreState(s.strategyState());
@@ -113,6 +133,7 @@ final class Recovery {
             if (engine.fillsApplied() > before) applied++;
         }
         if (applied > 0) notes.add(applied + " fill(s) that happened while the bot was down applied");
+        if (instrument.isDerivative()) applyWhatTheVenueDidAlone(instrument, known);
         for (Order theirs : engine.venue.openOrders(instrument.symbol())) {
             if (known.contains(theirs.clientOrderId())) continue;
             String what = "venue order " + theirs.clientOrderId() + " (" + theirs.side() + " " + theirs.quantity().toPlainString()
@@ -120,6 +141,37 @@ final class Recovery {
             engine.reportError("reconcile", ErrorCategory.ORDER_NOT_FOUND, RecoveryAction.SKIP,
                     what + (options.cancelUnknownOrders() ? "; cancelling it" : "; left alone"));
             if (options.cancelUnknownOrders()) engine.venue.cancel(theirs.symbol(), theirs.clientOrderId());
+        }
+    }
+
+    /**
+     * What a perpetual's venue does on its own, and may have done while the bot was down or before the bot journaled
+     * it: liquidate the position with an order of its own (tagged {@code liquidation}), and settle funding. Each is
+     * journaled and applied once, as if the bot had heard of it then.
+     */
+    private void applyWhatTheVenueDidAlone(Instrument instrument, Set<String> known) {
+        String symbol = instrument.symbol();
+        if (fundedSince == null) return; // a bot that never traded holds no position to liquidate or fund
+        if (engine.portfolio.quantity(symbol).signum() != 0) adoptLiquidation(symbol, known);
+        int funded = 0;
+        for (io.tradekit.api.FundingPayment payment : engine.venue.fundingPayments(symbol, fundedSince)) {
+            if (engine.onFunding(payment)) funded++;
+        }
+        if (funded > 0) notes.add(funded + " funding settlement(s) made while the bot was down journaled");
+    }
+
+    /** Applies the fills of a liquidation order of the venue's own made since the journal's last fill, adopting the order. */
+    private void adoptLiquidation(String symbol, Set<String> known) {
+        java.util.Map<String, Optional<Order>> theirs = new java.util.HashMap<>();
+        for (Fill fill : engine.venue.fills(symbol, lastFillAt)) {
+            String id = fill.clientOrderId();
+            if (known.contains(id)) continue;
+            Optional<Order> liquidation = theirs.computeIfAbsent(id, unknown -> engine.venue.lookup(symbol, unknown)
+                    .filter(o -> ExitReason.ofOrderTag(o.tag()) == ExitReason.LIQUIDATION));
+            // Not the venue's own order: reported with the venue's other unknown orders.
+            if (liquidation.isEmpty()) continue;
+            if (engine.orders.get(id).isEmpty()) notes.add("the venue liquidated the position with its order " + id + " before the bot journaled it");
+            engine.onLiquidation(liquidation.get(), fill);
         }
     }
 
@@ -135,8 +187,9 @@ final class Recovery {
                     options.adoptVenuePosition());
         }
         // A perpetual's position is no balance of the base asset: the venue reports it as a position.
+        Optional<io.tradekit.api.Position> venuePosition = instrument.isDerivative() ? engine.venue.position(instrument.symbol()) : Optional.empty();
         BigDecimal venueBase = instrument.isDerivative()
-                ? engine.venue.position(instrument.symbol()).map(io.tradekit.api.Position::quantity).orElse(BigDecimal.ZERO)
+                ? venuePosition.map(io.tradekit.api.Position::quantity).orElse(BigDecimal.ZERO)
                 : balances.stream().filter(b -> b.asset().equals(instrument.baseAsset())).map(Balance::total).findFirst().orElse(BigDecimal.ZERO);
         String key = BASELINE_KEY + instrument.baseAsset();
         Optional<String> baseline = bot.config(key);
@@ -168,6 +221,25 @@ final class Recovery {
             bot.putConfig(key, venueBase.subtract(journal).toPlainString());
             notes.add("adopted the venue's holding of " + venueBase.toPlainString() + " " + instrument.baseAsset());
         }
+        venuePosition.ifPresent(this::noteTermsTheVenueHoldsOtherwise);
+    }
+
+    /**
+     * The bot margins its position from its own fills; a venue that reports another entry price or leverage for the
+     * same quantity (its own averaging, a leverage changed by hand) is named in the recovery note, so an operator sees
+     * whose liquidation price differs and why.
+     */
+    private void noteTermsTheVenueHoldsOtherwise(io.tradekit.api.Position atVenue) {
+        io.tradekit.api.Position mine = engine.portfolio.position(atVenue.symbol());
+        if (mine.quantity().compareTo(atVenue.quantity()) != 0) return;
+        if (mine.entryPrice().compareTo(atVenue.entryPrice()) == 0 && mine.leverage().compareTo(atVenue.leverage()) == 0) return;
+        notes.add("the venue holds " + plain(atVenue.quantity()) + " " + atVenue.symbol() + " at entry " + plain(atVenue.entryPrice())
+                + " and leverage " + plain(atVenue.leverage()) + ", the journal's fills at entry " + plain(mine.entryPrice())
+                + " and leverage " + plain(mine.leverage()) + "; the bot margins its position from its fills");
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     List<String> notes() {

@@ -61,7 +61,19 @@ public final class Results {
         int liquidations = (int) portfolio.roundTrips().stream().filter(t -> t.exitReason() == io.tradekit.core.ExitReason.LIQUIDATION).count();
         MarginWatch watch = engine.marginWatch;
         return java.util.Optional.of(new io.tradekit.core.PerpetualFigures(engine.config.leverage(), portfolio.fundingPaid(),
-                portfolio.fundingReceived(), watch.maxLeverage(), watch.closest(), watch.closestAt(), watch.closestPrice(), liquidations));
+                portfolio.fundingReceived(), watch.maxLeverage(), watch.closest(), watch.closestAt(), watch.closestPrice(), liquidations,
+                liquidationFees(engine)));
+    }
+
+    /** The fees of the fills of the venue's liquidation orders, every run of the bot included (its journal's fills). */
+    private static BigDecimal liquidationFees(BotEngine engine) {
+        BigDecimal fees = BigDecimal.ZERO;
+        for (io.tradekit.api.Fill fill : engine.store.fills()) {
+            boolean venueOwn = engine.orders().get(fill.clientOrderId())
+                    .filter(o -> io.tradekit.core.ExitReason.ofOrderTag(o.tag()) == io.tradekit.core.ExitReason.LIQUIDATION).isPresent();
+            if (venueOwn) fees = fees.add(fill.fee());
+        }
+        return fees;
     }
 
     /**

@@ -53,6 +53,7 @@ import java.util.Optional;
  * symbol's orders and closes the position there (at the gap's price when the path jumps past it) with a
  * market order of its own, charged the instrument's liquidation fee. Funding is settled at every funding
  * time the path reaches, at the price there and the rate of {@link PaperSettings#funding()}, from the wallet.
+ * A quote ({@link #onTicker}) is a mark too: it settles the funding due by its time and liquidates at its price.
  */
 public final class MatchingEngine {
 
@@ -78,6 +79,10 @@ public final class MatchingEngine {
     }
 
     private static final BigDecimal BPS = new BigDecimal("10000");
+    /** Book config: when a perpetual symbol's next funding is due. */
+    private static final String NEXT_FUNDING_KEY = "paper.nextFunding.";
+    /** Book config of books written before funding payments had a table: the funding paid per quote asset. */
+    private static final String LEGACY_FUNDING_KEY = "paper.funding.";
     private static final Listener SILENT = new Listener() {
         public void onOrder(Order order) {
         }
@@ -100,7 +105,7 @@ public final class MatchingEngine {
     private final Map<String, Ticker> lastQuote = new HashMap<>();
     private final Map<String, java.util.NavigableSet<BigDecimal>> watched = new HashMap<>();
     private final Map<String, BigDecimal> volumeLeft = new HashMap<>();
-    private final Map<String, BigDecimal> fundingTotal = new HashMap<>();
+    private final List<FundingPayment> fundingPayments = new ArrayList<>();
     /** Symbols whose last bar has closed and whose next has not opened: under NEXT_OPEN, orders there wait for the open. */
     private final java.util.Set<String> betweenBars = new java.util.HashSet<>();
     private List<Fill> collecting;
@@ -397,14 +402,30 @@ public final class MatchingEngine {
         return instrument.isDerivative() ? perpetuals.position(instrument) : Optional.empty();
     }
 
-    /** Pays or receives the funding due by {@code time}, from the wallet, and tells the listener. */
+    /**
+     * Pays or receives the funding due by {@code time}, from the wallet, and tells the listener. A durable book
+     * journals each payment before the schedule moves past it, so a restart neither repeats nor loses one.
+     */
     private void settleFunding(Instrument instrument, Instant time, BigDecimal mark) {
+        String symbol = instrument.symbol();
+        Optional<Instant> dueBefore = perpetuals.nextFunding(symbol);
         for (FundingPayment payment : perpetuals.fundingDue(instrument, time, mark)) {
             free.merge(instrument.quoteAsset(), payment.amount().negate(), BigDecimal::add);
-            fundingTotal.merge(instrument.quoteAsset(), payment.amount(), BigDecimal::add);
-            if (book != null) book.putConfig("paper.funding." + instrument.quoteAsset(), fundingTotal.get(instrument.quoteAsset()).toPlainString());
+            fundingPayments.add(payment);
+            if (book != null) book.recordFunding(payment);
             listener.onFunding(payment);
         }
+        Optional<Instant> dueNext = perpetuals.nextFunding(symbol);
+        if (book != null && dueNext.isPresent() && !dueNext.equals(dueBefore)) {
+            book.putConfig(NEXT_FUNDING_KEY + symbol, dueNext.get().toString());
+        }
+    }
+
+    /** The funding settlements of the account's {@code symbol} position at or after {@code since}, oldest first. */
+    public synchronized List<FundingPayment> fundingPayments(String symbol, Instant since) {
+        List<FundingPayment> out = new ArrayList<>();
+        for (FundingPayment p : fundingPayments) if (p.symbol().equals(symbol) && !p.time().isBefore(since)) out.add(p);
+        return out;
     }
 
     /**
@@ -536,7 +557,13 @@ public final class MatchingEngine {
         }
     }
 
-    /** Feeds a quote: market orders fill at the touch, resting limits that the touch crosses fill at their price. */
+    /**
+     * Feeds a quote: market orders fill at the touch, resting limits that the touch crosses fill at their price.
+     * For a perpetual the quote's last price is the mark, and the quote's time the venue's clock: funding due by
+     * then is settled first, at that mark (the first quote at or after a funding time settles it), then a position
+     * whose liquidation price the mark reached is liquidated there, at the mark (a quote is a jump from the one
+     * before, as a gap is on a bar's path), before any order of the account fills.
+     */
     public synchronized List<Fill> onTicker(Ticker ticker) {
         List<Fill> out = new ArrayList<>();
         Instrument instrument = instrument(ticker.symbol());
@@ -546,6 +573,7 @@ public final class MatchingEngine {
         rememberMarket(ticker.symbol());
         collecting = out;
         try {
+            if (instrument.isDerivative()) markPerpetual(instrument, ticker);
             for (Iterator<Order> it = pendingMarket.iterator(); it.hasNext(); ) {
                 Order o = it.next();
                 if (o.symbol().equals(ticker.symbol())) {
@@ -564,6 +592,18 @@ public final class MatchingEngine {
         }
         if (!out.isEmpty()) persist();
         return out;
+    }
+
+    /** A quote of a perpetual: the funding due by its time, then liquidation where its last price reached the position's liquidation price. */
+    private void markPerpetual(Instrument instrument, Ticker ticker) {
+        settleFunding(instrument, ticker.time(), ticker.last());
+        BigDecimal held = perpetuals.quantity(instrument);
+        if (held.signum() == 0) return;
+        Optional<BigDecimal> liquidation = perpetuals.liquidationPrice(instrument);
+        if (liquidation.isPresent() && IsolatedMargin.reaches(held, ticker.last(), liquidation.get())) {
+            liquidate(instrument, ticker.last());
+            persist();
+        }
     }
 
     public synchronized Optional<Order> order(String clientOrderId) {
@@ -613,11 +653,9 @@ public final class MatchingEngine {
         }
         config.forEach((k, v) -> {
             if (k.startsWith("paper.leverage.")) perpetuals.setLeverage(instrument(k.substring("paper.leverage.".length())), new BigDecimal(v));
-            if (k.startsWith("paper.funding.")) {
-                String asset = k.substring("paper.funding.".length());
-                fundingTotal.put(asset, new BigDecimal(v));
-                free.merge(asset, new BigDecimal(v).negate(), BigDecimal::add);
-            }
+            // A book from before funding was journaled payment by payment keeps its total so far here.
+            if (k.startsWith(LEGACY_FUNDING_KEY)) free.merge(k.substring(LEGACY_FUNDING_KEY.length()), new BigDecimal(v).negate(), BigDecimal::add);
+            if (k.startsWith(NEXT_FUNDING_KEY)) perpetuals.resumeFundingAt(k.substring(NEXT_FUNDING_KEY.length()), Instant.parse(v));
         });
         for (Fill f : store.fills()) {
             Instrument inst = instrument(f.symbol());
@@ -636,6 +674,12 @@ public final class MatchingEngine {
             fills.add(f);
             sequence = Math.max(sequence, numericTail(f.fillId()));
             if (f.time().isAfter(now)) now = f.time();
+        }
+        for (FundingPayment p : store.fundingPayments()) {
+            Instrument inst = instrument(p.symbol());
+            free.merge(inst.quoteAsset(), p.amount().negate(), BigDecimal::add);
+            perpetuals.restore(inst, p);
+            fundingPayments.add(p);
         }
         config.forEach((k, v) -> {
             if (k.startsWith("paper.last.")) lastPrice.put(k.substring("paper.last.".length()), new BigDecimal(v));

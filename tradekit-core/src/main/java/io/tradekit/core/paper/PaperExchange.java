@@ -248,6 +248,11 @@ public final class PaperExchange implements ExchangeAdapter {
     }
 
     @Override
+    public List<io.tradekit.api.FundingPayment> fundingPayments(String symbol, Instant since) {
+        return engine.fundingPayments(symbol, since);
+    }
+
+    @Override
     public void setLeverage(String symbol, java.math.BigDecimal leverage) {
         engine.setLeverage(symbol, leverage);
     }

@@ -134,6 +134,28 @@ final class PerpetualBook {
         return due;
     }
 
+    /** When the next funding of {@code symbol} is due; empty before the venue has seen its market. */
+    Optional<Instant> nextFunding(String symbol) {
+        return Optional.ofNullable(nextFunding.get(symbol));
+    }
+
+    /** Resumes a restarted venue's funding schedule: the next settlement of {@code symbol} is due at {@code next}. */
+    void resumeFundingAt(String symbol, Instant next) {
+        nextFunding.put(symbol, next);
+    }
+
+    /**
+     * Replays a settlement the venue made before a restart: the position's funding grows by it, and the schedule
+     * never settles that instant again.
+     */
+    void restore(Instrument instrument, FundingPayment payment) {
+        book(instrument).applyFunding(payment);
+        Instant next = nextFunding.get(instrument.symbol());
+        if (next == null || !next.isAfter(payment.time())) {
+            nextFunding.put(instrument.symbol(), after(payment.time(), instrument.margin().fundingInterval()));
+        }
+    }
+
     /** The first settlement strictly after {@code time}. */
     private static Instant after(Instant time, Duration interval) {
         long step = interval.toSeconds();

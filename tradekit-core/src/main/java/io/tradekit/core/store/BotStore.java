@@ -2,6 +2,7 @@ package io.tradekit.core.store;
 
 import io.tradekit.api.Bar;
 import io.tradekit.api.Fill;
+import io.tradekit.api.FundingPayment;
 import io.tradekit.api.Order;
 import io.tradekit.api.Timeframe;
 import io.tradekit.api.spi.StateStore;
@@ -35,6 +36,16 @@ public interface BotStore extends StateStore {
 
     /** Net quantity per symbol implied by every recorded fill (buys positive, sells negative). */
     Map<String, BigDecimal> journalPositions();
+
+    /**
+     * Journals a funding settlement of a perpetual position. Returns false, recording nothing, when the journal
+     * already holds that symbol's settlement at that instant: each settlement counts once, however often a venue
+     * reports it. Its answer is exact from the moment it returns, like {@link #recordFill}'s.
+     */
+    boolean recordFunding(FundingPayment payment);
+
+    /** Every journaled funding settlement, in the order recorded. */
+    List<FundingPayment> fundingPayments();
 
     /** Audit events at or after {@code from}, oldest first. */
     List<AuditEvent> eventsSince(Instant from);

@@ -2,6 +2,7 @@ package io.tradekit.core.store;
 
 import io.tradekit.api.Bar;
 import io.tradekit.api.Fill;
+import io.tradekit.api.FundingPayment;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Order;
 import io.tradekit.api.Timeframe;
@@ -39,6 +40,7 @@ public final class MemoryStateStore implements BotStore {
     private final List<Fill> fills = new ArrayList<>();
     private final Set<String> fillKeys = new HashSet<>();
     private final Map<String, BigDecimal> positions = new TreeMap<>();
+    private final Map<String, FundingPayment> funding = new LinkedHashMap<>();
     private final List<AuditEvent> events = new ArrayList<>();
     private final List<EquitySnapshot> equity = new ArrayList<>();
     private final List<MetricsSnapshot> metrics = new ArrayList<>();
@@ -85,6 +87,18 @@ public final class MemoryStateStore implements BotStore {
         fills.add(fill);
         positions.merge(fill.symbol(), fill.side().sign() > 0 ? fill.quantity() : fill.quantity().negate(), BigDecimal::add);
         return true;
+    }
+
+    @Override
+    public synchronized boolean recordFunding(FundingPayment payment) {
+        ensureOpen();
+        return funding.putIfAbsent(JournalQueries.fundingKey(payment.symbol(), payment.time()), payment) == null;
+    }
+
+    @Override
+    public synchronized List<FundingPayment> fundingPayments() {
+        ensureOpen();
+        return List.copyOf(funding.values());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tradekit.core.store;
 
 import io.tradekit.api.Bar;
 import io.tradekit.api.Fill;
+import io.tradekit.api.FundingPayment;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Order;
 import io.tradekit.api.Timeframe;
@@ -86,18 +87,20 @@ public final class SqliteStateStore implements BotStore {
     private final JournalWriter writer;
     private final Set<String> fillKeys;
     private final Set<String> clientOrderIds;
+    private final Set<String> fundingKeys;
     private final Object readLock = new Object();
     private final JournalLock lock;
     private boolean closed;
 
     private SqliteStateStore(String location, Handle readHandle, Handle writeHandle, JournalWriter writer,
-                             Set<String> fillKeys, Set<String> clientOrderIds, JournalLock lock) {
+                             Set<String> fillKeys, Set<String> clientOrderIds, Set<String> fundingKeys, JournalLock lock) {
         this.location = location;
         this.readHandle = readHandle;
         this.writeHandle = writeHandle;
         this.writer = writer;
         this.fillKeys = fillKeys;
         this.clientOrderIds = clientOrderIds;
+        this.fundingKeys = fundingKeys;
         this.lock = lock;
     }
 
@@ -139,11 +142,12 @@ public final class SqliteStateStore implements BotStore {
             SchemaMigrator.migrate(write, SchemaMigrator.latestVersion(), location);
             Set<String> fillKeys = JournalQueries.fillKeys(write);
             Set<String> clientOrderIds = JournalQueries.clientOrderIds(write);
+            Set<String> fundingKeys = JournalQueries.fundingKeys(write);
             Map<String, JournalWriter.PositionTally> positions = JournalQueries.positions(write);
             read = jdbi.open();
             lock.markOpen();
             JournalWriter writer = new JournalWriter(write, location, options.maxGroupSize(), options.snapshotRetention(), positions);
-            return new SqliteStateStore(location, read, write, writer, fillKeys, clientOrderIds, lock);
+            return new SqliteStateStore(location, read, write, writer, fillKeys, clientOrderIds, fundingKeys, lock);
         } catch (RuntimeException e) {
             closeQuietly(read, e);
             closeQuietly(write, e);
@@ -197,6 +201,25 @@ public final class SqliteStateStore implements BotStore {
             fillKeys.add(key);
             return true;
         }
+    }
+
+    @Override
+    public boolean recordFunding(FundingPayment payment) {
+        JournalWrite.FundingRow row = JournalWrite.FundingRow.of(payment);
+        String key = JournalQueries.fundingKey(payment.symbol(), payment.time());
+        synchronized (this) {
+            ensureOpen();
+            if (!fundingKeys.add(key)) {
+                return false;
+            }
+            writer.submit(row);
+            return true;
+        }
+    }
+
+    @Override
+    public List<FundingPayment> fundingPayments() {
+        return read(JournalQueries::fundingPayments);
     }
 
     @Override

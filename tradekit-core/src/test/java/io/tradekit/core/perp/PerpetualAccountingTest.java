@@ -109,6 +109,7 @@ class PerpetualAccountingTest {
         assertThat(perp.maxLeverageUsed()).isEqualByComparingTo(ratio("19900", "9890"));
         assertThat(perp.closestLiquidationDistance()).hasValueSatisfying(x -> assertThat(x).isEqualByComparingTo(ratio("380", "1990")));
         assertThat(perp.liquidations()).isZero();
+        assertThat(perp.liquidationFees()).isEqualByComparingTo("0");
     }
 
     @Test
@@ -185,6 +186,7 @@ class PerpetualAccountingTest {
         assertThat(strategy.seen.get(2).account().walletBalance()).isEqualByComparingTo("6080.34");
         PerpetualFigures perp = r.perpetual().orElseThrow();
         assertThat(perp.liquidations()).isEqualTo(1);
+        assertThat(perp.liquidationFees()).isEqualByComparingTo("9.66");
         assertThat(perp.closestLiquidationDistance()).hasValueSatisfying(x -> assertThat(x).isEqualByComparingTo("0"));
     }
 

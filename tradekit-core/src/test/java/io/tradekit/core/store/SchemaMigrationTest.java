@@ -119,6 +119,46 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void aVersionFiveJournalOfAPerpetualBotGainsItsFundingJournalAndKeepsEveryRow() throws Exception {
+        Path file = dir.resolve("v5.db");
+        Order order = limitOrder("short-1", "ETHUSDT", Side.SELL, "1.0", "2000");
+        Fill fill = new Fill("trade-1", "short-1", "v-9", "ETHUSDT", Side.SELL, new BigDecimal("2000"),
+                new BigDecimal("1.0"), new BigDecimal("1.2"), "USDT", at(5), false);
+        Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Handle h = jdbi.open()) {
+            SchemaMigrator.migrate(h, 5, file.toString());
+            h.execute("""
+                    INSERT INTO orders (client_order_id, venue_order_id, symbol, side, type, quantity, limit_price, time_in_force,
+                                        reduce_only, status, filled_quantity, average_fill_price, created_ns, updated_ns, tag, reason)
+                    VALUES ('short-1', NULL, 'ETHUSDT', 'SELL', 'LIMIT', '1.0', '2000', 'GTC', 0, 'PENDING_NEW', '0', '0', ?, ?, 'grid-level-3', NULL)""",
+                    nanos(order.createdAt()), nanos(order.updatedAt()));
+            h.execute("""
+                    INSERT INTO fills (fill_id, client_order_id, venue_order_id, symbol, side, price, quantity, fee, fee_asset, time_ns, maker)
+                    VALUES ('trade-1', 'short-1', 'v-9', 'ETHUSDT', 'SELL', '2000', '1.0', '1.2', 'USDT', ?, 0)""", nanos(fill.time()));
+            h.execute("INSERT INTO positions (symbol, quantity, fill_count, updated_ns) VALUES ('ETHUSDT', '-1.0', 1, 0)");
+        }
+        assertThat(SqliteFiles.strings(file, "SELECT max(version) FROM schema_version")).containsExactly("5");
+        assertThat(SqliteFiles.strings(file, "SELECT name FROM sqlite_master WHERE name = 'funding_payments'")).isEmpty();
+
+        // The short of 1 ETH receives 1 × 2010 × 0.0001 = 0.201 at 08:00.
+        io.tradekit.api.FundingPayment received = new io.tradekit.api.FundingPayment("ETHUSDT", at(8 * 3600), new BigDecimal("0.0001"),
+                new BigDecimal("2010"), new BigDecimal("-1.0"), new BigDecimal("-0.201"));
+        try (SqliteStateStore store = StateStores.sqlite(file)) {
+            assertThat(SqliteFiles.strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactlyElementsOf(allVersions());
+            assertThat(store.orders()).containsExactly(order);
+            assertThat(store.fills()).containsExactly(fill);
+            assertThat(store.journalPositions().get("ETHUSDT")).isEqualByComparingTo("-1.0");
+            assertThat(store.fundingPayments()).isEmpty();
+            assertThat(store.recordFunding(received)).isTrue();
+        }
+        try (SqliteStateStore reopened = StateStores.sqlite(file)) {
+            assertThat(reopened.fundingPayments()).containsExactly(received);
+            assertThat(reopened.recordFunding(received)).as("a settlement journaled before the reopen counts once").isFalse();
+            assertThat(reopened.fills()).containsExactly(fill);
+        }
+    }
+
+    @Test
     void aDatabaseAlreadyAtTheLatestVersionIsLeftAsItIs() throws Exception {
         Path file = dir.resolve("current.db");
         StateStores.sqlite(file).close();

@@ -2,6 +2,7 @@ package io.tradekit.core.store;
 
 import io.tradekit.api.Bar;
 import io.tradekit.api.Fill;
+import io.tradekit.api.FundingPayment;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Order;
 import io.tradekit.api.OrderStatus;
@@ -121,6 +122,22 @@ abstract class StateStoreContract {
         assertThat(store.recordFill(fill)).isFalse();
         assertThat(store.recordFill(fill("trade-100", order, "0.6", "64001", 3))).isFalse();
         assertThat(store.fills()).containsExactly(fill);
+    }
+
+    @Test
+    void aFundingSettlementIsJournaledOncePerSymbolAndInstantWithExactDecimals() {
+        // A short of 1.250 ETH receives 1.25 × 2050.10 × 0.0001 = 0.2562625 at 08:00; the venue reports it again on a restart.
+        FundingPayment received = new FundingPayment("ETHUSDT", at(8 * 3600), new BigDecimal("0.0001"), new BigDecimal("2050.10"),
+                new BigDecimal("-1.250"), new BigDecimal("-0.2562625"));
+        FundingPayment otherSymbol = new FundingPayment("BTCUSDT", at(8 * 3600), new BigDecimal("0.0001"), new BigDecimal("64000"),
+                new BigDecimal("0.010"), new BigDecimal("0.0640"));
+
+        assertThat(store.recordFunding(received)).isTrue();
+        assertThat(store.recordFunding(received)).isFalse();
+        assertThat(store.recordFunding(new FundingPayment("ETHUSDT", at(8 * 3600), new BigDecimal("0.0002"), new BigDecimal("2050.10"),
+                new BigDecimal("-1.250"), new BigDecimal("-0.512525")))).as("the same settlement, reported otherwise").isFalse();
+        assertThat(store.recordFunding(otherSymbol)).isTrue();
+        assertThat(store.fundingPayments()).containsExactly(received, otherSymbol);
     }
 
     @Test

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code tradekit replay} of sma-cross in a child JVM, killed with SIGKILL at random points of its own progress and run
  * again on the same journal each time, writes the {@code summary.json} of a run that was never interrupted, figure for
- * figure (Sharpe, drawdown and the returns by day included), and its journal holds one equity point per bar.
+ * figure (Sharpe, drawdown and the returns by day included), and its journal holds one equity point per bar. So does a
+ * perpetual sma-cross with shorts at 3x, its funding, leverage and liquidation figures included.
  */
 class ReplayKillCliTest {
 
@@ -43,17 +44,34 @@ class ReplayKillCliTest {
 
     @Test
     void aReplayKilledAtRandomPointsAndRunAgainWritesTheSummaryOfOneThatNeverStopped() throws Exception {
+        assertThat(killedAndRunAgainEqualsCalm(List.of())).contains("finalEquity", "realizedPnl", "sharpe", "maxDrawdownPct",
+                "roundTrips", "returnsByDay");
+    }
+
+    @Test
+    void aPerpetualReplayWithShortsKilledAtRandomPointsWritesTheSummaryOfOneThatNeverStoppedFundingIncluded() throws Exception {
+        List<String> compared = killedAndRunAgainEqualsCalm(List.of("--market", "perp", "--leverage", "3", "--param", "allowShort=true",
+                "--funding-rate", "0.0001"));
+        assertThat(compared).contains("finalEquity", "sharpe", "roundTrips", "perpetual");
+        JsonNode perpetual = json(dir.resolve("calm/summary.json")).get("perpetual");
+        assertThat(perpetual.get("fundingPaid").decimalValue().add(perpetual.get("fundingReceived").decimalValue())).isPositive();
+    }
+
+    /** Runs the replay with {@code flags} once calmly and once killed three times; returns the summary figures it compared. */
+    private List<String> killedAndRunAgainEqualsCalm(List<String> flags) throws Exception {
         List<Bar> data = DataSets.load("eth-usd-5m");
         int bars = data.size();
-        ModeCliRun calm = ModeCliRun.in(dir, "replay", "--strategy", "sma-cross", "--data", "eth-usd-5m", "--db", "calm/bot.db",
-                "--out", "calm");
+        List<String> calmArgs = new ArrayList<>(List.of("replay", "--strategy", "sma-cross", "--data", "eth-usd-5m", "--db", "calm/bot.db",
+                "--out", "calm"));
+        calmArgs.addAll(flags);
+        ModeCliRun calm = ModeCliRun.in(dir, calmArgs.toArray(String[]::new));
         assertThat(calm.exitCode()).as(calm.err()).isZero();
 
         Random random = new Random(3);
         List<Integer> killedAt = new ArrayList<>();
         int exit = -1;
         for (int attempt = 0; attempt < 12 && exit != 0; attempt++) {
-            Process child = startChild();
+            Process child = startChild(flags);
             if (killedAt.size() < 3) {
                 // Where to kill is chosen by the child's own progress (its journal's bar mark), not by the wall clock.
                 int target = 50 + random.nextInt(bars - 100);
@@ -82,18 +100,19 @@ class ReplayKillCliTest {
             assertThat(actual.get(field.getKey())).as("%s after kills at bars %s", field.getKey(), killedAt).isEqualTo(field.getValue());
             compared.add(field.getKey());
         }
-        assertThat(compared).contains("finalEquity", "realizedPnl", "sharpe", "maxDrawdownPct", "roundTrips", "returnsByDay");
         try (SqliteStateStore journal = StateStores.sqlite(dir.resolve("crashy/bot.db"))) {
             assertThat(journal.equitySince(Instant.EPOCH)).as("one equity point per bar: no bar fed twice").hasSize(bars);
         }
+        return compared;
     }
 
-    private Process startChild() throws IOException {
+    private Process startChild(List<String> flags) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         // A few hundred bars a second: slow enough for a kill to land inside the run.
-        List<String> cmd = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 TradeKitCli.class.getName(), "replay", "--strategy", "sma-cross", "--data", "eth-usd-5m", "--db", "crashy/bot.db",
-                "--out", "crashy", "--speed", "300");
+                "--out", "crashy", "--speed", "300"));
+        cmd.addAll(flags);
         return new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("child.out").toFile()))
                 .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("child.err").toFile())).start();
     }

@@ -2,6 +2,7 @@ package io.tradekit.core.store.internal;
 
 import io.tradekit.api.Bar;
 import io.tradekit.api.Fill;
+import io.tradekit.api.FundingPayment;
 import io.tradekit.api.Order;
 import io.tradekit.api.OrderStatus;
 import io.tradekit.api.OrderType;
@@ -87,6 +88,29 @@ public final class JournalQueries {
                     return new EquitySnapshot(r.instant("time_ns"), r.decimal("equity"), r.decimal("cash"),
                             r.decimal("realized_pnl"), r.decimal("unrealized_pnl"));
                 }).list();
+    }
+
+    /** Every funding settlement, in the order journaled. */
+    public static List<FundingPayment> fundingPayments(Handle h) {
+        RowReader r = new RowReader("funding_payments", "seq");
+        return h.createQuery("SELECT seq, symbol, time_ns, rate, mark_price, quantity, amount FROM funding_payments ORDER BY seq")
+                .map((rs, ctx) -> {
+                    r.at(rs);
+                    return new FundingPayment(r.text("symbol"), r.instant("time_ns"), r.decimal("rate"), r.decimal("mark_price"),
+                            r.decimal("quantity"), r.decimal("amount"));
+                }).list();
+    }
+
+    /** The key a funding settlement is deduplicated by: its symbol and instant. */
+    public static String fundingKey(String symbol, Instant time) {
+        return symbol + "@" + EpochNanos.of(time, "funding " + symbol + " time");
+    }
+
+    /** Every funding key in the journal. */
+    public static Set<String> fundingKeys(Handle h) {
+        Set<String> keys = new HashSet<>();
+        h.createQuery("SELECT symbol || '@' || time_ns FROM funding_payments").mapTo(String.class).forEach(keys::add);
+        return keys;
     }
 
     public static List<MetricsSnapshot> metricsSince(Handle h, Instant from) {

@@ -2,6 +2,7 @@ package io.tradekit.core.store.internal;
 
 import io.tradekit.api.Bar;
 import io.tradekit.api.Fill;
+import io.tradekit.api.FundingPayment;
 import io.tradekit.api.Order;
 import io.tradekit.api.store.AuditEvent;
 import io.tradekit.api.store.BotSnapshot;
@@ -263,6 +264,35 @@ public sealed interface JournalWrite {
             b.setString(6, low);
             b.setString(7, close);
             b.setString(8, volume);
+            b.addBatch();
+        }
+    }
+
+    /** A funding settlement; the store has already refused one it holds, and the key makes a repeat a no-op. */
+    record FundingRow(String symbol, long timeNs, String rate, String markPrice, String quantity, String amount) implements JournalWrite {
+
+        static final String SQL = """
+                INSERT INTO funding_payments (symbol, time_ns, rate, mark_price, quantity, amount) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (symbol, time_ns) DO NOTHING""";
+
+        public static FundingRow of(FundingPayment p) {
+            return new FundingRow(p.symbol(), EpochNanos.of(p.time(), "funding " + p.symbol() + " time"), p.rate().toString(),
+                    p.markPrice().toString(), p.quantity().toString(), p.amount().toString());
+        }
+
+        @Override
+        public String sql() {
+            return SQL;
+        }
+
+        @Override
+        public void addTo(PreparedStatement b) throws SQLException {
+            b.setString(1, symbol);
+            b.setLong(2, timeNs);
+            b.setString(3, rate);
+            b.setString(4, markPrice);
+            b.setString(5, quantity);
+            b.setString(6, amount);
             b.addBatch();
         }
     }
