@@ -79,6 +79,8 @@ import java.util.random.RandomGenerator;
 public final class BinanceAdapter implements ExchangeAdapter {
 
     private static final int KLINE_PAGE = 1000;
+    /** Compiled once: every order passes it on its way out. */
+    private static final java.util.regex.Pattern CLIENT_ORDER_ID = java.util.regex.Pattern.compile(OrderRequest.CLIENT_ORDER_ID_PATTERN);
     private static final int TRADE_PAGE = 1000;
 
     private final BinanceConfig config;
@@ -533,7 +535,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
     }
 
     private static void requireClientOrderId(String clientOrderId) {
-        if (clientOrderId == null || !clientOrderId.matches(OrderRequest.CLIENT_ORDER_ID_PATTERN)) {
+        if (clientOrderId == null || !CLIENT_ORDER_ID.matcher(clientOrderId).matches()) {
             throw new InvalidInputException("binance: client order id '" + clientOrderId + "' does not match "
                     + OrderRequest.CLIENT_ORDER_ID_PATTERN);
         }

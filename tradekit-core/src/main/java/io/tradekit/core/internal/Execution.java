@@ -68,9 +68,11 @@ final class Execution {
         engine.store.writeAhead(order);
         engine.orders.add(order);
         ordersSent++;
+        // Off to the venue first: the audit line and the listeners do not hold the order up (its answer is handled on
+        // this loop after this task, so they still come first).
+        engine.calls.call(() -> engine.venue.place(request), (ack, failure) -> onPlaced(request, ack, failure));
         if (engine.auditsTrades()) TradeAudit.order(engine, order);
         engine.publish(new BotEvent.OrderSubmitted(now, order));
-        engine.calls.call(() -> engine.venue.place(request), (ack, failure) -> onPlaced(request, ack, failure));
         // A request whose answer never comes is not forgotten: after the timeout (wall time) it is looked up.
         if (deadlines.onWallClock()) deadlines.after(ackTimeout, () -> engine.orders.get(request.clientOrderId())
                 .filter(o -> o.status() == OrderStatus.PENDING_NEW)
@@ -163,12 +165,10 @@ final class Execution {
         BigDecimal newQuantity = order == null ? requested : OrderRounding.quantityDown(requested, engine.instrument(order.symbol()));
         if (refusal == null) refusal = quantityRefusal(order, newQuantity);
         if (refusal != null) {
-            engine.audit("amend-denied", "engine", refusal, "{\"clientOrderId\":\"" + clientOrderId + "\"}");
+            TradeAudit.amendRefused(engine, clientOrderId, refusal);
             return Submission.denied("engine", refusal);
         }
-        engine.audit("amend", "strategy", "order " + clientOrderId + ": quantity " + order.quantity().toPlainString() + " -> "
-                + newQuantity.toPlainString(), "{\"clientOrderId\":\"" + clientOrderId + "\",\"from\":\"" + order.quantity().toPlainString()
-                + "\",\"to\":\"" + newQuantity.toPlainString() + "\"}");
+        TradeAudit.amend(engine, order, newQuantity);
         engine.store.flush(); // write-ahead: the amend is on record before it leaves
         amending.add(clientOrderId);
         String symbol = order.symbol();
