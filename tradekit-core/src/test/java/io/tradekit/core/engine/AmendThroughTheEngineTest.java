@@ -19,6 +19,7 @@ import io.tradekit.api.spi.Submission;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
+import io.tradekit.core.paper.PaperSettings;
 import io.tradekit.core.store.StateStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +134,40 @@ class AmendThroughTheEngineTest {
 
             assertThat(amendsSent.get()).isEqualTo(1);
             assertThat(bot.openOrders()).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.NEW));
+        }
+    }
+
+    @Test
+    void anAmendWhoseAnswerWasLostBeforeACrashIsFoundOnRestart() {
+        PaperSettings settings = LiveLoopTest.paper();
+        Path book = dir.resolve("venue-book.db");
+        ForwardingVenue lossy = new ForwardingVenue(PaperExchange.durable(settings, book)) {
+            @Override
+            public Order amendQuantity(String symbol, String clientOrderId, BigDecimal newQuantity) {
+                inner.amendQuantity(symbol, clientOrderId, newQuantity);
+                throw new ExchangeException("paper", ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE, "HTTP504", "gateway timeout", null, null);
+            }
+        };
+        RestThenAmend strategy = new RestThenAmend("0.3");
+        List<BotEvent> events = new CopyOnWriteArrayList<>();
+        try (TradingBot bot = bot("crash", lossy, strategy, events)) {
+            bot.start();
+            feed(bot, lossy.paper(), Bars.closes("100", "101"));
+            awaitTrue("the outcome is reported unknown", () -> events.stream().anyMatch(e -> e instanceof BotEvent.ErrorOccurred x
+                    && x.category() == ErrorCategory.UNKNOWN_OUTCOME));
+            assertThat(bot.openOrders()).singleElement().satisfies(o -> assertThat(o.quantity()).isEqualByComparingTo("1"));
+        } // down before the lookup was due
+
+        // the same bot (strategy and venue as its journal says), fed no bar: only the restart's reconciliation runs
+        try (TradingBot bot = bot("crash", new ForwardingVenue(PaperExchange.durable(settings, book)), new RestThenAmend("0.3"),
+                new CopyOnWriteArrayList<>())) {
+            bot.start();
+            // the restart looks the open order up at the venue and takes the amended quantity from there
+            assertThat(bot.openOrders()).singleElement().satisfies(o -> {
+                assertThat(o.clientOrderId()).isEqualTo(strategy.clientOrderId);
+                assertThat(o.quantity()).isEqualByComparingTo("0.3");
+                assertThat(o.status()).isEqualTo(OrderStatus.NEW);
+            });
         }
     }
 
