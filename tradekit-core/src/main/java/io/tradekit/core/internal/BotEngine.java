@@ -589,7 +589,7 @@ public final class BotEngine {
     }
 
     Submission amend(String clientOrderId, java.math.BigDecimal newQuantity) {
-        return execution.amend(clientOrderId, newQuantity, clock.now());
+        return execution.amend(clientOrderId, newQuantity);
     }
 
     boolean isReducing(OrderIntent intent) {

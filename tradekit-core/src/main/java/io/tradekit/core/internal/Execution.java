@@ -159,10 +159,10 @@ final class Execution {
      * the order's quantity; an unknown outcome is settled by looking the order up (its quantity at the
      * venue says whether the amend took effect), never by amending again.
      */
-    Submission amend(String clientOrderId, BigDecimal requested, Instant now) {
+    Submission amend(String clientOrderId, BigDecimal requested) {
         Order order = engine.orders.get(clientOrderId).orElse(null);
         String refusal = amendRefusal(order, clientOrderId, requested);
-        BigDecimal newQuantity = order == null ? requested : OrderRounding.quantityDown(requested, engine.instrument(order.symbol()));
+        BigDecimal newQuantity = refusal == null ? OrderRounding.quantityDown(requested, engine.instrument(order.symbol())) : requested;
         if (refusal == null) refusal = quantityRefusal(order, newQuantity);
         if (refusal != null) {
             TradeAudit.amendRefused(engine, clientOrderId, refusal);
