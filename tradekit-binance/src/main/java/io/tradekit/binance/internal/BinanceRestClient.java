@@ -208,7 +208,7 @@ public final class BinanceRestClient {
         return new ExchangeException(BinanceErrors.VENUE, place ? ErrorCategory.UNKNOWN_OUTCOME : ErrorCategory.MALFORMED_DATA,
                 place ? RecoveryAction.RESYNC_STATE : RecoveryAction.SKIP, "",
                 "binance " + what + ": the answer could not be read (" + problem + ")"
-                        + (place ? "; it may have taken effect, look the order up before sending it again" : "") + ": " + Wire.truncate(raw, 200),
+                        + (place ? "; it may have taken effect, look it up before sending it again" : "") + ": " + Wire.truncate(raw, 200),
                 null, cause);
     }
 

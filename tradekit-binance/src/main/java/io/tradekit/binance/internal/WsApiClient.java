@@ -241,7 +241,7 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
     private static ExchangeException unanswered(Operation operation, String what, String why) {
         if (operation.changesAnOrder()) {
             return new ExchangeException(BinanceErrors.VENUE, ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE, "",
-                    "binance " + what + ": " + why + " after sending; it may have taken effect, look the order up by its client order id", null, null);
+                    "binance " + what + ": " + why + " after sending; it may have taken effect, look it up by its client order id", null, null);
         }
         return new ExchangeException(BinanceErrors.VENUE, ErrorCategory.TIMEOUT, RecoveryAction.RETRY, "",
                 "binance " + what + ": " + why + " after sending", null, null);
