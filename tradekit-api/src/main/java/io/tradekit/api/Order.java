@@ -61,4 +61,14 @@ public record Order(String clientOrderId, Optional<String> venueOrderId, String 
         return new Order(clientOrderId, venueOrderId, symbol, side, type, quantity, limitPrice, timeInForce, reduceOnly,
                 newStatus, filled, averagePrice, createdAt, now, tag, reason);
     }
+
+    /**
+     * The order after its quantity was amended to {@code newQuantity} (an amend keeps the client order id,
+     * the venue's id and the queue place); an order whose fills reach the new quantity is FILLED.
+     */
+    public Order withQuantity(BigDecimal newQuantity, Instant now) {
+        OrderStatus newStatus = filledQuantity.compareTo(newQuantity) >= 0 ? OrderStatus.FILLED : status;
+        return new Order(clientOrderId, venueOrderId, symbol, side, type, newQuantity, limitPrice, timeInForce, reduceOnly,
+                newStatus, filledQuantity, averageFillPrice, createdAt, now, tag, reason);
+    }
 }

@@ -2,6 +2,7 @@ package io.tradekit.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.Balance;
+import io.tradekit.api.CancelReplaceResult;
 import io.tradekit.api.Bar;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.ExchangeException;
@@ -69,10 +70,10 @@ import java.util.random.RandomGenerator;
  * }</pre>
  *
  * With {@code orderChannel=websocket} orders are placed, cancelled and looked up over the WebSocket API
- * instead of REST (same answers, same unknown-outcome rules). Beyond the SPI it offers
- * {@link #placeMarketByQuote} (market orders by quote amount), {@link #cancelReplace} and
- * {@link #validate} (the test-order endpoint). {@link #subscribeOrderBook} keeps a local L2 book from the diff depth
- * stream and REST snapshots.
+ * instead of REST (same answers, same unknown-outcome rules). Of the SPI's optional calls it has
+ * all: {@link #amendQuantity} (keeping queue priority), {@link #placeMarketByQuote} (market orders by quote
+ * amount) and {@link #cancelReplace}; beyond the SPI it offers {@link #validate} (the test-order endpoint).
+ * {@link #subscribeOrderBook} keeps a local L2 book from the diff depth stream and REST snapshots.
  *
  * Methods block (the engine calls them off its loop); failures are {@link ExchangeException}s whose
  * category and recovery come from the Binance error table. Streams post events to the sink given to
@@ -81,6 +82,8 @@ import java.util.random.RandomGenerator;
 public final class BinanceAdapter implements ExchangeAdapter {
 
     private static final int KLINE_PAGE = 1000;
+    /** Compiled once: every order passes it on its way out. */
+    private static final java.util.regex.Pattern CLIENT_ORDER_ID = java.util.regex.Pattern.compile(OrderRequest.CLIENT_ORDER_ID_PATTERN);
     private static final int TRADE_PAGE = 1000;
 
     private final BinanceConfig config;
@@ -142,7 +145,8 @@ public final class BinanceAdapter implements ExchangeAdapter {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.MARKET_ORDERS, Capability.POST_ONLY, Capability.CANCEL_ALL);
+        return Set.of(Capability.MARKET_ORDERS, Capability.POST_ONLY, Capability.CANCEL_ALL, Capability.AMEND_QUANTITY,
+                Capability.MARKET_BY_QUOTE, Capability.CANCEL_REPLACE);
     }
 
     /** Opens the market streams asked for so far and, with credentials, the user data stream. */
@@ -308,8 +312,9 @@ public final class BinanceAdapter implements ExchangeAdapter {
      * A MARKET order for an amount of the quote asset ({@code quoteOrderQty}): a BUY spends about
      * {@code quoteAmount} (e.g. 100 USDT of BTC), a SELL sells as much as brings it in. Binance picks the
      * base quantity, within LOT_SIZE. Sent like {@link #place}, with the same unknown-outcome rules; the
-     * acknowledgement tells the quantity executed. Not part of the {@code ExchangeAdapter} SPI.
+     * acknowledgement tells the quantity executed.
      */
+    @Override
     public OrderAck placeMarketByQuote(String clientOrderId, String symbol, io.tradekit.api.Side side, java.math.BigDecimal quoteAmount) {
         requireClientOrderId(clientOrderId);
         if (quoteAmount == null || quoteAmount.signum() <= 0) {
@@ -330,8 +335,9 @@ public final class BinanceAdapter implements ExchangeAdapter {
      * when the cancel fails). Binance's partial failures (HTTP 409, -2021: cancelled but the new order was
      * refused) and failures (-2022) come back as a {@link CancelReplaceResult} saying which half did what;
      * other refusals throw. A timeout or 5xx throws {@code UNKNOWN_OUTCOME}: both orders must be looked up,
-     * nothing is sent again. Always over REST. Not part of the {@code ExchangeAdapter} SPI.
+     * nothing is sent again. Always over REST.
      */
+    @Override
     public CancelReplaceResult cancelReplace(String cancelClientOrderId, OrderRequest replacement) {
         requireClientOrderId(cancelClientOrderId);
         requireClientOrderId(replacement.clientOrderId());
@@ -348,6 +354,27 @@ public final class BinanceAdapter implements ExchangeAdapter {
         result.canceled().ifPresent(this::remember);
         result.placed().ifPresent(ack -> known.seen(ack.clientOrderId(), ack.venueOrderId(), replacement.symbol(), ack.status()));
         return result;
+    }
+
+    /**
+     * Lowers an open order's quantity keeping its queue priority ({@code PUT /api/v3/order/amend/keepPriority},
+     * or {@code order.amend.keepPriority} over the WebSocket API): the order keeps its client order id (sent
+     * as {@code newClientOrderId}) and its Binance id. Binance refuses anything but a decrease (-2038). A
+     * timeout, a 5xx or an unreadable answer throws {@code UNKNOWN_OUTCOME}: look the order up, its
+     * quantity tells whether the amend took effect; it is never sent again here.
+     */
+    @Override
+    public Order amendQuantity(String symbol, String clientOrderId, java.math.BigDecimal newQuantity) {
+        requireClientOrderId(clientOrderId);
+        if (newQuantity == null || newQuantity.signum() <= 0) {
+            throw new InvalidInputException("binance " + symbol + ": new quantity of " + clientOrderId + " must be positive, got " + newQuantity);
+        }
+        QueryString params = new QueryString().add("symbol", symbol).add("origClientOrderId", clientOrderId)
+                .add("newClientOrderId", clientOrderId).add("newQty", Wire.plain(newQuantity));
+        Order amended = orderCalls.call(Endpoint.AMEND_KEEP_PRIORITY, params, Operation.AMEND, symbol + ", client order id "
+                + clientOrderId + ", new quantity " + newQuantity.toPlainString(), OrderMapping::amendedOrder);
+        remember(amended);
+        return amended;
     }
 
     /**
@@ -526,7 +553,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
     }
 
     private static void requireClientOrderId(String clientOrderId) {
-        if (clientOrderId == null || !clientOrderId.matches(OrderRequest.CLIENT_ORDER_ID_PATTERN)) {
+        if (clientOrderId == null || !CLIENT_ORDER_ID.matcher(clientOrderId).matches()) {
             throw new InvalidInputException("binance: client order id '" + clientOrderId + "' does not match "
                     + OrderRequest.CLIENT_ORDER_ID_PATTERN);
         }

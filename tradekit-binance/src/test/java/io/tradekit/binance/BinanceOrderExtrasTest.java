@@ -1,5 +1,6 @@
 package io.tradekit.binance;
 
+import io.tradekit.api.CancelReplaceResult;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.ExchangeException;
 import io.tradekit.api.InvalidInputException;

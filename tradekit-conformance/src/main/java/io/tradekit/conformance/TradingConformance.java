@@ -137,6 +137,55 @@ public abstract class TradingConformance extends ConformanceSupport {
     }
 
     @Test
+    void anAmendLowersTheQuantityInPlaceAndARaiseIsRefused() {
+        ExchangeAdapter a = adapter();
+        a.instrument(venue.symbol());
+        OrderRequest request = venue.restingBuy("kit-amend-1");
+        OrderAck ack = a.place(request);
+        hook(() -> venue.venueOrderQuantity("kit-amend-1"));
+        assertThat(a.capabilities()).as("capabilities of an adapter whose harness checks amends").contains(ExchangeAdapter.Capability.AMEND_QUANTITY);
+        BigDecimal lower = request.quantity().subtract(venue.orderQuantity());
+        assertThat(lower.signum()).as("the harness's resting quantity leaves room for one step less").isPositive();
+
+        Order amended = a.amendQuantity(venue.symbol(), "kit-amend-1", lower);
+
+        assertThat(amended.clientOrderId()).as("the amended order keeps its client order id").isEqualTo("kit-amend-1");
+        assertThat(amended.venueOrderId()).as("the amended order keeps the venue's id (its queue place)").contains(ack.venueOrderId());
+        assertThat(amended.quantity()).as("quantity the adapter reports after the amend").isEqualByComparingTo(lower);
+        assertThat(venue.venueOrderQuantity("kit-amend-1")).as("quantity the venue holds after the amend").isEqualByComparingTo(lower);
+        assertThat(a.lookup(venue.symbol(), "kit-amend-1").orElseThrow().quantity()).as("looked-up quantity after the amend")
+                .isEqualByComparingTo(lower);
+        assertThat(venue.venueOrderIds()).as("orders at the venue: amended in place, none added").containsExactly("kit-amend-1");
+
+        Throwable raise = catchThrowable(() -> a.amendQuantity(venue.symbol(), "kit-amend-1", request.quantity()));
+        assertThat(raise).as("amending back up to the first quantity").isInstanceOf(ExchangeException.class);
+        assertThat(((ExchangeException) raise).category()).as("category of a refused raise").isEqualTo(ErrorCategory.INVALID_ORDER);
+        assertThat(venue.venueOrderQuantity("kit-amend-1")).as("quantity the venue holds after a refused raise").isEqualByComparingTo(lower);
+    }
+
+    @Test
+    void anOptionalCallTheAdapterLacksIsRefusedNamingTheVenueAndTheCall() {
+        ExchangeAdapter a = adapter();
+        Set<ExchangeAdapter.Capability> has = a.capabilities();
+        Assumptions.assumeFalse(has.containsAll(Set.of(ExchangeAdapter.Capability.AMEND_QUANTITY, ExchangeAdapter.Capability.MARKET_BY_QUOTE,
+                ExchangeAdapter.Capability.CANCEL_REPLACE)), "the adapter offers every optional call");
+        java.util.Map<ExchangeAdapter.Capability, Runnable> calls = java.util.Map.of(
+                ExchangeAdapter.Capability.AMEND_QUANTITY, () -> a.amendQuantity(venue.symbol(), "kit-opt-1", venue.orderQuantity()),
+                ExchangeAdapter.Capability.MARKET_BY_QUOTE, () -> a.placeMarketByQuote("kit-opt-2", venue.symbol(),
+                        io.tradekit.api.Side.BUY, BigDecimal.TEN),
+                ExchangeAdapter.Capability.CANCEL_REPLACE, () -> a.cancelReplace("kit-opt-3", venue.restingBuy("kit-opt-4")));
+        calls.forEach((capability, call) -> {
+            if (has.contains(capability)) return;
+            Throwable refused = catchThrowable(call::run);
+            assertThat(refused).as("calling %s on an adapter without it", capability).isInstanceOf(ExchangeException.class);
+            assertThat(((ExchangeException) refused).venueCode()).as("venue code of the refusal of %s", capability)
+                    .isEqualTo(ExchangeAdapter.UNSUPPORTED);
+            assertThat(refused.getMessage()).as("refusal of %s", capability).contains(a.venue()).contains(capability.name());
+        });
+        assertThat(venue.venueOrderIds()).as("orders at the venue after refused optional calls").isEmpty();
+    }
+
+    @Test
     void historyPagesThroughEveryClosedBarOldestFirst() {
         ExchangeAdapter a = adapter();
         List<Bar> truth = venue.closedBars();

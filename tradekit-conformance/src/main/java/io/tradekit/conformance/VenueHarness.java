@@ -78,6 +78,15 @@ public interface VenueHarness extends AutoCloseable {
     /** Client order ids of every order the simulator holds, in arrival order. */
     List<String> venueOrderIds();
 
+    /**
+     * The quantity the simulator holds for the order {@code clientOrderId}, by its own records. A harness that
+     * offers it says its adapter amends orders ({@code ExchangeAdapter.Capability.AMEND_QUANTITY}), and the kit
+     * checks the amend against it; one that does not keeps this default, and the kit skips that check naming it.
+     */
+    default BigDecimal venueOrderQuantity(String clientOrderId) {
+        throw new UnsupportedOperationException("the simulator offers no 'venueOrderQuantity' hook (needed to check amends)");
+    }
+
     /** The account's total (free plus locked) balance of {@code asset} at the simulator. */
     BigDecimal venueBalance(String asset);
 

@@ -2,12 +2,16 @@ package io.tradekit.api.spi;
 
 import io.tradekit.api.Balance;
 import io.tradekit.api.Bar;
+import io.tradekit.api.CancelReplaceResult;
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.ExchangeException;
 import io.tradekit.api.Fill;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.Order;
 import io.tradekit.api.Position;
 import io.tradekit.api.OrderAck;
 import io.tradekit.api.OrderRequest;
+import io.tradekit.api.Side;
 import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.EventSink;
 
@@ -22,13 +26,23 @@ import java.util.Set;
  * {@link io.tradekit.api.ExchangeException} with the failure's category. Streams post
  * {@link io.tradekit.api.event.Event}s to the sink given to {@link #connect}; an adapter never calls
  * strategy code. A malformed venue message becomes an {@code ErrorRaised} event, never a crash.
+ *
+ * <p>Features beyond the basic order calls are optional: a venue names those it has in
+ * {@link #capabilities()}, and a call to one it lacks throws an {@link ExchangeException} of category
+ * {@code INVALID_ORDER} with venue code {@code UNSUPPORTED} that names the venue and the operation.
+ *
+ * <pre>{@code
+ * if (adapter.capabilities().contains(Capability.AMEND_QUANTITY)) {
+ *     Order smaller = adapter.amendQuantity("BTCUSDT", "bot-1a", new BigDecimal("0.5"));
+ * }
+ * }</pre>
  */
 public interface ExchangeAdapter extends AutoCloseable {
 
     /** The venue's name, e.g. {@code binance}. */
     String venue();
 
-    /** What this venue supports beyond limit orders. */
+    /** What this venue supports beyond limit orders; the optional calls below work only when named here. */
     default Set<Capability> capabilities() {
         return Set.of(Capability.MARKET_ORDERS);
     }
@@ -105,13 +119,68 @@ public interface ExchangeAdapter extends AutoCloseable {
      * @throws io.tradekit.api.ExchangeException when the venue trades no derivatives or refuses the value
      */
     default void setLeverage(String symbol, BigDecimal leverage) {
-        throw new io.tradekit.api.ExchangeException(venue(), io.tradekit.api.ErrorCategory.INVALID_ORDER, "NO_DERIVATIVES",
+        throw new ExchangeException(venue(), ErrorCategory.INVALID_ORDER, "NO_DERIVATIVES",
                 venue() + " trades no derivatives: cannot set leverage on " + symbol);
+    }
+
+    /**
+     * Lowers the quantity of an open order in place, keeping its client order id and its time priority
+     * in the queue at its price ({@link Capability#AMEND_QUANTITY}). Only a decrease is allowed:
+     * {@code newQuantity} must be above the quantity already filled and below the order's quantity.
+     * A timeout or 5xx throws with category {@code UNKNOWN_OUTCOME}: the order is looked up (its
+     * quantity tells whether the amend took effect), never amended again blindly.
+     *
+     * @return the order as the venue holds it after the amend
+     * @throws ExchangeException {@code UNSUPPORTED} when the venue cannot amend; the venue's refusal otherwise
+     */
+    default Order amendQuantity(String symbol, String clientOrderId, BigDecimal newQuantity) {
+        throw unsupported(Capability.AMEND_QUANTITY, "amendQuantity(" + symbol + ", " + clientOrderId + ")");
+    }
+
+    /**
+     * A market order for an amount of the quote asset ({@link Capability#MARKET_BY_QUOTE}): a BUY spends
+     * about {@code quoteAmount}, a SELL sells as much base as brings it in; the venue picks the base
+     * quantity. Same unknown-outcome rules as {@link #place}.
+     *
+     * @throws ExchangeException {@code UNSUPPORTED} when the venue cannot size a market order by quote
+     */
+    default OrderAck placeMarketByQuote(String clientOrderId, String symbol, Side side, BigDecimal quoteAmount) {
+        throw unsupported(Capability.MARKET_BY_QUOTE, "placeMarketByQuote(" + symbol + ", " + clientOrderId + ")");
+    }
+
+    /**
+     * Cancels the open order {@code cancelClientOrderId} and places {@code replacement} in one request
+     * ({@link Capability#CANCEL_REPLACE}); no new order when the cancel fails. A half that failed is in
+     * the result, not an exception. A timeout or 5xx throws {@code UNKNOWN_OUTCOME}: both orders are
+     * looked up, nothing is sent again.
+     *
+     * @throws ExchangeException {@code UNSUPPORTED} when the venue has no cancel-replace
+     */
+    default CancelReplaceResult cancelReplace(String cancelClientOrderId, OrderRequest replacement) {
+        throw unsupported(Capability.CANCEL_REPLACE, "cancelReplace(" + replacement.symbol() + ", " + cancelClientOrderId + ")");
     }
 
     @Override
     void close();
 
+    private ExchangeException unsupported(Capability capability, String operation) {
+        return new ExchangeException(venue(), ErrorCategory.INVALID_ORDER, UNSUPPORTED,
+                venue() + " (" + getClass().getSimpleName() + ") does not support " + operation + ": it lacks capability " + capability);
+    }
+
+    /** The venue code of the refusal thrown by an optional call the venue does not support. */
+    String UNSUPPORTED = "UNSUPPORTED";
+
     /** Optional venue features. */
-    enum Capability { MARKET_ORDERS, POST_ONLY, CANCEL_ALL }
+    enum Capability {
+        MARKET_ORDERS,
+        POST_ONLY,
+        CANCEL_ALL,
+        /** {@link #amendQuantity}: lower an open order's quantity keeping its queue priority. */
+        AMEND_QUANTITY,
+        /** {@link #placeMarketByQuote}: a market order sized in the quote asset. */
+        MARKET_BY_QUOTE,
+        /** {@link #cancelReplace}: cancel one order and place another in one request. */
+        CANCEL_REPLACE
+    }
 }

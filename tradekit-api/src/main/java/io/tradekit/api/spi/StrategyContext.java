@@ -79,6 +79,19 @@ public interface StrategyContext {
     /** Asks the venue to cancel one of this bot's orders; the outcome arrives as an order update. */
     void cancel(String clientOrderId);
 
+    /**
+     * Asks the venue to lower the quantity of one of this bot's open orders, keeping its place in the
+     * queue (on a venue with {@link ExchangeAdapter.Capability#AMEND_QUANTITY}). The quantity is rounded
+     * down to the instrument's step and must stay above what has filled. Only a decrease: it never adds
+     * exposure, so no risk policy is asked. Returns the order as it stands, or the refusal (nothing sent);
+     * the venue's answer arrives as an order update with the new quantity, or as an error event.
+     *
+     * <pre>{@code
+     * ctx.amendQuantity(order.clientOrderId(), order.quantity().divide(BigDecimal.TWO));
+     * }</pre>
+     */
+    Submission amendQuantity(String clientOrderId, BigDecimal newQuantity);
+
     /** Cancels every open order of this bot. */
     void cancelAll();
 

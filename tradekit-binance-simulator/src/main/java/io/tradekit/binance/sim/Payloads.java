@@ -58,7 +58,7 @@ final class Payloads {
                     .append(",\"baseAssetPrecision\":8,\"quoteAsset\":").append(quote(s.quoteAsset()))
                     .append(",\"quotePrecision\":8,\"quoteAssetPrecision\":8,\"baseCommissionPrecision\":8,\"quoteCommissionPrecision\":8,")
                     .append("\"orderTypes\":[\"LIMIT\",\"LIMIT_MAKER\",\"MARKET\"],\"icebergAllowed\":false,\"ocoAllowed\":false,")
-                    .append("\"quoteOrderQtyMarketAllowed\":true,\"allowTrailingStop\":false,\"cancelReplaceAllowed\":true,")
+                    .append("\"quoteOrderQtyMarketAllowed\":true,\"allowTrailingStop\":false,\"cancelReplaceAllowed\":true,\"amendAllowed\":true,")
                     .append("\"isSpotTradingAllowed\":true,\"isMarginTradingAllowed\":false,\"filters\":[")
                     .append("{\"filterType\":\"PRICE_FILTER\",\"minPrice\":").append(dec(s.tickSize())).append(",\"maxPrice\":\"1000000.00000000\",\"tickSize\":").append(dec(s.tickSize())).append("},")
                     .append("{\"filterType\":\"LOT_SIZE\",\"minQty\":").append(dec(s.minQuantity().max(s.stepSize()))).append(",\"maxQty\":\"9000000.00000000\",\"stepSize\":").append(dec(s.stepSize())).append("},")
@@ -108,6 +108,20 @@ final class Payloads {
                 + "\",\"side\":\"" + o.side() + "\",\"stopPrice\":\"0.00000000\",\"icebergQty\":\"0.00000000\",\"time\":" + meta.createdMillis
                 + ",\"updateTime\":" + meta.updatedMillis + ",\"isWorking\":" + o.status().isOpen() + ",\"workingTime\":" + meta.createdMillis
                 + ",\"origQuoteOrderQty\":\"0.00000000\",\"selfTradePreventionMode\":\"NONE\"}";
+    }
+
+    /**
+     * An amend-keep-priority answer (rest-api.md, "Order Amend Keep Priority"): {@code amendedOrder} names the
+     * quantity {@code qty} and the quote total {@code cumulativeQuoteQty}.
+     */
+    static String amended(Order o, SimOrder meta, String origClientOrderId, long transactTime, long executionId) {
+        return "{\"transactTime\":" + transactTime + ",\"executionId\":" + executionId + ",\"amendedOrder\":{\"symbol\":" + quote(o.symbol())
+                + ",\"orderId\":" + meta.orderId + ",\"orderListId\":-1,\"origClientOrderId\":" + quote(origClientOrderId)
+                + ",\"clientOrderId\":" + quote(o.clientOrderId()) + ",\"price\":" + dec(o.limitPrice().orElse(BigDecimal.ZERO))
+                + ",\"qty\":" + dec(o.quantity()) + ",\"executedQty\":" + dec(o.filledQuantity()) + ",\"preventedQty\":\"0.00000000\""
+                + ",\"quoteOrderQty\":\"0.00000000\",\"cumulativeQuoteQty\":" + dec(meta.cumulativeQuote) + ",\"status\":\"" + status(o.status())
+                + "\",\"timeInForce\":\"" + o.timeInForce() + "\",\"type\":\"" + o.type() + "\",\"side\":\"" + o.side()
+                + "\",\"workingTime\":" + meta.createdMillis + ",\"selfTradePreventionMode\":\"NONE\"}}";
     }
 
     /** A cancel answer: {@code clientOrderId} is the cancel's own id, {@code origClientOrderId} the order's. */

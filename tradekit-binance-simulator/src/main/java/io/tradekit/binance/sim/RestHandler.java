@@ -139,6 +139,7 @@ final class RestHandler implements HttpHandler {
             case ACCOUNT -> venue.account();
             case MY_TRADES -> venue.myTrades(p);
             case TEST_ORDER -> venue.testOrder(p);
+            case AMEND_KEEP_PRIORITY -> venue.amendKeepPriority(p);
             case NEW_ORDER, CANCEL_REPLACE -> throw new IllegalStateException(endpoint + " is answered by its own method");
         };
     }

@@ -12,6 +12,7 @@ enum Route {
     NEW_ORDER("POST", "/api/v3/order", 1, true),
     TEST_ORDER("POST", "/api/v3/order/test", 1, true),
     CANCEL_REPLACE("POST", "/api/v3/order/cancelReplace", 1, true),
+    AMEND_KEEP_PRIORITY("PUT", "/api/v3/order/amend/keepPriority", 4, true),
     QUERY_ORDER("GET", "/api/v3/order", 4, true),
     CANCEL_ORDER("DELETE", "/api/v3/order", 1, true),
     CANCEL_OPEN_ORDERS("DELETE", "/api/v3/openOrders", 1, true),

@@ -58,6 +58,9 @@ final class SimulatedVenue {
     private long bookUpdateId = 1;
     private int cursor;
     private String pendingCancelId;
+    /** While an amend is applied the engine's order change is reported as REPLACED. */
+    private boolean amending;
+    private long nextExecutionId = 1;
     private java.util.Set<String> allowedSelfTradePrevention = java.util.Set.of("NONE");
 
     /** One market per instrument, each with as many bars as the first (they close together). */
@@ -353,6 +356,48 @@ final class SimulatedVenue {
         return "{}";
     }
 
+    /**
+     * {@code PUT /api/v3/order/amend/keepPriority} (and {@code order.amend.keepPriority}): lowers an open order's
+     * quantity in place; it keeps its order id and its place in the queue. Checked as Binance documents it:
+     * {@code newQty} is mandatory and must be below the order's quantity (-2038 for the same quantity or more),
+     * an {@code orderId} with an {@code origClientOrderId} of another order is -2039, an order not open is -2013;
+     * a quantity not above what has filled is refused with -2038 and the order stays as it was. This simulator
+     * keeps client order ids: {@code newClientOrderId} must be the order's own (Binance would otherwise rename it).
+     */
+    String amendKeepPriority(Map<String, String> p) {
+        String symbol = symbolOf(p);
+        BigDecimal newQty = decimal(p, "newQty", true);
+        if (newQty.signum() <= 0) {
+            throw VenueError.badRequest(-1100, "Illegal characters found in parameter 'newQty'; it must be greater than 0.");
+        }
+        synchronized (engine) {
+            Order order = find(p, symbol).filter(o -> o.status().isOpen())
+                    .orElseThrow(() -> VenueError.badRequest(-2013, VenueMessages.NO_SUCH_ORDER));
+            if (p.containsKey("orderId") && p.containsKey("origClientOrderId") && !p.get("origClientOrderId").equals(order.clientOrderId())) {
+                throw VenueError.badRequest(-2039, VenueMessages.CLIENT_ORDER_ID_INVALID);
+            }
+            String newClientOrderId = p.getOrDefault("newClientOrderId", "");
+            if (!newClientOrderId.equals(order.clientOrderId())) {
+                throw VenueError.badRequest(-1020, "This operation is not supported: this simulator keeps an amended order's client order id, "
+                        + "send it as newClientOrderId.");
+            }
+            int change = newQty.compareTo(order.quantity());
+            if (change == 0) throw VenueError.badRequest(-2038, VenueMessages.AMEND_NO_CHANGE);
+            if (change > 0) throw VenueError.badRequest(-2038, VenueMessages.AMEND_INCREASE);
+            if (newQty.compareTo(order.filledQuantity()) <= 0) throw VenueError.badRequest(-2038, VenueMessages.AMEND_NOT_ABOVE_EXECUTED);
+            Order amended;
+            amending = true;
+            try {
+                amended = engine.reduceRestingQuantity(symbol, order.clientOrderId(), newQty);
+            } catch (OrderRejectedException e) {
+                throw rejection(e);
+            } finally {
+                amending = false;
+            }
+            return Payloads.amended(amended, meta.get(amended.clientOrderId()), order.clientOrderId(), clock.millis(), nextExecutionId++);
+        }
+    }
+
     String queryOrder(Map<String, String> p) {
         String symbol = symbolOf(p);
         synchronized (engine) {
@@ -494,7 +539,7 @@ final class SimulatedVenue {
         long now = clock.millis();
         SimOrder m = meta.computeIfAbsent(order.clientOrderId(), id -> new SimOrder(Long.parseLong(order.venueOrderId().orElseThrow()), now));
         m.updatedMillis = now;
-        String executionType = switch (order.status()) {
+        String executionType = amending ? "REPLACED" : switch (order.status()) {
             case NEW, PENDING_NEW -> "NEW";
             case CANCELED -> "CANCELED";
             case EXPIRED -> "EXPIRED";

@@ -192,7 +192,7 @@ final class StreamServer extends WebSocketServer {
                             + ",\"authorizedSince\":" + clock.millis() + ",\"serverTime\":" + clock.millis() + ",\"userDataStream\":"
                             + (session.subscriptionId >= 0) + "}}");
                 }
-                case "order.place", "order.cancel", "order.status", "openOrders.cancelAll" -> orderRequest(conn, session, id, method, request);
+                case "order.place", "order.cancel", "order.status", "openOrders.cancelAll", "order.amend.keepPriority" -> orderRequest(conn, session, id, method, request);
                 case "userDataStream.unsubscribe" -> {
                     session.subscriptionId = -1;
                     conn.send("{\"id\":" + id + ",\"status\":200,\"result\":{}}");
@@ -239,6 +239,7 @@ final class StreamServer extends WebSocketServer {
                 case "order.place" -> v.newOrder(params);
                 case "order.cancel" -> v.cancelOrder(params);
                 case "order.status" -> v.queryOrder(params);
+                case "order.amend.keepPriority" -> v.amendKeepPriority(params);
                 default -> v.cancelOpenOrders(params);
             };
         } catch (VenueError e) {
@@ -277,7 +278,7 @@ final class StreamServer extends WebSocketServer {
     private String rateLimits(String method) {
         synchronized (limitsLock) {
             roll(clock.millis());
-            weightUsed += method.equals("order.status") ? 4 : 1;
+            weightUsed += method.equals("order.status") || method.equals("order.amend.keepPriority") ? 4 : 1;
             if (method.equals("order.place")) ordersUsed++;
             return "[{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":50,\"count\":" + ordersUsed + "},"
                 + "{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":6000,\"count\":" + weightUsed + "}]";

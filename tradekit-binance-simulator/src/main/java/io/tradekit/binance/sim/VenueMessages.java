@@ -19,6 +19,13 @@ final class VenueMessages {
     static final String REJECTED_API_KEY = "Invalid API-key, IP, or permissions for action.";
     /** faqs/stp_faq.md: a mode outside the symbol's allowedSelfTradePreventionModes, code -1013. */
     static final String STP_MODE_NOT_ALLOWED = "This symbol does not allow the specified self-trade prevention mode.";
+    /** errors.md, messages of -2038 ORDER_AMEND_REJECTED. */
+    static final String AMEND_INCREASE = "Order amend (quantity increase) is not supported.";
+    static final String AMEND_NO_CHANGE = "The requested action would change no state; rejecting";
+    /** Not in errors.md: this simulator's words for an amend down to or below the executed quantity. */
+    static final String AMEND_NOT_ABOVE_EXECUTED = "Order amend (quantity at or below the executed quantity) is not supported.";
+    /** errors.md, -2039 CLIENT_ORDER_ID_INVALID. */
+    static final String CLIENT_ORDER_ID_INVALID = "Client order ID is not correct for this order ID.";
     static final String INTERNAL_ERROR = "Internal error; unable to process your request. Please try again.";
 
     private VenueMessages() {

@@ -49,6 +49,8 @@ public final class BinanceErrors {
     public static final String INVALID_SIGNATURE = "Signature for this request is not valid.";
     public static final String BAD_API_KEY_FORMAT = "API-key format invalid.";
     public static final String REJECTED_API_KEY = "Invalid API-key, IP, or permissions for action.";
+    public static final String AMEND_INCREASE = "Order amend (quantity increase) is not supported.";
+    public static final String AMEND_NO_CHANGE = "The requested action would change no state; rejecting";
     public static final String INTERNAL_ERROR = "Internal error; unable to process your request. Please try again.";
 
     /** {@code Filter failure: PRICE_FILTER} and the like, code -1013. */
@@ -57,7 +59,14 @@ public final class BinanceErrors {
     }
 
     /** What the adapter was doing; a few codes mean different things per operation. */
-    public enum Operation { PLACE, CANCEL, QUERY, OTHER }
+    public enum Operation {
+        PLACE, AMEND, CANCEL, QUERY, OTHER;
+
+        /** Whether the request changes an order, so that one sent and not answered must be looked up, never sent again. */
+        public boolean changesAnOrder() {
+            return this == PLACE || this == AMEND;
+        }
+    }
 
     /** What an error means for the bot. */
     public record Mapping(ErrorCategory category, RecoveryAction action, String meaning) {
@@ -128,7 +137,12 @@ public final class BinanceErrors {
             rule(-2013, null, ORDER_NOT_FOUND, RESYNC_STATE, "no such order"),
             rule(-2014, null, AUTH, HALT, "API key format invalid"),
             rule(-2015, null, AUTH, HALT, "API key, IP or permissions rejected"),
-            rule(-2026, null, ORDER_NOT_FOUND, RESYNC_STATE, "order archived"));
+            rule(-2026, null, ORDER_NOT_FOUND, RESYNC_STATE, "order archived"),
+            // -2038 ORDER_AMEND_REJECTED: the order stays as it was (faqs/order_amend_keep_priority.md)
+            rule(-2038, "disabled on this account", AUTH, HALT, "the action is disabled on the account"),
+            rule(-2038, "may not place or cancel", AUTH, HALT, "the account may not trade"),
+            rule(-2038, null, INVALID_ORDER, SKIP, "the matching engine refused the amend; the order is unchanged"),
+            rule(-2039, null, INVALID_ORDER, SKIP, "the client order id is not the one of this order id"));
 
     private BinanceErrors() {
     }
@@ -158,7 +172,7 @@ public final class BinanceErrors {
         if (httpStatus == 429) {
             return new Mapping(RATE_LIMIT, BACK_OFF, "rate limit");
         }
-        return operation == Operation.PLACE || operation == Operation.CANCEL
+        return operation == Operation.PLACE || operation == Operation.AMEND || operation == Operation.CANCEL
                 ? new Mapping(INVALID_ORDER, SKIP, "refused by the venue (unrecognised error)")
                 : new Mapping(INTERNAL, PAUSE, "unrecognised venue error");
     }

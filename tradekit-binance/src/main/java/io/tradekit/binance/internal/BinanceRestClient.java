@@ -204,11 +204,11 @@ public final class BinanceRestClient {
 
     /** An answer that could not be read; for a new order that means its outcome is unknown. */
     private static ExchangeException unreadable(String what, Operation operation, String problem, String raw, Throwable cause) {
-        boolean place = operation == Operation.PLACE;
+        boolean place = operation.changesAnOrder();
         return new ExchangeException(BinanceErrors.VENUE, place ? ErrorCategory.UNKNOWN_OUTCOME : ErrorCategory.MALFORMED_DATA,
                 place ? RecoveryAction.RESYNC_STATE : RecoveryAction.SKIP, "",
                 "binance " + what + ": the answer could not be read (" + problem + ")"
-                        + (place ? "; the order may exist, look it up before sending it again" : "") + ": " + Wire.truncate(raw, 200),
+                        + (place ? "; it may have taken effect, look it up before sending it again" : "") + ": " + Wire.truncate(raw, 200),
                 null, cause);
     }
 

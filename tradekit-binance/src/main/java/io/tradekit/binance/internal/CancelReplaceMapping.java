@@ -2,7 +2,7 @@ package io.tradekit.binance.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.ExchangeException;
-import io.tradekit.binance.CancelReplaceResult;
+import io.tradekit.api.CancelReplaceResult;
 import io.tradekit.binance.internal.BinanceErrors.Operation;
 
 import java.util.Optional;

@@ -20,8 +20,11 @@ public enum Endpoint {
     CANCEL_OPEN_ORDERS("DELETE", "/api/v3/openOrders", 1, true, Idempotency.IDEMPOTENT, "openOrders.cancelAll"),
     /** Cancels an order and places another in one request; the new order may exist after a timeout. */
     CANCEL_REPLACE("POST", "/api/v3/order/cancelReplace", 1, true, Idempotency.NON_IDEMPOTENT),
-    /** Lowers an open order's quantity keeping its place in the queue; repeating it changes nothing more. */
-    AMEND_KEEP_PRIORITY("PUT", "/api/v3/order/amend/keepPriority", 4, true, Idempotency.IDEMPOTENT),
+    /**
+     * Lowers an open order's quantity keeping its place in the queue. Not repeated blindly: a repeat of an amend
+     * that took effect is refused (-2038, "would change no state"), which would hide that it did.
+     */
+    AMEND_KEEP_PRIORITY("PUT", "/api/v3/order/amend/keepPriority", 4, true, Idempotency.NON_IDEMPOTENT, "order.amend.keepPriority"),
     OPEN_ORDERS("GET", "/api/v3/openOrders", 6, true, Idempotency.IDEMPOTENT),
     ACCOUNT("GET", "/api/v3/account", 20, true, Idempotency.IDEMPOTENT),
     MY_TRADES("GET", "/api/v3/myTrades", 20, true, Idempotency.IDEMPOTENT);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +23,10 @@ public final class MarketDataMapping {
 
     /** Binance kline intervals that a {@link Timeframe} can express ({@code 1M} cannot: months vary). */
     public static final Set<String> INTERVALS = Set.of("1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d", "3d", "1w");
+
+    /** Each interval's timeframe, read once: a kline frame names its interval, and parsing it per frame cost a regex compile. */
+    private static final Map<String, Timeframe> TIMEFRAMES = INTERVALS.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(i -> i, Timeframe::parse));
 
     private MarketDataMapping() {
     }
@@ -65,7 +70,11 @@ public final class MarketDataMapping {
         if (!Wire.bool(k, "x")) {
             return Optional.empty();
         }
-        Timeframe timeframe = Timeframe.parse(Wire.text(k, "i"));
+        String interval = Wire.text(k, "i");
+        Timeframe timeframe = TIMEFRAMES.get(interval);
+        if (timeframe == null) {
+            throw new MalformedMessage("kline interval '" + Wire.truncate(interval, 20) + "' is not one of Binance's " + INTERVALS);
+        }
         return Optional.of(new Bar(Wire.text(k, "s"), timeframe, Instant.ofEpochMilli(Wire.integer(k, "t")),
                 Wire.decimal(k, "o"), Wire.decimal(k, "h"), Wire.decimal(k, "l"), Wire.decimal(k, "c"), Wire.decimal(k, "v")));
     }

@@ -98,6 +98,24 @@ public final class OrderMapping {
                 status(Wire.text(r, "status")), executed, average(quote, executed), created, updated, "", Optional.empty());
     }
 
+    /**
+     * The {@code amendedOrder} of an amend-keep-priority answer (rest-api.md, "Order Amend Keep Priority"): it
+     * names the quantity {@code qty} and the quote total {@code cumulativeQuoteQty}, and {@code clientOrderId}
+     * is the order's id after the amend.
+     */
+    public static Order amendedOrder(JsonNode answer) {
+        JsonNode r = Wire.requireObject(answer.path("amendedOrder"), "amendedOrder");
+        Instant time = Instant.ofEpochMilli(Wire.integer(answer, "transactTime"));
+        BigDecimal price = Wire.decimal(r, "price");
+        BigDecimal executed = Wire.decimal(r, "executedQty");
+        BigDecimal quote = r.hasNonNull("cumulativeQuoteQty") ? Wire.decimal(r, "cumulativeQuoteQty") : BigDecimal.ZERO;
+        Instant created = r.hasNonNull("workingTime") ? Instant.ofEpochMilli(Wire.integer(r, "workingTime")) : time;
+        return new Order(Wire.text(r, "clientOrderId"), Optional.of(Wire.text(r, "orderId")), Wire.text(r, "symbol"),
+                Side.valueOf(Wire.text(r, "side")), type(Wire.text(r, "type")), Wire.decimal(r, "qty"),
+                price.signum() > 0 ? Optional.of(price) : Optional.empty(), timeInForce(Wire.optionalText(r, "timeInForce", "GTC")), false,
+                status(Wire.text(r, "status")), executed, average(quote, executed), created, time, "", Optional.empty());
+    }
+
     /** Binance order status into ours; EXPIRED_IN_MATCH (self-trade prevention) is an expiry. */
     public static OrderStatus status(String binance) {
         return switch (binance) {

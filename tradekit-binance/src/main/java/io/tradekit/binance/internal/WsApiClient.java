@@ -206,8 +206,8 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
             retryAfter = pause;
         }
         if (status == 0) {
-            throw new ExchangeException(BinanceErrors.VENUE, operation == Operation.PLACE ? ErrorCategory.UNKNOWN_OUTCOME : ErrorCategory.MALFORMED_DATA,
-                    operation == Operation.PLACE ? RecoveryAction.RESYNC_STATE : RecoveryAction.SKIP, "",
+            throw new ExchangeException(BinanceErrors.VENUE, operation.changesAnOrder() ? ErrorCategory.UNKNOWN_OUTCOME : ErrorCategory.MALFORMED_DATA,
+                    operation.changesAnOrder() ? RecoveryAction.RESYNC_STATE : RecoveryAction.SKIP, "",
                     "binance " + what + ": the answer has no status: " + Wire.truncate(root.toString(), 200), null, null);
         }
         throw BinanceErrors.toException(what, operation, status, code, message, retryAfter);
@@ -239,9 +239,9 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
 
     /** Sent, but no answer: a new order may exist (look it up, never resend); anything else timed out. */
     private static ExchangeException unanswered(Operation operation, String what, String why) {
-        if (operation == Operation.PLACE) {
+        if (operation.changesAnOrder()) {
             return new ExchangeException(BinanceErrors.VENUE, ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE, "",
-                    "binance " + what + ": " + why + " after sending; the order may exist, look it up by its client order id", null, null);
+                    "binance " + what + ": " + why + " after sending; it may have taken effect, look it up by its client order id", null, null);
         }
         return new ExchangeException(BinanceErrors.VENUE, ErrorCategory.TIMEOUT, RecoveryAction.RETRY, "",
                 "binance " + what + ": " + why + " after sending", null, null);

@@ -146,6 +146,12 @@ final class BinanceHarness implements VenueHarness {
     }
 
     @Override
+    public BigDecimal venueOrderQuantity(String clientOrderId) {
+        return sim.orders().stream().filter(o -> o.clientOrderId().equals(clientOrderId)).map(Order::quantity).findFirst()
+                .orElseThrow(() -> new AssertionError("the simulator holds no order " + clientOrderId));
+    }
+
+    @Override
     public BigDecimal venueBalance(String asset) {
         return sim.balances().stream().filter(b -> b.asset().equals(asset)).map(b -> b.free().add(b.locked())).findFirst()
                 .orElse(BigDecimal.ZERO);

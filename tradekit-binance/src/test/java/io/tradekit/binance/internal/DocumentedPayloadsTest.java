@@ -120,6 +120,18 @@ class DocumentedPayloadsTest {
     }
 
     @Test
+    void aKlineOfAnIntervalBinanceDoesNotHaveIsMalformed() {
+        String closed = """
+                {"e":"kline","E":1672515782136,"s":"BNBBTC","k":{"t":1672515780000,"T":1672515839999,"s":"BNBBTC","i":"7m","f":100,"L":200,
+                 "o":"0.0010","c":"0.0020","h":"0.0025","l":"0.0009","v":"1000","n":100,"x":true,"q":"1.0000","V":"500","Q":"0.500","B":"123456"}}
+                """;
+        assertThatThrownBy(() -> MarketDataMapping.closedKline(Wire.read(closed))).isInstanceOf(MalformedMessage.class)
+                .hasMessageContaining("kline interval '7m' is not one of Binance's");
+        assertThat(MarketDataMapping.closedKline(Wire.read(closed.replace("\"7m\"", "\"1h\"")))).hasValueSatisfying(
+                bar -> assertThat(bar.timeframe()).isEqualTo(Timeframe.H1));
+    }
+
+    @Test
     void aBookTickerEventIsATickerAtItsArrival() {
         String event = """
                 {"u":400900217,"s":"BNBUSDT","b":"25.35190000","B":"31.21000000","a":"25.36520000","A":"40.66000000"}

@@ -614,6 +614,10 @@ public final class BotEngine {
         execution.cancelAll();
     }
 
+    Submission amend(String clientOrderId, java.math.BigDecimal newQuantity) {
+        return execution.amend(clientOrderId, newQuantity);
+    }
+
     boolean isReducing(OrderIntent intent) {
         return gate.isReducing(intent);
     }

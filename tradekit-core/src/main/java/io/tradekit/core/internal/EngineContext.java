@@ -173,6 +173,11 @@ public final class EngineContext implements StrategyContext, RiskContext {
     }
 
     @Override
+    public Submission amendQuantity(String clientOrderId, BigDecimal newQuantity) {
+        return engine.amend(clientOrderId, newQuantity);
+    }
+
+    @Override
     public void cancelAll() {
         engine.cancelAll();
     }

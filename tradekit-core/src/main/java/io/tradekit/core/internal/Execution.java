@@ -7,16 +7,20 @@ import io.tradekit.api.OrderAck;
 import io.tradekit.api.OrderIntent;
 import io.tradekit.api.OrderRequest;
 import io.tradekit.api.OrderStatus;
-import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.RecoveryAction;
 import io.tradekit.api.TradeKitException;
 import io.tradekit.api.event.BotEvent;
+import io.tradekit.api.spi.ExchangeAdapter;
 import io.tradekit.api.spi.Submission;
 import io.tradekit.core.errors.ClassifiedError;
 import io.tradekit.core.errors.ErrorClassifier;
+import io.tradekit.core.sizing.OrderRounding;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The execution side: writes an order ahead, sends it off the loop, and follows it to an answer. A
@@ -33,6 +37,8 @@ final class Execution {
     private NetworkDeadlines deadlines;
     private Duration ackTimeout = Duration.ofSeconds(10);
     private long ordersSent;
+    /** Orders with an amend sent and not yet answered. */
+    private final Set<String> amending = new HashSet<>();
 
     Execution(BotEngine engine, NetworkDeadlines deadlines) {
         this.engine = engine;
@@ -62,9 +68,11 @@ final class Execution {
         engine.store.writeAhead(order);
         engine.orders.add(order);
         ordersSent++;
+        // Off to the venue first: the audit line and the listeners do not hold the order up (its answer is handled on
+        // this loop after this task, so they still come first).
+        engine.calls.call(() -> engine.venue.place(request), (ack, failure) -> onPlaced(request, ack, failure));
         if (engine.auditsTrades()) TradeAudit.order(engine, order);
         engine.publish(new BotEvent.OrderSubmitted(now, order));
-        engine.calls.call(() -> engine.venue.place(request), (ack, failure) -> onPlaced(request, ack, failure));
         // A request whose answer never comes is not forgotten: after the timeout (wall time) it is looked up.
         if (deadlines.onWallClock()) deadlines.after(ackTimeout, () -> engine.orders.get(request.clientOrderId())
                 .filter(o -> o.status() == OrderStatus.PENDING_NEW)
@@ -121,7 +129,7 @@ final class Execution {
                     Order mine = engine.orders.get(clientOrderId).orElse(null);
                     if (mine == null || mine.status().isTerminal()) return;
                     if (failure == null && found.isPresent()) {
-                        engine.onOrderUpdate(OrderUpdate.of(found.get(), engine.clock.now()));
+                        engine.orders.onLookup(found.get(), engine.clock.now()).ifPresent(engine::orderChanged);
                         if (found.get().filledQuantity().signum() > 0) fetchFills(symbol, mine.createdAt());
                     } else if (failure == null && attempt >= MAX_LOOKUPS) {
                         engine.orders.reject(clientOrderId, engine.clock.now(), "the venue has no order " + clientOrderId + " after "
@@ -141,6 +149,70 @@ final class Execution {
             }
             for (Fill f : fills) if (engine.orders.get(f.clientOrderId()).isPresent()) engine.applyFill(f);
         });
+    }
+
+    /**
+     * Lowers an open order's quantity at the venue, keeping its queue place. Refused here, with nothing
+     * sent, when the venue cannot amend, the order is not acknowledged and open, another amend of it is
+     * on its way, or the new quantity (rounded down to the step) is not below the order's quantity and
+     * above its filled part. The intent is written ahead (a durable audit line); a confirmed amend lowers
+     * the order's quantity; an unknown outcome is settled by looking the order up (its quantity at the
+     * venue says whether the amend took effect), never by amending again.
+     */
+    Submission amend(String clientOrderId, BigDecimal requested) {
+        Order order = engine.orders.get(clientOrderId).orElse(null);
+        String refusal = amendRefusal(order, clientOrderId, requested);
+        BigDecimal newQuantity = refusal == null ? OrderRounding.quantityDown(requested, engine.instrument(order.symbol())) : requested;
+        if (refusal == null) refusal = quantityRefusal(order, newQuantity);
+        if (refusal != null) {
+            TradeAudit.amendRefused(engine, clientOrderId, refusal);
+            return Submission.denied("engine", refusal);
+        }
+        TradeAudit.amend(engine, order, newQuantity);
+        engine.store.flush(); // write-ahead: the amend is on record before it leaves
+        amending.add(clientOrderId);
+        String symbol = order.symbol();
+        engine.calls.call(() -> engine.venue.amendQuantity(symbol, clientOrderId, newQuantity), (amended, failure) -> {
+            amending.remove(clientOrderId);
+            if (failure == null) {
+                engine.orders.onAmended(clientOrderId, amended.quantity(), engine.clock.now()).ifPresent(engine::orderChanged);
+                return;
+            }
+            ClassifiedError classified = ErrorClassifier.classifyPlacement(failure);
+            if (classified.category() == ErrorCategory.UNKNOWN_OUTCOME) {
+                engine.reportError("amend", ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE,
+                        "amend of " + clientOrderId + ": outcome unknown (" + failure.getMessage() + "); looking it up");
+                scheduleLookup(clientOrderId, symbol, 1);
+            } else {
+                engine.reportError("amend", classified.category(), classified.action(), "amend of " + clientOrderId + " refused: " + failure.getMessage());
+            }
+        });
+        return Submission.sent(order);
+    }
+
+    private String amendRefusal(Order order, String clientOrderId, BigDecimal requested) {
+        if (order == null) return "no order " + clientOrderId + " of this bot";
+        if (!engine.venue.capabilities().contains(ExchangeAdapter.Capability.AMEND_QUANTITY)) {
+            return engine.venue.venue() + " cannot amend an order's quantity";
+        }
+        if (order.status() != OrderStatus.NEW && order.status() != OrderStatus.PARTIALLY_FILLED) {
+            return "order " + clientOrderId + " is " + order.status() + ", not open at the venue";
+        }
+        if (amending.contains(clientOrderId)) return "an amend of order " + clientOrderId + " is on its way";
+        if (requested == null || requested.signum() <= 0) return "amend of order " + clientOrderId + ": new quantity must be positive, got " + requested;
+        return null;
+    }
+
+    private static String quantityRefusal(Order order, BigDecimal newQuantity) {
+        if (newQuantity.compareTo(order.quantity()) >= 0) {
+            return "amend of order " + order.clientOrderId() + ": new quantity " + newQuantity.toPlainString() + " is not below its quantity "
+                    + order.quantity().toPlainString() + " (only a decrease keeps the queue place)";
+        }
+        if (newQuantity.compareTo(order.filledQuantity()) <= 0) {
+            return "amend of order " + order.clientOrderId() + ": new quantity " + newQuantity.toPlainString() + " is not above the "
+                    + order.filledQuantity().toPlainString() + " already filled";
+        }
+        return null;
     }
 
     void cancel(String clientOrderId) {

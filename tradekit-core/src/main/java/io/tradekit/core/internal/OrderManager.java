@@ -20,7 +20,8 @@ import java.util.Optional;
  * The order state machine of one bot. Orders move forward only: PENDING_NEW → NEW → PARTIALLY_FILLED
  * → FILLED, or to CANCELED / REJECTED / EXPIRED; UNKNOWN (a request that timed out or met a 5xx) waits
  * for a lookup. A late or repeated venue report never moves an order back. The filled quantity is
- * the sum of the fills applied, so a status report can never invent or drop a fill.
+ * the sum of the fills applied, so a status report can never invent or drop a fill. An open order's
+ * quantity only goes down, by an amend the venue confirmed or that a lookup shows took effect.
  */
 public final class OrderManager {
 
@@ -122,6 +123,28 @@ public final class OrderManager {
         Order changed = order.withVenueOrderId(update.venueOrderId().orElse(null));
         changed = advance(changed, update.status(), update.time(), update.reason());
         return store(order, changed);
+    }
+
+    /**
+     * The venue lowered an open order's quantity (an amend it confirmed). Applied only to an open order and
+     * only as a decrease; an order whose fills reach the new quantity is FILLED.
+     */
+    public Optional<Order> onAmended(String clientOrderId, BigDecimal newQuantity, Instant now) {
+        Order order = orders.get(clientOrderId);
+        if (order == null || order.status().isTerminal() || newQuantity.signum() <= 0 || newQuantity.compareTo(order.quantity()) >= 0) {
+            return Optional.empty();
+        }
+        return store(order, order.withQuantity(newQuantity, now));
+    }
+
+    /**
+     * The venue's view of an order found by a lookup: a lower quantity there means an amend took effect
+     * (a venue never raises one), then its status is applied like any report.
+     */
+    public Optional<Order> onLookup(Order atVenue, Instant now) {
+        Optional<Order> amended = onAmended(atVenue.clientOrderId(), atVenue.quantity(), now);
+        Optional<Order> updated = onUpdate(OrderUpdate.of(atVenue, now));
+        return updated.or(() -> amended);
     }
 
     /** The request's outcome is unknown (timeout, 5xx): keep the order open until a lookup settles it. */

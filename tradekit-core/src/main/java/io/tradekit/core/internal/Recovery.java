@@ -5,7 +5,6 @@ import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.Fill;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.Order;
-import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.RecoveryAction;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.core.ExitReason;
@@ -111,7 +110,7 @@ final class Recovery {
         for (Order mine : engine.orders.openOrders()) {
             Optional<Order> atVenue = engine.venue.lookup(mine.symbol(), mine.clientOrderId());
             if (atVenue.isPresent()) {
-                engine.orders.onUpdate(OrderUpdate.of(atVenue.get(), engine.clock.now())).ifPresent(engine.store::updateOrder);
+                engine.orders.onLookup(atVenue.get(), engine.clock.now()).ifPresent(engine.store::updateOrder);
             } else if (neverSent(mine) && !mine.createdAt().plus(RESEND_WINDOW).isBefore(engine.clock.now())) {
                 // Written ahead, never arrived: the journal holds the intent, and the venue's answer proves it is
                 // not there, so sending it now under the same client order id cannot make a duplicate.

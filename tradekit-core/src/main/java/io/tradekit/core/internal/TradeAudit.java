@@ -9,7 +9,8 @@ import io.tradekit.api.OrderIntent;
 /**
  * The audit lines of a running bot's trading: an order sent (actor: the tag of what asked for it), an order refused
  * before the venue (actor: the policy, sizing or state that refused it; inputs: the order's values, the bot's equity
- * and position when it was refused), and a fill (actor: the venue).
+ * and position when it was refused), a fill (actor: the venue), and an amend of an order's quantity, asked for or
+ * refused (the asked-for line is the amend's write-ahead record, written whether or not trades are audited).
  */
 final class TradeAudit {
 
@@ -29,6 +30,21 @@ final class TradeAudit {
         in.put("reduceOnly", order.reduceOnly());
         engine.audit("order", actor(order.tag()), "sent " + order.side() + " " + order.quantity().toPlainString() + " " + order.symbol()
                 + order.limitPrice().map(p -> " at " + p.toPlainString()).orElse(" at market"), in.toString());
+    }
+
+    static void amend(BotEngine engine, Order order, java.math.BigDecimal newQuantity) {
+        ObjectNode in = JSON.createObjectNode();
+        in.put("clientOrderId", order.clientOrderId());
+        in.put("from", order.quantity().toPlainString());
+        in.put("to", newQuantity.toPlainString());
+        engine.audit("amend", actor(order.tag()), "order " + order.clientOrderId() + ": quantity " + order.quantity().toPlainString()
+                + " -> " + newQuantity.toPlainString(), in.toString());
+    }
+
+    static void amendRefused(BotEngine engine, String clientOrderId, String reason) {
+        ObjectNode in = JSON.createObjectNode();
+        in.put("clientOrderId", clientOrderId);
+        engine.audit("amend-denied", "engine", reason, in.toString());
     }
 
     static void refusal(BotEngine engine, OrderIntent intent, String by, String reason) {

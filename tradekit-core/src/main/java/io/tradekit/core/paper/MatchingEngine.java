@@ -152,6 +152,20 @@ public final class MatchingEngine {
     }
 
     /**
+     * The price a market order of {@code side} placed now would fill at (the touch or the last price, with
+     * slippage), or empty before the symbol has a price.
+     */
+    public synchronized Optional<BigDecimal> marketFillPrice(String symbol, Side side) {
+        BigDecimal reference = referencePrice(symbol, side);
+        return reference == null ? Optional.empty() : Optional.of(execPrice(side, reference, instrument(symbol)));
+    }
+
+    /** What a taker pays in fees per unit of notional. */
+    public BigDecimal takerFeeRate() {
+        return settings.takerFeeBps().divide(BPS, MathContext.DECIMAL64);
+    }
+
+    /**
      * Accepts a new order. Throws {@link OrderRejectedException} for a broken filter, a duplicate client
      * order id, a post-only order that would take, or funds that are short.
      */
@@ -224,6 +238,47 @@ public final class MatchingEngine {
         Order canceled = finish(clientOrderId, OrderStatus.CANCELED, "canceled by request");
         persist();
         return canceled;
+    }
+
+    /**
+     * Lowers the quantity of a resting order to {@code newQuantity} and keeps its time priority: it stays
+     * where it stands in the queue at its price, with its client and venue order ids. The funds locked for
+     * the quantity taken away are released. Refused (nothing changes) unless the order is open, the new
+     * quantity is below its quantity, above what has filled, and passes the instrument's quantity filters.
+     *
+     * @return the amended order
+     * @throws ExchangeException {@code ORDER_NOT_FOUND} for an order that is not open
+     * @throws OrderRejectedException for a quantity that is not a decrease, not above the filled part, or breaks a filter
+     */
+    public synchronized Order reduceRestingQuantity(String symbol, String clientOrderId, BigDecimal newQuantity) {
+        Order order = orders.get(clientOrderId);
+        if (order == null || !order.symbol().equals(symbol) || order.status().isTerminal()) {
+            throw new ExchangeException(venue, ErrorCategory.ORDER_NOT_FOUND, "UNKNOWN_ORDER", "Unknown order sent: " + clientOrderId);
+        }
+        if (newQuantity.compareTo(order.quantity()) >= 0) {
+            throw new OrderRejectedException("AMEND_INCREASE", "Order amend (quantity increase) is not supported: new quantity "
+                    + newQuantity.toPlainString() + " is not below " + order.quantity().toPlainString() + " of " + clientOrderId);
+        }
+        if (newQuantity.compareTo(order.filledQuantity()) <= 0) {
+            throw new OrderRejectedException("AMEND_BELOW_FILLED", "Order amend refused: new quantity " + newQuantity.toPlainString()
+                    + " is not above the " + order.filledQuantity().toPlainString() + " already filled of " + clientOrderId);
+        }
+        Instrument instrument = instrument(symbol);
+        instrument.check(newQuantity, order.limitPrice().orElseGet(() -> lastPrice.get(symbol)), order.type().hasLimitPrice());
+        Order amended = order.withQuantity(newQuantity, now);
+        if (!resting.replaceInPlace(amended)) pendingMarket.replaceAll(o -> o.clientOrderId().equals(clientOrderId) ? amended : o);
+        BigDecimal lockedAmount = lockedByOrder.get(clientOrderId);
+        if (lockedAmount != null) {
+            BigDecimal price = order.limitPrice().orElseGet(() -> lastPrice.get(symbol));
+            BigDecimal stillNeeded = fundsNeeded(instrument, order.side(), amended.remainingQuantity(), price).min(lockedAmount);
+            move(locked, free, lockAsset(instrument, order.side()), lockedAmount.subtract(stillNeeded));
+            lockedByOrder.put(clientOrderId, stillNeeded);
+        }
+        orders.put(clientOrderId, amended);
+        if (book != null) book.updateOrder(amended);
+        listener.onOrder(amended);
+        persist();
+        return amended;
     }
 
     public synchronized int cancelAll(String symbol) {

@@ -1,6 +1,12 @@
 package io.tradekit.core.paper;
 
 import io.tradekit.api.Balance;
+import io.tradekit.api.ErrorCategory;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.OrderRejectedException;
+import io.tradekit.api.OrderType;
+import io.tradekit.api.Side;
+import io.tradekit.api.TimeInForce;
 import io.tradekit.api.Bar;
 import io.tradekit.api.Fill;
 import io.tradekit.api.Instrument;
@@ -13,7 +19,10 @@ import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.Event;
 import io.tradekit.api.event.EventSink;
 import io.tradekit.api.spi.ExchangeAdapter;
+import io.tradekit.core.sizing.OrderRounding;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -149,7 +158,8 @@ public final class PaperExchange implements ExchangeAdapter {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.MARKET_ORDERS, Capability.POST_ONLY, Capability.CANCEL_ALL);
+        return Set.of(Capability.MARKET_ORDERS, Capability.POST_ONLY, Capability.CANCEL_ALL, Capability.AMEND_QUANTITY,
+                Capability.MARKET_BY_QUOTE);
     }
 
     @Override
@@ -210,6 +220,29 @@ public final class PaperExchange implements ExchangeAdapter {
     @Override
     public OrderAck place(OrderRequest request) {
         return engine.submit(request);
+    }
+
+    /** Lowers a resting order's quantity; it keeps its place in the queue (see {@link MatchingEngine#reduceRestingQuantity}). */
+    @Override
+    public Order amendQuantity(String symbol, String clientOrderId, BigDecimal newQuantity) {
+        return engine.reduceRestingQuantity(symbol, clientOrderId, newQuantity);
+    }
+
+    /**
+     * A market order sized from a quote amount at the price it would fill at now: a BUY buys the most base,
+     * rounded down to the step, whose cost with the taker fee stays within {@code quoteAmount}; a SELL sells
+     * the base worth {@code quoteAmount} at that price, rounded down to the step.
+     */
+    @Override
+    public OrderAck placeMarketByQuote(String clientOrderId, String symbol, Side side, BigDecimal quoteAmount) {
+        if (quoteAmount == null || quoteAmount.signum() <= 0) {
+            throw new InvalidInputException("paper " + symbol + ": quote amount must be positive, got " + quoteAmount);
+        }
+        BigDecimal price = engine.marketFillPrice(symbol, side).orElseThrow(() -> new OrderRejectedException(ErrorCategory.VENUE_UNAVAILABLE,
+                "NO_PRICE", symbol + ": no market price yet for a market order by quote amount"));
+        BigDecimal unitCost = side == Side.BUY ? price.multiply(BigDecimal.ONE.add(engine.takerFeeRate())) : price;
+        BigDecimal quantity = OrderRounding.quantityDown(quoteAmount.divide(unitCost, MathContext.DECIMAL64), engine.instrument(symbol));
+        return engine.submit(new OrderRequest(clientOrderId, symbol, side, OrderType.MARKET, quantity, Optional.empty(), TimeInForce.GTC, false));
     }
 
     @Override

@@ -48,6 +48,25 @@ final class RestingOrders {
     }
 
     /**
+     * Puts {@code amended} where the resting order with its client order id stands, keeping its place in the
+     * queue at its price; false when no such order rests.
+     */
+    boolean replaceInPlace(Order amended) {
+        ArrayDeque<Order> level = book(amended.symbol(), amended.side()).get(amended.limitPrice().orElseThrow());
+        if (level == null) return false;
+        boolean found = false;
+        for (int i = level.size(); i > 0; i--) {
+            Order o = level.pollFirst();
+            if (o.clientOrderId().equals(amended.clientOrderId())) {
+                o = amended;
+                found = true;
+            }
+            level.addLast(o);
+        }
+        return found;
+    }
+
+    /**
      * Removes and returns, in arrival order, the bids priced at or above {@code buyFloor} and the asks
      * priced at or below {@code sellCeiling}: the orders a market that traded down to one and up to the
      * other has crossed. A null bound takes nothing from that side.

@@ -70,7 +70,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code channel=websocket}, the signed WebSocket API {@code order.place} request text (parameters sorted,
  * raw values, HMAC-SHA256, JSON). The socket write
  * and the venue's round trip are not included; the answer is a fill made up in place, so that the next
- * bar trades again. Target: p99 at or under 50 µs.
+ * bar trades again. Target: p99 at or under 50 µs. The path crosses two threads (stream to loop, loop to the
+ * venue call); {@link HandOffBenchmark} times those two hand-offs alone, the floor this cannot go under. With
+ * {@code store=sqlite} every order waits for one synced commit (its write-ahead), which {@code JournalBenchmark}
+ * times alone.
  *
  * <pre>{@code java -cp tradekit-examples/target/tradekit.jar org.openjdk.jmh.Main BinanceFrameToOrderBenchmark}</pre>
  *

@@ -86,7 +86,11 @@ public final class DryRunExchange implements ExchangeAdapter {
 
     @Override
     public Set<Capability> capabilities() {
-        return venue.capabilities();
+        // the optional order calls would reach the real venue: a dry run has none of them
+        Set<Capability> local = java.util.EnumSet.noneOf(Capability.class);
+        local.addAll(venue.capabilities());
+        local.removeAll(Set.of(Capability.AMEND_QUANTITY, Capability.MARKET_BY_QUOTE, Capability.CANCEL_REPLACE));
+        return local;
     }
 
     @Override

@@ -1,15 +1,11 @@
-package io.tradekit.binance;
-
-import io.tradekit.api.ExchangeException;
-import io.tradekit.api.Order;
-import io.tradekit.api.OrderAck;
+package io.tradekit.api;
 
 import java.util.Optional;
 
 /**
- * What {@link BinanceAdapter#cancelReplace} did: each half succeeded (its order) or failed (its error), as
- * Binance reports them in {@code cancelResponse} and {@code newOrderResponse}. A partial failure (HTTP 409,
- * -2021) is a result, not an exception: the cancel may have gone through while the new order was refused,
+ * What {@link io.tradekit.api.spi.ExchangeAdapter#cancelReplace} did: each half succeeded (its order) or
+ * failed (its error), as the venue reports them (Binance: {@code cancelResponse} and {@code newOrderResponse}). A partial failure (Binance:
+ * HTTP 409, -2021) is a result, not an exception: the cancel may have gone through while the new order was refused,
  * or the other way round, and the caller must know which.
  *
  * @param canceled      the cancelled order, when the cancel succeeded

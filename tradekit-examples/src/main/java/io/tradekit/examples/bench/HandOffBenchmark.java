@@ -1,0 +1,68 @@
+package io.tradekit.examples.bench;
+
+import io.tradekit.core.internal.ThreadLoop;
+import io.tradekit.core.internal.VenueCalls;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The floor under {@link BinanceFrameToOrderBenchmark}: the two thread hand-offs of the product's path with no
+ * work in them. A stream thread posts a task to a bot's loop ({@link ThreadLoop}, parked while idle), and the
+ * loop starts a venue call off itself ({@link VenueCalls}, a virtual thread), which marks it done. Whatever this
+ * takes on a machine, the frame-to-signed-order path cannot take less there.
+ *
+ * <pre>{@code java -cp tradekit-examples/target/tradekit.jar org.openjdk.jmh.Main HandOffBenchmark}</pre>
+ */
+@Fork(1)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class HandOffBenchmark {
+
+    private ThreadLoop loop;
+    private VenueCalls calls;
+    private final AtomicLong done = new AtomicLong();
+
+    @Setup(Level.Trial)
+    public void start() {
+        loop = new ThreadLoop("handoff", e -> { });
+        loop.start();
+        calls = VenueCalls.onVirtualThreads(loop);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        calls.close();
+        loop.stop(1_000);
+    }
+
+    /** Before each hand-off (not timed): the previous call's outcome has been handled, so the loop is parked again. */
+    @Setup(Level.Invocation)
+    public void loopIdle() {
+        while (!loop.isIdle()) Thread.onSpinWait();
+    }
+
+    /** Stream thread to loop to venue-call thread, and back when the call ran. */
+    @Benchmark
+    public long streamToLoopToVenueCall() {
+        long target = done.get() + 1;
+        loop.execute(() -> calls.call(done::incrementAndGet, (count, failure) -> { }));
+        while (done.get() < target) Thread.onSpinWait();
+        return target;
+    }
+}
