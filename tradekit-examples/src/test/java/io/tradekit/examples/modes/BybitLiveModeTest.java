@@ -45,7 +45,8 @@ class BybitLiveModeTest {
     /** What a run ends with. */
     record Outcome(BigDecimal position, BigDecimal venueBase, List<String> fills, Set<String> botOrders, Set<String> venueOrders,
                    int ordersPosted, int rateLimited, int serverErrors, long unknownOutcomes, int catchUps, int reportedFills,
-                   BigDecimal reportedNetFunding, BigDecimal venueFundingPaid, int settlements, BigDecimal lowestPosition) {
+                   BigDecimal reportedNetFunding, BigDecimal venueFundingPaid, int settlements, BigDecimal lowestPosition,
+                   int leverageSets) {
     }
 
     private Outcome run(String name, String strategy, Map<String, Object> params, int first, int steps, boolean faults, int faultStep) {
@@ -86,7 +87,8 @@ class BybitLiveModeTest {
                         venue.sim.fundingPayments().stream().map(FundingPayment::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
                         venue.sim.fundingPayments().size(),
                         events.stream().filter(e -> e instanceof BotEvent.FillApplied).map(e -> ((BotEvent.FillApplied) e).position().quantity())
-                                .reduce(BigDecimal.ZERO, BigDecimal::min));
+                                .reduce(BigDecimal.ZERO, BigDecimal::min),
+                        venue.sim.requests("POST", "/v5/position/set-leverage"));
             }
         }
     }
@@ -118,6 +120,7 @@ class BybitLiveModeTest {
 
         assertThat(calm.fills()).as("the strategy traded several times").hasSizeGreaterThanOrEqualTo(6);
         assertThat(calm.lowestPosition()).as("it went short after a fill").isNegative();
+        assertThat(calm.leverageSets()).as("the bot set its 3x at the venue when it started").isEqualTo(1);
         assertThat(calm.settlements()).as("funding settled while the bot held positions").isPositive();
         // The venue books what the account paid (positive) or received; the report's net funding is received less paid.
         assertThat(calm.reportedNetFunding()).as("the report's net funding is the venue's, negated").isEqualByComparingTo(calm.venueFundingPaid().negate());

@@ -62,7 +62,12 @@ public final class BybitOnLoopback implements AutoCloseable {
      * bars settles several times).
      */
     static BybitOnLoopback linear(int first, int count, int initial) {
-        return new BybitOnLoopback(first, count, initial, false,
+        return linear(first, count, initial, false);
+    }
+
+    /** As {@link #linear(int, int, int)}; {@code current} as for the spot venue. */
+    static BybitOnLoopback linear(int first, int count, int initial, boolean current) {
+        return new BybitOnLoopback(first, count, initial, current,
                 o -> o.linear().withFundingInterval(LINEAR_FUNDING_INTERVAL).withFundingRate(LINEAR_FUNDING_RATE));
     }
 
