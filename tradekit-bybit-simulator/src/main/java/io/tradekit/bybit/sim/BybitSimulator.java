@@ -438,6 +438,7 @@ public final class BybitSimulator implements AutoCloseable {
         return venue.fundingPayments();
     }
 
+    /** The product line this simulator serves. */
     public Category category() {
         return options.category();
     }

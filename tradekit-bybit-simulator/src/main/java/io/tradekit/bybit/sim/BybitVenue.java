@@ -160,7 +160,7 @@ final class BybitVenue {
             i.put("symbol", instrument.symbol()).put("contractType", "LinearPerpetual").put("status", "Trading")
                     .put("baseCoin", instrument.baseAsset()).put("quoteCoin", instrument.quoteAsset()).put("settleCoin", instrument.quoteAsset())
                     .put("fundingInterval", instrument.margin().fundingInterval().toMinutes());
-            i.putObject("leverageFilter").put("minLeverage", "1").put("maxLeverage", instrument.margin().maxLeverage().setScale(2).toPlainString())
+            i.putObject("leverageFilter").put("minLeverage", "1").put("maxLeverage", plain(instrument.margin().maxLeverage()))
                     .put("leverageStep", "0.01");
             i.putObject("priceFilter").put("minPrice", plain(instrument.tickSize())).put("maxPrice", "1999999.80")
                     .put("tickSize", plain(instrument.tickSize()));

@@ -81,7 +81,7 @@ final class Positions {
                     .put("riskLimitValue", BybitVenue.plain(t.upToNotional() == null ? UNCAPPED : t.upToNotional()))
                     .put("maintenanceMargin", BybitVenue.plain(t.maintenanceMarginRate().multiply(hundred)))
                     .put("initialMargin", BybitVenue.plain(hundred.divide(t.maxLeverage(), 4, RoundingMode.HALF_UP)))
-                    .put("isLowestRisk", i == 0 ? 1 : 0).put("maxLeverage", t.maxLeverage().setScale(2, RoundingMode.UNNECESSARY).toPlainString())
+                    .put("isLowestRisk", i == 0 ? 1 : 0).put("maxLeverage", BybitVenue.plain(t.maxLeverage()))
                     .put("mmDeduction", t.maintenanceDeduction().signum() == 0 ? "" : BybitVenue.plain(t.maintenanceDeduction()));
         }
         return result;
