@@ -147,4 +147,26 @@ class BybitLinearTest {
             assertThat(bybit.position("ETHUSDT")).isEmpty();
         }
     }
+
+    /** Bybit's linear tickers are a snapshot then deltas of the changed fields only: a delta is read over the snapshot. */
+    @Test
+    void aLinearTickerDeltaIsLaidOverTheLastSnapshot() {
+        try (SimulatedBybit venue = linear(BigDecimal.ZERO)) {
+            BybitAdapter bybit = venue.adapter();
+            bybit.subscribeTicker("ETHUSDT");
+            bybit.connect(sink);
+            SimulatedBybit.awaitTrue("the ticker topic followed", () -> venue.sim.publicSubscribers("tickers.ETHUSDT") == 1);
+            venue.sim.sendRawFrame(false, """
+                    {"topic":"tickers.ETHUSDT","type":"snapshot","data":{"symbol":"ETHUSDT","lastPrice":"100.10","bid1Price":"100.00",\
+                    "ask1Price":"100.20","markPrice":"100.05","fundingRate":"0.0001"},"cs":1,"ts":1700000000000}""");
+            venue.sim.sendRawFrame(false, """
+                    {"topic":"tickers.ETHUSDT","type":"delta","data":{"symbol":"ETHUSDT","lastPrice":"100.30"},"cs":2,"ts":1700000000100}""");
+
+            Event.TickerUpdated delta = sink.await("the delta's ticker", Event.TickerUpdated.class,
+                    t -> t.ticker().last().compareTo(new BigDecimal("100.30")) == 0, WAIT);
+            assertThat(delta.ticker().bid()).as("the bid the delta left unchanged").isEqualByComparingTo("100.00");
+            assertThat(delta.ticker().ask()).isEqualByComparingTo("100.20");
+            assertThat(sink.all(Event.ErrorRaised.class, e -> true)).isEmpty();
+        }
+    }
 }
