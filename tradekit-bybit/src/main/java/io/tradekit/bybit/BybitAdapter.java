@@ -8,6 +8,9 @@ import io.tradekit.api.ExchangeException;
 import io.tradekit.api.Fill;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.MarginAccount;
+import io.tradekit.api.Position;
+import io.tradekit.api.event.Event;
 import io.tradekit.api.Order;
 import io.tradekit.api.OrderAck;
 import io.tradekit.api.OrderRequest;
@@ -16,7 +19,10 @@ import io.tradekit.api.RecoveryAction;
 import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.EventSink;
 import io.tradekit.api.spi.ExchangeAdapter;
+import io.tradekit.bybit.internal.AccountExecutions;
 import io.tradekit.bybit.internal.AccountMapping;
+import io.tradekit.bybit.internal.PositionMapping;
+import io.tradekit.bybit.internal.RiskLimitMapping;
 import io.tradekit.bybit.internal.BybitErrors;
 import io.tradekit.bybit.internal.BybitRestClient;
 import io.tradekit.bybit.internal.Endpoint;
@@ -58,7 +64,7 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * Bybit v5 spot through its REST API and its public and private WebSockets.
+ * Bybit v5 spot or linear (USDT perpetuals) through its REST API and its public and private WebSockets.
  *
  * <pre>{@code
  * ExchangeAdapter bybit = new BybitAdapter(BybitConfig.production(Optional.of(credentials)));
@@ -69,9 +75,15 @@ import java.util.random.RandomGenerator;
  * Methods block (the engine calls them off its loop); failures are {@link ExchangeException}s whose
  * category and recovery come from Bybit's error table. Orders are named by {@code orderLinkId}, which is
  * the client order id. Streams post events to the sink given to {@link #connect}. Bots that share an API
- * key in one JVM share its request budget. Only the {@code spot} category is traded today; the
- * category is carried through every call so that {@code linear} can join once tradekit models
- * perpetual-futures accounts.
+ * key in one JVM share its request budget.
+ *
+ * <p>On {@code linear} an instrument is a {@link io.tradekit.api.InstrumentKind#LINEAR_PERPETUAL} whose margin
+ * rules are the symbol's risk limit tiers ({@code /v5/market/risk-limit}); orders name the one-way position
+ * ({@code positionIdx=0}, hedge mode is not supported) and may be reduce-only; {@link #position} reads
+ * {@code /v5/position/list}, {@link #setLeverage} sets both sides' leverage; funding executions become
+ * {@link io.tradekit.api.event.Event.FundingSettled} and Bybit's liquidations
+ * {@link io.tradekit.api.event.Event.PositionLiquidated}, from the stream and from the REST catch-up after a
+ * reconnect alike.
  */
 public final class BybitAdapter implements ExchangeAdapter {
 
@@ -87,6 +99,8 @@ public final class BybitAdapter implements ExchangeAdapter {
     private final StreamEvents events = new StreamEvents();
     private final OrderTracker known = new OrderTracker();
     private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
+    private final Map<String, Position> streamedPositions = new ConcurrentHashMap<>();
+    private final AccountExecutions executions = new AccountExecutions();
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("bybit-", 0).factory());
     private final PublicStream market;
     private final PrivateStream account;
@@ -114,8 +128,9 @@ public final class BybitAdapter implements ExchangeAdapter {
             }
         }, background, clock);
         this.account = config.credentials().isPresent()
-                ? new PrivateStream(config, rest, events, since -> AccountResync.since(this, known, PrivateStream.SOURCE, since, clock.instant()),
-                        u -> known.seen(u.clientOrderId(), u.venueOrderId().orElse(null), u.symbol(), u.status()), background, clock)
+                ? new PrivateStream(config, rest, events, this::accountSince,
+                        u -> known.seen(u.clientOrderId(), u.venueOrderId().orElse(null), u.symbol(), u.status()), executions,
+                        this::positionPushed, background, clock)
                 : null;
     }
 
@@ -155,7 +170,9 @@ public final class BybitAdapter implements ExchangeAdapter {
                     throw new ExchangeException(BybitErrors.VENUE, ErrorCategory.VENUE_UNAVAILABLE, RecoveryAction.PAUSE, "",
                             "bybit: symbol " + symbol + " is " + status + ", not Trading", null, null);
                 }
-                Instrument instrument = read(what, () -> InstrumentMapping.spot(entry.get()));
+                Instrument instrument = config.category().isDerivative()
+                        ? linear(entry.get(), symbol)
+                        : read(what, () -> InstrumentMapping.spot(entry.get()));
                 known.symbol(symbol);
                 instruments.put(symbol, instrument);
                 return instrument;
@@ -167,6 +184,22 @@ public final class BybitAdapter implements ExchangeAdapter {
             }
             cursor = next.get();
         }
+    }
+
+    /** A linear entry with the symbol's risk limit tiers, following {@code nextPageCursor}. */
+    private Instrument linear(JsonNode entry, String symbol) {
+        String what = "GET /v5/market/risk-limit (" + symbol + ")";
+        List<JsonNode> tiers = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestText q = new RequestText().add("category", category).add("symbol", symbol);
+            if (cursor != null) q.add("cursor", cursor);
+            JsonNode page = rest.call(Endpoint.RISK_LIMIT, q, what);
+            tiers.addAll(read(what, () -> RiskLimitMapping.entries(page, symbol)));
+            String previous = cursor;
+            cursor = InstrumentMapping.nextCursor(page).filter(c -> !c.equals(previous)).orElse(null);
+        } while (cursor != null);
+        return read(what, () -> InstrumentMapping.linear(entry, RiskLimitMapping.tiers(tiers), config.liquidationFeeRate()));
     }
 
     @Override
@@ -239,7 +272,7 @@ public final class BybitAdapter implements ExchangeAdapter {
         known.sending(request.clientOrderId(), request.symbol());
         String what = "POST /v5/order/create (" + request.symbol() + " " + request.side() + " " + request.type() + ", orderLinkId "
                 + request.clientOrderId() + ")";
-        JsonNode result = rest.call(Endpoint.CREATE_ORDER, OrderMapping.create(category, request), what);
+        JsonNode result = rest.call(Endpoint.CREATE_ORDER, OrderMapping.create(category, config.category().isDerivative(), request), what);
         String orderId;
         try {
             orderId = Json.text(result, "orderId");
@@ -313,6 +346,15 @@ public final class BybitAdapter implements ExchangeAdapter {
     @Override
     public List<Fill> fills(String symbol, Instant since) {
         Map<String, Fill> byId = new LinkedHashMap<>();
+        for (JsonNode e : executions(symbol, since)) {
+            read("GET /v5/execution/list (" + symbol + ")", () -> OrderMapping.fill(e)).ifPresent(f -> byId.put(f.fillId(), f));
+        }
+        return byId.values().stream().sorted(Comparator.comparing(Fill::time).thenComparing(Fill::fillId)).toList();
+    }
+
+    /** Every execution of the symbol from {@code since} on, of any type, as Bybit lists them. */
+    private List<JsonNode> executions(String symbol, Instant since) {
+        List<JsonNode> all = new ArrayList<>();
         long now = rest.serverMillis();
         String what = "GET /v5/execution/list (" + symbol + ")";
         for (long start = since.toEpochMilli(); start <= now; start += EXECUTION_WINDOW.toMillis()) {
@@ -323,15 +365,89 @@ public final class BybitAdapter implements ExchangeAdapter {
                         .add("endTime", end).add("limit", EXECUTION_PAGE);
                 if (cursor != null) q.add("cursor", cursor);
                 JsonNode result = rest.call(Endpoint.EXECUTIONS, q, what);
-                read(what, () -> {
-                    for (JsonNode e : Json.array(result, "list")) OrderMapping.fill(e).ifPresent(f -> byId.put(f.fillId(), f));
-                    return null;
-                });
+                read(what, () -> Json.array(result, "list")).forEach(all::add);
                 String previous = cursor;
                 cursor = InstrumentMapping.nextCursor(result).filter(c -> !c.equals(previous)).orElse(null);
             } while (cursor != null);
         }
-        return byId.values().stream().sorted(Comparator.comparing(Fill::time).thenComparing(Fill::fillId)).toList();
+        return all;
+    }
+
+    /**
+     * The account over REST after the private stream reconnected: fills and order states ({@link AccountResync}),
+     * then on linear the funding settlements and liquidations since {@code since} that the stream has not delivered.
+     */
+    private List<Event> accountSince(Instant since) {
+        List<Event> out = new ArrayList<>(AccountResync.since(this, known, PrivateStream.SOURCE, since, clock.instant()));
+        if (!config.category().isDerivative()) return out;
+        for (String symbol : known.symbols()) {
+            try {
+                List<JsonNode> found = new ArrayList<>(executions(symbol, since));
+                found.sort(Comparator.comparing(e -> e.path("execTime").asText()));
+                for (JsonNode e : found) {
+                    if (!OrderMapping.type(e).equals("Trade")) read("GET /v5/execution/list (" + symbol + ")", () -> executions.event(e)).ifPresent(out::add);
+                }
+            } catch (RuntimeException e) {
+                out.add(new Event.ErrorRaised(PrivateStream.SOURCE, e instanceof ExchangeException x ? x.category() : ErrorCategory.INTERNAL,
+                        "funding resync of " + symbol + " after reconnect failed: " + e.getMessage(), "", clock.instant()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The account's one-way position in a linear symbol from {@code /v5/position/list}; empty when flat, and
+     * always on spot (whose holdings are balances).
+     */
+    @Override
+    public Optional<Position> position(String symbol) {
+        if (!config.category().isDerivative()) return Optional.empty();
+        String what = "GET /v5/position/list (" + symbol + ")";
+        JsonNode result = rest.call(Endpoint.POSITIONS, new RequestText().add("category", category).add("symbol", symbol), what);
+        return read(what, () -> {
+            for (JsonNode p : Json.array(result, "list")) {
+                if (symbol.equals(p.path("symbol").asText())) return PositionMapping.position(p);
+            }
+            return Optional.<Position>empty();
+        });
+    }
+
+    /** The position the private stream's {@code position} topic last pushed for {@code symbol}, without a REST call; empty when flat or none came yet. */
+    public Optional<Position> streamedPosition(String symbol) {
+        return Optional.ofNullable(streamedPositions.get(symbol));
+    }
+
+    private void positionPushed(JsonNode entry) {
+        String symbol = Json.text(entry, "symbol");
+        PositionMapping.position(entry).ifPresentOrElse(p -> streamedPositions.put(symbol, p), () -> streamedPositions.remove(symbol));
+    }
+
+    /**
+     * Sets both sides' leverage of a linear symbol ({@code /v5/position/set-leverage}); Bybit's 110043
+     * ("leverage not modified": it already is that value) is success.
+     *
+     * @throws ExchangeException on spot, which has no leverage, or when Bybit refuses the value
+     */
+    @Override
+    public void setLeverage(String symbol, BigDecimal leverage) {
+        if (!config.category().isDerivative()) {
+            throw new ExchangeException(BybitErrors.VENUE, ErrorCategory.INVALID_ORDER, "NO_DERIVATIVES",
+                    "bybit category " + category + " trades no derivatives: cannot set leverage on " + symbol + "; use category linear");
+        }
+        String value = Json.plain(leverage);
+        try {
+            rest.call(Endpoint.SET_LEVERAGE, new RequestText().add("category", category).add("symbol", symbol).add("buyLeverage", value)
+                    .add("sellLeverage", value), "POST /v5/position/set-leverage (" + symbol + " " + value + "x)");
+        } catch (ExchangeException e) {
+            if (!"110043".equals(e.venueCode())) throw e;
+        }
+    }
+
+    /** The unified account's margin figures in {@code asset} (e.g. USDT): wallet, unrealized PnL, position and maintenance margin, available. */
+    public Optional<MarginAccount> marginAccount(String asset) {
+        String what = "GET /v5/account/wallet-balance (UNIFIED)";
+        JsonNode result = rest.call(Endpoint.WALLET_BALANCE, new RequestText().add("accountType", "UNIFIED"), what);
+        return read(what, () -> AccountMapping.marginAccount(result, asset));
     }
 
     @Override

@@ -19,10 +19,10 @@ import java.util.TreeSet;
  *
  * <table>
  *   <caption>parameters</caption>
- *   <tr><td>{@code category}</td><td>{@code spot} (default; the only category this adapter trades today)</td></tr>
+ *   <tr><td>{@code category}</td><td>{@code spot} (default) or {@code linear} (USDT perpetuals, one-way position mode)</td></tr>
  *   <tr><td>{@code network}</td><td>{@code production} (default), {@code testnet} or {@code demo}: picks the three URLs below</td></tr>
  *   <tr><td>{@code restUrl}</td><td>REST base; production {@value #PRODUCTION_REST}, testnet {@value #TESTNET_REST}, demo {@value #DEMO_REST}</td></tr>
- *   <tr><td>{@code publicStreamUrl}</td><td>public WebSocket of the category; production {@value #PRODUCTION_PUBLIC_SPOT}</td></tr>
+ *   <tr><td>{@code publicStreamUrl}</td><td>public WebSocket of the category; production {@value #PRODUCTION_PUBLIC_SPOT} or {@value #PRODUCTION_PUBLIC_LINEAR}</td></tr>
  *   <tr><td>{@code privateStreamUrl}</td><td>private WebSocket; production {@value #PRODUCTION_PRIVATE}</td></tr>
  *   <tr><td>{@code recvWindow}</td><td>milliseconds a signed request stays valid, 1..60000, default 5000</td></tr>
  *   <tr><td>{@code requestTimeoutMs}, {@code connectTimeoutMs}</td><td>default 10000 and 5000</td></tr>
@@ -33,22 +33,26 @@ import java.util.TreeSet;
  *   <tr><td>{@code silenceTimeoutMs}</td><td>a stream with no frame (not even a pong) for this long is reported and reconnected, default 60000</td></tr>
  *   <tr><td>{@code maxMessageBytes}</td><td>largest stream message accepted, 1024..1048576, default 1048576; a larger one is an error event and the connection is replaced</td></tr>
  *   <tr><td>{@code downAfterAttempts}</td><td>failed reconnects in a row after which a stream is reported down (its data stale), default 5</td></tr>
+ *   <tr><td>{@code liquidationFeeRate}</td><td>linear only: the fee Bybit charges on the notional of a position it liquidates, a
+ *       fraction, default 0.0006; Bybit's API does not publish it, so the margin rules carry this value</td></tr>
  * </table>
  *
  * Any local server that speaks the protocol (e.g. the {@code tradekit-bybit-simulator} module's
- * {@code BybitSimulator}) can be used by pointing the three URLs at it. The {@code linear} category is
- * refused: it needs the perpetual-futures account model, which tradekit does not have yet.
+ * {@code BybitSimulator}) can be used by pointing the three URLs at it. Hedge mode (a long and a short
+ * in one linear symbol) is not supported: the account must be in one-way mode.
  */
 public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, URI privateStreamUrl, Optional<Credentials> credentials,
                           long recvWindowMillis, Duration requestTimeout, Duration connectTimeout, long requestLimit,
                           Duration maxRateLimitWait, Duration reconnectInitial, Duration reconnectMax, Duration pingInterval,
-                          Duration silenceTimeout, int maxMessageBytes, int downAfterAttempts) {
+                          Duration silenceTimeout, int maxMessageBytes, int downAfterAttempts, java.math.BigDecimal liquidationFeeRate) {
 
     public static final String PRODUCTION_REST = "https://api.bybit.com";
     public static final String PRODUCTION_PUBLIC_SPOT = "wss://stream.bybit.com/v5/public/spot";
+    public static final String PRODUCTION_PUBLIC_LINEAR = "wss://stream.bybit.com/v5/public/linear";
     public static final String PRODUCTION_PRIVATE = "wss://stream.bybit.com/v5/private";
     public static final String TESTNET_REST = "https://api-testnet.bybit.com";
     public static final String TESTNET_PUBLIC_SPOT = "wss://stream-testnet.bybit.com/v5/public/spot";
+    public static final String TESTNET_PUBLIC_LINEAR = "wss://stream-testnet.bybit.com/v5/public/linear";
     public static final String TESTNET_PRIVATE = "wss://stream-testnet.bybit.com/v5/private";
     public static final String DEMO_REST = "https://api-demo.bybit.com";
     /** Demo trading reads market data from production and trades on its own private stream. */
@@ -56,11 +60,20 @@ public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, U
 
     private static final Set<String> PARAMETERS = Set.of("category", "network", "restUrl", "publicStreamUrl", "privateStreamUrl",
             "recvWindow", "requestTimeoutMs", "connectTimeoutMs", "requestLimit", "maxRateLimitWaitMs", "reconnectInitialMs",
-            "reconnectMaxMs", "pingIntervalMs", "silenceTimeoutMs", "maxMessageBytes", "downAfterAttempts");
+            "reconnectMaxMs", "pingIntervalMs", "silenceTimeoutMs", "maxMessageBytes", "downAfterAttempts", "liquidationFeeRate");
 
-    /** The Bybit product line orders go to; only spot is traded today. */
+    /** What Bybit's API does not publish: the liquidation fee rate assumed unless {@code liquidationFeeRate} says otherwise. */
+    public static final java.math.BigDecimal DEFAULT_LIQUIDATION_FEE_RATE = new java.math.BigDecimal("0.0006");
+
+    /** The Bybit product line orders go to: spot, or USDT-margined linear perpetuals. */
     public enum Category {
-        SPOT;
+        SPOT,
+        LINEAR;
+
+        /** Whether this category trades margined contracts (it has positions, leverage and funding). */
+        public boolean isDerivative() {
+            return this == LINEAR;
+        }
 
         /** The name on the wire, e.g. {@code spot}. */
         public String wire() {
@@ -97,6 +110,11 @@ public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, U
             throw new InvalidInputException("bybit: parameter 'maxMessageBytes' is " + maxMessageBytes + ", expected 1024.." + Heartbeat.MAX_FRAME_CHARS);
         }
         requirePositive(downAfterAttempts, "downAfterAttempts");
+        Objects.requireNonNull(liquidationFeeRate, "liquidationFeeRate");
+        if (liquidationFeeRate.signum() < 0 || liquidationFeeRate.compareTo(java.math.BigDecimal.ONE) >= 0) {
+            throw new InvalidInputException("bybit: parameter 'liquidationFeeRate' is " + liquidationFeeRate.toPlainString()
+                    + ", expected a fraction in [0, 1), e.g. 0.0006");
+        }
     }
 
     /** Production URLs and defaults, with or without credentials. */
@@ -113,11 +131,6 @@ public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, U
     /** Reads and checks the parameters; every error names the parameter and what it expects. */
     public static BybitConfig from(ExchangeSettings settings) {
         Params p = settings.params().requireOnly(PARAMETERS);
-        String categoryName = p.text("category", "spot").trim();
-        if (categoryName.equalsIgnoreCase("linear")) {
-            throw new InvalidInputException("bybit: parameter 'category' is 'linear', which is not supported yet: linear perpetuals need "
-                    + "the perpetual-futures account model that tradekit does not have yet; supported: spot");
-        }
         Category category = p.choice("category", Category.class, Category.SPOT);
         Network network = p.choice("network", Network.class, Network.PRODUCTION);
         String rest = switch (network) {
@@ -125,7 +138,9 @@ public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, U
             case TESTNET -> TESTNET_REST;
             case DEMO -> DEMO_REST;
         };
-        String publicStream = network == Network.TESTNET ? TESTNET_PUBLIC_SPOT : PRODUCTION_PUBLIC_SPOT;
+        boolean linear = category == Category.LINEAR;
+        String publicStream = network == Network.TESTNET ? (linear ? TESTNET_PUBLIC_LINEAR : TESTNET_PUBLIC_SPOT)
+                : (linear ? PRODUCTION_PUBLIC_LINEAR : PRODUCTION_PUBLIC_SPOT);
         String privateStream = switch (network) {
             case PRODUCTION -> PRODUCTION_PRIVATE;
             case TESTNET -> TESTNET_PRIVATE;
@@ -146,7 +161,8 @@ public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, U
                 Duration.ofMillis(p.longValue("pingIntervalMs", 20_000)),
                 Duration.ofMillis(p.longValue("silenceTimeoutMs", 60_000)),
                 (int) Math.min(Integer.MAX_VALUE, p.longValue("maxMessageBytes", Heartbeat.MAX_FRAME_CHARS)),
-                (int) Math.min(Integer.MAX_VALUE, p.longValue("downAfterAttempts", 5)));
+                (int) Math.min(Integer.MAX_VALUE, p.longValue("downAfterAttempts", 5)),
+                p.decimal("liquidationFeeRate", DEFAULT_LIQUIDATION_FEE_RATE));
     }
 
     private static URI url(Params p, String name, String fallback, Set<String> schemes) {

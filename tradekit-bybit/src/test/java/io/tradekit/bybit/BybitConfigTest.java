@@ -48,9 +48,15 @@ class BybitConfigTest {
     }
 
     @Test
-    void theLinearCategoryIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> config(Map.of("category", "linear"))).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("'category' is 'linear'").hasMessageContaining("perpetual-futures account model").hasMessageContaining("supported: spot");
+    void theLinearCategoryUsesTheLinearPublicStreamAndOtherCategoriesAreRefused() {
+        BybitConfig linear = config(Map.of("category", "linear"));
+        assertThat(linear.category()).isEqualTo(BybitConfig.Category.LINEAR);
+        assertThat(linear.publicStreamUrl()).hasToString("wss://stream.bybit.com/v5/public/linear");
+        assertThat(config(Map.of("category", "linear", "network", "testnet")).publicStreamUrl())
+                .hasToString("wss://stream-testnet.bybit.com/v5/public/linear");
+        assertThat(linear.liquidationFeeRate()).isEqualByComparingTo("0.0006");
+        assertThat(config(Map.of("category", "linear", "liquidationFeeRate", "0.001")).liquidationFeeRate()).isEqualByComparingTo("0.001");
+        assertThatThrownBy(() -> config(Map.of("liquidationFeeRate", "1.5"))).hasMessageContaining("'liquidationFeeRate' is 1.5");
         assertThatThrownBy(() -> config(Map.of("category", "option"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("category");
     }
 

@@ -23,7 +23,7 @@ import java.util.Objects;
  *     "apiKey": "...", "apiSecret": "..."                // better in TRADEKIT_BINANCE_API_KEY / _SECRET
  *   },
  *   "symbol": "ETHUSDT",                                 // required
- *   "market": "perp", "leverage": 3,                     // default "spot" (leverage 1); "perp" runs in paper mode only
+ *   "market": "perp", "leverage": 3,                     // default "spot" (leverage 1); "perp" runs in paper mode, and live or dry-run on bybit "linear"
  *   "timeframe": "5m",                                   // default 1m
  *   "strategy": { "name": "sma-cross", "params": { "fast": 10, "slow": 30 } },
  *                                                      // or several that vote: "strategies": [{"strategy": "sma-cross"}, ...]

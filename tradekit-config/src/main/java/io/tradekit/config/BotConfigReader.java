@@ -125,6 +125,7 @@ public final class BotConfigReader {
         boolean confirmLive = top.bool("confirmLive").orElse(false);
         InstrumentKind market = market(top);
         BigDecimal leverage = leverage(top, market);
+        if (exchange != null) derivativesCategoryNeedsPerp(top, exchange, market);
         if (exchange == null || symbol == null || strategy == null) return null;
         return new BotConfig(name, exchange, symbol, timeframe, strategy, risk, sizing, store, out, engine, paper, confirmLive, market, leverage);
     }
@@ -138,6 +139,18 @@ public final class BotConfigReader {
                 yield InstrumentKind.SPOT;
             }
         }).orElse(InstrumentKind.SPOT);
+    }
+
+    /**
+     * A venue category of perpetuals (Bybit's {@code linear}) trades positions on margin: a bot on it must say
+     * {@code "market": "perp"}, or its books would treat the venue's contracts as spot holdings.
+     */
+    private static void derivativesCategoryNeedsPerp(ConfigFields top, ExchangeConfig exchange, InstrumentKind market) {
+        String category = exchange.settings().get("category");
+        if ("linear".equals(category) && !market.isDerivative()) {
+            top.problem("market", (top.has("market") ? "is \"spot\"" : "is missing (spot)") + " but exchange.category is \"linear\" (USDT perpetuals);"
+                    + " set \"market\": \"perp\" and a \"leverage\"");
+        }
     }
 
     private static BigDecimal leverage(ConfigFields top, InstrumentKind market) {

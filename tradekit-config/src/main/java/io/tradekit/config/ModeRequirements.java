@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * strategy with valid parameters, risk limits that some policy enforces with valid values; for
  * {@code live} and {@code dry-run} API credentials (they read the account); for {@code live} also a loss
  * limit ({@code risk.max-daily-loss} or {@code risk.max-drawdown}) and an explicit confirmation
- * ({@code "confirmLive": true} or the {@code --yes-really-live} flag). Every problem names its field.
+ * ({@code "confirmLive": true} or the {@code --yes-really-live} flag); {@code "market": "perp"} outside paper mode
+ * needs an exchange category of perpetuals (Bybit {@code linear}). Every problem names its field.
  */
 public final class ModeRequirements {
 
@@ -50,8 +51,9 @@ public final class ModeRequirements {
                     + ExchangeConfig.apiKeyVariable(venue) + " and " + ExchangeConfig.apiSecretVariable(venue)
                     + " (or exchange.apiKey and exchange.apiSecret)"));
         }
-        if (config.market().isDerivative() && mode != Mode.PAPER) {
-            problems.add(new ConfigProblem("market", "\"perp\" runs in paper mode only: no exchange adapter trades perpetuals yet"));
+        if (config.market().isDerivative() && mode != Mode.PAPER && !tradesPerpetuals(config.exchange())) {
+            problems.add(new ConfigProblem("market", "\"perp\" runs " + mode.label() + " only on a venue category of perpetuals (bybit with"
+                    + " \"category\": \"linear\"); on exchange '" + config.exchange().name() + "' it runs in paper mode only"));
         }
         if (mode == Mode.LIVE) {
             if (!config.risk().has(RiskLimits.MAX_DAILY_LOSS) && !config.risk().has(RiskLimits.MAX_DRAWDOWN)) {
@@ -64,6 +66,11 @@ public final class ModeRequirements {
             }
         }
         if (!problems.isEmpty()) throw new ConfigException(source, problems);
+    }
+
+    /** Whether the exchange's settings pick a category of perpetuals: Bybit's {@code linear}, the one adapter that trades them. */
+    private static boolean tradesPerpetuals(ExchangeConfig exchange) {
+        return exchange.name().equals("bybit") && "linear".equals(exchange.settings().get("category"));
     }
 
     private static void strategy(StrategyConfig strategy, Plugins plugins, List<ConfigProblem> problems) {

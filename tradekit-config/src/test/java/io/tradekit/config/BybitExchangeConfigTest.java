@@ -36,4 +36,31 @@ class BybitExchangeConfigTest {
             assertThat(p.message()).contains("'spot'").contains("'linear'");
         });
     }
+
+    @Test
+    void aLinearCategoryTradesAsAPerpetualWithItsLeverage() {
+        BotConfig c = new BotConfigReader(Map.of()).parse(REST + "{\"name\": \"bybit\", \"category\": \"linear\"}, \"market\": \"perp\", \"leverage\": 3}",
+                "bot.json");
+
+        assertThat(c.exchange().settings()).containsEntry("category", "linear");
+        assertThat(c.market()).isEqualTo(io.tradekit.api.InstrumentKind.LINEAR_PERPETUAL);
+        assertThat(c.leverage()).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void aLinearCategoryWithASpotMarketIsAProblemNamingTheMarketField() {
+        ConfigException given = catchThrowableOfType(ConfigException.class,
+                () -> parse("{\"name\": \"bybit\", \"category\": \"linear\"}, \"market\": \"spot\"", Map.of()));
+        ConfigException missing = catchThrowableOfType(ConfigException.class,
+                () -> parse("{\"name\": \"bybit\", \"settings\": {\"category\": \"linear\"}}", Map.of()));
+
+        assertThat(given.problems()).anySatisfy(p -> {
+            assertThat(p.field()).isEqualTo("market");
+            assertThat(p.message()).contains("\"spot\"").contains("exchange.category is \"linear\"").contains("\"market\": \"perp\"");
+        });
+        assertThat(missing.problems()).anySatisfy(p -> {
+            assertThat(p.field()).isEqualTo("market");
+            assertThat(p.message()).contains("is missing");
+        });
+    }
 }

@@ -62,11 +62,19 @@ class ModeRequirementsTest {
     }
 
     @Test
-    void aPerpMarketRunsInPaperModeOnly() {
+    void aPerpMarketRunsInPaperModeOnlyUnlessTheExchangeCategoryTradesPerpetuals() {
         BotConfig perp = config(", \"market\": \"perp\", \"leverage\": 3", CREDENTIALS);
         assertThatCode(() -> ModeRequirements.check(perp, Mode.PAPER, false, PLUGINS, "bot.json")).doesNotThrowAnyException();
         assertThat(refusal(perp, Mode.DRY_RUN, false).problems()).extracting(ConfigProblem::toString)
-                .containsExactly("market: \"perp\" runs in paper mode only: no exchange adapter trades perpetuals yet");
+                .containsExactly("market: \"perp\" runs dry-run only on a venue category of perpetuals (bybit with \"category\": \"linear\");"
+                        + " on exchange 'binance' it runs in paper mode only");
+
+        BotConfig linear = new BotConfigReader(Map.of("TRADEKIT_BYBIT_API_KEY", "k", "TRADEKIT_BYBIT_API_SECRET", "s")).parse(
+                "{\"exchange\": {\"name\": \"bybit\", \"category\": \"linear\"}, \"symbol\": \"ETHUSDT\", \"market\": \"perp\","
+                        + " \"leverage\": 3, \"strategy\": {\"name\": \"sma-cross\", \"params\": {\"fast\": 5, \"slow\": 20}}}", "bot.json");
+        ConfigException dryRun = refusal(linear, Mode.DRY_RUN, false);
+        assertThat(dryRun == null ? java.util.List.<String>of() : dryRun.fields()).as("bybit linear trades perpetuals beyond paper")
+                .doesNotContain("market");
     }
 
     @Test

@@ -90,6 +90,14 @@ public interface VenueHarness extends AutoCloseable {
     /** The account's total (free plus locked) balance of {@code asset} at the simulator. */
     BigDecimal venueBalance(String asset);
 
+    /**
+     * What the account holds of {@link #symbol()} at the simulator, signed: for spot the base asset's total
+     * balance (the default), for a derivatives venue the one-way position's quantity (negative short, zero flat).
+     */
+    default BigDecimal venuePosition() {
+        return venueBalance(baseAsset());
+    }
+
     /** The venue's documented signing examples, each computed with the adapter's own signing code. */
     List<SigningExample> signingExamples();
 

@@ -9,7 +9,10 @@ import io.tradekit.api.Credentials;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Order;
+import io.tradekit.api.MarginRules;
+import io.tradekit.api.MarginTier;
 import io.tradekit.core.paper.FillModel;
+import io.tradekit.core.perp.FundingRates;
 import io.tradekit.core.paper.PaperSettings;
 
 import java.io.IOException;
@@ -28,11 +31,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Bybit v5 spot venue on loopback, for tests and for running bots without real money: REST
- * ({@code /v5/market/*}, {@code /v5/order/*}, {@code /v5/execution/list}, {@code /v5/account/wallet-balance})
- * on one port, the public ({@code /v5/public/spot}) and private ({@code /v5/private}) WebSockets on
- * another, with Bybit's envelopes, headers, retCodes and messages. Signatures, the recv window and the
- * private stream's auth are checked by this module's own code.
+ * A Bybit v5 venue on loopback, spot or linear (USDT perpetuals), for tests and for running bots without
+ * real money: REST ({@code /v5/market/*}, {@code /v5/order/*}, {@code /v5/execution/list},
+ * {@code /v5/account/wallet-balance}, on linear also {@code /v5/position/list}, {@code /v5/position/set-leverage}
+ * and {@code /v5/market/risk-limit}) on one port, the public ({@code /v5/public/spot} or {@code /v5/public/linear})
+ * and private ({@code /v5/private}) WebSockets on another, with Bybit's envelopes, headers, retCodes and
+ * messages. Signatures, the recv window and the private stream's auth are checked by this module's own code.
+ *
+ * <p>On linear the account is one-way and isolated, and its positions, leverage, margin, funding and
+ * liquidations are core's perpetual model, the paper venue's own ({@link io.tradekit.core.paper.MatchingEngine},
+ * {@link io.tradekit.core.perp.IsolatedMargin}): funding is settled at every multiple of the instrument's
+ * funding interval (eight hours unless {@link Options#withFundingInterval} says otherwise) that the market
+ * reaches, at {@link Options#fundingRate()}, and a position whose mark crosses its liquidation price is closed
+ * by the venue with its liquidation fee.
  *
  * <p>Market data is a list of bars: {@link #step()} closes the next one (the kline pushed forming, then
  * confirmed, then a ticker). Orders are matched by core's {@link io.tradekit.core.paper.MatchingEngine},
@@ -74,10 +85,25 @@ public final class BybitSimulator implements AutoCloseable {
      * @param balances     the account's starting balances
      * @param initialBars  how many bars have closed before the simulator starts (served by klines at once)
      * @param requestLimit requests per second before retCode 10006
+     * @param category     spot, or linear (the instrument must then be a linear perpetual)
+     * @param fundingRate  linear: the rate of every funding settlement, a fraction (0.0001 = 0.01 %, longs pay shorts)
      */
     public record Options(int port, List<Bar> bars, Instrument instrument, Credentials credentials, Map<String, BigDecimal> balances,
-                          BigDecimal makerFeeBps, BigDecimal takerFeeBps, int initialBars, long requestLimit) {
+                          BigDecimal makerFeeBps, BigDecimal takerFeeBps, int initialBars, long requestLimit, Category category,
+                          BigDecimal fundingRate) {
+        /** Linear defaults: two risk limit tiers (100x with 0.5 % maintenance up to 2 000 000, 50x with 1 % up to 4 000 000), 0.06 % liquidation fee, funding every 8 h. */
+        public static final MarginRules LINEAR_RULES = new MarginRules(List.of(
+                new MarginTier(new BigDecimal("2000000"), new BigDecimal("100"), new BigDecimal("0.005"), BigDecimal.ZERO),
+                new MarginTier(new BigDecimal("4000000"), new BigDecimal("50"), new BigDecimal("0.01"), new BigDecimal("10000"))),
+                new BigDecimal("0.0006"), MarginRules.DEFAULT_FUNDING_INTERVAL);
+
         public Options {
+            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(fundingRate, "fundingRate");
+            if ((category == Category.LINEAR) != instrument.isDerivative()) {
+                throw new InvalidInputException("bybit simulator: category " + category.wire() + " needs a " + (category == Category.LINEAR
+                        ? "linear perpetual instrument" : "spot instrument") + ", got " + instrument.kind() + " " + instrument.symbol());
+            }
             bars = List.copyOf(bars);
             Objects.requireNonNull(instrument, "instrument");
             Objects.requireNonNull(credentials, "credentials");
@@ -100,27 +126,47 @@ public final class BybitSimulator implements AutoCloseable {
             if (bars.isEmpty()) throw new InvalidInputException("bybit simulator: bars must not be empty");
             Instrument instrument = defaultInstrument(bars.getFirst().symbol());
             return new Options(port, bars, instrument, TEST_CREDENTIALS, Map.of(instrument.quoteAsset(), new BigDecimal("10000")),
-                    BigDecimal.TEN, BigDecimal.TEN, 1, 20);
+                    BigDecimal.TEN, BigDecimal.TEN, 1, 20, Category.SPOT, BigDecimal.ZERO);
+        }
+
+        /**
+         * Linear instead of spot: the instrument becomes a linear perpetual under {@link #LINEAR_RULES} (its filters
+         * kept), funding at 0.0001 (0.01 %) every eight hours.
+         */
+        public Options linear() {
+            return new Options(port, bars, instrument.isDerivative() ? instrument : instrument.asLinearPerpetual(LINEAR_RULES), credentials, balances,
+                    makerFeeBps, takerFeeBps, initialBars, requestLimit, Category.LINEAR, new BigDecimal("0.0001"));
+        }
+
+        /** Linear: every funding settlement at {@code rate}. */
+        public Options withFundingRate(BigDecimal rate) {
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, requestLimit, category, rate);
+        }
+
+        /** Linear: funding every {@code interval} of market time (it must divide a day), e.g. every five minutes for a test. */
+        public Options withFundingInterval(Duration interval) {
+            MarginRules rules = instrument.margin();
+            return withInstrument(instrument.asLinearPerpetual(new MarginRules(rules.tiers(), rules.liquidationFeeRate(), interval)));
         }
 
         public Options withInitialBars(int count) {
-            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, count, requestLimit);
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, count, requestLimit, category, fundingRate);
         }
 
         public Options withBalances(Map<String, BigDecimal> newBalances) {
-            return new Options(port, bars, instrument, credentials, newBalances, makerFeeBps, takerFeeBps, initialBars, requestLimit);
+            return new Options(port, bars, instrument, credentials, newBalances, makerFeeBps, takerFeeBps, initialBars, requestLimit, category, fundingRate);
         }
 
         public Options withInstrument(Instrument newInstrument) {
-            return new Options(port, bars, newInstrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, requestLimit);
+            return new Options(port, bars, newInstrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, requestLimit, category, fundingRate);
         }
 
         public Options withCredentials(Credentials newCredentials) {
-            return new Options(port, bars, instrument, newCredentials, balances, makerFeeBps, takerFeeBps, initialBars, requestLimit);
+            return new Options(port, bars, instrument, newCredentials, balances, makerFeeBps, takerFeeBps, initialBars, requestLimit, category, fundingRate);
         }
 
         public Options withRequestLimit(long perSecond) {
-            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, perSecond);
+            return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, perSecond, category, fundingRate);
         }
     }
 
@@ -130,7 +176,7 @@ public final class BybitSimulator implements AutoCloseable {
     private final StreamServer streams;
     private final HttpServer http;
     private final RestApi rest;
-    private final SpotVenue venue;
+    private final BybitVenue venue;
     private final String klineTopic;
     private final String tickerTopic;
     private ScheduledExecutorService timer;
@@ -138,10 +184,12 @@ public final class BybitSimulator implements AutoCloseable {
     private BybitSimulator(Options options) throws IOException, InterruptedException {
         this.options = options;
         Gatekeeper gatekeeper = new Gatekeeper(options.credentials(), clock);
-        this.streams = new StreamServer(options.port() > 0 ? options.port() + 1 : 0, gatekeeper, faults, clock);
+        this.streams = new StreamServer(options.port() > 0 ? options.port() + 1 : 0, "/v5/public/" + options.category().wire(), gatekeeper,
+                faults, clock);
         PaperSettings settings = new PaperSettings(Map.of(options.instrument().symbol(), options.instrument()), options.balances(),
-                options.makerFeeBps(), options.takerFeeBps(), BigDecimal.ZERO, FillModel.CLOSE);
-        this.venue = new SpotVenue(settings, options.instrument(), options.bars(), options.initialBars(), clock, streams::publishPrivate);
+                options.makerFeeBps(), options.takerFeeBps(), BigDecimal.ZERO, FillModel.CLOSE)
+                .withFunding(FundingRates.constant(options.fundingRate()));
+        this.venue = new BybitVenue(options.category(), settings, options.instrument(), options.bars(), options.initialBars(), clock, streams::publishPrivate);
         this.rest = new RestApi(venue, gatekeeper, faults, clock, options.requestLimit());
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 100);
         http.createContext("/", rest);
@@ -169,7 +217,7 @@ public final class BybitSimulator implements AutoCloseable {
     }
 
     public String publicStreamUrl() {
-        return "ws://127.0.0.1:" + streams.getPort() + "/v5/public/spot";
+        return "ws://127.0.0.1:" + streams.getPort() + "/v5/public/" + options.category().wire();
     }
 
     public String privateStreamUrl() {
@@ -184,9 +232,10 @@ public final class BybitSimulator implements AutoCloseable {
         return options.instrument();
     }
 
-    /** The adapter parameters that point it here: {@code restUrl}, {@code publicStreamUrl}, {@code privateStreamUrl}. */
+    /** The adapter parameters that point it here: {@code category}, {@code restUrl}, {@code publicStreamUrl}, {@code privateStreamUrl}. */
     public Map<String, String> adapterParams() {
         Map<String, String> params = new LinkedHashMap<>();
+        params.put("category", options.category().wire());
         params.put("restUrl", restUrl());
         params.put("publicStreamUrl", publicStreamUrl());
         params.put("privateStreamUrl", privateStreamUrl());
@@ -205,11 +254,22 @@ public final class BybitSimulator implements AutoCloseable {
             Bar bar = next.get();
             streams.publishPublic(klineTopic, kline(bar, false));
             streams.publishPublic(klineTopic, kline(bar, true));
-            streams.publishPublic(tickerTopic, SpotVenue.JSON.createObjectNode().put("symbol", bar.symbol())
-                    .put("lastPrice", SpotVenue.plain(bar.close())).put("highPrice24h", SpotVenue.plain(bar.high()))
-                    .put("lowPrice24h", SpotVenue.plain(bar.low())).put("prevPrice24h", SpotVenue.plain(bar.open()))
-                    .put("volume24h", SpotVenue.plain(bar.volume())).put("turnover24h", SpotVenue.plain(bar.volume().multiply(bar.close())))
-                    .put("price24hPcnt", "0").put("usdIndexPrice", SpotVenue.plain(bar.close())));
+            ObjectNode ticker = BybitVenue.JSON.createObjectNode().put("symbol", bar.symbol())
+                    .put("lastPrice", BybitVenue.plain(bar.close())).put("highPrice24h", BybitVenue.plain(bar.high()))
+                    .put("lowPrice24h", BybitVenue.plain(bar.low())).put("prevPrice24h", BybitVenue.plain(bar.open()))
+                    .put("volume24h", BybitVenue.plain(bar.volume())).put("turnover24h", BybitVenue.plain(bar.volume().multiply(bar.close())))
+                    .put("price24hPcnt", "0");
+            if (options.category() == Category.LINEAR) {
+                // the simulated mark and index are the last price; funding is announced as it will be settled
+                long interval = options.instrument().margin().fundingInterval().toMillis();
+                long closeMillis = bar.closeTime().toEpochMilli();
+                ticker.put("markPrice", BybitVenue.plain(bar.close())).put("indexPrice", BybitVenue.plain(bar.close()))
+                        .put("fundingRate", BybitVenue.plain(options.fundingRate()))
+                        .put("nextFundingTime", Long.toString(closeMillis - Math.floorMod(closeMillis, interval) + interval));
+            } else {
+                ticker.put("usdIndexPrice", BybitVenue.plain(bar.close()));
+            }
+            streams.publishPublic(tickerTopic, ticker);
             return true;
         }
     }
@@ -217,12 +277,12 @@ public final class BybitSimulator implements AutoCloseable {
     private ArrayNode kline(Bar bar, boolean closed) {
         Bar shown = closed ? bar : new Bar(bar.symbol(), bar.timeframe(), bar.openTime(), bar.open(), bar.open().max(bar.close()),
                 bar.open().min(bar.close()), bar.open(), BigDecimal.ZERO);
-        ObjectNode k = SpotVenue.JSON.createObjectNode().put("start", bar.openTime().toEpochMilli())
+        ObjectNode k = BybitVenue.JSON.createObjectNode().put("start", bar.openTime().toEpochMilli())
                 .put("end", bar.closeTime().toEpochMilli() - 1).put("interval", venue.intervalName())
-                .put("open", SpotVenue.plain(shown.open())).put("close", SpotVenue.plain(shown.close())).put("high", SpotVenue.plain(shown.high()))
-                .put("low", SpotVenue.plain(shown.low())).put("volume", SpotVenue.plain(shown.volume()))
-                .put("turnover", SpotVenue.plain(shown.volume().multiply(shown.close()))).put("confirm", closed).put("timestamp", clock.millis());
-        return SpotVenue.JSON.createArrayNode().add(k);
+                .put("open", BybitVenue.plain(shown.open())).put("close", BybitVenue.plain(shown.close())).put("high", BybitVenue.plain(shown.high()))
+                .put("low", BybitVenue.plain(shown.low())).put("volume", BybitVenue.plain(shown.volume()))
+                .put("turnover", BybitVenue.plain(shown.volume().multiply(shown.close()))).put("confirm", closed).put("timestamp", clock.millis());
+        return BybitVenue.JSON.createArrayNode().add(k);
     }
 
     /** Steps on a timer until the data is used up or {@link #close()}. */
@@ -366,6 +426,21 @@ public final class BybitSimulator implements AutoCloseable {
 
     public List<Balance> balances() {
         return venue.balances();
+    }
+
+    /** Linear: the account's position as the venue holds it (core's model); empty when flat or spot. */
+    public Optional<io.tradekit.api.Position> position() {
+        return venue.position();
+    }
+
+    /** Linear: every funding settlement so far, in order. */
+    public List<io.tradekit.api.FundingPayment> fundingPayments() {
+        return venue.fundingPayments();
+    }
+
+    /** The product line this simulator serves. */
+    public Category category() {
+        return options.category();
     }
 
     @Override

@@ -26,7 +26,7 @@ final class RestApi implements HttpHandler {
 
     private static final int MAX_BODY = 64 * 1024;
 
-    private final SpotVenue venue;
+    private final BybitVenue venue;
     private final Gatekeeper gatekeeper;
     private final Faults faults;
     private final InstantSource clock;
@@ -36,7 +36,7 @@ final class RestApi implements HttpHandler {
     private long window;
     private long used;
 
-    RestApi(SpotVenue venue, Gatekeeper gatekeeper, Faults faults, InstantSource clock, long requestLimit) {
+    RestApi(BybitVenue venue, Gatekeeper gatekeeper, Faults faults, InstantSource clock, long requestLimit) {
         this.venue = venue;
         this.gatekeeper = gatekeeper;
         this.faults = faults;
@@ -129,10 +129,13 @@ final class RestApi implements HttpHandler {
         return switch (route) {
             case TIME -> {
                 long now = clock.millis();
-                yield SpotVenue.JSON.createObjectNode().put("timeSecond", Long.toString(now / 1000)).put("timeNano", now + "000000");
+                yield BybitVenue.JSON.createObjectNode().put("timeSecond", Long.toString(now / 1000)).put("timeNano", now + "000000");
             }
             case INSTRUMENTS -> venue.instruments(p);
             case KLINE -> venue.klines(p);
+            case RISK_LIMIT -> venue.riskLimits(p);
+            case POSITIONS -> venue.positionList(p);
+            case SET_LEVERAGE -> venue.setLeverage(p);
             case CANCEL -> venue.cancel(p);
             case CANCEL_ALL -> venue.cancelAll(p);
             case REALTIME -> venue.realtime(p);
@@ -167,14 +170,14 @@ final class RestApi implements HttpHandler {
     }
 
     private String envelope(ObjectNode result) {
-        ObjectNode root = SpotVenue.JSON.createObjectNode().put("retCode", 0).put("retMsg", "OK");
+        ObjectNode root = BybitVenue.JSON.createObjectNode().put("retCode", 0).put("retMsg", "OK");
         root.set("result", result);
         root.putObject("retExtInfo");
         return root.put("time", clock.millis()).toString();
     }
 
     private String refusal(Refusal r) {
-        ObjectNode root = SpotVenue.JSON.createObjectNode().put("retCode", r.retCode).put("retMsg", r.getMessage());
+        ObjectNode root = BybitVenue.JSON.createObjectNode().put("retCode", r.retCode).put("retMsg", r.getMessage());
         root.putObject("result");
         root.putObject("retExtInfo");
         return root.put("time", clock.millis()).toString();
@@ -194,7 +197,7 @@ final class RestApi implements HttpHandler {
     private static Map<String, String> jsonParams(String body) {
         JsonNode root;
         try {
-            root = SpotVenue.JSON.readTree(body);
+            root = BybitVenue.JSON.readTree(body);
         } catch (IOException e) {
             throw Refusal.param("body is not JSON");
         }
@@ -257,6 +260,9 @@ final class RestApi implements HttpHandler {
         TIME("GET", "/v5/market/time", false),
         INSTRUMENTS("GET", "/v5/market/instruments-info", false),
         KLINE("GET", "/v5/market/kline", false),
+        RISK_LIMIT("GET", "/v5/market/risk-limit", false),
+        POSITIONS("GET", "/v5/position/list", true),
+        SET_LEVERAGE("POST", "/v5/position/set-leverage", true),
         CREATE("POST", "/v5/order/create", true),
         CANCEL("POST", "/v5/order/cancel", true),
         CANCEL_ALL("POST", "/v5/order/cancel-all", true),

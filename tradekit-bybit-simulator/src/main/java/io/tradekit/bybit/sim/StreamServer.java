@@ -24,10 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The simulator's WebSockets: {@code /v5/public/spot} ({@code subscribe} to {@code kline.*} and
- * {@code tickers.*}, at most 10 topics per request, {@code ping} answered with {@code pong}) and
- * {@code /v5/private} ({@code auth}, then {@code subscribe} to {@code order}, {@code execution},
- * {@code wallet}; {@code ping} answered with {@code op: pong}). While a test keeps it silent, nothing
+ * The simulator's WebSockets: the public stream of its category, {@code /v5/public/spot} or
+ * {@code /v5/public/linear} ({@code subscribe} to {@code kline.*} and {@code tickers.*}, at most 10 topics
+ * per request, {@code ping} answered with {@code pong}) and {@code /v5/private} ({@code auth}, then
+ * {@code subscribe} to {@code order}, {@code execution}, {@code wallet}, {@code position}; {@code ping}
+ * answered with {@code op: pong}). While a test keeps it silent, nothing
  * goes out, pongs included.
  */
 final class StreamServer extends WebSocketServer {
@@ -47,6 +48,7 @@ final class StreamServer extends WebSocketServer {
         }
     }
 
+    private final String publicPath;
     private final Gatekeeper gatekeeper;
     private final Faults faults;
     private final InstantSource clock;
@@ -54,8 +56,9 @@ final class StreamServer extends WebSocketServer {
     private final AtomicLong pushIds = new AtomicLong();
     private final AtomicInteger handshakes = new AtomicInteger();
 
-    StreamServer(int port, Gatekeeper gatekeeper, Faults faults, InstantSource clock) {
+    StreamServer(int port, String publicPath, Gatekeeper gatekeeper, Faults faults, InstantSource clock) {
         super(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        this.publicPath = publicPath;
         this.gatekeeper = gatekeeper;
         this.faults = faults;
         this.clock = clock;
@@ -98,7 +101,10 @@ final class StreamServer extends WebSocketServer {
         int q = path.indexOf('?');
         if (q >= 0) path = path.substring(0, q);
         switch (path) {
-            case "/v5/public/spot" -> conn.setAttachment(new Session(false));
+            case "/v5/public/spot", "/v5/public/linear" -> {
+                if (path.equals(publicPath)) conn.setAttachment(new Session(false));
+                else conn.close(1008, "this simulator serves " + publicPath + ", not " + path);
+            }
             case "/v5/private" -> conn.setAttachment(new Session(true));
             default -> conn.close(1008, "no such stream: " + path);
         }
@@ -114,7 +120,7 @@ final class StreamServer extends WebSocketServer {
         }
         JsonNode request;
         try {
-            request = SpotVenue.JSON.readTree(message);
+            request = BybitVenue.JSON.readTree(message);
         } catch (Exception e) {
             send(conn, answer(s, "", "", false, "Invalid JSON"));
             return;
@@ -125,7 +131,7 @@ final class StreamServer extends WebSocketServer {
         switch (op) {
             case "ping" -> {
                 if (s.privateStream) {
-                    ObjectNode pong = SpotVenue.JSON.createObjectNode().put("req_id", reqId).put("op", "pong");
+                    ObjectNode pong = BybitVenue.JSON.createObjectNode().put("req_id", reqId).put("op", "pong");
                     pong.putArray("args").add(Long.toString(clock.millis()));
                     send(conn, pong.put("conn_id", s.connId).toString());
                 } else {
@@ -161,7 +167,7 @@ final class StreamServer extends WebSocketServer {
         }
         for (JsonNode topic : args) {
             String t = topic.asText();
-            boolean known = s.privateStream ? Set.of("order", "execution", "wallet").contains(t) : t.startsWith("kline.") || t.startsWith("tickers.");
+            boolean known = s.privateStream ? Set.of("order", "execution", "wallet", "position").contains(t) : t.startsWith("kline.") || t.startsWith("tickers.");
             if (!known) {
                 send(conn, answer(s, reqId, "subscribe", false, "Invalid topic: " + t));
                 return;
@@ -172,14 +178,14 @@ final class StreamServer extends WebSocketServer {
     }
 
     private static String answer(Session s, String reqId, String op, boolean success, String retMsg) {
-        ObjectNode a = SpotVenue.JSON.createObjectNode().put("success", success).put("ret_msg", retMsg).put("conn_id", s.connId);
+        ObjectNode a = BybitVenue.JSON.createObjectNode().put("success", success).put("ret_msg", retMsg).put("conn_id", s.connId);
         if (!reqId.isEmpty()) a.put("req_id", reqId);
         return a.put("op", op).toString();
     }
 
     /** A public push to every connection following {@code topic}. */
     void publishPublic(String topic, JsonNode data) {
-        ObjectNode push = SpotVenue.JSON.createObjectNode().put("topic", topic).put("ts", clock.millis()).put("type", "snapshot");
+        ObjectNode push = BybitVenue.JSON.createObjectNode().put("topic", topic).put("ts", clock.millis()).put("type", "snapshot");
         push.set("data", data);
         String text = push.toString();
         forEach(false, topic, text);
@@ -187,7 +193,7 @@ final class StreamServer extends WebSocketServer {
 
     /** A private push to every authenticated connection following {@code topic}. */
     void publishPrivate(String topic, ArrayNode data) {
-        ObjectNode push = SpotVenue.JSON.createObjectNode().put("id", "p" + pushIds.incrementAndGet()).put("topic", topic)
+        ObjectNode push = BybitVenue.JSON.createObjectNode().put("id", "p" + pushIds.incrementAndGet()).put("topic", topic)
                 .put("creationTime", clock.millis());
         push.set("data", data);
         forEach(true, topic, push.toString());

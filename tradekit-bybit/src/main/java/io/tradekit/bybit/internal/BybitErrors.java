@@ -25,7 +25,7 @@ import static io.tradekit.api.RecoveryAction.RESYNC_STATE;
 import static io.tradekit.api.RecoveryAction.SKIP;
 
 /**
- * Every Bybit v5 error a spot bot can meet, with what it means for the bot. Bybit answers most errors
+ * Every Bybit v5 error a spot or linear bot can meet, with what it means for the bot. Bybit answers most errors
  * with HTTP 200 and a {@code retCode}; HTTP status only speaks for the gateway: 401 (bad key or
  * headers), 403 ({@code access too frequent}: the IP is blocked for at least 10 minutes), 404 (path),
  * 429 (system protection) and 5xx (the outcome is unknown: look the order up, never re-send).
@@ -73,7 +73,16 @@ public final class BybitErrors {
             Map.entry(110008, m(ORDER_NOT_FOUND, RESYNC_STATE, "order already finished or cancelled")),
             Map.entry(110010, m(ORDER_NOT_FOUND, RESYNC_STATE, "order already cancelled")),
             Map.entry(110012, m(INSUFFICIENT_FUNDS, SKIP, "insufficient available balance")),
+            Map.entry(110013, m(INVALID_ORDER, SKIP, "leverage not allowed at the position's risk limit tier")),
+            Map.entry(110017, m(INVALID_ORDER, SKIP, "a reduce-only order has no position to reduce (its quantity would be truncated to zero)")),
             Map.entry(110020, m(INVALID_ORDER, SKIP, "more than 500 active orders")),
+            Map.entry(110025, m(INVALID_ORDER, SKIP, "position mode not modified")),
+            Map.entry(110029, m(INVALID_ORDER, SKIP, "hedge mode is not supported for this symbol")),
+            Map.entry(110040, m(INVALID_ORDER, SKIP, "the order would trigger a forced liquidation")),
+            Map.entry(110043, m(INVALID_ORDER, SKIP, "leverage not modified: it already has this value")),
+            Map.entry(110044, m(INSUFFICIENT_FUNDS, SKIP, "available margin insufficient")),
+            Map.entry(110045, m(INSUFFICIENT_FUNDS, SKIP, "wallet balance insufficient")),
+            Map.entry(110094, m(INVALID_ORDER, SKIP, FILTER + ": order value below the minimum notional")),
             Map.entry(110072, m(UNKNOWN_OUTCOME, RESYNC_STATE, "an order with this orderLinkId already exists: look it up")),
             Map.entry(170001, m(UNKNOWN_OUTCOME, RESYNC_STATE, "internal error; the request may have taken effect")),
             Map.entry(170005, m(RATE_LIMIT, BACK_OFF, "too many new orders")),

@@ -3,13 +3,22 @@ package io.tradekit.bybit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.Instrument;
 
+import io.tradekit.api.MarginRules;
+import io.tradekit.api.MarginTier;
+
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code GET /v5/market/instruments-info} (spot) into {@link Instrument}: {@code priceFilter.tickSize} is
+ * {@code GET /v5/market/instruments-info} into {@link Instrument}. Spot: {@code priceFilter.tickSize} is
  * the tick, {@code lotSizeFilter.basePrecision} the quantity step, {@code minOrderQty} the minimum
- * quantity and {@code minOrderAmt} the minimum order value in the quote coin.
+ * quantity and {@code minOrderAmt} the minimum order value in the quote coin. Linear: {@code qtyStep} is
+ * the step, {@code minOrderQty} the minimum, {@code minNotionalValue} the minimum order value, and the
+ * margin rules come from the risk limit tiers, {@code leverageFilter.maxLeverage} and {@code fundingInterval}
+ * (minutes); quantities are in the base coin (contract size 1).
  */
 public final class InstrumentMapping {
 
@@ -41,6 +50,33 @@ public final class InstrumentMapping {
                     Json.decimal(price, "tickSize").stripTrailingZeros(), Json.decimal(lot, "basePrecision").stripTrailingZeros(),
                     minQty.stripTrailingZeros(), minAmount.stripTrailingZeros());
         } catch (io.tradekit.api.InvalidInputException e) {
+            throw new MalformedMessage(symbol + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A linear perpetual entry under the symbol's risk limit {@code tiers} (lowest first). The first tier's
+     * leverage is capped by {@code leverageFilter.maxLeverage}; {@code fundingInterval} (minutes) is the
+     * funding interval, eight hours when Bybit leaves it out.
+     */
+    public static Instrument linear(JsonNode entry, List<MarginTier> tiers, BigDecimal liquidationFeeRate) {
+        String symbol = Json.text(entry, "symbol");
+        JsonNode lot = Json.field(entry, "lotSizeFilter");
+        JsonNode price = Json.field(entry, "priceFilter");
+        BigDecimal maxLeverage = Json.decimal(Json.field(entry, "leverageFilter"), "maxLeverage");
+        Duration interval = entry.hasNonNull("fundingInterval") && !entry.get("fundingInterval").asText().isEmpty()
+                ? Duration.ofMinutes(Json.integer(entry, "fundingInterval")) : MarginRules.DEFAULT_FUNDING_INTERVAL;
+        try {
+            List<MarginTier> capped = new ArrayList<>(tiers);
+            MarginTier first = capped.getFirst();
+            if (first.maxLeverage().compareTo(maxLeverage) > 0) {
+                capped.set(0, new MarginTier(first.upToNotional(), maxLeverage, first.maintenanceMarginRate(), first.maintenanceDeduction()));
+            }
+            Instrument base = new Instrument(symbol, Json.text(entry, "baseCoin"), Json.text(entry, "quoteCoin"),
+                    Json.decimal(price, "tickSize").stripTrailingZeros(), Json.decimal(lot, "qtyStep").stripTrailingZeros(),
+                    Json.decimalOrZero(lot, "minOrderQty").stripTrailingZeros(), Json.decimalOrZero(lot, "minNotionalValue").stripTrailingZeros());
+            return base.asLinearPerpetual(new MarginRules(capped, liquidationFeeRate, interval));
+        } catch (io.tradekit.api.InvalidInputException | java.util.NoSuchElementException e) {
             throw new MalformedMessage(symbol + ": " + e.getMessage(), e);
         }
     }

@@ -2,6 +2,8 @@ package io.tradekit.bybit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.Fill;
+import io.tradekit.api.FundingPayment;
+import io.tradekit.api.event.Event;
 import io.tradekit.api.Order;
 import io.tradekit.api.OrderRequest;
 import io.tradekit.api.OrderStatus;
@@ -27,11 +29,13 @@ public final class OrderMapping {
     }
 
     /**
-     * The create body. A post-only order is a {@code Limit} with {@code timeInForce=PostOnly}; a market
-     * order carries {@code marketUnit=baseCoin}, so that a spot market buy is sized in the base coin like
-     * every other order (Bybit reads a spot market buy's {@code qty} as quote coin otherwise).
+     * The create body. A post-only order is a {@code Limit} with {@code timeInForce=PostOnly}. On spot a
+     * market order carries {@code marketUnit=baseCoin}, so that a market buy is sized in the base coin like
+     * every other order (Bybit reads a spot market buy's {@code qty} as quote coin otherwise); on linear
+     * ({@code derivative}) quantities are always in the base coin, the order names the one-way position
+     * ({@code positionIdx=0}) and carries {@code reduceOnly} when set. Spot has no reduce-only orders.
      */
-    public static RequestText create(String category, OrderRequest r) {
+    public static RequestText create(String category, boolean derivative, OrderRequest r) {
         RequestText body = new RequestText()
                 .add("category", category)
                 .add("symbol", r.symbol())
@@ -39,13 +43,18 @@ public final class OrderMapping {
                 .add("orderType", r.type() == OrderType.MARKET ? "Market" : "Limit")
                 .add("qty", Json.plain(r.quantity()));
         if (r.type() == OrderType.MARKET) {
-            body.add("marketUnit", "baseCoin");
+            if (!derivative) body.add("marketUnit", "baseCoin");
         } else {
             body.add("price", Json.plain(r.limitPrice().orElseThrow(() -> new io.tradekit.api.InvalidInputException(
                     "bybit: " + r.type() + " order " + r.clientOrderId() + " has no limit price"))));
             body.add("timeInForce", r.type() == OrderType.LIMIT_MAKER ? "PostOnly" : r.timeInForce().name());
         }
-        return body.add("orderLinkId", r.clientOrderId());
+        body.add("orderLinkId", r.clientOrderId());
+        if (derivative) {
+            body.integer("positionIdx", 0);
+            if (r.reduceOnly()) body.flag("reduceOnly", true);
+        }
+        return body;
     }
 
     /** An order entry of a realtime or history list. */
@@ -59,7 +68,7 @@ public final class OrderMapping {
         BigDecimal filled = Json.decimalOrZero(o, "cumExecQty");
         return new Order(Json.text(o, "orderLinkId"), Optional.of(Json.text(o, "orderId")), Json.text(o, "symbol"), side(Json.text(o, "side")),
                 orderType, Json.decimal(o, "qty"), orderType == OrderType.MARKET || price.signum() == 0 ? Optional.empty() : Optional.of(price),
-                timeInForce(tif), false, status(Json.text(o, "orderStatus")), filled, average(o, filled), created, updated, "", reason(o));
+                timeInForce(tif), o.path("reduceOnly").asBoolean(false), status(Json.text(o, "orderStatus")), filled, average(o, filled), created, updated, "", reason(o));
     }
 
     /** An {@code order} push entry as an update of the order's cumulative state. */
@@ -69,13 +78,56 @@ public final class OrderMapping {
                 order.averageFillPrice(), order.updatedAt(), order.reason());
     }
 
-    /** An execution of type {@code Trade}; other types (funding, settlement) are not fills of an order. */
+    /** An execution of type {@code Trade}; other types (funding, liquidation, settlement) are not fills of the account's orders. */
     public static Optional<Fill> fill(JsonNode e) {
         String execType = e.path("execType").asText("Trade");
         if (!execType.equals("Trade")) return Optional.empty();
-        return Optional.of(new Fill(Json.text(e, "execId"), Json.text(e, "orderLinkId"), Json.text(e, "orderId"), Json.text(e, "symbol"),
+        return Optional.of(execution(e));
+    }
+
+    /** The execution's type: {@code Trade}, {@code Funding}, {@code BustTrade} (a liquidation), ... */
+    public static String type(JsonNode e) {
+        return e.path("execType").asText("Trade");
+    }
+
+    /** An execution as a fill, whatever its type. */
+    static Fill execution(JsonNode e) {
+        return new Fill(Json.text(e, "execId"), Json.text(e, "orderLinkId"), Json.text(e, "orderId"), Json.text(e, "symbol"),
                 side(Json.text(e, "side")), Json.decimal(e, "execPrice"), Json.decimal(e, "execQty"), Json.decimalOrZero(e, "execFee"),
-                e.path("feeCurrency").asText(""), Instant.ofEpochMilli(Json.integer(e, "execTime")), Json.bool(e, "isMaker")));
+                e.path("feeCurrency").asText(""), Instant.ofEpochMilli(Json.integer(e, "execTime")), Json.bool(e, "isMaker"));
+    }
+
+    /**
+     * A {@code Funding} execution as the payment of the position: {@code side} is the position's ({@code Buy}
+     * long, {@code Sell} short), {@code execQty} its size, {@code execPrice} the mark, {@code execFee} what the
+     * account paid (negative: received) and {@code feeRate} the rate seen from the position (Bybit: "for
+     * side=Sell, feeRate = - market fee rate"), so the market's rate is {@code feeRate} for a long and its
+     * negation for a short.
+     */
+    public static FundingPayment funding(JsonNode e) {
+        boolean isLong = side(Json.text(e, "side")) == Side.BUY;
+        BigDecimal size = Json.decimal(e, "execQty");
+        BigDecimal rate = Json.decimalOrZero(e, "feeRate");
+        BigDecimal mark = e.hasNonNull("markPrice") && !e.get("markPrice").asText().isEmpty() ? Json.decimal(e, "markPrice") : Json.decimal(e, "execPrice");
+        return new FundingPayment(Json.text(e, "symbol"), Instant.ofEpochMilli(Json.integer(e, "execTime")), isLong ? rate : rate.negate(), mark,
+                isLong ? size : size.negate(), Json.decimalOrZero(e, "execFee"));
+    }
+
+    /**
+     * A {@code BustTrade} execution (Bybit took over the position to liquidate it) as the venue's own closing
+     * order and its fill. The order is named {@code liq-} and the venue's order id's letters and digits (at most
+     * 36 characters), tagged {@code liquidation}, filled at once.
+     */
+    public static Event.PositionLiquidated liquidation(JsonNode e) {
+        Fill raw = execution(e);
+        String id = ("liq-" + raw.venueOrderId().replaceAll("[^A-Za-z0-9]", ""));
+        id = id.substring(0, Math.min(36, id.length()));
+        Fill fill = new Fill(raw.fillId(), id, raw.venueOrderId(), raw.symbol(), raw.side(), raw.price(), raw.quantity(), raw.fee(),
+                raw.feeAsset(), raw.time(), false);
+        Order order = new Order(id, Optional.of(raw.venueOrderId()), raw.symbol(), raw.side(), OrderType.MARKET, raw.quantity(), Optional.empty(),
+                TimeInForce.IOC, true, OrderStatus.FILLED, raw.quantity(), raw.price(), raw.time(), raw.time(), "liquidation",
+                Optional.of("liquidated by the venue"));
+        return new Event.PositionLiquidated(order, fill);
     }
 
     /** Bybit order status into ours; a spot IOC/FOK that did not fill ends {@code Cancelled} at Bybit. */

@@ -22,13 +22,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The account's orders and fills over Bybit's private WebSocket. On every connection it sends
+ * The account's orders, fills and positions over Bybit's private WebSocket. On every connection it sends
  * {@code {"op":"auth","args":[apiKey, expires, signature]}} (signature over {@code "GET/realtime" +
- * expires}), then subscribes to {@code order}, {@code execution} and {@code wallet}.
+ * expires}), then subscribes to {@code order}, {@code execution} and {@code wallet}, and on linear also
+ * {@code position}.
  *
- * <p>An {@code execution} of type {@code Trade} becomes {@link Event.FillReceived} (fill id = {@code
- * execId}); an {@code order} entry becomes {@link Event.OrderUpdated}. Wallet pushes carry nothing an
- * order needs (balances are read over REST when asked).
+ * <p>An {@code execution} becomes what {@link AccountExecutions} says (a {@code Trade} a
+ * {@link Event.FillReceived} with fill id = {@code execId}, a {@code Funding} an {@link Event.FundingSettled},
+ * a {@code BustTrade} an {@link Event.PositionLiquidated}); an {@code order} entry becomes
+ * {@link Event.OrderUpdated}; a {@code position} entry is handed to the adapter's position listener. Wallet
+ * pushes carry nothing an order needs (balances are read over REST when asked).
  *
  * <p>After a reconnect the stream is not trusted until the adapter has resynced over REST (fills since
  * shortly before the drop, open orders, orders that were open): those are posted first, then what
@@ -53,6 +56,8 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
     private final StreamEvents events;
     private final Resync resync;
     private final Consumer<OrderUpdate> onUpdate;
+    private final AccountExecutions executions;
+    private final Consumer<JsonNode> onPosition;
     private final Executor executor;
     private final InstantSource clock;
     private final Heartbeat heartbeat;
@@ -66,7 +71,7 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
     private long connection;
 
     public PrivateStream(BybitConfig config, BybitRestClient rest, StreamEvents events, Resync resync, Consumer<OrderUpdate> onUpdate,
-                         Executor executor, InstantSource clock) {
+                         AccountExecutions executions, Consumer<JsonNode> onPosition, Executor executor, InstantSource clock) {
         this.config = config;
         this.rest = rest;
         this.signer = new BybitSigner(config.credentials().orElseThrow().secret());
@@ -74,6 +79,8 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
         this.events = events;
         this.resync = resync;
         this.onUpdate = onUpdate;
+        this.executions = executions;
+        this.onPosition = onPosition;
         this.executor = executor;
         this.clock = clock;
         this.heartbeat = new Heartbeat(SOURCE, config.pingInterval(), config.silenceTimeout(), events, clock::millis);
@@ -153,7 +160,8 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
         ObjectNode subscribe = Json.MAPPER.createObjectNode();
         subscribe.put("req_id", "sub-" + requestIds.incrementAndGet());
         subscribe.put("op", "subscribe");
-        subscribe.putArray("args").add("order").add("execution").add("wallet");
+        var topics = subscribe.putArray("args").add("order").add("execution").add("wallet");
+        if (config.category().isDerivative()) topics.add("position");
         ReconnectingWebSocket s = socket;
         if (s != null) s.send(subscribe.toString());
     }
@@ -203,7 +211,7 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
             JsonNode data = Json.array(root, "data");
             switch (topic) {
                 case "execution", "execution.spot" -> {
-                    for (JsonNode e : data) OrderMapping.fill(e).ifPresent(f -> events.post(new Event.FillReceived(f)));
+                    for (JsonNode e : data) executions.event(e).ifPresent(events::post);
                 }
                 case "order", "order.spot" -> {
                     for (JsonNode o : data) {
@@ -211,6 +219,9 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
                         onUpdate.accept(update);
                         events.post(new Event.OrderUpdated(update));
                     }
+                }
+                case "position", "position.linear" -> {
+                    for (JsonNode p : data) onPosition.accept(p);
                 }
                 case "wallet" -> {
                     // balances are read over REST when asked; a wallet push carries nothing an order or fill needs

@@ -44,6 +44,7 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
     private final InstantSource clock;
     private final Heartbeat heartbeat;
     private final Set<String> topics = new CopyOnWriteArraySet<>();
+    private final java.util.Map<String, ObjectNode> tickers = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong requestIds = new AtomicLong();
     private volatile ReconnectingWebSocket socket;
     private volatile boolean started;
@@ -137,13 +138,29 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
             } else if (topic.startsWith("kline.")) {
                 MarketMapping.closedKlines(topic, Json.field(root, "data")).forEach(bars::closed);
             } else if (topic.startsWith("tickers.")) {
-                MarketMapping.ticker(Json.field(root, "data"), Json.integer(root, "ts")).ifPresent(t -> events.post(new Event.TickerUpdated(t)));
+                MarketMapping.ticker(tickerState(topic, root), Json.integer(root, "ts")).ifPresent(t -> events.post(new Event.TickerUpdated(t)));
             } else {
                 events.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unexpected topic '" + topic + "'", text);
             }
         } catch (RuntimeException e) {
             events.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable public frame: " + e.getMessage(), text);
         }
+    }
+
+    /**
+     * The ticker as it stands after this push: linear tickers come as a {@code snapshot} and then {@code delta}s that
+     * carry only the fields that changed ("if a response param is not found in the message, then its value has not
+     * changed"), so a delta is laid over the last snapshot of its topic; spot tickers are snapshots only.
+     */
+    private JsonNode tickerState(String topic, JsonNode root) {
+        JsonNode data = Json.field(root, "data");
+        if (!"delta".equals(root.path("type").asText()) || !data.isObject()) {
+            if (data.isObject()) tickers.put(topic, ((ObjectNode) data).deepCopy());
+            return data;
+        }
+        ObjectNode state = tickers.computeIfAbsent(topic, t -> Json.MAPPER.createObjectNode());
+        state.setAll((ObjectNode) data);
+        return state.deepCopy();
     }
 
     private void answer(JsonNode root, String text) {

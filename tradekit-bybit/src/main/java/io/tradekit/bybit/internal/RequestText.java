@@ -9,13 +9,15 @@ import java.util.Map;
 /**
  * A request's parameters written once into the exact text that is both signed and sent: a GET's query
  * string (in the order given, RFC 3986 unreserved characters kept, everything else {@code %XX} of its
- * UTF-8 bytes) or a POST's compact JSON body with string values.
+ * UTF-8 bytes) or a POST's compact JSON body. Values are strings, except those added as a flag (a JSON
+ * boolean, e.g. {@code reduceOnly}) or a whole number (a JSON integer, e.g. {@code positionIdx}), as Bybit
+ * documents those fields.
  */
 public final class RequestText {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private final Map<String, String> params = new LinkedHashMap<>();
+    private final Map<String, Object> params = new LinkedHashMap<>();
 
     public RequestText add(String name, String value) {
         params.put(name, value);
@@ -26,20 +28,38 @@ public final class RequestText {
         return add(name, Long.toString(value));
     }
 
+    /** A boolean field, sent as JSON {@code true}/{@code false} (and {@code true}/{@code false} in a query). */
+    public RequestText flag(String name, boolean value) {
+        params.put(name, value);
+        return this;
+    }
+
+    /** An integer field, sent as a JSON number. */
+    public RequestText integer(String name, int value) {
+        params.put(name, value);
+        return this;
+    }
+
     public String query() {
         StringBuilder out = new StringBuilder(128);
-        for (Map.Entry<String, String> e : params.entrySet()) {
+        for (Map.Entry<String, Object> e : params.entrySet()) {
             if (!out.isEmpty()) out.append('&');
             encode(e.getKey(), out);
             out.append('=');
-            encode(e.getValue(), out);
+            encode(String.valueOf(e.getValue()), out);
         }
         return out.toString();
     }
 
     public String json() {
         ObjectNode body = Json.MAPPER.createObjectNode();
-        params.forEach(body::put);
+        params.forEach((name, value) -> {
+            switch (value) {
+                case Boolean b -> body.put(name, b);
+                case Integer i -> body.put(name, i);
+                default -> body.put(name, (String) value);
+            }
+        });
         return body.toString();
     }
 

@@ -16,6 +16,7 @@ import io.tradekit.bybit.BybitConfig;
 import io.tradekit.bybit.TestBars;
 import io.tradekit.bybit.internal.BybitSigner;
 import io.tradekit.bybit.sim.BybitSimulator;
+import io.tradekit.bybit.sim.Category;
 import io.tradekit.conformance.SigningExample;
 import io.tradekit.conformance.VenueFaults;
 import io.tradekit.conformance.VenueHarness;
@@ -30,7 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The conformance kit's view of the Bybit spot adapter and its simulator. */
+/** The conformance kit's view of the Bybit adapter and its simulator, spot or linear. */
 final class BybitHarness implements VenueHarness {
 
     static final int HISTORY_BARS = 1200; // more than one 1000-kline page
@@ -48,10 +49,22 @@ final class BybitHarness implements VenueHarness {
     private final List<ExchangeAdapter> adapters = new ArrayList<>();
 
     BybitHarness() {
+        this(Category.SPOT);
+    }
+
+    BybitHarness(Category category) {
         // each harness its own key: the JVM-wide request budget of one test (paused by a 10006) never reaches another
         credentials = new Credentials("kit" + UUID.randomUUID().toString().replace("-", ""), "secret-" + UUID.randomUUID());
-        sim = BybitSimulator.start(BybitSimulator.Options.of(0, TestBars.wave(SYMBOL, Timeframe.M1, HISTORY_BARS + 40))
-                .withInitialBars(HISTORY_BARS).withCredentials(credentials));
+        BybitSimulator.Options options = BybitSimulator.Options.of(0, TestBars.wave(SYMBOL, Timeframe.M1, HISTORY_BARS + 40))
+                .withInitialBars(HISTORY_BARS).withCredentials(credentials);
+        sim = BybitSimulator.start(category == Category.LINEAR ? options.linear() : options);
+    }
+
+    /** Linear: the one-way position's signed quantity at the simulator; spot: the base coin's balance. */
+    @Override
+    public BigDecimal venuePosition() {
+        if (sim.category() == Category.SPOT) return venueBalance(baseAsset());
+        return sim.position().map(io.tradekit.api.Position::quantity).orElse(BigDecimal.ZERO);
     }
 
     @Override

@@ -36,6 +36,10 @@ class BybitErrorsTest {
             "170140, INVALID_ORDER, SKIP",
             "170121, INVALID_ORDER, SKIP",
             "10016, UNKNOWN_OUTCOME, RESYNC_STATE",
+            "110017, INVALID_ORDER, SKIP",
+            "110043, INVALID_ORDER, SKIP",
+            "110044, INSUFFICIENT_FUNDS, SKIP",
+            "110094, INVALID_ORDER, SKIP",
     })
     void eachDocumentedRetCodeMapsToItsCategoryAndRecovery(int code, ErrorCategory category, RecoveryAction action) {
         BybitErrors.Mapping m = BybitErrors.classify(200, code, true);

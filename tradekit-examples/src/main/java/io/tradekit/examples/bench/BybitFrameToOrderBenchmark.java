@@ -122,7 +122,7 @@ public class BybitFrameToOrderBenchmark {
     private HttpRequest decideAndSign(Bar bar) {
         OrderRequest order = new OrderRequest("bench-" + (++orders), bar.symbol(), Side.BUY, OrderType.LIMIT, new BigDecimal("0.01"),
                 Optional.of(bar.close()), TimeInForce.GTC, false);
-        return rest.signedRequest(Endpoint.CREATE_ORDER, OrderMapping.create("spot", order), System.currentTimeMillis());
+        return rest.signedRequest(Endpoint.CREATE_ORDER, OrderMapping.create("spot", false, order), System.currentTimeMillis());
     }
 
     @Benchmark

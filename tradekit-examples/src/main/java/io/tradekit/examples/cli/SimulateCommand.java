@@ -32,7 +32,7 @@ public final class SimulateCommand implements Command {
 
     /** A started simulator as this command sees it: where it listens, whom it accepts, how it steps and stops. */
     private record Running(String venue, int port, Map<String, String> settings, Credentials credentials, Consumer<Duration> stepEvery,
-                           Runnable close) {
+                           Runnable close, String marketFragment) {
     }
 
     private final Options options = new Options("simulate")
@@ -43,7 +43,10 @@ public final class SimulateCommand implements Command {
             .value("port", "N", "the loopback port to listen on (default 0: any free port, printed)")
             .value("step-ms", "MS", "milliseconds between two bars (default: one timeframe, so bars close on the wall clock)")
             .value("initial-bars", "N", "bars closed before the start, served as history for warmup (default 100)")
-            .value("cash", "AMOUNT", "the account's starting balance in the quote asset (default 10000)");
+            .value("cash", "AMOUNT", "the account's starting balance in the quote asset (default 10000)")
+            .value("category", "spot|linear", "bybit only: spot (default) or linear (USDT perpetuals, one-way, isolated margin)")
+            .value("funding-rate", "R", "bybit linear only: the rate of every funding settlement, a fraction per interval (default 0.0001)")
+            .value("funding-interval", "DURATION", "bybit linear only: market time between funding settlements, dividing a day (default PT8H)");
 
     private final Path workingDirectory;
 
@@ -74,6 +77,9 @@ public final class SimulateCommand implements Command {
                 WebSocket API (/ws-api/v3) on one port, with Binance's payloads, signatures, filters and error codes.
                 bybit: a Bybit v5 spot simulator: REST (/v5/...) on --port, the public (/v5/public/spot) and private
                 (/v5/private) WebSockets on the next port, with Bybit's envelopes, signatures, retCodes and pushes.
+                With --category linear it serves USDT perpetuals instead (/v5/public/linear, positions, set-leverage,
+                risk limits, funding every --funding-interval at --funding-rate, liquidations), on the paper venue's
+                perpetual model; the printed fragment then also sets "market": "perp" and a leverage.
                 It prints its base URLs and the test API key and secret it accepts; paste the printed exchange
                 fragment into the bot's configuration and export the credentials. The bars are moved in time so that
                 the last initial bar closes now; then one more closes every --step-ms until the data is used up.
@@ -116,7 +122,12 @@ public final class SimulateCommand implements Command {
         }
         List<Bar> bars = retimed(loaded, symbol, initial, Instant.now());
 
-        Running sim = venue.equals("bybit") ? bybit(port, bars, initial, cash) : binance(port, bars, initial, cash);
+        if (!venue.equals("bybit")) {
+            for (String flag : List.of("category", "funding-rate", "funding-interval")) {
+                if (flags.has(flag)) throw new UsageException("--" + flag + " is for simulate bybit only");
+            }
+        }
+        Running sim = venue.equals("bybit") ? bybit(port, bars, initial, cash, flags) : binance(port, bars, initial, cash);
         CountDownLatch killed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close().run();
@@ -135,17 +146,36 @@ public final class SimulateCommand implements Command {
     private static Running binance(int port, List<Bar> bars, int initial, BigDecimal cash) {
         BinanceSimulator.Options base = BinanceSimulator.Options.of(port, bars).withInitialBars(initial);
         BinanceSimulator sim = BinanceSimulator.start(base.withBalances(Map.of(base.instrument().quoteAsset(), cash)));
-        return new Running("binance", sim.port(), sim.adapterParams(), sim.credentials(), sim::stepEvery, sim::close);
+        return new Running("binance", sim.port(), sim.adapterParams(), sim.credentials(), sim::stepEvery, sim::close, "");
     }
 
-    private static Running bybit(int port, List<Bar> bars, int initial, BigDecimal cash) {
+    private static Running bybit(int port, List<Bar> bars, int initial, BigDecimal cash, Options.Parsed flags) {
+        String category = flags.value("category", "spot").trim().toLowerCase(Locale.ROOT);
+        if (!category.equals("spot") && !category.equals("linear")) {
+            throw new UsageException("--category is '" + category + "', expected spot or linear");
+        }
+        boolean linear = category.equals("linear");
+        if (!linear && (flags.has("funding-rate") || flags.has("funding-interval"))) {
+            throw new UsageException("--funding-rate and --funding-interval need --category linear");
+        }
         BybitSimulator.Options base = BybitSimulator.Options.of(port, bars).withInitialBars(initial);
-        BybitSimulator sim = BybitSimulator.start(base.withBalances(Map.of(base.instrument().quoteAsset(), cash)));
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("category", "spot");
-        settings.putAll(sim.adapterParams());
+        base = base.withBalances(Map.of(base.instrument().quoteAsset(), cash));
+        if (linear) {
+            base = base.linear().withFundingRate(RiskFlags.decimal("funding-rate", flags.value("funding-rate", "0.0001")));
+            if (flags.has("funding-interval")) base = base.withFundingInterval(fundingInterval(flags.value("funding-interval").orElseThrow()));
+        }
+        BybitSimulator sim = BybitSimulator.start(base);
         int restPort = java.net.URI.create(sim.restUrl()).getPort();
-        return new Running("bybit", restPort, settings, sim.credentials(), sim::stepEvery, sim::close);
+        return new Running("bybit", restPort, sim.adapterParams(), sim.credentials(), sim::stepEvery, sim::close,
+                linear ? ", \"market\": \"perp\", \"leverage\": 3" : "");
+    }
+
+    private static Duration fundingInterval(String text) {
+        try {
+            return Duration.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException("--funding-interval is '" + text + "', expected an ISO-8601 duration such as PT8H or PT5M");
+        }
     }
 
     private static void print(Terminal terminal, Running sim, String symbol, Timeframe tf, int bars, int initial, long stepMs) {
@@ -166,7 +196,7 @@ public final class SimulateCommand implements Command {
                 .append(value).append('"'));
         o.println("in the bot's configuration:");
         o.println("  \"exchange\": {\"name\": \"" + sim.venue() + "\", \"settings\": {" + settings + "}}, \"symbol\": \"" + symbol
-                + "\", \"timeframe\": \"" + tf + "\"");
+                + "\", \"timeframe\": \"" + tf + "\"" + sim.marketFragment());
         o.println("in its environment:");
         o.println("  export " + ExchangeConfig.apiKeyVariable(sim.venue()) + "=" + sim.credentials().apiKey());
         o.println("  export " + ExchangeConfig.apiSecretVariable(sim.venue()) + "=" + sim.credentials().secret());

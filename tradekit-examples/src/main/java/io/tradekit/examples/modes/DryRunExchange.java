@@ -41,6 +41,7 @@ import java.util.function.Consumer;
  *       venue. Nothing is sent.</li>
  *   <li>{@link #cancel} and {@link #cancelAll} cancel those local orders (the bot hears it as an order
  *       update); a cancel of anything else (an order of the real account) is logged and not sent.</li>
+ *   <li>{@link #setLeverage} is logged and not sent.</li>
  *   <li>{@link #lookup}, {@link #openOrders} and {@link #fills} answer from the local orders only, and the
  *       venue's account events are not passed on: whatever else trades on the account is not this bot's,
  *       even when its client order ids look alike.</li>
@@ -205,6 +206,25 @@ public final class DryRunExchange implements ExchangeAdapter {
     @Override
     public List<Balance> balances() {
         return venue.balances();
+    }
+
+    /** The real account's position, as the balances are: the bot starts from what the venue holds. */
+    @Override
+    public Optional<io.tradekit.api.Position> position(String symbol) {
+        return venue.position(symbol);
+    }
+
+    /**
+     * Logs the leverage a live bot would set and sends nothing: a dry run changes nothing at the venue. A
+     * symbol that is not a derivative is refused as the venue would refuse it.
+     */
+    @Override
+    public void setLeverage(String symbol, BigDecimal leverage) {
+        if (!venue.instrument(symbol).isDerivative()) {
+            throw new ExchangeException(venue(), ErrorCategory.INVALID_ORDER, "NO_DERIVATIVES",
+                    venue() + ": " + symbol + " is not a derivative; it has no leverage to set");
+        }
+        log.info("dry run: would set the leverage of {} to {}; nothing sent to {}", symbol, leverage.toPlainString(), venue());
     }
 
     @Override

@@ -232,8 +232,10 @@ public final class TradingSession implements AutoCloseable {
 
     private ExchangeAdapter paperOver(ExchangeAdapter marketData, Path journal) {
         Instrument listed = marketData.instrument(config.symbol());
-        // "market": "perp" trades the listed symbol's prices as a linear perpetual under the paper venue's margin rules.
-        Instrument instrument = config.market().isDerivative() ? listed.asLinearPerpetual(io.tradekit.core.perp.PaperMarginRules.DEFAULT) : listed;
+        // "market": "perp" trades the listed symbol's prices as a linear perpetual: under the venue's own margin rules when it
+        // lists one (Bybit linear), else under the paper venue's.
+        Instrument instrument = !config.market().isDerivative() || listed.isDerivative() ? listed
+                : listed.asLinearPerpetual(io.tradekit.core.perp.PaperMarginRules.DEFAULT);
         PaperSettings settings = PaperSettings.of(instrument, config.paper().cash())
                 .withFees(config.paper().makerFeeBps(), config.paper().takerFeeBps())
                 .withSlippage(config.paper().slippageBps());

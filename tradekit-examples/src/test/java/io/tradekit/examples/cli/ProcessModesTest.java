@@ -122,19 +122,30 @@ class ProcessModesTest {
 
     @Test
     void aLiveBotConfiguredFromTheBybitSimulatorsBannerTradesAndKeepsTheSecret() throws Exception {
+        liveBotFromTheBybitBanner("spot");
+    }
+
+    /** The same session on linear: the banner's fragment sets the category, "market": "perp" and a leverage, and the bot runs on it. */
+    @Test
+    void aLinearLiveBotConfiguredFromTheBybitSimulatorsBannerTradesAndKeepsTheSecret() throws Exception {
+        liveBotFromTheBybitBanner("linear");
+    }
+
+    private void liveBotFromTheBybitBanner(String category) throws Exception {
         Path simOut = dir.resolve("simulator.out");
-        Process simulator = start(simOut, Map.of(), "simulate", "bybit", "--data", "eth-usd-5m", "--port", "0", "--step-ms", "150",
-                "--initial-bars", "100");
+        Process simulator = start(simOut, Map.of(), "simulate", "bybit", "--category", category, "--data", "eth-usd-5m", "--port", "0",
+                "--step-ms", "150", "--initial-bars", "100");
         try {
             String banner = awaitLine(simOut, "running until killed", simulator);
             assertThat(banner).startsWith("bybit simulator on port ");
             String apiKey = group(banner, "^  apiKey +(\\S+)");
             String secret = group(banner, "^  apiSecret +(\\S+)");
             assertThat(group(banner, "^  restUrl +(\\S+)")).startsWith("http://127.0.0.1:");
-            assertThat(group(banner, "^  publicStreamUrl +(\\S+)")).endsWith("/v5/public/spot");
+            assertThat(group(banner, "^  publicStreamUrl +(\\S+)")).endsWith("/v5/public/" + category);
             assertThat(group(banner, "^  privateStreamUrl +(\\S+)")).endsWith("/v5/private");
             String fragment = group(banner, "^in the bot's configuration:\\n  (.+)$");
-            assertThat(fragment).startsWith("\"exchange\": {\"name\": \"bybit\", \"settings\": {\"category\": \"spot\", ");
+            assertThat(fragment).startsWith("\"exchange\": {\"name\": \"bybit\", \"settings\": {\"category\": \"" + category + "\", ");
+            if (category.equals("linear")) assertThat(fragment).endsWith(", \"market\": \"perp\", \"leverage\": 3");
             Map<String, String> env = new HashMap<>();
             env.put(group(banner, "^  export (TRADEKIT_BYBIT_API_KEY)="), group(banner, "^  export TRADEKIT_BYBIT_API_KEY=(\\S+)$"));
             env.put(group(banner, "^  export (TRADEKIT_BYBIT_API_SECRET)="), group(banner, "^  export TRADEKIT_BYBIT_API_SECRET=(\\S+)$"));

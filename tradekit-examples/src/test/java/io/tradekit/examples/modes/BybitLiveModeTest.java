@@ -1,6 +1,8 @@
 package io.tradekit.examples.modes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradekit.api.FundingPayment;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.Order;
 import io.tradekit.api.OrderStatus;
@@ -27,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The SMA and grid bots in live mode, run by the same session the {@code live} command runs, trading
- * through the real Bybit adapter (spot) against the simulator over real sockets: once undisturbed, once with
- * every connection dropped three times and orders answered with a 5xx after the venue took them. Both
- * runs must end in the same place, with every fill applied once and no order sent twice.
+ * through the real Bybit adapter against the simulator over real sockets, on spot and on linear (a perp bot
+ * at 3x that pays funding): once undisturbed, once with every connection dropped three times and orders
+ * answered with a 5xx after the venue took them. Both runs must end in the same place, with every fill
+ * applied once and no order sent twice.
  */
 class BybitLiveModeTest {
 
@@ -41,11 +44,18 @@ class BybitLiveModeTest {
 
     /** What a run ends with. */
     record Outcome(BigDecimal position, BigDecimal venueBase, List<String> fills, Set<String> botOrders, Set<String> venueOrders,
-                   int ordersPosted, int rateLimited, int serverErrors, long unknownOutcomes, int catchUps, int reportedFills) {
+                   int ordersPosted, int rateLimited, int serverErrors, long unknownOutcomes, int catchUps, int reportedFills,
+                   BigDecimal reportedNetFunding, BigDecimal venueFundingPaid, int settlements, BigDecimal lowestPosition,
+                   int leverageSets) {
     }
 
     private Outcome run(String name, String strategy, Map<String, Object> params, int first, int steps, boolean faults, int faultStep) {
-        try (BybitOnLoopback venue = new BybitOnLoopback(first, 12 + steps, 12)) {
+        return run(name, strategy, params, first, steps, faults, faultStep, false);
+    }
+
+    private Outcome run(String name, String strategy, Map<String, Object> params, int first, int steps, boolean faults, int faultStep,
+                        boolean linear) {
+        try (BybitOnLoopback venue = linear ? BybitOnLoopback.linear(first, 12 + steps, 12) : new BybitOnLoopback(first, 12 + steps, 12)) {
             BotConfig config = new BotConfigReader(venue.environment())
                     .parse(venue.config(name, dir.resolve(name + (faults ? "-stormy" : "-calm")), strategy, params,
                             Map.of("sizing", Map.of("fractionOfEquity", 0.5))), name);
@@ -59,8 +69,8 @@ class BybitLiveModeTest {
                     if (faults && i == faultStep) venue.sim.failNextOrders(2, BybitSimulator.OrderFailure.SERVER_ERROR_AFTER_ACCEPTING);
                     venue.step(session.bot());
                 }
-                BybitOnLoopback.await("the bot's position matches the venue's holding",
-                        () -> session.bot().position().quantity().compareTo(venue.baseBalance()) == 0);
+                BybitOnLoopback.await("the bot's position matches the venue's",
+                        () -> session.bot().position().quantity().compareTo(venue.venuePosition()) == 0);
                 BigDecimal position = session.bot().position().quantity();
                 Set<String> botOrders = session.bot().orders().stream().filter(o -> o.status() != OrderStatus.REJECTED)
                         .map(Order::clientOrderId).collect(Collectors.toSet());
@@ -68,22 +78,68 @@ class BybitLiveModeTest {
                 List<String> fills = events.stream().filter(e -> e instanceof BotEvent.FillApplied).map(e -> ((BotEvent.FillApplied) e).fill())
                         .map(f -> f.side() + " " + f.quantity().stripTrailingZeros().toPlainString() + " @ " + f.price().stripTrailingZeros().toPlainString())
                         .toList();
-                return new Outcome(position, venue.baseBalance(), fills, botOrders,
+                return new Outcome(position, venue.venuePosition(), fills, botOrders,
                         venue.sim.orders().stream().map(Order::clientOrderId).collect(Collectors.toSet()),
                         venue.sim.requests("POST", "/v5/order/create"), venue.sim.answers(10006) + venue.sim.answers(403), venue.sim.answers(502),
                         events.stream().filter(e -> e instanceof BotEvent.ErrorOccurred o && o.category() == ErrorCategory.UNKNOWN_OUTCOME).count(),
                         venue.sim.requests("GET", "/v5/market/kline") + venue.sim.requests("GET", "/v5/order/realtime"),
-                        summaryFills(result.files().summaryJson()));
+                        summaryFills(result.files().summaryJson()), summaryNetFunding(result.files().summaryJson()),
+                        venue.sim.fundingPayments().stream().map(FundingPayment::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
+                        venue.sim.fundingPayments().size(),
+                        events.stream().filter(e -> e instanceof BotEvent.FillApplied).map(e -> ((BotEvent.FillApplied) e).position().quantity())
+                                .reduce(BigDecimal.ZERO, BigDecimal::min),
+                        venue.sim.requests("POST", "/v5/position/set-leverage"));
             }
         }
     }
 
     private static int summaryFills(Path summaryJson) {
+        return summary(summaryJson).get("fills").asInt();
+    }
+
+    /** The report's net funding (received less paid); zero for a spot run, which has no perpetual section. */
+    private static BigDecimal summaryNetFunding(Path summaryJson) {
+        JsonNode perpetual = summary(summaryJson).get("perpetual");
+        return perpetual == null ? BigDecimal.ZERO : new BigDecimal(perpetual.get("netFunding").asText());
+    }
+
+    private static JsonNode summary(Path summaryJson) {
         try {
-            return new ObjectMapper().readTree(summaryJson.toFile()).get("fills").asInt();
+            return new ObjectMapper().readTree(summaryJson.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aLinearSmaCrossBotAt3xShortsPaysFundingShowsItInItsReportAndEndsTheSameThroughDropsAndServerErrors() {
+        Map<String, Object> params = Map.of("fast", 2, "slow", 5, "allowShort", true);
+
+        Outcome calm = run("bybit-lin-sma", "sma-cross", params, 300, 29, false, 8, true);
+        Outcome stormy = run("bybit-lin-sma", "sma-cross", params, 300, 29, true, 8, true);
+
+        assertThat(calm.fills()).as("the strategy traded several times").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(calm.lowestPosition()).as("it went short after a fill").isNegative();
+        assertThat(calm.leverageSets()).as("the bot set its 3x at the venue when it started").isEqualTo(1);
+        assertThat(calm.settlements()).as("funding settled while the bot held positions").isPositive();
+        // The venue books what the account paid (positive) or received; the report's net funding is received less paid.
+        assertThat(calm.reportedNetFunding()).as("the report's net funding is the venue's, negated").isEqualByComparingTo(calm.venueFundingPaid().negate());
+        assertThat(calm.reportedNetFunding()).as("funding was paid or received").isNotZero();
+        assertSameEnd(calm, stormy);
+        assertThat(stormy.reportedNetFunding()).as("the same funding through drops: each settlement counted once")
+                .isEqualByComparingTo(calm.reportedNetFunding());
+    }
+
+    @Test
+    void aLinearNeutralGridEndsTheSameWithDroppedConnectionsAndServerErrorsAsWithout() {
+        Map<String, Object> params = Map.of("levels", 3, "spacing", 0.3, "budget", 3000, "perp-mode", "neutral");
+
+        Outcome calm = run("bybit-lin-grid", "grid", params, 300, 30, false, 8, true);
+        Outcome stormy = run("bybit-lin-grid", "grid", params, 300, 30, true, 8, true);
+
+        assertThat(calm.fills()).as("resting grid orders filled as the price crossed them").hasSizeGreaterThanOrEqualTo(10);
+        assertSameEnd(calm, stormy);
+        assertThat(stormy.reportedNetFunding()).isEqualByComparingTo(calm.reportedNetFunding());
     }
 
     @Test

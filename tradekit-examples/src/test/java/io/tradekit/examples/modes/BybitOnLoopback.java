@@ -10,6 +10,7 @@ import io.tradekit.api.spi.ExchangeSettings;
 import io.tradekit.bybit.BybitAdapter;
 import io.tradekit.bybit.BybitConfig;
 import io.tradekit.bybit.sim.BybitSimulator;
+import io.tradekit.bybit.sim.Category;
 import io.tradekit.core.TradingBot;
 import io.tradekit.data.DataSets;
 
@@ -22,12 +23,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * The Bybit simulator on loopback serving ETHUSDT 5-minute bars of {@code eth-usd-5m} (March 2023), with
- * the pieces the mode tests share: a bot configuration pointed at it, and waits that step the market one
- * bar at a time and let the bot and the venue agree before the next. The bars keep their 2023 times, so
+ * The Bybit simulator on loopback serving ETHUSDT 5-minute bars of {@code eth-usd-5m} (March 2023), spot or
+ * linear ({@link #linear}), with the pieces the mode tests share: a bot configuration pointed at it (on linear
+ * a perp bot at 3x), and waits that step the market one bar at a time and let the bot and the venue agree
+ * before the next. The bars keep their 2023 times, so
  * that the adapter can catch up on every bar over REST after a reconnect; configurations therefore
  * accept old data ({@code engine.staleAfter}).
  */
@@ -50,6 +53,28 @@ public final class BybitOnLoopback implements AutoCloseable {
      * ahead of the clock (a reconnect could not catch up on them, so use it without drops).
      */
     BybitOnLoopback(int first, int count, int initial, boolean current) {
+        this(first, count, initial, current, UnaryOperator.identity());
+    }
+
+    /**
+     * A linear venue: {@code count} bars from {@code first} on, {@code initial} closed before the start, funding every
+     * {@link #LINEAR_FUNDING_INTERVAL} of market time at {@link #LINEAR_FUNDING_RATE} (so that a run of a few dozen
+     * bars settles several times).
+     */
+    static BybitOnLoopback linear(int first, int count, int initial) {
+        return linear(first, count, initial, false);
+    }
+
+    /** As {@link #linear(int, int, int)}; {@code current} as for the spot venue. */
+    static BybitOnLoopback linear(int first, int count, int initial, boolean current) {
+        return new BybitOnLoopback(first, count, initial, current,
+                o -> o.linear().withFundingInterval(LINEAR_FUNDING_INTERVAL).withFundingRate(LINEAR_FUNDING_RATE));
+    }
+
+    static final Duration LINEAR_FUNDING_INTERVAL = Duration.ofMinutes(30);
+    static final BigDecimal LINEAR_FUNDING_RATE = new BigDecimal("0.0005");
+
+    private BybitOnLoopback(int first, int count, int initial, boolean current, UnaryOperator<BybitSimulator.Options> tune) {
         List<Bar> chosen = DataSets.load("eth-usd-5m", Optional.of(SYMBOL), Optional.empty()).subList(first, first + count);
         if (current) {
             long now = System.currentTimeMillis();
@@ -59,7 +84,7 @@ public final class BybitOnLoopback implements AutoCloseable {
                     b.close(), b.volume())).toList();
         }
         this.bars = chosen;
-        this.sim = BybitSimulator.start(ownAccount(BybitSimulator.Options.of(0, bars).withInitialBars(initial)));
+        this.sim = BybitSimulator.start(ownAccount(tune.apply(BybitSimulator.Options.of(0, bars).withInitialBars(initial))));
     }
 
     /**
@@ -86,8 +111,8 @@ public final class BybitOnLoopback implements AutoCloseable {
 
     /**
      * A configuration file's content for a bot on this venue: {@code strategy} and its parameters, the journal
-     * and the reports under {@code dir}, fast reconnects, old data accepted, live confirmed; {@code extra}
-     * is merged on top (e.g. {@code {"risk": {...}}}).
+     * and the reports under {@code dir}, fast reconnects, old data accepted, live confirmed, on linear
+     * {@code "market": "perp", "leverage": 3}; {@code extra} is merged on top (e.g. {@code {"risk": {...}}}).
      */
     String config(String name, Path dir, String strategy, Map<String, Object> params, Map<String, Object> extra) {
         ObjectMapper json = new ObjectMapper();
@@ -96,8 +121,7 @@ public final class BybitOnLoopback implements AutoCloseable {
         ObjectNode exchange = root.putObject("exchange");
         exchange.put("name", "bybit");
         ObjectNode settings = exchange.putObject("settings");
-        settings.put("category", "spot");
-        sim.adapterParams().forEach(settings::put);
+        sim.adapterParams().forEach(settings::put); // the simulator's category among them
         settings.put("reconnectInitialMs", 50);
         settings.put("reconnectMaxMs", 300);
         settings.put("requestTimeoutMs", 3000);
@@ -111,6 +135,10 @@ public final class BybitOnLoopback implements AutoCloseable {
         root.put("out", dir.resolve("out").toString());
         root.putObject("engine").put("staleAfter", "P36500D").put("ackTimeout", "PT5S");
         root.put("confirmLive", true);
+        if (sim.category() == Category.LINEAR) {
+            root.put("market", "perp");
+            root.put("leverage", 3);
+        }
         extra.forEach((k, v) -> root.set(k, json.valueToTree(v)));
         return root.toString();
     }
@@ -147,8 +175,9 @@ public final class BybitOnLoopback implements AutoCloseable {
                 || o.status() == io.tradekit.api.OrderStatus.UNKNOWN);
     }
 
-    /** The venue's holding of the base asset, free and locked. */
-    BigDecimal baseBalance() {
+    /** What the venue holds for the account: on spot the base asset, free and locked; on linear the signed position. */
+    BigDecimal venuePosition() {
+        if (sim.category() == Category.LINEAR) return sim.position().map(io.tradekit.api.Position::quantity).orElse(BigDecimal.ZERO);
         return sim.balances().stream().filter(b -> b.asset().equals("ETH")).map(b -> b.free().add(b.locked())).findFirst().orElse(BigDecimal.ZERO);
     }
 

@@ -67,4 +67,48 @@ class BybitPaperAndDryRunTest {
             assertThat(venue.sim.requests("GET", "/v5/account/wallet-balance")).as("it read the account like a live bot").isPositive();
         }
     }
+
+    @Test
+    void aLinearPaperBotTradesThePerpetualUnderTheVenuesMarginRulesAndNeverReachesTheAccount() {
+        try (BybitOnLoopback venue = BybitOnLoopback.linear(300, 40, 12, true)) {
+            BotConfig config = new BotConfigReader(Map.of()).parse(venue.config("bybit-lin-paper", dir, "sma-cross",
+                    Map.of("fast", 2, "slow", 5, "allowShort", true), Map.of("paper", Map.of("cash", 5000))), "bybit-lin-paper.json");
+            List<BotEvent.FillApplied> fills = new CopyOnWriteArrayList<>();
+            try (TradingSession session = TradingSession.open(config, Mode.PAPER, Plugins.discover(), false, "bybit-lin-paper.json")) {
+                session.onEvent(e -> {
+                    if (e instanceof BotEvent.FillApplied f) fills.add(f);
+                });
+                session.start();
+                BybitOnLoopback.await("the kline topic followed", () -> venue.sim.klineSubscribers() == 1);
+                for (int i = 0; i < 17; i++) venue.step(session.bot());
+                session.stop();
+            }
+            assertThat(fills).as("the paper exchange filled the strategy's orders").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(fills).as("a short was opened on paper").anyMatch(f -> f.position().quantity().signum() < 0);
+            assertThat(venue.sim.requests("GET", "/v5/market/risk-limit")).as("the venue's margin rules were read").isPositive();
+            assertThat(venue.sim.requests("POST", "/v5/order/create") + venue.sim.requests("POST", "/v5/position/set-leverage"))
+                    .as("no order and no leverage reached Bybit").isZero();
+            assertThat(venue.sim.orders()).isEmpty();
+        }
+    }
+
+    @Test
+    void aLinearDryRunSetsNoLeverageAndSendsNoOrder() {
+        try (BybitOnLoopback venue = BybitOnLoopback.linear(300, 32, 12)) {
+            BotConfig config = new BotConfigReader(venue.environment()).parse(venue.config("bybit-lin-dry", dir, "sma-cross",
+                    Map.of("fast", 2, "slow", 5, "allowShort", true), Map.of()), "bybit-lin-dry.json");
+            SessionResult result;
+            try (TradingSession session = TradingSession.open(config, Mode.DRY_RUN, Plugins.discover(), false, "bybit-lin-dry.json")) {
+                session.start();
+                venue.settle(session.bot(), venue.bars.get(11));
+                for (int i = 0; i < 20; i++) venue.step(session.bot());
+                result = session.stop();
+            }
+            assertThat(result.wouldBeOrders()).as("the strategy wanted to trade").isNotEmpty();
+            assertThat(venue.sim.requests("POST", "/v5/order/create") + venue.sim.requests("POST", "/v5/position/set-leverage"))
+                    .as("neither an order nor the leverage was sent").isZero();
+            assertThat(venue.sim.orders()).isEmpty();
+            assertThat(venue.sim.requests("GET", "/v5/account/wallet-balance")).as("it read the account like a live bot").isPositive();
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.tradekit.api.Balance;
 import io.tradekit.api.Bar;
 import io.tradekit.api.ExchangeException;
 import io.tradekit.api.Fill;
+import io.tradekit.api.FundingPayment;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Order;
@@ -33,11 +34,13 @@ import java.util.function.BiConsumer;
 /**
  * The venue behind the simulator's protocols: core's {@link MatchingEngine} holds the book and the
  * account; this adds what Bybit shows on top (string order ids, execution ids, wall-clock times,
- * executed value and fee) and answers each endpoint in Bybit's v5 spot terms. The engine's order
- * changes and fills become {@code order}, {@code execution} and {@code wallet} pushes. Every method runs
- * under the engine's lock, the one lock of the simulated venue, so answers and pushes keep their order.
+ * executed value and fee) and answers each endpoint in Bybit's v5 terms of its category, spot or linear.
+ * The engine's order changes and fills become {@code order}, {@code execution} and {@code wallet} pushes;
+ * on linear also {@code position} pushes, funding settlements become {@code Funding} executions and the
+ * engine's liquidations {@code BustTrade} executions. Every method runs under the engine's lock, the one
+ * lock of the simulated venue, so answers and pushes keep their order.
  */
-final class SpotVenue {
+final class BybitVenue {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String ID_RULE = "[0-9A-Za-z_-]{1,36}";
@@ -56,22 +59,27 @@ final class SpotVenue {
     }
 
     private final MatchingEngine engine;
+    private final Category category;
     private final Instrument instrument;
+    private final Positions positions;
     private final List<Bar> bars;
     private final InstantSource clock;
     private final BiConsumer<String, ArrayNode> pushes;
     private final Map<String, Meta> meta = new HashMap<>();
     private final List<ObjectNode> executions = new ArrayList<>();
+    private final List<FundingPayment> funding = new ArrayList<>();
     private long nextExecId = 1;
     private int cursor;
 
-    SpotVenue(PaperSettings settings, Instrument instrument, List<Bar> bars, int initialBars, InstantSource clock,
-              BiConsumer<String, ArrayNode> pushes) {
+    BybitVenue(Category category, PaperSettings settings, Instrument instrument, List<Bar> bars, int initialBars, InstantSource clock,
+               BiConsumer<String, ArrayNode> pushes) {
         if (initialBars < 1 || initialBars > bars.size()) {
             throw new InvalidInputException("bybit simulator: initial bars must be within 1.." + bars.size() + ", got " + initialBars);
         }
         this.engine = new MatchingEngine("bybit", settings);
+        this.category = category;
         this.instrument = instrument;
+        this.positions = category == Category.LINEAR ? new Positions(engine, instrument, clock) : null;
         this.bars = List.copyOf(bars);
         this.clock = clock;
         this.pushes = pushes;
@@ -83,7 +91,18 @@ final class SpotVenue {
 
             @Override
             public void onFill(Fill fill) {
-                filled(fill);
+                filled(fill, "Trade");
+            }
+
+            @Override
+            public void onFunding(FundingPayment payment) {
+                funded(payment);
+            }
+
+            @Override
+            public void onLiquidation(Order order, Fill fill) {
+                filled(fill, "BustTrade");
+                pushOrder(order);
             }
         });
         synchronized (engine) {
@@ -132,11 +151,22 @@ final class SpotVenue {
     // ---- endpoints: each returns the "result" object ----------------------------------------------
 
     ObjectNode instruments(Map<String, String> p) {
-        requireSpot(p);
-        ObjectNode result = JSON.createObjectNode().put("category", "spot").put("nextPageCursor", "");
+        requireCategory(p);
+        ObjectNode result = JSON.createObjectNode().put("category", category.wire()).put("nextPageCursor", "");
         ArrayNode list = result.putArray("list");
         String symbol = p.get("symbol");
-        if (symbol == null || symbol.equals(instrument.symbol())) {
+        if ((symbol == null || symbol.equals(instrument.symbol())) && category == Category.LINEAR) {
+            ObjectNode i = list.addObject();
+            i.put("symbol", instrument.symbol()).put("contractType", "LinearPerpetual").put("status", "Trading")
+                    .put("baseCoin", instrument.baseAsset()).put("quoteCoin", instrument.quoteAsset()).put("settleCoin", instrument.quoteAsset())
+                    .put("fundingInterval", instrument.margin().fundingInterval().toMinutes());
+            i.putObject("leverageFilter").put("minLeverage", "1").put("maxLeverage", plain(instrument.margin().maxLeverage()))
+                    .put("leverageStep", "0.01");
+            i.putObject("priceFilter").put("minPrice", plain(instrument.tickSize())).put("maxPrice", "1999999.80")
+                    .put("tickSize", plain(instrument.tickSize()));
+            i.putObject("lotSizeFilter").put("maxOrderQty", "100000").put("minOrderQty", plain(instrument.minQuantity()))
+                    .put("qtyStep", plain(instrument.stepSize())).put("maxMktOrderQty", "100000").put("minNotionalValue", plain(instrument.minNotional()));
+        } else if (symbol == null || symbol.equals(instrument.symbol())) {
             ObjectNode i = list.addObject();
             i.put("symbol", instrument.symbol()).put("baseCoin", instrument.baseAsset()).put("quoteCoin", instrument.quoteAsset())
                     .put("innovation", "0").put("status", "Trading").put("marginTrading", "none");
@@ -150,7 +180,7 @@ final class SpotVenue {
 
     /** Closed klines in {@code [start, end]}, the newest {@code limit} of them, newest first, as Bybit sends them. */
     ObjectNode klines(Map<String, String> p) {
-        requireSpot(p);
+        requireCategory(p);
         String symbol = symbolOf(p);
         String interval = required(p, "interval");
         if (!interval.equals(intervalName())) throw Refusal.param("interval " + interval + " is not served; this simulator has " + intervalName());
@@ -162,7 +192,7 @@ final class SpotVenue {
                 .filter(b -> end == null || b.openTime().toEpochMilli() <= end)
                 .toList();
         List<Bar> page = matching.subList(Math.max(0, matching.size() - limit), matching.size());
-        ObjectNode result = JSON.createObjectNode().put("symbol", symbol).put("category", "spot");
+        ObjectNode result = JSON.createObjectNode().put("symbol", symbol).put("category", category.wire());
         ArrayNode list = result.putArray("list");
         for (int i = page.size() - 1; i >= 0; i--) {
             Bar b = page.get(i);
@@ -182,7 +212,13 @@ final class SpotVenue {
     }
 
     ObjectNode create(Map<String, String> p) {
-        requireSpot(p);
+        requireCategory(p);
+        boolean linear = category == Category.LINEAR;
+        boolean reduceOnly = "true".equals(p.get("reduceOnly"));
+        if (reduceOnly && !linear) throw Refusal.param("reduceOnly is valid for linear, inverse and option only");
+        if (linear && p.containsKey("positionIdx") && !p.get("positionIdx").equals("0")) {
+            throw Refusal.param("position idx not match position mode: this account is in one-way mode (positionIdx 0)");
+        }
         String symbol = symbolOf(p);
         Side side = switch (required(p, "side")) {
             case "Buy" -> Side.BUY;
@@ -205,7 +241,7 @@ final class SpotVenue {
         BigDecimal qty = decimal(p, "qty");
         Optional<BigDecimal> price = type == OrderType.MARKET ? Optional.empty() : Optional.of(decimal(p, "price"));
         synchronized (engine) {
-            if (type == OrderType.MARKET && side == Side.BUY && !"baseCoin".equals(p.get("marketUnit"))) {
+            if (!linear && type == OrderType.MARKET && side == Side.BUY && !"baseCoin".equals(p.get("marketUnit"))) {
                 // a spot market buy is sized in the quote coin unless marketUnit says otherwise
                 BigDecimal reference = engine.lastPrice(symbol).orElseThrow(() -> new Refusal(170210, "New order rejected."));
                 qty = qty.divide(reference, instrument.stepSize().scale(), RoundingMode.DOWN);
@@ -213,13 +249,15 @@ final class SpotVenue {
             String link = p.getOrDefault("orderLinkId", "");
             if (link.isEmpty()) link = "sim-" + Long.toString(clock.millis(), 36) + "-" + nextExecId++;
             if (!link.matches(ID_RULE)) throw Refusal.param("orderLinkId must be 1..36 of [0-9A-Za-z_-]");
-            if (engine.order(link).isPresent()) throw new Refusal(170141, "Duplicate clientOrderId.");
+            if (engine.order(link).isPresent()) {
+                throw linear ? new Refusal(110072, "OrderLinkedID is duplicate") : new Refusal(170141, "Duplicate clientOrderId.");
+            }
             try {
-                engine.submit(new OrderRequest(link, symbol, side, type, qty, price, timeInForce, false));
+                engine.submit(new OrderRequest(link, symbol, side, type, qty, price, timeInForce, reduceOnly));
             } catch (OrderRejectedException e) {
                 throw refusal(e);
             } catch (ExchangeException e) {
-                throw new Refusal(170210, "New order rejected.");
+                throw linear ? Refusal.param("New order rejected: " + e.getMessage()) : new Refusal(170210, "New order rejected.");
             }
             Order order = engine.order(link).orElseThrow();
             return JSON.createObjectNode().put("orderId", order.venueOrderId().orElseThrow()).put("orderLinkId", link);
@@ -227,18 +265,19 @@ final class SpotVenue {
     }
 
     ObjectNode cancel(Map<String, String> p) {
-        requireSpot(p);
+        requireCategory(p);
         String symbol = symbolOf(p);
         synchronized (engine) {
             Order order = find(p).filter(o -> o.symbol().equals(symbol) && o.status().isOpen())
-                    .orElseThrow(() -> new Refusal(170213, "Order does not exist."));
+                    .orElseThrow(() -> category == Category.LINEAR ? new Refusal(110001, "Order does not exist")
+                            : new Refusal(170213, "Order does not exist."));
             engine.cancel(symbol, order.clientOrderId());
             return JSON.createObjectNode().put("orderId", order.venueOrderId().orElseThrow()).put("orderLinkId", order.clientOrderId());
         }
     }
 
     ObjectNode cancelAll(Map<String, String> p) {
-        requireSpot(p);
+        requireCategory(p);
         String symbol = symbolOf(p);
         synchronized (engine) {
             ObjectNode result = JSON.createObjectNode();
@@ -262,7 +301,7 @@ final class SpotVenue {
     }
 
     private ObjectNode orderList(Map<String, String> p, boolean open) {
-        requireSpot(p);
+        requireCategory(p);
         String symbol = p.containsKey("symbol") ? symbolOf(p) : instrument.symbol();
         String link = p.get("orderLinkId");
         synchronized (engine) {
@@ -271,13 +310,13 @@ final class SpotVenue {
                     .filter(o -> link == null || o.clientOrderId().equals(link))
                     .toList());
             java.util.Collections.reverse(matching);
-            return page(matching.stream().map(this::orderEntry).toList(), p, 20, 50);
+            return page(matching.stream().map(this::orderEntry).toList(), p, 20, 50, category);
         }
     }
 
     /** {@code /v5/execution/list}: the account's executions, newest first, within 7 days, paged by cursor. */
     ObjectNode executions(Map<String, String> p) {
-        requireSpot(p);
+        requireCategory(p);
         String symbol = p.containsKey("symbol") ? symbolOf(p) : null;
         Long start = p.containsKey("startTime") ? whole(p, "startTime") : null;
         Long end = p.containsKey("endTime") ? whole(p, "endTime") : null;
@@ -291,7 +330,7 @@ final class SpotVenue {
                     .filter(e -> end == null || e.get("execTime").asLong() <= end)
                     .toList());
             java.util.Collections.reverse(matching);
-            return page(matching, p, 50, 100);
+            return page(matching, p, 50, 100, category);
         }
     }
 
@@ -308,8 +347,16 @@ final class SpotVenue {
         ObjectNode account = JSON.createObjectNode().put("accountType", "UNIFIED");
         ArrayNode coins = account.putArray("coin");
         for (Balance b : engine.balances()) {
-            coins.addObject().put("coin", b.asset()).put("walletBalance", plain(b.total())).put("locked", plain(b.locked()))
-                    .put("equity", plain(b.total())).put("usdValue", "");
+            ObjectNode coin = coins.addObject().put("coin", b.asset()).put("walletBalance", plain(b.total())).put("usdValue", "");
+            if (category == Category.LINEAR && b.asset().equals(instrument.quoteAsset())) {
+                // the engine locks order margin and position margin alike; Bybit shows them apart, and no spot order locks anything
+                Map<String, BigDecimal> m = positions.margins(instrument.symbol());
+                coin.put("locked", "0").put("totalPositionIM", plain(m.get("im"))).put("totalOrderIM", plain(b.locked().subtract(m.get("im"))))
+                        .put("totalPositionMM", plain(m.get("mm"))).put("unrealisedPnl", plain(m.get("upl")))
+                        .put("equity", plain(b.total().add(m.get("upl"))));
+            } else {
+                coin.put("locked", plain(b.locked())).put("equity", plain(b.total()));
+            }
         }
         return account;
     }
@@ -324,25 +371,59 @@ final class SpotVenue {
         }
     }
 
-    private void filled(Fill fill) {
+    private void filled(Fill fill, String execType) {
         long now = clock.millis();
-        Meta m = meta.get(fill.clientOrderId());
+        Meta m = meta.computeIfAbsent(fill.clientOrderId(), id -> new Meta(now));
         m.value = m.value.add(fill.price().multiply(fill.quantity()));
         m.fee = m.fee.add(fill.fee());
         m.updated = now;
         Order order = engine.order(fill.clientOrderId()).orElseThrow();
-        ObjectNode e = JSON.createObjectNode().put("category", "spot").put("symbol", fill.symbol())
+        ObjectNode e = JSON.createObjectNode().put("category", category.wire()).put("symbol", fill.symbol())
                 .put("orderId", order.venueOrderId().orElseThrow()).put("orderLinkId", fill.clientOrderId())
-                .put("side", fill.side() == Side.BUY ? "Buy" : "Sell").put("orderPrice", order.limitPrice().map(SpotVenue::plain).orElse(""))
+                .put("side", fill.side() == Side.BUY ? "Buy" : "Sell").put("orderPrice", order.limitPrice().map(BybitVenue::plain).orElse(""))
                 .put("orderQty", plain(order.quantity())).put("orderType", order.type() == OrderType.MARKET ? "Market" : "Limit")
                 .put("execFee", plain(fill.fee())).put("feeCurrency", fill.feeAsset()).put("execId", "e" + (nextExecId++))
-                .put("execPrice", plain(fill.price())).put("execQty", plain(fill.quantity())).put("execType", "Trade")
+                .put("execPrice", plain(fill.price())).put("execQty", plain(fill.quantity())).put("execType", execType)
                 .put("execValue", plain(fill.price().multiply(fill.quantity()))).put("execTime", Long.toString(now))
                 .put("isMaker", fill.maker()).put("leavesQty", plain(order.remainingQuantity()));
+        if (category == Category.LINEAR) e.put("orderLinkId", execType.equals("Trade") ? fill.clientOrderId() : "").put("markPrice", plain(fill.price()));
         executions.add(e);
         pushes.accept("execution", JSON.createArrayNode().add(e));
-        pushOrder(order);
+        if (execType.equals("Trade")) pushOrder(order);
         pushes.accept("wallet", JSON.createArrayNode().add(walletEntry()));
+        pushPosition();
+    }
+
+    /**
+     * A funding settlement as Bybit lists it: an execution of type {@code Funding} of no order of the account,
+     * {@code side} the position's, {@code execQty} its size, {@code execPrice} the mark, {@code execFee} what the
+     * account paid (negative: received) and {@code feeRate} the rate as the position sees it (negated for a short).
+     */
+    private void funded(FundingPayment payment) {
+        long now = clock.millis();
+        funding.add(payment);
+        boolean isLong = payment.quantity().signum() > 0;
+        String side = isLong ? "Buy" : "Sell";
+        BigDecimal size = payment.quantity().abs();
+        ObjectNode e = JSON.createObjectNode().put("category", category.wire()).put("symbol", payment.symbol())
+                .put("orderId", payment.time().getEpochSecond() + "-" + payment.symbol() + "-" + nextExecId + "-" + side).put("orderLinkId", "")
+                .put("side", side).put("orderPrice", "0").put("orderQty", "0").put("leavesQty", "0").put("orderType", "UNKNOWN")
+                .put("stopOrderType", "UNKNOWN").put("execFee", plain(payment.amount())).put("feeCurrency", instrument.quoteAsset())
+                .put("execId", "f" + (nextExecId++)).put("execPrice", plain(payment.markPrice())).put("execQty", plain(size))
+                .put("execType", "Funding").put("execValue", plain(instrument.notional(size, payment.markPrice())))
+                .put("execTime", Long.toString(now)).put("isMaker", false)
+                .put("feeRate", plain(isLong ? payment.rate() : payment.rate().negate())).put("markPrice", plain(payment.markPrice()))
+                .put("closedSize", "0");
+        executions.add(e);
+        pushes.accept("execution", JSON.createArrayNode().add(e));
+        pushes.accept("wallet", JSON.createArrayNode().add(walletEntry()));
+        pushPosition();
+    }
+
+    private void pushPosition() {
+        if (positions == null) return;
+        positions.touched();
+        pushes.accept("position", JSON.createArrayNode().add(positions.entry(instrument.symbol()).put("category", "linear")));
     }
 
     private void pushOrder(Order order) {
@@ -360,8 +441,9 @@ final class SpotVenue {
         };
         String tif = o.type() == OrderType.LIMIT_MAKER ? "PostOnly" : o.type() == OrderType.MARKET ? "IOC" : o.timeInForce().name();
         BigDecimal avg = o.filledQuantity().signum() > 0 ? m.value.divide(o.filledQuantity(), 8, RoundingMode.HALF_EVEN) : BigDecimal.ZERO;
-        return JSON.createObjectNode().put("category", "spot").put("orderId", o.venueOrderId().orElseThrow()).put("orderLinkId", o.clientOrderId())
-                .put("symbol", o.symbol()).put("price", o.limitPrice().map(SpotVenue::plain).orElse("0")).put("qty", plain(o.quantity()))
+        return JSON.createObjectNode().put("category", category.wire()).put("orderId", o.venueOrderId().orElseThrow()).put("orderLinkId", o.clientOrderId())
+                .put("reduceOnly", o.reduceOnly()).put("positionIdx", 0)
+                .put("symbol", o.symbol()).put("price", o.limitPrice().map(BybitVenue::plain).orElse("0")).put("qty", plain(o.quantity()))
                 .put("side", o.side() == Side.BUY ? "Buy" : "Sell").put("orderStatus", status)
                 .put("avgPrice", avg.signum() > 0 ? plain(avg) : "").put("leavesQty", plain(o.remainingQuantity()))
                 .put("cumExecQty", plain(o.filledQuantity())).put("cumExecValue", plain(m.value)).put("cumExecFee", plain(m.fee))
@@ -372,7 +454,7 @@ final class SpotVenue {
     // ---- helpers -----------------------------------------------------------------------------------
 
     /** A page of {@code entries} from the cursor on (the cursor is the offset), with the next cursor when more are left. */
-    private static ObjectNode page(List<ObjectNode> entries, Map<String, String> p, int defaultLimit, int maxLimit) {
+    private static ObjectNode page(List<ObjectNode> entries, Map<String, String> p, int defaultLimit, int maxLimit, Category category) {
         int limit = limit(p, defaultLimit, maxLimit);
         int from = 0;
         if (p.containsKey("cursor") && !p.get("cursor").isEmpty()) {
@@ -383,7 +465,7 @@ final class SpotVenue {
             }
         }
         int to = Math.min(entries.size(), from + limit);
-        ObjectNode result = JSON.createObjectNode().put("category", "spot");
+        ObjectNode result = JSON.createObjectNode().put("category", category.wire());
         ArrayNode list = result.putArray("list");
         for (int i = from; i < to; i++) list.add(entries.get(i));
         return result.put("nextPageCursor", to < entries.size() ? Integer.toString(to) : "");
@@ -398,10 +480,38 @@ final class SpotVenue {
         throw Refusal.param("orderId or orderLinkId is required");
     }
 
-    private static void requireSpot(Map<String, String> p) {
-        String category = p.get("category");
-        if (category == null) throw Refusal.param("category is required");
-        if (!category.equals("spot")) throw Refusal.param("category " + category + " is not served by this simulator (spot only)");
+    private void requireCategory(Map<String, String> p) {
+        String asked = p.get("category");
+        if (asked == null) throw Refusal.param("category is required");
+        if (!asked.equals(category.wire())) throw Refusal.param("category " + asked + " is not served by this simulator (" + category.wire() + " only)");
+    }
+
+    // ---- linear: positions, leverage, risk limits ------------------------------------------------------
+
+    ObjectNode positionList(Map<String, String> p) {
+        requireLinear(p);
+        synchronized (engine) {
+            return positions.list(symbolOf(p));
+        }
+    }
+
+    ObjectNode setLeverage(Map<String, String> p) {
+        requireLinear(p);
+        symbolOf(p);
+        synchronized (engine) {
+            return positions.setLeverage(p.get("buyLeverage"), p.get("sellLeverage"));
+        }
+    }
+
+    ObjectNode riskLimits(Map<String, String> p) {
+        requireLinear(p);
+        if (p.containsKey("symbol")) symbolOf(p);
+        return positions.riskLimits();
+    }
+
+    private void requireLinear(Map<String, String> p) {
+        requireCategory(p);
+        if (positions == null) throw Refusal.param("category " + category.wire() + " has no positions, leverage or risk limits");
     }
 
     private String symbolOf(Map<String, String> p) {
@@ -435,9 +545,18 @@ final class SpotVenue {
         return (int) Math.max(1, Math.min(max, whole(p, "limit")));
     }
 
-    /** The engine's refusal in Bybit's spot codes. */
-    private static Refusal refusal(OrderRejectedException e) {
+    /** The engine's refusal in Bybit's codes of the category. */
+    private Refusal refusal(OrderRejectedException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
+        if (category == Category.LINEAR) {
+            return switch (e.rule()) {
+                case "REDUCE_ONLY" -> new Refusal(110017, "Reduce-only rule not satisfied: " + message);
+                case "MIN_NOTIONAL" -> new Refusal(110094, "Order notional value below the lower limit");
+                case "INSUFFICIENT_BALANCE" -> new Refusal(110007, "Available balance is insufficient");
+                case "DUPLICATE_ORDER" -> new Refusal(110072, "OrderLinkedID is duplicate");
+                default -> Refusal.param(message);
+            };
+        }
         return switch (e.rule()) {
             case "PRICE_FILTER", "PRICE" -> new Refusal(170134, "Order price decimal too long.");
             case "LOT_SIZE", "QUANTITY" -> message.contains("below") || e.rule().equals("QUANTITY")
@@ -464,6 +583,18 @@ final class SpotVenue {
     List<Balance> balances() {
         synchronized (engine) {
             return engine.balances();
+        }
+    }
+
+    Optional<io.tradekit.api.Position> position() {
+        synchronized (engine) {
+            return engine.position(instrument.symbol());
+        }
+    }
+
+    List<FundingPayment> fundingPayments() {
+        synchronized (engine) {
+            return List.copyOf(funding);
         }
     }
 }
