@@ -54,6 +54,11 @@ final class VotingContext implements StrategyContext {
     }
 
     @Override
+    public Submission amendQuantity(String clientOrderId, java.math.BigDecimal newQuantity) {
+        return Submission.denied("confluence", "a confluence member votes with signals; it has no orders to amend");
+    }
+
+    @Override
     public void cancelAll() {
     }
 

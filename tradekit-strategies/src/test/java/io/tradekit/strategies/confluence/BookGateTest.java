@@ -143,6 +143,11 @@ class BookGateTest {
         }
 
         @Override
+        public Submission amendQuantity(String clientOrderId, BigDecimal newQuantity) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void cancel(String clientOrderId) {
             throw new UnsupportedOperationException();
         }
