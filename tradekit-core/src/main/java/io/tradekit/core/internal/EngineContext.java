@@ -22,13 +22,20 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** What strategies and risk policies see of the engine: views and the few requests they may make. */
+/**
+ * What strategies and risk policies see of the engine: views and the few requests they may make. Each lane
+ * (pair) of a bot has its own: {@link #symbol()}, {@link #position()}, {@link #lastPrice()}, {@link #recentBars(int)}
+ * and {@link #signal} are its pair's; on a bot with several pairs {@link #openOrders()} and {@link #cancelAll()}
+ * are its pair's too, while cash, equity, {@link #positions()} and the risk figures are the bot's, every pair's.
+ */
 public final class EngineContext implements StrategyContext, RiskContext {
 
     private final BotEngine engine;
+    private final Lane lane;
 
-    EngineContext(BotEngine engine) {
+    EngineContext(BotEngine engine, Lane lane) {
         this.engine = engine;
+        this.lane = lane;
     }
 
     @Override
@@ -38,7 +45,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public String symbol() {
-        return engine.config.symbol();
+        return lane.symbol;
     }
 
     @Override
@@ -48,7 +55,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public Instrument instrument() {
-        return engine.instrument;
+        return lane.instrument;
     }
 
     @Override
@@ -58,7 +65,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public Position position() {
-        return engine.portfolio.position(engine.config.symbol());
+        return engine.portfolio.position(lane.symbol);
     }
 
     @Override
@@ -105,7 +112,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public BigDecimal lastPrice() {
-        return engine.data.lastPrice(engine.config.symbol());
+        return engine.data.lastPrice(lane.symbol);
     }
 
     @Override
@@ -120,12 +127,14 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public List<Order> openOrders() {
-        return engine.openOrders();
+        List<Order> open = engine.openOrders();
+        if (engine.lanes.size() > 1) open.removeIf(o -> !o.symbol().equals(lane.symbol));
+        return open;
     }
 
     @Override
     public List<Bar> recentBars(int count) {
-        return engine.data.recent(engine.config.symbol(), engine.config.timeframe(), count);
+        return engine.data.recent(lane.symbol, engine.config.timeframe(), count);
     }
 
     @Override
@@ -143,7 +152,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public void signal(Signal signal) {
-        engine.signal(signal);
+        engine.signal(lane, signal);
     }
 
     @Override
@@ -158,7 +167,11 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public void cancelAll() {
-        engine.cancelAll();
+        if (engine.lanes.size() == 1) {
+            engine.cancelAll();
+            return;
+        }
+        for (Order o : engine.openOrders()) if (o.symbol().equals(lane.symbol)) engine.cancel(o.clientOrderId());
     }
 
     @Override
@@ -169,7 +182,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
     @Override
     public <T> Optional<T> unwrap(Class<T> type) {
         if (type == BarSeries.class) {
-            return Optional.of(type.cast(engine.data.ta4jSeries(engine.config.symbol(), engine.config.timeframe())));
+            return Optional.of(type.cast(engine.data.ta4jSeries(lane.symbol, engine.config.timeframe())));
         }
         if (type == MarketDataCache.class) return Optional.of(type.cast(engine.data));
         return Optional.empty();
