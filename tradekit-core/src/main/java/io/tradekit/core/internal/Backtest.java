@@ -153,7 +153,16 @@ public final class Backtest {
         };
         for (int i = 0; i < total; i++) {
             Bar bar = bars.get(i);
-            exchange.play(bar, settle);
+            if (pairs) {
+                // The bars of every pair that close with this one are played side by side before the bot hears of any.
+                if (i == 0 || !bars.get(i - 1).closeTime().equals(bar.closeTime())) {
+                    int end = i + 1;
+                    while (end < total && bars.get(end).closeTime().equals(bar.closeTime())) end++;
+                    exchange.play(bars.subList(i, end), settle);
+                }
+            } else {
+                exchange.play(bar, settle);
+            }
             Instant close = bar.closeTime();
             clock.set(close);
             engine.handle(new Event.BarClosed(bar));
