@@ -139,7 +139,7 @@ class BotConfigReaderTest {
 
         assertThat(e.fields()).containsExactlyInAnyOrder("symbols", "exchange.restUrl", "paper.fee");
         assertThat(e.getMessage())
-                .contains("symbols: unknown field; the fields known at the top level are confirmLive, engine, exchange, leverage, market, name, out, paper, "
+                .contains("symbols: unknown field; the fields known at the top level are budget, confirmLive, engine, exchange, leverage, market, name, out, pairs, paper, "
                         + "risk, sizing, store, strategy, symbol, timeframe")
                 .contains("exchange.restUrl: unknown field; the fields known in exchange are apiKey, apiSecret, category, name, settings")
                 .contains("paper.fee: unknown field; the fields known in paper are cash, makerFeeBps, slippageBps, takerFeeBps");
