@@ -77,6 +77,7 @@ public final class BotEngine {
     final OrderManager orders;
     final MarketDataCache data;
     final EquityCurve curve;
+    /** The bot-wide view risk policies and the safety manager judge the bot by (the first pair's symbol, every order). */
     final EngineContext context;
     final SafetyManager safety;
     final Timers timers = new Timers();
@@ -124,7 +125,7 @@ public final class BotEngine {
         this.curve = new EquityCurve(config.recordEquityCurve());
         Lane primary = new Lane(this, config.symbol(), strategy);
         lanes.add(primary);
-        this.context = primary.context;
+        this.context = primary.riskView;
         this.allocation = new Allocation(this, null);
         this.safety = new SafetyManager(this);
         this.gate = new OrderGate(this);
@@ -630,7 +631,7 @@ public final class BotEngine {
             safety.onOrder(o);
         });
         watchMargin();
-        EngineContext seen = laneOrFirst(fill.symbol()).context;
+        EngineContext seen = laneOrFirst(fill.symbol()).riskView;
         for (RiskPolicy p : policies) p.onFill(fill, realized, seen);
         safety.onFill(fill);
         publish(new BotEvent.FillApplied(fill.time(), fill, portfolio.position(fill.symbol()), realized));

@@ -25,17 +25,20 @@ import java.util.Optional;
 /**
  * What strategies and risk policies see of the engine: views and the few requests they may make. Each lane
  * (pair) of a bot has its own: {@link #symbol()}, {@link #position()}, {@link #lastPrice()}, {@link #recentBars(int)}
- * and {@link #signal} are its pair's; on a bot with several pairs {@link #openOrders()} and {@link #cancelAll()}
- * are its pair's too, while cash, equity, {@link #positions()} and the risk figures are the bot's, every pair's.
+ * and {@link #signal} are its pair's; on a bot with several pairs a strategy's {@link #openOrders()} and
+ * {@link #cancelAll()} are its pair's too, while a risk policy's view has every open order of the bot, and cash,
+ * equity, {@link #positions()} and the risk figures are the bot's, every pair's, in both.
  */
 public final class EngineContext implements StrategyContext, RiskContext {
 
     private final BotEngine engine;
     private final Lane lane;
+    private final boolean pairView;
 
-    EngineContext(BotEngine engine, Lane lane) {
+    EngineContext(BotEngine engine, Lane lane, boolean pairView) {
         this.engine = engine;
         this.lane = lane;
+        this.pairView = pairView;
     }
 
     @Override
@@ -128,7 +131,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
     @Override
     public List<Order> openOrders() {
         List<Order> open = engine.openOrders();
-        if (engine.lanes.size() > 1) open.removeIf(o -> !o.symbol().equals(lane.symbol));
+        if (pairView && engine.lanes.size() > 1) open.removeIf(o -> !o.symbol().equals(lane.symbol));
         return open;
     }
 
@@ -167,7 +170,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public void cancelAll() {
-        if (engine.lanes.size() == 1) {
+        if (!pairView || engine.lanes.size() == 1) {
             engine.cancelAll();
             return;
         }

@@ -12,7 +12,10 @@ import io.tradekit.api.spi.Strategy;
 final class Lane {
 
     final String symbol;
+    /** What the lane's strategy sees: on a bot with several pairs, its open orders and cancel-all are its pair's. */
     final EngineContext context;
+    /** What risk policies see when they judge the lane's orders: its symbol, and every open order of the bot. */
+    final EngineContext riskView;
     /** Replaced only on the loop, at a safe point ({@link BotEngine#replaceStrategy}). */
     Strategy strategy;
     /** Loaded from the venue at start. */
@@ -23,6 +26,7 @@ final class Lane {
     Lane(BotEngine engine, String symbol, Strategy strategy) {
         this.symbol = symbol;
         this.strategy = strategy;
-        this.context = new EngineContext(engine, this);
+        this.context = new EngineContext(engine, this, true);
+        this.riskView = new EngineContext(engine, this, false);
     }
 }

@@ -125,7 +125,7 @@ final class OrderGate {
             if (second.isPresent()) return deny(intent, "one-position-per-pair", second.get());
         }
         Lane lane = engine.lane(intent.symbol());
-        EngineContext seen = lane != null ? lane.context : engine.context;
+        EngineContext seen = lane != null ? lane.riskView : engine.context;
         for (RiskPolicy policy : engine.policies) {
             RiskDecision decision = policy.check(intent, seen);
             switch (decision.verdict()) {

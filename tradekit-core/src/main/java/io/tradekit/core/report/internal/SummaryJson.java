@@ -23,7 +23,9 @@ import java.util.List;
  * in exponent form), the round trips by exit reason, the returns by day and by month, the safety events,
  * and one object per extra section. A statistic that has no value (a profit factor without a losing
  * trade, for example) is written as null. {@code strategyFailure} is null, or the strategy's exception the
- * run ended on (strategy, callback, the close time of its last bar, the error).
+ * run ended on (strategy, callback, the close time of its last bar, the error). A run over several pairs
+ * adds {@code pairs}: {@code rows} (one per pair: symbol, trades, roundTrips, realizedPnl, winRate,
+ * exposureSeconds, exposurePct, fees) and the {@code total} in the same shape.
  */
 public final class SummaryJson {
 
