@@ -6,7 +6,9 @@ import io.tradekit.api.Timeframe;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A bot as a configuration file describes it, read by {@link BotConfigReader} (defaults, then the file,
@@ -22,7 +24,9 @@ import java.util.Objects;
  *                   "streamUrl": "ws://127.0.0.1:9000", "wsApiUrl": "ws://127.0.0.1:9000/ws-api/v3" },
  *     "apiKey": "...", "apiSecret": "..."                // better in TRADEKIT_BINANCE_API_KEY / _SECRET
  *   },
- *   "symbol": "ETHUSDT",                                 // required
+ *   "symbol": "ETHUSDT",                                 // required, or "pairs"
+ *   "pairs": ["BTCUSDT", "ETHUSDT"],                     // instead of "symbol": one lane per pair, one position per pair
+ *   "budget": { "quote": 1000 },                         // or { "fraction": 0.25 }: its share of an account it shares
  *   "market": "perp", "leverage": 3,                     // default "spot" (leverage 1); "perp" runs in paper mode, and live or dry-run on bybit "linear"
  *   "timeframe": "5m",                                   // default 1m
  *   "strategy": { "name": "sma-cross", "params": { "fast": 10, "slow": 30 } },
@@ -41,13 +45,18 @@ import java.util.Objects;
  * }</pre>
  *
  * (The file is plain JSON: the comments above are for this page only.) Relative paths are taken from
- * the working directory. {@link #toString()} never shows the credentials.
+ * the working directory. {@link #toString()} never shows the credentials. {@code pairs} is empty for a bot given one
+ * {@code symbol}; with pairs, {@code symbol} is the first of them. {@code budget} is empty for a bot that trades its
+ * whole account (see {@link io.tradekit.core.sizing.Budget}).
  */
 public record BotConfig(String name, ExchangeConfig exchange, String symbol, Timeframe timeframe, StrategyConfig strategy,
                         RiskLimits risk, SizingConfig sizing, Path store, Path out, EngineOptions engine, PaperConfig paper,
-                        boolean confirmLive, InstrumentKind market, BigDecimal leverage) {
+                        boolean confirmLive, InstrumentKind market, BigDecimal leverage, List<String> pairs,
+                        Optional<io.tradekit.core.sizing.Budget> budget) {
 
     public BotConfig {
+        pairs = List.copyOf(pairs);
+        Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(leverage, "leverage");
         Objects.requireNonNull(name, "name");
@@ -61,6 +70,19 @@ public record BotConfig(String name, ExchangeConfig exchange, String symbol, Tim
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(paper, "paper");
+    }
+
+    /** A bot of one symbol that trades its whole account. */
+    public BotConfig(String name, ExchangeConfig exchange, String symbol, Timeframe timeframe, StrategyConfig strategy,
+                     RiskLimits risk, SizingConfig sizing, Path store, Path out, EngineOptions engine, PaperConfig paper,
+                     boolean confirmLive, InstrumentKind market, BigDecimal leverage) {
+        this(name, exchange, symbol, timeframe, strategy, risk, sizing, store, out, engine, paper, confirmLive, market, leverage, List.of(),
+                Optional.empty());
+    }
+
+    /** The symbols the bot trades: its pairs, or its one symbol. */
+    public List<String> symbols() {
+        return pairs.isEmpty() ? List.of(symbol) : pairs;
     }
 
     /** A spot bot: leverage 1. */
@@ -90,12 +112,13 @@ public record BotConfig(String name, ExchangeConfig exchange, String symbol, Tim
     /** The same bot with paths taken from {@code directory} when they are relative. */
     public BotConfig resolvedAgainst(Path directory) {
         return new BotConfig(name, exchange, symbol, timeframe, strategy, risk, sizing, directory.resolve(store), directory.resolve(out),
-                engine, paper, confirmLive, market, leverage);
+                engine, paper, confirmLive, market, leverage, pairs, budget);
     }
 
     @Override
     public String toString() {
-        return "BotConfig[name=" + name + ", exchange=" + exchange + ", symbol=" + symbol + ", timeframe=" + timeframe
+        return "BotConfig[name=" + name + ", exchange=" + exchange + ", symbol=" + symbol + (pairs.isEmpty() ? "" : ", pairs=" + pairs)
+                + budget.map(b -> ", budget=" + b.describe()).orElse("") + ", timeframe=" + timeframe
                 + ", strategy=" + strategy + ", risk=" + risk.values() + ", store=" + store + ", out=" + out + "]";
     }
 }

@@ -41,7 +41,8 @@ import java.util.function.Function;
 public final class BotConfigReader {
 
     static final Set<String> TOP_LEVEL = Set.of("name", "exchange", "symbol", "timeframe", "strategy", "risk", "sizing", "store", "out",
-            "engine", "paper", "confirmLive", "market", "leverage", "strategies", "confluence");
+            "engine", "paper", "confirmLive", "market", "leverage", "strategies", "confluence", "pairs", "budget");
+    static final Set<String> BUDGET = Set.of("quote", "fraction");
     static final Set<String> EXCHANGE = Set.of("name", "category", "settings", "apiKey", "apiSecret");
     static final Set<String> STRATEGY = Set.of("name", "params");
     static final Set<String> SIZING = Set.of("fractionOfEquity", "takerFeeRate");
@@ -108,7 +109,14 @@ public final class BotConfigReader {
         }
         ExchangeConfig exchange = exchange(top);
         String symbol = top.text("symbol", "a symbol such as \"ETHUSDT\"").orElse(null);
-        if (symbol == null && !top.has("symbol")) top.problem("symbol", "missing; expected the symbol to trade, e.g. \"ETHUSDT\"");
+        List<String> pairs = pairs(top);
+        if (!pairs.isEmpty()) {
+            if (top.has("symbol")) top.problem("pairs", "give either \"symbol\" (one) or \"pairs\" (a list), not both");
+            symbol = pairs.get(0);
+        } else if (symbol == null && !top.has("symbol") && !top.has("pairs")) {
+            top.problem("symbol", "missing; expected the symbol to trade, e.g. \"ETHUSDT\" (or \"pairs\": [\"BTCUSDT\", \"ETHUSDT\"])");
+        }
+        Optional<io.tradekit.core.sizing.Budget> budget = budget(top);
         Timeframe timeframe = top.text("timeframe", "a timeframe such as \"5m\"").map(t -> parsed(top, "timeframe", t, Timeframe::parse))
                 .orElse(Optional.of(Timeframe.M1)).orElse(Timeframe.M1);
         StrategyConfig strategy = strategy(top);
@@ -127,7 +135,53 @@ public final class BotConfigReader {
         BigDecimal leverage = leverage(top, market);
         if (exchange != null) derivativesCategoryNeedsPerp(top, exchange, market);
         if (exchange == null || symbol == null || strategy == null) return null;
-        return new BotConfig(name, exchange, symbol, timeframe, strategy, risk, sizing, store, out, engine, paper, confirmLive, market, leverage);
+        return new BotConfig(name, exchange, symbol, timeframe, strategy, risk, sizing, store, out, engine, paper, confirmLive, market, leverage,
+                pairs, budget);
+    }
+
+    /** {@code pairs}: at least one symbol, none twice; empty when the file gives none (or only wrong ones, each a problem). */
+    private static List<String> pairs(ConfigFields top) {
+        Optional<List<String>> given = top.textList("pairs", "a symbol such as \"ETHUSDT\"");
+        if (given.isEmpty()) return List.of();
+        List<String> pairs = given.get();
+        if (pairs.isEmpty() && top.has("pairs")) top.problem("pairs", "is empty; expected at least one symbol, e.g. [\"BTCUSDT\", \"ETHUSDT\"]");
+        Set<String> seen = new java.util.HashSet<>();
+        boolean sound = true;
+        for (int i = 0; i < pairs.size(); i++) {
+            String pair = pairs.get(i);
+            if (pair == null) {
+                sound = false; // named by textList
+            } else if (!seen.add(pair)) {
+                top.problem("pairs[" + i + "]", UntrustedText.quote(pair) + " is listed twice");
+                sound = false;
+            }
+        }
+        return sound ? pairs : List.of();
+    }
+
+    /** {@code budget}: exactly one of {@code quote} (an amount above zero) or {@code fraction} (in (0, 1]). */
+    private static Optional<io.tradekit.core.sizing.Budget> budget(ConfigFields top) {
+        return top.object("budget").flatMap(b -> {
+            b.allowOnly(BUDGET);
+            Optional<BigDecimal> quote = b.decimal("quote");
+            Optional<BigDecimal> fraction = b.decimal("fraction");
+            if (quote.isPresent() == fraction.isPresent()) {
+                if (b.has("quote") == b.has("fraction")) {
+                    top.problem("budget", "expected exactly one of \"quote\" (an amount, e.g. 1000) or \"fraction\" (of the account, e.g. 0.25)");
+                }
+                return Optional.empty();
+            }
+            if (quote.isPresent() && quote.get().signum() <= 0) {
+                b.problem("quote", "expected an amount above zero, got " + quote.get().toPlainString());
+                return Optional.empty();
+            }
+            if (fraction.isPresent() && (fraction.get().signum() <= 0 || fraction.get().compareTo(BigDecimal.ONE) > 0)) {
+                b.problem("fraction", "expected a fraction above 0 and at most 1, got " + fraction.get().toPlainString());
+                return Optional.empty();
+            }
+            return Optional.of(quote.isPresent() ? io.tradekit.core.sizing.Budget.quote(quote.get())
+                    : io.tradekit.core.sizing.Budget.fraction(fraction.get()));
+        });
     }
 
     private static InstrumentKind market(ConfigFields top) {

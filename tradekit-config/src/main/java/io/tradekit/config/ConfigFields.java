@@ -155,6 +155,29 @@ final class ConfigFields {
     }
 
     /**
+     * An array of non-empty strings, each problem named by its index ({@code pairs[1]}); {@code expected} says what one
+     * is. A wrong entry is a problem and a null in the list, so that indices stay those of the file.
+     */
+    Optional<List<String>> textList(String field, String expected) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return Optional.empty();
+        if (!v.isArray()) {
+            problem(field, "expected an array of " + expected + ", got " + describe(v, false));
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            if (e.isTextual() && !e.asText().isBlank()) out.add(e.asText().trim());
+            else {
+                problem(field + "[" + i + "]", "expected " + expected + ", got " + describe(e, false));
+                out.add(null);
+            }
+        }
+        return Optional.of(out);
+    }
+
+    /**
      * An object of plain values (strings, numbers, booleans) as text, in file order: strategy parameters,
      * exchange settings, risk limits. A nested object, array or null is a problem naming the entry.
      */

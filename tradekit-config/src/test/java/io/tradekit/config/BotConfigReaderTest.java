@@ -139,8 +139,8 @@ class BotConfigReaderTest {
 
         assertThat(e.fields()).containsExactlyInAnyOrder("symbols", "exchange.restUrl", "paper.fee");
         assertThat(e.getMessage())
-                .contains("symbols: unknown field; the fields known at the top level are confirmLive, confluence, engine, exchange, leverage, market, name, "
-                        + "out, paper, risk, sizing, store, strategies, strategy, symbol, timeframe")
+                .contains("symbols: unknown field; the fields known at the top level are budget, confirmLive, confluence, engine, exchange, leverage, market, name, "
+                        + "out, pairs, paper, risk, sizing, store, strategies, strategy, symbol, timeframe")
                 .contains("exchange.restUrl: unknown field; the fields known in exchange are apiKey, apiSecret, category, name, settings")
                 .contains("paper.fee: unknown field; the fields known in paper are cash, makerFeeBps, slippageBps, takerFeeBps");
     }

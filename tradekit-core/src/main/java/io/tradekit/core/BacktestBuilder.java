@@ -5,6 +5,7 @@ import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.Params;
 import io.tradekit.api.RiskLimits;
+import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.BotEvent;
 import io.tradekit.api.spi.StateStore;
 import io.tradekit.api.spi.Strategy;
@@ -29,11 +30,17 @@ import java.util.function.Consumer;
  * against the paper exchange. Everything is validated in {@link #run()} before the first bar.
  *
  * <pre>{@code BacktestResult r = TradeKit.backtest().bars(bars).strategy("sma-cross", Map.of("fast", "10")).run();}</pre>
+ *
+ * <p>Over several pairs ({@link #pairs}) the bot runs one lane per pair (a fresh strategy per pair, one shared
+ * account, one position per pair at most); bars of all pairs are fed in order of close time, and bars that close
+ * at the same time in the order the pairs were given. The result's {@code symbol} is then the pairs joined by commas.
  */
 public final class BacktestBuilder {
 
     private List<Bar> bars;
-    private Instrument instrument;
+    private Map<String, List<Bar>> pairBars;
+    private final Map<String, Instrument> instruments = new java.util.HashMap<>();
+    private java.util.function.Supplier<? extends Strategy> strategyFactory;
     private String strategyName;
     private Map<String, String> strategyParams = Map.of();
     private Strategy strategy;
@@ -62,12 +69,25 @@ public final class BacktestBuilder {
     /** The bars to run over, all of one symbol and timeframe, oldest first. */
     public BacktestBuilder bars(List<Bar> bars) {
         this.bars = List.copyOf(bars);
+        this.pairBars = null;
         return this;
     }
 
-    /** The instrument's filters; by default derived from the bars (see {@link DefaultInstrument}). */
+    /**
+     * Runs over several pairs: each symbol's bars (all of one timeframe, the same for every pair, oldest first),
+     * in the order the map iterates (use a {@link java.util.LinkedHashMap}); the first pair is the bot's first.
+     */
+    public BacktestBuilder pairs(Map<String, List<Bar>> barsBySymbol) {
+        Map<String, List<Bar>> copy = new java.util.LinkedHashMap<>();
+        barsBySymbol.forEach((symbol, list) -> copy.put(symbol, List.copyOf(list)));
+        this.pairBars = copy;
+        this.bars = null;
+        return this;
+    }
+
+    /** An instrument's filters (one per pair, by its symbol); by default derived from the bars (see {@link DefaultInstrument}). */
     public BacktestBuilder instrument(Instrument instrument) {
-        this.instrument = instrument;
+        this.instruments.put(instrument.symbol(), instrument);
         return this;
     }
 
@@ -75,12 +95,22 @@ public final class BacktestBuilder {
         this.strategyName = name;
         this.strategyParams = Map.copyOf(params);
         this.strategy = null;
+        this.strategyFactory = null;
         return this;
     }
 
     public BacktestBuilder strategy(Strategy strategy) {
         this.strategy = strategy;
         this.strategyName = null;
+        this.strategyFactory = null;
+        return this;
+    }
+
+    /** A strategy made by the caller, one fresh instance per pair from {@code factory}, reported under {@code name}. */
+    public BacktestBuilder strategyPerPair(String name, java.util.function.Supplier<? extends Strategy> factory) {
+        this.strategyFactory = Objects.requireNonNull(factory, "factory");
+        this.strategyName = Objects.requireNonNull(name, "name");
+        this.strategy = null;
         return this;
     }
 
@@ -91,6 +121,7 @@ public final class BacktestBuilder {
     public BacktestBuilder strategy(String name, Strategy strategy) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.strategyName = Objects.requireNonNull(name, "name");
+        this.strategyFactory = null;
         return this;
     }
 
@@ -213,42 +244,117 @@ public final class BacktestBuilder {
     }
 
     public BacktestResult run() {
+        if (pairBars != null) return runPairs();
         if (bars == null || bars.isEmpty()) throw new InvalidInputException("backtest: no bars; call .bars(list) with at least one bar");
         if (strategy == null && strategyName == null) {
             throw new InvalidInputException("backtest: no strategy; call .strategy(\"sma-cross\", params) or .strategy(myStrategy)");
         }
-        requireNonNegative(cash, "cash");
-        requireNonNegative(makerFeeBps, "maker fee (bps)");
-        requireNonNegative(takerFeeBps, "taker fee (bps)");
-        requireNonNegative(slippageBps, "slippage (bps)");
-        if (cash.signum() == 0) throw new InvalidInputException("backtest: cash must be positive");
+        checkMoney();
         Bar first = bars.get(0);
-        for (int i = 1; i < bars.size(); i++) {
-            Bar b = bars.get(i);
-            boolean sameSeries = (b.symbol() == first.symbol() || b.symbol().equals(first.symbol()))
-                    && (b.timeframe() == first.timeframe() || b.timeframe().equals(first.timeframe()));
-            if (!sameSeries) {
-                throw new InvalidInputException("backtest: bar " + i + " is " + b.symbol() + " " + b.timeframe() + " but the run is "
-                        + first.symbol() + " " + first.timeframe() + "; one symbol and timeframe per backtest");
-            }
-            if (!b.openTime().isAfter(bars.get(i - 1).openTime())) {
-                throw new InvalidInputException("backtest: bar " + i + " (" + b.openTime() + ") is not after bar " + (i - 1)
-                        + " (" + bars.get(i - 1).openTime() + "); bars must be in time order without duplicates");
-            }
-        }
+        checkSeries("", bars, first.symbol(), first.timeframe());
         Plugins resolved = plugins != null ? plugins : Plugins.discover();
-        Instrument given = instrument != null ? instrument : DefaultInstrument.forBars(first.symbol(), bars);
+        Instrument given = instruments.size() == 1 ? instruments.values().iterator().next()
+                : instruments.getOrDefault(first.symbol(), DefaultInstrument.forBars(first.symbol(), bars));
         Instrument inst = perpetualRules != null ? given.asLinearPerpetual(perpetualRules) : given;
         if (!inst.symbol().equals(first.symbol())) {
             throw new InvalidInputException("backtest: instrument is " + inst.symbol() + " but the bars are " + first.symbol());
         }
         String name = strategyName != null ? strategyName : strategy.getClass().getSimpleName();
-        Strategy strat = strategy != null ? strategy : resolved.strategy(strategyName).create(Params.of(strategyName, strategyParams));
-        PaperSettings paper = PaperSettings.of(inst, cash).withFees(makerFeeBps, takerFeeBps).withSlippage(slippageBps).withFillModel(fillModel)
-                .withParticipationCap(participationCap).withFunding(funding);
-        StateStore journal = store != null ? store : resolved.store("memory").open("backtest", Params.empty("memory store"));
-        return new Backtest(name, bars, inst, strat, paper, limits, sizer, journal, resolved, progress, listeners, keepEquityCurve)
+        Strategy strat = newStrategy(resolved);
+        PaperSettings paper = paperSettings(PaperSettings.of(inst, cash));
+        return new Backtest(name, bars, inst, strat, paper, limits, sizer, journal(resolved), resolved, progress, listeners, keepEquityCurve)
                 .withSafety(safety).stopOnStrategyFailure(stopOnStrategyFailure).leverage(leverage).run();
+    }
+
+    /** A run over several pairs: each pair's series checked, one lane per pair, the bars merged in time order. */
+    private BacktestResult runPairs() {
+        if (pairBars.isEmpty()) throw new InvalidInputException("backtest: no pairs; call .pairs(map) with at least one symbol's bars");
+        if (strategy != null && pairBars.size() > 1) {
+            throw new InvalidInputException("backtest: a strategy object cannot trade several pairs, each pair needs its own instance; "
+                    + "give the strategy by name (.strategy(\"sma-cross\", params)) or as a factory (.strategyPerPair(name, MyStrategy::new))");
+        }
+        if (strategy == null && strategyName == null) {
+            throw new InvalidInputException("backtest: no strategy; call .strategy(\"sma-cross\", params) or .strategyPerPair(name, factory)");
+        }
+        if (!safety.protections().isEmpty()) {
+            throw new InvalidInputException("backtest: protections (stop-loss, take-profit, trailing stop) keep one position's levels; "
+                    + "they are not available on a run over several pairs");
+        }
+        checkMoney();
+        String firstSymbol = pairBars.keySet().iterator().next();
+        Timeframe timeframe = null;
+        for (var e : pairBars.entrySet()) {
+            if (e.getValue().isEmpty()) throw new InvalidInputException("backtest: pair " + e.getKey() + " has no bars");
+            Timeframe tf = e.getValue().get(0).timeframe();
+            if (timeframe != null && !tf.equals(timeframe)) {
+                throw new InvalidInputException("backtest: pair " + e.getKey() + " has " + tf + " bars but " + firstSymbol + " has " + timeframe
+                        + "; every pair of a run has the same timeframe");
+            }
+            timeframe = tf;
+            checkSeries("pair " + e.getKey() + ": ", e.getValue(), e.getKey(), tf);
+        }
+        Plugins resolved = plugins != null ? plugins : Plugins.discover();
+        List<Instrument> traded = new ArrayList<>();
+        for (var e : pairBars.entrySet()) {
+            Instrument given = instruments.getOrDefault(e.getKey(), DefaultInstrument.forBars(e.getKey(), e.getValue()));
+            traded.add(perpetualRules != null ? given.asLinearPerpetual(perpetualRules) : given);
+        }
+        String quote = traded.get(0).quoteAsset();
+        for (Instrument i : traded) {
+            if (!i.quoteAsset().equals(quote)) {
+                throw new InvalidInputException("backtest: pair " + i.symbol() + " is quoted in " + i.quoteAsset() + " but " + firstSymbol
+                        + " in " + quote + "; the pairs of a run share one quote asset");
+            }
+        }
+        String name = strategyName != null ? strategyName : strategy.getClass().getSimpleName();
+        Strategy first = newStrategy(resolved);
+        Map<String, Strategy> more = new java.util.LinkedHashMap<>();
+        for (String symbol : pairBars.keySet()) if (!symbol.equals(firstSymbol)) more.put(symbol, newStrategy(resolved));
+        PaperSettings paper = paperSettings(PaperSettings.of(traded, Map.of(quote, cash)));
+        return new Backtest(name, Backtest.merge(pairBars), traded.get(0), first, paper, limits, sizer, journal(resolved),
+                resolved, progress, listeners, keepEquityCurve)
+                .withSafety(safety).stopOnStrategyFailure(stopOnStrategyFailure).leverage(leverage).pairs(more).run();
+    }
+
+    private void checkMoney() {
+        requireNonNegative(cash, "cash");
+        requireNonNegative(makerFeeBps, "maker fee (bps)");
+        requireNonNegative(takerFeeBps, "taker fee (bps)");
+        requireNonNegative(slippageBps, "slippage (bps)");
+        if (cash.signum() == 0) throw new InvalidInputException("backtest: cash must be positive");
+    }
+
+    /** One series: every bar of {@code symbol} and {@code timeframe}, in time order without duplicates. */
+    private static void checkSeries(String where, List<Bar> series, String symbol, Timeframe timeframe) {
+        for (int i = 0; i < series.size(); i++) {
+            Bar b = series.get(i);
+            boolean sameSeries = (b.symbol() == symbol || b.symbol().equals(symbol))
+                    && (b.timeframe() == timeframe || b.timeframe().equals(timeframe));
+            if (!sameSeries) {
+                throw new InvalidInputException("backtest: " + where + "bar " + i + " is " + b.symbol() + " " + b.timeframe() + " but the run is "
+                        + symbol + " " + timeframe + "; one symbol and timeframe per " + (where.isEmpty() ? "backtest (several pairs: .pairs(map))" : "pair"));
+            }
+            if (i > 0 && !b.openTime().isAfter(series.get(i - 1).openTime())) {
+                throw new InvalidInputException("backtest: " + where + "bar " + i + " (" + b.openTime() + ") is not after bar " + (i - 1)
+                        + " (" + series.get(i - 1).openTime() + "); bars must be in time order without duplicates");
+            }
+        }
+    }
+
+    /** The run's strategy: the object given, a fresh one from the factory, or a fresh one by name. */
+    private Strategy newStrategy(Plugins resolved) {
+        if (strategy != null) return strategy;
+        if (strategyFactory != null) return strategyFactory.get();
+        return resolved.strategy(strategyName).create(Params.of(strategyName, strategyParams));
+    }
+
+    private PaperSettings paperSettings(PaperSettings base) {
+        return base.withFees(makerFeeBps, takerFeeBps).withSlippage(slippageBps).withFillModel(fillModel)
+                .withParticipationCap(participationCap).withFunding(funding);
+    }
+
+    private StateStore journal(Plugins resolved) {
+        return store != null ? store : resolved.store("memory").open("backtest", Params.empty("memory store"));
     }
 
     private static void requireNonNegative(BigDecimal v, String what) {

@@ -35,6 +35,13 @@ import java.util.function.Consumer;
 /**
  * Composes a {@link TradingBot}. Nothing connects or trades until {@link TradingBot#start()}; every
  * setting is checked in {@link #build()}, whose error names what is missing or wrong.
+ *
+ * <p>A bot may trade several pairs ({@link #pairs}): one lane per pair, each with a fresh strategy made with the
+ * same name and parameters, on one loop, one account, one journal and one safety manager, with at most one open
+ * position per pair. Bots that share an account each get a {@link #budget}:
+ *
+ * <pre>{@code TradeKit.bot("majors").exchange(venue).pairs(List.of("BTCUSDT", "ETHUSDT")).timeframe(Timeframe.M5)
+ *     .strategy("sma-cross", params).budget(Budget.fraction(new BigDecimal("0.25"))).build();}</pre>
  */
 public final class BotBuilder {
 
@@ -44,6 +51,9 @@ public final class BotBuilder {
     private Credentials credentials;
     private Map<String, String> exchangeParams = Map.of();
     private String symbol;
+    private List<String> pairs;
+    private io.tradekit.core.sizing.Budget budget;
+    private java.util.function.Supplier<? extends Strategy> strategyFactory;
     private Timeframe timeframe = Timeframe.M1;
     private String strategyName;
     private Map<String, String> strategyParams = Map.of();
@@ -101,6 +111,26 @@ public final class BotBuilder {
 
     public BotBuilder symbol(String symbol) {
         this.symbol = symbol;
+        this.pairs = null;
+        return this;
+    }
+
+    /**
+     * The pairs the bot trades, on one venue and one quote asset, in this order (the first is its {@link TradingBot#symbol()}):
+     * a lane per pair with its own strategy instance, and one open position per pair at most (see {@link BotBuilder}).
+     */
+    public BotBuilder pairs(List<String> symbols) {
+        this.pairs = List.copyOf(Objects.requireNonNull(symbols, "symbols"));
+        this.symbol = pairs.isEmpty() ? null : pairs.get(0);
+        return this;
+    }
+
+    /**
+     * The share of a shared account this bot may use (see {@link io.tradekit.core.sizing.Budget}): sizing and risk read
+     * the bot's own books from that capital, and the order gate refuses entries beyond it. Default: the whole account.
+     */
+    public BotBuilder budget(io.tradekit.core.sizing.Budget budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         return this;
     }
 
@@ -113,11 +143,26 @@ public final class BotBuilder {
         this.strategyName = name;
         this.strategyParams = Map.copyOf(params);
         this.strategy = null;
+        this.strategyFactory = null;
+        return this;
+    }
+
+    /**
+     * A strategy made by the host, one fresh instance per pair from {@code factory}, under the name its journal records:
+     * what a bot with several pairs needs when its strategy is not found by name.
+     */
+    public BotBuilder strategyPerPair(String name, java.util.function.Supplier<? extends Strategy> factory) {
+        this.strategyFactory = Objects.requireNonNull(factory, "factory");
+        this.strategy = null;
+        this.strategyName = null;
+        this.objectStrategyName = Objects.requireNonNull(name, "name");
+        this.objectStrategyParams = Map.of();
         return this;
     }
 
     public BotBuilder strategy(Strategy strategy) {
         this.strategy = strategy;
+        this.strategyFactory = null;
         this.strategyName = null;
         this.objectStrategyName = null;
         this.objectStrategyParams = Map.of();
@@ -330,10 +375,23 @@ public final class BotBuilder {
         if (adapter == null && exchangeName == null) {
             throw new InvalidInputException(where + ": no exchange; call .exchange(\"binance\", credentials) or .exchange(adapter)");
         }
-        if (symbol == null || symbol.isBlank()) throw new InvalidInputException(where + ": no symbol; call .symbol(\"BTCUSDT\")");
+        if (symbol == null || symbol.isBlank()) throw new InvalidInputException(where + ": no symbol; call .symbol(\"BTCUSDT\") or .pairs(list)");
+        List<String> traded = pairs != null ? pairs : List.of(symbol);
+        checkPairs(where, traded);
         if (timeframe == null) throw new InvalidInputException(where + ": no timeframe; call .timeframe(Timeframe.parse(\"1m\"))");
-        if (strategy == null && strategyName == null) {
+        if (strategy == null && strategyName == null && strategyFactory == null) {
             throw new InvalidInputException(where + ": no strategy; call .strategy(\"grid\", params) or .strategy(myStrategy)");
+        }
+        if (traded.size() > 1 && strategy != null) {
+            throw new InvalidInputException(where + ": a strategy object cannot trade several pairs, each pair needs its own instance; "
+                    + "give the strategy by name (.strategy(\"sma-cross\", params)) or as a factory (.strategyPerPair(name, MyStrategy::new))");
+        }
+        if (pairs != null && !safety.protections().isEmpty()) {
+            throw new InvalidInputException(where + ": protections (stop-loss, take-profit, trailing stop) keep one position's levels; "
+                    + "they are not available on a bot with pairs");
+        }
+        if (pairs != null && approvals != null) {
+            throw new InvalidInputException(where + ": approvals change one strategy's parameters; they are not available on a bot with pairs");
         }
         // A paper venue says what a buy costs and how to size against it; a real one is assumed at 10 bps
         // unless the host says otherwise.
@@ -358,7 +416,9 @@ public final class BotBuilder {
         // A change applied through approvals is the journal's own: the bot runs with it, not with the parameters it was first given.
         Map<String, String> inForce = strategyName != null && journal instanceof BotStore kept
                 ? io.tradekit.core.store.ApprovalBook.appliedParameters(kept).orElse(strategyParams) : strategyParams;
-        Strategy strat = strategy != null ? strategy : resolved.strategy(strategyName).create(Params.of(strategyName, inForce));
+        java.util.function.Supplier<Strategy> make = () -> strategy != null ? strategy : strategyFactory != null ? strategyFactory.get()
+                : resolved.strategy(strategyName).create(Params.of(strategyName, inForce));
+        Strategy strat = make.get();
         List<RiskPolicy> policies = RiskPolicies.forLimits(limits, resolved, id);
         ExchangeAdapter venue = adapter != null ? adapter
                 : resolved.exchange(exchangeName).create(new ExchangeSettings(Params.of(exchangeName, exchangeParams), Optional.ofNullable(credentials)));
@@ -366,6 +426,9 @@ public final class BotBuilder {
         Duration stale = staleAfter != null ? staleAfter : timeframe.duration().multipliedBy(3);
         TradingBot bot = new TradingBot(id, symbol, timeframe, strat, venue, journal, policies, sizing, feeRate, stale, safetyInterval,
                 dataClock, equityInterval, cancelUnknownOrders, adoptVenuePosition, limits, listeners, leverage);
+        for (String more : traded.subList(1, traded.size())) bot.engine().addPair(more, make.get());
+        if (pairs != null) bot.engine().holdOnePositionPerPair();
+        if (budget != null) bot.engine().useBudget(budget);
         bot.engine().setAckTimeout(ackTimeout);
         bot.engine().setStopOnStrategyFailure(stopOnStrategyFailure);
         bot.snapshotEvery(snapshotInterval);
@@ -379,6 +442,16 @@ public final class BotBuilder {
                     strategyName, inForce, approvals));
         }
         return bot;
+    }
+
+    /** The pairs: each a symbol, none twice. */
+    private static void checkPairs(String where, List<String> traded) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < traded.size(); i++) {
+            String s = traded.get(i);
+            if (s == null || s.isBlank()) throw new InvalidInputException(where + ": pair " + i + " is empty; a pair is a symbol such as BTCUSDT");
+            if (!seen.add(s)) throw new InvalidInputException(where + ": pair " + s + " is listed twice");
+        }
     }
 
     /** What a paper venue's settings change in every figure, as the journal's identity records them. */
@@ -397,7 +470,9 @@ public final class BotBuilder {
                 ? strat.getClass().getName().replaceFirst("\\$\\$Lambda.*", "\\$\\$Lambda") : strat.getClass().getName();
         Optional<BigDecimal> cash = paper == null ? Optional.empty() : Optional.ofNullable(paper.instruments().get(symbol))
                 .map(i -> paper.balances().getOrDefault(i.quoteAsset(), BigDecimal.ZERO));
-        BotIdentity identity = new BotIdentity(id, venue.venue(), account, symbol, named, strategyName != null ? strategyParams : objectStrategyParams,
+        // A bot with pairs is known by all of them: a restart on its journal with other pairs is refused.
+        String symbols = pairs != null ? String.join(",", pairs) : symbol;
+        BotIdentity identity = new BotIdentity(id, venue.venue(), account, symbols, named, strategyName != null ? strategyParams : objectStrategyParams,
                 cash, paper == null ? Map.of() : venueTerms(paper));
         try {
             JournalClaim.claim(botStore, identity, adoptVenuePosition);

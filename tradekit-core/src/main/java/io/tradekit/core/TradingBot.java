@@ -94,9 +94,19 @@ public final class TradingBot implements AutoCloseable {
         return id;
     }
 
-    /** The symbol the bot trades. */
+    /** The symbol the bot trades; of a bot with several pairs, the first. */
     public String symbol() {
         return symbol;
+    }
+
+    /** The pairs the bot trades, in the order it was given them (one for a single-symbol bot). */
+    public List<String> pairs() {
+        return engine.pairs();
+    }
+
+    /** The capital the bot's budget gave it once started (see {@link BotBuilder#budget}); empty for a bot that trades its whole account. */
+    public java.util.Optional<BigDecimal> budgetCapital() {
+        return onLoop(engine::budgetCapital);
     }
 
     BotEngine engine() {
@@ -138,10 +148,11 @@ public final class TradingBot implements AutoCloseable {
         loop.start();
         boolean live = !(clock instanceof EngineClock.Simulated);
         io.tradekit.core.store.BotStore candleCache = live && store instanceof io.tradekit.core.store.BotStore b ? b : null;
+        List<String> pairs = engine.pairs();
         venue.connect(event -> loop.execute(() -> {
             if (clock instanceof EngineClock.Simulated sim) sim.set(event.time());
             // Closed bars of the bot's series go to the candle cache, so a restart's warmup reads them instead of the venue.
-            if (candleCache != null && event instanceof Event.BarClosed closed && closed.bar().symbol().equals(symbol)
+            if (candleCache != null && event instanceof Event.BarClosed closed && pairs.contains(closed.bar().symbol())
                     && closed.bar().timeframe().equals(timeframe)) {
                 candleCache.cacheCandles(List.of(closed.bar()));
             }
@@ -151,9 +162,11 @@ public final class TradingBot implements AutoCloseable {
             engine.start();
             if (warmupBars > 0 && live) {
                 Instant now = venue.serverTime();
-                engine.preload(io.tradekit.core.internal.WarmupHistory.load(venue, candleCache, symbol, timeframe, warmupBars, now));
+                for (String pair : pairs) {
+                    engine.preload(io.tradekit.core.internal.WarmupHistory.load(venue, candleCache, pair, timeframe, warmupBars, now));
+                }
             }
-            venue.subscribeBars(symbol, timeframe);
+            for (String pair : pairs) venue.subscribeBars(pair, timeframe);
             // Protections act between bar closes: a live bot watches the ticker; a replay's paper venue stops its price path for them.
             if (!(clock instanceof EngineClock.Simulated) && engine.safety().hasProtections()) venue.subscribeTicker(symbol);
             if (followOrderBook) venue.subscribeOrderBook(symbol);
@@ -231,6 +244,25 @@ public final class TradingBot implements AutoCloseable {
         loop.execute(engine::markBarActedOn);
     }
 
+    /**
+     * Replays the bars of a bot's pairs that close at the same time: a paper venue plays their paths side by side
+     * ({@link PaperExchange#play(List, PaperExchange.Settle)}), then the bot handles each closed bar in the order given,
+     * as a backtest over the same pairs does. Returns once the bot and its venue calls are idle.
+     */
+    public void feed(List<Bar> closingTogether) {
+        if (!started) throw new IllegalStateException("bot '" + id + "' is not started");
+        if (venue instanceof PaperExchange paper) paper.play(closingTogether, time -> settle());
+        for (Bar bar : closingTogether) {
+            loop.execute(() -> {
+                if (clock instanceof EngineClock.Simulated sim) sim.set(bar.closeTime());
+                engine.handle(new Event.BarClosed(bar));
+                engine.advanceClock(bar.closeTime());
+            });
+            settle();
+        }
+        loop.execute(engine::markBarActedOn);
+    }
+
     /** Starts a data clock at {@code time} (a replay's first bar, or where its venue stopped), so that what it journals before the first bar is stamped in market time. */
     void startClockAt(Instant time) {
         if (clock instanceof EngineClock.Simulated sim) sim.set(time);
@@ -272,6 +304,11 @@ public final class TradingBot implements AutoCloseable {
 
     public Position position() {
         return onLoop(() -> engine.portfolio().position(symbol));
+    }
+
+    /** The bot's position in {@code pair}. */
+    public Position position(String pair) {
+        return onLoop(() -> engine.portfolio().position(pair));
     }
 
     public BigDecimal equity() {

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
  * first (resting orders fill where the path reaches them, and the loop is drained at every stop, so the
  * bot answers a fill before the path goes on), then the engine handles the closed bar, and every
  * outcome is drained before the next bar. Deterministic: the same inputs give the same orders and fills.
+ * A run over several pairs gets its bars merged in time order ({@link #merge}), each played the same way.
  */
 public final class Backtest {
 
@@ -46,6 +47,8 @@ public final class Backtest {
     private SafetyConfig safety = SafetyConfig.defaults();
     private boolean stopOnStrategyFailure;
     private BigDecimal leverage = BigDecimal.ONE;
+    private java.util.Map<String, Strategy> morePairs = java.util.Map.of();
+    private boolean pairs;
 
     public Backtest(String strategyName, List<Bar> bars, Instrument instrument, Strategy strategy, PaperSettings paper,
                     RiskLimits limits, PositionSizer sizer, StateStore store, Plugins plugins, ProgressListener progress,
@@ -76,6 +79,32 @@ public final class Backtest {
         return this;
     }
 
+    /**
+     * Runs the bot as a bot with several pairs: one position per pair, and a lane for each symbol of
+     * {@code more} (in its iteration order) with its own strategy instance, besides the first pair's.
+     */
+    public Backtest pairs(java.util.Map<String, Strategy> more) {
+        this.morePairs = new java.util.LinkedHashMap<>(more);
+        this.pairs = true;
+        return this;
+    }
+
+    /**
+     * The bars of several pairs as one run: in order of close time, and bars that close at the same time in the
+     * order of {@code bySymbol}'s iteration (the order the pairs were given), so that every run over the same
+     * data plays the same sequence.
+     */
+    public static List<Bar> merge(java.util.Map<String, List<Bar>> bySymbol) {
+        List<Bar> all = new ArrayList<>();
+        java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+        for (var e : bySymbol.entrySet()) {
+            rank.put(e.getKey(), rank.size());
+            all.addAll(e.getValue());
+        }
+        all.sort(java.util.Comparator.comparing(Bar::closeTime).thenComparing(b -> rank.get(b.symbol())));
+        return all;
+    }
+
     /** The leverage of a run on a perpetual (1 for spot). */
     public Backtest leverage(BigDecimal value) {
         this.leverage = value;
@@ -97,6 +126,8 @@ public final class Backtest {
         List<io.tradekit.api.spi.RiskPolicy> policies = RiskPolicies.forLimits(limits, plugins, "backtest");
         BotEngine engine = new BotEngine(config, strategy, exchange, store, policies, loop, VenueCalls.inline(loop), clock);
         if (strategyName != null) engine.setStrategyName(strategyName);
+        morePairs.forEach(engine::addPair);
+        if (pairs) engine.holdOnePositionPerPair();
         engine.setStopOnStrategyFailure(stopOnStrategyFailure);
         limits.decimal(RiskLimits.DAY_BOUNDARY_HOUR).ifPresent(h -> engine.setDayBoundaryHour(h.intValue()));
         engine.safety().configure(safety);
@@ -122,7 +153,16 @@ public final class Backtest {
         };
         for (int i = 0; i < total; i++) {
             Bar bar = bars.get(i);
-            exchange.play(bar, settle);
+            if (pairs) {
+                // The bars of every pair that close with this one are played side by side before the bot hears of any.
+                if (i == 0 || !bars.get(i - 1).closeTime().equals(bar.closeTime())) {
+                    int end = i + 1;
+                    while (end < total && bars.get(end).closeTime().equals(bar.closeTime())) end++;
+                    exchange.play(bars.subList(i, end), settle);
+                }
+            } else {
+                exchange.play(bar, settle);
+            }
             Instant close = bar.closeTime();
             clock.set(close);
             engine.handle(new Event.BarClosed(bar));

@@ -81,6 +81,7 @@ public final class BotEngine {
     /** The strategy's higher timeframes, made from the closed base bars as they enter {@link #data}. */
     final HigherTimeframes higher;
     final EquityCurve curve;
+    /** The bot-wide view risk policies and the safety manager judge the bot by (the first pair's symbol, every order). */
     final EngineContext context;
     /** The account as risk policies see it: reads only, so a policy cannot cast its way to placing orders. */
     final RiskContext riskView;
@@ -91,12 +92,15 @@ public final class BotEngine {
     final MarginWatch marginWatch = new MarginWatch();
     /** The latest order book of each symbol the venue streams one for (see {@link ExchangeAdapter#subscribeOrderBook}). */
     final java.util.Map<String, io.tradekit.api.OrderBook> books = new java.util.HashMap<>();
+    /** The bot's pairs, the first one the symbol it was built with; a single-symbol bot has one. */
+    final List<Lane> lanes = new ArrayList<>();
+    Allocation allocation;
+    private boolean onePositionPerPair;
     private final List<Consumer<BotEvent>> listeners = new CopyOnWriteArrayList<>();
 
     Portfolio portfolio;
     Instrument instrument;
     BotState state = BotState.CREATED;
-    private boolean warm;
     private long barsProcessed;
     private long fillsApplied;
     private long restoredFills;
@@ -106,6 +110,7 @@ public final class BotEngine {
     private long currentDay = Long.MIN_VALUE;
     private int dayBoundaryHour;
     private Instant lastBarTime;
+    private Instant lastMarkTime;
     private Recovery.RecoveryOptions recoveryOptions = Recovery.RecoveryOptions.DEFAULT;
     private String strategyName;
     private boolean stopOnStrategyFailure;
@@ -127,12 +132,69 @@ public final class BotEngine {
         this.data = new MarketDataCache(Math.max(config.cacheCapacity(), HigherTimeframes.barsToKeep(strategy)));
         this.higher = new HigherTimeframes(config.timeframe(), strategy.higherTimeframes());
         this.curve = new EquityCurve(config.recordEquityCurve());
-        this.context = new EngineContext(this);
-        this.riskView = new RiskView(context);
+        Lane primary = new Lane(this, config.symbol(), strategy);
+        lanes.add(primary);
+        this.context = primary.riskView;
+        this.riskView = primary.policyView;
+        this.allocation = new Allocation(this, null);
         this.safety = new SafetyManager(this);
         this.gate = new OrderGate(this);
         this.execution = new Execution(this, NetworkDeadlines.inline(loop));
         this.strategyName = strategy.getClass().getSimpleName();
+    }
+
+    /**
+     * Adds a pair to the bot before it starts: a lane with its own {@code strategy} instance (a fresh one, made
+     * with the same name and parameters as the first pair's), fed by {@code symbol}'s bars of the bot's timeframe.
+     * The lanes share the loop, the account, the journal, the order ids, the safety manager and the risk totals.
+     */
+    public void addPair(String symbol, Strategy laneStrategy) {
+        if (state != BotState.CREATED) throw new IllegalStateException("bot '" + config.botId() + "': pairs are added before it starts");
+        if (lane(symbol) != null) throw new io.tradekit.api.InvalidInputException("bot '" + config.botId() + "': pair " + symbol + " is listed twice");
+        lanes.add(new Lane(this, symbol, laneStrategy));
+    }
+
+    /**
+     * Makes one open position per pair an invariant of the order gate: an order that would open or add to a
+     * position on a pair that already holds one, or has an entry working, is refused with the reason. Bots built
+     * with several pairs hold it; a single-symbol bot (a grid, say) may add to its position as before.
+     */
+    public void holdOnePositionPerPair() {
+        this.onePositionPerPair = true;
+    }
+
+    boolean holdsOnePositionPerPair() {
+        return onePositionPerPair;
+    }
+
+    /** Trades {@code budget} of a shared account instead of the whole account (see {@link io.tradekit.core.sizing.Budget}). */
+    public void useBudget(io.tradekit.core.sizing.Budget budget) {
+        if (state != BotState.CREATED) throw new IllegalStateException("bot '" + config.botId() + "': a budget is set before it starts");
+        this.allocation = new Allocation(this, java.util.Objects.requireNonNull(budget, "budget"));
+    }
+
+    /** The capital the bot's budget gave it, once started; empty for a bot that trades its whole account. */
+    public Optional<BigDecimal> budgetCapital() {
+        return allocation.isBudgeted() && portfolio != null ? Optional.of(allocation.capital()) : Optional.empty();
+    }
+
+    /** The bot's pairs, in the order they were given. */
+    public List<String> pairs() {
+        List<String> out = new ArrayList<>();
+        for (Lane l : lanes) out.add(l.symbol);
+        return out;
+    }
+
+    /** The lane trading {@code symbol}, or null when the bot does not trade it. */
+    Lane lane(String symbol) {
+        for (Lane l : lanes) if (l.symbol.equals(symbol)) return l;
+        return null;
+    }
+
+    /** The lane whose strategy hears about {@code symbol}'s orders and fills: its own, or the first one's for a symbol no lane trades. */
+    private Lane laneOrFirst(String symbol) {
+        Lane l = lane(symbol);
+        return l != null ? l : lanes.get(0);
     }
 
     /** The strategy's name in errors and reports (default its class's simple name). */
@@ -214,9 +276,11 @@ public final class BotEngine {
             throw new io.tradekit.api.InvalidInputException("bot '" + config.botId() + "': the new strategy reads timeframes " + next.higherTimeframes()
                     + " but the bot makes only " + higher.targets() + " from its bars; restart the bot to read others");
         }
+        if (lanes.size() > 1) throw new IllegalStateException("bot '" + config.botId() + "': a bot with several pairs does not take parameter changes");
         String state = strategy.saveState();
         next.restoreState(state);
         strategy = next;
+        lanes.get(0).strategy = next;
         try {
             next.onStart(context);
         } catch (RuntimeException e) {
@@ -238,8 +302,15 @@ public final class BotEngine {
     public void start() {
         transition(BotState.STARTING, "engine", "start");
         instrument = venue.instrument(config.symbol());
+        for (Lane lane : lanes) {
+            lane.instrument = lane.symbol.equals(config.symbol()) ? instrument : venue.instrument(lane.symbol);
+            if (!lane.instrument.quoteAsset().equals(instrument.quoteAsset())) {
+                throw new io.tradekit.api.InvalidInputException("bot '" + config.botId() + "': pair " + lane.symbol + " is quoted in "
+                        + lane.instrument.quoteAsset() + " but " + config.symbol() + " in " + instrument.quoteAsset() + "; a bot's pairs share one quote asset");
+            }
+        }
         portfolio = new Portfolio(instrument.quoteAsset(), BigDecimal.ZERO);
-        useLeverage();
+        for (Lane lane : lanes) useLeverage(lane.instrument);
         Recovery recovery = new Recovery(this, recoveryOptions);
         Optional<BotSnapshot> snapshot = recovery.load(instrument);
         boolean fresh = orders.all().isEmpty();
@@ -252,12 +323,15 @@ public final class BotEngine {
             return last;
         });
         if (lastBarTime != null && clock instanceof EngineClock.Simulated sim) sim.set(lastBarTime);
-        if (!fresh) recovery.reconcile(instrument, openSince != null ? openSince : Instant.now());
+        List<Instrument> traded = new ArrayList<>();
+        for (Lane lane : lanes) traded.add(lane.instrument);
+        if (!fresh) recovery.reconcile(traded, openSince != null ? openSince : Instant.now());
         var balances = venue.balances();
         BigDecimal cash = BigDecimal.ZERO;
         for (var b : balances) if (b.asset().equals(instrument.quoteAsset())) cash = b.total();
-        portfolio.setCash(cash);
-        recovery.checkPosition(instrument, balances, fresh);
+        // A budgeted bot's books are its own: its capital plus what its journaled fills moved (the portfolio holds that flow so far).
+        portfolio.setCash(allocation.isBudgeted() ? allocation.settleCapital(cash).add(portfolio.cash()) : cash);
+        for (Instrument inst : traded) recovery.checkPosition(inst, balances, fresh);
         dayStartEquity = equity();
         curve.restorePeak(dayStartEquity);
         if (store instanceof BotStore journal && fillsInJournal() == 0 && journal.config(STARTING_EQUITY_KEY).isEmpty()) {
@@ -271,10 +345,12 @@ public final class BotEngine {
         transition(resumed, "engine", resumed == BotState.EMERGENCY_STOP
                 ? "restarted in EMERGENCY_STOP, where it stopped: it stays there until an operator resumes it"
                 : fresh ? "started" : "resumed after reconciliation");
-        try {
-            strategy.onStart(context);
-        } catch (RuntimeException e) {
-            strategyFailed("onStart", e);
+        for (Lane lane : lanes) {
+            try {
+                lane.strategy.onStart(lane.context);
+            } catch (RuntimeException e) {
+                strategyFailed("onStart", e);
+            }
         }
     }
 
@@ -282,7 +358,7 @@ public final class BotEngine {
      * A derivatives bot tells the venue its leverage before anything trades and margins its own books at it;
      * a spot bot has none to set.
      */
-    private void useLeverage() {
+    private void useLeverage(Instrument instrument) {
         BigDecimal leverage = config.leverage();
         if (!instrument.isDerivative()) {
             if (leverage.compareTo(BigDecimal.ONE) != 0) {
@@ -351,7 +427,7 @@ public final class BotEngine {
         if (portfolio == null) return;
         store.saveSnapshot(new BotSnapshot(clock.now(), state, java.util.Map.of(portfolio.quoteAsset(), portfolio.cash()),
                 new ArrayList<>(portfolio.positions()), curve.peak().max(equity()), fillsInJournal(),
-                Optional.ofNullable(lastBarTime), strategy.saveState()));
+                Optional.ofNullable(lastBarTime), LaneStates.save(lanes)));
     }
 
     private long fillsInJournal() {
@@ -364,10 +440,12 @@ public final class BotEngine {
 
     public void stop(String actor, String reason) {
         if (state == BotState.STOPPED) return;
-        try {
-            strategy.onStop(context);
-        } catch (RuntimeException e) {
-            strategyFailed("onStop", e);
+        for (Lane lane : lanes) {
+            try {
+                lane.strategy.onStop(lane.context);
+            } catch (RuntimeException e) {
+                strategyFailed("onStop", e);
+            }
         }
         // A stop at the instant of the last bar (a data clock) leaves that bar's mark as it is (the store keeps the first
         // mark of an instant): a run stopped and resumed there keeps the curve of one that went on.
@@ -394,9 +472,10 @@ public final class BotEngine {
                 data.update(e.ticker());
                 watchMargin();
                 safety.onTicker(e.ticker());
-                if (warm && e.ticker().symbol().equals(config.symbol()) && strategyFailure == null) {
+                Lane lane = lane(e.ticker().symbol());
+                if (lane != null && lane.warm && strategyFailure == null) {
                     try {
-                        strategy.onTicker(e.ticker(), context);
+                        lane.strategy.onTicker(e.ticker(), lane.context);
                     } catch (RuntimeException failure) {
                         strategyFailed("onTicker", failure);
                     }
@@ -458,11 +537,12 @@ public final class BotEngine {
         for (Bar bar : history) {
             if (data.add(bar)) higher.onBarAdded(bar, data);
         }
-        warm = higher.isWarm(strategy, config.symbol(), data);
+        for (Lane lane : lanes) lane.warm = higher.isWarm(lane.strategy, lane.symbol, data);
     }
 
     private void onBar(Bar bar) {
-        if (!isBotSeries(bar)) {
+        Lane lane = laneOf(bar);
+        if (lane == null) {
             if (data.add(bar)) higher.onBarAdded(bar, data);
             return;
         }
@@ -473,18 +553,22 @@ public final class BotEngine {
         higher.onBarAdded(bar, data);
         Instant now = bar.closeTime();
         lastBarTime = now;
-        markEquity(now);
+        // Once per close time: with several pairs, at the first pair's bar of that time (the others at their last price).
+        if (lastMarkTime == null || now.isAfter(lastMarkTime)) {
+            lastMarkTime = now;
+            markEquity(now);
+        }
         watchMargin();
         safety.onBar(bar);
-        if (!warm) {
-            warm = higher.isWarm(strategy, config.symbol(), data);
-            if (!warm) return;
+        if (!lane.warm) {
+            lane.warm = higher.isWarm(lane.strategy, lane.symbol, data);
+            if (!lane.warm) return;
         }
         if (state == BotState.STOPPED || state == BotState.CREATED) return;
         barsProcessed++;
         if (strategyFailure == null) {
             try {
-                strategy.onBar(bar, context);
+                lane.strategy.onBar(bar, lane.context);
             } catch (RuntimeException e) {
                 strategyFailed("onBar", e);
             }
@@ -494,15 +578,21 @@ public final class BotEngine {
 
     /** A derivatives bot's margin extremes move with every mark and fill (see {@link MarginWatch}). */
     private void watchMargin() {
-        if (portfolio == null || !instrument.isDerivative()) return;
-        Position position = portfolio.position(config.symbol());
-        if (position.isFlat() || !marginWatch.observe(position, data.lastPrice(config.symbol()), equity(), clock.now())) return;
-        if (store instanceof BotStore journal) marginWatch.journalEntries().forEach((k, v) -> journal.putConfig(k, v, clock.now()));
+        if (portfolio == null) return;
+        boolean moved = false;
+        for (Lane lane : lanes) {
+            if (lane.instrument == null || !lane.instrument.isDerivative()) continue;
+            Position position = portfolio.position(lane.symbol);
+            if (!position.isFlat() && marginWatch.observe(position, data.lastPrice(lane.symbol), equity(), clock.now())) moved = true;
+        }
+        if (moved && store instanceof BotStore journal) marginWatch.journalEntries().forEach((k, v) -> journal.putConfig(k, v, clock.now()));
     }
 
-    private boolean isBotSeries(Bar bar) {
-        return (bar.symbol() == config.symbol() || bar.symbol().equals(config.symbol()))
-                && (bar.timeframe() == config.timeframe() || bar.timeframe().equals(config.timeframe()));
+    /** The lane whose series {@code bar} belongs to (its symbol, the bot's timeframe), or null for any other series. */
+    private Lane laneOf(Bar bar) {
+        if (bar.timeframe() != config.timeframe() && !bar.timeframe().equals(config.timeframe())) return null;
+        if (bar.symbol() == config.symbol() || bar.symbol().equals(config.symbol())) return lanes.get(0);
+        return lanes.size() == 1 ? null : lane(bar.symbol());
     }
 
     private void markEquity(Instant now) {
@@ -538,8 +628,9 @@ public final class BotEngine {
         publish(new BotEvent.OrderChanged(clock.now(), order));
         safety.onOrder(order);
         if (strategyFailure != null) return;
+        Lane lane = laneOrFirst(order.symbol());
         try {
-            strategy.onOrderUpdate(order, context);
+            lane.strategy.onOrderUpdate(order, lane.context);
         } catch (RuntimeException e) {
             strategyFailed("onOrderUpdate", e);
         }
@@ -547,6 +638,11 @@ public final class BotEngine {
 
     void applyFill(Fill fill) {
         Optional<Order> order = orders.get(fill.clientOrderId());
+        if (order.isEmpty() && allocation.isBudgeted() && !fill.clientOrderId().startsWith(OrderManager.clientIdPrefix(config.botId()) + "-")) {
+            // An account shared by budget: another bot's fill reaches every bot on the account's stream.
+            log.debug("fill {} is for order {} of another bot on the account; not this bot's", fill.fillId(), fill.clientOrderId());
+            return;
+        }
         if (order.isEmpty()) {
             reportError("fills", ErrorCategory.ORDER_NOT_FOUND, RecoveryAction.RESYNC_STATE,
                     "fill " + fill.fillId() + " is for order " + fill.clientOrderId() + " that this bot did not send; not applied");
@@ -562,14 +658,16 @@ public final class BotEngine {
             safety.onOrder(o);
         });
         watchMargin();
-        for (RiskPolicy p : policies) p.onFill(fill, realized, riskView);
+        RiskContext seen = laneOrFirst(fill.symbol()).policyView;
+        for (RiskPolicy p : policies) p.onFill(fill, realized, seen);
         safety.onFill(fill);
         publish(new BotEvent.FillApplied(fill.time(), fill, portfolio.position(fill.symbol()), realized));
         if (strategyFailure == null) {
+            Lane lane = laneOrFirst(fill.symbol());
             try {
-                strategy.onFill(fill, context);
+                lane.strategy.onFill(fill, lane.context);
                 Optional<Order> done = orders.get(fill.clientOrderId()).filter(o -> o.status() == OrderStatus.FILLED);
-                if (done.isPresent()) strategy.onOrderUpdate(done.get(), context);
+                if (done.isPresent()) lane.strategy.onOrderUpdate(done.get(), lane.context);
             } catch (RuntimeException e) {
                 strategyFailed("onFill", e);
             }
@@ -579,9 +677,9 @@ public final class BotEngine {
 
     // ---------------------------------------------------------------- orders: the gate, then the execution side
 
-    /** A strategy's signal, sized by the bot's sizer (BUY) or closing the long position (SELL). */
-    void signal(Signal signal) {
-        gate.signal(signal);
+    /** A lane's strategy's signal, sized by the bot's sizer (BUY) or closing the long position (SELL). */
+    void signal(Lane lane, Signal signal) {
+        gate.signal(lane, signal);
     }
 
     /** The one pipeline every order goes through. */
@@ -667,6 +765,8 @@ public final class BotEngine {
 
     Instrument instrument(String symbol) {
         if (instrument != null && instrument.symbol().equals(symbol)) return instrument;
+        Lane lane = lane(symbol);
+        if (lane != null && lane.instrument != null) return lane.instrument;
         return venue.instrument(symbol);
     }
 

@@ -22,13 +22,23 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** What strategies and risk policies see of the engine: views and the few requests they may make. */
+/**
+ * What strategies and risk policies see of the engine: views and the few requests they may make. Each lane
+ * (pair) of a bot has its own: {@link #symbol()}, {@link #position()}, {@link #lastPrice()}, {@link #recentBars(int)}
+ * and {@link #signal} are its pair's; on a bot with several pairs a strategy's {@link #openOrders()} and
+ * {@link #cancelAll()} are its pair's too, while a risk policy's view has every open order of the bot, and cash,
+ * equity, {@link #positions()} and the risk figures are the bot's, every pair's, in both.
+ */
 public final class EngineContext implements StrategyContext, RiskContext {
 
     private final BotEngine engine;
+    private final Lane lane;
+    private final boolean pairView;
 
-    EngineContext(BotEngine engine) {
+    EngineContext(BotEngine engine, Lane lane, boolean pairView) {
         this.engine = engine;
+        this.lane = lane;
+        this.pairView = pairView;
     }
 
     @Override
@@ -38,7 +48,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public String symbol() {
-        return engine.config.symbol();
+        return lane.symbol;
     }
 
     @Override
@@ -48,7 +58,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public Instrument instrument() {
-        return engine.instrument;
+        return lane.instrument;
     }
 
     @Override
@@ -58,7 +68,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public Position position() {
-        return engine.portfolio.position(engine.config.symbol());
+        return engine.portfolio.position(lane.symbol);
     }
 
     @Override
@@ -105,7 +115,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public BigDecimal lastPrice() {
-        return engine.data.lastPrice(engine.config.symbol());
+        return engine.data.lastPrice(lane.symbol);
     }
 
     @Override
@@ -120,7 +130,9 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public List<Order> openOrders() {
-        return engine.openOrders();
+        List<Order> open = engine.openOrders();
+        if (pairView && engine.lanes.size() > 1) open.removeIf(o -> !o.symbol().equals(lane.symbol));
+        return open;
     }
 
     /** The latest book the venue streamed for the bot's symbol; empty until one arrived (and always in backtests). */
@@ -131,7 +143,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public List<Bar> recentBars(int count) {
-        return engine.data.recent(engine.config.symbol(), engine.config.timeframe(), count);
+        return engine.data.recent(lane.symbol, engine.config.timeframe(), count);
     }
 
     @Override
@@ -159,7 +171,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public void signal(Signal signal) {
-        engine.signal(signal);
+        engine.signal(lane, signal);
     }
 
     @Override
@@ -179,7 +191,11 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public void cancelAll() {
-        engine.cancelAll();
+        if (!pairView || engine.lanes.size() == 1) {
+            engine.cancelAll();
+            return;
+        }
+        for (Order o : engine.openOrders()) if (o.symbol().equals(lane.symbol)) engine.cancel(o.clientOrderId());
     }
 
     @Override
@@ -190,7 +206,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
     @Override
     public <T> Optional<T> unwrap(Class<T> type) {
         if (type == BarSeries.class) {
-            return Optional.of(type.cast(engine.data.ta4jSeries(engine.config.symbol(), engine.config.timeframe())));
+            return Optional.of(type.cast(engine.data.ta4jSeries(lane.symbol, engine.config.timeframe())));
         }
         if (type == MarketDataCache.class) return Optional.of(type.cast(engine.data));
         return Optional.empty();

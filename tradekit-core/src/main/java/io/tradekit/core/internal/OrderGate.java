@@ -8,6 +8,7 @@ import io.tradekit.api.SafetyAction;
 import io.tradekit.api.Side;
 import io.tradekit.api.Signal;
 import io.tradekit.api.event.BotEvent;
+import io.tradekit.api.spi.RiskContext;
 import io.tradekit.api.spi.RiskDecision;
 import io.tradekit.api.spi.RiskPolicy;
 import io.tradekit.api.spi.Submission;
@@ -23,8 +24,9 @@ import java.time.Instant;
 /**
  * The gate in front of the venue: every order the strategy, a protection or a risk action wants passes
  * here once (rounding to the instrument's filters, the filters, the bot's state, the stale-data guard,
- * every risk policy) before the execution side writes it ahead and sends it. A refusal is an event with
- * who refused and why, never an exception.
+ * one position per pair on a bot that holds it, every risk policy, a budgeted bot's free budget) before
+ * the execution side writes it ahead and sends it. A refusal is an event with who refused and why, never
+ * an exception.
  */
 final class OrderGate {
 
@@ -40,32 +42,39 @@ final class OrderGate {
     }
 
     /**
-     * A strategy's signal: BUY closes a short or enters long, SELL closes a long or, on a derivatives bot
-     * whose strategy allows shorts, enters short; an entry is sized by the bot's sizer. Nothing is sent while
-     * an order of the bot is working.
+     * A lane's strategy's signal: BUY closes a short or enters long, SELL closes a long or, on a derivatives
+     * bot whose strategy allows shorts, enters short; an entry is sized by the bot's sizer from the funds its
+     * working entries have not reserved ({@link Allocation}). Nothing is sent while an order of the lane's pair
+     * is working.
      */
-    void signal(Signal signal) {
-        if (signal == Signal.HOLD || engine.orders.openCount() > 0) return;
-        BigDecimal position = engine.portfolio.quantity(engine.config.symbol());
-        BigDecimal price = engine.data.lastPrice(engine.config.symbol());
+    void signal(Lane lane, Signal signal) {
+        if (signal == Signal.HOLD || hasWorkingOrder(lane.symbol)) return;
+        BigDecimal position = engine.portfolio.quantity(lane.symbol);
+        BigDecimal price = engine.data.lastPrice(lane.symbol);
         Side side = signal == Signal.BUY ? Side.BUY : Side.SELL;
         // Dust left by an earlier exit is no position: it must not keep the bot from entering again.
-        boolean holding = position.signum() != 0 && ExitQuantity.of(position, engine.instrument, price).canSell();
+        boolean holding = position.signum() != 0 && ExitQuantity.of(position, lane.instrument, price).canSell();
         if (holding && position.signum() == side.sign()) return;
         if (position.signum() == -side.sign()) {
-            exit(side, position, price);
+            exit(lane, side, position, price);
             return;
         }
-        if (side == Side.SELL && !(engine.instrument.isDerivative() && engine.strategy.allowsShort())) return;
-        enter(side, price);
+        if (side == Side.SELL && !(lane.instrument.isDerivative() && lane.strategy.allowsShort())) return;
+        enter(lane, side, price);
     }
 
-    private void enter(Side side, BigDecimal price) {
-        boolean derivative = engine.instrument.isDerivative();
-        BigDecimal funds = derivative ? engine.context.marginAccount().availableBalance() : engine.portfolio.cash();
-        SizingDecision size = SizingDecision.entry(engine.config.sizer(), new SizingInput(engine.instrument, price, engine.equity(), funds,
+    private boolean hasWorkingOrder(String symbol) {
+        if (engine.lanes.size() == 1) return engine.orders.openCount() > 0;
+        for (var o : engine.orders.openOrders()) if (o.symbol().equals(symbol)) return true;
+        return false;
+    }
+
+    private void enter(Lane lane, Side side, BigDecimal price) {
+        boolean derivative = lane.instrument.isDerivative();
+        BigDecimal funds = engine.allocation.freeFunds(lane.instrument);
+        SizingDecision size = SizingDecision.entry(engine.config.sizer(), new SizingInput(lane.instrument, price, engine.equity(), funds,
                 engine.config.takerFeeRate(), engine.safety.stopDistance(price), derivative ? engine.config.leverage() : BigDecimal.ONE));
-        OrderIntent entry = OrderIntent.market(engine.config.symbol(), side, size.quantity()).withTag("signal");
+        OrderIntent entry = OrderIntent.market(lane.symbol, side, size.quantity()).withTag("signal");
         if (size.isRefused()) {
             deny(entry, "sizing", size.refusal().get());
             return;
@@ -74,17 +83,17 @@ final class OrderGate {
     }
 
     /** Closes what the filters let us close; what is left below them is dust, reported rather than refused whole. */
-    private void exit(Side side, BigDecimal position, BigDecimal price) {
-        ExitQuantity exit = ExitQuantity.of(position, engine.instrument, price);
+    private void exit(Lane lane, Side side, BigDecimal position, BigDecimal price) {
+        ExitQuantity exit = ExitQuantity.of(position, lane.instrument, price);
         if (!exit.canSell()) {
             if (side == Side.SELL) {
-                deny(OrderIntent.market(engine.config.symbol(), side, position.abs()).asReduceOnly().withTag("signal"), "sizing",
+                deny(OrderIntent.market(lane.symbol, side, position.abs()).asReduceOnly().withTag("signal"), "sizing",
                         exit.refusal().orElse("nothing to sell"));
             }
             return;
         }
-        Submission sent = submit(OrderIntent.market(engine.config.symbol(), side, exit.sellable()).asReduceOnly().withTag("signal"));
-        if (sent.isSent() && exit.hasDust()) engine.safety.reportDust(engine.config.symbol(), exit);
+        Submission sent = submit(OrderIntent.market(lane.symbol, side, exit.sellable()).asReduceOnly().withTag("signal"));
+        if (sent.isSent() && exit.hasDust()) engine.safety.reportDust(lane.symbol, exit);
     }
 
     /** The one pipeline every order goes through. */
@@ -112,8 +121,14 @@ final class OrderGate {
         if (engine.data.isStale(intent.symbol(), now, engine.config.staleAfter())) {
             return deny(intent, "stale-data", "no market data for " + intent.symbol() + " within " + engine.config.staleAfter());
         }
+        if (!reducing && engine.holdsOnePositionPerPair()) {
+            var second = secondPosition(intent, inst, refPrice);
+            if (second.isPresent()) return deny(intent, "one-position-per-pair", second.get());
+        }
+        Lane lane = engine.lane(intent.symbol());
+        RiskContext seen = lane != null ? lane.policyView : engine.riskView;
         for (RiskPolicy policy : engine.policies) {
-            RiskDecision decision = policy.check(intent, engine.riskView);
+            RiskDecision decision = policy.check(intent, seen);
             switch (decision.verdict()) {
                 case ALLOW -> {
                 }
@@ -131,7 +146,28 @@ final class OrderGate {
                 }
             }
         }
+        var overBudget = engine.allocation.refusal(intent, inst, refPrice);
+        if (overBudget.isPresent()) return deny(intent, "budget", overBudget.get());
         return engine.send(intent, now);
+    }
+
+    /**
+     * Why an order that does not reduce the position would make a second one on its pair: the pair holds a
+     * position (more than dust), or an order that is not reduce-only is already working on it.
+     */
+    private java.util.Optional<String> secondPosition(OrderIntent intent, Instrument inst, BigDecimal price) {
+        BigDecimal held = engine.portfolio.quantity(intent.symbol());
+        if (held.signum() != 0 && ExitQuantity.of(held, inst, price).canSell()) {
+            return java.util.Optional.of(intent.symbol() + " already holds a position of " + held.toPlainString()
+                    + "; a bot with several pairs holds one position per pair");
+        }
+        for (var o : engine.orders.openOrders()) {
+            if (o.symbol().equals(intent.symbol()) && Allocation.isEntry(inst, o.side(), o.reduceOnly())) {
+                return java.util.Optional.of(intent.symbol() + " already has entry order " + o.clientOrderId()
+                        + " working; a bot with several pairs holds one position per pair");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     boolean isReducing(OrderIntent intent) {

@@ -94,7 +94,7 @@ final class Recovery {
         }
         state.snapshot().ifPresent(s -> {
             engine.curve.restorePeak(s.peakEquity());
-            engine.strategy.restoreState(s.strategyState());
+            LaneStates.restore(engine.lanes, s.strategyState());
         });
         return state.snapshot();
     }
@@ -103,8 +103,8 @@ final class Recovery {
         return order.status() == io.tradekit.api.OrderStatus.PENDING_NEW || order.status() == io.tradekit.api.OrderStatus.UNKNOWN;
     }
 
-    /** Settles every order the store holds as open or in flight, and applies fills missed while down. */
-    void reconcile(Instrument instrument, Instant since) {
+    /** Settles every order the store holds as open or in flight, and applies fills missed while down in every pair the bot trades. */
+    void reconcile(List<Instrument> traded, Instant since) {
         Set<String> known = new HashSet<>();
         for (Order o : engine.orders.all()) known.add(o.clientOrderId());
         for (Order mine : engine.orders.openOrders()) {
@@ -125,16 +125,31 @@ final class Recovery {
         }
         int applied = 0;
         Instant from = shortOfFillsSince != null && shortOfFillsSince.isBefore(since) ? shortOfFillsSince : since;
+        for (Instrument instrument : traded) applied += applyMissedFills(instrument, from, known);
+        if (applied > 0) notes.add(applied + " fill(s) that happened while the bot was down applied");
+        for (Instrument instrument : traded) {
+            if (instrument.isDerivative()) applyWhatTheVenueDidAlone(instrument, known);
+        }
+        for (Instrument instrument : traded) reportUnknownOrders(instrument, known);
+    }
+
+    private int applyMissedFills(Instrument instrument, Instant from, Set<String> known) {
+        int applied = 0;
         for (Fill fill : engine.venue.fills(instrument.symbol(), from)) {
             if (!known.contains(fill.clientOrderId())) continue;
             long before = engine.fillsApplied();
             engine.applyFill(fill);
             if (engine.fillsApplied() > before) applied++;
         }
-        if (applied > 0) notes.add(applied + " fill(s) that happened while the bot was down applied");
-        if (instrument.isDerivative()) applyWhatTheVenueDidAlone(instrument, known);
+        return applied;
+    }
+
+    /** Open venue orders the bot does not know; on an account shared by budget, only those under the bot's own id prefix. */
+    private void reportUnknownOrders(Instrument instrument, Set<String> known) {
+        String mine = OrderManager.clientIdPrefix(engine.config.botId()) + "-";
         for (Order theirs : engine.venue.openOrders(instrument.symbol())) {
             if (known.contains(theirs.clientOrderId())) continue;
+            if (engine.allocation.isBudgeted() && !theirs.clientOrderId().startsWith(mine)) continue; // another bot's on the shared account
             String what = "venue order " + theirs.clientOrderId() + " (" + theirs.side() + " " + theirs.quantity().toPlainString()
                     + ") is not this bot's";
             engine.reportError("reconcile", ErrorCategory.ORDER_NOT_FOUND, RecoveryAction.SKIP,
@@ -180,6 +195,8 @@ final class Recovery {
      */
     void checkPosition(Instrument instrument, List<Balance> balances, boolean freshStart) {
         if (!(engine.store instanceof BotStore bot)) return;
+        // On an account shared by budget the venue's holding is every bot's: it cannot check this bot's fills.
+        if (engine.allocation.isBudgeted()) return;
         if (freshStart && !options.adoptVenuePosition()) { // an adopting bot takes the venue as given: no need to ask it
             JournalClaim.refuseFreshJournalTheVenueContradicts(bot, OrderManager.clientIdPrefix(engine.config.botId()),
                     engine.venue.openOrders(instrument.symbol()), engine.venue.fills(instrument.symbol(), Instant.now().minus(VENUE_MEMORY)),

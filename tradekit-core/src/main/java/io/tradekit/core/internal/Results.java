@@ -46,7 +46,8 @@ public final class Results {
         long wins = trips.stream().filter(RoundTrip::isWin).count();
         var timeframe = engine.config.timeframe();
         double barsPerYear = Duration.ofDays(365).toSeconds() / (double) timeframe.duration().toSeconds();
-        return new BacktestResult(strategyName, engine.config.symbol(), timeframe, bars, new ArrayList<>(engine.orders().all()),
+        // A bot with several pairs reports them all, joined by commas, in the order they were given.
+        return new BacktestResult(strategyName, String.join(",", engine.pairs()), timeframe, bars, new ArrayList<>(engine.orders().all()),
                 engine.store.fills(), trips, sample(curve), initialCash, fees, realized, finalEquity,
                 percent(finalEquity.subtract(initialCash), initialCash),
                 curve.maxDrawdown().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN),

@@ -230,7 +230,7 @@ public final class SafetyManager {
     }
 
     private void onData(String symbol, Instant time) {
-        if (!symbol.equals(engine.config.symbol())) return;
+        if (engine.lane(symbol) == null) return;
         boolean wasStale = health.isDataStale(engine.clock.now());
         health.onData(time);
         flattener.onMarket(symbol);

@@ -108,6 +108,8 @@ public final class MatchingEngine {
     private final List<FundingPayment> fundingPayments = new ArrayList<>();
     /** Symbols whose last bar has closed and whose next has not opened: under NEXT_OPEN, orders there wait for the open. */
     private final java.util.Set<String> betweenBars = new java.util.HashSet<>();
+    /** Per symbol, the close of the last bar played to its end: bars of several symbols close at the same times. */
+    private final Map<String, Instant> closedUntil = new HashMap<>();
     private List<Fill> collecting;
     private Listener listener = SILENT;
     private io.tradekit.core.store.BotStore book;
@@ -326,9 +328,10 @@ public final class MatchingEngine {
         return true;
     }
 
-    /** Whether the market already stands at or past {@code bar}'s close: the bar was played to its end (before a restart). */
+    /** Whether the market of {@code bar}'s symbol already stands at or past its close: the bar was played to its end (before a restart). */
     public synchronized boolean hasPlayed(Bar bar) {
-        return !now.isBefore(bar.closeTime());
+        Instant closed = closedUntil.get(bar.symbol());
+        return closed != null && !closed.isBefore(bar.closeTime());
     }
 
     /** Opens a bar: its volume becomes the budget of the participation cap; the market stands between bars no more. */
@@ -415,6 +418,7 @@ public final class MatchingEngine {
         if (!lastQuote.isEmpty()) lastQuote.remove(symbol);
         Instant close = bar.closeTime();
         if (close.isAfter(now)) now = close;
+        closedUntil.merge(symbol, close, (a, b) -> b.isAfter(a) ? b : a);
         if (settles(symbol)) settleFunding(instrument(symbol), close, bar.close());
         if (settings.fillModel() == FillModel.NEXT_OPEN) betweenBars.add(symbol);
         rememberMarket(symbol);
@@ -745,6 +749,11 @@ public final class MatchingEngine {
             Instant saved = Instant.parse(config.get("paper.now"));
             if (saved.isAfter(now)) now = saved;
         }
+        config.forEach((k, v) -> {
+            if (k.startsWith("paper.closed.")) closedUntil.put(k.substring("paper.closed.".length()), Instant.parse(v));
+        });
+        // A book written before each symbol kept its own: its one clock says how far every symbol it priced was played.
+        for (String symbol : lastPrice.keySet()) closedUntil.putIfAbsent(symbol, now);
         List<Order> interrupted = new ArrayList<>();
         Map<String, BigDecimal> filledByOrder = new HashMap<>();
         for (Fill f : fills) filledByOrder.merge(f.clientOrderId(), f.quantity(), BigDecimal::add);
@@ -781,6 +790,8 @@ public final class MatchingEngine {
     private void rememberMarket(String symbol) {
         if (book == null) return;
         book.putConfig("paper.last." + symbol, lastPrice.get(symbol).toPlainString());
+        Instant closed = closedUntil.get(symbol);
+        if (closed != null) book.putConfig("paper.closed." + symbol, closed.toString());
         book.putConfig("paper.now", now.toString());
     }
 

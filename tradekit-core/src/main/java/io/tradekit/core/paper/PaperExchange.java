@@ -34,6 +34,10 @@ import java.util.Set;
  * venue's streams ({@link #overMarketData}: paper trading on live data), and in both cases the engine
  * sees the data before the bot does, so that resting orders fill on the bar that crosses them. A driver
  * that owns the data plays each bar as a price path ({@link #play}), stopping wherever something fills.
+ *
+ * <p>Several bots can share one paper account, each with its budget: each takes its own handle on it
+ * ({@link #sameAccount()}), and every handle's bot hears every event of the account (a bot leaves the fills
+ * and orders of other bots alone by their client order ids).
  */
 public final class PaperExchange implements ExchangeAdapter {
 
@@ -41,6 +45,8 @@ public final class PaperExchange implements ExchangeAdapter {
     private final ExchangeAdapter marketData;
     private volatile EventSink sink = event -> { };
     private io.tradekit.core.store.SqliteStateStore book;
+    /** Every handle on this account (see {@link #sameAccount()}): each one's bot hears the account's events. */
+    private final java.util.List<PaperExchange> handles;
 
     public PaperExchange(PaperSettings settings) {
         this(settings, null);
@@ -49,33 +55,55 @@ public final class PaperExchange implements ExchangeAdapter {
     private PaperExchange(PaperSettings settings, ExchangeAdapter marketData) {
         this.engine = new MatchingEngine("paper", settings);
         this.marketData = marketData;
+        this.handles = new java.util.concurrent.CopyOnWriteArrayList<>(java.util.List.of(this));
         engine.setListener(new MatchingEngine.Listener() {
             @Override
             public void onOrder(Order order) {
-                sink.post(new Event.OrderUpdated(OrderUpdate.of(order, order.updatedAt())));
+                post(new Event.OrderUpdated(OrderUpdate.of(order, order.updatedAt())));
             }
 
             @Override
             public void onFill(Fill fill) {
-                sink.post(new Event.FillReceived(fill));
+                post(new Event.FillReceived(fill));
             }
 
             @Override
             public void onFunding(io.tradekit.api.FundingPayment payment) {
-                sink.post(new Event.FundingSettled(payment));
+                post(new Event.FundingSettled(payment));
             }
 
             @Override
             public void onLiquidation(Order order, Fill fill) {
-                sink.post(new Event.PositionLiquidated(order, fill));
+                post(new Event.PositionLiquidated(order, fill));
             }
 
             @Override
             public void onPrice(String symbol, java.math.BigDecimal price, Instant time) {
                 // The bot sees the price where the path stopped, as a live bot sees a ticker, before the fills there.
-                sink.post(new Event.TickerUpdated(new Ticker(symbol, time, price, price, price)));
+                post(new Event.TickerUpdated(new Ticker(symbol, time, price, price, price)));
             }
         });
+    }
+
+    /** A further handle on {@code owner}'s account: no market data source and no book of its own, the owner keeps both. */
+    private PaperExchange(PaperExchange owner) {
+        this.engine = owner.engine;
+        this.marketData = null;
+        this.handles = owner.handles;
+        handles.add(this);
+    }
+
+    private void post(Event event) {
+        for (PaperExchange handle : handles) handle.sink.post(event);
+    }
+
+    /**
+     * Another handle on this very account, for a second bot that shares it (give each bot a
+     * {@link io.tradekit.core.BotBuilder#budget budget}). The account's events reach every handle's bot; closing this
+     * handle only stops them reaching it, the account stays with the handle it was taken from.
+     */
+    public PaperExchange sameAccount() {
+        return new PaperExchange(this);
     }
 
     /**
@@ -140,6 +168,37 @@ public final class PaperExchange implements ExchangeAdapter {
             } while (!reached);
         }
         engine.endBar(bar);
+    }
+
+    /**
+     * Plays bars of several symbols that close at the same time, their paths side by side: every open first, then
+     * every first extreme, every second one, every close, each step in the order of {@code closingTogether}, so that
+     * the market's clock only moves forward and a fill in any of them is stamped where its path reached it. A single
+     * bar is played as {@link #play(Bar, Settle)} plays it.
+     */
+    public void play(java.util.List<Bar> closingTogether, Settle settle) {
+        if (closingTogether.size() == 1) {
+            play(closingTogether.get(0), settle);
+            return;
+        }
+        java.util.List<Bar> playing = new java.util.ArrayList<>();
+        for (Bar bar : closingTogether) if (!engine.hasPlayed(bar)) playing.add(bar);
+        java.util.List<PricePoint[]> paths = new java.util.ArrayList<>();
+        for (Bar bar : playing) {
+            engine.beginBar(bar);
+            paths.add(PricePoint.pathOf(bar));
+        }
+        for (int step = 0; step < 4; step++) {
+            for (int i = 0; i < playing.size(); i++) {
+                PricePoint point = paths.get(i)[step];
+                boolean reached;
+                do {
+                    reached = engine.advance(playing.get(i).symbol(), point);
+                    settle.settle(point.time());
+                } while (!reached);
+            }
+        }
+        for (Bar bar : playing) engine.endBar(bar);
     }
 
     /** The bot's stop and take-profit levels: the path stops where it crosses them (see {@link MatchingEngine#watch}). */
@@ -292,6 +351,10 @@ public final class PaperExchange implements ExchangeAdapter {
 
     @Override
     public void close() {
+        if (handles.get(0) != this) {
+            handles.remove(this);
+            return;
+        }
         if (marketData != null) marketData.close();
         if (book != null) book.close();
     }

@@ -26,6 +26,11 @@ import java.util.Set;
  * {@link ReportSection}; they appear in the JSON under the section's id and as a part of the page.
  *
  * <pre>{@code ReportFiles files = ReportWriter.of(result, bars).write(Path.of("runs/demo"));}</pre>
+ *
+ * <p>A run over several pairs (its result's {@code symbol} lists them, joined by commas) gets the per-pair table
+ * ({@link PairReport}): in {@code summary.json} under {@code pairs} ({@code rows}, one per pair, and {@code total}),
+ * and in {@code report.html} with each pair's price and fills, drawn from that pair's bars among those given. Its
+ * buy-and-hold return is left out: it has no meaning over several series.
  */
 public final class ReportWriter {
 
@@ -34,17 +39,26 @@ public final class ReportWriter {
     public static final String REPORT_HTML = "report.html";
 
     /** Keys of summary.json that are lists or objects of their own rather than summary figures. */
-    private static final Set<String> LISTS = Set.of("safetyEvents", "exitReasons", "returnsByDay", "returnsByMonth", "strategyFailure");
+    private static final Set<String> LISTS = Set.of("safetyEvents", "exitReasons", "returnsByDay", "returnsByMonth", "strategyFailure", "pairs");
 
     private final BacktestResult result;
     private final List<Bar> bars;
     private final TraderFigures figures;
     private final BacktestSummary summary;
     private final List<ReportSection> sections = new ArrayList<>();
+    /** The bars of each pair of a run over several pairs; empty for a run over one. */
+    private final java.util.Map<String, List<Bar>> pairBars = new java.util.LinkedHashMap<>();
+    private final PairReport pairs;
 
     private ReportWriter(BacktestResult result, List<Bar> bars) {
         this.result = Objects.requireNonNull(result, "result");
-        this.bars = List.copyOf(bars);
+        boolean multiPair = PairReport.isMultiPair(result);
+        if (multiPair) {
+            for (String symbol : result.symbol().split(",")) pairBars.put(symbol, new ArrayList<>());
+            for (Bar b : bars) pairBars.computeIfAbsent(b.symbol(), s -> new ArrayList<>()).add(b);
+        }
+        this.bars = multiPair ? List.of() : List.copyOf(bars);
+        this.pairs = multiPair ? PairReport.of(result, pairBars) : null;
         this.figures = TraderFigures.of(result, this.bars);
         this.summary = BacktestSummary.of(result, figures);
         result.perpetual().ifPresent(p -> sections.add(p.section()));
@@ -86,8 +100,13 @@ public final class ReportWriter {
         return List.copyOf(sections);
     }
 
+    /** The per-pair table of a run over several pairs; empty for a run over one. */
+    public java.util.Optional<PairReport> pairs() {
+        return java.util.Optional.ofNullable(pairs);
+    }
+
     public String summaryJson() {
-        return SummaryJson.render(result, summary, figures, sections);
+        return SummaryJson.render(result, summary, figures, sections, pairs);
     }
 
     public String tradesCsv() {
@@ -95,7 +114,12 @@ public final class ReportWriter {
     }
 
     public String html() {
-        return HtmlReport.render(result, summary, figures, bars, sections, quoteAsset(result.symbol()));
+        List<ReportSection> shown = sections;
+        if (pairs != null) {
+            shown = new ArrayList<>(sections);
+            shown.addFirst(pairs.section(result, pairBars, quoteAsset(result.symbol().split(",")[0])));
+        }
+        return HtmlReport.render(result, summary, figures, bars, shown, quoteAsset(result.symbol()));
     }
 
     /** Creates {@code directory} if needed and writes the three files, replacing earlier ones. */

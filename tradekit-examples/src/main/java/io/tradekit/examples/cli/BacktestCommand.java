@@ -48,6 +48,7 @@ public final class BacktestCommand implements Command {
             .repeatable("param", "KEY=VALUE", "a strategy parameter, e.g. --param fast=5 --param slow=20")
             .value("plugins", "DIR", "load strategies and other plugins from every jar in DIR")
             .value("symbol", "SYMBOL", "the bars' symbol (a CSV file's default is its file name)")
+            .value("symbols", "S1,S2,...", "backtest several pairs, one position per pair; --data then gives each its data: " + PairData.FORM)
             .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)")))));
 
     private final Path workingDirectory;
@@ -97,7 +98,13 @@ public final class BacktestCommand implements Command {
                 --param sma-cross.fast=5, --param trend.timeframe=1h ...); the report lists its decisions with
                 every member's vote, and summary.json counts them under "confluence".
 
+                With --symbols the bot trades several pairs on one account, a fresh strategy per pair and at most one
+                position per pair; --data gives each pair its data set or CSV file (all of one timeframe). The report
+                adds a per-pair table (trades, round trips, realized PnL, win rate, exposure, fees, and the total)
+                under "pairs" in summary.json, and each pair's price and fills in report.html.
+
                 example: tradekit backtest --strategy grid --data btc-usd-1m --levels 7 --spacing 0.3 --out runs/grid
+                example: tradekit backtest --symbols BTCUSDT,ETHUSDT --data BTCUSDT=btc.csv,ETHUSDT=eth-usd-5m --out runs/pairs
 
                 flags:
                 """ + options.describe();
@@ -111,6 +118,7 @@ public final class BacktestCommand implements Command {
             return 0;
         }
         String strategy = flags.value("strategy", DEFAULT_STRATEGY);
+        if (flags.value("symbols").isPresent()) return runPairs(flags, strategy, terminal);
         String data = flags.value("data", DEFAULT_DATA);
         Path out = flags.value("out").map(workingDirectory::resolve)
                 .orElseGet(() -> RunDirectory.fresh(workingDirectory, strategy, data, clock));
@@ -154,6 +162,53 @@ public final class BacktestCommand implements Command {
                     + " (" + data + ")", result, report, files);
             if (result.endedOnStrategyFailure()) {
                 // The run's figures are written, but it did not finish as a run of the strategy: say so, and fail.
+                terminal.err().println("the run ended on a strategy failure: " + result.strategyFailure().get().describe());
+                return 1;
+            }
+            return 0;
+        } finally {
+            if (jars != null) jars.close();
+        }
+    }
+
+    /** A run over several pairs ({@code --symbols}): a lane per pair, each strategy made by name, the per-pair report. */
+    private int runPairs(Options.Parsed flags, String strategy, Terminal terminal) {
+        if (flags.value("symbol").isPresent()) throw new UsageException("--symbol and --symbols are both given; give one");
+        if (strategy.equals(GridStrategyProvider.NAME)) {
+            throw new UsageException("--symbols: the grid adds to its position level by level; a bot with pairs holds one position per pair");
+        }
+        if (PerpFlags.market(flags, workingDirectory, Optional.empty()).perpetual()) {
+            throw new UsageException("--symbols: --market perp runs one symbol");
+        }
+        Path out = workingDirectory.resolve(flags.value("out", DEFAULT_OUT));
+        Map<String, List<Bar>> pairs = PairData.load(flags.value("symbols").orElseThrow(), flags.value("data"),
+                flags.value("timeframe").map(Timeframe::parse), workingDirectory);
+        Map<String, String> givenAs = new LinkedHashMap<>();
+        Map<String, String> params = strategyParams(strategy, flags, givenAs);
+        PluginJars jars = flags.value("plugins").map(dir -> PluginJars.open(workingDirectory.resolve(dir))).orElse(null);
+        try {
+            Plugins plugins = jars != null ? jars.plugins() : Plugins.discover(BacktestCommand.class.getClassLoader());
+            BacktestResult result;
+            try {
+                result = TradeKit.backtest()
+                        .pairs(pairs)
+                        .strategy(strategy, params)
+                        .plugins(plugins)
+                        .cash(decimal(flags, "cash", "10000"))
+                        .feeBps(decimal(flags, "fee-bps", "10"))
+                        .slippageBps(decimal(flags, "slippage-bps", "0"))
+                        .fillModel(FillModel.parse(flags.value("fill-model", "close")))
+                        .risk(RiskFlags.limits(flags))
+                        .protection(ProtectionFlags.protections(flags))
+                        .progress(new ProgressBar(terminal.err()))
+                        .run();
+            } catch (InvalidInputException e) {
+                throw namingTheFlag(e, givenAs);
+            }
+            ReportWriter report = RunReport.of(result, null, PairData.all(pairs));
+            ReportFiles files = report.write(out);
+            ReportPrinter.print(terminal, "backtest " + result.strategy() + " on " + result.symbol() + " " + result.timeframe(), result, report, files);
+            if (result.endedOnStrategyFailure()) {
                 terminal.err().println("the run ended on a strategy failure: " + result.strategyFailure().get().describe());
                 return 1;
             }

@@ -21,6 +21,19 @@ final class ReportPrinter {
         o.println();
         o.print(report.summary().toText());
         o.println();
+        report.pairs().ifPresent(pairs -> {
+            o.println("pairs:");
+            o.printf(java.util.Locale.ROOT, "  %-12s %7s %6s %16s %9s %9s %14s%n", "pair", "trades", "trips", "realized PnL", "win rate", "exposure", "fees");
+            java.util.List<io.tradekit.core.report.PairFigures> rows = new java.util.ArrayList<>(pairs.pairs());
+            rows.add(pairs.total());
+            for (var p : rows) {
+                o.printf(java.util.Locale.ROOT, "  %-12s %7d %6d %16s %8.2f%% %8s%% %14s%n", p.symbol(), p.trades(), p.roundTrips(),
+                        p.realizedPnl().setScale(4, java.math.RoundingMode.HALF_EVEN).toPlainString(), p.winRate() * 100,
+                        p.exposurePct().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
+                        p.fees().setScale(4, java.math.RoundingMode.HALF_EVEN).toPlainString());
+            }
+            o.println();
+        });
         for (ReportSection section : report.sections()) {
             o.println(section.title().toLowerCase(java.util.Locale.ROOT) + ":");
             o.print(section.toText());

@@ -193,6 +193,8 @@ public final class TradingSession implements AutoCloseable {
                     .adoptVenuePosition(mode == Mode.DRY_RUN || config.engine().adoptVenuePosition())
                     .onEvent(this::count);
             config.engine().staleAfter().ifPresent(builder::staleAfter);
+            if (!config.pairs().isEmpty()) builder.pairs(config.pairs());
+            config.budget().ifPresent(builder::budget);
             for (Consumer<BotEvent> l : listeners) builder.onEvent(l);
             built = builder.build();
             built.start();
@@ -231,12 +233,15 @@ public final class TradingSession implements AutoCloseable {
     }
 
     private ExchangeAdapter paperOver(ExchangeAdapter marketData, Path journal) {
-        Instrument listed = marketData.instrument(config.symbol());
-        // "market": "perp" trades the listed symbol's prices as a linear perpetual: under the venue's own margin rules when it
-        // lists one (Bybit linear), else under the paper venue's.
-        Instrument instrument = !config.market().isDerivative() || listed.isDerivative() ? listed
-                : listed.asLinearPerpetual(io.tradekit.core.perp.PaperMarginRules.DEFAULT);
-        PaperSettings settings = PaperSettings.of(instrument, config.paper().cash())
+        List<Instrument> instruments = new java.util.ArrayList<>();
+        for (String symbol : config.symbols()) {
+            Instrument listed = marketData.instrument(symbol);
+            // "market": "perp" trades the listed symbol's prices as a linear perpetual: under the venue's own margin rules when it
+            // lists one (Bybit linear), else under the paper venue's.
+            instruments.add(!config.market().isDerivative() || listed.isDerivative() ? listed
+                    : listed.asLinearPerpetual(io.tradekit.core.perp.PaperMarginRules.DEFAULT));
+        }
+        PaperSettings settings = PaperSettings.of(instruments, java.util.Map.of(instruments.get(0).quoteAsset(), config.paper().cash()))
                 .withFees(config.paper().makerFeeBps(), config.paper().takerFeeBps())
                 .withSlippage(config.paper().slippageBps());
         return PaperExchange.overMarketData(marketData, settings, Replay.paperBookFor(journal));

@@ -23,7 +23,9 @@ import java.util.List;
  * in exponent form), the round trips by exit reason, the returns by day and by month, the safety events,
  * and one object per extra section. A statistic that has no value (a profit factor without a losing
  * trade, for example) is written as null. {@code strategyFailure} is null, or the strategy's exception the
- * run ended on (strategy, callback, the close time of its last bar, the error).
+ * run ended on (strategy, callback, the close time of its last bar, the error). A run over several pairs
+ * adds {@code pairs}: {@code rows} (one per pair: symbol, trades, roundTrips, realizedPnl, winRate,
+ * exposureSeconds, exposurePct, fees) and the {@code total} in the same shape.
  */
 public final class SummaryJson {
 
@@ -36,6 +38,12 @@ public final class SummaryJson {
     }
 
     public static String render(BacktestResult result, BacktestSummary summary, TraderFigures figures, List<ReportSection> sections) {
+        return render(result, summary, figures, sections, null);
+    }
+
+    /** The summary with the per-pair table of a run over several pairs ({@code pairs} null for a run over one). */
+    public static String render(BacktestResult result, BacktestSummary summary, TraderFigures figures, List<ReportSection> sections,
+                                io.tradekit.core.report.PairReport pairs) {
         ObjectNode root = JSON.createObjectNode();
         for (ReportMetric metric : summary.metrics()) put(root, metric);
         ObjectNode reasons = root.putObject("exitReasons");
@@ -52,6 +60,12 @@ public final class SummaryJson {
                     .put("error", f.error());
             f.barTime().ifPresentOrElse(t -> failure.put("barTime", t.toString()), () -> failure.putNull("barTime"));
         }, () -> root.putNull("strategyFailure"));
+        if (pairs != null) {
+            ObjectNode table = root.putObject("pairs");
+            ArrayNode rows = table.putArray("rows");
+            for (var p : pairs.pairs()) pair(rows.addObject(), p);
+            pair(table.putObject("total"), pairs.total());
+        }
         for (ReportSection section : sections) {
             ObjectNode node = root.putObject(section.id());
             for (ReportMetric metric : section.metrics()) put(node, metric);
@@ -61,6 +75,13 @@ public final class SummaryJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("summary.json could not be written: " + e.getMessage(), e);
         }
+    }
+
+    private static void pair(ObjectNode node, io.tradekit.core.report.PairFigures p) {
+        node.put("symbol", p.symbol()).put("trades", p.trades()).put("roundTrips", p.roundTrips())
+                .put("realizedPnl", Decimals.exact(p.realizedPnl())).put("winRate", p.winRate())
+                .put("exposureSeconds", p.exposure().toSeconds()).put("exposurePct", Decimals.exact(p.exposurePct()))
+                .put("fees", Decimals.exact(p.fees()));
     }
 
     private static void periods(ArrayNode array, String name, List<PeriodReturn> periods) {

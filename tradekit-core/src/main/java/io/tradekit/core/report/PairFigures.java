@@ -1,0 +1,24 @@
+package io.tradekit.core.report;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What a run did in one pair (or, as {@link PairReport#total()}, in all of them): {@code trades} fills,
+ * {@code roundTrips} closed trades with their {@code realizedPnl} (net of the fees attributed to them) and
+ * {@code winRate} (the share of them that gained, 0 to 1), {@code fees} paid on every fill in the quote asset,
+ * and {@code exposure}: the time a position was held, from the fill that opened it to the fill that brought it
+ * back to zero (a position still held at the end counts until the run's end), and that time as a percentage of
+ * the run ({@code exposurePct}). The total's exposure is the time at least one pair held a position.
+ */
+public record PairFigures(String symbol, int trades, int roundTrips, BigDecimal realizedPnl, double winRate,
+                          Duration exposure, BigDecimal exposurePct, BigDecimal fees) {
+    public PairFigures {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(realizedPnl, "realizedPnl");
+        Objects.requireNonNull(exposure, "exposure");
+        Objects.requireNonNull(exposurePct, "exposurePct");
+        Objects.requireNonNull(fees, "fees");
+    }
+}
