@@ -180,9 +180,12 @@ public final class BacktestCommand implements Command {
         if (PerpFlags.market(flags, workingDirectory, Optional.empty()).perpetual()) {
             throw new UsageException("--symbols: --market perp runs one symbol");
         }
-        Path out = workingDirectory.resolve(flags.value("out", DEFAULT_OUT));
-        Map<String, List<Bar>> pairs = PairData.load(flags.value("symbols").orElseThrow(), flags.value("data"),
-                flags.value("timeframe").map(Timeframe::parse), workingDirectory);
+        String symbols = flags.value("symbols").orElseThrow();
+        Path out = flags.value("out").map(workingDirectory::resolve)
+                .orElseGet(() -> RunDirectory.fresh(workingDirectory, strategy, symbols, clock));
+        Map<String, List<Bar>> pairs = new LinkedHashMap<>();
+        PairData.load(symbols, flags.value("data"), flags.value("timeframe").map(Timeframe::parse), workingDirectory)
+                .forEach((symbol, bars) -> pairs.put(symbol, inRange(flags, bars)));
         Map<String, String> givenAs = new LinkedHashMap<>();
         Map<String, String> params = strategyParams(strategy, flags, givenAs);
         PluginJars jars = flags.value("plugins").map(dir -> PluginJars.open(workingDirectory.resolve(dir))).orElse(null);
@@ -200,7 +203,7 @@ public final class BacktestCommand implements Command {
                         .fillModel(FillModel.parse(flags.value("fill-model", "close")))
                         .risk(RiskFlags.limits(flags))
                         .protection(ProtectionFlags.protections(flags))
-                        .progress(new ProgressBar(terminal.err()))
+                        .progress(new ProgressBar(terminal))
                         .run();
             } catch (InvalidInputException e) {
                 throw namingTheFlag(e, givenAs);
