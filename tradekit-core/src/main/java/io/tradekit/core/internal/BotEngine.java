@@ -76,6 +76,8 @@ public final class BotEngine {
     final EngineClock clock;
     final OrderManager orders;
     final MarketDataCache data;
+    /** The last price of each symbol, as the portfolio marks positions: made once, asked for equity on every bar. */
+    private final java.util.function.Function<String, BigDecimal> marks;
     final EquityCurve curve;
     final EngineContext context;
     final SafetyManager safety;
@@ -117,6 +119,7 @@ public final class BotEngine {
         this.clock = clock;
         this.orders = new OrderManager(config.botId());
         this.data = new MarketDataCache(Math.max(config.cacheCapacity(), strategy.warmupBars() + 2));
+        this.marks = data::lastPrice;
         this.curve = new EquityCurve(config.recordEquityCurve());
         this.context = new EngineContext(this);
         this.safety = new SafetyManager(this);
@@ -490,7 +493,7 @@ public final class BotEngine {
 
     private void recordEquity(Instant now) {
         if (portfolio == null) return;
-        BigDecimal unrealized = portfolio.unrealizedPnl(data::lastPrice);
+        BigDecimal unrealized = portfolio.unrealizedPnl(marks);
         store.recordEquity(new EquitySnapshot(now, equity(), portfolio.cash(),
                 portfolio.grossRealizedPnl().subtract(portfolio.totalFees()), unrealized));
     }
@@ -509,7 +512,7 @@ public final class BotEngine {
 
     void orderChanged(Order order) {
         store.updateOrder(order);
-        publish(new BotEvent.OrderChanged(clock.now(), order));
+        if (hasListeners()) publish(new BotEvent.OrderChanged(clock.now(), order));
         safety.onOrder(order);
         if (strategyFailure != null) return;
         try {
@@ -530,25 +533,26 @@ public final class BotEngine {
         fillsApplied++;
         if (auditTrades) TradeAudit.fill(this, fill);
         BigDecimal realized = portfolio.apply(fill, instrument(fill.symbol()), io.tradekit.core.ExitReason.ofOrderTag(order.get().tag()));
-        orders.onFill(fill).ifPresent(o -> {
-            store.updateOrder(o);
-            publish(new BotEvent.OrderChanged(clock.now(), o));
-            safety.onOrder(o);
-        });
+        Order filled = orders.onFill(fill).orElse(null);
+        if (filled != null) {
+            store.updateOrder(filled);
+            if (hasListeners()) publish(new BotEvent.OrderChanged(clock.now(), filled));
+            safety.onOrder(filled);
+        }
         watchMargin();
         for (RiskPolicy p : policies) p.onFill(fill, realized, context);
         safety.onFill(fill);
-        publish(new BotEvent.FillApplied(fill.time(), fill, portfolio.position(fill.symbol()), realized));
+        if (hasListeners()) publish(new BotEvent.FillApplied(fill.time(), fill, portfolio.position(fill.symbol()), realized));
         if (strategyFailure == null) {
             try {
                 strategy.onFill(fill, context);
-                Optional<Order> done = orders.get(fill.clientOrderId()).filter(o -> o.status() == OrderStatus.FILLED);
-                if (done.isPresent()) strategy.onOrderUpdate(done.get(), context);
+                Order done = orders.get(fill.clientOrderId()).orElse(null);
+                if (done != null && done.status() == OrderStatus.FILLED) strategy.onOrderUpdate(done, context);
             } catch (RuntimeException e) {
                 strategyFailed("onFill", e);
             }
         }
-        safety.evaluate("fill " + fill.fillId());
+        safety.evaluate("fill");
     }
 
     // ---------------------------------------------------------------- orders: the gate, then the execution side
@@ -622,6 +626,14 @@ public final class BotEngine {
         safety.onError(source, category, action, message);
     }
 
+    /**
+     * Whether a host listens to the bot's events. Events that are not risk events (orders submitted and changed,
+     * fills applied) go only to host listeners, so without one they need not be built.
+     */
+    boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
     void publish(BotEvent event) {
         safety.onPublished(event);
         for (Consumer<BotEvent> l : listeners) {
@@ -641,7 +653,7 @@ public final class BotEngine {
     }
 
     public BigDecimal equity() {
-        return portfolio.equity(data::lastPrice);
+        return portfolio.equity(marks);
     }
 
     public BigDecimal dayStartEquity() {

@@ -63,7 +63,7 @@ final class Execution {
         engine.orders.add(order);
         ordersSent++;
         if (engine.auditsTrades()) TradeAudit.order(engine, order);
-        engine.publish(new BotEvent.OrderSubmitted(now, order));
+        if (engine.hasListeners()) engine.publish(new BotEvent.OrderSubmitted(now, order));
         engine.calls.call(() -> engine.venue.place(request), (ack, failure) -> onPlaced(request, ack, failure));
         // A request whose answer never comes is not forgotten: after the timeout (wall time) it is looked up.
         if (deadlines.onWallClock()) deadlines.after(ackTimeout, () -> engine.orders.get(request.clientOrderId())
