@@ -76,8 +76,6 @@ public final class BotEngine {
     final EngineClock clock;
     final OrderManager orders;
     final MarketDataCache data;
-    /** The last price of each symbol, as the portfolio marks positions: made once, asked for equity on every bar. */
-    private final java.util.function.Function<String, BigDecimal> marks;
     final EquityCurve curve;
     final EngineContext context;
     final SafetyManager safety;
@@ -119,7 +117,6 @@ public final class BotEngine {
         this.clock = clock;
         this.orders = new OrderManager(config.botId());
         this.data = new MarketDataCache(Math.max(config.cacheCapacity(), strategy.warmupBars() + 2));
-        this.marks = data::lastPrice;
         this.curve = new EquityCurve(config.recordEquityCurve());
         this.context = new EngineContext(this);
         this.safety = new SafetyManager(this);
@@ -493,7 +490,7 @@ public final class BotEngine {
 
     private void recordEquity(Instant now) {
         if (portfolio == null) return;
-        BigDecimal unrealized = portfolio.unrealizedPnl(marks);
+        BigDecimal unrealized = portfolio.unrealizedPnl(data::lastPrice);
         store.recordEquity(new EquitySnapshot(now, equity(), portfolio.cash(),
                 portfolio.grossRealizedPnl().subtract(portfolio.totalFees()), unrealized));
     }
@@ -653,7 +650,7 @@ public final class BotEngine {
     }
 
     public BigDecimal equity() {
-        return portfolio.equity(marks);
+        return portfolio.equity(data::lastPrice);
     }
 
     public BigDecimal dayStartEquity() {
