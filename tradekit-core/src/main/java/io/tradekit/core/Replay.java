@@ -47,6 +47,7 @@ public final class Replay {
     private BigDecimal takerFeeBps = BigDecimal.TEN;
     private BigDecimal slippageBps = BigDecimal.ZERO;
     private io.tradekit.core.paper.FillModel fillModel = io.tradekit.core.paper.FillModel.CLOSE;
+    private BigDecimal participationCap = BigDecimal.ZERO;
     private io.tradekit.core.protection.Protections protections = io.tradekit.core.protection.Protections.none();
     private BigDecimal leverage = BigDecimal.ONE;
     private io.tradekit.api.MarginRules perpetualRules;
@@ -103,6 +104,12 @@ public final class Replay {
     /** Where market orders placed at a bar's close fill: that close (default) or the next bar's open. */
     public Replay fillModel(io.tradekit.core.paper.FillModel model) {
         this.fillModel = Objects.requireNonNull(model);
+        return this;
+    }
+
+    /** At most {@code fraction} of each bar's volume fills for the bot in that bar, as a backtest's {@code participationCap} (0: no cap). */
+    public Replay participationCap(BigDecimal fraction) {
+        this.participationCap = Objects.requireNonNull(fraction, "participationCap");
         return this;
     }
 
@@ -175,7 +182,7 @@ public final class Replay {
         Instrument given = instrument != null ? instrument : io.tradekit.core.internal.DefaultInstrument.forBars(first.symbol(), bars);
         Instrument inst = perpetualRules != null ? given.asLinearPerpetual(perpetualRules) : given;
         PaperSettings settings = paper != null ? paper : PaperSettings.of(inst, cash).withFees(makerFeeBps, takerFeeBps)
-                .withSlippage(slippageBps).withFillModel(fillModel).withFunding(funding);
+                .withSlippage(slippageBps).withFillModel(fillModel).withParticipationCap(participationCap).withFunding(funding);
         try {
             if (database.getParent() != null) Files.createDirectories(database.getParent());
         } catch (java.io.IOException e) {

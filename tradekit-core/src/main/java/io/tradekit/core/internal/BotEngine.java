@@ -625,7 +625,7 @@ public final class BotEngine {
 
     void orderChanged(Order order) {
         store.updateOrder(order);
-        publish(new BotEvent.OrderChanged(clock.now(), order));
+        if (hasListeners()) publish(new BotEvent.OrderChanged(clock.now(), order));
         safety.onOrder(order);
         if (strategyFailure != null) return;
         Lane lane = laneOrFirst(order.symbol());
@@ -652,27 +652,28 @@ public final class BotEngine {
         fillsApplied++;
         if (auditTrades) TradeAudit.fill(this, fill);
         BigDecimal realized = portfolio.apply(fill, instrument(fill.symbol()), io.tradekit.core.ExitReason.ofOrderTag(order.get().tag()));
-        orders.onFill(fill).ifPresent(o -> {
-            store.updateOrder(o);
-            publish(new BotEvent.OrderChanged(clock.now(), o));
-            safety.onOrder(o);
-        });
+        Order filled = orders.onFill(fill).orElse(null);
+        if (filled != null) {
+            store.updateOrder(filled);
+            if (hasListeners()) publish(new BotEvent.OrderChanged(clock.now(), filled));
+            safety.onOrder(filled);
+        }
         watchMargin();
         RiskContext seen = laneOrFirst(fill.symbol()).policyView;
         for (RiskPolicy p : policies) p.onFill(fill, realized, seen);
         safety.onFill(fill);
-        publish(new BotEvent.FillApplied(fill.time(), fill, portfolio.position(fill.symbol()), realized));
+        if (hasListeners()) publish(new BotEvent.FillApplied(fill.time(), fill, portfolio.position(fill.symbol()), realized));
         if (strategyFailure == null) {
             Lane lane = laneOrFirst(fill.symbol());
             try {
                 lane.strategy.onFill(fill, lane.context);
-                Optional<Order> done = orders.get(fill.clientOrderId()).filter(o -> o.status() == OrderStatus.FILLED);
-                if (done.isPresent()) lane.strategy.onOrderUpdate(done.get(), lane.context);
+                Order done = orders.get(fill.clientOrderId()).orElse(null);
+                if (done != null && done.status() == OrderStatus.FILLED) lane.strategy.onOrderUpdate(done, lane.context);
             } catch (RuntimeException e) {
                 strategyFailed("onFill", e);
             }
         }
-        safety.evaluate("fill " + fill.fillId());
+        safety.evaluate("fill");
     }
 
     // ---------------------------------------------------------------- orders: the gate, then the execution side
@@ -748,6 +749,14 @@ public final class BotEngine {
         audit("error", source, message, "{\"category\":\"" + category + "\",\"action\":\"" + action + "\"}");
         publish(new BotEvent.ErrorOccurred(clock.now(), source, category, action, message));
         safety.onError(source, category, action, message);
+    }
+
+    /**
+     * Whether a host listens to the bot's events. Events that are not risk events (orders submitted and changed,
+     * fills applied) go only to host listeners, so without one they need not be built.
+     */
+    boolean hasListeners() {
+        return !listeners.isEmpty();
     }
 
     void publish(BotEvent event) {

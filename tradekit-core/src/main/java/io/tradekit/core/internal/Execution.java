@@ -72,7 +72,7 @@ final class Execution {
         // this loop after this task, so they still come first).
         engine.calls.call(() -> engine.venue.place(request), (ack, failure) -> onPlaced(request, ack, failure));
         if (engine.auditsTrades()) TradeAudit.order(engine, order);
-        engine.publish(new BotEvent.OrderSubmitted(now, order));
+        if (engine.hasListeners()) engine.publish(new BotEvent.OrderSubmitted(now, order));
         // A request whose answer never comes is not forgotten: after the timeout (wall time) it is looked up.
         if (deadlines.onWallClock()) deadlines.after(ackTimeout, () -> engine.orders.get(request.clientOrderId())
                 .filter(o -> o.status() == OrderStatus.PENDING_NEW)

@@ -108,7 +108,7 @@ public final class OrderManager {
     public Optional<Order> onAck(OrderAck ack) {
         Order order = orders.get(ack.clientOrderId());
         if (order == null) return Optional.empty();
-        Order changed = order.withVenueOrderId(ack.venueOrderId());
+        Order changed = withVenueOrderId(order, ack.venueOrderId());
         if (order.status() == OrderStatus.PENDING_NEW || order.status() == OrderStatus.UNKNOWN) {
             OrderStatus status = ack.status() == OrderStatus.PENDING_NEW ? OrderStatus.NEW : ack.status();
             changed = advance(changed, status, ack.time(), Optional.empty());
@@ -120,7 +120,7 @@ public final class OrderManager {
     public Optional<Order> onUpdate(OrderUpdate update) {
         Order order = orders.get(update.clientOrderId());
         if (order == null) return Optional.empty();
-        Order changed = order.withVenueOrderId(update.venueOrderId().orElse(null));
+        Order changed = withVenueOrderId(order, update.venueOrderId().orElse(null));
         changed = advance(changed, update.status(), update.time(), update.reason());
         return store(order, changed);
     }
@@ -169,7 +169,7 @@ public final class OrderManager {
         BigDecimal average = notional.divide(filled, MathContext.DECIMAL64);
         OrderStatus status = filled.compareTo(order.quantity()) >= 0 ? OrderStatus.FILLED
                 : order.status().isTerminal() ? order.status() : OrderStatus.PARTIALLY_FILLED;
-        Order changed = order.withVenueOrderId(fill.venueOrderId()).withFilled(filled, average, status, fill.time());
+        Order changed = withVenueOrderId(order, fill.venueOrderId()).withFilled(filled, average, status, fill.time());
         return store(order, changed);
     }
 
@@ -186,8 +186,14 @@ public final class OrderManager {
         return order.withStatus(reported, now, reason);
     }
 
+    /** The order with the venue's id; the order itself when it already has that id (or none is given), as most reports do. */
+    private static Order withVenueOrderId(Order order, String venueOrderId) {
+        if (venueOrderId == null || order.venueOrderId().isPresent() && order.venueOrderId().get().equals(venueOrderId)) return order;
+        return order.withVenueOrderId(venueOrderId);
+    }
+
     private Optional<Order> store(Order before, Order after) {
-        if (after.equals(before)) return Optional.empty();
+        if (after == before || after.equals(before)) return Optional.empty();
         orders.put(after.clientOrderId(), after);
         if (after.status().isOpen()) open.put(after.clientOrderId(), after);
         else open.remove(after.clientOrderId());

@@ -92,6 +92,11 @@ public final class MatchingEngine {
     };
 
     private final PaperSettings settings;
+    /** The maker and taker fees as rates, and a buy's cost per unit of notional with each: the same for every fill. */
+    private final BigDecimal makerFeeRate;
+    private final BigDecimal takerFeeRate;
+    private final BigDecimal makerCostFactor;
+    private final BigDecimal takerCostFactor;
     private final String venue;
     private final Map<String, BigDecimal> free = new HashMap<>();
     private final Map<String, BigDecimal> locked = new HashMap<>();
@@ -119,6 +124,10 @@ public final class MatchingEngine {
     public MatchingEngine(String venue, PaperSettings settings) {
         this.venue = venue;
         this.settings = settings;
+        this.makerFeeRate = settings.makerFeeBps().divide(BPS, MathContext.DECIMAL64);
+        this.takerFeeRate = settings.takerFeeBps().divide(BPS, MathContext.DECIMAL64);
+        this.makerCostFactor = BigDecimal.ONE.add(makerFeeRate);
+        this.takerCostFactor = BigDecimal.ONE.add(takerFeeRate);
         this.perpetuals = new PerpetualBook(settings.funding());
         settings.balances().forEach(free::put);
     }
@@ -188,8 +197,9 @@ public final class MatchingEngine {
         if (request.type() == OrderType.LIMIT_MAKER && marketable) {
             throw new OrderRejectedException("WOULD_MATCH", "Order would immediately match and take.");
         }
-        Order order = Order.pendingNew(request, "", now).withVenueOrderId(Long.toString(++sequence))
-                .withStatus(OrderStatus.NEW, now, Optional.empty());
+        Order order = new Order(request.clientOrderId(), Optional.of(Long.toString(++sequence)), request.symbol(), request.side(),
+                request.type(), request.quantity(), request.limitPrice(), request.timeInForce(), request.reduceOnly(), OrderStatus.NEW,
+                BigDecimal.ZERO, BigDecimal.ZERO, now, now, "", Optional.empty());
         BigDecimal fillPrice = marketable && reference != null ? fillPrice(request, reference, instrument) : checkPrice;
         BigDecimal lockAmount = fundsNeeded(instrument, request.side(), request.quantity(), fillPrice);
         String lockAsset = lockAsset(instrument, request.side());
@@ -208,10 +218,10 @@ public final class MatchingEngine {
         // Between two bars under NEXT_OPEN nobody can trade at the close just seen: a taker waits for the next open.
         boolean waitsForOpen = settings.fillModel() == FillModel.NEXT_OPEN && betweenBars.contains(request.symbol())
                 && !lastQuote.containsKey(request.symbol());
-        List<Fill> newFills = new ArrayList<>();
+        List<Fill> newFills = List.of();
         if (marketable && reference != null && !waitsForOpen) {
             Fill fill = execute(order, fillPrice, false);
-            if (fill != null) newFills.add(fill);
+            if (fill != null) newFills = List.of(fill);
             Order after = orders.get(order.clientOrderId());
             if (after.status().isOpen()) {
                 if (request.type() == OrderType.MARKET) pendingMarket.add(after);
@@ -356,7 +366,9 @@ public final class MatchingEngine {
         boolean stopped = false;
         java.util.NavigableSet<BigDecimal> watches = watched.get(symbol);
         boolean watching = watches != null && !watches.isEmpty();
-        Instrument perpetual = holdsPerpetual(symbol) ? instrument(symbol) : null;
+        Instrument listed = settings.instruments().get(symbol);
+        boolean derivative = listed != null && listed.isDerivative();
+        Instrument perpetual = derivative && perpetuals.quantity(listed).signum() != 0 ? listed : null;
         BigDecimal held = perpetual == null ? BigDecimal.ZERO : perpetuals.quantity(perpetual);
         BigDecimal liquidation = perpetual == null ? null : perpetuals.liquidationPrice(perpetual).orElse(null);
         if (from != null && !point.gap() && target.compareTo(from) != 0) {
@@ -392,7 +404,8 @@ public final class MatchingEngine {
                 : at.compareTo(previous) < 0 ? resting.takeCrossed(symbol, at, null) : resting.takeCrossed(symbol, null, at);
         if (!liquidated && (pending || !crossed.isEmpty() || watching || perpetual != null)) listener.onPrice(symbol, at, now);
         if (pending) fillPending(symbol, at);
-        for (Order o : crossed) {
+        for (int i = 0; i < crossed.size(); i++) { // indexed: the common empty list then costs no iterator
+            Order o = crossed.get(i);
             BigDecimal limit = o.limitPrice().orElseThrow();
             // A limit never fills worse than its limit: the path trades through it at its level, a gap at the price it jumped to.
             BigDecimal met = point.gap() || from == null ? at : previous;
@@ -401,7 +414,7 @@ public final class MatchingEngine {
             Order after = orders.get(o.clientOrderId());
             if (after.status().isOpen()) resting.add(after);
         }
-        if (!stopped && settles(symbol)) settleFunding(instrument(symbol), point.time(), at);
+        if (!stopped && derivative) settleFunding(listed, point.time(), at);
         if (!crossed.isEmpty() || pending || liquidated) persist();
         return !stopped;
     }
@@ -865,11 +878,12 @@ public final class MatchingEngine {
     private Fill execute(Order order, BigDecimal price, boolean maker) {
         Instrument instrument = instrument(order.symbol());
         if (instrument.isDerivative()) {
-            return executePerpetual(order, instrument, price, maker, (maker ? settings.makerFeeBps() : settings.takerFeeBps()).divide(BPS, MathContext.DECIMAL64));
+            return executePerpetual(order, instrument, price, maker, maker ? makerFeeRate : takerFeeRate);
         }
         String base = instrument.baseAsset();
         String quote = instrument.quoteAsset();
-        BigDecimal feeRate = (maker ? settings.makerFeeBps() : settings.takerFeeBps()).divide(BPS, MathContext.DECIMAL64);
+        BigDecimal feeRate = maker ? makerFeeRate : takerFeeRate;
+        BigDecimal costFactor = maker ? makerCostFactor : takerCostFactor;
         BigDecimal qty = order.remainingQuantity();
         boolean capped = false;
         BigDecimal budget = volumeLeft.get(order.symbol());
@@ -885,9 +899,9 @@ public final class MatchingEngine {
         String shortOfFunds = null;
         if (order.side() == Side.BUY) {
             BigDecimal canPay = lockedAmount.add(free.getOrDefault(quote, BigDecimal.ZERO));
-            BigDecimal cost = price.multiply(qty).multiply(BigDecimal.ONE.add(feeRate));
+            BigDecimal cost = price.multiply(qty).multiply(costFactor);
             if (cost.compareTo(canPay) > 0) {
-                BigDecimal affordable = floorToStep(canPay.divide(price.multiply(BigDecimal.ONE.add(feeRate)), MathContext.DECIMAL64), instrument);
+                BigDecimal affordable = floorToStep(canPay.divide(price.multiply(costFactor), MathContext.DECIMAL64), instrument);
                 shortOfFunds = "funds at the fill price " + price.stripTrailingZeros().toPlainString() + " pay for "
                         + affordable.stripTrailingZeros().toPlainString() + " of " + qty.stripTrailingZeros().toPlainString();
                 qty = affordable;

@@ -25,6 +25,10 @@ final class RestingOrders {
 
     private final Map<String, NavigableMap<BigDecimal, ArrayDeque<Order>>> bids = new HashMap<>();
     private final Map<String, NavigableMap<BigDecimal, ArrayDeque<Order>>> asks = new HashMap<>();
+    /** The sides of the symbol asked for last (null when it has none yet): every point of a bar asks for the same one. */
+    private String cachedSymbol;
+    private NavigableMap<BigDecimal, ArrayDeque<Order>> cachedBids;
+    private NavigableMap<BigDecimal, ArrayDeque<Order>> cachedAsks;
 
     void add(Order order) {
         BigDecimal price = order.limitPrice().orElseThrow();
@@ -32,8 +36,8 @@ final class RestingOrders {
     }
 
     boolean isEmpty(String symbol) {
-        NavigableMap<BigDecimal, ArrayDeque<Order>> buys = bids.get(symbol);
-        NavigableMap<BigDecimal, ArrayDeque<Order>> sells = asks.get(symbol);
+        NavigableMap<BigDecimal, ArrayDeque<Order>> buys = side(symbol, true);
+        NavigableMap<BigDecimal, ArrayDeque<Order>> sells = side(symbol, false);
         return (buys == null || buys.isEmpty()) && (sells == null || sells.isEmpty());
     }
 
@@ -72,8 +76,8 @@ final class RestingOrders {
      * other has crossed. A null bound takes nothing from that side.
      */
     List<Order> takeCrossed(String symbol, BigDecimal buyFloor, BigDecimal sellCeiling) {
-        NavigableMap<BigDecimal, ArrayDeque<Order>> buys = buyFloor == null ? null : bids.get(symbol);
-        NavigableMap<BigDecimal, ArrayDeque<Order>> sells = sellCeiling == null ? null : asks.get(symbol);
+        NavigableMap<BigDecimal, ArrayDeque<Order>> buys = buyFloor == null ? null : side(symbol, true);
+        NavigableMap<BigDecimal, ArrayDeque<Order>> sells = sellCeiling == null ? null : side(symbol, false);
         boolean buyCrossed = buys != null && !buys.isEmpty() && buys.lastKey().compareTo(buyFloor) >= 0;
         boolean sellCrossed = sells != null && !sells.isEmpty() && sells.firstKey().compareTo(sellCeiling) <= 0;
         if (!buyCrossed && !sellCrossed) return List.of(); // the common case: nothing crossed, nothing allocated
@@ -89,11 +93,13 @@ final class RestingOrders {
      * it falls, asks when it rises), not counting {@code from} itself; null when it meets none.
      */
     BigDecimal nearestCrossing(String symbol, boolean down, BigDecimal from, BigDecimal target) {
-        NavigableMap<BigDecimal, ArrayDeque<Order>> side = (down ? bids : asks).get(symbol);
+        NavigableMap<BigDecimal, ArrayDeque<Order>> side = side(symbol, down);
         if (side == null || side.isEmpty()) return null;
-        NavigableMap<BigDecimal, ArrayDeque<Order>> between = down ? side.subMap(target, true, from, false) : side.subMap(from, false, target, true);
-        if (between.isEmpty()) return null;
-        return down ? between.lastKey() : between.firstKey();
+        // One search for the next level past from, no view over the range: this runs at every point of every bar.
+        BigDecimal next = down ? side.lowerKey(from) : side.higherKey(from);
+        if (next == null) return null;
+        int beyond = next.compareTo(target);
+        return (down ? beyond >= 0 : beyond <= 0) ? next : null;
     }
 
     private static void drain(NavigableMap<BigDecimal, ArrayDeque<Order>> levels, List<Order> into) {
@@ -103,8 +109,23 @@ final class RestingOrders {
         }
     }
 
+    /** The bids or asks of {@code symbol}, null when it has none yet. */
+    private NavigableMap<BigDecimal, ArrayDeque<Order>> side(String symbol, boolean buy) {
+        if (symbol != cachedSymbol) {
+            cachedSymbol = symbol;
+            cachedBids = bids.get(symbol);
+            cachedAsks = asks.get(symbol);
+        }
+        return buy ? cachedBids : cachedAsks;
+    }
+
     private NavigableMap<BigDecimal, ArrayDeque<Order>> book(String symbol, Side side) {
-        return (side == Side.BUY ? bids : asks).computeIfAbsent(symbol, s -> new TreeMap<>());
+        NavigableMap<BigDecimal, ArrayDeque<Order>> levels = side(symbol, side == Side.BUY);
+        if (levels != null) return levels;
+        levels = new TreeMap<>();
+        (side == Side.BUY ? bids : asks).put(symbol, levels);
+        cachedSymbol = null; // a side was added: look both up again
+        return levels;
     }
 
     /** The venue numbers orders as they arrive; that number is their time priority. */

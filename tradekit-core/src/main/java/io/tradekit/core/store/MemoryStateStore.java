@@ -10,7 +10,6 @@ import io.tradekit.api.store.AuditEvent;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.api.store.EquitySnapshot;
 import io.tradekit.core.store.internal.FillEntry;
-import io.tradekit.core.store.internal.JournalQueries;
 import io.tradekit.core.store.internal.SnapshotVerifier;
 
 import java.math.BigDecimal;
@@ -38,7 +37,7 @@ public final class MemoryStateStore implements BotStore {
     private final int snapshotRetention;
     private final Map<String, Order> orders = new LinkedHashMap<>();
     private final List<Fill> fills = new ArrayList<>();
-    private final Set<String> fillKeys = new HashSet<>();
+    private final Set<FillKey> fillKeys = new HashSet<>();
     private final Map<String, BigDecimal> positions = new TreeMap<>();
     private final Map<String, FundingPayment> funding = new LinkedHashMap<>();
     private final List<AuditEvent> events = new ArrayList<>();
@@ -61,10 +60,10 @@ public final class MemoryStateStore implements BotStore {
     @Override
     public synchronized void writeAhead(Order order) {
         ensureOpen();
-        if (orders.containsKey(order.clientOrderId())) {
+        // One lookup: a refused order leaves the one written first in place.
+        if (orders.putIfAbsent(order.clientOrderId(), order) != null) {
             throw StoreRefusals.orderWrittenTwice(order, toString());
         }
-        orders.put(order.clientOrderId(), order);
     }
 
     @Override
@@ -76,14 +75,14 @@ public final class MemoryStateStore implements BotStore {
     @Override
     public synchronized boolean recordFill(Fill fill) {
         ensureOpen();
-        String key = JournalQueries.fillKey(fill.symbol(), fill.clientOrderId(), fill.fillId());
-        if (fillKeys.contains(key)) {
-            return false;
-        }
+        FillKey key = new FillKey(fill.symbol(), fill.clientOrderId(), fill.fillId());
         if (!orders.containsKey(fill.clientOrderId())) {
+            if (fillKeys.contains(key)) return false;
             throw StoreRefusals.fillOfUnknownOrder(fill, toString());
         }
-        fillKeys.add(key);
+        if (!fillKeys.add(key)) {
+            return false;
+        }
         fills.add(fill);
         positions.merge(fill.symbol(), fill.side().sign() > 0 ? fill.quantity() : fill.quantity().negate(), BigDecimal::add);
         return true;
@@ -271,6 +270,10 @@ public final class MemoryStateStore implements BotStore {
     @Override
     public String toString() {
         return "in-memory state store";
+    }
+
+    /** What makes a fill the same fill, as the SQLite journal's key: symbol, client order id and fill id (a record: no string to build per fill). */
+    private record FillKey(String symbol, String clientOrderId, String fillId) {
     }
 
     private static String series(String symbol, Timeframe timeframe) {

@@ -46,7 +46,8 @@ public final class ReplayCommand implements Command {
             .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)")
             .value("fill-model", "close|next-open", "market orders fill at the signal bar's close or the next bar's open (default close)")
             .value("fee-bps", "BPS", "maker and taker fee in basis points (default 10 = 0.1 %)")
-            .value("slippage-bps", "BPS", "slippage on market and stop orders in basis points (default 0)")))));
+            .value("slippage-bps", "BPS", "slippage on market and stop orders in basis points (default 0)")
+            .value(BacktestCommand.PARTICIPATION_CAP, "FRACTION", BacktestCommand.PARTICIPATION_CAP_HELP)))));
 
     private final Path workingDirectory;
 
@@ -78,9 +79,10 @@ public final class ReplayCommand implements Command {
                 bars on the data's clock, prints a summary and writes summary.json, trades.csv and report.html like
                 backtest. Run it again with the same --db after a crash and it resumes after the last bar the journal
                 marks as acted on: those bars only warm the strategy up. A resume with another --strategy, --param, --cash,
-                --fee-bps, --slippage-bps or --fill-model than the journal's is refused, naming the difference. The paper
-                venue takes --fee-bps, --slippage-bps, --fill-model and the perpetual flags (--market perp, --leverage,
-                --funding-rate, --funding) like backtest's, and the same flags give the same fills as backtest.
+                --fee-bps, --slippage-bps, --fill-model or --participation-cap than the journal's is refused, naming the
+                difference. The paper venue takes --fee-bps, --slippage-bps, --fill-model, --participation-cap and the
+                perpetual flags (--market perp, --leverage, --funding-rate, --funding) like backtest's, and the same flags
+                give the same fills as backtest.
 
                 flags:
                 """ + options.describe();
@@ -138,6 +140,7 @@ public final class ReplayCommand implements Command {
                     .feeBps(RiskFlags.decimal("fee-bps", flags.value("fee-bps", "10")))
                     .slippageBps(RiskFlags.decimal("slippage-bps", flags.value("slippage-bps", "0")))
                     .fillModel(io.tradekit.core.paper.FillModel.parse(flags.value("fill-model", "close")))
+                    .participationCap(BacktestCommand.participationCap(flags))
                     .speed(speed)
                     .progress(new ProgressBar(terminal))
                     .run();
