@@ -10,6 +10,7 @@ import io.tradekit.api.store.AuditEvent;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.api.store.EquitySnapshot;
 import io.tradekit.core.store.internal.FillEntry;
+import io.tradekit.core.store.internal.JournalQueries;
 import io.tradekit.core.store.internal.SnapshotVerifier;
 
 import java.math.BigDecimal;
