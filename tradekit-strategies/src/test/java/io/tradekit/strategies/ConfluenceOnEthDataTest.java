@@ -19,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -53,15 +51,11 @@ class ConfluenceOnEthDataTest {
 
     /** The closes of the whole hours closed by bar {@code i}: every hour here is whole (the data starts at 18:00, no gap). */
     static List<BigDecimal> hourCloses(int i) {
-        List<BigDecimal> out = new ArrayList<>();
-        for (int k = 0; k <= i; k++) {
-            if (bars.get(k).closeTime().truncatedTo(ChronoUnit.HOURS).equals(bars.get(k).closeTime())) out.add(closes.get(k));
-        }
-        return out;
+        return ConfluenceByHand.hourCloses(bars, i);
     }
 
     static BigDecimal lastMean(List<BigDecimal> values, int n) {
-        return SmaCrossTest.mean(values, values.size() - 1, n);
+        return ConfluenceByHand.lastMean(values, n);
     }
 
     /** The bar whose close time is {@code time}. */
@@ -77,57 +71,24 @@ class ConfluenceOnEthDataTest {
 
     @Test
     void everyDecisionHasTheVotesAndOutcomeWorkedOutFromTheBars() {
-        // Warm-up: 20 bars for sma-cross, 15 for rsi, 6 whole hours for the trend: the 6th hour (23:00-00:00) closes with
-        // the bar closing at 2023-03-14T00:00, index 71. sma-cross's first bar there only sets its side.
-        int first = at("2023-03-14T00:00:00Z");
-        assertThat(first).isEqualTo(71);
-        double[] rsi = RsiTest.rsi(closes, 14);
-        int side = 0;
-        boolean long_ = false;
-        List<Decision> expected = new ArrayList<>();
-        List<Side> fills = new ArrayList<>();
-        for (int i = first; i < bars.size(); i++) {
-            int now = SmaCrossTest.mean(closes, i, 5).compareTo(SmaCrossTest.mean(closes, i, 20));
-            Signal sma = Signal.HOLD;
-            if (now != 0) {
-                if (now > 0 && side < 0) sma = Signal.BUY;
-                if (now < 0 && side > 0) sma = Signal.SELL;
-                side = now;
-            }
-            Signal rsiVote = rsi[i] < 30 ? Signal.BUY : rsi[i] > 70 ? Signal.SELL : Signal.HOLD;
-            if (sma == Signal.HOLD && rsiVote == Signal.HOLD) continue;
-            int buys = (sma == Signal.BUY ? 1 : 0) + (rsiVote == Signal.BUY ? 1 : 0);
-            int sells = (sma == Signal.SELL ? 1 : 0) + (rsiVote == Signal.SELL ? 1 : 0);
-            Signal outcome = buys == 1 && sells == 0 || buys == 2 ? Signal.BUY : sells == 1 && buys == 0 || sells == 2 ? Signal.SELL : Signal.HOLD;
-            if (outcome != Signal.HOLD && !long_) {
-                List<BigDecimal> hours = hourCloses(i);
-                int trend = lastMean(hours, 3).compareTo(lastMean(hours, 6));
-                if (outcome == Signal.BUY ? trend <= 0 : trend >= 0) outcome = Signal.HOLD;
-            }
-            if (outcome == Signal.BUY && !long_) {
-                long_ = true;
-                fills.add(Side.BUY);
-            } else if (outcome == Signal.SELL && long_) {
-                long_ = false;
-                fills.add(Side.SELL);
-            }
-            expected.add(new Decision(bars.get(i).closeTime(), outcome, List.of(), BigDecimal.valueOf(buys, 0).divide(BigDecimal.TWO),
-                    BigDecimal.valueOf(sells, 0).divide(BigDecimal.TWO), java.util.Optional.empty(), List.of(), sma + "," + rsiVote));
-        }
+        // The 6th whole hour (23:00-00:00) closes with the bar closing at 2023-03-14T00:00, index 71.
+        assertThat(ConfluenceByHand.firstDecidingBar(bars)).isEqualTo(71).isEqualTo(at("2023-03-14T00:00:00Z"));
+        ConfluenceByHand.Worked worked = ConfluenceByHand.work(bars);
+        List<ConfluenceByHand.Expected> expected = worked.decisions();
 
         List<Decision> recorded = confluence.decisions();
         assertThat(recorded).hasSameSizeAs(expected).hasSizeGreaterThan(40);
         for (int k = 0; k < expected.size(); k++) {
-            Decision want = expected.get(k);
+            ConfluenceByHand.Expected want = expected.get(k);
             Decision got = recorded.get(k);
             assertThat(got.time()).as("decision %d", k).isEqualTo(want.time());
             assertThat(got.vote("sma-cross").orElseThrow().signal() + "," + got.vote("rsi").orElseThrow().signal()).as("votes at %s", want.time())
-                    .isEqualTo(want.reason());
-            assertThat(got.buyFraction()).as("buy at %s", want.time()).isEqualByComparingTo(want.buyFraction());
-            assertThat(got.sellFraction()).as("sell at %s", want.time()).isEqualByComparingTo(want.sellFraction());
+                    .isEqualTo(want.votes());
+            assertThat(got.buyFraction()).as("buy at %s", want.time()).isEqualByComparingTo(want.buy());
+            assertThat(got.sellFraction()).as("sell at %s", want.time()).isEqualByComparingTo(want.sell());
             assertThat(got.outcome()).as("outcome at %s", want.time()).isEqualTo(want.outcome());
         }
-        assertThat(result.fills()).extracting(Fill::side).containsExactlyElementsOf(fills);
+        assertThat(result.fills()).extracting(Fill::side).containsExactlyElementsOf(worked.fills());
         assertThat(confluence.counts().decisions()).isEqualTo(expected.size());
     }
 
