@@ -128,6 +128,18 @@ public final class TradingBot implements AutoCloseable {
      * the bot's bars and starts trading. Returns once the bot is RUNNING.
      */
     public synchronized void start() {
+        start(lastBar -> List.of());
+    }
+
+    /**
+     * {@link #start()} with {@code history}'s bars for the last bar the journal says the bot acted on (empty for a bot
+     * that never acted on one) preloaded before it reconciles: a driver's bars up to that one, so that the strategy
+     * answers what the venue did while the bot was down with the prices it had. A live bot with warmup bars loads
+     * its warmup from the venue instead.
+     *
+     * <pre>{@code bot.start(lastBar -> barsUpTo(lastBar.orElse(Instant.MIN)));}</pre>
+     */
+    public synchronized void start(java.util.function.Function<java.util.Optional<Instant>, List<Bar>> history) {
         if (started) return;
         started = true;
         loop.start();
@@ -143,11 +155,10 @@ public final class TradingBot implements AutoCloseable {
             engine.handle(event);
         }));
         onLoop(() -> {
-            engine.start();
-            if (warmupBars > 0 && live) {
-                Instant now = venue.serverTime();
-                engine.preload(io.tradekit.core.internal.WarmupHistory.load(venue, candleCache, symbol, timeframe, warmupBars, now));
-            }
+            // The warmup is loaded before the bot reconciles: what it missed while down is answered with prices at hand.
+            engine.start(lastBar -> warmupBars > 0 && live
+                    ? io.tradekit.core.internal.WarmupHistory.load(venue, candleCache, symbol, timeframe, warmupBars, venue.serverTime())
+                    : history.apply(lastBar));
             venue.subscribeBars(symbol, timeframe);
             // Protections act between bar closes: a live bot watches the ticker; a replay's paper venue stops its price path for them.
             if (!(clock instanceof EngineClock.Simulated) && engine.safety().hasProtections()) venue.subscribeTicker(symbol);
@@ -210,8 +221,8 @@ public final class TradingBot implements AutoCloseable {
      * Replays one bar as if the venue had just closed it: a paper venue plays the bar's price path and,
      * at every stop, the bot answers what it heard (its calls to the venue included) before the path goes
      * on; then the bot handles the closed bar. Returns once the bot and its venue calls are idle. The same
-     * steps, in the same order, as a backtest: for replays on a data clock. Once the bar's work is done the
-     * journal marks the bar as acted on, and a restart resumes after it ({@link #lastBarTime}).
+     * steps, in the same order, as a backtest: for replays on a data clock. The journal marks the bar as acted
+     * on in one commit with what the strategy did on it, and a restart resumes after it ({@link #lastBarTime}).
      */
     public void feed(Bar bar) {
         if (!started) throw new IllegalStateException("bot '" + id + "' is not started");
@@ -222,7 +233,6 @@ public final class TradingBot implements AutoCloseable {
             engine.advanceClock(bar.closeTime());
         });
         settle();
-        loop.execute(engine::markBarActedOn);
     }
 
     /** Starts a data clock at {@code time} (a replay's first bar, or where its venue stopped), so that what it journals before the first bar is stamped in market time. */

@@ -218,6 +218,15 @@ public final class BotEngine {
      * the loop; venue calls here block, because nothing may trade before the state is settled.
      */
     public void start() {
+        start(lastBar -> List.of());
+    }
+
+    /**
+     * {@link #start()}, with the market data {@code history} gives for the last bar the journal says the bot acted on
+     * (empty for a bot that never did) preloaded before reconciliation: the strategy starts, and answers what the
+     * venue did while the bot was down, with the prices it had (orders sent on no data would be refused as stale).
+     */
+    public void start(java.util.function.Function<Optional<Instant>, List<Bar>> history) {
         transition(BotState.STARTING, "engine", "start");
         instrument = venue.instrument(config.symbol());
         portfolio = new Portfolio(instrument.quoteAsset(), BigDecimal.ZERO);
@@ -234,11 +243,14 @@ public final class BotEngine {
             return last;
         });
         if (lastBarTime != null && clock instanceof EngineClock.Simulated sim) sim.set(lastBarTime);
+        List<Bar> seen = history.apply(Optional.ofNullable(lastBarTime));
+        if (!seen.isEmpty()) preload(seen);
         if (!fresh) recovery.reconcile(instrument, openSince != null ? openSince : Instant.now());
         var balances = venue.balances();
         BigDecimal cash = BigDecimal.ZERO;
         for (var b : balances) if (b.asset().equals(instrument.quoteAsset())) cash = b.total();
-        portfolio.setCash(cash);
+        // The strategy starts on the account before the missed fills, which reach it after its start (Recovery#deliver).
+        portfolio.setCash(cash.subtract(recovery.missedCash(instrument)));
         recovery.checkPosition(instrument, balances, fresh);
         dayStartEquity = equity();
         curve.restorePeak(dayStartEquity);
@@ -257,6 +269,12 @@ public final class BotEngine {
             strategy.onStart(context);
         } catch (RuntimeException e) {
             strategyFailed("onStart", e);
+        }
+        if (!fresh) {
+            recovery.deliver();
+            portfolio.setCash(cash); // the venue's, which counts the missed fills
+            dayStartEquity = equity();
+            curve.restorePeak(dayStartEquity);
         }
     }
 
@@ -290,11 +308,11 @@ public final class BotEngine {
     }
 
     /**
-     * Journals that the bot is done with the last bar it handled: a driver calls it once everything the bar caused
-     * (fills, orders, answers) has been handled. The store keeps writes in call order, so a mark that survives a
-     * crash means all of that bar's work survived it too, and a restart resumes after that bar.
+     * Journals that the bot is done with the last bar it handled. A bot on a data clock (a replay) writes it as it
+     * handles the bar, in one commit with the bar's equity mark and the orders the strategy sent on it; the answers to
+     * those orders that a crash loses are recovered by reconciliation. A restart resumes after that bar.
      */
-    public void markBarActedOn() {
+    private void markBarActedOn() {
         if (lastBarTime != null && store instanceof BotStore journal) {
             journal.putConfig(LAST_BAR_KEY, lastBarTime.toString(), lastBarTime);
         }
@@ -371,7 +389,12 @@ public final class BotEngine {
 
     public void handle(Event event) {
         switch (event) {
-            case Event.BarClosed e -> onBar(e.bar());
+            case Event.BarClosed e -> inOneCommit(() -> {
+                onBar(e.bar());
+                // A driven bot (replay) marks the bar in the commit of what the strategy did on it: a restart that finds
+                // the orders of that bar never hands the bar to the strategy again; one that does not, does.
+                if (clock instanceof EngineClock.Simulated && !(loop instanceof DirectLoop)) markBarActedOn();
+            });
             case Event.TickerUpdated e -> {
                 data.update(e.ticker());
                 watchMargin();
@@ -519,7 +542,26 @@ public final class BotEngine {
         }
     }
 
+    /**
+     * Applies a fill of this bot's order once: journal, orders, account, risk and the strategy's answer. The fill and
+     * the orders the strategy sends in answer commit together ({@link #inOneCommit}): a restart never finds the fill
+     * without the answer, which the strategy would not give again.
+     */
     void applyFill(Fill fill) {
+        inOneCommit(() -> applyFillOnce(fill));
+    }
+
+    /**
+     * Runs {@code work} so that what it journals commits with the orders it writes ahead ({@link BotStore#inOneCommit}):
+     * a bar's equity mark with the orders the strategy sends on that bar, a fill with the orders sent in answer. A
+     * backtest (direct loop, nothing to crash into) just runs it.
+     */
+    private void inOneCommit(Runnable work) {
+        if (!(loop instanceof DirectLoop) && store instanceof BotStore journal) journal.inOneCommit(work);
+        else work.run();
+    }
+
+    private void applyFillOnce(Fill fill) {
         Optional<Order> order = orders.get(fill.clientOrderId());
         if (order.isEmpty()) {
             reportError("fills", ErrorCategory.ORDER_NOT_FOUND, RecoveryAction.RESYNC_STATE,
