@@ -249,7 +249,7 @@ public final class BotEngine {
         var balances = venue.balances();
         BigDecimal cash = BigDecimal.ZERO;
         for (var b : balances) if (b.asset().equals(instrument.quoteAsset())) cash = b.total();
-        // The strategy starts on the account before the missed fills, which reach it after its start (Recovery#deliver).
+        // The strategy starts on the account before the missed fills, which reach it after its start (Recovery#deliverFills).
         portfolio.setCash(cash.subtract(recovery.missedCash(instrument)));
         recovery.checkPosition(instrument, balances, fresh);
         dayStartEquity = equity();
@@ -271,8 +271,9 @@ public final class BotEngine {
             strategyFailed("onStart", e);
         }
         if (!fresh) {
-            recovery.deliver();
-            portfolio.setCash(cash); // the venue's, which counts the missed fills
+            recovery.deliverFills();
+            portfolio.setCash(cash); // the venue's, which counts the missed fills (and not yet the resends' fills)
+            recovery.deliverOrders();
             dayStartEquity = equity();
             curve.restorePeak(dayStartEquity);
         }

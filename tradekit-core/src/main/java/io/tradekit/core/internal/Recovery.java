@@ -32,8 +32,8 @@ import java.util.Set;
  * <p>What the venue did while the bot was down reaches the strategy as it would have reached a bot that
  * stayed up: the strategy starts on the journal's view (its open orders still open), and only then are the
  * missed fills (each once, in the order they happened), the venue's answers for its orders, the orders that
- * vanished and the resends delivered through the bot's usual paths ({@link #deliver}). A grid thus takes over
- * an order that filled while it was down and answers the fill with its counter-order, as it would have live.
+ * vanished and the resends delivered through the bot's usual paths ({@link #deliverFills}, {@link #deliverOrders}).
+ * A grid thus takes over an order that filled while it was down and answers the fill with its counter-order, as it would have live.
  */
 final class Recovery {
 
@@ -53,7 +53,7 @@ final class Recovery {
     private Instant shortOfFillsSince;
     /** The journal's fills by symbol, order and trade id: a venue fill among them was applied before. */
     private final Set<String> journaled = new HashSet<>();
-    /** Gathered by {@link #reconcile}, delivered by {@link #deliver} once the strategy has started. */
+    /** Gathered by {@link #reconcile}, delivered by {@link #deliverFills}, {@link #deliverOrders} once the strategy has started. */
     private final List<Fill> missed = new ArrayList<>();
     private final List<Order> venueAnswers = new ArrayList<>();
     private final List<Order> resends = new ArrayList<>();
@@ -104,8 +104,8 @@ final class Recovery {
 
     /**
      * Asks the venue about every order the store holds as open or in flight and for the fills missed while down;
-     * nothing of it is applied yet ({@link #deliver}). Venue orders the bot does not know are reported (and cancelled
-     * if told to) now: they are no concern of the strategy.
+     * nothing of it is applied yet ({@link #deliverFills}, {@link #deliverOrders}). Venue orders the bot does not know
+     * are reported (and cancelled if told to) now: they are no concern of the strategy.
      */
     void reconcile(Instrument instrument, Instant since) {
         Set<String> known = new HashSet<>();
@@ -162,13 +162,17 @@ final class Recovery {
         return scratch.cash();
     }
 
-    /**
-     * Delivers what {@link #reconcile} gathered through the bot's usual paths, after the strategy started: the missed
-     * fills (journal, account, strategy), then the venue's answers for its orders, the orders that vanished, and the
-     * orders written ahead that never arrived, sent now.
-     */
-    void deliver() {
+    /** Delivers the missed fills {@link #reconcile} found (journal, account, strategy), after the strategy started. */
+    void deliverFills() {
         for (Fill fill : missed) engine.applyFill(fill);
+    }
+
+    /**
+     * Delivers the rest of what {@link #reconcile} gathered, after the missed fills: the venue's answers for the bot's
+     * orders, the orders that vanished, and the orders written ahead that never arrived, sent now (a resend is answered
+     * at once, so its fills come after the account was set to the venue's).
+     */
+    void deliverOrders() {
         for (Order answer : venueAnswers) engine.orders.onUpdate(OrderUpdate.of(answer, engine.clock.now())).ifPresent(engine::orderChanged);
         vanished.forEach((id, why) -> engine.orders.reject(id, engine.clock.now(), why).ifPresent(engine::orderChanged));
         for (Order order : resends) engine.resend(order);
