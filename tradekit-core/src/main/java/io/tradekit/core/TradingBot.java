@@ -221,8 +221,8 @@ public final class TradingBot implements AutoCloseable {
      * Replays one bar as if the venue had just closed it: a paper venue plays the bar's price path and,
      * at every stop, the bot answers what it heard (its calls to the venue included) before the path goes
      * on; then the bot handles the closed bar. Returns once the bot and its venue calls are idle. The same
-     * steps, in the same order, as a backtest: for replays on a data clock. The journal marks the bar as acted
-     * on in one commit with what the strategy did on it, and a restart resumes after it ({@link #lastBarTime}).
+     * steps, in the same order, as a backtest: for replays on a data clock. Once the bar's work is done the
+     * journal marks the bar as acted on, and a restart resumes after it ({@link #lastBarTime}).
      */
     public void feed(Bar bar) {
         if (!started) throw new IllegalStateException("bot '" + id + "' is not started");
@@ -233,6 +233,7 @@ public final class TradingBot implements AutoCloseable {
             engine.advanceClock(bar.closeTime());
         });
         settle();
+        loop.execute(engine::markBarActedOn);
     }
 
     /** Starts a data clock at {@code time} (a replay's first bar, or where its venue stopped), so that what it journals before the first bar is stamped in market time. */

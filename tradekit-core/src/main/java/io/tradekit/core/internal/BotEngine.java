@@ -309,11 +309,11 @@ public final class BotEngine {
     }
 
     /**
-     * Journals that the bot is done with the last bar it handled. A bot on a data clock (a replay) writes it as it
-     * handles the bar, in one commit with the bar's equity mark and the orders the strategy sent on it; the answers to
-     * those orders that a crash loses are recovered by reconciliation. A restart resumes after that bar.
+     * Journals that the bot is done with the last bar it handled: a driver calls it once everything the bar caused
+     * (fills, orders, answers) has been handled. The store keeps writes in call order, so a mark that survives a
+     * crash means all of that bar's work survived it too, and a restart resumes after that bar.
      */
-    private void markBarActedOn() {
+    public void markBarActedOn() {
         if (lastBarTime != null && store instanceof BotStore journal) {
             journal.putConfig(LAST_BAR_KEY, lastBarTime.toString(), lastBarTime);
         }
@@ -390,12 +390,7 @@ public final class BotEngine {
 
     public void handle(Event event) {
         switch (event) {
-            case Event.BarClosed e -> inOneCommit(() -> {
-                onBar(e.bar());
-                // A driven bot (replay) marks the bar in the commit of what the strategy did on it: a restart that finds
-                // the orders of that bar never hands the bar to the strategy again; one that does not, does.
-                if (clock instanceof EngineClock.Simulated && !(loop instanceof DirectLoop)) markBarActedOn();
-            });
+            case Event.BarClosed e -> inOneCommit(() -> onBar(e.bar())); // the bar's equity mark commits with its orders
             case Event.TickerUpdated e -> {
                 data.update(e.ticker());
                 watchMargin();
