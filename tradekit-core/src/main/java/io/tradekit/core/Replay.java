@@ -201,12 +201,19 @@ public final class Replay {
             // What the bot journals before its first bar is stamped in market time: where the data or the venue's book starts.
             Instant venueNow = venue.matchingEngine().now();
             bot.startClockAt(venueNow.isAfter(first.openTime()) ? venueNow : first.openTime());
-            bot.start();
-            Instant resumeAfter = bot.lastBarTime().orElse(Instant.MIN);
+            // The bars up to the last one the journal marks only warm the bot up, before it reconciles.
             List<Bar> seen = new ArrayList<>();
-            int next = 0;
-            while (next < bars.size() && !bars.get(next).closeTime().isAfter(resumeAfter)) seen.add(bars.get(next++));
-            if (!seen.isEmpty()) bot.preload(seen);
+            bot.start(lastBar -> {
+                Instant resumeAfter = lastBar.orElse(Instant.MIN);
+                for (Bar bar : bars) {
+                    if (bar.closeTime().isAfter(resumeAfter)) break;
+                    seen.add(bar);
+                }
+                return seen;
+            });
+            // A resumed bot may have answered fills it reconciled: its orders reach the venue before the data goes on.
+            bot.awaitIdle(java.time.Duration.ofSeconds(30));
+            int next = seen.size();
             long total = bars.size();
             long pauseNanos = barsPerSecond > 0 ? (long) (1e9 / barsPerSecond) : 0;
             for (int i = next; i < total; i++) {

@@ -143,6 +143,18 @@ public final class TradingBot implements AutoCloseable {
      * the bot's bars and starts trading. Returns once the bot is RUNNING.
      */
     public synchronized void start() {
+        start(lastBar -> List.of());
+    }
+
+    /**
+     * {@link #start()} with {@code history}'s bars for the last bar the journal says the bot acted on (empty for a bot
+     * that never acted on one) preloaded before it reconciles: a driver's bars up to that one, so that the strategy
+     * answers what the venue did while the bot was down with the prices it had. A live bot with warmup bars loads
+     * its warmup from the venue instead.
+     *
+     * <pre>{@code bot.start(lastBar -> barsUpTo(lastBar.orElse(Instant.MIN)));}</pre>
+     */
+    public synchronized void start(java.util.function.Function<java.util.Optional<Instant>, List<Bar>> history) {
         if (started) return;
         started = true;
         loop.start();
@@ -159,13 +171,14 @@ public final class TradingBot implements AutoCloseable {
             engine.handle(event);
         }));
         onLoop(() -> {
-            engine.start();
-            if (warmupBars > 0 && live) {
+            // The warmup is loaded before the bot reconciles: what it missed while down is answered with prices at hand.
+            engine.start(lastBar -> {
+                if (!(warmupBars > 0 && live)) return history.apply(lastBar);
                 Instant now = venue.serverTime();
-                for (String pair : pairs) {
-                    engine.preload(io.tradekit.core.internal.WarmupHistory.load(venue, candleCache, pair, timeframe, warmupBars, now));
-                }
-            }
+                List<Bar> warm = new java.util.ArrayList<>();
+                for (String pair : pairs) warm.addAll(io.tradekit.core.internal.WarmupHistory.load(venue, candleCache, pair, timeframe, warmupBars, now));
+                return warm;
+            });
             for (String pair : pairs) venue.subscribeBars(pair, timeframe);
             // Protections act between bar closes: a live bot watches the ticker; a replay's paper venue stops its price path for them.
             if (!(clock instanceof EngineClock.Simulated) && engine.safety().hasProtections()) venue.subscribeTicker(symbol);

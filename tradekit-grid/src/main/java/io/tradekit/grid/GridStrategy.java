@@ -38,7 +38,8 @@ import java.util.Set;
  * a fill it did not start (someone else's flatten) brings its book in line with the account; leaving the
  * range rebuilds, stops or holds the grid; the risk limits end it in a flatten. Runs the same in a
  * backtest, a replay and live. On a restart it takes over its open orders from their journaled tags
- * ({@link #onStart}) and places no level twice; {@link #saveState()} keeps its figures.
+ * ({@link #onStart}) and places no level twice; the fills that happened while it was down then reach it like any
+ * other fill, and it answers them with their counter-orders; {@link #saveState()} keeps its figures.
  *
  * <p>On a linear perpetual the grid buys no inventory: its pairs are long or short as
  * {@link GridSettings#perp()} says (neutral by default: longs below the centre, shorts above), each waits
@@ -83,7 +84,7 @@ public final class GridStrategy implements Strategy {
     /** When the grid now laid out was built (market time): a restart without saved state counts its cooldown from it. */
     private Instant builtAt = Instant.EPOCH;
     private boolean restoredFromState;
-    /** Nothing is placed or booked before onStart: fills the engine applies while it reconciles are in the account onStart reads. */
+    /** Nothing is placed or booked before onStart; the engine delivers what its reconciliation found only after onStart. */
     private boolean started;
     /** Why the grid is flattening, for core's audit trail when the flatten is asked for again. */
     private String flattenReason;
@@ -198,7 +199,7 @@ public final class GridStrategy implements Strategy {
 
     @Override
     public void onFill(Fill fill, StrategyContext ctx) {
-        if (!started) return; // fills the engine applies while it reconciles: onStart takes the book from the account
+        if (!started) return; // before onStart the book is not laid out; the engine delivers reconciled fills after it
         boolean placing = started && (phase == GridPhase.RUNNING || phase == GridPhase.OUT_OF_RANGE);
         if (fill.symbol().equals(ctx.symbol())) book.observe(fill.price());
         if (phase == GridPhase.FLATTENING) {

@@ -300,6 +300,15 @@ public final class BotEngine {
      * the loop; venue calls here block, because nothing may trade before the state is settled.
      */
     public void start() {
+        start(lastBar -> List.of());
+    }
+
+    /**
+     * {@link #start()}, with the market data {@code history} gives for the last bar the journal says the bot acted on
+     * (empty for a bot that never did) preloaded before reconciliation: the strategy starts, and answers what the
+     * venue did while the bot was down, with the prices it had (orders sent on no data would be refused as stale).
+     */
+    public void start(java.util.function.Function<Optional<Instant>, List<Bar>> history) {
         transition(BotState.STARTING, "engine", "start");
         instrument = venue.instrument(config.symbol());
         for (Lane lane : lanes) {
@@ -323,6 +332,8 @@ public final class BotEngine {
             return last;
         });
         if (lastBarTime != null && clock instanceof EngineClock.Simulated sim) sim.set(lastBarTime);
+        List<Bar> seen = history.apply(Optional.ofNullable(lastBarTime));
+        if (!seen.isEmpty()) preload(seen);
         List<Instrument> traded = new ArrayList<>();
         for (Lane lane : lanes) traded.add(lane.instrument);
         if (!fresh) recovery.reconcile(traded, openSince != null ? openSince : Instant.now());
@@ -330,7 +341,11 @@ public final class BotEngine {
         BigDecimal cash = BigDecimal.ZERO;
         for (var b : balances) if (b.asset().equals(instrument.quoteAsset())) cash = b.total();
         // A budgeted bot's books are its own: its capital plus what its journaled fills moved (the portfolio holds that flow so far).
-        portfolio.setCash(allocation.isBudgeted() ? allocation.settleCapital(cash).add(portfolio.cash()) : cash);
+        boolean budgeted = allocation.isBudgeted();
+        BigDecimal books = budgeted ? allocation.settleCapital(cash).add(portfolio.cash()) : cash;
+        // The strategy starts on the account before the missed fills, which reach it after its start (Recovery#deliverFills);
+        // a budgeted bot's books do not hold them yet, the venue's balance does.
+        portfolio.setCash(budgeted ? books : books.subtract(recovery.missedCash(instrument)));
         for (Instrument inst : traded) recovery.checkPosition(inst, balances, fresh);
         dayStartEquity = equity();
         curve.restorePeak(dayStartEquity);
@@ -351,6 +366,14 @@ public final class BotEngine {
             } catch (RuntimeException e) {
                 strategyFailed("onStart", e);
             }
+        }
+        if (!fresh) {
+            recovery.deliverFills();
+            // The venue's, which counts the missed fills (and not yet the resends' fills); a budgeted bot's books took them as they came.
+            if (!budgeted) portfolio.setCash(cash);
+            recovery.deliverOrders();
+            dayStartEquity = equity();
+            curve.restorePeak(dayStartEquity);
         }
     }
 
@@ -467,7 +490,7 @@ public final class BotEngine {
 
     public void handle(Event event) {
         switch (event) {
-            case Event.BarClosed e -> onBar(e.bar());
+            case Event.BarClosed e -> inOneCommit(() -> onBar(e.bar())); // the bar's equity mark commits with its orders
             case Event.TickerUpdated e -> {
                 data.update(e.ticker());
                 watchMargin();
@@ -636,7 +659,26 @@ public final class BotEngine {
         }
     }
 
+    /**
+     * Applies a fill of this bot's order once: journal, orders, account, risk and the strategy's answer. The fill and
+     * the orders the strategy sends in answer commit together ({@link #inOneCommit}): a restart never finds the fill
+     * without the answer, which the strategy would not give again.
+     */
     void applyFill(Fill fill) {
+        inOneCommit(() -> applyFillOnce(fill));
+    }
+
+    /**
+     * Runs {@code work} so that what it journals commits with the orders it writes ahead ({@link BotStore#inOneCommit}):
+     * a bar's equity mark with the orders the strategy sends on that bar, a fill with the orders sent in answer. A
+     * backtest (direct loop, nothing to crash into) just runs it.
+     */
+    private void inOneCommit(Runnable work) {
+        if (!(loop instanceof DirectLoop) && store instanceof BotStore journal) journal.inOneCommit(work);
+        else work.run();
+    }
+
+    private void applyFillOnce(Fill fill) {
         Optional<Order> order = orders.get(fill.clientOrderId());
         if (order.isEmpty() && allocation.isBudgeted() && !fill.clientOrderId().startsWith(OrderManager.clientIdPrefix(config.botId()) + "-")) {
             // An account shared by budget: another bot's fill reaches every bot on the account's stream.

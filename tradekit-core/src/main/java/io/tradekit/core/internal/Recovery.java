@@ -5,6 +5,7 @@ import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.Fill;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.Order;
+import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.RecoveryAction;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.core.ExitReason;
@@ -25,9 +26,15 @@ import java.util.Set;
 /**
  * Brings a bot back to where it stopped, before it trades: positions from the journal's fills (the
  * record of what the venue did), orders from the journal, peak equity and strategy state from the
- * newest trustworthy snapshot; then it asks the venue about every order that was open or in flight,
- * applies fills missed while down (each once), reports venue orders the bot does not know (and cancels
- * them if told to), and refuses to start when the venue's holding cannot be explained by the journal.
+ * newest trustworthy snapshot; then it asks the venue about every order that was open or in flight and
+ * for the fills missed while down, reports venue orders the bot does not know (and cancels them if told
+ * to), and refuses to start when the venue's holding cannot be explained by the journal and those fills.
+ *
+ * <p>What the venue did while the bot was down reaches the strategy as it would have reached a bot that
+ * stayed up: the strategy starts on the journal's view (its open orders still open), and only then are the
+ * missed fills (each once, in the order they happened), the venue's answers for its orders, the orders that
+ * vanished and the resends delivered through the bot's usual paths ({@link #deliverFills}, {@link #deliverOrders}).
+ * A grid thus takes over an order that filled while it was down and answers the fill with its counter-order, as it would have live.
  */
 final class Recovery {
 
@@ -49,6 +56,13 @@ final class Recovery {
     private Instant lastFillAt;
     /** Where the venue's funding settlements the journal may lack begin: its latest one, or the bot's first order or fill. */
     private Instant fundedSince;
+    /** The journal's fills by symbol, order and trade id: a venue fill among them was applied before. */
+    private final Set<String> journaled = new HashSet<>();
+    /** Gathered by {@link #reconcile}, delivered by {@link #deliverFills}, {@link #deliverOrders} once the strategy has started. */
+    private final List<Fill> missed = new ArrayList<>();
+    private final List<Order> venueAnswers = new ArrayList<>();
+    private final List<Order> resends = new ArrayList<>();
+    private final java.util.Map<String, String> vanished = new java.util.LinkedHashMap<>();
 
     Recovery(BotEngine engine, RecoveryOptions options) {
         this.engine = engine;
@@ -79,6 +93,7 @@ final class Recovery {
             if (lastFillAt == null || f.time().isAfter(lastFillAt)) lastFillAt = f.time();
         }
         for (Fill fill : journal) {
+            journaled.add(fillKey(fill));
             String tag = engine.orders.get(fill.clientOrderId()).map(io.tradekit.api.Order::tag).orElse("");
             engine.portfolio.apply(fill, engine.instrument(fill.symbol()), io.tradekit.core.ExitReason.ofOrderTag(tag));
         }
@@ -103,45 +118,47 @@ final class Recovery {
         return order.status() == io.tradekit.api.OrderStatus.PENDING_NEW || order.status() == io.tradekit.api.OrderStatus.UNKNOWN;
     }
 
-    /** Settles every order the store holds as open or in flight, and applies fills missed while down in every pair the bot trades. */
+    private static String fillKey(Fill fill) {
+        return fill.symbol() + "\u0000" + fill.clientOrderId() + "\u0000" + fill.fillId();
+    }
+
+    /**
+     * Asks the venue about every order the store holds as open or in flight and for the fills missed while down;
+     * nothing of it is applied yet ({@link #deliverFills}, {@link #deliverOrders}). Venue orders the bot does not know
+     * are reported (and cancelled if told to) now: they are no concern of the strategy.
+     */
     void reconcile(List<Instrument> traded, Instant since) {
         Set<String> known = new HashSet<>();
         for (Order o : engine.orders.all()) known.add(o.clientOrderId());
         for (Order mine : engine.orders.openOrders()) {
             Optional<Order> atVenue = engine.venue.lookup(mine.symbol(), mine.clientOrderId());
             if (atVenue.isPresent()) {
-                engine.orders.onLookup(atVenue.get(), engine.clock.now()).ifPresent(engine.store::updateOrder);
+                venueAnswers.add(atVenue.get());
             } else if (neverSent(mine) && !mine.createdAt().plus(RESEND_WINDOW).isBefore(engine.clock.now())) {
                 // Written ahead, never arrived: the journal holds the intent, and the venue's answer proves it is
                 // not there, so sending it now under the same client order id cannot make a duplicate.
                 notes.add("order " + mine.clientOrderId() + " was written ahead but never reached the venue; sent now");
-                engine.resend(mine);
+                resends.add(mine);
             } else {
                 String why = "the venue has no order " + mine.clientOrderId() + (neverSent(mine)
                         ? ": the request never reached it, and it is too old to send now" : ": it vanished from the venue");
-                engine.orders.reject(mine.clientOrderId(), engine.clock.now(), why).ifPresent(engine.store::updateOrder);
+                vanished.put(mine.clientOrderId(), why);
                 notes.add(why);
             }
         }
-        int applied = 0;
         Instant from = shortOfFillsSince != null && shortOfFillsSince.isBefore(since) ? shortOfFillsSince : since;
-        for (Instrument instrument : traded) applied += applyMissedFills(instrument, from, known);
-        if (applied > 0) notes.add(applied + " fill(s) that happened while the bot was down applied");
+        Set<String> seen = new HashSet<>(journaled);
+        for (Instrument instrument : traded) {
+            for (Fill fill : engine.venue.fills(instrument.symbol(), from)) {
+                if (known.contains(fill.clientOrderId()) && seen.add(fillKey(fill))) missed.add(fill);
+            }
+        }
+        missed.sort(java.util.Comparator.comparing(Fill::time));
+        if (!missed.isEmpty()) notes.add(missed.size() + " fill(s) that happened while the bot was down applied");
         for (Instrument instrument : traded) {
             if (instrument.isDerivative()) applyWhatTheVenueDidAlone(instrument, known);
         }
         for (Instrument instrument : traded) reportUnknownOrders(instrument, known);
-    }
-
-    private int applyMissedFills(Instrument instrument, Instant from, Set<String> known) {
-        int applied = 0;
-        for (Fill fill : engine.venue.fills(instrument.symbol(), from)) {
-            if (!known.contains(fill.clientOrderId())) continue;
-            long before = engine.fillsApplied();
-            engine.applyFill(fill);
-            if (engine.fillsApplied() > before) applied++;
-        }
-        return applied;
     }
 
     /** Open venue orders the bot does not know; on an account shared by budget, only those under the bot's own id prefix. */
@@ -189,11 +206,47 @@ final class Recovery {
         }
     }
 
+    /** The net base quantity of the fills {@link #reconcile} found missing from the journal (buys positive). */
+    BigDecimal missedQuantity(String symbol) {
+        BigDecimal net = BigDecimal.ZERO;
+        for (Fill f : missed) if (f.symbol().equals(symbol)) net = net.add(f.side() == io.tradekit.api.Side.BUY ? f.quantity() : f.quantity().negate());
+        return net;
+    }
+
     /**
-     * The venue's base holding must equal the holding when the bot first started plus the bot's fills;
-     * otherwise something traded that the bot cannot account for.
+     * What the missed fills did to a spot account's cash (notional and fees), so that the strategy starts on the cash
+     * before them; zero on a perpetual, whose fills move cash by what the position held (the bot takes the venue's
+     * cash once they are delivered).
+     */
+    BigDecimal missedCash(Instrument instrument) {
+        if (instrument.isDerivative()) return BigDecimal.ZERO;
+        Portfolio scratch = new Portfolio(instrument.quoteAsset(), BigDecimal.ZERO);
+        for (Fill f : missed) scratch.apply(f, engine.instrument(f.symbol()));
+        return scratch.cash();
+    }
+
+    /** Delivers the missed fills {@link #reconcile} found (journal, account, strategy), after the strategy started. */
+    void deliverFills() {
+        for (Fill fill : missed) engine.applyFill(fill);
+    }
+
+    /**
+     * Delivers the rest of what {@link #reconcile} gathered, after the missed fills: the venue's answers for the bot's
+     * orders, the orders that vanished, and the orders written ahead that never arrived, sent now (a resend is answered
+     * at once, so its fills come after the account was set to the venue's).
+     */
+    void deliverOrders() {
+        for (Order answer : venueAnswers) engine.orders.onUpdate(OrderUpdate.of(answer, engine.clock.now())).ifPresent(engine::orderChanged);
+        vanished.forEach((id, why) -> engine.orders.reject(id, engine.clock.now(), why).ifPresent(engine::orderChanged));
+        for (Order order : resends) engine.resend(order);
+    }
+
+    /**
+     * The venue's base holding must equal the holding when the bot first started plus the bot's fills (the journal's
+     * and the missed ones); otherwise something traded that the bot cannot account for.
      */
     void checkPosition(Instrument instrument, List<Balance> balances, boolean freshStart) {
+        BigDecimal missedBase = missedQuantity(instrument.symbol());
         if (!(engine.store instanceof BotStore bot)) return;
         // On an account shared by budget the venue's holding is every bot's: it cannot check this bot's fills.
         if (engine.allocation.isBudgeted()) return;
@@ -209,7 +262,7 @@ final class Recovery {
                 : balances.stream().filter(b -> b.asset().equals(instrument.baseAsset())).map(Balance::total).findFirst().orElse(BigDecimal.ZERO);
         String key = BASELINE_KEY + instrument.baseAsset();
         Optional<String> baseline = bot.config(key);
-        BigDecimal journal = engine.portfolio.quantity(instrument.symbol());
+        BigDecimal journal = engine.portfolio.quantity(instrument.symbol()).add(missedBase);
         if (baseline.isEmpty()) {
             if (!freshStart && journal.signum() != 0 && !options.adoptVenuePosition()) {
                 throw new UnrecoverableStateException("the bot will not start: its journal holds a position of " + journal.toPlainString()

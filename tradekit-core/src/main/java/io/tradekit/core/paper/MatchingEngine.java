@@ -120,6 +120,11 @@ public final class MatchingEngine {
     private io.tradekit.core.store.BotStore book;
     private long sequence;
     private Instant now = Instant.EPOCH;
+    /** The bar whose path a durable venue is playing (its open time) and the point the market moves toward; null between bars. */
+    private Instant pathBar;
+    private int pathPoint;
+    /** Where a durable venue's book says a bar's path stood when its process ended, by symbol (see {@link #resumeBar}). */
+    private final Map<String, PathMark> interrupted = new HashMap<>();
 
     public MatchingEngine(String venue, PaperSettings settings) {
         this.venue = venue;
@@ -415,7 +420,10 @@ public final class MatchingEngine {
             if (after.status().isOpen()) resting.add(after);
         }
         if (!stopped && derivative) settleFunding(listed, point.time(), at);
-        if (!crossed.isEmpty() || pending || liquidated) persist();
+        if (!crossed.isEmpty() || pending || liquidated) {
+            rememberPathPoint(symbol, !stopped);
+            persist();
+        }
         return !stopped;
     }
 
@@ -434,8 +442,58 @@ public final class MatchingEngine {
         closedUntil.merge(symbol, close, (a, b) -> b.isAfter(a) ? b : a);
         if (settles(symbol)) settleFunding(instrument(symbol), close, bar.close());
         if (settings.fillModel() == FillModel.NEXT_OPEN) betweenBars.add(symbol);
+        pathBar = null;
         rememberMarket(symbol);
         persist();
+    }
+
+    /**
+     * A durable venue's driver says which point of {@code bar}'s path ({@link PricePoint#pathOf}) the market moves
+     * toward next, so that the book records, with the fills of every stop, how far along the bar the path went.
+     */
+    public synchronized void towardPoint(Bar bar, int point) {
+        pathBar = bar.openTime();
+        pathPoint = point;
+    }
+
+    /**
+     * Where to go on with {@code bar} when a durable venue's process ended inside it: the index of the first point of
+     * its path still to play, with the market where the path stood (the price and time the book recorded with the
+     * fills of that stop), announced to the bot as a price before anything moves; -1 when the bar was not begun.
+     * Played from there, the rest of the bar meets exactly the orders it would have met had the process not ended,
+     * provided the bot has answered the fills of that stop first (a restarted bot gets them when it reconciles).
+     */
+    public synchronized int resumeBar(Bar bar) {
+        PathMark mark = interrupted.remove(bar.symbol());
+        if (mark == null || !mark.bar().equals(bar.openTime()) || hasPlayed(bar)) return -1;
+        if (settings.fillModel() == FillModel.NEXT_OPEN) betweenBars.remove(bar.symbol());
+        if (mark.volumeLeft() != null) volumeLeft.put(bar.symbol(), mark.volumeLeft());
+        pathBar = mark.bar();
+        pathPoint = mark.point();
+        BigDecimal at = lastPrice.get(bar.symbol());
+        if (at != null) listener.onPrice(bar.symbol(), at, now);
+        return mark.reached() ? mark.point() + 1 : mark.point();
+    }
+
+    /** A stop of a bar's path as a durable book records it: the bar, the point moved toward, whether it was reached. */
+    private record PathMark(Instant bar, int point, boolean reached, BigDecimal volumeLeft) {
+
+        String encode() {
+            return bar + "#" + point + "#" + reached + "#" + (volumeLeft == null ? "-" : volumeLeft.toPlainString());
+        }
+
+        static PathMark decode(String text) {
+            String[] parts = text.split("#");
+            return new PathMark(Instant.parse(parts[0]), Integer.parseInt(parts[1]), Boolean.parseBoolean(parts[2]),
+                    "-".equals(parts[3]) ? null : new BigDecimal(parts[3]));
+        }
+    }
+
+    /** With the fills of a stop inside a bar, where the path stands: the book resumes the bar from there after a restart. */
+    private void rememberPathPoint(String symbol, boolean reached) {
+        if (book == null || pathBar == null || !lastPrice.containsKey(symbol)) return;
+        book.putConfig("paper.path." + symbol, new PathMark(pathBar, pathPoint, reached, volumeLeft.get(symbol)).encode());
+        rememberMarket(symbol);
     }
 
     /**
@@ -755,8 +813,9 @@ public final class MatchingEngine {
         }
         config.forEach((k, v) -> {
             if (k.startsWith("paper.last.")) lastPrice.put(k.substring("paper.last.".length()), new BigDecimal(v));
+            if (k.startsWith("paper.path.")) interrupted.put(k.substring("paper.path.".length()), PathMark.decode(v));
         });
-        // paper.now is written at bar ends only; a process killed inside a bar had already stamped fills and order
+        // paper.now is written at bar ends and stops with fills; a process killed inside a bar may have stamped order
         // changes later than that. The clock resumes at the latest of them, never before something it recorded.
         if (config.containsKey("paper.now")) {
             Instant saved = Instant.parse(config.get("paper.now"));

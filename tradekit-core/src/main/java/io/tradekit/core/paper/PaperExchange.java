@@ -38,6 +38,13 @@ import java.util.Set;
  * <p>Several bots can share one paper account, each with its budget: each takes its own handle on it
  * ({@link #sameAccount()}), and every handle's bot hears every event of the account (a bot leaves the fills
  * and orders of other bots alone by their client order ids).
+ *
+ * <p>A {@link #durable} venue commits each stop of the path in one transaction: its fills, its order changes, and
+ * where along the bar the path stood (the bar, the point it moved toward, the price it stopped at). Killed inside a
+ * bar and restarted, it goes on with that bar from that place, never from its open: the restarted bot first
+ * reconciles and answers the fills it had not heard of (its counter-orders are placed where the fills happened),
+ * then the rest of the path meets them, exactly as in a run that was never interrupted. Rolling both books back to
+ * the last bar mark instead would need the venue to forget fills it reported, which no real venue does.
  */
 public final class PaperExchange implements ExchangeAdapter {
 
@@ -158,12 +165,19 @@ public final class PaperExchange implements ExchangeAdapter {
     public void play(Bar bar, Settle settle) {
         // A bar played to its end before a restart is not played again: its path would meet orders placed since.
         if (engine.hasPlayed(bar)) return;
-        // Nothing rests, waits or is watched: no point of the path can fill or tell the bot anything.
-        if (engine.playIfQuiet(bar)) return;
-        for (PricePoint point : PricePoint.pathOf(bar)) {
+        int first = book == null ? -1 : engine.resumeBar(bar);
+        if (first >= 0) {
+            // Inside this bar when the process ended: the bot answers what it heard there (the fills it reconciled) first.
+            settle.settle(engine.now());
+        } else if (engine.playIfQuiet(bar)) {
+            return; // nothing rests, waits or is watched: no point of the path can fill or tell the bot anything
+        }
+        PricePoint[] path = PricePoint.pathOf(bar);
+        for (int i = Math.max(first, 0); i < path.length; i++) {
+            PricePoint point = path[i];
             boolean reached;
             do {
-                reached = engine.advance(bar.symbol(), point);
+                reached = book == null ? engine.advance(bar.symbol(), point) : advanceDurably(bar, i, point);
                 settle.settle(point.time());
             } while (!reached);
         }
@@ -199,6 +213,16 @@ public final class PaperExchange implements ExchangeAdapter {
             }
         }
         for (Bar bar : playing) engine.endBar(bar);
+    }
+
+    /** One step of the path whose fills, order changes and place on the path the book commits together. */
+    private boolean advanceDurably(Bar bar, int index, PricePoint point) {
+        boolean[] reached = new boolean[1];
+        book.inOneCommit(() -> {
+            engine.towardPoint(bar, index);
+            reached[0] = engine.advance(bar.symbol(), point);
+        });
+        return reached[0];
     }
 
     /** The bot's stop and take-profit levels: the path stops where it crosses them (see {@link MatchingEngine#watch}). */

@@ -74,6 +74,15 @@ public interface BotStore extends StateStore {
     /** Every configuration entry, by key. */
     Map<String, String> configEntries();
 
+    /**
+     * Runs {@code work} so that what it records commits in one transaction with the orders it writes ahead: a crash
+     * keeps a fill together with the orders a strategy sent in answer to it, or neither. A store whose writes are
+     * durable one by one (or not at all) just runs it.
+     */
+    default void inOneCommit(Runnable work) {
+        work.run();
+    }
+
     /** Caches bars; a bar with the same symbol, timeframe and open time replaces the cached one. */
     void cacheCandles(List<Bar> bars);
 

@@ -9,6 +9,7 @@ import io.tradekit.api.Timeframe;
 import io.tradekit.api.store.AuditEvent;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.api.store.EquitySnapshot;
+import io.tradekit.core.store.internal.CommitCount;
 import io.tradekit.core.store.internal.EpochNanos;
 import io.tradekit.core.store.internal.FillEntry;
 import io.tradekit.core.store.internal.JournalConnection;
@@ -30,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +93,9 @@ public final class SqliteStateStore implements BotStore {
     private final Object readLock = new Object();
     private final JournalLock lock;
     private boolean closed;
+    /** Nesting depth of {@link #inOneCommit} calls under way; while above 0, writes wait in {@link #held}. Guarded by this. */
+    private int holding;
+    private final List<JournalWrite> held = new ArrayList<>();
 
     private SqliteStateStore(String location, Handle readHandle, Handle writeHandle, JournalWriter writer,
                              Set<String> fillKeys, Set<String> clientOrderIds, Set<String> fundingKeys, JournalLock lock) {
@@ -125,20 +130,31 @@ public final class SqliteStateStore implements BotStore {
         try {
             JournalFiles.verify(path, lock.previousEndedUncleanly());
             refuseForeignHeader(path, location);
-            return open(path, location, options, lock);
+            return open(path, location, options, lock, isNew(path));
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
-    private static SqliteStateStore open(Path path, String location, SqliteOptions options, JournalLock lock) {
+    /** Whether the journal is being created: no database file, or an empty one with no log (the checks above refuse one with a log). */
+    private static boolean isNew(Path path) {
+        try {
+            return !Files.exists(path) || Files.size(path) == 0;
+        } catch (IOException e) {
+            throw SqliteFailure.translate(path.toString(), e);
+        }
+    }
+
+    private static SqliteStateStore open(Path path, String location, SqliteOptions options, JournalLock lock, boolean created) {
         Jdbi jdbi = Jdbi.create(JournalConnection.dataSource(location, options.busyTimeout()));
         Handle write = null;
         Handle read = null;
+        CommitCount commits = null;
         try {
             write = jdbi.open();
             verifyIntegrity(write, location);
+            commits = CommitCount.open(path, write.createQuery("PRAGMA user_version").mapTo(Integer.class).one(), created);
             SchemaMigrator.migrate(write, SchemaMigrator.latestVersion(), location);
             Set<String> fillKeys = JournalQueries.fillKeys(write);
             Set<String> clientOrderIds = JournalQueries.clientOrderIds(write);
@@ -146,9 +162,10 @@ public final class SqliteStateStore implements BotStore {
             Map<String, JournalWriter.PositionTally> positions = JournalQueries.positions(write);
             read = jdbi.open();
             lock.markOpen();
-            JournalWriter writer = new JournalWriter(write, location, options.maxGroupSize(), options.snapshotRetention(), positions);
+            JournalWriter writer = new JournalWriter(write, location, options.maxGroupSize(), options.snapshotRetention(), positions, commits);
             return new SqliteStateStore(location, read, write, writer, fillKeys, clientOrderIds, fundingKeys, lock);
         } catch (RuntimeException e) {
+            if (commits != null) commits.close();
             closeQuietly(read, e);
             closeQuietly(write, e);
             throw SqliteFailure.translate(location, e);
@@ -169,7 +186,8 @@ public final class SqliteStateStore implements BotStore {
             if (clientOrderIds.contains(order.clientOrderId())) {
                 throw StoreRefusals.orderWrittenTwice(order, location);
             }
-            seq = writer.submit(row);
+            held.add(row);
+            seq = release();
             clientOrderIds.add(order.clientOrderId());
         }
         writer.awaitDurable(seq);
@@ -180,7 +198,7 @@ public final class SqliteStateStore implements BotStore {
         JournalWrite.OrderRow row = JournalWrite.OrderRow.of(order);
         synchronized (this) {
             ensureOpen();
-            writer.submit(row);
+            enqueue(row);
             clientOrderIds.add(order.clientOrderId());
         }
     }
@@ -197,7 +215,7 @@ public final class SqliteStateStore implements BotStore {
             if (!clientOrderIds.contains(fill.clientOrderId())) {
                 throw StoreRefusals.fillOfUnknownOrder(fill, location);
             }
-            writer.submit(row);
+            enqueue(row);
             fillKeys.add(key);
             return true;
         }
@@ -263,7 +281,7 @@ public final class SqliteStateStore implements BotStore {
         List<JournalWrite.CandleRow> rows = bars.stream().map(JournalWrite.CandleRow::of).toList();
         synchronized (this) {
             ensureOpen();
-            rows.forEach(writer::submit);
+            rows.forEach(this::enqueue);
         }
     }
 
@@ -366,13 +384,48 @@ public final class SqliteStateStore implements BotStore {
         return read(h -> JournalQueries.cachedCandles(h, symbol, timeframe, from, to));
     }
 
-    /** Blocks until every write made before this call is committed and synced. */
+    /** Blocks until every write made before this call is committed and synced (writes held by {@link #inOneCommit} too). */
     @Override
     public void flush() {
         synchronized (this) {
             ensureOpen();
+            release();
         }
         writer.flush();
+    }
+
+    /**
+     * What {@code work} records (a fill, the order updates it causes) commits in one transaction with what it writes
+     * ahead (the orders it makes a strategy send), or with nothing before its end: a crash never keeps a fill without
+     * the orders its strategy sent in answer. Writes of {@code work} wait in memory until the first of: an order
+     * written ahead, a {@link #flush()} or read, the end of {@code work}.
+     */
+    @Override
+    public void inOneCommit(Runnable work) {
+        synchronized (this) {
+            holding++;
+        }
+        try {
+            work.run();
+        } finally {
+            synchronized (this) {
+                if (--holding == 0 && !closed) release();
+            }
+        }
+    }
+
+    /** Queues a write, or holds it while {@link #inOneCommit} runs. Called holding this. */
+    private void enqueue(JournalWrite write) {
+        if (holding > 0) held.add(write);
+        else writer.submit(write);
+    }
+
+    /** Queues every held write as one group; returns its sequence number, or 0 when none is held. Called holding this. */
+    private long release() {
+        if (held.isEmpty()) return 0;
+        long seq = held.size() == 1 ? writer.submit(held.getFirst()) : writer.submitTogether(List.copyOf(held));
+        held.clear();
+        return seq;
     }
 
     /**
@@ -397,6 +450,7 @@ public final class SqliteStateStore implements BotStore {
             if (closed) {
                 return;
             }
+            release();
             closed = true;
         }
         try {
@@ -425,7 +479,7 @@ public final class SqliteStateStore implements BotStore {
     private void submit(JournalWrite write) {
         synchronized (this) {
             ensureOpen();
-            writer.submit(write);
+            enqueue(write);
         }
     }
 

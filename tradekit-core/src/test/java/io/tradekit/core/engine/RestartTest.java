@@ -102,6 +102,66 @@ class RestartTest {
     }
 
     @Test
+    void aFillMissedWhileDownReachesTheStrategyAfterItsStartAndItsAnswerGoesToTheVenue() {
+        Path db = dir.resolve("bot.db");
+        Path book = Replay.paperBookFor(db);
+        PaperSettings settings = PaperSettings.of(Bars.BTC, new BigDecimal("10000"));
+        List<Bar> bars = Bars.closes("100", "101", "99", "95", "96");
+        try (TradingBot bot = TradeKit.bot("down").exchange(PaperExchange.durable(settings, book)).symbol("BTCUSDT")
+                .timeframe(Bars.BTC_TF).strategy(new BidThenAsk(new java.util.ArrayList<>())).store(StateStores.sqlite(db)).dataClock().build()) {
+            bot.start();
+            bot.feed(bars.get(0));
+        }
+        PaperExchange down = PaperExchange.durable(settings, book);
+        down.onBar(bars.get(3)); // while the bot is down the venue trades through its bid at 97
+        down.close();
+
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PaperExchange venue = PaperExchange.durable(settings, book);
+        try (TradingBot bot = TradeKit.bot("down").exchange(venue).symbol("BTCUSDT").timeframe(Bars.BTC_TF)
+                .strategy(new BidThenAsk(heard)).store(StateStores.sqlite(db)).dataClock().build()) {
+            bot.start(lastBar -> bars.subList(0, 4)); // as a replay does: the bars it saw, so that it answers with prices at hand
+            assertThat(bot.awaitIdle(java.time.Duration.ofSeconds(30))).isTrue();
+            // It starts on the journal's view (its bid still open, nothing held, the cash before the fill: 10000), then hears the
+            // fill and the order's end as a bot that stayed up would have, and answers with its ask.
+            assertThat(heard).containsExactly("start: 1 open, position 0, cash 10000", "fill BUY 1 @ 97", "order FILLED");
+            assertThat(bot.cash()).isEqualByComparingTo("9902.903"); // 10000 - 97 - 0.097 fee
+            assertThat(venue.openOrders("BTCUSDT")).singleElement().satisfies(o -> {
+                assertThat(o.side()).isEqualTo(Side.SELL);
+                assertThat(o.limitPrice()).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("99"));
+            });
+        }
+    }
+
+    /** Rests a bid at 97 on its first bar and answers its fill with an ask at 99; says what it hears. */
+    private record BidThenAsk(List<String> heard) implements Strategy {
+        @Override
+        public void onStart(StrategyContext ctx) {
+            heard.add("start: " + ctx.openOrders().size() + " open, position " + ctx.position().quantity().stripTrailingZeros().toPlainString()
+                    + ", cash " + ctx.cash().stripTrailingZeros().toPlainString());
+        }
+
+        @Override
+        public void onBar(Bar bar, StrategyContext ctx) {
+            if (ctx.openOrders().isEmpty() && ctx.position().isFlat()) {
+                ctx.submit(OrderIntent.limit("BTCUSDT", Side.BUY, BigDecimal.ONE, new BigDecimal("97")));
+            }
+        }
+
+        @Override
+        public void onFill(Fill fill, StrategyContext ctx) {
+            heard.add("fill " + fill.side() + " " + fill.quantity().stripTrailingZeros().toPlainString() + " @ "
+                    + fill.price().stripTrailingZeros().toPlainString());
+            if (fill.side() == Side.BUY) ctx.submit(OrderIntent.limit("BTCUSDT", Side.SELL, fill.quantity(), new BigDecimal("99")));
+        }
+
+        @Override
+        public void onOrderUpdate(Order order, StrategyContext ctx) {
+            if (order.status().isTerminal()) heard.add("order " + order.status());
+        }
+    }
+
+    @Test
     void anOrderCancelledAtTheVenueWhileDownIsClosedOnRestartAndAnUnknownVenueOrderIsReported() {
         Path db = dir.resolve("bot.db");
         Path book = Replay.paperBookFor(db);

@@ -109,6 +109,52 @@ class JournalFilesTest {
     }
 
     @Test
+    void aLogCutCleanlyAfterACommitIsRefusedNamingTheJournalAndTheCount() throws Exception {
+        Path db = dir.resolve("bot.db");
+        startHolder(db);
+        killHolder();
+        Path wal = dir.resolve("bot.db-wal");
+        List<Long> commitEnds = commitFrameEnds(wal);
+        // The holder committed its order and each fill on its own: a cut after the second-to-last commit is a valid, shorter log.
+        assertThat(commitEnds).hasSizeGreaterThan(FILLS);
+        try (FileChannel channel = FileChannel.open(wal, StandardOpenOption.WRITE)) {
+            channel.truncate(commitEnds.get(commitEnds.size() - 2));
+        }
+
+        assertThatThrownBy(() -> StateStores.sqlite(db)).isInstanceOf(UnrecoverableStateException.class)
+                .hasMessageContaining("state store " + db + " is damaged")
+                .hasMessageContaining("but " + db + ".commits says")
+                .hasMessageContaining("the last 1 commit(s) were cut off (its write-ahead log " + wal + " was truncated or replaced)");
+    }
+
+    @Test
+    void aJournalWhoseCountFileLagsItsCommitsOpensWithEveryCommit() throws Exception {
+        Path db = dir.resolve("bot.db");
+        startHolder(db);
+        killHolder();
+        // A kill between a commit and the count beside it leaves the count behind: the database is ahead, nothing is lost.
+        Path count = dir.resolve("bot.db.commits");
+        ByteBuffer behind = ByteBuffer.wrap(Files.readAllBytes(count));
+        int value = behind.getInt(0) - 1;
+        Files.write(count, ByteBuffer.allocate(8).putInt(value).putInt(~value).array());
+
+        try (SqliteStateStore store = StateStores.sqlite(db)) {
+            assertThat(store.fills()).hasSize(FILLS);
+        }
+    }
+
+    /** The byte offsets at which the log's commit frames end (SQLite's documented frame format: a 24-byte header, then a page). */
+    private static List<Long> commitFrameEnds(Path wal) throws IOException {
+        ByteBuffer log = ByteBuffer.wrap(Files.readAllBytes(wal));
+        int pageSize = log.getInt(8);
+        List<Long> ends = new ArrayList<>();
+        for (long at = 32; at + 24 + pageSize <= log.capacity(); at += 24 + pageSize) {
+            if (log.getInt((int) at + 4) != 0) ends.add(at + 24 + pageSize); // the database size after commit: set on a commit frame only
+        }
+        return ends;
+    }
+
+    @Test
     void aDatabaseDeletedBesideItsLogIsRefused() throws Exception {
         Path db = dir.resolve("bot.db");
         startHolder(db);

@@ -5,9 +5,11 @@ import io.tradekit.api.TradeKitException;
 import io.tradekit.core.store.UnrecoverableStateException;
 import org.jdbi.v3.core.Handle;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,9 +33,10 @@ public final class JournalWriter implements AutoCloseable {
     public record PositionTally(BigDecimal quantity, long fillCount) {
     }
 
-    private record Pending(long seq, JournalWrite write) {
+    /** One submission: a single write, or several that must commit in the same transaction; none for the stop. */
+    private record Pending(long seq, List<JournalWrite> writes) {
         boolean isStop() {
-            return write == null;
+            return writes == null;
         }
     }
 
@@ -46,6 +49,7 @@ public final class JournalWriter implements AutoCloseable {
 
     private final Handle handle;
     private final String location;
+    private final CommitCount commits;
     private final int maxGroupSize;
     private final int snapshotRetention;
     private final Map<String, PositionTally> positions;
@@ -64,11 +68,13 @@ public final class JournalWriter implements AutoCloseable {
     /**
      * @param handle    the connection this writer owns from now on
      * @param positions the positions table as loaded at open, kept up to date by this writer
+     * @param commits   the journal's commit count, advanced in every group's transaction and mirrored beside the file
      */
     public JournalWriter(Handle handle, String location, int maxGroupSize, int snapshotRetention,
-                         Map<String, PositionTally> positions) {
+                         Map<String, PositionTally> positions, CommitCount commits) {
         this.handle = handle;
         this.location = location;
+        this.commits = commits;
         this.maxGroupSize = maxGroupSize;
         this.snapshotRetention = snapshotRetention;
         this.positions = new LinkedHashMap<>(positions);
@@ -78,6 +84,14 @@ public final class JournalWriter implements AutoCloseable {
 
     /** Queues a write; returns its sequence number. Fails if the writer stopped or failed. */
     public long submit(JournalWrite write) {
+        return submitTogether(List.of(write));
+    }
+
+    /**
+     * Queues writes that commit in one transaction, never split between two groups: a crash keeps all of them or
+     * none. Returns the sequence number of the submission. Fails if the writer stopped or failed.
+     */
+    public long submitTogether(List<JournalWrite> writes) {
         synchronized (lock) {
             if (failure != null) {
                 throw failed();
@@ -86,7 +100,7 @@ public final class JournalWriter implements AutoCloseable {
                 throw new IllegalStateException("state store " + location + " is closed");
             }
             long seq = ++submitted;
-            queue.add(new Pending(seq, write));
+            queue.add(new Pending(seq, writes));
             return seq;
         }
     }
@@ -153,15 +167,18 @@ public final class JournalWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 fail(new TradeKitException(ErrorCategory.INTERNAL, "the journal writer of " + location + " was interrupted"));
                 closeStatements();
+                commits.close();
                 return;
             }
             queue.drainTo(group, maxGroupSize - 1);
             try {
                 commit(group);
-            } catch (SQLException | RuntimeException e) {
+                commits.committed();
+            } catch (SQLException | IOException | RuntimeException e) {
                 fail(new UnrecoverableStateException("state store " + location + " could not commit a group of " + group.size()
                         + " writes and takes no more; everything flushed before is durable: " + e.getMessage(), e));
                 closeStatements();
+                commits.close();
                 return;
             }
             Pending last = group.getLast();
@@ -171,6 +188,7 @@ public final class JournalWriter implements AutoCloseable {
             }
             if (last.isStop()) {
                 closeStatements();
+                commits.close();
                 return;
             }
         }
@@ -189,26 +207,27 @@ public final class JournalWriter implements AutoCloseable {
         try {
             PreparedStatement batch = null;
             for (Pending pending : group) {
-                JournalWrite write = pending.write();
-                if (write == null) {
+                if (pending.isStop()) {
                     continue;
                 }
-                PreparedStatement statement = statement(write.sql());
-                if (statement != batch) {
-                    // A new kind of row: send the previous batch first, so that rows reach the file in call order.
-                    if (batch != null) {
-                        batch.executeBatch();
+                for (JournalWrite write : pending.writes()) {
+                    PreparedStatement statement = statement(write.sql());
+                    if (statement != batch) {
+                        // A new kind of row: send the previous batch first, so that rows reach the file in call order.
+                        if (batch != null) {
+                            batch.executeBatch();
+                        }
+                        batch = statement;
                     }
-                    batch = statement;
-                }
-                write.addTo(batch);
-                if (write instanceof JournalWrite.FillRow fill) {
-                    PositionTally before = touched.getOrDefault(fill.symbol(),
-                            positions.getOrDefault(fill.symbol(), new PositionTally(BigDecimal.ZERO, 0)));
-                    touched.put(fill.symbol(), new PositionTally(before.quantity().add(fill.signedQuantity()), before.fillCount() + 1));
-                    changedAt.merge(fill.symbol(), fill.timeNs(), Math::max);
-                } else if (write instanceof JournalWrite.SnapshotRow) {
-                    snapshotSaved = true;
+                    write.addTo(batch);
+                    if (write instanceof JournalWrite.FillRow fill) {
+                        PositionTally before = touched.getOrDefault(fill.symbol(),
+                                positions.getOrDefault(fill.symbol(), new PositionTally(BigDecimal.ZERO, 0)));
+                        touched.put(fill.symbol(), new PositionTally(before.quantity().add(fill.signedQuantity()), before.fillCount() + 1));
+                        changedAt.merge(fill.symbol(), fill.timeNs(), Math::max);
+                    } else if (write instanceof JournalWrite.SnapshotRow) {
+                        snapshotSaved = true;
+                    }
                 }
             }
             if (batch != null) {
@@ -229,6 +248,10 @@ public final class JournalWriter implements AutoCloseable {
                 PreparedStatement prune = statement(PRUNE_SNAPSHOTS);
                 prune.setInt(1, snapshotRetention);
                 prune.executeUpdate();
+            }
+            try (Statement count = handle.getConnection().createStatement()) {
+                // In the group's own transaction: the database's count of commits moves with what it commits.
+                count.execute("PRAGMA user_version = " + commits.next());
             }
             handle.commit();
         } catch (SQLException | RuntimeException e) {
