@@ -5,7 +5,6 @@ import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.Fill;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.Order;
-import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.RecoveryAction;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.core.ExitReason;
@@ -236,7 +235,8 @@ final class Recovery {
      * at once, so its fills come after the account was set to the venue's).
      */
     void deliverOrders() {
-        for (Order answer : venueAnswers) engine.orders.onUpdate(OrderUpdate.of(answer, engine.clock.now())).ifPresent(engine::orderChanged);
+        // A lookup's answer is the venue's whole order: its status and fills, and a quantity an amend lowered while the bot was down.
+        for (Order answer : venueAnswers) engine.orders.onLookup(answer, engine.clock.now()).ifPresent(engine::orderChanged);
         vanished.forEach((id, why) -> engine.orders.reject(id, engine.clock.now(), why).ifPresent(engine::orderChanged));
         for (Order order : resends) engine.resend(order);
     }

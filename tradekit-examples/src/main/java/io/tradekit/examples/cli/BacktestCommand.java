@@ -214,7 +214,7 @@ public final class BacktestCommand implements Command {
             } catch (InvalidInputException e) {
                 throw namingTheFlag(e, givenAs);
             }
-            ReportWriter report = RunReport.of(result, null, PairData.all(pairs));
+            ReportWriter report = RunReport.of(result, null, PairData.all(pairs)).section(RunReport.correlations(pairs));
             ReportFiles files = report.write(out);
             ReportPrinter.print(terminal, "backtest " + result.strategy() + " on " + result.symbol() + " " + result.timeframe(), result, report, files);
             if (result.endedOnStrategyFailure()) {

@@ -71,6 +71,41 @@ class PairsBacktestCommandTest {
         assertThat(run.out()).contains("pairs:").contains("BTCUSDT").contains("ETHUSDT").contains("total");
     }
 
+    @Test
+    void theReportSaysHowThePairsMovedTogether() throws IOException {
+        writeBtcCsv("btc.csv", 300_000);
+        CliRun run = CliRun.in(dir, "backtest", "--symbols", "BTCUSDT,ETHUSDT", "--data", "BTCUSDT=btc.csv,ETHUSDT=eth-usd-5m", "--out", "pairs");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        // Worked here apart from tradekit-risk: both series have the same 580 bar times, so 579 simple returns each,
+        // c[i] / c[i-1] - 1, and Pearson's r = cov(a, b) / (sd(a) sd(b)) over them.
+        List<Bar> btc = DataSets.load(dir.resolve("btc.csv").toString(), Optional.of("BTCUSDT"), Optional.empty());
+        List<Bar> eth = DataSets.load("eth-usd-5m", Optional.of("ETHUSDT"), Optional.empty());
+        assertThat(btc).extracting(Bar::openTime).containsExactlyElementsOf(eth.stream().map(Bar::openTime).toList());
+        double[] a = new double[btc.size() - 1];
+        double[] b = new double[eth.size() - 1];
+        for (int i = 1; i < btc.size(); i++) {
+            a[i - 1] = btc.get(i).close().doubleValue() / btc.get(i - 1).close().doubleValue() - 1;
+            b[i - 1] = eth.get(i).close().doubleValue() / eth.get(i - 1).close().doubleValue() - 1;
+        }
+        double ma = java.util.Arrays.stream(a).average().orElseThrow();
+        double mb = java.util.Arrays.stream(b).average().orElseThrow();
+        double cov = 0;
+        double va = 0;
+        double vb = 0;
+        for (int i = 0; i < a.length; i++) {
+            cov += (a[i] - ma) * (b[i] - mb);
+            va += (a[i] - ma) * (a[i] - ma);
+            vb += (b[i] - mb) * (b[i] - mb);
+        }
+        double r = cov / Math.sqrt(va * vb);
+
+        JsonNode section = new ObjectMapper().readTree(dir.resolve("pairs/summary.json").toFile()).get("pairCorrelation");
+        assertThat(section.get("pairsCompared").asInt()).isEqualTo(1);
+        assertThat(section.get("highest").asText()).isEqualTo("BTCUSDT / ETHUSDT " + String.format(java.util.Locale.ROOT, "%.4f", r));
+        assertThat(Files.readString(dir.resolve("pairs/report.html"))).contains("Correlation between pairs").contains("579");
+    }
+
     private static void assertRow(JsonNode row, PairFigures expected) {
         assertThat(row.get("symbol").asText()).isEqualTo(expected.symbol());
         assertThat(row.get("trades").asInt()).isEqualTo(expected.trades());
