@@ -91,7 +91,8 @@ class OptimizeCommandTest {
                 .contains("overfitting check: every fold holds out of sample");
         // Bars 160..239 start at a top: bought at 90, sold at 110, bought at 90, marked at 109: (110/90)(109/90) - 1 = 48.02 %.
         assertThat(run.out()).containsPattern("return +48\\.02 %");
-        assertThat(run.err()).contains("52/52 backtests");
+        // A run under a second shows no progress (ProgressBarTest covers the bar); the trial count is in trials.csv.
+        assertThat(run.err()).doesNotContain("backtests");
 
         List<String> trials = Files.readAllLines(dir.resolve("opt/trials.csv"));
         assertThat(trials.getFirst()).startsWith("fold,window,trial,buyBelow,sellAbove,status,objective,returnPct");
