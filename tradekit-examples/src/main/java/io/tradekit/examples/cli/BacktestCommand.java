@@ -145,32 +145,13 @@ public final class BacktestCommand implements Command {
                 if (market.perpetual()) {
                     backtest.linearPerpetual(PaperMarginRules.DEFAULT).leverage(market.leverage()).funding(market.funding());
                 }
-                result = backtest
-                        .bars(bars)
-                        .strategy(strategy, instance)
-                        .plugins(plugins)
-                        .cash(decimal(flags, "cash", "10000"))
-                        .feeBps(decimal(flags, "fee-bps", "10"))
-                        .slippageBps(decimal(flags, "slippage-bps", "0"))
-                        .fillModel(FillModel.parse(flags.value("fill-model", "close")))
-                        .participationCap(participationCap(flags))
-                        .risk(RiskFlags.limits(flags))
-                        .protection(ProtectionFlags.protections(flags))
-                        .progress(new ProgressBar(terminal))
-                        .run();
+                result = withRunFlags(backtest.bars(bars).strategy(strategy, instance).plugins(plugins), flags, terminal).run();
                 report = RunReport.of(result, instance, bars);
             } catch (InvalidInputException e) {
                 throw namingTheFlag(e, givenAs);
             }
-            ReportFiles files = report.write(out);
-            ReportPrinter.print(terminal, "backtest " + result.strategy() + " on " + result.symbol() + " " + result.timeframe()
-                    + " (" + data + ")", result, report, files);
-            if (result.endedOnStrategyFailure()) {
-                // The run's figures are written, but it did not finish as a run of the strategy: say so, and fail.
-                terminal.err().println("the run ended on a strategy failure: " + result.strategyFailure().get().describe());
-                return 1;
-            }
-            return 0;
+            return finish(terminal, "backtest " + result.strategy() + " on " + result.symbol() + " " + result.timeframe()
+                    + " (" + data + ")", result, report, out);
         } finally {
             if (jars != null) jars.close();
         }
@@ -198,33 +179,39 @@ public final class BacktestCommand implements Command {
             Plugins plugins = jars != null ? jars.plugins() : Plugins.discover(BacktestCommand.class.getClassLoader());
             BacktestResult result;
             try {
-                result = TradeKit.backtest()
-                        .pairs(pairs)
-                        .strategy(strategy, params)
-                        .plugins(plugins)
-                        .cash(decimal(flags, "cash", "10000"))
-                        .feeBps(decimal(flags, "fee-bps", "10"))
-                        .slippageBps(decimal(flags, "slippage-bps", "0"))
-                        .fillModel(FillModel.parse(flags.value("fill-model", "close")))
-                        .participationCap(participationCap(flags))
-                        .risk(RiskFlags.limits(flags))
-                        .protection(ProtectionFlags.protections(flags))
-                        .progress(new ProgressBar(terminal))
-                        .run();
+                result = withRunFlags(TradeKit.backtest().pairs(pairs).strategy(strategy, params).plugins(plugins), flags, terminal).run();
             } catch (InvalidInputException e) {
                 throw namingTheFlag(e, givenAs);
             }
             ReportWriter report = RunReport.of(result, null, PairData.all(pairs)).section(RunReport.correlations(pairs));
-            ReportFiles files = report.write(out);
-            ReportPrinter.print(terminal, "backtest " + result.strategy() + " on " + result.symbol() + " " + result.timeframe(), result, report, files);
-            if (result.endedOnStrategyFailure()) {
-                terminal.err().println("the run ended on a strategy failure: " + result.strategyFailure().get().describe());
-                return 1;
-            }
-            return 0;
+            return finish(terminal, "backtest " + result.strategy() + " on " + result.symbol() + " " + result.timeframe(), result, report, out);
         } finally {
             if (jars != null) jars.close();
         }
+    }
+
+    /** The paper venue's and the run's flags, the same for one symbol and for pairs. */
+    private static io.tradekit.core.BacktestBuilder withRunFlags(io.tradekit.core.BacktestBuilder backtest, Options.Parsed flags, Terminal terminal) {
+        return backtest
+                .cash(decimal(flags, "cash", "10000"))
+                .feeBps(decimal(flags, "fee-bps", "10"))
+                .slippageBps(decimal(flags, "slippage-bps", "0"))
+                .fillModel(FillModel.parse(flags.value("fill-model", "close")))
+                .participationCap(participationCap(flags))
+                .risk(RiskFlags.limits(flags))
+                .protection(ProtectionFlags.protections(flags))
+                .progress(new ProgressBar(terminal));
+    }
+
+    /** Writes and prints the report; exit 1 when the run ended on a strategy failure (its figures are written, but it did not finish). */
+    private static int finish(Terminal terminal, String title, BacktestResult result, ReportWriter report, Path out) {
+        ReportFiles files = report.write(out);
+        ReportPrinter.print(terminal, title, result, report, files);
+        if (result.endedOnStrategyFailure()) {
+            terminal.err().println("the run ended on a strategy failure: " + result.strategyFailure().get().describe());
+            return 1;
+        }
+        return 0;
     }
 
     /**
