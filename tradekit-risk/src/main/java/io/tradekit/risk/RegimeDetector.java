@@ -50,11 +50,14 @@ public final class RegimeDetector {
     private final double highVolatilityPercentile;
 
     /**
-     * @param adxPeriod                bars for ADX, ±DI and ATR (14 is the classic)
-     * @param trendAdx                 ADX from which a trend counts (25 is the classic)
-     * @param volatilityWindow         bars of log returns per realized-volatility value
-     * @param percentileLookback       realized-volatility values the current one is ranked against
+     * A detector with its own periods and thresholds.
+     *
+     * @param adxPeriod                bars for ADX, ±DI and ATR (14 is the classic), at least 2
+     * @param trendAdx                 ADX from which a trend counts (25 is the classic), in (0, 100)
+     * @param volatilityWindow         bars of log returns per realized-volatility value, at least 2
+     * @param percentileLookback       realized-volatility values the current one is ranked against, at least 2
      * @param highVolatilityPercentile rank from which volatility counts as high, in (0, 1)
+     * @throws io.tradekit.api.InvalidInputException if a value is out of its range
      */
     public RegimeDetector(int adxPeriod, BigDecimal trendAdx, int volatilityWindow, int percentileLookback, double highVolatilityPercentile) {
         if (adxPeriod < 2) throw new InvalidInputException("regime ADX period must be at least 2, got " + adxPeriod);
@@ -73,16 +76,31 @@ public final class RegimeDetector {
         this.highVolatilityPercentile = highVolatilityPercentile;
     }
 
-    /** ADX 14 with a trend from 25, volatility over 20 bars ranked over 100, high from the 90th percentile. */
+    /**
+     * ADX 14 with a trend from 25, volatility over 20 bars ranked over 100, high from the 90th percentile.
+     *
+     * @return the detector with the classic settings; it needs 120 bars
+     */
     public static RegimeDetector standard() {
         return new RegimeDetector(14, BigDecimal.valueOf(25), 20, 100, 0.9);
     }
 
-    /** How many bars {@link #detect} needs. */
+    /**
+     * How many bars {@link #detect} needs.
+     *
+     * @return the larger of lookback plus volatility window and three ADX periods plus one
+     */
     public int minimumBars() {
         return Math.max(percentileLookback + volatilityWindow, 3 * adxPeriod + 1);
     }
 
+    /**
+     * Reads the regime at the last of {@code bars}. The detector keeps no state: it may be shared between threads.
+     *
+     * @param bars one symbol's bars, oldest first, at least {@link #minimumBars()}; only the last bars matter
+     * @return the regime with the figures behind it, timed at the last bar's close
+     * @throws io.tradekit.api.InvalidInputException if there are fewer bars than {@link #minimumBars()}
+     */
     public RegimeReading detect(List<Bar> bars) {
         if (bars.size() < minimumBars()) {
             String symbol = bars.isEmpty() ? "the symbol" : bars.getFirst().symbol();

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * One reading of a symbol's market regime and the figures behind it.
+ * One reading of a symbol's market regime and the figures behind it, as {@link RegimeDetector#detect} takes it.
  *
+ * @param symbol               the symbol of the bars read
  * @param time                 the close of the last bar read
+ * @param regime               the regime those figures put the market in
  * @param adx                  ta4j ADX: trend strength, 0..100
  * @param plusDi               ta4j +DI
  * @param minusDi              ta4j -DI

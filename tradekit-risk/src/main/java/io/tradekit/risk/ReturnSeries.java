@@ -18,7 +18,12 @@ public final class ReturnSeries {
     private ReturnSeries() {
     }
 
-    /** The returns of consecutive bars: one fewer than there are bars. */
+    /**
+     * The returns of consecutive bars: one fewer than there are bars.
+     *
+     * @param bars one symbol's bars, oldest first
+     * @return the simple returns as fractions; empty for fewer than 2 bars
+     */
     public static double[] of(List<Bar> bars) {
         double[] out = new double[Math.max(0, bars.size() - 1)];
         for (int i = 1; i < bars.size(); i++) {
@@ -29,7 +34,10 @@ public final class ReturnSeries {
 
     /**
      * Each symbol's returns over the bar times that every symbol has, so that element i of every
-     * series covers the same period. A time one symbol lacks is skipped for all.
+     * series covers the same period. A time one symbol lacks is skipped for all. Bars are matched by open time.
+     *
+     * @param barsBySymbol each symbol's bars in any order
+     * @return each symbol's returns, in the map's order, all of one length (the common times less one, or 0)
      */
     public static Map<String, double[]> aligned(Map<String, List<Bar>> barsBySymbol) {
         Map<String, TreeMap<Instant, BigDecimal>> closes = new LinkedHashMap<>();
@@ -57,6 +65,11 @@ public final class ReturnSeries {
      * The returns of a book holding {@code weights} (signed position notional over equity, so a short
      * is negative) of each symbol: sum of weight times the symbol's return over the common bar times.
      * The result is the change in equity as a fraction of equity.
+     *
+     * @param barsBySymbol bars of at least every symbol in {@code weights}; other symbols are ignored
+     * @param weights      each held symbol's signed notional as a fraction of equity
+     * @return one return per common period, oldest first; empty when there are no weights or fewer than 2 common times
+     * @throws io.tradekit.api.InvalidInputException if a weighted symbol has no bars
      */
     public static double[] portfolio(Map<String, List<Bar>> barsBySymbol, Map<String, BigDecimal> weights) {
         Map<String, List<Bar>> held = new LinkedHashMap<>();

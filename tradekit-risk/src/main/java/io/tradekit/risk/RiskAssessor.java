@@ -53,11 +53,28 @@ public final class RiskAssessor {
     private final Optional<BigDecimal> maxExposure;
     private final Optional<BigDecimal> maxRiskOfRuin;
 
-    /** With {@link RegimeDetector#standard()}, {@link PriceShock#standard()} and correlation over 30 bars. */
+    /**
+     * An assessor with {@link RegimeDetector#standard()}, {@link PriceShock#standard()} and correlation over 30 bars.
+     *
+     * @param limits the bot's limits; {@code max-drawdown}, {@code max-daily-loss}, {@code max-exposure} and
+     *               {@code max-risk-of-ruin} are read, the others ignored
+     * @throws io.tradekit.api.InvalidInputException if one of those limits has a value out of its range
+     */
     public RiskAssessor(RiskLimits limits) {
         this(limits, RegimeDetector.standard(), PriceShock.standard(), 30);
     }
 
+    /**
+     * An assessor with its own regime detector, shocks and correlation window.
+     *
+     * @param limits            the bot's limits; {@code max-drawdown}, {@code max-daily-loss}, {@code max-exposure}
+     *                          and {@code max-risk-of-ruin} are read, the others ignored
+     * @param detector          reads each symbol's regime; it also sets how many recent bars are fetched per symbol
+     * @param shocks            the price shocks of the stress test, copied
+     * @param correlationWindow how many recent common returns each pair's correlation is taken over, at least 2
+     * @throws io.tradekit.api.InvalidInputException if {@code correlationWindow} is below 2 or a limit has a value
+     *         out of its range
+     */
     public RiskAssessor(RiskLimits limits, RegimeDetector detector, List<PriceShock> shocks, int correlationWindow) {
         if (correlationWindow < 2) throw new InvalidInputException("correlation window must be at least 2 bars, got " + correlationWindow);
         LimitValues values = new LimitValues(limits);
@@ -71,7 +88,14 @@ public final class RiskAssessor {
         this.maxRiskOfRuin = values.fraction(RiskLimits.MAX_RISK_OF_RUIN);
     }
 
-    /** Assesses the account; {@code symbols} are those the bot trades (held symbols are added). */
+    /**
+     * Assesses the account now. Reads positions, equity and recent bars from {@code ctx} and changes nothing.
+     *
+     * @param ctx     the account as the engine sees it
+     * @param symbols the symbols the bot trades; symbols with an open position are added
+     * @return the report, timed at {@code ctx.now()}; a symbol with fewer bars than the detector needs has no
+     *         regime, and a book with fewer than 20 common returns has no tail-risk figures
+     */
     public RiskReport assess(RiskContext ctx, Collection<String> symbols) {
         BigDecimal equity = ctx.equity();
         BigDecimal peak = ctx.peakEquity().max(equity);

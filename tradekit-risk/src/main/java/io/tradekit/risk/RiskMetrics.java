@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The figures behind a {@link RiskReport}.
+ * The figures behind a {@link RiskReport}. Money is in the account's quote currency.
  *
+ * @param equity            the account's equity now
+ * @param peakEquity        the highest equity seen, at least {@code equity}
  * @param drawdown          fall from the equity peak, as a fraction of the peak
  * @param dailyPnl          equity minus the equity at the start of the trading day
  * @param grossExposure     sum of |position notional| over equity
@@ -22,6 +24,11 @@ public record RiskMetrics(BigDecimal equity, BigDecimal peakEquity, BigDecimal d
                           Map<String, RegimeReading> regimes, List<TailRisk> portfolioTailRisk, List<PairCorrelation> correlations,
                           List<StressResult> stress, Optional<RiskOfRuin> riskOfRuin) {
 
+    /**
+     * Copies the collections into unmodifiable ones.
+     *
+     * @throws NullPointerException if a collection is null or holds null
+     */
     public RiskMetrics {
         regimes = Map.copyOf(regimes);
         portfolioTailRisk = List.copyOf(portfolioTailRisk);
@@ -29,6 +36,13 @@ public record RiskMetrics(BigDecimal equity, BigDecimal peakEquity, BigDecimal d
         stress = List.copyOf(stress);
     }
 
+    /**
+     * The tail-risk figures of one method at one confidence.
+     *
+     * @param method     historical or parametric
+     * @param confidence 95 or 99 %
+     * @return the figures, or empty when the book had none (flat, or too few returns)
+     */
     public Optional<TailRisk> tailRisk(VarMethod method, Confidence confidence) {
         return portfolioTailRisk.stream().filter(t -> t.method() == method && t.confidence() == confidence).findFirst();
     }

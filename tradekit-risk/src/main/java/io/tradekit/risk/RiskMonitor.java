@@ -20,32 +20,58 @@ import java.util.stream.Collectors;
  */
 public final class RiskMonitor {
 
+    /** The policy name the monitor's alerts carry. */
     public static final String SOURCE = "risk-monitor";
 
     private final RiskAssessor assessor;
     private final List<RiskAlertListener> listeners = new CopyOnWriteArrayList<>();
     private RiskLevel level = RiskLevel.LOW;
 
+    /**
+     * A monitor at level LOW, with no listeners.
+     *
+     * @param assessor builds the report on each {@link #evaluate}
+     */
     public RiskMonitor(RiskAssessor assessor) {
         this.assessor = assessor;
     }
 
+    /**
+     * Adds a listener for level changes. Listeners may be added and removed from any thread.
+     *
+     * @param listener called with each alert, in the order listeners were added
+     */
     public void addListener(RiskAlertListener listener) {
         listeners.add(listener);
     }
 
+    /**
+     * Removes a listener; nothing happens if it was not added.
+     *
+     * @param listener the listener to remove
+     */
     public void removeListener(RiskAlertListener listener) {
         listeners.remove(listener);
     }
 
-    /** The level of the last evaluation; LOW before the first. */
+    /**
+     * The level of the last evaluation; LOW before the first.
+     *
+     * @return the current level
+     */
     public RiskLevel level() {
         return level;
     }
 
     /**
      * Assesses the account and alerts on a change of level. Every listener is called even if one
-     * throws; the first exception is rethrown afterwards.
+     * throws; the first exception is rethrown afterwards (the others are suppressed in it). The level
+     * itself is not guarded: call this from one thread at a time, such as the bot's loop or one timer.
+     *
+     * @param ctx     the account as the engine sees it
+     * @param symbols the symbols the bot trades (see {@link RiskAssessor#assess})
+     * @return the report just taken
+     * @throws RuntimeException the first exception a listener threw, after all listeners have been called
      */
     public RiskReport evaluate(RiskContext ctx, Collection<String> symbols) {
         RiskReport report = assessor.assess(ctx, symbols);

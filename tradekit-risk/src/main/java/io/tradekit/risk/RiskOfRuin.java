@@ -21,6 +21,13 @@ import java.util.Optional;
  * With no edge (edge &lt;= 0) ruin is certain (1); with edge &gt;= 1 or no losing trade it is 0. With
  * R = 1 this is the textbook gambler's-ruin form ((1 - A)/(1 + A))^C with A = 2p - 1. It is an
  * estimate: it assumes trades are independent and alike, which a short record cannot show.
+ *
+ * @param trades       trades won or lost (zero-PnL trades are not counted)
+ * @param winRate      p: the share of those trades that won, 0..1
+ * @param payoffRatio  R: the average win over the average loss; 0 with no win, infinite with no loss
+ * @param edge         p * R - (1 - p): the expected gain per unit risked
+ * @param capitalUnits equity over the average loss
+ * @param probability  the estimated probability of ruin, 0..1
  */
 public record RiskOfRuin(int trades, double winRate, double payoffRatio, double edge, double capitalUnits, double probability) {
 
@@ -29,7 +36,12 @@ public record RiskOfRuin(int trades, double winRate, double payoffRatio, double 
     /** Fewer decided trades (won or lost) than this say too little to estimate from. */
     public static final int MIN_TRADES = 10;
 
-    /** The estimate over the account's last {@value #WINDOW} round trips; empty below {@value #MIN_TRADES} or without equity. */
+    /**
+     * The estimate over the account's last {@value #WINDOW} round trips.
+     *
+     * @param ctx the account: its recent trade PnL and equity
+     * @return the estimate; empty with fewer than {@value #MIN_TRADES} won or lost trades, or without positive equity
+     */
     public static Optional<RiskOfRuin> ofRecentTrades(RiskContext ctx) {
         List<BigDecimal> pnl = ctx.recentTradePnl(WINDOW);
         long decided = pnl.stream().filter(v -> v.signum() != 0).count();
@@ -37,7 +49,15 @@ public record RiskOfRuin(int trades, double winRate, double payoffRatio, double 
         return Optional.of(estimate(pnl, ctx.equity()));
     }
 
-    /** Estimates from realized trade PnL (quote currency) and the current equity. */
+    /**
+     * Estimates from realized trade PnL and the current equity. Trades with zero PnL are left out.
+     *
+     * @param tradePnl realized PnL per round trip, in quote currency
+     * @param equity   the current equity, in quote currency, positive
+     * @return the estimate; with no losing trade the payoff ratio, edge and capital units are infinite and the
+     *         probability 0
+     * @throws io.tradekit.api.InvalidInputException if {@code equity} is null or not positive, or no trade won or lost
+     */
     public static RiskOfRuin estimate(List<BigDecimal> tradePnl, BigDecimal equity) {
         if (equity == null || equity.signum() <= 0) {
             throw new InvalidInputException("risk of ruin needs a positive equity, got " + equity);

@@ -24,18 +24,40 @@ public final class StressTest {
     private final Optional<BigDecimal> maxDrawdown;
     private final Optional<BigDecimal> maxDailyLoss;
 
+    /**
+     * A stress test against the bot's limits.
+     *
+     * @param limits the bot's limits; {@code max-drawdown} and {@code max-daily-loss} are compared, the others
+     *               ignored (a limit not set is never breached)
+     * @throws io.tradekit.api.InvalidInputException if one of those two limits has a value out of its range
+     */
     public StressTest(RiskLimits limits) {
         LimitValues values = new LimitValues(limits);
         this.maxDrawdown = values.fraction(RiskLimits.MAX_DRAWDOWN);
         this.maxDailyLoss = values.positive(RiskLimits.MAX_DAILY_LOSS);
     }
 
+    /**
+     * Applies each shock on its own to the book as it is now.
+     *
+     * @param ctx    the account: positions, last prices, equity, peak and day-start equity
+     * @param shocks the shocks, each applied alone
+     * @return one result per shock, in the same order
+     */
     public List<StressResult> run(RiskContext ctx, List<PriceShock> shocks) {
         List<StressResult> out = new ArrayList<>();
         for (PriceShock shock : shocks) out.add(run(ctx, shock));
         return out;
     }
 
+    /**
+     * Applies one shock to the book as it is now: each open position the shock applies to gains or loses its
+     * signed notional times the change.
+     *
+     * @param ctx   the account: positions, last prices, equity, peak and day-start equity
+     * @param shock the shock
+     * @return the equity, drawdown and daily loss after the shock and the limits it would reach
+     */
     public StressResult run(RiskContext ctx, PriceShock shock) {
         BigDecimal pnl = BigDecimal.ZERO;
         for (Position p : ctx.positions()) {

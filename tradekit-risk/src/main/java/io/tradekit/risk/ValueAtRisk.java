@@ -23,6 +23,14 @@ public final class ValueAtRisk {
     private ValueAtRisk() {
     }
 
+    /**
+     * Historical VaR and ES: from the worst {@code ceil(n * tail / 100)} returns of the sample.
+     *
+     * @param returns    one return per period as a fraction, at least 2, all finite; not modified
+     * @param confidence 95 or 99 %
+     * @return the figures, positive for a loss
+     * @throws io.tradekit.api.InvalidInputException if there are fewer than 2 returns or one is NaN or infinite
+     */
     public static TailRisk historical(double[] returns, Confidence confidence) {
         check(returns);
         double[] sorted = returns.clone();
@@ -33,6 +41,14 @@ public final class ValueAtRisk {
         return new TailRisk(VarMethod.HISTORICAL, confidence, -sorted[k - 1], -tailSum / k);
     }
 
+    /**
+     * Parametric VaR and ES under a normal distribution with the sample's mean and standard deviation.
+     *
+     * @param returns    one return per period as a fraction, at least 2, all finite
+     * @param confidence 95 or 99 %
+     * @return the figures, positive for a loss
+     * @throws io.tradekit.api.InvalidInputException if there are fewer than 2 returns or one is NaN or infinite
+     */
     public static TailRisk parametric(double[] returns, Confidence confidence) {
         check(returns);
         double mean = mean(returns);
@@ -42,7 +58,13 @@ public final class ValueAtRisk {
         return new TailRisk(VarMethod.PARAMETRIC, confidence, z * sd - mean, sd * density / (1 - confidence.level()) - mean);
     }
 
-    /** Both methods at both levels: historical 95, 99, then parametric 95, 99. */
+    /**
+     * Both methods at both levels: historical 95, 99, then parametric 95, 99.
+     *
+     * @param returns one return per period as a fraction, at least 2, all finite
+     * @return four figures in that order
+     * @throws io.tradekit.api.InvalidInputException if there are fewer than 2 returns or one is NaN or infinite
+     */
     public static List<TailRisk> all(double[] returns) {
         List<TailRisk> out = new ArrayList<>();
         for (Confidence c : Confidence.values()) out.add(historical(returns, c));
