@@ -21,6 +21,15 @@ import java.math.RoundingMode;
  * <li>Size: the budget split equally in quote over the {@code 2 * levels} pairs, rounded down to 0.01.</li>
  * </ul>
  * {@code windowBars} is how much history the estimate is taken from.
+ *
+ * <pre>{@code GridProposal p = GridHeuristic.standard()
+ *     .propose(VolatilityEstimator.estimate(bars), price, new BigDecimal("1000"), new BigDecimal("10"), instrument);}</pre>
+ *
+ * @param windowBars       bars of history the volatility estimate is taken from, at least 3
+ * @param horizonBars      bars ahead whose expected move the levels should cover, at least 1
+ * @param barsPerCrossing  how many bars, on average, the price should take to cross one level, at least 1
+ * @param rangeSigmas      how many standard deviations of the horizon's move the levels cover, more than 0
+ * @param maxLevelsPerSide the most levels on each side, 1 to the grid's maximum of levels per side
  */
 public record GridHeuristic(int windowBars, int horizonBars, double barsPerCrossing, double rangeSigmas, int maxLevelsPerSide) {
 
@@ -29,6 +38,11 @@ public record GridHeuristic(int windowBars, int horizonBars, double barsPerCross
     private static final BigDecimal FEE_MULTIPLE = new BigDecimal("4");
     private static final MathContext TEN_DIGITS = new MathContext(10);
 
+    /**
+     * Checks the ranges.
+     *
+     * @throws io.tradekit.api.InvalidInputException if a component is out of its range, naming it
+     */
     public GridHeuristic {
         if (windowBars < 3) throw new InvalidInputException("grid heuristic: windowBars is " + windowBars + ", expected 3 or more");
         if (horizonBars < 1) throw new InvalidInputException("grid heuristic: horizonBars is " + horizonBars + ", expected 1 or more");
@@ -39,12 +53,22 @@ public record GridHeuristic(int windowBars, int horizonBars, double barsPerCross
         }
     }
 
-    /** 100 bars of history, a level crossed every 4 bars, 2 σ of a 1440-bar horizon covered, at most 50 levels a side. */
+    /**
+     * 100 bars of history, a level crossed every 4 bars, 2 σ of a 1440-bar horizon covered, at most 50 levels a side.
+     *
+     * @return {@code new GridHeuristic(100, 1440, 4, 2, 50)}
+     */
     public static GridHeuristic standard() {
         return new GridHeuristic(100, 1440, 4, 2, 50);
     }
 
-    /** The spacing in percent, at least four maker fees, rounded up to 0.01 %. */
+    /**
+     * The spacing in percent: {@code 100 * σ * sqrt(barsPerCrossing)}, at least four maker fees, rounded up to 0.01 %.
+     *
+     * @param vol         the volatility estimate; its per-bar standard deviation is used
+     * @param makerFeeBps the maker fee in basis points (10 = 0.1 %)
+     * @return the spacing in percent of the price (0.5 = 0.5 %), at least 0.01
+     */
     public BigDecimal spacingPercent(VolatilityEstimate vol, BigDecimal makerFeeBps) {
         BigDecimal fromVolatility = BigDecimal.valueOf(vol.perBarStdDev() * Math.sqrt(barsPerCrossing)).multiply(HUNDRED).round(TEN_DIGITS);
         BigDecimal feeFloor = makerFeeBps.multiply(FEE_MULTIPLE).multiply(HUNDRED).divide(BPS);
@@ -52,7 +76,13 @@ public record GridHeuristic(int windowBars, int horizonBars, double barsPerCross
         return spacing.signum() > 0 ? spacing : new BigDecimal("0.01");
     }
 
-    /** The levels on each side that cover the expected range at {@code spacingPercent}. */
+    /**
+     * The levels on each side that cover the expected range at {@code spacingPercent}.
+     *
+     * @param vol            the volatility estimate; its per-bar standard deviation is used
+     * @param spacingPercent the spacing in percent of the price, positive
+     * @return {@code ceil(rangeSigmas * σ * sqrt(horizonBars) / spacing)}, between 1 and {@code maxLevelsPerSide}
+     */
     public int levelsPerSide(VolatilityEstimate vol, BigDecimal spacingPercent) {
         double range = rangeSigmas * vol.perBarStdDev() * Math.sqrt(horizonBars);
         double levels = Math.ceil(range / (spacingPercent.doubleValue() / 100.0) - 1e-9);
@@ -60,8 +90,16 @@ public record GridHeuristic(int windowBars, int horizonBars, double barsPerCross
     }
 
     /**
-     * The whole proposal for a grid around {@code price}, funded by {@code budget} in the quote asset.
+     * The whole proposal for a grid around {@code price}, funded by {@code budget} in the quote asset:
+     * {@link #spacingPercent}, then {@link #levelsPerSide} cut down by {@link #fitLevels}, then the budget's
+     * equal share per pair rounded down to 0.01.
      *
+     * @param vol         the volatility estimate
+     * @param price       the price the grid is centred on, in the quote asset
+     * @param budget      the quote the grid may spend in all
+     * @param makerFeeBps the maker fee in basis points (10 = 0.1 %)
+     * @param instrument  the instrument's filters: step size, minimum quantity and minimum notional
+     * @return the proposal
      * @throws InvalidInputException naming {@code budget} when not even one level per side fits the instrument's minimums
      */
     public GridProposal propose(VolatilityEstimate vol, BigDecimal price, BigDecimal budget, BigDecimal makerFeeBps, Instrument instrument) {
@@ -70,7 +108,18 @@ public record GridHeuristic(int windowBars, int horizonBars, double barsPerCross
         return new GridProposal(spacing, levels, quotePerLevel(budget, levels));
     }
 
-    /** The most levels per side, up to {@code wanted}, whose equal share of {@code budget} meets the instrument's minimums. */
+    /**
+     * The most levels per side, up to {@code wanted}, whose equal share of {@code budget} meets the instrument's
+     * minimums at both the grid's lowest and highest price.
+     *
+     * @param wanted         the levels per side the volatility asks for
+     * @param price          the price the grid is centred on, in the quote asset
+     * @param spacingPercent the spacing in percent of the price
+     * @param budget         the quote the grid may spend in all
+     * @param instrument     the instrument's filters: step size, minimum quantity and minimum notional
+     * @return the levels per side, 1 to {@code wanted}
+     * @throws InvalidInputException naming {@code budget} when not even one level per side fits
+     */
     public int fitLevels(int wanted, BigDecimal price, BigDecimal spacingPercent, BigDecimal budget, Instrument instrument) {
         for (int levels = wanted; levels >= 1; levels--) {
             if (fits(levels, price, spacingPercent, budget, instrument)) return levels;

@@ -48,7 +48,18 @@ public final class GridLadder {
         this.quantities = quantities;
     }
 
-    /** Generates the levels of {@code config} on {@code instrument}'s tick and sizes them on its step. */
+    /**
+     * Generates the levels of {@code config} on {@code instrument}'s tick and sizes them on its step. Prices are
+     * rounded to the nearest tick (half-even); levels outside {@code lower}/{@code upper} are left out; quantities are
+     * rounded down to the step.
+     *
+     * @param config     the grid's settings: centre, spacing, levels on each side, bounds, sizing and maker fee
+     * @param instrument the instrument's filters: tick size, step size, minimum quantity and minimum notional
+     * @return the ladder, with at least two levels
+     * @throws InvalidInputException naming the setting at fault when a level is not a positive price, two levels
+     *         round to one tick, the bounds leave fewer than two levels, a pair's quantity is below one step or the
+     *         instrument's minimums, or a round trip would not pay the maker fees on both legs
+     */
     public static GridLadder build(GridConfig config, Instrument instrument) {
         BigDecimal center = toTick(config.center(), instrument.tickSize());
         if (center.signum() <= 0) {
@@ -159,51 +170,105 @@ public final class GridLadder {
         }
     }
 
+    /**
+     * The settings the ladder was built from.
+     *
+     * @return the grid's settings
+     */
     public GridConfig config() {
         return config;
     }
 
+    /**
+     * The instrument the ladder was built on.
+     *
+     * @return the instrument whose filters the prices and quantities follow
+     */
     public Instrument instrument() {
         return instrument;
     }
 
-    /** The centre price on the tick. */
+    /**
+     * The centre price on the tick.
+     *
+     * @return the configured centre rounded to the tick, in the quote asset
+     */
     public BigDecimal center() {
         return center;
     }
 
-    /** The index of the centre's level. */
+    /**
+     * The index of the centre's level.
+     *
+     * @return the centre's index; it lies outside 0..size()-1 when the bounds cut the centre off
+     */
     public int centerIndex() {
         return -firstOffset;
     }
 
-    /** How many levels. */
+    /**
+     * How many levels.
+     *
+     * @return the number of levels, at least 2
+     */
     public int size() {
         return prices.length;
     }
 
-    /** How many pairs (adjacent levels that trade together): one less than the levels. */
+    /**
+     * How many pairs (adjacent levels that trade together): one less than the levels.
+     *
+     * @return {@code size() - 1}
+     */
     public int pairs() {
         return quantities.length;
     }
 
+    /**
+     * The price of one level.
+     *
+     * @param level the level's index, 0 to {@code size() - 1}
+     * @return its price on the tick, in the quote asset
+     * @throws ArrayIndexOutOfBoundsException if {@code level} is not a level of the ladder
+     */
     public BigDecimal price(int level) {
         return prices[level];
     }
 
-    /** The base quantity pair {@code pair} buys at level {@code pair} and sells at level {@code pair + 1}. */
+    /**
+     * The base quantity pair {@code pair} buys at level {@code pair} and sells at level {@code pair + 1}.
+     *
+     * @param pair the pair's index, 0 to {@code pairs() - 1}
+     * @return the quantity on the step, in the base asset
+     * @throws ArrayIndexOutOfBoundsException if {@code pair} is not a pair of the ladder
+     */
     public BigDecimal quantity(int pair) {
         return quantities[pair];
     }
 
+    /**
+     * The lowest level's price.
+     *
+     * @return the price of level 0
+     */
     public BigDecimal lowest() {
         return prices[0];
     }
 
+    /**
+     * The highest level's price.
+     *
+     * @return the price of level {@code size() - 1}
+     */
     public BigDecimal highest() {
         return prices[prices.length - 1];
     }
 
+    /**
+     * Every level, lowest first.
+     *
+     * @return an unmodifiable list of {@code size()} levels
+     */
     public List<GridLevel> levels() {
         List<GridLevel> out = new ArrayList<>(prices.length);
         for (int i = 0; i < prices.length; i++) out.add(new GridLevel(i, prices[i]));
@@ -212,7 +277,11 @@ public final class GridLadder {
 
     /**
      * The price of a level past either end of the ladder ({@code level < 0} or {@code >= size()}), on the
-     * same spacing and tick; empty where an arithmetic ladder would reach zero.
+     * same spacing and tick; empty where an arithmetic ladder would reach zero. Inside the ladder it is
+     * {@link #price(int)}.
+     *
+     * @param level a level index, possibly outside the ladder
+     * @return the level's price on the tick, or empty when it would not be positive
      */
     public Optional<BigDecimal> extendedPrice(int level) {
         if (level >= 0 && level < prices.length) return Optional.of(prices[level]);
@@ -220,7 +289,12 @@ public final class GridLadder {
         return price.signum() > 0 ? Optional.of(price) : Optional.empty();
     }
 
-    /** The level nearest to {@code price} (the lower one on a tie); the first or last level outside the range. */
+    /**
+     * The level nearest to {@code price} (the lower one on a tie); the first or last level outside the range.
+     *
+     * @param price a price, in the quote asset
+     * @return the index of the nearest level
+     */
     public int nearestLevel(BigDecimal price) {
         int lo = 0;
         int hi = prices.length - 1;
@@ -235,12 +309,23 @@ public final class GridLadder {
         return price.subtract(prices[lo]).compareTo(prices[hi].subtract(price)) <= 0 ? lo : hi;
     }
 
-    /** The orders wanted at {@code price}: buys below the level the price sits on, sells above it. */
+    /**
+     * The orders wanted at {@code price}: buys below the level the price sits on, sells above it.
+     *
+     * @param price the current price, in the quote asset
+     * @return the plan anchored on {@link #nearestLevel}
+     */
     public GridPlan plan(BigDecimal price) {
         return new GridPlan(nearestLevel(price), prices.length);
     }
 
-    /** What one round trip of pair {@code pair} earns after maker fees on both legs, if it fills at its levels. */
+    /**
+     * What one round trip of pair {@code pair} earns after maker fees on both legs, if it fills at its levels.
+     *
+     * @param pair the pair's index, 0 to {@code pairs() - 1}
+     * @return {@code (sell - buy) * q - (buy + sell) * q * makerFee}, in the quote asset
+     * @throws ArrayIndexOutOfBoundsException if {@code pair} is not a pair of the ladder
+     */
     public BigDecimal expectedProfit(int pair) {
         BigDecimal q = quantities[pair];
         BigDecimal buy = prices[pair];
@@ -249,7 +334,11 @@ public final class GridLadder {
         return sell.subtract(buy).multiply(q).subtract(fees);
     }
 
-    /** The quote value of every pair at its buy price: the capital the grid ties up, in cash or inventory. */
+    /**
+     * The quote value of every pair at its buy price: the capital the grid ties up, in cash or inventory.
+     *
+     * @return the sum of each pair's quantity times its buy price, in the quote asset
+     */
     public BigDecimal capital() {
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < quantities.length; i++) total = total.add(quantities[i].multiply(prices[i]));

@@ -15,6 +15,11 @@ public enum GridPhase {
     /** Flattened after a risk limit: no orders, no inventory, nothing more will be placed. */
     FLATTENED;
 
+    /**
+     * Whether the grid is done trading: in these phases it places no more orders.
+     *
+     * @return true for {@link #STOPPED} and {@link #FLATTENED}
+     */
     public boolean isFinal() {
         return this == STOPPED || this == FLATTENED;
     }

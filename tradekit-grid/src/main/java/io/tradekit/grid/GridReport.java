@@ -34,6 +34,7 @@ import java.util.Locale;
  */
 public final class GridReport {
 
+    /** The section's id in the report, and its key in {@code summary.json}. */
     public static final String SECTION_ID = "grid";
     /** The bars of the close-up at the end of a long run, where single levels and fills can be told apart. */
     static final int DETAIL_BARS = 240;
@@ -45,6 +46,11 @@ public final class GridReport {
     /**
      * The section of a run of {@code grid} that gave {@code result} over {@code bars}. Read it after the
      * run: the strategy's views are the loop's.
+     *
+     * @param grid   the strategy instance the backtest ran
+     * @param result the backtest's result: its fills and equity
+     * @param bars   the bars the backtest ran over, oldest first
+     * @return the section, to add to a report writer
      */
     public static ReportSection section(GridStrategy grid, BacktestResult result, List<Bar> bars) {
         List<ReportMetric> metrics = new ArrayList<>();

@@ -17,6 +17,12 @@ import java.util.Optional;
  */
 public record GridRiskLimits(Optional<BigDecimal> maxInventory, Optional<BigDecimal> stopPrice, Optional<BigDecimal> takeProfitPrice) {
 
+    /**
+     * Checks the limits.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws InvalidInputException if a limit is not positive, or the stop price is not below the take-profit price
+     */
     public GridRiskLimits {
         Objects.requireNonNull(maxInventory, "maxInventory");
         Objects.requireNonNull(stopPrice, "stopPrice");
@@ -30,23 +36,54 @@ public record GridRiskLimits(Optional<BigDecimal> maxInventory, Optional<BigDeci
         }
     }
 
+    /**
+     * No grid limits: nothing flattens the grid for its inventory or the price.
+     *
+     * @return limits with every component empty
+     */
     public static GridRiskLimits none() {
         return new GridRiskLimits(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /**
+     * A copy with a maximum inventory.
+     *
+     * @param quantity the most base quantity the grid may hold, positive
+     * @return the new limits
+     * @throws InvalidInputException if {@code quantity} is not positive
+     */
     public GridRiskLimits withMaxInventory(BigDecimal quantity) {
         return new GridRiskLimits(Optional.of(quantity), stopPrice, takeProfitPrice);
     }
 
+    /**
+     * A copy with a stop price.
+     *
+     * @param price the price at or below which the grid flattens, in the quote asset, positive
+     * @return the new limits
+     * @throws InvalidInputException if {@code price} is not positive or not below the take-profit price
+     */
     public GridRiskLimits withStopPrice(BigDecimal price) {
         return new GridRiskLimits(maxInventory, Optional.of(price), takeProfitPrice);
     }
 
+    /**
+     * A copy with a take-profit price.
+     *
+     * @param price the price at or above which the grid flattens, in the quote asset, positive
+     * @return the new limits
+     * @throws InvalidInputException if {@code price} is not positive or not above the stop price
+     */
     public GridRiskLimits withTakeProfitPrice(BigDecimal price) {
         return new GridRiskLimits(maxInventory, stopPrice, Optional.of(price));
     }
 
-    /** Refuses a stop at or above the grid's lowest level or a take-profit at or below its highest. */
+    /**
+     * Refuses a stop at or above the grid's lowest level or a take-profit at or below its highest.
+     *
+     * @param ladder the grid's levels
+     * @throws InvalidInputException naming the setting when a limit lies inside the grid
+     */
     public void requireOutside(GridLadder ladder) {
         stopPrice.ifPresent(stop -> {
             if (stop.compareTo(ladder.lowest()) >= 0) {

@@ -18,6 +18,11 @@ import java.util.Objects;
  */
 public record GridStats(long roundTrips, BigDecimal gridProfit, BigDecimal fees, BigDecimal inventory, BigDecimal maxInventory,
                         long rejections, long retries, int pendingRetries, int recenters) {
+    /**
+     * Checks that no money component is null.
+     *
+     * @throws NullPointerException if {@code gridProfit}, {@code fees}, {@code inventory} or {@code maxInventory} is null
+     */
     public GridStats {
         Objects.requireNonNull(gridProfit, "gridProfit");
         Objects.requireNonNull(fees, "fees");
@@ -25,6 +30,11 @@ public record GridStats(long roundTrips, BigDecimal gridProfit, BigDecimal fees,
         Objects.requireNonNull(maxInventory, "maxInventory");
     }
 
+    /**
+     * The stats of a grid that has not traded.
+     *
+     * @return all counts and amounts zero
+     */
     public static GridStats empty() {
         return new GridStats(0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0);
     }

@@ -89,12 +89,21 @@ public final class GridStrategy implements Strategy {
     /** Why the grid is flattening, for core's audit trail when the flatten is asked for again. */
     private String flattenReason;
 
+    /**
+     * A grid with the given settings. Nothing is placed until the engine starts the strategy.
+     *
+     * @param settings what to build and how: spacing, levels, sizing, rebalancing, limits, perpetual mode
+     */
     public GridStrategy(GridSettings settings) {
         this.settings = settings;
         this.book = new GridBook(settings.postOnly(), ledger);
     }
 
-    /** A grid of exactly {@code config}, with the standard rebalancing and post-only orders. */
+    /**
+     * A grid of exactly {@code config}, with the standard rebalancing and post-only orders.
+     *
+     * @param config the grid's centre, spacing, levels and sizing, used as given (no heuristic)
+     */
     public GridStrategy(GridConfig config) {
         this(GridSettings.of(config).build());
     }
@@ -488,41 +497,78 @@ public final class GridStrategy implements Strategy {
 
     // ---------------------------------------------------------------- views
 
+    /**
+     * The settings the grid was created with.
+     *
+     * @return the settings, as given (not what a heuristic filled in: see {@link #config()})
+     */
     public GridSettings settings() {
         return settings;
     }
 
+    /**
+     * Where the grid is in its life. Safe to read from any thread.
+     *
+     * @return the current phase
+     */
     public GridPhase phase() {
         return phase;
     }
 
+    /**
+     * The grid's figures as last published: after each bar and when the bot stops. Safe to read from any thread.
+     *
+     * @return the figures, never null
+     */
     public GridStats stats() {
         return ledger.stats();
     }
 
-    /** The most recent round trips (up to 10 000), oldest first. */
+    /**
+     * The most recent round trips (up to 10 000), oldest first. Safe to read from any thread.
+     *
+     * @return an unmodifiable copy
+     */
     public List<GridRoundTrip> roundTrips() {
         return ledger.roundTrips();
     }
 
-    /** The grids laid out so far, oldest first: the first, every recenter, the one put back after a restart. */
+    /**
+     * The grids laid out so far, oldest first: the first, every recenter, the one put back after a restart.
+     * Keeps the most recent {@value #KEPT_BUILDS}. Safe to read from any thread.
+     *
+     * @return an unmodifiable copy
+     */
     public List<GridBuild> builds() {
         synchronized (builds) {
             return List.copyOf(builds);
         }
     }
 
-    /** The grid's levels, once built. */
+    /**
+     * The grid's levels, once built. For the loop, or after the bot stopped.
+     *
+     * @return the current ladder, or empty before the first grid
+     */
     public Optional<GridLadder> ladder() {
         return book.ladder();
     }
 
-    /** The settled configuration of the current grid, once built. */
+    /**
+     * The settled configuration of the current grid, once built: the settings with what the heuristic
+     * proposed and, with adaptive spacing, the spacing and centre of this build. For the loop, or after the bot stopped.
+     *
+     * @return the configuration, or empty before the first grid
+     */
     public Optional<GridConfig> config() {
         return Optional.ofNullable(config);
     }
 
-    /** The level orders working now, lowest level first. */
+    /**
+     * The level orders working now, lowest level first. For the loop, or after the bot stopped.
+     *
+     * @return the orders the grid has on its levels
+     */
     public List<GridOrder> workingOrders() {
         return book.workingOrders();
     }

@@ -24,7 +24,9 @@ import java.util.Set;
  */
 public final class GridStrategyProvider implements StrategyProvider {
 
+    /** The strategy's name, as a bot's builder and configuration files call it: {@code grid}. */
     public static final String NAME = "grid";
+    /** Every parameter the strategy reads; any other is refused. */
     public static final Set<String> PARAMETERS = Set.of("levels", "spacing", "spacing-mode", "spacing-unit", "budget", "size-per-level",
             "size-mode", "lower", "upper", "center", "rebalance", "rebalance-after", "cooldown", "adaptive", "atr-period", "atr-blend",
             "max-inventory", "stop-price", "take-profit-price", "post-only",
@@ -45,7 +47,14 @@ public final class GridStrategyProvider implements StrategyProvider {
         return new GridStrategy(settings(params));
     }
 
-    /** The settings the parameters describe; an error names the parameter. */
+    /**
+     * The settings the parameters describe; an error names the parameter.
+     *
+     * @param params the strategy's parameters, as text values by name
+     * @return the settings a {@link GridStrategy} is created with
+     * @throws io.tradekit.api.InvalidInputException if a parameter is unknown, cannot be read as its type, or is out
+     *         of its range, or if {@code atr-period}/{@code atr-blend} are given without {@code adaptive} true
+     */
     public static GridSettings settings(Params params) {
         Params p = params.requireOnly(PARAMETERS);
         GridSettings.Builder b = GridSettings.builder()

@@ -14,11 +14,19 @@ import java.util.Optional;
  *
  * <pre>{@code new PerpGrid(PerpGridMode.NEUTRAL, Optional.of(new BigDecimal("0.05")), Optional.of(new BigDecimal("0.05")))}</pre>
  *
+ * @param mode              which way the grid trades
  * @param maxLongContracts  the most contracts the grid's long pairs may hold and have working together
  * @param maxShortContracts the same for its short pairs
  */
 public record PerpGrid(PerpGridMode mode, Optional<BigDecimal> maxLongContracts, Optional<BigDecimal> maxShortContracts) {
 
+    /**
+     * Checks the limits against the mode.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws io.tradekit.api.InvalidInputException if a limit is not positive, or a limit is set for a side the mode
+     *         never opens
+     */
     public PerpGrid {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(maxLongContracts, "maxLongContracts");
@@ -33,12 +41,22 @@ public record PerpGrid(PerpGridMode mode, Optional<BigDecimal> maxLongContracts,
         }
     }
 
-    /** Neutral, without inventory limits: what a grid on a perpetual does when nothing else is said. */
+    /**
+     * Neutral, without inventory limits: what a grid on a perpetual does when nothing else is said.
+     *
+     * @return {@code new PerpGrid(NEUTRAL, empty, empty)}
+     */
     public static PerpGrid neutral() {
         return new PerpGrid(PerpGridMode.NEUTRAL, Optional.empty(), Optional.empty());
     }
 
-    /** Whether pair {@code pair} of a ladder whose centre is level {@code centerIndex} is a short pair. */
+    /**
+     * Whether pair {@code pair} of a ladder whose centre is level {@code centerIndex} is a short pair.
+     *
+     * @param pair        the pair's index (its lower level)
+     * @param centerIndex the index of the ladder's centre level
+     * @return always false for LONG_ONLY, always true for SHORT_ONLY; for NEUTRAL, true from the centre up
+     */
     public boolean isShortPair(int pair, int centerIndex) {
         return switch (mode) {
             case LONG_ONLY -> false;
@@ -47,7 +65,12 @@ public record PerpGrid(PerpGridMode mode, Optional<BigDecimal> maxLongContracts,
         };
     }
 
-    /** The limit on the side a pair opens, if any. */
+    /**
+     * The limit on the side a pair opens, if any.
+     *
+     * @param shortPair whether the pair is short (see {@link #isShortPair})
+     * @return the most contracts that side may hold and have working, or empty for no limit
+     */
     public Optional<BigDecimal> limitFor(boolean shortPair) {
         return shortPair ? maxShortContracts : maxLongContracts;
     }

@@ -6,5 +6,8 @@ package io.tradekit.grid;
  * buy more).
  */
 public enum SizeMode {
-    BASE, QUOTE
+    /** Sizes are base-asset quantities: every level trades the same quantity. */
+    BASE,
+    /** Sizes are quote-asset values: every level trades the same value, so lower levels buy more. */
+    QUOTE
 }

@@ -22,7 +22,14 @@ public final class VolatilityEstimator {
     private VolatilityEstimator() {
     }
 
-    /** Needs at least three bars (two returns). */
+    /**
+     * Estimates volatility from the bars. The ATR is over {@value #ATR_PERIOD} bars, or over all returns when there
+     * are fewer.
+     *
+     * @param bars one symbol's bars, oldest first, at least three (two returns)
+     * @return the estimate
+     * @throws io.tradekit.api.InvalidInputException if there are fewer than three bars
+     */
     public static VolatilityEstimate estimate(List<Bar> bars) {
         if (bars.size() < 3) {
             throw new InvalidInputException("grid: a volatility estimate needs at least 3 bars of history, got " + bars.size());
