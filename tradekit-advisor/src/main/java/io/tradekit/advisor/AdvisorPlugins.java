@@ -25,12 +25,24 @@ public final class AdvisorPlugins {
     private AdvisorPlugins() {
     }
 
-    /** Everything on this library's class loader. */
+    /**
+     * Everything on this library's class loader.
+     *
+     * @return the sources and notifiers found
+     * @throws io.tradekit.api.InvalidInputException if a declared provider cannot be loaded
+     */
     public static AdvisorPlugins discover() {
         return discover(AdvisorPlugins.class.getClassLoader());
     }
 
-    /** Everything {@code loader} can see; a declared provider that cannot be loaded is an error, never left out silently. */
+    /**
+     * Everything {@code loader} can see; a declared provider that cannot be loaded is an error, never left out silently.
+     * When two providers share a name, the one found last wins.
+     *
+     * @param loader the class loader whose {@code META-INF/services} entries are read
+     * @return the sources and notifiers found
+     * @throws io.tradekit.api.InvalidInputException if a declared provider cannot be loaded
+     */
     public static AdvisorPlugins discover(ClassLoader loader) {
         AdvisorPlugins p = new AdvisorPlugins();
         try {
@@ -43,14 +55,30 @@ public final class AdvisorPlugins {
         return p;
     }
 
-    /** A new source named {@code name} with {@code settings}. */
+    /**
+     * A new source named {@code name} with {@code settings}.
+     *
+     * @param name     the source's provider name, e.g. {@code grid-rules}
+     * @param settings the source's settings
+     * @return a new source from that provider
+     * @throws io.tradekit.api.InvalidInputException if no provider has that name (the message lists the known
+     *         ones) or a setting is wrong
+     */
     public ProposalSource source(String name, Params settings) {
         ProposalSourceProvider provider = sources.get(name);
         if (provider == null) throw unknown("proposal source", name, sources.keySet());
         return provider.create(settings);
     }
 
-    /** A new notifier named {@code name} with {@code settings}. */
+    /**
+     * A new notifier named {@code name} with {@code settings}.
+     *
+     * @param name     the notifier's provider name, e.g. {@code webhook}
+     * @param settings the notifier's settings
+     * @return a new notifier from that provider
+     * @throws io.tradekit.api.InvalidInputException if no provider has that name (the message lists the known
+     *         ones) or a setting is wrong
+     */
     public Notifier notifier(String name, Params settings) {
         NotifierProvider provider = notifiers.get(name);
         if (provider == null) throw unknown("notifier", name, notifiers.keySet());

@@ -26,6 +26,11 @@ import java.util.Objects;
 public record BotFigures(Instant time, BigDecimal equity, BigDecimal returnPct, BigDecimal maxDrawdownPct, double winRate,
                          long roundTrips, double sharpe, double profitFactor) {
 
+    /**
+     * Checks that no reference component is null.
+     *
+     * @throws NullPointerException if {@code time}, {@code equity}, {@code returnPct} or {@code maxDrawdownPct} is null
+     */
     public BotFigures {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(equity, "equity");
@@ -33,7 +38,12 @@ public record BotFigures(Instant time, BigDecimal equity, BigDecimal returnPct, 
         Objects.requireNonNull(maxDrawdownPct, "maxDrawdownPct");
     }
 
-    /** The figures of a backtest (or of a paper bot's run reported as one), taken at its last equity mark. */
+    /**
+     * The figures of a backtest (or of a paper bot's run reported as one), taken at its last equity mark.
+     *
+     * @param result the run's result
+     * @return its figures, timed at the last equity mark ({@link Instant#EPOCH} when the curve is empty)
+     */
     public static BotFigures of(BacktestResult result) {
         Instant time = result.equityCurve().isEmpty() ? Instant.EPOCH : result.equityCurve().getLast().time();
         TraderFigures trader = TraderFigures.of(result, List.of());
@@ -41,7 +51,12 @@ public record BotFigures(Instant time, BigDecimal equity, BigDecimal returnPct, 
                 result.roundTrips().size(), result.sharpe(), trader.profitFactor());
     }
 
-    /** The figures by name as text, in a fixed order: the evidence of a proposal, the body of a heartbeat. */
+    /**
+     * The figures by name as text, in a fixed order: the evidence of a proposal, the body of a heartbeat.
+     *
+     * @return time, equity, returnPct, maxDrawdownPct, winRate, roundTrips, sharpe, profitFactor; ratios to six
+     *         significant digits, {@code n/a} for a ratio with no value
+     */
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("time", time.toString());

@@ -28,12 +28,21 @@ public final class LiveFigures implements Supplier<BotFigures> {
     private BigDecimal peak;
     private BigDecimal deepestDrawdownPct = BigDecimal.ZERO;
 
-    /** The figures of {@code bot}, stamped with the system clock. */
+    /**
+     * The figures of {@code bot}, stamped with the system clock.
+     *
+     * @param bot the running bot to sample
+     */
     public LiveFigures(TradingBot bot) {
         this(bot, InstantSource.system());
     }
 
-    /** The figures of {@code bot}, stamped with {@code clock}. */
+    /**
+     * The figures of {@code bot}, stamped with {@code clock}.
+     *
+     * @param bot   the running bot to sample
+     * @param clock the wall clock the figures' time is read from
+     */
     public LiveFigures(TradingBot bot, InstantSource clock) {
         this.bot = bot;
         this.clock = clock;

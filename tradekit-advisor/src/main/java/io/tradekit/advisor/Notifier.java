@@ -7,12 +7,17 @@ package io.tradekit.advisor;
  */
 public interface Notifier {
 
-    /** The name logs and counters use, e.g. {@code webhook}. */
+    /**
+     * The name logs and counters use, e.g. {@code webhook}.
+     *
+     * @return the notifier's name
+     */
     String name();
 
     /**
      * Delivers one notification, retrying as the channel allows, within the notifier's deadline.
      *
+     * @param notification what to deliver
      * @throws NotificationException when it could not be delivered (the message never contains a secret)
      */
     void send(Notification notification) throws NotificationException;

@@ -9,9 +9,19 @@ import io.tradekit.api.Params;
  */
 public interface NotifierProvider {
 
-    /** The name users write, e.g. {@code webhook} or {@code telegram}. */
+    /**
+     * The name users write, e.g. {@code webhook} or {@code telegram}.
+     *
+     * @return the provider's name, unique among notifier providers
+     */
     String name();
 
-    /** A new notifier; a wrong setting is an {@link io.tradekit.api.InvalidInputException} naming it. */
+    /**
+     * A new notifier; a wrong setting is an {@link io.tradekit.api.InvalidInputException} naming it.
+     *
+     * @param settings the notifier's settings as text; a secret is read from the environment variable they name
+     * @return a new notifier
+     * @throws io.tradekit.api.InvalidInputException if a setting is missing or wrong, or a named environment variable is unset
+     */
     Notifier create(Params settings);
 }

@@ -33,6 +33,13 @@ import java.util.UUID;
 public record Proposal(String id, String botId, String source, Map<String, ParameterChange> changes, Map<String, String> evidence,
                        String reason, Instant createdAt, Instant expiresAt) {
 
+    /**
+     * Checks the components and copies the maps, keeping their order.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws io.tradekit.api.InvalidInputException if there is no change, a change is filed under another key
+     *         than its own, or {@code expiresAt} is not after {@code createdAt}
+     */
     public Proposal {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(botId, "botId");
@@ -53,7 +60,19 @@ public record Proposal(String id, String botId, String source, Map<String, Param
         evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
     }
 
-    /** A new proposal with a random id, expiring {@code ttl} after {@code now}. */
+    /**
+     * A new proposal with a random id, expiring {@code ttl} after {@code now}.
+     *
+     * @param botId    the bot whose parameters change
+     * @param source   the name of the source that made it
+     * @param changes  the changes, at least one; a later change of the same key replaces an earlier one
+     * @param evidence the figures it was based on, by name, as text (never a secret)
+     * @param reason   why, in one or two sentences
+     * @param now      the wall time now: the proposal's creation
+     * @param ttl      how long it stays open undecided, positive
+     * @return the proposal
+     * @throws io.tradekit.api.InvalidInputException if there is no change or {@code ttl} is not positive
+     */
     public static Proposal create(String botId, String source, Iterable<ParameterChange> changes, Map<String, String> evidence,
                                   String reason, Instant now, Duration ttl) {
         Map<String, ParameterChange> byKey = new LinkedHashMap<>();
@@ -61,14 +80,24 @@ public record Proposal(String id, String botId, String source, Map<String, Param
         return new Proposal(UUID.randomUUID().toString(), botId, source, byKey, evidence, reason, now, now.plus(ttl));
     }
 
-    /** {@code current} with every change of this proposal applied (the owner stays the same). */
+    /**
+     * {@code current} with every change of this proposal applied (the owner stays the same).
+     *
+     * @param current the parameters the bot runs with now
+     * @return new parameters with the proposed values; {@code current} is not changed
+     */
     public Params applyTo(Params current) {
         Map<String, String> values = new HashMap<>(current.values());
         changes.values().forEach(c -> values.put(c.key(), c.proposed()));
         return Params.of(current.owner(), values);
     }
 
-    /** Whether the proposal has expired at {@code now}. */
+    /**
+     * Whether the proposal has expired at {@code now}.
+     *
+     * @param now a wall time
+     * @return true from {@code expiresAt} on
+     */
     public boolean expiredAt(Instant now) {
         return !now.isBefore(expiresAt);
     }

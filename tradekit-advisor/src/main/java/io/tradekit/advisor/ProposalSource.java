@@ -13,12 +13,27 @@ import java.util.List;
  */
 public interface ProposalSource {
 
-    /** The name proposals carry as their {@link Proposal#source()}. */
+    /**
+     * The name proposals carry as their {@link Proposal#source()}.
+     *
+     * @return the source's name
+     */
     String name();
 
-    /** Whether this source can judge bots running {@code strategy} (a strategy's provider name, e.g. {@code grid}). */
+    /**
+     * Whether this source can judge bots running {@code strategy} (a strategy's provider name, e.g. {@code grid}).
+     *
+     * @param strategy the name of a bot's strategy provider
+     * @return true if {@link #propose} can say something about such a bot
+     */
     boolean supports(String strategy);
 
-    /** The proposals for the bot in {@code context}; empty when there is nothing to propose. Never throws for bad figures or a failed call. */
+    /**
+     * The proposals for the bot in {@code context}; empty when there is nothing to propose. Never throws for bad figures or a failed call.
+     *
+     * @param context the bot's id, strategy, parameters, figures and recent bars
+     * @return the proposals, each within the declared parameter ranges; empty when there is nothing to propose
+     *         or the source cannot judge
+     */
     List<Proposal> propose(AdviceContext context);
 }

@@ -9,9 +9,19 @@ import io.tradekit.api.Params;
  */
 public interface ProposalSourceProvider {
 
-    /** The name users write, e.g. {@code grid-rules}. */
+    /**
+     * The name users write, e.g. {@code grid-rules}.
+     *
+     * @return the provider's name, unique among proposal source providers
+     */
     String name();
 
-    /** A new source; a wrong setting is an {@link io.tradekit.api.InvalidInputException} naming it. */
+    /**
+     * A new source; a wrong setting is an {@link io.tradekit.api.InvalidInputException} naming it.
+     *
+     * @param settings the source's settings as text; a secret is read from the environment variable they name
+     * @return a new source
+     * @throws io.tradekit.api.InvalidInputException if a setting is missing or wrong, or a named environment variable is unset
+     */
     ProposalSource create(Params settings);
 }

@@ -42,7 +42,14 @@ public final class LlmProposalSource implements ProposalSource {
     private final Optional<ProposalSource> fallback;
     private final HttpTransport transport;
 
-    /** Asks the model at {@code endpoint} in {@code protocol}'s format; {@code fallback} is asked when the model gives nothing usable. */
+    /**
+     * Asks the model at {@code endpoint} in {@code protocol}'s format; {@code fallback} is asked when the model gives nothing usable.
+     *
+     * @param protocol the provider's wire format
+     * @param endpoint the provider's base URL, the model and the API key
+     * @param settings the strategy advised, the allowed parameters, the deadline, the answer size limit and the proposals' ttl
+     * @param fallback the source asked instead when the model gives nothing usable, or empty to propose nothing then
+     */
     public LlmProposalSource(ChatProtocol protocol, LlmEndpoint endpoint, LlmSourceSettings settings, Optional<ProposalSource> fallback) {
         this.protocol = protocol;
         this.endpoint = endpoint;

@@ -20,6 +20,13 @@ import java.util.Objects;
  */
 public record LlmSourceSettings(String strategy, List<ParameterRange> allowed, Duration deadline, long maxAnswerBytes, Duration ttl) {
 
+    /**
+     * Checks the settings and copies {@code allowed}.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws io.tradekit.api.InvalidInputException if no parameter is allowed, or the deadline, the size limit or the
+     *         ttl is not positive
+     */
     public LlmSourceSettings {
         Objects.requireNonNull(strategy, "strategy");
         allowed = List.copyOf(allowed);
@@ -31,7 +38,11 @@ public record LlmSourceSettings(String strategy, List<ParameterRange> allowed, D
         if (ttl.isNegative() || ttl.isZero()) throw new InvalidInputException("llm: the proposal ttl must be positive, got " + ttl);
     }
 
-    /** The allowed parameters by key. */
+    /**
+     * The allowed parameters by key.
+     *
+     * @return a new map from key to range, in the order of {@code allowed}
+     */
     public Map<String, ParameterRange> allowedByKey() {
         Map<String, ParameterRange> m = new LinkedHashMap<>();
         allowed.forEach(r -> m.put(r.key(), r));

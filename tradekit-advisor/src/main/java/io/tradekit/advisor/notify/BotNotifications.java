@@ -38,7 +38,12 @@ public final class BotNotifications {
     private BotNotifications() {
     }
 
-    /** Sends the notifications of {@code bot}'s events to {@code dispatcher} from now on. */
+    /**
+     * Sends the notifications of {@code bot}'s events to {@code dispatcher} from now on.
+     *
+     * @param bot        the bot whose events are listened to
+     * @param dispatcher where the notifications go
+     */
     public static void attach(TradingBot bot, NotificationDispatcher dispatcher) {
         String botId = bot.id();
         bot.onEvent(event -> of(botId, event).ifPresent(dispatcher::dispatch));
@@ -47,6 +52,9 @@ public final class BotNotifications {
     /**
      * Sends a notification of every step of the bot's approvals (submitted, approved, rejected, applied, rolled
      * back, expired) to {@code dispatcher} from now on; a bot built without approvals has none to send.
+     *
+     * @param bot        the bot whose approval steps are listened to
+     * @param dispatcher where the notifications go
      */
     public static void attachApprovals(TradingBot bot, NotificationDispatcher dispatcher) {
         bot.approvals().ifPresent(approvals -> approvals.onStep(step -> dispatcher.dispatch(approvalStep(step, Instant.now()))));
@@ -56,6 +64,10 @@ public final class BotNotifications {
      * The notification of one approval step at {@code now} (wall time: approvals are decided by people): its kind
      * from the step's state (a rollback is notified as PROPOSAL_APPLIED of the old values), WARNING for an expiry,
      * and the proposal, its source, each change as {@code old -> new} and the actor as figures.
+     *
+     * @param step the approval step
+     * @param now  the wall time the notification carries
+     * @return the notification, INFO except for an expiry
      */
     public static Notification approvalStep(Approval step, Instant now) {
         NotificationKind kind = switch (step.state()) {
@@ -75,7 +87,13 @@ public final class BotNotifications {
                 step.describe() + step.reason().map(r -> ": " + r).orElse(""), figures);
     }
 
-    /** The notification of {@code event} of bot {@code botId}, if it is one that is notified. */
+    /**
+     * The notification of {@code event} of bot {@code botId}, if it is one that is notified (see the class comment).
+     *
+     * @param botId the bot's id, which the notification carries
+     * @param event one of the bot's events
+     * @return the notification, timed at the event, or empty for an event that is not notified
+     */
     public static Optional<Notification> of(String botId, BotEvent event) {
         return switch (event) {
             case BotEvent.StateChanged s -> Optional.of(new Notification(NotificationKind.STATE_CHANGE, severity(s.to()), botId, s.time(),
@@ -98,6 +116,12 @@ public final class BotNotifications {
     /**
      * The notification of a step of {@code proposal}'s life (PROPOSAL_WAITING, _APPROVED, _REJECTED, _APPLIED or
      * _EXPIRED) at {@code now}, by {@code actor}, with its changes and evidence as figures.
+     *
+     * @param kind     the step, one of the PROPOSAL_ kinds
+     * @param proposal the proposal
+     * @param actor    who took the step, for the text
+     * @param now      the wall time the notification carries
+     * @return the notification: WARNING for PROPOSAL_EXPIRED, INFO otherwise
      */
     public static Notification proposal(NotificationKind kind, Proposal proposal, String actor, Instant now) {
         Map<String, String> figures = new LinkedHashMap<>();

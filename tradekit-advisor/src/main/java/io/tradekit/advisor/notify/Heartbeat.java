@@ -30,7 +30,17 @@ public final class Heartbeat implements AutoCloseable {
         this.timer = timer;
     }
 
-    /** Beats for {@code botId} every {@code every}, with the figures {@code figures} gives then. */
+    /**
+     * Beats for {@code botId} every {@code every}, with the figures {@code figures} gives then. The beats run on a
+     * daemon thread of their own until {@link #close()}.
+     *
+     * @param botId      the bot's id, which the notifications carry
+     * @param figures    gives the figures at each beat; a beat whose figures throw is skipped and logged
+     * @param every      the wall time between beats, positive (millisecond resolution)
+     * @param dispatcher where the HEARTBEAT notifications go
+     * @return the running heartbeat; close it to stop the beats
+     * @throws io.tradekit.api.InvalidInputException if {@code every} is zero or negative
+     */
     public static Heartbeat start(String botId, Supplier<BotFigures> figures, Duration every, NotificationDispatcher dispatcher) {
         if (every.isNegative() || every.isZero()) throw new InvalidInputException("heartbeat interval must be positive, got " + every);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("heartbeat-" + botId).factory());
@@ -49,6 +59,7 @@ public final class Heartbeat implements AutoCloseable {
         }
     }
 
+    /** Stops the beats; a beat under way is interrupted. */
     @Override
     public void close() {
         timer.shutdownNow();

@@ -27,6 +27,13 @@ public final class JournaledNotifier implements Notifier {
     private final Notifier delivery;
     private final Function<String, Optional<TradingBot>> bots;
 
+    /**
+     * Wraps {@code delivery}.
+     *
+     * @param delivery the notifier that delivers
+     * @param bots     finds a running bot by id, or empty when none runs under that id
+     * @throws NullPointerException if an argument is null
+     */
     public JournaledNotifier(Notifier delivery, Function<String, Optional<TradingBot>> bots) {
         this.delivery = Objects.requireNonNull(delivery, "delivery");
         this.bots = Objects.requireNonNull(bots, "bots");

@@ -24,35 +24,62 @@ public final class NotificationDispatcher implements AutoCloseable {
     private final NotificationRoutes routes;
     private final List<NotifierChannel> channels;
 
-    /** Routes to {@code notifiers}, each with a queue of {@code capacity} notifications. */
+    /**
+     * Routes to {@code notifiers}, each with a queue of {@code capacity} notifications. Starts one thread per notifier.
+     *
+     * @param notifiers the notifiers to deliver to
+     * @param routes    which notifications are sent at all
+     * @param capacity  the most notifications waiting per notifier, 1 or more
+     * @throws io.tradekit.api.InvalidInputException if {@code capacity} is below 1
+     */
     public NotificationDispatcher(List<Notifier> notifiers, NotificationRoutes routes, int capacity) {
         if (capacity < 1) throw new io.tradekit.api.InvalidInputException("notification queue capacity must be 1 or more, got " + capacity);
         this.routes = routes;
         this.channels = notifiers.stream().map(n -> new NotifierChannel(n, capacity)).toList();
     }
 
-    /** Queues {@code n} for every notifier if the routes accept it; returns at once. */
+    /**
+     * Queues {@code n} for every notifier if the routes accept it; returns at once. Safe from any thread.
+     *
+     * @param n the notification
+     */
     public void dispatch(Notification n) {
         if (!routes.accepts(n)) return;
         for (NotifierChannel c : channels) c.offer(n);
     }
 
-    /** Notifications each notifier delivered, by notifier name. */
+    /**
+     * Notifications each notifier delivered, by notifier name.
+     *
+     * @return counts so far, summed over notifiers that share a name
+     */
     public Map<String, Long> delivered() {
         return count(NotifierChannel::delivered);
     }
 
-    /** Notifications each notifier failed to deliver after its retries, by notifier name. */
+    /**
+     * Notifications each notifier failed to deliver after its retries, by notifier name.
+     *
+     * @return counts so far, summed over notifiers that share a name
+     */
     public Map<String, Long> failed() {
         return count(NotifierChannel::failed);
     }
 
-    /** Notifications dropped because a notifier's queue was full, by notifier name. */
+    /**
+     * Notifications dropped because a notifier's queue was full, by notifier name.
+     *
+     * @return counts so far, summed over notifiers that share a name
+     */
     public Map<String, Long> dropped() {
         return count(NotifierChannel::dropped);
     }
 
-    /** Stops taking notifications and gives each notifier up to {@code grace} to deliver what is queued. */
+    /**
+     * Stops taking notifications and gives each notifier up to {@code grace} to deliver what is queued.
+     *
+     * @param grace how long each notifier may keep delivering
+     */
     public void close(Duration grace) {
         channels.forEach(c -> c.close(grace));
     }

@@ -18,7 +18,12 @@ public final class NotificationJson {
     private NotificationJson() {
     }
 
-    /** {@code n} as UTF-8 JSON bytes. */
+    /**
+     * {@code n} as UTF-8 JSON bytes.
+     *
+     * @param n the notification
+     * @return the JSON object shown in the class comment, figures in their order
+     */
     public static byte[] bytes(Notification n) {
         ObjectNode node = JSON.createObjectNode();
         node.put("kind", n.kind().name());

@@ -13,17 +13,28 @@ import java.util.Map;
 /**
  * Which notifications are sent: for each kind, the least severity sent; a kind not listed is not sent.
  *
- * <pre>{@code NotificationRoutes routes = NotificationRoutes.parse("state_change, breaker_trip:warning, fill, error:critical");}</pre>
+ * <pre>{@code NotificationRoutes routes = NotificationRoutes.parse("state_change, breaker_trip:warning, fill, error:critical");}</pre> *
+ * @param minimumByKind the least severity sent for each kind; copied, unmodifiable
  */
 public record NotificationRoutes(Map<NotificationKind, Severity> minimumByKind) {
 
+    /**
+     * Copies the map.
+     *
+     * @throws NullPointerException if the map is null or holds a null key
+     */
     public NotificationRoutes {
         EnumMap<NotificationKind, Severity> copy = new EnumMap<>(NotificationKind.class);
         copy.putAll(minimumByKind);
         minimumByKind = Collections.unmodifiableMap(copy);
     }
 
-    /** Every kind at {@code minimum} or above. */
+    /**
+     * Every kind at {@code minimum} or above.
+     *
+     * @param minimum the least severity sent, for every kind
+     * @return the routes
+     */
     public static NotificationRoutes all(Severity minimum) {
         Map<NotificationKind, Severity> m = new EnumMap<>(NotificationKind.class);
         for (NotificationKind k : NotificationKind.values()) m.put(k, minimum);
@@ -32,8 +43,11 @@ public record NotificationRoutes(Map<NotificationKind, Severity> minimumByKind) 
 
     /**
      * Routes from a comma-separated list of {@code kind} or {@code kind:severity} (kind and severity named as in
-     * {@link NotificationKind} and {@link Severity}, any case; a kind alone is sent at every severity).
+     * {@link NotificationKind} and {@link Severity}, any case, {@code -} for {@code _}; a kind alone is sent at every
+     * severity). Empty entries are skipped; a kind listed twice keeps its last severity.
      *
+     * @param spec the list, e.g. {@code "state_change, breaker_trip:warning, error:critical"}
+     * @return the routes
      * @throws InvalidInputException naming the entry that is not a kind or severity
      */
     public static NotificationRoutes parse(String spec) {
@@ -47,7 +61,12 @@ public record NotificationRoutes(Map<NotificationKind, Severity> minimumByKind) 
         return new NotificationRoutes(m);
     }
 
-    /** Whether {@code n} is sent. */
+    /**
+     * Whether {@code n} is sent.
+     *
+     * @param n a notification
+     * @return true if its kind is routed and its severity is at least that kind's minimum
+     */
     public boolean accepts(Notification n) {
         Severity minimum = minimumByKind.get(n.kind());
         return minimum != null && n.severity().atLeast(minimum);

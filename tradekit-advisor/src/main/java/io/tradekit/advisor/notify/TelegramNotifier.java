@@ -47,14 +47,32 @@ public final class TelegramNotifier implements Notifier {
     private final Secret token;
     private final RequestBudget chatBudget;
 
-    /** Messages to {@code chatId} through the Bot API at {@code base} with {@code token}, each attempt within {@code deadline}. */
+    /**
+     * Messages to {@code chatId} through the Bot API at {@code base} with {@code token}, each attempt within {@code deadline}.
+     *
+     * @param base     the Bot API's root, e.g. {@code https://api.telegram.org}
+     * @param token    the bot's token
+     * @param chatId   the chat to send to (a user id, a group's negative id, or {@code @channel})
+     * @param deadline the deadline of each attempt, over the whole exchange
+     * @throws NullPointerException if an argument is null
+     */
     public TelegramNotifier(URI base, Secret token, String chatId, Duration deadline) {
         this(base, token, chatId, deadline, RequestBudget.of("telegram", "chat " + chatId, 1, Duration.ofSeconds(1), Duration.ofMinutes(5)),
                 new Retrier("telegram", 4, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), 2.0, 0.5), Duration.ofMinutes(1),
                         Sleeper.THREAD, RandomGenerator.getDefault()));
     }
 
-    /** As above, with the chat's send budget ({@code chatBudget}: one message a window) and the retry policy given. */
+    /**
+     * As above, with the chat's send budget ({@code chatBudget}: one message a window) and the retry policy given.
+     *
+     * @param base       the Bot API's root, e.g. {@code https://api.telegram.org}
+     * @param token      the bot's token
+     * @param chatId     the chat to send to
+     * @param deadline   the deadline of each attempt, over the whole exchange
+     * @param chatBudget how often messages to the chat may go out
+     * @param retrier    how often and after how long a failed attempt is repeated
+     * @throws NullPointerException if an argument other than {@code retrier} is null
+     */
     public TelegramNotifier(URI base, Secret token, String chatId, Duration deadline, RequestBudget chatBudget, Retrier retrier) {
         this.token = Objects.requireNonNull(token, "token");
         this.chatId = Objects.requireNonNull(chatId, "chatId");

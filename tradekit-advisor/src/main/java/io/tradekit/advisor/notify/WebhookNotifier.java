@@ -36,14 +36,30 @@ public final class WebhookNotifier implements Notifier {
     private final InstantSource clock;
     private final Delivery delivery;
 
-    /** A webhook to {@code url} signing with {@code key}, each attempt within {@code deadline}. */
+    /**
+     * A webhook to {@code url} signing with {@code key}, each attempt within {@code deadline}.
+     *
+     * @param url      where to POST
+     * @param key      the shared signing key (see {@link WebhookSignature})
+     * @param deadline the deadline of each attempt, over the whole exchange
+     * @throws NullPointerException if an argument is null
+     */
     public WebhookNotifier(URI url, Secret key, Duration deadline) {
         this(url, key, deadline, InstantSource.system(),
                 new Retrier("webhook", 3, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), 2.0, 0.5), Duration.ofSeconds(30),
                         Sleeper.THREAD, RandomGenerator.getDefault()));
     }
 
-    /** As above, with the clock that stamps the signature and the retry policy given. */
+    /**
+     * As above, with the clock that stamps the signature and the retry policy given.
+     *
+     * @param url      where to POST
+     * @param key      the shared signing key (see {@link WebhookSignature})
+     * @param deadline the deadline of each attempt, over the whole exchange
+     * @param clock    the wall clock whose seconds the signature's timestamp carries
+     * @param retrier  how often and after how long a failed attempt is repeated
+     * @throws NullPointerException if {@code url}, {@code key}, {@code deadline} or {@code clock} is null
+     */
     public WebhookNotifier(URI url, Secret key, Duration deadline, InstantSource clock, Retrier retrier) {
         this.url = Objects.requireNonNull(url, "url");
         this.key = Objects.requireNonNull(key, "key");

@@ -35,12 +35,30 @@ public final class WebhookSignature {
     private WebhookSignature() {
     }
 
-    /** The {@value #SIGNATURE_HEADER} value for {@code body} sent at {@code epochSeconds}. */
+    /**
+     * The {@value #SIGNATURE_HEADER} value for {@code body} sent at {@code epochSeconds}.
+     *
+     * @param key          the shared signing key
+     * @param epochSeconds the sending time, in whole seconds since the Unix epoch (the {@value #TIMESTAMP_HEADER} value)
+     * @param body         the exact body bytes
+     * @return {@code sha256=} and the lower-case hex HMAC-SHA256
+     */
     public static String sign(Secret key, long epochSeconds, byte[] body) {
         return PREFIX + HexFormat.of().formatHex(hmac(key, epochSeconds, body));
     }
 
-    /** Whether {@code signature} is right for {@code body} and {@code epochSeconds} lies within {@code tolerance} of {@code now}. */
+    /**
+     * Whether {@code signature} is right for {@code body} and {@code epochSeconds} lies within {@code tolerance} of {@code now}.
+     * The HMAC is compared in constant time.
+     *
+     * @param key          the shared signing key
+     * @param epochSeconds the {@value #TIMESTAMP_HEADER} value received
+     * @param body         the raw body bytes received
+     * @param signature    the {@value #SIGNATURE_HEADER} value received; null or malformed is simply wrong
+     * @param now          the receiver's time
+     * @param tolerance    how far the timestamp may lie from {@code now}, either way (whole seconds)
+     * @return true only if the timestamp is within the tolerance and the signature matches
+     */
     public static boolean verify(Secret key, long epochSeconds, byte[] body, String signature, Instant now, Duration tolerance) {
         if (signature == null || !signature.startsWith(PREFIX)) return false;
         if (Math.abs(now.getEpochSecond() - epochSeconds) > tolerance.toSeconds()) return false;

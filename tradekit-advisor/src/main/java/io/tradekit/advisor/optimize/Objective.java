@@ -12,8 +12,11 @@ import java.util.Locale;
  * Calmar ratio of a run that never drew down) is NaN, and a trial with it ranks below every other.
  */
 public enum Objective {
+    /** The annualized Sharpe ratio of per-bar returns ({@code sharpe}). */
     SHARPE("sharpe"),
+    /** The return over the run, in percent ({@code return}). */
     RETURN("return"),
+    /** The CAGR over the maximum drawdown ({@code calmar}). */
     CALMAR("calmar");
 
     private final String label;
@@ -22,11 +25,21 @@ public enum Objective {
         this.label = label;
     }
 
-    /** The name on the command line and in reports. */
+    /**
+     * The name on the command line and in reports.
+     *
+     * @return {@code sharpe}, {@code return} or {@code calmar}
+     */
     public String label() {
         return label;
     }
 
+    /**
+     * This objective's value in a trial's figures.
+     *
+     * @param figures a backtest's figures
+     * @return the figure; NaN when it has no value
+     */
     public double of(TrialFigures figures) {
         return switch (this) {
             case SHARPE -> figures.sharpe();
@@ -40,6 +53,11 @@ public enum Objective {
      * ratios are annualized already and stay; a return is compounded to the other length
      * ({@code (1 + r)^(targetBars / bars) - 1}), so that a fold's in-sample return over a longer window compares
      * with its out-of-sample return.
+     *
+     * @param value      the figure; a return in percent
+     * @param bars       the bars the figure was taken over; 0 or less leaves the value as it is
+     * @param targetBars the bars of the run to compare with
+     * @return the comparable figure; -100 for a return that lost everything; NaN and infinities unchanged
      */
     public double overBars(double value, long bars, long targetBars) {
         if (this != RETURN || bars <= 0 || !Double.isFinite(value)) return value;
@@ -47,6 +65,13 @@ public enum Objective {
         return growth <= 0 ? -100 : (Math.pow(growth, (double) targetBars / bars) - 1) * 100;
     }
 
+    /**
+     * The objective named {@code text}, ignoring case and surrounding blanks.
+     *
+     * @param text {@code sharpe}, {@code return} or {@code calmar}
+     * @return the objective
+     * @throws io.tradekit.api.InvalidInputException if {@code text} names none, listing the known names
+     */
     public static Objective parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         for (Objective o : values()) {

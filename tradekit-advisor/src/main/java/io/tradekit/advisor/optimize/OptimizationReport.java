@@ -45,8 +45,11 @@ import java.util.stream.Collectors;
  */
 public final class OptimizationReport {
 
+    /** The file name of the trials table. */
     public static final String TRIALS_CSV = "trials.csv";
+    /** The file name of the summary. */
     public static final String SUMMARY_JSON = "summary.json";
+    /** The file name of the page. */
     public static final String REPORT_HTML = "report.html";
     /** Best trials per fold listed in the page; {@code trials.csv} has them all. */
     static final int TOP_TRIALS = 10;
@@ -54,7 +57,13 @@ public final class OptimizationReport {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
-    /** Where {@link #write} put the files. */
+    /**
+     * Where {@link #write} put the files.
+     *
+     * @param trialsCsv   the trials table
+     * @param summaryJson the summary
+     * @param reportHtml  the page
+     */
     public record Written(Path trialsCsv, Path summaryJson, Path reportHtml) {
     }
 
@@ -64,11 +73,23 @@ public final class OptimizationReport {
         this.result = result;
     }
 
+    /**
+     * The report of {@code result}; nothing is computed or written until asked.
+     *
+     * @param result an optimisation's result
+     * @return the report
+     */
     public static OptimizationReport of(OptimizationResult result) {
         return new OptimizationReport(result);
     }
 
-    /** Creates {@code directory} if needed and writes the three files, replacing earlier ones. */
+    /**
+     * Creates {@code directory} if needed and writes the three files, replacing earlier ones.
+     *
+     * @param directory where the files go
+     * @return the paths of the files written
+     * @throws java.io.UncheckedIOException if the directory cannot be made or a file cannot be written
+     */
     public Written write(Path directory) {
         Written files = new Written(directory.resolve(TRIALS_CSV), directory.resolve(SUMMARY_JSON), directory.resolve(REPORT_HTML));
         try {
@@ -82,7 +103,11 @@ public final class OptimizationReport {
         return files;
     }
 
-    /** {@code trials.csv}: a header, then the trials fold by fold in the order asked, each fold's out-of-sample check after them. */
+    /**
+     * {@code trials.csv}: a header, then the trials fold by fold in the order asked, each fold's out-of-sample check after them.
+     *
+     * @return the CSV text (RFC 4180 quoting), one line per backtest
+     */
     public String trialsCsv() {
         List<String> names = List.copyOf(result.settings().space().names());
         StringBuilder csv = new StringBuilder("fold,window,trial");
@@ -122,6 +147,12 @@ public final class OptimizationReport {
         return '"' + text.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * {@code summary.json}: the settings, the best set with its in-sample and out-of-sample figures, each fold, and the
+     * warnings; a figure without a value is null.
+     *
+     * @return the indented JSON text
+     */
     public String summaryJson() {
         OptimizationSettings s = result.settings();
         ObjectNode root = JSON.createObjectNode();
@@ -191,7 +222,11 @@ public final class OptimizationReport {
         else node.putNull(key);
     }
 
-    /** The best set's out-of-sample backtest report with the walk-forward section. */
+    /**
+     * The best set's out-of-sample backtest report with the walk-forward section.
+     *
+     * @return the whole HTML page
+     */
     public String html() {
         FoldResult best = result.best();
         return ReportWriter.of(best.outOfSampleRun(), best.outOfSampleBars()).section(section()).html();
@@ -272,7 +307,12 @@ public final class OptimizationReport {
         return value.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() + " %";
     }
 
-    /** A set as {@code fast=9, slow=41}. */
+    /**
+     * A set as {@code fast=9, slow=41}.
+     *
+     * @param params a parameter set, by key
+     * @return the pairs in the map's order, separated by commas
+     */
     public static String describe(Map<String, String> params) {
         return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }

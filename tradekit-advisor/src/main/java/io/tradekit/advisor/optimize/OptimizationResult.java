@@ -16,10 +16,19 @@ import java.util.Objects;
  * @param symbol    the bars' symbol
  * @param bars      how many bars the folds cut
  * @param elapsedMs the wall time of the whole optimisation
+ * @param settings  what was searched and how
+ * @param trials    every trial, fold by fold, in the order each search asked
+ * @param folds     one result per fold, in fold order; at least one
  */
 public record OptimizationResult(OptimizationSettings settings, String symbol, int bars, List<Trial> trials, List<FoldResult> folds,
                                  long elapsedMs) {
 
+    /**
+     * Checks the components and copies the lists.
+     *
+     * @throws NullPointerException if {@code settings} or a list is null
+     * @throws IllegalArgumentException if there is no fold
+     */
     public OptimizationResult {
         Objects.requireNonNull(settings, "settings");
         trials = List.copyOf(trials);
@@ -27,12 +36,20 @@ public record OptimizationResult(OptimizationSettings settings, String symbol, i
         if (folds.isEmpty()) throw new IllegalArgumentException("an optimisation result needs at least one fold");
     }
 
-    /** The last fold's result: its in-sample best set and that set's out-of-sample figures. */
+    /**
+     * The last fold's result: its in-sample best set and that set's out-of-sample figures.
+     *
+     * @return the last fold's result
+     */
     public FoldResult best() {
         return folds.getLast();
     }
 
-    /** The parameters of the {@link #best()} set, fixed ones included. */
+    /**
+     * The parameters of the {@link #best()} set, fixed ones included.
+     *
+     * @return the parameters by key, sorted, unmodifiable
+     */
     public Map<String, String> bestParams() {
         return best().inSampleBest().params();
     }
@@ -40,6 +57,8 @@ public record OptimizationResult(OptimizationSettings settings, String symbol, i
     /**
      * The out-of-sample windows chained: each fold's best set traded its window, and the returns compound
      * ({@code (1 + r1) (1 + r2) ... - 1}), in percent. A fold without out-of-sample figures counts as flat.
+     *
+     * @return the chained return, in percent
      */
     public BigDecimal outOfSampleReturnPct() {
         BigDecimal growth = BigDecimal.ONE;
@@ -51,12 +70,20 @@ public record OptimizationResult(OptimizationSettings settings, String symbol, i
         return growth.subtract(BigDecimal.ONE).multiply(hundred, MathContext.DECIMAL64);
     }
 
-    /** How many trials the strategy refused or could not be ranked. */
+    /**
+     * How many trials the strategy refused or could not be ranked.
+     *
+     * @return the number of trials whose status is not RANKED
+     */
     public long unrankedTrials() {
         return trials.stream().filter(t -> !t.ranked()).count();
     }
 
-    /** One line per fold whose out-of-sample figure diverges from its in-sample one ({@link FoldResult#diverges()}). */
+    /**
+     * One line per fold whose out-of-sample figure diverges from its in-sample one ({@link FoldResult#diverges()}).
+     *
+     * @return the warnings, in fold order; empty when no fold diverges
+     */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
         String objective = settings.objective().label();
@@ -72,7 +99,12 @@ public record OptimizationResult(OptimizationSettings settings, String symbol, i
         return warnings;
     }
 
-    /** A figure as reports show it: four significant digits, {@code n/a} without a value. */
+    /**
+     * A figure as reports show it: four significant digits, {@code n/a} without a value.
+     *
+     * @param value a figure
+     * @return its text
+     */
     public static String figure(double value) {
         if (!Double.isFinite(value)) return "n/a";
         return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();

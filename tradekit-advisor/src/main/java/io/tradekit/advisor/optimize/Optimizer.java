@@ -36,16 +36,25 @@ public final class Optimizer {
 
     private final Plugins plugins;
 
+    /**
+     * An optimizer that finds strategies in {@code plugins}.
+     *
+     * @param plugins where the strategy named by the settings is looked up
+     */
     public Optimizer(Plugins plugins) {
         this.plugins = plugins;
     }
 
     /**
      * Optimises {@code settings.strategy()} over {@code bars} (one symbol and timeframe, oldest first).
-     * {@code progress} hears of every finished backtest, on one thread at a time.
+     * {@code progress} hears of every finished backtest, on one thread at a time. Blocks until every backtest is done.
      *
+     * @param bars     the bars, oldest first, of one symbol and timeframe; copied once and shared read only
+     * @param settings the strategy, search space, objective, search, trials, folds, seed, backtest settings and threads
+     * @param progress hears of every finished backtest
+     * @return every trial and each fold's best set with its out-of-sample figures
      * @throws InvalidInputException for an unknown strategy or parameter, too few bars for the folds, or a fold in
-     *                               which no set could be ranked
+     *                              which no set could be ranked
      */
     public OptimizationResult run(List<Bar> bars, OptimizationSettings settings, ProgressListener progress) {
         long started = System.nanoTime();

@@ -42,7 +42,13 @@ public final class OptimizerProposalSource implements ProposalSource {
     private final OptimizationSettings template;
     private final Duration ttl;
 
-    /** {@code template}'s strategy is replaced by the bot's; proposals expire {@code ttl} after they are made. */
+    /**
+     * {@code template}'s strategy is replaced by the bot's; proposals expire {@code ttl} after they are made.
+     *
+     * @param plugins  where strategies are looked up for the backtests
+     * @param template the search space, objective, search, trials, folds, seed, backtest settings and threads
+     * @param ttl      how long a proposal waits for a decision, positive
+     */
     public OptimizerProposalSource(Plugins plugins, OptimizationSettings template, Duration ttl) {
         this.plugins = plugins;
         this.template = template;
@@ -79,7 +85,13 @@ public final class OptimizerProposalSource implements ProposalSource {
         return proposal(result, context.botId(), context.params(), context.now(), ttl).stream().toList();
     }
 
-    /** Why {@code result} makes no proposal for a bot running {@code current}; empty when it makes one. */
+    /**
+     * Why {@code result} makes no proposal for a bot running {@code current}; empty when it makes one.
+     *
+     * @param result  an optimisation's result
+     * @param current the parameters the bot runs with now
+     * @return the reason, for a log line, or empty
+     */
     public static Optional<String> whyNot(OptimizationResult result, Params current) {
         FoldResult best = result.best();
         String objective = result.settings().objective().label();
@@ -99,6 +111,14 @@ public final class OptimizerProposalSource implements ProposalSource {
      * The proposal to run {@code result}'s best set on bot {@code botId}, which runs {@code current} now; empty
      * when {@link #whyNot} has a reason. The evidence is the best set's out-of-sample figures (prefixed
      * {@code outOfSample}), its in-sample objective, and how it was found.
+     *
+     * @param result  an optimisation's result
+     * @param botId   the bot the proposal is for
+     * @param current the parameters the bot runs with now
+     * @param now     the wall time now: the proposal's creation
+     * @param ttl     how long the proposal waits for a decision, positive
+     * @return the proposal, changing each searched parameter whose best value differs from the bot's, or empty
+     * @throws io.tradekit.api.InvalidInputException if {@code ttl} is not positive
      */
     public static Optional<Proposal> proposal(OptimizationResult result, String botId, Params current, Instant now, Duration ttl) {
         if (whyNot(result, current).isPresent()) return Optional.empty();

@@ -28,12 +28,25 @@ public final class RangeAxis {
     private RangeAxis() {
     }
 
-    /** Whether {@code text} is written as a range ({@code LOW..HIGH}) rather than one value. */
+    /**
+     * Whether {@code text} is written as a range ({@code LOW..HIGH}) rather than one value.
+     *
+     * @param text a parameter's value as written
+     * @return true if it contains {@code ..}
+     */
     public static boolean isRange(String text) {
         return text.contains("..");
     }
 
-    /** Reads {@code LOW..HIGH}; errors name the parameter and say what is wrong (not two numbers, the low end above the high end). */
+    /**
+     * Reads {@code LOW..HIGH}; errors name the parameter and say what is wrong (not two numbers, the low end above the high end).
+     *
+     * @param name the parameter's name, which becomes the range's key
+     * @param text the range as written, e.g. {@code 5..20} or {@code 0.2..1.5}
+     * @return a range of whole numbers when both ends are written as whole numbers, a continuous one otherwise
+     * @throws io.tradekit.api.InvalidInputException if {@code text} is not two numbers around {@code ..} or its low
+     *         end is above its high end
+     */
     public static ParameterRange parse(String name, String text) {
         int dots = text.indexOf("..");
         if (dots < 0) throw new InvalidInputException("parameter '" + name + "': " + UntrustedText.quote(text) + " is not a range LOW..HIGH");
@@ -61,14 +74,26 @@ public final class RangeAxis {
         }
     }
 
-    /** How many whole numbers {@code range} holds; {@link Long#MAX_VALUE} for a continuous range or one too wide to count. */
+    /**
+     * How many whole numbers {@code range} holds; {@link Long#MAX_VALUE} for a continuous range or one too wide to count.
+     *
+     * @param range a range
+     * @return {@code max - min + 1} for a range of whole numbers
+     */
     public static long count(ParameterRange range) {
         if (!range.integer()) return Long.MAX_VALUE;
         BigDecimal count = range.max().subtract(range.min()).add(BigDecimal.ONE);
         return count.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : count.longValueExact();
     }
 
-    /** The {@code index}-th whole number of {@code range}, counting from 0 at its minimum. */
+    /**
+     * The {@code index}-th whole number of {@code range}, counting from 0 at its minimum.
+     *
+     * @param range a range of whole numbers
+     * @param index from 0 to {@code count(range) - 1}
+     * @return the number as parameter text
+     * @throws IllegalArgumentException if the range is continuous or {@code index} is outside it
+     */
     public static String wholeNumber(ParameterRange range, long index) {
         if (!range.integer() || index < 0 || index >= count(range)) {
             throw new IllegalArgumentException("parameter '" + range.key() + "': no whole number " + index + " in its range");
@@ -76,7 +101,13 @@ public final class RangeAxis {
         return range.format(range.min().add(BigDecimal.valueOf(index)));
     }
 
-    /** The value at {@code unit} of {@code range}, by the rule in the class comment. */
+    /**
+     * The value at {@code unit} of {@code range}, by the rule in the class comment.
+     *
+     * @param range a range
+     * @param unit  a point of [0, 1]; outside values are clamped and NaN counts as 0
+     * @return the value as parameter text, always within the range
+     */
     public static String valueAt(ParameterRange range, double unit) {
         double u = Double.isNaN(unit) ? 0 : Math.max(0, Math.min(1, unit));
         if (range.integer()) {
@@ -89,7 +120,12 @@ public final class RangeAxis {
         return value.min(range.max()).max(range.min()).toPlainString();
     }
 
-    /** {@code range} as written on a command line: {@code fast=5..20}. */
+    /**
+     * {@code range} as written on a command line: {@code fast=5..20}.
+     *
+     * @param range a range
+     * @return {@code key=min..max}
+     */
     public static String describe(ParameterRange range) {
         return range.key() + "=" + range.min().toPlainString() + ".." + range.max().toPlainString();
     }

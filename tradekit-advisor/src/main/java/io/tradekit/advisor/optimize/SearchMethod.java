@@ -26,6 +26,11 @@ public enum SearchMethod {
         this.label = label;
     }
 
+    /**
+     * The name on the command line and in reports.
+     *
+     * @return {@code random} or {@code cmaes}
+     */
     public String label() {
         return label;
     }
@@ -37,6 +42,13 @@ public enum SearchMethod {
         };
     }
 
+    /**
+     * The search method named {@code text}, ignoring case and surrounding blanks.
+     *
+     * @param text {@code random} or {@code cmaes}
+     * @return the method
+     * @throws io.tradekit.api.InvalidInputException if {@code text} names none, listing the known names
+     */
     public static SearchMethod parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         for (SearchMethod m : values()) {

@@ -16,10 +16,19 @@ import java.util.TreeMap;
  * for parameters that are given but not searched. A point of the search is one number in [0, 1] per range,
  * in the order of {@link #ranges()}.
  *
- * <pre>{@code SearchSpace.parse(Map.of("fast", "5..20", "slow", "20..60", "stop", "2"))}</pre>
+ * <pre>{@code SearchSpace.parse(Map.of("fast", "5..20", "slow", "20..60", "stop", "2"))}</pre> *
+ * @param ranges the searched parameters, each once, at least one; copied, in the order given
+ * @param fixed  parameters given but not searched, by key; sorted, unmodifiable
  */
 public record SearchSpace(List<ParameterRange> ranges, Map<String, String> fixed) {
 
+    /**
+     * Checks the space and copies its parts.
+     *
+     * @throws NullPointerException if a part is null
+     * @throws io.tradekit.api.InvalidInputException if there is no range, or a parameter is given twice (as two ranges,
+     *         or as a range and a fixed value)
+     */
     public SearchSpace {
         ranges = List.copyOf(ranges);
         fixed = Collections.unmodifiableMap(new TreeMap<>(fixed));
@@ -32,7 +41,13 @@ public record SearchSpace(List<ParameterRange> ranges, Map<String, String> fixed
         }
     }
 
-    /** Each value written {@code LOW..HIGH} is a range, any other a fixed value; ranges keep the map's order. */
+    /**
+     * Each value written {@code LOW..HIGH} is a range, any other a fixed value; ranges keep the map's order.
+     *
+     * @param params text values by parameter name, e.g. {@code fast=5..20}, {@code stop=2}
+     * @return the space
+     * @throws io.tradekit.api.InvalidInputException if a range is malformed (naming the parameter) or no value is a range
+     */
     public static SearchSpace parse(Map<String, String> params) {
         List<ParameterRange> ranges = new ArrayList<>();
         Map<String, String> fixed = new LinkedHashMap<>();
@@ -43,7 +58,11 @@ public record SearchSpace(List<ParameterRange> ranges, Map<String, String> fixed
         return new SearchSpace(ranges, fixed);
     }
 
-    /** Every parameter name, searched or fixed. */
+    /**
+     * Every parameter name, searched or fixed.
+     *
+     * @return the searched names in range order, then the fixed ones sorted
+     */
     public Set<String> names() {
         Set<String> names = new java.util.LinkedHashSet<>();
         ranges.forEach(r -> names.add(r.key()));
@@ -51,12 +70,22 @@ public record SearchSpace(List<ParameterRange> ranges, Map<String, String> fixed
         return names;
     }
 
-    /** The number of dimensions a search moves in. */
+    /**
+     * The number of dimensions a search moves in.
+     *
+     * @return the number of ranges
+     */
     public int dimensions() {
         return ranges.size();
     }
 
-    /** The parameter set at {@code point} (one number in [0, 1] per range), fixed values included, keys sorted. */
+    /**
+     * The parameter set at {@code point} (one number in [0, 1] per range), fixed values included, keys sorted.
+     *
+     * @param point one number per range, in range order; values outside [0, 1] are clamped (see {@link RangeAxis})
+     * @return the set, by key, unmodifiable
+     * @throws IllegalArgumentException if {@code point} does not have one number per range
+     */
     public Map<String, String> at(double[] point) {
         if (point.length != ranges.size()) {
             throw new IllegalArgumentException("a point of " + point.length + " numbers for " + ranges.size() + " ranges");
@@ -69,6 +98,8 @@ public record SearchSpace(List<ParameterRange> ranges, Map<String, String> fixed
     /**
      * How many distinct sets the space holds when every range holds whole numbers (capped at
      * {@link Long#MAX_VALUE}); {@link Long#MAX_VALUE} when some range is continuous.
+     *
+     * @return the number of distinct sets
      */
     public long size() {
         long size = 1;
@@ -82,7 +113,12 @@ public record SearchSpace(List<ParameterRange> ranges, Map<String, String> fixed
         return size;
     }
 
-    /** Every set of a space of whole numbers, the first range varying slowest; only for a {@link #size()} that fits a list. */
+    /**
+     * Every set of a space of whole numbers, the first range varying slowest; only for a {@link #size()} that fits a list.
+     *
+     * @return every set, each unmodifiable with its keys sorted
+     * @throws IllegalStateException if the space is continuous or holds too many sets to list
+     */
     public List<Map<String, String>> every() {
         long size = size();
         if (size > Integer.MAX_VALUE - 8) throw new IllegalStateException("the space holds too many sets to list: " + size);

@@ -13,6 +13,9 @@ import java.util.TreeMap;
  * @param problem   what the strategy said when it refused the set or failed, empty otherwise
  * @param figures   the backtest's figures; empty when the strategy refused the set
  * @param objective the objective's value; NaN unless ranked
+ * @param fold      the fold, from 1
+ * @param number    the trial's number within the fold, from 1 (0 for an out-of-sample check)
+ * @param params    the parameter set, fixed ones included; sorted by key, unmodifiable
  */
 public record Trial(int fold, int number, Map<String, String> params, Status status, String problem, Optional<TrialFigures> figures,
                     double objective) {
@@ -29,6 +32,11 @@ public record Trial(int fold, int number, Map<String, String> params, Status sta
         FAILED
     }
 
+    /**
+     * Copies the parameters, sorted by key; a null problem becomes empty.
+     *
+     * @throws NullPointerException if {@code params}, {@code status} or {@code figures} is null
+     */
     public Trial {
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
         Objects.requireNonNull(status, "status");
@@ -36,6 +44,11 @@ public record Trial(int fold, int number, Map<String, String> params, Status sta
         Objects.requireNonNull(figures, "figures");
     }
 
+    /**
+     * Whether the trial competes for best.
+     *
+     * @return true if its status is RANKED
+     */
     public boolean ranked() {
         return status == Status.RANKED;
     }

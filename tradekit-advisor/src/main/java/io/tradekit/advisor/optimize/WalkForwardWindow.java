@@ -15,12 +15,23 @@ import java.util.List;
  * blocks 1..k, all from the first bar ({@code [0, kB)}: anchored, each fold sees more history than the one
  * before), and is checked on block {@code k + 1}. 100 bars and 3 folds: [0,25)→[25,50), [0,50)→[50,75),
  * [0,75)→[75,100).
+ *
+ * @param fold            the fold's number, from 1
+ * @param inSampleFrom    the first in-sample bar's index, 0 or more
+ * @param inSampleTo      the index after the last in-sample bar
+ * @param outOfSampleFrom the first out-of-sample bar's index: {@code inSampleTo}
+ * @param outOfSampleTo   the index after the last out-of-sample bar
  */
 public record WalkForwardWindow(int fold, int inSampleFrom, int inSampleTo, int outOfSampleFrom, int outOfSampleTo) {
 
     /** Fewer bars than this in a block cannot show a trade and its result. */
     public static final int MIN_BLOCK_BARS = 10;
 
+    /**
+     * Checks that the windows are consecutive and not empty.
+     *
+     * @throws IllegalArgumentException if they are not
+     */
     public WalkForwardWindow {
         if (inSampleFrom < 0 || inSampleFrom >= inSampleTo || inSampleTo != outOfSampleFrom || outOfSampleFrom >= outOfSampleTo) {
             throw new IllegalArgumentException("fold " + fold + ": windows [" + inSampleFrom + ", " + inSampleTo + ") and ["
@@ -28,7 +39,15 @@ public record WalkForwardWindow(int fold, int inSampleFrom, int inSampleTo, int 
         }
     }
 
-    /** The anchored folds over {@code bars} bars; at least {@value #MIN_BLOCK_BARS} bars per block. */
+    /**
+     * The anchored folds over {@code bars} bars; at least {@value #MIN_BLOCK_BARS} bars per block.
+     *
+     * @param bars  how many bars there are
+     * @param folds how many folds to cut, at least 1
+     * @return the folds, in order
+     * @throws io.tradekit.api.InvalidInputException if {@code folds} is below 1 or a block would hold fewer than
+     *         {@value #MIN_BLOCK_BARS} bars
+     */
     public static List<WalkForwardWindow> anchored(int bars, int folds) {
         if (folds < 1) throw new InvalidInputException("walk-forward: the number of folds must be at least 1, got " + folds);
         int block = bars / (folds + 1);
@@ -44,10 +63,20 @@ public record WalkForwardWindow(int fold, int inSampleFrom, int inSampleTo, int 
         return windows;
     }
 
+    /**
+     * The in-sample window's length.
+     *
+     * @return its number of bars
+     */
     public int inSampleBars() {
         return inSampleTo - inSampleFrom;
     }
 
+    /**
+     * The out-of-sample window's length.
+     *
+     * @return its number of bars
+     */
     public int outOfSampleBars() {
         return outOfSampleTo - outOfSampleFrom;
     }

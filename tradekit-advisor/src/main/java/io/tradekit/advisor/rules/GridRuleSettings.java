@@ -27,6 +27,14 @@ public record GridRuleSettings(long minRoundTrips, BigDecimal maxDrawdownPct, do
                                BigDecimal spacingStep, int levelsStep, BigDecimal blendStep, ParameterRange levels,
                                ParameterRange spacingPercent, ParameterRange atrBlend, Duration ttl) {
 
+    /**
+     * Checks the settings.
+     *
+     * @throws NullPointerException if a reference component is null
+     * @throws io.tradekit.api.InvalidInputException naming the setting when {@code minRoundTrips} or {@code levelsStep}
+     *         is below 1, the win rates do not satisfy 0 &lt;= low &lt; high &lt;= 1, {@code spacingStep} is not above 1, or
+     *         {@code blendStep} or {@code ttl} is not positive
+     */
     public GridRuleSettings {
         Objects.requireNonNull(maxDrawdownPct, "maxDrawdownPct");
         Objects.requireNonNull(spacingStep, "spacingStep");
@@ -51,6 +59,8 @@ public record GridRuleSettings(long minRoundTrips, BigDecimal maxDrawdownPct, do
     /**
      * 10 round trips; drawdown limit 10 %; win rate below 0.5 or above 0.8; spacing ×1.25, 1 level, blend 0.1 a step;
      * levels 2 to 50, spacing 0.1 to 10 %, blend 0 to 1; proposals wait 4 hours.
+     *
+     * @return the standard settings
      */
     public static GridRuleSettings standard() {
         return new GridRuleSettings(10, BigDecimal.TEN, 0.5, 0.8, new BigDecimal("1.25"), 1, new BigDecimal("0.1"),
@@ -62,6 +72,10 @@ public record GridRuleSettings(long minRoundTrips, BigDecimal maxDrawdownPct, do
      * The settings {@code p} names, the rest standard: {@code min-round-trips}, {@code max-drawdown-pct},
      * {@code low-win-rate}, {@code high-win-rate}, {@code spacing-step}, {@code levels-step}, {@code blend-step},
      * {@code levels-min}, {@code levels-max}, {@code spacing-min}, {@code spacing-max}, {@code ttl-minutes}.
+     *
+     * @param p the source's settings as text
+     * @return the settings
+     * @throws io.tradekit.api.InvalidInputException naming the setting when one is unknown, not a number, or out of range
      */
     public static GridRuleSettings from(Params p) {
         p.requireOnly(java.util.Set.of("min-round-trips", "max-drawdown-pct", "low-win-rate", "high-win-rate", "spacing-step",

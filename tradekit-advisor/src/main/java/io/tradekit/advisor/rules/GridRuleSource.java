@@ -49,7 +49,11 @@ public final class GridRuleSource implements ProposalSource {
 
     private final GridRuleSettings settings;
 
-    /** Rules with {@code settings}' thresholds and ranges. */
+    /**
+     * Rules with {@code settings}' thresholds and ranges.
+     *
+     * @param settings the thresholds, steps and declared ranges the rules use
+     */
     public GridRuleSource(GridRuleSettings settings) {
         this.settings = settings;
     }

@@ -34,7 +34,17 @@ public final class SmaCrossWalkForwardSource implements ProposalSource {
     private final Plugins plugins;
     private final OptimizerProposalSource walkForward;
 
-    /** Compares {@code trials} sets per fold over {@code folds} anchored folds, with {@code fast} and {@code slow} in their declared ranges. */
+    /**
+     * Compares {@code trials} sets per fold over {@code folds} anchored folds, with {@code fast} and {@code slow} in their declared ranges.
+     *
+     * @param plugins the plugins the backtests find {@code sma-cross} in
+     * @param fast    the declared range of the fast period (its key must be {@code fast})
+     * @param slow    the declared range of the slow period (its key must be {@code slow})
+     * @param trials  parameter sets backtested per fold
+     * @param folds   anchored walk-forward folds
+     * @param ttl     how long a proposal waits for a decision
+     * @throws io.tradekit.api.InvalidInputException if {@code trials} or {@code folds} is below 1, or the two ranges do not make a valid search space
+     */
     public SmaCrossWalkForwardSource(Plugins plugins, ParameterRange fast, ParameterRange slow, int trials, int folds, Duration ttl) {
         this.plugins = plugins;
         OptimizationSettings settings = OptimizationSettings.of(STRATEGY, new SearchSpace(List.of(fast, slow), Map.of()))
