@@ -16,7 +16,9 @@ import java.util.Set;
  * {@code center}, {@code rebalance} (recenter|stop|hold, default recenter), {@code rebalance-after}
  * (levels, default 2), {@code cooldown} (bars, default 10), {@code adaptive} (default false),
  * {@code atr-period} (default 14), {@code atr-blend} (default 0.5), {@code max-inventory},
- * {@code stop-price}, {@code take-profit-price}, {@code post-only} (default true); on a perpetual
+ * {@code stop-price}, {@code take-profit-price}, {@code post-only} (default true), {@code maker-fee-bps} and
+ * {@code taker-fee-bps} (the fees, in basis points, the grid plans its spacing and profit with: set them to the
+ * venue's; default 10 each); on a perpetual
  * {@code perp-mode} (neutral|long-only|short-only, default neutral), {@code max-long-contracts} and
  * {@code max-short-contracts} (see {@link PerpGrid}). Without
  * {@code spacing}, {@code levels} or {@code budget} the grid takes them from {@link GridHeuristic} on the

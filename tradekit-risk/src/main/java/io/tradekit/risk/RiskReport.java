@@ -7,7 +7,7 @@ import java.util.List;
  * A bot's risk at one moment, as {@link RiskAssessor#assess} builds it: the level (the most serious
  * finding), the metrics, and what to do.
  *
- * @param time     when the report was taken, on the bot's market clock
+ * @param time     when the report was taken ({@code ctx.now()}: data time in a backtest or replay, wall time live)
  * @param level    the level of the most serious finding, {@link RiskLevel#LOW} when there is none
  * @param metrics  the figures the findings were drawn from
  * @param findings what was noticed, in the order the checks ran; copied, unmodifiable

@@ -2,12 +2,12 @@
  * Risk for tradekit bots: the {@link io.tradekit.api.spi.RiskPolicy} implementations that enforce
  * {@link io.tradekit.api.RiskLimits}, and the analytics a host or an operator reads.
  *
- * <p><b>Policies.</b> Each limit rule (daily loss, drawdown, position, order notional, exposure,
- * leverage, open orders, order rate, price band, stale data, loss streak, loss cooldown, risk of ruin,
- * volatility-scaled limits) has a {@link io.tradekit.api.spi.RiskPolicyProvider} in this package, listed in
- * {@code META-INF/services} so that the engine finds it with {@link java.util.ServiceLoader} when this jar is
- * on the classpath. A host does not create policies itself: it sets limits with
- * {@code RiskLimits.builder()} and the bot's builder refuses a limit no policy enforces. The policies
+ * <p><b>Policies.</b> This package's {@link io.tradekit.api.spi.RiskPolicyProvider} implementations, listed in
+ * {@code META-INF/services}, give the engine a policy for each limit rule (daily loss, drawdown, position, order
+ * notional, exposure, leverage, open orders, order rate, price band, stale data, loss streak, loss cooldown, risk of
+ * ruin, volatility-scaled limits); the engine finds them with {@link java.util.ServiceLoader} when this jar is on
+ * the classpath. A host does not create policies itself: it sets limits with {@code RiskLimits.builder()}, and the
+ * bot's builder refuses a limit that no policy on the classpath enforces. The policies
  * run on the bot's event loop.
  *
  * <p><b>Analytics.</b> {@link io.tradekit.risk.RiskAssessor} builds a {@link io.tradekit.risk.RiskReport}
