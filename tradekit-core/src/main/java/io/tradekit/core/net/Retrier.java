@@ -79,6 +79,8 @@ public final class Retrier {
      * @param idempotency whether the call may be repeated when its outcome is unknown
      * @param call the call; only an {@link ExchangeException} it throws is considered for a retry
      * @return the first successful result
+     * @throws ExchangeException the failure when it must not be repeated or the attempts are used up; a failure of unknown
+     *         outcome of a non-idempotent call as {@code UNKNOWN_OUTCOME}
      */
     public <T> T call(Idempotency idempotency, String what, Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {
