@@ -159,7 +159,7 @@ public final class BotApprovals implements AutoCloseable {
      * @param id the APPLIED proposal to undo
      * @param actor who rolls back, non-blank; journaled
      * @param reason why, non-blank; journaled
-     * @return a future of the ROLLED_BACK proposal; asking twice for the same id returns the first request's future
+     * @return a future of the ROLLED_BACK proposal; asking again while a rollback of the same id waits returns its future
      * @throws InvalidInputException if {@code actor} or {@code reason} is blank
      * @throws ApprovalException if there is no such proposal or it is not APPLIED
      */

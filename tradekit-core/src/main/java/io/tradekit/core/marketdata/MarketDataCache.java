@@ -140,7 +140,7 @@ public final class MarketDataCache {
     }
 
     /**
-     * The newest price of a symbol, from its last bar's close or its last ticker, whichever came last.
+     * The newest price of a symbol: the close of the last bar or the last price of the last ticker, whichever was given last.
      *
      * @param symbol the symbol
      * @return the price, or zero when nothing arrived for the symbol yet

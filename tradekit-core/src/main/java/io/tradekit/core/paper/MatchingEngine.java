@@ -60,7 +60,7 @@ public final class MatchingEngine {
     /** Told of every order change and fill, in order. */
     public interface Listener {
         /**
-         * An order was accepted, changed, filled in part or in full, cancelled, rejected or expired.
+         * An order of the account was placed, or its state or quantity changed.
          *
          * @param order the order as it stands after the change
          */
