@@ -72,9 +72,9 @@ public final class CallRateCounter {
 
     /**
      * Adds {@code cost} to the counter, first waiting for it to drain enough.
+     * A call whose cost alone exceeds the maximum passes when the counter is empty.
      *
      * @throws ExchangeException {@code RATE_LIMIT} with the time to wait, when that is longer than {@code maxWait}
-     * A call whose cost alone exceeds the maximum passes when the counter is empty.
      * @param cost the call's cost in the venue's units; zero or less passes without counting
      * @throws TradeKitException {@code INTERNAL} if the thread is interrupted while waiting (the interrupt flag is set again)
      */

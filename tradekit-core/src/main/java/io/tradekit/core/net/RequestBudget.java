@@ -83,9 +83,9 @@ public final class RequestBudget {
 
     /**
      * Takes {@code weight} from the budget, waiting for the window to roll over or a pause to end.
+     * A request heavier than the whole limit passes when nothing of the window is used.
      *
      * @throws ExchangeException {@code RATE_LIMIT} with the time to wait, when that is longer than {@code maxWait}
-     * A request heavier than the whole limit passes when nothing of the window is used.
      * @param weight the request's weight in the venue's units
      * @throws TradeKitException {@code INTERNAL} if the thread is interrupted while waiting (the interrupt flag is set again)
      */

@@ -72,9 +72,9 @@ public final class Retrier {
 
     /**
      * Calls {@code call} until it succeeds or fails in a way that must not be repeated.
+     * Blocks the calling thread while it waits between attempts.
      *
      * @param what names the call in error messages, e.g. {@code "POST /api/v3/order (client order id a1)"}
-     * Blocks the calling thread while it waits between attempts.
      * @param <T> the call's result type
      * @param idempotency whether the call may be repeated when its outcome is unknown
      * @param call the call; only an {@link ExchangeException} it throws is considered for a retry
