@@ -86,7 +86,7 @@ public final class MatchingEngine {
         /**
          * Funding was settled on a perpetual position.
          *
-         * @param payment the payment: negative when the account paid
+         * @param payment the payment; its amount is positive when the account paid, negative when it received
          */
         default void onFunding(FundingPayment payment) {
         }
