@@ -76,7 +76,7 @@ public final class BotApprovals implements AutoCloseable {
      * @param change the proposal; its bot id must be this bot's
      * @return the journaled proposal, PENDING, with its id
      * @throws InvalidInputException if the proposal is for another bot, names a parameter the strategy does not have, or
-     *         expires too soon or has a blank field (checked by {@link ApprovalBook#submit})
+     *         its expiry has already passed (checked by {@link ApprovalBook#submit})
      */
     public Approval submit(ProposedChange change) {
         if (!change.botId().equals(bot.id())) {
