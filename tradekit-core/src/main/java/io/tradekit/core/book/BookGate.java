@@ -158,7 +158,7 @@ public record BookGate(Optional<BigDecimal> maxSpreadBps, Optional<BigDecimal> m
 
     /**
      * Checks {@code book} at {@code now}: every condition it misses is one line of the verdict.
-     * A book with fewer than one level on each side fails any spread, depth or imbalance condition.
+     * A book missing bids or asks fails any spread, depth or imbalance condition.
      *
      * @param book the book; never null
      * @param now the time to measure the book's age against (market time)
