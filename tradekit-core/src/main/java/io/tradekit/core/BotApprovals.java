@@ -70,7 +70,14 @@ public final class BotApprovals implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Records a PENDING proposal for this bot; a parameter the strategy does not know is refused here, naming it. */
+    /**
+     * Records a PENDING proposal for this bot; a parameter the strategy does not know is refused here, naming it.
+     *
+     * @param change the proposal; its bot id must be this bot's
+     * @return the journaled proposal, PENDING, with its id
+     * @throws InvalidInputException if the proposal is for another bot, names a parameter the strategy does not have, or
+     *         its expiry has already passed (checked by {@link ApprovalBook#submit})
+     */
     public Approval submit(ProposedChange change) {
         if (!change.botId().equals(bot.id())) {
             throw new InvalidInputException("proposal for bot '" + change.botId() + "' submitted to bot '" + bot.id() + "'");
@@ -85,29 +92,62 @@ public final class BotApprovals implements AutoCloseable {
         return told(book.submit(change));
     }
 
-    /** Every proposal of the journal, newest first. */
+    /**
+     * Every proposal of the journal, newest first.
+     *
+     * @return every proposal of the journal, newest first; an empty list if there are none
+     */
     public List<Approval> list() {
         return book.list();
     }
 
-    /** The proposals in {@code state}, oldest first. */
+    /**
+     * The proposals in {@code state}, oldest first.
+     *
+     * @param state the state to list
+     * @return the proposals in that state, oldest first
+     */
     public List<Approval> list(ApprovalState state) {
         return book.list(state);
     }
 
-    /** The proposal {@code id}; an {@link ApprovalException} if there is none. */
+    /**
+     * The proposal {@code id}; an {@link ApprovalException} if there is none.
+     *
+     * @param id the proposal's id
+     * @return the proposal as the journal has it now
+     * @throws ApprovalException if there is no proposal {@code id}
+     */
     public Approval get(long id) {
         return book.get(id);
     }
 
-    /** Approves a PENDING proposal; the bot applies it at its next safe point (look for APPLIED). */
+    /**
+     * Approves a PENDING proposal; the bot applies it at its next safe point (look for APPLIED).
+     *
+     * @param id the proposal's id
+     * @param actor who approves, non-blank; journaled
+     * @param reason why, non-blank; journaled
+     * @return the APPROVED proposal
+     * @throws InvalidInputException if {@code actor} or {@code reason} is blank
+     * @throws ApprovalException if there is no such proposal, or it is not PENDING, or it has expired
+     */
     public Approval approve(long id, String actor, String reason) {
         Approval approved = told(book.approve(id, actor, reason));
         wake();
         return approved;
     }
 
-    /** Rejects a PENDING proposal; it never takes effect. */
+    /**
+     * Rejects a PENDING proposal; it never takes effect.
+     *
+     * @param id the proposal's id
+     * @param actor who rejects, non-blank; journaled
+     * @param reason why, non-blank; journaled
+     * @return the REJECTED proposal
+     * @throws InvalidInputException if {@code actor} or {@code reason} is blank
+     * @throws ApprovalException if there is no such proposal, or it is not PENDING, or it has expired
+     */
     public Approval reject(long id, String actor, String reason) {
         return told(book.reject(id, actor, reason));
     }
@@ -115,6 +155,13 @@ public final class BotApprovals implements AutoCloseable {
     /**
      * Puts back the parameters the bot ran with before the APPLIED proposal {@code id}, at the next safe point; the
      * future completes with the ROLLED_BACK row, or fails with the reason it could not be rolled back.
+     *
+     * @param id the APPLIED proposal to undo
+     * @param actor who rolls back, non-blank; journaled
+     * @param reason why, non-blank; journaled
+     * @return a future of the ROLLED_BACK proposal; asking again while a rollback of the same id waits returns its future
+     * @throws InvalidInputException if {@code actor} or {@code reason} is blank
+     * @throws ApprovalException if there is no such proposal or it is not APPLIED
      */
     public CompletableFuture<Approval> rollback(long id, String actor, String reason) {
         if (actor == null || actor.isBlank() || reason == null || reason.isBlank()) {
@@ -130,17 +177,29 @@ public final class BotApprovals implements AutoCloseable {
         return earlier != null ? earlier.done() : request.done();
     }
 
-    /** The parameters the bot's strategy runs with now. */
+    /**
+     * The parameters the bot's strategy runs with now.
+     *
+     * @return a sorted copy of the parameter names and values in force, read on the bot's loop
+     */
     public Map<String, String> parametersInForce() {
         return bot.onLoop(() -> new TreeMap<>(inForce));
     }
 
-    /** Tells {@code listener} of every step (proposed, approved, rejected, expired, applied, refused, rolled back), on the thread that made it. */
+    /**
+     * Tells {@code listener} of every step (proposed, approved, rejected, expired, applied, refused, rolled back), on the thread that made it.
+     *
+     * @param listener called with each step; an exception it throws is logged and does not stop the others
+     */
     public void onStep(Consumer<Approval> listener) {
         listeners.add(listener);
     }
 
-    /** The approvals table this bot's steps are written to. */
+    /**
+     * The approvals table this bot's steps are written to.
+     *
+     * @return the book this bot journals its proposals in; closed with this object
+     */
     public ApprovalBook book() {
         return book;
     }

@@ -21,6 +21,9 @@ public enum ExitReason {
      * The reason an order with {@code tag} closes a position: the protections tag their exits with their
      * kind ({@code stop-loss}, {@code breakeven-stop}, {@code take-profit}, {@code trailing-stop}), a flatten
      * with {@code flatten}, a venue's liquidation order with {@code liquidation}; anything else is the strategy's own.
+     *
+     * @param tag the order's tag, may be null
+     * @return the exit reason; {@link #SIGNAL} for a null or unknown tag
      */
     public static ExitReason ofOrderTag(String tag) {
         if (tag == null) return SIGNAL;

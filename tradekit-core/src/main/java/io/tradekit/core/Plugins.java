@@ -20,6 +20,7 @@ import java.util.TreeSet;
  * that lists the known ones.
  *
  * <pre>{@code Plugins plugins = Plugins.discover(myPluginClassLoader).register(new MyStrategyProvider());}</pre>
+ * <p>Not thread-safe: register everything before the instance is shared, then only look up.
  */
 public final class Plugins {
 
@@ -31,7 +32,12 @@ public final class Plugins {
     private Plugins() {
     }
 
-    /** Everything on the context class loader (or this library's, when there is none). */
+    /**
+     * Everything on the context class loader (or this library's, when there is none).
+     *
+     * @return the providers found
+     * @throws InvalidInputException if a provider is declared but cannot be loaded
+     */
     public static Plugins discover() {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         return discover(cl != null ? cl : Plugins.class.getClassLoader());
@@ -42,6 +48,8 @@ public final class Plugins {
      *
      * @throws InvalidInputException if a provider is declared but cannot be loaded (a missing or broken class in
      *                               a plugin jar): a plugin is never silently left out
+     * @param loader the class loader whose {@code META-INF/services} entries are read
+     * @return the providers found
      */
     public static Plugins discover(ClassLoader loader) {
         Plugins p = new Plugins();
@@ -62,58 +70,123 @@ public final class Plugins {
         }
     }
 
+    /**
+     * Adds a strategy provider by hand; it replaces one already known under the same {@link StrategyProvider#name()}.
+     *
+     * @param provider the provider
+     * @return this, for chaining
+     */
     public Plugins register(StrategyProvider provider) {
         strategies.put(provider.name(), provider);
         return this;
     }
 
+    /**
+     * Adds an exchange adapter provider by hand; it replaces one already known under the same name.
+     *
+     * @param provider the provider
+     * @return this, for chaining
+     */
     public Plugins register(ExchangeAdapterProvider provider) {
         exchanges.put(provider.name(), provider);
         return this;
     }
 
+    /**
+     * Adds a state store provider by hand; it replaces one already known under the same name.
+     *
+     * @param provider the provider
+     * @return this, for chaining
+     */
     public Plugins register(StateStoreProvider provider) {
         stores.put(provider.name(), provider);
         return this;
     }
 
+    /**
+     * Adds a risk policy provider by hand; it replaces one already known under the same name and goes last in
+     * {@link #riskProviders()}.
+     *
+     * @param provider the provider
+     * @return this, for chaining
+     */
     public Plugins register(RiskPolicyProvider provider) {
         riskProviders.removeIf(p -> p.name().equals(provider.name()));
         riskProviders.add(provider);
         return this;
     }
 
+    /**
+     * The strategy provider registered under {@code name}.
+     *
+     * @param name the strategy's name, e.g. {@code sma-cross}
+     * @return the provider
+     * @throws InvalidInputException if no provider has that name; the message lists the known ones
+     */
     public StrategyProvider strategy(String name) {
         StrategyProvider p = strategies.get(name);
         if (p == null) throw unknown("strategy", name, strategies.keySet());
         return p;
     }
 
+    /**
+     * The exchange adapter provider registered under {@code name}.
+     *
+     * @param name the venue's name, e.g. {@code binance} or {@code paper}
+     * @return the provider
+     * @throws InvalidInputException if no provider has that name; the message lists the known ones
+     */
     public ExchangeAdapterProvider exchange(String name) {
         ExchangeAdapterProvider p = exchanges.get(name);
         if (p == null) throw unknown("exchange", name, exchanges.keySet());
         return p;
     }
 
+    /**
+     * The state store provider registered under {@code name}.
+     *
+     * @param name the store's name
+     * @return the provider
+     * @throws InvalidInputException if no provider has that name; the message lists the known ones
+     */
     public StateStoreProvider store(String name) {
         StateStoreProvider p = stores.get(name);
         if (p == null) throw unknown("state store", name, stores.keySet());
         return p;
     }
 
+    /**
+     * Every risk policy provider, in the order found and registered.
+     *
+     * @return an unmodifiable copy
+     */
     public List<RiskPolicyProvider> riskProviders() {
         return List.copyOf(riskProviders);
     }
 
+    /**
+     * The names of every known strategy.
+     *
+     * @return a sorted copy
+     */
     public Set<String> strategyNames() {
         return new TreeSet<>(strategies.keySet());
     }
 
+    /**
+     * The names of every known exchange.
+     *
+     * @return a sorted copy
+     */
     public Set<String> exchangeNames() {
         return new TreeSet<>(exchanges.keySet());
     }
 
-    /** Every limit rule some provider enforces. */
+    /**
+     * Every limit rule some provider enforces.
+     *
+     * @return the rules of every risk provider, sorted; a limit whose rule is not here is enforced by no policy
+     */
     public Set<String> enforcedRules() {
         Set<String> rules = new TreeSet<>();
         for (RiskPolicyProvider p : riskProviders) rules.addAll(p.rules());

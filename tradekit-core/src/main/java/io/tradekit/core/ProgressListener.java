@@ -4,7 +4,14 @@ package io.tradekit.core;
 @FunctionalInterface
 public interface ProgressListener {
 
+    /**
+     * Reports progress.
+     *
+     * @param done how many units of work (bars, trials) are done so far
+     * @param total how many units the run has in all
+     */
     void progress(long done, long total);
 
+    /** A listener that ignores progress. */
     ProgressListener NONE = (done, total) -> { };
 }

@@ -20,10 +20,22 @@ public final class TradeKit {
     private TradeKit() {
     }
 
+    /**
+     * Starts building a bot for live, paper or replay trading.
+     *
+     * @param id the bot's id, non-blank: it names the bot in its logs, journal and proposals
+     * @return a builder; the rest of the bot is checked at {@link BotBuilder#build()}
+     * @throws io.tradekit.api.InvalidInputException if {@code id} is null or blank
+     */
     public static BotBuilder bot(String id) {
         return new BotBuilder(id);
     }
 
+    /**
+     * Starts building a backtest over history.
+     *
+     * @return a builder for one backtest run
+     */
     public static BacktestBuilder backtest() {
         return new BacktestBuilder();
     }

@@ -40,6 +40,13 @@ public record BookGate(Optional<BigDecimal> maxSpreadBps, Optional<BigDecimal> m
 
     private static final BigDecimal ONE_NEGATIVE = BigDecimal.ONE.negate();
 
+    /**
+     * Checks the thresholds.
+     *
+     * @throws NullPointerException if a component is null (use {@link Optional#empty()} for "no condition")
+     * @throws InvalidInputException if a spread, depth or band is negative, an imbalance bound lies outside [-1, 1],
+     *         {@code minImbalance} is above {@code maxImbalance}, or {@code maxAge} is negative
+     */
     public BookGate {
         Objects.requireNonNull(maxSpreadBps, "maxSpreadBps");
         Objects.requireNonNull(minDepth, "minDepth");
@@ -61,42 +68,87 @@ public record BookGate(Optional<BigDecimal> maxSpreadBps, Optional<BigDecimal> m
         });
     }
 
-    /** No condition: every book passes, even none at all. */
+    /**
+     * No condition: every book passes, even none at all.
+     *
+     * @return a gate without conditions, measuring in the {@link #DEFAULT_BAND_BPS} band
+     */
     public static BookGate none() {
         return new BookGate(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_BAND_BPS, Optional.empty());
     }
 
-    /** This gate, also refusing a spread wider than {@code bps} basis points of the mid. */
+    /**
+     * This gate, also refusing a spread wider than {@code bps} basis points of the mid.
+     *
+     * @param bps the widest spread accepted, in basis points of the mid (5 is 0.05 %); not negative
+     * @return a new gate
+     * @throws InvalidInputException if {@code bps} is negative
+     */
     public BookGate maxSpreadBps(BigDecimal bps) {
         return new BookGate(Optional.of(bps), minDepth, minImbalance, maxImbalance, bandBps, maxAge);
     }
 
-    /** This gate, also refusing a book with less than {@code quoteValue} resting within the band on either side. */
+    /**
+     * This gate, also refusing a book with less than {@code quoteValue} resting within the band on either side.
+     *
+     * @param quoteValue the least value, in the quote currency, resting within the band on each side; not negative
+     * @return a new gate
+     * @throws InvalidInputException if {@code quoteValue} is negative
+     */
     public BookGate minDepth(BigDecimal quoteValue) {
         return new BookGate(maxSpreadBps, Optional.of(quoteValue), minImbalance, maxImbalance, bandBps, maxAge);
     }
 
-    /** This gate, also refusing an imbalance below {@code min} or above {@code max}. */
+    /**
+     * This gate, also refusing an imbalance below {@code min} or above {@code max}.
+     *
+     * @param min the lowest imbalance accepted, within [-1, 1]
+     * @param max the highest imbalance accepted, within [-1, 1] and not below {@code min}
+     * @return a new gate
+     * @throws InvalidInputException if a bound is outside [-1, 1] or {@code min} is above {@code max}
+     */
     public BookGate imbalanceWithin(BigDecimal min, BigDecimal max) {
         return new BookGate(maxSpreadBps, minDepth, Optional.of(min), Optional.of(max), bandBps, maxAge);
     }
 
-    /** This gate with depth and imbalance measured within {@code bps} basis points of the mid. */
+    /**
+     * This gate with depth and imbalance measured within {@code bps} basis points of the mid.
+     *
+     * @param bps the half-width of the band around the mid, in basis points; not negative
+     * @return a new gate
+     * @throws InvalidInputException if {@code bps} is negative
+     */
     public BookGate band(BigDecimal bps) {
         return new BookGate(maxSpreadBps, minDepth, minImbalance, maxImbalance, bps, maxAge);
     }
 
-    /** This gate, also refusing a book whose last change is older than {@code age}. */
+    /**
+     * This gate, also refusing a book whose last change is older than {@code age}.
+     *
+     * @param age the oldest book accepted, measured from the book's {@link OrderBook#time()} to the check's time; not negative
+     * @return a new gate
+     * @throws InvalidInputException if {@code age} is negative
+     */
     public BookGate maxAge(Duration age) {
         return new BookGate(maxSpreadBps, minDepth, minImbalance, maxImbalance, bandBps, Optional.of(age));
     }
 
-    /** Whether any condition is set: a gate with none needs no book. */
+    /**
+     * Whether any condition is set: a gate with none needs no book.
+     *
+     * @return true if any condition is set
+     */
     public boolean hasConditions() {
         return maxSpreadBps.isPresent() || minDepth.isPresent() || minImbalance.isPresent() || maxImbalance.isPresent() || maxAge.isPresent();
     }
 
-    /** Checks the book a strategy has, if any: a gate with conditions refuses when there is no book. */
+    /**
+     * Checks the book a strategy has, if any: a gate with conditions refuses when there is no book.
+     *
+     * @param book the strategy's book, or empty when it has none
+     * @param now the time to measure the book's age against (market time)
+     * @return the verdict; a missing book passes only a gate without conditions
+     */
     public BookVerdict check(Optional<OrderBook> book, Instant now) {
         if (book.isEmpty()) {
             return new BookVerdict(hasConditions() ? List.of("no order book") : List.of());
@@ -104,7 +156,15 @@ public record BookGate(Optional<BigDecimal> maxSpreadBps, Optional<BigDecimal> m
         return check(book.get(), now);
     }
 
-    /** Checks {@code book} at {@code now}: every condition it misses is one line of the verdict. */
+    /**
+     * Checks {@code book} at {@code now}: every condition it misses is one line of the verdict.
+     * A book missing bids or asks fails any spread, depth or imbalance condition.
+     *
+     * @param book the book; never null
+     * @param now the time to measure the book's age against (market time)
+     * @return the verdict
+     * @throws NullPointerException if {@code book} is null
+     */
     public BookVerdict check(OrderBook book, Instant now) {
         Objects.requireNonNull(book, "book");
         List<String> failures = new ArrayList<>();

@@ -10,16 +10,29 @@ import java.util.List;
  */
 public record BookVerdict(List<String> failures) {
 
+    /**
+     * Copies the failures.
+     *
+     * @throws NullPointerException if {@code failures} or one of its lines is null
+     */
     public BookVerdict {
         failures = List.copyOf(failures);
     }
 
-    /** Whether the book met every condition. */
+    /**
+     * Whether the book met every condition.
+     *
+     * @return true if there were no failures
+     */
     public boolean passed() {
         return failures.isEmpty();
     }
 
-    /** The failures in one line, or {@code "passed"}. */
+    /**
+     * The failures in one line, or {@code "passed"}.
+     *
+     * @return the failures joined with {@code "; "}, or {@code "passed"} when there were none
+     */
     public String reason() {
         return failures.isEmpty() ? "passed" : String.join("; ", failures);
     }

@@ -81,7 +81,13 @@ public final class ErrorClassifier {
     private ErrorClassifier() {
     }
 
-    /** The category and recovery action of any failure; {@code null} counts as an internal error. */
+    /**
+     * The category and recovery action of any failure; {@code null} counts as an internal error.
+     *
+     * @param failure the failure, with its cause chain; may be null
+     * @return the category and action of the first throwable in the chain that decides one (a tradekit exception carries
+     *         its own); INTERNAL with PAUSE when nothing does
+     */
     public static ClassifiedError classify(Throwable failure) {
         if (failure == null) return new ClassifiedError(ErrorCategory.INTERNAL, RecoveryAction.PAUSE, "no failure was given");
         List<Throwable> chain = chain(failure);
@@ -121,6 +127,9 @@ public final class ErrorClassifier {
      *   <li>TIMEOUT, UNKNOWN_OUTCOME, MALFORMED_DATA (the answer could not be read), ORDER_NOT_FOUND,
      *       INTERNAL: MAYBE_PLACED.</li>
      * </ul>
+     *
+     * @param failure the failure of a new-order request; may be null (then MAYBE_PLACED)
+     * @return NOT_PLACED only when the failure proves the order is not on the venue's books; MAYBE_PLACED otherwise
      */
     public static PlacementOutcome placement(Throwable failure) {
         TradeKitException outermost = null;
@@ -146,6 +155,9 @@ public final class ErrorClassifier {
     /**
      * The classification of a failed new-order request: the general one when the order is certainly not
      * placed, otherwise UNKNOWN_OUTCOME with RESYNC_STATE (look the order up).
+     *
+     * @param failure the failure of a new-order request; may be null
+     * @return the classification the engine acts on
      */
     public static ClassifiedError classifyPlacement(Throwable failure) {
         ClassifiedError general = classify(failure);

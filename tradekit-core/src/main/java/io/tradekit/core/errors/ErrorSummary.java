@@ -31,16 +31,35 @@ public final class ErrorSummary {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private long totalEver;
 
+    /**
+     * A summary over {@code window}.
+     *
+     * @param window the length of the sliding window on the bot's clock; positive
+     * @throws NullPointerException if {@code window} is null
+     * @throws InvalidInputException if {@code window} is zero or negative
+     */
     public ErrorSummary(Duration window) {
         Objects.requireNonNull(window, "window");
         if (window.isNegative() || window.isZero()) throw new InvalidInputException("error summary window must be positive, got " + window);
         this.window = window;
     }
 
+    /**
+     * The length of the sliding window.
+     *
+     * @return the window given at construction
+     */
     public Duration window() {
         return window;
     }
 
+    /**
+     * Records one error. Errors are expected in clock order; at most 100 000 are remembered, the oldest forgotten first.
+     *
+     * @param time when it happened, on the bot's clock; never null
+     * @param category its category; never null
+     * @throws NullPointerException if an argument is null
+     */
     public void record(Instant time, ErrorCategory category) {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(category, "category");
@@ -49,12 +68,22 @@ public final class ErrorSummary {
         if (entries.size() > MAX_REMEMBERED) entries.removeFirst();
     }
 
-    /** Errors per category within the window ending at {@code now}; categories without errors are left out. */
-    /** True when no error was ever recorded: the cheap answer for the healthy case. */
+    /**
+     * True when no error is remembered: none was recorded, or all had left the window at the last {@link #counts} or
+     * {@link #total} call (which forget them). The cheap answer for the healthy case.
+     *
+     * @return true if no error is remembered
+     */
     public boolean isEmpty() {
         return entries.isEmpty();
     }
 
+    /**
+     * Errors per category within the window ending at {@code now}; categories without errors are left out.
+     *
+     * @param now the end of the window (bot's clock); errors at or before {@code now - window} are forgotten
+     * @return an unmodifiable map of category to count
+     */
     public Map<ErrorCategory, Integer> counts(Instant now) {
         forgetBefore(now);
         Map<ErrorCategory, Integer> counts = new EnumMap<>(ErrorCategory.class);
@@ -62,7 +91,12 @@ public final class ErrorSummary {
         return Collections.unmodifiableMap(counts);
     }
 
-    /** All errors within the window ending at {@code now}. */
+    /**
+     * All errors within the window ending at {@code now}.
+     *
+     * @param now the end of the window (bot's clock); errors at or before {@code now - window} are forgotten
+     * @return how many errors fall in the window
+     */
     public int total(Instant now) {
         forgetBefore(now);
         int n = 0;
@@ -70,7 +104,11 @@ public final class ErrorSummary {
         return n;
     }
 
-    /** Every error ever recorded, inside the window or not. */
+    /**
+     * Every error ever recorded, inside the window or not.
+     *
+     * @return the count since construction, including errors forgotten since
+     */
     public long totalEver() {
         return totalEver;
     }

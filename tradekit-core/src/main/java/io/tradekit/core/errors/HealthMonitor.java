@@ -49,7 +49,11 @@ public final class HealthMonitor {
     private String pauseReason;
 
     /**
+     * A monitor that has seen no error, no stream and no data yet.
+     *
+     * @param settings when to ask for a pause; never null
      * @param defaultMaxDataAge the data age that counts as stale when the settings name none (the bot's own)
+     * @throws NullPointerException if {@code settings} is null, or {@code defaultMaxDataAge} is null
      */
     public HealthMonitor(HealthSettings settings, Duration defaultMaxDataAge) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -59,10 +63,20 @@ public final class HealthMonitor {
 
     private static final SafetyVerdict HEALTHY = SafetyVerdict.ok(POLICY);
 
+    /**
+     * The settings this monitor was built with.
+     *
+     * @return the settings
+     */
     public HealthSettings settings() {
         return settings;
     }
 
+    /**
+     * The error counter this monitor feeds; shares its state with the monitor (fed on the bot's loop only).
+     *
+     * @return the live error summary
+     */
     public ErrorSummary errors() {
         return errors;
     }
@@ -70,6 +84,12 @@ public final class HealthMonitor {
     /**
      * Counts an error and remembers one that asks for a pause (until {@code pauseAfterError} has passed)
      * or a halt (until an operator resumes).
+     *
+     * @param time when the error happened, on the bot's clock
+     * @param source where it came from (an adapter call, a stream), for the reason text
+     * @param category its category; order refusals and cancels of orders already gone are counted but do not make up the error rate
+     * @param action its recovery action: PAUSE and HALT are remembered as described
+     * @param message what went wrong, for the reason text
      */
     public void onError(Instant time, String source, ErrorCategory category, RecoveryAction action, String message) {
         errors.record(time, category);
@@ -82,7 +102,11 @@ public final class HealthMonitor {
         }
     }
 
-    /** A stream went down or came back; the time it went down is kept until it is CONNECTED again. */
+    /**
+     * A stream went down or came back; the time it went down is kept until it is CONNECTED again.
+     *
+     * @param change the stream's new state; the stream is keyed by venue and stream name
+     */
     public void onConnection(Event.ConnectionChanged change) {
         String key = change.venue() + " " + change.stream();
         if (change.state() == ConnectionState.CONNECTED) {
@@ -93,7 +117,11 @@ public final class HealthMonitor {
         }
     }
 
-    /** Market data arrived with this time (a bar's close, a ticker's time). */
+    /**
+     * Market data arrived with this time (a bar's close, a ticker's time).
+     *
+     * @param time the data's time on the bot's clock; an older time than one seen before is ignored
+     */
     public void onData(Instant time) {
         if (lastData == null || time.isAfter(lastData)) lastData = time;
     }
@@ -105,7 +133,12 @@ public final class HealthMonitor {
         pauseReason = null;
     }
 
-    /** True while market data is older than the stale age; false before any arrived (a feed still connecting is not stale). */
+    /**
+     * True while market data is older than the stale age; false before any arrived (a feed still connecting is not stale).
+     *
+     * @param now the time to measure against (bot's clock)
+     * @return true if the newest data is older than the stale age at {@code now}
+     */
     public boolean isDataStale(Instant now) {
         if (lastData == null) return false;
         // Asked on every bar, so no Duration is built: age - max = seconds part + nanos part, where the nanos
@@ -117,7 +150,12 @@ public final class HealthMonitor {
         return seconds * 1_000_000_000L + nanos > 0;
     }
 
-    /** PAUSE with the first reason that applies, most lasting first; CONTINUE when healthy. */
+    /**
+     * PAUSE with the first reason that applies, most lasting first; CONTINUE when healthy.
+     *
+     * @param now the time to judge at (bot's clock); it also moves the error window
+     * @return a PAUSE verdict under policy {@value #POLICY} with its reason, or CONTINUE
+     */
     public SafetyVerdict verdict(Instant now) {
         // The healthy case, asked on every bar of a backtest, allocates nothing.
         if (haltReason == null && down.isEmpty() && errors.isEmpty() && pauseUntil == null && !isDataStale(now)) return HEALTHY;
@@ -139,6 +177,12 @@ public final class HealthMonitor {
         return SafetyVerdict.ok(POLICY);
     }
 
+    /**
+     * The monitor's view at {@code now}, for a host's health endpoint or the report.
+     *
+     * @param now the time to judge at (bot's clock)
+     * @return the verdict, streams down, errors in the window and data age at {@code now}
+     */
     public HealthReport report(Instant now) {
         Optional<Duration> age = lastData == null ? Optional.empty() : Optional.of(Duration.between(lastData, now));
         return new HealthReport(now, verdict(now), new ArrayList<>(down.keySet()), downSince(), errors.counts(now), age);

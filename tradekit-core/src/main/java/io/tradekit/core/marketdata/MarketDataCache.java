@@ -39,6 +39,12 @@ public final class MarketDataCache {
         Instant time;
     }
 
+    /**
+     * A cache keeping up to {@code capacity} bars per symbol and timeframe (oldest dropped first).
+     *
+     * @param capacity how many bars each series keeps; at least 2
+     * @throws IllegalArgumentException if {@code capacity} is below 2
+     */
     public MarketDataCache(int capacity) {
         if (capacity < 2) throw new IllegalArgumentException("capacity must be at least 2");
         this.capacity = capacity;
@@ -47,6 +53,10 @@ public final class MarketDataCache {
     /**
      * Adds a closed bar; returns false (and keeps nothing) for a bar that is not newer than the last one
      * of its series: a replayed or duplicated bar must not be counted twice.
+     * The bar's close becomes the symbol's last price, and its close time the time data last arrived.
+     *
+     * @param bar the closed bar
+     * @return true if the bar was kept, false if it was not newer (by open time) than the last of its series
      */
     public boolean add(Bar bar) {
         BarRing ring;
@@ -80,39 +90,85 @@ public final class MarketDataCache {
         return true;
     }
 
+    /**
+     * Moves the symbol's last price to the ticker's last trade price; never adds a bar. The time data last arrived moves
+     * only forward.
+     *
+     * @param ticker the ticker
+     */
     public void update(Ticker ticker) {
         Latest l = latest.computeIfAbsent(ticker.symbol(), s -> new Latest());
         l.price = ticker.last();
         if (l.time == null || ticker.time().isAfter(l.time)) l.time = ticker.time();
     }
 
+    /**
+     * How many bars the cache holds for one series.
+     *
+     * @param symbol the symbol
+     * @param timeframe the timeframe
+     * @return the count, at most the capacity; 0 for a series never seen
+     */
     public int size(String symbol, Timeframe timeframe) {
         BarRing ring = series.get(new SeriesKey(symbol, timeframe));
         return ring == null ? 0 : ring.size();
     }
 
-    /** Up to {@code count} most recent bars, oldest first. */
+    /**
+     * Up to {@code count} most recent bars, oldest first.
+     *
+     * @param symbol the symbol
+     * @param timeframe the timeframe
+     * @param count how many bars at most
+     * @return the bars, oldest first; empty for a series never seen
+     */
     public List<Bar> recent(String symbol, Timeframe timeframe, int count) {
         BarRing ring = series.get(new SeriesKey(symbol, timeframe));
         return ring == null ? List.of() : ring.lastN(count);
     }
 
+    /**
+     * The newest bar of one series.
+     *
+     * @param symbol the symbol
+     * @param timeframe the timeframe
+     * @return the bar, or empty for a series never seen
+     */
     public Optional<Bar> last(String symbol, Timeframe timeframe) {
         BarRing ring = series.get(new SeriesKey(symbol, timeframe));
         return Optional.ofNullable(ring == null ? null : ring.last());
     }
 
+    /**
+     * The newest price of a symbol: the close of the last bar or the last price of the last ticker, whichever was given last.
+     *
+     * @param symbol the symbol
+     * @return the price, or zero when nothing arrived for the symbol yet
+     */
     public BigDecimal lastPrice(String symbol) {
         Latest l = symbol == lastSymbol ? lastLatest : latest.get(symbol);
         return l == null ? BigDecimal.ZERO : l.price;
     }
 
+    /**
+     * When data for a symbol last arrived: the close time of its newest bar or the time of its newest ticker.
+     *
+     * @param symbol the symbol
+     * @return the time, or empty when nothing arrived yet
+     */
     public Optional<Instant> lastDataTime(String symbol) {
         Latest l = latest.get(symbol);
         return Optional.ofNullable(l == null ? null : l.time);
     }
 
-    /** True when no data arrived for the symbol within {@code maxAge} of {@code now}, or none ever did. */
+    /**
+     * True when no data arrived for the symbol within {@code maxAge} of {@code now}, or none ever did.
+     *
+     * @param symbol the symbol
+     * @param now the time to measure against (market time)
+     * @param maxAge the oldest data still fresh
+     * @return true if the data is stale or missing
+     */
     public boolean isStale(String symbol, Instant now, Duration maxAge) {
         Latest l = latest.get(symbol);
         Instant last = l == null ? null : l.time;
@@ -122,6 +178,10 @@ public final class MarketDataCache {
     /**
      * The ta4j series kept in step with this cache for one symbol and timeframe; made on first use from
      * the bars already held, then appended to as bars arrive.
+     *
+     * @param symbol the symbol
+     * @param timeframe the timeframe
+     * @return the same ta4j series on every call; it holds at most the cache's capacity of bars
      */
     public BarSeries ta4jSeries(String symbol, Timeframe timeframe) {
         SeriesKey key = new SeriesKey(symbol, timeframe);

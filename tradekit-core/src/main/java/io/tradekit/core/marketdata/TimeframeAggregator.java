@@ -44,6 +44,11 @@ public final class TimeframeAggregator {
     private BigDecimal volume;
 
     /**
+     * An aggregator for one symbol that has seen no bar yet.
+     *
+     * @param symbol the symbol of the bars it makes
+     * @param base the timeframe of the bars it is given
+     * @param target the timeframe of the bars it makes
      * @throws InvalidInputException when {@code target} is not a whole multiple, larger than one, of {@code base}
      */
     public TimeframeAggregator(String symbol, Timeframe base, Timeframe target) {
@@ -57,7 +62,11 @@ public final class TimeframeAggregator {
         this.originMillis = periodMillis % Duration.ofDays(7).toMillis() == 0 ? MONDAY_AFTER_EPOCH_MILLIS : 0;
     }
 
-    /** The timeframe this aggregator makes. */
+    /**
+     * The timeframe this aggregator makes.
+     *
+     * @return the target timeframe
+     */
     public Timeframe target() {
         return target;
     }
@@ -66,6 +75,10 @@ public final class TimeframeAggregator {
      * Takes the next closed base bar (newer than the last one given) and returns the higher bars it closed, oldest
      * first: none, the period before it (when that period's last base bar never came), its own period (when it is
      * that period's last base bar), or both.
+     *
+     * @param base the next closed base bar of this aggregator's symbol
+     * @return the higher bars it closed, oldest first; an empty list when it closed none
+     * @throws InvalidInputException if the bar crosses a boundary of the target timeframe
      */
     public List<Bar> add(Bar base) {
         Instant start = periodStart(base.openTime());

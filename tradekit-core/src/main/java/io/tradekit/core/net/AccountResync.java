@@ -24,6 +24,17 @@ public final class AccountResync {
     private AccountResync() {
     }
 
+    /**
+     * Fetches the account's state for every symbol {@code orders} has seen. Blocking REST calls: run it off the bot's
+     * loop, then post the events in the order returned.
+     *
+     * @param venue the adapter whose REST calls are made
+     * @param orders the orders the adapter has sent, which name the symbols and the orders that may be open
+     * @param source the error events' source
+     * @param since the time fills are fetched from: when the stream went down, or earlier
+     * @param now the time given to the order updates and error events
+     * @return the fills of every symbol, then the order updates and error events; never null
+     */
     public static List<Event> since(ExchangeAdapter venue, OrderTracker orders, String source, Instant since, Instant now) {
         List<Event> fills = new ArrayList<>();
         List<Event> updates = new ArrayList<>();

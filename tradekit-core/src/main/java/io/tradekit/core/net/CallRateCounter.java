@@ -39,6 +39,19 @@ public final class CallRateCounter {
     private long levelAtMillis;
     private long pausedUntil;
 
+    /**
+     * A counter starting empty.
+     *
+     * @param venue the venue's name, for messages
+     * @param name the counter's name, for messages (e.g. {@code rest})
+     * @param maximum the most the counter may hold; 1 or more
+     * @param decayPerSecond how much the counter drains per second; positive
+     * @param maxWait the longest {@link #acquire} waits before it refuses
+     * @param clock the wall clock the counter drains on
+     * @param sleeper how {@link #acquire} waits
+     * @throws NullPointerException if an object argument is null
+     * @throws InvalidInputException if {@code maximum} is below 1 or {@code decayPerSecond} not positive
+     */
     public CallRateCounter(String venue, String name, double maximum, double decayPerSecond, Duration maxWait,
                            InstantSource clock, Sleeper sleeper) {
         this.venue = Objects.requireNonNull(venue, "venue");
@@ -59,8 +72,11 @@ public final class CallRateCounter {
 
     /**
      * Adds {@code cost} to the counter, first waiting for it to drain enough.
+     * A call whose cost alone exceeds the maximum passes when the counter is empty.
      *
      * @throws ExchangeException {@code RATE_LIMIT} with the time to wait, when that is longer than {@code maxWait}
+     * @param cost the call's cost in the venue's units; zero or less passes without counting
+     * @throws TradeKitException {@code INTERNAL} if the thread is interrupted while waiting (the interrupt flag is set again)
      */
     public void acquire(double cost) {
         if (cost <= 0) {
@@ -95,7 +111,11 @@ public final class CallRateCounter {
         }
     }
 
-    /** Stops every caller for {@code duration} (the venue said the limit was exceeded). */
+    /**
+     * Stops every caller for {@code duration} (the venue said the limit was exceeded).
+     *
+     * @param duration how long to stop callers, from now; a negative one stops nobody but still fills the counter
+     */
     public synchronized void pauseFor(Duration duration) {
         long now = clock.millis();
         drain(now);
@@ -103,12 +123,21 @@ public final class CallRateCounter {
         pausedUntil = Math.max(pausedUntil, now + Math.max(0, duration.toMillis()));
     }
 
-    /** The counter now, after draining. */
+    /**
+     * The counter now, after draining.
+     *
+     * @return the level, between 0 and the maximum
+     */
     public synchronized double level() {
         drain(clock.millis());
         return level;
     }
 
+    /**
+     * The most the counter may hold.
+     *
+     * @return the maximum given at construction
+     */
     public double maximum() {
         return maximum;
     }

@@ -23,15 +23,29 @@ import java.util.concurrent.Executor;
  * arrive meanwhile are held and posted with the fetched ones in open-time order; a bar whose open time is
  * not after the last one posted is dropped. Asked to catch up while it is already doing so (a second
  * drop), it runs once more when done, so that no gap is left behind.
+ * <p>Thread-safe: the stream's thread calls {@link #closed}, catch-ups run on the executor.
  */
 public final class ClosedBarFeed {
 
     /** The venue's closed bars over REST. */
     public interface Backfill {
-        /** Closed bars of a symbol and timeframe from {@code from} on, oldest first. */
+        /**
+         * Closed bars of a symbol and timeframe from {@code from} on, oldest first.
+         *
+         * @param symbol the symbol
+         * @param timeframe the timeframe
+         * @param from the open time of the first bar wanted
+         * @return the closed bars, oldest first; an empty list when there are none
+         */
         List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from);
 
-        /** The most recent closed bar, if any. */
+        /**
+         * The most recent closed bar, if any.
+         *
+         * @param symbol the symbol
+         * @param timeframe the timeframe
+         * @return the newest closed bar, or empty when the venue has none
+         */
         Optional<Bar> latestClosed(String symbol, Timeframe timeframe);
     }
 
@@ -51,6 +65,14 @@ public final class ClosedBarFeed {
     private final Executor executor;
     private final Map<Key, State> states = new ConcurrentHashMap<>();
 
+    /**
+     * A feed following nothing yet.
+     *
+     * @param source the source named in error events (e.g. the venue and stream)
+     * @param events where closed bars and errors are posted
+     * @param backfill the venue's REST bars
+     * @param executor where catch-ups run (they make blocking REST calls)
+     */
     public ClosedBarFeed(String source, StreamEvents events, Backfill backfill, Executor executor) {
         this.source = source;
         this.events = events;
@@ -58,12 +80,22 @@ public final class ClosedBarFeed {
         this.executor = executor;
     }
 
-    /** Starts following a symbol and timeframe; false when it was followed already. */
+    /**
+     * Starts following a symbol and timeframe; false when it was followed already.
+     *
+     * @param symbol the symbol
+     * @param timeframe the timeframe
+     * @return true if it was not followed before
+     */
     public boolean follow(String symbol, Timeframe timeframe) {
         return states.putIfAbsent(new Key(symbol, timeframe), new State()) == null;
     }
 
-    /** A bar the stream says has closed. Bars of a symbol and timeframe not followed are ignored. */
+    /**
+     * A bar the stream says has closed. Bars of a symbol and timeframe not followed are ignored.
+     *
+     * @param bar the closed bar; posted at once, or held while a catch-up of its series runs
+     */
     public void closed(Bar bar) {
         State state = states.get(new Key(bar.symbol(), bar.timeframe()));
         if (state == null) return;
@@ -81,12 +113,23 @@ public final class ClosedBarFeed {
         states.keySet().forEach(key -> executor.execute(() -> catchUp(key)));
     }
 
-    /** Catches one symbol and timeframe up, on the executor: call it when it is followed on an open stream. */
+    /**
+     * Catches one symbol and timeframe up, on the executor: call it when it is followed on an open stream.
+     * Does nothing for a series not followed.
+     *
+     * @param symbol the symbol
+     * @param timeframe the timeframe
+     */
     public void catchUp(String symbol, Timeframe timeframe) {
         Key key = new Key(symbol, timeframe);
         if (states.containsKey(key)) executor.execute(() -> catchUp(key));
     }
 
+    /**
+     * The symbols followed, in any timeframe.
+     *
+     * @return a new set
+     */
     public Set<String> symbols() {
         Set<String> out = new java.util.HashSet<>();
         states.keySet().forEach(k -> out.add(k.symbol()));

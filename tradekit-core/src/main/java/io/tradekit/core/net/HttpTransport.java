@@ -50,12 +50,24 @@ public final class HttpTransport {
     private final HttpClient client;
     private final long maxBodyBytes;
 
-    /** A transport that reads answers of up to {@link #DEFAULT_MAX_BODY_BYTES}. */
+    /**
+     * A transport that reads answers of up to {@link #DEFAULT_MAX_BODY_BYTES}.
+     *
+     * @param venue the venue's name, for messages; never null
+     * @param connectTimeout the longest a connection may take to open
+     */
     public HttpTransport(String venue, Duration connectTimeout) {
         this(venue, connectTimeout, DEFAULT_MAX_BODY_BYTES);
     }
 
-    /** A transport that refuses answers longer than {@code maxBodyBytes}. */
+    /**
+     * A transport that refuses answers longer than {@code maxBodyBytes}.
+     *
+     * @param venue the venue's name, for messages; never null
+     * @param connectTimeout the longest a connection may take to open
+     * @param maxBodyBytes the largest answer read, in bytes; positive
+     * @throws io.tradekit.api.InvalidInputException if {@code maxBodyBytes} is not positive
+     */
     public HttpTransport(String venue, Duration connectTimeout, long maxBodyBytes) {
         this.venue = Objects.requireNonNull(venue, "venue");
         if (maxBodyBytes < 1) {
@@ -69,7 +81,15 @@ public final class HttpTransport {
                 .build();
     }
 
-    /** Sends {@code request} and returns whatever status came back, within the request's deadline. */
+    /**
+     * Sends {@code request} and returns whatever status came back, within the request's deadline.
+     * Blocks the calling thread, so never call it on a bot's loop.
+     *
+     * @param request the request; its {@link HttpRequest#timeout()} is the deadline on the whole exchange
+     * @return the answer with any status: a 4xx or 5xx is returned, not thrown
+     * @throws ExchangeException NETWORK, TIMEOUT, UNKNOWN_OUTCOME or MALFORMED_DATA as described above
+     * @throws TradeKitException INTERNAL if the thread is interrupted (the interrupt flag is set again)
+     */
     public HttpReply send(HttpRequest request) {
         String what = request.method() + " " + request.uri().getPath();
         Duration deadline = request.timeout().orElse(DEFAULT_DEADLINE);

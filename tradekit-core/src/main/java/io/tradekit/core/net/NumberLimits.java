@@ -31,7 +31,9 @@ public final class NumberLimits {
     /**
      * Parses a venue decimal.
      *
-     * @throws NumberFormatException naming the text (cut to 40 characters) when it is no decimal or is out of bounds
+     * @throws NumberFormatException naming the text (cut to 40 characters when longer than 64) when it is no decimal or is out of bounds
+     * @param text the venue's text, e.g. {@code "65020.55"}
+     * @return the decimal, exactly as written
      */
     public static BigDecimal decimal(String text) {
         if (text == null || text.isEmpty()) {
@@ -50,7 +52,14 @@ public final class NumberLimits {
         return checked(value, text);
     }
 
-    /** {@code value} itself when within bounds. */
+    /**
+     * {@code value} itself when within bounds.
+     *
+     * @param value the decimal to check
+     * @param shownAs how to name it in the error message (the venue's text)
+     * @return {@code value}
+     * @throws NumberFormatException if it has more than {@link #MAX_PRECISION} digits or a scale beyond {@link #MAX_SCALE} either way
+     */
     public static BigDecimal checked(BigDecimal value, String shownAs) {
         if (value.precision() > MAX_PRECISION || value.scale() > MAX_SCALE || value.scale() < -MAX_SCALE) {
             throw new NumberFormatException("'" + shownAs + "' is outside the accepted magnitude (at most " + MAX_PRECISION
@@ -59,7 +68,11 @@ public final class NumberLimits {
         return value;
     }
 
-    /** A JSON reader for venue messages with these bounds on number tokens and nesting. */
+    /**
+     * A JSON reader for venue messages with these bounds on number tokens and nesting.
+     *
+     * @return a new mapper; share it, it is thread-safe once configured
+     */
     public static ObjectMapper jsonMapper() {
         ObjectMapper mapper = new ObjectMapper();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()

@@ -49,20 +49,41 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     /** What the owner of the socket is told. Called on the socket's thread; must not block. */
     public interface Listener {
 
-        /** A connection is open: send subscriptions (again). {@code reconnect} is false on the first open. */
+        /**
+         * A connection is open: send subscriptions (again). {@code reconnect} is false on the first open.
+         *
+         * @param socket the socket that opened, to send subscriptions on
+         * @param reconnect whether an earlier connection of this socket had opened before
+         */
         void onOpen(ReconnectingWebSocket socket, boolean reconnect);
 
+        /**
+         * A text message arrived (within the size limit).
+         *
+         * @param text the whole message
+         */
         void onText(String text);
 
-        /** The socket connected, dropped or is about to reconnect; {@code detail} says why. */
+        /**
+         * The socket connected, dropped or is about to reconnect; {@code detail} says why.
+         *
+         * @param state the new state
+         * @param detail why, for logs and the bot's connection events
+         */
         void onState(ConnectionState state, String detail);
 
-        /** An inbound message was refused (e.g. larger than the limit) and the connection is being replaced. */
+        /**
+         * An inbound message was refused (e.g. larger than the limit) and the connection is being replaced.
+         *
+         * @param reason why it was refused
+         */
         default void onRejected(String reason) {
         }
     }
 
     /**
+     * How the socket connects, detects a dead connection, backs off and limits messages.
+     *
      * @param connectTimeout        how long a TCP/TLS connect may take
      * @param connectionLostTimeout how long without any frame (pongs to our pings included) before the
      *                              connection counts as dead; whole seconds, at least 1
@@ -77,6 +98,13 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         /** 1 MiB: far above any venue frame tradekit reads. */
         public static final int DEFAULT_MAX_MESSAGE_BYTES = 1 << 20;
 
+        /**
+         * Checks the options.
+         *
+         * @throws NullPointerException if a duration or the backoff is null
+         * @throws InvalidInputException if {@code maxConnectionAge} is not positive, {@code connectionLostTimeout} is under a
+         *         second, {@code maxMessageBytes} under 1024 or {@code downAfterAttempts} under 1
+         */
         public Options {
             Objects.requireNonNull(connectTimeout, "connectTimeout");
             Objects.requireNonNull(connectionLostTimeout, "connectionLostTimeout");
@@ -97,12 +125,23 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             }
         }
 
-        /** The first four, with a 1 MiB message limit, stable after 30 s, reported down after 5 failed attempts. */
+        /**
+         * The first four, with a 1 MiB message limit, stable after 30 s, reported down after 5 failed attempts.
+         *
+         * @param connectTimeout how long a TCP/TLS connect may take
+         * @param connectionLostTimeout how long without any frame before the connection counts as dead; at least 1 s
+         * @param maxConnectionAge when to reconnect on purpose; positive
+         * @param backoff waits between reconnect attempts
+         */
         public Options(Duration connectTimeout, Duration connectionLostTimeout, Duration maxConnectionAge, Backoff backoff) {
             this(connectTimeout, connectionLostTimeout, maxConnectionAge, backoff, DEFAULT_MAX_MESSAGE_BYTES, Duration.ofSeconds(30), 5);
         }
 
-        /** 10 s connect, 60 s lost-connection timeout, reconnect after 23 h 50 min, standard backoff. */
+        /**
+         * 10 s connect, 60 s lost-connection timeout, reconnect after 23 h 50 min, standard backoff.
+         *
+         * @return the standard options
+         */
         public static Options standard() {
             return new Options(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofHours(23).plusMinutes(50), Backoff.standard());
         }
@@ -125,6 +164,15 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private boolean closed;
     private ScheduledFuture<?> ageTimer;
 
+    /**
+     * A socket that does not connect until {@link #start()}.
+     *
+     * @param name the socket's name in logs and threads (e.g. {@code binance market})
+     * @param uri where to connect, asked anew on every connection (a venue may hand out a fresh URL or token)
+     * @param listener told of messages and state changes, on the socket's thread
+     * @param options how to connect and reconnect
+     * @throws NullPointerException if an argument is null
+     */
     public ReconnectingWebSocket(String name, Supplier<URI> uri, Listener listener, Options options) {
         this.name = Objects.requireNonNull(name, "name");
         this.uri = Objects.requireNonNull(uri, "uri");
@@ -148,7 +196,13 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         timer.execute(this::connect);
     }
 
-    /** Sends a text frame on the open connection; false when there is none (it will resubscribe on open). */
+    /**
+     * Sends a text frame on the open connection; false when there is none (it will resubscribe on open).
+     * Safe to call from any thread.
+     *
+     * @param text the frame's text
+     * @return true if the frame was handed to the connection, false if none is open or sending failed
+     */
     public boolean send(String text) {
         Connection c;
         synchronized (lock) {
@@ -166,13 +220,22 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a connection is open now.
+     *
+     * @return true while the current connection is open
+     */
     public boolean isOpen() {
         synchronized (lock) {
             return current != null && current.isOpen();
         }
     }
 
-    /** How many times a connection has opened since {@link #start}. */
+    /**
+     * How many times a connection has opened since {@link #start}.
+     *
+     * @return the number of opens, the first included
+     */
     public long openCount() {
         synchronized (lock) {
             return opens;
@@ -183,6 +246,9 @@ public final class ReconnectingWebSocket implements AutoCloseable {
      * Closes the current connection on purpose and opens a new one at once, e.g. before the venue's cut
      * or when it announces a shutdown. A connection that had not yet proved itself reconnects after the
      * backoff instead, so that a venue asking for it over and over cannot cause a storm.
+     * Does nothing after {@link #close()} or before the first connection.
+     *
+     * @param reason why, sent as the close frame's reason and logged
      */
     public void reconnectNow(String reason) {
         Connection c;
@@ -199,12 +265,19 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     /**
      * Gives up on the current connection because it turned out unusable (a refused login or
      * subscription): it is closed and replaced after the backoff, which keeps growing.
+     *
+     * @param reason why, sent as the close frame's reason and logged
      */
     public void reconnectAfterFailure(String reason) {
         reconnectAfterFailure(reason, Duration.ZERO);
     }
 
-    /** As {@link #reconnectAfterFailure(String)}, waiting at least {@code atLeast} (a venue's retry-after). */
+    /**
+     * As {@link #reconnectAfterFailure(String)}, waiting at least {@code atLeast} (a venue's retry-after).
+     *
+     * @param reason why, sent as the close frame's reason and logged
+     * @param atLeast the shortest wait before the next attempt, whatever the backoff says
+     */
     public void reconnectAfterFailure(String reason, Duration atLeast) {
         Connection c;
         synchronized (lock) {

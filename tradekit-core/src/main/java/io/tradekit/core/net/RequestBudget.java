@@ -38,6 +38,19 @@ public final class RequestBudget {
     private long used;
     private long pausedUntil;
 
+    /**
+     * A budget with nothing used and no pause.
+     *
+     * @param venue the venue's name, for messages; never null
+     * @param name the budget's name, for messages (e.g. {@code weight-1m}); never null
+     * @param limit the weight allowed per window; 1 or more
+     * @param window the window's length; positive
+     * @param maxWait the longest {@link #acquire} waits before it refuses
+     * @param clock the wall clock the windows are counted on
+     * @param sleeper how {@link #acquire} waits
+     * @throws InvalidInputException if {@code limit} is below 1 or {@code window} not positive
+     * @throws NullPointerException if an object argument is null
+     */
     public RequestBudget(String venue, String name, long limit, Duration window, Duration maxWait, InstantSource clock, Sleeper sleeper) {
         this.venue = Objects.requireNonNull(venue, "venue");
         this.name = Objects.requireNonNull(name, "name");
@@ -54,15 +67,27 @@ public final class RequestBudget {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
-    /** A budget on the system clock that sleeps the calling thread while it waits. */
+    /**
+     * A budget on the system clock that sleeps the calling thread while it waits.
+     *
+     * @param venue the venue's name, for messages
+     * @param name the budget's name, for messages
+     * @param limit the weight allowed per window; 1 or more
+     * @param window the window's length; positive
+     * @param maxWait the longest {@link #acquire} waits before it refuses
+     * @return a new budget
+     */
     public static RequestBudget of(String venue, String name, long limit, Duration window, Duration maxWait) {
         return new RequestBudget(venue, name, limit, window, maxWait, InstantSource.system(), Sleeper.THREAD);
     }
 
     /**
      * Takes {@code weight} from the budget, waiting for the window to roll over or a pause to end.
+     * A request heavier than the whole limit passes when nothing of the window is used.
      *
      * @throws ExchangeException {@code RATE_LIMIT} with the time to wait, when that is longer than {@code maxWait}
+     * @param weight the request's weight in the venue's units
+     * @throws TradeKitException {@code INTERNAL} if the thread is interrupted while waiting (the interrupt flag is set again)
      */
     public void acquire(long weight) {
         long deadline = clock.millis() + maxWait.toMillis();
@@ -94,33 +119,59 @@ public final class RequestBudget {
         }
     }
 
-    /** The venue reported how much of the current window is used; the larger count wins. */
+    /**
+     * The venue reported how much of the current window is used; the larger count wins.
+     *
+     * @param reported the weight the venue says is used in the current window
+     */
     public synchronized void observeUsed(long reported) {
         roll(clock.millis());
         used = Math.max(used, reported);
     }
 
-    /** Stops every caller for {@code duration} (a {@code Retry-After}, a ban, a rate-limit error). */
+    /**
+     * Stops every caller for {@code duration} (a {@code Retry-After}, a ban, a rate-limit error).
+     *
+     * @param duration how long to stop callers, from now; a longer pause already in force is kept
+     */
     public synchronized void pauseFor(Duration duration) {
         long until = clock.millis() + Math.max(0, duration.toMillis());
         pausedUntil = Math.max(pausedUntil, until);
     }
 
-    /** Weight taken in the current window. */
+    /**
+     * Weight taken in the current window.
+     *
+     * @return the weight used, after a window that ended was reset
+     */
     public synchronized long used() {
         roll(clock.millis());
         return used;
     }
 
+    /**
+     * The weight allowed per window.
+     *
+     * @return the limit given at construction
+     */
     public long limit() {
         return limit;
     }
 
+    /**
+     * The budget's name.
+     *
+     * @return the name given at construction
+     */
     public String name() {
         return name;
     }
 
-    /** When a pause ends, if one is in force. */
+    /**
+     * When a pause ends, if one is in force.
+     *
+     * @return the end of the pause, or empty when none is in force
+     */
     public synchronized Optional<Instant> pausedUntil() {
         return pausedUntil > clock.millis() ? Optional.of(Instant.ofEpochMilli(pausedUntil)) : Optional.empty();
     }

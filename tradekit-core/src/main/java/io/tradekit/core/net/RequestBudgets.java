@@ -24,7 +24,11 @@ public final class RequestBudgets {
     private final ConcurrentMap<Key, RequestBudget> budgets = new ConcurrentHashMap<>();
     private final ConcurrentMap<Key, CallRateCounter> counters = new ConcurrentHashMap<>();
 
-    /** The JVM-wide registry. */
+    /**
+     * The JVM-wide registry.
+     *
+     * @return the one registry of this JVM
+     */
     public static RequestBudgets shared() {
         return SHARED;
     }
@@ -32,6 +36,13 @@ public final class RequestBudgets {
     /**
      * The budget {@code name} of {@code venue} for {@code apiKey} (an empty key means the public,
      * unauthenticated budget), made with {@code factory} the first time it is asked for.
+     * Thread-safe; the factory runs at most once per venue, key and name.
+     *
+     * @param venue the venue's name; never null
+     * @param apiKey the API key, or null or empty for the public budget; only its fingerprint is kept
+     * @param name the budget's name (e.g. {@code weight-1m}); never null
+     * @param factory makes the budget the first time
+     * @return the budget shared by every caller with the same venue, key and name
      */
     public RequestBudget budget(String venue, String apiKey, String name, Supplier<RequestBudget> factory) {
         Key key = new Key(Objects.requireNonNull(venue, "venue"), fingerprint(apiKey == null ? "" : apiKey),
@@ -39,14 +50,27 @@ public final class RequestBudgets {
         return budgets.computeIfAbsent(key, k -> factory.get());
     }
 
-    /** Like {@link #budget}, for a venue that counts calls as a draining counter (Kraken). */
+    /**
+     * Like {@link #budget}, for a venue that counts calls as a draining counter (Kraken).
+     *
+     * @param venue the venue's name; never null
+     * @param apiKey the API key, or null or empty for the public counter; only its fingerprint is kept
+     * @param name the counter's name (e.g. {@code rest}); never null
+     * @param factory makes the counter the first time
+     * @return the counter shared by every caller with the same venue, key and name
+     */
     public CallRateCounter counter(String venue, String apiKey, String name, Supplier<CallRateCounter> factory) {
         Key key = new Key(Objects.requireNonNull(venue, "venue"), fingerprint(apiKey == null ? "" : apiKey),
                 Objects.requireNonNull(name, "name"));
         return counters.computeIfAbsent(key, k -> factory.get());
     }
 
-    /** The first 16 hex digits of the key's SHA-256: enough to tell keys apart, useless to an attacker. */
+    /**
+     * The first 16 hex digits of the key's SHA-256: enough to tell keys apart, useless to an attacker.
+     *
+     * @param apiKey the API key; never null
+     * @return 16 lowercase hex digits, or {@code public} for an empty key
+     */
     public static String fingerprint(String apiKey) {
         if (apiKey.isEmpty()) {
             return "public";

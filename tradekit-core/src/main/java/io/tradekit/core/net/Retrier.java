@@ -36,6 +36,18 @@ public final class Retrier {
     private final Sleeper sleeper;
     private final RandomGenerator random;
 
+    /**
+     * A retrier with its own attempts and waits.
+     *
+     * @param venue the venue's name, for messages; never null
+     * @param maxAttempts how many times a call is made at most, the first included; 1 or more
+     * @param backoff the wait between attempts
+     * @param maxRetryAfter the longest venue-asked wait ({@code Retry-After}) honoured before giving up
+     * @param sleeper how it waits
+     * @param random the source of the backoff's jitter
+     * @throws InvalidInputException if {@code maxAttempts} is below 1
+     * @throws NullPointerException if an object argument is null
+     */
     public Retrier(String venue, int maxAttempts, Backoff backoff, Duration maxRetryAfter, Sleeper sleeper, RandomGenerator random) {
         this.venue = Objects.requireNonNull(venue, "venue");
         if (maxAttempts < 1) {
@@ -48,15 +60,27 @@ public final class Retrier {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** Three attempts, standard backoff, waits up to 5 s for a {@code Retry-After}. */
+    /**
+     * Three attempts, standard backoff, waits up to 5 s for a {@code Retry-After}.
+     *
+     * @param venue the venue's name, for messages
+     * @return a retrier that sleeps the calling thread
+     */
     public static Retrier standard(String venue) {
         return new Retrier(venue, 3, Backoff.standard(), Duration.ofSeconds(5), Sleeper.THREAD, RandomGenerator.getDefault());
     }
 
     /**
      * Calls {@code call} until it succeeds or fails in a way that must not be repeated.
+     * Blocks the calling thread while it waits between attempts.
      *
      * @param what names the call in error messages, e.g. {@code "POST /api/v3/order (client order id a1)"}
+     * @param <T> the call's result type
+     * @param idempotency whether the call may be repeated when its outcome is unknown
+     * @param call the call; only an {@link ExchangeException} it throws is considered for a retry
+     * @return the first successful result
+     * @throws ExchangeException the failure when it must not be repeated or the attempts are used up; a failure of unknown
+     *         outcome of a non-idempotent call as {@code UNKNOWN_OUTCOME}
      */
     public <T> T call(Idempotency idempotency, String what, Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {

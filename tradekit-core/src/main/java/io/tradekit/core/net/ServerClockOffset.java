@@ -22,7 +22,12 @@ public final class ServerClockOffset {
     private final Deque<long[]> samples = new ArrayDeque<>();
     private long lastSampleLocalMillis = Long.MIN_VALUE;
 
-    /** Keeps the {@code capacity} most recent samples. */
+    /**
+     * Keeps the {@code capacity} most recent samples.
+     *
+     * @param capacity how many samples to keep; 1 or more
+     * @throws InvalidInputException if {@code capacity} is below 1
+     */
     public ServerClockOffset(int capacity) {
         if (capacity < 1) {
             throw new InvalidInputException("server clock samples: capacity must be 1 or more, got " + capacity);
@@ -33,6 +38,11 @@ public final class ServerClockOffset {
     /**
      * Adds a sample: the local clock when the time request left, the server's time in the answer, and the
      * local clock when the answer arrived (all epoch milliseconds).
+     *
+     * @param sentLocalMillis the local clock when the request left
+     * @param serverMillis the server's time in the answer
+     * @param receivedLocalMillis the local clock when the answer arrived; not before {@code sentLocalMillis}
+     * @throws InvalidInputException if the answer arrived before the request left
      */
     public synchronized void addSample(long sentLocalMillis, long serverMillis, long receivedLocalMillis) {
         if (receivedLocalMillis < sentLocalMillis) {
@@ -53,7 +63,11 @@ public final class ServerClockOffset {
         lastSampleLocalMillis = Long.MIN_VALUE;
     }
 
-    /** The median offset of the kept samples (server minus local), or 0 before the first sample. */
+    /**
+     * The median offset of the kept samples (server minus local), or 0 before the first sample.
+     *
+     * @return the offset in milliseconds; positive when the venue's clock is ahead
+     */
     public synchronized long offsetMillis() {
         if (samples.isEmpty()) {
             return 0;
@@ -64,16 +78,30 @@ public final class ServerClockOffset {
         return offsets.length % 2 == 1 ? offsets[mid] : Math.floorDiv(offsets[mid - 1] + offsets[mid], 2);
     }
 
-    /** The venue's time now, by the estimate. */
+    /**
+     * The venue's time now, by the estimate.
+     *
+     * @param localMillis a local epoch time in milliseconds
+     * @return the venue's epoch time in milliseconds, by the estimate
+     */
     public long serverMillis(long localMillis) {
         return localMillis + offsetMillis();
     }
 
+    /**
+     * How many samples are kept now.
+     *
+     * @return the count, at most the capacity
+     */
     public synchronized int sampleCount() {
         return samples.size();
     }
 
-    /** When the last sample arrived (local epoch milliseconds), if any. */
+    /**
+     * When the last sample arrived (local epoch milliseconds), if any.
+     *
+     * @return the local epoch milliseconds of the last sample, or empty when none is kept
+     */
     public synchronized OptionalLong lastSampleAt() {
         return samples.isEmpty() ? OptionalLong.empty() : OptionalLong.of(lastSampleLocalMillis);
     }

@@ -9,11 +9,18 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
+    /** Sleeps the current thread; a zero or negative duration returns at once. */
     Sleeper THREAD = duration -> {
         if (!duration.isNegative() && !duration.isZero()) {
             Thread.sleep(duration);
         }
     };
 
+    /**
+     * Waits for {@code duration}.
+     *
+     * @param duration how long to wait
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
     void sleep(Duration duration) throws InterruptedException;
 }

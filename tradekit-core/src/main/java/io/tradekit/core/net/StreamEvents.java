@@ -21,10 +21,21 @@ public final class StreamEvents {
 
     private volatile EventSink sink;
 
+    /**
+     * Starts handing events to the engine's sink; the adapter calls it from {@code connect}.
+     *
+     * @param target the engine's sink; never null
+     */
     public void attach(EventSink target) {
         this.sink = Objects.requireNonNull(target, "sink");
     }
 
+    /**
+     * Posts an event to the sink; a sink that throws is logged and the event dropped. Before {@link #attach} the event is
+     * dropped too (logged at debug level). Safe from any thread.
+     *
+     * @param event the event
+     */
     public void post(Event event) {
         EventSink target = sink;
         if (target == null) {
@@ -38,12 +49,25 @@ public final class StreamEvents {
         }
     }
 
-    /** Posts an {@link Event.ErrorRaised} with at most 512 characters of {@code raw}. */
+    /**
+     * Posts an {@link Event.ErrorRaised} with at most 512 characters of {@code raw}.
+     *
+     * @param source where the error came from (venue and stream)
+     * @param category its category
+     * @param message what went wrong
+     * @param raw the raw message that caused it, or null
+     */
     public void error(String source, ErrorCategory category, String message, String raw) {
         post(new Event.ErrorRaised(source, category, message, truncate(raw, RAW_LIMIT), Instant.now()));
     }
 
-    /** At most {@code max} characters of a raw message, marked with its full length when cut. */
+    /**
+     * At most {@code max} characters of a raw message, marked with its full length when cut.
+     *
+     * @param raw the raw text, or null
+     * @param max how many characters to keep
+     * @return the text, cut and marked when longer than {@code max}; empty for null
+     */
     public static String truncate(String raw, int max) {
         if (raw == null) return "";
         return raw.length() <= max ? raw : raw.substring(0, max) + "...(" + raw.length() + " chars)";

@@ -9,6 +9,13 @@ public enum FillModel {
     /** At the open of the next bar: the first price anyone could really have traded at. */
     NEXT_OPEN;
 
+    /**
+     * Reads a fill model as written in a configuration or on the command line.
+     *
+     * @param text {@code close} or {@code next-open} ({@code next_open} too), in any case, with surrounding blanks allowed
+     * @return the fill model
+     * @throws InvalidInputException if the text names no fill model (null included)
+     */
     public static FillModel parse(String text) {
         return switch (text == null ? "" : text.trim().toLowerCase()) {
             case "close" -> CLOSE;
@@ -17,6 +24,11 @@ public enum FillModel {
         };
     }
 
+    /**
+     * The fill model as {@link #parse} reads it.
+     *
+     * @return {@code close} or {@code next-open}
+     */
     public String label() {
         return this == CLOSE ? "close" : "next-open";
     }

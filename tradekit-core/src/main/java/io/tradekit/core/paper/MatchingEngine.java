@@ -59,19 +59,45 @@ public final class MatchingEngine {
 
     /** Told of every order change and fill, in order. */
     public interface Listener {
+        /**
+         * An order of the account was placed, or its state or quantity changed.
+         *
+         * @param order the order as it stands after the change
+         */
         void onOrder(Order order);
 
+        /**
+         * An order of the account filled (in part or in full); told before the order's own change.
+         *
+         * @param fill the fill, with its price, quantity and fee in the quote asset
+         */
         void onFill(Fill fill);
 
-        /** The path stopped at {@code price}: something fills there, or a watched level was crossed. Told before the fills. */
+        /**
+         * The path stopped at {@code price}: something fills there, or a watched level was crossed. Told before the fills.
+         *
+         * @param symbol the symbol whose path stopped
+         * @param price the price it stopped at
+         * @param time the market time there
+         */
         default void onPrice(String symbol, BigDecimal price, Instant time) {
         }
 
-        /** Funding was settled on a perpetual position. */
+        /**
+         * Funding was settled on a perpetual position.
+         *
+         * @param payment the payment; its amount is positive when the account paid, negative when it received
+         */
         default void onFunding(FundingPayment payment) {
         }
 
-        /** The venue liquidated a perpetual position with its own {@code order}, filled by {@code fill}. */
+        /**
+         * The venue liquidated a perpetual position with its own {@code order}, filled by {@code fill}.
+         * The default tells {@link #onFill} and then {@link #onOrder}.
+         *
+         * @param order the venue's liquidation order
+         * @param fill its fill
+         */
         default void onLiquidation(Order order, Fill fill) {
             onFill(fill);
             onOrder(order);
@@ -126,6 +152,12 @@ public final class MatchingEngine {
     /** Where a durable venue's book says a bar's path stood when its process ended, by symbol (see {@link #resumeBar}). */
     private final Map<String, PathMark> interrupted = new HashMap<>();
 
+    /**
+     * An engine with the settings' starting balances, no orders and no price yet; its clock starts at the epoch.
+     *
+     * @param venue the venue's name in errors and fills (e.g. {@code paper} or a simulator's venue)
+     * @param settings the instruments, balances, fees, slippage, fill model, participation cap and funding
+     */
     public MatchingEngine(String venue, PaperSettings settings) {
         this.venue = venue;
         this.settings = settings;
@@ -137,14 +169,31 @@ public final class MatchingEngine {
         settings.balances().forEach(free::put);
     }
 
+    /**
+     * Sets who is told of order changes, fills, stops, funding and liquidations; called under the engine's lock.
+     *
+     * @param listener the listener; null tells no one
+     */
     public synchronized void setListener(Listener listener) {
         this.listener = listener == null ? SILENT : listener;
     }
 
+    /**
+     * The settings the engine was made with.
+     *
+     * @return the settings
+     */
     public PaperSettings settings() {
         return settings;
     }
 
+    /**
+     * The instrument the venue lists under {@code symbol}.
+     *
+     * @param symbol the symbol
+     * @return the instrument
+     * @throws ExchangeException {@code INVALID_ORDER} for a symbol the venue does not list
+     */
     public Instrument instrument(String symbol) {
         Instrument instrument = settings.instruments().get(symbol);
         if (instrument == null) {
@@ -154,15 +203,30 @@ public final class MatchingEngine {
         return instrument;
     }
 
-    /** The engine's notion of now: the time of the last market data it saw, or later if set. */
+    /**
+     * The engine's notion of now: the time of the last market data it saw, or later if set.
+     *
+     * @return the engine's market time
+     */
     public synchronized Instant now() {
         return now;
     }
 
+    /**
+     * Moves the engine's clock forward to {@code time}; an earlier time is ignored.
+     *
+     * @param time the new market time
+     */
     public synchronized void advanceTo(Instant time) {
         if (time.isAfter(now)) now = time;
     }
 
+    /**
+     * The last price the engine saw for a symbol (a bar's path, a close, or a ticker's last price).
+     *
+     * @param symbol the symbol
+     * @return the price, or empty before any
+     */
     public synchronized Optional<BigDecimal> lastPrice(String symbol) {
         return Optional.ofNullable(lastPrice.get(symbol));
     }
@@ -170,13 +234,22 @@ public final class MatchingEngine {
     /**
      * The price a market order of {@code side} placed now would fill at (the touch or the last price, with
      * slippage), or empty before the symbol has a price.
+     *
+     * @param symbol the symbol
+     * @param side the market order's side
+     * @return the fill price before fees, or empty before the symbol has a price
+     * @throws ExchangeException {@code INVALID_ORDER} for a symbol the venue does not list
      */
     public synchronized Optional<BigDecimal> marketFillPrice(String symbol, Side side) {
         BigDecimal reference = referencePrice(symbol, side);
         return reference == null ? Optional.empty() : Optional.of(execPrice(side, reference, instrument(symbol)));
     }
 
-    /** What a taker pays in fees per unit of notional. */
+    /**
+     * What a taker pays in fees per unit of notional.
+     *
+     * @return the taker fee as a rate: 10 bps is 0.001
+     */
     public BigDecimal takerFeeRate() {
         return settings.takerFeeBps().divide(BPS, MathContext.DECIMAL64);
     }
@@ -184,6 +257,13 @@ public final class MatchingEngine {
     /**
      * Accepts a new order. Throws {@link OrderRejectedException} for a broken filter, a duplicate client
      * order id, a post-only order that would take, or funds that are short.
+     * A marketable order fills at once (up to the participation cap; the rest stays open), except that under NEXT_OPEN
+     * between bars a taker waits for the next open. A limit order that is not marketable rests when GTC and expires
+     * otherwise.
+     *
+     * @param request the order
+     * @return the acknowledgement with the order's status, filled quantity and the fills it had at once
+     * @throws ExchangeException {@code INVALID_ORDER} for a symbol the venue does not list
      */
     public synchronized OrderAck submit(OrderRequest request) {
         Instrument instrument = instrument(request.symbol());
@@ -245,6 +325,14 @@ public final class MatchingEngine {
                 current.filledQuantity(), now, newFills);
     }
 
+    /**
+     * Cancels an open order of {@code symbol}; its locked funds are released.
+     *
+     * @param symbol the order's symbol
+     * @param clientOrderId the order's client order id
+     * @return the CANCELED order
+     * @throws ExchangeException {@code ORDER_NOT_FOUND} when no open order of that symbol has that id
+     */
     public synchronized Order cancel(String symbol, String clientOrderId) {
         Order order = orders.get(clientOrderId);
         if (order == null || !order.symbol().equals(symbol) || order.status().isTerminal()) {
@@ -266,6 +354,9 @@ public final class MatchingEngine {
      * @return the amended order
      * @throws ExchangeException {@code ORDER_NOT_FOUND} for an order that is not open
      * @throws OrderRejectedException for a quantity that is not a decrease, not above the filled part, or breaks a filter
+     * @param symbol the order's symbol
+     * @param clientOrderId the order's client order id
+     * @param newQuantity the new total quantity, below the order's and above what has filled
      */
     public synchronized Order reduceRestingQuantity(String symbol, String clientOrderId, BigDecimal newQuantity) {
         Order order = orders.get(clientOrderId);
@@ -298,6 +389,12 @@ public final class MatchingEngine {
         return amended;
     }
 
+    /**
+     * Cancels every open order of a symbol.
+     *
+     * @param symbol the symbol
+     * @return how many orders were cancelled
+     */
     public synchronized int cancelAll(String symbol) {
         List<String> ids = new ArrayList<>();
         for (Order o : orders.values()) if (o.symbol().equals(symbol) && o.status().isOpen()) ids.add(o.clientOrderId());
@@ -305,7 +402,12 @@ public final class MatchingEngine {
         return ids.size();
     }
 
-    /** Feeds one bar: plays its whole price path without stopping (for callers that do not answer fills in between). */
+    /**
+     * Feeds one bar: plays its whole price path without stopping (for callers that do not answer fills in between).
+     *
+     * @param bar a closed bar of one of the venue's instruments
+     * @return the fills the bar caused, in order
+     */
     public synchronized List<Fill> onBar(Bar bar) {
         List<Fill> out = new ArrayList<>();
         collecting = out;
@@ -326,6 +428,9 @@ public final class MatchingEngine {
     /**
      * Whether nothing of {@code symbol} can happen on a path: no resting or waiting order and no watched
      * level. A driver may then skip the path's points ({@link #beginBar} and {@link #endBar} only).
+     *
+     * @param symbol the symbol
+     * @return true when nothing of the symbol rests, waits for a price or is watched
      */
     public synchronized boolean isQuiet(String symbol) {
         return resting.isEmpty(symbol) && !hasPending(symbol) && !watched.containsKey(symbol) && !holdsPerpetual(symbol);
@@ -335,6 +440,9 @@ public final class MatchingEngine {
      * Opens a bar and, when nothing on it can fill or must be watched ({@link #isQuiet}), closes it at once
      * with {@link #endBar}: one lock for the common bar of a backtest. Returns true when the bar is closed;
      * false when the caller must play its path with {@link #advance} and close it with {@link #endBar}.
+     *
+     * @param bar the bar to open
+     * @return true when the bar is closed already
      */
     public synchronized boolean playIfQuiet(Bar bar) {
         beginBar(bar);
@@ -343,13 +451,22 @@ public final class MatchingEngine {
         return true;
     }
 
-    /** Whether the market of {@code bar}'s symbol already stands at or past its close: the bar was played to its end (before a restart). */
+    /**
+     * Whether the market of {@code bar}'s symbol already stands at or past its close: the bar was played to its end (before a restart).
+     *
+     * @param bar the bar
+     * @return true if the symbol's market stands at or after the bar's close time
+     */
     public synchronized boolean hasPlayed(Bar bar) {
         Instant closed = closedUntil.get(bar.symbol());
         return closed != null && !closed.isBefore(bar.closeTime());
     }
 
-    /** Opens a bar: its volume becomes the budget of the participation cap; the market stands between bars no more. */
+    /**
+     * Opens a bar: its volume becomes the budget of the participation cap; the market stands between bars no more.
+     *
+     * @param bar the bar to open
+     */
     public synchronized void beginBar(Bar bar) {
         if (bar.openTime().isAfter(now)) now = bar.openTime();
         // Only next-open fills ask whether the market stands between bars.
@@ -362,6 +479,10 @@ public final class MatchingEngine {
      * point; false when it stopped short, at a level where resting orders filled or at a watched level,
      * in which case the caller lets the bot answer and calls again. A gap point is reached at once: every
      * order it jumped over fills at its price.
+     *
+     * @param symbol the symbol
+     * @param point the next point of the bar's path
+     * @return true when the market reached the point, false when it stopped short
      */
     public synchronized boolean advance(String symbol, PricePoint point) {
         if (point.time().isAfter(now)) now = point.time();
@@ -432,7 +553,11 @@ public final class MatchingEngine {
                 : price.compareTo(to) >= 0 && price.compareTo(from) < 0;
     }
 
-    /** Closes a bar: its close is the last price, and (under NEXT_OPEN) takers wait for the next open. */
+    /**
+     * Closes a bar: its close is the last price, and (under NEXT_OPEN) takers wait for the next open.
+     *
+     * @param bar the bar to close
+     */
     public synchronized void endBar(Bar bar) {
         String symbol = bar.symbol();
         lastPrice.put(symbol, bar.close());
@@ -450,6 +575,9 @@ public final class MatchingEngine {
     /**
      * A durable venue's driver says which point of {@code bar}'s path ({@link PricePoint#pathOf}) the market moves
      * toward next, so that the book records, with the fills of every stop, how far along the bar the path went.
+     *
+     * @param bar the bar being played
+     * @param point the index of the point in {@link PricePoint#pathOf}, 0 to 3
      */
     public synchronized void towardPoint(Bar bar, int point) {
         pathBar = bar.openTime();
@@ -462,6 +590,9 @@ public final class MatchingEngine {
      * fills of that stop), announced to the bot as a price before anything moves; -1 when the bar was not begun.
      * Played from there, the rest of the bar meets exactly the orders it would have met had the process not ended,
      * provided the bot has answered the fills of that stop first (a restarted bot gets them when it reconciles).
+     *
+     * @param bar the bar the driver is about to play
+     * @return the index of the first point still to play, or -1
      */
     public synchronized int resumeBar(Bar bar) {
         PathMark mark = interrupted.remove(bar.symbol());
@@ -500,6 +631,9 @@ public final class MatchingEngine {
      * Prices at which the path of {@code symbol} must stop even when nothing fills there (the bot's stop
      * and take-profit levels), so that the bot sees the price cross them as a live ticker stream would
      * show it. While any level is watched, the path also stops at each of its points.
+     *
+     * @param symbol the symbol
+     * @param levels the levels; an empty collection stops watching the symbol
      */
     public synchronized void watch(String symbol, java.util.Collection<BigDecimal> levels) {
         if (levels.isEmpty()) watched.remove(symbol);
@@ -517,7 +651,12 @@ public final class MatchingEngine {
         return instrument != null && instrument.isDerivative();
     }
 
-    /** Sets the account's leverage for new positions in a perpetual symbol (refused above the venue's maximum). */
+    /**
+     * Sets the account's leverage for new positions in a perpetual symbol (refused above the venue's maximum).
+     *
+     * @param symbol a perpetual symbol
+     * @param leverage the leverage, e.g. 5 for 5x
+     */
     public synchronized void setLeverage(String symbol, BigDecimal leverage) {
         perpetuals.setLeverage(instrument(symbol), leverage);
         if (book != null) {
@@ -526,7 +665,12 @@ public final class MatchingEngine {
         }
     }
 
-    /** The account's open position in a perpetual symbol; empty when flat or spot. */
+    /**
+     * The account's open position in a perpetual symbol; empty when flat or spot.
+     *
+     * @param symbol the symbol
+     * @return the position, or empty
+     */
     public synchronized Optional<io.tradekit.api.Position> position(String symbol) {
         Instrument instrument = instrument(symbol);
         return instrument.isDerivative() ? perpetuals.position(instrument) : Optional.empty();
@@ -551,7 +695,13 @@ public final class MatchingEngine {
         }
     }
 
-    /** The funding settlements of the account's {@code symbol} position at or after {@code since}, oldest first. */
+    /**
+     * The funding settlements of the account's {@code symbol} position at or after {@code since}, oldest first.
+     *
+     * @param symbol the symbol
+     * @param since the earliest settlement time included
+     * @return the payments, oldest first; empty for a spot symbol or one never settled
+     */
     public synchronized List<FundingPayment> fundingPayments(String symbol, Instant since) {
         List<FundingPayment> out = new ArrayList<>();
         for (FundingPayment p : fundingPayments) if (p.symbol().equals(symbol) && !p.time().isBefore(since)) out.add(p);
@@ -693,6 +843,9 @@ public final class MatchingEngine {
      * then is settled first, at that mark (the first quote at or after a funding time settles it), then a position
      * whose liquidation price the mark reached is liquidated there, at the mark (a quote is a jump from the one
      * before, as a gap is on a bar's path), before any order of the account fills.
+     *
+     * @param ticker a quote of one of the venue's instruments
+     * @return the fills the quote caused, in order
      */
     public synchronized List<Fill> onTicker(Ticker ticker) {
         List<Fill> out = new ArrayList<>();
@@ -736,26 +889,55 @@ public final class MatchingEngine {
         }
     }
 
+    /**
+     * The order with a client order id, open or finished.
+     *
+     * @param clientOrderId the id
+     * @return the order as it stands, or empty when the venue never had it
+     */
     public synchronized Optional<Order> order(String clientOrderId) {
         return Optional.ofNullable(orders.get(clientOrderId));
     }
 
+    /**
+     * The open orders of a symbol.
+     *
+     * @param symbol the symbol
+     * @return the orders in the order they were placed; a new list
+     */
     public synchronized List<Order> openOrders(String symbol) {
         List<Order> out = new ArrayList<>();
         for (Order o : orders.values()) if (o.symbol().equals(symbol) && o.status().isOpen()) out.add(o);
         return out;
     }
 
+    /**
+     * Every order the venue has had, open or finished.
+     *
+     * @return the orders in the order they were placed; a new list
+     */
     public synchronized List<Order> allOrders() {
         return new ArrayList<>(orders.values());
     }
 
+    /**
+     * The fills of a symbol at or after a time.
+     *
+     * @param symbol the symbol
+     * @param since the earliest fill time included
+     * @return the fills, oldest first; a new list
+     */
     public synchronized List<Fill> fills(String symbol, Instant since) {
         List<Fill> out = new ArrayList<>();
         for (Fill f : fills) if (f.symbol().equals(symbol) && !f.time().isBefore(since)) out.add(f);
         return out;
     }
 
+    /**
+     * The account's balances, free and locked, per asset.
+     *
+     * @return the balances sorted by asset; a new list
+     */
     public synchronized List<Balance> balances() {
         List<Balance> out = new ArrayList<>();
         java.util.Set<String> assets = new java.util.TreeSet<>(free.keySet());
@@ -769,6 +951,9 @@ public final class MatchingEngine {
      * account is the starting balances (kept in the store the first time) plus every recorded fill, and
      * open orders rest again with their funds locked. Every change is durable before the call that made
      * it returns, so the paper venue outlives any bot that trades on it.
+     *
+     * @param store the venue's own store (never a bot's journal)
+     * @return this engine
      */
     public synchronized MatchingEngine keepBookIn(io.tradekit.core.store.BotStore store) {
         this.book = store;

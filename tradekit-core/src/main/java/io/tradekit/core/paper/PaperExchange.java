@@ -55,6 +55,11 @@ public final class PaperExchange implements ExchangeAdapter {
     /** Every handle on this account (see {@link #sameAccount()}): each one's bot hears the account's events. */
     private final java.util.List<PaperExchange> handles;
 
+    /**
+     * A paper venue in memory, fed by its caller ({@link #onBar}, {@link #play}, {@link #onTicker}).
+     *
+     * @param settings the venue's instruments, balances, fees, slippage and fill model
+     */
     public PaperExchange(PaperSettings settings) {
         this(settings, null);
     }
@@ -108,6 +113,8 @@ public final class PaperExchange implements ExchangeAdapter {
      * Another handle on this very account, for a second bot that shares it (give each bot a
      * {@link io.tradekit.core.BotBuilder#budget budget}). The account's events reach every handle's bot; closing this
      * handle only stops them reaching it, the account stays with the handle it was taken from.
+     *
+     * @return a new handle on the same account and matching engine
      */
     public PaperExchange sameAccount() {
         return new PaperExchange(this);
@@ -116,6 +123,10 @@ public final class PaperExchange implements ExchangeAdapter {
     /**
      * A paper venue whose book and account live in their own SQLite file and survive restarts, like a
      * real venue outlives the bots that trade on it.
+     *
+     * @param settings the venue's settings; the account starts from them only when the file holds no account yet
+     * @param bookFile the SQLite file of the venue's book and account, created when missing
+     * @return the venue
      */
     public static PaperExchange durable(PaperSettings settings, java.nio.file.Path bookFile) {
         PaperExchange paper = new PaperExchange(settings, null);
@@ -124,7 +135,13 @@ public final class PaperExchange implements ExchangeAdapter {
         return paper;
     }
 
-    /** Paper trading on a real venue's market data: orders never reach that venue. */
+    /**
+     * Paper trading on a real venue's market data: orders never reach that venue.
+     *
+     * @param source the real venue whose market data streams feed the paper venue and the bot
+     * @param settings the paper venue's settings
+     * @return the venue, in memory
+     */
     public static PaperExchange overMarketData(ExchangeAdapter source, PaperSettings settings) {
         return new PaperExchange(settings, source);
     }
@@ -132,6 +149,11 @@ public final class PaperExchange implements ExchangeAdapter {
     /**
      * Paper trading on a real venue's market data with the book and account in their own SQLite file, so
      * that a paper bot can be stopped and resumed like a live one: orders never reach that venue.
+     *
+     * @param source the real venue whose market data streams feed the paper venue and the bot
+     * @param settings the paper venue's settings
+     * @param bookFile the SQLite file of the venue's book and account, created when missing
+     * @return the venue
      */
     public static PaperExchange overMarketData(ExchangeAdapter source, PaperSettings settings, java.nio.file.Path bookFile) {
         PaperExchange paper = new PaperExchange(settings, source);
@@ -140,11 +162,20 @@ public final class PaperExchange implements ExchangeAdapter {
         return paper;
     }
 
+    /**
+     * The matching engine behind this venue (shared by every handle on the account).
+     *
+     * @return the engine
+     */
     public MatchingEngine matchingEngine() {
         return engine;
     }
 
-    /** Feeds a bar to the matching engine in one go; its order updates and fills go to the connected sink. */
+    /**
+     * Feeds a bar to the matching engine in one go; its order updates and fills go to the connected sink.
+     *
+     * @param bar a closed bar of one of the venue's instruments
+     */
     public void onBar(Bar bar) {
         engine.onBar(bar);
     }
@@ -152,7 +183,11 @@ public final class PaperExchange implements ExchangeAdapter {
     /** What a driver does each time a bar's path stops: let the bot answer what it was just told. */
     @FunctionalInterface
     public interface Settle {
-        /** Returns once the bot has handled everything it was sent and its calls to this venue have come back. */
+        /**
+         * Returns once the bot has handled everything it was sent and its calls to this venue have come back.
+         *
+         * @param marketTime the market time the path stopped at
+         */
         void settle(Instant marketTime);
     }
 
@@ -161,6 +196,9 @@ public final class PaperExchange implements ExchangeAdapter {
      * every step, so that the bot hears of a fill where the path reached the order and what it sends
      * there meets the rest of the same bar. Backtests settle by draining their loop, replays by waiting
      * until the bot's loop is idle.
+     *
+     * @param bar a closed bar of one of the venue's instruments
+     * @param settle called after every step; it must return only when the bot is done with what it was told
      */
     public void play(Bar bar, Settle settle) {
         // A bar played to its end before a restart is not played again: its path would meet orders placed since.
@@ -189,6 +227,9 @@ public final class PaperExchange implements ExchangeAdapter {
      * every first extreme, every second one, every close, each step in the order of {@code closingTogether}, so that
      * the market's clock only moves forward and a fill in any of them is stamped where its path reached it. A single
      * bar is played as {@link #play(Bar, Settle)} plays it.
+     *
+     * @param closingTogether the bars, of different symbols, that close at the same time
+     * @param settle called after every step; it must return only when the bot is done with what it was told
      */
     public void play(java.util.List<Bar> closingTogether, Settle settle) {
         if (closingTogether.size() == 1) {
@@ -225,11 +266,21 @@ public final class PaperExchange implements ExchangeAdapter {
         return reached[0];
     }
 
-    /** The bot's stop and take-profit levels: the path stops where it crosses them (see {@link MatchingEngine#watch}). */
+    /**
+     * The bot's stop and take-profit levels: the path stops where it crosses them (see {@link MatchingEngine#watch}).
+     *
+     * @param symbol the symbol
+     * @param levels the prices at which a path stops; they replace the symbol's levels watched before
+     */
     public void watch(String symbol, java.util.Collection<java.math.BigDecimal> levels) {
         engine.watch(symbol, levels);
     }
 
+    /**
+     * Feeds a ticker to the matching engine: market orders waiting for a price fill at it, resting orders it crosses fill.
+     *
+     * @param ticker the ticker of one of the venue's instruments
+     */
     public void onTicker(Ticker ticker) {
         engine.onTicker(ticker);
     }

@@ -11,11 +11,20 @@ import java.time.Instant;
  * other point is reached by trading through every price on the way, so an order fills at its own level.
  *
  * <p>{@link #pathOf(Bar)} gives the usual path of a bar: open, the nearer of high and low, the other,
- * close, at a quarter of the bar apart (the close at the bar's close time).
+ * close, a third of the bar apart (the open at the bar's open time, the close at its close time).
+ *
+ * @param price the market price at this point
+ * @param time when the market is there
+ * @param gap whether the point is reached by a jump, so that an order it crosses fills at this price
  */
 public record PricePoint(BigDecimal price, Instant time, boolean gap) {
 
-    /** The bar's four points: open (a gap), the nearer extreme, the other, close. */
+    /**
+     * The bar's four points: open (a gap), the nearer extreme, the other, close.
+     *
+     * @param bar the bar
+     * @return a new array of four points in path order
+     */
     public static PricePoint[] pathOf(Bar bar) {
         Instant open = bar.openTime();
         // Nanosecond arithmetic: Duration.dividedBy goes through BigDecimal, and this runs for every bar.

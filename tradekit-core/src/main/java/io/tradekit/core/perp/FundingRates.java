@@ -36,6 +36,14 @@ public final class FundingRates {
         this.constant = constant;
     }
 
+    /**
+     * One rate for every settlement.
+     *
+     * @param rate a fraction per interval, strictly between -1 and 1: 0.0001 is 0.01 %
+     * @return the rates
+     * @throws NullPointerException if {@code rate} is null
+     * @throws InvalidInputException if {@code rate} is not strictly between -1 and 1
+     */
     public static FundingRates constant(BigDecimal rate) {
         Objects.requireNonNull(rate, "rate");
         if (rate.abs().compareTo(BigDecimal.ONE) >= 0) {
@@ -45,6 +53,13 @@ public final class FundingRates {
         return new FundingRates(null, rate);
     }
 
+    /**
+     * A series of rates; each holds from its time until the next one.
+     *
+     * @param points the rates by the time they start to hold, as fractions per interval; at least one
+     * @return the rates, with a sorted copy of the points
+     * @throws InvalidInputException if there is no point
+     */
     public static FundingRates series(Map<Instant, BigDecimal> points) {
         if (points.isEmpty()) throw new InvalidInputException("a funding rate series needs at least one point");
         return new FundingRates(new TreeMap<>(points), null);
@@ -54,6 +69,8 @@ public final class FundingRates {
      * Reads a CSV of {@code time,rate} lines (an optional header; time as ISO-8601 or epoch milliseconds).
      *
      * @throws InvalidInputException naming the file and line of the first bad line
+     * @param file the CSV file
+     * @return the rates
      */
     public static FundingRates read(Path file) {
         List<String> lines;
@@ -94,14 +111,23 @@ public final class FundingRates {
         }
     }
 
-    /** The rate of the settlement at {@code time}. */
+    /**
+     * The rate of the settlement at {@code time}.
+     *
+     * @param time the settlement time
+     * @return the rate as a fraction per interval; zero before a series' first point
+     */
     public BigDecimal rateAt(Instant time) {
         if (series == null) return constant;
         Map.Entry<Instant, BigDecimal> at = series.floorEntry(time);
         return at == null ? BigDecimal.ZERO : at.getValue();
     }
 
-    /** The rates as text for reports: the constant, or how many points from when to when. */
+    /**
+     * The rates as text for reports: the constant, or how many points from when to when.
+     *
+     * @return a short description for a report
+     */
     public String describe() {
         if (series == null) return constant.stripTrailingZeros().toPlainString();
         return series.size() + " rates " + series.firstKey() + " .. " + series.lastKey();

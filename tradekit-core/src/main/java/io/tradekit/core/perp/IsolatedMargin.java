@@ -30,17 +30,40 @@ public final class IsolatedMargin {
     private IsolatedMargin() {
     }
 
-    /** The initial margin of {@code quantity} contracts (either sign) at {@code entry} with {@code leverage}. */
+    /**
+     * The initial margin of {@code quantity} contracts (either sign) at {@code entry} with {@code leverage}.
+     *
+     * @param instrument the perpetual
+     * @param quantity the position's contracts, either sign
+     * @param entry the entry price
+     * @param leverage the leverage, e.g. 10 for 10x; positive
+     * @return the margin in the quote asset
+     */
     public static BigDecimal initialMargin(Instrument instrument, BigDecimal quantity, BigDecimal entry, BigDecimal leverage) {
         return instrument.notional(quantity.abs(), entry).divide(leverage, MC);
     }
 
-    /** The maintenance margin of {@code quantity} contracts valued at {@code entry}, from the instrument's tiers. */
+    /**
+     * The maintenance margin of {@code quantity} contracts valued at {@code entry}, from the instrument's tiers.
+     *
+     * @param instrument the perpetual, with its margin tiers
+     * @param quantity the position's contracts, either sign
+     * @param entry the entry price
+     * @return the margin in the quote asset
+     */
     public static BigDecimal maintenanceMargin(Instrument instrument, BigDecimal quantity, BigDecimal entry) {
         return instrument.margin().maintenanceMargin(instrument.notional(quantity.abs(), entry));
     }
 
-    /** Where the venue liquidates the position; empty when flat, or when the position cannot be liquidated (leverage 1 long). */
+    /**
+     * Where the venue liquidates the position; empty when flat, or when the position cannot be liquidated (leverage 1 long).
+     *
+     * @param instrument the perpetual
+     * @param quantity the position's contracts, signed: positive long, negative short
+     * @param entry the entry price
+     * @param leverage the leverage; positive
+     * @return the price, on the tick and at least one tick, or empty
+     */
     public static Optional<BigDecimal> liquidationPrice(Instrument instrument, BigDecimal quantity, BigDecimal entry, BigDecimal leverage) {
         if (quantity.signum() == 0) return Optional.empty();
         BigDecimal size = quantity.abs().multiply(instrument.contractSize());
@@ -54,12 +77,27 @@ public final class IsolatedMargin {
         return Optional.of(ticks.multiply(tick).max(tick));
     }
 
-    /** Whether {@code price} reaches the liquidation price of a position on the side of {@code quantity}. */
+    /**
+     * Whether {@code price} reaches the liquidation price of a position on the side of {@code quantity}.
+     *
+     * @param quantity the position's signed contracts: positive long, negative short
+     * @param price the mark price
+     * @param liquidationPrice the position's liquidation price
+     * @return true when a long's mark is at or below it, or a short's at or above it
+     */
     public static boolean reaches(BigDecimal quantity, BigDecimal price, BigDecimal liquidationPrice) {
         return quantity.signum() > 0 ? price.compareTo(liquidationPrice) <= 0 : price.compareTo(liquidationPrice) >= 0;
     }
 
-    /** What a position of {@code quantity} contracts (signed) pays at {@code mark} and {@code rate}; negative: received. */
+    /**
+     * What a position of {@code quantity} contracts (signed) pays at {@code mark} and {@code rate}; negative: received.
+     *
+     * @param instrument the perpetual
+     * @param quantity the position's signed contracts
+     * @param mark the mark price at settlement
+     * @param rate the funding rate as a fraction per interval
+     * @return the payment in the quote asset: positive paid by the account, negative received
+     */
     public static BigDecimal funding(Instrument instrument, BigDecimal quantity, BigDecimal mark, BigDecimal rate) {
         return instrument.notional(quantity, mark).multiply(rate);
     }

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
  */
 public final class PaperMarginRules {
 
+    /** Up to 100x leverage, maintenance margin 0.005 (0.5 %) and liquidation fee 0.0006 (0.06 %) of the notional. */
     public static final MarginRules DEFAULT = MarginRules.flat(new BigDecimal("100"), new BigDecimal("0.005"), new BigDecimal("0.0006"));
 
     private PaperMarginRules() {

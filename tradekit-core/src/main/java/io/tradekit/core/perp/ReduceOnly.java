@@ -14,7 +14,15 @@ public final class ReduceOnly {
     private ReduceOnly() {
     }
 
-    /** Why a reduce-only order of {@code quantity} on {@code side} does not reduce a position of {@code held} (signed); empty when it does. */
+    /**
+     * Why a reduce-only order of {@code quantity} on {@code side} does not reduce a position of {@code held} (signed); empty when it does.
+     *
+     * @param symbol the symbol, for the reason text
+     * @param held the position's signed quantity: positive long, negative short, zero flat
+     * @param side the order's side
+     * @param quantity the order's quantity, positive
+     * @return the reason it is refused, or empty when the order reduces (or exactly closes) the position
+     */
     public static Optional<String> refusal(String symbol, BigDecimal held, Side side, BigDecimal quantity) {
         String what = "reduce-only " + side + " " + quantity.toPlainString() + " " + symbol;
         if (held.signum() == 0) return Optional.of(what + " would open a position: there is none to reduce");

@@ -56,6 +56,11 @@ public final class PositionGuard {
      * Sets the levels of a position that opened at {@code entry}.
      *
      * @param atr the ATR of a period over the bot's bars up to now; empty while there are too few bars
+     * @param protections the bot's protections
+     * @param isLong whether the position is long
+     * @param entry the position's entry price, from which distances are measured
+     * @param instrument the instrument, for rounding levels to its tick
+     * @return the guard; a protection whose distance is not known yet is left out and named in {@link #unresolved()}
      */
     public static PositionGuard open(Protections protections, boolean isLong, BigDecimal entry, Instrument instrument,
                                      IntFunction<Optional<BigDecimal>> atr) {
@@ -82,7 +87,13 @@ public final class PositionGuard {
         return d;
     }
 
-    /** The level a price reached, if any: the stop in force first, then the take-profit. */
+    /**
+     * The level a price reached, if any: the stop in force first, then the take-profit.
+     *
+     * @param low the lowest price since the last check (a bar's low, or a ticker's price)
+     * @param high the highest price since the last check (a bar's high, or a ticker's price)
+     * @return the trigger with the level and the price that crossed it, or empty
+     */
     public Optional<ProtectionTrigger> check(BigDecimal low, BigDecimal high) {
         Optional<BigDecimal> stopLevel = stopInForce();
         if (stopLevel.isPresent()) {
@@ -98,7 +109,13 @@ public final class PositionGuard {
         return Optional.empty();
     }
 
-    /** Moves the best price, the trailing stop and the breakeven stop on; true when the stop moved to the entry just now. */
+    /**
+     * Moves the best price, the trailing stop and the breakeven stop on; true when the stop moved to the entry just now.
+     *
+     * @param low the lowest price since the last update
+     * @param high the highest price since the last update
+     * @return true only on the update that moved the stop to the entry
+     */
     public boolean advance(BigDecimal low, BigDecimal high) {
         BigDecimal favourable = isLong ? high : low;
         if (isLong ? favourable.compareTo(best) > 0 : favourable.compareTo(best) < 0) best = favourable;
@@ -116,19 +133,38 @@ public final class PositionGuard {
         return false;
     }
 
+    /**
+     * Where the protections stand now.
+     *
+     * @return a snapshot of the levels
+     */
     public ProtectionLevels levels() {
         return new ProtectionLevels(isLong, entry, stopInForce(), stopKind(), takeProfit, best, breakeven);
     }
 
+    /**
+     * The entry price the levels are measured from.
+     *
+     * @return the entry price
+     */
     public BigDecimal entry() {
         return entry;
     }
 
+    /**
+     * Whether the position is long.
+     *
+     * @return true for a long, false for a short
+     */
     public boolean isLong() {
         return isLong;
     }
 
-    /** The protections that could not be set yet (an ATR over more bars than the bot has), in words. */
+    /**
+     * The protections that could not be set yet (an ATR over more bars than the bot has), in words.
+     *
+     * @return the descriptions; empty when every protection is set
+     */
     public List<String> unresolved() {
         return unresolved;
     }

@@ -15,18 +15,37 @@ import java.util.List;
  * figures by each of them.)
  *
  * <pre>{@code System.out.print(BacktestSummary.of(result, TraderFigures.of(result, bars)).toText());}</pre>
+ *
+ * @param metrics the figures in display order
  */
 public record BacktestSummary(List<ReportMetric> metrics) {
 
+    /**
+     * Copies the figures.
+     *
+     * @throws NullPointerException if {@code metrics} or one of them is null
+     */
     public BacktestSummary {
         metrics = List.copyOf(metrics);
     }
 
-    /** The summary without the bars: everything but the buy-and-hold return. */
+    /**
+     * The summary without the bars: everything but the buy-and-hold return.
+     *
+     * @param r the run's result
+     * @return the summary
+     */
     public static BacktestSummary of(BacktestResult r) {
         return of(r, TraderFigures.of(r, List.of()));
     }
 
+    /**
+     * The summary of a run with the figures that need its bars (buy and hold, exposure) computed beforehand.
+     *
+     * @param r the run's result
+     * @param f the trader figures of the same run ({@link TraderFigures#of})
+     * @return the summary
+     */
     public static BacktestSummary of(BacktestResult r, TraderFigures f) {
         List<ReportMetric> m = new ArrayList<>();
         m.add(new ReportMetric("strategy", "strategy", r.strategy(), Unit.TEXT));
@@ -66,7 +85,11 @@ public record BacktestSummary(List<ReportMetric> metrics) {
         return new BacktestSummary(m);
     }
 
-    /** Label and value per line, the values aligned in one column. */
+    /**
+     * Label and value per line, the values aligned in one column.
+     *
+     * @return the text, one line per figure
+     */
     public String toText() {
         return ReportMetric.toText(metrics);
     }

@@ -8,8 +8,19 @@ import java.util.Objects;
  * filled area down to zero, as the drawdown is drawn). Points must be in time order.
  *
  * <pre>{@code new LineChart("Open grid orders", "orders", points, false)}</pre>
+ *
+ * @param title the figure's title; never null
+ * @param unit the unit shown on the value axis; null becomes empty
+ * @param points the series, in time order
+ * @param area whether to fill the area down to zero instead of drawing a line
  */
 public record LineChart(String title, String unit, List<ChartPoint> points, boolean area) implements ReportChart {
+    /**
+     * Checks and copies the points.
+     *
+     * @throws NullPointerException if {@code title} or {@code points} is null
+     * @throws IllegalArgumentException if a point is earlier than the one before it
+     */
     public LineChart {
         Objects.requireNonNull(title, "title");
         unit = unit == null ? "" : unit;

@@ -26,18 +26,31 @@ import java.util.Objects;
  * it in {@code summary.json} under {@code pairs} and, with each pair's price and fills, in {@code report.html}.
  *
  * <pre>{@code PairReport table = PairReport.of(result, barsBySymbol);}</pre>
+ *
+ * @param pairs one row per pair, in the order the pairs were given
+ * @param total the row over every pair
  */
 public record PairReport(List<PairFigures> pairs, PairFigures total) {
 
     /** The symbol of the total row. */
     public static final String TOTAL = "total";
 
+    /**
+     * Copies the rows.
+     *
+     * @throws NullPointerException if {@code pairs}, a row or {@code total} is null
+     */
     public PairReport {
         pairs = List.copyOf(pairs);
         Objects.requireNonNull(total, "total");
     }
 
-    /** Whether {@code result} is of a run over several pairs. */
+    /**
+     * Whether {@code result} is of a run over several pairs.
+     *
+     * @param result a run's result
+     * @return true when its symbol names several pairs, separated by commas
+     */
     public static boolean isMultiPair(BacktestResult result) {
         return result.symbol().contains(",");
     }
@@ -45,6 +58,10 @@ public record PairReport(List<PairFigures> pairs, PairFigures total) {
     /**
      * The table of {@code result}, whose run went over {@code barsBySymbol}: the run spans from the first bar's open
      * to the last bar's close (without bars, from the first to the last point of the equity curve).
+     *
+     * @param result the run's result
+     * @param barsBySymbol the bars the run went over, by symbol; may be empty
+     * @return the table
      */
     public static PairReport of(BacktestResult result, Map<String, List<Bar>> barsBySymbol) {
         Instant from = null;

@@ -17,9 +17,21 @@ import java.util.Objects;
  *
  * <pre>{@code new PriceChart("Price, grid levels and fills", "USD", PriceChart.path(bars),
  *     List.of(new LevelLine(99.5, start, end)), TradeMarker.ofFills(result.fills()))}</pre>
+ *
+ * @param title the figure's title; never null
+ * @param unit the price's unit (e.g. the quote asset); null becomes empty
+ * @param prices the price line, in time order (see {@link #path})
+ * @param levels the horizontal levels; may be empty
+ * @param markers the fills to mark; may be empty
  */
 public record PriceChart(String title, String unit, List<ChartPoint> prices, List<LevelLine> levels, List<TradeMarker> markers)
         implements ReportChart {
+    /**
+     * Checks and copies the lists.
+     *
+     * @throws NullPointerException if {@code title} or a list is null
+     * @throws IllegalArgumentException if a price is earlier than the one before it
+     */
     public PriceChart {
         Objects.requireNonNull(title, "title");
         unit = unit == null ? "" : unit;
@@ -42,6 +54,9 @@ public record PriceChart(String title, String unit, List<ChartPoint> prices, Lis
      * close; the path a paper venue plays a bar as, so that a fill at a level sits on the line. More than
      * {@value #MAX_PATH_BARS} bars are joined in runs of consecutive bars first (the run's first open, its
      * extremes in the order they came, its last close), which keeps a million bars to a few thousand points and the same picture.
+     *
+     * @param bars the bars, oldest first
+     * @return four points per bar (or per run of joined bars); empty for no bars
      */
     public static List<ChartPoint> path(List<Bar> bars) {
         int run = Math.max(1, (bars.size() + MAX_PATH_BARS - 1) / MAX_PATH_BARS);

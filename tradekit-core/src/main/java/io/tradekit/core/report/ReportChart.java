@@ -6,6 +6,10 @@ package io.tradekit.core.report;
  */
 public sealed interface ReportChart permits LineChart, PriceChart {
 
-    /** The heading shown above the picture. */
+    /**
+     * The heading shown above the picture.
+     *
+     * @return the title
+     */
     String title();
 }

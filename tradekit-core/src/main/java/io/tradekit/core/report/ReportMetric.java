@@ -14,21 +14,46 @@ import java.util.Objects;
  * {@code summary.json} in ISO-8601, {@code PT2H30M}).
  *
  * <pre>{@code new ReportMetric("levels", "grid levels", 20, ReportMetric.Unit.COUNT)}</pre>
+ *
+ * @param key the name in {@code summary.json}, camelCase (a letter, then letters and digits)
+ * @param label what a person reads
+ * @param value a BigDecimal, Long, Integer, Double, Boolean, String or Duration
+ * @param unit how the value is shown
  */
 public record ReportMetric(String key, String label, Object value, Unit unit) {
 
     /** How a value is shown to a person; {@code summary.json} always holds the exact value. */
     public enum Unit {
-        TEXT, COUNT, MONEY, PRICE, QUANTITY,
+        /** Text, or a number shown as written. */
+        TEXT,
+        /** A whole number: rounded half-even to no decimals. */
+        COUNT,
+        /** An amount of money: two decimals. */
+        MONEY,
+        /** A price: up to eight decimals, trailing zeros dropped. */
+        PRICE,
+        /** A quantity: up to eight decimals, trailing zeros dropped. */
+        QUANTITY,
         /** The value is already a percentage: 12.5 shows as {@code 12.50 %}. */
         PERCENT,
         /** The value is a fraction: 0.125 shows as {@code 12.50 %}. */
         FRACTION,
-        RATIO, PER_SECOND, MILLIS,
+        /** A ratio such as Sharpe or profit factor: three decimals. */
+        RATIO,
+        /** A rate per second: no decimals, shown with {@code /s}. */
+        PER_SECOND,
+        /** Milliseconds: no decimals, shown with {@code ms}. */
+        MILLIS,
         /** The value is a {@link Duration}: shown as {@code 2 d 3 h}, {@code 2 h 30 min}, {@code 45 s}. */
         DURATION
     }
 
+    /**
+     * Checks the metric.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the key is not a camelCase name or the value is of another type
+     */
     public ReportMetric {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(label, "label");
@@ -44,7 +69,12 @@ public record ReportMetric(String key, String label, Object value, Unit unit) {
         }
     }
 
-    /** Label and value per line, indented by two spaces, the values aligned in one column. */
+    /**
+     * Label and value per line, indented by two spaces, the values aligned in one column.
+     *
+     * @param metrics the metrics, in display order
+     * @return the text, one line per metric, each ending with a newline
+     */
     public static String toText(java.util.List<ReportMetric> metrics) {
         int width = 0;
         for (ReportMetric metric : metrics) width = Math.max(width, metric.label().length());
@@ -56,7 +86,12 @@ public record ReportMetric(String key, String label, Object value, Unit unit) {
         return out.toString();
     }
 
-    /** The value as a person reads it, e.g. {@code 10 234.57}, {@code 12.50 %}, {@code 1 234 567 /s}. */
+    /**
+     * The value as a person reads it, e.g. {@code 10 234.57}, {@code 12.50 %}, {@code 1 234 567 /s}.
+     * A NaN or infinite double shows as {@code n/a}.
+     *
+     * @return the display text
+     */
     public String display() {
         return switch (value) {
             case BigDecimal d -> shown(d);

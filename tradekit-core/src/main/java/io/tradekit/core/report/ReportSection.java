@@ -13,8 +13,20 @@ import java.util.Objects;
  *     .section(new ReportSection("grid", "Grid", List.of(new ReportMetric("levels", "levels", 20, Unit.COUNT)),
  *             List.of(openOrdersChart), List.of()))
  *     .write(dir);}</pre>
+ *
+ * @param id the section's name in {@code summary.json}, camelCase
+ * @param title the heading of its part of the page; never null
+ * @param metrics its figures; may be empty
+ * @param charts its pictures; may be empty
+ * @param tables its tables; may be empty
  */
 public record ReportSection(String id, String title, List<ReportMetric> metrics, List<? extends ReportChart> charts, List<ReportTable> tables) {
+    /**
+     * Checks the id and copies the lists.
+     *
+     * @throws NullPointerException if {@code id}, {@code title} or a list is null
+     * @throws IllegalArgumentException if the id is not a camelCase name
+     */
     public ReportSection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
@@ -26,11 +38,24 @@ public record ReportSection(String id, String title, List<ReportMetric> metrics,
         tables = List.copyOf(tables);
     }
 
-    /** The section's metrics as text, label and value per line, as {@link BacktestSummary#toText()} shows the summary. */
+    /**
+     * The section's metrics as text, label and value per line, as {@link BacktestSummary#toText()} shows the summary.
+     *
+     * @return the text, one line per metric
+     */
     public String toText() {
         return ReportMetric.toText(metrics);
     }
 
+    /**
+     * A section of figures only, without charts or tables.
+     *
+     * @param id the section's name in {@code summary.json}, camelCase
+     * @param title the heading of its part of the page
+     * @param metrics its figures
+     * @return the section
+     * @throws IllegalArgumentException if the id is not a camelCase name
+     */
     public static ReportSection ofMetrics(String id, String title, List<ReportMetric> metrics) {
         return new ReportSection(id, title, metrics, List.of(), List.of());
     }

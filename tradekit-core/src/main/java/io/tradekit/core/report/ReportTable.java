@@ -3,8 +3,20 @@ package io.tradekit.core.report;
 import java.util.List;
 import java.util.Objects;
 
-/** A table of a report section, already formatted as text: a title, column names and rows of cells. */
+/**
+ * A table of a report section, already formatted as text: a title, column names and rows of cells.
+ *
+ * @param title the table's title; never null
+ * @param columns the column names
+ * @param rows the rows, each with one cell per column
+ */
 public record ReportTable(String title, List<String> columns, List<List<String>> rows) {
+    /**
+     * Checks and copies the rows.
+     *
+     * @throws NullPointerException if the title, a list or a cell is null
+     * @throws IllegalArgumentException if a row has not one cell per column
+     */
     public ReportTable {
         Objects.requireNonNull(title, "title");
         columns = List.copyOf(columns);

@@ -34,8 +34,11 @@ import java.util.Set;
  */
 public final class ReportWriter {
 
+    /** The name of the figures file. */
     public static final String SUMMARY_JSON = "summary.json";
+    /** The name of the round trips file. */
     public static final String TRADES_CSV = "trades.csv";
+    /** The name of the HTML page. */
     public static final String REPORT_HTML = "report.html";
 
     /** Keys of summary.json that are lists or objects of their own rather than summary figures. */
@@ -64,17 +67,35 @@ public final class ReportWriter {
         result.perpetual().ifPresent(p -> sections.add(p.section()));
     }
 
-    /** The report of {@code result} without its bars: no buy-and-hold return and no price picture. */
+    /**
+     * The report of {@code result} without its bars: no buy-and-hold return and no price picture.
+     *
+     * @param result the run's result
+     * @return a writer
+     */
     public static ReportWriter of(BacktestResult result) {
         return new ReportWriter(result, List.of());
     }
 
-    /** The report of {@code result}, which ran over {@code bars}. */
+    /**
+     * The report of {@code result}, which ran over {@code bars}.
+     * A run over several pairs takes each pair's bars from {@code bars} by symbol.
+     *
+     * @param result the run's result
+     * @param bars the bars the run went over, oldest first
+     * @return a writer
+     */
     public static ReportWriter of(BacktestResult result, List<Bar> bars) {
         return new ReportWriter(result, bars);
     }
 
-    /** Adds a section (a run on a perpetual has its {@code perpetual} section already); its id must differ from every summary key and from the other sections' ids. */
+    /**
+     * Adds a section (a run on a perpetual has its {@code perpetual} section already); its id must differ from every summary key and from the other sections' ids.
+     *
+     * @param section the section
+     * @return this writer
+     * @throws IllegalArgumentException if the section's id is taken
+     */
     public ReportWriter section(ReportSection section) {
         Set<String> taken = new HashSet<>();
         summary.metrics().forEach(m -> taken.add(m.key()));
@@ -87,32 +108,65 @@ public final class ReportWriter {
         return this;
     }
 
+    /**
+     * The headline figures of the report.
+     *
+     * @return the summary
+     */
     public BacktestSummary summary() {
         return summary;
     }
 
+    /**
+     * The trader's figures of the report.
+     *
+     * @return the figures
+     */
     public TraderFigures figures() {
         return figures;
     }
 
-    /** The sections added so far, in the order they were added. */
+    /**
+     * The sections added so far, in the order they were added.
+     *
+     * @return an unmodifiable copy
+     */
     public List<ReportSection> sections() {
         return List.copyOf(sections);
     }
 
-    /** The per-pair table of a run over several pairs; empty for a run over one. */
+    /**
+     * The per-pair table of a run over several pairs; empty for a run over one.
+     *
+     * @return the table, or empty
+     */
     public java.util.Optional<PairReport> pairs() {
         return java.util.Optional.ofNullable(pairs);
     }
 
+    /**
+     * The content of {@code summary.json}.
+     *
+     * @return the JSON text
+     */
     public String summaryJson() {
         return SummaryJson.render(result, summary, figures, sections, pairs);
     }
 
+    /**
+     * The content of {@code trades.csv}.
+     *
+     * @return the CSV text, one line per round trip after the header
+     */
     public String tradesCsv() {
         return TradesCsv.render(result.roundTrips());
     }
 
+    /**
+     * The content of {@code report.html}.
+     *
+     * @return the self-contained HTML page
+     */
     public String html() {
         List<ReportSection> shown = sections;
         if (pairs != null) {
@@ -122,7 +176,13 @@ public final class ReportWriter {
         return HtmlReport.render(result, summary, figures, bars, shown, quoteAsset(result.symbol()));
     }
 
-    /** Creates {@code directory} if needed and writes the three files, replacing earlier ones. */
+    /**
+     * Creates {@code directory} if needed and writes the three files, replacing earlier ones.
+     *
+     * @param directory the directory; created with its parents when missing
+     * @return where the files are
+     * @throws java.io.UncheckedIOException if the directory or a file cannot be written
+     */
     public ReportFiles write(Path directory) {
         ReportFiles files = new ReportFiles(directory.resolve(SUMMARY_JSON), directory.resolve(TRADES_CSV), directory.resolve(REPORT_HTML));
         try {

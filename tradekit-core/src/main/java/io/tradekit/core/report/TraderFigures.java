@@ -52,13 +52,24 @@ public record TraderFigures(Optional<BigDecimal> buyAndHoldReturnPct, double pro
     private static final double DAY_SECONDS = 86_400.0;
     private static final double YEAR_SECONDS = 365 * DAY_SECONDS;
 
+    /**
+     * Copies the map and lists.
+     *
+     * @throws NullPointerException if the map, a list or an element is null
+     */
     public TraderFigures {
         exitReasons = Collections.unmodifiableMap(new EnumMap<>(exitReasons));
         returnsByDay = List.copyOf(returnsByDay);
         returnsByMonth = List.copyOf(returnsByMonth);
     }
 
-    /** The figures of {@code result}; {@code bars} are the bars it ran over (empty if not at hand: no buy-and-hold). */
+    /**
+     * The figures of {@code result}; {@code bars} are the bars it ran over (empty if not at hand: no buy-and-hold).
+     *
+     * @param result the run's result
+     * @param bars the bars it ran over, oldest first; may be empty
+     * @return the figures
+     */
     public static TraderFigures of(BacktestResult result, List<Bar> bars) {
         List<RoundTrip> trips = result.roundTrips();
         Instant start = periodStart(result);

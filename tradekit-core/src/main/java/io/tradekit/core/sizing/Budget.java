@@ -20,24 +20,57 @@ import java.util.Objects;
  */
 public sealed interface Budget {
 
-    /** The capital this budget gives a bot when the account holds {@code accountQuote} of the quote asset. */
+    /**
+     * The capital this budget gives a bot when the account holds {@code accountQuote} of the quote asset.
+     *
+     * @param accountQuote the account's balance of the quote asset at the bot's first start
+     * @return the bot's starting capital in the quote asset
+     */
     BigDecimal capital(BigDecimal accountQuote);
 
-    /** The budget as configuration writes it: {@code quote:1000} or {@code fraction:0.25}. */
+    /**
+     * The budget as configuration writes it: {@code quote:1000} or {@code fraction:0.25}.
+     *
+     * @return the description
+     */
     String describe();
 
-    /** A fixed amount of the quote asset. */
+    /**
+     * A fixed amount of the quote asset.
+     *
+     * @param amount the capital; more than zero
+     * @return the budget
+     * @throws NullPointerException if {@code amount} is null
+     * @throws InvalidInputException if {@code amount} is not more than zero
+     */
     static Budget quote(BigDecimal amount) {
         return new Quote(amount);
     }
 
-    /** A fraction in (0, 1] of the account's quote balance at the bot's first start. */
+    /**
+     * A fraction in (0, 1] of the account's quote balance at the bot's first start.
+     *
+     * @param fraction in (0, 1]: 0.25 is a quarter of the balance
+     * @return the budget
+     * @throws NullPointerException if {@code fraction} is null
+     * @throws InvalidInputException if {@code fraction} is not in (0, 1]
+     */
     static Budget fraction(BigDecimal fraction) {
         return new Fraction(fraction);
     }
 
-    /** A fixed amount of the quote asset, more than zero. */
+    /**
+     * A fixed amount of the quote asset, more than zero.
+     *
+     * @param amount the capital in the quote asset; more than zero
+     */
     record Quote(BigDecimal amount) implements Budget {
+        /**
+         * Checks the amount.
+         *
+         * @throws NullPointerException if {@code amount} is null
+         * @throws InvalidInputException if it is not more than zero
+         */
         public Quote {
             Objects.requireNonNull(amount, "amount");
             if (amount.signum() <= 0) throw new InvalidInputException("budget: quote amount must be more than zero, got " + amount.toPlainString());
@@ -54,8 +87,18 @@ public sealed interface Budget {
         }
     }
 
-    /** A fraction in (0, 1] of the account's quote balance. */
+    /**
+     * A fraction in (0, 1] of the account's quote balance.
+     *
+     * @param fraction the share of the balance, in (0, 1]
+     */
     record Fraction(BigDecimal fraction) implements Budget {
+        /**
+         * Checks the fraction.
+         *
+         * @throws NullPointerException if {@code fraction} is null
+         * @throws InvalidInputException if it is not in (0, 1]
+         */
         public Fraction {
             Objects.requireNonNull(fraction, "fraction");
             if (fraction.signum() <= 0 || fraction.compareTo(BigDecimal.ONE) > 0) {

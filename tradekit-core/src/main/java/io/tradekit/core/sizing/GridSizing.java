@@ -27,7 +27,16 @@ public final class GridSizing {
     private GridSizing() {
     }
 
-    /** Quantities for {@code prices} (one per level, in the order given) that each cost {@code budget / levels}, fee included. */
+    /**
+     * Quantities for {@code prices} (one per level, in the order given) that each cost {@code budget / levels}, fee included.
+     *
+     * @param budget the grid's budget in the quote asset; positive
+     * @param prices the levels' prices; at least one, all positive
+     * @param instrument the instrument, with its step and minimums
+     * @param feeRate the fee as a fraction in [0, 1): 0.001 is 10 bps
+     * @return one quantity per price, rounded down to the step; unmodifiable
+     * @throws InvalidInputException if an argument is out of range, or a level's quantity breaks the instrument's minimums
+     */
     public static List<BigDecimal> equalQuote(BigDecimal budget, List<BigDecimal> prices, Instrument instrument, BigDecimal feeRate) {
         check(budget, prices, feeRate);
         BigDecimal perLevel = budget.divide(BigDecimal.valueOf(prices.size()), MathContext.DECIMAL64);
@@ -40,7 +49,16 @@ public final class GridSizing {
         return List.copyOf(out);
     }
 
-    /** One quantity for every level: the largest on the step whose cost at all the prices, fee included, fits the budget. */
+    /**
+     * One quantity for every level: the largest on the step whose cost at all the prices, fee included, fits the budget.
+     *
+     * @param budget the grid's budget in the quote asset; positive
+     * @param prices the levels' prices; at least one, all positive
+     * @param instrument the instrument, with its step and minimums
+     * @param feeRate the fee as a fraction in [0, 1): 0.001 is 10 bps
+     * @return the same quantity once per price, rounded down to the step; unmodifiable
+     * @throws InvalidInputException if an argument is out of range, or the quantity breaks the instrument's minimums at a level
+     */
     public static List<BigDecimal> equalBase(BigDecimal budget, List<BigDecimal> prices, Instrument instrument, BigDecimal feeRate) {
         check(budget, prices, feeRate);
         BigDecimal sum = BigDecimal.ZERO;

@@ -12,9 +12,20 @@ import java.math.BigDecimal;
 @FunctionalInterface
 public interface PositionSizer {
 
+    /**
+     * The order's quantity for an entry.
+     *
+     * @param input the price, account figures, instrument, fee rate, stop distance and leverage
+     * @return the quantity in the base asset, before rounding; zero or less means none
+     * @throws io.tradekit.api.InvalidInputException if the sizer cannot size with this input
+     */
     BigDecimal quantity(SizingInput input);
 
-    /** The sizer as text that {@link PositionSizers#parse} reads back, for reports and refusals. */
+    /**
+     * The sizer as text that {@link PositionSizers#parse} reads back, for reports and refusals.
+     *
+     * @return the description
+     */
     default String describe() {
         return getClass().getSimpleName();
     }

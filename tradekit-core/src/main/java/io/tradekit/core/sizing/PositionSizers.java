@@ -23,23 +23,57 @@ public final class PositionSizers {
     private PositionSizers() {
     }
 
+    /**
+     * A {@link PercentOfEquity} sizer.
+     *
+     * @param fraction the share of equity per order, in (0, 1]
+     * @return the sizer
+     * @throws InvalidInputException if the fraction is out of range
+     */
     public static PositionSizer percentOfEquity(BigDecimal fraction) {
         return new PercentOfEquity(fraction);
     }
 
+    /**
+     * A {@link FixedQuantity} sizer.
+     *
+     * @param baseQuantity the base quantity per order; positive
+     * @return the sizer
+     * @throws InvalidInputException if the quantity is not positive
+     */
     public static PositionSizer fixedQuantity(BigDecimal baseQuantity) {
         return new FixedQuantity(baseQuantity);
     }
 
+    /**
+     * A {@link FixedQuote} sizer.
+     *
+     * @param quoteAmount the quote amount per order, fee included; positive
+     * @return the sizer
+     * @throws InvalidInputException if the amount is not positive
+     */
     public static PositionSizer fixedQuote(BigDecimal quoteAmount) {
         return new FixedQuote(quoteAmount);
     }
 
+    /**
+     * A {@link RiskPerTrade} sizer.
+     *
+     * @param fractionOfEquity the share of equity lost at the stop, in (0, 1)
+     * @return the sizer
+     * @throws InvalidInputException if the fraction is out of range
+     */
     public static PositionSizer riskPerTrade(BigDecimal fractionOfEquity) {
         return new RiskPerTrade(fractionOfEquity);
     }
 
-    /** Reads a sizer from text such as {@code percent:0.5}; the error names the text and the forms accepted. */
+    /**
+     * Reads a sizer from text such as {@code percent:0.5}; the error names the text and the forms accepted.
+     *
+     * @param text {@code kind:value}; the kind in any case, a fraction also as a percentage ({@code 50%})
+     * @return the sizer
+     * @throws InvalidInputException if the text is empty, has no known kind, or its value is not a valid number for it
+     */
     public static PositionSizer parse(String text) {
         if (text == null || text.isBlank()) throw new InvalidInputException("sizer is empty; write " + FORMS);
         String trimmed = text.trim();

@@ -13,9 +13,16 @@ import java.math.MathContext;
  * The stop distance comes from the bot's stop-loss protection; without one the order is refused.
  *
  * <pre>{@code new RiskPerTrade(new BigDecimal("0.01")) // risk 1 % of equity per trade}</pre>
+ *
+ * @param fraction the share of equity lost at the stop, in (0, 1): 0.01 is 1 %
  */
 public record RiskPerTrade(BigDecimal fraction) implements PositionSizer {
 
+    /**
+     * Checks the fraction.
+     *
+     * @throws InvalidInputException if it is null or not in (0, 1)
+     */
     public RiskPerTrade {
         if (fraction == null || fraction.signum() <= 0 || fraction.compareTo(BigDecimal.ONE) >= 0) {
             throw new InvalidInputException("risk-per-trade sizing: fraction must be in (0, 1), got " + fraction

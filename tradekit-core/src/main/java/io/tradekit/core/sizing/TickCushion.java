@@ -7,6 +7,8 @@ import java.math.BigDecimal;
  * rounds the slipped price up to the tick can charge up to a tick more than the fee and slippage rates
  * say; an all-in buy sized this way stays affordable. The paper venue's backtests and bots use it
  * whenever slippage is configured.
+ *
+ * @param inner the sizer asked at the price one tick up
  */
 public record TickCushion(PositionSizer inner) implements PositionSizer {
 
