@@ -56,7 +56,7 @@ public record RiskLimits(Map<String, String> values) {
      * Copies {@code values} into an unmodifiable map that keeps their order. Values are not checked here:
      * the typed accessors and the enforcing policies check them when they read them.
      *
-     * @throws NullPointerException when {@code values} is null or holds a null key or value
+     * @throws NullPointerException when {@code values} is null
      */
     public RiskLimits {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

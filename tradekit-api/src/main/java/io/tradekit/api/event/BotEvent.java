@@ -119,7 +119,7 @@ public sealed interface BotEvent {
      * @param source   where it came from, e.g. {@code strategy}, {@code fills} or an adapter's source name
      * @param category what kind of error it is
      * @param action   what the bot does about it
-     * @param message  what happened, never holding secrets
+     * @param message  what happened, in words for an operator
      */
     record ErrorOccurred(Instant time, String source, ErrorCategory category, RecoveryAction action, String message) implements BotEvent {
     }

@@ -67,8 +67,9 @@ public interface Strategy {
     }
 
     /**
-     * Called once when the bot starts trading: after the warmup was loaded, after a restart's state was restored
-     * with {@link #restoreState} and the bot reconciled with the venue. Does nothing by default.
+     * Called when the bot starts trading with this strategy: after the warmup history was loaded and, on a
+     * restart, after {@link #restoreState} and the reconciliation with the venue; also when this strategy takes
+     * over from another on a running bot (after restoring the other's saved state). Does nothing by default.
      *
      * @param ctx the bot's context
      */
@@ -113,7 +114,8 @@ public interface Strategy {
     }
 
     /**
-     * Called once when the bot stops, before its last equity mark is recorded. Does nothing by default.
+     * Called when the bot is asked to stop, before its last equity mark is recorded (not when a strategy failure
+     * stops it). Does nothing by default.
      *
      * @param ctx the bot's context
      */
