@@ -10,6 +10,12 @@ import java.util.Objects;
  * @param quantity the base quantity resting at that price, positive (a level with nothing left is removed)
  */
 public record BookLevel(BigDecimal price, BigDecimal quantity) {
+    /**
+     * Checks that price and quantity are given and positive.
+     *
+     * @throws NullPointerException  when price or quantity is null
+     * @throws InvalidInputException when price or quantity is not positive
+     */
     public BookLevel {
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(quantity, "quantity");
@@ -21,7 +27,11 @@ public record BookLevel(BigDecimal price, BigDecimal quantity) {
         }
     }
 
-    /** Price times quantity: the level's value in the quote asset. */
+    /**
+     * The level's value in the quote asset.
+     *
+     * @return price times quantity
+     */
     public BigDecimal notional() {
         return price.multiply(quantity);
     }

@@ -16,7 +16,11 @@ import java.util.Optional;
 public record CancelReplaceResult(Optional<Order> canceled, Optional<ExchangeException> cancelError, Optional<OrderAck> placed,
                                   Optional<ExchangeException> newOrderError) {
 
-    /** Both halves succeeded. */
+    /**
+     * Whether both halves succeeded.
+     *
+     * @return true when the old order was cancelled and the new one placed
+     */
     public boolean succeeded() {
         return canceled.isPresent() && placed.isPresent();
     }

@@ -27,6 +27,12 @@ public record OrderBook(String symbol, long lastUpdateId, Instant time, List<Boo
     private static final MathContext RATIO = MathContext.DECIMAL64;
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
+    /**
+     * Copies the level lists and checks their order.
+     *
+     * @throws NullPointerException  when symbol, time, bids or asks is null
+     * @throws InvalidInputException when a side is out of order or the book is crossed (best bid at or above best ask)
+     */
     public OrderBook {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(time, "time");
@@ -50,34 +56,61 @@ public record OrderBook(String symbol, long lastUpdateId, Instant time, List<Boo
         }
     }
 
-    /** The highest bid, or null when there are no bids. */
+    /**
+     * The highest bid.
+     *
+     * @return the best bid level, or null when there are no bids
+     */
     public BookLevel bestBid() {
         return bids.isEmpty() ? null : bids.get(0);
     }
 
-    /** The lowest ask, or null when there are no asks. */
+    /**
+     * The lowest ask.
+     *
+     * @return the best ask level, or null when there are no asks
+     */
     public BookLevel bestAsk() {
         return asks.isEmpty() ? null : asks.get(0);
     }
 
-    /** Whether both sides have at least one level, so mid, spread and the bps features are defined. */
+    /**
+     * Whether both sides have at least one level, so mid, spread and the bps features are defined.
+     *
+     * @return true when there is at least one bid and one ask
+     */
     public boolean isTwoSided() {
         return !bids.isEmpty() && !asks.isEmpty();
     }
 
-    /** (best bid + best ask) / 2. */
+    /**
+     * The mid price.
+     *
+     * @return (best bid + best ask) / 2, in quote units
+     * @throws IllegalStateException when a side is empty (see {@link #isTwoSided()})
+     */
     public BigDecimal mid() {
         requireTwoSided("mid");
         return bids.get(0).price().add(asks.get(0).price()).divide(BigDecimal.TWO);
     }
 
-    /** Best ask minus best bid, in quote units. */
+    /**
+     * The spread.
+     *
+     * @return best ask minus best bid, in quote units
+     * @throws IllegalStateException when a side is empty (see {@link #isTwoSided()})
+     */
     public BigDecimal spread() {
         requireTwoSided("spread");
         return asks.get(0).price().subtract(bids.get(0).price());
     }
 
-    /** The spread as basis points of the mid: spread / mid × 10 000. */
+    /**
+     * The spread relative to the mid.
+     *
+     * @return spread / mid × 10 000, in basis points
+     * @throws IllegalStateException when a side is empty (see {@link #isTwoSided()})
+     */
     public BigDecimal spreadBps() {
         return spread().multiply(TEN_THOUSAND).divide(mid(), RATIO);
     }
@@ -85,6 +118,12 @@ public record OrderBook(String symbol, long lastUpdateId, Instant time, List<Boo
     /**
      * The quote value (price × quantity, summed) resting on one side no further than {@code bps} basis
      * points from the mid: bids at or above mid × (1 − bps/10 000), asks at or below mid × (1 + bps/10 000).
+     *
+     * @param side {@link Side#BUY} for the bids, {@link Side#SELL} for the asks
+     * @param bps  the band around the mid, in basis points, zero or more
+     * @return the summed quote value of the levels within the band, zero when none is
+     * @throws IllegalStateException when a side is empty (see {@link #isTwoSided()})
+     * @throws InvalidInputException when {@code bps} is negative
      */
     public BigDecimal depthWithinBps(Side side, BigDecimal bps) {
         requireTwoSided("depth");
@@ -116,6 +155,11 @@ public record OrderBook(String symbol, long lastUpdateId, Instant time, List<Boo
     /**
      * Order-book imbalance within {@code bps} of the mid: (bid depth − ask depth) / (bid depth + ask depth),
      * by quote value, from −1 (only asks) to +1 (only bids); zero when both are empty within the band.
+     *
+     * @param bps the band around the mid, in basis points, zero or more
+     * @return the imbalance, a number from −1 to +1
+     * @throws IllegalStateException when a side is empty (see {@link #isTwoSided()})
+     * @throws InvalidInputException when {@code bps} is negative
      */
     public BigDecimal imbalance(BigDecimal bps) {
         BigDecimal bid = depthWithinBps(Side.BUY, bps);

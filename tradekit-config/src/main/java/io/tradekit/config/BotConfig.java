@@ -48,12 +48,34 @@ import java.util.Optional;
  * the working directory. {@link #toString()} never shows the credentials. {@code pairs} is empty for a bot given one
  * {@code symbol}; with pairs, {@code symbol} is the first of them. {@code budget} is empty for a bot that trades its
  * whole account (see {@link io.tradekit.core.sizing.Budget}).
+ *
+ * @param name        the bot's id, {@code [A-Za-z0-9_-]}
+ * @param exchange    the venue, its adapter's settings and the credentials
+ * @param symbol      the venue's symbol; with {@code pairs}, the first of them
+ * @param timeframe   the bars' timeframe the strategy trades on
+ * @param strategy    the strategy by name, with its parameters
+ * @param risk        the risk limits, and the protections ({@link ProtectionSettings}) that share the {@code risk} object
+ * @param sizing      how large a BUY signal's order is
+ * @param store       the live journal's file; {@link #journalFor(Mode)} gives each mode's
+ * @param out         where reports go; {@link #reportsFor(Mode)} gives each mode's directory
+ * @param engine      how the engine behaves around the venue
+ * @param paper       the paper account, used in paper mode only
+ * @param confirmLive whether the file confirms live trading
+ * @param market      spot or perpetual
+ * @param leverage    the leverage, 1 for spot
+ * @param pairs       the symbols of a bot with one lane per pair; empty for a bot of one symbol
+ * @param budget      the bot's share of an account it shares, or empty when it trades the whole account
  */
 public record BotConfig(String name, ExchangeConfig exchange, String symbol, Timeframe timeframe, StrategyConfig strategy,
                         RiskLimits risk, SizingConfig sizing, Path store, Path out, EngineOptions engine, PaperConfig paper,
                         boolean confirmLive, InstrumentKind market, BigDecimal leverage, List<String> pairs,
                         Optional<io.tradekit.core.sizing.Budget> budget) {
 
+    /**
+     * Copies {@code pairs} and checks that every other field is given.
+     *
+     * @throws NullPointerException when a field is null
+     */
     public BotConfig {
         pairs = List.copyOf(pairs);
         Objects.requireNonNull(budget, "budget");
@@ -72,7 +94,24 @@ public record BotConfig(String name, ExchangeConfig exchange, String symbol, Tim
         Objects.requireNonNull(paper, "paper");
     }
 
-    /** A bot of one symbol that trades its whole account. */
+    /**
+     * A bot of one symbol that trades its whole account: no pairs, no budget.
+     *
+     * @param name        the bot's id
+     * @param exchange    the venue
+     * @param symbol      the venue's symbol
+     * @param timeframe   the bars' timeframe
+     * @param strategy    the strategy by name, with its parameters
+     * @param risk        the risk limits and protections
+     * @param sizing      how large a BUY signal's order is
+     * @param store       the live journal's file
+     * @param out         where reports go
+     * @param engine      how the engine behaves around the venue
+     * @param paper       the paper account
+     * @param confirmLive whether the file confirms live trading
+     * @param market      spot or perpetual
+     * @param leverage    the leverage, 1 for spot
+     */
     public BotConfig(String name, ExchangeConfig exchange, String symbol, Timeframe timeframe, StrategyConfig strategy,
                      RiskLimits risk, SizingConfig sizing, Path store, Path out, EngineOptions engine, PaperConfig paper,
                      boolean confirmLive, InstrumentKind market, BigDecimal leverage) {
@@ -80,12 +119,31 @@ public record BotConfig(String name, ExchangeConfig exchange, String symbol, Tim
                 Optional.empty());
     }
 
-    /** The symbols the bot trades: its pairs, or its one symbol. */
+    /**
+     * The symbols the bot trades: its pairs, or its one symbol.
+     *
+     * @return the symbols, never empty
+     */
     public List<String> symbols() {
         return pairs.isEmpty() ? List.of(symbol) : pairs;
     }
 
-    /** A spot bot: leverage 1. */
+    /**
+     * A spot bot of one symbol that trades its whole account: leverage 1, no pairs, no budget.
+     *
+     * @param name        the bot's id
+     * @param exchange    the venue
+     * @param symbol      the venue's symbol
+     * @param timeframe   the bars' timeframe
+     * @param strategy    the strategy by name, with its parameters
+     * @param risk        the risk limits and protections
+     * @param sizing      how large a BUY signal's order is
+     * @param store       the live journal's file
+     * @param out         where reports go
+     * @param engine      how the engine behaves around the venue
+     * @param paper       the paper account
+     * @param confirmLive whether the file confirms live trading
+     */
     public BotConfig(String name, ExchangeConfig exchange, String symbol, Timeframe timeframe, StrategyConfig strategy,
                      RiskLimits risk, SizingConfig sizing, Path store, Path out, EngineOptions engine, PaperConfig paper,
                      boolean confirmLive) {
@@ -96,6 +154,9 @@ public record BotConfig(String name, ExchangeConfig exchange, String symbol, Tim
      * The journal a mode writes. Live uses {@code store.path}; paper and dry-run write beside it under
      * their own names ({@code bot-paper.db}, {@code bot-dry-run.db}), so that a rehearsal never puts its
      * orders into the live bot's books, nor resumes from them.
+     *
+     * @param mode the mode that runs
+     * @return the journal's file for that mode
      */
     public Path journalFor(Mode mode) {
         if (mode == Mode.LIVE) return store;
@@ -104,17 +165,33 @@ public record BotConfig(String name, ExchangeConfig exchange, String symbol, Tim
         return store.resolveSibling(stem + "-" + mode.label() + ".db");
     }
 
-    /** Where a mode's reports go: {@code <out>/<mode>}. */
+    /**
+     * Where a mode's reports go.
+     *
+     * @param mode the mode that runs
+     * @return {@code <out>/<mode>}, e.g. {@code runs/eth-sma/paper}
+     */
     public Path reportsFor(Mode mode) {
         return out.resolve(mode.label());
     }
 
-    /** The same bot with paths taken from {@code directory} when they are relative. */
+    /**
+     * The same bot with its store and out paths taken from {@code directory} when they are relative.
+     *
+     * @param directory the directory relative paths are taken from
+     * @return the resolved configuration; this one is unchanged
+     */
     public BotConfig resolvedAgainst(Path directory) {
         return new BotConfig(name, exchange, symbol, timeframe, strategy, risk, sizing, directory.resolve(store), directory.resolve(out),
                 engine, paper, confirmLive, market, leverage, pairs, budget);
     }
 
+    /**
+     * A summary for logs: name, exchange, symbols, budget, timeframe, strategy, risk limits and paths; never
+     * the credentials.
+     *
+     * @return the summary
+     */
     @Override
     public String toString() {
         return "BotConfig[name=" + name + ", exchange=" + exchange + ", symbol=" + symbol + (pairs.isEmpty() ? "" : ", pairs=" + pairs)

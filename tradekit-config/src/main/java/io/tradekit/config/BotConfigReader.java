@@ -67,21 +67,45 @@ public final class BotConfigReader {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
-    /** A reader whose environment variables are {@code environment} (tests pass their own map). */
+    /**
+     * A reader whose environment variables are {@code environment} (tests pass their own map).
+     *
+     * @param environment the variables to read credentials from, by name; copied
+     */
     public BotConfigReader(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
     }
 
+    /**
+     * A reader of the process's environment variables ({@link System#getenv()}).
+     *
+     * @return the reader
+     */
     public static BotConfigReader withSystemEnvironment() {
         return new BotConfigReader(System.getenv());
     }
 
+    /**
+     * Reads the configuration file; relative paths in it stay relative (see {@link BotConfig#resolvedAgainst(Path)}).
+     *
+     * @param file the JSON file, UTF-8, at most 1 MiB
+     * @return the configuration
+     * @throws io.tradekit.api.InvalidInputException when the file is missing, a directory, too large or not UTF-8
+     * @throws ConfigException listing every problem in its content, each by its field's path
+     */
     public BotConfig read(Path file) {
         // UTF-8 with its line and byte offset named if invalid, a byte order mark allowed, a directory or a huge file refused.
         return parse(Utf8Lines.readAll(file, "configuration file", MAX_FILE_BYTES), file.toString());
     }
 
-    /** Reads the configuration in {@code text}; {@code source} names it in errors (e.g. the file's path). */
+    /**
+     * Reads the configuration in {@code text}; {@code source} names it in errors (e.g. the file's path).
+     *
+     * @param text   the JSON text; a leading byte order mark is ignored
+     * @param source names the configuration in errors
+     * @return the configuration
+     * @throws ConfigException listing every problem found (bad JSON, unknown fields, wrong types, values out of range)
+     */
     public BotConfig parse(String text, String source) {
         JsonNode root;
         try {

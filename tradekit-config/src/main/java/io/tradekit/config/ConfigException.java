@@ -10,19 +10,36 @@ import java.util.List;
  */
 public final class ConfigException extends InvalidInputException {
 
+    /** Every problem found, in the order found; part of the exception's serialized form. */
     private final List<ConfigProblem> problems;
 
+    /**
+     * An error listing every problem; its message is {@code source: problem} for one problem, or one line per problem.
+     *
+     * @param source   names the configuration, e.g. the file's path
+     * @param problems what is wrong, at least one
+     * @throws IllegalArgumentException when {@code problems} is empty
+     */
     public ConfigException(String source, List<ConfigProblem> problems) {
         super(render(source, problems));
         if (problems.isEmpty()) throw new IllegalArgumentException("a configuration error needs at least one problem");
         this.problems = List.copyOf(problems);
     }
 
+    /**
+     * Every problem found.
+     *
+     * @return the problems, in the order found; unmodifiable
+     */
     public List<ConfigProblem> problems() {
         return problems;
     }
 
-    /** The paths of the fields at fault, in the order found. */
+    /**
+     * The paths of the fields at fault, in the order found.
+     *
+     * @return the fields' paths, e.g. {@code exchange.settings.restUrl}
+     */
     public List<String> fields() {
         return problems.stream().map(ConfigProblem::field).toList();
     }

@@ -25,9 +25,16 @@ public final class ModeRequirements {
     }
 
     /**
+     * Checks {@code config} for {@code mode}, making the strategy and the risk policies it names once to check
+     * their parameters (nothing connects).
+     *
+     * @param config        the configuration, as read
+     * @param mode          the mode about to run; one that takes market data from a venue
      * @param liveConfirmed whether the operator confirmed live trading outside the file (a command-line flag)
+     * @param plugins       the exchanges, strategies and risk policies on the classpath
      * @param source        names the configuration in the error, e.g. the file's path
      * @throws ConfigException listing every problem found
+     * @throws io.tradekit.api.InvalidInputException when the mode runs over a data set ({@code backtest}, {@code replay})
      */
     public static void check(BotConfig config, Mode mode, boolean liveConfirmed, Plugins plugins, String source) {
         if (!mode.usesVenueMarketData()) {

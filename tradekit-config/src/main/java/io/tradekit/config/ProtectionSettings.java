@@ -19,19 +19,34 @@ import java.util.Optional;
  */
 public final class ProtectionSettings {
 
+    /** The stop-loss distance below (long) or above (short) the entry, a fraction of the entry price in (0, 1). */
     public static final String STOP_LOSS = "stop-loss";
+    /** The take-profit distance as a multiple of the stop-loss distance, positive; needs {@link #STOP_LOSS}. */
     public static final String TAKE_PROFIT_RR = "take-profit-rr";
+    /** The trailing stop's distance behind the best price since entry, a fraction in (0, 1). */
     public static final String TRAILING_STOP = "trailing-stop";
 
     private ProtectionSettings() {
     }
 
-    /** The protections named in {@code risk}; an error names the field as {@code risk.NAME}. */
+    /**
+     * The protections named in {@code risk}; an error names the field as {@code risk.NAME}.
+     *
+     * @param risk a configuration's {@code risk} values, limits and protections together
+     * @return the protections; {@link Protections#none()} when it names none
+     * @throws io.tradekit.api.InvalidInputException when a protection's value is not a number or out of range, or
+     *                                               a take-profit is given without a stop-loss
+     */
     public static Protections from(RiskLimits risk) {
         return of(fraction(risk, STOP_LOSS, "risk."), ratio(risk), fraction(risk, TRAILING_STOP, "risk."), "risk.");
     }
 
-    /** {@code risk} without the protections: the limits that risk policies enforce. */
+    /**
+     * {@code risk} without the protections: the limits that risk policies enforce.
+     *
+     * @param risk a configuration's {@code risk} values
+     * @return the same values without {@link #STOP_LOSS}, {@link #TAKE_PROFIT_RR} and {@link #TRAILING_STOP}
+     */
     public static RiskLimits limitsOnly(RiskLimits risk) {
         Map<String, String> limits = new LinkedHashMap<>(risk.values());
         limits.keySet().removeAll(java.util.List.of(STOP_LOSS, TAKE_PROFIT_RR, TRAILING_STOP));
@@ -41,6 +56,14 @@ public final class ProtectionSettings {
     /**
      * The protections of the three settings; {@code prefix} is how the caller names them in an error
      * ({@code --} for flags, {@code risk.} for a configuration).
+     *
+     * @param stop     the stop-loss fraction, if any
+     * @param rr       the take-profit multiple of the stop distance, if any
+     * @param trailing the trailing-stop fraction, if any
+     * @param prefix   how the caller names the settings in an error
+     * @return the protections; {@link Protections#none()} when all three are empty
+     * @throws io.tradekit.api.InvalidInputException when a fraction is not in (0, 1), the multiple is not positive,
+     *                                               or a take-profit is given without a stop-loss
      */
     public static Protections of(Optional<BigDecimal> stop, Optional<BigDecimal> rr, Optional<BigDecimal> trailing, String prefix) {
         Protections p = Protections.none();

@@ -16,16 +16,34 @@ public final class EventLog implements EventSink {
 
     private final List<Event> events = new ArrayList<>();
 
+    /**
+     * Records the event and wakes every waiter; called by the adapter from any thread.
+     *
+     * @param event what the adapter posted
+     */
     @Override
     public synchronized void post(Event event) {
         events.add(event);
         notifyAll();
     }
 
+    /**
+     * Every event posted so far.
+     *
+     * @return a copy, in the order posted
+     */
     public synchronized List<Event> events() {
         return List.copyOf(events);
     }
 
+    /**
+     * The events posted so far of one type that match a filter.
+     *
+     * @param <T>    the event type
+     * @param type   the event class, e.g. {@code Event.BarClosed.class}
+     * @param filter which of those to keep
+     * @return the matching events, in the order posted
+     */
     public synchronized <T extends Event> List<T> all(Class<T> type, Predicate<? super T> filter) {
         List<T> out = new ArrayList<>();
         for (Event e : events) {
@@ -34,7 +52,18 @@ public final class EventLog implements EventSink {
         return out;
     }
 
-    /** Waits until {@code count} events of {@code type} match; fails naming {@code what} and the events seen. */
+    /**
+     * Waits until {@code count} events of {@code type} match; fails naming {@code what} and the events seen.
+     *
+     * @param <T>     the event type
+     * @param what    what is awaited, for the failure message
+     * @param type    the event class
+     * @param filter  which of those count
+     * @param count   how many must match
+     * @param timeout how long to wait, in wall time
+     * @return every matching event (at least {@code count}), in the order posted
+     * @throws AssertionError when fewer match in time (listing the latest events posted), or the wait is interrupted
+     */
     public synchronized <T extends Event> List<T> awaitCount(String what, Class<T> type, Predicate<? super T> filter, int count,
                                                               Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -55,6 +84,17 @@ public final class EventLog implements EventSink {
         }
     }
 
+    /**
+     * Waits until one event of {@code type} matches; fails naming {@code what} and the events seen.
+     *
+     * @param <T>     the event type
+     * @param what    what is awaited, for the failure message
+     * @param type    the event class
+     * @param filter  which of those count
+     * @param timeout how long to wait, in wall time
+     * @return the first matching event
+     * @throws AssertionError when none matches in time, or the wait is interrupted
+     */
     public <T extends Event> T await(String what, Class<T> type, Predicate<? super T> filter, Duration timeout) {
         return awaitCount(what, type, filter, 1, timeout).getFirst();
     }

@@ -9,8 +9,17 @@ import java.util.function.Supplier;
  *
  * <pre>{@code new SigningExample("rest-api.md, SIGNED endpoint example (non-ASCII)",
  *         "e1353ec6...", () -> signer.sign(query, ""))}</pre>
+ *
+ * @param source              where the example is in the venue's documentation
+ * @param documentedSignature the signature the document prints
+ * @param computedByAdapter   computes the signature of the document's inputs with the adapter's own signing code
  */
 public record SigningExample(String source, String documentedSignature, Supplier<String> computedByAdapter) {
+    /**
+     * Checks that every part is given.
+     *
+     * @throws NullPointerException when a part is null
+     */
     public SigningExample {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(documentedSignature, "documentedSignature");

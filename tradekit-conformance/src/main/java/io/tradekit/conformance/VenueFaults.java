@@ -24,16 +24,25 @@ public interface VenueFaults {
         throw missing("dropConnections");
     }
 
-    /** Refuses every new connection, REST and stream handshakes alike, until {@link #acceptConnections()}. */
+    /**
+     * Refuses every new connection, REST and stream handshakes alike, until {@link #acceptConnections()}.
+     *
+     * @param refusal how the venue refuses
+     */
     default void refuseConnections(Refusal refusal) {
         throw missing("refuseConnections");
     }
 
+    /** Accepts new connections again after {@link #refuseConnections(Refusal)}. */
     default void acceptConnections() {
         throw missing("acceptConnections");
     }
 
-    /** Connection attempts (handshakes) the streams made so far, refused ones included. */
+    /**
+     * Connection attempts (handshakes) the streams made so far, refused ones included.
+     *
+     * @return the count so far, by the simulator's own records
+     */
     default int streamConnectionAttempts() {
         throw missing("streamConnectionAttempts");
     }
@@ -43,27 +52,47 @@ public interface VenueFaults {
         throw missing("failNextOrderAfterAccepting");
     }
 
-    /** The next answer sends its headers and part of its body, then stalls for {@code stall}. */
+    /**
+     * The next answer sends its headers and part of its body, then stalls for {@code stall}.
+     *
+     * @param stall how long the answer stalls, in wall time
+     */
     default void stallNextResponse(Duration stall) {
         throw missing("stallNextResponse");
     }
 
-    /** Answers the next request with the venue's rate-limit refusal and {@code Retry-After}. */
+    /**
+     * Answers the next request with the venue's rate-limit refusal and {@code Retry-After}.
+     *
+     * @param retryAfter the wait the refusal asks for
+     */
     default void rateLimitNext(Duration retryAfter) {
         throw missing("rateLimitNext");
     }
 
-    /** Sends {@code text} as it is on every open market-data stream connection. */
+    /**
+     * Sends {@code text} as it is on every open market-data stream connection.
+     *
+     * @param text the raw message, e.g. malformed JSON
+     */
     default void sendRawToStreams(String text) {
         throw missing("sendRawToStreams");
     }
 
-    /** Moves the venue's clock by {@code skew} from the wall clock. */
+    /**
+     * Moves the venue's clock by {@code skew} from the wall clock.
+     *
+     * @param skew the offset, positive for a venue clock ahead of the wall clock
+     */
     default void skewClock(Duration skew) {
         throw missing("skewClock");
     }
 
-    /** While {@code silent}, stream clients receive nothing at all, not even answers to their pings. */
+    /**
+     * While {@code silent}, stream clients receive nothing at all, not even answers to their pings.
+     *
+     * @param silent true to silence the streams, false to let them speak again
+     */
     default void silenceStreams(boolean silent) {
         throw missing("silenceStreams");
     }

@@ -30,7 +30,9 @@ import java.util.TreeSet;
  */
 public final class DataSets {
 
+    /** The name of the bundled ETH/USD 5-minute bars (symbol {@code ETH-USD} unless renamed). */
     public static final String ETH_USD_5M = "eth-usd-5m";
+    /** The name of the bundled Bitstamp BTC/USD trades as 1-minute bars (symbol {@code BTC-USD} unless renamed). */
     public static final String BTC_USD_1M = "btc-usd-1m";
 
     private static final String RESOURCES = "/io/tradekit/data/datasets/";
@@ -40,11 +42,23 @@ public final class DataSets {
     private DataSets() {
     }
 
-    /** The names {@link #load} knows besides file paths. */
+    /**
+     * The names {@link #load(String)} knows besides file paths.
+     *
+     * @return the bundled data sets' names, sorted; a new, modifiable set on each call
+     */
     public static Set<String> names() {
         return new TreeSet<>(List.of(ETH_USD_5M, BTC_USD_1M));
     }
 
+    /**
+     * Loads a named data set or a CSV file, with the default symbol and timeframe; a relative path is taken
+     * from the process's working directory.
+     *
+     * @param nameOrPath one of {@link #names()}, or the path of a CSV file
+     * @return the bars, oldest first
+     * @throws InvalidInputException when the name is blank, unknown or a missing file, or the file is malformed
+     */
     public static List<Bar> load(String nameOrPath) {
         return load(nameOrPath, Optional.empty(), Optional.empty());
     }
@@ -53,6 +67,13 @@ public final class DataSets {
      * Loads a named data set or a CSV file. {@code symbol} renames the bars (for a CSV file the default
      * is the file's name); {@code timeframe} applies to CSV files only (the default is inferred from the
      * spacing of the rows).
+     *
+     * @param nameOrPath one of {@link #names()}, or the path of a CSV file
+     * @param symbol     the symbol to give the bars, or empty for the default
+     * @param timeframe  the CSV file's timeframe, or empty to infer it; a named set refuses any but its own
+     * @return the bars, oldest first
+     * @throws InvalidInputException when the name is blank, unknown or a missing file, the timeframe does not fit,
+     *                               or the file is malformed
      */
     public static List<Bar> load(String nameOrPath, Optional<String> symbol, Optional<Timeframe> timeframe) {
         return load(nameOrPath, Path.of(""), symbol, timeframe);
@@ -62,6 +83,15 @@ public final class DataSets {
      * As {@link #load(String, Optional, Optional)}, with a relative file path taken from {@code baseDirectory} (a
      * command's working directory). Whether the text names a file is judged on the text as given: one with a path
      * separator or an extension that does not exist is a missing file, anything else unknown a data set name.
+     *
+     * @param nameOrPath    one of {@link #names()}, or the path of a CSV file
+     * @param baseDirectory the directory a relative file path is resolved against
+     * @param symbol        the symbol to give the bars, or empty for the default
+     * @param timeframe     the CSV file's timeframe, or empty to infer it; a named set refuses any but its own
+     * @return the bars, oldest first
+     * @throws InvalidInputException when the name is blank, unknown or a missing file, the path is a directory,
+     *                               the timeframe does not fit, or the file is malformed
+     * @throws java.io.UncheckedIOException when a bundled data set cannot be read
      */
     public static List<Bar> load(String nameOrPath, Path baseDirectory, Optional<String> symbol, Optional<Timeframe> timeframe) {
         if (nameOrPath == null || nameOrPath.isBlank()) throw new InvalidInputException("no data set given; " + known());

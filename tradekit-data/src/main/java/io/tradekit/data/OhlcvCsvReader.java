@@ -34,6 +34,16 @@ public final class OhlcvCsvReader {
     private OhlcvCsvReader() {
     }
 
+    /**
+     * Reads every bar of the file.
+     *
+     * @param file      the CSV file
+     * @param symbol    the symbol to give the bars, or empty for one taken from the file's name
+     *                  ({@code eth-usd.csv} gives {@code ETH-USD})
+     * @param timeframe the bars' timeframe, or empty to infer it from the spacing of the rows
+     * @return the bars, oldest first; never empty
+     * @throws InvalidInputException naming the file, the line and the problem when the file is missing or malformed
+     */
     public static List<Bar> read(Path file, Optional<String> symbol, Optional<Timeframe> timeframe) {
         List<Row> rows = rows(file);
         if (rows.isEmpty()) throw new InvalidInputException(file + ": no bars after the header");

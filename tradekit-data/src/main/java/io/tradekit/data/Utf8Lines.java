@@ -49,9 +49,13 @@ public final class Utf8Lines implements AutoCloseable {
     }
 
     /**
-     * Opens {@code file} for reading.
+     * Opens {@code file} for reading. The caller closes it.
      *
+     * @param file         the file to read
+     * @param maxLineBytes the longest line allowed, in bytes; {@link #MAX_LINE_BYTES} for data files
+     * @return the open reader, positioned before the first line
      * @throws InvalidInputException if it does not exist or is not a regular file
+     * @throws java.io.UncheckedIOException if it cannot be opened
      */
     public static Utf8Lines open(Path file, int maxLineBytes) {
         requireFile(file, "file");
@@ -67,7 +71,13 @@ public final class Utf8Lines implements AutoCloseable {
     /**
      * A whole small text file (a configuration), checked like every line of {@link #open}.
      *
-     * @param what what the file is, for messages (e.g. {@code configuration file})
+     * @param file     the file to read
+     * @param what     what the file is, for messages (e.g. {@code configuration file})
+     * @param maxBytes the largest file allowed, in bytes
+     * @return the text, each line ended by {@code \n} (a {@code \r\n} becomes {@code \n}, a byte order mark is dropped)
+     * @throws InvalidInputException when the file is missing, not a regular file, larger than {@code maxBytes},
+     *                               or not valid UTF-8 (naming the line and byte offset)
+     * @throws java.io.UncheckedIOException when it cannot be read
      */
     public static String readAll(Path file, String what, int maxBytes) {
         requireFile(file, what);
@@ -85,7 +95,13 @@ public final class Utf8Lines implements AutoCloseable {
         return text.toString();
     }
 
-    /** The next line without its line end; null at the end of the file. */
+    /**
+     * The next line without its line end.
+     *
+     * @return the line, or null at the end of the file
+     * @throws InvalidInputException when the line is longer than the limit or not valid UTF-8 (naming file, line and byte offset)
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
     public String next() {
         if (ended) return null;
         long start = offset;
@@ -116,11 +132,16 @@ public final class Utf8Lines implements AutoCloseable {
         return decode(from, end, start);
     }
 
-    /** The number of the line {@link #next()} returned last, from 1. */
+    /**
+     * The number of the line {@link #next()} returned last.
+     *
+     * @return the line number, from 1; 0 before the first line
+     */
     public int number() {
         return number;
     }
 
+    /** Closes the file; an error while closing is ignored, since nothing was written. */
     @Override
     public void close() {
         try {

@@ -27,12 +27,25 @@ public final class Rsi implements Strategy {
     private final boolean allowShort;
     private RSIIndicator rsi;
 
-    /** A long-only RSI strategy; see {@link #Rsi(int, double, double, boolean)}. */
+    /**
+     * A long-only RSI strategy; see {@link #Rsi(int, double, double, boolean)}.
+     *
+     * @param period     bars of the RSI's averages, at least 2
+     * @param oversold   the RSI (0 to 100) under which the strategy buys
+     * @param overbought the RSI (0 to 100) over which the strategy sells; above {@code oversold}
+     * @throws InvalidInputException when the period is below 2 or the levels are not {@code 0 < oversold < overbought < 100}
+     */
     public Rsi(int period, double oversold, double overbought) {
         this(period, oversold, overbought, false);
     }
 
     /**
+     * An RSI strategy that may open shorts on a perpetual when {@code allowShort}.
+     *
+     * @param period     bars of the RSI's averages, at least 2
+     * @param oversold   the RSI (0 to 100) under which the strategy buys
+     * @param overbought the RSI (0 to 100) over which the strategy sells; above {@code oversold}
+     * @param allowShort whether a SELL while flat on a perpetual opens a short
      * @throws InvalidInputException when the period is below 2 or the levels are not {@code 0 < oversold < overbought < 100}
      */
     public Rsi(int period, double oversold, double overbought, boolean allowShort) {
@@ -50,17 +63,29 @@ public final class Rsi implements Strategy {
         this.allowShort = allowShort;
     }
 
-    /** Bars of the RSI's averages. */
+    /**
+     * Bars of the RSI's averages.
+     *
+     * @return the period
+     */
     public int period() {
         return period;
     }
 
-    /** The RSI under which the strategy buys. */
+    /**
+     * The RSI under which the strategy buys.
+     *
+     * @return the oversold level, 0 to 100
+     */
     public double oversold() {
         return oversold;
     }
 
-    /** The RSI over which the strategy sells. */
+    /**
+     * The RSI over which the strategy sells.
+     *
+     * @return the overbought level, 0 to 100
+     */
     public double overbought() {
         return overbought;
     }

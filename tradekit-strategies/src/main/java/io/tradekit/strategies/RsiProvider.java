@@ -13,9 +13,13 @@ import java.util.Set;
  */
 public final class RsiProvider implements StrategyProvider {
 
+    /** The name the strategy is registered under. */
     public static final String NAME = "rsi";
+    /** The {@code period} when none is given: 14 bars. */
     public static final int DEFAULT_PERIOD = 14;
+    /** The {@code oversold} level when none is given: 30. */
     public static final BigDecimal DEFAULT_OVERSOLD = BigDecimal.valueOf(30);
+    /** The {@code overbought} level when none is given: 70. */
     public static final BigDecimal DEFAULT_OVERBOUGHT = BigDecimal.valueOf(70);
 
     @Override

@@ -44,11 +44,25 @@ public final class SmaCross implements Strategy {
     /** The side of the fast average the last time the two were apart: +1 above, -1 below, 0 not yet known. */
     private int side;
 
+    /**
+     * A long-only crossover.
+     *
+     * @param fast bars of the fast average, at least 1
+     * @param slow bars of the slow average, more than {@code fast}
+     * @throws InvalidInputException when {@code fast} is below 1 or not below {@code slow}
+     */
     public SmaCross(int fast, int slow) {
         this(fast, slow, false);
     }
 
-    /** A crossover that may open shorts on a perpetual when {@code allowShort}. */
+    /**
+     * A crossover that may open shorts on a perpetual when {@code allowShort}.
+     *
+     * @param fast       bars of the fast average, at least 1
+     * @param slow       bars of the slow average, more than {@code fast}
+     * @param allowShort whether a cross below on a perpetual reverses into a short
+     * @throws InvalidInputException when {@code fast} is below 1 or not below {@code slow}
+     */
     public SmaCross(int fast, int slow, boolean allowShort) {
         if (fast < 1) throw new InvalidInputException("sma-cross: parameter 'fast' must be at least 1, got " + fast);
         if (fast >= slow) {
@@ -64,10 +78,20 @@ public final class SmaCross implements Strategy {
         return allowShort;
     }
 
+    /**
+     * Bars of the fast average.
+     *
+     * @return the fast period
+     */
     public int fast() {
         return fast;
     }
 
+    /**
+     * Bars of the slow average; also the warmup.
+     *
+     * @return the slow period
+     */
     public int slow() {
         return slow;
     }

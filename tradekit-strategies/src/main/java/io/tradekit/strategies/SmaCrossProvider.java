@@ -8,12 +8,15 @@ import java.util.Set;
 
 /**
  * Makes {@link SmaCross} under the name {@code sma-cross}; parameters {@code fast} (default 10), {@code slow}
- * (default 30) and {@code allowShort} (default false: on a perpetual, a cross below opens a short when flat).
+ * (default 30) and {@code allowShort} (default false; when true, on a perpetual, a cross below opens a short when flat).
  */
 public final class SmaCrossProvider implements StrategyProvider {
 
+    /** The name the strategy is registered under. */
     public static final String NAME = "sma-cross";
+    /** The {@code fast} period when none is given: 10 bars. */
     public static final int DEFAULT_FAST = 10;
+    /** The {@code slow} period when none is given: 30 bars. */
     public static final int DEFAULT_SLOW = 30;
 
     @Override

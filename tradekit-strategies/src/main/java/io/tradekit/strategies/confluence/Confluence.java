@@ -66,17 +66,31 @@ public final class Confluence implements Strategy {
         this.members = List.copyOf(members);
     }
 
-    /** The decisions kept, oldest first. */
+    /**
+     * The decisions kept, oldest first. The strategy runs on the bot's loop thread: read this after the run
+     * (or from the loop), not while it is trading.
+     *
+     * @return a copy of the latest decisions, at most {@value #KEPT_DECISIONS}
+     */
     public List<Decision> decisions() {
         return List.copyOf(decisions);
     }
 
-    /** How many decisions of each kind the run made, over all of them. */
+    /**
+     * How many decisions of each kind the run made, over all of them. The counts are live and updated on the
+     * loop thread: read them after the run.
+     *
+     * @return the counts
+     */
     public DecisionCounts counts() {
         return counts;
     }
 
-    /** The member ids, in order. */
+    /**
+     * The member ids, in order.
+     *
+     * @return the ids as the confluence's parameters name them
+     */
     public List<String> memberIds() {
         return members.stream().map(m -> m.id).toList();
     }

@@ -27,7 +27,12 @@ public final class ConfluenceProvider implements StrategyProvider {
         this(null);
     }
 
-    /** Finds members among {@code plugins} (null: the context class loader's, looked up when a confluence is made). */
+    /**
+     * Finds members among {@code plugins}.
+     *
+     * @param plugins the plugins to find member strategies in; null for the context class loader's, looked up
+     *                when a confluence is made
+     */
     public ConfluenceProvider(Plugins plugins) {
         this.plugins = plugins;
     }

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class ConfluenceReport {
 
+    /** The section's id, also its key in {@code summary.json}. */
     public static final String SECTION_ID = "confluence";
     /** The decisions the table shows at most, the latest. */
     public static final int TABLE_ROWS = 500;
@@ -29,7 +30,12 @@ public final class ConfluenceReport {
     private ConfluenceReport() {
     }
 
-    /** The section of a run of {@code confluence}; read it after the run (the strategy's views are the loop's). */
+    /**
+     * The section of a run of {@code confluence}; read it after the run (the strategy's views are the loop's).
+     *
+     * @param confluence the strategy that ran
+     * @return the section: members, decision counts and a table of at most {@value #TABLE_ROWS} latest decisions
+     */
     public static ReportSection section(Confluence confluence) {
         DecisionCounts counts = confluence.counts();
         List<ReportMetric> metrics = List.of(

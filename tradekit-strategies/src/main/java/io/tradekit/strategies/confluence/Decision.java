@@ -29,27 +29,46 @@ public record Decision(Instant time, Signal outcome, List<Vote> votes, BigDecima
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Copies the votes and the checks. */
     public Decision {
         votes = List.copyOf(votes);
         checks = List.copyOf(checks);
     }
 
-    /** Whether a check stopped a side the votes agreed on. */
+    /**
+     * Whether a check stopped a side the votes agreed on.
+     *
+     * @return true when any check is {@link GateCheck.Status#BLOCKED}
+     */
     public boolean blocked() {
         return checks.stream().anyMatch(GateCheck::blocks);
     }
 
-    /** The check of one gate, if it was made. */
+    /**
+     * The check of one gate, if it was made.
+     *
+     * @param gate the check's name: {@code stale}, {@code trend} or {@code book}
+     * @return the check, or empty when that gate was not checked on this decision
+     */
     public Optional<GateCheck> check(String gate) {
         return checks.stream().filter(c -> c.gate().equals(gate)).findFirst();
     }
 
-    /** The vote of one member. */
+    /**
+     * The vote of one member.
+     *
+     * @param member the member's id
+     * @return the vote, or empty when no member has that id
+     */
     public Optional<Vote> vote(String member) {
         return votes.stream().filter(v -> v.member().equals(member)).findFirst();
     }
 
-    /** The decision as the audit line's inputs: a JSON object of the votes, fractions, regime and checks. */
+    /**
+     * The decision as the audit line's inputs.
+     *
+     * @return a JSON object of the outcome, the fractions (as decimal strings), the regime, the votes and the checks
+     */
     public String inputsJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("outcome", outcome.name());

@@ -31,42 +31,74 @@ public final class DecisionCounts {
         quietBars++;
     }
 
-    /** Every decision: bars on which some member voted BUY or SELL. */
+    /**
+     * Every decision: bars on which some member voted BUY or SELL.
+     *
+     * @return the number of decisions
+     */
     public long decisions() {
         return decisions;
     }
 
-    /** Decisions that signalled BUY. */
+    /**
+     * Decisions that signalled BUY.
+     *
+     * @return the number of BUY decisions
+     */
     public long buys() {
         return buys;
     }
 
-    /** Decisions that signalled SELL. */
+    /**
+     * Decisions that signalled SELL.
+     *
+     * @return the number of SELL decisions
+     */
     public long sells() {
         return sells;
     }
 
-    /** Decisions that signalled nothing: no agreement, stale data or a check held the side back. */
+    /**
+     * Decisions that signalled nothing: no agreement, stale data or a check held the side back.
+     *
+     * @return the number of HOLD decisions
+     */
     public long holds() {
         return holds;
     }
 
-    /** Decisions whose side a trend or book check held back. */
+    /**
+     * Decisions whose side a trend or book check held back (not counting stale ones).
+     *
+     * @return the number held back
+     */
     public long heldBack() {
         return heldBack;
     }
 
-    /** Decisions refused because a timeframe's data was stale. */
+    /**
+     * Decisions refused because a timeframe's data was stale.
+     *
+     * @return the number refused as stale
+     */
     public long stale() {
         return stale;
     }
 
-    /** Decisions on which the order-book gate was skipped because there was no book. */
+    /**
+     * Decisions on which the order-book gate was skipped because there was no book.
+     *
+     * @return the number with the book check skipped
+     */
     public long bookSkipped() {
         return bookSkipped;
     }
 
-    /** Bars on which every member held. */
+    /**
+     * Bars on which every member held; these are not decisions.
+     *
+     * @return the number of quiet bars
+     */
     public long quietBars() {
         return quietBars;
     }

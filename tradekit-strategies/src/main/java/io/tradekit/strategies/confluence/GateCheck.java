@@ -12,30 +12,61 @@ public record GateCheck(String gate, Status status, String detail) {
 
     /** What a check did to the decision. */
     public enum Status {
-        PASSED, BLOCKED, SKIPPED
+        /** The check allowed the side. */
+        PASSED,
+        /** The check held the side back: the decision is HOLD. */
+        BLOCKED,
+        /** The check could not be made (e.g. no order book); it did not hold the side back. */
+        SKIPPED
     }
 
-    /** A check the decision passed. */
+    /**
+     * A check the decision passed.
+     *
+     * @param gate   the check's name
+     * @param detail the figures behind it, in words
+     * @return the check
+     */
     public static GateCheck passed(String gate, String detail) {
         return new GateCheck(gate, Status.PASSED, detail);
     }
 
-    /** A check that held the decision's side back. */
+    /**
+     * A check that held the decision's side back.
+     *
+     * @param gate   the check's name
+     * @param detail the figures behind it, in words
+     * @return the check
+     */
     public static GateCheck blocked(String gate, String detail) {
         return new GateCheck(gate, Status.BLOCKED, detail);
     }
 
-    /** A check that could not be made, and why. */
+    /**
+     * A check that could not be made, and why.
+     *
+     * @param gate   the check's name
+     * @param detail why it could not be made
+     * @return the check
+     */
     public static GateCheck skipped(String gate, String detail) {
         return new GateCheck(gate, Status.SKIPPED, detail);
     }
 
-    /** Whether the check held the decision's side back. */
+    /**
+     * Whether the check held the decision's side back.
+     *
+     * @return true when the status is {@link Status#BLOCKED}
+     */
     public boolean blocks() {
         return status == Status.BLOCKED;
     }
 
-    /** The check in words, e.g. {@code trend blocked: 1h SMA3 ... < SMA6 ...}. */
+    /**
+     * The check in words, e.g. {@code trend blocked: 1h SMA3 ... < SMA6 ...}.
+     *
+     * @return gate, status and detail in one line
+     */
     public String describe() {
         return gate + " " + status.name().toLowerCase() + ": " + detail;
     }

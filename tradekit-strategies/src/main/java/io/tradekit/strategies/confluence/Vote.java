@@ -19,12 +19,20 @@ import java.time.Instant;
  */
 public record Vote(String member, String strategy, Timeframe timeframe, Instant barTime, Signal signal, BigDecimal weight, BigDecimal multiplier) {
 
-    /** The weight the vote counts with: weight × multiplier. */
+    /**
+     * The weight the vote counts with.
+     *
+     * @return weight × multiplier
+     */
     public BigDecimal effectiveWeight() {
         return weight.multiply(multiplier);
     }
 
-    /** The vote in a few words, e.g. {@code rsi@5m BUY ×1}. */
+    /**
+     * The vote in a few words, e.g. {@code rsi@5m BUY ×1}.
+     *
+     * @return member, timeframe, signal and effective weight in one line
+     */
     public String describe() {
         return member + "@" + timeframe + " " + signal + " ×" + effectiveWeight().stripTrailingZeros().toPlainString();
     }
