@@ -78,7 +78,8 @@ public record PriceChart(String title, String unit, List<ChartPoint> prices, Lis
             // Joined bars took their extremes in the order of the bars that made them; within one bar, the nearer first.
             Bar both = joined.get(highAt);
             boolean highFirst = highAt != lowAt ? highAt < lowAt
-                    : both.high().subtract(both.open()).compareTo(both.open().subtract(both.low())) <= 0;
+                    // ties go to the low first, as the paper venue plays a bar that opens midway (PricePoint.pathOf)
+                    : both.high().subtract(both.open()).compareTo(both.open().subtract(both.low())) < 0;
             points.add(new ChartPoint(open, first.open().doubleValue()));
             points.add(new ChartPoint(open.plus(third), (highFirst ? high : low).doubleValue()));
             points.add(new ChartPoint(open.plus(third).plus(third), (highFirst ? low : high).doubleValue()));

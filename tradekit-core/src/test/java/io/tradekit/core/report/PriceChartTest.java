@@ -49,6 +49,17 @@ class PriceChartTest {
     }
 
     @Test
+    void aBarThatOpensMidwayIsDrawnAsThePaperVenuePlaysIt() {
+        // open 100, high 102, low 98: both extremes 2 away; the paper venue takes the low first (the worse case for a long)
+        Bar midway = bar(0, "100", "102", "98", "101");
+        List<ChartPoint> path = PriceChart.path(List.of(midway));
+
+        assertThat(path).extracting(ChartPoint::value).containsExactly(100.0, 98.0, 102.0, 101.0);
+        assertThat(path).extracting(ChartPoint::value).containsExactlyElementsOf(
+                java.util.Arrays.stream(io.tradekit.core.paper.PricePoint.pathOf(midway)).map(p -> p.price().doubleValue()).toList());
+    }
+
+    @Test
     void manyBarsAreJoinedKeepingEachRunsExtremesInTheOrderTheyCame() {
         List<Bar> bars = new ArrayList<>();
         // 10 000 flat bars at 100, with a high of 150 at bar 3 and a low of 50 at bar 1: joined in runs of two bars
