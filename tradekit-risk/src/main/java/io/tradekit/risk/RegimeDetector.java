@@ -11,7 +11,7 @@ import org.ta4j.core.indicators.adx.MinusDIIndicator;
 import org.ta4j.core.indicators.adx.PlusDIIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceRatioIndicator;
 import org.ta4j.core.indicators.helpers.TRIndicator;
-import org.ta4j.core.indicators.helpers.TransformIndicator;
+import org.ta4j.core.indicators.numeric.UnaryOperationIndicator;
 import org.ta4j.core.indicators.statistics.StandardDeviationIndicator;
 import org.ta4j.core.num.Num;
 
@@ -118,7 +118,7 @@ public final class RegimeDetector {
         boolean shock = trueRange.isGreaterThanOrEqual(atr.getValue(end - 1).multipliedBy(series.numFactory().numOf(SHOCK_ATRS)));
 
         StandardDeviationIndicator volatility =
-                new StandardDeviationIndicator(TransformIndicator.log(new ClosePriceRatioIndicator(series)), volatilityWindow);
+                new StandardDeviationIndicator(UnaryOperationIndicator.log(new ClosePriceRatioIndicator(series)), volatilityWindow);
         double[] history = new double[percentileLookback];
         for (int i = 0; i < percentileLookback; i++) {
             history[i] = volatility.getValue(end - percentileLookback + 1 + i).doubleValue();

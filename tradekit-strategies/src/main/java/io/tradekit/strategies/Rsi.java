@@ -14,8 +14,8 @@ import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
  * Mean reversion on the relative strength index: BUY on every bar whose RSI of the close is below {@code oversold},
  * SELL on every bar whose RSI is above {@code overbought}, nothing in between (the engine ignores a BUY while long
  * and a SELL while flat on spot, so a run of oversold bars opens one position). Short on a perpetual only when built
- * with {@code allowShort}. The RSI is ta4j's {@link RSIIndicator} (Wilder's smoothing, from the first bar of the
- * series the bot keeps) on that series, read once per bar so that its running averages stay cached.
+ * with {@code allowShort}. The RSI is ta4j's {@link RSIIndicator} (Wilder's: the first averages are the plain
+ * means of the first {@code period} changes, then smoothed by 1/period, over the series the bot keeps) on that series, read once per bar so that its running averages stay cached.
  *
  * <pre>{@code TradeKit.backtest().bars(bars).strategy(new Rsi(14, 30, 70)).run();}</pre>
  */

@@ -20,18 +20,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RsiTest {
 
     /**
-     * The test's own RSI, the way Wilder smooths it and ta4j starts it: no gain or loss at the first close, then each
-     * average moves by (today's gain or loss - the average) / period; RSI = 100 - 100 / (1 + average gain / average
-     * loss), 100 with no loss, 0 with neither.
+     * The test's own RSI, as Wilder defines it: the first average gain and loss are the plain means of the first
+     * {@code period} changes (so the first RSI is at index {@code period}; NaN before it), then each average moves by
+     * (today's gain or loss - the average) / period; RSI = 100 - 100 / (1 + average gain / average loss), 100 with no
+     * loss, 0 with neither.
      */
     static double[] rsi(List<BigDecimal> closes, int period) {
         double[] out = new double[closes.size()];
+        java.util.Arrays.fill(out, Double.NaN);
         double gain = 0;
         double loss = 0;
         for (int i = 1; i < closes.size(); i++) {
             double change = closes.get(i).subtract(closes.get(i - 1)).doubleValue();
-            gain += (Math.max(change, 0) - gain) / period;
-            loss += (Math.max(-change, 0) - loss) / period;
+            if (i <= period) {
+                gain += Math.max(change, 0) / period;
+                loss += Math.max(-change, 0) / period;
+                if (i < period) continue;
+            } else {
+                gain += (Math.max(change, 0) - gain) / period;
+                loss += (Math.max(-change, 0) - loss) / period;
+            }
             out[i] = loss == 0 ? (gain == 0 ? 0 : 100) : 100 - 100 / (1 + gain / loss);
         }
         return out;
