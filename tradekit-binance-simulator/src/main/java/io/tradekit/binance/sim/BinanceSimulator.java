@@ -362,7 +362,7 @@ public final class BinanceSimulator implements AutoCloseable {
     }
 
     /**
-     * The REST base URL, for {@link io.tradekit.binance.BinanceConfig#local}'s {@code restUrl}.
+     * The REST base URL, for the adapter's {@code restUrl} ({@code BinanceConfig.local}).
      *
      * @return {@code http://127.0.0.1:PORT}
      */
@@ -469,7 +469,11 @@ public final class BinanceSimulator implements AutoCloseable {
         return venue.hasNextBar();
     }
 
-    /** The bars closed so far. */
+    /**
+     * The bars closed so far, of the main symbol.
+     *
+     * @return a copy, oldest first
+     */
     public List<Bar> closedBars() {
         return List.copyOf(venue.closedBars());
     }
@@ -482,6 +486,8 @@ public final class BinanceSimulator implements AutoCloseable {
     /**
      * The next {@code count} WebSocket API {@code order.place} requests are executed (the order rests or fills),
      * then every connection is cut before the answer goes out: the client cannot know the outcome.
+     *
+     * @param count how many order requests to execute without an answer
      */
     public void dropAfterNextWebSocketOrders(int count) {
         faults.dropAfterNextWebSocketOrders(count);

@@ -414,7 +414,11 @@ public final class BybitSimulator implements AutoCloseable {
         return venue.hasNextBar();
     }
 
-    /** The bars closed so far. */
+    /**
+     * The bars closed so far.
+     *
+     * @return the closed bars, oldest first
+     */
     public List<Bar> closedBars() {
         return venue.closedBars();
     }

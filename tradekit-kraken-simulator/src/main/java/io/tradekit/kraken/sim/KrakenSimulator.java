@@ -327,7 +327,11 @@ public final class KrakenSimulator implements FaultInjection, AutoCloseable {
         return venue.hasNextBar();
     }
 
-    /** The bars closed so far (named by the pair's altname). */
+    /**
+     * The bars closed so far, named by the pair's altname.
+     *
+     * @return the closed bars, oldest first
+     */
     public List<Bar> closedBars() {
         return venue.closedBars();
     }
