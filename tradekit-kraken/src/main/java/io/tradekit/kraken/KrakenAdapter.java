@@ -91,10 +91,12 @@ public final class KrakenAdapter implements ExchangeAdapter {
     private final DeadMansSwitch deadMansSwitch;
 
     /**
-     * Builds the REST client, the call counters, the streams and (with credentials) the dead man's switch; opens
-     * no connection ({@link #connect} does). Adapters on the same API key in this JVM share the call counters.
+     * Builds the REST client, the call counters, the streams and, with credentials and a non-zero
+     * {@code cancelAfter}, the dead man's switch; opens no connection ({@link #connect} does). Adapters on the same
+     * API key and tier in this JVM share the call counters.
      *
      * @param config where to connect and with which limits, e.g. {@link KrakenConfig#production(Optional)}
+     * @throws io.tradekit.api.TradeKitException with credentials, when the nonce file's directory cannot be created
      */
     public KrakenAdapter(KrakenConfig config) {
         this.config = config;
