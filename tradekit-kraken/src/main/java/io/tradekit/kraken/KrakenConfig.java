@@ -100,9 +100,10 @@ public record KrakenConfig(URI restUrl, URI wsUrl, URI wsAuthUrl, Optional<Crede
         }
 
         /**
-         * The trading counter's threshold (orders and cancels count 1 each).
+         * Kraken's threshold of the trading counter for this tier (orders and cancels count 1 each); the adapter
+         * keeps one point below it.
          *
-         * @return the highest value the trading counter may reach
+         * @return the threshold
          */
         public int tradingMaximum() {
             return tradingMaximum;
@@ -118,9 +119,10 @@ public record KrakenConfig(URI restUrl, URI wsUrl, URI wsAuthUrl, Optional<Crede
         }
 
         /**
-         * The REST call counter's maximum.
+         * Kraken's maximum of the REST call counter for this tier; the adapter keeps one point below it, because
+         * Kraken drains the counter from when calls arrive, not from when they were sent.
          *
-         * @return the highest value the call counter may reach
+         * @return the maximum
          */
         public int maximum() {
             return maximum;
