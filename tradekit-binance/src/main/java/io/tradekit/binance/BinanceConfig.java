@@ -115,14 +115,16 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
         /** The answer carries the order and the fills it met on arrival. */
         FULL,
         /** The answer carries the order's state without its fills. */
-        RESULT }
+        RESULT
+    }
 
     /** What kind of API key the credentials hold. */
     public enum KeyType {
         /** The secret is the HMAC-SHA256 secret Binance issued with the key. */
         HMAC,
         /** The secret is the PKCS#8 PEM of the Ed25519 private key whose public key was registered at Binance. */
-        ED25519 }
+        ED25519
+    }
 
     /** Where orders are placed, cancelled and looked up. */
     public enum OrderChannel {
@@ -130,7 +132,8 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
         REST,
         /** Orders go over the WebSocket API ({@code order.place}, {@code order.cancel}, {@code order.status},
          *  {@code openOrders.cancelAll}). */
-        WEBSOCKET }
+        WEBSOCKET
+    }
 
     /** Binance's self-trade-prevention modes (enums.md, "STP Modes"). */
     public enum SelfTradePrevention {
@@ -145,14 +148,16 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
         /** Both orders' quantities are reduced by the quantity that would have matched. */
         DECREMENT,
         /** Binance's {@code TRANSFER} mode (see Binance's STP documentation); the adapter passes the name on unchanged. */
-        TRANSFER }
+        TRANSFER
+    }
 
     /** Which Binance to talk to when no URL is given. */
     public enum Network {
         /** Binance spot production ({@value #PRODUCTION_REST} and its streams). */
         PRODUCTION,
         /** The spot testnet ({@value #TESTNET_REST} and its streams). */
-        TESTNET }
+        TESTNET
+    }
 
     /**
      * Checks every value.

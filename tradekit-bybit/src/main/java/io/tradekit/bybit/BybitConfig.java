@@ -130,7 +130,8 @@ public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, U
         /** Bybit's testnet: its own REST, public and private URLs. */
         TESTNET,
         /** Demo trading: the demo REST and private stream, production's public streams. */
-        DEMO }
+        DEMO
+    }
 
     /**
      * Checks every value.

@@ -18,7 +18,8 @@ public record AccountKey(Kind kind, String publicKeyPem) {
         /** The credentials' secret signs (HMAC-SHA256). */
         HMAC,
         /** The client's Ed25519 private key signs; {@link AccountKey#publicKeyPem()} verifies. */
-        ED25519 }
+        ED25519
+    }
 
     /** An HMAC key: the credentials' secret. */
     public static final AccountKey HMAC = new AccountKey(Kind.HMAC, "");

@@ -69,7 +69,8 @@ public final class BinanceSimulator implements AutoCloseable {
         /** The 5xx comes before the order reaches the book: no order exists. */
         BEFORE_ACCEPTING,
         /** The 5xx comes after the order reached the book: it rests or has filled, and the client does not know. */
-        AFTER_ACCEPTING }
+        AFTER_ACCEPTING
+    }
 
     /**
      * What to simulate. The compact constructor copies the lists and the map and checks that the bars are not empty,
