@@ -103,6 +103,12 @@ public final class BinanceAdapter implements ExchangeAdapter {
     private final WsApiClient webSocketOrders;
     private final OrderCalls orderCalls;
 
+    /**
+     * Builds the REST client, the streams and their request budgets; opens no connection ({@link #connect} does).
+     * Adapters on the same API key in this JVM share one request-weight and one order-rate budget.
+     *
+     * @param config where to connect and with which limits, e.g. {@link BinanceConfig#production(Optional)}
+     */
     public BinanceAdapter(BinanceConfig config) {
         this.config = config;
         String apiKey = config.credentials().map(c -> c.apiKey()).orElse("");
@@ -381,6 +387,12 @@ public final class BinanceAdapter implements ExchangeAdapter {
      * Asks Binance to validate {@code request} without placing it ({@code POST /api/v3/order/test}): a dry
      * run of parameters, filters and permissions. Returns normally when the order would be accepted;
      * a refusal throws the same {@link ExchangeException} a real order would meet.
+     *
+     * @param request the order to check, with a client order id that meets {@link OrderRequest#CLIENT_ORDER_ID_PATTERN}
+     * @throws InvalidInputException when the client order id is malformed (checked before any call)
+     * @throws io.tradekit.api.OrderRejectedException when the symbol's filters, as last read by {@link #instrument},
+     *         refuse the order (checked before any call), or the configured self-trade-prevention mode is not allowed
+     * @throws ExchangeException when Binance refuses the order or the call fails
      */
     public void validate(OrderRequest request) {
         requireClientOrderId(request.clientOrderId());

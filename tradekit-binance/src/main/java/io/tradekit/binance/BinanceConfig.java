@@ -49,6 +49,38 @@ import java.util.Set;
  *
  * Any local server that speaks the protocol (e.g. the {@code tradekit-binance-simulator} module) can be
  * used by pointing the three URLs at it.
+ *
+ * <p>The compact constructor checks every value and throws {@link InvalidInputException} naming the parameter
+ * and the range it expects; {@link #toString()} never shows the credentials.
+ *
+ * @param restUrl REST base URL ({@code http} or {@code https}), without a trailing slash
+ * @param streamUrl market streams base URL ({@code ws} or {@code wss})
+ * @param wsApiUrl WebSocket API URL ({@code ws} or {@code wss}), used for user data and, with
+ *        {@link OrderChannel#WEBSOCKET}, for orders
+ * @param credentials API key and secret; empty for market data only (calls that need a signature then fail)
+ * @param recvWindowMillis milliseconds a signed request stays valid at Binance, 1..60000
+ * @param orderResponse how much a new-order answer carries
+ * @param requestTimeout deadline over one whole REST exchange, positive
+ * @param connectTimeout deadline for opening a connection (REST and WebSocket), positive
+ * @param weightLimit request weight per minute, shared by every adapter on the same API key in this JVM
+ * @param orderLimit new orders per 10 seconds, shared like {@code weightLimit}
+ * @param maxRateLimitWait longest a call waits for request budget before it fails with {@code RATE_LIMIT}
+ * @param reconnectInitial first WebSocket reconnect delay, positive; the backoff doubles from here, with jitter
+ * @param reconnectMax cap of the reconnect delay, not below {@code reconnectInitial}
+ * @param maxConnectionAge age at which a stream is replaced before Binance's 24-hour cut, at least one minute
+ * @param maxResponseBytes largest REST answer read, in bytes
+ * @param maxMessageBytes largest stream message accepted, in bytes, at least 1024
+ * @param streamSilence how long a stream may stay without any frame before it is replaced, at least one second
+ * @param downAfterAttempts failed reconnects in a row after which a stream is reported down
+ * @param instrumentTtl how long a symbol's filters are reused before {@code exchangeInfo} is read again, not negative
+ * @param keyType whether the secret is an HMAC secret or an Ed25519 private key (PKCS#8 PEM)
+ * @param orderChannel whether orders go over REST or the WebSocket API
+ * @param sessionLogon {@code true} to log WebSocket API connections on once with {@code session.logon};
+ *        allowed only with {@link KeyType#ED25519}
+ * @param selfTradePreventionMode the self-trade-prevention mode sent with every new order; empty to send none
+ *        (the symbol's default applies)
+ * @param depthLimit levels per side of an order book snapshot, 1..5000
+ * @param depthSpeedMillis update speed of the diff depth stream in milliseconds, 100 or 1000
  */
 public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<Credentials> credentials,
                             long recvWindowMillis, OrderResponse orderResponse,
@@ -59,11 +91,17 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
                             Duration instrumentTtl, KeyType keyType, OrderChannel orderChannel, boolean sessionLogon,
                             Optional<SelfTradePrevention> selfTradePreventionMode, int depthLimit, int depthSpeedMillis) {
 
+    /** Binance spot's production REST base URL. */
     public static final String PRODUCTION_REST = "https://api.binance.com";
+    /** Binance spot's production market streams base URL. */
     public static final String PRODUCTION_STREAM = "wss://stream.binance.com:9443";
+    /** Binance spot's production WebSocket API URL. */
     public static final String PRODUCTION_WS_API = "wss://ws-api.binance.com:443/ws-api/v3";
+    /** The spot testnet's REST base URL. */
     public static final String TESTNET_REST = "https://testnet.binance.vision";
+    /** The spot testnet's market streams base URL. */
     public static final String TESTNET_STREAM = "wss://stream.testnet.binance.vision";
+    /** The spot testnet's WebSocket API URL. */
     public static final String TESTNET_WS_API = "wss://ws-api.testnet.binance.vision/ws-api/v3";
 
     private static final Set<String> PARAMETERS = Set.of("network", "restUrl", "streamUrl", "wsApiUrl", "recvWindow",
@@ -72,21 +110,61 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
             "streamSilenceSeconds", "downAfterAttempts", "instrumentTtlMs", "keyType", "orderChannel", "sessionLogon",
             "selfTradePreventionMode", "depthLimit", "depthSpeedMs");
 
-    /** How much a new-order answer carries. */
-    public enum OrderResponse { FULL, RESULT }
+    /** How much a new-order answer carries (Binance's {@code newOrderRespType}). */
+    public enum OrderResponse {
+        /** The answer carries the order and the fills it met on arrival. */
+        FULL,
+        /** The answer carries the order's state without its fills. */
+        RESULT
+    }
 
     /** What kind of API key the credentials hold. */
-    public enum KeyType { HMAC, ED25519 }
+    public enum KeyType {
+        /** The secret is the HMAC-SHA256 secret Binance issued with the key. */
+        HMAC,
+        /** The secret is the PKCS#8 PEM of the Ed25519 private key whose public key was registered at Binance. */
+        ED25519
+    }
 
     /** Where orders are placed, cancelled and looked up. */
-    public enum OrderChannel { REST, WEBSOCKET }
+    public enum OrderChannel {
+        /** Orders go over the REST API. */
+        REST,
+        /** Orders go over the WebSocket API ({@code order.place}, {@code order.cancel}, {@code order.status},
+         *  {@code openOrders.cancelAll}). */
+        WEBSOCKET
+    }
 
     /** Binance's self-trade-prevention modes (enums.md, "STP Modes"). */
-    public enum SelfTradePrevention { NONE, EXPIRE_TAKER, EXPIRE_MAKER, EXPIRE_BOTH, DECREMENT, TRANSFER }
+    public enum SelfTradePrevention {
+        /** No self-trade prevention. */
+        NONE,
+        /** The incoming (taker) order expires. */
+        EXPIRE_TAKER,
+        /** The resting (maker) order expires. */
+        EXPIRE_MAKER,
+        /** Both orders expire. */
+        EXPIRE_BOTH,
+        /** Both orders' quantities are reduced by the quantity that would have matched. */
+        DECREMENT,
+        /** Binance's {@code TRANSFER} mode (see Binance's STP documentation); the adapter passes the name on unchanged. */
+        TRANSFER
+    }
 
     /** Which Binance to talk to when no URL is given. */
-    public enum Network { PRODUCTION, TESTNET }
+    public enum Network {
+        /** Binance spot production ({@value #PRODUCTION_REST} and its streams). */
+        PRODUCTION,
+        /** The spot testnet ({@value #TESTNET_REST} and its streams). */
+        TESTNET
+    }
 
+    /**
+     * Checks every value.
+     *
+     * @throws InvalidInputException when a value is outside its range, naming the parameter and what it expects
+     * @throws NullPointerException when a URL, the credentials' {@code Optional} or an enum value is null
+     */
     public BinanceConfig {
         Objects.requireNonNull(restUrl, "restUrl");
         Objects.requireNonNull(streamUrl, "streamUrl");
@@ -130,18 +208,38 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
         }
     }
 
-    /** Production URLs and defaults, with or without credentials. */
+    /**
+     * Production URLs and defaults, with or without credentials.
+     *
+     * @param credentials API key and secret, or empty for market data only
+     * @return the configuration
+     */
     public static BinanceConfig production(Optional<Credentials> credentials) {
         return from(new ExchangeSettings(Params.empty("binance"), credentials));
     }
 
-    /** Every URL pointing at one local server, e.g. the simulator, with the other defaults. */
+    /**
+     * Every URL pointing at one local server, e.g. the simulator, with the other defaults.
+     *
+     * @param restUrl REST base URL, e.g. {@code http://127.0.0.1:PORT}
+     * @param streamUrl market streams base URL, e.g. {@code ws://127.0.0.1:PORT}
+     * @param wsApiUrl WebSocket API URL
+     * @param credentials API key and secret the server accepts
+     * @return the configuration
+     * @throws InvalidInputException when a URL is malformed or has the wrong scheme
+     */
     public static BinanceConfig local(String restUrl, String streamUrl, String wsApiUrl, Credentials credentials) {
         return from(new ExchangeSettings(Params.of("binance", java.util.Map.of("restUrl", restUrl, "streamUrl", streamUrl,
                 "wsApiUrl", wsApiUrl)), Optional.of(credentials)));
     }
 
-    /** Reads and checks the parameters; every error names the parameter and what it expects. */
+    /**
+     * Reads and checks the parameters listed above; every error names the parameter and what it expects.
+     *
+     * @param settings the venue's parameters and credentials
+     * @return the configuration, with defaults for every parameter not given
+     * @throws InvalidInputException on an unknown parameter or a value that is malformed or out of range
+     */
     public static BinanceConfig from(ExchangeSettings settings) {
         Params p = settings.params().requireOnly(PARAMETERS);
         Network network = p.choice("network", Network.class, Network.PRODUCTION);
@@ -174,7 +272,12 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
                 (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, p.longValue("depthSpeedMs", 100))));
     }
 
-    /** A copy with other credentials. */
+    /**
+     * A copy with other credentials.
+     *
+     * @param newCredentials the credentials of the copy, or empty for none
+     * @return the copy; this configuration is unchanged
+     */
     public BinanceConfig withCredentials(Optional<Credentials> newCredentials) {
         return new BinanceConfig(restUrl, streamUrl, wsApiUrl, newCredentials, recvWindowMillis, orderResponse, requestTimeout,
                 connectTimeout, weightLimit, orderLimit, maxRateLimitWait, reconnectInitial, reconnectMax, maxConnectionAge,
@@ -182,7 +285,12 @@ public record BinanceConfig(URI restUrl, URI streamUrl, URI wsApiUrl, Optional<C
                 selfTradePreventionMode, depthLimit, depthSpeedMillis);
     }
 
-    /** The reconnect rules every stream of this adapter uses. */
+    /**
+     * The reconnect rules every stream of this adapter uses.
+     *
+     * @return this configuration's connect timeout, silence limit, connection age, capped exponential backoff with
+     *         jitter, message size limit and down threshold, as the shared WebSocket's options
+     */
     public io.tradekit.core.net.ReconnectingWebSocket.Options streamOptions() {
         return new io.tradekit.core.net.ReconnectingWebSocket.Options(connectTimeout, streamSilence, maxConnectionAge,
                 new io.tradekit.core.net.Backoff(reconnectInitial, reconnectMax, 2.0, 0.5), maxMessageBytes, Duration.ofSeconds(30),

@@ -105,6 +105,12 @@ public final class BybitAdapter implements ExchangeAdapter {
     private final PublicStream market;
     private final PrivateStream account;
 
+    /**
+     * Builds the REST client, the public and private streams and the request budget; opens no connection
+     * ({@link #connect} does). Adapters on the same API key in this JVM share one request budget.
+     *
+     * @param config where to connect, which category to trade and with which limits, e.g. {@link BybitConfig#production(Optional)}
+     */
     public BybitAdapter(BybitConfig config) {
         this.config = config;
         this.category = config.category().wire();
@@ -412,7 +418,12 @@ public final class BybitAdapter implements ExchangeAdapter {
         });
     }
 
-    /** The position the private stream's {@code position} topic last pushed for {@code symbol}, without a REST call; empty when flat or none came yet. */
+    /**
+     * The position the private stream's {@code position} topic last pushed for {@code symbol}, without a REST call.
+     *
+     * @param symbol the linear symbol, e.g. {@code BTCUSDT}
+     * @return the last pushed position; empty when it was flat or nothing was pushed yet
+     */
     public Optional<Position> streamedPosition(String symbol) {
         return Optional.ofNullable(streamedPositions.get(symbol));
     }
@@ -443,7 +454,14 @@ public final class BybitAdapter implements ExchangeAdapter {
         }
     }
 
-    /** The unified account's margin figures in {@code asset} (e.g. USDT): wallet, unrealized PnL, position and maintenance margin, available. */
+    /**
+     * The unified account's margin figures in {@code asset} (e.g. USDT): wallet, unrealized PnL, position and
+     * maintenance margin, available ({@code GET /v5/account/wallet-balance}, a blocking REST call).
+     *
+     * @param asset the coin, e.g. {@code USDT}
+     * @return the figures; empty when the account holds no such coin
+     * @throws ExchangeException when the call fails or Bybit refuses it
+     */
     public Optional<MarginAccount> marginAccount(String asset) {
         String what = "GET /v5/account/wallet-balance (UNIFIED)";
         JsonNode result = rest.call(Endpoint.WALLET_BALANCE, new RequestText().add("accountType", "UNIFIED"), what);

@@ -40,20 +40,52 @@ import java.util.TreeSet;
  * Any local server that speaks the protocol (e.g. the {@code tradekit-bybit-simulator} module's
  * {@code BybitSimulator}) can be used by pointing the three URLs at it. Hedge mode (a long and a short
  * in one linear symbol) is not supported: the account must be in one-way mode.
+ *
+ * <p>The compact constructor checks every value and throws {@link InvalidInputException} naming the parameter
+ * and the range it expects; {@link #toString()} never shows the credentials.
+ *
+ * @param category spot or linear perpetuals; picks the public stream and what the adapter trades
+ * @param restUrl REST base URL ({@code http} or {@code https}), without a trailing slash
+ * @param publicStreamUrl public WebSocket of the category ({@code ws} or {@code wss}): klines, tickers, order books
+ * @param privateStreamUrl private WebSocket ({@code ws} or {@code wss}): orders, executions, positions, wallet
+ * @param credentials API key and secret; empty for market data only (signed calls then fail)
+ * @param recvWindowMillis milliseconds a signed request stays valid at Bybit, 1..60000
+ * @param requestTimeout deadline over one whole REST exchange, positive
+ * @param connectTimeout deadline for opening a connection (REST and WebSocket), positive
+ * @param requestLimit REST requests per second, shared by every adapter on the same API key in this JVM
+ * @param maxRateLimitWait longest a call waits for request budget before it fails with {@code RATE_LIMIT}
+ * @param reconnectInitial first WebSocket reconnect delay, positive; the backoff doubles from here, with jitter
+ * @param reconnectMax cap of the reconnect delay, not below {@code reconnectInitial}
+ * @param pingInterval how often {@code {"op":"ping"}} is sent on each stream, positive
+ * @param silenceTimeout how long a stream may stay without any frame before it is reported and reconnected;
+ *        longer than {@code pingInterval}
+ * @param maxMessageBytes largest stream message accepted, 1024..1048576
+ * @param downAfterAttempts failed reconnects in a row after which a stream is reported down
+ * @param liquidationFeeRate linear only: the fee on the notional of a liquidated position, a fraction in [0, 1)
+ *        (0.0006 = 0.06%)
  */
 public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, URI privateStreamUrl, Optional<Credentials> credentials,
                           long recvWindowMillis, Duration requestTimeout, Duration connectTimeout, long requestLimit,
                           Duration maxRateLimitWait, Duration reconnectInitial, Duration reconnectMax, Duration pingInterval,
                           Duration silenceTimeout, int maxMessageBytes, int downAfterAttempts, java.math.BigDecimal liquidationFeeRate) {
 
+    /** Bybit's production REST base URL. */
     public static final String PRODUCTION_REST = "https://api.bybit.com";
+    /** Bybit's production public WebSocket for spot. */
     public static final String PRODUCTION_PUBLIC_SPOT = "wss://stream.bybit.com/v5/public/spot";
+    /** Bybit's production public WebSocket for USDT perpetuals. */
     public static final String PRODUCTION_PUBLIC_LINEAR = "wss://stream.bybit.com/v5/public/linear";
+    /** Bybit's production private WebSocket. */
     public static final String PRODUCTION_PRIVATE = "wss://stream.bybit.com/v5/private";
+    /** The testnet's REST base URL. */
     public static final String TESTNET_REST = "https://api-testnet.bybit.com";
+    /** The testnet's public WebSocket for spot. */
     public static final String TESTNET_PUBLIC_SPOT = "wss://stream-testnet.bybit.com/v5/public/spot";
+    /** The testnet's public WebSocket for USDT perpetuals. */
     public static final String TESTNET_PUBLIC_LINEAR = "wss://stream-testnet.bybit.com/v5/public/linear";
+    /** The testnet's private WebSocket. */
     public static final String TESTNET_PRIVATE = "wss://stream-testnet.bybit.com/v5/private";
+    /** Demo trading's REST base URL (production market data, demo account). */
     public static final String DEMO_REST = "https://api-demo.bybit.com";
     /** Demo trading reads market data from production and trades on its own private stream. */
     public static final String DEMO_PRIVATE = "wss://stream-demo.bybit.com/v5/private";
@@ -67,23 +99,46 @@ public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, U
 
     /** The Bybit product line orders go to: spot, or USDT-margined linear perpetuals. */
     public enum Category {
+        /** Spot: buys and sells of the base asset against the quote asset, no positions. */
         SPOT,
+        /** USDT-margined linear perpetuals in one-way position mode: positions, leverage, margin and funding. */
         LINEAR;
 
-        /** Whether this category trades margined contracts (it has positions, leverage and funding). */
+        /**
+         * Whether this category trades margined contracts (it has positions, leverage and funding).
+         *
+         * @return true for {@link #LINEAR}
+         */
         public boolean isDerivative() {
             return this == LINEAR;
         }
 
-        /** The name on the wire, e.g. {@code spot}. */
+        /**
+         * The name on the wire, Bybit's {@code category} parameter.
+         *
+         * @return the lower-case name, {@code spot} or {@code linear}
+         */
         public String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
     /** Which Bybit to talk to when no URL is given. */
-    public enum Network { PRODUCTION, TESTNET, DEMO }
+    public enum Network {
+        /** Bybit production. */
+        PRODUCTION,
+        /** Bybit's testnet: its own REST, public and private URLs. */
+        TESTNET,
+        /** Demo trading: the demo REST and private stream, production's public streams. */
+        DEMO
+    }
 
+    /**
+     * Checks every value.
+     *
+     * @throws InvalidInputException when a value is outside its range, naming the parameter and what it expects
+     * @throws NullPointerException when the category, a URL, the credentials' {@code Optional} or the fee rate is null
+     */
     public BybitConfig {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(restUrl, "restUrl");
@@ -117,18 +172,38 @@ public record BybitConfig(Category category, URI restUrl, URI publicStreamUrl, U
         }
     }
 
-    /** Production URLs and defaults, with or without credentials. */
+    /**
+     * Production URLs and defaults (spot), with or without credentials.
+     *
+     * @param credentials API key and secret, or empty for market data only
+     * @return the configuration
+     */
     public static BybitConfig production(Optional<Credentials> credentials) {
         return from(new ExchangeSettings(Params.empty("bybit"), credentials));
     }
 
-    /** Every URL pointing at a local server, e.g. the simulator, with the other defaults. */
+    /**
+     * Every URL pointing at a local server, e.g. the simulator, with the other defaults (spot).
+     *
+     * @param restUrl REST base URL, e.g. {@code http://127.0.0.1:PORT}
+     * @param publicStreamUrl public WebSocket URL
+     * @param privateStreamUrl private WebSocket URL
+     * @param credentials API key and secret the server accepts
+     * @return the configuration
+     * @throws InvalidInputException when a URL is malformed or has the wrong scheme
+     */
     public static BybitConfig local(String restUrl, String publicStreamUrl, String privateStreamUrl, Credentials credentials) {
         return from(new ExchangeSettings(Params.of("bybit", Map.of("restUrl", restUrl, "publicStreamUrl", publicStreamUrl,
                 "privateStreamUrl", privateStreamUrl)), Optional.of(credentials)));
     }
 
-    /** Reads and checks the parameters; every error names the parameter and what it expects. */
+    /**
+     * Reads and checks the parameters listed above; every error names the parameter and what it expects.
+     *
+     * @param settings the venue's parameters and credentials
+     * @return the configuration, with defaults for every parameter not given
+     * @throws InvalidInputException on an unknown parameter or a value that is malformed or out of range
+     */
     public static BybitConfig from(ExchangeSettings settings) {
         Params p = settings.params().requireOnly(PARAMETERS);
         Category category = p.choice("category", Category.class, Category.SPOT);

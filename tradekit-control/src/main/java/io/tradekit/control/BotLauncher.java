@@ -13,10 +13,20 @@ import io.tradekit.core.TradingBot;
 @FunctionalInterface
 public interface BotLauncher {
 
-    /** Builds (and may start) the bot; an exception leaves this bot FAILED and every other bot untouched. */
+    /**
+     * Builds (and may start) the bot; an exception leaves this bot FAILED and every other bot untouched.
+     *
+     * @return the bot, started or not; never null (a null return leaves the bot FAILED)
+     * @throws Exception anything the build throws; the supervisor records its type and message as the bot's error
+     */
     TradingBot launch() throws Exception;
 
-    /** Stops the bot this launcher made; by default {@link TradingBot#stop()}. */
+    /**
+     * Stops the bot this launcher made; by default {@link TradingBot#stop()}. A runtime exception is logged and the
+     * bot counts as stopped.
+     *
+     * @param bot the running bot that {@link #launch} returned
+     */
     default void stop(TradingBot bot) {
         bot.stop();
     }

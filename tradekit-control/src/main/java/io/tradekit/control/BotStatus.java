@@ -9,9 +9,12 @@ public enum BotStatus {
     IDLE,
     /** Its launcher or start is running. */
     STARTING,
+    /** Launched and started; {@link io.tradekit.control.Fleet#bot} gives its handle. */
     RUNNING,
     /** Its launcher or start failed; the error says why. The rest of the fleet is not affected. */
     FAILED,
+    /** Its launcher's {@link BotLauncher#stop} is running. */
     STOPPING,
+    /** Stopped by the supervisor; a later start launches it anew. */
     STOPPED
 }

@@ -60,21 +60,39 @@ public final class ControlPlane implements AutoCloseable {
         this.host = host;
     }
 
+    /**
+     * A builder for a control plane on 127.0.0.1:8080 with login required, no users and no bots.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The port it listens on (the one chosen, when built with port 0). */
+    /**
+     * The port it listens on (the one chosen, when built with port 0).
+     *
+     * @return the bound port
+     */
     public int port() {
         return app.port();
     }
 
-    /** The dashboard's address, e.g. {@code http://127.0.0.1:8080/}. */
+    /**
+     * The dashboard's address, e.g. {@code http://127.0.0.1:8080/}.
+     *
+     * @return the address with the bound host and port (an IPv6 host in brackets)
+     */
     public String url() {
         String shown = host.contains(":") ? "[" + host + "]" : host;
         return "http://" + shown + ":" + port() + "/";
     }
 
+    /**
+     * The supervised bots, to list, start and stop them from the host.
+     *
+     * @return the fleet; the same object the API and the dashboard act on
+     */
     public Fleet fleet() {
         return supervisor;
     }
@@ -113,13 +131,24 @@ public final class ControlPlane implements AutoCloseable {
         private Builder() {
         }
 
-        /** The address to bind; 127.0.0.1 unless set. Anything but loopback exposes the API to the network. */
+        /**
+         * The address to bind; 127.0.0.1 unless set. Anything but loopback exposes the API to the network.
+         *
+         * @param address a host name or IP address; must resolve when {@link #start()} runs
+         * @return this builder
+         */
         public Builder host(String address) {
             this.host = Objects.requireNonNull(address, "host");
             return this;
         }
 
-        /** The port; 8080 unless set, 0 for any free port. */
+        /**
+         * The port; 8080 unless set, 0 for any free port.
+         *
+         * @param number 0 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException when {@code number} is out of range
+         */
         public Builder port(int number) {
             if (number < 0 || number > 65_535) throw new IllegalArgumentException("port must be 0 to 65535, not " + number);
             this.port = number;
@@ -129,13 +158,25 @@ public final class ControlPlane implements AutoCloseable {
         /**
          * {@code false}: no login, every request acts as {@code local}, an admin of every tenant. Only for a
          * trusted machine: {@link #start()} then refuses to bind anything but loopback.
+         *
+         * @param on true (the default) to require a login
+         * @return this builder
          */
         public Builder auth(boolean on) {
             this.auth = on;
             return this;
         }
 
-        /** A user with a hash from {@link Passwords#hash}. User names are unique across tenants. */
+        /**
+         * A user with a hash from {@link Passwords#hash}. User names are unique across tenants.
+         *
+         * @param name the user name: 1 to 64 letters, digits, '.', '_' or '-'
+         * @param tenant the tenant whose bots the user sees and acts on, named by the same rule
+         * @param role what the user may do
+         * @param passwordHash the stored hash, never the password
+         * @return this builder
+         * @throws IllegalArgumentException when a name breaks the rule or the hash is not one {@link Passwords} wrote
+         */
         public Builder user(String name, String tenant, Role role, String passwordHash) {
             Names.check("user name", name);
             Names.check("tenant", tenant);
@@ -144,32 +185,62 @@ public final class ControlPlane implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A bot for the fleet; bots are listed in the order added.
+         *
+         * @param spec the bot's id, tenant, labels and launcher
+         * @return this builder
+         */
         public Builder bot(BotSpec spec) {
             bots.add(Objects.requireNonNull(spec, "spec"));
             return this;
         }
 
-        /** A browser origin (e.g. {@code https://ops.example.com}) allowed to call the API from another site; none unless added. */
+        /**
+         * A browser origin (e.g. {@code https://ops.example.com}) allowed to call the API from another site; none unless added.
+         *
+         * @param origin scheme, host and port as a browser sends them in {@code Origin}
+         * @return this builder
+         */
         public Builder allowOrigin(String origin) {
             allowedOrigins.add(Objects.requireNonNull(origin, "origin"));
             return this;
         }
 
-        /** How long a login token lasts; 8 hours unless set. */
+        /**
+         * How long a login token lasts; 8 hours unless set.
+         *
+         * @param ttl positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code ttl} is zero or negative
+         */
         public Builder tokenTtl(Duration ttl) {
             if (ttl.isNegative() || ttl.isZero()) throw new IllegalArgumentException("tokenTtl must be positive");
             this.tokenTtl = ttl;
             return this;
         }
 
-        /** How often each bot's figures are sampled for the equity curve, the live stream and the metrics; 1 s unless set. */
+        /**
+         * How often each bot's figures are sampled for the equity curve, the live stream and the metrics; 1 s unless set.
+         *
+         * @param interval at least 10 milliseconds
+         * @return this builder
+         * @throws IllegalArgumentException when {@code interval} is shorter than 10 milliseconds
+         */
         public Builder sampleEvery(Duration interval) {
             if (interval.toMillis() < 10) throw new IllegalArgumentException("sampleEvery must be at least 10 ms");
             this.sampleEvery = interval;
             return this;
         }
 
-        /** Failed logins allowed per address and per user name within {@code window}; 5 a minute unless set. */
+        /**
+         * Failed logins allowed per address and per user name within {@code window}; 5 a minute unless set.
+         *
+         * @param failures at least 1
+         * @param window the period the failures are counted over
+         * @return this builder
+         * @throws IllegalArgumentException when {@code failures} is below 1
+         */
         public Builder loginLimit(int failures, Duration window) {
             if (failures < 1) throw new IllegalArgumentException("loginLimit needs at least one failure");
             this.maxLoginFailures = failures;
@@ -177,14 +248,25 @@ public final class ControlPlane implements AutoCloseable {
             return this;
         }
 
-        /** PBKDF2 iterations for passwords set through the API; {@link Passwords#ITERATIONS} unless set. */
+        /**
+         * PBKDF2 iterations for passwords set through the API; {@link Passwords#ITERATIONS} unless set.
+         *
+         * @param iterations at least 1000
+         * @return this builder
+         * @throws IllegalArgumentException when {@code iterations} is below 1000
+         */
         public Builder passwordIterations(int iterations) {
             if (iterations < 1_000) throw new IllegalArgumentException("passwordIterations must be at least 1000, not " + iterations);
             this.passwordIterations = iterations;
             return this;
         }
 
-        /** Whether {@link #start()} starts every bot; true unless set. */
+        /**
+         * Whether {@link #start()} starts every bot; true unless set.
+         *
+         * @param start false to leave every bot IDLE until started through the API or {@link Fleet#start}
+         * @return this builder
+         */
         public Builder startBots(boolean start) {
             this.startBots = start;
             return this;
@@ -194,7 +276,9 @@ public final class ControlPlane implements AutoCloseable {
          * Starts the server and, unless told not to, every bot (side by side; a bot that fails to start is
          * FAILED and the rest run).
          *
+         * @return the running control plane; close it to stop every bot and the server
          * @throws IllegalStateException if auth is on without users, or off on an address that is not loopback
+         * @throws IllegalArgumentException when the host does not resolve
          */
         public ControlPlane start() {
             boolean loopback = isLoopback(host);

@@ -9,14 +9,30 @@ import java.util.Locale;
  * stops bots and manages the users of its tenant.
  */
 public enum Role {
-    VIEWER, OPERATOR, ADMIN;
+    /** Reads the fleet, its bots, orders, reports and metrics. */
+    VIEWER,
+    /** A viewer that also pauses, resumes, flattens, stops in an emergency, cancels orders and decides on proposals. */
+    OPERATOR,
+    /** An operator that also resumes after an emergency stop, places manual orders, starts and stops bots and manages users. */
+    ADMIN;
 
-    /** Whether this role may do what {@code needed} may. */
+    /**
+     * Whether this role may do what {@code needed} may.
+     *
+     * @param needed the least role an action needs
+     * @return true when this role is {@code needed} or above it
+     */
     public boolean includes(Role needed) {
         return compareTo(needed) >= 0;
     }
 
-    /** The role named {@code name} in any case ({@code "viewer"}, {@code "OPERATOR"}). */
+    /**
+     * The role named {@code name} in any case ({@code "viewer"}, {@code "OPERATOR"}), surrounding blanks ignored.
+     *
+     * @param name the role's name
+     * @return the role
+     * @throws IllegalArgumentException when no role has that name; the message lists the roles
+     */
     public static Role parse(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
@@ -25,7 +41,11 @@ public enum Role {
         }
     }
 
-    /** The role's name as the API and the dashboard spell it. */
+    /**
+     * The role's name as the API and the dashboard spell it.
+     *
+     * @return the lower-case name, e.g. {@code operator}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

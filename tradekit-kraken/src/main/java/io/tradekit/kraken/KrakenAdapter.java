@@ -90,6 +90,14 @@ public final class KrakenAdapter implements ExchangeAdapter {
     private final ExecutionStream executions;
     private final DeadMansSwitch deadMansSwitch;
 
+    /**
+     * Builds the REST client, the call counters, the streams and, with credentials and a non-zero
+     * {@code cancelAfter}, the dead man's switch; opens no connection ({@link #connect} does). Adapters on the same
+     * API key and tier in this JVM share the call counters.
+     *
+     * @param config where to connect and with which limits, e.g. {@link KrakenConfig#production(Optional)}
+     * @throws io.tradekit.api.TradeKitException with credentials, when the nonce file's directory cannot be created
+     */
     public KrakenAdapter(KrakenConfig config) {
         this.config = config;
         String apiKey = config.credentials().map(c -> c.apiKey()).orElse("");
@@ -276,7 +284,12 @@ public final class KrakenAdapter implements ExchangeAdapter {
 
     /**
      * Checks an order with {@code AddOrder validate=true}: Kraken validates it and places nothing.
-     * Returns Kraken's description of the order (e.g. {@code buy 0.01000000 XBTUSD @ limit 30000.0}).
+     *
+     * @param request the order to check
+     * @return Kraken's description of the order (e.g. {@code buy 0.01000000 XBTUSD @ limit 30000.0}); empty when
+     *         the answer carries none
+     * @throws ExchangeException when the pair is not {@code online} ({@code VENUE_UNAVAILABLE}), Kraken refuses the
+     *         order, or the call fails
      */
     public String validate(OrderRequest request) {
         Pair pair = pair(request.symbol());
@@ -314,7 +327,12 @@ public final class KrakenAdapter implements ExchangeAdapter {
         return count;
     }
 
-    /** Kraken's {@code CancelAll}: every open order of the key, on every pair. Returns how many. */
+    /**
+     * Kraken's {@code CancelAll}: every open order of the key, on every pair, not only this adapter's symbols.
+     *
+     * @return how many orders Kraken cancelled
+     * @throws ExchangeException when the call fails
+     */
     public int cancelEverything() {
         return rest.call(KrakenCall.CANCEL_ALL, new Form(), Operation.CANCEL, "POST /0/private/CancelAll").path("count").asInt(0);
     }
@@ -509,7 +527,11 @@ public final class KrakenAdapter implements ExchangeAdapter {
         known.seen(u.clientOrderId(), execution.orderId(), u.symbol(), u.status());
     }
 
-    /** How many times each stream has connected, for diagnostics and tests: market, executions. */
+    /**
+     * How many times each stream has connected, for diagnostics and tests.
+     *
+     * @return two counts: the market stream's and the executions stream's (0 without credentials)
+     */
     public long[] openCounts() {
         return new long[] {market.openCount(), executions == null ? 0 : executions.openCount()};
     }

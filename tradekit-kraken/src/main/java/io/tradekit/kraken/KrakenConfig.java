@@ -41,14 +41,37 @@ import java.util.TreeSet;
  *   <tr><td>{@code maxMessageBytes}</td><td>the largest WebSocket message read; a larger one is an error event and the
  *       connection is replaced, default 1048576</td></tr>
  * </table>
+ *
+ * <p>The compact constructor checks every value and throws {@link InvalidInputException} naming the parameter
+ * and the range it expects; {@link #toString()} never shows the credentials.
+ *
+ * @param restUrl REST base URL ({@code http} or {@code https}), without a trailing slash
+ * @param wsUrl public WebSocket v2 URL ({@code ws} or {@code wss})
+ * @param wsAuthUrl authenticated WebSocket v2 URL ({@code ws} or {@code wss}), for executions
+ * @param credentials API key and secret; empty for market data only (private calls then fail)
+ * @param nonceFile the file holding the API key's highest nonce; empty for the default under {@code ~/.tradekit}
+ * @param tier the account's verification tier, which sets the call counters' limits
+ * @param cancelAfter the dead man's switch timeout, 0..86400 seconds; zero turns it off
+ * @param requestTimeout deadline over one whole REST exchange, positive
+ * @param connectTimeout deadline for opening a connection (REST and WebSocket), positive
+ * @param maxRateLimitWait longest a call waits for the call counter before it fails with {@code RATE_LIMIT}
+ * @param reconnectInitial first WebSocket reconnect delay, positive; the backoff doubles from here, with jitter
+ * @param reconnectMax cap of the reconnect delay, not below {@code reconnectInitial}
+ * @param silenceTimeout how long a stream may stay without any frame before it is reported and reconnected, positive
+ * @param pingInterval how often {@code {"method":"ping"}} is sent on each stream, positive
+ * @param downAfterAttempts failed reconnects in a row after which a stream is reported down, positive
+ * @param maxMessageBytes the largest WebSocket message read, in bytes, at least 1024
  */
 public record KrakenConfig(URI restUrl, URI wsUrl, URI wsAuthUrl, Optional<Credentials> credentials, Optional<Path> nonceFile,
                            Tier tier, Duration cancelAfter, Duration requestTimeout, Duration connectTimeout,
                            Duration maxRateLimitWait, Duration reconnectInitial, Duration reconnectMax,
                            Duration silenceTimeout, Duration pingInterval, int downAfterAttempts, int maxMessageBytes) {
 
+    /** Kraken's REST base URL. */
     public static final String PRODUCTION_REST = "https://api.kraken.com";
+    /** Kraken's public WebSocket v2 URL. */
     public static final String PRODUCTION_WS = "wss://ws.kraken.com/v2";
+    /** Kraken's authenticated WebSocket v2 URL. */
     public static final String PRODUCTION_WS_AUTH = "wss://ws-auth.kraken.com/v2";
 
     private static final Set<String> PARAMETERS = Set.of("restUrl", "wsUrl", "wsAuthUrl", "nonceFile", "tier", "cancelAfterSeconds",
@@ -57,7 +80,12 @@ public record KrakenConfig(URI restUrl, URI wsUrl, URI wsAuthUrl, Optional<Crede
 
     /** Kraken's verification tiers: they set how many REST calls the counter holds and how fast it drains. */
     public enum Tier {
-        STARTER(15, 0.33, 60, 1.0), INTERMEDIATE(20, 0.5, 125, 2.34), PRO(20, 1.0, 180, 3.75);
+        /** Starter: REST counter 15 at 0.33 a second, trading counter 60 at 1 a second. */
+        STARTER(15, 0.33, 60, 1.0),
+        /** Intermediate: REST counter 20 at 0.5 a second, trading counter 125 at 2.34 a second. */
+        INTERMEDIATE(20, 0.5, 125, 2.34),
+        /** Pro: REST counter 20 at 1 a second, trading counter 180 at 3.75 a second. */
+        PRO(20, 1.0, 180, 3.75);
 
         private final int maximum;
         private final double decayPerSecond;
@@ -71,24 +99,51 @@ public record KrakenConfig(URI restUrl, URI wsUrl, URI wsAuthUrl, Optional<Crede
             this.tradingDecayPerSecond = tradingDecayPerSecond;
         }
 
-        /** The per-pair trading counter (orders and cancels): threshold and decay per second. */
+        /**
+         * Kraken's threshold of the trading counter for this tier (orders and cancels count 1 each); the adapter
+         * keeps one point below it.
+         *
+         * @return the threshold
+         */
         public int tradingMaximum() {
             return tradingMaximum;
         }
 
+        /**
+         * How fast the trading counter drains.
+         *
+         * @return points per second
+         */
         public double tradingDecayPerSecond() {
             return tradingDecayPerSecond;
         }
 
+        /**
+         * Kraken's maximum of the REST call counter for this tier; the adapter keeps one point below it, because
+         * Kraken drains the counter from when calls arrive, not from when they were sent.
+         *
+         * @return the maximum
+         */
         public int maximum() {
             return maximum;
         }
 
+        /**
+         * How fast the REST call counter drains.
+         *
+         * @return points per second
+         */
         public double decayPerSecond() {
             return decayPerSecond;
         }
     }
 
+    /**
+     * Checks every value.
+     *
+     * @throws InvalidInputException when a value is outside its range, naming the parameter and what it expects
+     * @throws NullPointerException when a URL, an {@code Optional} or the tier is null
+     */
     public KrakenConfig {
         Objects.requireNonNull(restUrl, "restUrl");
         Objects.requireNonNull(wsUrl, "wsUrl");
@@ -114,12 +169,23 @@ public record KrakenConfig(URI restUrl, URI wsUrl, URI wsAuthUrl, Optional<Crede
         }
     }
 
-    /** Production URLs and defaults, with or without credentials. */
+    /**
+     * Production URLs and defaults, with or without credentials.
+     *
+     * @param credentials API key and secret, or empty for market data only
+     * @return the configuration
+     */
     public static KrakenConfig production(Optional<Credentials> credentials) {
         return from(new ExchangeSettings(Params.empty("kraken"), credentials));
     }
 
-    /** Reads and checks the parameters; every error names the parameter and what it expects. */
+    /**
+     * Reads and checks the parameters listed above; every error names the parameter and what it expects.
+     *
+     * @param settings the venue's parameters and credentials
+     * @return the configuration, with defaults for every parameter not given
+     * @throws InvalidInputException on an unknown parameter or a value that is malformed or out of range
+     */
     public static KrakenConfig from(ExchangeSettings settings) {
         Params p = settings.params().requireOnly(PARAMETERS);
         return new KrakenConfig(
@@ -141,7 +207,14 @@ public record KrakenConfig(URI restUrl, URI wsUrl, URI wsAuthUrl, Optional<Crede
                 intValue(p, "maxMessageBytes", 1 << 20));
     }
 
-    /** Every URL pointing at a local server (e.g. the simulator), with the other parameters given. */
+    /**
+     * Every URL pointing at a local server (e.g. the simulator), with the other parameters given.
+     *
+     * @param params the parameters by name, at least {@code restUrl}, {@code wsUrl} and {@code wsAuthUrl} for a local server
+     * @param credentials API key and secret the server accepts
+     * @return the configuration
+     * @throws InvalidInputException on an unknown parameter or a value that is malformed or out of range
+     */
     public static KrakenConfig local(Map<String, String> params, Credentials credentials) {
         return from(new ExchangeSettings(Params.of("kraken", params), Optional.of(credentials)));
     }

@@ -76,13 +76,17 @@ public final class BybitSimulator implements AutoCloseable {
     }
 
     /**
-     * What to simulate.
+     * What to simulate. The compact constructor copies the lists and the map and checks that the bars are not empty,
+     * all of one symbol and timeframe, that the instrument is that symbol and that its kind fits the category; it
+     * throws {@link InvalidInputException} otherwise.
      *
      * @param port         the REST port, 0 for any free one (the WebSockets listen on the next port, or any when 0)
      * @param bars         the market, oldest first, one symbol and timeframe
      * @param instrument   the symbol's filters
      * @param credentials  the one API key and secret the account accepts
-     * @param balances     the account's starting balances
+     * @param balances     the account's starting balances by coin
+     * @param makerFeeBps  the fee on fills of resting orders, in basis points of the notional (10 = 0.1 %)
+     * @param takerFeeBps  the fee on fills of orders that take liquidity, in basis points of the notional
      * @param initialBars  how many bars have closed before the simulator starts (served by klines at once)
      * @param requestLimit requests per second before retCode 10006
      * @param category     spot, or linear (the instrument must then be a linear perpetual)
@@ -97,6 +101,13 @@ public final class BybitSimulator implements AutoCloseable {
                 new MarginTier(new BigDecimal("4000000"), new BigDecimal("50"), new BigDecimal("0.01"), new BigDecimal("10000"))),
                 new BigDecimal("0.0006"), MarginRules.DEFAULT_FUNDING_INTERVAL);
 
+        /**
+         * Checks and copies the components as described above.
+         *
+         * @throws InvalidInputException when the bars are empty or mixed, or do not match the instrument, or the
+         *         instrument's kind does not fit the category
+         * @throws NullPointerException when the category, funding rate, instrument or credentials is null
+         */
         public Options {
             Objects.requireNonNull(category, "category");
             Objects.requireNonNull(fundingRate, "fundingRate");
@@ -121,7 +132,15 @@ public final class BybitSimulator implements AutoCloseable {
             }
         }
 
-        /** Defaults: tick 0.01, base precision 0.0001, minimum order value 5, 10 000 of the quote coin, 10 bps fees, one bar closed, 20 requests/s. */
+        /**
+         * Spot defaults: tick 0.01, base precision 0.0001, minimum order value 5, 10 000 of the quote coin, 10 bps
+         * fees, one bar closed, 20 requests/s, {@link #TEST_CREDENTIALS}.
+         *
+         * @param port the REST port, 0 for any free one
+         * @param bars the market, oldest first; the symbol must end in a common quote coin (USDT, USDC, USD, EUR, BTC, ETH)
+         * @return the options
+         * @throws InvalidInputException when {@code bars} is empty or the quote coin cannot be told from the symbol
+         */
         public static Options of(int port, List<Bar> bars) {
             if (bars.isEmpty()) throw new InvalidInputException("bybit simulator: bars must not be empty");
             Instrument instrument = defaultInstrument(bars.getFirst().symbol());
@@ -131,40 +150,83 @@ public final class BybitSimulator implements AutoCloseable {
 
         /**
          * Linear instead of spot: the instrument becomes a linear perpetual under {@link #LINEAR_RULES} (its filters
-         * kept), funding at 0.0001 (0.01 %) every eight hours.
+         * kept; an instrument that already is one is kept as it is), funding at 0.0001 (0.01 %) every eight hours.
+         *
+         * @return the copy
          */
         public Options linear() {
             return new Options(port, bars, instrument.isDerivative() ? instrument : instrument.asLinearPerpetual(LINEAR_RULES), credentials, balances,
                     makerFeeBps, takerFeeBps, initialBars, requestLimit, Category.LINEAR, new BigDecimal("0.0001"));
         }
 
-        /** Linear: every funding settlement at {@code rate}. */
+        /**
+         * Linear: every funding settlement at {@code rate}.
+         *
+         * @param rate the funding rate, a fraction per settlement (positive: longs pay shorts)
+         * @return the copy
+         */
         public Options withFundingRate(BigDecimal rate) {
             return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, requestLimit, category, rate);
         }
 
-        /** Linear: funding every {@code interval} of market time (it must divide a day), e.g. every five minutes for a test. */
+        /**
+         * Linear: funding every {@code interval} of market time (it must divide a day), e.g. every five minutes for a test.
+         *
+         * @param interval the time between two funding settlements
+         * @return the copy, its instrument's margin rules otherwise unchanged
+         */
         public Options withFundingInterval(Duration interval) {
             MarginRules rules = instrument.margin();
             return withInstrument(instrument.asLinearPerpetual(new MarginRules(rules.tiers(), rules.liquidationFeeRate(), interval)));
         }
 
+        /**
+         * A copy in which {@code count} bars have closed before the simulator starts.
+         *
+         * @param count bars served by klines at once
+         * @return the copy
+         */
         public Options withInitialBars(int count) {
             return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, count, requestLimit, category, fundingRate);
         }
 
+        /**
+         * A copy with other starting balances.
+         *
+         * @param newBalances the account's starting balances by coin
+         * @return the copy
+         */
         public Options withBalances(Map<String, BigDecimal> newBalances) {
             return new Options(port, bars, instrument, credentials, newBalances, makerFeeBps, takerFeeBps, initialBars, requestLimit, category, fundingRate);
         }
 
+        /**
+         * A copy with another instrument for the bars' symbol.
+         *
+         * @param newInstrument the symbol's filters (and, on linear, margin rules); its symbol must be the bars' symbol
+         * @return the copy
+         * @throws InvalidInputException when the instrument does not match the bars' symbol or the category
+         */
         public Options withInstrument(Instrument newInstrument) {
             return new Options(port, bars, newInstrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, requestLimit, category, fundingRate);
         }
 
+        /**
+         * A copy whose account accepts other credentials.
+         *
+         * @param newCredentials the API key and secret the account accepts
+         * @return the copy
+         */
         public Options withCredentials(Credentials newCredentials) {
             return new Options(port, bars, instrument, newCredentials, balances, makerFeeBps, takerFeeBps, initialBars, requestLimit, category, fundingRate);
         }
 
+        /**
+         * A copy with another REST request limit.
+         *
+         * @param perSecond requests per second before the simulator answers retCode 10006
+         * @return the copy
+         */
         public Options withRequestLimit(long perSecond) {
             return new Options(port, bars, instrument, credentials, balances, makerFeeBps, takerFeeBps, initialBars, perSecond, category, fundingRate);
         }
@@ -201,6 +263,15 @@ public final class BybitSimulator implements AutoCloseable {
         this.tickerTopic = "tickers." + options.instrument().symbol();
     }
 
+    /**
+     * Starts a simulator: binds the REST port and the WebSocket port on loopback. No bar closes until
+     * {@link #step()} or {@link #stepEvery}.
+     *
+     * @param options what to simulate
+     * @return the running simulator; close it to free the ports and its threads
+     * @throws UncheckedIOException when a port cannot be bound
+     * @throws IllegalStateException when the starting thread is interrupted
+     */
     public static BybitSimulator start(Options options) {
         try {
             return new BybitSimulator(options);
@@ -212,27 +283,56 @@ public final class BybitSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The REST base URL, for the adapter's {@code restUrl}.
+     *
+     * @return {@code http://127.0.0.1:PORT}
+     */
     public String restUrl() {
         return "http://127.0.0.1:" + http.getAddress().getPort();
     }
 
+    /**
+     * The public WebSocket URL of the simulated category, for the adapter's {@code publicStreamUrl}.
+     *
+     * @return {@code ws://127.0.0.1:PORT/v5/public/spot} or {@code .../linear}
+     */
     public String publicStreamUrl() {
         return "ws://127.0.0.1:" + streams.getPort() + "/v5/public/" + options.category().wire();
     }
 
+    /**
+     * The private WebSocket URL, for the adapter's {@code privateStreamUrl}.
+     *
+     * @return {@code ws://127.0.0.1:PORT/v5/private}
+     */
     public String privateStreamUrl() {
         return "ws://127.0.0.1:" + streams.getPort() + "/v5/private";
     }
 
+    /**
+     * The API key and secret the account accepts (secret-bearing: keep out of logs).
+     *
+     * @return the options' credentials
+     */
     public Credentials credentials() {
         return options.credentials();
     }
 
+    /**
+     * The simulated symbol's instrument, as the instruments endpoint lists it.
+     *
+     * @return the options' instrument
+     */
     public Instrument instrument() {
         return options.instrument();
     }
 
-    /** The adapter parameters that point it here: {@code category}, {@code restUrl}, {@code publicStreamUrl}, {@code privateStreamUrl}. */
+    /**
+     * The adapter parameters that point it here: {@code category}, {@code restUrl}, {@code publicStreamUrl}, {@code privateStreamUrl}.
+     *
+     * @return a new mutable map of the four parameters, in that order
+     */
     public Map<String, String> adapterParams() {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("category", options.category().wire());
@@ -245,7 +345,9 @@ public final class BybitSimulator implements AutoCloseable {
     /**
      * Closes the next bar: resting orders it crosses fill (their pushes go out first), then the kline
      * goes out forming ({@code confirm} false) and closed ({@code confirm} true), then a ticker at its
-     * close. Returns false when the data is used up.
+     * close (on linear with mark, index and funding).
+     *
+     * @return true when a bar closed, false when the data is used up
      */
     public boolean step() {
         synchronized (venue.lock()) {
@@ -285,7 +387,12 @@ public final class BybitSimulator implements AutoCloseable {
         return BybitVenue.JSON.createArrayNode().add(k);
     }
 
-    /** Steps on a timer until the data is used up or {@link #close()}. */
+    /**
+     * Steps on a timer (a daemon thread) until the data is used up or {@link #close()}; a second call replaces the
+     * first timer.
+     *
+     * @param interval the wall time between two steps, positive
+     */
     public synchronized void stepEvery(Duration interval) {
         if (timer != null) timer.shutdownNow();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -298,11 +405,20 @@ public final class BybitSimulator implements AutoCloseable {
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Whether a bar is left for {@link #step()} to close.
+     *
+     * @return true while the data is not used up
+     */
     public boolean hasNextBar() {
         return venue.hasNextBar();
     }
 
-    /** The bars closed so far. */
+    /**
+     * The bars closed so far.
+     *
+     * @return the closed bars, oldest first
+     */
     public List<Bar> closedBars() {
         return venue.closedBars();
     }
@@ -314,7 +430,12 @@ public final class BybitSimulator implements AutoCloseable {
         streams.dropAll();
     }
 
-    /** The next {@code count} new orders go wrong as {@code failure} says. */
+    /**
+     * The next {@code count} new orders go wrong as {@code failure} says.
+     *
+     * @param count how many new orders go wrong
+     * @param failure how they go wrong
+     */
     public void failNextOrders(int count, OrderFailure failure) {
         faults.failNextOrders(count, switch (failure) {
             case SERVER_ERROR_BEFORE_ACCEPTING -> Faults.OrderFault.SERVER_ERROR_BEFORE_ACCEPTING;
@@ -323,22 +444,40 @@ public final class BybitSimulator implements AutoCloseable {
         });
     }
 
-    /** Holds every REST answer back by {@code delay} (zero to stop). */
+    /**
+     * Holds every REST answer back by {@code delay} (zero to stop).
+     *
+     * @param delay how long each answer waits before it goes out
+     */
     public void delayResponses(Duration delay) {
         faults.delayResponses(delay);
     }
 
-    /** Answers the next {@code requests} REST requests with retCode 10006 and the limit headers (reset in one second). */
+    /**
+     * Answers the next {@code requests} REST requests with retCode 10006 and the limit headers (reset in one second).
+     *
+     * @param requests how many requests to refuse
+     */
     public void rateLimitNext(int requests) {
         rateLimitNext(requests, Duration.ofSeconds(1));
     }
 
-    /** As {@link #rateLimitNext(int)}, with {@code X-Bapi-Limit-Reset-Timestamp} {@code reset} after each refusal. */
+    /**
+     * As {@link #rateLimitNext(int)}, with {@code X-Bapi-Limit-Reset-Timestamp} {@code reset} after each refusal.
+     *
+     * @param requests how many requests to refuse
+     * @param reset how long after each refusal its reset timestamp lies
+     */
     public void rateLimitNext(int requests, Duration reset) {
         faults.rateLimitNext(requests, reset);
     }
 
-    /** The next {@code answers} REST answers send their headers and half their body, then wait {@code stall} before the rest. */
+    /**
+     * The next {@code answers} REST answers send their headers and half their body, then wait {@code stall} before the rest.
+     *
+     * @param answers how many answers stall
+     * @param stall how long each stalls
+     */
     public void stallNextAnswers(int answers, Duration stall) {
         faults.stallNext(answers, stall);
     }
@@ -347,102 +486,182 @@ public final class BybitSimulator implements AutoCloseable {
      * Refuses every new connection until {@link #acceptConnections()}: REST requests are answered with
      * HTTP {@code status} (403 "access too frequent", 429, 503, ...), WebSocket handshakes fail.
      * Connections already open stay open.
+     *
+     * @param status the HTTP status of the refusal, 400..599
+     * @throws InvalidInputException when {@code status} is not a 4xx or 5xx
      */
     public void refuseConnections(int status) {
         if (status < 400 || status > 599) throw new InvalidInputException("bybit simulator: refusal status must be 4xx or 5xx, got " + status);
         faults.refuseConnections(status);
     }
 
+    /** Stops refusing new connections (see {@link #refuseConnections}). */
     public void acceptConnections() {
         faults.refuseConnections(0);
     }
 
-    /** Answers the next {@code requests} REST requests with HTTP 403 "access too frequent" (an IP block). */
+    /**
+     * Answers the next {@code requests} REST requests with HTTP 403 "access too frequent" (an IP block).
+     *
+     * @param requests how many requests to forbid
+     */
     public void forbidNext(int requests) {
         faults.forbidNext(requests);
     }
 
-    /** Moves the server's clock away from the wall clock. */
+    /**
+     * Moves the server's clock away from the wall clock: server time, timestamps and the recv window check read it.
+     *
+     * @param skew the offset from the wall clock (negative: behind)
+     */
     public void skewClock(Duration skew) {
         clock.skew(skew);
     }
 
-    /** Sends nothing on any WebSocket for {@code duration}, pongs included; connections stay open. */
+    /**
+     * Sends nothing on any WebSocket for {@code duration}, pongs included; connections stay open.
+     *
+     * @param duration how long from now the streams stay silent
+     */
     public void silenceStreams(Duration duration) {
         faults.silenceFor(duration, clock.millis());
     }
 
-    /** Answers the next {@code answers} accepted REST requests with HTTP 200 and a body that is not the documented JSON (the request still takes effect). */
+    /**
+     * Answers the next {@code answers} accepted REST requests with HTTP 200 and a body that is not the documented
+     * JSON (the request still takes effect).
+     *
+     * @param answers how many answers to garble
+     */
     public void garbleNextAnswers(int answers) {
         faults.garbleNext(answers);
     }
 
-    /** Sends {@code text} as it is to every public (or private) connection, e.g. a malformed frame. */
+    /**
+     * Sends {@code text} as it is to every public (or private) connection, e.g. a malformed frame.
+     *
+     * @param privateStream true for the private connections, false for the public ones
+     * @param text the frame's text, not checked
+     */
     public void sendRawFrame(boolean privateStream, String text) {
         streams.sendRaw(privateStream, text);
     }
 
     // ---- what happened -----------------------------------------------------------------------------
 
-    /** How many REST requests arrived for a method and path, e.g. {@code ("POST", "/v5/order/create")}. */
+    /**
+     * How many REST requests arrived for a method and path, e.g. {@code ("POST", "/v5/order/create")}.
+     *
+     * @param method the HTTP method
+     * @param path the request path
+     * @return the count since start
+     */
     public int requests(String method, String path) {
         return rest.requests(method, path);
     }
 
-    /** How many REST answers carried {@code code}: a retCode (e.g. 10002) or an HTTP status (502, 403). */
+    /**
+     * How many REST answers carried {@code code}: a retCode (e.g. 10002) or an HTTP status (502, 403).
+     *
+     * @param code the retCode or HTTP status
+     * @return the count since start
+     */
     public int answers(int code) {
         return rest.answers(code);
     }
 
-    /** WebSocket handshakes received so far, public and private, refused ones included. */
+    /**
+     * WebSocket handshakes received so far, public and private, refused ones included.
+     *
+     * @return the count since start
+     */
     public int webSocketAttempts() {
         return streams.handshakes();
     }
 
-    /** Every REST request that arrived, of any kind. */
+    /**
+     * Every REST request that arrived, of any kind.
+     *
+     * @return the count since start
+     */
     public int requests() {
         return rest.requests();
     }
 
-    /** Open connections following the symbol's kline topic. */
+    /**
+     * Open connections following the symbol's kline topic.
+     *
+     * @return the number of subscribers
+     */
     public int klineSubscribers() {
         return streams.subscribers(false, klineTopic);
     }
 
-    /** Open connections following a public topic, e.g. {@code tickers.BTCUSDT}. */
+    /**
+     * Open connections following a public topic, e.g. {@code tickers.BTCUSDT}.
+     *
+     * @param topic the topic name as Bybit spells it
+     * @return the number of subscribers
+     */
     public int publicSubscribers(String topic) {
         return streams.subscribers(false, topic);
     }
 
-    /** Authenticated connections following {@code execution}. */
+    /**
+     * Authenticated connections following {@code execution}.
+     *
+     * @return the number of subscribers
+     */
     public int privateSubscribers() {
         return streams.subscribers(true, "execution");
     }
 
-    /** Every order the venue has seen, in the order they arrived. */
+    /**
+     * Every order the venue has seen, in the order they arrived.
+     *
+     * @return the orders in their current state
+     */
     public List<Order> orders() {
         return venue.allOrders();
     }
 
+    /**
+     * The account's balances now, free and locked.
+     *
+     * @return one balance per coin
+     */
     public List<Balance> balances() {
         return venue.balances();
     }
 
-    /** Linear: the account's position as the venue holds it (core's model); empty when flat or spot. */
+    /**
+     * Linear: the account's position as the venue holds it (core's model).
+     *
+     * @return the position; empty when flat or on spot
+     */
     public Optional<io.tradekit.api.Position> position() {
         return venue.position();
     }
 
-    /** Linear: every funding settlement so far, in order. */
+    /**
+     * Linear: every funding settlement so far, in order.
+     *
+     * @return the payments; empty on spot
+     */
     public List<io.tradekit.api.FundingPayment> fundingPayments() {
         return venue.fundingPayments();
     }
 
-    /** The product line this simulator serves. */
+    /**
+     * The product line this simulator serves.
+     *
+     * @return spot or linear
+     */
     public Category category() {
         return options.category();
     }
 
+    /** Stops the step timer and both servers; open connections are cut. The ports are free afterwards. */
     @Override
     public void close() {
         synchronized (this) {

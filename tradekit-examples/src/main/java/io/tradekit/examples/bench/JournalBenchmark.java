@@ -73,12 +73,18 @@ public class JournalBenchmark {
         SqliteStateStore store;
         long counter;
 
+        /**
+         * Creates a temporary directory and a SQLite journal in it, once per trial.
+         *
+         * @throws IOException when the temporary directory cannot be created
+         */
         @Setup(Level.Trial)
         public void open() throws IOException {
             dir = Files.createTempDirectory("tradekit-journal-bench");
             store = StateStores.sqlite(dir.resolve("bot.db"));
         }
 
+        /** Closes the journal and deletes its directory. */
         @TearDown(Level.Trial)
         public void close() {
             store.close();
@@ -92,6 +98,11 @@ public class JournalBenchmark {
         Path dir;
         Path file;
 
+        /**
+         * Writes the file once per trial: 10 000 orders of 10 fills each, a snapshot every 30 000 fills.
+         *
+         * @throws IOException when the temporary directory cannot be created
+         */
         @Setup(Level.Trial)
         public void write() throws IOException {
             dir = Files.createTempDirectory("tradekit-load-bench");
@@ -119,12 +130,18 @@ public class JournalBenchmark {
             }
         }
 
+        /** Deletes the file's directory. */
         @TearDown(Level.Trial)
         public void delete() {
             deleteTree(dir);
         }
     }
 
+    /**
+     * Records 10 000 audit events, then flushes them; JMH counts each event as one operation.
+     *
+     * @param journal the open journal of this thread
+     */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
@@ -138,6 +155,11 @@ public class JournalBenchmark {
         journal.store.flush();
     }
 
+    /**
+     * Writes one new order ahead of sending it: one synced commit.
+     *
+     * @param journal the open journal of this thread
+     */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -146,6 +168,12 @@ public class JournalBenchmark {
         journal.store.writeAhead(order("wa-" + n, Side.BUY, n));
     }
 
+    /**
+     * Opens the file written at setup and loads the state a bot resumes from.
+     *
+     * @param bot the file with 100 000 fills
+     * @return the loaded state, returned so that JMH keeps the work
+     */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)

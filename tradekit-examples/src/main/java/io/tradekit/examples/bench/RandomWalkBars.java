@@ -20,6 +20,16 @@ public final class RandomWalkBars {
     private RandomWalkBars() {
     }
 
+    /**
+     * Generates {@code count} bars from a close of 100.00, the first opening at 2020-01-01T00:00Z and each the next
+     * timeframe after; the close never drops below 1.00.
+     *
+     * @param symbol the bars' symbol
+     * @param timeframe the bars' timeframe
+     * @param count how many bars
+     * @param seed the random seed; the same seed gives the same bars
+     * @return the bars, oldest first, volume 1 each
+     */
     public static List<Bar> generate(String symbol, Timeframe timeframe, int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Bar> bars = new ArrayList<>(count);

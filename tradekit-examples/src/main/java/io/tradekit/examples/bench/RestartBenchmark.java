@@ -34,6 +34,13 @@ public class RestartBenchmark {
     private static final Instrument BTC = new Instrument("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"),
             new BigDecimal("0.00001"), new BigDecimal("0.00001"), new BigDecimal("5"));
 
+    /**
+     * Builds a bot on the journal with 100 000 fills and a fresh paper venue, starts it (load, check, reconcile) and
+     * stops it.
+     *
+     * @param journal the bot file, written once per trial by {@link JournalBenchmark.BotWith100kFills}
+     * @return the position the bot resumed with, returned so that JMH keeps the work
+     */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)

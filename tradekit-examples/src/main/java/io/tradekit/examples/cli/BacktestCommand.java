@@ -63,6 +63,11 @@ public final class BacktestCommand implements Command {
         this(Path.of(""));
     }
 
+    /**
+     * A command that takes relative paths from {@code workingDirectory}.
+     *
+     * @param workingDirectory where relative paths (data files, the output and plugin directories) are taken from
+     */
     public BacktestCommand(Path workingDirectory) {
         this(workingDirectory, Clock.systemUTC());
     }

@@ -13,6 +13,12 @@ public final class DryRunCommand extends SessionCommand {
         this(Path.of(""), System.getenv());
     }
 
+    /**
+     * A command that reads files relative to {@code workingDirectory} and credentials from {@code environment}.
+     *
+     * @param workingDirectory where relative paths in the configuration and flags are taken from
+     * @param environment the variables that may override the configuration file's credentials
+     */
     public DryRunCommand(Path workingDirectory, Map<String, String> environment) {
         super(Mode.DRY_RUN, workingDirectory, environment);
     }

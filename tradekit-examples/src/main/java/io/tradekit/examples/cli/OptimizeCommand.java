@@ -88,6 +88,11 @@ public final class OptimizeCommand implements Command {
         this(Path.of(""));
     }
 
+    /**
+     * A command that takes relative paths from {@code workingDirectory}.
+     *
+     * @param workingDirectory where relative paths (data files, the output and plugin directories) are taken from
+     */
     public OptimizeCommand(Path workingDirectory) {
         this.workingDirectory = workingDirectory;
     }

@@ -31,19 +31,50 @@ public final class Options {
     /** The heading the next flags are listed under in the help, or null for the first group. */
     private String heading;
 
+    /**
+     * Flags of one command; {@code --help} is declared already.
+     *
+     * @param command the command's name, used in messages such as "unknown flag --x for backtest"
+     */
     public Options(String command) {
         this.command = command;
         specs.put("help", new Spec("help", null, "show this help", false, null));
     }
 
+    /**
+     * Declares a flag that takes one value and may be given once.
+     *
+     * @param name the flag without its dashes, e.g. {@code data}
+     * @param valueName what the value is, shown in the help, e.g. {@code FILE}
+     * @param description one line for the help
+     * @return these options
+     * @throws IllegalStateException when the flag is declared already
+     */
     public Options value(String name, String valueName, String description) {
         return add(new Spec(name, valueName, description, false, heading));
     }
 
+    /**
+     * Declares a flag that takes one value and may be given several times.
+     *
+     * @param name the flag without its dashes, e.g. {@code param}
+     * @param valueName what each value is, shown in the help, e.g. {@code KEY=VALUE}
+     * @param description one line for the help
+     * @return these options
+     * @throws IllegalStateException when the flag is declared already
+     */
     public Options repeatable(String name, String valueName, String description) {
         return add(new Spec(name, valueName, description, true, heading));
     }
 
+    /**
+     * Declares a switch: a flag without a value.
+     *
+     * @param name the flag without its dashes, e.g. {@code yes}
+     * @param description one line for the help
+     * @return these options
+     * @throws IllegalStateException when the flag is declared already
+     */
     public Options flag(String name, String description) {
         return add(new Spec(name, null, description, false, heading));
     }
@@ -55,13 +86,22 @@ public final class Options {
         return this;
     }
 
-    /** Lists the flags added after this under {@code text} in the help, after a blank line. */
+    /**
+     * Lists the flags added after this under {@code text} in the help, after a blank line.
+     *
+     * @param text the heading, e.g. {@code Risk:}
+     * @return these options
+     */
     public Options heading(String text) {
         this.heading = text;
         return this;
     }
 
-    /** The options as help lines, descriptions aligned. */
+    /**
+     * The options as help lines, descriptions aligned.
+     *
+     * @return one line per flag, in the order declared, with the group headings between them
+     */
     public String describe() {
         List<String> heads = new ArrayList<>();
         int width = 0;
@@ -108,6 +148,14 @@ public final class Options {
         return parser;
     }
 
+    /**
+     * Parses one command line against the declared flags.
+     *
+     * @param args the arguments after the command's name
+     * @return the flags given, with their values
+     * @throws UsageException on an unknown flag (naming the nearest known ones), a flag given twice, a missing value or a
+     *         stray argument
+     */
     public Parsed parse(List<String> args) {
         ParseResult result;
         try {
@@ -159,19 +207,44 @@ public final class Options {
             this.values = values;
         }
 
+        /**
+         * Whether the flag was given.
+         *
+         * @param name the flag without its dashes
+         * @return true when it was given (a switch: when it is on)
+         */
         public boolean has(String name) {
             return values.containsKey(name);
         }
 
+        /**
+         * The value of a flag.
+         *
+         * @param name the flag without its dashes
+         * @return its first value; empty when it was not given
+         */
         public Optional<String> value(String name) {
             List<String> v = values.get(name);
             return v == null ? Optional.empty() : Optional.of(v.getFirst());
         }
 
+        /**
+         * The value of a flag, or a default.
+         *
+         * @param name the flag without its dashes
+         * @param fallback the value when the flag was not given
+         * @return its first value, or {@code fallback}
+         */
         public String value(String name, String fallback) {
             return value(name).orElse(fallback);
         }
 
+        /**
+         * Every value of a repeatable flag.
+         *
+         * @param name the flag without its dashes
+         * @return the values in the order given; empty when the flag was not given
+         */
         public List<String> values(String name) {
             return List.copyOf(values.getOrDefault(name, List.of()));
         }

@@ -56,6 +56,11 @@ public final class ReplayCommand implements Command {
         this(Path.of(""));
     }
 
+    /**
+     * A command that takes relative paths from {@code workingDirectory}.
+     *
+     * @param workingDirectory where relative paths (data files, the journal, the output and plugin directories) are taken from
+     */
     public ReplayCommand(Path workingDirectory) {
         this.workingDirectory = workingDirectory;
     }

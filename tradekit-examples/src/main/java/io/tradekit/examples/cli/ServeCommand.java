@@ -42,10 +42,17 @@ public final class ServeCommand implements Command {
     private final Path workingDirectory;
     private final Map<String, String> environment;
 
+    /** Relative paths are taken from the process's working directory; credentials may come from its environment. */
     public ServeCommand() {
         this(Path.of(""), System.getenv());
     }
 
+    /**
+     * A command that reads files relative to {@code workingDirectory} and credentials from {@code environment}.
+     *
+     * @param workingDirectory where relative paths in the fleet file, its bots' files and the flags are taken from
+     * @param environment the variables the fleet file's and bots' readers take credentials from
+     */
     public ServeCommand(Path workingDirectory, Map<String, String> environment) {
         this.workingDirectory = workingDirectory;
         this.environment = Map.copyOf(environment);

@@ -50,10 +50,16 @@ public final class SimulateCommand implements Command {
 
     private final Path workingDirectory;
 
+    /** Relative paths (a CSV file given to {@code --data}) are taken from the process's working directory. */
     public SimulateCommand() {
         this(Path.of(""));
     }
 
+    /**
+     * A command that takes relative paths from {@code workingDirectory}.
+     *
+     * @param workingDirectory where relative paths (a CSV file given to {@code --data}) are taken from
+     */
     public SimulateCommand(Path workingDirectory) {
         this.workingDirectory = workingDirectory;
     }

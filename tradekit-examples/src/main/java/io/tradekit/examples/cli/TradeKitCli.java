@@ -26,8 +26,11 @@ import java.util.Map;
  */
 public final class TradeKitCli {
 
+    /** Exit code of a command that did what it was asked. */
     public static final int OK = 0;
+    /** Exit code of a run that failed: a venue or journal error, or a run that ended on a strategy failure. */
     public static final int FAILED = 1;
+    /** Exit code of a command line or input that was wrong; the message says what and where. */
     public static final int BAD_INPUT = 2;
     /** What the JVM exits with on SIGINT (128 + signal 2); listed here so the exit codes are documented in one place. */
     public static final int INTERRUPTED = 130;
@@ -35,16 +38,34 @@ public final class TradeKitCli {
     private final Terminal terminal;
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
+    /**
+     * A command line with the given commands, e.g. a test's own selection.
+     *
+     * @param terminal where every command writes
+     * @param commands the commands, listed in the usage in this order; a later command of the same name replaces an earlier one
+     */
     public TradeKitCli(Terminal terminal, List<Command> commands) {
         this.terminal = terminal;
         for (Command c : commands) this.commands.put(c.name(), c);
     }
 
+    /**
+     * A command line with every bundled command: backtest, optimize, replay, paper, dry-run, live, simulate, bench,
+     * serve and approvals.
+     *
+     * @param terminal where every command writes
+     */
     public TradeKitCli(Terminal terminal) {
         this(terminal, List.of(new BacktestCommand(), new OptimizeCommand(), new ReplayCommand(), new PaperCommand(), new DryRunCommand(), new LiveCommand(),
                 new SimulateCommand(), new BenchCommand(), new ServeCommand(), new ApprovalsCommand()));
     }
 
+    /**
+     * Runs one command. On any exit code but {@link #OK} it exits the JVM with that code; on {@link #OK} it returns
+     * and the JVM ends as usual. An unforeseen exception prints its stack trace and exits {@link #FAILED}.
+     *
+     * @param args the command's name and its flags
+     */
     public static void main(String[] args) {
         int code;
         try {
@@ -58,6 +79,14 @@ public final class TradeKitCli {
         if (code != OK) System.exit(code);
     }
 
+    /**
+     * Runs the command named by {@code args[0]} with the rest: prints the usage on no arguments or {@code --help},
+     * the version on {@code --version}, and turns usage errors, bad input and failures into messages on
+     * {@link Terminal#err()} and an exit code.
+     *
+     * @param args the command's name and its flags
+     * @return {@link #OK}, {@link #FAILED} or {@link #BAD_INPUT}
+     */
     public int run(String... args) {
         if (args.length == 0) {
             terminal.err().print(usage());

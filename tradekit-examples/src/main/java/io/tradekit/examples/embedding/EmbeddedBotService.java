@@ -40,6 +40,13 @@ public final class EmbeddedBotService implements AutoCloseable {
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
+    /**
+     * Builds the bot (not started): {@code sma-cross} with fast 10 and slow 30 on a paper exchange on the data's clock.
+     *
+     * @param instrument the symbol and its filters, for the paper exchange and the bot
+     * @param timeframe the bars' timeframe
+     * @param cash the paper account's starting cash, in the quote asset
+     */
     public EmbeddedBotService(Instrument instrument, Timeframe timeframe, BigDecimal cash) {
         this.bot = TradeKit.bot("embedded-" + instrument.symbol())
                 .exchange(new PaperExchange(PaperSettings.of(instrument, cash)))
@@ -51,11 +58,16 @@ public final class EmbeddedBotService implements AutoCloseable {
                 .build();
     }
 
+    /** Starts the bot; call before the first {@link #onBar}. */
     public void start() {
         bot.start();
     }
 
-    /** A closed bar from the host's market data feed; returns once the bot has acted on it. */
+    /**
+     * A closed bar from the host's market data feed; returns once the bot has acted on it.
+     *
+     * @param bar the next closed bar of the instrument and timeframe
+     */
     public void onBar(Bar bar) {
         bot.feed(bar);
     }
@@ -80,27 +92,47 @@ public final class EmbeddedBotService implements AutoCloseable {
         }
     }
 
-    /** The fills the bot applied, in order. */
+    /**
+     * The fills the bot applied, in order.
+     *
+     * @return a copy
+     */
     public List<Fill> fills() {
         return List.copyOf(fills);
     }
 
-    /** Every state the bot moved to, in order. */
+    /**
+     * Every state the bot moved to, in order.
+     *
+     * @return a copy
+     */
     public List<BotState> states() {
         return List.copyOf(states);
     }
 
-    /** Orders the bot refused and errors it reported. */
+    /**
+     * Orders the bot refused and errors it reported.
+     *
+     * @return a copy, one line each ("denied by ...: reason" or "source: message")
+     */
     public List<String> problems() {
         return List.copyOf(problems);
     }
 
-    /** Cash plus the position at the last price; ask while the service runs. */
+    /**
+     * Cash plus the position at the last price; ask while the service runs.
+     *
+     * @return the equity in the quote asset
+     */
     public BigDecimal equity() {
         return bot.equity();
     }
 
-    /** The bot's state; once closed, the last state it reported (a stopped bot's loop answers no more questions). */
+    /**
+     * The bot's state; once closed, the last state it reported (a stopped bot's loop answers no more questions).
+     *
+     * @return the current or last state
+     */
     public BotState state() {
         return closed ? states.getLast() : bot.state();
     }

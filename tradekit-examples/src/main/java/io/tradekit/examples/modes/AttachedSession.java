@@ -11,6 +11,11 @@ public final class AttachedSession implements BotLauncher {
 
     private final TradingSession session;
 
+    /**
+     * Shows {@code session}'s bot; the session must be started before the control plane launches it.
+     *
+     * @param session the running session whose command owns its stop and report
+     */
     public AttachedSession(TradingSession session) {
         this.session = session;
     }

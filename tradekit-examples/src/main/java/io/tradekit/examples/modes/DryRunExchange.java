@@ -61,21 +61,41 @@ public final class DryRunExchange implements ExchangeAdapter {
     private volatile EventSink sink = event -> { };
     private long sequence;
 
+    /**
+     * Wraps {@code venue} with would-be orders stamped by the system clock.
+     *
+     * @param venue the real venue, for market data and account reads; never sent an order
+     */
     public DryRunExchange(ExchangeAdapter venue) {
         this(venue, Clock.systemUTC());
     }
 
+    /**
+     * Wraps {@code venue} with would-be orders stamped by {@code clock}.
+     *
+     * @param venue the real venue, for market data and account reads; never sent an order
+     * @param clock stamps the would-be orders and their local answers
+     * @throws NullPointerException when an argument is null
+     */
     public DryRunExchange(ExchangeAdapter venue, Clock clock) {
         this.venue = Objects.requireNonNull(venue, "venue");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Called with each would-be order, on the thread that placed it; keep it short. */
+    /**
+     * Called with each would-be order, on the thread that placed it; keep it short.
+     *
+     * @param listener told of each order the bot would have sent
+     */
     public void onWouldBeOrder(Consumer<WouldBeOrder> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Every order the bot would have sent, in order. */
+    /**
+     * Every order the bot would have sent, in order.
+     *
+     * @return a copy
+     */
     public List<WouldBeOrder> wouldBeOrders() {
         return List.copyOf(wouldBe);
     }

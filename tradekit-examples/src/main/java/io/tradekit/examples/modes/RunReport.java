@@ -31,8 +31,14 @@ public final class RunReport {
     }
 
     /**
-     * {@code strategy} is the instance that ran (read after the run: its views are the loop's), or null
-     * when only its name is known; {@code bars} the bars it went over.
+     * The report of one run: the figures over {@code bars}, plus the grid's section when the strategy is the grid
+     * and the confluence's decisions when it is a confluence.
+     *
+     * @param result the run's figures
+     * @param strategy the instance that ran (read after the run: its views are the loop's), or null when only its
+     *        name is known
+     * @param bars the bars it went over
+     * @return the report, not yet written
      */
     public static ReportWriter of(BacktestResult result, Strategy strategy, List<Bar> bars) {
         ReportWriter report = ReportWriter.of(result, bars);
@@ -49,6 +55,10 @@ public final class RunReport {
      * bar-to-bar returns over the bar times both have (tradekit-risk's {@link Correlation}, the figure its risk report
      * uses for held pairs), with the number of returns it rests on. A correlation near 1 means the pairs' positions
      * are in effect one bet.
+     *
+     * @param barsBySymbol each pair's bars, oldest first
+     * @return a section with the number of pairs compared, the most correlated pair and a table of every pair;
+     *         "n/a" where a correlation cannot be computed
      */
     public static ReportSection correlations(Map<String, List<Bar>> barsBySymbol) {
         int longest = barsBySymbol.values().stream().mapToInt(List::size).max().orElse(0);

@@ -19,6 +19,15 @@ public final class SessionLauncher implements BotLauncher {
     private final String source;
     private TradingSession session;
 
+    /**
+     * A launcher that opens a new session from {@code config} on each launch; a live bot must confirm live trading in
+     * its own configuration ({@code confirmLive}).
+     *
+     * @param config the bot's configuration
+     * @param mode paper, live or dry-run
+     * @param plugins where strategies and other plugins are found
+     * @param source where the configuration came from (e.g. its file), named in messages
+     */
     public SessionLauncher(BotConfig config, Mode mode, Plugins plugins, String source) {
         this.config = config;
         this.mode = mode;

@@ -99,9 +99,14 @@ public final class TradingSession implements AutoCloseable {
 
     /**
      * Checks {@code config} for {@code mode} ({@link ModeRequirements}) and makes the venue's adapter; nothing
-     * connects yet. {@code liveConfirmed} is a confirmation of live trading given outside the file;
-     * {@code source} names the configuration in errors.
+     * connects yet. In paper mode the adapter gets no credentials: the real venue is asked for market data only.
      *
+     * @param config the bot's configuration
+     * @param mode paper, live or dry-run
+     * @param plugins where the venue's adapter, the strategy and other plugins are found
+     * @param liveConfirmed a confirmation of live trading given outside the file (e.g. a command-line flag)
+     * @param source names the configuration in errors, e.g. its file
+     * @return the session, not started
      * @throws ConfigException naming every field at fault
      */
     public static TradingSession open(BotConfig config, Mode mode, Plugins plugins, boolean liveConfirmed, String source) {
@@ -126,32 +131,60 @@ public final class TradingSession implements AutoCloseable {
         return "exchange.settings";
     }
 
+    /**
+     * The configuration the session was opened with.
+     *
+     * @return the configuration
+     */
     public BotConfig config() {
         return config;
     }
 
+    /**
+     * The mode the session runs in.
+     *
+     * @return paper, live or dry-run
+     */
     public Mode mode() {
         return mode;
     }
 
-    /** Listens to the bot's events (on its loop thread: return quickly); add before {@link #start}. */
+    /**
+     * Listens to the bot's events (on its loop thread: return quickly); add before {@link #start}.
+     *
+     * @param listener told of every event of the bot
+     * @return this session
+     */
     public TradingSession onEvent(Consumer<BotEvent> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
-    /** Hears each order a dry run would have sent; add before {@link #start}. */
+    /**
+     * Hears each order a dry run would have sent; add before {@link #start}.
+     *
+     * @param listener told of each would-be order; never called outside a dry run
+     * @return this session
+     */
     public TradingSession onWouldBeOrder(Consumer<WouldBeOrder> listener) {
         orderListeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
-    /** The journal this session writes. */
+    /**
+     * The journal this session writes.
+     *
+     * @return the mode's journal file from the configuration
+     */
     public Path journal() {
         return config.journalFor(mode);
     }
 
-    /** Where {@link #stop} writes the report (and a dry run its would-be orders). */
+    /**
+     * Where {@link #stop} writes the report (and a dry run its would-be orders).
+     *
+     * @return the mode's report directory from the configuration
+     */
     public Path reports() {
         return config.reportsFor(mode);
     }
@@ -265,20 +298,33 @@ public final class TradingSession implements AutoCloseable {
         }
     }
 
-    /** The running bot: ask it for its state, position, orders; pause, resume or flatten it. */
+    /**
+     * The running bot: ask it for its state, position, orders; pause, resume or flatten it.
+     *
+     * @return the bot
+     * @throws IllegalStateException when the session is not started
+     */
     public synchronized TradingBot bot() {
         if (bot == null) throw new IllegalStateException("session of bot '" + config.name() + "' is not started");
         return bot;
     }
 
-    /** Bars the strategy has acted on since {@link #start}. */
+    /**
+     * Bars the strategy has acted on since {@link #start}.
+     *
+     * @return the count
+     */
     public long barsProcessed() {
         return bars.get();
     }
 
     /**
-     * Waits until the strategy has acted on {@code count} bars since the start, at most {@code timeout};
-     * returns whether it did.
+     * Waits until the strategy has acted on {@code count} bars since the start, at most {@code timeout}.
+     *
+     * @param count the bars to wait for
+     * @param timeout the longest wait (wall time)
+     * @return whether the strategy acted on {@code count} bars in time
+     * @throws InterruptedException when the waiting thread is interrupted
      */
     public boolean awaitBars(long count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -292,7 +338,11 @@ public final class TradingSession implements AutoCloseable {
         return true;
     }
 
-    /** The orders a dry run would have sent so far (always empty in other modes). */
+    /**
+     * The orders a dry run would have sent so far (always empty in other modes).
+     *
+     * @return a copy, in order
+     */
     public List<WouldBeOrder> wouldBeOrders() {
         return dryRun == null ? List.of() : dryRun.wouldBeOrders();
     }
@@ -300,6 +350,9 @@ public final class TradingSession implements AutoCloseable {
     /**
      * Stops trading (open orders stay at the venue), journals the final state, closes the venue and writes
      * the report; a second call returns the first result.
+     *
+     * @return the session's figures, report and (for a dry run) would-be orders
+     * @throws IllegalStateException when the session was not started
      */
     public synchronized SessionResult stop() {
         if (result != null) return result;

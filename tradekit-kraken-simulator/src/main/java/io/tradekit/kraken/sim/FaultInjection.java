@@ -27,39 +27,80 @@ public interface FaultInjection {
     /**
      * Fails the next {@code count} new orders. A failure after accepting applies to orders the venue
      * takes; an order it refuses anyway gets its usual refusal, and the failure waits for the next one.
+     *
+     * @param count how many new orders fail
+     * @param failure how each fails
      */
     void failNextOrders(int count, OrderFailure failure);
 
-    /** Holds every REST answer back by {@code delay} (zero to stop); the request itself takes effect at once. */
+    /**
+     * Holds every REST answer back by {@code delay} (zero to stop); the request itself takes effect at once.
+     *
+     * @param delay how long each answer waits before it goes out
+     */
     void delayResponses(Duration delay);
 
-    /** Answers the next {@code requests} authenticated REST requests with the venue's rate-limit error, unprocessed. */
+    /**
+     * Answers the next {@code requests} authenticated REST requests with the venue's rate-limit error, unprocessed.
+     *
+     * @param requests how many requests to refuse
+     */
     void rateLimitNext(int requests);
 
-    /** Refuses the next {@code requests} authenticated REST requests as the venue refuses stale authentication, unprocessed. */
+    /**
+     * Refuses the next {@code requests} authenticated REST requests as the venue refuses stale authentication, unprocessed.
+     *
+     * @param requests how many requests to refuse
+     */
     void refuseAuthenticationNext(int requests);
 
     /**
      * Refuses every new connection, REST requests and WebSocket handshakes alike, with {@code httpStatus}
      * (and a {@code Retry-After} when {@code retryAfter} is positive), as the venue's edge does under a
      * connection-rate ban or an outage, until {@link #acceptConnections()}.
+     *
+     * @param httpStatus the HTTP status of every refusal, e.g. 403, 429 or 503
+     * @param retryAfter the {@code Retry-After} to send, zero or negative for none
      */
     void refuseConnections(int httpStatus, Duration retryAfter);
 
+    /**
+     * Stops refusing new connections (see {@link #refuseConnections}); connections already open were never affected.
+     */
     void acceptConnections();
 
-    /** The next REST answer sends its headers and half its body, then stalls for {@code stall} before the rest. */
+    /**
+     * The next REST answer sends its headers and half its body, then stalls for {@code stall} before the rest.
+     *
+     * @param stall how long the answer stalls
+     */
     void stallNextAnswer(Duration stall);
 
-    /** Answers the next authenticated request with the venue's refusal that names when to come back, {@code retryAfter} from now. */
+    /**
+     * Answers the next authenticated request with the venue's refusal that names when to come back, {@code retryAfter} from now.
+     *
+     * @param retryAfter how long from now the refusal tells the client to wait
+     */
     void throttleNext(Duration retryAfter);
 
-    /** Moves the venue's clock {@code skew} away from the wall clock. */
+    /**
+     * Moves the venue's clock {@code skew} away from the wall clock.
+     *
+     * @param skew the offset from the wall clock (negative: behind)
+     */
     void skewClock(Duration skew);
 
-    /** Stops (true) or resumes (false) every frame the streams send, heartbeats included, without closing them. */
+    /**
+     * Stops (true) or resumes (false) every frame the streams send, heartbeats included, without closing them.
+     *
+     * @param silent true to silence the streams, false to resume them
+     */
     void silenceStreams(boolean silent);
 
-    /** Sends {@code frame} as it is to every stream subscriber, e.g. a malformed one. */
+    /**
+     * Sends {@code frame} as it is to every stream subscriber, e.g. a malformed one.
+     *
+     * @param frame the frame's text, not checked
+     */
     void sendToStreams(String frame);
 }
