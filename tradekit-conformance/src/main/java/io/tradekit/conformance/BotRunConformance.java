@@ -32,6 +32,10 @@ public abstract class BotRunConformance extends ConformanceSupport {
 
     private static final int STEPS = 10;
 
+    /** For a venue's test class, which extends this kit and supplies its harness. */
+    protected BotRunConformance() {
+    }
+
     /** Buys when flat, sells everything on the next bar: one order at a time. */
     private static final class InAndOut implements Strategy {
         private final BigDecimal size;

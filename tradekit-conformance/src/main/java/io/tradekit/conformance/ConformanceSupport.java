@@ -25,6 +25,10 @@ public abstract class ConformanceSupport {
     protected VenueHarness venue;
     private final List<ExchangeAdapter> adapters = new ArrayList<>();
 
+    /** For the kits that extend it. */
+    protected ConformanceSupport() {
+    }
+
     /**
      * A new harness over a freshly started simulator; called before each test. A venue's test class implements it.
      *

@@ -16,6 +16,10 @@ public final class EventLog implements EventSink {
 
     private final List<Event> events = new ArrayList<>();
 
+    /** An empty log. */
+    public EventLog() {
+    }
+
     /**
      * Records the event and wakes every waiter; called by the adapter from any thread.
      *

@@ -22,6 +22,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 public abstract class FaultConformance extends ConformanceSupport {
 
+    /** For a venue's test class, which extends this kit and supplies its harness. */
+    protected FaultConformance() {
+    }
+
     private static ExchangeException exchangeFailure(Throwable t, String what) {
         assertThat(t).as(what).isInstanceOf(ExchangeException.class);
         return (ExchangeException) t;

@@ -34,6 +34,10 @@ public abstract class PerpetualConformance extends ConformanceSupport {
     private ExchangeAdapter a;
     private Instrument instrument;
 
+    /** For a venue's test class, which extends this kit and supplies its harness. */
+    protected PerpetualConformance() {
+    }
+
     @BeforeEach
     final void derivativesAdapter() {
         a = adapter();

@@ -23,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class StreamConformance extends ConformanceSupport {
 
+    /** For a venue's test class, which extends this kit and supplies its harness. */
+    protected StreamConformance() {
+    }
+
     /** An adapter connected to {@code log}, following the harness's bars, with every stream up. */
     private ExchangeAdapter following(EventLog log) {
         ExchangeAdapter a = adapter();

@@ -33,6 +33,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 public abstract class TradingConformance extends ConformanceSupport {
 
+    /** For a venue's test class, which extends this kit and supplies its harness. */
+    protected TradingConformance() {
+    }
+
     @Test
     void everyDocumentedSigningExampleIsReproducedByTheAdaptersSigner() {
         List<SigningExample> examples = venue.signingExamples();

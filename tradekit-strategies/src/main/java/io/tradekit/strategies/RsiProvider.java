@@ -22,6 +22,10 @@ public final class RsiProvider implements StrategyProvider {
     /** The {@code overbought} level when none is given: 70. */
     public static final BigDecimal DEFAULT_OVERBOUGHT = BigDecimal.valueOf(70);
 
+    /** Used by {@link java.util.ServiceLoader}, which needs a public no-argument constructor; the provider holds no state. */
+    public RsiProvider() {
+    }
+
     @Override
     public String name() {
         return NAME;

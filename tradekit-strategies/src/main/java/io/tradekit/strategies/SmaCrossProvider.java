@@ -19,6 +19,10 @@ public final class SmaCrossProvider implements StrategyProvider {
     /** The {@code slow} period when none is given: 30 bars. */
     public static final int DEFAULT_SLOW = 30;
 
+    /** Used by {@link java.util.ServiceLoader}, which needs a public no-argument constructor; the provider holds no state. */
+    public SmaCrossProvider() {
+    }
+
     @Override
     public String name() {
         return NAME;

@@ -20,6 +20,10 @@ public final class AnthropicMessages implements ChatProtocol {
     private static final int MAX_TOKENS = 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The protocol holds no state: one instance serves every request. */
+    public AnthropicMessages() {
+    }
+
     @Override
     public String name() {
         return "anthropic";

@@ -17,6 +17,10 @@ public final class GeminiGenerateContent implements ChatProtocol {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The protocol holds no state: one instance serves every request. */
+    public GeminiGenerateContent() {
+    }
+
     @Override
     public String name() {
         return "gemini";

@@ -31,6 +31,10 @@ public final class LlmSourceProvider implements ProposalSourceProvider {
     private static final Set<String> SETTINGS = Set.of("protocol", "model", "strategy", "params", "base-url", "api-key-env", "deadline-seconds",
             "max-answer-kb", "ttl-minutes", "fallback");
 
+    /** Used by {@link java.util.ServiceLoader}, which needs a public no-argument constructor; the provider holds no state. */
+    public LlmSourceProvider() {
+    }
+
     @Override
     public String name() {
         return "llm";

@@ -14,6 +14,10 @@ import java.util.Optional;
  */
 public final class OllamaChat implements ChatProtocol {
 
+    /** The protocol holds no state: one instance serves every request. */
+    public OllamaChat() {
+    }
+
     @Override
     public String name() {
         return "ollama";

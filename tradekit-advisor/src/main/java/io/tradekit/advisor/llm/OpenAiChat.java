@@ -17,6 +17,10 @@ public final class OpenAiChat implements ChatProtocol {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The protocol holds no state: one instance serves every request. */
+    public OpenAiChat() {
+    }
+
     @Override
     public String name() {
         return "openai";

@@ -16,6 +16,10 @@ import java.util.Set;
  */
 public final class TelegramNotifierProvider implements NotifierProvider {
 
+    /** Used by {@link java.util.ServiceLoader}, which needs a public no-argument constructor; the provider holds no state. */
+    public TelegramNotifierProvider() {
+    }
+
     @Override
     public String name() {
         return "telegram";

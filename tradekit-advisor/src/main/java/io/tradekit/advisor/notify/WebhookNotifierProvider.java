@@ -14,6 +14,10 @@ import java.util.Set;
  */
 public final class WebhookNotifierProvider implements NotifierProvider {
 
+    /** Used by {@link java.util.ServiceLoader}, which needs a public no-argument constructor; the provider holds no state. */
+    public WebhookNotifierProvider() {
+    }
+
     @Override
     public String name() {
         return "webhook";

@@ -18,6 +18,10 @@ import java.util.Map;
  */
 public final class OptimizerProposalSourceProvider implements ProposalSourceProvider {
 
+    /** Used by {@link java.util.ServiceLoader}, which needs a public no-argument constructor; the provider holds no state. */
+    public OptimizerProposalSourceProvider() {
+    }
+
     @Override
     public String name() {
         return OptimizerProposalSource.NAME;

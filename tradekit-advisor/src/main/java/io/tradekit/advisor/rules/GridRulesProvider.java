@@ -7,6 +7,10 @@ import io.tradekit.api.Params;
 /** Makes {@link GridRuleSource} under the name {@code grid-rules}; settings as in {@link GridRuleSettings#from}. */
 public final class GridRulesProvider implements ProposalSourceProvider {
 
+    /** Used by {@link java.util.ServiceLoader}, which needs a public no-argument constructor; the provider holds no state. */
+    public GridRulesProvider() {
+    }
+
     @Override
     public String name() {
         return GridRuleSource.NAME;

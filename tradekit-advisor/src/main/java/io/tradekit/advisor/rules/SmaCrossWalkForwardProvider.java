@@ -16,6 +16,10 @@ import java.util.Set;
  */
 public final class SmaCrossWalkForwardProvider implements ProposalSourceProvider {
 
+    /** Used by {@link java.util.ServiceLoader}, which needs a public no-argument constructor; the provider holds no state. */
+    public SmaCrossWalkForwardProvider() {
+    }
+
     @Override
     public String name() {
         return SmaCrossWalkForwardSource.NAME;

@@ -66,12 +66,20 @@ public class JournalBenchmark {
     private static final int FILLS_PER_ORDER = 10;
     private static final Instant T0 = Instant.parse("2024-03-13T00:00:00Z");
 
+    /** Created by JMH, once per fork. */
+    public JournalBenchmark() {
+    }
+
     /** A store that takes writes for the length of a trial. */
     @State(Scope.Thread)
     public static class OpenJournal {
         Path dir;
         SqliteStateStore store;
         long counter;
+
+        /** Created by JMH for each trial. */
+        public OpenJournal() {
+        }
 
         /**
          * Creates a temporary directory and a SQLite journal in it, once per trial.
@@ -97,6 +105,10 @@ public class JournalBenchmark {
     public static class BotWith100kFills {
         Path dir;
         Path file;
+
+        /** Created by JMH for each trial. */
+        public BotWith100kFills() {
+        }
 
         /**
          * Writes the file once per trial: 10 000 orders of 10 fills each, a snapshot every 30 000 fills.

@@ -34,6 +34,10 @@ public class RestartBenchmark {
     private static final Instrument BTC = new Instrument("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"),
             new BigDecimal("0.00001"), new BigDecimal("0.00001"), new BigDecimal("5"));
 
+    /** Created by JMH, once per fork. */
+    public RestartBenchmark() {
+    }
+
     /**
      * Builds a bot on the journal with 100 000 fills and a fresh paper venue, starts it (load, check, reconcile) and
      * stops it.

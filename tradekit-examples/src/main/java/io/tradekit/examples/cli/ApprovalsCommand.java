@@ -25,6 +25,10 @@ public final class ApprovalsCommand implements Command {
             .value("actor", "NAME", "who decides, as the journal records it (default: the OS user)")
             .value("reason", "TEXT", "why, as the journal records it (required to approve or reject)");
 
+    /** The command holds no state until it runs. */
+    public ApprovalsCommand() {
+    }
+
     @Override
     public String name() {
         return "approvals";

@@ -17,6 +17,10 @@ public final class BenchCommand implements Command {
     static final List<String> DEFAULT_ARGS = List.of(EngineBenchmark.class.getSimpleName(), "-f", "1", "-wi", "5", "-w", "3s",
             "-i", "5", "-r", "3s");
 
+    /** The command holds no state until it runs. */
+    public BenchCommand() {
+    }
+
     @Override
     public String name() {
         return "bench";

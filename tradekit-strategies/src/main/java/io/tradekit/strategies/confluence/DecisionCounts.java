@@ -17,6 +17,9 @@ public final class DecisionCounts {
     private long bookSkipped;
     private long quietBars;
 
+    DecisionCounts() {
+    }
+
     void add(Decision decision) {
         decisions++;
         if (decision.outcome() == Signal.BUY) buys++;
