@@ -337,16 +337,26 @@ public final class MatchingEngine {
      * false when the caller must play its path with {@link #advance} and close it with {@link #endBar}.
      */
     public synchronized boolean playIfQuiet(Bar bar) {
+        return playIfQuiet(bar, bar.closeTime());
+    }
+
+    /** {@link #playIfQuiet(Bar)} for a driver that has the bar's {@link Bar#closeTime() close time} already (one instant per bar). */
+    public synchronized boolean playIfQuiet(Bar bar, Instant closeTime) {
         beginBar(bar);
         if (!isQuiet(bar.symbol())) return false;
-        endBar(bar);
+        endBar(bar, closeTime);
         return true;
     }
 
     /** Whether the market of {@code bar}'s symbol already stands at or past its close: the bar was played to its end (before a restart). */
     public synchronized boolean hasPlayed(Bar bar) {
+        return hasPlayed(bar, bar.closeTime());
+    }
+
+    /** {@link #hasPlayed(Bar)} for a driver that has the bar's {@link Bar#closeTime() close time} already. */
+    public synchronized boolean hasPlayed(Bar bar, Instant closeTime) {
         Instant closed = closedUntil.get(bar.symbol());
-        return closed != null && !closed.isBefore(bar.closeTime());
+        return closed != null && !closed.isBefore(closeTime);
     }
 
     /** Opens a bar: its volume becomes the budget of the participation cap; the market stands between bars no more. */
@@ -434,10 +444,14 @@ public final class MatchingEngine {
 
     /** Closes a bar: its close is the last price, and (under NEXT_OPEN) takers wait for the next open. */
     public synchronized void endBar(Bar bar) {
+        endBar(bar, bar.closeTime());
+    }
+
+    /** {@link #endBar(Bar)} for a driver that has the bar's {@link Bar#closeTime() close time} already. */
+    public synchronized void endBar(Bar bar, Instant close) {
         String symbol = bar.symbol();
         lastPrice.put(symbol, bar.close());
         if (!lastQuote.isEmpty()) lastQuote.remove(symbol);
-        Instant close = bar.closeTime();
         if (close.isAfter(now)) now = close;
         closedUntil.merge(symbol, close, (a, b) -> b.isAfter(a) ? b : a);
         if (settles(symbol)) settleFunding(instrument(symbol), close, bar.close());
