@@ -115,7 +115,7 @@ public record Instrument(String symbol, String baseAsset, String quoteAsset,
      * @return true when it is a multiple of the tick size
      */
     public boolean isOnTick(BigDecimal price) {
-        return price.remainder(tickSize).signum() == 0;
+        return isMultipleOf(price, tickSize);
     }
 
     /**
@@ -125,7 +125,17 @@ public record Instrument(String symbol, String baseAsset, String quoteAsset,
      * @return true when it is a multiple of the step size
      */
     public boolean isOnStep(BigDecimal quantity) {
-        return quantity.remainder(stepSize).signum() == 0;
+        return isMultipleOf(quantity, stepSize);
+    }
+
+    /**
+     * Whether {@code value} is a whole multiple of {@code unit}. A unit that is a power of ten (0.01, 1, 0.00001: the
+     * usual tick and step) divides every value with no more decimal places than it has, which needs no division: every
+     * order is checked here, and the remainder's division was a visible part of an order's cost.
+     */
+    private static boolean isMultipleOf(BigDecimal value, BigDecimal unit) {
+        if (value.scale() <= unit.scale() && unit.unscaledValue().equals(java.math.BigInteger.ONE)) return true;
+        return value.remainder(unit).signum() == 0;
     }
 
     /**

@@ -22,12 +22,11 @@ public record OrderRequest(String clientOrderId, String symbol, Side side, Order
 
     /** The characters and length every supported venue accepts for a client order id. */
     public static final String CLIENT_ORDER_ID_PATTERN = "[A-Za-z0-9_-]{1,36}";
-    private static final java.util.regex.Pattern CLIENT_ORDER_ID = java.util.regex.Pattern.compile(CLIENT_ORDER_ID_PATTERN);
 
     /** Checks the client order id's form and that every field is given. */
     public OrderRequest {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
-        if (!CLIENT_ORDER_ID.matcher(clientOrderId).matches()) {
+        if (!isClientOrderId(clientOrderId)) {
             throw new InvalidInputException("client order id '" + clientOrderId + "' does not match " + CLIENT_ORDER_ID_PATTERN);
         }
         Objects.requireNonNull(symbol, "symbol");
@@ -36,6 +35,21 @@ public record OrderRequest(String clientOrderId, String symbol, Side side, Order
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(limitPrice, "limitPrice");
         Objects.requireNonNull(timeInForce, "timeInForce");
+    }
+
+    /**
+     * Whether {@code id} matches {@link #CLIENT_ORDER_ID_PATTERN}, checked character by character: every order made
+     * passes here, and a regular expression's matcher cost more than the rest of the order's checks together.
+     */
+    private static boolean isClientOrderId(String id) {
+        int length = id.length();
+        if (length < 1 || length > 36) return false;
+        for (int i = 0; i < length; i++) {
+            char c = id.charAt(i);
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            if (!allowed) return false;
+        }
+        return true;
     }
 
     /**

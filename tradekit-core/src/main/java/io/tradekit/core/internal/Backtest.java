@@ -5,7 +5,6 @@ import io.tradekit.api.Instrument;
 import io.tradekit.api.RiskLimits;
 import io.tradekit.api.SafetyAction;
 import io.tradekit.api.event.BotEvent;
-import io.tradekit.api.event.Event;
 import io.tradekit.api.spi.StateStore;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.core.BacktestResult;
@@ -153,19 +152,20 @@ public final class Backtest {
         };
         for (int i = 0; i < total; i++) {
             Bar bar = bars.get(i);
+            // One instant for the bar's close, shared by every step that needs it (the venue, the cache, the clocks).
+            Instant close = bar.closeTime();
             if (pairs) {
                 // The bars of every pair that close with this one are played side by side before the bot hears of any.
-                if (i == 0 || !bars.get(i - 1).closeTime().equals(bar.closeTime())) {
+                if (i == 0 || !bars.get(i - 1).closeTime().equals(close)) {
                     int end = i + 1;
-                    while (end < total && bars.get(end).closeTime().equals(bar.closeTime())) end++;
+                    while (end < total && bars.get(end).closeTime().equals(close)) end++;
                     exchange.play(bars.subList(i, end), settle);
                 }
             } else {
-                exchange.play(bar, settle);
+                exchange.play(bar, close, settle);
             }
-            Instant close = bar.closeTime();
             clock.set(close);
-            engine.handle(new Event.BarClosed(bar));
+            engine.onBarClosed(bar, close);
             loop.drain();
             engine.advanceClock(close);
             loop.drain();

@@ -105,7 +105,8 @@ public final class BotEngine {
     private long fillsApplied;
     private long restoredFills;
     private Instant nextEquityAt = Instant.MIN;
-    private Instant nextSafetyAt = Instant.MIN;
+    /** When the safety timer last ran: it runs again once {@code safetyInterval} has passed (compared, not added, so no instant per bar). */
+    private Instant lastSafetyAt;
     private BigDecimal dayStartEquity;
     private long currentDay = Long.MIN_VALUE;
     private int dayBoundaryHour;
@@ -490,7 +491,7 @@ public final class BotEngine {
 
     public void handle(Event event) {
         switch (event) {
-            case Event.BarClosed e -> inOneCommit(() -> onBar(e.bar())); // the bar's equity mark commits with its orders
+            case Event.BarClosed e -> onBarClosed(e.bar(), e.bar().closeTime());
             case Event.TickerUpdated e -> {
                 data.update(e.ticker());
                 watchMargin();
@@ -545,12 +546,23 @@ public final class BotEngine {
         applyFill(fill);
     }
 
+    /**
+     * A closed bar of {@code closeTime} ({@link Bar#closeTime()}), as {@link #handle} handles a {@link Event.BarClosed}: a
+     * driver that has the close time already hands it over, so that one instant serves the whole bar. The bar's equity
+     * mark commits with the orders the strategy sends on it.
+     */
+    public void onBarClosed(Bar bar, Instant closeTime) {
+        BotStore scope = commitScope();
+        if (scope == null) onBar(bar, closeTime);
+        else scope.inOneCommit(() -> onBar(bar, closeTime));
+    }
+
     /** Moves the engine's clock: runs due timers (lookups, safety checks) and rolls the trading day. */
     public void advanceClock(Instant now) {
         timers.runDue(now);
         rollDay(now);
-        if (!now.isBefore(nextSafetyAt) && portfolio != null) {
-            nextSafetyAt = now.plus(config.safetyInterval());
+        if (portfolio != null && (lastSafetyAt == null || EngineClock.atLeastApart(lastSafetyAt, now, config.safetyInterval()))) {
+            lastSafetyAt = now;
             safety.evaluate("timer");
         }
     }
@@ -563,18 +575,17 @@ public final class BotEngine {
         for (Lane lane : lanes) lane.warm = higher.isWarm(lane.strategy, lane.symbol, data);
     }
 
-    private void onBar(Bar bar) {
+    private void onBar(Bar bar, Instant now) {
         Lane lane = laneOf(bar);
         if (lane == null) {
-            if (data.add(bar)) higher.onBarAdded(bar, data);
+            if (data.add(bar, now)) higher.onBarAdded(bar, data);
             return;
         }
-        if (!data.add(bar)) {
+        if (!data.add(bar, now)) {
             log.debug("bar {} {} already seen; ignored", bar.symbol(), bar.openTime());
             return;
         }
         higher.onBarAdded(bar, data);
-        Instant now = bar.closeTime();
         lastBarTime = now;
         // Once per close time: with several pairs, at the first pair's bar of that time (the others at their last price).
         if (lastMarkTime == null || now.isAfter(lastMarkTime)) {
@@ -582,7 +593,7 @@ public final class BotEngine {
             markEquity(now);
         }
         watchMargin();
-        safety.onBar(bar);
+        safety.onBar(bar, now);
         if (!lane.warm) {
             lane.warm = higher.isWarm(lane.strategy, lane.symbol, data);
             if (!lane.warm) return;
@@ -661,21 +672,22 @@ public final class BotEngine {
 
     /**
      * Applies a fill of this bot's order once: journal, orders, account, risk and the strategy's answer. The fill and
-     * the orders the strategy sends in answer commit together ({@link #inOneCommit}): a restart never finds the fill
+     * the orders the strategy sends in answer commit together ({@link #commitScope}): a restart never finds the fill
      * without the answer, which the strategy would not give again.
      */
     void applyFill(Fill fill) {
-        inOneCommit(() -> applyFillOnce(fill));
+        BotStore scope = commitScope();
+        if (scope == null) applyFillOnce(fill);
+        else scope.inOneCommit(() -> applyFillOnce(fill));
     }
 
     /**
-     * Runs {@code work} so that what it journals commits with the orders it writes ahead ({@link BotStore#inOneCommit}):
-     * a bar's equity mark with the orders the strategy sends on that bar, a fill with the orders sent in answer. A
-     * backtest (direct loop, nothing to crash into) just runs it.
+     * The journal in which one step's writes commit together ({@link BotStore#inOneCommit}): a bar's equity mark with
+     * the orders the strategy sends on that bar, a fill with the orders sent in answer. Null for a backtest (direct
+     * loop, nothing to crash into), which runs the step as it is: no scope, and no lambda made per bar or fill.
      */
-    private void inOneCommit(Runnable work) {
-        if (!(loop instanceof DirectLoop) && store instanceof BotStore journal) journal.inOneCommit(work);
-        else work.run();
+    private BotStore commitScope() {
+        return !(loop instanceof DirectLoop) && store instanceof BotStore journal ? journal : null;
     }
 
     private void applyFillOnce(Fill fill) {

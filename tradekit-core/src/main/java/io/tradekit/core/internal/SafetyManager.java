@@ -218,9 +218,9 @@ public final class SafetyManager {
 
     // ---------------------------------------------------------------- what the engine tells it
 
-    /** A closed bar: market data for health, the protections, and a chasing flatten order to re-price. */
-    void onBar(Bar bar) {
-        onData(bar.symbol(), bar.closeTime());
+    /** A closed bar ({@code closeTime} is its close): market data for health, the protections, and a chasing flatten order to re-price. */
+    void onBar(Bar bar, Instant closeTime) {
+        onData(bar.symbol(), closeTime);
         protections.onBar(bar);
     }
 

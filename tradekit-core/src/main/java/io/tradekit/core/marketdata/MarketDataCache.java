@@ -59,6 +59,11 @@ public final class MarketDataCache {
      * @return true if the bar was kept, false if it was not newer (by open time) than the last of its series
      */
     public boolean add(Bar bar) {
+        return add(bar, bar.closeTime());
+    }
+
+    /** {@link #add(Bar)} for a caller that has the bar's {@link Bar#closeTime() close time} already: one instant per bar. */
+    public boolean add(Bar bar, Instant closeTime) {
         BarRing ring;
         SeriesKey key;
         Latest symbolLatest;
@@ -81,7 +86,7 @@ public final class MarketDataCache {
         if (last != null && !bar.openTime().isAfter(last.openTime())) return false;
         ring.add(bar);
         symbolLatest.price = bar.close();
-        symbolLatest.time = bar.closeTime();
+        symbolLatest.time = closeTime;
         if (!bridges.isEmpty()) {
             BarSeriesBridge bridge = key == lastKey && lastBridge != null ? lastBridge : bridges.get(key);
             if (key == lastKey) lastBridge = bridge;

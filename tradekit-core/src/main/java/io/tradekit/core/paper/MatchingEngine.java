@@ -445,9 +445,14 @@ public final class MatchingEngine {
      * @return true when the bar is closed already
      */
     public synchronized boolean playIfQuiet(Bar bar) {
+        return playIfQuiet(bar, bar.closeTime());
+    }
+
+    /** {@link #playIfQuiet(Bar)} for a driver that has the bar's {@link Bar#closeTime() close time} already (one instant per bar). */
+    public synchronized boolean playIfQuiet(Bar bar, Instant closeTime) {
         beginBar(bar);
         if (!isQuiet(bar.symbol())) return false;
-        endBar(bar);
+        endBar(bar, closeTime);
         return true;
     }
 
@@ -458,8 +463,13 @@ public final class MatchingEngine {
      * @return true if the symbol's market stands at or after the bar's close time
      */
     public synchronized boolean hasPlayed(Bar bar) {
+        return hasPlayed(bar, bar.closeTime());
+    }
+
+    /** {@link #hasPlayed(Bar)} for a driver that has the bar's {@link Bar#closeTime() close time} already. */
+    public synchronized boolean hasPlayed(Bar bar, Instant closeTime) {
         Instant closed = closedUntil.get(bar.symbol());
-        return closed != null && !closed.isBefore(bar.closeTime());
+        return closed != null && !closed.isBefore(closeTime);
     }
 
     /**
@@ -559,10 +569,14 @@ public final class MatchingEngine {
      * @param bar the bar to close
      */
     public synchronized void endBar(Bar bar) {
+        endBar(bar, bar.closeTime());
+    }
+
+    /** {@link #endBar(Bar)} for a driver that has the bar's {@link Bar#closeTime() close time} already. */
+    public synchronized void endBar(Bar bar, Instant close) {
         String symbol = bar.symbol();
         lastPrice.put(symbol, bar.close());
         if (!lastQuote.isEmpty()) lastQuote.remove(symbol);
-        Instant close = bar.closeTime();
         if (close.isAfter(now)) now = close;
         closedUntil.merge(symbol, close, (a, b) -> b.isAfter(a) ? b : a);
         if (settles(symbol)) settleFunding(instrument(symbol), close, bar.close());

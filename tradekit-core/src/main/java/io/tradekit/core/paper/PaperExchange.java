@@ -201,16 +201,24 @@ public final class PaperExchange implements ExchangeAdapter {
      * @param settle called after every step; it must return only when the bot is done with what it was told
      */
     public void play(Bar bar, Settle settle) {
+        play(bar, bar.closeTime(), settle);
+    }
+
+    /**
+     * {@link #play(Bar, Settle)} for a driver that has the bar's {@link Bar#closeTime() close time} already: a backtest
+     * makes that instant once per bar and shares it, instead of every step making its own.
+     */
+    public void play(Bar bar, Instant closeTime, Settle settle) {
         // A bar played to its end before a restart is not played again: its path would meet orders placed since.
-        if (engine.hasPlayed(bar)) return;
+        if (engine.hasPlayed(bar, closeTime)) return;
         int first = book == null ? -1 : engine.resumeBar(bar);
         if (first >= 0) {
             // Inside this bar when the process ended: the bot answers what it heard there (the fills it reconciled) first.
             settle.settle(engine.now());
-        } else if (engine.playIfQuiet(bar)) {
+        } else if (engine.playIfQuiet(bar, closeTime)) {
             return; // nothing rests, waits or is watched: no point of the path can fill or tell the bot anything
         }
-        PricePoint[] path = PricePoint.pathOf(bar);
+        PricePoint[] path = PricePoint.pathOf(bar, closeTime);
         for (int i = Math.max(first, 0); i < path.length; i++) {
             PricePoint point = path[i];
             boolean reached;
@@ -219,7 +227,7 @@ public final class PaperExchange implements ExchangeAdapter {
                 settle.settle(point.time());
             } while (!reached);
         }
-        engine.endBar(bar);
+        engine.endBar(bar, closeTime);
     }
 
     /**

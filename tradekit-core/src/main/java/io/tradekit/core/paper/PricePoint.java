@@ -26,6 +26,11 @@ public record PricePoint(BigDecimal price, Instant time, boolean gap) {
      * @return a new array of four points in path order
      */
     public static PricePoint[] pathOf(Bar bar) {
+        return pathOf(bar, bar.closeTime());
+    }
+
+    /** {@link #pathOf(Bar)} for a caller that has the bar's {@link Bar#closeTime() close time} already: the close point's time. */
+    public static PricePoint[] pathOf(Bar bar, Instant closeTime) {
         Instant open = bar.openTime();
         // Nanosecond arithmetic: Duration.dividedBy goes through BigDecimal, and this runs for every bar.
         long third = bar.timeframe().duration().toNanos() / 3;
@@ -37,6 +42,6 @@ public record PricePoint(BigDecimal price, Instant time, boolean gap) {
                 new PricePoint(bar.open(), open, true),
                 new PricePoint(first, open.plusNanos(third), false),
                 new PricePoint(second, open.plusNanos(2 * third), false),
-                new PricePoint(bar.close(), bar.closeTime(), false)};
+                new PricePoint(bar.close(), closeTime, false)};
     }
 }
