@@ -42,7 +42,7 @@ public class HandOffBenchmark {
     public void start() {
         loop = new ThreadLoop("handoff", e -> { });
         loop.start();
-        calls = VenueCalls.onVirtualThreads(loop);
+        calls = VenueCalls.live(loop, "handoff");
     }
 
     @TearDown(Level.Trial)
