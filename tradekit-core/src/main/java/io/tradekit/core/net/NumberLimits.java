@@ -50,6 +50,24 @@ public final class NumberLimits {
         return checked(value, text);
     }
 
+    /**
+     * {@link #decimal(String)} over {@code length} characters of {@code chars} from {@code offset}, as a
+     * streaming JSON reader hands a token over: no text is made unless the decimal is refused.
+     */
+    public static BigDecimal decimal(char[] chars, int offset, int length) {
+        if (length == 0 || length > MAX_NUMBER_LENGTH) return decimal(new String(chars, offset, length));
+        BigDecimal value;
+        try {
+            value = new BigDecimal(chars, offset, length);
+        } catch (NumberFormatException e) {
+            return decimal(new String(chars, offset, length));
+        }
+        if (value.precision() > MAX_PRECISION || value.scale() > MAX_SCALE || value.scale() < -MAX_SCALE) {
+            return checked(value, new String(chars, offset, length));
+        }
+        return value;
+    }
+
     /** {@code value} itself when within bounds. */
     public static BigDecimal checked(BigDecimal value, String shownAs) {
         if (value.precision() > MAX_PRECISION || value.scale() > MAX_SCALE || value.scale() < -MAX_SCALE) {
