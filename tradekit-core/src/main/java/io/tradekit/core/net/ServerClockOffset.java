@@ -21,6 +21,8 @@ public final class ServerClockOffset {
     private final int capacity;
     private final Deque<long[]> samples = new ArrayDeque<>();
     private long lastSampleLocalMillis = Long.MIN_VALUE;
+    /** The median of the kept samples, worked out when they change: every signed request reads it. */
+    private volatile long offset;
 
     /** Keeps the {@code capacity} most recent samples. */
     public ServerClockOffset(int capacity) {
@@ -45,16 +47,22 @@ public final class ServerClockOffset {
             samples.removeFirst();
         }
         lastSampleLocalMillis = receivedLocalMillis;
+        offset = median();
     }
 
     /** Drops every sample, e.g. after the venue said our timestamp was outside its window. */
     public synchronized void clear() {
         samples.clear();
         lastSampleLocalMillis = Long.MIN_VALUE;
+        offset = 0;
     }
 
     /** The median offset of the kept samples (server minus local), or 0 before the first sample. */
-    public synchronized long offsetMillis() {
+    public long offsetMillis() {
+        return offset;
+    }
+
+    private long median() {
         if (samples.isEmpty()) {
             return 0;
         }
