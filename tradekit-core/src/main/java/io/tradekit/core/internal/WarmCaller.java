@@ -1,5 +1,8 @@
 package io.tradekit.core.internal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +15,8 @@ import java.util.function.BooleanSupplier;
  * wakes none.
  */
 final class WarmCaller {
+
+    private static final Logger log = LoggerFactory.getLogger(WarmCaller.class);
 
     private static final long CLOSE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -53,15 +58,17 @@ final class WarmCaller {
             if (call != null) {
                 try {
                     call.run();
+                } catch (Throwable e) {
+                    // the thread outlives a call that failed past its own handler, or later calls would wait for ever
+                    log.error("venue call failed outside its handler", e);
                 } finally {
                     // a call that was interrupted leaves no mark on the next one
                     Thread.interrupted();
                     free.set(true);
                 }
             } else if (!open) {
-                Runnable last = next.getAndSet(null);
-                if (last != null) last.run();
-                return;
+                // a call handed over just before the close is run above; one handed after it is taken back by offer
+                if (next.get() == null) return;
             } else {
                 wait.await(hasCall, CLOSE_CHECK_NANOS);
             }
