@@ -78,7 +78,7 @@ public final class TradingBot implements AutoCloseable {
         this.warmupBars = io.tradekit.core.marketdata.HigherTimeframes.warmupBaseBars(strategy, timeframe);
         this.clock = dataClock ? new EngineClock.Simulated() : EngineClock.system();
         this.loop = new ThreadLoop(id, this::onLoopFailure);
-        this.calls = VenueCalls.onVirtualThreads(loop);
+        this.calls = VenueCalls.live(loop, id);
         EngineConfig config = new EngineConfig(id, symbol, timeframe, sizer, takerFeeRate, 512,
                 dataClock ? Duration.ofDays(36_500) : staleAfter, safetyInterval, equityInterval, true, leverage);
         this.engine = new BotEngine(config, strategy, venue, store, policies, loop, calls, clock);

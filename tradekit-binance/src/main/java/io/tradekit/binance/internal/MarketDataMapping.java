@@ -64,6 +64,11 @@ public final class MarketDataMapping {
         return bars;
     }
 
+    /** The timeframe of a Binance kline interval ({@code "1m"}); null when Binance has no such interval. */
+    static Timeframe timeframeOf(String interval) {
+        return TIMEFRAMES.get(interval);
+    }
+
     /** A kline stream event's bar when the event says the kline closed ({@code x} true); empty while it is still open. */
     public static Optional<Bar> closedKline(JsonNode event) {
         JsonNode k = Wire.field(event, "k");
@@ -71,7 +76,7 @@ public final class MarketDataMapping {
             return Optional.empty();
         }
         String interval = Wire.text(k, "i");
-        Timeframe timeframe = TIMEFRAMES.get(interval);
+        Timeframe timeframe = timeframeOf(interval);
         if (timeframe == null) {
             throw new MalformedMessage("kline interval '" + Wire.truncate(interval, 20) + "' is not one of Binance's " + INTERVALS);
         }

@@ -146,6 +146,12 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
     @Override
     public void onText(String text) {
         try {
+            KlineFrameReader.Result kline = KlineFrameReader.read(text);
+            if (kline.read()) {
+                if (kline.closed() != null) closed(kline.closed());
+                healthy();
+                return;
+            }
             MarketFrame frame = MarketFrame.read(text);
             if (frame.isAnswer()) {
                 answer(frame, text);

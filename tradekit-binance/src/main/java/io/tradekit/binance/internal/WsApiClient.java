@@ -1,7 +1,7 @@
 package io.tradekit.binance.internal;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.ExchangeException;
 import io.tradekit.api.RecoveryAction;
@@ -146,11 +146,15 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
      * server-clock {@code timestamp} and (without a logged-on session) {@code apiKey} and the signature.
      */
     public String signedRequest(String id, String method, Map<String, String> params) {
-        return request(id, method, params, true).toString();
+        return request(id, method, params, true);
     }
 
-    /** The JSON request; signed ones get their auth parameters and signature here, after any wait for budget. */
-    private ObjectNode request(String id, String method, Map<String, String> params, boolean signed) {
+    /**
+     * The JSON request text; signed ones get their auth parameters and signature here, after any wait for
+     * budget. Written straight to text (values escaped as JSON strings), not built as a tree first: every
+     * order over the WebSocket API goes through here.
+     */
+    private String request(String id, String method, Map<String, String> params, boolean signed) {
         Map<String, String> all = new TreeMap<>(params);
         boolean loggedOn = config.sessionLogon() && !method.equals("session.logon");
         if (signed) {
@@ -161,15 +165,25 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
                 all.put("signature", rest.signer().sign(BinanceSigner.webSocketPayload(all)));
             }
         }
-        ObjectNode request = Wire.MAPPER.createObjectNode();
-        request.put("id", id);
-        request.put("method", method);
-        ObjectNode p = request.putObject("params");
-        all.forEach((name, value) -> {
-            if (name.equals("timestamp") || name.equals("recvWindow")) p.put(name, Long.parseLong(value));
-            else p.put(name, value);
-        });
-        return request;
+        StringBuilder json = new StringBuilder(128 + 48 * all.size()).append("{\"id\":");
+        quoted(id, json).append(",\"method\":");
+        quoted(method, json).append(",\"params\":{");
+        boolean first = true;
+        for (Map.Entry<String, String> e : all.entrySet()) {
+            if (!first) json.append(',');
+            first = false;
+            quoted(e.getKey(), json).append(':');
+            String name = e.getKey();
+            if (name.equals("timestamp") || name.equals("recvWindow")) json.append(Long.parseLong(e.getValue()));
+            else quoted(e.getValue(), json);
+        }
+        return json.append("}}").toString();
+    }
+
+    private static StringBuilder quoted(String value, StringBuilder json) {
+        json.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, json);
+        return json.append('"');
     }
 
     /** Waits until a connection is open (and logged on, with {@code sessionLogon}); returns its number. */
@@ -274,7 +288,7 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
         pending.put(id, new Pending(answer, forConnection));
         ReconnectingWebSocket s = socket;
         try {
-            if (s == null || !s.send(request(id, "session.logon", Map.of(), true).toString())) return;
+            if (s == null || !s.send(request(id, "session.logon", Map.of(), true))) return;
             JsonNode root = answer.get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
             result(root, Operation.OTHER, "session.logon");
             synchronized (this) {

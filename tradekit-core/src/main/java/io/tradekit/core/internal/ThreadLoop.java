@@ -3,30 +3,39 @@ package io.tradekit.core.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The live loop: one platform thread drains an unbounded inbox. A task that throws is reported to
- * {@code onFailure} and the loop goes on; nothing else ever runs the bot's handlers.
+ * The live loop: one platform thread drains an unbounded inbox in the order tasks were posted. A task
+ * that throws is reported to {@code onFailure} and the loop goes on; nothing else ever runs the bot's
+ * handlers. Between tasks the thread waits as {@link HandOffWait} does: a task posted soon after the
+ * last one (a frame's order coming back, the next frame of a burst) is taken without a thread wake-up.
  */
 public final class ThreadLoop implements Loop {
 
     private static final Logger log = LoggerFactory.getLogger(ThreadLoop.class);
     private static final Runnable POISON = () -> { };
 
-    private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
+    private static final long STOP_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final Thread thread;
+    private final HandOffWait idle;
+    private final BooleanSupplier hasTask = () -> !inbox.isEmpty();
     private final Consumer<RuntimeException> onFailure;
     private volatile boolean running = true;
-    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
 
     public ThreadLoop(String name, Consumer<RuntimeException> onFailure) {
         this.onFailure = onFailure;
         this.thread = new Thread(this::run, "tradekit-loop-" + name);
         this.thread.setDaemon(true);
+        this.idle = new HandOffWait(thread);
     }
 
     public void start() {
@@ -38,6 +47,7 @@ public final class ThreadLoop implements Loop {
         if (running) {
             pending.incrementAndGet();
             inbox.add(task);
+            idle.wake();
         }
     }
 
@@ -70,6 +80,7 @@ public final class ThreadLoop implements Loop {
     public void stop(long timeoutMs) {
         inbox.add(POISON);
         running = false;
+        idle.wake();
         if (inLoop()) return;
         try {
             thread.join(timeoutMs);
@@ -80,14 +91,10 @@ public final class ThreadLoop implements Loop {
 
     private void run() {
         while (true) {
-            Runnable task;
-            try {
-                task = inbox.poll(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
+            Runnable task = inbox.poll();
             if (task == null) {
-                if (!running) return;
+                idle.await(hasTask, STOP_CHECK_NANOS);
+                if (thread.isInterrupted() || (!running && inbox.isEmpty())) return;
                 continue;
             }
             if (task == POISON) return;

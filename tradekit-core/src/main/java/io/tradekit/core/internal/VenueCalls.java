@@ -6,27 +6,31 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
- * Runs exchange calls off the loop and brings their outcome back onto it. Live, each call runs on a
- * virtual thread; in a backtest it runs inline and its outcome is queued, so the handler code is the
- * same and the run stays deterministic.
+ * Runs exchange calls off the loop and brings their outcome back onto it. Live, a call runs on a
+ * {@link WarmCaller} when that thread is free (no thread start or wake-up on the way to the venue) and
+ * on a new virtual thread when it is busy, so calls never wait for each other; in a backtest it runs
+ * inline and its outcome is queued, so the handler code is the same and the run stays deterministic.
  */
 public final class VenueCalls implements AutoCloseable {
 
     private final Loop loop;
     private final ExecutorService executor;
+    private final WarmCaller warm;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
-    private VenueCalls(Loop loop, ExecutorService executor) {
+    private VenueCalls(Loop loop, ExecutorService executor, WarmCaller warm) {
         this.loop = loop;
         this.executor = executor;
+        this.warm = warm;
     }
 
     public static VenueCalls inline(Loop loop) {
-        return new VenueCalls(loop, null);
+        return new VenueCalls(loop, null, null);
     }
 
-    public static VenueCalls onVirtualThreads(Loop loop) {
-        return new VenueCalls(loop, Executors.newVirtualThreadPerTaskExecutor());
+    /** Live calls for the bot {@code name}: on its warm caller thread when free, else on a virtual thread. */
+    public static VenueCalls live(Loop loop, String name) {
+        return new VenueCalls(loop, Executors.newVirtualThreadPerTaskExecutor(), new WarmCaller("tradekit-venue-" + name));
     }
 
     /** Calls {@code call}; then, on the loop, {@code onLoop} gets the result or the failure (exactly one is non-null). */
@@ -49,7 +53,7 @@ public final class VenueCalls implements AutoCloseable {
         loop.hold();
         inFlight.incrementAndGet();
         if (executor == null) work.run();
-        else executor.execute(work);
+        else if (!warm.offer(work)) executor.execute(work);
     }
 
     /** Calls sent whose outcome has not been queued on the loop yet. */
@@ -59,6 +63,9 @@ public final class VenueCalls implements AutoCloseable {
 
     @Override
     public void close() {
-        if (executor != null) executor.shutdown();
+        if (executor != null) {
+            warm.close();
+            executor.shutdown();
+        }
     }
 }

@@ -53,6 +53,7 @@ public final class NumberLimits {
     }
 
     /**
+<<<<<<< HEAD
      * {@code value} itself when within bounds.
      *
      * @param value the decimal to check
@@ -60,6 +61,26 @@ public final class NumberLimits {
      * @return {@code value}
      * @throws NumberFormatException if it has more than {@link #MAX_PRECISION} digits or a scale beyond {@link #MAX_SCALE} either way
      */
+=======
+     * {@link #decimal(String)} over {@code length} characters of {@code chars} from {@code offset}, as a
+     * streaming JSON reader hands a token over: no text is made unless the decimal is refused.
+     */
+    public static BigDecimal decimal(char[] chars, int offset, int length) {
+        if (length == 0 || length > MAX_NUMBER_LENGTH) return decimal(new String(chars, offset, length));
+        BigDecimal value;
+        try {
+            value = new BigDecimal(chars, offset, length);
+        } catch (NumberFormatException e) {
+            return decimal(new String(chars, offset, length));
+        }
+        if (value.precision() > MAX_PRECISION || value.scale() > MAX_SCALE || value.scale() < -MAX_SCALE) {
+            return checked(value, new String(chars, offset, length));
+        }
+        return value;
+    }
+
+    /** {@code value} itself when within bounds. */
+>>>>>>> lat11
     public static BigDecimal checked(BigDecimal value, String shownAs) {
         if (value.precision() > MAX_PRECISION || value.scale() > MAX_SCALE || value.scale() < -MAX_SCALE) {
             throw new NumberFormatException("'" + shownAs + "' is outside the accepted magnitude (at most " + MAX_PRECISION

@@ -21,6 +21,8 @@ public final class ServerClockOffset {
     private final int capacity;
     private final Deque<long[]> samples = new ArrayDeque<>();
     private long lastSampleLocalMillis = Long.MIN_VALUE;
+    /** The median of the kept samples, worked out when they change: every signed request reads it. */
+    private volatile long offset;
 
     /**
      * Keeps the {@code capacity} most recent samples.
@@ -55,12 +57,14 @@ public final class ServerClockOffset {
             samples.removeFirst();
         }
         lastSampleLocalMillis = receivedLocalMillis;
+        offset = median();
     }
 
     /** Drops every sample, e.g. after the venue said our timestamp was outside its window. */
     public synchronized void clear() {
         samples.clear();
         lastSampleLocalMillis = Long.MIN_VALUE;
+        offset = 0;
     }
 
     /**
@@ -68,7 +72,11 @@ public final class ServerClockOffset {
      *
      * @return the offset in milliseconds; positive when the venue's clock is ahead
      */
-    public synchronized long offsetMillis() {
+    public long offsetMillis() {
+        return offset;
+    }
+
+    private long median() {
         if (samples.isEmpty()) {
             return 0;
         }

@@ -31,6 +31,17 @@ class NumberLimitsTest {
     }
 
     @Test
+    void aDecimalReadFromAParsersCharactersMeetsTheSameBoundsAndMessages() {
+        char[] frame = "x\"65020.55000000\",\"1E+10000000\",\"abc\"".toCharArray();
+        // the three values sit at 2..16, 19..30 and 33..36 of the frame, as a streaming reader hands them over
+        assertThat(NumberLimits.decimal(frame, 2, 14)).isEqualTo(NumberLimits.decimal("65020.55000000"));
+        assertThatThrownBy(() -> NumberLimits.decimal(frame, 19, 11)).isInstanceOf(NumberFormatException.class)
+                .hasMessageContaining("'1E+10000000' is outside the accepted magnitude");
+        assertThatThrownBy(() -> NumberLimits.decimal(frame, 33, 3)).hasMessage("'abc' is not a decimal");
+        assertThatThrownBy(() -> NumberLimits.decimal(frame, 0, 0)).hasMessage("empty text is not a decimal");
+    }
+
+    @Test
     void theJsonReaderRefusesOverlongNumberTokens() {
         assertThatThrownBy(() -> NumberLimits.jsonMapper().readTree("{\"p\":" + "1".repeat(100) + "}"))
                 .hasMessageContaining("Number value length");

@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The floor under {@link BinanceFrameToOrderBenchmark}: the two thread hand-offs of the product's path with no
- * work in them. A stream thread posts a task to a bot's loop ({@link ThreadLoop}, parked while idle), and the
- * loop starts a venue call off itself ({@link VenueCalls}, a virtual thread), which marks it done. Whatever this
- * takes on a machine, the frame-to-signed-order path cannot take less there.
+ * work in them. A stream thread posts a task to a bot's loop ({@link ThreadLoop}: a short adaptive spin, then
+ * parked while idle), and the loop hands a venue call off itself ({@link VenueCalls}: its warm caller thread, or a
+ * virtual thread when that one is busy), which marks it done. Each hand-off that finds its thread parked pays a
+ * wake-up. Whatever this takes on a machine, the frame-to-signed-order path cannot take less there.
  *
  * <pre>{@code java -cp tradekit-examples/target/tradekit.jar org.openjdk.jmh.Main HandOffBenchmark}</pre>
  */
@@ -42,7 +43,7 @@ public class HandOffBenchmark {
     public void start() {
         loop = new ThreadLoop("handoff", e -> { });
         loop.start();
-        calls = VenueCalls.onVirtualThreads(loop);
+        calls = VenueCalls.live(loop, "handoff");
     }
 
     @TearDown(Level.Trial)
