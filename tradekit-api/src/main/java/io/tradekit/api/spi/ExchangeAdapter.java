@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One venue. Methods may block (the engine calls them off its loop, on virtual threads) and throw
- * {@link io.tradekit.api.ExchangeException} with the failure's category. Streams post
+ * One venue. Methods may block (the engine calls them off its loop: on a platform thread kept warm per bot, or a
+ * virtual thread when that one is busy) and throw {@link io.tradekit.api.ExchangeException} with the failure's category. Streams post
  * {@link io.tradekit.api.event.Event}s to the sink given to {@link #connect}; an adapter never calls
  * strategy code. A malformed venue message becomes an {@code ErrorRaised} event, never a crash.
  *
