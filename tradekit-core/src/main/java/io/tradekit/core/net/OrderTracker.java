@@ -17,6 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class OrderTracker {
 
+    /** An empty tracker: no order known yet. */
+    public OrderTracker() {
+    }
+
     private record Tracked(String symbol, OrderStatus status) {
     }
 

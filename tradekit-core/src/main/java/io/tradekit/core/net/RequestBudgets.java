@@ -24,6 +24,10 @@ public final class RequestBudgets {
     private final ConcurrentMap<Key, RequestBudget> budgets = new ConcurrentHashMap<>();
     private final ConcurrentMap<Key, CallRateCounter> counters = new ConcurrentHashMap<>();
 
+    /** An empty registry: each budget and counter is made on first use, keyed by venue, API key and name. */
+    public RequestBudgets() {
+    }
+
     /**
      * The JVM-wide registry.
      *

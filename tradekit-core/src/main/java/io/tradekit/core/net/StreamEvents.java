@@ -21,6 +21,10 @@ public final class StreamEvents {
 
     private volatile EventSink sink;
 
+    /** Not attached yet: until {@link #attach}, posted events are dropped (logged at debug level). */
+    public StreamEvents() {
+    }
+
     /**
      * Starts handing events to the engine's sink; the adapter calls it from {@code connect}.
      *
