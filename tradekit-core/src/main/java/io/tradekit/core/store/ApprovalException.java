@@ -6,6 +6,7 @@ import io.tradekit.api.TradeKitException;
 /** A step on a proposal that its state does not allow (approving an expired one), or a proposal that does not exist. */
 public final class ApprovalException extends TradeKitException {
 
+    /** Whether the proposal does not exist (rather than being in the wrong state); part of the serialized form. */
     private final boolean notFound;
 
     /**
