@@ -66,7 +66,12 @@ public final class BacktestBuilder {
     BacktestBuilder() {
     }
 
-    /** The bars to run over, all of one symbol and timeframe, oldest first. */
+    /**
+     * The bars to run over, all of one symbol and timeframe, oldest first; replaces any {@link #pairs} given before.
+     *
+     * @param bars the bars, copied; checked in {@link #run()} (at least one, one symbol and timeframe, each after the one before)
+     * @return this builder
+     */
     public BacktestBuilder bars(List<Bar> bars) {
         this.bars = List.copyOf(bars);
         this.pairBars = null;
@@ -76,6 +81,11 @@ public final class BacktestBuilder {
     /**
      * Runs over several pairs: each symbol's bars (all of one timeframe, the same for every pair, oldest first),
      * in the order the map iterates (use a {@link java.util.LinkedHashMap}); the first pair is the bot's first.
+     *
+     * Replaces any {@link #bars} given before.
+     * 
+     * @param barsBySymbol each pair's symbol and its bars; the lists are copied
+     * @return this builder
      */
     public BacktestBuilder pairs(Map<String, List<Bar>> barsBySymbol) {
         Map<String, List<Bar>> copy = new java.util.LinkedHashMap<>();
@@ -85,12 +95,25 @@ public final class BacktestBuilder {
         return this;
     }
 
-    /** An instrument's filters (one per pair, by its symbol); by default derived from the bars (see {@link DefaultInstrument}). */
+    /**
+     * An instrument's filters (one per pair, by its symbol); by default derived from the bars (see {@link DefaultInstrument}).
+     *
+     * @param instrument the instrument; replaces one given before for the same symbol
+     * @return this builder
+     */
     public BacktestBuilder instrument(Instrument instrument) {
         this.instruments.put(instrument.symbol(), instrument);
         return this;
     }
 
+    /**
+     * A strategy by its registered name, made from {@code params} by its provider (found through {@link #plugins}).
+     * An unknown name or bad parameters are reported by {@link #run()}.
+     *
+     * @param name   the strategy's name, e.g. {@code sma-cross}
+     * @param params its parameters as text, copied
+     * @return this builder
+     */
     public BacktestBuilder strategy(String name, Map<String, String> params) {
         this.strategyName = name;
         this.strategyParams = Map.copyOf(params);
@@ -99,6 +122,13 @@ public final class BacktestBuilder {
         return this;
     }
 
+    /**
+     * A strategy object made by the caller, reported under its class's simple name. One object cannot trade several
+     * {@link #pairs}; use {@link #strategyPerPair} for those.
+     *
+     * @param strategy the strategy
+     * @return this builder
+     */
     public BacktestBuilder strategy(Strategy strategy) {
         this.strategy = strategy;
         this.strategyName = null;
@@ -106,7 +136,14 @@ public final class BacktestBuilder {
         return this;
     }
 
-    /** A strategy made by the caller, one fresh instance per pair from {@code factory}, reported under {@code name}. */
+    /**
+     * A strategy made by the caller, one fresh instance per pair from {@code factory}, reported under {@code name}.
+     *
+     * @param name    the name the result reports; not null
+     * @param factory makes one strategy per pair; not null
+     * @return this builder
+     * @throws NullPointerException if {@code name} or {@code factory} is null
+     */
     public BacktestBuilder strategyPerPair(String name, java.util.function.Supplier<? extends Strategy> factory) {
         this.strategyFactory = Objects.requireNonNull(factory, "factory");
         this.strategyName = Objects.requireNonNull(name, "name");
@@ -117,6 +154,11 @@ public final class BacktestBuilder {
     /**
      * A strategy made by the caller (for example through its provider, to read its own figures after the
      * run), reported under {@code name}.
+     *
+     * @param name     the name the result reports; not null
+     * @param strategy the strategy; not null
+     * @return this builder
+     * @throws NullPointerException if {@code name} or {@code strategy} is null
      */
     public BacktestBuilder strategy(String name, Strategy strategy) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
@@ -125,34 +167,70 @@ public final class BacktestBuilder {
         return this;
     }
 
-    /** Starting cash in the quote asset (default 10 000). */
+    /**
+     * Starting cash in the quote asset (default 10 000); {@link #run()} refuses zero or less.
+     *
+     * @param cash the starting balance
+     * @return this builder
+     */
     public BacktestBuilder cash(BigDecimal cash) {
         this.cash = cash;
         return this;
     }
 
-    /** The same fee for makers and takers, in basis points (10 = 0.1 %). */
+    /**
+     * The same fee for makers and takers, in basis points (10 = 0.1 %); default 10.
+     *
+     * @param bps the fee in basis points; {@link #run()} refuses a negative one
+     * @return this builder
+     */
     public BacktestBuilder feeBps(BigDecimal bps) {
         return fees(bps, bps);
     }
 
+    /**
+     * The paper venue's maker and taker fees, in basis points (10 = 0.1 %); default 10 each.
+     *
+     * @param makerBps the fee on orders that rest on the book; {@link #run()} refuses a negative one
+     * @param takerBps the fee on orders that take liquidity; {@link #run()} refuses a negative one
+     * @return this builder
+     */
     public BacktestBuilder fees(BigDecimal makerBps, BigDecimal takerBps) {
         this.makerFeeBps = makerBps;
         this.takerFeeBps = takerBps;
         return this;
     }
 
+    /**
+     * Slippage on market orders, in basis points (default 0).
+     *
+     * @param bps the slippage; {@link #run()} refuses a negative one
+     * @return this builder
+     */
     public BacktestBuilder slippageBps(BigDecimal bps) {
         this.slippageBps = bps;
         return this;
     }
 
+    /**
+     * Where market orders placed at a bar's close fill: that close (default, {@link FillModel#CLOSE}) or the next bar's open ({@link FillModel#NEXT_OPEN}).
+     *
+     * @param model the fill model; not null
+     * @return this builder
+     * @throws NullPointerException if {@code model} is null
+     */
     public BacktestBuilder fillModel(FillModel model) {
         this.fillModel = Objects.requireNonNull(model, "fillModel");
         return this;
     }
 
-    /** At most {@code fraction} of each bar's volume fills for the bot in that bar; the rest of an order stays open (0: no cap). */
+    /**
+     * At most {@code fraction} of each bar's volume fills for the bot in that bar; the rest of an order stays open (0: no cap).
+     *
+     * @param fraction a fraction of the bar's volume (0.1 = 10 %), not a percentage; default 0
+     * @return this builder
+     * @throws NullPointerException if {@code fraction} is null
+     */
     public BacktestBuilder participationCap(BigDecimal fraction) {
         this.participationCap = Objects.requireNonNull(fraction, "participationCap");
         return this;
@@ -161,6 +239,10 @@ public final class BacktestBuilder {
     /**
      * The leverage of a run on a perpetual instrument ({@link Instrument#asLinearPerpetual}); default 1.
      * Entries are sized so that their margin (notional over leverage) and fee fit the available balance.
+     *
+     * @param leverage the leverage, e.g. 3 for 3x; not null
+     * @return this builder
+     * @throws NullPointerException if {@code leverage} is null
      */
     public BacktestBuilder leverage(BigDecimal leverage) {
         this.leverage = Objects.requireNonNull(leverage, "leverage");
@@ -170,79 +252,162 @@ public final class BacktestBuilder {
     /**
      * Trades the instrument (given, or derived from the bars) as a linear perpetual under {@code rules}, for
      * example {@link io.tradekit.core.perp.PaperMarginRules#DEFAULT}.
+     *
+     * @param rules the margin rules; not null
+     * @return this builder
+     * @throws NullPointerException if {@code rules} is null
      */
     public BacktestBuilder linearPerpetual(io.tradekit.api.MarginRules rules) {
         this.perpetualRules = Objects.requireNonNull(rules, "rules");
         return this;
     }
 
-    /** The funding rates the paper venue settles a perpetual's positions at (default none). */
+    /**
+     * The funding rates the paper venue settles a perpetual's positions at (default none).
+     *
+     * @param rates the funding rates; not null
+     * @return this builder
+     * @throws NullPointerException if {@code rates} is null
+     */
     public BacktestBuilder funding(io.tradekit.core.perp.FundingRates rates) {
         this.funding = Objects.requireNonNull(rates, "funding");
         return this;
     }
 
-    /** A strategy that throws stops the run's bot instead of pausing it (either way the result carries the failure). */
+    /**
+     * Whether a strategy that throws stops the run's bot instead of pausing it (either way the result carries the failure).
+     *
+     * @param stop true to stop, false (default) to pause
+     * @return this builder
+     */
     public BacktestBuilder stopOnStrategyFailure(boolean stop) {
         this.stopOnStrategyFailure = stop;
         return this;
     }
 
+    /**
+     * The risk limits the bot's orders are checked against (default {@link RiskLimits#none()}).
+     *
+     * @param limits the limits; not null
+     * @return this builder
+     * @throws NullPointerException if {@code limits} is null
+     */
     public BacktestBuilder risk(RiskLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         return this;
     }
 
+    /**
+     * How entries are sized (default: all the equity, {@link PercentOfEquity#all()}).
+     *
+     * @param sizer the position sizer; not null
+     * @return this builder
+     * @throws NullPointerException if {@code sizer} is null
+     */
     public BacktestBuilder sizer(PositionSizer sizer) {
         this.sizer = Objects.requireNonNull(sizer, "sizer");
         return this;
     }
 
-    /** Where the run's orders, fills and events are journaled (default: in memory). */
+    /**
+     * Where the run's orders, fills and events are journaled (default: the {@code memory} store of {@link #plugins}).
+     *
+     * @param store the store; null for the default
+     * @return this builder
+     */
     public BacktestBuilder store(StateStore store) {
         this.store = store;
         return this;
     }
 
+    /**
+     * Told how many bars of the run are done as it goes (default: nobody).
+     *
+     * @param listener the listener, called on the caller's thread; not null
+     * @return this builder
+     * @throws NullPointerException if {@code listener} is null
+     */
     public BacktestBuilder progress(ProgressListener listener) {
         this.progress = Objects.requireNonNull(listener, "progress");
         return this;
     }
 
+    /**
+     * Where strategies and stores are found by name (default: {@link Plugins#discover()}).
+     *
+     * @param plugins the plugins; null for the default
+     * @return this builder
+     */
     public BacktestBuilder plugins(Plugins plugins) {
         this.plugins = plugins;
         return this;
     }
 
+    /**
+     * Adds a listener for every event the run's bot emits; it may be called several times to add several.
+     *
+     * @param listener the listener; not null
+     * @return this builder
+     * @throws NullPointerException if {@code listener} is null
+     */
     public BacktestBuilder onEvent(Consumer<BotEvent> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
-    /** Stop-loss, take-profit, trailing stop and breakeven move that core keeps on the position. */
+    /**
+     * Stop-loss, take-profit, trailing stop and breakeven move that core keeps on the position. A run over several
+     * {@link #pairs} refuses them.
+     *
+     * @param protections the protections
+     * @return this builder
+     */
     public BacktestBuilder protection(Protections protections) {
         safety = safety.withProtections(protections);
         return this;
     }
 
-    /** How flattens (a FLATTEN or EMERGENCY_STOP verdict) are carried out. */
+    /**
+     * How flattens (a FLATTEN or EMERGENCY_STOP verdict) are carried out.
+     *
+     * @param options the flatten options
+     * @return this builder
+     */
     public BacktestBuilder flattenOptions(FlattenOptions options) {
         safety = safety.withFlatten(options);
         return this;
     }
 
-    /** A listener for every risk event: alerts, refused orders, moves into and out of the safety states. */
+    /**
+     * A listener for every risk event: alerts, refused orders, moves into and out of the safety states.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
     public BacktestBuilder onRisk(Consumer<BotEvent> listener) {
         safety = safety.withRiskListener(listener);
         return this;
     }
 
-    /** Whether to keep the equity curve for reports (on by default; benchmarks turn it off). */
+    /**
+     * Whether to keep the equity curve for reports (on by default; benchmarks turn it off).
+     *
+     * @param keep true to keep it
+     * @return this builder
+     */
     public BacktestBuilder keepEquityCurve(boolean keep) {
         this.keepEquityCurve = keep;
         return this;
     }
 
+    /**
+     * Checks the setup, then runs the backtest to its last bar on the caller's thread.
+     *
+     * @return the run's trades, equity curve and figures
+     * @throws io.tradekit.api.InvalidInputException if there are no bars or no strategy, cash is not positive, a fee or
+     *         slippage is negative, the bars are out of order or mix symbols or timeframes, the instrument's symbol is not
+     *         the bars', or (over several pairs) the pairs differ in timeframe or quote asset; the message says which
+     */
     public BacktestResult run() {
         if (pairBars != null) return runPairs();
         if (bars == null || bars.isEmpty()) throw new InvalidInputException("backtest: no bars; call .bars(list) with at least one bar");

@@ -6,5 +6,16 @@ package io.tradekit.core.store;
  * REJECTED and EXPIRED never took effect.
  */
 public enum ApprovalState {
-    PENDING, APPROVED, REJECTED, EXPIRED, APPLIED, ROLLED_BACK
+    /** Submitted and waiting for an operator to approve or reject it before it expires. */
+    PENDING,
+    /** Approved by an operator; waits for the running bot to reach a safe point to apply it. */
+    APPROVED,
+    /** Refused by an operator; never took effect. */
+    REJECTED,
+    /** Not decided before its expiry time; never took effect. */
+    EXPIRED,
+    /** In force: the bot runs with the changed parameters. */
+    APPLIED,
+    /** Was in force and has been undone: the parameters from before it are back. */
+    ROLLED_BACK
 }

@@ -7,6 +7,11 @@ package io.tradekit.core.store;
  */
 public class JournalInUseException extends UnrecoverableStateException {
 
+    /**
+     * Creates the exception.
+     *
+     * @param message which journal file is held and by whom (the holder's pid and start time)
+     */
     public JournalInUseException(String message) {
         super(message);
     }

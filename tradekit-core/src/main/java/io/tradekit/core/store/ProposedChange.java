@@ -13,9 +13,22 @@ import java.util.TreeMap;
  * (a JSON object), and when it expires unless an operator decided by then (wall time).
  *
  * <pre>{@code new ProposedChange("btc-grid", "grid-rules", Map.of("levels", "12"), "{\"winRate\":0.61}", Instant.now().plusSeconds(3600));}</pre>
+ *
+ * @param botId        the bot the change is for; not blank
+ * @param source       who proposes it (a rule, a model, the optimizer); not blank
+ * @param changes      parameter name to new value; at least one, no blank names or values; kept sorted by name, unmodifiable
+ * @param evidenceJson the figures the proposal is based on, as a JSON object; null or blank becomes {@code {}}
+ * @param expiresAt    when the proposal expires unless an operator decided by then (wall time); not null
  */
 public record ProposedChange(String botId, String source, Map<String, String> changes, String evidenceJson, Instant expiresAt) {
 
+    /**
+     * Validates the proposal and copies the changes.
+     *
+     * @throws InvalidInputException                   if the bot id or source is blank, there are no changes, or a
+     *                                                change has a blank name or value; the message names the bot and source
+     * @throws NullPointerException                   if {@code changes} or {@code expiresAt} is null
+     */
     public ProposedChange {
         if (botId == null || botId.isBlank()) throw new InvalidInputException("proposal: botId must not be blank");
         if (source == null || source.isBlank()) throw new InvalidInputException("proposal for bot '" + botId + "': source must not be blank");

@@ -23,6 +23,11 @@ import java.util.Optional;
 public record RecoveredState(Optional<BotSnapshot> snapshot, List<Fill> fillsAfterSnapshot, List<Order> openOrders,
                              Map<String, BigDecimal> journalPositions, List<String> rejectedSnapshots) {
 
+    /**
+     * Copies the lists and the map so the record cannot change afterwards.
+     *
+     * @throws NullPointerException if any component is null or holds a null element
+     */
     public RecoveredState {
         Objects.requireNonNull(snapshot, "snapshot");
         fillsAfterSnapshot = List.copyOf(fillsAfterSnapshot);
@@ -31,7 +36,11 @@ public record RecoveredState(Optional<BotSnapshot> snapshot, List<Fill> fillsAft
         rejectedSnapshots = List.copyOf(rejectedSnapshots);
     }
 
-    /** True when the newest snapshot could not be used and an older one (or the journal alone) was. */
+    /**
+     * Whether recovery had to pass over newer snapshots.
+     *
+     * @return true when the newest snapshot could not be used and an older one (or the journal alone) was
+     */
     public boolean fellBack() {
         return !rejectedSnapshots.isEmpty();
     }

@@ -9,12 +9,22 @@ import java.time.Duration;
  * bot prunes older rows (wall time). Orders, fills and snapshots are never pruned: recovery needs them.
  *
  * <pre>{@code Retention.defaults().withEvents(Duration.ofDays(90))}</pre>
+ *
+ * @param events       how long audit events are kept; positive
+ * @param equity       how long equity snapshots are kept; positive
+ * @param metrics      how long metrics snapshots are kept; positive
+ * @param cleanupEvery how often a running bot prunes; positive
  */
 public record Retention(Duration events, Duration equity, Duration metrics, Duration cleanupEvery) {
 
-    /** A generous default: a year of every kind of row, pruned once an hour. */
+    /** The default age for every kind of row: 365 days. */
     public static final Duration DEFAULT_AGE = Duration.ofDays(365);
 
+    /**
+     * Checks every duration.
+     *
+     * @throws InvalidInputException if any duration is null, zero or negative; the message names the field
+     */
     public Retention {
         positive(events, "events");
         positive(equity, "equity");
@@ -22,27 +32,55 @@ public record Retention(Duration events, Duration equity, Duration metrics, Dura
         positive(cleanupEvery, "cleanupEvery");
     }
 
-    /** A year of each kind of row, pruned hourly. */
+    /**
+     * The default retention.
+     *
+     * @return {@link #DEFAULT_AGE} for each kind of row, pruned hourly
+     */
     public static Retention defaults() {
         return new Retention(DEFAULT_AGE, DEFAULT_AGE, DEFAULT_AGE, Duration.ofHours(1));
     }
 
-    /** These settings keeping audit events for {@code age}. */
+    /**
+     * These settings, but keeping audit events for {@code age}.
+     *
+     * @param age how long to keep them; positive
+     * @return a new retention; this one is unchanged
+     * @throws InvalidInputException if {@code age} is null, zero or negative
+     */
     public Retention withEvents(Duration age) {
         return new Retention(age, equity, metrics, cleanupEvery);
     }
 
-    /** These settings keeping equity snapshots for {@code age}. */
+    /**
+     * These settings, but keeping equity snapshots for {@code age}.
+     *
+     * @param age how long to keep them; positive
+     * @return a new retention; this one is unchanged
+     * @throws InvalidInputException if {@code age} is null, zero or negative
+     */
     public Retention withEquity(Duration age) {
         return new Retention(events, age, metrics, cleanupEvery);
     }
 
-    /** These settings keeping metrics snapshots for {@code age}. */
+    /**
+     * These settings, but keeping metrics snapshots for {@code age}.
+     *
+     * @param age how long to keep them; positive
+     * @return a new retention; this one is unchanged
+     * @throws InvalidInputException if {@code age} is null, zero or negative
+     */
     public Retention withMetrics(Duration age) {
         return new Retention(events, equity, age, cleanupEvery);
     }
 
-    /** These settings pruning every {@code every} of wall time. */
+    /**
+     * These settings, but pruning every {@code every} of wall time.
+     *
+     * @param every the interval between prunings; positive
+     * @return a new retention; this one is unchanged
+     * @throws InvalidInputException if {@code every} is null, zero or negative
+     */
     public Retention withCleanupEvery(Duration every) {
         return new Retention(events, equity, metrics, every);
     }

@@ -13,14 +13,28 @@ import java.time.Instant;
  */
 public final class RetentionCleaner {
 
-    /** How many rows of each kind one pruning deleted. */
+    /**
+     * How many rows of each kind one pruning deleted.
+     *
+     * @param events  audit events deleted
+     * @param equity  equity snapshots deleted
+     * @param metrics metrics snapshots deleted
+     */
     public record Pruned(int events, int equity, int metrics) {
     }
 
     private RetentionCleaner() {
     }
 
-    /** Prunes the journal {@code file} as of {@code now}. */
+    /**
+     * Prunes the journal {@code file} as of {@code now}: deletes the rows of each kind older than {@code now} minus
+     * that kind's age. Opens and closes a connection of its own; safe to call while a bot writes the same journal.
+     *
+     * @param file      the bot's SQLite journal
+     * @param retention how long each kind of row is kept
+     * @param now       the wall time the ages are measured back from
+     * @return how many rows of each kind were deleted
+     */
     public static Pruned prune(Path file, Retention retention, Instant now) {
         try (Handle handle = JournalConnection.open(file)) {
             return handle.inTransaction(tx -> new Pruned(

@@ -32,6 +32,11 @@ public final class StateLoader {
     }
 
     /**
+     * Loads what the bot stored in {@code store} resumes from, as the class comment describes. Reads the store
+     * only; it does not close it.
+     *
+     * @param store the bot's store (SQLite or in memory)
+     * @return the snapshot to restore, the fills after it, the open orders and the journal's net positions
      * @throws UnrecoverableStateException if no consistent state can be rebuilt from the store, or its file is damaged
      */
     public static RecoveredState load(StateStore store) {

@@ -11,15 +11,30 @@ import io.tradekit.api.TradeKitException;
  */
 public class UnrecoverableStateException extends TradeKitException {
 
+    /**
+     * Creates the exception; its category is {@code INTERNAL}.
+     *
+     * @param message which file and precisely what is wrong with it
+     */
     public UnrecoverableStateException(String message) {
         super(ErrorCategory.INTERNAL, message);
     }
 
+    /**
+     * Creates the exception with the failure that revealed the problem; its category is {@code INTERNAL}.
+     *
+     * @param message which file and precisely what is wrong with it
+     * @param cause   the underlying failure (e.g. the SQLite error), kept for the stack trace
+     */
     public UnrecoverableStateException(String message, Throwable cause) {
         super(ErrorCategory.INTERNAL, message, cause);
     }
 
-    /** A person must look at the file before the bot trades again; retrying cannot help. */
+    /**
+     * A person must look at the file before the bot trades again; retrying cannot help.
+     *
+     * @return always {@link RecoveryAction#HALT}
+     */
     @Override
     public RecoveryAction recoveryAction() {
         return RecoveryAction.HALT;
