@@ -53,17 +53,14 @@ public final class NumberLimits {
     }
 
     /**
-<<<<<<< HEAD
-     * {@code value} itself when within bounds.
-     *
-     * @param value the decimal to check
-     * @param shownAs how to name it in the error message (the venue's text)
-     * @return {@code value}
-     * @throws NumberFormatException if it has more than {@link #MAX_PRECISION} digits or a scale beyond {@link #MAX_SCALE} either way
-     */
-=======
      * {@link #decimal(String)} over {@code length} characters of {@code chars} from {@code offset}, as a
      * streaming JSON reader hands a token over: no text is made unless the decimal is refused.
+     *
+     * @param chars the characters holding the token
+     * @param offset where the token starts in {@code chars}
+     * @param length the token's length in characters
+     * @return the decimal, within the same bounds as {@link #decimal(String)}
+     * @throws NumberFormatException if the token is not a decimal or is outside those bounds (the message quotes it)
      */
     public static BigDecimal decimal(char[] chars, int offset, int length) {
         if (length == 0 || length > MAX_NUMBER_LENGTH) return decimal(new String(chars, offset, length));
@@ -79,8 +76,14 @@ public final class NumberLimits {
         return value;
     }
 
-    /** {@code value} itself when within bounds. */
->>>>>>> lat11
+    /**
+     * {@code value} itself when within bounds.
+     *
+     * @param value the decimal to check
+     * @param shownAs how to name it in the error message (the venue's text)
+     * @return {@code value}
+     * @throws NumberFormatException if it has more than {@link #MAX_PRECISION} digits or a scale beyond {@link #MAX_SCALE} either way
+     */
     public static BigDecimal checked(BigDecimal value, String shownAs) {
         if (value.precision() > MAX_PRECISION || value.scale() > MAX_SCALE || value.scale() < -MAX_SCALE) {
             throw new NumberFormatException("'" + shownAs + "' is outside the accepted magnitude (at most " + MAX_PRECISION
