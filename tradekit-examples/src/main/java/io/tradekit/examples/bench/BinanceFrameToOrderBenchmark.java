@@ -77,8 +77,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>{@code java -cp tradekit-examples/target/tradekit.jar org.openjdk.jmh.Main BinanceFrameToOrderBenchmark}</pre>
  *
- * {@code store}: {@code memory} (the journal in memory) or {@code sqlite} (the journal's write-ahead in
- * a SQLite file, as a live bot runs by default).
+ * <p>JMH samples each frame's round trip and reports its distribution in microseconds. The state, made once per
+ * trial: a bot on {@code BTCUSDT} one-minute bars with the strategy below, generous risk limits and the chosen
+ * store (a SQLite file in a temporary directory that is deleted at the end), and a stand-in venue that runs the
+ * Binance adapter's real stream parsing and signing with test credentials and sends nothing. Each invocation feeds
+ * the next minute's closed-kline frame (the same prices every minute).
  */
 @Fork(1)
 @Warmup(iterations = 3, time = 3)
@@ -92,6 +95,10 @@ public class BinanceFrameToOrderBenchmark {
     private static final long START = 1_700_000_000_000L - Math.floorMod(1_700_000_000_000L, MINUTE);
     private static final String SYMBOL = "BTCUSDT";
 
+    /**
+     * Where the bot's journal lives: {@code memory} (in memory) or {@code sqlite} (the journal's write-ahead in
+     * a SQLite file, as a live bot runs by default).
+     */
     @Param({"memory", "sqlite"})
     public String store;
 
@@ -103,6 +110,10 @@ public class BinanceFrameToOrderBenchmark {
     private TradingBot bot;
     private Path directory;
     private long next;
+
+    /** Created by JMH for each trial (and by {@link #main(String[])}). */
+    public BinanceFrameToOrderBenchmark() {
+    }
 
     /** Buys 0.01 when flat and sells it on the next bar: every bar makes exactly one order. */
     static final class InAndOut implements Strategy {
@@ -248,6 +259,11 @@ public class BinanceFrameToOrderBenchmark {
                 + "\"q\":\"807412.33100000\",\"V\":\"6.20000000\",\"Q\":\"403100.00000000\",\"B\":\"0\"}}}";
     }
 
+    /**
+     * Builds and starts the bot on the stand-in venue with the chosen store and channel, once per trial.
+     *
+     * @throws IOException if the temporary directory for the store cannot be made
+     */
     @Setup(Level.Trial)
     public void startBot() throws IOException {
         venue = new BenchVenue(channel.equals("websocket"));
@@ -267,6 +283,11 @@ public class BinanceFrameToOrderBenchmark {
         next = START;
     }
 
+    /**
+     * Closes the bot and deletes its temporary directory, at the end of the trial.
+     *
+     * @throws IOException if the directory cannot be walked
+     */
     @TearDown(Level.Trial)
     public void stopBot() throws IOException {
         bot.close();
@@ -278,6 +299,8 @@ public class BinanceFrameToOrderBenchmark {
     /**
      * Before each frame (not timed): the previous order's fill has come back through the loop, so that
      * the strategy, which trades one order at a time, is ready to trade on the next bar.
+     *
+     * @throws IllegalStateException if orders are still open after 5 s
      */
     @Setup(Level.Invocation)
     public void previousOrderSettled() {
@@ -288,7 +311,12 @@ public class BinanceFrameToOrderBenchmark {
         }
     }
 
-    /** One closed-kline frame in, and back when the bot's order for it has been signed. */
+    /**
+     * One closed-kline frame in, and back when the bot's order for it has been signed.
+     *
+     * @return the signed request (an {@code HttpRequest}, or the WebSocket API request text), so that JMH keeps it
+     * @throws IllegalStateException if no order is signed within 5 s of the frame
+     */
     @Benchmark
     public Object frameToSignedOrder() {
         long target = venue.signed.get() + 1;
@@ -305,7 +333,13 @@ public class BinanceFrameToOrderBenchmark {
         return venue.last;
     }
 
-    /** Runs a few bars outside JMH, to check the path end to end. */
+    /**
+     * Runs 20 bars outside JMH, to check the path end to end, and prints what the last order became.
+     *
+     * @param args optionally the store ({@code memory}, the default, or {@code sqlite}) and then the channel
+     *             ({@code rest}, the default, or {@code websocket})
+     * @throws Exception if the bot cannot be started or an order is not signed in time
+     */
     public static void main(String[] args) throws Exception {
         BinanceFrameToOrderBenchmark b = new BinanceFrameToOrderBenchmark();
         b.store = args.length > 0 ? args[0] : "memory";

@@ -56,16 +56,26 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 3)
 public class EngineBenchmark {
 
+    /** How many one-minute bars each invocation runs through (1 000 000); the score counts them as operations. */
     public static final int BARS = 1_000_000;
     static final long SEED = 20240601L;
     static final int FAST = 10;
     static final int SLOW = 30;
+
+    /** Created by JMH for each trial. */
+    public EngineBenchmark() {
+    }
 
     /** The generated bars, shared by every benchmark of a run. */
     @State(Scope.Benchmark)
     public static class GeneratedBars {
         List<Bar> bars;
 
+        /** Created by JMH once per trial. */
+        public GeneratedBars() {
+        }
+
+        /** Generates the {@value EngineBenchmark#BARS} {@code BTC-USD} one-minute bars from a fixed seed, once per trial. */
         @Setup(Level.Trial)
         public void generate() {
             bars = RandomWalkBars.generate("BTC-USD", Timeframe.M1, BARS, SEED);
@@ -77,6 +87,17 @@ public class EngineBenchmark {
     public static class DecimalNumSeries {
         BarSeries series;
 
+        /** Created by JMH once per trial. */
+        public DecimalNumSeries() {
+        }
+
+        /**
+         * Builds the series once per trial.
+         *
+         * @param generated the bars to copy into the series
+         * @throws IllegalStateException if ta4j's default number type is no longer {@code DecimalNum}, which
+         *                               would make this benchmark measure something else than it says
+         */
         @Setup(Level.Trial)
         public void build(GeneratedBars generated) {
             series = ta4jSeries(generated.bars, null);
@@ -91,27 +112,61 @@ public class EngineBenchmark {
     public static class DoubleNumSeries {
         BarSeries series;
 
+        /** Created by JMH once per trial. */
+        public DoubleNumSeries() {
+        }
+
+        /**
+         * Builds the series once per trial.
+         *
+         * @param generated the bars to copy into the series
+         */
         @Setup(Level.Trial)
         public void build(GeneratedBars generated) {
             series = ta4jSeries(generated.bars, DoubleNumFactory.getInstance());
         }
     }
 
+    /**
+     * The engine's own cost: a backtest over all the bars with a strategy that never trades.
+     *
+     * @param generated the bars
+     * @return the backtest's result, so that JMH keeps the work
+     */
     @Benchmark
     public BacktestResult engineIdle(GeneratedBars generated) {
         return TradeKit.backtest().bars(generated.bars).strategy(new Idle()).keepEquityCurve(false).run();
     }
 
+    /**
+     * A backtest over all the bars running {@link SmaCross} (10/30) with the engine's sizing,
+     * paper fills and portfolio.
+     *
+     * @param generated the bars
+     * @return the backtest's result, so that JMH keeps the work
+     */
     @Benchmark
     public BacktestResult engineSmaCross(GeneratedBars generated) {
         return TradeKit.backtest().bars(generated.bars).strategy(new SmaCross(FAST, SLOW)).keepEquityCurve(false).run();
     }
 
+    /**
+     * ta4j's {@link BarSeriesManager} running the same 10/30 SMA crossover over the {@code DecimalNum} series.
+     *
+     * @param s the series, built once per trial outside the timing
+     * @return ta4j's record of the trades, so that JMH keeps the work
+     */
     @Benchmark
     public TradingRecord ta4jDecimalNum(DecimalNumSeries s) {
         return smaCrossOnTa4j(s.series);
     }
 
+    /**
+     * ta4j's {@link BarSeriesManager} running the same 10/30 SMA crossover over the {@code DoubleNum} series.
+     *
+     * @param s the series, built once per trial outside the timing
+     * @return ta4j's record of the trades, so that JMH keeps the work
+     */
     @Benchmark
     public TradingRecord ta4jDoubleNum(DoubleNumSeries s) {
         return smaCrossOnTa4j(s.series);
