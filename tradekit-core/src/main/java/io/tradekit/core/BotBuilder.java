@@ -20,7 +20,6 @@ import io.tradekit.core.protection.Protections;
 import io.tradekit.core.sizing.PercentOfEquity;
 import io.tradekit.core.sizing.PositionSizer;
 import io.tradekit.core.store.BotIdentity;
-import io.tradekit.core.store.BotStore;
 import io.tradekit.core.store.JournalClaim;
 
 import java.math.BigDecimal;
@@ -407,6 +406,7 @@ public final class BotBuilder {
         if (safetyInterval == null || safetyInterval.isNegative() || safetyInterval.isZero()) {
             throw new InvalidInputException(where + ": safety interval must be positive, got " + safetyInterval);
         }
+        refuseForgetfulStore(where);
         Plugins resolved = plugins != null ? plugins : Plugins.discover();
         StateStore journal = store != null ? store : resolved.store("memory").open(id, Params.empty("memory store"));
         if (approvals != null && (strategyName == null || !(journal instanceof io.tradekit.core.store.SqliteStateStore))) {
@@ -414,8 +414,8 @@ public final class BotBuilder {
                     + "(.store(StateStores.sqlite(file)))");
         }
         // A change applied through approvals is the journal's own: the bot runs with it, not with the parameters it was first given.
-        Map<String, String> inForce = strategyName != null && journal instanceof BotStore kept
-                ? io.tradekit.core.store.ApprovalBook.appliedParameters(kept).orElse(strategyParams) : strategyParams;
+        Map<String, String> inForce = strategyName != null
+                ? io.tradekit.core.store.ApprovalBook.appliedParameters(journal).orElse(strategyParams) : strategyParams;
         java.util.function.Supplier<Strategy> make = () -> strategy != null ? strategy : strategyFactory != null ? strategyFactory.get()
                 : resolved.strategy(strategyName).create(Params.of(strategyName, inForce));
         Strategy strat = make.get();
@@ -444,6 +444,17 @@ public final class BotBuilder {
         return bot;
     }
 
+    /**
+     * A bot on a real-time clock (live, or paper on live data) resumes from its journal after a restart: a store the
+     * host gives it must keep what it records ({@link StateStore#durable()}). A bot on a data clock may use any.
+     */
+    private void refuseForgetfulStore(String where) {
+        if (store == null || dataClock || store.durable()) return;
+        throw new InvalidInputException(where + ": store " + store + " is not durable (its durable() is false), and a bot on a real-time "
+                + "clock resumes from its journal after a restart: give it a durable store such as StateStores.sqlite(file), "
+                + "or run it on a data clock (.dataClock()) as a replay does");
+    }
+
     /** The pairs: each a symbol, none twice. */
     private static void checkPairs(String where, List<String> traded) {
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -465,7 +476,6 @@ public final class BotBuilder {
 
     /** The journal must be this bot's (see {@link JournalClaim}); when it is refused, the journal and venue are closed, as the bot would have. */
     private void claimJournal(StateStore journal, Strategy strat, ExchangeAdapter venue, PaperSettings paper) {
-        if (!(journal instanceof BotStore botStore)) return;
         String named = strategyName != null ? strategyName : objectStrategyName != null ? objectStrategyName : strat.getClass().isHidden()
                 ? strat.getClass().getName().replaceFirst("\\$\\$Lambda.*", "\\$\\$Lambda") : strat.getClass().getName();
         Optional<BigDecimal> cash = paper == null ? Optional.empty() : Optional.ofNullable(paper.instruments().get(symbol))
@@ -475,7 +485,7 @@ public final class BotBuilder {
         BotIdentity identity = new BotIdentity(id, venue.venue(), account, symbols, named, strategyName != null ? strategyParams : objectStrategyParams,
                 cash, paper == null ? Map.of() : venueTerms(paper));
         try {
-            JournalClaim.claim(botStore, identity, adoptVenuePosition);
+            JournalClaim.claim(journal, identity, adoptVenuePosition);
         } catch (RuntimeException e) {
             for (AutoCloseable owned : List.of(journal, venue)) {
                 try {

@@ -1,5 +1,7 @@
 package io.tradekit.core.store;
 
+import io.tradekit.api.spi.StateStore;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,7 +76,7 @@ public final class ApprovalBook implements AutoCloseable {
     }
 
     /** The parameters a journal's bot runs with after its last applied change or rollback; empty if none was applied. */
-    public static Optional<Map<String, String>> appliedParameters(BotStore store) {
+    public static Optional<Map<String, String>> appliedParameters(StateStore store) {
         return store.config(APPLIED_PARAMETERS_KEY).map(json -> readMap(json, "config entry " + APPLIED_PARAMETERS_KEY + " of " + store));
     }
 

@@ -3,6 +3,7 @@ package io.tradekit.core.store;
 import io.tradekit.api.Fill;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Order;
+import io.tradekit.api.spi.StateStore;
 import io.tradekit.core.store.internal.IdentityCodec;
 
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class JournalClaim {
      * @throws InvalidInputException        if the journal belongs to a bot with another identity
      * @throws UnrecoverableStateException  if the journal lost its contents, or its identity cannot be read
      */
-    public static void claim(BotStore store, BotIdentity identity, boolean adopt) {
+    public static void claim(StateStore store, BotIdentity identity, boolean adopt) {
         String where = location(store);
         Optional<Path> beside = store instanceof SqliteStateStore sqlite ? Optional.of(identityFileFor(sqlite.file())) : Optional.empty();
         Optional<String> recorded = store.config(CONFIG_KEY);
@@ -89,7 +90,7 @@ public final class JournalClaim {
      * @param clientIdPrefix the prefix of every client order id this bot sends, without the separator
      * @param adopt          the host takes the venue's state as given
      */
-    public static void refuseFreshJournalTheVenueContradicts(BotStore store, String clientIdPrefix, List<Order> venueOpenOrders,
+    public static void refuseFreshJournalTheVenueContradicts(StateStore store, String clientIdPrefix, List<Order> venueOpenOrders,
                                                              List<Fill> venueFills, boolean adopt) {
         if (adopt) return;
         String mark = clientIdPrefix + "-";
@@ -107,7 +108,7 @@ public final class JournalClaim {
      * The refusal when the venue's holding differs from the journal's and the venue has fills of this bot's own
      * orders that the journal does not know: the journal lost data, which is not the same as someone else trading.
      */
-    public static UnrecoverableStateException journalLostOwnFills(BotStore store, List<Fill> lost, String venueHolds, String journalExplains) {
+    public static UnrecoverableStateException journalLostOwnFills(StateStore store, List<Fill> lost, String venueHolds, String journalExplains) {
         String orders = lost.stream().map(Fill::clientOrderId).distinct().limit(5).reduce((a, b) -> a + ", " + b).orElse("");
         return new UnrecoverableStateException("the bot will not start: the venue holds " + venueHolds + " but the journal " + location(store)
                 + " explains " + journalExplains + ", and the venue has " + lost.size() + " fill(s) of this bot's own orders (" + orders
@@ -119,7 +120,7 @@ public final class JournalClaim {
      * A bot started with the parameters an approved change made the journal's own (see {@link ApprovalBook}) is the
      * journal's bot: only the parameters differ from the recorded identity, and they are the ones in force.
      */
-    private static boolean startsWithAppliedParameters(BotStore store, BotIdentity journal, BotIdentity now) {
+    private static boolean startsWithAppliedParameters(StateStore store, BotIdentity journal, BotIdentity now) {
         BotIdentity sameParameters = new BotIdentity(now.botId(), now.venue(), now.account(), now.symbol(), now.strategy(),
                 journal.parameters(), now.initialCash(), now.venueTerms());
         return journal.differencesFrom(sameParameters).isEmpty()
@@ -156,7 +157,7 @@ public final class JournalClaim {
         }
     }
 
-    private static String location(BotStore store) {
+    private static String location(StateStore store) {
         return store instanceof SqliteStateStore sqlite ? sqlite.file().toString() : store.toString();
     }
 }

@@ -256,6 +256,12 @@ public final class MemoryStateStore implements BotStore {
         return List.copyOf(bars.subMap(from, true, to, false).values());
     }
 
+    /** Not durable: everything it holds is gone when the process ends. */
+    @Override
+    public boolean durable() {
+        return false;
+    }
+
     @Override
     public void flush() {
         synchronized (this) {

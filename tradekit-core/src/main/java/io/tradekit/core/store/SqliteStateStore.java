@@ -384,6 +384,12 @@ public final class SqliteStateStore implements BotStore {
         return read(h -> JournalQueries.cachedCandles(h, symbol, timeframe, from, to));
     }
 
+    /** Durable: every write is in the SQLite file (WAL) when it returns, and a restart reads it back. */
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
     /** Blocks until every write made before this call is committed and synced (writes held by {@link #inOneCommit} too). */
     @Override
     public void flush() {
