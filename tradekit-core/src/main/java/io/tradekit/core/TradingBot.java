@@ -217,7 +217,7 @@ public final class TradingBot implements AutoCloseable {
         }
     }
 
-    /** The close time of the last bar the bot acted on before this start, if it ran before (see {@link #feed}). */
+    /** The close time of the last bar the bot acted on before this start, if it ran before (see {@link ReplayDriver#feed(Bar)}). */
     public java.util.Optional<Instant> lastBarTime() {
         return onLoop(engine::lastBarTime);
     }
@@ -245,7 +245,7 @@ public final class TradingBot implements AutoCloseable {
      * steps, in the same order, as a backtest: for replays on a data clock. Once the bar's work is done the
      * journal marks the bar as acted on, and a restart resumes after it ({@link #lastBarTime}).
      */
-    public void feed(Bar bar) {
+    void feed(Bar bar) {
         if (!started) throw new IllegalStateException("bot '" + id + "' is not started");
         if (venue instanceof PaperExchange paper) paper.play(bar, time -> settle());
         loop.execute(() -> {
@@ -262,7 +262,7 @@ public final class TradingBot implements AutoCloseable {
      * ({@link PaperExchange#play(List, PaperExchange.Settle)}), then the bot handles each closed bar in the order given,
      * as a backtest over the same pairs does. Returns once the bot and its venue calls are idle.
      */
-    public void feed(List<Bar> closingTogether) {
+    void feed(List<Bar> closingTogether) {
         if (!started) throw new IllegalStateException("bot '" + id + "' is not started");
         if (venue instanceof PaperExchange paper) paper.play(closingTogether, time -> settle());
         for (Bar bar : closingTogether) {
@@ -295,7 +295,7 @@ public final class TradingBot implements AutoCloseable {
      * Waits until the loop has nothing queued or running and no venue call is on its way back (the loop
      * counts both in one number, so one quiet look is enough).
      */
-    public boolean awaitIdle(Duration timeout) {
+    boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int spins = 0;
         while (!loop.isIdle()) {
@@ -515,7 +515,7 @@ public final class TradingBot implements AutoCloseable {
      * Stops trading and reports what the bot did over its whole journal, in the backtest's terms, then
      * shuts down. Replays end this way.
      */
-    public synchronized BacktestResult stopWithResult(String strategyName, long bars, long startedNanos, BigDecimal initialCash) {
+    synchronized BacktestResult stopWithResult(String strategyName, long bars, long startedNanos, BigDecimal initialCash) {
         try {
             stopTrading();
             onLoop(() -> {

@@ -7,6 +7,7 @@ import io.tradekit.api.OrderStatus;
 import io.tradekit.api.Side;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
@@ -48,8 +49,8 @@ class PluggedInStoreTest {
         try (TradingBot bot = TradeKit.bot("replayed").exchange(new PaperExchange(SETTINGS)).symbol("BTCUSDT").timeframe(Bars.BTC_TF)
                 .strategy(new RestsOneBid()).store(new ListJournal("scratch", false, records)).dataClock().build()) {
             bot.start();
-            bot.feed(BARS.get(0));
-            bot.feed(BARS.get(3)); // low of 95 trades through the bid at 97
+            ReplayDriver.of(bot).feed(BARS.get(0));
+            ReplayDriver.of(bot).feed(BARS.get(3)); // low of 95 trades through the bid at 97
             assertThat(bot.position().quantity()).isEqualByComparingTo("1");
         }
         assertThat(records.fills).singleElement().satisfies(f -> assertThat(f.price()).isEqualByComparingTo("97"));
@@ -62,7 +63,7 @@ class PluggedInStoreTest {
         Path book = dir.resolve("venue.paper.db");
         try (TradingBot bot = bot(records, book, new RestsOneBid())) {
             bot.start();
-            bot.feed(BARS.get(0));
+            ReplayDriver.of(bot).feed(BARS.get(0));
             assertThat(bot.openOrders()).hasSize(1);
         }
         tradeThroughTheBidWhileDown(book);
@@ -84,7 +85,7 @@ class PluggedInStoreTest {
         Path book = dir.resolve("venue.paper.db");
         try (TradingBot bot = bot(records, book, new RestsOneBid())) {
             bot.start();
-            bot.feed(BARS.get(0));
+            ReplayDriver.of(bot).feed(BARS.get(0));
         }
         assertThatThrownBy(() -> TradeKit.bot("plugged").exchange(PaperExchange.durable(SETTINGS, book)).symbol("BTCUSDT")
                 .timeframe(Bars.BTC_TF).strategy("other", new RestsOneBid(), Map.of("level", "90"))
@@ -99,8 +100,8 @@ class PluggedInStoreTest {
         Path book = dir.resolve("venue.paper.db");
         try (TradingBot bot = bot(records, book, new RestsOneBid())) {
             bot.start();
-            bot.feed(BARS.get(0));
-            bot.feed(BARS.get(3));
+            ReplayDriver.of(bot).feed(BARS.get(0));
+            ReplayDriver.of(bot).feed(BARS.get(3));
             assertThat(bot.position().quantity()).isEqualByComparingTo("1");
         }
         // The host's database loses the filled order and its fill (a bad restore), and keeps the rest.

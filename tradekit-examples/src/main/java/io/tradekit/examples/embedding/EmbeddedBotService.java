@@ -6,6 +6,7 @@ import io.tradekit.api.Fill;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.BotEvent;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
@@ -57,7 +58,7 @@ public final class EmbeddedBotService implements AutoCloseable {
 
     /** A closed bar from the host's market data feed; returns once the bot has acted on it. */
     public void onBar(Bar bar) {
-        bot.feed(bar);
+        ReplayDriver.of(bot).feed(bar);
     }
 
     // Called on the bot's loop thread: keep it short, never block.
