@@ -10,8 +10,9 @@ import java.util.Objects;
  * orders included), what is left of the positions, how long it took on the bot's clock, and what
  * failed on the way. {@link Outcome#RUNNING} marks a snapshot of a flatten still at work (a caller's
  * wait ran out); the others are final.
+ *
+ * <p>The control plane serves it as JSON: its fields by name, as when it was a record.
  */
-// Served as JSON by the control plane: its fields by name, as the record it was printed.
 @com.fasterxml.jackson.annotation.JsonAutoDetect(fieldVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)
 public final class FlattenResult {
 

@@ -19,8 +19,9 @@ import java.util.Optional;
  * tripped (every check whose last verdict asked for more than CONTINUE, the health monitor included),
  * every limit and how close the bot is to it, the recent risk events, its health, the protective
  * levels of its open position and the last or running flatten.
+ *
+ * <p>The control plane serves it as JSON: its fields by name, as when it was a record.
  */
-// Served as JSON by the control plane: its fields by name, as the record it was printed.
 @com.fasterxml.jackson.annotation.JsonAutoDetect(fieldVisibility = com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)
 public final class SafetyReport {
 

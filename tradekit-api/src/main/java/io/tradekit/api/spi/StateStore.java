@@ -27,8 +27,8 @@ import java.util.TreeMap;
  * has a default only where the default is correct for every store.
  *
  * <p>A store says whether it is {@link #durable()}: a bot on a real-time clock (live or paper) resumes from its
- * journal after a restart, so it is refused at build time with a store that is not; a backtest or a replay on a
- * data clock may use one.
+ * journal after a restart, so a store given to it that is not durable is refused when the bot is built; a backtest
+ * or a replay on a data clock may use one.
  *
  * <pre>{@code TradingBot bot = TradeKit.bot("btc-grid").store(myStore)...build();}</pre>
  */

@@ -41,7 +41,11 @@ public final class JournalClaim {
     private JournalClaim() {
     }
 
-    /** The identity file of an SQLite journal: the database's name with {@code .identity} added. */
+    /**
+     * The identity file of an SQLite journal: the database's name with {@code .identity} added.
+     * @param journal the SQLite journal file
+     * @return the identity file beside it
+     */
     public static Path identityFileFor(Path journal) {
         return journal.resolveSibling(journal.getFileName() + ".identity");
     }
@@ -52,6 +56,8 @@ public final class JournalClaim {
      * @param adopt the host accepts an emptied journal as a new start (it reconciled the venue by hand)
      * @throws InvalidInputException        if the journal belongs to a bot with another identity
      * @throws UnrecoverableStateException  if the journal lost its contents, or its identity cannot be read
+     * @param store the bot's journal, any store of the contract
+     * @param identity who the bot starting now is
      */
     public static void claim(StateStore store, BotIdentity identity, boolean adopt) {
         String where = location(store);
@@ -89,6 +95,9 @@ public final class JournalClaim {
      *
      * @param clientIdPrefix the prefix of every client order id this bot sends, without the separator
      * @param adopt          the host takes the venue's state as given
+     * @param store the bot's journal
+     * @param venueOpenOrders the venue's open orders of the symbol
+     * @param venueFills the venue's recent fills of the symbol
      */
     public static void refuseFreshJournalTheVenueContradicts(StateStore store, String clientIdPrefix, List<Order> venueOpenOrders,
                                                              List<Fill> venueFills, boolean adopt) {
@@ -107,6 +116,12 @@ public final class JournalClaim {
     /**
      * The refusal when the venue's holding differs from the journal's and the venue has fills of this bot's own
      * orders that the journal does not know: the journal lost data, which is not the same as someone else trading.
+     *
+     * @param store the bot's journal
+     * @param lost the venue's fills of this bot's orders the journal does not hold
+     * @param venueHolds what the venue holds, with its asset
+     * @param journalExplains what the journal explains
+     * @return the exception to throw
      */
     public static UnrecoverableStateException journalLostOwnFills(StateStore store, List<Fill> lost, String venueHolds, String journalExplains) {
         String orders = lost.stream().map(Fill::clientOrderId).distinct().limit(5).reduce((a, b) -> a + ", " + b).orElse("");

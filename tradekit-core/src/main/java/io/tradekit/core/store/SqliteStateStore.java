@@ -172,7 +172,11 @@ public final class SqliteStateStore implements BotStore {
         }
     }
 
-    /** The absolute path of the database file. */
+    /**
+     * The absolute path of the database file.
+     *
+     * @return the database file
+     */
     public Path file() {
         return Path.of(location);
     }
