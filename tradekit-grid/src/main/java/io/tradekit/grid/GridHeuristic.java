@@ -29,22 +29,35 @@ public record GridHeuristic(int windowBars, int horizonBars, double barsPerCross
     private static final BigDecimal FEE_MULTIPLE = new BigDecimal("4");
     private static final MathContext TEN_DIGITS = new MathContext(10);
 
+    /**
+     * Checks the heuristic's bounds, naming the one that is wrong.
+     */
     public GridHeuristic {
         if (windowBars < 3) throw new InvalidInputException("grid heuristic: windowBars is " + windowBars + ", expected 3 or more");
         if (horizonBars < 1) throw new InvalidInputException("grid heuristic: horizonBars is " + horizonBars + ", expected 1 or more");
         if (!(barsPerCrossing >= 1)) throw new InvalidInputException("grid heuristic: barsPerCrossing is " + barsPerCrossing + ", expected 1 or more");
         if (!(rangeSigmas > 0)) throw new InvalidInputException("grid heuristic: rangeSigmas is " + rangeSigmas + ", expected more than 0");
-        if (maxLevelsPerSide < 1 || maxLevelsPerSide > GridConfig.MAX_LEVELS_PER_SIDE) {
-            throw new InvalidInputException("grid heuristic: maxLevelsPerSide is " + maxLevelsPerSide + ", expected 1 to " + GridConfig.MAX_LEVELS_PER_SIDE);
+        if (maxLevelsPerSide < 1 || maxLevelsPerSide > GridSettings.MAX_LEVELS_PER_SIDE) {
+            throw new InvalidInputException("grid heuristic: maxLevelsPerSide is " + maxLevelsPerSide + ", expected 1 to " + GridSettings.MAX_LEVELS_PER_SIDE);
         }
     }
 
-    /** 100 bars of history, a level crossed every 4 bars, 2 σ of a 1440-bar horizon covered, at most 50 levels a side. */
+    /**
+     * 100 bars of history, a level crossed every 4 bars, 2 σ of a 1440-bar horizon covered, at most 50 levels a side.
+     *
+     * @return the heuristic
+     */
     public static GridHeuristic standard() {
         return new GridHeuristic(100, 1440, 4, 2, 50);
     }
 
-    /** The spacing in percent, at least four maker fees, rounded up to 0.01 %. */
+    /**
+     * The spacing in percent, at least four maker fees, rounded up to 0.01 %.
+     *
+     * @param vol the volatility of the warmup bars
+     * @param makerFeeBps the maker fee in basis points
+     * @return the spacing in percent
+     */
     public BigDecimal spacingPercent(VolatilityEstimate vol, BigDecimal makerFeeBps) {
         BigDecimal fromVolatility = BigDecimal.valueOf(vol.perBarStdDev() * Math.sqrt(barsPerCrossing)).multiply(HUNDRED).round(TEN_DIGITS);
         BigDecimal feeFloor = makerFeeBps.multiply(FEE_MULTIPLE).multiply(HUNDRED).divide(BPS);
@@ -52,7 +65,12 @@ public record GridHeuristic(int windowBars, int horizonBars, double barsPerCross
         return spacing.signum() > 0 ? spacing : new BigDecimal("0.01");
     }
 
-    /** The levels on each side that cover the expected range at {@code spacingPercent}. */
+    /**
+     * The levels on each side that cover the expected range at {@code spacingPercent}.
+     * @param vol the volatility of the warmup bars
+     * @param spacingPercent the spacing in percent
+     * @return the number of levels on each side
+     */
     public int levelsPerSide(VolatilityEstimate vol, BigDecimal spacingPercent) {
         double range = rangeSigmas * vol.perBarStdDev() * Math.sqrt(horizonBars);
         double levels = Math.ceil(range / (spacingPercent.doubleValue() / 100.0) - 1e-9);
@@ -63,6 +81,12 @@ public record GridHeuristic(int windowBars, int horizonBars, double barsPerCross
      * The whole proposal for a grid around {@code price}, funded by {@code budget} in the quote asset.
      *
      * @throws InvalidInputException naming {@code budget} when not even one level per side fits the instrument's minimums
+     * @param vol the volatility of the warmup bars
+     * @param price the price now
+     * @param budget the quote budget
+     * @param makerFeeBps the maker fee in basis points
+     * @param instrument the instrument traded
+     * @return the proposed grid
      */
     public GridProposal propose(VolatilityEstimate vol, BigDecimal price, BigDecimal budget, BigDecimal makerFeeBps, Instrument instrument) {
         BigDecimal spacing = spacingPercent(vol, makerFeeBps);
@@ -70,7 +94,15 @@ public record GridHeuristic(int windowBars, int horizonBars, double barsPerCross
         return new GridProposal(spacing, levels, quotePerLevel(budget, levels));
     }
 
-    /** The most levels per side, up to {@code wanted}, whose equal share of {@code budget} meets the instrument's minimums. */
+    /**
+     * The most levels per side, up to {@code wanted}, whose equal share of {@code budget} meets the instrument's minimums.
+     * @param wanted the levels per side wanted
+     * @param price the price now
+     * @param spacingPercent the spacing in percent
+     * @param budget the quote budget
+     * @param instrument the instrument traded
+     * @return the levels per side that fit
+     */
     public int fitLevels(int wanted, BigDecimal price, BigDecimal spacingPercent, BigDecimal budget, Instrument instrument) {
         for (int levels = wanted; levels >= 1; levels--) {
             if (fits(levels, price, spacingPercent, budget, instrument)) return levels;

@@ -1,6 +1,7 @@
 package io.tradekit.grid;
 
 import io.tradekit.api.InvalidInputException;
+import io.tradekit.grid.internal.GridShape;
 import io.tradekit.api.Instrument;
 
 import java.math.BigDecimal;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * Immutable. Made by {@link #build}, which refuses a grid that cannot trade: levels that collapse onto
  * one tick, a price at or below zero, a size below the minimums, or a spacing that does not pay the fees.
  *
- * <pre>{@code GridLadder ladder = GridLadder.build(config, instrument);
+ * <pre>{@code GridLadder ladder = GridLadder.build(settings, instrument);
  * GridPlan plan = ladder.plan(lastPrice); // buys below, sells above, none at plan.anchor()}</pre>
  */
 public final class GridLadder {
@@ -27,7 +28,7 @@ public final class GridLadder {
     private static final MathContext EXACT_ENOUGH = MathContext.DECIMAL128;
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
-    private final GridConfig config;
+    private final GridShape config;
     private final Instrument instrument;
     private final BigDecimal center;
     private final BigDecimal step;
@@ -36,7 +37,7 @@ public final class GridLadder {
     private final BigDecimal[] prices;
     private final BigDecimal[] quantities;
 
-    private GridLadder(GridConfig config, Instrument instrument, BigDecimal center, BigDecimal step, BigDecimal ratio,
+    private GridLadder(GridShape config, Instrument instrument, BigDecimal center, BigDecimal step, BigDecimal ratio,
                        int firstOffset, BigDecimal[] prices, BigDecimal[] quantities) {
         this.config = config;
         this.instrument = instrument;
@@ -48,8 +49,20 @@ public final class GridLadder {
         this.quantities = quantities;
     }
 
-    /** Generates the levels of {@code config} on {@code instrument}'s tick and sizes them on its step. */
-    public static GridLadder build(GridConfig config, Instrument instrument) {
+    /**
+     * Generates the levels of an exact grid on {@code instrument}'s tick and sizes them on its step.
+     *
+     * @param settings   the grid, with its centre, spacing, levels and a budget or size per level all given
+     * @param instrument the instrument whose tick, step and minimums the levels keep
+     * @return the ladder
+     * @throws InvalidInputException naming the value that is missing, wrong, or cannot be traded on the instrument
+     */
+    public static GridLadder build(GridSettings settings, Instrument instrument) {
+        return build(GridShape.of(settings), instrument);
+    }
+
+    /** The ladder of a settled grid (the strategy's, a restored one's). */
+    static GridLadder build(GridShape config, Instrument instrument) {
         BigDecimal center = toTick(config.center(), instrument.tickSize());
         if (center.signum() <= 0) {
             throw new InvalidInputException("grid: 'center' " + config.center().toPlainString() + " rounds to zero on the tick "
@@ -104,7 +117,7 @@ public final class GridLadder {
         return price.divide(tick, 0, RoundingMode.HALF_EVEN).multiply(tick);
     }
 
-    private static BigDecimal[] size(GridConfig config, Instrument instrument, BigDecimal[] prices) {
+    private static BigDecimal[] size(GridShape config, Instrument instrument, BigDecimal[] prices) {
         int pairs = prices.length - 1;
         BigDecimal[] q = new BigDecimal[pairs];
         LevelSizing sizing = config.sizing();
@@ -128,7 +141,7 @@ public final class GridLadder {
         return amount.divide(divisor.multiply(stepSize), 0, RoundingMode.FLOOR).multiply(stepSize);
     }
 
-    private static void requireTradable(GridConfig config, Instrument instrument, BigDecimal qty, BigDecimal price, int level) {
+    private static void requireTradable(GridShape config, Instrument instrument, BigDecimal qty, BigDecimal price, int level) {
         String field = config.sizing() instanceof LevelSizing.Budget ? "budget" : "size-per-level";
         String what = "grid: '" + field + "' " + config.sizing().amount().toPlainString() + " (" + config.sizing().mode().name().toLowerCase()
                 + ") gives " + qty.stripTrailingZeros().toPlainString() + " " + instrument.baseAsset() + " at level " + level
@@ -159,51 +172,117 @@ public final class GridLadder {
         }
     }
 
-    public GridConfig config() {
+    /**
+     * The exact grid this ladder was built from.
+     *
+     * @return its settings, every value of the shape present
+     */
+    public GridSettings config() {
+        return config.toSettingsBuilder().build();
+    }
+
+    /** The exact grid, as the strategy and the report read it. */
+    GridShape shape() {
         return config;
     }
 
+    /**
+     * The maker fee the grid plans with.
+     *
+     * @return the fee as a fraction (10 bps = 0.001)
+     */
+    public BigDecimal makerFeeRate() {
+        return config.makerFeeRate();
+    }
+
+    /**
+     * The instrument whose tick, step and minimums the levels keep.
+     *
+     * @return the instrument
+     */
     public Instrument instrument() {
         return instrument;
     }
 
-    /** The centre price on the tick. */
+    /**
+     * The centre price on the tick.
+     *
+     * @return the centre price
+     */
     public BigDecimal center() {
         return center;
     }
 
-    /** The index of the centre's level. */
+    /**
+     * The index of the centre's level.
+     *
+     * @return the index, 0 the lowest level
+     */
     public int centerIndex() {
         return -firstOffset;
     }
 
-    /** How many levels. */
+    /**
+     * How many levels.
+     *
+     * @return the number of levels
+     */
     public int size() {
         return prices.length;
     }
 
-    /** How many pairs (adjacent levels that trade together): one less than the levels. */
+    /**
+     * How many pairs (adjacent levels that trade together): one less than the levels.
+     *
+     * @return the number of pairs
+     */
     public int pairs() {
         return quantities.length;
     }
 
+    /**
+     * The price of one level.
+     *
+     * @param level the level's index, 0 the lowest
+     * @return its price on the tick
+     */
     public BigDecimal price(int level) {
         return prices[level];
     }
 
-    /** The base quantity pair {@code pair} buys at level {@code pair} and sells at level {@code pair + 1}. */
+    /**
+     * The base quantity pair {@code pair} buys at level {@code pair} and sells at level {@code pair + 1}.
+     *
+     * @param pair the pair's index, 0 the lowest
+     * @return the quantity on the step
+     */
     public BigDecimal quantity(int pair) {
         return quantities[pair];
     }
 
+    /**
+     * The lowest level's price.
+     *
+     * @return the price
+     */
     public BigDecimal lowest() {
         return prices[0];
     }
 
+    /**
+     * The highest level's price.
+     *
+     * @return the price
+     */
     public BigDecimal highest() {
         return prices[prices.length - 1];
     }
 
+    /**
+     * Every level with its price, lowest first.
+     *
+     * @return the levels
+     */
     public List<GridLevel> levels() {
         List<GridLevel> out = new ArrayList<>(prices.length);
         for (int i = 0; i < prices.length; i++) out.add(new GridLevel(i, prices[i]));
@@ -211,8 +290,10 @@ public final class GridLadder {
     }
 
     /**
-     * The price of a level past either end of the ladder ({@code level < 0} or {@code >= size()}), on the
-     * same spacing and tick; empty where an arithmetic ladder would reach zero.
+     * The price of a level past either end of the ladder ({@code level < 0} or {@code >= size()}), on the same spacing and tick; empty where an arithmetic ladder would reach zero.
+     *
+     * @param level the level's index, below 0 or from size() on for levels past the ends
+     * @return the price, or empty where it would not be positive
      */
     public Optional<BigDecimal> extendedPrice(int level) {
         if (level >= 0 && level < prices.length) return Optional.of(prices[level]);
@@ -220,7 +301,12 @@ public final class GridLadder {
         return price.signum() > 0 ? Optional.of(price) : Optional.empty();
     }
 
-    /** The level nearest to {@code price} (the lower one on a tie); the first or last level outside the range. */
+    /**
+     * The level nearest to {@code price} (the lower one on a tie); the first or last level outside the range.
+     *
+     * @param price a price
+     * @return the level's index
+     */
     public int nearestLevel(BigDecimal price) {
         int lo = 0;
         int hi = prices.length - 1;
@@ -235,12 +321,22 @@ public final class GridLadder {
         return price.subtract(prices[lo]).compareTo(prices[hi].subtract(price)) <= 0 ? lo : hi;
     }
 
-    /** The orders wanted at {@code price}: buys below the level the price sits on, sells above it. */
+    /**
+     * The orders wanted at {@code price}: buys below the level the price sits on, sells above it.
+     *
+     * @param price the price now
+     * @return the orders wanted
+     */
     public GridPlan plan(BigDecimal price) {
         return new GridPlan(nearestLevel(price), prices.length);
     }
 
-    /** What one round trip of pair {@code pair} earns after maker fees on both legs, if it fills at its levels. */
+    /**
+     * What one round trip of pair {@code pair} earns after maker fees on both legs, if it fills at its levels.
+     *
+     * @param pair the pair's index, 0 the lowest
+     * @return the profit in the quote asset
+     */
     public BigDecimal expectedProfit(int pair) {
         BigDecimal q = quantities[pair];
         BigDecimal buy = prices[pair];
@@ -249,7 +345,11 @@ public final class GridLadder {
         return sell.subtract(buy).multiply(q).subtract(fees);
     }
 
-    /** The quote value of every pair at its buy price: the capital the grid ties up, in cash or inventory. */
+    /**
+     * The quote value of every pair at its buy price: the capital the grid ties up, in cash or inventory.
+     *
+     * @return the capital in the quote asset
+     */
     public BigDecimal capital() {
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < quantities.length; i++) total = total.add(quantities[i].multiply(prices[i]));

@@ -1,5 +1,6 @@
 package io.tradekit.grid;
 
+import io.tradekit.grid.internal.GridShape;
 import io.tradekit.api.Bar;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.report.ChartPoint;
@@ -34,6 +35,9 @@ import java.util.Locale;
  */
 public final class GridReport {
 
+    /**
+     * The id of the grid's section in a run's report.
+     */
     public static final String SECTION_ID = "grid";
     /** The bars of the close-up at the end of a long run, where single levels and fills can be told apart. */
     static final int DETAIL_BARS = 240;
@@ -45,6 +49,10 @@ public final class GridReport {
     /**
      * The section of a run of {@code grid} that gave {@code result} over {@code bars}. Read it after the
      * run: the strategy's views are the loop's.
+     * @param grid the grid strategy after the run
+     * @param result the run's result
+     * @param bars the run's bars
+     * @return the report section
      */
     public static ReportSection section(GridStrategy grid, BacktestResult result, List<Bar> bars) {
         List<ReportMetric> metrics = new ArrayList<>();
@@ -74,7 +82,7 @@ public final class GridReport {
 
     /** The parameters the last grid ran with, and where spacing and levels came from. */
     private static void parameters(List<ReportMetric> m, GridSettings settings, GridLadder ladder) {
-        GridConfig c = ladder.config();
+        GridShape c = ladder.shape();
         boolean percent = c.spacingUnit() == SpacingUnit.PERCENT;
         m.add(new ReportMetric("spacing", "spacing", c.spacing(), percent ? Unit.PERCENT : Unit.PRICE));
         m.add(new ReportMetric("spacingUnit", "spacing unit", lower(c.spacingUnit()), Unit.TEXT));
@@ -94,7 +102,7 @@ public final class GridReport {
 
     /** What one level trades: the size given, or the budget's share (quote), or the equal base quantity. */
     private static BigDecimal sizePerLevel(GridLadder ladder) {
-        LevelSizing sizing = ladder.config().sizing();
+        LevelSizing sizing = ladder.shape().sizing();
         return switch (sizing) {
             case LevelSizing.PerLevel p -> p.amount();
             case LevelSizing.Budget b when b.mode() == SizeMode.QUOTE ->

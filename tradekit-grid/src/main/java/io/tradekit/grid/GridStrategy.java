@@ -11,6 +11,7 @@ import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.marketdata.Ta4jSeries;
 import io.tradekit.core.sizing.ExitQuantity;
 import io.tradekit.grid.internal.GridBook;
+import io.tradekit.grid.internal.GridShape;
 import io.tradekit.grid.internal.GridDesign;
 import io.tradekit.grid.internal.GridLedger;
 import io.tradekit.grid.internal.GridOrderTag;
@@ -74,7 +75,7 @@ public final class GridStrategy implements Strategy {
     private long lastBuildBar;
     /** The last bar to wait for cancels on, or -1 when not waiting. */
     private long cancelWaitUntil = -1;
-    private GridConfig config;
+    private GridShape config;
     private BigDecimal baseSpacing;
     private SpacingUnit baseUnit;
     private BigDecimal upperTrigger;
@@ -89,15 +90,16 @@ public final class GridStrategy implements Strategy {
     /** Why the grid is flattening, for core's audit trail when the flatten is asked for again. */
     private String flattenReason;
 
+    /**
+     * A grid strategy that builds its grid from {@code settings} on the first bar after warmup.
+     *
+     * @param settings the grid's settings; values left empty are settled from the market then
+     */
     public GridStrategy(GridSettings settings) {
         this.settings = settings;
         this.book = new GridBook(settings.postOnly(), ledger);
     }
 
-    /** A grid of exactly {@code config}, with the standard rebalancing and post-only orders. */
-    public GridStrategy(GridConfig config) {
-        this(GridSettings.of(config).build());
-    }
 
     @Override
     public int warmupBars() {
@@ -320,7 +322,7 @@ public final class GridStrategy implements Strategy {
         place(ctx, price, design.config(), ladder, true);
     }
 
-    private void place(StrategyContext ctx, BigDecimal price, GridConfig newConfig, GridLadder ladder, boolean recenter) {
+    private void place(StrategyContext ctx, BigDecimal price, GridShape newConfig, GridLadder ladder, boolean recenter) {
         config = newConfig;
         GridPlan plan = ladder.plan(price);
         book.build(ladder, plan, ++buildNumber, GridOrderTag.encode(newConfig, baseSpacing, baseUnit, ctx.now()));
@@ -343,7 +345,7 @@ public final class GridStrategy implements Strategy {
 
     /** A recentered grid keeps the spacing it started from, its levels, bounds and sizing; only the centre follows the price. */
     private GridSettings recenterSettings() {
-        GridSettings.Builder b = GridSettings.of(config).center(null).spacing(baseSpacing, baseUnit).postOnly(settings.postOnly())
+        GridSettings.Builder b = config.toSettingsBuilder().center(null).spacing(baseSpacing, baseUnit).postOnly(settings.postOnly())
                 .heuristic(settings.heuristic());
         settings.adaptive().ifPresent(b::adaptive);
         return b.build();
@@ -488,41 +490,76 @@ public final class GridStrategy implements Strategy {
 
     // ---------------------------------------------------------------- views
 
+    /**
+     * The settings the strategy was made with.
+     *
+     * @return the settings, values left empty still empty
+     */
     public GridSettings settings() {
         return settings;
     }
 
+    /**
+     * What the grid is doing now.
+     *
+     * @return its phase
+     */
     public GridPhase phase() {
         return phase;
     }
 
+    /**
+     * The grid's running figures.
+     *
+     * @return the figures so far
+     */
     public GridStats stats() {
         return ledger.stats();
     }
 
-    /** The most recent round trips (up to 10 000), oldest first. */
+    /**
+     * The most recent round trips (up to 10 000), oldest first.
+     *
+     * @return the round trips, oldest first
+     */
     public List<GridRoundTrip> roundTrips() {
         return ledger.roundTrips();
     }
 
-    /** The grids laid out so far, oldest first: the first, every recenter, the one put back after a restart. */
+    /**
+     * The grids laid out so far, oldest first: the first, every recenter, the one put back after a restart.
+     *
+     * @return the builds, oldest first
+     */
     public List<GridBuild> builds() {
         synchronized (builds) {
             return List.copyOf(builds);
         }
     }
 
-    /** The grid's levels, once built. */
+    /**
+     * The grid's levels, once built.
+     *
+     * @return the ladder, or empty before the first grid
+     */
     public Optional<GridLadder> ladder() {
         return book.ladder();
     }
 
-    /** The settled configuration of the current grid, once built. */
-    public Optional<GridConfig> config() {
-        return Optional.ofNullable(config);
+    /**
+     * The exact grid the strategy trades now, once it has built one.
+     *
+     * @return its settings with every value of the shape present (centre, spacing, levels, sizing), or empty before the first grid
+     */
+    public Optional<GridSettings> config() {
+        return Optional.ofNullable(config).map(c -> c.toSettingsBuilder().build());
     }
 
-    /** The level orders working now, lowest level first. */
+    /**
+     * The level orders working now, lowest level first.
+     *
+     * @return the working orders
+     */
     public List<GridOrder> workingOrders() {
         return book.workingOrders();
     }

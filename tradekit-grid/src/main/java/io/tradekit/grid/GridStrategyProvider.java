@@ -24,7 +24,13 @@ import java.util.Set;
  */
 public final class GridStrategyProvider implements StrategyProvider {
 
+    /**
+     * The strategy's name, as configurations and the command line give it.
+     */
     public static final String NAME = "grid";
+    /**
+     * Every parameter the grid strategy takes; any other is refused, naming it.
+     */
     public static final Set<String> PARAMETERS = Set.of("levels", "spacing", "spacing-mode", "spacing-unit", "budget", "size-per-level",
             "size-mode", "lower", "upper", "center", "rebalance", "rebalance-after", "cooldown", "adaptive", "atr-period", "atr-blend",
             "max-inventory", "stop-price", "take-profit-price", "post-only",
@@ -45,7 +51,12 @@ public final class GridStrategyProvider implements StrategyProvider {
         return new GridStrategy(settings(params));
     }
 
-    /** The settings the parameters describe; an error names the parameter. */
+    /**
+     * The settings the parameters describe; an error names the parameter.
+     *
+     * @param params the strategy's parameters
+     * @return the settings
+     */
     public static GridSettings settings(Params params) {
         Params p = params.requireOnly(PARAMETERS);
         GridSettings.Builder b = GridSettings.builder()
@@ -54,7 +65,7 @@ public final class GridStrategyProvider implements StrategyProvider {
                 .sizeMode(p.choice("size-mode", SizeMode.class, SizeMode.QUOTE))
                 .postOnly(p.bool("post-only", true))
                 // The fees the grid plans its spacing and profit with: they should be the venue's.
-                .fees(p.decimal("maker-fee-bps", GridConfig.DEFAULT_FEE_BPS), p.decimal("taker-fee-bps", GridConfig.DEFAULT_FEE_BPS));
+                .fees(p.decimal("maker-fee-bps", GridSettings.DEFAULT_FEE_BPS), p.decimal("taker-fee-bps", GridSettings.DEFAULT_FEE_BPS));
         p.decimal("spacing").ifPresent(v -> b.spacing(v, p.choice("spacing-unit", SpacingUnit.class, SpacingUnit.PERCENT)));
         if (p.text("levels").isPresent()) b.levels(p.integer("levels", 0));
         p.decimal("budget").ifPresent(b::budget);
