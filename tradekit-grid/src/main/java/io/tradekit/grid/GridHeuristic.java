@@ -21,6 +21,12 @@ import java.math.RoundingMode;
  * <li>Size: the budget split equally in quote over the {@code 2 * levels} pairs, rounded down to 0.01.</li>
  * </ul>
  * {@code windowBars} is how much history the estimate is taken from.
+ *
+ * @param windowBars       bars of history the volatility estimate is taken from
+ * @param horizonBars      bars over which the expected move is covered by the levels
+ * @param barsPerCrossing  bars between two crossings of a level the spacing aims at
+ * @param rangeSigmas      standard deviations of the expected move the levels cover
+ * @param maxLevelsPerSide the most levels on one side
  */
 public record GridHeuristic(int windowBars, int horizonBars, double barsPerCrossing, double rangeSigmas, int maxLevelsPerSide) {
 

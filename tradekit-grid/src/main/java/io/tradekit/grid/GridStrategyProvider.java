@@ -36,6 +36,10 @@ public final class GridStrategyProvider implements StrategyProvider {
             "max-inventory", "stop-price", "take-profit-price", "post-only",
             "maker-fee-bps", "taker-fee-bps", "perp-mode", "max-long-contracts", "max-short-contracts");
 
+    /** Made by {@link java.util.ServiceLoader}; the strategy is then found by {@link #NAME}. */
+    public GridStrategyProvider() {
+    }
+
     @Override
     public String name() {
         return NAME;
