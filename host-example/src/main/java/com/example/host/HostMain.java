@@ -5,6 +5,7 @@ import io.tradekit.api.Instrument;
 import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.BotEvent;
 import io.tradekit.core.BacktestResult;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
@@ -45,7 +46,8 @@ public final class HostMain {
                 })
                 .build();
         bot.start();
-        for (Bar bar : bars.subList(0, 60)) bot.feed(bar);
+        ReplayDriver driver = ReplayDriver.of(bot); // hands the bot each bar once it is idle, as a replay does
+        for (Bar bar : bars.subList(0, 60)) driver.feed(bar);
         System.out.println("paper bars=60 state=" + bot.state() + " equity=" + bot.equity());
         bot.stop();
     }

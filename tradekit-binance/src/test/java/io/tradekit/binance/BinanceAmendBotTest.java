@@ -10,6 +10,7 @@ import io.tradekit.api.event.BotEvent;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.api.spi.Submission;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.store.StateStores;
@@ -65,7 +66,7 @@ class BinanceAmendBotTest {
                 SimulatedBinance.awaitTrue("the order rests", () -> !bot.openOrders().isEmpty() && bot.openOrders().getFirst().status() == OrderStatus.NEW);
                 for (int i = 0; i < 5 && strategy.amends.isEmpty(); i++) {
                     venue.sim.step();
-                    assertThat(bot.awaitIdle(Duration.ofSeconds(30))).isTrue();
+                    assertThat(ReplayDriver.of(bot).awaitIdle(Duration.ofSeconds(30))).isTrue();
                 }
                 SimulatedBinance.awaitTrue("the amend is answered", () -> bot.openOrders().stream()
                         .anyMatch(o -> o.quantity().compareTo(new BigDecimal("0.2")) == 0));

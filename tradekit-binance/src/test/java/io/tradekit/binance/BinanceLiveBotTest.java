@@ -11,6 +11,7 @@ import io.tradekit.api.event.BotEvent;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.binance.sim.BinanceSimulator;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class BinanceLiveBotTest {
     private static void awaitSettled(TradingBot bot, List<BotEvent> events, Bar bar) {
         SimulatedBinance.awaitTrue("bar " + bar.openTime() + " processed", () -> events.stream()
                 .anyMatch(e -> e instanceof BotEvent.BarProcessed p && p.bar().openTime().equals(bar.openTime())));
-        assertThat(bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(ReplayDriver.of(bot).awaitIdle(Duration.ofSeconds(10))).isTrue();
         // an order whose answer was a 5xx stays open until the engine's lookup settles it
         SimulatedBinance.awaitTrue("no order in flight", () -> bot.openOrders().isEmpty());
     }

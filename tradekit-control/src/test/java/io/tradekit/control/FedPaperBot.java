@@ -12,6 +12,7 @@ import io.tradekit.core.ApprovalSettings;
 import io.tradekit.core.ExpiryPolicy;
 import io.tradekit.core.Plugins;
 import io.tradekit.core.Replay;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
@@ -135,7 +136,7 @@ final class FedPaperBot {
             while (!Thread.currentThread().isInterrupted()) {
                 fleet.bot(id).ifPresent(bot -> {
                     try {
-                        bot.feed(nextBar(random, minute.getAndIncrement(), price));
+                        ReplayDriver.of(bot).feed(nextBar(random, minute.getAndIncrement(), price));
                     } catch (RuntimeException e) {
                         // stopped between the lookup and the feed
                     }
@@ -159,7 +160,7 @@ final class FedPaperBot {
         Random random = new Random(seed);
         BigDecimal[] price = {new BigDecimal("30000")};
         long start = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond() / 60 + fromMinute;
-        for (int i = 0; i < bars; i++) bot.feed(nextBar(random, start + i, price));
+        for (int i = 0; i < bars; i++) ReplayDriver.of(bot).feed(nextBar(random, start + i, price));
     }
 
     private static Bar nextBar(Random random, long minute, BigDecimal[] price) {

@@ -20,7 +20,6 @@ import io.tradekit.core.protection.Protections;
 import io.tradekit.core.sizing.PercentOfEquity;
 import io.tradekit.core.sizing.PositionSizer;
 import io.tradekit.core.store.BotIdentity;
-import io.tradekit.core.store.BotStore;
 import io.tradekit.core.store.JournalClaim;
 
 import java.math.BigDecimal;
@@ -88,12 +87,25 @@ public final class BotBuilder {
         this.id = id;
     }
 
-    /** A venue by name, found through ServiceLoader ({@code binance}, {@code bybit}, {@code kraken}). */
+    /**
+     * A venue by name, found through ServiceLoader ({@code binance}, {@code bybit}, {@code kraken}).
+     *
+     * @param name        the venue's name, e.g. {@code binance}, or {@code paper}
+     * @param credentials the API key and secret, or null for a venue that needs none
+     * @return this builder
+     */
     public BotBuilder exchange(String name, Credentials credentials) {
         return exchange(name, credentials, Map.of());
     }
 
-    /** A venue by name with its settings (for example base URLs for a testnet or a local simulator). */
+    /**
+     * A venue by name with its settings (for example base URLs for a testnet or a local simulator).
+     *
+     * @param name        the venue's name
+     * @param credentials the API key and secret, or null
+     * @param settings    the venue's settings, e.g. its base URL
+     * @return this builder
+     */
     public BotBuilder exchange(String name, Credentials credentials, Map<String, String> settings) {
         this.exchangeName = name;
         this.credentials = credentials;
@@ -102,13 +114,24 @@ public final class BotBuilder {
         return this;
     }
 
-    /** A venue the host made itself, e.g. a {@link io.tradekit.core.paper.PaperExchange}. */
+    /**
+     * A venue the host made itself, e.g. a {@link io.tradekit.core.paper.PaperExchange}.
+     *
+     * @param adapter the venue adapter the host made
+     * @return this builder
+     */
     public BotBuilder exchange(ExchangeAdapter adapter) {
         this.adapter = adapter;
         this.exchangeName = null;
         return this;
     }
 
+    /**
+     * The symbol the bot trades, as its venue spells it.
+     *
+     * @param symbol e.g. {@code BTCUSDT}
+     * @return this builder
+     */
     public BotBuilder symbol(String symbol) {
         this.symbol = symbol;
         this.pairs = null;
@@ -116,8 +139,10 @@ public final class BotBuilder {
     }
 
     /**
-     * The pairs the bot trades, on one venue and one quote asset, in this order (the first is its {@link TradingBot#symbol()}):
-     * a lane per pair with its own strategy instance, and one open position per pair at most (see {@link BotBuilder}).
+     * The pairs the bot trades, on one venue and one quote asset, in this order (the first is its {@link TradingBot#symbol()}): a lane per pair with its own strategy instance, and one open position per pair at most (see {@link BotBuilder}).
+     *
+     * @param symbols the symbols, none twice
+     * @return this builder
      */
     public BotBuilder pairs(List<String> symbols) {
         this.pairs = List.copyOf(Objects.requireNonNull(symbols, "symbols"));
@@ -126,19 +151,34 @@ public final class BotBuilder {
     }
 
     /**
-     * The share of a shared account this bot may use (see {@link io.tradekit.core.sizing.Budget}): sizing and risk read
-     * the bot's own books from that capital, and the order gate refuses entries beyond it. Default: the whole account.
+     * The share of a shared account this bot may use (see {@link io.tradekit.core.sizing.Budget}): sizing and risk read the bot's own books from that capital, and the order gate refuses entries beyond it. Default: the whole account.
+     *
+     * @param budget the bot's share of the account
+     * @return this builder
      */
     public BotBuilder budget(io.tradekit.core.sizing.Budget budget) {
         this.budget = Objects.requireNonNull(budget, "budget");
         return this;
     }
 
+    /**
+     * The timeframe of the bars the strategy trades on.
+     *
+     * @param timeframe e.g. {@code Timeframe.parse("1m")}
+     * @return this builder
+     */
     public BotBuilder timeframe(Timeframe timeframe) {
         this.timeframe = timeframe;
         return this;
     }
 
+    /**
+     * A strategy found by name through {@link java.util.ServiceLoader}, made from its parameters.
+     *
+     * @param name   the strategy's name, e.g. {@code sma-cross}
+     * @param params its parameters; the journal records them, and a restart with others is refused
+     * @return this builder
+     */
     public BotBuilder strategy(String name, Map<String, String> params) {
         this.strategyName = name;
         this.strategyParams = Map.copyOf(params);
@@ -148,8 +188,11 @@ public final class BotBuilder {
     }
 
     /**
-     * A strategy made by the host, one fresh instance per pair from {@code factory}, under the name its journal records:
-     * what a bot with several pairs needs when its strategy is not found by name.
+     * A strategy made by the host, one fresh instance per pair from {@code factory}, under the name its journal records: what a bot with several pairs needs when its strategy is not found by name.
+     *
+     * @param name    the strategy's name, as the journal records it
+     * @param factory makes one strategy per pair
+     * @return this builder
      */
     public BotBuilder strategyPerPair(String name, java.util.function.Supplier<? extends Strategy> factory) {
         this.strategyFactory = Objects.requireNonNull(factory, "factory");
@@ -160,6 +203,12 @@ public final class BotBuilder {
         return this;
     }
 
+    /**
+     * A strategy the host made itself.
+     *
+     * @param strategy the strategy object
+     * @return this builder
+     */
     public BotBuilder strategy(Strategy strategy) {
         this.strategy = strategy;
         this.strategyFactory = null;
@@ -170,8 +219,11 @@ public final class BotBuilder {
     }
 
     /**
-     * A strategy object under the name its journal records (see {@link BotIdentity}); a bot restarted on the
-     * journal with a strategy of another name is refused. Without a name the object's class names it.
+     * A strategy object under the name its journal records (see {@link BotIdentity}); a bot restarted on the journal with a strategy of another name is refused. Without a name the object's class names it.
+     *
+     * @param name     the strategy's name, as the journal records it
+     * @param strategy the strategy object
+     * @return this builder
      */
     public BotBuilder strategy(String name, Strategy strategy) {
         strategy(strategy);
@@ -180,8 +232,12 @@ public final class BotBuilder {
     }
 
     /**
-     * A strategy object made from {@code parameters}, under the name and with the parameters its journal records:
-     * a bot restarted on the journal with another name or other parameters is refused, naming the difference.
+     * A strategy object made from {@code parameters}, under the name and with the parameters its journal records: a bot restarted on the journal with another name or other parameters is refused, naming the difference.
+     *
+     * @param name       the strategy's name, as the journal records it
+     * @param strategy   the strategy object
+     * @param parameters the parameters it was made from
+     * @return this builder
      */
     public BotBuilder strategy(String name, Strategy strategy, Map<String, String> parameters) {
         strategy(name, strategy);
@@ -189,56 +245,98 @@ public final class BotBuilder {
         return this;
     }
 
+    /**
+     * The risk limits; each rule must be enforced by a policy on the classpath, or {@link #build()} refuses the bot.
+     *
+     * @param limits the limits
+     * @return this builder
+     */
     public BotBuilder risk(RiskLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         return this;
     }
 
+    /**
+     * The bot's journal. A bot on a real-time clock is refused a store that is not {@link StateStore#durable() durable}; given no store at all, a bot journals in memory and does not resume after a restart.
+     *
+     * @param store the store, e.g. {@code StateStores.sqlite(Path.of("bot.db"))}
+     * @return this builder
+     */
     public BotBuilder store(StateStore store) {
         this.store = store;
         return this;
     }
 
+    /**
+     * How the bot sizes the orders its strategy asks for.
+     *
+     * @param sizer the position sizer
+     * @return this builder
+     */
     public BotBuilder sizer(PositionSizer sizer) {
         this.sizer = Objects.requireNonNull(sizer, "sizer");
         return this;
     }
 
-    /** The taker fee the sizer leaves room for, as a fraction (default 0.001). */
+    /**
+     * The taker fee the sizer leaves room for, as a fraction (default 0.001).
+     *
+     * @param rate a fraction in [0, 1), e.g. 0.001 for 10 bps
+     * @return this builder
+     */
     public BotBuilder takerFeeRate(BigDecimal rate) {
         this.takerFeeRate = rate;
         return this;
     }
 
     /**
-     * The leverage of a bot on a perpetual (default 1): set at the venue when the bot starts, used by sizing
-     * (the margin of an entry is its notional over the leverage) and the bot's margin figures. A spot bot
-     * refuses any other value than 1 at start.
+     * The leverage of a bot on a perpetual (default 1): set at the venue when the bot starts, used by sizing (the margin of an entry is its notional over the leverage) and the bot's margin figures. A spot bot refuses any other value than 1 at start.
+     *
+     * @param leverage the leverage, 1 or more
+     * @return this builder
      */
     public BotBuilder leverage(BigDecimal leverage) {
         this.leverage = Objects.requireNonNull(leverage, "leverage");
         return this;
     }
 
+    /**
+     * Where strategies, risk policies, venues and stores are found by name (default: {@link Plugins#discover()}).
+     *
+     * @param plugins the plugins
+     * @return this builder
+     */
     public BotBuilder plugins(Plugins plugins) {
         this.plugins = plugins;
         return this;
     }
 
-    /** Market data older than this stops new orders (default: three bars). */
+    /**
+     * Market data older than this stops new orders (default: three bars).
+     *
+     * @param age how old market data may be
+     * @return this builder
+     */
     public BotBuilder staleAfter(Duration age) {
         this.staleAfter = age;
         return this;
     }
 
+    /**
+     * How often safety is evaluated on a timer, besides after every fill.
+     *
+     * @param interval a positive interval
+     * @return this builder
+     */
     public BotBuilder safetyInterval(Duration interval) {
         this.safetyInterval = interval;
         return this;
     }
 
     /**
-     * Runs the bot's clock on the data's time instead of the wall clock: for replays, where the data
-     * is historical and flows as fast as the bot consumes it (see {@link TradingBot#feed}).
+     * Runs the bot's clock on the data's time instead of the wall clock: for replays, where the data is historical and flows as fast as the bot consumes it (see {@link ReplayDriver#feed(io.tradekit.api.Bar)}).
+     *
+     * @return this builder
      */
     public BotBuilder dataClock() {
         this.dataClock = true;
@@ -246,8 +344,10 @@ public final class BotBuilder {
     }
 
     /**
-     * How often the whole bot state (strategy state included) is saved as a snapshot while it runs, on the
-     * wall clock (default every 5 minutes); one is always saved on stop. The store keeps the last few.
+     * How often the whole bot state (strategy state included) is saved as a snapshot while it runs, on the wall clock (default every 5 minutes); one is always saved on stop. The store keeps the last few.
+     *
+     * @param interval a positive interval
+     * @return this builder
      */
     public BotBuilder snapshotInterval(Duration interval) {
         if (interval == null || interval.isNegative() || interval.toMillis() < 1) {
@@ -257,13 +357,23 @@ public final class BotBuilder {
         return this;
     }
 
-    /** How often equity is journaled (default every minute of the bot's clock). */
+    /**
+     * How often equity is journaled (default every minute of the bot's clock).
+     *
+     * @param interval a positive interval
+     * @return this builder
+     */
     public BotBuilder equityInterval(Duration interval) {
         this.equityInterval = Objects.requireNonNull(interval, "interval");
         return this;
     }
 
-    /** How long a sent order may wait for the venue's answer before the bot looks it up (default 10 s). */
+    /**
+     * How long a sent order may wait for the venue's answer before the bot looks it up (default 10 s).
+     *
+     * @param timeout a positive timeout, on wall time
+     * @return this builder
+     */
     public BotBuilder ackTimeout(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new InvalidInputException("bot '" + id + "': ack timeout must be positive, got " + timeout);
@@ -272,78 +382,134 @@ public final class BotBuilder {
         return this;
     }
 
-    /** On restart, cancel open venue orders this bot does not know (default: report and leave them). */
+    /**
+     * On restart, cancel open venue orders this bot does not know (default: report and leave them).
+     *
+     * @param cancel whether to cancel them
+     * @return this builder
+     */
     public BotBuilder cancelUnknownOrders(boolean cancel) {
         this.cancelUnknownOrders = cancel;
         return this;
     }
 
     /**
-     * On restart, take the venue's holding as the truth when the journal cannot explain it (default:
-     * refuse to start and say why).
+     * On restart, take the venue's holding as the truth when the journal cannot explain it (default: refuse to start and say why).
+     *
+     * @param adopt whether to adopt the venue's holding
+     * @return this builder
      */
     public BotBuilder adoptVenuePosition(boolean adopt) {
         this.adoptVenuePosition = adopt;
         return this;
     }
 
-    /** The account at the venue as the host names it, recorded in the journal's {@link BotIdentity} (default none). */
+    /**
+     * The account at the venue as the host names it, recorded in the journal's {@link BotIdentity} (default none).
+     *
+     * @param account the account's name as the host knows it
+     * @return this builder
+     */
     public BotBuilder account(String account) {
         this.account = Objects.requireNonNull(account, "account");
         return this;
     }
 
+    /**
+     * Adds a listener of the bot's events from its first start on, called on the bot's loop thread.
+     *
+     * @param listener what to call; it must not block
+     * @return this builder
+     */
     public BotBuilder onEvent(Consumer<BotEvent> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
     /** Stop-loss, take-profit, trailing stop and breakeven move that core keeps on the bot's position. */
-    /** A strategy that throws stops the bot instead of pausing it (default: pause, so an operator can look and resume). */
+    /**
+     * A strategy that throws stops the bot instead of pausing it (default: pause, so an operator can look and resume).
+     *
+     * @param stop whether to stop rather than pause
+     * @return this builder
+     */
     public BotBuilder stopOnStrategyFailure(boolean stop) {
         this.stopOnStrategyFailure = stop;
         return this;
     }
 
+    /**
+     * Stop-loss, take-profit and trailing protections on the bot's position.
+     *
+     * @param protections the protections
+     * @return this builder
+     */
     public BotBuilder protection(Protections protections) {
         safety = safety.withProtections(protections);
         return this;
     }
 
-    /** How the bot flattens: cancel first or not, retries, chasing limit orders, how long to wait. */
+    /**
+     * How the bot flattens: cancel first or not, retries, chasing limit orders, how long to wait.
+     *
+     * @param options the flatten options
+     * @return this builder
+     */
     public BotBuilder flattenOptions(FlattenOptions options) {
         safety = safety.withFlatten(options);
         return this;
     }
 
-    /** Flatten before stopping ({@link TradingBot#stop}); off by default, so that a stop leaves positions alone. */
+    /**
+     * Flatten before stopping ({@link TradingBot#stop}); off by default, so that a stop leaves positions alone.
+     *
+     * @param flatten whether to flatten on stop
+     * @return this builder
+     */
     public BotBuilder flattenOnStop(boolean flatten) {
         safety = safety.withFlattenOnStop(flatten);
         return this;
     }
 
-    /** When the health monitor pauses the bot: time disconnected, error rate, stale data. */
+    /**
+     * When the health monitor pauses the bot: time disconnected, error rate, stale data.
+     *
+     * @param settings the health settings
+     * @return this builder
+     */
     public BotBuilder health(HealthSettings settings) {
         safety = safety.withHealth(settings);
         return this;
     }
 
-    /** A listener for every risk event (see {@link TradingBot#onRisk}). */
+    /**
+     * A listener for every risk event (see {@link TradingBot#onRisk}).
+     *
+     * @param listener what to call; it must not block
+     * @return this builder
+     */
     public BotBuilder onRisk(Consumer<BotEvent> listener) {
         safety = safety.withRiskListener(listener);
         return this;
     }
 
     /**
-     * Lets the bot take proposed parameter changes ({@link TradingBot#approvals()}): it needs a strategy by name and an
-     * SQLite journal, which holds the approvals table. Off by default.
+     * Lets the bot take proposed parameter changes ({@link TradingBot#approvals()}): it needs a strategy by name and an SQLite journal, which holds the approvals table. Off by default.
+     *
+     * @param settings how proposals are approved and expire
+     * @return this builder
      */
     public BotBuilder approvals(ApprovalSettings settings) {
         this.approvals = Objects.requireNonNull(settings, "settings");
         return this;
     }
 
-    /** How often (wall time) a bot with a tradekit journal writes its figures to {@code metrics_snapshots} (default every minute). */
+    /**
+     * How often (wall time) a bot with a tradekit journal writes its figures to {@code metrics_snapshots} (default every minute).
+     *
+     * @param interval a positive interval
+     * @return this builder
+     */
     public BotBuilder metricsInterval(Duration interval) {
         if (interval == null || interval.isNegative() || interval.toMillis() < 1) {
             throw new InvalidInputException("bot '" + id + "': metrics interval must be at least a millisecond, got " + interval);
@@ -353,23 +519,33 @@ public final class BotBuilder {
     }
 
     /**
-     * Follows the symbol's L2 order book from the venue's depth stream (a live bot, or a paper bot on a live
-     * venue's data), so that {@link io.tradekit.api.spi.StrategyContext#orderBook()} returns the latest book.
-     * Off by default: a depth stream costs the venue's request weight for its snapshots. A venue without a depth
-     * stream refuses it at {@link TradingBot#start()}; a bot on a
-     * data clock ({@link #dataClock()}) is refused at {@link #build()}.
+     * Follows the symbol's L2 order book from the venue's depth stream (a live bot, or a paper bot on a live venue's data), so that {@link io.tradekit.api.spi.StrategyContext#orderBook()} returns the latest book. Off by default: a depth stream costs the venue's request weight for its snapshots. A venue without a depth stream refuses it at {@link TradingBot#start()}; a bot on a data clock ({@link #dataClock()}) is refused at {@link #build()}.
+     *
+     * @return this builder
      */
     public BotBuilder orderBook() {
         this.followOrderBook = true;
         return this;
     }
 
-    /** How long an SQLite journal keeps events, equity and metrics rows, pruned while the bot runs (default {@link io.tradekit.core.store.Retention#defaults()}). */
+    /**
+     * How long an SQLite journal keeps events, equity and metrics rows, pruned while the bot runs (default {@link io.tradekit.core.store.Retention#defaults()}).
+     *
+     * @param kept how long each kind of record is kept
+     * @return this builder
+     */
     public BotBuilder retention(io.tradekit.core.store.Retention kept) {
         this.retention = Objects.requireNonNull(kept, "retention");
         return this;
     }
 
+    /**
+     * Checks everything given and makes the bot, not started.
+     *
+     * @return the bot; {@link TradingBot#start()} starts it
+     * @throws io.tradekit.api.InvalidInputException naming what is missing or wrong, e.g. a store that is not durable for a
+     *         bot on a real-time clock, or a limit no policy on the classpath enforces
+     */
     public TradingBot build() {
         String where = "bot '" + id + "'";
         if (adapter == null && exchangeName == null) {
@@ -407,6 +583,7 @@ public final class BotBuilder {
         if (safetyInterval == null || safetyInterval.isNegative() || safetyInterval.isZero()) {
             throw new InvalidInputException(where + ": safety interval must be positive, got " + safetyInterval);
         }
+        refuseForgetfulStore(where);
         Plugins resolved = plugins != null ? plugins : Plugins.discover();
         StateStore journal = store != null ? store : resolved.store("memory").open(id, Params.empty("memory store"));
         if (approvals != null && (strategyName == null || !(journal instanceof io.tradekit.core.store.SqliteStateStore))) {
@@ -414,8 +591,8 @@ public final class BotBuilder {
                     + "(.store(StateStores.sqlite(file)))");
         }
         // A change applied through approvals is the journal's own: the bot runs with it, not with the parameters it was first given.
-        Map<String, String> inForce = strategyName != null && journal instanceof BotStore kept
-                ? io.tradekit.core.store.ApprovalBook.appliedParameters(kept).orElse(strategyParams) : strategyParams;
+        Map<String, String> inForce = strategyName != null
+                ? io.tradekit.core.store.ApprovalBook.appliedParameters(journal).orElse(strategyParams) : strategyParams;
         java.util.function.Supplier<Strategy> make = () -> strategy != null ? strategy : strategyFactory != null ? strategyFactory.get()
                 : resolved.strategy(strategyName).create(Params.of(strategyName, inForce));
         Strategy strat = make.get();
@@ -444,6 +621,17 @@ public final class BotBuilder {
         return bot;
     }
 
+    /**
+     * A bot on a real-time clock (live, or paper on live data) resumes from its journal after a restart: a store the
+     * host gives it must keep what it records ({@link StateStore#durable()}). A bot on a data clock may use any.
+     */
+    private void refuseForgetfulStore(String where) {
+        if (store == null || dataClock || store.durable()) return;
+        throw new InvalidInputException(where + ": store " + store + " is not durable (its durable() is false), and a bot on a real-time "
+                + "clock resumes from its journal after a restart: give it a durable store such as StateStores.sqlite(file), "
+                + "or run it on a data clock (.dataClock()) as a replay does");
+    }
+
     /** The pairs: each a symbol, none twice. */
     private static void checkPairs(String where, List<String> traded) {
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -465,7 +653,6 @@ public final class BotBuilder {
 
     /** The journal must be this bot's (see {@link JournalClaim}); when it is refused, the journal and venue are closed, as the bot would have. */
     private void claimJournal(StateStore journal, Strategy strat, ExchangeAdapter venue, PaperSettings paper) {
-        if (!(journal instanceof BotStore botStore)) return;
         String named = strategyName != null ? strategyName : objectStrategyName != null ? objectStrategyName : strat.getClass().isHidden()
                 ? strat.getClass().getName().replaceFirst("\\$\\$Lambda.*", "\\$\\$Lambda") : strat.getClass().getName();
         Optional<BigDecimal> cash = paper == null ? Optional.empty() : Optional.ofNullable(paper.instruments().get(symbol))
@@ -475,7 +662,7 @@ public final class BotBuilder {
         BotIdentity identity = new BotIdentity(id, venue.venue(), account, symbols, named, strategyName != null ? strategyParams : objectStrategyParams,
                 cash, paper == null ? Map.of() : venueTerms(paper));
         try {
-            JournalClaim.claim(botStore, identity, adoptVenuePosition);
+            JournalClaim.claim(journal, identity, adoptVenuePosition);
         } catch (RuntimeException e) {
             for (AutoCloseable owned : List.of(journal, venue)) {
                 try {

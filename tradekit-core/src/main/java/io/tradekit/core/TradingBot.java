@@ -90,21 +90,38 @@ public final class TradingBot implements AutoCloseable {
         listeners.forEach(engine::addListener);
     }
 
+    /**
+     * The bot's id, as given to {@link TradeKit#bot(String)}.
+     *
+     * @return the id
+     */
     public String id() {
         return id;
     }
 
-    /** The symbol the bot trades; of a bot with several pairs, the first. */
+    /**
+     * The symbol the bot trades; of a bot with several pairs, the first.
+     *
+     * @return the symbol
+     */
     public String symbol() {
         return symbol;
     }
 
-    /** The pairs the bot trades, in the order it was given them (one for a single-symbol bot). */
+    /**
+     * The pairs the bot trades, in the order it was given them (one for a single-symbol bot).
+     *
+     * @return the symbols
+     */
     public List<String> pairs() {
         return engine.pairs();
     }
 
-    /** The capital the bot's budget gave it once started (see {@link BotBuilder#budget}); empty for a bot that trades its whole account. */
+    /**
+     * The capital the bot's budget gave it once started (see {@link BotBuilder#budget}); empty for a bot that trades its whole account.
+     *
+     * @return the capital in the quote asset, or empty
+     */
     public java.util.Optional<BigDecimal> budgetCapital() {
         return onLoop(engine::budgetCapital);
     }
@@ -133,7 +150,11 @@ public final class TradingBot implements AutoCloseable {
         this.approvals = botApprovals;
     }
 
-    /** The bot's proposed parameter changes; empty unless it was built with {@link BotBuilder#approvals}. */
+    /**
+     * The bot's proposed parameter changes; empty unless it was built with {@link BotBuilder#approvals}.
+     *
+     * @return the approvals, or empty
+     */
     public java.util.Optional<BotApprovals> approvals() {
         return java.util.Optional.ofNullable(approvals);
     }
@@ -147,12 +168,9 @@ public final class TradingBot implements AutoCloseable {
     }
 
     /**
-     * {@link #start()} with {@code history}'s bars for the last bar the journal says the bot acted on (empty for a bot
-     * that never acted on one) preloaded before it reconciles: a driver's bars up to that one, so that the strategy
-     * answers what the venue did while the bot was down with the prices it had. A live bot with warmup bars loads
-     * its warmup from the venue instead.
+     * {@link #start()} with {@code history}'s bars for the last bar the journal says the bot acted on (empty for a bot that never acted on one) preloaded before it reconciles: a driver's bars up to that one, so that the strategy answers what the venue did while the bot was down with the prices it had. A live bot with warmup bars loads its warmup from the venue instead.  <pre>{@code bot.start(lastBar -> barsUpTo(lastBar.orElse(Instant.MIN)));}</pre>
      *
-     * <pre>{@code bot.start(lastBar -> barsUpTo(lastBar.orElse(Instant.MIN)));}</pre>
+     * @param history the driver's bars up to the given close time (empty for a bot that never acted on a bar)
      */
     public synchronized void start(java.util.function.Function<java.util.Optional<Instant>, List<Bar>> history) {
         if (started) return;
@@ -217,20 +235,29 @@ public final class TradingBot implements AutoCloseable {
         }
     }
 
-    /** The close time of the last bar the bot acted on before this start, if it ran before (see {@link #feed}). */
+    /**
+     * The close time of the last bar the bot acted on before this start, if it ran before (see {@link ReplayDriver#feed(Bar)}).
+     *
+     * @return the close time, or empty
+     */
     public java.util.Optional<Instant> lastBarTime() {
         return onLoop(engine::lastBarTime);
     }
 
     /**
-     * The bot's equity when its journal began (recorded at the journal's first start), the base of figures over its
-     * whole journal; this run's starting equity for a journal that predates the record or a store without one.
+     * The bot's equity when its journal began (recorded at the journal's first start), the base of figures over its whole journal; this run's starting equity for a journal that predates the record or a store without one.
+     *
+     * @return the equity in the quote asset
      */
     public BigDecimal startingEquity() {
         return onLoop(() -> engine.startingEquity().orElseGet(engine::equity));
     }
 
-    /** Bars from before the bot's start: they fill its market data, it does not trade on them. */
+    /**
+     * Bars from before the bot's start: they fill its market data, it does not trade on them.
+     *
+     * @param bars closed bars, oldest first
+     */
     public void preload(List<Bar> bars) {
         onLoop(() -> {
             engine.preload(bars);
@@ -245,7 +272,7 @@ public final class TradingBot implements AutoCloseable {
      * steps, in the same order, as a backtest: for replays on a data clock. Once the bar's work is done the
      * journal marks the bar as acted on, and a restart resumes after it ({@link #lastBarTime}).
      */
-    public void feed(Bar bar) {
+    void feed(Bar bar) {
         if (!started) throw new IllegalStateException("bot '" + id + "' is not started");
         if (venue instanceof PaperExchange paper) paper.play(bar, time -> settle());
         loop.execute(() -> {
@@ -262,7 +289,7 @@ public final class TradingBot implements AutoCloseable {
      * ({@link PaperExchange#play(List, PaperExchange.Settle)}), then the bot handles each closed bar in the order given,
      * as a backtest over the same pairs does. Returns once the bot and its venue calls are idle.
      */
-    public void feed(List<Bar> closingTogether) {
+    void feed(List<Bar> closingTogether) {
         if (!started) throw new IllegalStateException("bot '" + id + "' is not started");
         if (venue instanceof PaperExchange paper) paper.play(closingTogether, time -> settle());
         for (Bar bar : closingTogether) {
@@ -295,7 +322,7 @@ public final class TradingBot implements AutoCloseable {
      * Waits until the loop has nothing queued or running and no venue call is on its way back (the loop
      * counts both in one number, so one quiet look is enough).
      */
-    public boolean awaitIdle(Duration timeout) {
+    boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int spins = 0;
         while (!loop.isIdle()) {
@@ -307,43 +334,94 @@ public final class TradingBot implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Adds a listener of the bot's events (fills, orders, state changes, errors), called on the bot's loop thread.
+     *
+     * @param listener what to call; it must not block
+     */
     public void onEvent(Consumer<BotEvent> listener) {
         engine.addListener(listener);
     }
 
+    /**
+     * The bot's state now.
+     *
+     * @return e.g. RUNNING, PAUSED or EMERGENCY_STOP
+     */
     public BotState state() {
         return onLoop(engine::state);
     }
 
+    /**
+     * The bot's position in its symbol.
+     *
+     * @return the position, flat if it holds none
+     */
     public Position position() {
         return onLoop(() -> engine.portfolio().position(symbol));
     }
 
-    /** The bot's position in {@code pair}. */
+    /**
+     * The bot's position in {@code pair}.
+     *
+     * @param pair one of the bot's symbols
+     * @return the position, flat if it holds none
+     */
     public Position position(String pair) {
         return onLoop(() -> engine.portfolio().position(pair));
     }
 
+    /**
+     * The bot's equity at the last price it saw.
+     *
+     * @return cash plus positions at that price, in the quote asset
+     */
     public BigDecimal equity() {
         return onLoop(engine::equity);
     }
 
+    /**
+     * The bot's cash.
+     *
+     * @return the quote asset it holds
+     */
     public BigDecimal cash() {
         return onLoop(() -> engine.portfolio().cash());
     }
 
+    /**
+     * The bot's orders that are working at the venue or may be.
+     *
+     * @return the open orders, oldest first
+     */
     public List<io.tradekit.api.Order> openOrders() {
         return onLoop(() -> engine.orders().openOrders());
     }
 
+    /**
+     * Every order of the bot, open or not.
+     *
+     * @return the orders, oldest first
+     */
     public List<io.tradekit.api.Order> orders() {
         return onLoop(() -> List.copyOf(engine.orders().all()));
     }
 
+    /**
+     * The bot's closed round trips.
+     *
+     * @return the round trips, oldest first
+     */
     public List<RoundTrip> roundTrips() {
         return onLoop(() -> List.copyOf(engine.portfolio().roundTrips()));
     }
 
+    /**
+     * Pauses trading: open orders stay, the strategy sends no new ones until {@link #resume}. Journaled with who and why.
+     *
+     * @param actor  who asked
+     * @param reason why
+     */
     public void pause(String actor, String reason) {
         onLoop(() -> {
             engine.safety().pause(actor, reason);
@@ -351,6 +429,12 @@ public final class TradingBot implements AutoCloseable {
         });
     }
 
+    /**
+     * Resumes trading after a pause or an emergency stop. Journaled with who and why.
+     *
+     * @param actor  who asked
+     * @param reason why
+     */
     public void resume(String actor, String reason) {
         onLoop(() -> {
             engine.safety().resume(actor, reason);
@@ -359,47 +443,60 @@ public final class TradingBot implements AutoCloseable {
     }
 
     /**
-     * Closes every position (open orders are cancelled first unless the bot's {@link FlattenOptions} say
-     * not to) and waits until the bot is flat, has given up, or the options' wait timeout has passed; in
-     * the last case the result is a snapshot with outcome RUNNING and the flatten goes on. A call while
-     * a flatten runs joins it.
+     * Closes every position (open orders are cancelled first unless the bot's {@link FlattenOptions} say not to) and waits until the bot is flat, has given up, or the options' wait timeout has passed; in the last case the result is a snapshot with outcome RUNNING and the flatten goes on. A call while a flatten runs joins it.
+     *
+     * @param reason why, for the journal
+     * @return what the flatten did
      */
     public FlattenResult flatten(String reason) {
         return await(flattenAsync(reason));
     }
 
-    /** Starts a flatten, or joins the one that runs; the future completes when the bot is flat or the flatten gives up. */
+    /**
+     * Starts a flatten, or joins the one that runs; the future completes when the bot is flat or the flatten gives up.
+     *
+     * @param reason why, for the journal
+     * @return completes with what the flatten did
+     */
     public CompletableFuture<FlattenResult> flattenAsync(String reason) {
         return onLoop(() -> engine.safety().flatten("operator", reason));
     }
 
     /**
-     * Moves the bot to EMERGENCY_STOP (where it stays, restarts included, until {@link #resume}), cancels
-     * every open order and flattens; waits for the flatten like {@link #flatten}.
+     * Moves the bot to EMERGENCY_STOP (where it stays, restarts included, until {@link #resume}), cancels every open order and flattens; waits for the flatten like {@link #flatten}.
+     *
+     * @param reason why, for the journal
+     * @return what the flatten did
      */
     public FlattenResult emergencyStop(String reason) {
         return await(onLoop(() -> engine.safety().emergencyStop("operator", reason)));
     }
 
     /**
-     * Tells {@code listener} of every risk event, on the loop thread: risk alerts (policy verdicts,
-     * protections that closed a position, flattens, dust), orders refused before the venue, and moves
-     * into or out of PAUSED, REDUCE_ONLY and EMERGENCY_STOP.
+     * Tells {@code listener} of every risk event, on the loop thread: risk alerts (policy verdicts, protections that closed a position, flattens, dust), orders refused before the venue, and moves into or out of PAUSED, REDUCE_ONLY and EMERGENCY_STOP.
+     *
+     * @param listener what to call; it must not block
      */
     public void onRisk(Consumer<BotEvent> listener) {
         engine.safety().addRiskListener(listener);
     }
 
-    /** The bot's state, risk level, tripped breakers, limits and how close each is, recent risk events and health. */
+    /**
+     * The bot's state, risk level, tripped breakers, limits and how close each is, recent risk events and health.
+     *
+     * @return the report
+     */
     public SafetyReport safetyReport() {
         return onLoop(() -> engine.safety().report());
     }
 
     /**
-     * Lifts a pause, REDUCE_ONLY or EMERGENCY_STOP like {@link #resume(String, String)}, but only if the bot is
-     * in one of {@code from} when its loop gets the call: a control plane that lets some users lift a pause
-     * but not an emergency stop decides on the state the resume acts on, not on one read before. Returns
-     * whether the bot resumed.
+     * Lifts a pause, REDUCE_ONLY or EMERGENCY_STOP like {@link #resume(String, String)}, but only if the bot is in one of {@code from} when its loop gets the call: a control plane that lets some users lift a pause but not an emergency stop decides on the state the resume acts on, not on one read before. Returns whether the bot resumed.
+     *
+     * @param actor  who asked
+     * @param reason why
+     * @param from   the states it may resume from
+     * @return whether it resumed
      */
     public boolean resume(String actor, String reason, java.util.Set<BotState> from) {
         return onLoop(() -> {
@@ -409,20 +506,35 @@ public final class TradingBot implements AutoCloseable {
         });
     }
 
-    /** Like {@link #flattenAsync(String)}, journaled with {@code actor} as the one who asked. */
+    /**
+     * Like {@link #flattenAsync(String)}, journaled with {@code actor} as the one who asked.
+     *
+     * @param actor  who asked
+     * @param reason why
+     * @return completes with what the flatten did
+     */
     public CompletableFuture<FlattenResult> flattenAsync(String actor, String reason) {
         return onLoop(() -> engine.safety().flatten(actor, reason));
     }
 
-    /** Like {@link #emergencyStop(String)}, journaled with {@code actor} as the one who asked; does not wait for the flatten. */
+    /**
+     * Like {@link #emergencyStop(String)}, journaled with {@code actor} as the one who asked; does not wait for the flatten.
+     *
+     * @param actor  who asked
+     * @param reason why
+     * @return completes with what the flatten did
+     */
     public CompletableFuture<FlattenResult> emergencyStopAsync(String actor, String reason) {
         return onLoop(() -> engine.safety().emergencyStop(actor, reason));
     }
 
     /**
-     * Sends an order a person asked for. It passes the same sizing, rounding, risk policies and bot state as
-     * a strategy's order; the request is journaled first, as {@code manual-order} with {@code actor} and
-     * {@code reason}, whether it is sent or denied.
+     * Sends an order a person asked for. It passes the same sizing, rounding, risk policies and bot state as a strategy's order; the request is journaled first, as {@code manual-order} with {@code actor} and {@code reason}, whether it is sent or denied.
+     *
+     * @param actor  who asked
+     * @param reason why
+     * @param intent the order wanted
+     * @return what became of it
      */
     public io.tradekit.api.spi.Submission submit(String actor, String reason, io.tradekit.api.OrderIntent intent) {
         return onLoop(() -> {
@@ -435,8 +547,12 @@ public final class TradingBot implements AutoCloseable {
     }
 
     /**
-     * Asks the venue to cancel one of the bot's open orders, journaled as {@code cancel-order} with {@code actor}
-     * and {@code reason}; false if the bot has no open order with that client order id.
+     * Asks the venue to cancel one of the bot's open orders, journaled as {@code cancel-order} with {@code actor} and {@code reason}; false if the bot has no open order with that client order id.
+     *
+     * @param actor         who asked
+     * @param reason        why
+     * @param clientOrderId the order's client order id
+     * @return whether the bot had that order open
      */
     public boolean cancel(String actor, String reason, String clientOrderId) {
         return onLoop(() -> {
@@ -460,8 +576,12 @@ public final class TradingBot implements AutoCloseable {
     }
 
     /**
-     * Writes a line to the bot's audit log on its loop, e.g. a notification a host sent about the bot: {@code inputsJson}
-     * is a JSON object of what the action was based on.
+     * Writes a line to the bot's audit log on its loop, e.g. a notification a host sent about the bot: {@code inputsJson} is a JSON object of what the action was based on.
+     *
+     * @param type       the kind of event
+     * @param actor      who did it
+     * @param reason     why
+     * @param inputsJson its inputs, as a JSON object
      */
     public void journal(String type, String actor, String reason, String inputsJson) {
         onLoop(() -> {
@@ -470,12 +590,21 @@ public final class TradingBot implements AutoCloseable {
         });
     }
 
-    /** Every fill in the bot's journal, in the order recorded. */
+    /**
+     * Every fill in the bot's journal, in the order recorded.
+     *
+     * @return the fills
+     */
     public List<io.tradekit.api.Fill> fills() {
         return onLoop(store::fills);
     }
 
-    /** The most recent {@code limit} lines of the bot's audit journal, oldest first. */
+    /**
+     * The most recent {@code limit} lines of the bot's audit journal, oldest first.
+     *
+     * @param limit how many at most
+     * @return the events
+     */
     public List<io.tradekit.api.store.AuditEvent> auditEvents(int limit) {
         return onLoop(() -> store.events(limit));
     }
@@ -515,7 +644,7 @@ public final class TradingBot implements AutoCloseable {
      * Stops trading and reports what the bot did over its whole journal, in the backtest's terms, then
      * shuts down. Replays end this way.
      */
-    public synchronized BacktestResult stopWithResult(String strategyName, long bars, long startedNanos, BigDecimal initialCash) {
+    synchronized BacktestResult stopWithResult(String strategyName, long bars, long startedNanos, BigDecimal initialCash) {
         try {
             stopTrading();
             onLoop(() -> {

@@ -48,8 +48,8 @@ public record GridHeuristic(int windowBars, int horizonBars, double barsPerCross
         if (horizonBars < 1) throw new InvalidInputException("grid heuristic: horizonBars is " + horizonBars + ", expected 1 or more");
         if (!(barsPerCrossing >= 1)) throw new InvalidInputException("grid heuristic: barsPerCrossing is " + barsPerCrossing + ", expected 1 or more");
         if (!(rangeSigmas > 0)) throw new InvalidInputException("grid heuristic: rangeSigmas is " + rangeSigmas + ", expected more than 0");
-        if (maxLevelsPerSide < 1 || maxLevelsPerSide > GridConfig.MAX_LEVELS_PER_SIDE) {
-            throw new InvalidInputException("grid heuristic: maxLevelsPerSide is " + maxLevelsPerSide + ", expected 1 to " + GridConfig.MAX_LEVELS_PER_SIDE);
+        if (maxLevelsPerSide < 1 || maxLevelsPerSide > GridSettings.MAX_LEVELS_PER_SIDE) {
+            throw new InvalidInputException("grid heuristic: maxLevelsPerSide is " + maxLevelsPerSide + ", expected 1 to " + GridSettings.MAX_LEVELS_PER_SIDE);
         }
     }
 
@@ -101,6 +101,12 @@ public record GridHeuristic(int windowBars, int horizonBars, double barsPerCross
      * @param instrument  the instrument's filters: step size, minimum quantity and minimum notional
      * @return the proposal
      * @throws InvalidInputException naming {@code budget} when not even one level per side fits the instrument's minimums
+     * @param vol the volatility of the warmup bars
+     * @param price the price now
+     * @param budget the quote budget
+     * @param makerFeeBps the maker fee in basis points
+     * @param instrument the instrument traded
+     * @return the proposed grid
      */
     public GridProposal propose(VolatilityEstimate vol, BigDecimal price, BigDecimal budget, BigDecimal makerFeeBps, Instrument instrument) {
         BigDecimal spacing = spacingPercent(vol, makerFeeBps);

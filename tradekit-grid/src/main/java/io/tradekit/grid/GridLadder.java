@@ -1,6 +1,7 @@
 package io.tradekit.grid;
 
 import io.tradekit.api.InvalidInputException;
+import io.tradekit.grid.internal.GridShape;
 import io.tradekit.api.Instrument;
 
 import java.math.BigDecimal;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * Immutable. Made by {@link #build}, which refuses a grid that cannot trade: levels that collapse onto
  * one tick, a price at or below zero, a size below the minimums, or a spacing that does not pay the fees.
  *
- * <pre>{@code GridLadder ladder = GridLadder.build(config, instrument);
+ * <pre>{@code GridLadder ladder = GridLadder.build(settings, instrument);
  * GridPlan plan = ladder.plan(lastPrice); // buys below, sells above, none at plan.anchor()}</pre>
  */
 public final class GridLadder {
@@ -27,7 +28,7 @@ public final class GridLadder {
     private static final MathContext EXACT_ENOUGH = MathContext.DECIMAL128;
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
-    private final GridConfig config;
+    private final GridShape config;
     private final Instrument instrument;
     private final BigDecimal center;
     private final BigDecimal step;
@@ -36,7 +37,7 @@ public final class GridLadder {
     private final BigDecimal[] prices;
     private final BigDecimal[] quantities;
 
-    private GridLadder(GridConfig config, Instrument instrument, BigDecimal center, BigDecimal step, BigDecimal ratio,
+    private GridLadder(GridShape config, Instrument instrument, BigDecimal center, BigDecimal step, BigDecimal ratio,
                        int firstOffset, BigDecimal[] prices, BigDecimal[] quantities) {
         this.config = config;
         this.instrument = instrument;
@@ -49,18 +50,19 @@ public final class GridLadder {
     }
 
     /**
-     * Generates the levels of {@code config} on {@code instrument}'s tick and sizes them on its step. Prices are
-     * rounded to the nearest tick (half-even); levels outside {@code lower}/{@code upper} are left out; quantities are
-     * rounded down to the step.
+     * Generates the levels of an exact grid on {@code instrument}'s tick and sizes them on its step.
      *
-     * @param config     the grid's settings: centre, spacing, levels on each side, bounds, sizing and maker fee
-     * @param instrument the instrument's filters: tick size, step size, minimum quantity and minimum notional
-     * @return the ladder, with at least two levels
-     * @throws InvalidInputException naming the setting at fault when a level is not a positive price, two levels
-     *         round to one tick, the bounds leave fewer than two levels, a pair's quantity is below one step or the
-     *         instrument's minimums, or a round trip would not pay the maker fees on both legs
+     * @param settings   the grid, with its centre, spacing, levels and a budget or size per level all given
+     * @param instrument the instrument whose tick, step and minimums the levels keep
+     * @return the ladder
+     * @throws InvalidInputException naming the value that is missing, wrong, or cannot be traded on the instrument
      */
-    public static GridLadder build(GridConfig config, Instrument instrument) {
+    public static GridLadder build(GridSettings settings, Instrument instrument) {
+        return build(GridShape.of(settings), instrument);
+    }
+
+    /** The ladder of a settled grid (the strategy's, a restored one's). */
+    static GridLadder build(GridShape config, Instrument instrument) {
         BigDecimal center = toTick(config.center(), instrument.tickSize());
         if (center.signum() <= 0) {
             throw new InvalidInputException("grid: 'center' " + config.center().toPlainString() + " rounds to zero on the tick "
@@ -115,7 +117,7 @@ public final class GridLadder {
         return price.divide(tick, 0, RoundingMode.HALF_EVEN).multiply(tick);
     }
 
-    private static BigDecimal[] size(GridConfig config, Instrument instrument, BigDecimal[] prices) {
+    private static BigDecimal[] size(GridShape config, Instrument instrument, BigDecimal[] prices) {
         int pairs = prices.length - 1;
         BigDecimal[] q = new BigDecimal[pairs];
         LevelSizing sizing = config.sizing();
@@ -139,7 +141,7 @@ public final class GridLadder {
         return amount.divide(divisor.multiply(stepSize), 0, RoundingMode.FLOOR).multiply(stepSize);
     }
 
-    private static void requireTradable(GridConfig config, Instrument instrument, BigDecimal qty, BigDecimal price, int level) {
+    private static void requireTradable(GridShape config, Instrument instrument, BigDecimal qty, BigDecimal price, int level) {
         String field = config.sizing() instanceof LevelSizing.Budget ? "budget" : "size-per-level";
         String what = "grid: '" + field + "' " + config.sizing().amount().toPlainString() + " (" + config.sizing().mode().name().toLowerCase()
                 + ") gives " + qty.stripTrailingZeros().toPlainString() + " " + instrument.baseAsset() + " at level " + level
@@ -171,18 +173,32 @@ public final class GridLadder {
     }
 
     /**
-     * The settings the ladder was built from.
+     * The exact grid this ladder was built from.
      *
-     * @return the grid's settings
+     * @return its settings, every value of the shape present
      */
-    public GridConfig config() {
+    public GridSettings config() {
+        return config.toSettingsBuilder().build();
+    }
+
+    /** The exact grid, as the strategy and the report read it. */
+    GridShape shape() {
         return config;
     }
 
     /**
-     * The instrument the ladder was built on.
+     * The maker fee the grid plans with.
      *
-     * @return the instrument whose filters the prices and quantities follow
+     * @return the fee as a fraction (10 bps = 0.001)
+     */
+    public BigDecimal makerFeeRate() {
+        return config.makerFeeRate();
+    }
+
+    /**
+     * The instrument whose tick, step and minimums the levels keep.
+     *
+     * @return the instrument
      */
     public Instrument instrument() {
         return instrument;

@@ -1,5 +1,6 @@
 package io.tradekit.grid;
 
+import io.tradekit.grid.internal.GridShape;
 import io.tradekit.api.Bar;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.report.ChartPoint;
@@ -80,7 +81,7 @@ public final class GridReport {
 
     /** The parameters the last grid ran with, and where spacing and levels came from. */
     private static void parameters(List<ReportMetric> m, GridSettings settings, GridLadder ladder) {
-        GridConfig c = ladder.config();
+        GridShape c = ladder.shape();
         boolean percent = c.spacingUnit() == SpacingUnit.PERCENT;
         m.add(new ReportMetric("spacing", "spacing", c.spacing(), percent ? Unit.PERCENT : Unit.PRICE));
         m.add(new ReportMetric("spacingUnit", "spacing unit", lower(c.spacingUnit()), Unit.TEXT));
@@ -100,7 +101,7 @@ public final class GridReport {
 
     /** What one level trades: the size given, or the budget's share (quote), or the equal base quantity. */
     private static BigDecimal sizePerLevel(GridLadder ladder) {
-        LevelSizing sizing = ladder.config().sizing();
+        LevelSizing sizing = ladder.shape().sizing();
         return switch (sizing) {
             case LevelSizing.PerLevel p -> p.amount();
             case LevelSizing.Budget b when b.mode() == SizeMode.QUOTE ->

@@ -11,6 +11,7 @@ import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.marketdata.Ta4jSeries;
 import io.tradekit.core.sizing.ExitQuantity;
 import io.tradekit.grid.internal.GridBook;
+import io.tradekit.grid.internal.GridShape;
 import io.tradekit.grid.internal.GridDesign;
 import io.tradekit.grid.internal.GridLedger;
 import io.tradekit.grid.internal.GridOrderTag;
@@ -74,7 +75,7 @@ public final class GridStrategy implements Strategy {
     private long lastBuildBar;
     /** The last bar to wait for cancels on, or -1 when not waiting. */
     private long cancelWaitUntil = -1;
-    private GridConfig config;
+    private GridShape config;
     private BigDecimal baseSpacing;
     private SpacingUnit baseUnit;
     private BigDecimal upperTrigger;
@@ -90,23 +91,15 @@ public final class GridStrategy implements Strategy {
     private String flattenReason;
 
     /**
-     * A grid with the given settings. Nothing is placed until the engine starts the strategy.
+     * A grid strategy that builds its grid from {@code settings} on the first bar after warmup.
      *
-     * @param settings what to build and how: spacing, levels, sizing, rebalancing, limits, perpetual mode
+     * @param settings the grid's settings; values left empty are settled from the market then
      */
     public GridStrategy(GridSettings settings) {
         this.settings = settings;
         this.book = new GridBook(settings.postOnly(), ledger);
     }
 
-    /**
-     * A grid of exactly {@code config}, with the standard rebalancing and post-only orders.
-     *
-     * @param config the grid's centre, spacing, levels and sizing, used as given (no heuristic)
-     */
-    public GridStrategy(GridConfig config) {
-        this(GridSettings.of(config).build());
-    }
 
     @Override
     public int warmupBars() {
@@ -329,7 +322,7 @@ public final class GridStrategy implements Strategy {
         place(ctx, price, design.config(), ladder, true);
     }
 
-    private void place(StrategyContext ctx, BigDecimal price, GridConfig newConfig, GridLadder ladder, boolean recenter) {
+    private void place(StrategyContext ctx, BigDecimal price, GridShape newConfig, GridLadder ladder, boolean recenter) {
         config = newConfig;
         GridPlan plan = ladder.plan(price);
         book.build(ladder, plan, ++buildNumber, GridOrderTag.encode(newConfig, baseSpacing, baseUnit, ctx.now()));
@@ -352,7 +345,7 @@ public final class GridStrategy implements Strategy {
 
     /** A recentered grid keeps the spacing it started from, its levels, bounds and sizing; only the centre follows the price. */
     private GridSettings recenterSettings() {
-        GridSettings.Builder b = GridSettings.of(config).center(null).spacing(baseSpacing, baseUnit).postOnly(settings.postOnly())
+        GridSettings.Builder b = config.toSettingsBuilder().center(null).spacing(baseSpacing, baseUnit).postOnly(settings.postOnly())
                 .heuristic(settings.heuristic());
         settings.adaptive().ifPresent(b::adaptive);
         return b.build();
@@ -555,19 +548,18 @@ public final class GridStrategy implements Strategy {
     }
 
     /**
-     * The settled configuration of the current grid, once built: the settings with what the heuristic
-     * proposed and, with adaptive spacing, the spacing and centre of this build. For the loop, or after the bot stopped.
+     * The exact grid the strategy trades now, once it has built one.
      *
-     * @return the configuration, or empty before the first grid
+     * @return its settings with every value of the shape present (centre, spacing, levels, sizing), or empty before the first grid
      */
-    public Optional<GridConfig> config() {
-        return Optional.ofNullable(config);
+    public Optional<GridSettings> config() {
+        return Optional.ofNullable(config).map(c -> c.toSettingsBuilder().build());
     }
 
     /**
-     * The level orders working now, lowest level first. For the loop, or after the bot stopped.
+     * The level orders working now, lowest level first.
      *
-     * @return the orders the grid has on its levels
+     * @return the working orders
      */
     public List<GridOrder> workingOrders() {
         return book.workingOrders();

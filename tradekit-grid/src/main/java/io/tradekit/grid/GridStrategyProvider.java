@@ -34,6 +34,10 @@ public final class GridStrategyProvider implements StrategyProvider {
             "max-inventory", "stop-price", "take-profit-price", "post-only",
             "maker-fee-bps", "taker-fee-bps", "perp-mode", "max-long-contracts", "max-short-contracts");
 
+    /** Made by {@link java.util.ServiceLoader}; the strategy is then found by {@link #NAME}. */
+    public GridStrategyProvider() {
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -65,7 +69,7 @@ public final class GridStrategyProvider implements StrategyProvider {
                 .sizeMode(p.choice("size-mode", SizeMode.class, SizeMode.QUOTE))
                 .postOnly(p.bool("post-only", true))
                 // The fees the grid plans its spacing and profit with: they should be the venue's.
-                .fees(p.decimal("maker-fee-bps", GridConfig.DEFAULT_FEE_BPS), p.decimal("taker-fee-bps", GridConfig.DEFAULT_FEE_BPS));
+                .fees(p.decimal("maker-fee-bps", GridSettings.DEFAULT_FEE_BPS), p.decimal("taker-fee-bps", GridSettings.DEFAULT_FEE_BPS));
         p.decimal("spacing").ifPresent(v -> b.spacing(v, p.choice("spacing-unit", SpacingUnit.class, SpacingUnit.PERCENT)));
         if (p.text("levels").isPresent()) b.levels(p.integer("levels", 0));
         p.decimal("budget").ifPresent(b::budget);

@@ -51,9 +51,9 @@ class AdaptiveSpacingTest {
         assertThat(grid.warmupBars()).isEqualTo(11);
         TradeKit.backtest().bars(trend("100", "0.5", 11)).instrument(PricePath.BTC).strategy(grid).cash(d("5000")).run();
 
-        GridConfig config = grid.config().orElseThrow();
-        assertThat(config.spacing()).isEqualByComparingTo("1.5");
-        assertThat(config.center()).isEqualByComparingTo("108");   // 105 + 2 * 1.5
+        GridSettings config = grid.config().orElseThrow();
+        assertThat(config.spacing().orElseThrow()).isEqualByComparingTo("1.5");
+        assertThat(config.center().orElseThrow()).isEqualByComparingTo("108");   // 105 + 2 * 1.5
         assertThat(levels(grid)).containsExactly("102", "103.5", "105", "106.5", "108", "109.5", "111", "112.5", "114");
         assertThat(grid.workingOrders()).filteredOn(o -> o.side() == Side.BUY).hasSize(2);
         assertThat(grid.workingOrders()).filteredOn(o -> o.side() == Side.SELL).hasSize(6);
@@ -65,7 +65,7 @@ class AdaptiveSpacingTest {
         GridStrategy grid = adaptiveGrid();
         TradeKit.backtest().bars(trend("110", "-0.5", 11)).instrument(PricePath.BTC).strategy(grid).cash(d("5000")).run();
 
-        assertThat(grid.config().orElseThrow().center()).isEqualByComparingTo("102");   // 105 - 2 * 1.5
+        assertThat(grid.config().orElseThrow().center().orElseThrow()).isEqualByComparingTo("102");   // 105 - 2 * 1.5
         assertThat(grid.workingOrders()).filteredOn(o -> o.side() == Side.BUY).hasSize(6);
         assertThat(grid.workingOrders()).filteredOn(o -> o.side() == Side.SELL).hasSize(2);
     }
@@ -78,7 +78,7 @@ class AdaptiveSpacingTest {
         }
         GridStrategy grid = adaptiveGrid();
         TradeKit.backtest().bars(flat).instrument(PricePath.BTC).strategy(grid).cash(d("5000")).run();
-        assertThat(grid.config().orElseThrow().center()).isEqualByComparingTo("100");
-        assertThat(grid.config().orElseThrow().spacing()).isEqualByComparingTo("1.5");
+        assertThat(grid.config().orElseThrow().center().orElseThrow()).isEqualByComparingTo("100");
+        assertThat(grid.config().orElseThrow().spacing().orElseThrow()).isEqualByComparingTo("1.5");
     }
 }

@@ -116,11 +116,11 @@ class GridHeuristicTest {
         GridHeuristic h = GridHeuristic.standard();
         VolatilityEstimate v = VolatilityEstimator.estimate(bars.subList(0, 100));
         BigDecimal spacing = h.spacingPercent(v, TEN_BPS);
-        GridConfig config = grid.config().orElseThrow();
-        assertThat(config.spacing()).isEqualByComparingTo(spacing);
+        GridSettings config = grid.config().orElseThrow();
+        assertThat(config.spacing().orElseThrow()).isEqualByComparingTo(spacing);
         assertThat(config.spacingUnit()).isEqualTo(SpacingUnit.PERCENT);
-        assertThat(config.levelsDown()).isEqualTo(h.levelsPerSide(v, spacing));
-        assertThat(config.sizing()).isEqualTo(LevelSizing.budget(d("9500.00"), SizeMode.QUOTE));  // 95 % of the cash
-        assertThat(config.center()).isEqualByComparingTo(bars.get(99).close());
+        assertThat(config.levelsDown().getAsInt()).isEqualTo(h.levelsPerSide(v, spacing));
+        assertThat(config.sizing().orElseThrow()).isEqualTo(LevelSizing.budget(d("9500.00"), SizeMode.QUOTE));  // 95 % of the cash
+        assertThat(config.center().orElseThrow()).isEqualByComparingTo(bars.get(99).close());
     }
 }

@@ -3,6 +3,7 @@ package io.tradekit.grid;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Side;
+import io.tradekit.grid.internal.GridShape;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -23,8 +24,8 @@ class GridLadderTest {
         return ladder.levels().stream().map(l -> l.price().toPlainString()).toList();
     }
 
-    private static GridConfig.Builder grid() {
-        return GridConfig.builder().center(d("100")).sizePerLevel(BigDecimal.ONE, SizeMode.BASE);
+    private static GridShape.Builder grid() {
+        return GridShape.builder().center(d("100")).sizePerLevel(BigDecimal.ONE, SizeMode.BASE);
     }
 
     @Test
@@ -50,7 +51,7 @@ class GridLadderTest {
 
     @Test
     void geometricLevelsStayExactFarFromTheCenter() {
-        GridLadder ladder = GridLadder.build(GridConfig.builder().center(d("1")).sizePerLevel(d("1000"), SizeMode.BASE)
+        GridLadder ladder = GridLadder.build(GridShape.builder().center(d("1")).sizePerLevel(d("1000"), SizeMode.BASE)
                 .spacing(d("10"), SpacingUnit.PERCENT).spacingMode(SpacingMode.GEOMETRIC).levels(40).fees(BigDecimal.ZERO, BigDecimal.ZERO)
                 .build(), new Instrument("X", "X", "USD", d("0.00000001"), d("0.0001"), BigDecimal.ZERO, BigDecimal.ZERO));
         // 1.1^40 = 45.2592555681759...; 1/1.1^40 = 0.0220949281521...
@@ -90,7 +91,7 @@ class GridLadderTest {
 
     @Test
     void sizePerLevelInQuoteBuysMoreOnLowerLevels() {
-        GridLadder ladder = GridLadder.build(GridConfig.builder().center(d("100")).spacing(d("20"), SpacingUnit.ABSOLUTE).levels(2)
+        GridLadder ladder = GridLadder.build(GridShape.builder().center(d("100")).spacing(d("20"), SpacingUnit.ABSOLUTE).levels(2)
                 .sizePerLevel(d("120"), SizeMode.QUOTE).build(), BTC);
         // levels 60 80 100 120 140; pair i buys at level i: 120/60, 120/80, 120/100, 120/120
         assertThat(ladder.quantity(0)).isEqualByComparingTo("2");
@@ -101,7 +102,7 @@ class GridLadderTest {
 
     @Test
     void aQuoteBudgetIsSplitEquallyInQuoteAndRoundedDownToTheStep() {
-        GridLadder ladder = GridLadder.build(GridConfig.builder().center(d("100")).spacing(d("1"), SpacingUnit.ABSOLUTE).levels(1)
+        GridLadder ladder = GridLadder.build(GridShape.builder().center(d("100")).spacing(d("1"), SpacingUnit.ABSOLUTE).levels(1)
                 .budget(d("100"), SizeMode.QUOTE).build(), BTC);
         // 50 per pair: 50/99 = 0.50505... -> 0.505; 50/100 = 0.5
         assertThat(ladder.quantity(0)).isEqualByComparingTo("0.505");
@@ -111,7 +112,7 @@ class GridLadderTest {
 
     @Test
     void aBaseBudgetGivesEveryLevelTheSameQuantity() {
-        GridLadder ladder = GridLadder.build(GridConfig.builder().center(d("100")).spacing(d("1"), SpacingUnit.ABSOLUTE).levels(1)
+        GridLadder ladder = GridLadder.build(GridShape.builder().center(d("100")).spacing(d("1"), SpacingUnit.ABSOLUTE).levels(1)
                 .budget(d("100"), SizeMode.BASE).build(), BTC);
         // 100 / (99 + 100) = 0.50251... -> 0.5025 each
         assertThat(ladder.quantity(0)).isEqualByComparingTo("0.5025");
@@ -173,7 +174,7 @@ class GridLadderTest {
     @Test
     void aLevelBelowTheInstrumentsMinimumNotionalIsRefusedNamingTheBudget() {
         Instrument strict = new Instrument("BTCUSDT", "BTC", "USDT", d("0.01"), d("0.0001"), d("0.001"), d("10"));
-        assertThatThrownBy(() -> GridLadder.build(GridConfig.builder().center(d("100")).spacing(d("1"), SpacingUnit.ABSOLUTE).levels(5)
+        assertThatThrownBy(() -> GridLadder.build(GridShape.builder().center(d("100")).spacing(d("1"), SpacingUnit.ABSOLUTE).levels(5)
                 .budget(d("50"), SizeMode.QUOTE).build(), strict))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("'budget' 50").hasMessageContaining("minimum notional 10");
     }
@@ -191,7 +192,23 @@ class GridLadderTest {
         assertThatThrownBy(() -> grid().spacing(d("1"), SpacingUnit.ABSOLUTE).budget(d("-5"), SizeMode.QUOTE).build())
                 .hasMessageContaining("'budget' must be positive");
         assertThatThrownBy(() -> grid().spacing(d("1"), SpacingUnit.ABSOLUTE).fees(d("-1"), d("10")).build()).hasMessageContaining("'maker-fee-bps'");
-        assertThatThrownBy(() -> GridConfig.builder().center(d("100")).spacing(d("1"), SpacingUnit.ABSOLUTE).build())
+        assertThatThrownBy(() -> GridShape.builder().center(d("100")).spacing(d("1"), SpacingUnit.ABSOLUTE).build())
                 .hasMessageContaining("'size-per-level' or 'budget' is required");
+    }
+
+    @Test
+    void aHostGivesAnExactGridAsGridSettingsTheOneGridConfigurationAndMissingValuesAreNamedAsBefore() {
+        assertThatThrownBy(() -> Class.forName("io.tradekit.grid.GridConfig")).isInstanceOf(ClassNotFoundException.class);
+        GridSettings exact = GridSettings.builder().center(d("100")).spacing(d("1"), SpacingUnit.ABSOLUTE).levels(2)
+                .sizePerLevel(BigDecimal.ONE).sizeMode(SizeMode.BASE).build();
+
+        GridLadder ladder = GridLadder.build(exact, BTC);
+
+        assertThat(prices(ladder)).containsExactly("98.00", "99.00", "100.00", "101.00", "102.00"); // 100 -/+ 1 and 2
+        assertThat(ladder.config()).isEqualTo(exact);
+        assertThatThrownBy(() -> GridLadder.build(GridSettings.builder().center(d("100")).spacing(d("1"), SpacingUnit.ABSOLUTE).levels(2).build(), BTC))
+                .isInstanceOf(InvalidInputException.class).hasMessage("grid: 'size-per-level' or 'budget' is required");
+        assertThatThrownBy(() -> GridLadder.build(GridSettings.builder().center(d("100")).spacing(d("1"), SpacingUnit.ABSOLUTE).build(), BTC))
+                .isInstanceOf(InvalidInputException.class).hasMessage("grid: 'levels' is required for an exact grid");
     }
 }

@@ -37,7 +37,7 @@ class GridStrategyProviderTest {
         GridSettings settings = GridStrategyProvider.settings(Params.of("grid", java.util.Map.of("maker-fee-bps", "25", "taker-fee-bps", "40")));
         assertThat(settings.makerFeeBps()).isEqualByComparingTo("25");
         assertThat(settings.takerFeeBps()).isEqualByComparingTo("40");
-        assertThat(GridStrategyProvider.settings(Params.empty("grid")).makerFeeBps()).isEqualByComparingTo(GridConfig.DEFAULT_FEE_BPS);
+        assertThat(GridStrategyProvider.settings(Params.empty("grid")).makerFeeBps()).isEqualByComparingTo(GridSettings.DEFAULT_FEE_BPS);
     }
 
     @Test

@@ -4,12 +4,9 @@ import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.RiskLimits;
 import io.tradekit.api.SafetyAction;
 import io.tradekit.api.spi.RiskPolicy;
-import io.tradekit.api.spi.RiskPolicyProvider;
 import io.tradekit.risk.internal.DailyLossPolicy;
 import io.tradekit.risk.internal.LimitValues;
 import io.tradekit.risk.internal.TradingDay;
-
-import java.util.Set;
 
 /**
  * Enforces {@link RiskLimits#MAX_DAILY_LOSS} (quote currency lost since the start of the trading day,
@@ -17,24 +14,18 @@ import java.util.Set;
  * not set). Reaching the limit asks the bot to {@code flatten} (the default) or {@code pause}
  * ({@value #ACTION}) and refuses new exposure for the rest of the trading day.
  */
-public final class DailyLossPolicyProvider implements RiskPolicyProvider {
+public final class DailyLossPolicyProvider extends LimitPolicyProvider {
 
     /** {@code flatten} or {@code pause}: what the bot is asked to do when the daily loss is reached. */
     public static final String ACTION = "daily-loss-action";
 
-    @Override
-    public String name() {
-        return "max-daily-loss";
+    /** Made by {@link java.util.ServiceLoader}, or by a host that registers it by hand. */
+    public DailyLossPolicyProvider() {
+        super("max-daily-loss", RiskLimits.MAX_DAILY_LOSS, RiskLimits.DAY_BOUNDARY_HOUR, ACTION);
     }
 
     @Override
-    public Set<String> rules() {
-        return Set.of(RiskLimits.MAX_DAILY_LOSS, RiskLimits.DAY_BOUNDARY_HOUR, ACTION);
-    }
-
-    @Override
-    public RiskPolicy create(RiskLimits limits) {
-        LimitValues values = new LimitValues(limits);
+    RiskPolicy policy(LimitValues values, RiskLimits limits) {
         values.requireOneOf(ACTION, RiskLimits.MAX_DAILY_LOSS);
         values.requireOneOf(RiskLimits.DAY_BOUNDARY_HOUR, RiskLimits.MAX_DAILY_LOSS);
         int hour = values.hourOfDay(RiskLimits.DAY_BOUNDARY_HOUR).orElse(0);
@@ -42,7 +33,7 @@ public final class DailyLossPolicyProvider implements RiskPolicyProvider {
         if (action != SafetyAction.FLATTEN && action != SafetyAction.PAUSE) {
             throw new InvalidInputException("risk limit '" + ACTION + "' is '" + values.raw(ACTION) + "': it must be flatten or pause");
         }
-        return new DailyLossPolicy(name(), values.positive(RiskLimits.MAX_DAILY_LOSS).orElseThrow(() -> ProviderLimits.missing(this)),
+        return new DailyLossPolicy(name(), values.positive(RiskLimits.MAX_DAILY_LOSS).orElseThrow(this::missing),
                 new TradingDay(hour), action);
     }
 }

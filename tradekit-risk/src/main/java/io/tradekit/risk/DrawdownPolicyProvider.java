@@ -2,11 +2,8 @@ package io.tradekit.risk;
 
 import io.tradekit.api.RiskLimits;
 import io.tradekit.api.spi.RiskPolicy;
-import io.tradekit.api.spi.RiskPolicyProvider;
 import io.tradekit.risk.internal.DrawdownPolicy;
 import io.tradekit.risk.internal.LimitValues;
-
-import java.util.Set;
 
 /**
  * Enforces {@link RiskLimits#MAX_DRAWDOWN}, the fall of equity from its peak as a fraction of the peak.
@@ -14,21 +11,16 @@ import java.util.Set;
  * the peak does not recover by itself, so a softer action would only let the bot trade into the same
  * hole again. After an operator's resume the drawdown is measured from the equity at the resume.
  */
-public final class DrawdownPolicyProvider implements RiskPolicyProvider {
+public final class DrawdownPolicyProvider extends LimitPolicyProvider {
 
-    @Override
-    public String name() {
-        return "max-drawdown";
+    /** Made by {@link java.util.ServiceLoader}, or by a host that registers it by hand. */
+    public DrawdownPolicyProvider() {
+        super("max-drawdown", RiskLimits.MAX_DRAWDOWN);
     }
 
     @Override
-    public Set<String> rules() {
-        return Set.of(RiskLimits.MAX_DRAWDOWN);
-    }
-
-    @Override
-    public RiskPolicy create(RiskLimits limits) {
-        return new DrawdownPolicy(name(), new LimitValues(limits).fraction(RiskLimits.MAX_DRAWDOWN)
-                .orElseThrow(() -> ProviderLimits.missing(this)));
+    RiskPolicy policy(LimitValues values, RiskLimits limits) {
+        return new DrawdownPolicy(name(), values.fraction(RiskLimits.MAX_DRAWDOWN)
+                .orElseThrow(this::missing));
     }
 }

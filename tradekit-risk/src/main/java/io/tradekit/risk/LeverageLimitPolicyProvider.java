@@ -3,14 +3,12 @@ package io.tradekit.risk;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.RiskLimits;
 import io.tradekit.api.spi.RiskPolicy;
-import io.tradekit.api.spi.RiskPolicyProvider;
 import io.tradekit.risk.internal.LeverageLimitPolicy;
 import io.tradekit.risk.internal.LimitValues;
 import io.tradekit.risk.internal.OversizeAction;
 import io.tradekit.risk.internal.TrueRangeReading;
 
 import java.math.BigDecimal;
-import java.util.Set;
 
 /**
  * Leverage and liquidation limits for perpetual positions. The position an order would leave, valued at the
@@ -28,10 +26,13 @@ import java.util.Set;
  *
  * <pre>{@code RiskLimits.builder().limit("max-leverage", "5").limit("min-liquidation-atr", "3").build()}</pre>
  */
-public final class LeverageLimitPolicyProvider implements RiskPolicyProvider {
+public final class LeverageLimitPolicyProvider extends LimitPolicyProvider {
 
+    /** The highest leverage a position may be left at (at least 1). */
     public static final String MAX_LEVERAGE = "max-leverage";
+    /** The smallest distance of the liquidation price from the price, as a fraction of the price. */
     public static final String MIN_LIQUIDATION_DISTANCE = "min-liquidation-distance";
+    /** The smallest distance of the liquidation price from the price, in average true ranges. */
     public static final String MIN_LIQUIDATION_ATR = "min-liquidation-atr";
     /** Bars of the ATR for {@value #MIN_LIQUIDATION_ATR}. */
     public static final String ATR_PERIOD = "liquidation-atr-period";
@@ -40,19 +41,13 @@ public final class LeverageLimitPolicyProvider implements RiskPolicyProvider {
 
     static final int DEFAULT_ATR_PERIOD = 14;
 
-    @Override
-    public String name() {
-        return "leverage-limit";
+    /** Made by {@link java.util.ServiceLoader}, or by a host that registers it by hand. */
+    public LeverageLimitPolicyProvider() {
+        super("leverage-limit", MAX_LEVERAGE, MIN_LIQUIDATION_DISTANCE, MIN_LIQUIDATION_ATR, ATR_PERIOD, ACTION);
     }
 
     @Override
-    public Set<String> rules() {
-        return Set.of(MAX_LEVERAGE, MIN_LIQUIDATION_DISTANCE, MIN_LIQUIDATION_ATR, ATR_PERIOD, ACTION);
-    }
-
-    @Override
-    public RiskPolicy create(RiskLimits limits) {
-        LimitValues values = new LimitValues(limits);
+    RiskPolicy policy(LimitValues values, RiskLimits limits) {
         values.requireOneOf(ACTION, MAX_LEVERAGE, MIN_LIQUIDATION_DISTANCE, MIN_LIQUIDATION_ATR);
         values.requireWith(ATR_PERIOD, MIN_LIQUIDATION_ATR);
         var maxLeverage = values.positive(MAX_LEVERAGE);
@@ -63,7 +58,7 @@ public final class LeverageLimitPolicyProvider implements RiskPolicyProvider {
         });
         var minDistance = values.fraction(MIN_LIQUIDATION_DISTANCE);
         var minAtrs = values.positive(MIN_LIQUIDATION_ATR);
-        if (maxLeverage.isEmpty() && minDistance.isEmpty() && minAtrs.isEmpty()) throw ProviderLimits.missing(this);
+        if (maxLeverage.isEmpty() && minDistance.isEmpty() && minAtrs.isEmpty()) throw missing();
         int period = values.count(ATR_PERIOD).orElse(DEFAULT_ATR_PERIOD);
         var rules = new LeverageLimitPolicy.Rules(MAX_LEVERAGE, maxLeverage, MIN_LIQUIDATION_DISTANCE, minDistance, MIN_LIQUIDATION_ATR, minAtrs,
                 values.choice(ACTION, OversizeAction.class).orElse(OversizeAction.RESIZE));

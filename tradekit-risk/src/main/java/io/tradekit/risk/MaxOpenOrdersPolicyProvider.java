@@ -2,28 +2,20 @@ package io.tradekit.risk;
 
 import io.tradekit.api.RiskLimits;
 import io.tradekit.api.spi.RiskPolicy;
-import io.tradekit.api.spi.RiskPolicyProvider;
 import io.tradekit.risk.internal.LimitValues;
 import io.tradekit.risk.internal.MaxOpenOrdersPolicy;
 
-import java.util.Set;
-
 /** Enforces {@link RiskLimits#MAX_OPEN_ORDERS} across the bot's symbols; reducing orders always pass. */
-public final class MaxOpenOrdersPolicyProvider implements RiskPolicyProvider {
+public final class MaxOpenOrdersPolicyProvider extends LimitPolicyProvider {
 
-    @Override
-    public String name() {
-        return "max-open-orders";
+    /** Made by {@link java.util.ServiceLoader}, or by a host that registers it by hand. */
+    public MaxOpenOrdersPolicyProvider() {
+        super("max-open-orders", RiskLimits.MAX_OPEN_ORDERS);
     }
 
     @Override
-    public Set<String> rules() {
-        return Set.of(RiskLimits.MAX_OPEN_ORDERS);
-    }
-
-    @Override
-    public RiskPolicy create(RiskLimits limits) {
-        return new MaxOpenOrdersPolicy(name(), new LimitValues(limits).count(RiskLimits.MAX_OPEN_ORDERS)
-                .orElseThrow(() -> ProviderLimits.missing(this)));
+    RiskPolicy policy(LimitValues values, RiskLimits limits) {
+        return new MaxOpenOrdersPolicy(name(), values.count(RiskLimits.MAX_OPEN_ORDERS)
+                .orElseThrow(this::missing));
     }
 }

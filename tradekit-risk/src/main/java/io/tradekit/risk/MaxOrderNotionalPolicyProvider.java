@@ -2,12 +2,9 @@ package io.tradekit.risk;
 
 import io.tradekit.api.RiskLimits;
 import io.tradekit.api.spi.RiskPolicy;
-import io.tradekit.api.spi.RiskPolicyProvider;
 import io.tradekit.risk.internal.LimitValues;
 import io.tradekit.risk.internal.MaxOrderNotionalPolicy;
 import io.tradekit.risk.internal.OversizeAction;
-
-import java.util.Set;
 
 /**
  * Enforces {@link RiskLimits#MAX_ORDER_NOTIONAL}: an order adding exposure may be worth at most this
@@ -16,27 +13,21 @@ import java.util.Set;
  *
  * <pre>{@code RiskLimits.builder().maxOrderNotional(new BigDecimal("1000")).limit("max-order-notional-action", "block")}</pre>
  */
-public final class MaxOrderNotionalPolicyProvider implements RiskPolicyProvider {
+public final class MaxOrderNotionalPolicyProvider extends LimitPolicyProvider {
 
     /** {@code resize} or {@code block}: what to do with an order over the limit. */
     public static final String ACTION = "max-order-notional-action";
 
-    @Override
-    public String name() {
-        return "max-order-notional";
+    /** Made by {@link java.util.ServiceLoader}, or by a host that registers it by hand. */
+    public MaxOrderNotionalPolicyProvider() {
+        super("max-order-notional", RiskLimits.MAX_ORDER_NOTIONAL, ACTION);
     }
 
     @Override
-    public Set<String> rules() {
-        return Set.of(RiskLimits.MAX_ORDER_NOTIONAL, ACTION);
-    }
-
-    @Override
-    public RiskPolicy create(RiskLimits limits) {
-        LimitValues values = new LimitValues(limits);
+    RiskPolicy policy(LimitValues values, RiskLimits limits) {
         values.requireOneOf(ACTION, RiskLimits.MAX_ORDER_NOTIONAL);
         OversizeAction action = values.choice(ACTION, OversizeAction.class).orElse(OversizeAction.RESIZE);
         return new MaxOrderNotionalPolicy(name(), values.positive(RiskLimits.MAX_ORDER_NOTIONAL)
-                .orElseThrow(() -> ProviderLimits.missing(this)), action);
+                .orElseThrow(this::missing), action);
     }
 }

@@ -2,12 +2,9 @@ package io.tradekit.risk;
 
 import io.tradekit.api.RiskLimits;
 import io.tradekit.api.spi.RiskPolicy;
-import io.tradekit.api.spi.RiskPolicyProvider;
 import io.tradekit.risk.internal.LimitValues;
 import io.tradekit.risk.internal.MaxPositionPolicy;
 import io.tradekit.risk.internal.OversizeAction;
-
-import java.util.Set;
 
 /**
  * Enforces {@link RiskLimits#MAX_POSITION} (a symbol's position notional as a fraction of equity) and
@@ -16,28 +13,22 @@ import java.util.Set;
  * shrunk to the room left ({@value #ACTION} = {@code resize}, the default) or refused ({@code block});
  * orders that reduce the position always pass.
  */
-public final class MaxPositionPolicyProvider implements RiskPolicyProvider {
+public final class MaxPositionPolicyProvider extends LimitPolicyProvider {
 
     /** {@code resize} or {@code block}: what to do with an order that would take the position over. */
     public static final String ACTION = "max-position-action";
 
-    @Override
-    public String name() {
-        return "max-position";
+    /** Made by {@link java.util.ServiceLoader}, or by a host that registers it by hand. */
+    public MaxPositionPolicyProvider() {
+        super("max-position", RiskLimits.MAX_POSITION, RiskLimits.MAX_POSITION_BASE, ACTION);
     }
 
     @Override
-    public Set<String> rules() {
-        return Set.of(RiskLimits.MAX_POSITION, RiskLimits.MAX_POSITION_BASE, ACTION);
-    }
-
-    @Override
-    public RiskPolicy create(RiskLimits limits) {
-        LimitValues values = new LimitValues(limits);
+    RiskPolicy policy(LimitValues values, RiskLimits limits) {
         values.requireOneOf(ACTION, RiskLimits.MAX_POSITION, RiskLimits.MAX_POSITION_BASE);
         var fraction = values.positive(RiskLimits.MAX_POSITION);
         var base = values.positive(RiskLimits.MAX_POSITION_BASE);
-        if (fraction.isEmpty() && base.isEmpty()) throw ProviderLimits.missing(this);
+        if (fraction.isEmpty() && base.isEmpty()) throw missing();
         return new MaxPositionPolicy(name(), fraction, base, values.choice(ACTION, OversizeAction.class).orElse(OversizeAction.RESIZE));
     }
 }

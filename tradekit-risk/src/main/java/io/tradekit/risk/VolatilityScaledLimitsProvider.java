@@ -3,11 +3,9 @@ package io.tradekit.risk;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.RiskLimits;
 import io.tradekit.api.spi.RiskPolicy;
-import io.tradekit.api.spi.RiskPolicyProvider;
 import io.tradekit.risk.internal.LimitValues;
 
 import java.math.BigDecimal;
-import java.util.Set;
 
 /**
  * Limits that tighten as volatility rises. With {@value #SCALING} set to a factor in (0, 1], the
@@ -18,26 +16,20 @@ import java.util.Set;
  *
  * <pre>{@code RiskLimits.builder().maxPosition(new BigDecimal("0.2")).limit("volatility-scaling", "0.25").build()}</pre>
  */
-public final class VolatilityScaledLimitsProvider implements RiskPolicyProvider {
+public final class VolatilityScaledLimitsProvider extends LimitPolicyProvider {
 
     /** The smallest factor, at the highest volatility; e.g. 0.25 keeps a quarter of each size limit. */
     public static final String SCALING = "volatility-scaling";
 
-    @Override
-    public String name() {
-        return "volatility-scaled-limits";
+    /** Made by {@link java.util.ServiceLoader}, or by a host that registers it by hand. */
+    public VolatilityScaledLimitsProvider() {
+        super("volatility-scaled-limits", SCALING);
     }
 
     @Override
-    public Set<String> rules() {
-        return Set.of(SCALING);
-    }
-
-    @Override
-    public RiskPolicy create(RiskLimits limits) {
-        LimitValues values = new LimitValues(limits);
+    RiskPolicy policy(LimitValues values, RiskLimits limits) {
         values.requireOneOf(SCALING, VolatilityScaledPolicy.SCALED_RULES.toArray(String[]::new));
-        BigDecimal min = values.positive(SCALING).orElseThrow(() -> ProviderLimits.missing(this));
+        BigDecimal min = values.positive(SCALING).orElseThrow(this::missing);
         if (min.compareTo(BigDecimal.ONE) > 0) {
             throw new InvalidInputException("risk limit '" + SCALING + "' is '" + values.raw(SCALING) + "': it must be a factor in (0, 1]");
         }

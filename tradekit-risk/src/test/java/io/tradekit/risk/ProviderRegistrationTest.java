@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProviderRegistrationTest {
 
@@ -63,5 +64,17 @@ class ProviderRegistrationTest {
         for (RiskPolicyProvider p : providers()) {
             assertThat(p.create(all).name()).isEqualTo(p.name());
         }
+    }
+
+    @Test
+    void everyProviderIsItsNameItsRulesAndItsPolicyOnOneSharedBaseAndRefusesLimitsWithoutItsRulesInOneWording() {
+        assertThat(providers()).hasSize(14).allSatisfy(p -> {
+            assertThat(p).isInstanceOf(LimitPolicyProvider.class);
+            assertThat(p.getClass().getDeclaredMethods()).extracting(java.lang.reflect.Method::getName)
+                    .as("%s declares no name(), rules() or create() of its own", p.getClass().getSimpleName())
+                    .doesNotContain("name", "rules", "create");
+            assertThatThrownBy(() -> p.create(RiskLimits.none())).isInstanceOf(io.tradekit.api.InvalidInputException.class)
+                    .hasMessage("risk policy '" + p.name() + "' was created from limits that set none of " + new java.util.TreeSet<>(p.rules()));
+        });
     }
 }

@@ -13,6 +13,7 @@ import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Signal;
 import io.tradekit.api.Timeframe;
 import io.tradekit.api.store.AuditEvent;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.internal.DefaultInstrument;
@@ -59,7 +60,7 @@ class BotNotificationsTest {
              TradingBot bot = buyOnceBot("notified", bars)) {
             BotNotifications.attach(bot, dispatcher);
             bot.start();
-            for (Bar bar : bars) bot.feed(bar);
+            for (Bar bar : bars) ReplayDriver.of(bot).feed(bar);
             await(() -> kinds(got).contains("FILL"));
             bot.flatten("operator ends the test");
             await(() -> kinds(got).contains("FLATTEN"));

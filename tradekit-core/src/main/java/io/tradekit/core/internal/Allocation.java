@@ -5,7 +5,6 @@ import io.tradekit.api.Order;
 import io.tradekit.api.OrderIntent;
 import io.tradekit.api.Side;
 import io.tradekit.core.sizing.Budget;
-import io.tradekit.core.store.BotStore;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -47,9 +46,9 @@ final class Allocation {
 
     /** The budget's capital: the journaled one after the first start, else worked out from the account's quote balance now. */
     BigDecimal settleCapital(BigDecimal accountQuote) {
-        Optional<String> kept = engine.store instanceof BotStore journal ? journal.config(CAPITAL_KEY) : Optional.empty();
+        Optional<String> kept = engine.store.config(CAPITAL_KEY);
         capital = kept.map(BigDecimal::new).orElseGet(() -> budget.capital(accountQuote));
-        if (kept.isEmpty() && engine.store instanceof BotStore journal) journal.putConfig(CAPITAL_KEY, capital.toPlainString(), engine.clock.now());
+        if (kept.isEmpty()) engine.store.putConfig(CAPITAL_KEY, capital.toPlainString(), engine.clock.now());
         return capital;
     }
 

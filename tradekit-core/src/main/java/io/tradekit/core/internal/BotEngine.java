@@ -38,7 +38,6 @@ import io.tradekit.core.sizing.ExitQuantity;
 import io.tradekit.core.sizing.OrderRounding;
 import io.tradekit.core.sizing.SizingDecision;
 import io.tradekit.core.sizing.SizingInput;
-import io.tradekit.core.store.BotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -350,8 +349,8 @@ public final class BotEngine {
         for (Instrument inst : traded) recovery.checkPosition(inst, balances, fresh);
         dayStartEquity = equity();
         curve.restorePeak(dayStartEquity);
-        if (store instanceof BotStore journal && fillsInJournal() == 0 && journal.config(STARTING_EQUITY_KEY).isEmpty()) {
-            journal.putConfig(STARTING_EQUITY_KEY, dayStartEquity.toPlainString(), clock.now());
+        if (fillsInJournal() == 0 && store.config(STARTING_EQUITY_KEY).isEmpty()) {
+            store.putConfig(STARTING_EQUITY_KEY, dayStartEquity.toPlainString(), clock.now());
         }
         if (!fresh) {
             audit("recovery", "engine", "resumed with " + orders.all().size() + " orders, " + fillsInJournal() + " fills"
@@ -413,24 +412,22 @@ public final class BotEngine {
      * crash means all of that bar's work survived it too, and a restart resumes after that bar.
      */
     public void markBarActedOn() {
-        if (lastBarTime != null && store instanceof BotStore journal) {
-            journal.putConfig(LAST_BAR_KEY, lastBarTime.toString(), lastBarTime);
+        if (lastBarTime != null) {
+            store.putConfig(LAST_BAR_KEY, lastBarTime.toString(), lastBarTime);
         }
     }
 
     private Optional<Instant> lastBarActedOn() {
-        if (!(store instanceof BotStore journal)) return Optional.empty();
-        return journal.config(LAST_BAR_KEY).map(Instant::parse);
+        return store.config(LAST_BAR_KEY).map(Instant::parse);
     }
 
     /**
      * The bot's equity when its journal began (journaled at the first start of an empty journal), so that figures
      * over the whole journal are measured from where it started, not from where this run began; empty for a journal
-     * that predates the record or a store without config.
+     * that predates the record.
      */
     public Optional<BigDecimal> startingEquity() {
-        if (!(store instanceof BotStore journal)) return Optional.empty();
-        return journal.config(STARTING_EQUITY_KEY).map(BigDecimal::new);
+        return store.config(STARTING_EQUITY_KEY).map(BigDecimal::new);
     }
 
     public Duration ackTimeout() {
@@ -521,7 +518,7 @@ public final class BotEngine {
 
     /** A funding settlement: journaled, then applied, each once however often the venue reports it; false when it was already. */
     boolean onFunding(io.tradekit.api.FundingPayment payment) {
-        if (store instanceof BotStore journal && !journal.recordFunding(payment)) return false;
+        if (!store.recordFunding(payment)) return false;
         portfolio.applyFunding(payment);
         audit("funding", venue.venue(), payment.symbol() + (payment.isReceived() ? " received " : " paid ")
                         + payment.amount().abs().toPlainString() + " at rate " + payment.rate().toPlainString() + ", mark "
@@ -552,7 +549,7 @@ public final class BotEngine {
      * mark commits with the orders the strategy sends on it.
      */
     public void onBarClosed(Bar bar, Instant closeTime) {
-        BotStore scope = commitScope();
+        StateStore scope = commitScope();
         if (scope == null) onBar(bar, closeTime);
         else scope.inOneCommit(() -> onBar(bar, closeTime));
     }
@@ -619,7 +616,7 @@ public final class BotEngine {
             Position position = portfolio.position(lane.symbol);
             if (!position.isFlat() && marginWatch.observe(position, data.lastPrice(lane.symbol), equity(), clock.now())) moved = true;
         }
-        if (moved && store instanceof BotStore journal) marginWatch.journalEntries().forEach((k, v) -> journal.putConfig(k, v, clock.now()));
+        if (moved) marginWatch.journalEntries().forEach((k, v) -> store.putConfig(k, v, clock.now()));
     }
 
     /** The lane whose series {@code bar} belongs to (its symbol, the bot's timeframe), or null for any other series. */
@@ -676,18 +673,18 @@ public final class BotEngine {
      * without the answer, which the strategy would not give again.
      */
     void applyFill(Fill fill) {
-        BotStore scope = commitScope();
+        StateStore scope = commitScope();
         if (scope == null) applyFillOnce(fill);
         else scope.inOneCommit(() -> applyFillOnce(fill));
     }
 
     /**
-     * The journal in which one step's writes commit together ({@link BotStore#inOneCommit}): a bar's equity mark with
+     * The journal in which one step's writes commit together ({@link StateStore#inOneCommit}): a bar's equity mark with
      * the orders the strategy sends on that bar, a fill with the orders sent in answer. Null for a backtest (direct
      * loop, nothing to crash into), which runs the step as it is: no scope, and no lambda made per bar or fill.
      */
-    private BotStore commitScope() {
-        return !(loop instanceof DirectLoop) && store instanceof BotStore journal ? journal : null;
+    private StateStore commitScope() {
+        return loop instanceof DirectLoop ? null : store;
     }
 
     private void applyFillOnce(Fill fill) {

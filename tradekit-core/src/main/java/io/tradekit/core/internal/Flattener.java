@@ -299,7 +299,15 @@ final class Flattener {
 
         FlattenResult result(FlattenResult.Outcome outcome) {
             Duration took = Duration.between(startedAt, engine.clock.now());
-            return new FlattenResult(reason, outcome, cancelled, closing, residual(), took.isNegative() ? Duration.ZERO : took, errors);
+            return FlattenResult.builder()
+                    .reason(reason)
+                    .outcome(outcome)
+                    .cancelledOrders(cancelled)
+                    .closingOrders(closing)
+                    .residualQuantity(residual())
+                    .duration(took.isNegative() ? Duration.ZERO : took)
+                    .errors(errors)
+                    .build();
         }
     }
 }

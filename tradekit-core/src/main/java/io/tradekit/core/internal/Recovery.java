@@ -8,7 +8,6 @@ import io.tradekit.api.Order;
 import io.tradekit.api.RecoveryAction;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.core.ExitReason;
-import io.tradekit.core.store.BotStore;
 import io.tradekit.core.store.JournalClaim;
 import io.tradekit.core.store.RecoveredState;
 import io.tradekit.core.store.StateLoader;
@@ -97,15 +96,13 @@ final class Recovery {
             engine.portfolio.apply(fill, engine.instrument(fill.symbol()), io.tradekit.core.ExitReason.ofOrderTag(tag));
         }
         engine.restoredFills(journal.size());
-        if (engine.store instanceof BotStore bot) {
-            // Funding and the margin extremes of every earlier run: the figures go on from there, not from zero.
-            for (io.tradekit.api.FundingPayment payment : bot.fundingPayments()) {
-                engine.portfolio.applyFunding(payment);
-                // Journal writes survive as a prefix: any settlement the journal lacks came after the newest it holds.
-                if (!payment.time().isBefore(fundedSince)) fundedSince = payment.time();
-            }
-            engine.marginWatch.restore(bot.configEntries());
+        // Funding and the margin extremes of every earlier run: the figures go on from there, not from zero.
+        for (io.tradekit.api.FundingPayment payment : engine.store.fundingPayments()) {
+            engine.portfolio.applyFunding(payment);
+            // Journal writes survive as a prefix: any settlement the journal lacks came after the newest it holds.
+            if (!payment.time().isBefore(fundedSince)) fundedSince = payment.time();
         }
+        engine.marginWatch.restore(engine.store.configEntries());
         state.snapshot().ifPresent(s -> {
             engine.curve.restorePeak(s.peakEquity());
             LaneStates.restore(engine.lanes, s.strategyState());
@@ -247,7 +244,7 @@ final class Recovery {
      */
     void checkPosition(Instrument instrument, List<Balance> balances, boolean freshStart) {
         BigDecimal missedBase = missedQuantity(instrument.symbol());
-        if (!(engine.store instanceof BotStore bot)) return;
+        io.tradekit.api.spi.StateStore bot = engine.store;
         // On an account shared by budget the venue's holding is every bot's: it cannot check this bot's fills.
         if (engine.allocation.isBudgeted()) return;
         if (freshStart && !options.adoptVenuePosition()) { // an adopting bot takes the venue as given: no need to ask it

@@ -47,13 +47,33 @@ public final class Results {
         var timeframe = engine.config.timeframe();
         double barsPerYear = Duration.ofDays(365).toSeconds() / (double) timeframe.duration().toSeconds();
         // A bot with several pairs reports them all, joined by commas, in the order they were given.
-        return new BacktestResult(strategyName, String.join(",", engine.pairs()), timeframe, bars, new ArrayList<>(engine.orders().all()),
-                engine.store.fills(), trips, sample(curve), initialCash, fees, realized, finalEquity,
-                percent(finalEquity.subtract(initialCash), initialCash),
-                curve.maxDrawdown().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN),
-                curve.sharpe(barsPerYear), trips.isEmpty() ? 0.0 : wins / (double) trips.size(), engine.ordersDenied(),
-                safetyEvents, engine.state(), elapsedMs, elapsedMs <= 0 ? 0.0 : bars / (elapsedMs / 1000.0),
-                curve.sortino(barsPerYear), curve.dayCloses(), engine.strategyFailure(), perpetualFigures(engine));
+        return BacktestResult.builder()
+                .strategy(strategyName)
+                .symbol(String.join(",", engine.pairs()))
+                .timeframe(timeframe)
+                .bars(bars)
+                .orders(new ArrayList<>(engine.orders().all()))
+                .fills(engine.store.fills())
+                .roundTrips(trips)
+                .equityCurve(sample(curve))
+                .initialCash(initialCash)
+                .fees(fees)
+                .realizedPnl(realized)
+                .finalEquity(finalEquity)
+                .returnPct(percent(finalEquity.subtract(initialCash), initialCash))
+                .maxDrawdownPct(curve.maxDrawdown().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN))
+                .sharpe(curve.sharpe(barsPerYear))
+                .winRate(trips.isEmpty() ? 0.0 : wins / (double) trips.size())
+                .ordersDenied(engine.ordersDenied())
+                .safetyEvents(safetyEvents)
+                .finalState(engine.state())
+                .elapsedMs(elapsedMs)
+                .barsPerSecond(elapsedMs <= 0 ? 0.0 : bars / (elapsedMs / 1000.0))
+                .sortino(curve.sortino(barsPerYear))
+                .dayCloses(curve.dayCloses())
+                .strategyFailure(engine.strategyFailure())
+                .perpetual(perpetualFigures(engine))
+                .build();
     }
 
     private static java.util.Optional<io.tradekit.core.PerpetualFigures> perpetualFigures(BotEngine engine) {
@@ -61,9 +81,17 @@ public final class Results {
         Portfolio portfolio = engine.portfolio();
         int liquidations = (int) portfolio.roundTrips().stream().filter(t -> t.exitReason() == io.tradekit.core.ExitReason.LIQUIDATION).count();
         MarginWatch watch = engine.marginWatch;
-        return java.util.Optional.of(new io.tradekit.core.PerpetualFigures(engine.config.leverage(), portfolio.fundingPaid(),
-                portfolio.fundingReceived(), watch.maxLeverage(), watch.closest(), watch.closestAt(), watch.closestPrice(), liquidations,
-                liquidationFees(engine)));
+        return java.util.Optional.of(io.tradekit.core.PerpetualFigures.builder()
+                .leverage(engine.config.leverage())
+                .fundingPaid(portfolio.fundingPaid())
+                .fundingReceived(portfolio.fundingReceived())
+                .maxLeverageUsed(watch.maxLeverage())
+                .closestLiquidationDistance(watch.closest())
+                .closestLiquidationAt(watch.closestAt())
+                .closestLiquidationPrice(watch.closestPrice())
+                .liquidations(liquidations)
+                .liquidationFees(liquidationFees(engine))
+                .build());
     }
 
     /** The fees of the fills of the venue's liquidation orders, every run of the bot included (its journal's fills). */

@@ -320,7 +320,16 @@ public final class SafetyManager {
             for (RiskPolicy p : engine.policies) for (LimitUsage u : p.usage(engine.riskView)) limits.add(new SafetyReport.LimitStatus(p.name(), u));
         }
         BotState state = engine.state;
-        return new SafetyReport(now, state, SafetyReport.Level.of(state, active, limits), active, limits, riskEvents.recent(),
-                health.report(now), protections.levels(), flattener.current());
+        return SafetyReport.builder()
+                .time(now)
+                .state(state)
+                .level(SafetyReport.Level.of(state, active, limits))
+                .activeBreakers(active)
+                .limits(limits)
+                .recentEvents(riskEvents.recent())
+                .health(health.report(now))
+                .protection(protections.levels())
+                .flatten(flattener.current())
+                .build();
     }
 }

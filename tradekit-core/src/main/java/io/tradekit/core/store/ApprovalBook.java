@@ -1,5 +1,7 @@
 package io.tradekit.core.store;
 
+import io.tradekit.api.spi.StateStore;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +58,8 @@ public final class ApprovalBook implements AutoCloseable {
     /**
      * Opens the approvals of the journal {@code file}. A journal of an older schema is upgraded first, which needs
      * its bot stopped (a running bot has upgraded it already).
+     * @param file the bot's SQLite journal
+     * @return the open book
      */
     public static ApprovalBook open(Path file) {
         Path path = file.toAbsolutePath().normalize();
@@ -73,12 +77,22 @@ public final class ApprovalBook implements AutoCloseable {
         }
     }
 
-    /** The parameters a journal's bot runs with after its last applied change or rollback; empty if none was applied. */
-    public static Optional<Map<String, String>> appliedParameters(BotStore store) {
+    /**
+     * The parameters a journal's bot runs with after its last applied change or rollback; empty if none was applied.
+     *
+     * @param store the bot's journal
+     * @return the parameters in force, or empty
+     */
+    public static Optional<Map<String, String>> appliedParameters(StateStore store) {
         return store.config(APPLIED_PARAMETERS_KEY).map(json -> readMap(json, "config entry " + APPLIED_PARAMETERS_KEY + " of " + store));
     }
 
-    /** Records a new PENDING proposal; its expiry must be in the future. */
+    /**
+     * Records a new PENDING proposal; its expiry must be in the future.
+     *
+     * @param change the proposed change
+     * @return the new proposal
+     */
     public synchronized Approval submit(ProposedChange change) {
         Instant now = Instant.now();
         if (!change.expiresAt().isAfter(now)) {
@@ -98,33 +112,64 @@ public final class ApprovalBook implements AutoCloseable {
         });
     }
 
-    /** Every proposal, newest first. */
+    /**
+     * Every proposal, newest first.
+     *
+     * @return every proposal
+     */
     public synchronized List<Approval> list() {
         return handle.createQuery("SELECT " + COLUMNS + " FROM approvals ORDER BY id DESC").map((rs, ctx) -> row(rs)).list();
     }
 
-    /** The proposals in {@code state}, oldest first. */
+    /**
+     * The proposals in {@code state}, oldest first.
+     * @param state the state to list
+     * @return the proposals in that state
+     */
     public synchronized List<Approval> list(ApprovalState state) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM approvals WHERE state = ? ORDER BY id").bind(0, state.name())
                 .map((rs, ctx) -> row(rs)).list();
     }
 
-    /** The proposal {@code id}; refused if there is none. */
+    /**
+     * The proposal {@code id}; refused if there is none.
+     * @param id the proposal's id
+     * @return the proposal
+     */
     public synchronized Approval get(long id) {
         return find(handle, id).orElseThrow(() -> notFound(id));
     }
 
-    /** PENDING to APPROVED; refused once the proposal's expiry has passed (the expiry checker closes it then). */
+    /**
+     * PENDING to APPROVED; refused once the proposal's expiry has passed (the expiry checker closes it then).
+     *
+     * @param id the proposal's id
+     * @param actor who approves
+     * @param reason why
+     * @return the approved proposal
+     */
     public synchronized Approval approve(long id, String actor, String reason) {
         return decide(id, actor, reason, ApprovalState.PENDING, ApprovalState.APPROVED, "approved");
     }
 
-    /** PENDING to REJECTED. */
+    /**
+     * PENDING to REJECTED.
+     *
+     * @param id the proposal's id
+     * @param actor who rejects
+     * @param reason why
+     * @return the rejected proposal
+     */
     public synchronized Approval reject(long id, String actor, String reason) {
         return decide(id, actor, reason, ApprovalState.PENDING, ApprovalState.REJECTED, "rejected");
     }
 
-    /** Every PENDING proposal of {@code botId} whose expiry is at or before {@code now} becomes EXPIRED (actor {@code expiry}). */
+    /**
+     * Every PENDING proposal of {@code botId} whose expiry is at or before {@code now} becomes EXPIRED (actor {@code expiry}).
+     * @param botId the bot
+     * @param now the time now
+     * @return the proposals that expired
+     */
     public synchronized List<Approval> expireDue(String botId, Instant now) {
         long cut = EpochNanos.of(now, "expiry check time");
         List<Long> due = handle.createQuery("SELECT id FROM approvals WHERE bot_id = ? AND state = 'PENDING' AND expires_ns <= ? ORDER BY id")
@@ -136,13 +181,22 @@ public final class ApprovalBook implements AutoCloseable {
     /**
      * APPROVED to APPLIED: the bot took {@code effective} in place of {@code previous}; both are kept (the row and
      * the audit line) and {@code effective} becomes the journal's {@value #APPLIED_PARAMETERS_KEY}.
+     * @param id the proposal's id
+     * @param previous the parameters before
+     * @param effective the parameters in force now
+     * @return the applied proposal
      */
     public synchronized Approval markApplied(long id, Map<String, String> previous, Map<String, String> effective) {
         return step(id, "engine", "applied at a safe point", ApprovalState.APPROVED, ApprovalState.APPLIED, "applied", previous,
                 Optional.of(effective));
     }
 
-    /** APPROVED to REJECTED by the engine: the strategy refused the parameters, and {@code reason} says why. */
+    /**
+     * APPROVED to REJECTED by the engine: the strategy refused the parameters, and {@code reason} says why.
+     * @param id the proposal's id
+     * @param reason why it could not be applied
+     * @return the refused proposal
+     */
     public synchronized Approval refuseApproved(long id, String reason) {
         return step(id, "engine", reason, ApprovalState.APPROVED, ApprovalState.REJECTED, "refused", Map.of(), Optional.empty());
     }
@@ -150,6 +204,11 @@ public final class ApprovalBook implements AutoCloseable {
     /**
      * APPLIED to ROLLED_BACK: the parameters before the change are in force again. Only the change applied last can
      * be rolled back (an earlier one's "before" is no longer what runs).
+     *
+     * @param id the proposal's id
+     * @param actor who rolled it back
+     * @param reason why
+     * @return the rolled-back proposal
      */
     public synchronized Approval markRolledBack(long id, String actor, String reason) {
         Approval applied = get(id);
@@ -162,13 +221,21 @@ public final class ApprovalBook implements AutoCloseable {
                 Optional.of(applied.previous()));
     }
 
-    /** The change of {@code botId} applied last and not rolled back. */
+    /**
+     * The change of {@code botId} applied last and not rolled back.
+     * @param botId the bot
+     * @return the proposal, or empty
+     */
     public synchronized Optional<Approval> lastApplied(String botId) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM approvals WHERE bot_id = ? AND state = 'APPLIED' ORDER BY applied_ns DESC, id DESC "
                 + "LIMIT 1").bind(0, botId).map((rs, ctx) -> row(rs)).findOne();
     }
 
-    /** The journal file. */
+    /**
+     * The journal file.
+     *
+     * @return the journal file
+     */
     public Path file() {
         return file;
     }

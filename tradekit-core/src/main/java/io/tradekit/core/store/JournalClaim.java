@@ -3,6 +3,7 @@ package io.tradekit.core.store;
 import io.tradekit.api.Fill;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Order;
+import io.tradekit.api.spi.StateStore;
 import io.tradekit.core.store.internal.IdentityCodec;
 
 import java.io.IOException;
@@ -40,7 +41,11 @@ public final class JournalClaim {
     private JournalClaim() {
     }
 
-    /** The identity file of an SQLite journal: the database's name with {@code .identity} added. */
+    /**
+     * The identity file of an SQLite journal: the database's name with {@code .identity} added.
+     * @param journal the SQLite journal file
+     * @return the identity file beside it
+     */
     public static Path identityFileFor(Path journal) {
         return journal.resolveSibling(journal.getFileName() + ".identity");
     }
@@ -51,8 +56,10 @@ public final class JournalClaim {
      * @param adopt the host accepts an emptied journal as a new start (it reconciled the venue by hand)
      * @throws InvalidInputException        if the journal belongs to a bot with another identity
      * @throws UnrecoverableStateException  if the journal lost its contents, or its identity cannot be read
+     * @param store the bot's journal, any store of the contract
+     * @param identity who the bot starting now is
      */
-    public static void claim(BotStore store, BotIdentity identity, boolean adopt) {
+    public static void claim(StateStore store, BotIdentity identity, boolean adopt) {
         String where = location(store);
         Optional<Path> beside = store instanceof SqliteStateStore sqlite ? Optional.of(identityFileFor(sqlite.file())) : Optional.empty();
         Optional<String> recorded = store.config(CONFIG_KEY);
@@ -88,8 +95,11 @@ public final class JournalClaim {
      *
      * @param clientIdPrefix the prefix of every client order id this bot sends, without the separator
      * @param adopt          the host takes the venue's state as given
+     * @param store the bot's journal
+     * @param venueOpenOrders the venue's open orders of the symbol
+     * @param venueFills the venue's recent fills of the symbol
      */
-    public static void refuseFreshJournalTheVenueContradicts(BotStore store, String clientIdPrefix, List<Order> venueOpenOrders,
+    public static void refuseFreshJournalTheVenueContradicts(StateStore store, String clientIdPrefix, List<Order> venueOpenOrders,
                                                              List<Fill> venueFills, boolean adopt) {
         if (adopt) return;
         String mark = clientIdPrefix + "-";
@@ -106,8 +116,14 @@ public final class JournalClaim {
     /**
      * The refusal when the venue's holding differs from the journal's and the venue has fills of this bot's own
      * orders that the journal does not know: the journal lost data, which is not the same as someone else trading.
+     *
+     * @param store the bot's journal
+     * @param lost the venue's fills of this bot's orders the journal does not hold
+     * @param venueHolds what the venue holds, with its asset
+     * @param journalExplains what the journal explains
+     * @return the exception to throw
      */
-    public static UnrecoverableStateException journalLostOwnFills(BotStore store, List<Fill> lost, String venueHolds, String journalExplains) {
+    public static UnrecoverableStateException journalLostOwnFills(StateStore store, List<Fill> lost, String venueHolds, String journalExplains) {
         String orders = lost.stream().map(Fill::clientOrderId).distinct().limit(5).reduce((a, b) -> a + ", " + b).orElse("");
         return new UnrecoverableStateException("the bot will not start: the venue holds " + venueHolds + " but the journal " + location(store)
                 + " explains " + journalExplains + ", and the venue has " + lost.size() + " fill(s) of this bot's own orders (" + orders
@@ -119,7 +135,7 @@ public final class JournalClaim {
      * A bot started with the parameters an approved change made the journal's own (see {@link ApprovalBook}) is the
      * journal's bot: only the parameters differ from the recorded identity, and they are the ones in force.
      */
-    private static boolean startsWithAppliedParameters(BotStore store, BotIdentity journal, BotIdentity now) {
+    private static boolean startsWithAppliedParameters(StateStore store, BotIdentity journal, BotIdentity now) {
         BotIdentity sameParameters = new BotIdentity(now.botId(), now.venue(), now.account(), now.symbol(), now.strategy(),
                 journal.parameters(), now.initialCash(), now.venueTerms());
         return journal.differencesFrom(sameParameters).isEmpty()
@@ -156,7 +172,7 @@ public final class JournalClaim {
         }
     }
 
-    private static String location(BotStore store) {
+    private static String location(StateStore store) {
         return store instanceof SqliteStateStore sqlite ? sqlite.file().toString() : store.toString();
     }
 }

@@ -50,7 +50,11 @@ public final class MemoryStateStore implements BotStore {
     private long lastSnapshotId;
     private boolean closed;
 
-    /** @param snapshotRetention how many snapshots are kept, newest first (at least 1) */
+    /**
+     * An empty store in memory.
+     *
+     * @param snapshotRetention how many snapshots are kept, newest first (at least 1)
+     */
     public MemoryStateStore(int snapshotRetention) {
         if (snapshotRetention < 1) {
             throw new InvalidInputException("memory state store: snapshotRetention must be at least 1, got " + snapshotRetention);
@@ -254,6 +258,12 @@ public final class MemoryStateStore implements BotStore {
             return List.of();
         }
         return List.copyOf(bars.subMap(from, true, to, false).values());
+    }
+
+    /** Not durable: everything it holds is gone when the process ends. */
+    @Override
+    public boolean durable() {
+        return false;
     }
 
     @Override

@@ -172,7 +172,11 @@ public final class SqliteStateStore implements BotStore {
         }
     }
 
-    /** The absolute path of the database file. */
+    /**
+     * The absolute path of the database file.
+     *
+     * @return the database file
+     */
     public Path file() {
         return Path.of(location);
     }
@@ -382,6 +386,12 @@ public final class SqliteStateStore implements BotStore {
     @Override
     public List<Bar> cachedCandles(String symbol, Timeframe timeframe, Instant from, Instant to) {
         return read(h -> JournalQueries.cachedCandles(h, symbol, timeframe, from, to));
+    }
+
+    /** Durable: every write is in the SQLite file (WAL) when it returns, and a restart reads it back. */
+    @Override
+    public boolean durable() {
+        return true;
     }
 
     /** Blocks until every write made before this call is committed and synced (writes held by {@link #inOneCommit} too). */

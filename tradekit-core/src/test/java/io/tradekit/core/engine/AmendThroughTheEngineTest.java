@@ -16,6 +16,7 @@ import io.tradekit.api.spi.ExchangeAdapter;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.api.spi.Submission;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
@@ -73,8 +74,8 @@ class AmendThroughTheEngineTest {
     private static void feed(TradingBot bot, PaperExchange wrapped, List<Bar> bars) {
         for (Bar bar : bars) {
             if (wrapped != null) wrapped.onBar(bar);
-            bot.feed(bar);
-            assertThat(bot.awaitIdle(Duration.ofSeconds(30))).isTrue();
+            ReplayDriver.of(bot).feed(bar);
+            assertThat(ReplayDriver.of(bot).awaitIdle(Duration.ofSeconds(30))).isTrue();
         }
     }
 

@@ -9,6 +9,7 @@ import io.tradekit.api.Side;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.Replay;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
@@ -63,7 +64,7 @@ class JournalClaimTest {
         Path journal = dir.resolve("bot.db");
         try (TradingBot bot = bot(journal, "10000", new RestsOneBid(), false)) {
             bot.start();
-            bot.feed(bars.get(0));
+            ReplayDriver.of(bot).feed(bars.get(0));
             assertThat(bot.openOrders()).hasSize(1);
         }
         return journal;
@@ -142,8 +143,8 @@ class JournalClaimTest {
         Path journal = dir.resolve("bot.db");
         try (TradingBot bot = bot(journal, "10000", new TwoBids(), false)) {
             bot.start();
-            bot.feed(bars.get(0));
-            bot.feed(bars.get(3));
+            ReplayDriver.of(bot).feed(bars.get(0));
+            ReplayDriver.of(bot).feed(bars.get(3));
             assertThat(bot.position().quantity()).isEqualByComparingTo("1");
         }
         // The journal loses the filled order and its fill (a hand edit, a bad restore), and keeps the rest.

@@ -15,6 +15,7 @@ import io.tradekit.api.event.BotEvent;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.BacktestResult;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
@@ -45,7 +46,7 @@ class LiveLoopTest {
         try (TradingBot bot = TradeKit.bot("replay").exchange(venue).symbol("BTCUSDT").timeframe(bars.get(0).timeframe())
                 .strategy(new BacktestEngineTest.Alternating()).dataClock().build()) {
             bot.start();
-            for (Bar bar : bars) bot.feed(bar);
+            for (Bar bar : bars) ReplayDriver.of(bot).feed(bar);
             List<Fill> liveFills = venue.fills("BTCUSDT", Bars.T0);
             assertThat(liveFills).hasSize(backtest.fills().size());
             for (int i = 0; i < liveFills.size(); i++) {
@@ -71,7 +72,7 @@ class LiveLoopTest {
                     if (e instanceof BotEvent.OrderDenied d) denied.add(d);
                 }).build()) {
             bot.start();
-            bot.feed(Bars.closes("100").get(0));
+            ReplayDriver.of(bot).feed(Bars.closes("100").get(0));
             assertThat(denied).singleElement().satisfies(d -> {
                 assertThat(d.deniedBy()).isEqualTo("stale-data");
                 assertThat(d.reason()).contains("BTCUSDT");
@@ -103,7 +104,7 @@ class LiveLoopTest {
             bot.start();
             for (Bar bar : Bars.closes("100", "101", "102", "103")) {
                 venue.paper().onBar(bar); // the flaky wrapper is not itself a PaperExchange, so feed its book by hand
-                bot.feed(bar);
+                ReplayDriver.of(bot).feed(bar);
             }
             assertThat(venue.placed.get()).isEqualTo(1); // never sent twice
             assertThat(bot.orders()).singleElement().satisfies(o -> {
@@ -146,7 +147,7 @@ class LiveLoopTest {
             bot.start();
             Bar bar = Bars.closes("100").get(0);
             silent.paper().onBar(bar);
-            bot.feed(bar);
+            ReplayDriver.of(bot).feed(bar);
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
             while (System.nanoTime() < deadline && bot.position().quantity().signum() == 0) Thread.sleep(50);
             assertThat(bot.position().quantity()).isEqualByComparingTo("1");
@@ -166,12 +167,12 @@ class LiveLoopTest {
                 .strategy(s).dataClock().build()) {
             bot.start();
             List<Bar> bars = Bars.closes("100", "101", "102");
-            bot.feed(bars.get(0));
+            ReplayDriver.of(bot).feed(bars.get(0));
             bot.pause("alice", "checking something");
             assertThat(bot.state()).isEqualTo(BotState.PAUSED);
-            bot.feed(bars.get(1));
+            ReplayDriver.of(bot).feed(bars.get(1));
             bot.resume("alice", "done");
-            bot.feed(bars.get(2));
+            ReplayDriver.of(bot).feed(bars.get(2));
             assertThat(submitted.get()).isEqualTo(2);
             assertThat(bot.state()).isEqualTo(BotState.RUNNING);
             bot.stop();

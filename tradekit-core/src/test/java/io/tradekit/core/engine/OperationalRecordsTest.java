@@ -7,6 +7,7 @@ import io.tradekit.api.Timeframe;
 import io.tradekit.api.store.AuditEvent;
 import io.tradekit.api.store.EquitySnapshot;
 import io.tradekit.core.Plugins;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.internal.WarmupHistory;
@@ -48,7 +49,7 @@ class OperationalRecordsTest {
                 .store(StateStores.sqlite(db)).dataClock().metricsInterval(Duration.ofMillis(50)).build()) {
             bot.start();
             // The bid goes to 100 - 2 = 98; the second bar's path (open 100, low 96.5) reaches it.
-            for (Bar bar : Bars.closes("100", "97")) bot.feed(bar);
+            for (Bar bar : Bars.closes("100", "97")) ReplayDriver.of(bot).feed(bar);
             bot.submit("carol", "too small on purpose", OrderIntent.limit("BTCUSDT", Side.BUY, new BigDecimal("0.01"), new BigDecimal("90")));
 
             List<AuditEvent> events = bot.auditEvents(500);

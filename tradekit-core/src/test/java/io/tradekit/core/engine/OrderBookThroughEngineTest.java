@@ -8,6 +8,7 @@ import io.tradekit.api.OrderBook;
 import io.tradekit.api.event.Event;
 import io.tradekit.api.event.EventSink;
 import io.tradekit.api.spi.Strategy;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
@@ -59,12 +60,12 @@ class OrderBookThroughEngineTest {
         try (TradingBot bot = TradeKit.bot("books").exchange(venue).symbol("BTCUSDT").timeframe(Bars.BTC_TF).strategy(reader)
                 .orderBook().build()) {
             bot.start();
-            bot.feed(bars.get(0));
+            ReplayDriver.of(bot).feed(bars.get(0));
             venue.sink.post(new Event.OrderBookUpdated(book("BTCUSDT", 7, "100.00", "100.02")));
             venue.sink.post(new Event.OrderBookUpdated(book("ETHUSDT", 9, "3000", "3001")));
-            bot.feed(bars.get(1));
+            ReplayDriver.of(bot).feed(bars.get(1));
             venue.sink.post(new Event.OrderBookUpdated(book("BTCUSDT", 8, "101.00", "101.02")));
-            bot.feed(bars.get(2));
+            ReplayDriver.of(bot).feed(bars.get(2));
         }
 
         assertThat(venue.followed).containsExactly("BTCUSDT");

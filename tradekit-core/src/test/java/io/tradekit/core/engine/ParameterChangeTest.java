@@ -12,6 +12,7 @@ import io.tradekit.core.ApprovalSettings;
 import io.tradekit.core.BotApprovals;
 import io.tradekit.core.ExpiryPolicy;
 import io.tradekit.core.Plugins;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
@@ -67,7 +68,7 @@ class ParameterChangeTest {
         long appliedId;
         try (TradingBot bot = bot(db, PaperExchange.durable(settings, book), FAST, Map.of("below", "2"))) {
             bot.start();
-            bot.feed(bars.get(0));
+            ReplayDriver.of(bot).feed(bars.get(0));
             assertThat(bot.openOrders()).singleElement().satisfies(o -> assertThat(o.tag()).isEqualTo("band-2"));
             BotApprovals approvals = bot.approvals().orElseThrow();
             Approval proposed = approvals.submit(widen("5", Duration.ofMinutes(10)));
@@ -78,7 +79,7 @@ class ParameterChangeTest {
 
             assertThat(approvals.parametersInForce()).isEqualTo(Map.of("below", "5"));
             assertThat(approvals.get(appliedId).previous()).isEqualTo(Map.of("below", "2"));
-            bot.feed(bars.get(1));
+            ReplayDriver.of(bot).feed(bars.get(1));
             // The new strategy instance bids 100 - 5 = 95 under its own tag; it took over the old one's state (2 bars seen).
             assertThat(bot.openOrders()).singleElement().satisfies(o -> {
                 assertThat(o.tag()).isEqualTo("band-5");
@@ -94,13 +95,13 @@ class ParameterChangeTest {
         try (TradingBot bot = bot(db, PaperExchange.durable(settings, book), FAST, Map.of("below", "2"))) {
             bot.start();
             assertThat(bot.approvals().orElseThrow().parametersInForce()).isEqualTo(Map.of("below", "5"));
-            bot.feed(bars.get(2));
+            ReplayDriver.of(bot).feed(bars.get(2));
             assertThat(bot.openOrders()).singleElement().satisfies(o -> assertThat(o.tag()).isEqualTo("band-5"));
 
             Approval rolledBack = bot.approvals().orElseThrow().rollback(appliedId, "bob", "back to the tested band").join();
             assertThat(rolledBack.state()).isEqualTo(ApprovalState.ROLLED_BACK);
             assertThat(bot.approvals().orElseThrow().parametersInForce()).isEqualTo(Map.of("below", "2"));
-            bot.feed(bars.get(3));
+            ReplayDriver.of(bot).feed(bars.get(3));
             assertThat(bot.openOrders()).singleElement().satisfies(o -> assertThat(o.tag()).isEqualTo("band-2"));
             AuditEvent rollback = bot.auditEvents(500).stream().filter(e -> e.type().equals("approval")).toList().getLast();
             assertThat(rollback.actor()).isEqualTo("bob");
@@ -152,7 +153,7 @@ class ParameterChangeTest {
                 .plugins(Plugins.discover().register(BandStrategy.PROVIDER)).strategy("band", Map.of("below", "2"))
                 .store(StateStores.sqlite(db)).dataClock().ackTimeout(Duration.ofMinutes(2)).approvals(FAST).build()) {
             bot.start();
-            bot.feed(bars.get(0));
+            ReplayDriver.of(bot).feed(bars.get(0));
             holding.set(true);
             bot.submit("carol", "a bid by hand", OrderIntent.limit("BTCUSDT", Side.BUY, new BigDecimal("0.1"), new BigDecimal("90")));
             BotApprovals approvals = bot.approvals().orElseThrow();
@@ -174,7 +175,7 @@ class ParameterChangeTest {
         Path db = dir.resolve("bot.db");
         try (TradingBot bot = bot(db, new PaperExchange(settings), FAST.onExpiry(ExpiryPolicy.PAUSE), Map.of())) {
             bot.start();
-            bot.feed(bars.get(0));
+            ReplayDriver.of(bot).feed(bars.get(0));
             BotApprovals approvals = bot.approvals().orElseThrow();
             Approval proposed = approvals.submit(widen("3", Duration.ofMillis(300)));
             waitFor(() -> bot.state() == BotState.PAUSED, "the expiry pauses the bot");

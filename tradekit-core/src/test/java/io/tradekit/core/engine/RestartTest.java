@@ -11,6 +11,7 @@ import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.Replay;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
@@ -81,7 +82,7 @@ class RestartTest {
         try (TradingBot bot = TradeKit.bot("down").exchange(PaperExchange.durable(settings, book)).symbol("BTCUSDT")
                 .timeframe(Bars.BTC_TF).strategy(restsOneBid).store(StateStores.sqlite(db)).dataClock().build()) {
             bot.start();
-            bot.feed(bars.get(0));
+            ReplayDriver.of(bot).feed(bars.get(0));
             assertThat(bot.openOrders()).hasSize(1);
         }
         // While the bot is down the venue trades through the bid.
@@ -110,7 +111,7 @@ class RestartTest {
         try (TradingBot bot = TradeKit.bot("down").exchange(PaperExchange.durable(settings, book)).symbol("BTCUSDT")
                 .timeframe(Bars.BTC_TF).strategy(new BidThenAsk(new java.util.ArrayList<>())).store(StateStores.sqlite(db)).dataClock().build()) {
             bot.start();
-            bot.feed(bars.get(0));
+            ReplayDriver.of(bot).feed(bars.get(0));
         }
         PaperExchange down = PaperExchange.durable(settings, book);
         down.onBar(bars.get(3)); // while the bot is down the venue trades through its bid at 97
@@ -121,7 +122,7 @@ class RestartTest {
         try (TradingBot bot = TradeKit.bot("down").exchange(venue).symbol("BTCUSDT").timeframe(Bars.BTC_TF)
                 .strategy(new BidThenAsk(heard)).store(StateStores.sqlite(db)).dataClock().build()) {
             bot.start(lastBar -> bars.subList(0, 4)); // as a replay does: the bars it saw, so that it answers with prices at hand
-            assertThat(bot.awaitIdle(java.time.Duration.ofSeconds(30))).isTrue();
+            assertThat(ReplayDriver.of(bot).awaitIdle(java.time.Duration.ofSeconds(30))).isTrue();
             // It starts on the journal's view (its bid still open, nothing held, the cash before the fill: 10000), then hears the
             // fill and the order's end as a bot that stayed up would have, and answers with its ask.
             assertThat(heard).containsExactly("start: 1 open, position 0, cash 10000", "fill BUY 1 @ 97", "order FILLED");
@@ -182,7 +183,7 @@ class RestartTest {
         try (TradingBot bot = TradeKit.bot("cx").exchange(PaperExchange.durable(settings, book)).symbol("BTCUSDT")
                 .timeframe(Bars.BTC_TF).strategy(oneBid).store(StateStores.sqlite(db)).dataClock().build()) {
             bot.start();
-            bot.feed(bars.get(0));
+            ReplayDriver.of(bot).feed(bars.get(0));
             mine = bot.openOrders().get(0).clientOrderId();
         }
         PaperExchange venue = PaperExchange.durable(settings, book);
@@ -223,7 +224,7 @@ class RestartTest {
                 .symbol("BTCUSDT").timeframe(Bars.BTC_TF).strategy(remembers).store(StateStores.sqlite(db)).dataClock()
                 .snapshotInterval(java.time.Duration.ofMillis(100)).build()) {
             bot.start();
-            for (Bar bar : Bars.closes("100", "101", "102")) bot.feed(bar);
+            for (Bar bar : Bars.closes("100", "101", "102")) ReplayDriver.of(bot).feed(bar);
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
             boolean saved = false;
             while (!saved && System.nanoTime() < deadline) {
@@ -248,7 +249,7 @@ class RestartTest {
         try (TradingBot bot = TradeKit.bot("pos").exchange(PaperExchange.durable(settings, book)).symbol("BTCUSDT")
                 .timeframe(Bars.BTC_TF).strategy(idle).store(StateStores.sqlite(db)).dataClock().build()) {
             bot.start();
-            bot.feed(Bars.closes("100").get(0));
+            ReplayDriver.of(bot).feed(Bars.closes("100").get(0));
         }
         // Someone buys on the same account while the bot is down.
         PaperExchange venue = PaperExchange.durable(settings, book);

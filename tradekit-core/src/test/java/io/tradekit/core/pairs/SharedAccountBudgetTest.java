@@ -10,6 +10,7 @@ import io.tradekit.api.Signal;
 import io.tradekit.api.event.BotEvent;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.FillModel;
@@ -68,11 +69,11 @@ class SharedAccountBudgetTest {
             for (int i = 0; i < 12; i++) {
                 List<Bar> closingTogether = new ArrayList<>();
                 for (String pair : PAIRS) closingTogether.add(bars.get(pair).get(i));
-                first.feed(closingTogether);
-                second.feed(closingTogether); // already played by the first: the second bot only hears the bars
+                ReplayDriver.of(first).feed(closingTogether);
+                ReplayDriver.of(second).feed(closingTogether); // already played by the first: the second bot only hears the bars
             }
-            assertThat(first.awaitIdle(java.time.Duration.ofSeconds(30))).isTrue();
-            assertThat(second.awaitIdle(java.time.Duration.ofSeconds(30))).isTrue();
+            assertThat(ReplayDriver.of(first).awaitIdle(java.time.Duration.ofSeconds(30))).isTrue();
+            assertThat(ReplayDriver.of(second).awaitIdle(java.time.Duration.ofSeconds(30))).isTrue();
 
             for (TradingBot bot : List.of(first, second)) {
                 BigDecimal capital = bot.budgetCapital().orElseThrow();
@@ -138,7 +139,7 @@ class SharedAccountBudgetTest {
                     if (e instanceof BotEvent.OrderDenied d) refusals.add(d);
                 }).build()) {
             bot.start();
-            bot.feed(PairBars.closes("BTCUSDT", "100").get(0));
+            ReplayDriver.of(bot).feed(PairBars.closes("BTCUSDT", "100").get(0));
             assertThat(bot.openOrders()).hasSize(1);
             assertThat(refusals).singleElement().satisfies(d -> {
                 assertThat(d.deniedBy()).isEqualTo("budget");

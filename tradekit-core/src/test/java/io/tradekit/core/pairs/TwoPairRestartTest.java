@@ -8,6 +8,7 @@ import io.tradekit.api.Timeframe;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.Replay;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
@@ -64,10 +65,10 @@ class TwoPairRestartTest {
         List<RestsOneBid> firstRun = new ArrayList<>();
         try (TradingBot bot = twoPairBot(PaperExchange.durable(settings, book), db, firstRun)) {
             bot.start();
-            bot.feed(List.of(btc.get(0), eth.get(0)));
+            ReplayDriver.of(bot).feed(List.of(btc.get(0), eth.get(0)));
             assertThat(bot.openOrders()).extracting(o -> o.symbol() + " " + o.limitPrice().orElseThrow().toPlainString())
                     .containsExactly("BTCUSDT 97", "ETHUSDT 47");
-            bot.feed(List.of(btc.get(1))); // its low, 94.5, reaches the BTC bid
+            ReplayDriver.of(bot).feed(List.of(btc.get(1))); // its low, 94.5, reaches the BTC bid
             assertThat(bot.position("BTCUSDT").quantity()).isEqualByComparingTo("1");
         }
         // While the bot is down, ETH trades through its bid.

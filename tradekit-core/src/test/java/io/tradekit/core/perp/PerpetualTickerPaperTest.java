@@ -20,6 +20,7 @@ import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.ExitReason;
 import io.tradekit.core.PerpetualFigures;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.RoundTrip;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
@@ -115,11 +116,11 @@ class PerpetualTickerPaperTest {
 
     private static void quote(QuoteFeed feed, TradingBot bot, String time, String price) {
         feed.quote(time, price);
-        assertThat(bot.awaitIdle(WAIT)).isTrue();
+        assertThat(ReplayDriver.of(bot).awaitIdle(WAIT)).isTrue();
     }
 
     private static PerpetualFigures figures(TradingBot bot) {
-        return bot.stopWithResult("holder", 0, System.nanoTime(), new BigDecimal("10000")).perpetual().orElseThrow();
+        return ReplayDriver.of(bot).stopWithResult("holder", 0, System.nanoTime(), new BigDecimal("10000")).perpetual().orElseThrow();
     }
 
     @Test
@@ -129,7 +130,7 @@ class PerpetualTickerPaperTest {
         TradingBot bot = bot(paper);
         quote(feed, bot, "PT7H58M", "2000");
         assertThat(bot.submit("operator", "open a short", OrderIntent.market("ETHUSDT", Side.SELL, BigDecimal.TEN)).isSent()).isTrue();
-        assertThat(bot.awaitIdle(WAIT)).isTrue();
+        assertThat(ReplayDriver.of(bot).awaitIdle(WAIT)).isTrue();
         quote(feed, bot, "PT7H59M30S", "2010");
         assertThat(bot.position().funding()).as("no funding before 08:00").isEqualByComparingTo("0");
         quote(feed, bot, "PT8H0M5S", "2020");
@@ -178,7 +179,7 @@ class PerpetualTickerPaperTest {
         TradingBot bot = bot(paper);
         quote(feed, bot, "PT7H58M", "2000");
         assertThat(bot.submit("operator", "open a short", OrderIntent.market("ETHUSDT", Side.SELL, BigDecimal.TEN)).isSent()).isTrue();
-        assertThat(bot.awaitIdle(WAIT)).isTrue();
+        assertThat(ReplayDriver.of(bot).awaitIdle(WAIT)).isTrue();
         quote(feed, bot, "PT8H0M5S", "2020");
         Position held = bot.position();
         BigDecimal cash = bot.cash();
@@ -236,7 +237,7 @@ class PerpetualTickerPaperTest {
         TradingBot bot = bot(new OtherEntryVenue(PaperExchange.overMarketData(feed, settings(), dir.resolve("book.db"))));
         quote(feed, bot, "PT7H58M", "2000");
         assertThat(bot.submit("operator", "open a short", OrderIntent.market("ETHUSDT", Side.SELL, BigDecimal.TEN)).isSent()).isTrue();
-        assertThat(bot.awaitIdle(WAIT)).isTrue();
+        assertThat(ReplayDriver.of(bot).awaitIdle(WAIT)).isTrue();
         bot.close();
 
         TradingBot restarted = bot(new OtherEntryVenue(PaperExchange.overMarketData(new QuoteFeed(), settings(), dir.resolve("book.db"))));
@@ -253,7 +254,7 @@ class PerpetualTickerPaperTest {
         TradingBot bot = bot(paper);
         quote(feed, bot, "PT7H58M", "2000");
         assertThat(bot.submit("operator", "open a short", OrderIntent.market("ETHUSDT", Side.SELL, BigDecimal.TEN)).isSent()).isTrue();
-        assertThat(bot.awaitIdle(WAIT)).isTrue();
+        assertThat(ReplayDriver.of(bot).awaitIdle(WAIT)).isTrue();
         bot.close();
 
         // The venue outlives the bot: its quotes go on, it settles 08:00 and liquidates at 2400 with nobody listening.

@@ -14,6 +14,7 @@ import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.Plugins;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperSettings;
@@ -248,7 +249,7 @@ class ProtectionScenarioTest {
             io.tradekit.api.Ticker quote = new io.tradekit.api.Ticker("BTCUSDT", tick, d("97.85"), d("97.95"), d("97.9"));
             venue.quote(quote);
             venue.post(new io.tradekit.api.event.Event.TickerUpdated(quote));
-            bot.awaitIdle(java.time.Duration.ofSeconds(5));
+            ReplayDriver.of(bot).awaitIdle(java.time.Duration.ofSeconds(5));
 
             assertThat(risk).singleElement().isInstanceOfSatisfying(BotEvent.RiskAlert.class, a -> {
                 assertThat(a.time()).isEqualTo(tick);

@@ -54,9 +54,31 @@ class TraderFiguresTest {
                 trip(100, 102, "220", "200", "-20", ExitReason.STOP_LOSS), trip(200, 203, "230", "290", "60", ExitReason.SIGNAL));
         List<Fill> fills = List.of(fill(1, Side.BUY, 10, "200"), fill(2, Side.SELL, 11, "260"), fill(3, Side.BUY, 100, "220"),
                 fill(4, Side.SELL, 102, "200"), fill(5, Side.BUY, 200, "230"), fill(6, Side.SELL, 203, "290"));
-        return new BacktestResult("s", "X-USD", Timeframe.D1, 365, List.of(), fills, trips, CURVE, new BigDecimal("1000"), BigDecimal.ZERO,
-                new BigDecimal("100"), new BigDecimal("1100"), new BigDecimal("10.0000"), new BigDecimal("10.0000"), 0.9, 2 / 3.0, 0,
-                List.of(), BotState.STOPPED, 5, 73.0, 1.5, CURVE);
+        return BacktestResult.builder()
+                .strategy("s")
+                .symbol("X-USD")
+                .timeframe(Timeframe.D1)
+                .bars(365)
+                .orders(List.of())
+                .fills(fills)
+                .roundTrips(trips)
+                .equityCurve(CURVE)
+                .initialCash(new BigDecimal("1000"))
+                .fees(BigDecimal.ZERO)
+                .realizedPnl(new BigDecimal("100"))
+                .finalEquity(new BigDecimal("1100"))
+                .returnPct(new BigDecimal("10.0000"))
+                .maxDrawdownPct(new BigDecimal("10.0000"))
+                .sharpe(0.9)
+                .winRate(2 / 3.0)
+                .ordersDenied(0)
+                .safetyEvents(List.of())
+                .finalState(BotState.STOPPED)
+                .elapsedMs(5)
+                .barsPerSecond(73.0)
+                .sortino(1.5)
+                .dayCloses(CURVE)
+                .build();
     }
 
     static List<Bar> bars() {
@@ -93,9 +115,10 @@ class TraderFiguresTest {
         BacktestResult r = result();
         // half a year from day 0 to day 182.5 at +10 %: 1.1^2 - 1
         List<EquityPoint> half = List.of(mark(1, "1000"), new EquityPoint(T0.plus(Duration.ofHours(182 * 24 + 12)), new BigDecimal("1100")));
-        BacktestResult shorter = new BacktestResult(r.strategy(), r.symbol(), r.timeframe(), r.bars(), r.orders(), r.fills(), r.roundTrips(),
-                half, r.initialCash(), r.fees(), r.realizedPnl(), r.finalEquity(), r.returnPct(), r.maxDrawdownPct(), r.sharpe(), r.winRate(),
-                r.ordersDenied(), r.safetyEvents(), r.finalState(), r.elapsedMs(), r.barsPerSecond(), r.sortino(), half);
+        BacktestResult shorter = r.toBuilder()
+                .equityCurve(half)
+                .dayCloses(half)
+                .build();
         assertThat(TraderFigures.of(shorter, List.of()).cagr()).isCloseTo(0.21, within(1e-9));
     }
 
@@ -116,9 +139,9 @@ class TraderFiguresTest {
         BacktestResult r = result();
         List<Fill> fills = new ArrayList<>(r.fills());
         fills.add(fill(7, Side.BUY, 300, "240"));
-        BacktestResult open = new BacktestResult(r.strategy(), r.symbol(), r.timeframe(), r.bars(), r.orders(), fills, r.roundTrips(),
-                r.equityCurve(), r.initialCash(), r.fees(), r.realizedPnl(), r.finalEquity(), r.returnPct(), r.maxDrawdownPct(), r.sharpe(),
-                r.winRate(), r.ordersDenied(), r.safetyEvents(), r.finalState(), r.elapsedMs(), r.barsPerSecond(), r.sortino(), r.dayCloses());
+        BacktestResult open = r.toBuilder()
+                .fills(fills)
+                .build();
         // 6 days of round trips and days 300 to 365
         assertThat(TraderFigures.of(open, List.of()).exposure()).isCloseTo(71 / 365.0, within(1e-12));
     }
@@ -154,9 +177,22 @@ class TraderFiguresTest {
         BacktestResult r = result();
         List<RoundTrip> onlyWins = List.of(r.roundTrips().get(0));
         List<EquityPoint> march = List.of(mark(60, "1000"), mark(61, "1000"));
-        BacktestResult flat = new BacktestResult(r.strategy(), r.symbol(), r.timeframe(), 2, r.orders(), List.of(), onlyWins, march,
-                r.initialCash(), r.fees(), r.realizedPnl(), new BigDecimal("1000"), BigDecimal.ZERO, BigDecimal.ZERO, 0, 1, 0, r.safetyEvents(),
-                r.finalState(), 1, 2, 0, march);
+        BacktestResult flat = r.toBuilder()
+                .bars(2)
+                .fills(List.of())
+                .roundTrips(onlyWins)
+                .equityCurve(march)
+                .finalEquity(new BigDecimal("1000"))
+                .returnPct(BigDecimal.ZERO)
+                .maxDrawdownPct(BigDecimal.ZERO)
+                .sharpe(0)
+                .winRate(1)
+                .ordersDenied(0)
+                .elapsedMs(1)
+                .barsPerSecond(2)
+                .sortino(0)
+                .dayCloses(march)
+                .build();
         TraderFigures f = TraderFigures.of(flat, List.of());
         assertThat(f.profitFactor()).isNaN();
         assertThat(f.calmar()).isNaN();

@@ -15,6 +15,7 @@ import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.errors.HealthSettings;
@@ -145,7 +146,7 @@ class ErrorRecoveryTest {
             // The lookup is a network deadline: due two seconds later on the wall clock, whatever the data's clock does.
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
             while (System.nanoTime() < deadline && venue.lookups.isEmpty()) Thread.sleep(50);
-            bot.awaitIdle(java.time.Duration.ofSeconds(5));
+            ReplayDriver.of(bot).awaitIdle(java.time.Duration.ofSeconds(5));
 
             assertThat(bot.orders()).extracting(o -> o.clientOrderId() + " " + o.status())
                     .containsExactly(a + " REJECTED", b + " FILLED");
@@ -165,14 +166,14 @@ class ErrorRecoveryTest {
             bot.start();
             venue.feed(bot, bar(0, "100", "100.5", "99.5", "100"));
             venue.post(new Event.ConnectionChanged("paper", "market", ConnectionState.DISCONNECTED, "socket closed", T0.plusSeconds(60)));
-            bot.awaitIdle(Duration.ofSeconds(5));
+            ReplayDriver.of(bot).awaitIdle(Duration.ofSeconds(5));
             assertThat(bot.state()).isEqualTo(BotState.RUNNING);
 
             venue.feed(bot, bar(1, "100", "100.5", "99.5", "100")); // a minute later
             assertThat(bot.state()).isEqualTo(BotState.PAUSED);
 
             venue.post(new Event.ConnectionChanged("paper", "market", ConnectionState.CONNECTED, "", T0.plusSeconds(125)));
-            bot.awaitIdle(Duration.ofSeconds(5));
+            ReplayDriver.of(bot).awaitIdle(Duration.ofSeconds(5));
             assertThat(bot.state()).isEqualTo(BotState.RUNNING);
             assertThat(transitions()).containsExactly(
                     "RUNNING -> PAUSED by health: paper market DISCONNECTED (socket closed): down since " + T0.plusSeconds(60)
@@ -190,7 +191,7 @@ class ErrorRecoveryTest {
             for (int i = 1; i <= 3; i++) {
                 venue.post(new Event.ErrorRaised("market", ErrorCategory.MALFORMED_DATA, "unreadable market frame", "{\"e\":", T0.plusSeconds(60 + i)));
             }
-            bot.awaitIdle(Duration.ofSeconds(5));
+            ReplayDriver.of(bot).awaitIdle(Duration.ofSeconds(5));
             assertThat(bot.state()).isEqualTo(BotState.PAUSED);
             assertThat(bot.safetyReport().activeBreakers()).singleElement().satisfies(v ->
                     assertThat(v.reason()).isEqualTo("3 errors within PT1M reached health max-errors 3 (MALFORMED_DATA 3)"));

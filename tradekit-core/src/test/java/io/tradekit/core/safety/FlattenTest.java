@@ -16,6 +16,7 @@ import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.FlattenOptions;
 import io.tradekit.core.FlattenResult;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.net.Backoff;
@@ -153,7 +154,7 @@ class FlattenTest {
             venue.quote(new Ticker("BTCUSDT", T0.plusSeconds(60), d("98"), d("98.1"), d("98")));
 
             CompletableFuture<FlattenResult> flatten = bot.flattenAsync("venue without market orders");
-            bot.awaitIdle(Duration.ofSeconds(5));
+            ReplayDriver.of(bot).awaitIdle(Duration.ofSeconds(5));
             assertThat(flatten).isNotDone();
             assertThat(bot.openOrders()).singleElement().satisfies(o -> {
                 assertThat(o.type()).isEqualTo(OrderType.LIMIT);
@@ -219,7 +220,7 @@ class FlattenTest {
             venue.feed(bot, bar(0, "100", "100.5", "99.5", "100"));
 
             CompletableFuture<FlattenResult> flatten = bot.flattenAsync("venue overloaded");
-            bot.awaitIdle(Duration.ofSeconds(5));
+            ReplayDriver.of(bot).awaitIdle(Duration.ofSeconds(5));
             assertThat(flatten).isNotDone();
             assertThat(closingRequests(venue)).isEqualTo(1);
             // The retry waits 1 s on the bot's clock, the next one 2 s: each comes with the next bar.
@@ -258,7 +259,7 @@ class FlattenTest {
             bot.start();
             venue.feed(bot, bar(0, "100", "100.5", "99.5", "100"));
             CompletableFuture<FlattenResult> flatten = bot.flattenAsync("venue down");
-            bot.awaitIdle(Duration.ofSeconds(5));
+            ReplayDriver.of(bot).awaitIdle(Duration.ofSeconds(5));
             venue.feed(bot, bar(1, "100", "100.5", "99.5", "100"));
             FlattenResult r = await(flatten);
 
@@ -284,7 +285,7 @@ class FlattenTest {
 
             CompletableFuture<FlattenResult> first = bot.flattenAsync("operator one");
             CompletableFuture<FlattenResult> second = bot.flattenAsync("operator two");
-            bot.awaitIdle(Duration.ofSeconds(5));
+            ReplayDriver.of(bot).awaitIdle(Duration.ofSeconds(5));
             assertThat(second).isSameAs(first);
             assertThat(closingRequests(venue)).isEqualTo(1);
 

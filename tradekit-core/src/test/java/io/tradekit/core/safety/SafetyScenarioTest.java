@@ -12,6 +12,7 @@ import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.Plugins;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.SafetyEvent;
 import io.tradekit.core.SafetyReport;
 import io.tradekit.core.TradeKit;
@@ -154,7 +155,7 @@ class SafetyScenarioTest {
         try (TradingBot bot = TradeKit.bot("estop").exchange(io.tradekit.core.paper.PaperExchange.durable(settings, book)).symbol("BTCUSDT")
                 .timeframe(io.tradekit.api.Timeframe.M1).strategy(bidsEveryBar).store(StateStores.sqlite(db)).dataClock().build()) {
             bot.start();
-            bot.feed(bar(0, "100", "100.5", "99.5", "100"));
+            ReplayDriver.of(bot).feed(bar(0, "100", "100.5", "99.5", "100"));
             bot.emergencyStop("exchange incident");
             assertThat(bot.state()).isEqualTo(BotState.EMERGENCY_STOP);
         }
@@ -163,12 +164,12 @@ class SafetyScenarioTest {
                 .strategy(bidsEveryBar).store(StateStores.sqlite(db)).dataClock().build()) {
             bot.start();
             assertThat(bot.state()).isEqualTo(BotState.EMERGENCY_STOP);
-            bot.feed(bar(1, "100", "100.5", "99.5", "100"));
+            ReplayDriver.of(bot).feed(bar(1, "100", "100.5", "99.5", "100"));
             assertThat(bot.openOrders()).isEmpty();
             assertThat(bot.safetyReport().level()).isEqualTo(SafetyReport.Level.CRITICAL);
 
             bot.resume("alice", "incident closed");
-            bot.feed(bar(2, "100", "100.5", "99.5", "100"));
+            ReplayDriver.of(bot).feed(bar(2, "100", "100.5", "99.5", "100"));
             assertThat(bot.state()).isEqualTo(BotState.RUNNING);
             assertThat(bot.openOrders()).hasSize(1);
         }

@@ -12,6 +12,7 @@ import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.Event;
 import io.tradekit.api.event.EventSink;
 import io.tradekit.api.spi.ExchangeAdapter;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
 import io.tradekit.core.paper.PaperSettings;
@@ -49,10 +50,10 @@ public class WrappedPaperVenue implements ExchangeAdapter {
         sink.post(event);
     }
 
-    /** The paper book sees the bar first, then the bot handles it (what {@code TradingBot.feed} does for a bare paper venue). */
+    /** The paper book sees the bar first, then the bot handles it (what {@code ReplayDriver.feed} does for a bare paper venue). */
     public void feed(TradingBot bot, Bar bar) {
         paper.onBar(bar);
-        bot.feed(bar);
+        ReplayDriver.of(bot).feed(bar);
     }
 
     /** A quote only the paper book sees: it moves where a taker would trade without the bot knowing. */

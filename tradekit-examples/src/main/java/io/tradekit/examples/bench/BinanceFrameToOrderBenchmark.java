@@ -15,7 +15,6 @@ import io.tradekit.api.Side;
 import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.EventSink;
 import io.tradekit.api.spi.ExchangeAdapter;
-import io.tradekit.api.spi.StateStore;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.binance.BinanceConfig;
@@ -25,6 +24,7 @@ import io.tradekit.binance.internal.MarketStream;
 import io.tradekit.binance.internal.OrderMapping;
 import io.tradekit.binance.internal.SafeSink;
 import io.tradekit.binance.internal.WsApiClient;
+import io.tradekit.core.BotBuilder;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.net.HttpTransport;
@@ -268,13 +268,14 @@ public class BinanceFrameToOrderBenchmark {
     public void startBot() throws IOException {
         venue = new BenchVenue(channel.equals("websocket"));
         directory = Files.createTempDirectory("tradekit-bench");
-        StateStore journal = store.equals("sqlite") ? StateStores.sqlite(directory.resolve("bot.db")) : StateStores.memory();
-        bot = TradeKit.bot("bench")
+        // A real-time bot takes only a durable store from the host; with none given it journals in memory, the "memory" case.
+        BotBuilder builder = TradeKit.bot("bench");
+        if (store.equals("sqlite")) builder.store(StateStores.sqlite(directory.resolve("bot.db")));
+        bot = builder
                 .exchange(venue)
                 .symbol(SYMBOL)
                 .timeframe(Timeframe.M1)
                 .strategy(new InAndOut())
-                .store(journal)
                 .risk(RiskLimits.builder().maxPosition(new BigDecimal("0.9")).maxOrderNotional(new BigDecimal("100000"))
                         .maxOpenOrders(5).maxOrdersPerMinute(1_000_000).build())
                 .staleAfter(Duration.ofDays(36_500))

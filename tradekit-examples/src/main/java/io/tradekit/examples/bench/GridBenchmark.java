@@ -6,7 +6,6 @@ import io.tradekit.api.Side;
 import io.tradekit.api.Timeframe;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.TradeKit;
-import io.tradekit.grid.GridConfig;
 import io.tradekit.grid.GridLadder;
 import io.tradekit.grid.GridPlan;
 import io.tradekit.grid.GridSettings;
@@ -81,8 +80,8 @@ public class GridBenchmark {
          */
         @Setup
         public void setUp() {
-            ladder = GridLadder.build(GridConfig.builder().center(new BigDecimal("50000")).spacing(new BigDecimal("0.1"), SpacingUnit.PERCENT)
-                    .spacingMode(SpacingMode.GEOMETRIC).levels(100).sizePerLevel(new BigDecimal("0.001"), SizeMode.BASE)
+            ladder = GridLadder.build(GridSettings.builder().center(new BigDecimal("50000")).spacing(new BigDecimal("0.1"), SpacingUnit.PERCENT)
+                    .spacingMode(SpacingMode.GEOMETRIC).levels(100).sizePerLevel(new BigDecimal("0.001")).sizeMode(SizeMode.BASE)
                     .fees(new BigDecimal("2"), new BigDecimal("5")).build(), BTC);
             Random random = new Random(7);
             prices = new BigDecimal[4096];

@@ -7,8 +7,8 @@ import io.tradekit.control.Passwords;
 import io.tradekit.core.Plugins;
 import io.tradekit.config.BotConfig;
 import io.tradekit.config.BotConfigReader;
-import io.tradekit.examples.config.FleetConfig;
-import io.tradekit.examples.config.FleetConfigReader;
+import io.tradekit.config.FleetConfig;
+import io.tradekit.config.FleetConfigReader;
 import io.tradekit.examples.modes.SessionLauncher;
 
 import java.io.BufferedReader;

@@ -6,6 +6,7 @@ import io.tradekit.api.Fill;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.BotEvent;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
@@ -69,7 +70,7 @@ public final class EmbeddedBotService implements AutoCloseable {
      * @param bar the next closed bar of the instrument and timeframe
      */
     public void onBar(Bar bar) {
-        bot.feed(bar);
+        ReplayDriver.of(bot).feed(bar);
     }
 
     // Called on the bot's loop thread: keep it short, never block.

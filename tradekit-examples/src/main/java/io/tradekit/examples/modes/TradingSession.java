@@ -11,6 +11,7 @@ import io.tradekit.core.BacktestResult;
 import io.tradekit.core.BotBuilder;
 import io.tradekit.core.Plugins;
 import io.tradekit.core.Replay;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
@@ -360,7 +361,7 @@ public final class TradingSession implements AutoCloseable {
         List<WouldBeOrder> wouldBe = wouldBeOrders();
         BacktestResult figures;
         try {
-            figures = bot.stopWithResult(config.strategy().name(), bars.get(), startedNanos, initialEquity);
+            figures = ReplayDriver.of(bot).stopWithResult(config.strategy().name(), bars.get(), startedNanos, initialEquity);
         } finally {
             closeOrderFile();
             closed = true;

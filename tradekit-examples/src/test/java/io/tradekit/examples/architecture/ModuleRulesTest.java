@@ -74,12 +74,15 @@ class ModuleRulesTest {
     }
 
     @Test
-    void theControlPlaneBuildsOnApiAndCoreOnlyAndOnlyTheExamplesNameIt() {
+    void theControlPlaneBuildsOnApiAndCoreOnlyAndOnlyTheExamplesAndTheFleetConfigurationNameIt() {
         noClasses().that().resideInAPackage("io.tradekit.control..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tradekit.risk..", "io.tradekit.grid..", "io.tradekit.binance..",
                         "io.tradekit.bybit..", "io.tradekit.kraken..", "io.tradekit.examples..")
                 .check(tradekit);
+        // A fleet file's users carry the control plane's roles and password hashes (FleetConfig, tradekit-config's optional dependency).
         noClasses().that().resideOutsideOfPackages("io.tradekit.control..", "io.tradekit.examples..")
+                .and().doNotHaveSimpleName("FleetConfig").and().doNotHaveSimpleName("FleetConfigReader")
+                .and().doNotHaveFullyQualifiedName("io.tradekit.config.FleetConfig$User")
                 .should().dependOnClassesThat().resideInAPackage("io.tradekit.control..")
                 .check(tradekit);
     }

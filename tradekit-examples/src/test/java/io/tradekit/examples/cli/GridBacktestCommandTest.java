@@ -7,8 +7,8 @@ import io.tradekit.api.Bar;
 import io.tradekit.api.Params;
 import io.tradekit.core.TradeKit;
 import io.tradekit.data.DataSets;
-import io.tradekit.grid.GridConfig;
 import io.tradekit.grid.GridStats;
+import io.tradekit.grid.GridSettings;
 import io.tradekit.grid.GridStrategy;
 import io.tradekit.grid.GridStrategyProvider;
 import io.tradekit.grid.LevelSizing;
@@ -95,13 +95,13 @@ class GridBacktestCommandTest {
         assertThat(json.get("rejections").asLong()).isEqualTo(s.rejections());
         assertThat(json.get("recenters").asInt()).isEqualTo(s.recenters());
         assertThat(json.get("phase").asText()).isEqualTo(grid.phase().name());
-        GridConfig c = grid.config().orElseThrow();
-        assertThat(json.get("spacing").decimalValue()).isEqualByComparingTo(c.spacing());
+        GridSettings c = grid.config().orElseThrow();
+        assertThat(json.get("spacing").decimalValue()).isEqualByComparingTo(c.spacing().orElseThrow());
         assertThat(json.get("spacingMode").asText()).isEqualTo(c.spacingMode().name().toLowerCase());
-        assertThat(json.get("levelsDown").asInt()).isEqualTo(c.levelsDown());
-        assertThat(json.get("levelsUp").asInt()).isEqualTo(c.levelsUp());
+        assertThat(json.get("levelsDown").asInt()).isEqualTo(c.levelsDown().getAsInt());
+        assertThat(json.get("levelsUp").asInt()).isEqualTo(c.levelsUp().getAsInt());
         assertThat(json.get("levels").asInt()).isEqualTo(grid.ladder().orElseThrow().size());
-        assertThat(json.get("sizeMode").asText()).isEqualTo(c.sizing().mode().name().toLowerCase());
+        assertThat(json.get("sizeMode").asText()).isEqualTo(c.sizeMode().name().toLowerCase());
     }
 
     @Test
@@ -118,7 +118,7 @@ class GridBacktestCommandTest {
         assertThat(json.get("levelsFrom").asText()).isEqualTo("heuristic");
         // The budget the heuristic sized with: 95 % of the cash, split equally in quote over the pairs.
         assertThat(json.get("budget").decimalValue()).isEqualByComparingTo("9500");
-        LevelSizing sizing = expected.config().orElseThrow().sizing();
+        LevelSizing sizing = expected.config().orElseThrow().sizing().orElseThrow();
         assertThat(json.get("sizePerLevel").decimalValue())
                 .isEqualByComparingTo(sizing.amount().divide(BigDecimal.valueOf(expected.ladder().orElseThrow().pairs()), MathContext.DECIMAL64));
         assertThat(run.out()).contains("grid:").contains("grid round trips").contains("spacing from");

@@ -6,6 +6,7 @@ import io.tradekit.api.OrderIntent;
 import io.tradekit.api.Side;
 import io.tradekit.api.Timeframe;
 import io.tradekit.api.spi.Strategy;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import io.tradekit.core.paper.PaperExchange;
@@ -46,9 +47,9 @@ class HeartbeatTest {
         try (TradingBot bot = TradeKit.bot("beat").exchange(venue).symbol("BTCUSDT").timeframe(Timeframe.M1).strategy(twoOrders)
                 .dataClock().build()) {
             bot.start();
-            bot.feed(bar(0, "100"));
-            bot.feed(bar(1, "110"));
-            bot.feed(bar(2, "120"));
+            ReplayDriver.of(bot).feed(bar(0, "100"));
+            ReplayDriver.of(bot).feed(bar(1, "110"));
+            ReplayDriver.of(bot).feed(bar(2, "120"));
             // the third bar opened at 00:02 and closed at 00:03; cash 1000 - 100 = 900 (the open buy at 50 locks 50 of it), 1 BTC marked at 120: equity 1020
             assertThat(Heartbeat.line(bot, Instant.parse("2026-12-03T12:00:00Z"))).isEqualTo(
                     "heartbeat   2026-12-03T12:00:00Z  state RUNNING, last bar closed 2024-01-01T00:03:00Z, position 1, equity 1020, open orders 1");

@@ -5,6 +5,7 @@ import io.tradekit.api.Fill;
 import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.BotEvent;
 import io.tradekit.core.BacktestResult;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.RoundTrip;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
@@ -53,7 +54,7 @@ class BacktestAndLiveLoopAgreeTest {
                     if (e instanceof BotEvent.FillApplied f) liveFills.add(f.fill());
                 }).build()) {
             bot.start();
-            for (Bar bar : bars) bot.feed(bar);
+            for (Bar bar : bars) ReplayDriver.of(bot).feed(bar);
             liveTrips = bot.roundTrips();
             liveEquity = bot.equity();
         }

@@ -10,6 +10,7 @@ import io.tradekit.api.spi.ExchangeSettings;
 import io.tradekit.binance.BinanceAdapter;
 import io.tradekit.binance.BinanceConfig;
 import io.tradekit.binance.sim.BinanceSimulator;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradingBot;
 import io.tradekit.data.DataSets;
 
@@ -121,7 +122,7 @@ public final class BinanceOnLoopback implements AutoCloseable {
      */
     void settle(TradingBot bot, Bar bar) {
         await("bar " + bar.openTime() + " taken in", () -> bot.lastBarTime().filter(t -> !t.isBefore(bar.closeTime())).isPresent());
-        if (!bot.awaitIdle(WAIT)) throw new AssertionError("the bot did not go idle within " + WAIT);
+        if (!ReplayDriver.of(bot).awaitIdle(WAIT)) throw new AssertionError("the bot did not go idle within " + WAIT);
         await("the bot and the venue agree on every order", () -> agrees(bot));
     }
 

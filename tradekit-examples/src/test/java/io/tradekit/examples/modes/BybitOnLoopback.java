@@ -11,6 +11,7 @@ import io.tradekit.bybit.BybitAdapter;
 import io.tradekit.bybit.BybitConfig;
 import io.tradekit.bybit.sim.BybitSimulator;
 import io.tradekit.bybit.sim.Category;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradingBot;
 import io.tradekit.data.DataSets;
 
@@ -150,7 +151,7 @@ public final class BybitOnLoopback implements AutoCloseable {
      */
     void settle(TradingBot bot, Bar bar) {
         await("bar " + bar.openTime() + " taken in", () -> bot.lastBarTime().filter(t -> !t.isBefore(bar.closeTime())).isPresent());
-        if (!bot.awaitIdle(WAIT)) throw new AssertionError("the bot did not go idle within " + WAIT);
+        if (!ReplayDriver.of(bot).awaitIdle(WAIT)) throw new AssertionError("the bot did not go idle within " + WAIT);
         await("the bot and the venue agree on every order", () -> agrees(bot));
     }
 

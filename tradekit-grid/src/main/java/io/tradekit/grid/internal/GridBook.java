@@ -715,7 +715,7 @@ public final class GridBook {
         p.orderQuantity = o.quantity();
         p.orderFilled = o.filledQuantity();
         BigDecimal filledValue = o.filledQuantity().multiply(o.averageFillPrice());
-        BigDecimal feeRate = ladder.config().makerFeeRate();
+        BigDecimal feeRate = ladder.makerFeeRate();
         if (p.holding) {
             p.held = o.remainingQuantity();
             p.entryCost = tag.entryCost();

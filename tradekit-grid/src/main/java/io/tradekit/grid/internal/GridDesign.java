@@ -1,6 +1,5 @@
 package io.tradekit.grid.internal;
 
-import io.tradekit.grid.GridConfig;
 import io.tradekit.grid.GridSettings;
 import io.tradekit.grid.LevelSizing;
 import io.tradekit.grid.SpacingMode;
@@ -14,7 +13,7 @@ import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
- * Settles {@link GridSettings} into one exact {@link GridConfig} for the market as it is now. The order
+ * Settles {@link GridSettings} into one exact {@link GridShape} for the market as it is now. The order
  * matters: spacing first (given, from both bounds and the levels, or from the heuristic), then the
  * adaptive blend, then levels (given, counted to a bound, or from the heuristic, fewer when the budget
  * is too small for them), then the centre (given, or the price, tilted along the trend), then sizing.
@@ -25,7 +24,7 @@ public final class GridDesign {
     private static final MathContext DIGITS = MathContext.DECIMAL64;
 
     /** The settled grid, and its spacing before the adaptive blend (what a recentered grid blends again from). */
-    public record Design(GridConfig config, BigDecimal baseSpacing, SpacingUnit baseUnit) {
+    public record Design(GridShape config, BigDecimal baseSpacing, SpacingUnit baseUnit) {
     }
 
     private GridDesign() {
@@ -122,7 +121,7 @@ public final class GridDesign {
                 up = Math.min(up, fitted);
             }
         }
-        GridConfig.Builder b = GridConfig.builder().center(center).spacing(spacing, unit).spacingMode(mode).levelsDown(down).levelsUp(up)
+        GridShape.Builder b = GridShape.builder().center(center).spacing(spacing, unit).spacingMode(mode).levelsDown(down).levelsUp(up)
                 .sizing(sizing).fees(s.makerFeeBps(), s.takerFeeBps());
         lower.ifPresent(b::lower);
         upper.ifPresent(b::upper);
@@ -148,6 +147,6 @@ public final class GridDesign {
             double fraction = unit == SpacingUnit.PERCENT ? spacing.doubleValue() / 100.0 : spacing.doubleValue() / center.doubleValue();
             count = Math.abs(Math.log(bound.doubleValue() / center.doubleValue())) / Math.log1p(fraction);
         }
-        return (int) Math.max(1, Math.min(GridConfig.MAX_LEVELS_PER_SIDE, Math.floor(count + 1e-9)));
+        return (int) Math.max(1, Math.min(io.tradekit.grid.GridSettings.MAX_LEVELS_PER_SIDE, Math.floor(count + 1e-9)));
     }
 }

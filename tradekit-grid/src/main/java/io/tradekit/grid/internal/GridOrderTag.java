@@ -1,7 +1,6 @@
 package io.tradekit.grid.internal;
 
 import io.tradekit.api.Side;
-import io.tradekit.grid.GridConfig;
 import io.tradekit.grid.LevelSizing;
 import io.tradekit.grid.SizeMode;
 import io.tradekit.grid.SpacingMode;
@@ -72,7 +71,7 @@ public record GridOrderTag(long build, int pair, Kind kind, BigDecimal entryCost
     }
 
     /** The configuration, its base spacing and when the grid was laid out, as one comma-separated field without spaces. */
-    public static String encode(GridConfig c, BigDecimal baseSpacing, SpacingUnit baseUnit, Instant builtAt) {
+    public static String encode(GridShape c, BigDecimal baseSpacing, SpacingUnit baseUnit, Instant builtAt) {
         return String.join(",", c.center().toPlainString(), c.spacing().toPlainString(), c.spacingUnit().name().substring(0, 1),
                 c.spacingMode().name().substring(0, 1), Integer.toString(c.levelsDown()), Integer.toString(c.levelsUp()),
                 c.lower().map(BigDecimal::toPlainString).orElse(""), c.upper().map(BigDecimal::toPlainString).orElse(""),
@@ -82,7 +81,7 @@ public record GridOrderTag(long build, int pair, Kind kind, BigDecimal entryCost
     }
 
     /** A configuration, with the spacing it started from and when it was laid out, read back from {@link #encode}'s form. */
-    public record Encoded(GridConfig config, BigDecimal baseSpacing, SpacingUnit baseUnit, Instant builtAt) {
+    public record Encoded(GridShape config, BigDecimal baseSpacing, SpacingUnit baseUnit, Instant builtAt) {
     }
 
     public static Encoded decode(String code) {
@@ -91,7 +90,7 @@ public record GridOrderTag(long build, int pair, Kind kind, BigDecimal entryCost
         SizeMode mode = v[10].equals("Q") ? SizeMode.QUOTE : SizeMode.BASE;
         BigDecimal amount = new BigDecimal(v[9]);
         LevelSizing sizing = v[8].equals("b") ? LevelSizing.budget(amount, mode) : LevelSizing.perLevel(amount, mode);
-        GridConfig config = new GridConfig(new BigDecimal(v[0]), new BigDecimal(v[1]), unit(v[2]),
+        GridShape config = new GridShape(new BigDecimal(v[0]), new BigDecimal(v[1]), unit(v[2]),
                 v[3].equals("G") ? SpacingMode.GEOMETRIC : SpacingMode.ARITHMETIC, Integer.parseInt(v[4]), Integer.parseInt(v[5]),
                 v[6].isEmpty() ? Optional.empty() : Optional.of(new BigDecimal(v[6])), v[7].isEmpty() ? Optional.empty() : Optional.of(new BigDecimal(v[7])),
                 sizing, new BigDecimal(v[11]), new BigDecimal(v[12]));

@@ -1,6 +1,5 @@
 package io.tradekit.grid.internal;
 
-import io.tradekit.grid.GridConfig;
 import io.tradekit.grid.GridRoundTrip;
 import io.tradekit.grid.GridStats;
 import io.tradekit.grid.LevelSizing;
@@ -26,21 +25,21 @@ public record GridSnapshot(int version, String phase, long bar, long lastBuildBa
 
     public static final int VERSION = 1;
 
-    /** {@link GridConfig} without Optionals or a sealed type. */
+    /** {@link GridShape} without Optionals or a sealed type. */
     public record ConfigState(BigDecimal center, BigDecimal spacing, String spacingUnit, String spacingMode, int levelsDown,
                               int levelsUp, BigDecimal lower, BigDecimal upper, String sizing, BigDecimal sizeAmount, String sizeMode,
                               BigDecimal makerFeeBps, BigDecimal takerFeeBps) {
 
-        public static ConfigState of(GridConfig c) {
+        public static ConfigState of(GridShape c) {
             return new ConfigState(c.center(), c.spacing(), c.spacingUnit().name(), c.spacingMode().name(), c.levelsDown(), c.levelsUp(),
                     c.lower().orElse(null), c.upper().orElse(null), c.sizing() instanceof LevelSizing.Budget ? "budget" : "per-level",
                     c.sizing().amount(), c.sizing().mode().name(), c.makerFeeBps(), c.takerFeeBps());
         }
 
-        public GridConfig toConfig() {
+        public GridShape toConfig() {
             SizeMode mode = SizeMode.valueOf(sizeMode);
             LevelSizing sizingValue = "budget".equals(sizing) ? LevelSizing.budget(sizeAmount, mode) : LevelSizing.perLevel(sizeAmount, mode);
-            return new GridConfig(center, spacing, SpacingUnit.valueOf(spacingUnit), SpacingMode.valueOf(spacingMode), levelsDown, levelsUp,
+            return new GridShape(center, spacing, SpacingUnit.valueOf(spacingUnit), SpacingMode.valueOf(spacingMode), levelsDown, levelsUp,
                     Optional.ofNullable(lower), Optional.ofNullable(upper), sizingValue, makerFeeBps, takerFeeBps);
         }
     }

@@ -1,7 +1,6 @@
 package io.tradekit.grid.internal;
 
 import io.tradekit.api.Side;
-import io.tradekit.grid.GridConfig;
 import io.tradekit.grid.LevelSizing;
 import io.tradekit.grid.SizeMode;
 import io.tradekit.grid.SpacingMode;
@@ -17,8 +16,8 @@ class GridOrderTagTest {
 
     private static final Instant BUILT = Instant.parse("2024-01-01T00:01:00Z");
 
-    private static GridConfig config() {
-        return GridConfig.builder().center(new BigDecimal("50000.5")).spacing(new BigDecimal("0.25"), SpacingUnit.PERCENT)
+    private static GridShape config() {
+        return GridShape.builder().center(new BigDecimal("50000.5")).spacing(new BigDecimal("0.25"), SpacingUnit.PERCENT)
                 .spacingMode(SpacingMode.GEOMETRIC).levels(7).lower(new BigDecimal("45000")).sizing(LevelSizing.budget(new BigDecimal("9500"), SizeMode.QUOTE))
                 .fees(new BigDecimal("2"), new BigDecimal("7.5")).build();
     }

@@ -5,6 +5,7 @@ import io.tradekit.api.Order;
 import io.tradekit.api.OrderStatus;
 import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.BotEvent;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class KrakenGridBotTest {
     private static void awaitSettled(TradingBot bot, SimulatedKraken venue, List<BotEvent> events, Bar bar) {
         SimulatedKraken.awaitTrue("bar " + bar.openTime() + " processed", () -> events.stream()
                 .anyMatch(e -> e instanceof BotEvent.BarProcessed p && p.bar().openTime().equals(bar.openTime())));
-        assertThat(bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(ReplayDriver.of(bot).awaitIdle(Duration.ofSeconds(10))).isTrue();
         try {
             SimulatedKraken.awaitTrue("the bot's open orders are the venue's", () -> venueOpen(venue).equals(botOpen(bot)));
         } catch (AssertionError e) {
@@ -81,7 +82,7 @@ class KrakenGridBotTest {
                     + ", venue requests " + venue.sim.requests("/0/private/TradesHistory") + " TradesHistory, "
                     + venue.sim.errors("EAPI:Rate limit exceeded") + " rate limited; private requests " + privateRequests(venue), e);
         }
-        assertThat(bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(ReplayDriver.of(bot).awaitIdle(Duration.ofSeconds(10))).isTrue();
     }
 
     private static String privateRequests(SimulatedKraken venue) {

@@ -10,6 +10,7 @@ import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.BotEvent;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.api.spi.StrategyContext;
+import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class KrakenLiveBotTest {
     private static void awaitSettled(TradingBot bot, List<BotEvent> events, Bar bar) {
         SimulatedKraken.awaitTrue("bar " + bar.openTime() + " processed", () -> events.stream()
                 .anyMatch(e -> e instanceof BotEvent.BarProcessed p && p.bar().openTime().equals(bar.openTime())));
-        assertThat(bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(ReplayDriver.of(bot).awaitIdle(Duration.ofSeconds(10))).isTrue();
         SimulatedKraken.awaitTrue("no order in flight", () -> bot.openOrders().isEmpty());
     }
 

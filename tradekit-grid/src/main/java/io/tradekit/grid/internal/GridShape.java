@@ -1,36 +1,38 @@
-package io.tradekit.grid;
+package io.tradekit.grid.internal;
 
 import io.tradekit.api.InvalidInputException;
+import io.tradekit.grid.GridSettings;
+import io.tradekit.grid.LevelSizing;
+import io.tradekit.grid.SizeMode;
+import io.tradekit.grid.SpacingMode;
+import io.tradekit.grid.SpacingUnit;
 
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The exact shape of one grid: its centre price, the spacing between levels (a price distance or a
+ * The exact shape of one grid, as {@link GridSettings} settle into it once every value is known (the centre from
+ * the price, spacing and levels from the heuristic, the sizing from the cash): not a configuration a host writes
+ * (that is {@link GridSettings}), but what the ladder, the order tags and the saved state hold. Its centre price, the spacing between levels (a price distance or a
  * percent, stepped arithmetically or geometrically), how many levels below and above the centre,
  * optional hard bounds that cut levels off, how much each level trades, and the fees (in basis points)
  * that a round trip must beat. Every value is validated when the record is made, and an error names the
- * field. Prices of the levels come from {@link GridLadder#build}.
+ * field. Prices of the levels come from {@link io.tradekit.grid.GridLadder#build}.
  *
- * <pre>{@code GridConfig config = GridConfig.builder()
+ * <pre>{@code GridShape config = GridShape.builder()
  *     .center(new BigDecimal("100")).spacing(new BigDecimal("1"), SpacingUnit.ABSOLUTE)
  *     .levels(2).sizing(LevelSizing.perLevel(BigDecimal.ONE, SizeMode.BASE))
  *     .build();}</pre>
  */
-public record GridConfig(BigDecimal center, BigDecimal spacing, SpacingUnit spacingUnit, SpacingMode spacingMode,
+public record GridShape(BigDecimal center, BigDecimal spacing, SpacingUnit spacingUnit, SpacingMode spacingMode,
                          int levelsDown, int levelsUp, Optional<BigDecimal> lower, Optional<BigDecimal> upper,
                          LevelSizing sizing, BigDecimal makerFeeBps, BigDecimal takerFeeBps) {
-
-    /** More levels than this on one side is a mistake, not a grid. */
-    public static final int MAX_LEVELS_PER_SIDE = 10_000;
-    /** The fee a grid assumes when none is given: 10 bps, what most spot venues charge a maker. */
-    public static final BigDecimal DEFAULT_FEE_BPS = BigDecimal.TEN;
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final BigDecimal BPS = new BigDecimal("10000");
 
-    public GridConfig {
+    public GridShape {
         requirePositive(center, "center");
         requirePositive(spacing, "spacing");
         Objects.requireNonNull(spacingUnit, "spacingUnit");
@@ -65,6 +67,38 @@ public record GridConfig(BigDecimal center, BigDecimal spacing, SpacingUnit spac
         requireFee(takerFeeBps, "taker-fee-bps");
     }
 
+    /**
+     * The exact grid {@code settings} give when every value of the shape is there: centre, spacing, levels on both
+     * sides, and a budget or a size per level. An exact grid a host gives ({@link io.tradekit.grid.GridLadder#build})
+     * is this; the strategy settles the values left empty first.
+     *
+     * @throws InvalidInputException naming the first value that is missing or wrong, as a grid's configuration does
+     */
+    public static GridShape of(GridSettings settings) {
+        Builder b = builder().spacingMode(settings.spacingMode()).fees(settings.makerFeeBps(), settings.takerFeeBps());
+        settings.center().ifPresent(b::center);
+        if (settings.spacing().isPresent()) b.spacing(settings.spacing().get(), settings.spacingUnit());
+        if (settings.levelsDown().isEmpty() || settings.levelsUp().isEmpty()) {
+            throw new InvalidInputException("grid: 'levels' is required for an exact grid");
+        }
+        b.levelsDown(settings.levelsDown().getAsInt()).levelsUp(settings.levelsUp().getAsInt());
+        settings.lower().ifPresent(b::lower);
+        settings.upper().ifPresent(b::upper);
+        settings.sizing().ifPresent(b::sizing);
+        return b.build();
+    }
+
+    /** This exact grid as settings, every value of the shape present; rebalancing, limits and post-only keep their defaults. */
+    public GridSettings.Builder toSettingsBuilder() {
+        GridSettings.Builder b = GridSettings.builder().center(center).spacing(spacing, spacingUnit).spacingMode(spacingMode)
+                .levelsDown(levelsDown).levelsUp(levelsUp).fees(makerFeeBps, takerFeeBps);
+        lower.ifPresent(b::lower);
+        upper.ifPresent(b::upper);
+        if (sizing instanceof LevelSizing.Budget budget) b.budget(budget.amount()).sizeMode(budget.mode());
+        else b.sizePerLevel(sizing.amount()).sizeMode(sizing.mode());
+        return b;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -80,8 +114,8 @@ public record GridConfig(BigDecimal center, BigDecimal spacing, SpacingUnit spac
     }
 
     /** A copy centred elsewhere, with the same spacing, levels, bounds, sizing and fees. */
-    public GridConfig withCenter(BigDecimal newCenter) {
-        return new GridConfig(newCenter, spacing, spacingUnit, spacingMode, levelsDown, levelsUp, lower, upper, sizing,
+    public GridShape withCenter(BigDecimal newCenter) {
+        return new GridShape(newCenter, spacing, spacingUnit, spacingMode, levelsDown, levelsUp, lower, upper, sizing,
                 makerFeeBps, takerFeeBps);
     }
 
@@ -99,8 +133,8 @@ public record GridConfig(BigDecimal center, BigDecimal spacing, SpacingUnit spac
     }
 
     private static void requireLevels(int levels, String field) {
-        if (levels < 1 || levels > MAX_LEVELS_PER_SIDE) {
-            throw new InvalidInputException("grid: '" + field + "' is " + levels + ", expected 1 to " + MAX_LEVELS_PER_SIDE);
+        if (levels < 1 || levels > GridSettings.MAX_LEVELS_PER_SIDE) {
+            throw new InvalidInputException("grid: '" + field + "' is " + levels + ", expected 1 to " + GridSettings.MAX_LEVELS_PER_SIDE);
         }
     }
 
@@ -122,8 +156,8 @@ public record GridConfig(BigDecimal center, BigDecimal spacing, SpacingUnit spac
         private BigDecimal lower;
         private BigDecimal upper;
         private LevelSizing sizing;
-        private BigDecimal makerFeeBps = DEFAULT_FEE_BPS;
-        private BigDecimal takerFeeBps = DEFAULT_FEE_BPS;
+        private BigDecimal makerFeeBps = GridSettings.DEFAULT_FEE_BPS;
+        private BigDecimal takerFeeBps = GridSettings.DEFAULT_FEE_BPS;
 
         private Builder() {
         }
@@ -192,9 +226,9 @@ public record GridConfig(BigDecimal center, BigDecimal spacing, SpacingUnit spac
             return this;
         }
 
-        public GridConfig build() {
+        public GridShape build() {
             if (sizing == null) throw new InvalidInputException("grid: 'size-per-level' or 'budget' is required");
-            return new GridConfig(center, spacing, spacingUnit, spacingMode, levelsDown, levelsUp, Optional.ofNullable(lower),
+            return new GridShape(center, spacing, spacingUnit, spacingMode, levelsDown, levelsUp, Optional.ofNullable(lower),
                     Optional.ofNullable(upper), sizing, makerFeeBps, takerFeeBps);
         }
     }

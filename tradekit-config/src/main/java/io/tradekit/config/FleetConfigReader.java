@@ -1,12 +1,8 @@
-package io.tradekit.examples.config;
+package io.tradekit.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradekit.api.InvalidInputException;
-import io.tradekit.config.BotConfigReader;
-import io.tradekit.config.ConfigException;
-import io.tradekit.config.ConfigProblem;
-import io.tradekit.config.Mode;
 import io.tradekit.control.Passwords;
 import io.tradekit.control.Role;
 
@@ -21,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a fleet file for {@code tradekit serve}. Every problem is collected with the field it is in
+ * Reads a fleet file ({@link FleetConfig}), as {@code tradekit serve} does. Every problem is collected with the field it is in
  * ({@code users[1].passwordEnv}) and reported at once; unknown fields are refused. A password is never
  * read from the file itself: a user has a {@code passwordHash} (from {@link Passwords#hash}) or a
  * {@code passwordEnv}, the name of an environment variable that holds the password.
@@ -36,10 +32,22 @@ public final class FleetConfigReader {
     private final Map<String, String> environment;
     private final List<ConfigProblem> problems = new ArrayList<>();
 
+    /**
+     * A reader that resolves {@code passwordEnv} entries from {@code environment}.
+     *
+     * @param environment the environment variables, usually {@link System#getenv()}
+     */
     public FleetConfigReader(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
     }
 
+    /**
+     * Reads and checks one fleet file.
+     *
+     * @param file the fleet file; bot configuration paths in it are resolved against its directory
+     * @return the fleet's configuration
+     * @throws ConfigException naming every problem with its field path, all at once
+     */
     public FleetConfig read(Path file) {
         JsonNode root;
         try {

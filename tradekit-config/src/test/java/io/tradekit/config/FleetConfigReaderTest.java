@@ -1,7 +1,5 @@
-package io.tradekit.examples.config;
+package io.tradekit.config;
 
-import io.tradekit.config.ConfigException;
-import io.tradekit.config.Mode;
 import io.tradekit.control.Passwords;
 import io.tradekit.control.Role;
 import org.junit.jupiter.api.Test;
