@@ -146,6 +146,10 @@ public record RiskLimits(Map<String, String> values) {
     public static final class Builder {
         private final Map<String, String> values = new LinkedHashMap<>();
 
+        /** An empty builder: no rule set; {@link RiskLimits#builder()} makes the same. */
+        public Builder() {
+        }
+
         /**
          * Sets {@link #MAX_DAILY_LOSS}.
          *

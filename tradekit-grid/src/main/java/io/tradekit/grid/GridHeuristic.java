@@ -101,12 +101,6 @@ public record GridHeuristic(int windowBars, int horizonBars, double barsPerCross
      * @param instrument  the instrument's filters: step size, minimum quantity and minimum notional
      * @return the proposal
      * @throws InvalidInputException naming {@code budget} when not even one level per side fits the instrument's minimums
-     * @param vol the volatility of the warmup bars
-     * @param price the price now
-     * @param budget the quote budget
-     * @param makerFeeBps the maker fee in basis points
-     * @param instrument the instrument traded
-     * @return the proposed grid
      */
     public GridProposal propose(VolatilityEstimate vol, BigDecimal price, BigDecimal budget, BigDecimal makerFeeBps, Instrument instrument) {
         BigDecimal spacing = spacingPercent(vol, makerFeeBps);

@@ -62,7 +62,13 @@ public final class MarketDataCache {
         return add(bar, bar.closeTime());
     }
 
-    /** {@link #add(Bar)} for a caller that has the bar's {@link Bar#closeTime() close time} already: one instant per bar. */
+    /**
+     * {@link #add(Bar)} for a caller that has the bar's {@link Bar#closeTime() close time} already: one instant per bar.
+     *
+     * @param bar the closed bar
+     * @param closeTime {@code bar.closeTime()}, made once by the caller
+     * @return as {@link #add(Bar)}
+     */
     public boolean add(Bar bar, Instant closeTime) {
         BarRing ring;
         SeriesKey key;

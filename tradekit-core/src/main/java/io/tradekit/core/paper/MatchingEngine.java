@@ -448,7 +448,13 @@ public final class MatchingEngine {
         return playIfQuiet(bar, bar.closeTime());
     }
 
-    /** {@link #playIfQuiet(Bar)} for a driver that has the bar's {@link Bar#closeTime() close time} already (one instant per bar). */
+    /**
+     * {@link #playIfQuiet(Bar)} for a driver that has the bar's {@link Bar#closeTime() close time} already (one instant per bar).
+     *
+     * @param bar the bar to open
+     * @param closeTime {@code bar.closeTime()}, made once by the driver
+     * @return true when the bar is closed already
+     */
     public synchronized boolean playIfQuiet(Bar bar, Instant closeTime) {
         beginBar(bar);
         if (!isQuiet(bar.symbol())) return false;
@@ -466,7 +472,13 @@ public final class MatchingEngine {
         return hasPlayed(bar, bar.closeTime());
     }
 
-    /** {@link #hasPlayed(Bar)} for a driver that has the bar's {@link Bar#closeTime() close time} already. */
+    /**
+     * {@link #hasPlayed(Bar)} for a driver that has the bar's {@link Bar#closeTime() close time} already.
+     *
+     * @param bar the bar
+     * @param closeTime {@code bar.closeTime()}, made once by the driver
+     * @return true if the symbol's market stands at or after that close time
+     */
     public synchronized boolean hasPlayed(Bar bar, Instant closeTime) {
         Instant closed = closedUntil.get(bar.symbol());
         return closed != null && !closed.isBefore(closeTime);
@@ -572,7 +584,12 @@ public final class MatchingEngine {
         endBar(bar, bar.closeTime());
     }
 
-    /** {@link #endBar(Bar)} for a driver that has the bar's {@link Bar#closeTime() close time} already. */
+    /**
+     * {@link #endBar(Bar)} for a driver that has the bar's {@link Bar#closeTime() close time} already.
+     *
+     * @param bar the bar to close
+     * @param close {@code bar.closeTime()}, made once by the driver
+     */
     public synchronized void endBar(Bar bar, Instant close) {
         String symbol = bar.symbol();
         lastPrice.put(symbol, bar.close());

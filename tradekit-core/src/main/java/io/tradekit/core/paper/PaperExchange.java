@@ -207,6 +207,10 @@ public final class PaperExchange implements ExchangeAdapter {
     /**
      * {@link #play(Bar, Settle)} for a driver that has the bar's {@link Bar#closeTime() close time} already: a backtest
      * makes that instant once per bar and shares it, instead of every step making its own.
+     *
+     * @param bar a closed bar of one of the venue's instruments
+     * @param closeTime {@code bar.closeTime()}, made once by the driver
+     * @param settle called after every step; it must return only when the bot is done with what it was told
      */
     public void play(Bar bar, Instant closeTime, Settle settle) {
         // A bar played to its end before a restart is not played again: its path would meet orders placed since.

@@ -29,7 +29,13 @@ public record PricePoint(BigDecimal price, Instant time, boolean gap) {
         return pathOf(bar, bar.closeTime());
     }
 
-    /** {@link #pathOf(Bar)} for a caller that has the bar's {@link Bar#closeTime() close time} already: the close point's time. */
+    /**
+     * {@link #pathOf(Bar)} for a caller that has the bar's {@link Bar#closeTime() close time} already: the close point's time.
+     *
+     * @param bar the bar
+     * @param closeTime {@code bar.closeTime()}, made once by the caller
+     * @return a new array of four points in path order
+     */
     public static PricePoint[] pathOf(Bar bar, Instant closeTime) {
         Instant open = bar.openTime();
         // Nanosecond arithmetic: Duration.dividedBy goes through BigDecimal, and this runs for every bar.
