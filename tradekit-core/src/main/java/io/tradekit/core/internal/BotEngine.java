@@ -66,6 +66,8 @@ public final class BotEngine {
     static final String LAST_BAR_KEY = "bot.lastBarActedOn";
     /** Config entry: the bot's equity at the first start of its journal. */
     static final String STARTING_EQUITY_KEY = "bot.startingEquity";
+    /** Config entry: the strategies' state ({@link LaneStates}), journaled with every commit scope that may change it. */
+    static final String STRATEGY_STATE_KEY = "bot.strategyState";
 
     final EngineConfig config;
     /** Replaced only on the loop, at a safe point ({@link #replaceStrategy}). */
@@ -117,6 +119,10 @@ public final class BotEngine {
     private io.tradekit.core.StrategyFailure strategyFailure;
     private io.tradekit.api.InvalidInputException invalidInput;
     private boolean auditTrades;
+    /** The strategy state last journaled, so that an unchanged state is not written again. */
+    private String journaledStrategyState;
+    /** Whether every bar handled is journaled as acted on in its own commit (a live bot; a replay's driver marks after the bar's path). */
+    private boolean marksEachBar;
 
     public BotEngine(EngineConfig config, Strategy strategy, ExchangeAdapter venue, StateStore store,
                      List<RiskPolicy> policies, Loop loop, VenueCalls calls, EngineClock clock) {
@@ -375,6 +381,7 @@ public final class BotEngine {
             dayStartEquity = equity();
             curve.restorePeak(dayStartEquity);
         }
+        if (!(loop instanceof DirectLoop) && store instanceof BotStore journal) journalStrategyState(journal);
     }
 
     /**
@@ -415,6 +422,11 @@ public final class BotEngine {
         if (lastBarTime != null && store instanceof BotStore journal) {
             journal.putConfig(LAST_BAR_KEY, lastBarTime.toString(), lastBarTime);
         }
+    }
+
+    /** The close time of the last bar the journal marks as acted on ({@link #markBarActedOn}); empty when it marks none. */
+    public Optional<Instant> journaledBarMark() {
+        return lastBarActedOn();
     }
 
     private Optional<Instant> lastBarActedOn() {
@@ -490,7 +502,7 @@ public final class BotEngine {
 
     public void handle(Event event) {
         switch (event) {
-            case Event.BarClosed e -> inOneCommit(() -> onBar(e.bar())); // the bar's equity mark commits with its orders
+            case Event.BarClosed e -> inOneCommit(() -> onBarMarked(e.bar())); // the bar's equity mark commits with its orders
             case Event.TickerUpdated e -> {
                 data.update(e.ticker());
                 watchMargin();
@@ -505,7 +517,7 @@ public final class BotEngine {
                 }
             }
             case Event.OrderBookUpdated e -> books.put(e.book().symbol(), e.book());
-            case Event.OrderUpdated e -> onOrderUpdate(e.update());
+            case Event.OrderUpdated e -> inOneCommit(() -> onOrderUpdate(e.update())); // with the strategy state it changes
             case Event.FillReceived e -> applyFill(e.fill());
             case Event.ConnectionChanged e -> {
                 audit("connection", e.venue(), e.stream() + " " + e.state() + (e.detail().isEmpty() ? "" : ": " + e.detail()), "{}");
@@ -674,8 +686,45 @@ public final class BotEngine {
      * backtest (direct loop, nothing to crash into) just runs it.
      */
     private void inOneCommit(Runnable work) {
-        if (!(loop instanceof DirectLoop) && store instanceof BotStore journal) journal.inOneCommit(work);
-        else work.run();
+        if (!(loop instanceof DirectLoop) && store instanceof BotStore journal) {
+            journal.inOneCommit(() -> {
+                work.run();
+                journalStrategyState(journal);
+            });
+        } else {
+            work.run();
+        }
+    }
+
+    /**
+     * Journals the strategies' state when it changed, inside the commit scope whose fills, bars and orders changed it
+     * (the grid's ladder and ledger of round trips): a restart finds the state that goes with the journal's orders and
+     * fills, never an older one from a timer ({@link Recovery#load} prefers it to the snapshot's).
+     */
+    private void journalStrategyState(BotStore journal) {
+        String state = LaneStates.save(lanes);
+        if (state.equals(journaledStrategyState)) return;
+        journal.putConfig(STRATEGY_STATE_KEY, state, clock.now());
+        journaledStrategyState = state;
+    }
+
+    /** The strategy state journaled last, read by {@link Recovery#load}: it is then the state not to write again. */
+    void strategyStateJournaled(String state) {
+        journaledStrategyState = state;
+    }
+
+    /**
+     * Journals each bar the bot acts on as acted on, in the commit of the bar's own orders: a live bot, whose bars come
+     * from the venue's stream, so that a restart knows which closed bars it missed ({@link #journaledBarMark}).
+     */
+    public void markEachBar() {
+        this.marksEachBar = true;
+    }
+
+    private void onBarMarked(Bar bar) {
+        Instant before = lastBarTime;
+        onBar(bar);
+        if (marksEachBar && lastBarTime != before) markBarActedOn();
     }
 
     private void applyFillOnce(Fill fill) {
