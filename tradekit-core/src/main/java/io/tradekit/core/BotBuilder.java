@@ -67,6 +67,7 @@ public final class BotBuilder {
     private BigDecimal leverage = BigDecimal.ONE;
     private Plugins plugins;
     private Duration staleAfter;
+    private int maxCatchUpBars = io.tradekit.core.internal.MissedBars.DEFAULT_MAX_BARS;
     private Duration safetyInterval = Duration.ofSeconds(5);
     private boolean dataClock;
     private Duration equityInterval = Duration.ofMinutes(1);
@@ -222,6 +223,17 @@ public final class BotBuilder {
 
     public BotBuilder plugins(Plugins plugins) {
         this.plugins = plugins;
+        return this;
+    }
+
+    /**
+     * How many bars of one pair that closed while a live bot was down it acts on when restarted, in order, before its
+     * stream (default {@value io.tradekit.core.internal.MissedBars#DEFAULT_MAX_BARS}); a restart that missed more is
+     * refused, saying how many, so that acting on a long backlog is a choice. Replays and backtests feed their own bars.
+     */
+    public BotBuilder maxCatchUpBars(int bars) {
+        if (bars < 0) throw new io.tradekit.api.InvalidInputException("maxCatchUpBars is " + bars + ", expected 0 or more");
+        this.maxCatchUpBars = bars;
         return this;
     }
 
@@ -432,6 +444,7 @@ public final class BotBuilder {
         bot.engine().setAckTimeout(ackTimeout);
         bot.engine().setStopOnStrategyFailure(stopOnStrategyFailure);
         bot.snapshotEvery(snapshotInterval);
+        bot.catchUpAtMost(maxCatchUpBars);
         bot.metricsEvery(metricsInterval);
         bot.retain(retention);
         if (followOrderBook) bot.followOrderBook();

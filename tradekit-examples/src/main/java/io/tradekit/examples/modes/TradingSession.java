@@ -191,6 +191,7 @@ public final class TradingSession implements AutoCloseable {
                     .ackTimeout(config.engine().ackTimeout())
                     .cancelUnknownOrders(config.engine().cancelUnknownOrders())
                     .adoptVenuePosition(mode == Mode.DRY_RUN || config.engine().adoptVenuePosition())
+                    .maxCatchUpBars(config.engine().maxCatchUpBars())
                     .onEvent(this::count);
             config.engine().staleAfter().ifPresent(builder::staleAfter);
             if (!config.pairs().isEmpty()) builder.pairs(config.pairs());
