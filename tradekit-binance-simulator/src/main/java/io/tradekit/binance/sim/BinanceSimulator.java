@@ -501,6 +501,14 @@ public final class BinanceSimulator implements AutoCloseable {
         return streams.userDataSubscribers();
     }
 
+    /**
+     * How many new-order requests (REST, WebSocket API, the new half of a cancel-replace) named each client order id,
+     * accepted or refused alike, in the order the ids first arrived: a client that sends an order twice shows a 2.
+     */
+    public Map<String, Integer> newOrderRequests() {
+        return venue.newOrderRequests();
+    }
+
     /** Every order the venue has seen, in the order they arrived. */
     public List<Order> orders() {
         return venue.allOrders();
