@@ -509,6 +509,11 @@ public final class BinanceSimulator implements AutoCloseable {
         return venue.newOrderRequests();
     }
 
+    /** How many trades (fills) the venue has made for the account so far. */
+    public int trades() {
+        return venue.tradeCount();
+    }
+
     /** Every order the venue has seen, in the order they arrived. */
     public List<Order> orders() {
         return venue.allOrders();

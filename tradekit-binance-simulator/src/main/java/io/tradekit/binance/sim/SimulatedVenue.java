@@ -153,6 +153,13 @@ final class SimulatedVenue {
         }
     }
 
+    /** How many trades the venue has made for the account. */
+    int tradeCount() {
+        synchronized (engine) {
+            return trades.size();
+        }
+    }
+
     /** How many new-order requests named each client order id, in the order the ids first arrived. */
     Map<String, Integer> newOrderRequests() {
         synchronized (engine) {

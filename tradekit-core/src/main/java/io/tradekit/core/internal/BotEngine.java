@@ -68,6 +68,8 @@ public final class BotEngine {
     static final String STARTING_EQUITY_KEY = "bot.startingEquity";
     /** Config entry: the strategies' state ({@link LaneStates}), journaled with every commit scope that may change it. */
     static final String STRATEGY_STATE_KEY = "bot.strategyState";
+    /** Config entry: the close time of the last bar the journaled strategy state has acted on. */
+    static final String STRATEGY_STATE_BAR_KEY = "bot.strategyStateBar";
 
     final EngineConfig config;
     /** Replaced only on the loop, at a safe point ({@link #replaceStrategy}). */
@@ -121,6 +123,12 @@ public final class BotEngine {
     private boolean auditTrades;
     /** The strategy state last journaled, so that an unchanged state is not written again. */
     private String journaledStrategyState;
+    private Instant journaledStrategyBar;
+    /**
+     * The last bar the restored strategy state had acted on: a driver that feeds that bar again after a restart (killed
+     * before it marked the bar) does not hand it to the strategy a second time.
+     */
+    private Instant strategyActedUpTo;
     /** Whether every bar handled is journaled as acted on in its own commit (a live bot; a replay's driver marks after the bar's path). */
     private boolean marksEachBar;
 
@@ -517,7 +525,7 @@ public final class BotEngine {
                 }
             }
             case Event.OrderBookUpdated e -> books.put(e.book().symbol(), e.book());
-            case Event.OrderUpdated e -> inOneCommit(() -> onOrderUpdate(e.update())); // with the strategy state it changes
+            case Event.OrderUpdated e -> onOrderUpdate(e.update());
             case Event.FillReceived e -> applyFill(e.fill());
             case Event.ConnectionChanged e -> {
                 audit("connection", e.venue(), e.stream() + " " + e.state() + (e.detail().isEmpty() ? "" : ": " + e.detail()), "{}");
@@ -600,6 +608,7 @@ public final class BotEngine {
             if (!lane.warm) return;
         }
         if (state == BotState.STOPPED || state == BotState.CREATED) return;
+        if (strategyActedUpTo != null && !now.isAfter(strategyActedUpTo)) return; // its journaled state holds this bar already
         barsProcessed++;
         if (strategyFailure == null) {
             try {
@@ -658,7 +667,12 @@ public final class BotEngine {
         orders.onUpdate(update).ifPresent(this::orderChanged);
     }
 
+    /** An order changed: journaled, then heard by the safety manager and the strategy, whose answer commits with it. */
     void orderChanged(Order order) {
+        inOneCommit(() -> orderChangedNow(order));
+    }
+
+    private void orderChangedNow(Order order) {
         store.updateOrder(order);
         if (hasListeners()) publish(new BotEvent.OrderChanged(clock.now(), order));
         safety.onOrder(order);
@@ -703,14 +717,26 @@ public final class BotEngine {
      */
     private void journalStrategyState(BotStore journal) {
         String state = LaneStates.save(lanes);
-        if (state.equals(journaledStrategyState)) return;
-        journal.putConfig(STRATEGY_STATE_KEY, state, clock.now());
-        journaledStrategyState = state;
+        if (!state.equals(journaledStrategyState)) {
+            journal.putConfig(STRATEGY_STATE_KEY, state, clock.now());
+            journaledStrategyState = state;
+        }
+        // Restored ahead of the bot's bar mark (a bar it acted on but did not mark), the state holds that bar all the same.
+        Instant bar = strategyActedUpTo != null && (lastBarTime == null || strategyActedUpTo.isAfter(lastBarTime)) ? strategyActedUpTo : lastBarTime;
+        if (bar != null && !bar.equals(journaledStrategyBar)) {
+            journal.putConfig(STRATEGY_STATE_BAR_KEY, bar.toString(), clock.now());
+            journaledStrategyBar = bar;
+        }
     }
 
-    /** The strategy state journaled last, read by {@link Recovery#load}: it is then the state not to write again. */
-    void strategyStateJournaled(String state) {
+    /**
+     * The strategy state journaled last and the last bar it had acted on, read by {@link Recovery#load}: the state is not
+     * written again unchanged, and that bar, fed again, does not reach the strategy twice.
+     */
+    void strategyStateJournaled(String state, Optional<Instant> actedUpTo) {
         journaledStrategyState = state;
+        journaledStrategyBar = actedUpTo.orElse(null);
+        strategyActedUpTo = actedUpTo.orElse(null);
     }
 
     /**

@@ -115,7 +115,7 @@ final class Recovery {
         });
         journaledState.ifPresent(saved -> {
             LaneStates.restore(engine.lanes, saved);
-            engine.strategyStateJournaled(saved);
+            engine.strategyStateJournaled(saved, ((BotStore) engine.store).config(BotEngine.STRATEGY_STATE_BAR_KEY).map(Instant::parse));
         });
         return state.snapshot();
     }

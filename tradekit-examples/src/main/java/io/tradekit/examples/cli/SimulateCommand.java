@@ -44,7 +44,7 @@ public final class SimulateCommand implements Command {
             .value("port", "N", "the loopback port to listen on (default 0: any free port, printed)")
             .value("step-ms", "MS", "milliseconds between two bars (default: one timeframe, so bars close on the wall clock)")
             .value("steps", "timer|stdin", "binance only: how bars close: one every --step-ms (timer, default), or one for each line 'step' on "
-                    + "standard input (stdin; 'orders' prints the new-order requests per client order id; the data is moved so that its "
+                    + "standard input (stdin; 'orders' prints the new-order requests per client order id, 'trades' the venue's fill count; the data is moved so that its "
                     + "last bar closes now, every bar already closed on the wall clock; the simulator ends with its input)")
             .value("initial-bars", "N", "bars closed before the start, served as history for warmup (default 100)")
             .value("cash", "AMOUNT", "the account's starting balance in the quote asset (default 10000)")
@@ -95,9 +95,10 @@ public final class SimulateCommand implements Command {
                 It prints its base URLs and the test API key and secret it accepts; paste the printed exchange
                 fragment into the bot's configuration and export the credentials. The bars are moved in time so that
                 the last initial bar closes now; then one more closes every --step-ms until the data is used up.
-                Runs until the process is killed (Ctrl-C). With --steps stdin (binance) a bar closes only when a line 'step'
-                arrives on standard input, answered with 'closed <close time>' (or 'no more bars'); 'orders' is answered with
-                'new-order requests {"<client order id>": <count>, ...}' (every new-order request, refused ones too). The data
+                Runs until the process is killed (Ctrl-C). With --steps stdin (binance) it prints 'last bar closed <close time>'
+                after the banner, and a bar closes only when a line 'step' arrives on standard input, answered with 'closed <close time>' (or 'no more bars'); 'orders' is answered with
+                'new-order requests {"<client order id>": <count>, ...}' (every new-order request, refused ones too), 'trades'
+                with 'trades <how many fills the venue made>'. The data
                 is then moved so that its last bar closes now: the bars are closed on the wall clock when they are stepped,
                 so a bot restarted after several steps finds them all in the klines history. It ends when the input ends.
                 `simulate kraken` does the same for Kraken spot: REST (/0/public, /0/private) on one port, WebSocket v2
@@ -209,14 +210,17 @@ public final class SimulateCommand implements Command {
      */
     private void followCommands(BinanceSimulator sim, Terminal terminal) {
         var o = terminal.out();
+        o.println("last bar closed " + sim.closedBars().getLast().closeTime());
+        o.flush();
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(commands, java.nio.charset.StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 switch (line.trim()) {
                     case "step" -> o.println(sim.step() ? "closed " + sim.closedBars().getLast().closeTime() : "no more bars");
+                    case "trades" -> o.println("trades " + sim.trades());
                     case "orders" -> o.println("new-order requests " + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(sim.newOrderRequests()));
                     case "" -> {
                     }
-                    default -> terminal.err().println("unknown command '" + io.tradekit.api.UntrustedText.printable(line, 80, false) + "'; commands: step, orders");
+                    default -> terminal.err().println("unknown command '" + io.tradekit.api.UntrustedText.printable(line, 80, false) + "'; commands: step, trades, orders");
                 }
                 o.flush();
             }
