@@ -106,7 +106,7 @@ class GridCrashTest {
         System.out.println("kills: " + kills);
         assertSameEnd(whole, resumed, db);
         assertSameSummary(whole, resumed);
-        assertSameGridLedger(calmGrid, restartedGrid);
+        assertSameGridLedger(calmGrid, restartedGrid, output(db));
         assertEachLevelPlacedOnce(db);
         try (SqliteStateStore journal = StateStores.sqlite(db); SqliteStateStore venue = StateStores.sqlite(Replay.paperBookFor(db))) {
             assertThat(venue.fills()).extracting(Fill::fillId).containsExactlyInAnyOrderElementsOf(journal.fills().stream().map(Fill::fillId).toList());
@@ -118,10 +118,10 @@ class GridCrashTest {
      * The grid's own ledger, journaled with the fills that change it: the same round trips (pair, prices, quantity, fees,
      * profit, when) and the same figures of the summary's grid section as the run that was never killed.
      */
-    static void assertSameGridLedger(GridStrategy calm, GridStrategy restarted) {
+    static void assertSameGridLedger(GridStrategy calm, GridStrategy restarted, String childLog) {
         assertThat(calm.stats().roundTrips()).as("round trips of the uninterrupted grid").isPositive();
         assertThat(restarted.stats()).usingRecursiveComparison().withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class)
-                .as("the grid's figures").isEqualTo(calm.stats());
+                .as("the grid's figures; the children's log: %s", childLog).isEqualTo(calm.stats());
         assertThat(restarted.roundTrips()).usingRecursiveFieldByFieldElementComparator(org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration
                 .builder().withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class).build())
                 .as("the grid's round trips, pair by pair").containsExactlyElementsOf(calm.roundTrips());

@@ -131,6 +131,9 @@ public final class BotEngine {
     private Instant strategyActedUpTo;
     /** Whether every bar handled is journaled as acted on in its own commit (a live bot; a replay's driver marks after the bar's path). */
     private boolean marksEachBar;
+    /** Depth of {@link #inOneCommit} scopes under way, and the venue calls that wait for the outermost one's commit. */
+    private int commitDepth;
+    private final List<Runnable> sendsAfterCommit = new ArrayList<>();
 
     public BotEngine(EngineConfig config, Strategy strategy, ExchangeAdapter venue, StateStore store,
                      List<RiskPolicy> policies, Loop loop, VenueCalls calls, EngineClock clock) {
@@ -701,13 +704,33 @@ public final class BotEngine {
      */
     private void inOneCommit(Runnable work) {
         if (!(loop instanceof DirectLoop) && store instanceof BotStore journal) {
-            journal.inOneCommit(() -> {
-                work.run();
-                journalStrategyState(journal);
-            });
+            commitDepth++;
+            try {
+                journal.inOneCommit(() -> {
+                    work.run();
+                    journalStrategyState(journal);
+                });
+            } finally {
+                commitDepth--;
+            }
+            if (commitDepth == 0 && !sendsAfterCommit.isEmpty()) {
+                List<Runnable> sends = new ArrayList<>(sendsAfterCommit);
+                sendsAfterCommit.clear();
+                sends.forEach(Runnable::run);
+            }
         } else {
             work.run();
         }
+    }
+
+    /**
+     * Runs {@code send} (an order's trip to the venue) now, or, inside {@link #inOneCommit}, once the commit holding the
+     * order, the fill or bar it answers and the strategy's state after it is durable: the venue never holds an order
+     * whose strategy state a crash could lose.
+     */
+    void afterCommit(Runnable send) {
+        if (commitDepth > 0) sendsAfterCommit.add(send);
+        else send.run();
     }
 
     /**

@@ -76,8 +76,9 @@ public interface BotStore extends StateStore {
 
     /**
      * Runs {@code work} so that what it records commits in one transaction with the orders it writes ahead: a crash
-     * keeps a fill together with the orders a strategy sent in answer to it, or neither. A store whose writes are
-     * durable one by one (or not at all) just runs it.
+     * keeps a fill together with the orders a strategy sent in answer to it, or neither. An order written ahead in
+     * {@code work} is durable once this returns (and may be sent only then). A store whose writes are durable one by
+     * one (or not at all) just runs it.
      */
     default void inOneCommit(Runnable work) {
         work.run();
