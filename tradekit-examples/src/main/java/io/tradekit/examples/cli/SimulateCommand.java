@@ -98,7 +98,8 @@ public final class SimulateCommand implements Command {
                 Runs until the process is killed (Ctrl-C). With --steps stdin (binance) it prints 'last bar closed <close time>'
                 after the banner, and a bar closes only when a line 'step' arrives on standard input, answered with 'closed <close time>' (or 'no more bars'); 'orders' is answered with
                 'new-order requests {"<client order id>": <count>, ...}' (every new-order request, refused ones too), 'trades'
-                with 'trades <how many fills the venue made>'. The data
+                with 'trades <how many fills the venue made>'. 'fill' and 'close' are the two halves of 'step': the next bar's
+                path fills resting orders ('filled <close time>'), then its kline is streamed ('closed <close time>'). The data
                 is then moved so that its last bar closes now: the bars are closed on the wall clock when they are stepped,
                 so a bot restarted after several steps finds them all in the klines history. It ends when the input ends.
                 `simulate kraken` does the same for Kraken spot: REST (/0/public, /0/private) on one port, WebSocket v2
@@ -216,11 +217,13 @@ public final class SimulateCommand implements Command {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 switch (line.trim()) {
                     case "step" -> o.println(sim.step() ? "closed " + sim.closedBars().getLast().closeTime() : "no more bars");
+                    case "fill" -> o.println(sim.fillNextBar() ? "filled " + sim.closedBars().getLast().closeTime() : "no bar to fill");
+                    case "close" -> o.println(sim.closeFilledBar() ? "closed " + sim.closedBars().getLast().closeTime() : "no filled bar");
                     case "trades" -> o.println("trades " + sim.trades());
                     case "orders" -> o.println("new-order requests " + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(sim.newOrderRequests()));
                     case "" -> {
                     }
-                    default -> terminal.err().println("unknown command '" + io.tradekit.api.UntrustedText.printable(line, 80, false) + "'; commands: step, trades, orders");
+                    default -> terminal.err().println("unknown command '" + io.tradekit.api.UntrustedText.printable(line, 80, false) + "'; commands: step, fill, close, trades, orders");
                 }
                 o.flush();
             }

@@ -83,7 +83,7 @@ class SimulateCommandTest {
         assertThat(closes.get(2)).isEqualTo(closes.get(1).plus(Duration.ofMinutes(5)));
         assertThat(closes.get(2)).isBefore(before);
         assertThat(printed).contains("\ntrades 0\n").contains("\nnew-order requests {}\n");
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("unknown command 'what'; commands: step, trades, orders");
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("unknown command 'what'; commands: step, fill, close, trades, orders");
     }
 
     @Test
