@@ -128,7 +128,7 @@ class LiveKillCliTest {
                     bot = startBot(home, sim);
                 }
                 awaitAnswered(bot, journal, sim);
-                String closed = sim.close();
+                String closed = sim.closeBar();
                 if (which == 1) {
                     bot = killed(bot); // the bar's fills and its close are on their way to the bot
                     kills.add("at once after the step closing " + closed);
@@ -335,12 +335,12 @@ class LiveKillCliTest {
             return sim;
         }
 
-        /** Fills the next bar's resting orders; its close waits for {@link #close}. */
+        /** Fills the next bar's resting orders; its close waits for {@link #closeBar}. */
         void fill() throws IOException {
             assertThat(ask("fill")).as("a bar filled").startsWith("filled ");
         }
 
-        String close() throws IOException {
+        String closeBar() throws IOException {
             String answer = ask("close");
             assertThat(answer).as("a bar closed").startsWith("closed ");
             lastClose = answer.substring("closed ".length());
