@@ -239,6 +239,14 @@ public final class TradingBot implements AutoCloseable {
         }
     }
 
+    /**
+     * The strategy instance trading the bot's first pair, for a report of its own figures (the grid's ledger): read it
+     * after the bot stopped, its views are the loop's.
+     */
+    public Strategy strategy() {
+        return engine.strategy();
+    }
+
     /** The close time of the last bar the bot acted on before this start, if it ran before (see {@link #feed}). */
     public java.util.Optional<Instant> lastBarTime() {
         return onLoop(engine::lastBarTime);

@@ -975,6 +975,11 @@ public final class BotEngine {
         return policies;
     }
 
+    /** The strategy trading the first pair (the one a report describes); its views are the loop's. */
+    public Strategy strategy() {
+        return strategy;
+    }
+
     List<Order> openOrders() {
         return new ArrayList<>(orders.openOrders());
     }
