@@ -38,7 +38,7 @@ import java.util.Optional;
  *   "sizing": { "fractionOfEquity": 0.5, "takerFeeRate": 0.001 },
  *   "store": { "path": "runs/eth-sma/bot.db" },           // the live journal; default runs/<name>/bot.db
  *   "out": "runs/eth-sma",                               // reports go to <out>/<mode>/; default runs/<name>
- *   "engine": { "staleAfter": "PT15M", "ackTimeout": "PT10S", "cancelUnknownOrders": false, "adoptVenuePosition": false },
+ *   "engine": { "staleAfter": "PT15M", "ackTimeout": "PT10S", "cancelUnknownOrders": false, "adoptVenuePosition": false, "maxCatchUpBars": 100 },
  *   "paper": { "cash": 10000, "makerFeeBps": 10, "takerFeeBps": 10, "slippageBps": 0 },   // paper mode only
  *   "confirmLive": true                                  // live refuses to start without it (or --yes-really-live)
  * }

@@ -47,7 +47,7 @@ public final class BotConfigReader {
     static final Set<String> STRATEGY = Set.of("name", "params");
     static final Set<String> SIZING = Set.of("fractionOfEquity", "takerFeeRate");
     static final Set<String> STORE = Set.of("path");
-    static final Set<String> ENGINE = Set.of("staleAfter", "ackTimeout", "cancelUnknownOrders", "adoptVenuePosition");
+    static final Set<String> ENGINE = Set.of("staleAfter", "ackTimeout", "cancelUnknownOrders", "adoptVenuePosition", "maxCatchUpBars");
     static final Set<String> PAPER = Set.of("cash", "makerFeeBps", "takerFeeBps", "slippageBps");
 
     /** The file as a whole, for problems that belong to no one field. */
@@ -336,8 +336,21 @@ public final class BotConfigReader {
             e.allowOnly(ENGINE);
             EngineOptions d = EngineOptions.DEFAULT;
             return new EngineOptions(e.duration("staleAfter").or(d::staleAfter), e.duration("ackTimeout").orElse(d.ackTimeout()),
-                    e.bool("cancelUnknownOrders").orElse(d.cancelUnknownOrders()), e.bool("adoptVenuePosition").orElse(d.adoptVenuePosition()));
+                    e.bool("cancelUnknownOrders").orElse(d.cancelUnknownOrders()), e.bool("adoptVenuePosition").orElse(d.adoptVenuePosition()),
+                    maxCatchUpBars(e, d.maxCatchUpBars()));
         }).orElse(EngineOptions.DEFAULT);
+    }
+
+    /** How many missed bars a restarted live bot acts on: a whole number from 0 to a million. */
+    private static int maxCatchUpBars(ConfigFields engine, int fallback) {
+        Optional<BigDecimal> given = engine.decimal("maxCatchUpBars");
+        if (given.isEmpty()) return fallback;
+        BigDecimal n = given.get();
+        if (n.signum() < 0 || n.stripTrailingZeros().scale() > 0 || n.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
+            engine.problem("maxCatchUpBars", "expected a whole number of bars from 0 to 1000000, got " + n.toPlainString());
+            return fallback;
+        }
+        return n.intValueExact();
     }
 
     private static PaperConfig paper(ConfigFields top) {

@@ -56,6 +56,18 @@ class BotConfigReaderTest {
     }
 
     @Test
+    void aRestartsCatchUpLimitIsAWholeNumberOfBars() {
+        String withLimit = MINIMAL.replace("}\n", "").replaceFirst("}$", ", \"engine\": {\"maxCatchUpBars\": %s}}");
+        assertThat(EngineOptions.DEFAULT.maxCatchUpBars()).isEqualTo(100);
+        assertThat(parse(withLimit.formatted("250")).engine().maxCatchUpBars()).isEqualTo(250);
+        assertThat(parse(withLimit.formatted("0")).engine().maxCatchUpBars()).isZero();
+        assertThat(problems(withLimit.formatted("1.5")).getMessage()).contains("engine.maxCatchUpBars")
+                .contains("expected a whole number of bars from 0 to 1000000, got 1.5");
+        assertThat(problems(withLimit.formatted("-3")).getMessage()).contains("engine.maxCatchUpBars")
+                .contains("expected a whole number of bars from 0 to 1000000, got -3");
+    }
+
+    @Test
     void everyFieldOfAFullFileIsRead(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bot.json");
         Files.writeString(file, """

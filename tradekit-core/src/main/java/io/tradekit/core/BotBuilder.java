@@ -66,6 +66,7 @@ public final class BotBuilder {
     private BigDecimal leverage = BigDecimal.ONE;
     private Plugins plugins;
     private Duration staleAfter;
+    private int maxCatchUpBars = io.tradekit.core.internal.MissedBars.DEFAULT_MAX_BARS;
     private Duration safetyInterval = Duration.ofSeconds(5);
     private boolean dataClock;
     private Duration equityInterval = Duration.ofMinutes(1);
@@ -308,6 +309,21 @@ public final class BotBuilder {
      */
     public BotBuilder plugins(Plugins plugins) {
         this.plugins = plugins;
+        return this;
+    }
+
+    /**
+     * How many bars of one pair that closed while a live bot was down it acts on when restarted, in order, before its
+     * stream (default 100); a restart that missed more is
+     * refused, saying how many, so that acting on a long backlog is a choice. Replays and backtests feed their own bars.
+     *
+     * @param bars the most missed bars of one pair a restart acts on; 0 refuses a restart that missed any
+     * @return this builder
+     * @throws io.tradekit.api.InvalidInputException if {@code bars} is negative
+     */
+    public BotBuilder maxCatchUpBars(int bars) {
+        if (bars < 0) throw new io.tradekit.api.InvalidInputException("maxCatchUpBars is " + bars + ", expected 0 or more");
+        this.maxCatchUpBars = bars;
         return this;
     }
 
@@ -609,6 +625,7 @@ public final class BotBuilder {
         bot.engine().setAckTimeout(ackTimeout);
         bot.engine().setStopOnStrategyFailure(stopOnStrategyFailure);
         bot.snapshotEvery(snapshotInterval);
+        bot.catchUpAtMost(maxCatchUpBars);
         bot.metricsEvery(metricsInterval);
         bot.retain(retention);
         if (followOrderBook) bot.followOrderBook();

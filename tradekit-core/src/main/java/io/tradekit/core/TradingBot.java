@@ -65,6 +65,7 @@ public final class TradingBot implements AutoCloseable {
     private ScheduledExecutorService ticker;
     private volatile boolean started;
     private boolean followOrderBook;
+    private int maxCatchUpBars = io.tradekit.core.internal.MissedBars.DEFAULT_MAX_BARS;
 
     TradingBot(String id, String symbol, Timeframe timeframe, Strategy strategy, ExchangeAdapter venue, StateStore store,
                List<RiskPolicy> policies, PositionSizer sizer, BigDecimal takerFeeRate, Duration staleAfter,
@@ -86,6 +87,8 @@ public final class TradingBot implements AutoCloseable {
         engine.useDeadlines(deadlines);
         engine.setRecoveryOptions(cancelUnknownOrders, adoptVenuePosition);
         engine.setAuditTrades(true);
+        // A live bot's bars come from the venue's stream: each is journaled as acted on with its orders, so a restart knows what it missed.
+        if (!dataClock) engine.markEachBar();
         limits.decimal(RiskLimits.DAY_BOUNDARY_HOUR).ifPresent(h -> engine.setDayBoundaryHour(h.intValue()));
         listeners.forEach(engine::addListener);
     }
@@ -146,6 +149,10 @@ public final class TradingBot implements AutoCloseable {
         this.followOrderBook = true;
     }
 
+    void catchUpAtMost(int bars) {
+        this.maxCatchUpBars = bars;
+    }
+
     void useApprovals(BotApprovals botApprovals) {
         this.approvals = botApprovals;
     }
@@ -162,6 +169,12 @@ public final class TradingBot implements AutoCloseable {
     /**
      * Connects to the venue, loads the instrument, the account and the warmup history, subscribes to
      * the bot's bars and starts trading. Returns once the bot is RUNNING.
+     *
+     * <p>A live bot journals each bar it acts on. Restarted, it warms up on the bars up to that one, starts and
+     * reconciles (the fills it missed reach the strategy first), then is fed every bar that closed at the venue since,
+     * read from the venue's history, each once and in order, with its orders placed at the venue as live, and only then
+     * follows the stream. More than {@link BotBuilder#maxCatchUpBars} missed bars of one pair refuse the start. A journal
+     * written before bars were marked (or by a bot that never acted on a bar) catches nothing up.
      */
     public synchronized void start() {
         start(lastBar -> List.of());
@@ -189,14 +202,23 @@ public final class TradingBot implements AutoCloseable {
             engine.handle(event);
         }));
         onLoop(() -> {
+            // A live restart warms up on the bars up to the last one it acted on; those that closed since are fed to it after
+            // it has started and reconciled, before its stream's (MissedBars). A refused catch-up refuses the start.
+            java.util.Optional<Instant> actedOn = live ? engine.journaledBarMark() : java.util.Optional.empty();
+            io.tradekit.core.internal.MissedBars missed = actedOn.map(at -> io.tradekit.core.internal.MissedBars.since(venue, pairs, timeframe, at,
+                    maxCatchUpBars)).orElse(null);
             // The warmup is loaded before the bot reconciles: what it missed while down is answered with prices at hand.
             engine.start(lastBar -> {
                 if (!(warmupBars > 0 && live)) return history.apply(lastBar);
-                Instant now = venue.serverTime();
+                Instant until = actedOn.orElseGet(venue::serverTime);
                 List<Bar> warm = new java.util.ArrayList<>();
-                for (String pair : pairs) warm.addAll(io.tradekit.core.internal.WarmupHistory.load(venue, candleCache, pair, timeframe, warmupBars, now));
+                for (String pair : pairs) warm.addAll(io.tradekit.core.internal.WarmupHistory.load(venue, candleCache, pair, timeframe, warmupBars, until));
                 return warm;
             });
+            if (missed != null) {
+                int fed = missed.feed(engine, candleCache);
+                if (fed > 0) log.info("bot '{}': acted on {} bar(s) that closed while it was down", id, fed);
+            }
             for (String pair : pairs) venue.subscribeBars(pair, timeframe);
             // Protections act between bar closes: a live bot watches the ticker; a replay's paper venue stops its price path for them.
             if (!(clock instanceof EngineClock.Simulated) && engine.safety().hasProtections()) venue.subscribeTicker(symbol);
@@ -233,6 +255,16 @@ public final class TradingBot implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("bot '{}': retention pruning of {} failed: {}", id, file, e.toString());
         }
+    }
+
+    /**
+     * The strategy instance trading the bot's first pair, for a report of its own figures (the grid's ledger): read it
+     * after the bot stopped, its views are the loop's.
+     *
+     * @return the strategy of the bot's first pair
+     */
+    public Strategy strategy() {
+        return engine.strategy();
     }
 
     /**

@@ -468,7 +468,7 @@ public final class GridStrategy implements Strategy {
         return GridStateCodec.write(new GridSnapshot(GridSnapshot.VERSION, phase.name(), bar, lastBuildBar, buildNumber, builtAt.getEpochSecond(),
                 config == null ? null : GridSnapshot.ConfigState.of(config), baseSpacing, baseUnit == null ? null : baseUnit.name(),
                 book.pairStates(), book.poolState(), book.taskState(), book.otherOrders(),
-                ledger.current(book.pendingRetries()), trips));
+                ledger.current(book.pendingRetries()), trips, book.lastObservedPrice(), book.pricePoint(), cancelWaitUntil));
     }
 
     @Override
@@ -485,6 +485,7 @@ public final class GridStrategy implements Strategy {
         phase = GridPhase.valueOf(s.phase());
         bar = s.bar();
         lastBuildBar = s.lastBuildBar();
+        cancelWaitUntil = s.cancelWaitUntil() == null ? -1 : s.cancelWaitUntil();
         ledger.restore(s.stats(), s.roundTrips() == null ? List.of() : s.roundTrips().stream().map(GridSnapshot.TripState::toRoundTrip).toList());
     }
 

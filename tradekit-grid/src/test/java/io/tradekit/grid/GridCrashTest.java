@@ -78,7 +78,8 @@ class GridCrashTest {
      */
     @Test
     void aGridKilledInsideBarsAndBetweenThemEndsEqualToAnUninterruptedRun() throws Exception {
-        BacktestResult whole = GridReplayChild.replay(BARS, SEED).database(dir.resolve("whole/bot.db")).run();
+        GridStrategy calmGrid = new GridStrategy(GridReplayChild.settings());
+        BacktestResult whole = GridReplayChild.replay(BARS, SEED, calmGrid).database(dir.resolve("whole/bot.db")).run();
         Path db = dir.resolve("crashy/bot.db");
         Files.createDirectories(db.getParent());
         Random random = new Random(Long.getLong("killSeed", 5));
@@ -100,15 +101,30 @@ class GridCrashTest {
         assertThat(last.exitValue()).as("the last run's exit code; its output: %s", output(db)).isZero();
         assertThat(db.resolveSibling("done.txt")).as("the replay reached the end after kills %s", kills).exists();
 
-        BacktestResult resumed = GridReplayChild.replay(BARS, SEED).database(db).run(); // nothing left to feed: the journal's summary
+        GridStrategy restartedGrid = new GridStrategy(GridReplayChild.settings());
+        BacktestResult resumed = GridReplayChild.replay(BARS, SEED, restartedGrid).database(db).run(); // nothing left to feed: the journal's summary
         System.out.println("kills: " + kills);
         assertSameEnd(whole, resumed, db);
         assertSameSummary(whole, resumed);
+        assertSameGridLedger(calmGrid, restartedGrid, output(db));
         assertEachLevelPlacedOnce(db);
         try (SqliteStateStore journal = StateStores.sqlite(db); SqliteStateStore venue = StateStores.sqlite(Replay.paperBookFor(db))) {
             assertThat(venue.fills()).extracting(Fill::fillId).containsExactlyInAnyOrderElementsOf(journal.fills().stream().map(Fill::fillId).toList());
             assertThat(journal.equitySince(java.time.Instant.EPOCH)).as("one equity point per bar, none fed twice").hasSize(BARS);
         }
+    }
+
+    /**
+     * The grid's own ledger, journaled with the fills that change it: the same round trips (pair, prices, quantity, fees,
+     * profit, when) and the same figures of the summary's grid section as the run that was never killed.
+     */
+    static void assertSameGridLedger(GridStrategy calm, GridStrategy restarted, String childLog) {
+        assertThat(calm.stats().roundTrips()).as("round trips of the uninterrupted grid").isPositive();
+        assertThat(restarted.stats()).usingRecursiveComparison().withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class)
+                .as("the grid's figures; the children's log: %s", childLog).isEqualTo(calm.stats());
+        assertThat(restarted.roundTrips()).usingRecursiveFieldByFieldElementComparator(org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration
+                .builder().withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class).build())
+                .as("the grid's round trips, pair by pair").containsExactlyElementsOf(calm.roundTrips());
     }
 
     /** Every figure of the summary: money, round trips, risk ratios and the equity curve point by point. */

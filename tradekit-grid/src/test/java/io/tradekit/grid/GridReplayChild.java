@@ -39,8 +39,11 @@ public final class GridReplayChild {
     }
 
     static Replay replay(int bars, long seed) {
-        return Replay.over(PricePath.randomWalk(bars, 0.003, seed)).strategy("grid", new GridStrategy(settings())).instrument(PricePath.BTC)
-                .cash(new BigDecimal("1000"));
+        return replay(bars, seed, new GridStrategy(settings()));
+    }
+
+    static Replay replay(int bars, long seed, GridStrategy grid) {
+        return Replay.over(PricePath.randomWalk(bars, 0.003, seed)).strategy("grid", grid).instrument(PricePath.BTC).cash(new BigDecimal("1000"));
     }
 
     /** Five post-only levels a side, 0.4 % apart, that recenter when the walk leaves them. */

@@ -209,7 +209,8 @@ public interface StateStore extends AutoCloseable {
 
     /**
      * Runs {@code work} so that what it records commits in one transaction with the orders it writes ahead: a crash
-     * keeps a fill together with the orders a strategy sent in answer to it, or neither. A store whose writes are
+     * keeps a fill together with the orders a strategy sent in answer to it, or neither. An order written ahead inside
+     * {@code work} is durable once this returns: the engine sends it to the venue only then. A store whose writes are
      * durable one by one (or not at all) just runs it, which is what this default does.
      *
      * @param work what to record as one commit

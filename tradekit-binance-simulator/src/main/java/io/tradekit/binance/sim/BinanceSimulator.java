@@ -286,6 +286,8 @@ public final class BinanceSimulator implements AutoCloseable {
     private final String interval;
     private final Timeframe timeframe;
     private ScheduledExecutorService timer;
+    /** Bars {@link #fillNextBar()} played through the book whose close is not streamed yet; guarded by the venue's lock. */
+    private List<Bar> filledNotClosed = List.of();
 
     private BinanceSimulator(Options options) throws IOException, InterruptedException {
         this.options = options;
@@ -429,15 +431,42 @@ public final class BinanceSimulator implements AutoCloseable {
      */
     public boolean step() {
         synchronized (venue.lock()) {
-            List<Bar> closed = venue.advance();
-            if (closed.isEmpty()) return false;
+            return fillNextBar() && closeFilledBar();
+        }
+    }
+
+    /**
+     * The first half of {@link #step()}: the next bar's path fills the resting orders it crosses (their execution reports
+     * go out, and the klines history holds the bar), but its kline and book ticker wait for {@link #closeFilledBar()}. A
+     * test that lets its client answer the fills before the bar closes gets one order of events however its sockets
+     * race.
+     *
+     * @return false when the data is used up or a filled bar waits to be closed
+     */
+    public boolean fillNextBar() {
+        synchronized (venue.lock()) {
+            if (!filledNotClosed.isEmpty()) return false;
+            filledNotClosed = venue.advance();
+            return !filledNotClosed.isEmpty();
+        }
+    }
+
+    /**
+     * The second half of {@link #step()}: the bar {@link #fillNextBar()} filled is streamed as closed.
+     *
+     * @return false when no filled bar waits
+     */
+    public boolean closeFilledBar() {
+        synchronized (venue.lock()) {
+            if (filledNotClosed.isEmpty()) return false;
             long now = clock.millis();
-            for (Bar bar : closed) {
+            for (Bar bar : filledNotClosed) {
                 String stream = Payloads.klineStream(bar.symbol(), timeframe);
                 streams.publish(stream, Payloads.klineEvent(Payloads.opening(bar), false, now, interval));
                 streams.publish(stream, Payloads.klineEvent(bar, true, now, interval));
                 streams.publish(Payloads.bookTickerStream(bar.symbol()), venue.bookTickerFor(bar));
             }
+            filledNotClosed = List.of();
             depth.refresh();
             return true;
         }
@@ -774,6 +803,25 @@ public final class BinanceSimulator implements AutoCloseable {
      */
     public int userDataSubscribers() {
         return streams.userDataSubscribers();
+    }
+
+    /**
+     * How many new-order requests (REST, WebSocket API, the new half of a cancel-replace) named each client order id,
+     * accepted or refused alike, in the order the ids first arrived: a client that sends an order twice shows a 2.
+     *
+     * @return the request count by client order id
+     */
+    public Map<String, Integer> newOrderRequests() {
+        return venue.newOrderRequests();
+    }
+
+    /**
+     * How many trades (fills) the venue has made for the account so far.
+     *
+     * @return the trade count
+     */
+    public int trades() {
+        return venue.tradeCount();
     }
 
     /**

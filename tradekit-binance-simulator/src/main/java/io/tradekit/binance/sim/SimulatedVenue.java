@@ -62,6 +62,8 @@ final class SimulatedVenue {
     private boolean amending;
     private long nextExecutionId = 1;
     private java.util.Set<String> allowedSelfTradePrevention = java.util.Set.of("NONE");
+    /** New-order requests that named a client order id, by that id, accepted or not (a duplicate counts too). */
+    private final Map<String, Integer> newOrderRequests = new java.util.LinkedHashMap<>();
 
     /** One market per instrument, each with as many bars as the first (they close together). */
     SimulatedVenue(PaperSettings settings, Map<Instrument, List<Bar>> markets, int initialBars, InstantSource clock, Consumer<String> userEvents) {
@@ -148,6 +150,20 @@ final class SimulatedVenue {
     List<Bar> closedBars(String symbol) {
         synchronized (engine) {
             return barsBySymbol.get(symbol).subList(0, cursor);
+        }
+    }
+
+    /** How many trades the venue has made for the account. */
+    int tradeCount() {
+        synchronized (engine) {
+            return trades.size();
+        }
+    }
+
+    /** How many new-order requests named each client order id, in the order the ids first arrived. */
+    Map<String, Integer> newOrderRequests() {
+        synchronized (engine) {
+            return new java.util.LinkedHashMap<>(newOrderRequests);
         }
     }
 
@@ -318,6 +334,12 @@ final class SimulatedVenue {
     }
 
     String newOrder(Map<String, String> p) {
+        String named = p.get("newClientOrderId");
+        if (named != null && !named.isEmpty()) {
+            synchronized (engine) {
+                newOrderRequests.merge(named, 1, Integer::sum);
+            }
+        }
         OrderRequest request = orderOf(p);
         if (request.type() == OrderType.MARKET && !p.containsKey("quoteOrderQty") && request.quantity().compareTo(MARKET_MAX_QUANTITY) > 0) {
             throw VenueError.badRequest(-1013, VenueMessages.filterFailure("MARKET_LOT_SIZE"));

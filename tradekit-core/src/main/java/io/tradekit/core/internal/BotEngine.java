@@ -65,6 +65,10 @@ public final class BotEngine {
     static final String LAST_BAR_KEY = "bot.lastBarActedOn";
     /** Config entry: the bot's equity at the first start of its journal. */
     static final String STARTING_EQUITY_KEY = "bot.startingEquity";
+    /** Config entry: the strategies' state ({@link LaneStates}), journaled with every commit scope that may change it. */
+    static final String STRATEGY_STATE_KEY = "bot.strategyState";
+    /** Config entry: the close time of the last bar the journaled strategy state has acted on. */
+    static final String STRATEGY_STATE_BAR_KEY = "bot.strategyStateBar";
 
     final EngineConfig config;
     /** Replaced only on the loop, at a safe point ({@link #replaceStrategy}). */
@@ -117,6 +121,19 @@ public final class BotEngine {
     private io.tradekit.core.StrategyFailure strategyFailure;
     private io.tradekit.api.InvalidInputException invalidInput;
     private boolean auditTrades;
+    /** The strategy state last journaled, so that an unchanged state is not written again. */
+    private String journaledStrategyState;
+    private Instant journaledStrategyBar;
+    /**
+     * The last bar the restored strategy state had acted on: a driver that feeds that bar again after a restart (killed
+     * before it marked the bar) does not hand it to the strategy a second time.
+     */
+    private Instant strategyActedUpTo;
+    /** Whether every bar handled is journaled as acted on in its own commit (a live bot; a replay's driver marks after the bar's path). */
+    private boolean marksEachBar;
+    /** Depth of {@link #inOneCommit} scopes under way, and the venue calls that wait for the outermost one's commit. */
+    private int commitDepth;
+    private final List<Runnable> sendsAfterCommit = new ArrayList<>();
 
     public BotEngine(EngineConfig config, Strategy strategy, ExchangeAdapter venue, StateStore store,
                      List<RiskPolicy> policies, Loop loop, VenueCalls calls, EngineClock clock) {
@@ -375,6 +392,7 @@ public final class BotEngine {
             dayStartEquity = equity();
             curve.restorePeak(dayStartEquity);
         }
+        if (!(loop instanceof DirectLoop)) journalStrategyState();
     }
 
     /**
@@ -415,6 +433,11 @@ public final class BotEngine {
         if (lastBarTime != null) {
             store.putConfig(LAST_BAR_KEY, lastBarTime.toString(), lastBarTime);
         }
+    }
+
+    /** The close time of the last bar the journal marks as acted on ({@link #markBarActedOn}); empty when it marks none. */
+    public Optional<Instant> journaledBarMark() {
+        return lastBarActedOn();
     }
 
     private Optional<Instant> lastBarActedOn() {
@@ -549,9 +572,8 @@ public final class BotEngine {
      * mark commits with the orders the strategy sends on it.
      */
     public void onBarClosed(Bar bar, Instant closeTime) {
-        StateStore scope = commitScope();
-        if (scope == null) onBar(bar, closeTime);
-        else scope.inOneCommit(() -> onBar(bar, closeTime));
+        if (loop instanceof DirectLoop) onBarMarked(bar, closeTime); // a backtest: no scope, no lambda per bar
+        else inOneCommit(() -> onBarMarked(bar, closeTime));
     }
 
     /** Moves the engine's clock: runs due timers (lookups, safety checks) and rolls the trading day. */
@@ -596,6 +618,7 @@ public final class BotEngine {
             if (!lane.warm) return;
         }
         if (state == BotState.STOPPED || state == BotState.CREATED) return;
+        if (strategyActedUpTo != null && !now.isAfter(strategyActedUpTo)) return; // its journaled state holds this bar already
         barsProcessed++;
         if (strategyFailure == null) {
             try {
@@ -654,7 +677,12 @@ public final class BotEngine {
         orders.onUpdate(update).ifPresent(this::orderChanged);
     }
 
+    /** An order changed: journaled, then heard by the safety manager and the strategy, whose answer commits with it. */
     void orderChanged(Order order) {
+        inOneCommit(() -> orderChangedNow(order));
+    }
+
+    private void orderChangedNow(Order order) {
         store.updateOrder(order);
         if (hasListeners()) publish(new BotEvent.OrderChanged(clock.now(), order));
         safety.onOrder(order);
@@ -669,22 +697,91 @@ public final class BotEngine {
 
     /**
      * Applies a fill of this bot's order once: journal, orders, account, risk and the strategy's answer. The fill and
-     * the orders the strategy sends in answer commit together ({@link #commitScope}): a restart never finds the fill
+     * the orders the strategy sends in answer commit together ({@link #inOneCommit}): a restart never finds the fill
      * without the answer, which the strategy would not give again.
      */
     void applyFill(Fill fill) {
-        StateStore scope = commitScope();
-        if (scope == null) applyFillOnce(fill);
-        else scope.inOneCommit(() -> applyFillOnce(fill));
+        if (loop instanceof DirectLoop) applyFillOnce(fill); // a backtest: no scope, no lambda per fill
+        else inOneCommit(() -> applyFillOnce(fill));
     }
 
     /**
-     * The journal in which one step's writes commit together ({@link StateStore#inOneCommit}): a bar's equity mark with
-     * the orders the strategy sends on that bar, a fill with the orders sent in answer. Null for a backtest (direct
-     * loop, nothing to crash into), which runs the step as it is: no scope, and no lambda made per bar or fill.
+     * Runs {@code work} so that what it journals commits with the orders it writes ahead ({@link StateStore#inOneCommit}),
+     * together with the strategies' state after it: a bar's equity mark with the orders the strategy sends on that bar,
+     * a fill with the orders sent in answer. A backtest (direct loop, nothing to crash into) just runs it.
      */
-    private StateStore commitScope() {
-        return loop instanceof DirectLoop ? null : store;
+    private void inOneCommit(Runnable work) {
+        if (!(loop instanceof DirectLoop)) {
+            commitDepth++;
+            try {
+                store.inOneCommit(() -> {
+                    work.run();
+                    journalStrategyState();
+                });
+            } finally {
+                commitDepth--;
+            }
+            if (commitDepth == 0 && !sendsAfterCommit.isEmpty()) {
+                List<Runnable> sends = new ArrayList<>(sendsAfterCommit);
+                sendsAfterCommit.clear();
+                sends.forEach(Runnable::run);
+            }
+        } else {
+            work.run();
+        }
+    }
+
+    /**
+     * Runs {@code send} (an order's trip to the venue) now, or, inside {@link #inOneCommit}, once the commit holding the
+     * order, the fill or bar it answers and the strategy's state after it is durable: the venue never holds an order
+     * whose strategy state a crash could lose.
+     */
+    void afterCommit(Runnable send) {
+        if (commitDepth > 0) sendsAfterCommit.add(send);
+        else send.run();
+    }
+
+    /**
+     * Journals the strategies' state when it changed, inside the commit scope whose fills, bars and orders changed it
+     * (the grid's ladder and ledger of round trips): a restart finds the state that goes with the journal's orders and
+     * fills, never an older one from a timer ({@link Recovery#load} prefers it to the snapshot's).
+     */
+    private void journalStrategyState() {
+        String state = LaneStates.save(lanes);
+        if (!state.equals(journaledStrategyState)) {
+            store.putConfig(STRATEGY_STATE_KEY, state, clock.now());
+            journaledStrategyState = state;
+        }
+        // Restored ahead of the bot's bar mark (a bar it acted on but did not mark), the state holds that bar all the same.
+        Instant bar = strategyActedUpTo != null && (lastBarTime == null || strategyActedUpTo.isAfter(lastBarTime)) ? strategyActedUpTo : lastBarTime;
+        if (bar != null && !bar.equals(journaledStrategyBar)) {
+            store.putConfig(STRATEGY_STATE_BAR_KEY, bar.toString(), clock.now());
+            journaledStrategyBar = bar;
+        }
+    }
+
+    /**
+     * The strategy state journaled last and the last bar it had acted on, read by {@link Recovery#load}: the state is not
+     * written again unchanged, and that bar, fed again, does not reach the strategy twice.
+     */
+    void strategyStateJournaled(String state, Optional<Instant> actedUpTo) {
+        journaledStrategyState = state;
+        journaledStrategyBar = actedUpTo.orElse(null);
+        strategyActedUpTo = actedUpTo.orElse(null);
+    }
+
+    /**
+     * Journals each bar the bot acts on as acted on, in the commit of the bar's own orders: a live bot, whose bars come
+     * from the venue's stream, so that a restart knows which closed bars it missed ({@link #journaledBarMark}).
+     */
+    public void markEachBar() {
+        this.marksEachBar = true;
+    }
+
+    private void onBarMarked(Bar bar, Instant closeTime) {
+        Instant before = lastBarTime;
+        onBar(bar, closeTime);
+        if (marksEachBar && lastBarTime != before) markBarActedOn();
     }
 
     private void applyFillOnce(Fill fill) {
@@ -884,6 +981,11 @@ public final class BotEngine {
 
     public List<RiskPolicy> policies() {
         return policies;
+    }
+
+    /** The strategy trading the first pair (the one a report describes); its views are the loop's. */
+    public Strategy strategy() {
+        return strategy;
     }
 
     List<Order> openOrders() {

@@ -23,8 +23,9 @@ import java.util.Set;
 
 /**
  * Brings a bot back to where it stopped, before it trades: positions from the journal's fills (the
- * record of what the venue did), orders from the journal, peak equity and strategy state from the
- * newest trustworthy snapshot; then it asks the venue about every order that was open or in flight and
+ * record of what the venue did), orders from the journal, peak equity from the newest trustworthy snapshot,
+ * strategy state from the journal (written with the fills and orders that changed it) or, in a journal
+ * without it, from that snapshot; then it asks the venue about every order that was open or in flight and
  * for the fills missed while down, reports venue orders the bot does not know (and cancels them if told
  * to), and refuses to start when the venue's holding cannot be explained by the journal and those fills.
  *
@@ -103,9 +104,15 @@ final class Recovery {
             if (!payment.time().isBefore(fundedSince)) fundedSince = payment.time();
         }
         engine.marginWatch.restore(engine.store.configEntries());
+        // The state journaled with the latest commit goes with the journal's orders and fills; a snapshot's may be older.
+        Optional<String> journaledState = engine.store.config(BotEngine.STRATEGY_STATE_KEY);
         state.snapshot().ifPresent(s -> {
             engine.curve.restorePeak(s.peakEquity());
-            LaneStates.restore(engine.lanes, s.strategyState());
+            if (journaledState.isEmpty()) LaneStates.restore(engine.lanes, s.strategyState());
+        });
+        journaledState.ifPresent(saved -> {
+            LaneStates.restore(engine.lanes, saved);
+            engine.strategyStateJournaled(saved, engine.store.config(BotEngine.STRATEGY_STATE_BAR_KEY).map(Instant::parse));
         });
         return state.snapshot();
     }

@@ -95,6 +95,10 @@ public final class SqliteStateStore implements BotStore {
     private boolean closed;
     /** Nesting depth of {@link #inOneCommit} calls under way; while above 0, writes wait in {@link #held}. Guarded by this. */
     private int holding;
+    /** Whether an order was written ahead inside the {@link #inOneCommit} under way; guarded by this. */
+    private boolean wroteAheadInCommit;
+    /** The sequence number of the last group released to the writer; guarded by this. */
+    private long lastReleased;
     private final List<JournalWrite> held = new ArrayList<>();
 
     private SqliteStateStore(String location, Handle readHandle, Handle writeHandle, JournalWriter writer,
@@ -191,8 +195,14 @@ public final class SqliteStateStore implements BotStore {
                 throw StoreRefusals.orderWrittenTwice(order, location);
             }
             held.add(row);
-            seq = release();
             clientOrderIds.add(order.clientOrderId());
+            if (holding > 0) {
+                // Inside inOneCommit: the order commits with the rest of the work (the strategy's state after its answer
+                // included), durable before inOneCommit returns; the caller sends it only then.
+                wroteAheadInCommit = true;
+                return;
+            }
+            seq = release();
         }
         writer.awaitDurable(seq);
     }
@@ -407,21 +417,29 @@ public final class SqliteStateStore implements BotStore {
     /**
      * What {@code work} records (a fill, the order updates it causes) commits in one transaction with what it writes
      * ahead (the orders it makes a strategy send), or with nothing before its end: a crash never keeps a fill without
-     * the orders its strategy sent in answer. Writes of {@code work} wait in memory until the first of: an order
-     * written ahead, a {@link #flush()} or read, the end of {@code work}.
+     * the orders its strategy sent in answer. Writes of {@code work} wait in memory until the first of: a
+     * {@link #flush()} or read, the end of {@code work}. An order written ahead in {@code work} is durable when this
+     * returns, not before: its caller sends it after.
      */
     @Override
     public void inOneCommit(Runnable work) {
         synchronized (this) {
             holding++;
         }
+        long durableBeforeReturn = 0;
         try {
             work.run();
         } finally {
             synchronized (this) {
-                if (--holding == 0 && !closed) release();
+                if (--holding == 0 && !closed) {
+                    release();
+                    if (wroteAheadInCommit) durableBeforeReturn = lastReleased;
+                    wroteAheadInCommit = false;
+                }
             }
         }
+        // An order written ahead in the work is durable before it may be sent, which its caller does once this returns.
+        if (durableBeforeReturn > 0) writer.awaitDurable(durableBeforeReturn);
     }
 
     /** Queues a write, or holds it while {@link #inOneCommit} runs. Called holding this. */
@@ -435,6 +453,7 @@ public final class SqliteStateStore implements BotStore {
         if (held.isEmpty()) return 0;
         long seq = held.size() == 1 ? writer.submit(held.getFirst()) : writer.submitTogether(List.copyOf(held));
         held.clear();
+        lastReleased = seq;
         return seq;
     }
 

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * {@code tradekit simulate binance|bybit}: a Binance spot venue (REST, market streams, WebSocket API) or a
  * Bybit v5 spot venue (REST, public and private WebSockets) on loopback serving a data set, for running
  * {@code live}, {@code paper} and {@code dry-run} bots without real money. It prints its base URLs and the
- * test API key and secret it accepts, then closes one bar per {@code --step-ms} until the process is killed.
+ * test API key and secret it accepts, then closes one bar per {@code --step-ms} until the process is killed, or, with
+ * {@code --steps stdin} (binance), one bar per {@code step} line on its standard input until that input ends.
  */
 public final class SimulateCommand implements Command {
 
@@ -32,7 +33,7 @@ public final class SimulateCommand implements Command {
 
     /** A started simulator as this command sees it: where it listens, whom it accepts, how it steps and stops. */
     private record Running(String venue, int port, Map<String, String> settings, Credentials credentials, Consumer<Duration> stepEvery,
-                           Runnable close, String marketFragment) {
+                           Runnable close, String marketFragment, Optional<BinanceSimulator> binance) {
     }
 
     private final Options options = new Options("simulate")
@@ -42,6 +43,9 @@ public final class SimulateCommand implements Command {
             .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)")
             .value("port", "N", "the loopback port to listen on (default 0: any free port, printed)")
             .value("step-ms", "MS", "milliseconds between two bars (default: one timeframe, so bars close on the wall clock)")
+            .value("steps", "timer|stdin", "binance only: how bars close: one every --step-ms (timer, default), or one for each line 'step' on "
+                    + "standard input (stdin; 'orders' prints the new-order requests per client order id, 'trades' the venue's fill count; the data is moved so that its "
+                    + "last bar closes now, every bar already closed on the wall clock; the simulator ends with its input)")
             .value("initial-bars", "N", "bars closed before the start, served as history for warmup (default 100)")
             .value("cash", "AMOUNT", "the account's starting balance in the quote asset (default 10000)")
             .value("category", "spot|linear", "bybit only: spot (default) or linear (USDT perpetuals, one-way, isolated margin)")
@@ -49,6 +53,8 @@ public final class SimulateCommand implements Command {
             .value("funding-interval", "DURATION", "bybit linear only: market time between funding settlements, dividing a day (default PT8H)");
 
     private final Path workingDirectory;
+    /** Where {@code --steps stdin} reads its commands. */
+    private final java.io.InputStream commands;
 
     /** Relative paths (a CSV file given to {@code --data}) are taken from the process's working directory. */
     public SimulateCommand() {
@@ -61,7 +67,18 @@ public final class SimulateCommand implements Command {
      * @param workingDirectory where relative paths (a CSV file given to {@code --data}) are taken from
      */
     public SimulateCommand(Path workingDirectory) {
+        this(workingDirectory, System.in);
+    }
+
+    /**
+     * A command whose {@code --steps stdin} commands come from {@code commands}.
+     *
+     * @param workingDirectory where relative paths (a CSV file given to {@code --data}) are taken from
+     * @param commands where {@code step}, {@code fill}, {@code close}, {@code trades} and {@code orders} lines are read from
+     */
+    public SimulateCommand(Path workingDirectory, java.io.InputStream commands) {
         this.workingDirectory = workingDirectory;
+        this.commands = commands;
     }
 
     @Override
@@ -89,7 +106,13 @@ public final class SimulateCommand implements Command {
                 It prints its base URLs and the test API key and secret it accepts; paste the printed exchange
                 fragment into the bot's configuration and export the credentials. The bars are moved in time so that
                 the last initial bar closes now; then one more closes every --step-ms until the data is used up.
-                Runs until the process is killed (Ctrl-C).
+                Runs until the process is killed (Ctrl-C). With --steps stdin (binance) it prints 'last bar closed <close time>'
+                after the banner, and a bar closes only when a line 'step' arrives on standard input, answered with 'closed <close time>' (or 'no more bars'); 'orders' is answered with
+                'new-order requests {"<client order id>": <count>, ...}' (every new-order request, refused ones too), 'trades'
+                with 'trades <how many fills the venue made>'. 'fill' and 'close' are the two halves of 'step': the next bar's
+                path fills resting orders ('filled <close time>'), then its kline is streamed ('closed <close time>'). The data
+                is then moved so that its last bar closes now: the bars are closed on the wall clock when they are stepped,
+                so a bot restarted after several steps finds them all in the klines history. It ends when the input ends.
                 `simulate kraken` does the same for Kraken spot: REST (/0/public, /0/private) on one port, WebSocket v2
                 (/v2 public, /auth/v2 private) on another; point exchange.settings (restUrl, wsUrl, wsAuthUrl) at them.
 
@@ -122,11 +145,16 @@ public final class SimulateCommand implements Command {
         int initial = Math.min(whole(flags, "initial-bars", 100, 1), loaded.size());
         Timeframe tf = loaded.getFirst().timeframe();
         long stepMs = whole(flags, "step-ms", (int) Math.min(Integer.MAX_VALUE, tf.millis()), 1);
+        String steps = flags.value("steps", "timer").trim().toLowerCase(Locale.ROOT);
+        if (!steps.equals("timer") && !steps.equals("stdin")) throw new UsageException("--steps is '" + steps + "', expected timer or stdin");
+        boolean onCommand = steps.equals("stdin");
+        if (onCommand && !venue.equals("binance")) throw new UsageException("--steps stdin is for simulate binance only");
         BigDecimal cash = RiskFlags.decimal("cash", flags.value("cash", "10000"));
         if (venue.equals(KrakenSimulation.VENUE)) {
             return KrakenSimulation.run(terminal, loaded, flags.value("symbol"), port, initial, stepMs, cash);
         }
-        List<Bar> bars = retimed(loaded, symbol, initial, Instant.now());
+        // Stepped on command, every bar is in the past: stepped faster than its timeframe, it is still closed on the wall clock.
+        List<Bar> bars = retimed(loaded, symbol, onCommand ? loaded.size() : initial, Instant.now());
 
         if (!venue.equals("bybit")) {
             for (String flag : List.of("category", "funding-rate", "funding-interval")) {
@@ -139,7 +167,11 @@ public final class SimulateCommand implements Command {
             sim.close().run();
             killed.countDown();
         }, "tradekit-simulator-stop"));
-        print(terminal, sim, symbol, tf, bars.size(), initial, stepMs);
+        print(terminal, sim, symbol, tf, bars.size(), initial, stepMs, onCommand);
+        if (onCommand) {
+            followCommands(sim.binance().orElseThrow(), terminal);
+            return 0;
+        }
         sim.stepEvery().accept(Duration.ofMillis(stepMs));
         try {
             killed.await();
@@ -152,7 +184,7 @@ public final class SimulateCommand implements Command {
     private static Running binance(int port, List<Bar> bars, int initial, BigDecimal cash) {
         BinanceSimulator.Options base = BinanceSimulator.Options.of(port, bars).withInitialBars(initial);
         BinanceSimulator sim = BinanceSimulator.start(base.withBalances(Map.of(base.instrument().quoteAsset(), cash)));
-        return new Running("binance", sim.port(), sim.adapterParams(), sim.credentials(), sim::stepEvery, sim::close, "");
+        return new Running("binance", sim.port(), sim.adapterParams(), sim.credentials(), sim::stepEvery, sim::close, "", Optional.of(sim));
     }
 
     private static Running bybit(int port, List<Bar> bars, int initial, BigDecimal cash, Options.Parsed flags) {
@@ -173,7 +205,7 @@ public final class SimulateCommand implements Command {
         BybitSimulator sim = BybitSimulator.start(base);
         int restPort = java.net.URI.create(sim.restUrl()).getPort();
         return new Running("bybit", restPort, sim.adapterParams(), sim.credentials(), sim::stepEvery, sim::close,
-                linear ? ", \"market\": \"perp\", \"leverage\": 3" : "");
+                linear ? ", \"market\": \"perp\", \"leverage\": 3" : "", Optional.empty());
     }
 
     private static Duration fundingInterval(String text) {
@@ -184,10 +216,39 @@ public final class SimulateCommand implements Command {
         }
     }
 
-    private static void print(Terminal terminal, Running sim, String symbol, Timeframe tf, int bars, int initial, long stepMs) {
+    /**
+     * Closes a bar for each {@code step} line and answers {@code orders} with the new-order requests per client order id,
+     * until the input ends; then the simulator closes.
+     */
+    private void followCommands(BinanceSimulator sim, Terminal terminal) {
+        var o = terminal.out();
+        o.println("last bar closed " + sim.closedBars().getLast().closeTime());
+        o.flush();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(commands, java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                switch (line.trim()) {
+                    case "step" -> o.println(sim.step() ? "closed " + sim.closedBars().getLast().closeTime() : "no more bars");
+                    case "fill" -> o.println(sim.fillNextBar() ? "filled " + sim.closedBars().getLast().closeTime() : "no bar to fill");
+                    case "close" -> o.println(sim.closeFilledBar() ? "closed " + sim.closedBars().getLast().closeTime() : "no filled bar");
+                    case "trades" -> o.println("trades " + sim.trades());
+                    case "orders" -> o.println("new-order requests " + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(sim.newOrderRequests()));
+                    case "" -> {
+                    }
+                    default -> terminal.err().println("unknown command '" + io.tradekit.api.UntrustedText.printable(line, 80, false) + "'; commands: step, fill, close, trades, orders");
+                }
+                o.flush();
+            }
+        } catch (java.io.IOException e) {
+            terminal.err().println("simulate: standard input failed: " + e.getMessage());
+        } finally {
+            sim.close();
+        }
+    }
+
+    private static void print(Terminal terminal, Running sim, String symbol, Timeframe tf, int bars, int initial, long stepMs, boolean onCommand) {
         var o = terminal.out();
         o.println(sim.venue() + " simulator on port " + sim.port() + ": " + symbol + " " + tf + ", " + bars + " bars (" + initial
-                + " closed before the start, one more every " + stepMs + " ms)");
+                + " closed before the start, " + (onCommand ? "one more for each 'step' on standard input" : "one more every " + stepMs + " ms") + ")");
         o.println();
         Map<String, String> urls = new LinkedHashMap<>(sim.settings());
         urls.remove("category");
@@ -207,7 +268,7 @@ public final class SimulateCommand implements Command {
         o.println("  export " + ExchangeConfig.apiKeyVariable(sim.venue()) + "=" + sim.credentials().apiKey());
         o.println("  export " + ExchangeConfig.apiSecretVariable(sim.venue()) + "=" + sim.credentials().secret());
         o.println();
-        o.println("running until killed (Ctrl-C)");
+        o.println(onCommand ? "stepping on command until standard input ends" : "running until killed (Ctrl-C)");
         o.flush();
     }
 

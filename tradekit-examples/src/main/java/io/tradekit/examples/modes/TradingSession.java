@@ -225,6 +225,7 @@ public final class TradingSession implements AutoCloseable {
                     .ackTimeout(config.engine().ackTimeout())
                     .cancelUnknownOrders(config.engine().cancelUnknownOrders())
                     .adoptVenuePosition(mode == Mode.DRY_RUN || config.engine().adoptVenuePosition())
+                    .maxCatchUpBars(config.engine().maxCatchUpBars())
                     .onEvent(this::count);
             config.engine().staleAfter().ifPresent(builder::staleAfter);
             if (!config.pairs().isEmpty()) builder.pairs(config.pairs());
@@ -366,7 +367,8 @@ public final class TradingSession implements AutoCloseable {
             closeOrderFile();
             closed = true;
         }
-        ReportWriter report = RunReport.of(figures, null, barsSeen());
+        // The strategy's own figures too (the grid's ledger of round trips, restored across restarts from the journal).
+        ReportWriter report = RunReport.of(figures, bot.strategy(), barsSeen());
         ReportFiles files = report.write(reports());
         result = new SessionResult(figures, report, files, wouldBe);
         log.info("{} bot '{}' stopped after {} bars; report in {}", mode.label(), config.name(), bars.get(), reports());

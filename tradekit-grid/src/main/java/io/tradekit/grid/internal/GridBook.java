@@ -825,9 +825,19 @@ public final class GridBook {
         List<GridSnapshot.PairState> out = new ArrayList<>(pairs.length);
         for (LevelPair p : pairs) {
             out.add(new GridSnapshot.PairState(p.index, p.holding, p.awaitingInventory, p.held, p.entryCost, p.entryFees, p.sold,
-                    p.exitProceeds, p.exitFees, p.orderId, p.orderQuantity, p.orderFilled, p.retry.attempts(), p.retry.nextBar()));
+                    p.exitProceeds, p.exitFees, p.orderId, p.orderQuantity, p.orderFilled, p.retry.attempts(), p.retry.nextBar(), p.refusedAtPoint));
         }
         return out;
+    }
+
+    /** The last price the book saw (null before any), for the grid's saved state. */
+    public BigDecimal lastObservedPrice() {
+        return lastPrice;
+    }
+
+    /** How many prices the book has seen: a pair refused at one point waits for a later one. */
+    public long pricePoint() {
+        return pricePoint;
     }
 
     public GridSnapshot.PoolState poolState() {
@@ -868,9 +878,12 @@ public final class GridBook {
             p.orderQuantity = st.orderQuantity();
             p.orderFilled = st.orderFilled();
             p.retry.restore(st.retryAttempts(), st.retryAt());
+            p.refusedAtPoint = st.refusedAtPoint() == null ? -1 : st.refusedAtPoint();
             pairs[st.index()] = p;
             if (p.orderId != null) pairByOrder.put(p.orderId, p.index);
         }
+        lastPrice = s.lastPrice();
+        pricePoint = s.pricePoint() == null ? 0 : s.pricePoint();
         pool.quantity = s.pool().quantity();
         pool.cost = s.pool().cost();
         pool.fees = s.pool().fees();

@@ -17,11 +17,14 @@ import java.util.Optional;
  * A grid strategy's whole state as plain JSON-friendly records: the resolved grid, every pair with its
  * money and working order, the unassigned inventory, orders in flight that are not a pair's, and the
  * ledger, and the number of the grid laid out and its market time in epoch seconds (its orders' tags carry both). Money is BigDecimal, written as plain JSON numbers and read back exactly.
+ * The last price the book saw and its count of price points, with each pair's point of refusal and the bar the grid
+ * waits for cancels until, let a grid restored from its journaled state place exactly what one that never stopped
+ * would (null in states written before them: the book then starts without a price, as it did).
  */
 public record GridSnapshot(int version, String phase, long bar, long lastBuildBar, long build, long builtAt, ConfigState config, BigDecimal baseSpacing,
                            String baseSpacingUnit, List<PairState> pairs,
                            PoolState pool, TaskState task, Map<String, String> others, GridStats stats,
-                           List<TripState> roundTrips) {
+                           List<TripState> roundTrips, BigDecimal lastPrice, Long pricePoint, Long cancelWaitUntil) {
 
     public static final int VERSION = 1;
 
@@ -46,7 +49,7 @@ public record GridSnapshot(int version, String phase, long bar, long lastBuildBa
 
     public record PairState(int index, boolean holding, boolean awaitingInventory, BigDecimal held, BigDecimal entryCost,
                             BigDecimal entryFees, BigDecimal sold, BigDecimal exitProceeds, BigDecimal exitFees, String orderId,
-                            BigDecimal orderQuantity, BigDecimal orderFilled, int retryAttempts, long retryAt) {
+                            BigDecimal orderQuantity, BigDecimal orderFilled, int retryAttempts, long retryAt, Long refusedAtPoint) {
     }
 
     public record PoolState(BigDecimal quantity, BigDecimal cost, BigDecimal fees) {
