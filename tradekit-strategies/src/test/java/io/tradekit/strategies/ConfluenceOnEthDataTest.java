@@ -117,14 +117,15 @@ class ConfluenceOnEthDataTest {
         // Bar 77, closing 2023-03-14T00:30. Closes of bars 73..77: 1676.0, 1671.47, 1680.05, 1678.75, 1679.35:
         // SMA5 = 8385.62 / 5 = 1677.124; SMA20 = 33533.60 / 20 = 1676.68: fast above slow. At bar 76 SMA5 1676.418 was
         // below SMA20 1676.679: a cross up, sma-cross votes BUY.
-        // RSI14 (Wilder, from the first bar): average gain 1.368849, average loss 1.185330 -> 100 - 100 / (1 + 1.1548) = 53.59:
+        // RSI14 (Wilder, seeded with the mean of the first 14 changes): average gain 1.373589, average loss 1.188256
+        // -> 100 - 100 / (1 + 1.15597) = 53.617:
         // between 30 and 70, rsi holds. BUY 1 of 2 = 0.5 >= 0.5.
         // The bot is flat: the trend of the hours closed by 00:00 (18:00..23:00 on the 13th): 1680.13, 1680.81, 1670.57,
         // 1673.0, 1684.37, 1678.57: SMA3 = 5036.94 / 3 = 1678.6467 > SMA6 = 10067.45 / 6 = 1677.9083: with the BUY.
         int i = at("2023-03-14T00:30:00Z");
         assertThat(SmaCrossTest.mean(closes, i, 5)).isEqualByComparingTo("1677.124");
         assertThat(SmaCrossTest.mean(closes, i, 20)).isEqualByComparingTo("1676.68");
-        assertThat(RsiTest.rsi(closes, 14)[i]).isBetween(53.59, 53.60);
+        assertThat(RsiTest.rsi(closes, 14)[i]).isBetween(53.61, 53.62);
         assertThat(hourCloses(i).subList(0, 6)).extracting(BigDecimal::toPlainString)
                 .containsExactly("1680.13", "1680.81", "1670.57", "1673", "1684.37", "1678.57");
 
