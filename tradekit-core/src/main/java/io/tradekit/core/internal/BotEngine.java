@@ -348,6 +348,9 @@ public final class BotEngine {
             for (Order o : orders.all()) if (last == null || o.createdAt().isAfter(last)) last = o.createdAt();
             return last;
         });
+        // A bar the strategy acted on (its state and orders committed) but the driver had not yet marked: the bot acted
+        // on it, so it warms the bot up and is not fed again, and what its orders did (missed fills) is answered at its prices.
+        if (strategyActedUpTo != null && (lastBarTime == null || strategyActedUpTo.isAfter(lastBarTime))) lastBarTime = strategyActedUpTo;
         if (lastBarTime != null && clock instanceof EngineClock.Simulated sim) sim.set(lastBarTime);
         List<Bar> seen = history.apply(Optional.ofNullable(lastBarTime));
         if (!seen.isEmpty()) preload(seen);

@@ -217,13 +217,17 @@ final class Recovery {
     }
 
     /**
-     * What the missed fills did to a spot account's cash (notional and fees), so that the strategy starts on the cash
-     * before them; zero on a perpetual, whose fills move cash by what the position held (the bot takes the venue's
-     * cash once they are delivered).
+     * What the missed fills did to the account's cash, so that the strategy starts on the cash before them and hears
+     * them move it once, as a bot that stayed up would have: a spot fill moves cash by its notional and fee, a
+     * perpetual's by the PnL it realized against the position the journal holds and its fee. (A perpetual counted as
+     * moving nothing would size the strategy's answer to a missed close on cash that holds that close's PnL twice.)
      */
     BigDecimal missedCash(Instrument instrument) {
-        if (instrument.isDerivative()) return BigDecimal.ZERO;
         Portfolio scratch = new Portfolio(instrument.quoteAsset(), BigDecimal.ZERO);
+        for (io.tradekit.api.Position held : engine.portfolio.positions()) {
+            scratch.restore(held, Instant.EPOCH);
+            scratch.setLeverage(held.symbol(), engine.portfolio.leverage(held.symbol()));
+        }
         for (Fill f : missed) scratch.apply(f, engine.instrument(f.symbol()));
         return scratch.cash();
     }

@@ -54,6 +54,12 @@ public final class PaperExchange implements ExchangeAdapter {
     private io.tradekit.core.store.SqliteStateStore book;
     /** Every handle on this account (see {@link #sameAccount()}): each one's bot hears the account's events. */
     private final java.util.List<PaperExchange> handles;
+    /** The handle that keeps the account's book: every handle's changes become durable through it ({@link #durably}). */
+    private final PaperExchange owner;
+    /** Held by the owner while one change to a durable book runs: no other change joins its commit. */
+    private final Object steps = new Object();
+    /** What the owner's running change told, posted once the change is durable; null outside a change. */
+    private java.util.List<Event> untilDurable;
 
     /**
      * A paper venue in memory, fed by its caller ({@link #onBar}, {@link #play}, {@link #onTicker}).
@@ -68,6 +74,7 @@ public final class PaperExchange implements ExchangeAdapter {
         this.engine = new MatchingEngine("paper", settings);
         this.marketData = marketData;
         this.handles = new java.util.concurrent.CopyOnWriteArrayList<>(java.util.List.of(this));
+        this.owner = this;
         engine.setListener(new MatchingEngine.Listener() {
             @Override
             public void onOrder(Order order) {
@@ -102,11 +109,48 @@ public final class PaperExchange implements ExchangeAdapter {
         this.engine = owner.engine;
         this.marketData = null;
         this.handles = owner.handles;
+        this.owner = owner;
         handles.add(this);
     }
 
     private void post(Event event) {
-        for (PaperExchange handle : handles) handle.sink.post(event);
+        PaperExchange keeper = owner;
+        if (keeper.untilDurable != null && Thread.holdsLock(keeper.steps)) keeper.untilDurable.add(event);
+        else for (PaperExchange handle : handles) handle.sink.post(event);
+    }
+
+    /**
+     * Runs one change of the account (an order placed, amended or cancelled, a step of a bar's path) so that a durable
+     * book has committed it before any bot hears of it: as a real venue, this one never reports a fill or an accepted
+     * order it could lose, and what it acknowledged survives its process. Changes run one at a time, so that an order
+     * placed while a step of the path commits does not join that commit (and an answer that the commit is not yet durable).
+     * A venue in memory just runs the change.
+     */
+    private <T> T durably(java.util.function.Supplier<T> change) {
+        PaperExchange keeper = owner;
+        if (keeper.book == null) return change.get();
+        synchronized (keeper.steps) {
+            if (keeper.untilDurable != null) return change.get(); // inside a change already: it commits with that one
+            keeper.untilDurable = new java.util.ArrayList<>();
+            try {
+                return change.get();
+            } finally {
+                try {
+                    keeper.book.flush();
+                } finally {
+                    java.util.List<Event> told = keeper.untilDurable;
+                    keeper.untilDurable = null;
+                    for (Event event : told) for (PaperExchange handle : handles) handle.sink.post(event);
+                }
+            }
+        }
+    }
+
+    private void durably(Runnable change) {
+        durably(() -> {
+            change.run();
+            return null;
+        });
     }
 
     /**
@@ -177,7 +221,7 @@ public final class PaperExchange implements ExchangeAdapter {
      * @param bar a closed bar of one of the venue's instruments
      */
     public void onBar(Bar bar) {
-        engine.onBar(bar);
+        durably(() -> engine.onBar(bar));
     }
 
     /** What a driver does each time a bar's path stops: let the bot answer what it was just told. */
@@ -219,7 +263,7 @@ public final class PaperExchange implements ExchangeAdapter {
         if (first >= 0) {
             // Inside this bar when the process ended: the bot answers what it heard there (the fills it reconciled) first.
             settle.settle(engine.now());
-        } else if (engine.playIfQuiet(bar, closeTime)) {
+        } else if (durably(() -> engine.playIfQuiet(bar, closeTime))) {
             return; // nothing rests, waits or is watched: no point of the path can fill or tell the bot anything
         }
         PricePoint[] path = PricePoint.pathOf(bar, closeTime);
@@ -231,7 +275,7 @@ public final class PaperExchange implements ExchangeAdapter {
                 settle.settle(point.time());
             } while (!reached);
         }
-        engine.endBar(bar, closeTime);
+        durably(() -> engine.endBar(bar, closeTime));
     }
 
     /**
@@ -260,21 +304,22 @@ public final class PaperExchange implements ExchangeAdapter {
                 PricePoint point = paths.get(i)[step];
                 boolean reached;
                 do {
-                    reached = engine.advance(playing.get(i).symbol(), point);
+                    String symbol = playing.get(i).symbol();
+                    reached = durably(() -> engine.advance(symbol, point));
                     settle.settle(point.time());
                 } while (!reached);
             }
         }
-        for (Bar bar : playing) engine.endBar(bar);
+        for (Bar bar : playing) durably(() -> engine.endBar(bar));
     }
 
     /** One step of the path whose fills, order changes and place on the path the book commits together. */
     private boolean advanceDurably(Bar bar, int index, PricePoint point) {
         boolean[] reached = new boolean[1];
-        book.inOneCommit(() -> {
+        durably(() -> book.inOneCommit(() -> {
             engine.towardPoint(bar, index);
             reached[0] = engine.advance(bar.symbol(), point);
-        });
+        }));
         return reached[0];
     }
 
@@ -294,7 +339,7 @@ public final class PaperExchange implements ExchangeAdapter {
      * @param ticker the ticker of one of the venue's instruments
      */
     public void onTicker(Ticker ticker) {
-        engine.onTicker(ticker);
+        durably(() -> engine.onTicker(ticker));
     }
 
     @Override
@@ -314,8 +359,8 @@ public final class PaperExchange implements ExchangeAdapter {
         if (marketData != null) {
             marketData.connect(event -> {
                 switch (event) {
-                    case Event.BarClosed b -> engine.onBar(b.bar());
-                    case Event.TickerUpdated t -> engine.onTicker(t.ticker());
+                    case Event.BarClosed b -> durably(() -> engine.onBar(b.bar()));
+                    case Event.TickerUpdated t -> durably(() -> engine.onTicker(t.ticker()));
                     default -> {
                     }
                 }
@@ -365,13 +410,13 @@ public final class PaperExchange implements ExchangeAdapter {
 
     @Override
     public OrderAck place(OrderRequest request) {
-        return engine.submit(request);
+        return durably(() -> engine.submit(request));
     }
 
     /** Lowers a resting order's quantity; it keeps its place in the queue (see {@link MatchingEngine#reduceRestingQuantity}). */
     @Override
     public Order amendQuantity(String symbol, String clientOrderId, BigDecimal newQuantity) {
-        return engine.reduceRestingQuantity(symbol, clientOrderId, newQuantity);
+        return durably(() -> engine.reduceRestingQuantity(symbol, clientOrderId, newQuantity));
     }
 
     /**
@@ -388,17 +433,18 @@ public final class PaperExchange implements ExchangeAdapter {
                 "NO_PRICE", symbol + ": no market price yet for a market order by quote amount"));
         BigDecimal unitCost = side == Side.BUY ? price.multiply(BigDecimal.ONE.add(engine.takerFeeRate())) : price;
         BigDecimal quantity = OrderRounding.quantityDown(quoteAmount.divide(unitCost, MathContext.DECIMAL64), engine.instrument(symbol));
-        return engine.submit(new OrderRequest(clientOrderId, symbol, side, OrderType.MARKET, quantity, Optional.empty(), TimeInForce.GTC, false));
+        return durably(() -> engine.submit(new OrderRequest(clientOrderId, symbol, side, OrderType.MARKET, quantity, Optional.empty(),
+                TimeInForce.GTC, false)));
     }
 
     @Override
     public void cancel(String symbol, String clientOrderId) {
-        engine.cancel(symbol, clientOrderId);
+        durably(() -> engine.cancel(symbol, clientOrderId));
     }
 
     @Override
     public int cancelAll(String symbol) {
-        return engine.cancelAll(symbol);
+        return durably(() -> engine.cancelAll(symbol));
     }
 
     @Override
@@ -433,7 +479,7 @@ public final class PaperExchange implements ExchangeAdapter {
 
     @Override
     public void setLeverage(String symbol, java.math.BigDecimal leverage) {
-        engine.setLeverage(symbol, leverage);
+        durably(() -> engine.setLeverage(symbol, leverage));
     }
 
     @Override
