@@ -265,6 +265,66 @@ class RestartTest {
         bot.close();
     }
 
+    @Test
+    void aBarTheStrategyActedOnButTheDriverNeverMarkedWarmsTheRestartedBotAndIsNotFedAgain() throws Exception {
+        Path db = dir.resolve("bot.db");
+        PaperSettings settings = PaperSettings.of(Bars.BTC, new BigDecimal("10000"));
+        List<Bar> bars = Bars.closes("100", "101", "102", "103");
+        List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (TradingBot bot = TradeKit.bot("unmarked").exchange(PaperExchange.durable(settings, Replay.paperBookFor(db))).symbol("BTCUSDT")
+                .timeframe(Bars.BTC_TF).strategy(new CountsBars(seen)).store(StateStores.sqlite(db)).dataClock().build()) {
+            bot.start();
+            for (Bar bar : bars.subList(0, 3)) ReplayDriver.of(bot).feed(bar);
+        }
+        // As if killed after the third bar's commit (its equity, the strategy's state) but before the driver marked it.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.PreparedStatement unmark = c.prepareStatement("UPDATE config SET value = ? WHERE key = 'bot.lastBarActedOn'")) {
+            unmark.setString(1, bars.get(1).closeTime().toString());
+            assertThat(unmark.executeUpdate()).isEqualTo(1);
+        }
+        seen.clear();
+        List<java.util.Optional<java.time.Instant>> asked = new java.util.ArrayList<>();
+        try (TradingBot bot = TradeKit.bot("unmarked").exchange(PaperExchange.durable(settings, Replay.paperBookFor(db))).symbol("BTCUSDT")
+                .timeframe(Bars.BTC_TF).strategy(new CountsBars(seen)).store(StateStores.sqlite(db)).dataClock().build()) {
+            bot.start(lastBar -> {
+                asked.add(lastBar);
+                return bars.stream().filter(b -> lastBar.isPresent() && !b.closeTime().isAfter(lastBar.get())).toList();
+            });
+            // The driver is asked for the bars up to the third (the strategy's state holds it), so it goes on with the fourth.
+            assertThat(asked).containsExactly(java.util.Optional.of(bars.get(2).closeTime()));
+            ReplayDriver.of(bot).feed(bars.get(3));
+            assertThat(seen).containsExactly(4);
+        }
+        try (SqliteStateStore store = StateStores.sqlite(db)) {
+            assertThat(store.equitySince(java.time.Instant.EPOCH)).as("one equity point per bar").hasSize(4);
+        }
+    }
+
+    /** Counts the bars it acts on (its state), and says which one each was. */
+    private static final class CountsBars implements Strategy {
+        private final List<Integer> seen;
+        private int bars;
+
+        CountsBars(List<Integer> seen) {
+            this.seen = seen;
+        }
+
+        @Override
+        public void onBar(Bar bar, StrategyContext ctx) {
+            seen.add(++bars);
+        }
+
+        @Override
+        public String saveState() {
+            return "{\"bars\":" + bars + "}";
+        }
+
+        @Override
+        public void restoreState(String json) {
+            bars = Integer.parseInt(json.replaceAll("[^0-9]", ""));
+        }
+    }
+
     /** The same strategy, told how many bars it already saw before the restart (its state is its bar count). */
     static final class ResumedAlternating implements Strategy {
         final BacktestEngineTest.Alternating inner = new BacktestEngineTest.Alternating();
