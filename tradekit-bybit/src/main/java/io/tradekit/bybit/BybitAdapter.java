@@ -352,10 +352,22 @@ public final class BybitAdapter implements ExchangeAdapter {
     @Override
     public List<Fill> fills(String symbol, Instant since) {
         Map<String, Fill> byId = new LinkedHashMap<>();
-        for (JsonNode e : executions(symbol, since)) {
+        for (JsonNode e : oldestFirst(executions(symbol, since))) {
             read("GET /v5/execution/list (" + symbol + ")", () -> OrderMapping.fill(e)).ifPresent(f -> byId.put(f.fillId(), f));
         }
-        return byId.values().stream().sorted(Comparator.comparing(Fill::time).thenComparing(Fill::fillId)).toList();
+        return List.copyOf(byId.values());
+    }
+
+    /**
+     * Executions in the order they happened. Bybit lists each time window newest first, and executions of one
+     * millisecond share their {@code execTime}: the list reversed and then sorted by time (a stable sort) keeps the
+     * venue's own order among those, oldest first. (Their ids are random and say nothing of order.)
+     */
+    private static List<JsonNode> oldestFirst(List<JsonNode> listed) {
+        List<JsonNode> out = new ArrayList<>(listed);
+        java.util.Collections.reverse(out);
+        out.sort(Comparator.comparingLong(e -> e.path("execTime").asLong()));
+        return out;
     }
 
     /** Every execution of the symbol from {@code since} on, of any type, as Bybit lists them. */
@@ -388,8 +400,7 @@ public final class BybitAdapter implements ExchangeAdapter {
         if (!config.category().isDerivative()) return out;
         for (String symbol : known.symbols()) {
             try {
-                List<JsonNode> found = new ArrayList<>(executions(symbol, since));
-                found.sort(Comparator.comparing(e -> e.path("execTime").asText()));
+                List<JsonNode> found = oldestFirst(executions(symbol, since));
                 for (JsonNode e : found) {
                     if (!OrderMapping.type(e).equals("Trade")) read("GET /v5/execution/list (" + symbol + ")", () -> executions.event(e)).ifPresent(out::add);
                 }
