@@ -91,13 +91,34 @@ final class StreamServer extends WebSocketServer {
         started.countDown();
     }
 
+    /**
+     * The connection's session (its streams, from the URL) is set while its handshake is answered, before the client
+     * hears that it is open: as on Binance, a client connected to a stream's URL gets the stream's next event, however
+     * soon after connecting it comes.
+     */
+    @Override
+    public org.java_websocket.handshake.ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn,
+            org.java_websocket.drafts.Draft draft, ClientHandshake request) throws org.java_websocket.exceptions.InvalidDataException {
+        org.java_websocket.handshake.ServerHandshakeBuilder answer = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+        Object session = sessionFor(request.getResourceDescriptor());
+        if (session != null) conn.setAttachment(session);
+        return answer;
+    }
+
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        URI uri = URI.create(handshake.getResourceDescriptor());
+        if (conn.getAttachment() != null) return;
+        Object session = sessionFor(handshake.getResourceDescriptor());
+        if (session == null) conn.close(1008, "unknown path " + URI.create(handshake.getResourceDescriptor()).getPath());
+        else conn.setAttachment(session);
+    }
+
+    /** The session a connection to {@code resource} opens: the API's, or a market one with the URL's streams; null for an unknown path. */
+    private static Object sessionFor(String resource) {
+        URI uri = URI.create(resource);
         String path = uri.getPath();
-        if (path.equals("/ws-api/v3")) {
-            conn.setAttachment(new ApiSession());
-        } else if (path.equals("/stream")) {
+        if (path.equals("/ws-api/v3")) return new ApiSession();
+        if (path.equals("/stream")) {
             MarketSession session = new MarketSession(true);
             String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
             for (String pair : query.split("&")) {
@@ -106,14 +127,14 @@ final class StreamServer extends WebSocketServer {
                     Arrays.stream(value.split("/")).filter(s -> !s.isEmpty()).forEach(session.streams::add);
                 }
             }
-            conn.setAttachment(session);
-        } else if (path.equals("/ws") || path.startsWith("/ws/")) {
+            return session;
+        }
+        if (path.equals("/ws") || path.startsWith("/ws/")) {
             MarketSession session = new MarketSession(false);
             Arrays.stream(path.substring(3).split("/")).filter(s -> !s.isEmpty()).forEach(session.streams::add);
-            conn.setAttachment(session);
-        } else {
-            conn.close(1008, "unknown path " + path);
+            return session;
         }
+        return null;
     }
 
     @Override
