@@ -22,8 +22,9 @@ import java.util.Objects;
  * Runs the live engine (its own loop thread, a durable paper venue, the SQLite journal) over a data
  * set, on the data's clock. The journal marks each bar once the bot is done with it. Run it again on the
  * same files after a crash and it resumes: the journal and the paper venue's book are reconciled, the bars
- * up to the last one marked only warm the bot up, and the rest are fed as if the bot had never stopped (a
- * bar the paper venue had already played to its end is not played there again). A run resumed with another
+ * up to the last one the bot acted on (the one marked, or a later one whose orders and strategy state the journal
+ * holds) only warm the bot up, and the rest are fed as if the bot had never stopped (a bar the paper venue had
+ * already played to its end is not played there again). A run resumed with another
  * strategy, other parameters, cash, fees, slippage or fill model is refused, naming the difference.
  *
  * <pre>{@code BacktestResult r = Replay.over(bars).strategy("sma-cross", strategy).instrument(inst)
@@ -332,7 +333,7 @@ public final class Replay {
             // What the bot journals before its first bar is stamped in market time: where the data or the venue's book starts.
             Instant venueNow = venue.matchingEngine().now();
             bot.startClockAt(venueNow.isAfter(first.openTime()) ? venueNow : first.openTime());
-            // The bars up to the last one the journal marks only warm the bot up, before it reconciles.
+            // The bars up to the last one the bot acted on only warm the bot up, before it reconciles.
             List<Bar> seen = new ArrayList<>();
             bot.start(lastBar -> {
                 Instant resumeAfter = lastBar.orElse(Instant.MIN);
