@@ -146,6 +146,11 @@ public final class PaperExchange implements ExchangeAdapter {
         }
     }
 
+    /** No book: a change is done when it returns, and runs without {@link #durably}'s wrapping (a backtest's hot path). */
+    private boolean inMemory() {
+        return owner.book == null;
+    }
+
     private void durably(Runnable change) {
         durably(() -> {
             change.run();
@@ -221,7 +226,8 @@ public final class PaperExchange implements ExchangeAdapter {
      * @param bar a closed bar of one of the venue's instruments
      */
     public void onBar(Bar bar) {
-        durably(() -> engine.onBar(bar));
+        if (inMemory()) engine.onBar(bar);
+        else durably(() -> engine.onBar(bar));
     }
 
     /** What a driver does each time a bar's path stops: let the bot answer what it was just told. */
@@ -263,7 +269,7 @@ public final class PaperExchange implements ExchangeAdapter {
         if (first >= 0) {
             // Inside this bar when the process ended: the bot answers what it heard there (the fills it reconciled) first.
             settle.settle(engine.now());
-        } else if (durably(() -> engine.playIfQuiet(bar, closeTime))) {
+        } else if (inMemory() ? engine.playIfQuiet(bar, closeTime) : durably(() -> engine.playIfQuiet(bar, closeTime))) {
             return; // nothing rests, waits or is watched: no point of the path can fill or tell the bot anything
         }
         PricePoint[] path = PricePoint.pathOf(bar, closeTime);
@@ -275,7 +281,8 @@ public final class PaperExchange implements ExchangeAdapter {
                 settle.settle(point.time());
             } while (!reached);
         }
-        durably(() -> engine.endBar(bar, closeTime));
+        if (inMemory()) engine.endBar(bar, closeTime);
+        else durably(() -> engine.endBar(bar, closeTime));
     }
 
     /**
@@ -305,7 +312,7 @@ public final class PaperExchange implements ExchangeAdapter {
                 boolean reached;
                 do {
                     String symbol = playing.get(i).symbol();
-                    reached = durably(() -> engine.advance(symbol, point));
+                    reached = inMemory() ? engine.advance(symbol, point) : durably(() -> engine.advance(symbol, point));
                     settle.settle(point.time());
                 } while (!reached);
             }
@@ -339,7 +346,8 @@ public final class PaperExchange implements ExchangeAdapter {
      * @param ticker the ticker of one of the venue's instruments
      */
     public void onTicker(Ticker ticker) {
-        durably(() -> engine.onTicker(ticker));
+        if (inMemory()) engine.onTicker(ticker);
+        else durably(() -> engine.onTicker(ticker));
     }
 
     @Override
@@ -410,7 +418,7 @@ public final class PaperExchange implements ExchangeAdapter {
 
     @Override
     public OrderAck place(OrderRequest request) {
-        return durably(() -> engine.submit(request));
+        return inMemory() ? engine.submit(request) : durably(() -> engine.submit(request));
     }
 
     /** Lowers a resting order's quantity; it keeps its place in the queue (see {@link MatchingEngine#reduceRestingQuantity}). */
@@ -439,7 +447,8 @@ public final class PaperExchange implements ExchangeAdapter {
 
     @Override
     public void cancel(String symbol, String clientOrderId) {
-        durably(() -> engine.cancel(symbol, clientOrderId));
+        if (inMemory()) engine.cancel(symbol, clientOrderId);
+        else durably(() -> engine.cancel(symbol, clientOrderId));
     }
 
     @Override

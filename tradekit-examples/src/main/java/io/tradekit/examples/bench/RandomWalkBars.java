@@ -28,7 +28,7 @@ public final class RandomWalkBars {
      * @param timeframe the bars' timeframe
      * @param count how many bars
      * @param seed the random seed; the same seed gives the same bars
-     * @return the bars, oldest first, volume 1 each
+     * @return the bars, oldest first, volume 1 each, as an unmodifiable list (which a backtest takes without copying it)
      */
     public static List<Bar> generate(String symbol, Timeframe timeframe, int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -46,6 +46,6 @@ public final class RandomWalkBars {
             bars.add(new Bar(symbol, timeframe, time, open, BigDecimal.valueOf(highCents, 2), BigDecimal.valueOf(lowCents, 2), close, VOLUME));
             time = time.plus(timeframe.duration());
         }
-        return bars;
+        return List.copyOf(bars);
     }
 }
