@@ -29,7 +29,8 @@ public final class AdvisorPlugins {
      * Everything on this library's class loader.
      *
      * @return the sources and notifiers found
-     * @throws io.tradekit.api.InvalidInputException if a declared provider cannot be loaded
+     * @throws io.tradekit.api.InvalidInputException if a declared provider cannot be loaded, or two different classes
+     *         declare one name
      */
     public static AdvisorPlugins discover() {
         return discover(AdvisorPlugins.class.getClassLoader());
@@ -37,20 +38,29 @@ public final class AdvisorPlugins {
 
     /**
      * Everything {@code loader} can see; a declared provider that cannot be loaded is an error, never left out silently.
-     * When two providers share a name, the one found last wins.
+     * Two different classes declaring one name are refused, naming both, rather than one silently replacing the other.
      *
      * @param loader the class loader whose {@code META-INF/services} entries are read
      * @return the sources and notifiers found
-     * @throws io.tradekit.api.InvalidInputException if a declared provider cannot be loaded
+     * @throws io.tradekit.api.InvalidInputException if a declared provider cannot be loaded, or two different classes
+     *         declare one name
      */
     public static AdvisorPlugins discover(ClassLoader loader) {
         AdvisorPlugins p = new AdvisorPlugins();
+        java.util.List<ProposalSourceProvider> sources = new java.util.ArrayList<>();
+        java.util.List<NotifierProvider> notifiers = new java.util.ArrayList<>();
         try {
-            ServiceLoader.load(ProposalSourceProvider.class, loader).forEach(s -> p.sources.put(s.name(), s));
-            ServiceLoader.load(NotifierProvider.class, loader).forEach(n -> p.notifiers.put(n.name(), n));
+            ServiceLoader.load(ProposalSourceProvider.class, loader).forEach(sources::add);
+            ServiceLoader.load(NotifierProvider.class, loader).forEach(notifiers::add);
         } catch (ServiceConfigurationError e) {
             throw new InvalidInputException("a plugin declares an advisor provider that cannot be loaded: "
                     + UntrustedText.printable(String.valueOf(e.getMessage()), 300, false), e);
+        }
+        for (ProposalSourceProvider s : io.tradekit.core.Plugins.oneByName("ProposalSourceProvider", sources, ProposalSourceProvider::name)) {
+            p.sources.put(s.name(), s);
+        }
+        for (NotifierProvider n : io.tradekit.core.Plugins.oneByName("NotifierProvider", notifiers, NotifierProvider::name)) {
+            p.notifiers.put(n.name(), n);
         }
         return p;
     }

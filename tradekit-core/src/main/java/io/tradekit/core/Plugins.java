@@ -36,7 +36,7 @@ public final class Plugins {
      * Everything on the context class loader (or this library's, when there is none).
      *
      * @return the providers found
-     * @throws InvalidInputException if a provider is declared but cannot be loaded
+     * @throws InvalidInputException if a provider is declared but cannot be loaded, or two different classes declare one name
      */
     public static Plugins discover() {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
@@ -47,27 +47,59 @@ public final class Plugins {
      * Every provider {@code loader} can see.
      *
      * @throws InvalidInputException if a provider is declared but cannot be loaded (a missing or broken class in
-     *                               a plugin jar): a plugin is never silently left out
+     *                               a plugin jar): a plugin is never silently left out; or if two different classes
+     *                               declare one name: neither silently replaces the other
      * @param loader the class loader whose {@code META-INF/services} entries are read
      * @return the providers found
      */
     public static Plugins discover(ClassLoader loader) {
         Plugins p = new Plugins();
-        load(StrategyProvider.class, loader, p::register);
-        load(ExchangeAdapterProvider.class, loader, p::register);
-        load(StateStoreProvider.class, loader, p::register);
-        load(RiskPolicyProvider.class, loader, p::register);
+        load(StrategyProvider.class, loader, StrategyProvider::name, p::register);
+        load(ExchangeAdapterProvider.class, loader, ExchangeAdapterProvider::name, p::register);
+        load(StateStoreProvider.class, loader, StateStoreProvider::name, p::register);
+        load(RiskPolicyProvider.class, loader, RiskPolicyProvider::name, p::register);
         return p;
     }
 
-    private static <T> void load(Class<T> type, ClassLoader loader, java.util.function.Consumer<T> register) {
+    private static <T> void load(Class<T> type, ClassLoader loader, java.util.function.Function<T, String> name,
+                                 java.util.function.Consumer<T> register) {
+        java.util.List<T> found;
         try {
-            ServiceLoader.load(type, loader).forEach(register);
+            found = new java.util.ArrayList<>();
+            ServiceLoader.load(type, loader).forEach(found::add);
         } catch (java.util.ServiceConfigurationError e) {
             throw new InvalidInputException("a plugin declares a " + type.getSimpleName() + " that cannot be loaded: "
                     + io.tradekit.api.UntrustedText.printable(String.valueOf(e.getMessage()), 300, false)
                     + (e.getCause() != null ? " (" + io.tradekit.api.UntrustedText.printable(String.valueOf(e.getCause()), 300, false) + ")" : ""), e);
         }
+        for (T provider : oneByName(type.getSimpleName(), found, name)) register.accept(provider);
+    }
+
+    /**
+     * The providers discovered, each name once: two different classes declaring the same name are refused, naming both,
+     * rather than one silently taking the other's place (which one ServiceLoader finds last depends on the class path's
+     * order). The same class found twice (one jar on the class path twice) counts once. Shared by every discovery of
+     * named plugins.
+     *
+     * @param kind what the providers are, for the message (e.g. {@code StrategyProvider})
+     * @param found the providers in the order they were found
+     * @param name a provider's name
+     * @param <T> the provider type
+     * @return the providers, each name once, in the order found
+     * @throws InvalidInputException if two different classes declare one name
+     */
+    public static <T> java.util.List<T> oneByName(String kind, java.util.List<T> found, java.util.function.Function<T, String> name) {
+        Map<String, T> byName = new LinkedHashMap<>();
+        for (T provider : found) {
+            String key = name.apply(provider);
+            T earlier = byName.putIfAbsent(key, provider);
+            if (earlier != null && !earlier.getClass().getName().equals(provider.getClass().getName())) {
+                throw new InvalidInputException("two plugins declare a " + kind + " named '"
+                        + io.tradekit.api.UntrustedText.printable(String.valueOf(key), 100, false) + "': " + earlier.getClass().getName()
+                        + " and " + provider.getClass().getName() + "; remove one from the class path, or register the one to use by hand");
+            }
+        }
+        return new java.util.ArrayList<>(byName.values());
     }
 
     /**
