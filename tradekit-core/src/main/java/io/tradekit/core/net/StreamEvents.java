@@ -11,41 +11,73 @@ import java.util.Objects;
 
 /**
  * Where a venue adapter's I/O threads post events: the engine's sink once {@code connect} gave it, guarded
- * so that a failing sink never kills a socket thread. An error event keeps at most 512 characters of what
- * arrived, so that nothing is silently lost and nothing huge is kept.
+ * so that a failing sink never kills a socket thread. Events posted before that are held and handed over first, in
+ * order, when the sink is attached. An error event keeps at most 512 characters of what arrived, so that nothing is
+ * silently lost and nothing huge is kept.
  */
 public final class StreamEvents {
 
     private static final Logger log = LoggerFactory.getLogger(StreamEvents.class);
     private static final int RAW_LIMIT = 512;
 
-    private volatile EventSink sink;
+    /** How many events posted before {@link #attach} are held for the sink; beyond it they are counted and reported. */
+    public static final int HELD_BEFORE_ATTACH = 10_000;
 
-    /** Not attached yet: until {@link #attach}, posted events are dropped (logged at debug level). */
+    private volatile EventSink sink;
+    /** Guards the events held before the first {@link #attach}. */
+    private final Object early = new Object();
+    /** Events posted before the first attach, in order; null once a sink has them. */
+    private java.util.List<Event> held = new java.util.ArrayList<>();
+    private int notHeld;
+
+    /** Not attached yet: until {@link #attach}, posted events are held (at most {@value #HELD_BEFORE_ATTACH}). */
     public StreamEvents() {
     }
 
     /**
-     * Starts handing events to the engine's sink; the adapter calls it from {@code connect}.
+     * Starts handing events to the engine's sink; the adapter calls it from {@code connect}. The events posted before the
+     * first attach reach {@code target} first, in the order they were posted, followed by an {@link Event.ErrorRaised}
+     * ({@link ErrorCategory#INTERNAL}) counting any beyond the {@value #HELD_BEFORE_ATTACH} held; then everything posted.
      *
      * @param target the engine's sink; never null
      */
     public void attach(EventSink target) {
-        this.sink = Objects.requireNonNull(target, "sink");
+        Objects.requireNonNull(target, "sink");
+        synchronized (early) {
+            if (held != null) {
+                for (Event event : held) deliver(target, event);
+                if (notHeld > 0) {
+                    deliver(target, new Event.ErrorRaised("stream", ErrorCategory.INTERNAL, notHeld + " event(s) arrived before the bot "
+                            + "connected, beyond the " + HELD_BEFORE_ATTACH + " held for it, and were lost", "", Instant.now()));
+                }
+                held = null;
+            }
+            sink = target;
+        }
     }
 
     /**
      * Posts an event to the sink; a sink that throws is logged and the event dropped. Before {@link #attach} the event is
-     * dropped too (logged at debug level). Safe from any thread.
+     * held for the sink. Safe from any thread.
      *
      * @param event the event
      */
     public void post(Event event) {
         EventSink target = sink;
         if (target == null) {
-            log.debug("event before connect dropped: {}", event);
-            return;
+            synchronized (early) {
+                target = sink;
+                if (target == null) {
+                    if (held.size() < HELD_BEFORE_ATTACH) held.add(event);
+                    else notHeld++;
+                    return;
+                }
+            }
         }
+        deliver(target, event);
+    }
+
+    private static void deliver(EventSink target, Event event) {
         try {
             target.post(event);
         } catch (RuntimeException e) {
