@@ -106,17 +106,19 @@ public final class BybitSimulator implements AutoCloseable {
          *
          * @throws InvalidInputException when the bars are empty or mixed, or do not match the instrument, or the
          *         instrument's kind does not fit the category
-         * @throws NullPointerException when the category, funding rate, instrument or credentials is null
+         * @throws NullPointerException when the category, funding rate, instrument, bars, balances or credentials is null, naming it
          */
         public Options {
             Objects.requireNonNull(category, "category");
             Objects.requireNonNull(fundingRate, "fundingRate");
+            Objects.requireNonNull(instrument, "instrument");
+            Objects.requireNonNull(bars, "bars");
+            Objects.requireNonNull(balances, "balances");
             if ((category == Category.LINEAR) != instrument.isDerivative()) {
                 throw new InvalidInputException("bybit simulator: category " + category.wire() + " needs a " + (category == Category.LINEAR
                         ? "linear perpetual instrument" : "spot instrument") + ", got " + instrument.kind() + " " + instrument.symbol());
             }
             bars = List.copyOf(bars);
-            Objects.requireNonNull(instrument, "instrument");
             Objects.requireNonNull(credentials, "credentials");
             balances = Map.copyOf(balances);
             if (bars.isEmpty()) throw new InvalidInputException("bybit simulator: bars must not be empty");
