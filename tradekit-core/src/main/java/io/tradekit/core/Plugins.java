@@ -63,9 +63,8 @@ public final class Plugins {
 
     private static <T> void load(Class<T> type, ClassLoader loader, java.util.function.Function<T, String> name,
                                  java.util.function.Consumer<T> register) {
-        java.util.List<T> found;
+        List<T> found = new ArrayList<>();
         try {
-            found = new java.util.ArrayList<>();
             ServiceLoader.load(type, loader).forEach(found::add);
         } catch (java.util.ServiceConfigurationError e) {
             throw new InvalidInputException("a plugin declares a " + type.getSimpleName() + " that cannot be loaded: "
@@ -88,7 +87,7 @@ public final class Plugins {
      * @return the providers, each name once, in the order found
      * @throws InvalidInputException if two different classes declare one name
      */
-    public static <T> java.util.List<T> oneByName(String kind, java.util.List<T> found, java.util.function.Function<T, String> name) {
+    public static <T> List<T> oneByName(String kind, List<T> found, java.util.function.Function<T, String> name) {
         Map<String, T> byName = new LinkedHashMap<>();
         for (T provider : found) {
             String key = name.apply(provider);
@@ -99,7 +98,7 @@ public final class Plugins {
                         + " and " + provider.getClass().getName() + "; remove one from the class path, or register the one to use by hand");
             }
         }
-        return new java.util.ArrayList<>(byName.values());
+        return new ArrayList<>(byName.values());
     }
 
     /**

@@ -107,10 +107,8 @@ final class StreamServer extends WebSocketServer {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        if (conn.getAttachment() != null) return;
-        Object session = sessionFor(handshake.getResourceDescriptor());
-        if (session == null) conn.close(1008, "unknown path " + URI.create(handshake.getResourceDescriptor()).getPath());
-        else conn.setAttachment(session);
+        // The handshake gave every known path its session.
+        if (conn.getAttachment() == null) conn.close(1008, "unknown path " + URI.create(handshake.getResourceDescriptor()).getPath());
     }
 
     /** The session a connection to {@code resource} opens: the API's, or a market one with the URL's streams; null for an unknown path. */

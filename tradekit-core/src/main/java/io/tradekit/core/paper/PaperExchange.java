@@ -113,10 +113,16 @@ public final class PaperExchange implements ExchangeAdapter {
         handles.add(this);
     }
 
+    /** Inside a change of a durable book ({@link #durably}, this thread holds its lock) the event waits for the commit. */
     private void post(Event event) {
         PaperExchange keeper = owner;
-        if (keeper.untilDurable != null && Thread.holdsLock(keeper.steps)) keeper.untilDurable.add(event);
-        else for (PaperExchange handle : handles) handle.sink.post(event);
+        if (Thread.holdsLock(keeper.steps) && keeper.untilDurable != null) keeper.untilDurable.add(event);
+        else tell(event);
+    }
+
+    /** Every handle's bot hears {@code event}. */
+    private void tell(Event event) {
+        for (PaperExchange handle : handles) handle.sink.post(event);
     }
 
     /**
@@ -140,7 +146,7 @@ public final class PaperExchange implements ExchangeAdapter {
                 } finally {
                     java.util.List<Event> told = keeper.untilDurable;
                     keeper.untilDurable = null;
-                    for (Event event : told) for (PaperExchange handle : handles) handle.sink.post(event);
+                    told.forEach(this::tell);
                 }
             }
         }
@@ -317,7 +323,10 @@ public final class PaperExchange implements ExchangeAdapter {
                 } while (!reached);
             }
         }
-        for (Bar bar : playing) durably(() -> engine.endBar(bar));
+        for (Bar bar : playing) {
+            if (inMemory()) engine.endBar(bar);
+            else durably(() -> engine.endBar(bar));
+        }
     }
 
     /** One step of the path whose fills, order changes and place on the path the book commits together. */
