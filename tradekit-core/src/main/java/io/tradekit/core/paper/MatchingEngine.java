@@ -437,9 +437,11 @@ public final class MatchingEngine {
     }
 
     /**
-     * Opens a bar and, when nothing on it can fill or must be watched ({@link #isQuiet}), closes it at once
-     * with {@link #endBar}: one lock for the common bar of a backtest. Returns true when the bar is closed;
-     * false when the caller must play its path with {@link #advance} and close it with {@link #endBar}.
+     * Opens a bar and, when nothing on its path can fill or must be watched, closes it at once with {@link #endBar}:
+     * one lock for the common bar of a backtest. Nothing can fill when no order waits for a price, no level is watched,
+     * no perpetual position is held and no resting order stands within the bar's range (no bid at or above its low, no
+     * ask at or below its high): the path's points would move the price and tell no one. Returns true when the bar is
+     * closed; false when the caller must play its path with {@link #advance} and close it with {@link #endBar}.
      *
      * @param bar the bar to open
      * @return true when the bar is closed already
@@ -457,7 +459,11 @@ public final class MatchingEngine {
      */
     public synchronized boolean playIfQuiet(Bar bar, Instant closeTime) {
         beginBar(bar);
-        if (!isQuiet(bar.symbol())) return false;
+        String symbol = bar.symbol();
+        // A grid's orders always rest, but most bars reach none of them: those bars need no path either.
+        if (resting.reachedWithin(symbol, bar.low(), bar.high()) || hasPending(symbol) || watched.containsKey(symbol) || holdsPerpetual(symbol)) {
+            return false;
+        }
         endBar(bar, closeTime);
         return true;
     }

@@ -71,6 +71,17 @@ final class RestingOrders {
     }
 
     /**
+     * Whether a market trading anywhere between {@code low} and {@code high} (both included) meets a resting order of
+     * {@code symbol}: a bid at or above the low or an ask at or below the high.
+     */
+    boolean reachedWithin(String symbol, BigDecimal low, BigDecimal high) {
+        NavigableMap<BigDecimal, ArrayDeque<Order>> buys = side(symbol, true);
+        NavigableMap<BigDecimal, ArrayDeque<Order>> sells = side(symbol, false);
+        return buys != null && !buys.isEmpty() && buys.lastKey().compareTo(low) >= 0
+                || sells != null && !sells.isEmpty() && sells.firstKey().compareTo(high) <= 0;
+    }
+
+    /**
      * Removes and returns, in arrival order, the bids priced at or above {@code buyFloor} and the asks
      * priced at or below {@code sellCeiling}: the orders a market that traded down to one and up to the
      * other has crossed. A null bound takes nothing from that side.

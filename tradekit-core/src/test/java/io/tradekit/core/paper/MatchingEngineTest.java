@@ -77,6 +77,41 @@ class MatchingEngineTest {
     }
 
     @Test
+    void aBarWhoseRangeReachesNoRestingOrderIsClosedWithoutItsPathAndOneThatTouchesALevelIsNot() {
+        MatchingEngine e = engine(tenThousand());
+        e.submit(limit("b-1", Side.BUY, "1", "98"));
+
+        // Down to 98.01: the bid is not reached, so the bar needs no path.
+        Bar above = bar(1, "100", "101.99", "98.01", "101");
+        assertThat(e.playIfQuiet(above)).isTrue();
+        assertThat(e.lastPrice("BTCUSDT")).contains(d("101"));
+        assertThat(e.hasPlayed(above)).isTrue();
+        assertThat(e.order("b-1").orElseThrow().status()).isEqualTo(OrderStatus.NEW);
+
+        // A low exactly at the bid reaches it: the caller must play the path, and the bid fills there.
+        play(e, bar(2, "100", "101", "98", "100"));
+        assertThat(e.order("b-1").orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
+
+        e.submit(limit("s-1", Side.SELL, "0.5", "102"));
+        assertThat(e.playIfQuiet(bar(3, "100", "101.99", "99", "101"))).isTrue();
+        assertThat(e.order("s-1").orElseThrow().status()).isEqualTo(OrderStatus.NEW);
+        // A high exactly at the ask reaches it too.
+        play(e, bar(4, "101", "102", "100", "101"));
+        assertThat(e.order("s-1").orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
+    }
+
+    /** What a driver does with a bar: closed at once when quiet, else its path point by point, then closed. */
+    private static void play(MatchingEngine e, Bar bar) {
+        assertThat(e.playIfQuiet(bar)).as("bar %s reaches a resting order", bar.openTime()).isFalse();
+        for (PricePoint p : PricePoint.pathOf(bar)) {
+            while (!e.advance("BTCUSDT", p)) {
+                // stopped at a level where an order filled: go on toward the point
+            }
+        }
+        e.endBar(bar);
+    }
+
+    @Test
     void restingBuyGetsTheOpenWhenTheBarGapsBelowIt() {
         MatchingEngine e = engine(tenThousand());
         e.submit(limit("a-1", Side.BUY, "1", "98"));
