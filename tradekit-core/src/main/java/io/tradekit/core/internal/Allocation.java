@@ -60,7 +60,7 @@ final class Allocation {
     /** The money that pays for entries in {@code instrument}, less what the bot's working entries reserve. */
     BigDecimal freeFunds(Instrument instrument) {
         BigDecimal funds = instrument.isDerivative()
-                ? engine.portfolio.marginAccount(engine.data::lastPrice).availableBalance() : engine.portfolio.cash();
+                ? engine.portfolio.marginAccount(engine.marks).availableBalance() : engine.portfolio.cash();
         return funds.subtract(reserved());
     }
 

@@ -81,6 +81,8 @@ public final class BotEngine {
     final EngineClock clock;
     final OrderManager orders;
     final MarketDataCache data;
+    /** The cache's last price of a symbol, as the portfolio's marks: one function, not one per equity asked for (every bar). */
+    final java.util.function.Function<String, BigDecimal> marks;
     /** The strategy's higher timeframes, made from the closed base bars as they enter {@link #data}. */
     final HigherTimeframes higher;
     final EquityCurve curve;
@@ -147,6 +149,7 @@ public final class BotEngine {
         this.clock = clock;
         this.orders = new OrderManager(config.botId());
         this.data = new MarketDataCache(Math.max(config.cacheCapacity(), HigherTimeframes.barsToKeep(strategy)));
+        this.marks = data::lastPrice;
         this.higher = new HigherTimeframes(config.timeframe(), strategy.higherTimeframes());
         this.curve = new EquityCurve(config.recordEquityCurve());
         Lane primary = new Lane(this, config.symbol(), strategy);
@@ -663,7 +666,7 @@ public final class BotEngine {
 
     private void recordEquity(Instant now) {
         if (portfolio == null) return;
-        BigDecimal unrealized = portfolio.unrealizedPnl(data::lastPrice);
+        BigDecimal unrealized = portfolio.unrealizedPnl(marks);
         store.recordEquity(new EquitySnapshot(now, equity(), portfolio.cash(),
                 portfolio.grossRealizedPnl().subtract(portfolio.totalFees()), unrealized));
     }
@@ -931,7 +934,7 @@ public final class BotEngine {
     }
 
     public BigDecimal equity() {
-        return portfolio.equity(data::lastPrice);
+        return portfolio.equity(marks);
     }
 
     public BigDecimal dayStartEquity() {

@@ -95,7 +95,7 @@ public final class EngineContext implements StrategyContext, RiskContext {
     @Override
     public io.tradekit.api.MarginAccount marginAccount() {
         if (engine.instrument == null || !engine.instrument.isDerivative()) return RiskContext.super.marginAccount();
-        return engine.portfolio.marginAccount(engine.data::lastPrice);
+        return engine.portfolio.marginAccount(engine.marks);
     }
 
     @Override

@@ -164,10 +164,21 @@ public final class OrderManager {
     public Optional<Order> onFill(Fill fill) {
         Order order = orders.get(fill.clientOrderId());
         if (order == null) return Optional.empty();
-        BigDecimal notional = filledNotional.merge(fill.clientOrderId(), fill.notional(), BigDecimal::add);
         BigDecimal filled = order.filledQuantity().add(fill.quantity());
+        boolean complete = filled.compareTo(order.quantity()) >= 0;
+        BigDecimal notional;
+        if (complete) {
+            // No fill can follow a complete one, so its order's running notional need not be kept: the map holds
+            // only orders that may still fill, instead of growing with every order a long run ever filled.
+            BigDecimal before = filledNotional.remove(fill.clientOrderId());
+            // A venue that fills an order past its quantity: what it had filled is the order's own record.
+            if (before == null && order.filledQuantity().signum() > 0) before = order.averageFillPrice().multiply(order.filledQuantity());
+            notional = before == null ? fill.notional() : before.add(fill.notional());
+        } else {
+            notional = filledNotional.merge(fill.clientOrderId(), fill.notional(), BigDecimal::add);
+        }
         BigDecimal average = notional.divide(filled, MathContext.DECIMAL64);
-        OrderStatus status = filled.compareTo(order.quantity()) >= 0 ? OrderStatus.FILLED
+        OrderStatus status = complete ? OrderStatus.FILLED
                 : order.status().isTerminal() ? order.status() : OrderStatus.PARTIALLY_FILLED;
         Order changed = withVenueOrderId(order, fill.venueOrderId()).withFilled(filled, average, status, fill.time());
         return store(order, changed);

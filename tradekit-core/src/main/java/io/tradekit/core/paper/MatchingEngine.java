@@ -1142,7 +1142,9 @@ public final class MatchingEngine {
         }
         if (side == Side.SELL) return quantity;
         BigDecimal notional = quantity.multiply(price);
-        return notional.add(notional.multiply(feeBps).divide(BPS, MathContext.DECIMAL64));
+        BigDecimal fee = notional.multiply(feeBps);
+        // Basis points to a fraction by moving the point, exact; a division only when the product is too long to keep.
+        return notional.add(fee.precision() <= 16 ? fee.movePointLeft(4) : fee.divide(BPS, MathContext.DECIMAL64));
     }
 
     /** The asset an order's funds are locked in: a perpetual's margin is always the quote asset. */

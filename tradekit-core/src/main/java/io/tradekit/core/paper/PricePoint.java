@@ -41,7 +41,7 @@ public record PricePoint(BigDecimal price, Instant time, boolean gap) {
         // Nanosecond arithmetic: Duration.dividedBy goes through BigDecimal, and this runs for every bar.
         long third = bar.timeframe().duration().toNanos() / 3;
         // Ties go to the low first: a bar that opens midway is taken as falling first, the worse case for a long.
-        boolean lowFirst = bar.open().subtract(bar.low()).compareTo(bar.high().subtract(bar.open())) <= 0;
+        boolean lowFirst = lowNearer(bar.open(), bar.high(), bar.low());
         BigDecimal first = lowFirst ? bar.low() : bar.high();
         BigDecimal second = lowFirst ? bar.high() : bar.low();
         return new PricePoint[]{
@@ -49,5 +49,18 @@ public record PricePoint(BigDecimal price, Instant time, boolean gap) {
                 new PricePoint(first, open.plusNanos(third), false),
                 new PricePoint(second, open.plusNanos(2 * third), false),
                 new PricePoint(bar.close(), closeTime, false)};
+    }
+
+    /**
+     * Whether the low is at least as near the open as the high: {@code open - low <= high - open}, that is
+     * {@code 2 open <= high + low}. Decided in doubles when they are clearly apart (no allocation, every bar), exactly
+     * in decimals when they are within rounding of each other.
+     */
+    static boolean lowNearer(BigDecimal open, BigDecimal high, BigDecimal low) {
+        double o = open.doubleValue();
+        double margin = 2 * o - high.doubleValue() - low.doubleValue();
+        // Each conversion is within half an ulp; 1e-12 of the price is far beyond their sum and far below a tick.
+        if (Math.abs(margin) > Math.abs(o) * 1e-12) return margin < 0;
+        return open.subtract(low).compareTo(high.subtract(open)) <= 0;
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -92,9 +91,14 @@ final class RestingOrders {
         boolean buyCrossed = buys != null && !buys.isEmpty() && buys.lastKey().compareTo(buyFloor) >= 0;
         boolean sellCrossed = sells != null && !sells.isEmpty() && sells.firstKey().compareTo(sellCeiling) <= 0;
         if (!buyCrossed && !sellCrossed) return List.of(); // the common case: nothing crossed, nothing allocated
-        List<Order> crossed = new ArrayList<>();
-        if (buyCrossed) drain(buys.tailMap(buyFloor, true), crossed);
-        if (sellCrossed) drain(sells.headMap(sellCeiling, true), crossed);
+        List<Order> crossed = new ArrayList<>(4);
+        // Polled level by level from the crossed end: no range view or iterator for every fill.
+        if (buyCrossed) {
+            while (!buys.isEmpty() && buys.lastKey().compareTo(buyFloor) >= 0) crossed.addAll(buys.pollLastEntry().getValue());
+        }
+        if (sellCrossed) {
+            while (!sells.isEmpty() && sells.firstKey().compareTo(sellCeiling) <= 0) crossed.addAll(sells.pollFirstEntry().getValue());
+        }
         if (crossed.size() > 1) crossed.sort(ARRIVAL);
         return crossed;
     }
@@ -111,13 +115,6 @@ final class RestingOrders {
         if (next == null) return null;
         int beyond = next.compareTo(target);
         return (down ? beyond >= 0 : beyond <= 0) ? next : null;
-    }
-
-    private static void drain(NavigableMap<BigDecimal, ArrayDeque<Order>> levels, List<Order> into) {
-        for (Iterator<ArrayDeque<Order>> it = levels.values().iterator(); it.hasNext(); ) {
-            into.addAll(it.next());
-            it.remove();
-        }
     }
 
     /** The bids or asks of {@code symbol}, null when it has none yet. */
