@@ -67,6 +67,8 @@ public final class BotEngine {
     static final String STARTING_EQUITY_KEY = "bot.startingEquity";
     /** Config entry: the strategies' state ({@link LaneStates}), journaled with every commit scope that may change it. */
     static final String STRATEGY_STATE_KEY = "bot.strategyState";
+    /** A bot with several pairs: the last bar each pair's strategy acted on, {@code SYMBOL=instant} joined by commas. */
+    static final String STRATEGY_STATE_BARS_KEY = "bot.strategyStateBarByPair";
     /** Config entry: the close time of the last bar the journaled strategy state has acted on. */
     static final String STRATEGY_STATE_BAR_KEY = "bot.strategyStateBar";
 
@@ -126,6 +128,7 @@ public final class BotEngine {
     /** The strategy state last journaled, so that an unchanged state is not written again. */
     private String journaledStrategyState;
     private Instant journaledStrategyBar;
+    private String journaledStrategyBars;
     /**
      * The last bar the restored strategy state had acted on: a driver that feeds that bar again after a restart (killed
      * before it marked the bar) does not hand it to the strategy a second time.
@@ -398,6 +401,7 @@ public final class BotEngine {
             dayStartEquity = equity();
             curve.restorePeak(dayStartEquity);
         }
+        catchUpLanes();
         if (!(loop instanceof DirectLoop)) journalStrategyState();
     }
 
@@ -617,6 +621,11 @@ public final class BotEngine {
             lastMarkTime = now;
             markEquity(now);
         }
+        actOnBar(lane, bar, now);
+    }
+
+    /** A bar of {@code lane} is in the cache: the safety manager, then (warm and running) the lane's strategy hear of it. */
+    private void actOnBar(Lane lane, Bar bar, Instant now) {
         watchMargin();
         safety.onBar(bar, now);
         if (!lane.warm) {
@@ -624,7 +633,8 @@ public final class BotEngine {
             if (!lane.warm) return;
         }
         if (state == BotState.STOPPED || state == BotState.CREATED) return;
-        if (strategyActedUpTo != null && !now.isAfter(strategyActedUpTo)) return; // its journaled state holds this bar already
+        if (lane.actedUpTo != null && !now.isAfter(lane.actedUpTo)) return; // its journaled state holds this bar already
+        lane.actedUpTo = now;
         barsProcessed++;
         if (strategyFailure == null) {
             try {
@@ -764,16 +774,47 @@ public final class BotEngine {
             store.putConfig(STRATEGY_STATE_BAR_KEY, bar.toString(), clock.now());
             journaledStrategyBar = bar;
         }
+        if (lanes.size() > 1) {
+            String bars = LaneStates.actedUpTo(lanes);
+            if (!bars.equals(journaledStrategyBars)) {
+                store.putConfig(STRATEGY_STATE_BARS_KEY, bars, clock.now());
+                journaledStrategyBars = bars;
+            }
+        }
     }
 
     /**
-     * The strategy state journaled last and the last bar it had acted on, read by {@link Recovery#load}: the state is not
-     * written again unchanged, and that bar, fed again, does not reach the strategy twice.
+     * A pair whose strategy is one bar behind the bot's (a process killed between two pairs' bars of one close time):
+     * its strategy is handed that bar now, which the restart preloaded as the pair's latest, so that no pair skips a bar
+     * another acted on. Only the pair's latest bar is handed over: an earlier one would meet a cache already holding
+     * the bars after it.
      */
-    void strategyStateJournaled(String state, Optional<Instant> actedUpTo) {
+    private void catchUpLanes() {
+        if (lanes.size() < 2 || strategyActedUpTo == null) return;
+        for (Lane lane : lanes) {
+            if (lane.actedUpTo == null || !lane.actedUpTo.isBefore(strategyActedUpTo)) continue;
+            Bar latest = data.last(lane.symbol, config.timeframe()).orElse(null);
+            if (latest == null) continue;
+            Instant close = latest.closeTime();
+            if (!close.isAfter(lane.actedUpTo) || close.isAfter(strategyActedUpTo)) continue;
+            log.info("pair {}: its strategy had not acted on the bar closing {} when the bot stopped; it acts on it now", lane.symbol, close);
+            if (loop instanceof DirectLoop) actOnBar(lane, latest, close);
+            else inOneCommit(() -> actOnBar(lane, latest, close));
+        }
+    }
+
+    /**
+     * The strategy state journaled last and the last bar it had acted on (with several pairs, each pair's too), read by
+     * {@link Recovery#load}: the state is not written again unchanged, a bar fed again does not reach a strategy twice,
+     * and a pair left one bar behind is handed that bar at start ({@link #catchUpLanes}).
+     */
+    void strategyStateJournaled(String state, Optional<Instant> actedUpTo, java.util.Map<String, Instant> byPair, String byPairJournaled) {
         journaledStrategyState = state;
         journaledStrategyBar = actedUpTo.orElse(null);
         strategyActedUpTo = actedUpTo.orElse(null);
+        journaledStrategyBars = byPairJournaled;
+        // A journal of one pair, or written before marks per pair: every pair acted on the bot's last bar.
+        for (Lane lane : lanes) lane.actedUpTo = byPair.getOrDefault(lane.symbol, strategyActedUpTo);
     }
 
     /**

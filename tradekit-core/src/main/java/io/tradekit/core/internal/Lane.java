@@ -25,6 +25,12 @@ final class Lane {
     Instrument instrument;
     /** Whether the lane's series holds the strategy's warmup bars, so that it trades on the next one. */
     boolean warm;
+    /**
+     * The close time of the last bar handed to the lane's strategy (journaled with its state): a bar at or before it,
+     * fed again after a restart, does not reach the strategy twice. Pairs are handed their bars one after another, so
+     * a process killed between two pairs' bars of one close leaves them one bar apart (see {@code BotEngine#catchUpLanes}).
+     */
+    java.time.Instant actedUpTo;
 
     Lane(BotEngine engine, String symbol, Strategy strategy) {
         this.symbol = symbol;

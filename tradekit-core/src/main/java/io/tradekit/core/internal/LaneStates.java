@@ -27,6 +27,38 @@ final class LaneStates {
         return root.toString();
     }
 
+    /** The last bar each lane's strategy acted on, {@code SYMBOL=instant} joined by commas in lane order (lanes with none left out). */
+    static String actedUpTo(List<Lane> lanes) {
+        StringBuilder out = new StringBuilder();
+        for (Lane lane : lanes) {
+            if (lane.actedUpTo == null) continue;
+            if (!out.isEmpty()) out.append(',');
+            out.append(lane.symbol).append('=').append(lane.actedUpTo);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Reads {@link #actedUpTo}'s text back.
+     *
+     * @throws io.tradekit.core.store.UnrecoverableStateException naming the entry that is not {@code SYMBOL=instant}
+     */
+    static java.util.Map<String, java.time.Instant> parseActedUpTo(String saved) {
+        java.util.Map<String, java.time.Instant> out = new java.util.HashMap<>();
+        if (saved.isBlank()) return out;
+        for (String entry : saved.split(",")) {
+            int eq = entry.indexOf('=');
+            try {
+                if (eq <= 0) throw new java.time.format.DateTimeParseException("no SYMBOL= before it", entry, 0);
+                out.put(entry.substring(0, eq), java.time.Instant.parse(entry.substring(eq + 1)));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new io.tradekit.core.store.UnrecoverableStateException("the bot will not start: its journal's last bar per pair ("
+                        + BotEngine.STRATEGY_STATE_BARS_KEY + ") holds '" + entry + "', which is not SYMBOL=instant");
+            }
+        }
+        return out;
+    }
+
     /** Gives each lane its state from {@code saved}; a lane the snapshot has no state for starts from none. */
     static void restore(List<Lane> lanes, String saved) {
         if (lanes.size() == 1) {

@@ -112,7 +112,9 @@ final class Recovery {
         });
         journaledState.ifPresent(saved -> {
             LaneStates.restore(engine.lanes, saved);
-            engine.strategyStateJournaled(saved, engine.store.config(BotEngine.STRATEGY_STATE_BAR_KEY).map(Instant::parse));
+            Optional<String> byPair = engine.store.config(BotEngine.STRATEGY_STATE_BARS_KEY);
+            engine.strategyStateJournaled(saved, engine.store.config(BotEngine.STRATEGY_STATE_BAR_KEY).map(Instant::parse),
+                    byPair.map(LaneStates::parseActedUpTo).orElse(java.util.Map.of()), byPair.orElse(null));
         });
         return state.snapshot();
     }

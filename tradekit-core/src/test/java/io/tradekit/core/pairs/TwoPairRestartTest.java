@@ -93,6 +93,50 @@ class TwoPairRestartTest {
     }
 
     @Test
+    void aPairWhoseBarOfAClosedTimeWasNotActedOnWhenTheBotStoppedIsHandedItAtTheRestartAndNoPairGetsABarTwice() throws Exception {
+        Path db = dir.resolve("bot.db");
+        PaperSettings settings = PaperSettings.of(List.of(PairBars.BTC, PairBars.ETH), Map.of("USDT", new BigDecimal("10000")));
+        List<Bar> btc = PairBars.closes("BTCUSDT", "100", "101", "102", "103");
+        List<Bar> eth = PairBars.closes("ETHUSDT", "50", "51", "52", "53");
+        List<RestsOneBid> firstRun = new ArrayList<>();
+        try (TradingBot bot = twoPairBot(PaperExchange.durable(settings, Replay.paperBookFor(db)), db, firstRun)) {
+            bot.start();
+            ReplayDriver.of(bot).feed(List.of(btc.get(0), eth.get(0)));
+            ReplayDriver.of(bot).feed(List.of(btc.get(1), eth.get(1)));
+            // The third close: BTC's bar is acted on and committed; the process ends before ETH's bar of that close.
+            ReplayDriver.of(bot).feed(List.of(btc.get(2)));
+            assertThat(firstRun).extracting(s -> s.barsSeen).containsExactly(3, 2);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.PreparedStatement unmark = c.prepareStatement("UPDATE config SET value = ? WHERE key = 'bot.lastBarActedOn'")) {
+            unmark.setString(1, btc.get(1).closeTime().toString()); // the driver marks a close once all its pairs are done
+            assertThat(unmark.executeUpdate()).isEqualTo(1);
+        }
+
+        List<RestsOneBid> secondRun = new ArrayList<>();
+        List<Bar> history = new ArrayList<>();
+        for (int i = 0; i < 3; i++) history.addAll(List.of(btc.get(i), eth.get(i)));
+        try (TradingBot bot = twoPairBot(PaperExchange.durable(settings, Replay.paperBookFor(db)), db, secondRun)) {
+            bot.start(lastBar -> history.stream().filter(b -> lastBar.isPresent() && !b.closeTime().isAfter(lastBar.get())).toList());
+            // ETH's strategy acts on the bar it missed; BTC's is not handed its third bar again.
+            assertThat(secondRun).extracting(s -> s.barsSeen).containsExactly(3, 3);
+            ReplayDriver.of(bot).feed(List.of(btc.get(3), eth.get(3)));
+            assertThat(secondRun).extracting(s -> s.barsSeen).containsExactly(4, 4);
+        }
+        // A third start finds both pairs at the fourth close: nothing to catch up, nothing handed twice.
+        List<RestsOneBid> thirdRun = new ArrayList<>();
+        history.addAll(List.of(btc.get(3), eth.get(3)));
+        try (TradingBot bot = twoPairBot(PaperExchange.durable(settings, Replay.paperBookFor(db)), db, thirdRun)) {
+            bot.start(lastBar -> history.stream().filter(b -> lastBar.isPresent() && !b.closeTime().isAfter(lastBar.get())).toList());
+            assertThat(thirdRun).extracting(s -> s.barsSeen).containsExactly(4, 4);
+        }
+        try (SqliteStateStore store = StateStores.sqlite(db)) {
+            assertThat(store.config("bot.strategyStateBarByPair")).contains(
+                    "BTCUSDT=" + btc.get(3).closeTime() + ",ETHUSDT=" + eth.get(3).closeTime());
+        }
+    }
+
+    @Test
     void aJournalOfTwoPairsRefusesABotWithOtherPairs() {
         Path db = dir.resolve("bot.db");
         PaperSettings settings = PaperSettings.of(List.of(PairBars.BTC, PairBars.ETH, PairBars.SOL), Map.of("USDT", new BigDecimal("10000")));
