@@ -71,6 +71,21 @@ class OrderManagerTest {
     }
 
     @Test
+    void theAveragePriceWeighsEveryFillAndStaysRightWhenAVenueFillsPastTheQuantity() {
+        OrderManager m = new OrderManager("t");
+        Order o = newOrder(m, "3");
+        m.onFill(fill(o, "f1", "1", "100"));
+        m.onFill(fill(o, "f2", "1", "101"));
+        Order filled = m.onFill(fill(o, "f3", "1", "105")).orElseThrow();
+        assertThat(filled.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(filled.averageFillPrice()).isEqualByComparingTo("102"); // (100 + 101 + 105) / 3
+        // A venue that fills one more unit after the order was complete: the average still weighs all four.
+        Order over = m.onFill(fill(o, "f4", "1", "110")).orElseThrow();
+        assertThat(over.filledQuantity()).isEqualByComparingTo("4");
+        assertThat(over.averageFillPrice()).isEqualByComparingTo("104"); // (306 + 110) / 4
+    }
+
+    @Test
     void restoreTakesFilledQuantityFromTheJournalsFills() {
         OrderManager m = new OrderManager("t");
         Order o = newOrder(m, "2");
