@@ -137,11 +137,17 @@ public final class BinanceRestClient {
             throw new ExchangeException(BinanceErrors.VENUE, ErrorCategory.AUTH, RecoveryAction.HALT, "",
                     "binance " + endpoint + ": needs credentials (API key and secret), none were given", null, null);
         }
-        String base = params.isEmpty() ? "" : params + "&";
-        String query = base + "recvWindow=" + config.recvWindowMillis() + "&timestamp=" + timestampMillis;
-        StringBuilder signed = new StringBuilder(query.length() + 100).append(query).append("&signature=");
-        QueryString.encode(signer.sign(query), signed); // an Ed25519 signature is base64: its '+', '/' and '=' are percent-encoded
-        return request(endpoint, signed.toString()).header("X-MBX-APIKEY", apiKey).build();
+        // the URI is written once: the signed part is the query after the '?', the signature appended to it
+        StringBuilder uri = new StringBuilder(256).append(config.restUrl()).append(endpoint.path()).append('?');
+        int queryStart = uri.length();
+        if (!params.isEmpty()) {
+            params.appendTo(uri);
+            uri.append('&');
+        }
+        uri.append("recvWindow=").append(config.recvWindowMillis()).append("&timestamp=").append(timestampMillis);
+        String signature = signer.sign(uri.substring(queryStart));
+        QueryString.encode(signature, uri.append("&signature=")); // an Ed25519 signature is base64: its '+', '/' and '=' are percent-encoded
+        return request(endpoint, URI.create(uri.toString())).header("X-MBX-APIKEY", apiKey).build();
     }
 
     /** The timestamp a signed request made now carries. */
@@ -170,7 +176,10 @@ public final class BinanceRestClient {
     }
 
     private HttpRequest.Builder request(Endpoint endpoint, String query) {
-        URI uri = URI.create(config.restUrl() + endpoint.path() + (query.isEmpty() ? "" : "?" + query));
+        return request(endpoint, URI.create(config.restUrl() + endpoint.path() + (query.isEmpty() ? "" : "?" + query)));
+    }
+
+    private HttpRequest.Builder request(Endpoint endpoint, URI uri) {
         return HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
                 .method(endpoint.method(), HttpRequest.BodyPublishers.noBody());

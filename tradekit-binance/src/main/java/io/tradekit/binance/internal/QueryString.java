@@ -42,6 +42,11 @@ public final class QueryString {
         return Collections.unmodifiableMap(values);
     }
 
+    /** Appends the encoded {@code name=value&...} text to {@code out}, without a copy of its own. */
+    public void appendTo(StringBuilder out) {
+        out.append(text);
+    }
+
     /** The encoded {@code name=value&...} text. */
     @Override
     public String toString() {
