@@ -798,8 +798,7 @@ public final class BotEngine {
             Instant close = latest.closeTime();
             if (!close.isAfter(lane.actedUpTo) || close.isAfter(strategyActedUpTo)) continue;
             log.info("pair {}: its strategy had not acted on the bar closing {} when the bot stopped; it acts on it now", lane.symbol, close);
-            if (loop instanceof DirectLoop) actOnBar(lane, latest, close);
-            else inOneCommit(() -> actOnBar(lane, latest, close));
+            inOneCommit(() -> actOnBar(lane, latest, close)); // only a restarted bot, never a backtest, has a lane behind
         }
     }
 

@@ -48,15 +48,19 @@ final class LaneStates {
         if (saved.isBlank()) return out;
         for (String entry : saved.split(",")) {
             int eq = entry.indexOf('=');
+            if (eq <= 0) throw notSymbolAndInstant(entry);
             try {
-                if (eq <= 0) throw new java.time.format.DateTimeParseException("no SYMBOL= before it", entry, 0);
                 out.put(entry.substring(0, eq), java.time.Instant.parse(entry.substring(eq + 1)));
             } catch (java.time.format.DateTimeParseException e) {
-                throw new io.tradekit.core.store.UnrecoverableStateException("the bot will not start: its journal's last bar per pair ("
-                        + BotEngine.STRATEGY_STATE_BARS_KEY + ") holds '" + entry + "', which is not SYMBOL=instant");
+                throw notSymbolAndInstant(entry);
             }
         }
         return out;
+    }
+
+    private static io.tradekit.core.store.UnrecoverableStateException notSymbolAndInstant(String entry) {
+        return new io.tradekit.core.store.UnrecoverableStateException("the bot will not start: its journal's last bar per pair ("
+                + BotEngine.STRATEGY_STATE_BARS_KEY + ") holds '" + entry + "', which is not SYMBOL=instant");
     }
 
     /** Gives each lane its state from {@code saved}; a lane the snapshot has no state for starts from none. */

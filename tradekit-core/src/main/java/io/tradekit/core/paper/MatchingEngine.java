@@ -433,7 +433,12 @@ public final class MatchingEngine {
      * @return true when nothing of the symbol rests, waits for a price or is watched
      */
     public synchronized boolean isQuiet(String symbol) {
-        return resting.isEmpty(symbol) && !hasPending(symbol) && !watched.containsKey(symbol) && !holdsPerpetual(symbol);
+        return resting.isEmpty(symbol) && nothingElseWaits(symbol);
+    }
+
+    /** No order of {@code symbol} waits for a price, no level of it is watched and no perpetual position of it is held. */
+    private boolean nothingElseWaits(String symbol) {
+        return !hasPending(symbol) && !watched.containsKey(symbol) && !holdsPerpetual(symbol);
     }
 
     /**
@@ -461,9 +466,7 @@ public final class MatchingEngine {
         beginBar(bar);
         String symbol = bar.symbol();
         // A grid's orders always rest, but most bars reach none of them: those bars need no path either.
-        if (resting.reachedWithin(symbol, bar.low(), bar.high()) || hasPending(symbol) || watched.containsKey(symbol) || holdsPerpetual(symbol)) {
-            return false;
-        }
+        if (resting.reachedWithin(symbol, bar.low(), bar.high()) || !nothingElseWaits(symbol)) return false;
         endBar(bar, closeTime);
         return true;
     }

@@ -74,10 +74,17 @@ final class RestingOrders {
      * {@code symbol}: a bid at or above the low or an ask at or below the high.
      */
     boolean reachedWithin(String symbol, BigDecimal low, BigDecimal high) {
-        NavigableMap<BigDecimal, ArrayDeque<Order>> buys = side(symbol, true);
-        NavigableMap<BigDecimal, ArrayDeque<Order>> sells = side(symbol, false);
-        return buys != null && !buys.isEmpty() && buys.lastKey().compareTo(low) >= 0
-                || sells != null && !sells.isEmpty() && sells.firstKey().compareTo(high) <= 0;
+        return bidAtOrAbove(side(symbol, true), low) || askAtOrBelow(side(symbol, false), high);
+    }
+
+    /** Whether {@code bids} (null when none yet) hold one priced at or above {@code price}. */
+    private static boolean bidAtOrAbove(NavigableMap<BigDecimal, ArrayDeque<Order>> bids, BigDecimal price) {
+        return bids != null && !bids.isEmpty() && bids.lastKey().compareTo(price) >= 0;
+    }
+
+    /** Whether {@code asks} (null when none yet) hold one priced at or below {@code price}. */
+    private static boolean askAtOrBelow(NavigableMap<BigDecimal, ArrayDeque<Order>> asks, BigDecimal price) {
+        return asks != null && !asks.isEmpty() && asks.firstKey().compareTo(price) <= 0;
     }
 
     /**
@@ -88,16 +95,16 @@ final class RestingOrders {
     List<Order> takeCrossed(String symbol, BigDecimal buyFloor, BigDecimal sellCeiling) {
         NavigableMap<BigDecimal, ArrayDeque<Order>> buys = buyFloor == null ? null : side(symbol, true);
         NavigableMap<BigDecimal, ArrayDeque<Order>> sells = sellCeiling == null ? null : side(symbol, false);
-        boolean buyCrossed = buys != null && !buys.isEmpty() && buys.lastKey().compareTo(buyFloor) >= 0;
-        boolean sellCrossed = sells != null && !sells.isEmpty() && sells.firstKey().compareTo(sellCeiling) <= 0;
+        boolean buyCrossed = bidAtOrAbove(buys, buyFloor);
+        boolean sellCrossed = askAtOrBelow(sells, sellCeiling);
         if (!buyCrossed && !sellCrossed) return List.of(); // the common case: nothing crossed, nothing allocated
         List<Order> crossed = new ArrayList<>(4);
         // Polled level by level from the crossed end: no range view or iterator for every fill.
         if (buyCrossed) {
-            while (!buys.isEmpty() && buys.lastKey().compareTo(buyFloor) >= 0) crossed.addAll(buys.pollLastEntry().getValue());
+            while (bidAtOrAbove(buys, buyFloor)) crossed.addAll(buys.pollLastEntry().getValue());
         }
         if (sellCrossed) {
-            while (!sells.isEmpty() && sells.firstKey().compareTo(sellCeiling) <= 0) crossed.addAll(sells.pollFirstEntry().getValue());
+            while (askAtOrBelow(sells, sellCeiling)) crossed.addAll(sells.pollFirstEntry().getValue());
         }
         if (crossed.size() > 1) crossed.sort(ARRIVAL);
         return crossed;

@@ -62,7 +62,7 @@ class PluginDiscoveryTest {
     }
 
     /** One plugin's strategy named {@code dup-strategy}. */
-    public static final class FirstDuplicate implements StrategyProvider {
+    public static class FirstDuplicate implements StrategyProvider {
         /** Made by ServiceLoader. */
         public FirstDuplicate() {
         }
@@ -78,20 +78,10 @@ class PluginDiscoveryTest {
         }
     }
 
-    /** Another plugin's strategy under the same name. */
-    public static final class SecondDuplicate implements StrategyProvider {
+    /** Another plugin's strategy under the same name: a class of its own. */
+    public static final class SecondDuplicate extends FirstDuplicate {
         /** Made by ServiceLoader. */
         public SecondDuplicate() {
-        }
-
-        @Override
-        public String name() {
-            return "dup-strategy";
-        }
-
-        @Override
-        public Strategy create(Params params) {
-            return (bar, ctx) -> { };
         }
     }
 }
