@@ -36,9 +36,9 @@ public final class OrderManager {
     }
 
     /**
-     * At most 8 letters or digits of the bot id: with a dash and a base-36 sequence the id stays within
-     * 18 characters, the strictest venue limit (Kraken's free-text cl_ord_id), and within
-     * {@code [A-Za-z0-9_-]}.
+     * At most 8 letters or digits of the bot id: with a dash and the sequence in capital letters the id stays
+     * within 18 characters, the strictest venue limit (Kraken's free-text cl_ord_id), up to 26^9 orders, and
+     * within {@code [A-Za-z0-9_-]}.
      */
     static String clientIdPrefix(String botId) {
         String letters = botId.replaceAll("[^A-Za-z0-9]", "");
@@ -47,7 +47,46 @@ public final class OrderManager {
     }
 
     public String nextClientOrderId() {
-        return idPrefix + "-" + Long.toString(++sequence, 36);
+        return idPrefix + "-" + letters(++sequence);
+    }
+
+    /**
+     * The sequence in capital letters, A = 1 to Z = 26, then AA, AB and so on (as spreadsheet columns count).
+     * Every character of such a suffix lies within 25 of the others, so two suffixes of one length never share
+     * a {@link String#hashCode()} (whose multiplier is 31) and consecutive ids hash to nearby values that a
+     * hash table spreads evenly. The base-36 suffixes of earlier versions ({@code 0-9a-z}) made half of all ids
+     * share a hash with another and crowded a long run's orders into a few buckets of every map keyed by id.
+     */
+    static String letters(long sequence) {
+        if (sequence < 1) throw new IllegalArgumentException("client order id sequence must be positive, got " + sequence);
+        byte[] out = new byte[14];
+        int at = out.length;
+        long n = sequence;
+        for (; n > Integer.MAX_VALUE; n /= 26) out[--at] = (byte) ('A' + --n % 26);
+        // the rest in int arithmetic, which is all a bot ever needs
+        for (int m = (int) n; m > 0; m /= 26) out[--at] = (byte) ('A' + --m % 26);
+        return new String(out, at, out.length - at, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The sequence of an id suffix of this bot: capital letters as {@link #letters(long)} writes them, or base 36
+     * as earlier versions wrote them (digits and small letters: the two never look alike); -1 for anything else.
+     */
+    static long sequenceOf(String suffix) {
+        if (suffix.isEmpty() || suffix.length() > 13) return -1;
+        if (suffix.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+            long n = 0;
+            for (int i = 0; i < suffix.length(); i++) n = n * 26 + (suffix.charAt(i) - 'A' + 1);
+            return n;
+        }
+        if (suffix.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'z')) {
+            try {
+                return Long.parseLong(suffix, 36);
+            } catch (NumberFormatException tooLong) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -73,13 +112,8 @@ public final class OrderManager {
             }
             orders.put(id, o);
             if (o.status().isOpen()) open.put(id, o);
-            if (id.startsWith(idPrefix + "-")) {
-                try {
-                    sequence = Math.max(sequence, Long.parseLong(id.substring(idPrefix.length() + 1), 36));
-                } catch (NumberFormatException ignored) {
-                    // an id of another scheme: it cannot collide with ours
-                }
-            }
+            // an id of another scheme (-1) cannot collide with ours
+            if (id.startsWith(idPrefix + "-")) sequence = Math.max(sequence, sequenceOf(id.substring(idPrefix.length() + 1)));
         }
     }
 
@@ -204,7 +238,8 @@ public final class OrderManager {
     }
 
     private Optional<Order> store(Order before, Order after) {
-        if (after == before || after.equals(before)) return Optional.empty();
+        // A new status is a change; only a copy with the same status is compared field by field.
+        if (after == before || after.status() == before.status() && after.equals(before)) return Optional.empty();
         orders.put(after.clientOrderId(), after);
         if (after.status().isOpen()) open.put(after.clientOrderId(), after);
         else open.remove(after.clientOrderId());

@@ -159,7 +159,7 @@ class JournalClaimTest {
         TradingBot bot = bot(journal, "10000", new TwoBids(), false);
         assertThatThrownBy(bot::start).isInstanceOf(UnrecoverableStateException.class)
                 .hasMessageContaining("the venue holds 1 BTC but the journal " + journal + " explains 0")
-                .hasMessageContaining("1 fill(s) of this bot's own orders (claim-2) that the journal does not hold: the journal lost data")
+                .hasMessageContaining("1 fill(s) of this bot's own orders (claim-B) that the journal does not hold: the journal lost data")
                 .hasMessageNotContaining("something traded that this bot did not");
         bot.close();
     }

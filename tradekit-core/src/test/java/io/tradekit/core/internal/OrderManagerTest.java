@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OrderManagerTest {
 
@@ -39,16 +40,53 @@ class OrderManagerTest {
     void clientOrderIdsFitEveryVenueAndContinueAfterARestart() {
         OrderManager m = new OrderManager("btc-grid bot #7 with a long name");
         String first = m.nextClientOrderId();
-        assertThat(first).isEqualTo("btcgridb-1").matches(OrderRequest.CLIENT_ORDER_ID_PATTERN);
+        assertThat(first).isEqualTo("btcgridb-A").matches(OrderRequest.CLIENT_ORDER_ID_PATTERN);
         for (int i = 0; i < 100; i++) m.nextClientOrderId();
         Order o = newOrder(m, "1");
-        assertThat(o.clientOrderId()).isEqualTo("btcgridb-" + Long.toString(102, 36));
+        // 102 = 3 * 26 + 24: C, X
+        assertThat(o.clientOrderId()).isEqualTo("btcgridb-CX");
 
         OrderManager restarted = new OrderManager("btc-grid bot #7 with a long name");
         restarted.restore(List.of(o), List.of());
-        assertThat(restarted.nextClientOrderId()).isEqualTo("btcgridb-" + Long.toString(103, 36));
+        assertThat(restarted.nextClientOrderId()).isEqualTo("btcgridb-CY");
         assertThat(restarted.openOrders()).containsExactly(o);
-        assertThat("btcgridb-" + Long.toString(Long.MAX_VALUE, 36)).hasSizeLessThanOrEqualTo(36);
+        // Kraken's 18 characters hold 26^9 orders, more than a bot sending ten a second for ten thousand years
+        assertThat("btcgridb-" + OrderManager.letters(5_000_000_000_000L)).hasSizeLessThanOrEqualTo(18);
+        assertThat("btcgridb-" + OrderManager.letters(Long.MAX_VALUE)).hasSizeLessThanOrEqualTo(36);
+    }
+
+    @Test
+    void theLetterSequenceCountsLikeSpreadsheetColumnsAndReadsBack() {
+        assertThat(List.of(1L, 26L, 27L, 52L, 53L, 702L, 703L)).extracting(OrderManager::letters)
+                .containsExactly("A", "Z", "AA", "AZ", "BA", "ZZ", "AAA");
+        for (long n : new long[] {1, 25, 26, 27, 675, 676, 677, 18_278, 987_654_321L, 5_000_000_000_000L, Long.MAX_VALUE / 1000}) {
+            assertThat(OrderManager.sequenceOf(OrderManager.letters(n))).as("%d", n).isEqualTo(n);
+        }
+        assertThatThrownBy(() -> OrderManager.letters(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
+        assertThat(OrderManager.sequenceOf("")).isEqualTo(-1);
+        assertThat(OrderManager.sequenceOf("Ab")).isEqualTo(-1);
+        assertThat(OrderManager.sequenceOf("x_1")).isEqualTo(-1);
+        assertThat(OrderManager.sequenceOf("2u")).as("an id of an earlier version, base 36").isEqualTo(102);
+    }
+
+    @Test
+    void idsOfALongRunNeverShareAHashSoMapsKeyedByThemStaySpread() {
+        // The base-36 ids of earlier versions gave 210 409 ids only 103 689 distinct hashes, and up to 12 in one bucket.
+        OrderManager m = new OrderManager("backtest");
+        java.util.Set<Integer> hashes = new java.util.HashSet<>();
+        int n = 300_000;
+        for (int i = 0; i < n; i++) hashes.add(m.nextClientOrderId().hashCode());
+        assertThat(hashes).hasSize(n);
+    }
+
+    @Test
+    void aJournalOfEarlierBase36IdsIsContinuedWithoutReusingAnyId() {
+        Order old = Order.pendingNew(OrderRequest.of("bot-" + Long.toString(700, 36),
+                OrderIntent.limit("BTCUSDT", Side.BUY, BigDecimal.ONE, new BigDecimal("100"))), "", T);
+        OrderManager restarted = new OrderManager("bot");
+        restarted.restore(List.of(old), List.of());
+        String next = restarted.nextClientOrderId();
+        assertThat(next).isEqualTo("bot-" + OrderManager.letters(701)).isNotEqualTo(old.clientOrderId());
     }
 
     @Test

@@ -137,7 +137,7 @@ class TwoPairBacktestTest {
         assertThat(denied).allSatisfy(d -> assertThat(d.deniedBy()).isEqualTo("one-position-per-pair"));
         // Per pair: the second order of bar 0 (entry working), then two per bar for bars 1-5 (position held): 11 each.
         assertThat(denied).hasSize(22);
-        assertThat(denied.get(0).reason()).isEqualTo("BTCUSDT already has entry order backtest-1 working; a bot with several pairs holds one position per pair");
+        assertThat(denied.get(0).reason()).isEqualTo("BTCUSDT already has entry order backtest-A working; a bot with several pairs holds one position per pair");
         assertThat(denied).anySatisfy(d -> assertThat(d.reason()).isEqualTo("ETHUSDT already holds a position of 1; a bot with several pairs holds one position per pair"));
         assertAtMostOnePositionPerPair(r.fills());
     }
