@@ -198,20 +198,23 @@ public final class OrderManager {
     public Optional<Order> onFill(Fill fill) {
         Order order = orders.get(fill.clientOrderId());
         if (order == null) return Optional.empty();
-        BigDecimal filled = order.filledQuantity().add(fill.quantity());
+        BigDecimal filledBefore = order.filledQuantity();
+        BigDecimal filled = filledBefore.signum() == 0 ? fill.quantity() : filledBefore.add(fill.quantity());
         boolean complete = filled.compareTo(order.quantity()) >= 0;
-        BigDecimal notional;
+        BigDecimal average;
         if (complete) {
             // No fill can follow a complete one, so its order's running notional need not be kept: the map holds
             // only orders that may still fill, instead of growing with every order a long run ever filled.
             BigDecimal before = filledNotional.remove(fill.clientOrderId());
             // A venue that fills an order past its quantity: what it had filled is the order's own record.
-            if (before == null && order.filledQuantity().signum() > 0) before = order.averageFillPrice().multiply(order.filledQuantity());
-            notional = before == null ? fill.notional() : before.add(fill.notional());
+            if (before == null && filledBefore.signum() > 0) before = order.averageFillPrice().multiply(filledBefore);
+            // An order filled at once: its one price is the average, the same number and scale the division gives
+            // whenever the price fits the division's 16 digits.
+            average = before == null && fill.price().precision() <= 16 ? fill.price()
+                    : (before == null ? fill.notional() : before.add(fill.notional())).divide(filled, MathContext.DECIMAL64);
         } else {
-            notional = filledNotional.merge(fill.clientOrderId(), fill.notional(), BigDecimal::add);
+            average = filledNotional.merge(fill.clientOrderId(), fill.notional(), BigDecimal::add).divide(filled, MathContext.DECIMAL64);
         }
-        BigDecimal average = notional.divide(filled, MathContext.DECIMAL64);
         OrderStatus status = complete ? OrderStatus.FILLED
                 : order.status().isTerminal() ? order.status() : OrderStatus.PARTIALLY_FILLED;
         Order changed = withVenueOrderId(order, fill.venueOrderId()).withFilled(filled, average, status, fill.time());

@@ -820,7 +820,7 @@ public final class MatchingEngine {
         lockedByOrder.put(order.clientOrderId(), lockedAmount.subtract(released));
         fills.add(fill);
         if (collecting != null) collecting.add(fill);
-        BigDecimal filled = order.filledQuantity().add(qty);
+        BigDecimal filled = order.filledQuantity().signum() == 0 ? qty : order.filledQuantity().add(qty);
         BigDecimal average = order.filledQuantity().signum() == 0 ? price
                 : order.averageFillPrice().multiply(order.filledQuantity()).add(price.multiply(qty)).divide(filled, MathContext.DECIMAL64);
         boolean complete = filled.compareTo(order.quantity()) >= 0;
@@ -1218,7 +1218,7 @@ public final class MatchingEngine {
                 order.side(), price, qty, fee, quote, now, maker);
         fills.add(fill);
         if (collecting != null) collecting.add(fill);
-        BigDecimal filled = order.filledQuantity().add(qty);
+        BigDecimal filled = order.filledQuantity().signum() == 0 ? qty : order.filledQuantity().add(qty);
         BigDecimal average = order.filledQuantity().signum() == 0 ? price
                 : order.averageFillPrice().multiply(order.filledQuantity()).add(notional).divide(filled, MathContext.DECIMAL64);
         boolean complete = filled.compareTo(order.quantity()) >= 0;

@@ -56,6 +56,20 @@ class OrderManagerTest {
     }
 
     @Test
+    void anOrderFilledByOneFillAveragesExactlyWhatTheDivisionGave() {
+        OrderManager m = new OrderManager("t");
+        Order a = newOrder(m, "0.50");
+        Order filled = m.onFill(fill(a, "f1", "0.50", "65020.10")).orElseThrow();
+        assertThat(filled.averageFillPrice()).isEqualTo(new BigDecimal("65020.10"))
+                .isEqualTo(new BigDecimal("65020.10").multiply(new BigDecimal("0.50")).divide(new BigDecimal("0.50"), java.math.MathContext.DECIMAL64));
+        assertThat(filled.filledQuantity()).isEqualTo(new BigDecimal("0.50"));
+        // a price past the division's 16 digits is rounded as before
+        Order b = newOrder(m, "3");
+        assertThat(m.onFill(fill(b, "f2", "3", "1.00000000000000000001")).orElseThrow().averageFillPrice())
+                .isEqualTo(new BigDecimal("1.000000000000000"));
+    }
+
+    @Test
     void theLetterSequenceCountsLikeSpreadsheetColumnsAndReadsBack() {
         assertThat(List.of(1L, 26L, 27L, 52L, 53L, 702L, 703L)).extracting(OrderManager::letters)
                 .containsExactly("A", "Z", "AA", "AZ", "BA", "ZZ", "AAA");
