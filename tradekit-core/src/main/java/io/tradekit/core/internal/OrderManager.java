@@ -61,10 +61,7 @@ public final class OrderManager {
         if (sequence < 1) throw new IllegalArgumentException("client order id sequence must be positive, got " + sequence);
         byte[] out = new byte[14];
         int at = out.length;
-        long n = sequence;
-        for (; n > Integer.MAX_VALUE; n /= 26) out[--at] = (byte) ('A' + --n % 26);
-        // the rest in int arithmetic, which is all a bot ever needs
-        for (int m = (int) n; m > 0; m /= 26) out[--at] = (byte) ('A' + --m % 26);
+        for (long n = sequence; n > 0; n = (n - 1) / 26) out[--at] = (byte) ('A' + (n - 1) % 26);
         return new String(out, at, out.length - at, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
@@ -208,10 +205,13 @@ public final class OrderManager {
             BigDecimal before = filledNotional.remove(fill.clientOrderId());
             // A venue that fills an order past its quantity: what it had filled is the order's own record.
             if (before == null && filledBefore.signum() > 0) before = order.averageFillPrice().multiply(filledBefore);
-            // An order filled at once: its one price is the average, the same number and scale the division gives
-            // whenever the price fits the division's 16 digits.
-            average = before == null && fill.price().precision() <= 16 ? fill.price()
-                    : (before == null ? fill.notional() : before.add(fill.notional())).divide(filled, MathContext.DECIMAL64);
+            if (before == null && fill.price().precision() <= 16) {
+                // An order filled at once: its one price is the average, the same number and scale the division
+                // gives whenever the price fits the division's 16 digits.
+                average = fill.price();
+            } else {
+                average = (before == null ? fill.notional() : before.add(fill.notional())).divide(filled, MathContext.DECIMAL64);
+            }
         } else {
             average = filledNotional.merge(fill.clientOrderId(), fill.notional(), BigDecimal::add).divide(filled, MathContext.DECIMAL64);
         }

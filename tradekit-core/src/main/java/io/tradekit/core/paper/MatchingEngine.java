@@ -818,19 +818,8 @@ public final class MatchingEngine {
         locked.merge(quote, change.marginDelta().subtract(released), BigDecimal::add);
         free.merge(quote, change.walletDelta().subtract(change.marginDelta()).add(released), BigDecimal::add);
         lockedByOrder.put(order.clientOrderId(), lockedAmount.subtract(released));
-        fills.add(fill);
-        if (collecting != null) collecting.add(fill);
-        BigDecimal filled = order.filledQuantity().signum() == 0 ? qty : order.filledQuantity().add(qty);
-        BigDecimal average = order.filledQuantity().signum() == 0 ? price
-                : order.averageFillPrice().multiply(order.filledQuantity()).add(price.multiply(qty)).divide(filled, MathContext.DECIMAL64);
-        boolean complete = filled.compareTo(order.quantity()) >= 0;
-        Order done = order.withFilled(filled, average, complete ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, now);
-        if (complete) releaseLock(done);
-        orders.put(order.clientOrderId(), done);
-        if (book != null) {
-            book.recordFill(fill);
-            book.updateOrder(done);
-        }
+        Order done = recordFill(order, fill);
+        boolean complete = done.status() == OrderStatus.FILLED;
         if ("liquidation".equals(order.tag())) {
             listener.onLiquidation(done, fill);
         } else {
@@ -1216,11 +1205,28 @@ public final class MatchingEngine {
         if (budget != null) volumeLeft.put(order.symbol(), budget.subtract(qty));
         Fill fill = new Fill("T" + (++sequence), order.clientOrderId(), order.venueOrderId().orElseThrow(), order.symbol(),
                 order.side(), price, qty, fee, quote, now, maker);
+        Order done = recordFill(order, fill);
+        boolean complete = done.status() == OrderStatus.FILLED;
+        listener.onFill(fill);
+        listener.onOrder(done);
+        if (!complete && shortOfFunds != null && !capped) {
+            finish(order.clientOrderId(), OrderStatus.CANCELED, "re-sized: " + shortOfFunds);
+        }
+        return fill;
+    }
+
+    /**
+     * Books {@code fill} of {@code order}: the venue's fills, the order's filled quantity and average price (an
+     * order's first fill gives both as they are), its lock released once it is complete, and the durable book.
+     * Returns the order after the fill.
+     */
+    private Order recordFill(Order order, Fill fill) {
         fills.add(fill);
         if (collecting != null) collecting.add(fill);
-        BigDecimal filled = order.filledQuantity().signum() == 0 ? qty : order.filledQuantity().add(qty);
-        BigDecimal average = order.filledQuantity().signum() == 0 ? price
-                : order.averageFillPrice().multiply(order.filledQuantity()).add(notional).divide(filled, MathContext.DECIMAL64);
+        BigDecimal before = order.filledQuantity();
+        BigDecimal filled = before.signum() == 0 ? fill.quantity() : before.add(fill.quantity());
+        BigDecimal average = before.signum() == 0 ? fill.price()
+                : order.averageFillPrice().multiply(before).add(fill.notional()).divide(filled, MathContext.DECIMAL64);
         boolean complete = filled.compareTo(order.quantity()) >= 0;
         Order done = order.withFilled(filled, average, complete ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, now);
         if (complete) releaseLock(done);
@@ -1229,12 +1235,7 @@ public final class MatchingEngine {
             book.recordFill(fill);
             book.updateOrder(done);
         }
-        listener.onFill(fill);
-        listener.onOrder(done);
-        if (!complete && shortOfFunds != null && !capped) {
-            finish(order.clientOrderId(), OrderStatus.CANCELED, "re-sized: " + shortOfFunds);
-        }
-        return fill;
+        return done;
     }
 
     private void releaseLock(Order order) {
