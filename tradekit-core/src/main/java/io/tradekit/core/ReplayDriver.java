@@ -43,8 +43,9 @@ public final class ReplayDriver {
     /**
      * Replays one bar as if the venue had just closed it: a paper venue plays the bar's price path and, at every
      * stop, the bot answers what it heard (its calls to the venue included) before the path goes on; then the bot
-     * handles the closed bar. Returns once the bot and its venue calls are idle. Once the bar's work is done the
-     * journal marks the bar as acted on, and a restart resumes after it ({@link TradingBot#lastBarTime}).
+     * handles the closed bar. Returns once the bot and its venue calls are idle and the journal holds, durably, the
+     * mark that the bar was acted on: a restart resumes after it ({@link TradingBot#lastBarTime}), and the venue never
+     * plays the next bar ahead of a journal a crash could roll back.
      *
      * @param bar the next closed bar of the bot's series
      * @throws IllegalStateException if the bot is not started

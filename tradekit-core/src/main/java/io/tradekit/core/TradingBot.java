@@ -302,7 +302,7 @@ public final class TradingBot implements AutoCloseable {
      * at every stop, the bot answers what it heard (its calls to the venue included) before the path goes
      * on; then the bot handles the closed bar. Returns once the bot and its venue calls are idle. The same
      * steps, in the same order, as a backtest: for replays on a data clock. Once the bar's work is done the
-     * journal marks the bar as acted on, and a restart resumes after it ({@link #lastBarTime}).
+     * journal marks the bar as acted on, durably before this returns, and a restart resumes after it ({@link #lastBarTime}).
      */
     void feed(Bar bar) {
         if (!started) throw new IllegalStateException("bot '" + id + "' is not started");
@@ -313,7 +313,7 @@ public final class TradingBot implements AutoCloseable {
             engine.advanceClock(bar.closeTime());
         });
         settle();
-        loop.execute(engine::markBarActedOn);
+        markActedOn();
     }
 
     /**
@@ -332,7 +332,16 @@ public final class TradingBot implements AutoCloseable {
             });
             settle();
         }
-        loop.execute(engine::markBarActedOn);
+        markActedOn();
+    }
+
+    /**
+     * Journals the bar just fed as acted on and returns once that mark is durable: the venue plays the next bar only
+     * then, so a crash never leaves it holding fills of a bar after one the journal could still lose.
+     */
+    private void markActedOn() {
+        loop.execute(engine::markBarActedOnDurably);
+        settle();
     }
 
     /** Starts a data clock at {@code time} (a replay's first bar, or where its venue stopped), so that what it journals before the first bar is stamped in market time. */

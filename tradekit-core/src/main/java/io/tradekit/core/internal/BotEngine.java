@@ -445,6 +445,18 @@ public final class BotEngine {
         }
     }
 
+    /**
+     * {@link #markBarActedOn}, then waits until the journal holds the mark and everything before it durably (the bar's
+     * fills, equity mark and strategy state): a replay driver calls it before its venue plays the next bar. A durable
+     * paper venue commits every step of its path; were the journal allowed to lag behind it, a crash could leave the
+     * venue bars ahead, and the restart would feed those bars again with their later fills already applied (an equity
+     * mark holding a fill from after its bar, a strategy acting on a bar with a fill it had not yet had).
+     */
+    public void markBarActedOnDurably() {
+        markBarActedOn();
+        store.flush();
+    }
+
     /** The close time of the last bar the journal marks as acted on ({@link #markBarActedOn}); empty when it marks none. */
     public Optional<Instant> journaledBarMark() {
         return lastBarActedOn();
