@@ -17,14 +17,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -36,9 +34,9 @@ import java.util.TreeMap;
 public final class MemoryStateStore implements BotStore {
 
     private final int snapshotRetention;
-    private final Map<String, Order> orders = new LinkedHashMap<>();
+    /** Every order by client order id, with the fills recorded against it, in the order the orders were first written. */
+    private final Map<String, Journaled> orders = new LinkedHashMap<>();
     private final List<Fill> fills = new ArrayList<>();
-    private final Set<FillKey> fillKeys = new HashSet<>();
     private final Map<String, BigDecimal> positions = new TreeMap<>();
     private final Map<String, FundingPayment> funding = new LinkedHashMap<>();
     private final List<AuditEvent> events = new ArrayList<>();
@@ -66,7 +64,7 @@ public final class MemoryStateStore implements BotStore {
     public synchronized void writeAhead(Order order) {
         ensureOpen();
         // One lookup: a refused order leaves the one written first in place.
-        if (orders.putIfAbsent(order.clientOrderId(), order) != null) {
+        if (orders.putIfAbsent(order.clientOrderId(), new Journaled(order)) != null) {
             throw StoreRefusals.orderWrittenTwice(order, toString());
         }
     }
@@ -74,20 +72,18 @@ public final class MemoryStateStore implements BotStore {
     @Override
     public synchronized void updateOrder(Order order) {
         ensureOpen();
-        orders.put(order.clientOrderId(), order);
+        Journaled known = orders.get(order.clientOrderId());
+        if (known == null) orders.put(order.clientOrderId(), new Journaled(order));
+        else known.order = order;
     }
 
     @Override
     public synchronized boolean recordFill(Fill fill) {
         ensureOpen();
-        FillKey key = new FillKey(fill.symbol(), fill.clientOrderId(), fill.fillId());
-        if (!orders.containsKey(fill.clientOrderId())) {
-            if (fillKeys.contains(key)) return false;
-            throw StoreRefusals.fillOfUnknownOrder(fill, toString());
-        }
-        if (!fillKeys.add(key)) {
-            return false;
-        }
+        // Orders are never taken out and a fill is only recorded against a known order, so no fill of an unknown order was recorded.
+        Journaled known = orders.get(fill.clientOrderId());
+        if (known == null) throw StoreRefusals.fillOfUnknownOrder(fill, toString());
+        if (!known.addFill(fill)) return false;
         fills.add(fill);
         positions.merge(fill.symbol(), fill.side().sign() > 0 ? fill.quantity() : fill.quantity().negate(), BigDecimal::add);
         return true;
@@ -154,19 +150,20 @@ public final class MemoryStateStore implements BotStore {
     @Override
     public synchronized List<Order> orders() {
         ensureOpen();
-        return List.copyOf(orders.values());
+        return orders.values().stream().map(Journaled::order).toList();
     }
 
     @Override
     public synchronized List<Order> openOrders() {
         ensureOpen();
-        return orders.values().stream().filter(o -> o.status().isOpen()).toList();
+        return orders.values().stream().map(Journaled::order).filter(o -> o.status().isOpen()).toList();
     }
 
     @Override
     public synchronized Optional<Order> order(String clientOrderId) {
         ensureOpen();
-        return Optional.ofNullable(orders.get(clientOrderId));
+        Journaled known = orders.get(clientOrderId);
+        return known == null ? Optional.empty() : Optional.of(known.order);
     }
 
     @Override
@@ -178,7 +175,8 @@ public final class MemoryStateStore implements BotStore {
     @Override
     public synchronized List<Fill> fillsOf(String clientOrderId) {
         ensureOpen();
-        return fills.stream().filter(f -> f.clientOrderId().equals(clientOrderId)).toList();
+        Journaled known = orders.get(clientOrderId);
+        return known == null ? List.of() : known.fills();
     }
 
     @Override
@@ -283,8 +281,51 @@ public final class MemoryStateStore implements BotStore {
         return "in-memory state store";
     }
 
-    /** What makes a fill the same fill, as the SQLite journal's key: symbol, client order id and fill id (a record: no string to build per fill). */
-    private record FillKey(String symbol, String clientOrderId, String fillId) {
+    /**
+     * An order as the journal holds it, and the fills recorded against it. A fill is the same fill as one of these when
+     * its symbol and fill id match: with the client order id that is the SQLite journal's key, kept here per order instead
+     * of in a set that grows by a key object with every fill of a run.
+     */
+    private static final class Journaled {
+        private Order order;
+        /** The order's first fill, or null; most orders have one. */
+        private Fill first;
+        /** Its fills after the first, in the order they were recorded, or null. */
+        private List<Fill> more;
+
+        Journaled(Order order) {
+            this.order = order;
+        }
+
+        Order order() {
+            return order;
+        }
+
+        /** Records {@code fill} against the order unless a fill with its symbol and fill id is there already. */
+        boolean addFill(Fill fill) {
+            if (first == null) {
+                first = fill;
+                return true;
+            }
+            if (same(first, fill)) return false;
+            if (more == null) more = new ArrayList<>(2);
+            for (Fill f : more) if (same(f, fill)) return false;
+            more.add(fill);
+            return true;
+        }
+
+        List<Fill> fills() {
+            if (first == null) return List.of();
+            if (more == null) return List.of(first);
+            List<Fill> all = new ArrayList<>(1 + more.size());
+            all.add(first);
+            all.addAll(more);
+            return List.copyOf(all);
+        }
+
+        private static boolean same(Fill a, Fill b) {
+            return a.fillId().equals(b.fillId()) && a.symbol().equals(b.symbol());
+        }
     }
 
     private static String series(String symbol, Timeframe timeframe) {
