@@ -31,6 +31,9 @@ import java.util.function.Consumer;
  */
 public final class Backtest {
 
+    /** How many finished orders a backtest's venue keeps (see {@link io.tradekit.core.paper.MatchingEngine#keepFinishedOrders}). */
+    static final int FINISHED_ORDERS_AT_VENUE = 1024;
+
     private final String strategyName;
     private final List<Bar> bars;
     private final Instrument instrument;
@@ -117,6 +120,9 @@ public final class Backtest {
         DirectLoop loop = new DirectLoop();
         EngineClock.Simulated clock = new EngineClock.Simulated();
         PaperExchange exchange = new PaperExchange(paper);
+        // Nothing looks a finished order up at a backtest's venue (no restarts, no unknown outcomes): the journal keeps every
+        // order of the result, and the venue a few, instead of a second copy of each for the whole run.
+        exchange.matchingEngine().keepFinishedOrders(FINISHED_ORDERS_AT_VENUE);
         EngineConfig config = new EngineConfig("backtest", instrument.symbol(), timeframe,
                 paper.sizerFor(sizer),
                 paper.buyCostRate(), Math.max(256, strategy.warmupBars() + 2),

@@ -6,6 +6,7 @@ import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.ExchangeException;
 import io.tradekit.api.Fill;
 import io.tradekit.api.FundingPayment;
+import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.Order;
 import io.tradekit.api.OrderAck;
@@ -127,6 +128,10 @@ public final class MatchingEngine {
     private final Map<String, BigDecimal> free = new HashMap<>();
     private final Map<String, BigDecimal> locked = new HashMap<>();
     private final Map<String, Order> orders = new LinkedHashMap<>();
+    /** How many finished orders {@link #orders} keeps, the newest (see {@link #keepFinishedOrders}); every one by default. */
+    private int finishedKept = Integer.MAX_VALUE;
+    /** The client order ids of the finished orders kept, oldest first, while {@link #finishedKept} is a limit. */
+    private final java.util.ArrayDeque<String> finished = new java.util.ArrayDeque<>();
     private final Map<String, BigDecimal> lockedByOrder = new HashMap<>();
     private final RestingOrders resting = new RestingOrders();
     private final PerpetualBook perpetuals;
@@ -308,7 +313,7 @@ public final class MatchingEngine {
             Fill fill = execute(order, fillPrice, false);
             if (fill != null) newFills = List.of(fill);
             Order after = orders.get(order.clientOrderId());
-            if (after.status().isOpen()) {
+            if (after != null && after.status().isOpen()) {
                 if (request.type() == OrderType.MARKET) pendingMarket.add(after);
                 else resting.add(after);
             }
@@ -320,6 +325,10 @@ public final class MatchingEngine {
             resting.add(order);
         }
         Order current = orders.get(order.clientOrderId());
+        if (current == null) {
+            throw new IllegalStateException("order " + order.clientOrderId() + " finished and was forgotten before its placement returned: "
+                    + "a listener placed more than " + finishedKept + " orders that finished meanwhile; keep more finished orders");
+        }
         persist();
         return new OrderAck(current.clientOrderId(), current.venueOrderId().orElseThrow(), current.status(),
                 current.filledQuantity(), now, newFills);
@@ -569,7 +578,7 @@ public final class MatchingEngine {
             BigDecimal price = o.side() == Side.BUY ? limit.min(met) : limit.max(met);
             execute(o, price, true);
             Order after = orders.get(o.clientOrderId());
-            if (after.status().isOpen()) resting.add(after);
+            if (after != null && after.status().isOpen()) resting.add(after);
         }
         if (!stopped && derivative) settleFunding(listed, point.time(), at);
         if (!crossed.isEmpty() || pending || liquidated) {
@@ -853,11 +862,11 @@ public final class MatchingEngine {
             if (o.type() == OrderType.MARKET) {
                 execute(current, execPrice(o.side(), price, instrument), false);
                 Order after = orders.get(o.clientOrderId());
-                if (after.status().isOpen()) pendingMarket.add(after);
+                if (after != null && after.status().isOpen()) pendingMarket.add(after);
             } else if (isMarketable(o.request(), price)) {
                 execute(current, price, false);
                 Order after = orders.get(o.clientOrderId());
-                if (after.status().isOpen()) resting.add(after);
+                if (after != null && after.status().isOpen()) resting.add(after);
             } else if (o.type() == OrderType.LIMIT && o.timeInForce() != TimeInForce.GTC) {
                 finish(o.clientOrderId(), OrderStatus.EXPIRED, "not marketable at the open: " + o.timeInForce() + " expired");
             } else {
@@ -897,7 +906,7 @@ public final class MatchingEngine {
             for (Order o : resting.takeCrossed(ticker.symbol(), ticker.ask(), ticker.bid())) {
                 execute(o, o.limitPrice().orElseThrow(), true);
                 Order after = orders.get(o.clientOrderId());
-                if (after.status().isOpen()) resting.add(after);
+                if (after != null && after.status().isOpen()) resting.add(after);
             }
         } finally {
             collecting = null;
@@ -922,7 +931,7 @@ public final class MatchingEngine {
      * The order with a client order id, open or finished.
      *
      * @param clientOrderId the id
-     * @return the order as it stands, or empty when the venue never had it
+     * @return the order as it stands, or empty when the venue never had it or has forgotten it (see {@link #keepFinishedOrders})
      */
     public synchronized Optional<Order> order(String clientOrderId) {
         return Optional.ofNullable(orders.get(clientOrderId));
@@ -941,7 +950,7 @@ public final class MatchingEngine {
     }
 
     /**
-     * Every order the venue has had, open or finished.
+     * Every order the venue keeps: the open ones and the finished ones it has not forgotten (see {@link #keepFinishedOrders}).
      *
      * @return the orders in the order they were placed; a new list
      */
@@ -1054,7 +1063,10 @@ public final class MatchingEngine {
             }
             orders.put(o.clientOrderId(), o);
             sequence = Math.max(sequence, numericTail(o.venueOrderId().orElse("0")));
-            if (!o.status().isOpen()) continue;
+            if (!o.status().isOpen()) {
+                retire(o);
+                continue;
+            }
             Instrument inst = instrument(o.symbol());
             if (o.type() == OrderType.MARKET) {
                 // Accepted, but the process stopped before it filled: fill it as it would have been.
@@ -1229,8 +1241,11 @@ public final class MatchingEngine {
                 : order.averageFillPrice().multiply(before).add(fill.notional()).divide(filled, MathContext.DECIMAL64);
         boolean complete = filled.compareTo(order.quantity()) >= 0;
         Order done = order.withFilled(filled, average, complete ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, now);
-        if (complete) releaseLock(done);
         orders.put(order.clientOrderId(), done);
+        if (complete) {
+            releaseLock(done);
+            retire(done);
+        }
         if (book != null) {
             book.recordFill(fill);
             book.updateOrder(done);
@@ -1268,9 +1283,36 @@ public final class MatchingEngine {
         }
         Order done = order.withStatus(status, now, Optional.of(reason));
         orders.put(clientOrderId, done);
+        retire(done);
         if (book != null) book.updateOrder(done);
         listener.onOrder(done);
         return done;
+    }
+
+    /**
+     * Keeps only the newest {@code count} finished orders (filled, canceled, expired) for lookups by client order id,
+     * forgetting older ones as they finish; every order is kept until this is called. Open orders are always kept.
+     *
+     * @param count how many finished orders to keep; at least 1
+     * @throws InvalidInputException if {@code count} is below 1
+     */
+    public synchronized void keepFinishedOrders(int count) {
+        if (count < 1) throw new InvalidInputException("paper exchange: keep at least 1 finished order, got " + count);
+        finishedKept = count;
+        finished.clear();
+        for (Order o : orders.values()) if (!o.status().isOpen()) finished.addLast(o.clientOrderId());
+        forgetOldestFinished();
+    }
+
+    /** Counts {@code done}, just finished, among the finished orders kept, and forgets the oldest beyond the limit. */
+    private void retire(Order done) {
+        if (finishedKept == Integer.MAX_VALUE) return;
+        finished.addLast(done.clientOrderId());
+        forgetOldestFinished();
+    }
+
+    private void forgetOldestFinished() {
+        while (finished.size() > finishedKept) orders.remove(finished.pollFirst());
     }
 
     private static void move(Map<String, BigDecimal> from, Map<String, BigDecimal> to, String asset, BigDecimal amount) {

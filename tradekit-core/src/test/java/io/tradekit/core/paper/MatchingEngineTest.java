@@ -6,6 +6,8 @@ import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.ExchangeException;
 import io.tradekit.api.Fill;
 import io.tradekit.api.Instrument;
+import io.tradekit.api.InvalidInputException;
+import io.tradekit.api.Order;
 import io.tradekit.api.OrderAck;
 import io.tradekit.api.OrderRejectedException;
 import io.tradekit.api.OrderRequest;
@@ -181,6 +183,38 @@ class MatchingEngineTest {
         e.cancel("BTCUSDT", "l-1");
         assertThat(balance(e, "USDT").free()).isEqualByComparingTo("10000");
         assertThat(e.order("l-1").orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
+    }
+
+    @Test
+    void aVenueThatKeepsTwoFinishedOrdersForgetsTheOldestAsOthersFinishAndKeepsEveryOpenOne() {
+        MatchingEngine e = engine(tenThousand());
+        e.keepFinishedOrders(2);
+        e.submit(limit("open-1", Side.BUY, "1", "90")); // rests below every bar: open throughout
+        e.submit(limit("c-1", Side.BUY, "1", "95"));
+        e.cancel("BTCUSDT", "c-1");
+        e.submit(limit("f-1", Side.BUY, "1", "98"));
+        e.submit(limit("f-2", Side.BUY, "1", "97"));
+        assertThat(e.allOrders()).extracting(Order::clientOrderId).containsExactly("open-1", "c-1", "f-1", "f-2");
+
+        // The bar reaches 98 then 97: f-1 finishes, then f-2. Three finished orders, two kept: c-1 (the oldest) goes.
+        assertThat(e.onBar(bar(1, "99", "99.5", "96.5", "99"))).extracting(Fill::clientOrderId).containsExactly("f-1", "f-2");
+
+        assertThat(e.order("c-1")).isEmpty();
+        assertThat(e.order("f-1").orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(e.order("f-2").orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(e.order("open-1").orElseThrow().status()).isEqualTo(OrderStatus.NEW);
+        assertThat(e.openOrders("BTCUSDT")).extracting(Order::clientOrderId).containsExactly("open-1");
+        assertThatThrownBy(() -> e.cancel("BTCUSDT", "c-1"))
+                .isInstanceOfSatisfying(ExchangeException.class, x -> assertThat(x.category()).isEqualTo(ErrorCategory.ORDER_NOT_FOUND));
+        // Forgetting orders changes no money: 10000 - 98 - 97 - fees (10 bps) - 90 × 1.002 locked for open-1.
+        assertThat(balance(e, "USDT").free()).isEqualByComparingTo("9714.625");
+        assertThat(balance(e, "USDT").locked()).isEqualByComparingTo("90.18");
+
+        // Cancelling the open order finishes it: f-1 is now the oldest of three and goes.
+        e.cancel("BTCUSDT", "open-1");
+        assertThat(e.allOrders()).extracting(Order::clientOrderId).containsExactly("open-1", "f-2");
+        assertThatThrownBy(() -> e.keepFinishedOrders(0)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("keep at least 1 finished order, got 0");
     }
 
     @Test
