@@ -86,6 +86,8 @@ public record Order(String clientOrderId, Optional<String> venueOrderId, String 
      * @return {@code quantity - filledQuantity}
      */
     public BigDecimal remainingQuantity() {
+        // Nothing filled at a scale the quantity already has: the difference is the quantity itself, digits and scale.
+        if (filledQuantity.signum() == 0 && filledQuantity.scale() <= quantity.scale()) return quantity;
         return quantity.subtract(filledQuantity);
     }
 

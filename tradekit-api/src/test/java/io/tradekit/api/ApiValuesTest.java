@@ -87,4 +87,19 @@ class ApiValuesTest {
         assertThat(OrderStatus.UNKNOWN.isOpen()).isTrue();
         assertThat(SafetyAction.mostSevere(SafetyAction.PAUSE, SafetyAction.FLATTEN)).isEqualTo(SafetyAction.FLATTEN);
     }
+
+    @Test
+    void anOrdersRemainingQuantityIsItsQuantityLessWhatFilledAtTheScaleTheSubtractionGives() {
+        Order order = Order.pendingNew(new OrderRequest("r-1", "BTCUSDT", Side.BUY, OrderType.LIMIT, new BigDecimal("1.50"),
+                Optional.of(new BigDecimal("100")), TimeInForce.GTC, false), "", Instant.EPOCH);
+        Instant t = Instant.EPOCH;
+
+        assertThat(order.remainingQuantity()).isSameAs(order.quantity()); // nothing filled: the quantity itself
+        assertThat(order.withFilled(new BigDecimal("0.000"), BigDecimal.ZERO, OrderStatus.NEW, t).remainingQuantity())
+                .hasToString("1.500"); // a zero with more decimals gives them, as the subtraction does
+        assertThat(order.withFilled(new BigDecimal("0.5"), new BigDecimal("100"), OrderStatus.PARTIALLY_FILLED, t).remainingQuantity())
+                .hasToString("1.00");
+        assertThat(order.withFilled(new BigDecimal("1.75"), new BigDecimal("100"), OrderStatus.FILLED, t).remainingQuantity())
+                .hasToString("-0.25");
+    }
 }

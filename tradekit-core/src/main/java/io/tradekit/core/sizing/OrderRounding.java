@@ -50,9 +50,14 @@ public final class OrderRounding {
      * @return the intent with its quantity rounded down and its limit price (if any) rounded for its side
      */
     public static OrderIntent round(OrderIntent intent, Instrument instrument) {
-        OrderIntent rounded = intent.withQuantity(quantityDown(intent.quantity(), instrument));
+        // A number already on the grid, as a strategy's precomputed levels are, is kept as it is (the same digits and
+        // scale): the order then shares it instead of holding a copy for as long as its record is kept.
+        BigDecimal quantity = quantityDown(intent.quantity(), instrument);
+        OrderIntent rounded = quantity.equals(intent.quantity()) ? intent : intent.withQuantity(quantity);
         if (intent.limitPrice().isPresent()) {
-            rounded = rounded.withLimitPrice(price(intent.limitPrice().get(), intent.side(), instrument));
+            BigDecimal limit = intent.limitPrice().get();
+            BigDecimal price = price(limit, intent.side(), instrument);
+            if (!price.equals(limit)) rounded = rounded.withLimitPrice(price);
         }
         return rounded;
     }

@@ -118,6 +118,23 @@ class PositionSizersTest {
     }
 
     @Test
+    void anIntentAlreadyOnTheGridKeepsItsNumbersAndOneOffItIsRoundedAsEver() {
+        io.tradekit.api.OrderIntent onGrid = io.tradekit.api.OrderIntent.limit("BTCUSDT", Side.BUY, d("0.01"), d("50000.01"));
+        assertThat(OrderRounding.round(onGrid, BTC)).isSameAs(onGrid);
+
+        // 50000.10 is on the tick but keeps a trailing zero: rounding strips it, as it always has.
+        io.tradekit.api.OrderIntent offGrid = io.tradekit.api.OrderIntent.limit("BTCUSDT", Side.SELL, d("0.0100099"), d("50000.10"));
+        io.tradekit.api.OrderIntent rounded = OrderRounding.round(offGrid, BTC);
+        assertThat(rounded.quantity()).hasToString("0.01");
+        assertThat(rounded.limitPrice()).hasValueSatisfying(p -> assertThat(p).hasToString("50000.1"));
+
+        io.tradekit.api.OrderIntent priceOff = io.tradekit.api.OrderIntent.limit("BTCUSDT", Side.BUY, d("0.01"), d("50000.019"));
+        io.tradekit.api.OrderIntent roundedPrice = OrderRounding.round(priceOff, BTC);
+        assertThat(roundedPrice.quantity()).isSameAs(priceOff.quantity());
+        assertThat(roundedPrice.limitPrice()).hasValueSatisfying(p -> assertThat(p).hasToString("50000.01"));
+    }
+
+    @Test
     void sizersAreReadFromTextAndWrittenBackTheSameWay() {
         assertThat(PositionSizers.parse("percent:0.5")).isEqualTo(new PercentOfEquity(d("0.5")));
         assertThat(PositionSizers.parse("percent:50%")).isEqualTo(new PercentOfEquity(d("0.50")));
