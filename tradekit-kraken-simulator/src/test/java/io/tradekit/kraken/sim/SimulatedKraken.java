@@ -98,5 +98,12 @@ final class SimulatedKraken implements AutoCloseable {
     public void close() {
         for (KrakenAdapter a : adapters) a.close();
         sim.close();
+        // The nonce file and its directory are this fixture's own: a test run leaves nothing behind in the temp directory.
+        try {
+            Files.deleteIfExists(nonceFile);
+            Files.deleteIfExists(nonceFile.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not remove the simulator's nonce directory " + nonceFile.getParent(), e);
+        }
     }
 }
