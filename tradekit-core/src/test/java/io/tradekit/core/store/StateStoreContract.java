@@ -125,27 +125,6 @@ abstract class StateStoreContract {
     }
 
     @Test
-    void aLaterFillOfAnOrderIsRefusedWhenRepeatedAndAFillIdOfAnotherOrderIsAnotherFill() {
-        Order first = limitOrder("f-1", "BTCUSDT", Side.BUY, "1", "64000");
-        Order second = limitOrder("f-2", "BTCUSDT", Side.BUY, "1", "63900");
-        store.writeAhead(first);
-        store.writeAhead(second);
-        Fill a = fill("t-1", first, "0.2", "64000", 1);
-        Fill b = fill("t-2", first, "0.3", "64000", 2);
-        Fill c = fill("t-3", first, "0.5", "64000", 3);
-        Fill sameIdOtherOrder = fill("t-2", second, "0.1", "63900", 4);
-
-        assertThat(List.of(store.recordFill(a), store.recordFill(b), store.recordFill(c))).containsOnly(true);
-        assertThat(store.recordFill(fill("t-2", first, "0.3", "64000", 5))).isFalse();
-        assertThat(store.recordFill(fill("t-3", first, "0.5", "64000", 6))).isFalse();
-        assertThat(store.recordFill(sameIdOtherOrder)).isTrue();
-
-        assertThat(store.fillsOf("f-1")).containsExactly(a, b, c);
-        assertThat(store.fillsOf("f-2")).containsExactly(sameIdOtherOrder);
-        assertThat(store.journalPositions().get("BTCUSDT")).isEqualByComparingTo("1.1");
-    }
-
-    @Test
     void aFundingSettlementIsJournaledOncePerSymbolAndInstantWithExactDecimals() {
         // A short of 1.250 ETH receives 1.25 × 2050.10 × 0.0001 = 0.2562625 at 08:00; the venue reports it again on a restart.
         FundingPayment received = new FundingPayment("ETHUSDT", at(8 * 3600), new BigDecimal("0.0001"), new BigDecimal("2050.10"),
@@ -233,9 +212,13 @@ abstract class StateStoreContract {
         store.recordFill(f1);
         store.recordFill(f2);
         store.recordFill(f3);
+        // A later fill of an order repeated is the same fill; the id of another order's fill on this one is another fill.
+        assertThat(store.recordFill(fill("3", buy, "0.75", "63990.5", 4))).isFalse();
+        Fill f4 = fill("2", buy, "0.1", "63980", 5);
+        assertThat(store.recordFill(f4)).isTrue();
 
-        assertThat(store.fills()).containsExactly(f1, f2, f3);
-        assertThat(store.fillsOf("b")).containsExactly(f1, f3);
+        assertThat(store.fills()).containsExactly(f1, f2, f3, f4);
+        assertThat(store.fillsOf("b")).containsExactly(f1, f3, f4);
         assertThat(store.fillsOf("nobody")).isEmpty();
     }
 
