@@ -1291,7 +1291,9 @@ public final class MatchingEngine {
 
     /**
      * Keeps only the newest {@code count} finished orders (filled, canceled, expired) for lookups by client order id,
-     * forgetting older ones as they finish; every order is kept until this is called. Open orders are always kept.
+     * forgetting older ones as they finish; every order is kept until this is called. Open orders are always kept. A
+     * forgotten order is unknown to {@link #order}, {@link #cancel} and {@link #allOrders}, and its client order id no
+     * longer counts as a duplicate.
      *
      * @param count how many finished orders to keep; at least 1
      * @throws InvalidInputException if {@code count} is below 1

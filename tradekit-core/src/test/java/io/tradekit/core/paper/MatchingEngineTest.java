@@ -213,6 +213,9 @@ class MatchingEngineTest {
         // Cancelling the open order finishes it: f-1 is now the oldest of three and goes.
         e.cancel("BTCUSDT", "open-1");
         assertThat(e.allOrders()).extracting(Order::clientOrderId).containsExactly("open-1", "f-2");
+        // A forgotten order's id is free again; a kept one's is still a duplicate.
+        assertThat(e.submit(limit("c-1", Side.BUY, "1", "90")).status()).isEqualTo(OrderStatus.NEW);
+        assertThatThrownBy(() -> e.submit(limit("f-2", Side.BUY, "1", "90"))).hasMessageContaining("Duplicate order");
         assertThatThrownBy(() -> e.keepFinishedOrders(0)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("keep at least 1 finished order, got 0");
     }
