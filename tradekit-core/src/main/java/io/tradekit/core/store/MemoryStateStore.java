@@ -320,7 +320,7 @@ public final class MemoryStateStore implements BotStore {
             List<Fill> all = new ArrayList<>(1 + more.size());
             all.add(first);
             all.addAll(more);
-            return List.copyOf(all);
+            return java.util.Collections.unmodifiableList(all);
         }
 
         private static boolean same(Fill a, Fill b) {

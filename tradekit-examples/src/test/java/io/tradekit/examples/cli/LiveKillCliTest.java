@@ -112,7 +112,6 @@ class LiveKillCliTest {
             Path journal = home.resolve("state/bot.db");
             Process bot = startBot(home, sim);
             String first = sim.lastClose;
-            String last = first;
             awaitIdle(bot, journal, sim, first);
             List<String> kills = new ArrayList<>();
             // Four kills at steps spread over the run: a bar closed between bars, inside a step at once, after the bot's first fill
@@ -125,7 +124,6 @@ class LiveKillCliTest {
                     // Between bars: killed idle, then a bar closes while it is down; restarted, it acts on it from the venue's history.
                     bot = killed(bot);
                     String closed = sim.step();
-                    last = closed;
                     kills.add("down over the bar closing " + closed);
                     bot = startBot(home, sim);
                     awaitIdle(bot, journal, sim, closed);
@@ -141,7 +139,6 @@ class LiveKillCliTest {
                 }
                 awaitAnswered(bot, journal, sim);
                 String closed = sim.closeBar();
-                last = closed;
                 if (which == 1) {
                     bot = killed(bot); // the bar's fills and its close are on their way to the bot
                     kills.add("at once after the step closing " + closed);
@@ -155,7 +152,7 @@ class LiveKillCliTest {
             Path summary = home.resolve("reports/live/summary.json");
             assertThat(summary).as("the report; the bot's errors: %s", Files.readString(home.resolve("bot.err"))).exists();
             return new Run(fills(journal), requests, json(summary), kills, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                    tail(home.resolve("bot.out")) + tail(home.resolve("bot.err")), last);
+                    tail(home.resolve("bot.out")) + tail(home.resolve("bot.err")), sim.lastClose);
         }
     }
 
