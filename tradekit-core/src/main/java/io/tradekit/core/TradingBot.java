@@ -83,7 +83,7 @@ public final class TradingBot implements AutoCloseable {
         EngineConfig config = new EngineConfig(id, symbol, timeframe, sizer, takerFeeRate, 512,
                 dataClock ? Duration.ofDays(36_500) : staleAfter, safetyInterval, equityInterval, true, leverage);
         this.engine = new BotEngine(config, strategy, venue, store, policies, loop, calls, clock);
-        this.deadlines = NetworkDeadlines.wallClock(loop, id);
+        this.deadlines = NetworkDeadlines.wallClock(loop);
         engine.useDeadlines(deadlines);
         engine.setRecoveryOptions(cancelUnknownOrders, adoptVenuePosition);
         engine.setAuditTrades(true);

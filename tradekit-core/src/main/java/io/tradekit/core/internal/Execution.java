@@ -19,7 +19,9 @@ import io.tradekit.core.sizing.OrderRounding;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +39,8 @@ final class Execution {
     private NetworkDeadlines deadlines;
     private Duration ackTimeout = Duration.ofSeconds(10);
     private long ordersSent;
+    /** The ack deadline of each order sent and not yet answered, cancelled by its answer. */
+    private final Map<String, NetworkDeadlines.Deadline> awaitingAnswer = new HashMap<>();
     /** Orders with an amend sent and not yet answered. */
     private final Set<String> amending = new HashSet<>();
 
@@ -74,7 +78,16 @@ final class Execution {
         if (engine.auditsTrades()) TradeAudit.order(engine, order);
         if (engine.hasListeners()) engine.publish(new BotEvent.OrderSubmitted(now, order));
         // A request whose answer never comes is not forgotten: after the timeout (wall time) it is looked up.
-        if (deadlines.onWallClock()) deadlines.after(ackTimeout, () -> engine.orders.get(request.clientOrderId())
+        if (deadlines.onWallClock()) {
+            awaitingAnswer.put(request.clientOrderId(), deadlines.after(ackTimeout, () -> noAnswerInTime(request.clientOrderId())));
+        }
+        return Submission.sent(order);
+    }
+
+    /** The ack timeout of an order passed: one still waiting for its answer is looked up. */
+    private void noAnswerInTime(String clientOrderId) {
+        awaitingAnswer.remove(clientOrderId);
+        engine.orders.get(clientOrderId)
                 .filter(o -> o.status() == OrderStatus.PENDING_NEW)
                 .ifPresent(o -> {
                     engine.orders.markUnknown(o.clientOrderId(), engine.clock.now(), "no answer from the venue within " + ackTimeout)
@@ -82,8 +95,7 @@ final class Execution {
                     engine.reportError("place", ErrorCategory.TIMEOUT, RecoveryAction.RESYNC_STATE,
                             "order " + o.clientOrderId() + ": no answer within " + ackTimeout + "; looking it up");
                     scheduleLookup(o.clientOrderId(), o.symbol(), 1);
-                }));
-        return Submission.sent(order);
+                });
     }
 
     /** Sends an order that was written ahead in an earlier run and never reached the venue; waits for the answer. */
@@ -100,6 +112,8 @@ final class Execution {
     }
 
     private void onPlaced(OrderRequest request, OrderAck ack, RuntimeException failure) {
+        NetworkDeadlines.Deadline answered = awaitingAnswer.remove(request.clientOrderId());
+        if (answered != null) answered.cancel();
         if (failure == null) {
             engine.orders.onAck(ack).ifPresent(engine::orderChanged);
             for (Fill fill : ack.fills()) engine.applyFill(fill);
