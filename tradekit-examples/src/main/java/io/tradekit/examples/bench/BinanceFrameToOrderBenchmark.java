@@ -13,6 +13,7 @@ import io.tradekit.api.OrderStatus;
 import io.tradekit.api.RiskLimits;
 import io.tradekit.api.Side;
 import io.tradekit.api.Timeframe;
+import io.tradekit.api.event.BotEvent;
 import io.tradekit.api.event.EventSink;
 import io.tradekit.api.spi.ExchangeAdapter;
 import io.tradekit.api.spi.Strategy;
@@ -110,6 +111,8 @@ public class BinanceFrameToOrderBenchmark {
     private TradingBot bot;
     private Path directory;
     private long next;
+    /** Fills the bot's loop has applied, counted by an event listener on the loop. */
+    private final AtomicLong applied = new AtomicLong();
 
     /** Created by JMH for each trial (and by {@link #main(String[])}). */
     public BinanceFrameToOrderBenchmark() {
@@ -280,6 +283,9 @@ public class BinanceFrameToOrderBenchmark {
                         .maxOpenOrders(5).maxOrdersPerMinute(1_000_000).build())
                 .staleAfter(Duration.ofDays(36_500))
                 .build();
+        bot.onEvent(event -> {
+            if (event instanceof BotEvent.FillApplied) applied.incrementAndGet();
+        });
         bot.start();
         next = START;
     }
@@ -306,7 +312,7 @@ public class BinanceFrameToOrderBenchmark {
     @Setup(Level.Invocation)
     public void previousOrderSettled() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!bot.openOrders().isEmpty()) {
+        while (applied.get() < venue.signed.get()) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("the previous order never settled: " + bot.openOrders());
             Thread.onSpinWait();
         }
