@@ -2,8 +2,8 @@ package io.tradekit.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.Balance;
-import io.tradekit.api.CancelReplaceResult;
 import io.tradekit.api.Bar;
+import io.tradekit.api.CancelReplaceResult;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.ExchangeException;
 import io.tradekit.api.Fill;
@@ -19,32 +19,33 @@ import io.tradekit.api.event.Event;
 import io.tradekit.api.event.EventSink;
 import io.tradekit.api.spi.ExchangeAdapter;
 import io.tradekit.binance.internal.AccountMapping;
-import io.tradekit.binance.internal.CancelReplaceMapping;
-import io.tradekit.binance.internal.DepthMapping;
-import io.tradekit.binance.internal.DepthStream;
-import io.tradekit.binance.internal.OrderCalls;
-import io.tradekit.binance.internal.WsApiClient;
 import io.tradekit.binance.internal.BinanceErrors;
 import io.tradekit.binance.internal.BinanceErrors.Operation;
 import io.tradekit.binance.internal.BinanceRestClient;
+import io.tradekit.binance.internal.CancelReplaceMapping;
+import io.tradekit.binance.internal.DepthMapping;
+import io.tradekit.binance.internal.DepthStream;
 import io.tradekit.binance.internal.Endpoint;
 import io.tradekit.binance.internal.ExchangeInfoMapping;
 import io.tradekit.binance.internal.KnownOrders;
 import io.tradekit.binance.internal.MarketDataMapping;
 import io.tradekit.binance.internal.MarketStream;
+import io.tradekit.binance.internal.OrderCalls;
 import io.tradekit.binance.internal.OrderMapping;
 import io.tradekit.binance.internal.QueryString;
-import io.tradekit.binance.internal.SafeSink;
 import io.tradekit.binance.internal.SymbolFilters;
-import io.tradekit.binance.internal.Wire;
 import io.tradekit.binance.internal.UserStream;
+import io.tradekit.binance.internal.Wire;
+import io.tradekit.binance.internal.WsApiClient;
 import io.tradekit.core.net.Backoff;
+import io.tradekit.core.net.ClosedBarFeed;
 import io.tradekit.core.net.HttpTransport;
 import io.tradekit.core.net.RequestBudget;
 import io.tradekit.core.net.RequestBudgets;
 import io.tradekit.core.net.Retrier;
 import io.tradekit.core.net.ServerClockOffset;
 import io.tradekit.core.net.Sleeper;
+import io.tradekit.core.net.StreamEvents;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +90,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
     private final BinanceConfig config;
     private final InstantSource clock = InstantSource.system();
     private final BinanceRestClient rest;
-    private final SafeSink sink = new SafeSink();
+    private final StreamEvents sink = new StreamEvents();
     private final KnownOrders known = new KnownOrders();
     /** A symbol's filters as last read, and when (local epoch milliseconds). */
     private record Listing(Instrument instrument, SymbolFilters filters, Set<String> selfTradePrevention, long readAtMillis) {
@@ -120,7 +121,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
                 Duration.ofSeconds(5), Sleeper.THREAD, RandomGenerator.getDefault());
         this.rest = new BinanceRestClient(config, new HttpTransport(BinanceErrors.VENUE, config.connectTimeout(), config.maxResponseBytes()), weight, orders,
                 retrier, new ServerClockOffset(9), clock);
-        this.market = new MarketStream(config, sink, new MarketStream.Backfill() {
+        this.market = new MarketStream(config, sink, new ClosedBarFeed.Backfill() {
             @Override
             public List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from) {
                 Instant now = Instant.ofEpochMilli(rest.serverMillis());

@@ -8,7 +8,8 @@ import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
 import io.tradekit.api.spi.ExchangeSettings;
 import io.tradekit.binance.internal.MarketStream;
-import io.tradekit.binance.internal.SafeSink;
+import io.tradekit.core.net.ClosedBarFeed;
+import io.tradekit.core.net.StreamEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,10 +90,10 @@ class BinanceMarketStreamTest {
     @Test
     void aMalformedFrameBecomesAnErrorEventWithTheRawTextAndNothingEscapes() {
         RecordingSink recorded = new RecordingSink();
-        SafeSink sink = new SafeSink();
+        StreamEvents sink = new StreamEvents();
         sink.attach(recorded);
         BinanceConfig config = BinanceConfig.from(new ExchangeSettings(Params.of("binance", Map.of()), Optional.empty()));
-        MarketStream stream = new MarketStream(config, sink, new MarketStream.Backfill() {
+        MarketStream stream = new MarketStream(config, sink, new ClosedBarFeed.Backfill() {
             public List<Bar> closedBarsSince(String s, Timeframe t, java.time.Instant f) { return List.of(); }
             public Optional<Bar> latestClosed(String s, Timeframe t) { return Optional.empty(); }
         }, Runnable::run, InstantSource.system());

@@ -11,6 +11,7 @@ import io.tradekit.binance.BinanceConfig;
 import io.tradekit.core.net.Backoff;
 import io.tradekit.core.net.ReconnectingWebSocket;
 import io.tradekit.core.net.Sleeper;
+import io.tradekit.core.net.StreamEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,7 @@ public final class DepthStream implements ReconnectingWebSocket.Listener, AutoCl
     }
 
     private final BinanceConfig config;
-    private final SafeSink sink;
+    private final StreamEvents sink;
     private final Snapshots snapshots;
     private final Executor executor;
     private final InstantSource clock;
@@ -85,7 +86,7 @@ public final class DepthStream implements ReconnectingWebSocket.Listener, AutoCl
     private volatile boolean started;
     private volatile boolean closed;
 
-    public DepthStream(BinanceConfig config, SafeSink sink, Snapshots snapshots, Executor executor, InstantSource clock, Sleeper sleeper) {
+    public DepthStream(BinanceConfig config, StreamEvents sink, Snapshots snapshots, Executor executor, InstantSource clock, Sleeper sleeper) {
         this.config = config;
         this.sink = sink;
         this.snapshots = snapshots;

@@ -7,6 +7,7 @@ import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
 import io.tradekit.binance.BinanceConfig;
 import io.tradekit.core.net.ReconnectingWebSocket;
+import io.tradekit.core.net.StreamEvents;
 
 import java.net.URI;
 import java.time.Duration;
@@ -58,7 +59,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
     private final BinanceRestClient rest;
     private final RequestSigner signer;
     private final String apiKey;
-    private final SafeSink sink;
+    private final StreamEvents sink;
     private final Resync resync;
     private final Consumer<OrderMapping.ExecutionReport> onReport;
     private final Executor executor;
@@ -74,7 +75,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
     private Instant downSince;
     private long connection;
 
-    public UserStream(BinanceConfig config, BinanceRestClient rest, SafeSink sink, Resync resync,
+    public UserStream(BinanceConfig config, BinanceRestClient rest, StreamEvents sink, Resync resync,
                       Consumer<OrderMapping.ExecutionReport> onReport, Executor executor, InstantSource clock) {
         this.config = config;
         this.rest = rest;

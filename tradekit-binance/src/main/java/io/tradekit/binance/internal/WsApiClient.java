@@ -11,6 +11,7 @@ import io.tradekit.binance.BinanceConfig;
 import io.tradekit.binance.internal.BinanceErrors.Operation;
 import io.tradekit.core.net.ReconnectingWebSocket;
 import io.tradekit.core.net.RequestBudget;
+import io.tradekit.core.net.StreamEvents;
 
 import java.net.URI;
 import java.time.Duration;
@@ -65,7 +66,7 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
     private final BinanceRestClient rest;
     private final RequestBudget weight;
     private final RequestBudget orders;
-    private final SafeSink sink;
+    private final StreamEvents sink;
     private final Executor executor;
     private final InstantSource clock;
     private final String apiKey;
@@ -76,7 +77,7 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
     private long connection;
     private boolean ready;
 
-    public WsApiClient(BinanceConfig config, BinanceRestClient rest, RequestBudget weight, RequestBudget orders, SafeSink sink,
+    public WsApiClient(BinanceConfig config, BinanceRestClient rest, RequestBudget weight, RequestBudget orders, StreamEvents sink,
                        Executor executor, InstantSource clock) {
         this.config = config;
         this.rest = rest;

@@ -23,15 +23,16 @@ import io.tradekit.binance.internal.BinanceRestClient;
 import io.tradekit.binance.internal.Endpoint;
 import io.tradekit.binance.internal.MarketStream;
 import io.tradekit.binance.internal.OrderMapping;
-import io.tradekit.binance.internal.SafeSink;
 import io.tradekit.binance.internal.WsApiClient;
 import io.tradekit.core.BotBuilder;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
+import io.tradekit.core.net.ClosedBarFeed;
 import io.tradekit.core.net.HttpTransport;
 import io.tradekit.core.net.RequestBudget;
 import io.tradekit.core.net.Retrier;
 import io.tradekit.core.net.ServerClockOffset;
+import io.tradekit.core.net.StreamEvents;
 import io.tradekit.core.store.StateStores;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -140,7 +141,7 @@ public class BinanceFrameToOrderBenchmark {
         volatile BigDecimal lastClose = new BigDecimal("65000");
         private final BinanceConfig config;
         private final BinanceRestClient rest;
-        private final SafeSink events = new SafeSink();
+        private final StreamEvents events = new StreamEvents();
         private final MarketStream stream;
         private final AtomicLong trades = new AtomicLong();
 
@@ -152,7 +153,7 @@ public class BinanceFrameToOrderBenchmark {
             RequestBudget unlimited = RequestBudget.of("binance", "bench", Long.MAX_VALUE, Duration.ofMinutes(1), Duration.ZERO);
             rest = new BinanceRestClient(config, new HttpTransport("binance", Duration.ofSeconds(1)), unlimited, unlimited,
                     Retrier.standard("binance"), new ServerClockOffset(9), InstantSource.system());
-            stream = new MarketStream(config, events, new MarketStream.Backfill() {
+            stream = new MarketStream(config, events, new ClosedBarFeed.Backfill() {
                 @Override
                 public List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from) {
                     return List.of();
