@@ -27,7 +27,6 @@ import io.tradekit.binance.internal.DepthMapping;
 import io.tradekit.binance.internal.DepthStream;
 import io.tradekit.binance.internal.Endpoint;
 import io.tradekit.binance.internal.ExchangeInfoMapping;
-import io.tradekit.binance.internal.KnownOrders;
 import io.tradekit.binance.internal.MarketDataMapping;
 import io.tradekit.binance.internal.MarketStream;
 import io.tradekit.binance.internal.OrderCalls;
@@ -37,9 +36,11 @@ import io.tradekit.binance.internal.SymbolFilters;
 import io.tradekit.binance.internal.UserStream;
 import io.tradekit.binance.internal.Wire;
 import io.tradekit.binance.internal.WsApiClient;
+import io.tradekit.core.net.AccountResync;
 import io.tradekit.core.net.Backoff;
 import io.tradekit.core.net.ClosedBarFeed;
 import io.tradekit.core.net.HttpTransport;
+import io.tradekit.core.net.OrderTracker;
 import io.tradekit.core.net.RequestBudget;
 import io.tradekit.core.net.RequestBudgets;
 import io.tradekit.core.net.Retrier;
@@ -51,7 +52,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +91,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
     private final InstantSource clock = InstantSource.system();
     private final BinanceRestClient rest;
     private final StreamEvents sink = new StreamEvents();
-    private final KnownOrders known = new KnownOrders();
+    private final OrderTracker known = new OrderTracker();
     /** A symbol's filters as last read, and when (local epoch milliseconds). */
     private record Listing(Instrument instrument, SymbolFilters filters, Set<String> selfTradePrevention, long readAtMillis) {
     }
@@ -141,7 +141,8 @@ public final class BinanceAdapter implements ExchangeAdapter {
                 : null;
         this.orderCalls = new OrderCalls(rest, webSocketOrders);
         this.user = config.credentials().isPresent()
-                ? new UserStream(config, rest, sink, this::resync, this::remember, background, clock)
+                ? new UserStream(config, rest, sink, since -> AccountResync.since(this, known, UserStream.SOURCE, since, clock.instant()),
+                        this::remember, background, clock)
                 : null;
     }
 
@@ -524,36 +525,6 @@ public final class BinanceAdapter implements ExchangeAdapter {
                 Operation.QUERY, "GET /api/v3/order (" + symbol + ", order id " + orderId + ")", OrderMapping::order);
         remember(order);
         return order.clientOrderId();
-    }
-
-    /**
-     * The account's state over REST after the user stream reconnected: trades since {@code since}, then
-     * every open order, then the final state of orders that were open before and are not any more.
-     */
-    private List<Event> resync(Instant since) {
-        List<Event> fills = new ArrayList<>();
-        List<Event> updates = new ArrayList<>();
-        Instant now = clock.instant();
-        for (String symbol : known.symbols()) {
-            try {
-                fills(symbol, since).forEach(f -> fills.add(new Event.FillReceived(f)));
-                Set<String> open = new HashSet<>();
-                for (Order order : openOrders(symbol)) {
-                    open.add(order.clientOrderId());
-                    updates.add(new Event.OrderUpdated(OrderUpdate.of(order, now)));
-                }
-                for (String clientOrderId : known.possiblyOpen(symbol)) {
-                    if (!open.contains(clientOrderId)) {
-                        lookup(symbol, clientOrderId).ifPresent(o -> updates.add(new Event.OrderUpdated(OrderUpdate.of(o, now))));
-                    }
-                }
-            } catch (RuntimeException e) {
-                updates.add(new Event.ErrorRaised(UserStream.SOURCE, e instanceof ExchangeException x ? x.category() : ErrorCategory.INTERNAL,
-                        "resync of " + symbol + " after reconnect failed: " + e.getMessage(), "", now));
-            }
-        }
-        fills.addAll(updates);
-        return fills;
     }
 
     private void remember(Order order) {
