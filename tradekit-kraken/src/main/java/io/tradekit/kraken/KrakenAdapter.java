@@ -18,9 +18,11 @@ import io.tradekit.api.Timeframe;
 import io.tradekit.api.event.Event;
 import io.tradekit.api.event.EventSink;
 import io.tradekit.api.spi.ExchangeAdapter;
+import io.tradekit.core.net.AccountResync;
 import io.tradekit.core.net.Backoff;
 import io.tradekit.core.net.CallRateCounter;
 import io.tradekit.core.net.HttpTransport;
+import io.tradekit.core.net.OrderTracker;
 import io.tradekit.core.net.RequestBudgets;
 import io.tradekit.core.net.Retrier;
 import io.tradekit.core.net.Sleeper;
@@ -29,7 +31,6 @@ import io.tradekit.core.net.StreamEvents;
 import io.tradekit.kraken.internal.ExecutionStream;
 import io.tradekit.kraken.internal.Form;
 import io.tradekit.kraken.internal.Json;
-import io.tradekit.kraken.internal.KnownOrders;
 import io.tradekit.kraken.internal.KrakenCall;
 import io.tradekit.kraken.internal.KrakenErrors;
 import io.tradekit.kraken.internal.KrakenErrors.Operation;
@@ -47,7 +48,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +83,7 @@ public final class KrakenAdapter implements ExchangeAdapter {
     private final InstantSource clock = InstantSource.system();
     private final KrakenRestClient rest;
     private final StreamEvents poster = new StreamEvents();
-    private final KnownOrders known = new KnownOrders();
+    private final OrderTracker known = new OrderTracker();
     private final Map<String, Pair> pairs = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kraken-", 0).factory());
     private final MarketStream market;
@@ -128,7 +128,9 @@ public final class KrakenAdapter implements ExchangeAdapter {
             }
         }, background, clock, this::followedPair);
         this.executions = config.credentials().isPresent()
-                ? new ExecutionStream(config, poster, this::webSocketsToken, this::resync, this::remember, this::followedPair, background, clock)
+                ? new ExecutionStream(config, poster, this::webSocketsToken,
+                        since -> AccountResync.since(this, known, ExecutionStream.SOURCE, since, clock.instant()), this::remember,
+                        this::followedPair, background, clock)
                 : null;
         this.deadMansSwitch = config.credentials().isPresent() && !config.cancelAfter().isZero()
                 ? new DeadMansSwitch(config.cancelAfter(), this::cancelAllOrdersAfter, poster) : null;
@@ -346,7 +348,7 @@ public final class KrakenAdapter implements ExchangeAdapter {
     public Optional<Order> lookup(String symbol, String clientOrderId) {
         OrderMapping.requireClientOrderId(clientOrderId);
         Pair pair = pair(symbol);
-        Optional<String> txid = known.txid(clientOrderId);
+        Optional<String> txid = known.venueOrderId(clientOrderId);
         Optional<Order> found;
         if (txid.isPresent()) {
             JsonNode result = rest.call(KrakenCall.QUERY_ORDERS, new Form().add("txid", txid.get()), Operation.QUERY,
@@ -411,7 +413,7 @@ public final class KrakenAdapter implements ExchangeAdapter {
         List<Fill> fills = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : trades) {
             String txid = Json.text(e.getValue(), "ordertxid");
-            String clientOrderId = known.clientOrderId(txid).orElse(txid);
+            String clientOrderId = known.clientOrderId(symbol, txid).orElse(txid);
             fills.add(OrderMapping.trade(e.getKey(), e.getValue(), clientOrderId, symbol, pair.instrument().quoteAsset()));
         }
         fills.sort(Comparator.comparing(Fill::time).thenComparing(Fill::fillId));
@@ -424,7 +426,7 @@ public final class KrakenAdapter implements ExchangeAdapter {
 
     /** TradesHistory names orders by txid only: the client order ids come from what was seen, or from QueryOrders in batches. */
     private void resolveClientOrderIds(List<String> txids, Pair pair) {
-        List<String> missing = txids.stream().filter(t -> known.clientOrderId(t).isEmpty()).toList();
+        List<String> missing = txids.stream().filter(t -> known.clientOrderId(pair.symbol(), t).isEmpty()).toList();
         for (int i = 0; i < missing.size(); i += QUERY_BATCH) {
             String batch = String.join(",", missing.subList(i, Math.min(missing.size(), i + QUERY_BATCH)));
             JsonNode result = rest.call(KrakenCall.QUERY_ORDERS, new Form().add("txid", batch), Operation.QUERY, "POST /0/private/QueryOrders");
@@ -486,36 +488,6 @@ public final class KrakenAdapter implements ExchangeAdapter {
         Pair direct = pairs.get(name);
         if (direct != null) return Optional.of(direct);
         return pairs.values().stream().filter(p -> p.isCalled(name)).findFirst();
-    }
-
-    /**
-     * The account's state over REST after the executions stream reconnected: trades since {@code since},
-     * then every open order, then the final state of orders that were open before and are not any more.
-     */
-    private List<Event> resync(Instant since) {
-        List<Event> fills = new ArrayList<>();
-        List<Event> updates = new ArrayList<>();
-        Instant now = clock.instant();
-        for (String symbol : known.symbols()) {
-            try {
-                fills(symbol, since).forEach(f -> fills.add(new Event.FillReceived(f)));
-                Set<String> open = new HashSet<>();
-                for (Order order : openOrders(symbol)) {
-                    open.add(order.clientOrderId());
-                    updates.add(new Event.OrderUpdated(OrderUpdate.of(order, now)));
-                }
-                for (String clientOrderId : known.possiblyOpen(symbol)) {
-                    if (!open.contains(clientOrderId)) {
-                        lookup(symbol, clientOrderId).ifPresent(o -> updates.add(new Event.OrderUpdated(OrderUpdate.of(o, now))));
-                    }
-                }
-            } catch (RuntimeException e) {
-                updates.add(new Event.ErrorRaised(ExecutionStream.SOURCE, e instanceof ExchangeException x ? x.category() : ErrorCategory.INTERNAL,
-                        "resync of " + symbol + " after reconnect failed: " + e.getMessage(), "", now));
-            }
-        }
-        fills.addAll(updates);
-        return fills;
     }
 
     private void remember(Order order) {

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What an adapter has seen of its orders: which may still be open (looked up after a private stream
  * reconnects), the client order id behind a venue order id (for venues whose trade lists name orders by
- * their own id only), and which symbols the account trades. A late report never reopens a finished
+ * their own id only) and the venue order id behind a client order id, and which symbols the account trades. A late report never reopens a finished
  * order. Thread-safe.
  */
 public final class OrderTracker {
@@ -26,6 +26,7 @@ public final class OrderTracker {
 
     private final Map<String, Tracked> byClientId = new ConcurrentHashMap<>();
     private final Map<String, String> clientIdByVenueId = new ConcurrentHashMap<>();
+    private final Map<String, String> venueIdByClientId = new ConcurrentHashMap<>();
     private final Set<String> symbols = ConcurrentHashMap.newKeySet();
 
     /**
@@ -59,7 +60,10 @@ public final class OrderTracker {
      */
     public void seen(String clientOrderId, String venueOrderId, String symbol, OrderStatus status) {
         symbols.add(symbol);
-        if (venueOrderId != null) clientIdByVenueId.put(symbol + ":" + venueOrderId, clientOrderId);
+        if (venueOrderId != null) {
+            clientIdByVenueId.put(symbol + ":" + venueOrderId, clientOrderId);
+            venueIdByClientId.put(clientOrderId, venueOrderId);
+        }
         byClientId.compute(clientOrderId, (id, old) -> old != null && old.status().isTerminal() && !status.isTerminal()
                 ? old : new Tracked(symbol, status));
     }
@@ -82,6 +86,16 @@ public final class OrderTracker {
      */
     public Optional<String> clientOrderId(String symbol, String venueOrderId) {
         return Optional.ofNullable(clientIdByVenueId.get(symbol + ":" + venueOrderId));
+    }
+
+    /**
+     * The venue's id of an order, for venues that look orders up fastest by their own id.
+     *
+     * @param clientOrderId the order's client order id
+     * @return the venue's id for it, or empty if no report gave one
+     */
+    public Optional<String> venueOrderId(String clientOrderId) {
+        return Optional.ofNullable(venueIdByClientId.get(clientOrderId));
     }
 
     /**

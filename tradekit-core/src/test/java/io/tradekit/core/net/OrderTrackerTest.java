@@ -27,6 +27,10 @@ class OrderTrackerTest {
 
         assertThat(t.possiblyOpen("ETHUSDT")).containsExactly("b", "c");
         assertThat(t.clientOrderId("ETHUSDT", "42")).contains("c");
+        assertThat(t.clientOrderId("BTCUSDT", "42")).isEmpty();
+        assertThat(t.venueOrderId("c")).contains("42");
+        assertThat(t.venueOrderId("b")).isEmpty();
+        assertThat(t.venueOrderId("d")).isEmpty();
         assertThat(t.symbols()).containsExactlyInAnyOrder("ETHUSDT", "BTCUSDT");
     }
 }
