@@ -3,17 +3,20 @@ package io.tradekit.bybit.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradekit.core.net.NumberLimits;
 
 import java.math.BigDecimal;
 
 /**
- * Reading and writing Bybit JSON: one shared mapper, and field readers whose errors name the field.
- * Bybit sends numbers as strings ({@code "0.000001"}, {@code "1672324800000"}); both shapes are read
- * exactly, never through {@code double}.
+ * Reading and writing Bybit JSON: one shared mapper with bounds on number tokens and nesting
+ * ({@link NumberLimits}), and field readers whose errors name the field. Bybit sends numbers as strings
+ * ({@code "0.000001"}, {@code "1672324800000"}); both shapes are read exactly, never through {@code double},
+ * and a decimal outside {@link NumberLimits}' bounds is malformed. An object, array or boolean where text or a
+ * number belongs is malformed, never read as {@code ""} or 0.
  */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = NumberLimits.jsonMapper();
 
     private Json() {
     }
@@ -39,7 +42,11 @@ public final class Json {
     }
 
     public static String text(JsonNode node, String name) {
-        return field(node, name).asText();
+        JsonNode value = field(node, name);
+        if (!value.isValueNode() || value.isBoolean()) {
+            throw new MalformedMessage("field '" + name + "' is " + value.getNodeType().name().toLowerCase() + ", expected text or a number");
+        }
+        return value.asText();
     }
 
     public static long integer(JsonNode node, String name) {
@@ -54,17 +61,20 @@ public final class Json {
 
     public static BigDecimal decimal(JsonNode node, String name) {
         JsonNode value = field(node, name);
+        if (!value.isTextual() && !value.isNumber()) {
+            throw new MalformedMessage("field '" + name + "' is " + value.getNodeType().name().toLowerCase() + ", expected a decimal");
+        }
         try {
-            return value.isTextual() ? new BigDecimal(value.asText()) : value.decimalValue();
+            return value.isTextual() ? NumberLimits.decimal(value.asText()) : NumberLimits.checked(value.decimalValue(), value.asText());
         } catch (NumberFormatException e) {
-            throw new MalformedMessage("field '" + name + "' is '" + value.asText() + "', expected a decimal");
+            throw new MalformedMessage("field '" + name + "': " + e.getMessage());
         }
     }
 
     /** A decimal that Bybit leaves empty ({@code ""}) when there is none, e.g. {@code avgPrice} of an unfilled order. */
     public static BigDecimal decimalOrZero(JsonNode node, String name) {
         JsonNode value = node.get(name);
-        if (value == null || value.isNull() || value.asText().isEmpty()) return BigDecimal.ZERO;
+        if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) return BigDecimal.ZERO;
         return decimal(node, name);
     }
 

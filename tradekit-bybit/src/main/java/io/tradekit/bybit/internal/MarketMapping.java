@@ -5,6 +5,7 @@ import io.tradekit.api.Bar;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Ticker;
 import io.tradekit.api.Timeframe;
+import io.tradekit.core.net.NumberLimits;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -92,8 +93,10 @@ public final class MarketMapping {
     public static Optional<Ticker> ticker(JsonNode data, long ts) {
         if (!data.hasNonNull("lastPrice")) return Optional.empty(); // a delta without a price change
         BigDecimal last = Json.decimal(data, "lastPrice");
-        BigDecimal bid = data.hasNonNull("bid1Price") && !data.get("bid1Price").asText().isEmpty() ? Json.decimal(data, "bid1Price") : last;
-        BigDecimal ask = data.hasNonNull("ask1Price") && !data.get("ask1Price").asText().isEmpty() ? Json.decimal(data, "ask1Price") : last;
+        BigDecimal bid = Json.decimalOrZero(data, "bid1Price");
+        BigDecimal ask = Json.decimalOrZero(data, "ask1Price");
+        if (bid.signum() == 0) bid = last;
+        if (ask.signum() == 0) ask = last;
         return Optional.of(new Ticker(Json.text(data, "symbol"), Instant.ofEpochMilli(ts), bid, ask, last));
     }
 
@@ -107,9 +110,9 @@ public final class MarketMapping {
 
     private static BigDecimal decimal(JsonNode row, int index) {
         try {
-            return new BigDecimal(row.get(index).asText());
+            return NumberLimits.decimal(row.get(index).asText());
         } catch (NumberFormatException e) {
-            throw new MalformedMessage("kline field " + index + " is '" + row.get(index).asText() + "', expected a decimal");
+            throw new MalformedMessage("kline field " + index + ": " + e.getMessage());
         }
     }
 }

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradekit.core.net.NumberLimits;
 
 import java.math.BigDecimal;
 
 /**
  * Reading Kraken JSON. REST sends decimals as strings, WebSocket v2 as JSON numbers; both are read as
- * {@link BigDecimal} (the mapper never goes through {@code double}). Field readers name what is missing.
+ * {@link BigDecimal} (the mapper never goes through {@code double}), within {@link NumberLimits}' bounds on
+ * number tokens, nesting and a decimal's digits and exponent. Field readers name what is missing, and an object,
+ * array or boolean where a decimal belongs is malformed, never 0.
  */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    public static final ObjectMapper MAPPER = NumberLimits.jsonMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private Json() {
@@ -60,10 +63,13 @@ public final class Json {
     /** A decimal sent as a string ({@code "0.00100000"}) or a number; parsed exactly. */
     public static BigDecimal decimal(JsonNode node, String name) {
         JsonNode value = field(node, name);
+        if (!value.isTextual() && !value.isNumber()) {
+            throw new MalformedMessage("field '" + name + "' is " + value.getNodeType().name().toLowerCase() + ", expected a decimal");
+        }
         try {
-            return value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText());
+            return value.isNumber() ? NumberLimits.checked(value.decimalValue(), value.asText()) : NumberLimits.decimal(value.asText());
         } catch (NumberFormatException e) {
-            throw new MalformedMessage("field '" + name + "' is '" + value.asText() + "', expected a decimal");
+            throw new MalformedMessage("field '" + name + "': " + e.getMessage());
         }
     }
 

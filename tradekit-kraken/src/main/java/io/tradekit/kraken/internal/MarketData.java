@@ -5,6 +5,7 @@ import io.tradekit.api.Bar;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Ticker;
 import io.tradekit.api.Timeframe;
+import io.tradekit.core.net.NumberLimits;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,9 +61,9 @@ public final class MarketData {
     private static java.math.BigDecimal dec(JsonNode row, int i) {
         JsonNode v = row.get(i);
         try {
-            return v.isNumber() ? v.decimalValue() : new java.math.BigDecimal(v.asText());
+            return v.isNumber() ? NumberLimits.checked(v.decimalValue(), v.asText()) : NumberLimits.decimal(v.asText());
         } catch (NumberFormatException e) {
-            throw new MalformedMessage("OHLC row value " + i + " is '" + v.asText() + "', expected a decimal");
+            throw new MalformedMessage("OHLC row value " + i + ": " + e.getMessage());
         }
     }
 
