@@ -1,6 +1,7 @@
 package io.tradekit.conformance;
 
 import io.tradekit.api.Bar;
+import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
 import io.tradekit.api.spi.ExchangeAdapter;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The streaming half of the contract: closed bars only and each once, reconnect with backoff and jitter
  * under every kind of refusal at a bounded rate, resubscription and REST catch-up after a drop, a
- * silent stream detected, malformed and oversized messages turned into error events with the stream
- * going on. Subclass it in the adapter's tests with a {@link VenueHarness}.
+ * silent stream detected, malformed and oversized messages (and a venue ticker priced beyond any use) turned into
+ * error events with the stream going on. Subclass it in the adapter's tests with a {@link VenueHarness}.
  */
 public abstract class StreamConformance extends ConformanceSupport {
 
@@ -131,6 +133,30 @@ public abstract class StreamConformance extends ConformanceSupport {
                 garbage.size(), PATIENCE);
         venue.closeNextBar();
         awaitBar(log, venue.closedBars().getLast().openTime());
+    }
+
+    @Test
+    void aTickerPricedBeyondAnyUseIsAnErrorEventAndTheNextTickerArrives() {
+        EventLog log = new EventLog();
+        ExchangeAdapter a = adapter();
+        a.subscribeBars(venue.symbol(), venue.timeframe());
+        a.subscribeTicker(venue.symbol());
+        a.connect(log);
+        for (String stream : venue.streams()) awaitConnected(log, stream, 1);
+        // eleven characters on the wire; the first sum with it would build a ten-million-digit number
+        String absurd = "1E+10000000";
+        fault(() -> venue.faults().sendRawToStreams(venue.tickerMessage(absurd)));
+        log.await("a malformed-data error for the venue's own ticker priced " + absurd, Event.ErrorRaised.class,
+                e -> e.category() == ErrorCategory.MALFORMED_DATA, PATIENCE);
+        fault(() -> venue.faults().sendRawToStreams(venue.tickerMessage("101.25")));
+        log.await("the next ticker, priced 101.25", Event.TickerUpdated.class, t -> t.ticker().bid().compareTo(new BigDecimal("101.25")) == 0,
+                PATIENCE);
+        assertThat(log.all(Event.TickerUpdated.class, t -> true)).as("tickers passed on").noneMatch(t -> beyondUse(t.ticker().bid())
+                || beyondUse(t.ticker().ask()) || beyondUse(t.ticker().last()));
+    }
+
+    private static boolean beyondUse(BigDecimal price) {
+        return Math.abs(price.precision() - price.scale()) > 100;
     }
 
     @Test

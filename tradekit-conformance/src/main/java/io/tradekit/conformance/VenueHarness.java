@@ -195,6 +195,17 @@ public interface VenueHarness extends AutoCloseable {
     int downAfterAttempts();
 
     /**
+     * The venue's own ticker push for {@link #symbol()}, as its market stream sends one, with every price in it written
+     * as {@code price}, the way the venue writes prices (as text or as a JSON number). The kit sends it raw to the streams
+     * of an adapter that follows the symbol's ticker, to check that a number no adapter can use is refused where it is
+     * read and that a good one still arrives.
+     *
+     * @param price a price as written on the wire, e.g. {@code 101.25} or {@code 1E+10000000}
+     * @return the message text
+     */
+    String tickerMessage(String price);
+
+    /**
      * The largest stream message the adapters made here accept (their setting).
      *
      * @return the limit, in bytes

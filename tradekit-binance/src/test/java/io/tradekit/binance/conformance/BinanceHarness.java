@@ -261,6 +261,14 @@ final class BinanceHarness implements VenueHarness {
     }
 
     @Override
+    public String tickerMessage(String price) {
+        // a combined-stream bookTicker push, prices as Binance writes them: strings
+        String p = "\"" + price + "\"";
+        return "{\"stream\":\"" + symbol().toLowerCase(java.util.Locale.ROOT) + "@bookTicker\",\"data\":{\"u\":400900217,\"s\":\""
+                + symbol() + "\",\"b\":" + p + ",\"B\":\"31.21000000\",\"a\":" + p + ",\"A\":\"40.66000000\"}}";
+    }
+
+    @Override
     public int maxMessageBytes() {
         return 65_536;
     }

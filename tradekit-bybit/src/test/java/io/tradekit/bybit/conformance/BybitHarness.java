@@ -243,6 +243,17 @@ final class BybitHarness implements VenueHarness {
     }
 
     @Override
+    public String tickerMessage(String price) {
+        // a tickers.{symbol} snapshot, prices as Bybit writes them: strings; linear tickers also carry the book and the mark
+        String p = "\"" + price + "\"";
+        String book = sim.category() == Category.LINEAR ? ",\"bid1Price\":" + p + ",\"bid1Size\":\"1\",\"ask1Price\":" + p
+                + ",\"ask1Size\":\"1\",\"markPrice\":" + p + ",\"indexPrice\":" + p + ",\"fundingRate\":\"0.0001\"" : "";
+        return "{\"topic\":\"tickers." + symbol() + "\",\"ts\":1673853746003,\"type\":\"snapshot\",\"cs\":2588407389,\"data\":{\"symbol\":\""
+                + symbol() + "\",\"lastPrice\":" + p + ",\"highPrice24h\":" + p + ",\"lowPrice24h\":" + p + ",\"prevPrice24h\":" + p
+                + ",\"volume24h\":\"1\",\"turnover24h\":\"1\",\"price24hPcnt\":\"0\"" + book + "}}";
+    }
+
+    @Override
     public int maxMessageBytes() {
         return 65_536;
     }

@@ -89,6 +89,12 @@ class BrokenAdapterFailsTheKitTest {
     }
 
     @Test
+    void aTickerPricedBeyondUseDroppedWithoutAnErrorEventFails() {
+        assertThat(outcome("aTickerPricedBeyondAnyUseIsAnErrorEventAndTheNextTickerArrives"))
+                .startsWith("FAILED").contains("a malformed-data error for the venue's own ticker priced 1E+10000000");
+    }
+
+    @Test
     void testsNeedingAHookTheSimulatorLacksAreSkippedNamingIt() {
         assertThat(outcome("aStreamThatGoesSilentIsDetectedAndReplaced"))
                 .startsWith("ABORTED").contains("the simulator offers no 'silenceStreams' fault hook");

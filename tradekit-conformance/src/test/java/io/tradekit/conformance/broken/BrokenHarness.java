@@ -135,6 +135,11 @@ final class BrokenHarness implements VenueHarness {
     }
 
     @Override
+    public String tickerMessage(String price) {
+        return "{\"ticker\":\"" + symbol() + "\",\"price\":\"" + price + "\"}";
+    }
+
+    @Override
     public Set<String> streams() {
         return Set.of("market");
     }

@@ -198,6 +198,14 @@ final class KrakenHarness implements VenueHarness {
     }
 
     @Override
+    public String tickerMessage(String price) {
+        // a WebSocket v2 ticker update, prices as Kraken writes them there: JSON numbers
+        return "{\"channel\":\"ticker\",\"type\":\"update\",\"data\":[{\"symbol\":\"" + venue.sim.pair().wsSymbol() + "\",\"bid\":" + price
+                + ",\"bid_qty\":1.5,\"ask\":" + price + ",\"ask_qty\":2.25,\"last\":" + price + ",\"volume\":100,\"vwap\":" + price
+                + ",\"low\":" + price + ",\"high\":" + price + ",\"change\":0,\"change_pct\":0}]}";
+    }
+
+    @Override
     public int maxMessageBytes() {
         return 65_536;
     }
