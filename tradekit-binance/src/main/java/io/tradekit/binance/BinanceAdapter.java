@@ -19,8 +19,8 @@ import io.tradekit.api.event.Event;
 import io.tradekit.api.event.EventSink;
 import io.tradekit.api.spi.ExchangeAdapter;
 import io.tradekit.binance.internal.AccountMapping;
-import io.tradekit.binance.internal.BinanceErrors;
 import io.tradekit.binance.internal.BinanceErrors.Operation;
+import io.tradekit.binance.internal.BinanceErrors;
 import io.tradekit.binance.internal.BinanceRestClient;
 import io.tradekit.binance.internal.CancelReplaceMapping;
 import io.tradekit.binance.internal.DepthMapping;
@@ -34,7 +34,6 @@ import io.tradekit.binance.internal.OrderMapping;
 import io.tradekit.binance.internal.QueryString;
 import io.tradekit.binance.internal.SymbolFilters;
 import io.tradekit.binance.internal.UserStream;
-import io.tradekit.binance.internal.Wire;
 import io.tradekit.binance.internal.WsApiClient;
 import io.tradekit.core.net.AccountResync;
 import io.tradekit.core.net.Backoff;
@@ -47,6 +46,7 @@ import io.tradekit.core.net.Retrier;
 import io.tradekit.core.net.ServerClockOffset;
 import io.tradekit.core.net.Sleeper;
 import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -234,7 +234,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
     @Override
     public Instant serverTime() {
         return Instant.ofEpochMilli(rest.call(Endpoint.TIME, new QueryString(), Operation.OTHER, "GET /api/v3/time",
-                time -> Wire.integer(time, "serverTime")));
+                time -> VenueJson.integer(time, "serverTime")));
     }
 
     /** Closed bars in {@code [from, to)}, fetched 1000 klines per request; a bar still open at the venue is left out. */
@@ -378,7 +378,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
             throw new InvalidInputException("binance " + symbol + ": new quantity of " + clientOrderId + " must be positive, got " + newQuantity);
         }
         QueryString params = new QueryString().add("symbol", symbol).add("origClientOrderId", clientOrderId)
-                .add("newClientOrderId", clientOrderId).add("newQty", Wire.plain(newQuantity));
+                .add("newClientOrderId", clientOrderId).add("newQty", VenueJson.plain(newQuantity));
         Order amended = orderCalls.call(Endpoint.AMEND_KEEP_PRIORITY, params, Operation.AMEND, symbol + ", client order id "
                 + clientOrderId + ", new quantity " + newQuantity.toPlainString(), OrderMapping::amendedOrder);
         remember(amended);
@@ -401,7 +401,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
         checkFilters(request);
         rest.call(Endpoint.TEST_ORDER, OrderMapping.newOrder(request, config.orderResponse(), selfTradePrevention(request.symbol())), Operation.PLACE,
                 "POST /api/v3/order/test (" + request.symbol() + " " + request.side() + " " + request.type() + ", client order id "
-                        + request.clientOrderId() + ")", answer -> Wire.requireObject(answer, "test order answer"));
+                        + request.clientOrderId() + ")", answer -> VenueJson.requireObject(answer, "test order answer"));
     }
 
     /** Cancels by client order id; an order already filled, cancelled or unknown throws {@code ORDER_NOT_FOUND}. */
@@ -433,9 +433,9 @@ public final class BinanceAdapter implements ExchangeAdapter {
         cancelled = new ArrayList<>();
         inLists = rest.read(what, Operation.CANCEL, answer, a -> {
             int reports = 0;
-            for (JsonNode entry : Wire.requireArray(a, "the answer")) {
+            for (JsonNode entry : VenueJson.requireArray(a, "the answer")) {
                 if (entry.has("orderReports")) {
-                    reports += Wire.array(entry, "orderReports").size();
+                    reports += VenueJson.array(entry, "orderReports").size();
                 } else {
                     cancelled.add(OrderMapping.order(entry));
                 }
@@ -468,7 +468,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
         List<Order> orders = rest.call(Endpoint.OPEN_ORDERS, new QueryString().add("symbol", symbol), Operation.QUERY,
                 "GET /api/v3/openOrders (" + symbol + ")", answer -> {
                     List<Order> read = new ArrayList<>();
-                    for (JsonNode entry : Wire.requireArray(answer, "the answer")) read.add(OrderMapping.order(entry));
+                    for (JsonNode entry : VenueJson.requireArray(answer, "the answer")) read.add(OrderMapping.order(entry));
                     return read;
                 });
         orders.forEach(this::remember);
@@ -482,13 +482,13 @@ public final class BinanceAdapter implements ExchangeAdapter {
         QueryString q = new QueryString().add("symbol", symbol).add("startTime", since.toEpochMilli()).add("limit", TRADE_PAGE);
         String what = "GET /api/v3/myTrades (" + symbol + ")";
         while (true) {
-            JsonNode page = rest.call(Endpoint.MY_TRADES, q, Operation.QUERY, what, answer -> Wire.requireArray(answer, "the answer"));
+            JsonNode page = rest.call(Endpoint.MY_TRADES, q, Operation.QUERY, what, answer -> VenueJson.requireArray(answer, "the answer"));
             long lastId = -1;
             for (JsonNode trade : page) {
-                String orderId = rest.read(what, Operation.QUERY, trade, t -> Wire.text(t, "orderId"));
+                String orderId = rest.read(what, Operation.QUERY, trade, t -> VenueJson.text(t, "orderId"));
                 String clientOrderId = clientOrderIdOf(symbol, orderId);
                 fills.add(rest.read(what, Operation.QUERY, trade, t -> AccountMapping.trade(t, clientOrderId)));
-                lastId = rest.read(what, Operation.QUERY, trade, t -> Wire.integer(t, "id"));
+                lastId = rest.read(what, Operation.QUERY, trade, t -> VenueJson.integer(t, "id"));
             }
             if (page.size() < TRADE_PAGE) {
                 return fills;

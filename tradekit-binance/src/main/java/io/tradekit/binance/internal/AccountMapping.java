@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.Balance;
 import io.tradekit.api.Fill;
 import io.tradekit.api.Side;
+import io.tradekit.core.net.VenueJson;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,11 +20,11 @@ public final class AccountMapping {
     /** Balances with something free or locked; the many empty assets of a Binance account are left out. */
     public static List<Balance> balances(JsonNode account) {
         List<Balance> out = new ArrayList<>();
-        for (JsonNode b : Wire.array(account, "balances")) {
-            BigDecimal free = Wire.decimal(b, "free");
-            BigDecimal locked = Wire.decimal(b, "locked");
+        for (JsonNode b : VenueJson.array(account, "balances")) {
+            BigDecimal free = VenueJson.decimal(b, "free");
+            BigDecimal locked = VenueJson.decimal(b, "locked");
             if (free.signum() != 0 || locked.signum() != 0) {
-                out.add(new Balance(Wire.text(b, "asset"), free, locked));
+                out.add(new Balance(VenueJson.text(b, "asset"), free, locked));
             }
         }
         return out;
@@ -34,9 +35,9 @@ public final class AccountMapping {
      * {@code orderId}, so the caller supplies the client order id.
      */
     public static Fill trade(JsonNode t, String clientOrderId) {
-        return new Fill(Wire.text(t, "id"), clientOrderId, Wire.text(t, "orderId"), Wire.text(t, "symbol"),
-                Wire.bool(t, "isBuyer") ? Side.BUY : Side.SELL, Wire.decimal(t, "price"), Wire.decimal(t, "qty"),
-                Wire.decimal(t, "commission"), Wire.optionalText(t, "commissionAsset", ""), Instant.ofEpochMilli(Wire.integer(t, "time")),
-                Wire.bool(t, "isMaker"));
+        return new Fill(VenueJson.text(t, "id"), clientOrderId, VenueJson.text(t, "orderId"), VenueJson.text(t, "symbol"),
+                VenueJson.bool(t, "isBuyer") ? Side.BUY : Side.SELL, VenueJson.decimal(t, "price"), VenueJson.decimal(t, "qty"),
+                VenueJson.decimal(t, "commission"), VenueJson.optionalText(t, "commissionAsset", ""), Instant.ofEpochMilli(VenueJson.integer(t, "time")),
+                VenueJson.bool(t, "isMaker"));
     }
 }

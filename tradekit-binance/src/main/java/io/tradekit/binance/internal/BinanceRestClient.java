@@ -10,9 +10,12 @@ import io.tradekit.binance.BinanceConfig;
 import io.tradekit.binance.internal.BinanceErrors.Operation;
 import io.tradekit.core.net.HttpReply;
 import io.tradekit.core.net.HttpTransport;
+import io.tradekit.core.net.MalformedMessage;
 import io.tradekit.core.net.RequestBudget;
 import io.tradekit.core.net.Retrier;
 import io.tradekit.core.net.ServerClockOffset;
+import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -195,14 +198,14 @@ public final class BinanceRestClient {
         observeUsage(reply);
         if (reply.isSuccess()) {
             try {
-                return Wire.read(reply.body());
+                return VenueJson.read(reply.body());
             } catch (MalformedMessage e) {
                 throw unreadable(what, operation, e.getMessage(), reply.body(), e);
             }
         }
         if (keepErrorData) {
             try {
-                JsonNode error = Wire.read(reply.body());
+                JsonNode error = VenueJson.read(reply.body());
                 if (error.path("data").isObject()) return error;
             } catch (MalformedMessage notJson) {
                 // not the documented shape: reported as any other failure below
@@ -217,7 +220,7 @@ public final class BinanceRestClient {
         return new ExchangeException(BinanceErrors.VENUE, place ? ErrorCategory.UNKNOWN_OUTCOME : ErrorCategory.MALFORMED_DATA,
                 place ? RecoveryAction.RESYNC_STATE : RecoveryAction.SKIP, "",
                 "binance " + what + ": the answer could not be read (" + problem + ")"
-                        + (place ? "; it may have taken effect, look it up before sending it again" : "") + ": " + Wire.truncate(raw, 200),
+                        + (place ? "; it may have taken effect, look it up before sending it again" : "") + ": " + StreamEvents.truncate(raw, 200),
                 null, cause);
     }
 
@@ -238,12 +241,12 @@ public final class BinanceRestClient {
 
     private ExchangeException failure(HttpReply reply, Operation operation, String what) {
         Integer code = null;
-        String message = Wire.truncate(reply.body(), 200);
+        String message = StreamEvents.truncate(reply.body(), 200);
         try {
-            JsonNode error = Wire.read(reply.body());
+            JsonNode error = VenueJson.read(reply.body());
             if (error.isObject() && error.hasNonNull("code") && error.get("code").canConvertToInt()) {
                 code = error.get("code").asInt();
-                message = Wire.optionalText(error, "msg", "");
+                message = VenueJson.optionalText(error, "msg", "");
             }
         } catch (MalformedMessage notJson) {
             // an HTML error page from a proxy or the WAF: keep the status and a piece of the body
@@ -285,7 +288,7 @@ public final class BinanceRestClient {
             JsonNode time = send(Endpoint.TIME, new QueryString(), Operation.OTHER, "GET /api/v3/time",
                     () -> publicRequest(Endpoint.TIME, new QueryString()), false);
             try {
-                return Wire.integer(time, "serverTime");
+                return VenueJson.integer(time, "serverTime");
             } catch (MalformedMessage e) {
                 throw unreadable("GET /api/v3/time", Operation.OTHER, e.getMessage(), time.toString(), e);
             }

@@ -1,9 +1,12 @@
 package io.tradekit.binance.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tradekit.api.ExchangeException;
 import io.tradekit.api.CancelReplaceResult;
+import io.tradekit.api.ExchangeException;
 import io.tradekit.binance.internal.BinanceErrors.Operation;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
 
 import java.util.Optional;
 
@@ -20,8 +23,8 @@ public final class CancelReplaceMapping {
 
     public static CancelReplaceResult result(JsonNode answer, String what) {
         JsonNode body = answer.path("data").isObject() ? answer.get("data") : answer;
-        String cancelResult = Wire.text(body, "cancelResult");
-        String newOrderResult = Wire.text(body, "newOrderResult");
+        String cancelResult = VenueJson.text(body, "cancelResult");
+        String newOrderResult = VenueJson.text(body, "newOrderResult");
         JsonNode cancel = body.path("cancelResponse");
         JsonNode placed = body.path("newOrderResponse");
         boolean canceled = cancelResult.equals("SUCCESS");
@@ -35,7 +38,7 @@ public final class CancelReplaceMapping {
 
     private static ExchangeException error(JsonNode error, String what, Operation operation) {
         Integer code = error.path("code").canConvertToInt() ? error.get("code").asInt() : null;
-        if (code == null) throw new MalformedMessage("a failed half of the answer has no error code: " + Wire.truncate(error.toString(), 200));
-        return BinanceErrors.toException(what, operation, 400, code, Wire.optionalText(error, "msg", ""), null);
+        if (code == null) throw new MalformedMessage("a failed half of the answer has no error code: " + StreamEvents.truncate(error.toString(), 200));
+        return BinanceErrors.toException(what, operation, 400, code, VenueJson.optionalText(error, "msg", ""), null);
     }
 }

@@ -1,6 +1,9 @@
 package io.tradekit.binance.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -48,24 +51,24 @@ public final class DepthMapping {
 
     /** A {@code depthUpdate} event ({@code e}, {@code E}, {@code s}, {@code U}, {@code u}, {@code b}, {@code a}). */
     public static DepthDiff diff(JsonNode event) {
-        String type = Wire.text(event, "e");
+        String type = VenueJson.text(event, "e");
         if (!type.equals("depthUpdate")) {
             throw new MalformedMessage("field 'e' is '" + type + "', expected 'depthUpdate'");
         }
-        long first = Wire.integer(event, "U");
-        long last = Wire.integer(event, "u");
+        long first = VenueJson.integer(event, "U");
+        long last = VenueJson.integer(event, "u");
         if (first > last) {
             throw new MalformedMessage("first update id U " + first + " is after final update id u " + last);
         }
-        return new DepthDiff(Wire.text(event, "s"), Instant.ofEpochMilli(Wire.integer(event, "E")), first, last,
-                levels(Wire.array(event, "b"), "b", true), levels(Wire.array(event, "a"), "a", true));
+        return new DepthDiff(VenueJson.text(event, "s"), Instant.ofEpochMilli(VenueJson.integer(event, "E")), first, last,
+                levels(VenueJson.array(event, "b"), "b", true), levels(VenueJson.array(event, "a"), "a", true));
     }
 
     /** The answer of {@code GET /api/v3/depth}: {@code lastUpdateId}, {@code bids}, {@code asks}. */
     public static DepthSnapshot snapshot(JsonNode answer) {
-        Wire.requireObject(answer, "the depth snapshot");
-        return new DepthSnapshot(Wire.integer(answer, "lastUpdateId"), levels(Wire.array(answer, "bids"), "bids", false),
-                levels(Wire.array(answer, "asks"), "asks", false));
+        VenueJson.requireObject(answer, "the depth snapshot");
+        return new DepthSnapshot(VenueJson.integer(answer, "lastUpdateId"), levels(VenueJson.array(answer, "bids"), "bids", false),
+                levels(VenueJson.array(answer, "asks"), "asks", false));
     }
 
     private static List<LevelChange> levels(JsonNode rows, String field, boolean zeroAllowed) {
@@ -74,10 +77,10 @@ public final class DepthMapping {
             JsonNode row = rows.get(i);
             String where = field + "[" + i + "]";
             if (!row.isArray() || row.size() < 2) {
-                throw new MalformedMessage(where + " is " + Wire.truncate(row.toString(), 40) + ", expected [price, quantity]");
+                throw new MalformedMessage(where + " is " + StreamEvents.truncate(row.toString(), 40) + ", expected [price, quantity]");
             }
-            BigDecimal price = Wire.decimalValue(row.get(0), where + " price");
-            BigDecimal quantity = Wire.decimalValue(row.get(1), where + " quantity");
+            BigDecimal price = VenueJson.decimalValue(row.get(0), where + " price");
+            BigDecimal quantity = VenueJson.decimalValue(row.get(1), where + " quantity");
             if (price.signum() <= 0) {
                 throw new MalformedMessage(where + " price is " + price.toPlainString() + ", expected a positive price");
             }

@@ -2,6 +2,8 @@ package io.tradekit.binance.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.Instrument;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.VenueJson;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -19,28 +21,28 @@ public final class ExchangeInfoMapping {
 
     /** The symbol's entry of an exchangeInfo answer, or empty when it is not listed. */
     public static Optional<JsonNode> symbolEntry(JsonNode exchangeInfo, String symbol) {
-        for (JsonNode s : Wire.array(exchangeInfo, "symbols")) {
-            if (symbol.equals(Wire.text(s, "symbol"))) return Optional.of(s);
+        for (JsonNode s : VenueJson.array(exchangeInfo, "symbols")) {
+            if (symbol.equals(VenueJson.text(s, "symbol"))) return Optional.of(s);
         }
         return Optional.empty();
     }
 
     public static Instrument instrument(JsonNode symbolEntry) {
-        String symbol = Wire.text(symbolEntry, "symbol");
+        String symbol = VenueJson.text(symbolEntry, "symbol");
         BigDecimal tick = null;
         BigDecimal step = null;
         BigDecimal minQty = BigDecimal.ZERO;
         BigDecimal notional = null;
         BigDecimal legacyNotional = null;
-        for (JsonNode f : Wire.array(symbolEntry, "filters")) {
-            switch (Wire.text(f, "filterType")) {
-                case "PRICE_FILTER" -> tick = Wire.decimal(f, "tickSize");
+        for (JsonNode f : VenueJson.array(symbolEntry, "filters")) {
+            switch (VenueJson.text(f, "filterType")) {
+                case "PRICE_FILTER" -> tick = VenueJson.decimal(f, "tickSize");
                 case "LOT_SIZE" -> {
-                    step = Wire.decimal(f, "stepSize");
-                    minQty = Wire.decimal(f, "minQty");
+                    step = VenueJson.decimal(f, "stepSize");
+                    minQty = VenueJson.decimal(f, "minQty");
                 }
-                case "NOTIONAL" -> notional = Wire.decimal(f, "minNotional");
-                case "MIN_NOTIONAL" -> legacyNotional = Wire.decimal(f, "minNotional");
+                case "NOTIONAL" -> notional = VenueJson.decimal(f, "minNotional");
+                case "MIN_NOTIONAL" -> legacyNotional = VenueJson.decimal(f, "minNotional");
                 default -> {
                     // other filters (PERCENT_PRICE_BY_SIDE, MAX_NUM_ORDERS...) are enforced by Binance at order time
                 }
@@ -53,7 +55,7 @@ public final class ExchangeInfoMapping {
             step = BigDecimal.ONE.movePointLeft(precision(symbolEntry, "baseAssetPrecision", symbol));
         }
         BigDecimal minNotional = notional != null ? notional : legacyNotional != null ? legacyNotional : BigDecimal.ZERO;
-        return new Instrument(symbol, Wire.text(symbolEntry, "baseAsset"), Wire.text(symbolEntry, "quoteAsset"),
+        return new Instrument(symbol, VenueJson.text(symbolEntry, "baseAsset"), VenueJson.text(symbolEntry, "quoteAsset"),
                 tick.stripTrailingZeros(), step.stripTrailingZeros(), minQty.stripTrailingZeros(), minNotional.stripTrailingZeros());
     }
 
@@ -63,27 +65,27 @@ public final class ExchangeInfoMapping {
         BigDecimal minPrice = z, maxPrice = z, maxQty = z, marketMin = z, marketMax = z, marketStep = z, minNotional = z, maxNotional = z;
         boolean applyMin = true;
         boolean applyMax = false;
-        for (JsonNode f : Wire.array(symbolEntry, "filters")) {
-            switch (Wire.text(f, "filterType")) {
+        for (JsonNode f : VenueJson.array(symbolEntry, "filters")) {
+            switch (VenueJson.text(f, "filterType")) {
                 case "PRICE_FILTER" -> {
-                    minPrice = Wire.decimal(f, "minPrice");
-                    maxPrice = Wire.decimal(f, "maxPrice");
+                    minPrice = VenueJson.decimal(f, "minPrice");
+                    maxPrice = VenueJson.decimal(f, "maxPrice");
                 }
-                case "LOT_SIZE" -> maxQty = Wire.decimal(f, "maxQty");
+                case "LOT_SIZE" -> maxQty = VenueJson.decimal(f, "maxQty");
                 case "MARKET_LOT_SIZE" -> {
-                    marketMin = Wire.decimal(f, "minQty");
-                    marketMax = Wire.decimal(f, "maxQty");
-                    marketStep = Wire.decimal(f, "stepSize");
+                    marketMin = VenueJson.decimal(f, "minQty");
+                    marketMax = VenueJson.decimal(f, "maxQty");
+                    marketStep = VenueJson.decimal(f, "stepSize");
                 }
                 case "NOTIONAL" -> {
-                    minNotional = Wire.decimal(f, "minNotional");
-                    applyMin = !f.has("applyMinToMarket") || Wire.bool(f, "applyMinToMarket");
-                    maxNotional = f.has("maxNotional") ? Wire.decimal(f, "maxNotional") : z;
-                    applyMax = f.has("applyMaxToMarket") && Wire.bool(f, "applyMaxToMarket");
+                    minNotional = VenueJson.decimal(f, "minNotional");
+                    applyMin = !f.has("applyMinToMarket") || VenueJson.bool(f, "applyMinToMarket");
+                    maxNotional = f.has("maxNotional") ? VenueJson.decimal(f, "maxNotional") : z;
+                    applyMax = f.has("applyMaxToMarket") && VenueJson.bool(f, "applyMaxToMarket");
                 }
                 case "MIN_NOTIONAL" -> {
-                    if (minNotional.signum() == 0) minNotional = Wire.decimal(f, "minNotional");
-                    if (f.has("applyToMarket")) applyMin = Wire.bool(f, "applyToMarket");
+                    if (minNotional.signum() == 0) minNotional = VenueJson.decimal(f, "minNotional");
+                    if (f.has("applyToMarket")) applyMin = VenueJson.bool(f, "applyToMarket");
                 }
                 default -> {
                     // PERCENT_PRICE_BY_SIDE, MAX_NUM_ORDERS and the like depend on live state: Binance judges them
@@ -100,7 +102,7 @@ public final class ExchangeInfoMapping {
     public static java.util.Set<String> allowedSelfTradePrevention(JsonNode symbolEntry) {
         if (!symbolEntry.has("allowedSelfTradePreventionModes")) return java.util.Set.of("NONE");
         java.util.Set<String> modes = new java.util.TreeSet<>();
-        for (JsonNode mode : Wire.array(symbolEntry, "allowedSelfTradePreventionModes")) {
+        for (JsonNode mode : VenueJson.array(symbolEntry, "allowedSelfTradePreventionModes")) {
             if (!mode.isTextual()) throw new MalformedMessage("allowedSelfTradePreventionModes holds a non-text entry " + mode);
             modes.add(mode.asText());
         }
@@ -109,7 +111,7 @@ public final class ExchangeInfoMapping {
 
     /** The symbol's trading status, e.g. {@code TRADING}, {@code BREAK}. */
     public static String status(JsonNode symbolEntry) {
-        return Wire.optionalText(symbolEntry, "status", "TRADING");
+        return VenueJson.optionalText(symbolEntry, "status", "TRADING");
     }
 
     private static int precision(JsonNode entry, String field, String symbol) {

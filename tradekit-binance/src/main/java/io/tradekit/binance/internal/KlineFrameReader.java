@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.tradekit.api.Bar;
 import io.tradekit.api.Timeframe;
 import io.tradekit.core.net.NumberLimits;
+import io.tradekit.core.net.VenueJson;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -33,7 +34,7 @@ final class KlineFrameReader {
 
     /** Reads {@code text}; never throws. */
     static Result read(String text) {
-        try (JsonParser p = Wire.MAPPER.getFactory().createParser(text)) {
+        try (JsonParser p = VenueJson.MAPPER.getFactory().createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return NOT_READ;
             Result result = NOT_READ;
             boolean stream = false;

@@ -5,14 +5,17 @@ import io.tradekit.api.Bar;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Ticker;
 import io.tradekit.api.Timeframe;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,13 +55,13 @@ public final class MarketDataMapping {
      * Rows of {@code GET /api/v3/klines}: {@code [openTime, open, high, low, close, volume, closeTime, ...]}.
      */
     public static List<Bar> klines(JsonNode rows, String symbol, Timeframe timeframe) {
-        Wire.requireArray(rows, "klines");
+        VenueJson.requireArray(rows, "klines");
         List<Bar> bars = new ArrayList<>(rows.size());
         for (JsonNode row : rows) {
             if (!row.isArray() || row.size() < 6) {
                 throw new MalformedMessage("klines: row " + bars.size() + " has " + row.size() + " fields, expected at least 6");
             }
-            bars.add(new Bar(symbol, timeframe, Instant.ofEpochMilli(Wire.integerValue(row.get(0), "klines: row " + bars.size() + " open time")), decimal(row, 1), decimal(row, 2),
+            bars.add(new Bar(symbol, timeframe, Instant.ofEpochMilli(VenueJson.integerValue(row.get(0), "klines: row " + bars.size() + " open time")), decimal(row, 1), decimal(row, 2),
                     decimal(row, 3), decimal(row, 4), decimal(row, 5)));
         }
         return bars;
@@ -71,17 +74,17 @@ public final class MarketDataMapping {
 
     /** A kline stream event's bar when the event says the kline closed ({@code x} true); empty while it is still open. */
     public static Optional<Bar> closedKline(JsonNode event) {
-        JsonNode k = Wire.field(event, "k");
-        if (!Wire.bool(k, "x")) {
+        JsonNode k = VenueJson.field(event, "k");
+        if (!VenueJson.bool(k, "x")) {
             return Optional.empty();
         }
-        String interval = Wire.text(k, "i");
+        String interval = VenueJson.text(k, "i");
         Timeframe timeframe = timeframeOf(interval);
         if (timeframe == null) {
-            throw new MalformedMessage("kline interval '" + Wire.truncate(interval, 20) + "' is not one of Binance's " + INTERVALS);
+            throw new MalformedMessage("kline interval '" + StreamEvents.truncate(interval, 20) + "' is not one of Binance's " + INTERVALS);
         }
-        return Optional.of(new Bar(Wire.text(k, "s"), timeframe, Instant.ofEpochMilli(Wire.integer(k, "t")),
-                Wire.decimal(k, "o"), Wire.decimal(k, "h"), Wire.decimal(k, "l"), Wire.decimal(k, "c"), Wire.decimal(k, "v")));
+        return Optional.of(new Bar(VenueJson.text(k, "s"), timeframe, Instant.ofEpochMilli(VenueJson.integer(k, "t")),
+                VenueJson.decimal(k, "o"), VenueJson.decimal(k, "h"), VenueJson.decimal(k, "l"), VenueJson.decimal(k, "c"), VenueJson.decimal(k, "v")));
     }
 
     /**
@@ -89,12 +92,12 @@ public final class MarketDataMapping {
      * with the arrival time and its last price is the mid of bid and ask.
      */
     public static Ticker bookTicker(JsonNode event, Instant arrival) {
-        BigDecimal bid = Wire.decimal(event, "b");
-        BigDecimal ask = Wire.decimal(event, "a");
-        return new Ticker(Wire.text(event, "s"), arrival, bid, ask, bid.add(ask).divide(BigDecimal.TWO));
+        BigDecimal bid = VenueJson.decimal(event, "b");
+        BigDecimal ask = VenueJson.decimal(event, "a");
+        return new Ticker(VenueJson.text(event, "s"), arrival, bid, ask, bid.add(ask).divide(BigDecimal.TWO));
     }
 
     private static BigDecimal decimal(JsonNode row, int index) {
-        return Wire.decimalValue(row.get(index), "klines: field " + index);
+        return VenueJson.decimalValue(row.get(index), "klines: field " + index);
     }
 }

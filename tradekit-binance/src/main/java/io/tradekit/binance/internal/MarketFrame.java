@@ -2,6 +2,8 @@ package io.tradekit.binance.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.VenueJson;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,7 @@ record MarketFrame(String stream, JsonNode data, JsonNode answer) {
 
     /** Reads a frame; text that is not JSON throws {@link MalformedMessage}. */
     static MarketFrame read(String text) {
-        JsonNode root = Wire.read(text);
+        JsonNode root = VenueJson.read(text);
         JsonNode data = root.get("data");
         if (data != null) {
             return new MarketFrame(root.path("stream").asText(""), data, null);
@@ -42,9 +44,9 @@ record MarketFrame(String stream, JsonNode data, JsonNode answer) {
 
     /** {@code {"method":"SUBSCRIBE","params":[streams],"id":id}}. */
     static String subscribe(List<String> streams, long id) {
-        ObjectNode message = Wire.MAPPER.createObjectNode();
+        ObjectNode message = VenueJson.MAPPER.createObjectNode();
         message.put("method", "SUBSCRIBE");
-        message.set("params", Wire.MAPPER.valueToTree(streams));
+        message.set("params", VenueJson.MAPPER.valueToTree(streams));
         message.put("id", id);
         return message.toString();
     }

@@ -11,6 +11,8 @@ import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.Side;
 import io.tradekit.api.TimeInForce;
 import io.tradekit.binance.BinanceConfig;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.VenueJson;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -44,7 +46,7 @@ public final class OrderMapping {
     public static QueryString marketByQuote(String clientOrderId, String symbol, Side side, BigDecimal quoteAmount,
                                             BinanceConfig.OrderResponse response, Optional<BinanceConfig.SelfTradePrevention> stp) {
         QueryString q = new QueryString().add("symbol", symbol).add("side", side.name()).add("type", OrderType.MARKET.name())
-                .add("quoteOrderQty", Wire.plain(quoteAmount)).add("newClientOrderId", clientOrderId).add("newOrderRespType", response.name());
+                .add("quoteOrderQty", VenueJson.plain(quoteAmount)).add("newClientOrderId", clientOrderId).add("newOrderRespType", response.name());
         stp.ifPresent(mode -> q.add("selfTradePreventionMode", mode.name()));
         return q;
     }
@@ -58,26 +60,26 @@ public final class OrderMapping {
         if (r.type() == OrderType.LIMIT) {
             q.add("timeInForce", r.timeInForce().name());
         }
-        q.add("quantity", Wire.plain(r.quantity()));
-        r.limitPrice().ifPresent(p -> q.add("price", Wire.plain(p)));
+        q.add("quantity", VenueJson.plain(r.quantity()));
+        r.limitPrice().ifPresent(p -> q.add("price", VenueJson.plain(p)));
         return q;
     }
 
     /** A RESULT or FULL new-order answer. FULL {@code fills} become {@link Fill}s; they took liquidity, so they are not maker fills. */
     public static OrderAck ack(JsonNode r) {
-        String clientOrderId = Wire.text(r, "clientOrderId");
-        String orderId = Wire.text(r, "orderId");
-        String symbol = Wire.text(r, "symbol");
-        Instant time = Instant.ofEpochMilli(Wire.integer(r, "transactTime"));
-        OrderStatus status = r.has("status") ? status(Wire.text(r, "status")) : OrderStatus.NEW;
-        BigDecimal executed = r.has("executedQty") ? Wire.decimal(r, "executedQty") : BigDecimal.ZERO;
+        String clientOrderId = VenueJson.text(r, "clientOrderId");
+        String orderId = VenueJson.text(r, "orderId");
+        String symbol = VenueJson.text(r, "symbol");
+        Instant time = Instant.ofEpochMilli(VenueJson.integer(r, "transactTime"));
+        OrderStatus status = r.has("status") ? status(VenueJson.text(r, "status")) : OrderStatus.NEW;
+        BigDecimal executed = r.has("executedQty") ? VenueJson.decimal(r, "executedQty") : BigDecimal.ZERO;
         List<Fill> fills = new ArrayList<>();
         if (r.hasNonNull("fills")) {
-            JsonNode fillNodes = Wire.array(r, "fills");
-            Side side = Side.valueOf(Wire.text(r, "side"));
+            JsonNode fillNodes = VenueJson.array(r, "fills");
+            Side side = Side.valueOf(VenueJson.text(r, "side"));
             for (JsonNode f : fillNodes) {
-                fills.add(new Fill(Wire.text(f, "tradeId"), clientOrderId, orderId, symbol, side, Wire.decimal(f, "price"),
-                        Wire.decimal(f, "qty"), Wire.decimal(f, "commission"), Wire.optionalText(f, "commissionAsset", ""), time, false));
+                fills.add(new Fill(VenueJson.text(f, "tradeId"), clientOrderId, orderId, symbol, side, VenueJson.decimal(f, "price"),
+                        VenueJson.decimal(f, "qty"), VenueJson.decimal(f, "commission"), VenueJson.optionalText(f, "commissionAsset", ""), time, false));
             }
         }
         return new OrderAck(clientOrderId, orderId, status, executed, time, fills);
@@ -85,17 +87,17 @@ public final class OrderMapping {
 
     /** A query-order or open-orders entry (also a cancel answer, whose {@code origClientOrderId} is the order's id). */
     public static Order order(JsonNode r) {
-        String clientOrderId = r.hasNonNull("origClientOrderId") ? Wire.text(r, "origClientOrderId") : Wire.text(r, "clientOrderId");
-        BigDecimal price = Wire.decimal(r, "price");
-        BigDecimal executed = Wire.decimal(r, "executedQty");
-        BigDecimal quote = r.hasNonNull("cummulativeQuoteQty") ? Wire.decimal(r, "cummulativeQuoteQty") : BigDecimal.ZERO;
-        Instant created = Instant.ofEpochMilli(r.hasNonNull("time") ? Wire.integer(r, "time")
-                : r.hasNonNull("transactTime") ? Wire.integer(r, "transactTime") : 0);
-        Instant updated = r.hasNonNull("updateTime") ? Instant.ofEpochMilli(Wire.integer(r, "updateTime")) : created;
-        return new Order(clientOrderId, Optional.of(Wire.text(r, "orderId")), Wire.text(r, "symbol"), Side.valueOf(Wire.text(r, "side")),
-                type(Wire.text(r, "type")), Wire.decimal(r, "origQty"),
-                price.signum() > 0 ? Optional.of(price) : Optional.empty(), timeInForce(Wire.optionalText(r, "timeInForce", "GTC")), false,
-                status(Wire.text(r, "status")), executed, average(quote, executed), created, updated, "", Optional.empty());
+        String clientOrderId = r.hasNonNull("origClientOrderId") ? VenueJson.text(r, "origClientOrderId") : VenueJson.text(r, "clientOrderId");
+        BigDecimal price = VenueJson.decimal(r, "price");
+        BigDecimal executed = VenueJson.decimal(r, "executedQty");
+        BigDecimal quote = r.hasNonNull("cummulativeQuoteQty") ? VenueJson.decimal(r, "cummulativeQuoteQty") : BigDecimal.ZERO;
+        Instant created = Instant.ofEpochMilli(r.hasNonNull("time") ? VenueJson.integer(r, "time")
+                : r.hasNonNull("transactTime") ? VenueJson.integer(r, "transactTime") : 0);
+        Instant updated = r.hasNonNull("updateTime") ? Instant.ofEpochMilli(VenueJson.integer(r, "updateTime")) : created;
+        return new Order(clientOrderId, Optional.of(VenueJson.text(r, "orderId")), VenueJson.text(r, "symbol"), Side.valueOf(VenueJson.text(r, "side")),
+                type(VenueJson.text(r, "type")), VenueJson.decimal(r, "origQty"),
+                price.signum() > 0 ? Optional.of(price) : Optional.empty(), timeInForce(VenueJson.optionalText(r, "timeInForce", "GTC")), false,
+                status(VenueJson.text(r, "status")), executed, average(quote, executed), created, updated, "", Optional.empty());
     }
 
     /**
@@ -104,16 +106,16 @@ public final class OrderMapping {
      * is the order's id after the amend.
      */
     public static Order amendedOrder(JsonNode answer) {
-        JsonNode r = Wire.requireObject(answer.path("amendedOrder"), "amendedOrder");
-        Instant time = Instant.ofEpochMilli(Wire.integer(answer, "transactTime"));
-        BigDecimal price = Wire.decimal(r, "price");
-        BigDecimal executed = Wire.decimal(r, "executedQty");
-        BigDecimal quote = r.hasNonNull("cumulativeQuoteQty") ? Wire.decimal(r, "cumulativeQuoteQty") : BigDecimal.ZERO;
-        Instant created = r.hasNonNull("workingTime") ? Instant.ofEpochMilli(Wire.integer(r, "workingTime")) : time;
-        return new Order(Wire.text(r, "clientOrderId"), Optional.of(Wire.text(r, "orderId")), Wire.text(r, "symbol"),
-                Side.valueOf(Wire.text(r, "side")), type(Wire.text(r, "type")), Wire.decimal(r, "qty"),
-                price.signum() > 0 ? Optional.of(price) : Optional.empty(), timeInForce(Wire.optionalText(r, "timeInForce", "GTC")), false,
-                status(Wire.text(r, "status")), executed, average(quote, executed), created, time, "", Optional.empty());
+        JsonNode r = VenueJson.requireObject(answer.path("amendedOrder"), "amendedOrder");
+        Instant time = Instant.ofEpochMilli(VenueJson.integer(answer, "transactTime"));
+        BigDecimal price = VenueJson.decimal(r, "price");
+        BigDecimal executed = VenueJson.decimal(r, "executedQty");
+        BigDecimal quote = r.hasNonNull("cumulativeQuoteQty") ? VenueJson.decimal(r, "cumulativeQuoteQty") : BigDecimal.ZERO;
+        Instant created = r.hasNonNull("workingTime") ? Instant.ofEpochMilli(VenueJson.integer(r, "workingTime")) : time;
+        return new Order(VenueJson.text(r, "clientOrderId"), Optional.of(VenueJson.text(r, "orderId")), VenueJson.text(r, "symbol"),
+                Side.valueOf(VenueJson.text(r, "side")), type(VenueJson.text(r, "type")), VenueJson.decimal(r, "qty"),
+                price.signum() > 0 ? Optional.of(price) : Optional.empty(), timeInForce(VenueJson.optionalText(r, "timeInForce", "GTC")), false,
+                status(VenueJson.text(r, "status")), executed, average(quote, executed), created, time, "", Optional.empty());
     }
 
     /** Binance order status into ours; EXPIRED_IN_MATCH (self-trade prevention) is an expiry. */
@@ -160,22 +162,22 @@ public final class OrderMapping {
      * and {@code C} the cancelled order's, so {@code C} names the order then.
      */
     public static ExecutionReport executionReport(JsonNode e) {
-        String executionType = Wire.text(e, "x");
-        String original = Wire.optionalText(e, "C", "");
-        String clientOrderId = executionType.equals("CANCELED") && !original.isEmpty() ? original : Wire.text(e, "c");
-        String orderId = Wire.text(e, "i");
-        String symbol = Wire.text(e, "s");
-        BigDecimal cumulative = Wire.decimal(e, "z");
-        BigDecimal cumulativeQuote = e.hasNonNull("Z") ? Wire.decimal(e, "Z") : BigDecimal.ZERO;
-        Instant time = Instant.ofEpochMilli(e.hasNonNull("T") ? Wire.integer(e, "T") : Wire.integer(e, "E"));
-        String reject = Wire.optionalText(e, "r", "NONE");
-        OrderUpdate update = new OrderUpdate(clientOrderId, Optional.of(orderId), symbol, status(Wire.text(e, "X")), cumulative,
+        String executionType = VenueJson.text(e, "x");
+        String original = VenueJson.optionalText(e, "C", "");
+        String clientOrderId = executionType.equals("CANCELED") && !original.isEmpty() ? original : VenueJson.text(e, "c");
+        String orderId = VenueJson.text(e, "i");
+        String symbol = VenueJson.text(e, "s");
+        BigDecimal cumulative = VenueJson.decimal(e, "z");
+        BigDecimal cumulativeQuote = e.hasNonNull("Z") ? VenueJson.decimal(e, "Z") : BigDecimal.ZERO;
+        Instant time = Instant.ofEpochMilli(e.hasNonNull("T") ? VenueJson.integer(e, "T") : VenueJson.integer(e, "E"));
+        String reject = VenueJson.optionalText(e, "r", "NONE");
+        OrderUpdate update = new OrderUpdate(clientOrderId, Optional.of(orderId), symbol, status(VenueJson.text(e, "X")), cumulative,
                 average(cumulativeQuote, cumulative), time, reject.equals("NONE") ? Optional.empty() : Optional.of(reject));
         Optional<Fill> fill = Optional.empty();
         if (executionType.equals("TRADE")) {
-            fill = Optional.of(new Fill(Wire.text(e, "t"), clientOrderId, orderId, symbol, Side.valueOf(Wire.text(e, "S")),
-                    Wire.decimal(e, "L"), Wire.decimal(e, "l"), Wire.decimal(e, "n"), Wire.optionalText(e, "N", ""),
-                    time, e.hasNonNull("m") && Wire.bool(e, "m")));
+            fill = Optional.of(new Fill(VenueJson.text(e, "t"), clientOrderId, orderId, symbol, Side.valueOf(VenueJson.text(e, "S")),
+                    VenueJson.decimal(e, "L"), VenueJson.decimal(e, "l"), VenueJson.decimal(e, "n"), VenueJson.optionalText(e, "N", ""),
+                    time, e.hasNonNull("m") && VenueJson.bool(e, "m")));
         }
         return new ExecutionReport(orderId, update, fill);
     }

@@ -8,6 +8,7 @@ import io.tradekit.api.event.Event;
 import io.tradekit.binance.BinanceConfig;
 import io.tradekit.core.net.ReconnectingWebSocket;
 import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
 
 import java.net.URI;
 import java.time.Duration;
@@ -113,7 +114,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
             params.put("timestamp", Long.toString(rest.serverMillis()));
             String signature = signer.sign(BinanceSigner.webSocketPayload(params));
             String id = "uds-" + requestIds.incrementAndGet();
-            ObjectNode request = Wire.MAPPER.createObjectNode();
+            ObjectNode request = VenueJson.MAPPER.createObjectNode();
             request.put("id", id);
             request.put("method", "userDataStream.subscribe.signature");
             ObjectNode p = request.putObject("params");
@@ -163,7 +164,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
     public void onText(String text) {
         JsonNode root;
         try {
-            root = Wire.read(text);
+            root = VenueJson.read(text);
         } catch (RuntimeException e) {
             sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable user data frame: " + e.getMessage(), text);
             return;

@@ -12,6 +12,7 @@ import io.tradekit.binance.internal.BinanceErrors.Operation;
 import io.tradekit.core.net.ReconnectingWebSocket;
 import io.tradekit.core.net.RequestBudget;
 import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
 
 import java.net.URI;
 import java.time.Duration;
@@ -223,7 +224,7 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
         if (status == 0) {
             throw new ExchangeException(BinanceErrors.VENUE, operation.changesAnOrder() ? ErrorCategory.UNKNOWN_OUTCOME : ErrorCategory.MALFORMED_DATA,
                     operation.changesAnOrder() ? RecoveryAction.RESYNC_STATE : RecoveryAction.SKIP, "",
-                    "binance " + what + ": the answer has no status: " + Wire.truncate(root.toString(), 200), null, null);
+                    "binance " + what + ": the answer has no status: " + StreamEvents.truncate(root.toString(), 200), null, null);
         }
         throw BinanceErrors.toException(what, operation, status, code, message, retryAfter);
     }
@@ -316,7 +317,7 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
     public void onText(String text) {
         JsonNode root;
         try {
-            root = Wire.read(text);
+            root = VenueJson.read(text);
         } catch (RuntimeException e) {
             sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable WebSocket API frame: " + e.getMessage(), text);
             return;

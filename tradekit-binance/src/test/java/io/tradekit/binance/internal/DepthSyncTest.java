@@ -2,6 +2,8 @@ package io.tradekit.binance.internal;
 
 import io.tradekit.api.BookLevel;
 import io.tradekit.api.OrderBook;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.VenueJson;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -109,11 +111,11 @@ class DepthSyncTest {
 
     @Test
     void malformedLevelsAreRefusedByName() {
-        assertThatThrownBy(() -> DepthMapping.diff(Wire.read("{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"BNBBTC\",\"U\":5,\"u\":6,"
+        assertThatThrownBy(() -> DepthMapping.diff(VenueJson.read("{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"BNBBTC\",\"U\":5,\"u\":6,"
                 + "\"b\":[[\"0.0024\",\"-1\"]],\"a\":[]}"))).isInstanceOf(MalformedMessage.class).hasMessage("b[0] quantity is -1, expected zero or more");
-        assertThatThrownBy(() -> DepthMapping.diff(Wire.read("{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"BNBBTC\",\"U\":7,\"u\":6,\"b\":[],\"a\":[]}")))
+        assertThatThrownBy(() -> DepthMapping.diff(VenueJson.read("{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"BNBBTC\",\"U\":7,\"u\":6,\"b\":[],\"a\":[]}")))
                 .isInstanceOf(MalformedMessage.class).hasMessage("first update id U 7 is after final update id u 6");
-        assertThatThrownBy(() -> DepthMapping.snapshot(Wire.read("{\"lastUpdateId\":3,\"bids\":[[\"1\",\"0\"]],\"asks\":[]}")))
+        assertThatThrownBy(() -> DepthMapping.snapshot(VenueJson.read("{\"lastUpdateId\":3,\"bids\":[[\"1\",\"0\"]],\"asks\":[]}")))
                 .isInstanceOf(MalformedMessage.class).hasMessage("bids[0] quantity is 0, expected a positive quantity");
     }
 }

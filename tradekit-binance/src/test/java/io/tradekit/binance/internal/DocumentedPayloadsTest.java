@@ -15,6 +15,8 @@ import io.tradekit.api.Ticker;
 import io.tradekit.api.TimeInForce;
 import io.tradekit.api.Timeframe;
 import io.tradekit.binance.BinanceConfig;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.VenueJson;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -57,7 +59,7 @@ class DocumentedPayloadsTest {
 
     @Test
     void exchangeInfoFiltersBecomeTheInstrument() {
-        Instrument ethbtc = ExchangeInfoMapping.instrument(ExchangeInfoMapping.symbolEntry(Wire.read(EXCHANGE_INFO), "ETHBTC").orElseThrow());
+        Instrument ethbtc = ExchangeInfoMapping.instrument(ExchangeInfoMapping.symbolEntry(VenueJson.read(EXCHANGE_INFO), "ETHBTC").orElseThrow());
         assertThat(ethbtc.symbol()).isEqualTo("ETHBTC");
         assertThat(ethbtc.baseAsset()).isEqualTo("ETH");
         assertThat(ethbtc.quoteAsset()).isEqualTo("BTC");
@@ -65,12 +67,12 @@ class DocumentedPayloadsTest {
         assertThat(ethbtc.stepSize()).isEqualByComparingTo("0.001");
         assertThat(ethbtc.minQuantity()).isEqualByComparingTo("0.001");
         assertThat(ethbtc.minNotional()).as("NOTIONAL wins over the older MIN_NOTIONAL").isEqualByComparingTo("10");
-        assertThat(ExchangeInfoMapping.symbolEntry(Wire.read(EXCHANGE_INFO), "NOPE")).isEmpty();
+        assertThat(ExchangeInfoMapping.symbolEntry(VenueJson.read(EXCHANGE_INFO), "NOPE")).isEmpty();
     }
 
     @Test
     void realBtcusdtFiltersRefuseWhatBinanceRefuses() {
-        Instrument btc = ExchangeInfoMapping.instrument(ExchangeInfoMapping.symbolEntry(Wire.read(EXCHANGE_INFO), "BTCUSDT").orElseThrow());
+        Instrument btc = ExchangeInfoMapping.instrument(ExchangeInfoMapping.symbolEntry(VenueJson.read(EXCHANGE_INFO), "BTCUSDT").orElseThrow());
         btc.check(d("0.00012"), d("65000.01"), true); // on tick, on step, 7.80 notional
         assertThatThrownBy(() -> btc.check(d("0.00012"), d("65000.015"), true))
                 .isInstanceOf(OrderRejectedException.class).extracting("rule").isEqualTo("PRICE_FILTER");
@@ -87,7 +89,7 @@ class DocumentedPayloadsTest {
                  "quoteAssetPrecision":4,"filters":[{"filterType":"PRICE_FILTER","minPrice":"0","maxPrice":"0","tickSize":"0"},
                  {"filterType":"LOT_SIZE","minQty":"0.00000000","maxQty":"100.00000000","stepSize":"0.00000000"}]}]}
                 """;
-        Instrument abc = ExchangeInfoMapping.instrument(ExchangeInfoMapping.symbolEntry(Wire.read(info), "ABCUSDT").orElseThrow());
+        Instrument abc = ExchangeInfoMapping.instrument(ExchangeInfoMapping.symbolEntry(VenueJson.read(info), "ABCUSDT").orElseThrow());
         assertThat(abc.tickSize()).isEqualByComparingTo("0.0001");
         assertThat(abc.stepSize()).isEqualByComparingTo("0.01");
         assertThat(abc.minNotional()).isZero();
@@ -98,7 +100,7 @@ class DocumentedPayloadsTest {
         String rows = """
                 [[1499040000000,"0.01634790","0.80000000","0.01575800","0.01577100","148976.11427815",1499644799999,"2434.19055334",308,"1756.87402397","28.46694368","0"]]
                 """;
-        List<Bar> bars = MarketDataMapping.klines(Wire.read(rows), "LTCBTC", Timeframe.parse("1w"));
+        List<Bar> bars = MarketDataMapping.klines(VenueJson.read(rows), "LTCBTC", Timeframe.parse("1w"));
         assertThat(bars).containsExactly(new Bar("LTCBTC", Timeframe.parse("1w"), Instant.ofEpochMilli(1499040000000L),
                 d("0.01634790"), d("0.80000000"), d("0.01575800"), d("0.01577100"), d("148976.11427815")));
     }
@@ -109,12 +111,12 @@ class DocumentedPayloadsTest {
                 {"e":"kline","E":1672515782136,"s":"BNBBTC","k":{"t":1672515780000,"T":1672515839999,"s":"BNBBTC","i":"1m","f":100,"L":200,
                  "o":"0.0010","c":"0.0020","h":"0.0025","l":"0.0015","v":"1000","n":100,"x":false,"q":"1.0000","V":"500","Q":"0.500","B":"123456"}}
                 """;
-        assertThat(MarketDataMapping.closedKline(Wire.read(open))).isEmpty();
+        assertThat(MarketDataMapping.closedKline(VenueJson.read(open))).isEmpty();
         // the documented sample's low (0.0015) is above its open (0.0010): a bar like that is refused, not passed on
-        assertThatThrownBy(() -> MarketDataMapping.closedKline(Wire.read(open.replace("\"x\":false", "\"x\":true"))))
+        assertThatThrownBy(() -> MarketDataMapping.closedKline(VenueJson.read(open.replace("\"x\":false", "\"x\":true"))))
                 .hasMessageContaining("high/low do not enclose open and close");
         String closed = open.replace("\"x\":false", "\"x\":true").replace("\"l\":\"0.0015\"", "\"l\":\"0.0009\"");
-        Bar bar = MarketDataMapping.closedKline(Wire.read(closed)).orElseThrow();
+        Bar bar = MarketDataMapping.closedKline(VenueJson.read(closed)).orElseThrow();
         assertThat(bar).isEqualTo(new Bar("BNBBTC", Timeframe.M1, Instant.ofEpochMilli(1672515780000L), d("0.0010"), d("0.0025"),
                 d("0.0009"), d("0.0020"), d("1000")));
     }
@@ -125,9 +127,9 @@ class DocumentedPayloadsTest {
                 {"e":"kline","E":1672515782136,"s":"BNBBTC","k":{"t":1672515780000,"T":1672515839999,"s":"BNBBTC","i":"7m","f":100,"L":200,
                  "o":"0.0010","c":"0.0020","h":"0.0025","l":"0.0009","v":"1000","n":100,"x":true,"q":"1.0000","V":"500","Q":"0.500","B":"123456"}}
                 """;
-        assertThatThrownBy(() -> MarketDataMapping.closedKline(Wire.read(closed))).isInstanceOf(MalformedMessage.class)
+        assertThatThrownBy(() -> MarketDataMapping.closedKline(VenueJson.read(closed))).isInstanceOf(MalformedMessage.class)
                 .hasMessageContaining("kline interval '7m' is not one of Binance's");
-        assertThat(MarketDataMapping.closedKline(Wire.read(closed.replace("\"7m\"", "\"1h\"")))).hasValueSatisfying(
+        assertThat(MarketDataMapping.closedKline(VenueJson.read(closed.replace("\"7m\"", "\"1h\"")))).hasValueSatisfying(
                 bar -> assertThat(bar.timeframe()).isEqualTo(Timeframe.H1));
     }
 
@@ -137,7 +139,7 @@ class DocumentedPayloadsTest {
                 {"u":400900217,"s":"BNBUSDT","b":"25.35190000","B":"31.21000000","a":"25.36520000","A":"40.66000000"}
                 """;
         Instant arrival = Instant.parse("2026-03-01T10:00:00Z");
-        Ticker t = MarketDataMapping.bookTicker(Wire.read(event), arrival);
+        Ticker t = MarketDataMapping.bookTicker(VenueJson.read(event), arrival);
         assertThat(t.symbol()).isEqualTo("BNBUSDT");
         assertThat(t.bid()).isEqualByComparingTo("25.3519");
         assertThat(t.ask()).isEqualByComparingTo("25.3652");
@@ -164,7 +166,7 @@ class DocumentedPayloadsTest {
                  "price":"0.00000000","origQty":"10.00000000","executedQty":"10.00000000","cummulativeQuoteQty":"10.00000000","status":"FILLED",
                  "timeInForce":"GTC","type":"MARKET","side":"SELL","workingTime":1507725176595,"selfTradePreventionMode":"NONE"}
                 """;
-        OrderAck ack = OrderMapping.ack(Wire.read(result));
+        OrderAck ack = OrderMapping.ack(VenueJson.read(result));
         assertThat(ack.clientOrderId()).isEqualTo("6gCrw2kRUAF9CvJDGP16IP");
         assertThat(ack.venueOrderId()).isEqualTo("28");
         assertThat(ack.status()).isEqualTo(OrderStatus.FILLED);
@@ -185,7 +187,7 @@ class DocumentedPayloadsTest {
                  {"price":"3997.00000000","qty":"1.00000000","commission":"3.99700000","commissionAsset":"USDT","tradeId":59},
                  {"price":"3995.00000000","qty":"1.00000000","commission":"3.99500000","commissionAsset":"USDT","tradeId":60}]}
                 """;
-        OrderAck ack = OrderMapping.ack(Wire.read(full));
+        OrderAck ack = OrderMapping.ack(VenueJson.read(full));
         assertThat(ack.fills()).extracting(Fill::fillId).containsExactly("56", "57", "58", "59", "60");
         Fill second = ack.fills().get(1);
         assertThat(second.clientOrderId()).isEqualTo("6gCrw2kRUAF9CvJDGP16IP");
@@ -206,7 +208,7 @@ class DocumentedPayloadsTest {
                  "time":1499827319559,"updateTime":1499827319559,"isWorking":true,"workingTime":1499827319559,"origQuoteOrderQty":"0.000000",
                  "selfTradePreventionMode":"NONE"}
                 """;
-        Order o = OrderMapping.order(Wire.read(query));
+        Order o = OrderMapping.order(VenueJson.read(query));
         assertThat(o.clientOrderId()).isEqualTo("myOrder1");
         assertThat(o.venueOrderId()).contains("1");
         assertThat(o.side()).isEqualTo(Side.BUY);
@@ -225,7 +227,7 @@ class DocumentedPayloadsTest {
                  "price":"2.00000000","origQty":"1.00000000","executedQty":"0.00000000","cummulativeQuoteQty":"0.00000000","status":"CANCELED",
                  "timeInForce":"GTC","type":"LIMIT","side":"BUY","selfTradePreventionMode":"NONE"}
                 """;
-        Order o = OrderMapping.order(Wire.read(cancel));
+        Order o = OrderMapping.order(VenueJson.read(cancel));
         assertThat(o.clientOrderId()).isEqualTo("myOrder1");
         assertThat(o.status()).isEqualTo(OrderStatus.CANCELED);
     }
@@ -240,7 +242,7 @@ class DocumentedPayloadsTest {
 
     @Test
     void aNewExecutionReportIsAnOrderUpdateWithoutAFill() {
-        OrderMapping.ExecutionReport r = OrderMapping.executionReport(Wire.read(EXECUTION_REPORT));
+        OrderMapping.ExecutionReport r = OrderMapping.executionReport(VenueJson.read(EXECUTION_REPORT));
         assertThat(r.orderId()).isEqualTo("4293153");
         assertThat(r.update().clientOrderId()).isEqualTo("mUvoqJxFIILMdfAW5iGSOW");
         assertThat(r.update().status()).isEqualTo(OrderStatus.NEW);
@@ -256,7 +258,7 @@ class DocumentedPayloadsTest {
                         "\"l\":\"0.40000000\",\"z\":\"0.40000000\",\"L\":\"0.10264410\",\"n\":\"0.00004106\",\"N\":\"BTC\"")
                 .replace("\"t\":-1", "\"t\":99812").replace("\"m\":false", "\"m\":true")
                 .replace("\"Z\":\"0.00000000\"", "\"Z\":\"0.04105764\"");
-        OrderMapping.ExecutionReport r = OrderMapping.executionReport(Wire.read(trade));
+        OrderMapping.ExecutionReport r = OrderMapping.executionReport(VenueJson.read(trade));
         Fill fill = r.fill().orElseThrow();
         assertThat(fill.fillId()).isEqualTo("99812");
         assertThat(fill.clientOrderId()).isEqualTo("mUvoqJxFIILMdfAW5iGSOW");
@@ -275,7 +277,7 @@ class DocumentedPayloadsTest {
     void aCancelExecutionReportNamesTheCancelledOrderByC() {
         String cancel = EXECUTION_REPORT.replace("\"x\":\"NEW\",\"X\":\"NEW\"", "\"x\":\"CANCELED\",\"X\":\"CANCELED\"")
                 .replace("\"c\":\"mUvoqJxFIILMdfAW5iGSOW\"", "\"c\":\"cancelRequest42\"").replace("\"C\":\"\"", "\"C\":\"mUvoqJxFIILMdfAW5iGSOW\"");
-        OrderMapping.ExecutionReport r = OrderMapping.executionReport(Wire.read(cancel));
+        OrderMapping.ExecutionReport r = OrderMapping.executionReport(VenueJson.read(cancel));
         assertThat(r.update().clientOrderId()).isEqualTo("mUvoqJxFIILMdfAW5iGSOW");
         assertThat(r.update().status()).isEqualTo(OrderStatus.CANCELED);
     }
@@ -286,7 +288,7 @@ class DocumentedPayloadsTest {
                 {"symbol":"BNBBTC","id":28457,"orderId":100234,"orderListId":-1,"price":"4.00000100","qty":"12.00000000","quoteQty":"48.000012",
                  "commission":"10.10000000","commissionAsset":"BNB","time":1499865549590,"isBuyer":true,"isMaker":false,"isBestMatch":true}
                 """;
-        Fill f = AccountMapping.trade(Wire.read(trade), "myOrder7");
+        Fill f = AccountMapping.trade(VenueJson.read(trade), "myOrder7");
         assertThat(f).isEqualTo(new Fill("28457", "myOrder7", "100234", "BNBBTC", Side.BUY, d("4.00000100"), d("12.00000000"),
                 d("10.10000000"), "BNB", Instant.ofEpochMilli(1499865549590L), false));
     }
@@ -299,15 +301,15 @@ class DocumentedPayloadsTest {
                  "balances":[{"asset":"BTC","free":"4723846.89208129","locked":"0.00000000"},{"asset":"LTC","free":"4763368.68006011","locked":"0.00000000"},
                  {"asset":"XRP","free":"0.00000000","locked":"0.00000000"}],"permissions":["SPOT"]}
                 """;
-        assertThat(AccountMapping.balances(Wire.read(account))).containsExactly(
+        assertThat(AccountMapping.balances(VenueJson.read(account))).containsExactly(
                 new Balance("BTC", d("4723846.89208129"), d("0.00000000")), new Balance("LTC", d("4763368.68006011"), d("0.00000000")));
     }
 
     @Test
     void aMalformedPayloadNamesTheMissingField() {
-        assertThatThrownBy(() -> OrderMapping.ack(Wire.read("{\"symbol\":\"BTCUSDT\",\"orderId\":1}")))
+        assertThatThrownBy(() -> OrderMapping.ack(VenueJson.read("{\"symbol\":\"BTCUSDT\",\"orderId\":1}")))
                 .isInstanceOf(MalformedMessage.class).hasMessageContaining("clientOrderId");
-        assertThatThrownBy(() -> Wire.read("{not json")).isInstanceOf(MalformedMessage.class).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> VenueJson.read("{not json")).isInstanceOf(MalformedMessage.class).hasMessageContaining("not JSON");
         assertThatThrownBy(() -> OrderMapping.status("HALF_DONE")).isInstanceOf(MalformedMessage.class).hasMessageContaining("HALF_DONE");
     }
 }

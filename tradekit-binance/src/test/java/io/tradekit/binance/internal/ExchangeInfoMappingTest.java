@@ -5,6 +5,8 @@ import io.tradekit.api.OrderRequest;
 import io.tradekit.api.OrderType;
 import io.tradekit.api.Side;
 import io.tradekit.api.TimeInForce;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.VenueJson;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -30,7 +32,7 @@ class ExchangeInfoMappingTest {
 
     @Test
     void readsMaxQuantityPriceBoundsMarketLotSizeAndBothNotionalBounds() {
-        SymbolFilters f = ExchangeInfoMapping.filters(Wire.read(ENTRY));
+        SymbolFilters f = ExchangeInfoMapping.filters(VenueJson.read(ENTRY));
         assertThat(f.minPrice()).isEqualByComparingTo("0.01");
         assertThat(f.maxPrice()).isEqualByComparingTo("1000000");
         assertThat(f.maxQuantity()).isEqualByComparingTo("9000");
@@ -44,7 +46,7 @@ class ExchangeInfoMappingTest {
 
     @Test
     void checkNamesTheBrokenFilter() {
-        SymbolFilters f = ExchangeInfoMapping.filters(Wire.read(ENTRY));
+        SymbolFilters f = ExchangeInfoMapping.filters(VenueJson.read(ENTRY));
         f.check(limit("1", "60000"));
         assertThat(catchThrowableOfType(OrderRejectedException.class, () -> f.check(limit("200", "60000"))).rule()).isEqualTo("NOTIONAL");
         assertThat(catchThrowableOfType(OrderRejectedException.class, () -> f.check(limit("9001", "1"))).rule()).isEqualTo("LOT_SIZE");
@@ -57,7 +59,7 @@ class ExchangeInfoMappingTest {
     @Test
     void aFilterWithATextWhereADecimalBelongsIsMalformedNamingTheField() {
         String broken = ENTRY.replace("\"maxQty\":\"9000.00000000\"", "\"maxQty\":{}");
-        MalformedMessage e = catchThrowableOfType(MalformedMessage.class, () -> ExchangeInfoMapping.filters(Wire.read(broken)));
+        MalformedMessage e = catchThrowableOfType(MalformedMessage.class, () -> ExchangeInfoMapping.filters(VenueJson.read(broken)));
         assertThat(e.getMessage()).contains("field 'maxQty' is an object");
     }
 }
