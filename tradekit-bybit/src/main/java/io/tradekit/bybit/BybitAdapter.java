@@ -9,42 +9,43 @@ import io.tradekit.api.Fill;
 import io.tradekit.api.Instrument;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.MarginAccount;
-import io.tradekit.api.Position;
-import io.tradekit.api.event.Event;
 import io.tradekit.api.Order;
 import io.tradekit.api.OrderAck;
 import io.tradekit.api.OrderRequest;
 import io.tradekit.api.OrderStatus;
+import io.tradekit.api.Position;
 import io.tradekit.api.RecoveryAction;
 import io.tradekit.api.Timeframe;
+import io.tradekit.api.event.Event;
 import io.tradekit.api.event.EventSink;
 import io.tradekit.api.spi.ExchangeAdapter;
 import io.tradekit.bybit.internal.AccountExecutions;
 import io.tradekit.bybit.internal.AccountMapping;
-import io.tradekit.bybit.internal.PositionMapping;
-import io.tradekit.bybit.internal.RiskLimitMapping;
 import io.tradekit.bybit.internal.BybitErrors;
 import io.tradekit.bybit.internal.BybitRestClient;
 import io.tradekit.bybit.internal.Endpoint;
 import io.tradekit.bybit.internal.InstrumentMapping;
 import io.tradekit.bybit.internal.Json;
-import io.tradekit.bybit.internal.MalformedMessage;
 import io.tradekit.bybit.internal.MarketMapping;
 import io.tradekit.bybit.internal.OrderMapping;
+import io.tradekit.bybit.internal.PositionMapping;
 import io.tradekit.bybit.internal.PrivateStream;
 import io.tradekit.bybit.internal.PublicStream;
 import io.tradekit.bybit.internal.RequestText;
+import io.tradekit.bybit.internal.RiskLimitMapping;
 import io.tradekit.core.net.AccountResync;
 import io.tradekit.core.net.Backoff;
 import io.tradekit.core.net.ClosedBarFeed;
 import io.tradekit.core.net.HttpTransport;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.OrderTracker;
 import io.tradekit.core.net.RequestBudget;
 import io.tradekit.core.net.RequestBudgets;
 import io.tradekit.core.net.Retrier;
 import io.tradekit.core.net.ServerClockOffset;
 import io.tradekit.core.net.Sleeper;
 import io.tradekit.core.net.StreamEvents;
-import io.tradekit.core.net.OrderTracker;
+import io.tradekit.core.net.VenueJson;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -281,7 +282,7 @@ public final class BybitAdapter implements ExchangeAdapter {
         JsonNode result = rest.call(Endpoint.CREATE_ORDER, OrderMapping.create(category, config.category().isDerivative(), request), what);
         String orderId;
         try {
-            orderId = Json.text(result, "orderId");
+            orderId = VenueJson.text(result, "orderId");
         } catch (MalformedMessage e) {
             throw new ExchangeException(BybitErrors.VENUE, ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE, "",
                     "bybit " + what + ": answer is " + e.getMessage() + "; the order may exist, look it up", null, e);
@@ -302,7 +303,7 @@ public final class BybitAdapter implements ExchangeAdapter {
     public int cancelAll(String symbol) {
         String what = "POST /v5/order/cancel-all (" + symbol + ")";
         JsonNode result = rest.call(Endpoint.CANCEL_ALL, new RequestText().add("category", category).add("symbol", symbol), what);
-        return read(what, () -> Json.array(result, "list").size());
+        return read(what, () -> VenueJson.array(result, "list").size());
     }
 
     /** The order from the open list, or else from history; empty when Bybit knows neither. */
@@ -383,7 +384,7 @@ public final class BybitAdapter implements ExchangeAdapter {
                         .add("endTime", end).add("limit", EXECUTION_PAGE);
                 if (cursor != null) q.add("cursor", cursor);
                 JsonNode result = rest.call(Endpoint.EXECUTIONS, q, what);
-                read(what, () -> Json.array(result, "list")).forEach(all::add);
+                read(what, () -> VenueJson.array(result, "list")).forEach(all::add);
                 String previous = cursor;
                 cursor = InstrumentMapping.nextCursor(result).filter(c -> !c.equals(previous)).orElse(null);
             } while (cursor != null);
@@ -422,7 +423,7 @@ public final class BybitAdapter implements ExchangeAdapter {
         String what = "GET /v5/position/list (" + symbol + ")";
         JsonNode result = rest.call(Endpoint.POSITIONS, new RequestText().add("category", category).add("symbol", symbol), what);
         return read(what, () -> {
-            for (JsonNode p : Json.array(result, "list")) {
+            for (JsonNode p : VenueJson.array(result, "list")) {
                 if (symbol.equals(p.path("symbol").asText())) return PositionMapping.position(p);
             }
             return Optional.<Position>empty();
@@ -440,7 +441,7 @@ public final class BybitAdapter implements ExchangeAdapter {
     }
 
     private void positionPushed(JsonNode entry) {
-        String symbol = Json.text(entry, "symbol");
+        String symbol = VenueJson.text(entry, "symbol");
         PositionMapping.position(entry).ifPresentOrElse(p -> streamedPositions.put(symbol, p), () -> streamedPositions.remove(symbol));
     }
 
@@ -456,7 +457,7 @@ public final class BybitAdapter implements ExchangeAdapter {
             throw new ExchangeException(BybitErrors.VENUE, ErrorCategory.INVALID_ORDER, "NO_DERIVATIVES",
                     "bybit category " + category + " trades no derivatives: cannot set leverage on " + symbol + "; use category linear");
         }
-        String value = Json.plain(leverage);
+        String value = VenueJson.plain(leverage);
         try {
             rest.call(Endpoint.SET_LEVERAGE, new RequestText().add("category", category).add("symbol", symbol).add("buyLeverage", value)
                     .add("sellLeverage", value), "POST /v5/position/set-leverage (" + symbol + " " + value + "x)");
@@ -495,7 +496,7 @@ public final class BybitAdapter implements ExchangeAdapter {
 
     private static List<Order> orders(JsonNode result) {
         List<Order> out = new ArrayList<>();
-        for (JsonNode o : Json.array(result, "list")) out.add(OrderMapping.order(o));
+        for (JsonNode o : VenueJson.array(result, "list")) out.add(OrderMapping.order(o));
         return out;
     }
 

@@ -26,14 +26,14 @@ import io.tradekit.core.net.OrderTracker;
 import io.tradekit.core.net.RequestBudgets;
 import io.tradekit.core.net.Retrier;
 import io.tradekit.core.net.Sleeper;
-import io.tradekit.kraken.internal.DeadMansSwitch;
 import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
+import io.tradekit.kraken.internal.DeadMansSwitch;
 import io.tradekit.kraken.internal.ExecutionStream;
 import io.tradekit.kraken.internal.Form;
-import io.tradekit.kraken.internal.Json;
 import io.tradekit.kraken.internal.KrakenCall;
-import io.tradekit.kraken.internal.KrakenErrors;
 import io.tradekit.kraken.internal.KrakenErrors.Operation;
+import io.tradekit.kraken.internal.KrakenErrors;
 import io.tradekit.kraken.internal.KrakenRestClient;
 import io.tradekit.kraken.internal.MarketData;
 import io.tradekit.kraken.internal.MarketStream;
@@ -171,7 +171,7 @@ public final class KrakenAdapter implements ExchangeAdapter {
     @Override
     public Instant serverTime() {
         JsonNode time = rest.call(KrakenCall.TIME, new Form(), Operation.OTHER, "GET /0/public/Time");
-        return Instant.ofEpochSecond(Json.integer(time, "unixtime"));
+        return Instant.ofEpochSecond(VenueJson.integer(time, "unixtime"));
     }
 
     /**
@@ -200,7 +200,7 @@ public final class KrakenAdapter implements ExchangeAdapter {
                     bars.add(bar);
                 }
             }
-            long next = result.hasNonNull("last") ? Json.integer(result, "last") : lastOpen;
+            long next = result.hasNonNull("last") ? VenueJson.integer(result, "last") : lastOpen;
             if (rows.isEmpty() || next <= since || lastOpen + minutes * 60L >= to.getEpochSecond()) {
                 break;
             }
@@ -277,7 +277,7 @@ public final class KrakenAdapter implements ExchangeAdapter {
         JsonNode txids = result.get("txid");
         if (txids == null || !txids.isArray() || txids.isEmpty()) {
             throw new ExchangeException(KrakenErrors.VENUE, ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE, "",
-                    "kraken " + what + ": answer has no txid: " + Json.truncate(result.toString(), 200), null, null);
+                    "kraken " + what + ": answer has no txid: " + StreamEvents.truncate(result.toString(), 200), null, null);
         }
         String txid = txids.get(0).asText();
         known.seen(request.clientOrderId(), txid, request.symbol(), OrderStatus.NEW);
@@ -409,10 +409,10 @@ public final class KrakenAdapter implements ExchangeAdapter {
             offset += size;
             if (size == 0 || offset >= result.path("count").asInt(0)) break;
         }
-        resolveClientOrderIds(trades.stream().map(e -> Json.text(e.getValue(), "ordertxid")).distinct().toList(), pair);
+        resolveClientOrderIds(trades.stream().map(e -> VenueJson.text(e.getValue(), "ordertxid")).distinct().toList(), pair);
         List<Fill> fills = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : trades) {
-            String txid = Json.text(e.getValue(), "ordertxid");
+            String txid = VenueJson.text(e.getValue(), "ordertxid");
             String clientOrderId = known.clientOrderId(symbol, txid).orElse(txid);
             fills.add(OrderMapping.trade(e.getKey(), e.getValue(), clientOrderId, symbol, pair.instrument().quoteAsset()));
         }
@@ -421,7 +421,7 @@ public final class KrakenAdapter implements ExchangeAdapter {
     }
 
     private static Instant tradeTime(JsonNode trade) {
-        return Instant.ofEpochMilli(Json.decimal(trade, "time").movePointRight(3).longValue());
+        return Instant.ofEpochMilli(VenueJson.decimal(trade, "time").movePointRight(3).longValue());
     }
 
     /** TradesHistory names orders by txid only: the client order ids come from what was seen, or from QueryOrders in batches. */
@@ -439,8 +439,8 @@ public final class KrakenAdapter implements ExchangeAdapter {
         JsonNode result = rest.call(KrakenCall.BALANCE_EX, new Form(), Operation.QUERY, "POST /0/private/BalanceEx");
         List<Balance> balances = new ArrayList<>();
         result.fields().forEachRemaining(e -> {
-            BigDecimal total = Json.decimal(e.getValue(), "balance");
-            BigDecimal held = e.getValue().hasNonNull("hold_trade") ? Json.decimal(e.getValue(), "hold_trade") : BigDecimal.ZERO;
+            BigDecimal total = VenueJson.decimal(e.getValue(), "balance");
+            BigDecimal held = e.getValue().hasNonNull("hold_trade") ? VenueJson.decimal(e.getValue(), "hold_trade") : BigDecimal.ZERO;
             balances.add(new Balance(e.getKey(), total.subtract(held), held));
         });
         balances.sort(Comparator.comparing(Balance::asset));
@@ -457,7 +457,7 @@ public final class KrakenAdapter implements ExchangeAdapter {
 
     private String webSocketsToken() {
         JsonNode result = rest.call(KrakenCall.WEBSOCKETS_TOKEN, new Form(), Operation.OTHER, "POST /0/private/GetWebSocketsToken");
-        return Json.text(result, "token");
+        return VenueJson.text(result, "token");
     }
 
     /** The pair for a name the bot used, loaded once. */

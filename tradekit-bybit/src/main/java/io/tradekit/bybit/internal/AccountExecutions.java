@@ -2,6 +2,7 @@ package io.tradekit.bybit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.event.Event;
+import io.tradekit.core.net.VenueJson;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,11 +38,11 @@ public final class AccountExecutions {
             }
             case "Funding" -> {
                 Event funding = new Event.FundingSettled(OrderMapping.funding(execution));
-                return delivered.add(Json.text(execution, "execId")) ? Optional.of(funding) : Optional.empty();
+                return delivered.add(VenueJson.text(execution, "execId")) ? Optional.of(funding) : Optional.empty();
             }
             case "BustTrade" -> {
                 Event liquidation = OrderMapping.liquidation(execution);
-                return delivered.add(Json.text(execution, "execId")) ? Optional.of(liquidation) : Optional.empty();
+                return delivered.add(VenueJson.text(execution, "execId")) ? Optional.of(liquidation) : Optional.empty();
             }
             default -> {
                 return Optional.empty();

@@ -3,6 +3,7 @@ package io.tradekit.bybit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.Balance;
 import io.tradekit.api.MarginAccount;
+import io.tradekit.core.net.VenueJson;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,12 +25,12 @@ public final class AccountMapping {
     /** Coins with something in the wallet. */
     public static List<Balance> balances(JsonNode result) {
         List<Balance> out = new ArrayList<>();
-        for (JsonNode account : Json.array(result, "list")) {
-            for (JsonNode coin : Json.array(account, "coin")) {
+        for (JsonNode account : VenueJson.array(result, "list")) {
+            for (JsonNode coin : VenueJson.array(account, "coin")) {
                 BigDecimal wallet = Json.decimalOrZero(coin, "walletBalance");
                 BigDecimal held = heldBack(coin);
                 if (wallet.signum() != 0 || held.signum() != 0) {
-                    out.add(new Balance(Json.text(coin, "coin"), wallet.subtract(held), held));
+                    out.add(new Balance(VenueJson.text(coin, "coin"), wallet.subtract(held), held));
                 }
             }
         }
@@ -38,8 +39,8 @@ public final class AccountMapping {
 
     /** The margin account of {@code asset}: wallet, unrealized PnL, position margin, maintenance margin and available balance. */
     public static Optional<MarginAccount> marginAccount(JsonNode result, String asset) {
-        for (JsonNode account : Json.array(result, "list")) {
-            for (JsonNode coin : Json.array(account, "coin")) {
+        for (JsonNode account : VenueJson.array(result, "list")) {
+            for (JsonNode coin : VenueJson.array(account, "coin")) {
                 if (!asset.equals(coin.path("coin").asText())) continue;
                 BigDecimal wallet = Json.decimalOrZero(coin, "walletBalance");
                 return Optional.of(new MarginAccount(asset, wallet, Json.decimalOrZero(coin, "unrealisedPnl"),

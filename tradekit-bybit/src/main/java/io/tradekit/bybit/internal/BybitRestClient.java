@@ -9,9 +9,12 @@ import io.tradekit.bybit.BybitConfig;
 import io.tradekit.core.net.HttpReply;
 import io.tradekit.core.net.HttpTransport;
 import io.tradekit.core.net.Idempotency;
+import io.tradekit.core.net.MalformedMessage;
 import io.tradekit.core.net.RequestBudget;
 import io.tradekit.core.net.Retrier;
 import io.tradekit.core.net.ServerClockOffset;
+import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -132,19 +135,19 @@ public final class BybitRestClient {
         }
         JsonNode answer;
         try {
-            answer = Json.read(reply.body());
-            long retCode = Json.integer(answer, "retCode");
+            answer = VenueJson.read(reply.body());
+            long retCode = VenueJson.integer(answer, "retCode");
             if (retCode != 0) {
                 throw retCodeFailure(reply, (int) retCode, answer.path("retMsg").asText(""), what, placing);
             }
             JsonNode result = answer.get("result");
-            return result == null || result.isNull() ? Json.MAPPER.createObjectNode() : result;
+            return result == null || result.isNull() ? VenueJson.MAPPER.createObjectNode() : result;
         } catch (MalformedMessage e) {
             // an order whose answer cannot be read may still have been taken: look it up, never send it again
             boolean mayExist = endpoint.idempotency() == Idempotency.NON_IDEMPOTENT;
             throw new ExchangeException(BybitErrors.VENUE, mayExist ? ErrorCategory.UNKNOWN_OUTCOME : ErrorCategory.MALFORMED_DATA,
                     mayExist ? RecoveryAction.RESYNC_STATE : RecoveryAction.SKIP, "",
-                    "bybit " + what + ": answer is " + e.getMessage() + ": " + Json.truncate(reply.body(), 200), null, e);
+                    "bybit " + what + ": answer is " + e.getMessage() + ": " + StreamEvents.truncate(reply.body(), 200), null, e);
         }
     }
 
@@ -176,9 +179,9 @@ public final class BybitRestClient {
             budget.pauseFor(retryAfter);
         }
         Integer retCode = null;
-        String message = Json.truncate(reply.body(), 200);
+        String message = StreamEvents.truncate(reply.body(), 200);
         try {
-            JsonNode body = Json.read(reply.body());
+            JsonNode body = VenueJson.read(reply.body());
             if (body.hasNonNull("retCode")) {
                 retCode = body.get("retCode").asInt();
                 message = body.path("retMsg").asText("");
@@ -218,8 +221,8 @@ public final class BybitRestClient {
     /** {@code /v5/market/time}'s result in milliseconds: {@code timeNano} when present, else {@code timeSecond}. */
     public static long serverTime(JsonNode result) {
         if (result.hasNonNull("timeNano")) {
-            return Json.integer(result, "timeNano") / 1_000_000L;
+            return VenueJson.integer(result, "timeNano") / 1_000_000L;
         }
-        return Json.integer(result, "timeSecond") * 1000L;
+        return VenueJson.integer(result, "timeSecond") * 1000L;
     }
 }

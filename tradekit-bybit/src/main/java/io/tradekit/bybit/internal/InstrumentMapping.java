@@ -2,9 +2,10 @@ package io.tradekit.bybit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.Instrument;
-
 import io.tradekit.api.MarginRules;
 import io.tradekit.api.MarginTier;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.VenueJson;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public final class InstrumentMapping {
 
     /** The symbol's entry of one page's {@code list}, or empty when the page does not have it. */
     public static Optional<JsonNode> entry(JsonNode result, String symbol) {
-        for (JsonNode s : Json.array(result, "list")) {
+        for (JsonNode s : VenueJson.array(result, "list")) {
             if (symbol.equals(s.path("symbol").asText())) return Optional.of(s);
         }
         return Optional.empty();
@@ -40,14 +41,14 @@ public final class InstrumentMapping {
     }
 
     public static Instrument spot(JsonNode entry) {
-        String symbol = Json.text(entry, "symbol");
-        JsonNode lot = Json.field(entry, "lotSizeFilter");
-        JsonNode price = Json.field(entry, "priceFilter");
-        BigDecimal minQty = lot.hasNonNull("minOrderQty") ? Json.decimal(lot, "minOrderQty") : BigDecimal.ZERO;
-        BigDecimal minAmount = lot.hasNonNull("minOrderAmt") ? Json.decimal(lot, "minOrderAmt") : BigDecimal.ZERO;
+        String symbol = VenueJson.text(entry, "symbol");
+        JsonNode lot = VenueJson.field(entry, "lotSizeFilter");
+        JsonNode price = VenueJson.field(entry, "priceFilter");
+        BigDecimal minQty = lot.hasNonNull("minOrderQty") ? VenueJson.decimal(lot, "minOrderQty") : BigDecimal.ZERO;
+        BigDecimal minAmount = lot.hasNonNull("minOrderAmt") ? VenueJson.decimal(lot, "minOrderAmt") : BigDecimal.ZERO;
         try {
-            return new Instrument(symbol, Json.text(entry, "baseCoin"), Json.text(entry, "quoteCoin"),
-                    Json.decimal(price, "tickSize").stripTrailingZeros(), Json.decimal(lot, "basePrecision").stripTrailingZeros(),
+            return new Instrument(symbol, VenueJson.text(entry, "baseCoin"), VenueJson.text(entry, "quoteCoin"),
+                    VenueJson.decimal(price, "tickSize").stripTrailingZeros(), VenueJson.decimal(lot, "basePrecision").stripTrailingZeros(),
                     minQty.stripTrailingZeros(), minAmount.stripTrailingZeros());
         } catch (io.tradekit.api.InvalidInputException e) {
             throw new MalformedMessage(symbol + ": " + e.getMessage(), e);
@@ -60,20 +61,20 @@ public final class InstrumentMapping {
      * funding interval, eight hours when Bybit leaves it out.
      */
     public static Instrument linear(JsonNode entry, List<MarginTier> tiers, BigDecimal liquidationFeeRate) {
-        String symbol = Json.text(entry, "symbol");
-        JsonNode lot = Json.field(entry, "lotSizeFilter");
-        JsonNode price = Json.field(entry, "priceFilter");
-        BigDecimal maxLeverage = Json.decimal(Json.field(entry, "leverageFilter"), "maxLeverage");
+        String symbol = VenueJson.text(entry, "symbol");
+        JsonNode lot = VenueJson.field(entry, "lotSizeFilter");
+        JsonNode price = VenueJson.field(entry, "priceFilter");
+        BigDecimal maxLeverage = VenueJson.decimal(VenueJson.field(entry, "leverageFilter"), "maxLeverage");
         Duration interval = entry.hasNonNull("fundingInterval") && !entry.get("fundingInterval").asText().isEmpty()
-                ? Duration.ofMinutes(Json.integer(entry, "fundingInterval")) : MarginRules.DEFAULT_FUNDING_INTERVAL;
+                ? Duration.ofMinutes(VenueJson.integer(entry, "fundingInterval")) : MarginRules.DEFAULT_FUNDING_INTERVAL;
         try {
             List<MarginTier> capped = new ArrayList<>(tiers);
             MarginTier first = capped.getFirst();
             if (first.maxLeverage().compareTo(maxLeverage) > 0) {
                 capped.set(0, new MarginTier(first.upToNotional(), maxLeverage, first.maintenanceMarginRate(), first.maintenanceDeduction()));
             }
-            Instrument base = new Instrument(symbol, Json.text(entry, "baseCoin"), Json.text(entry, "quoteCoin"),
-                    Json.decimal(price, "tickSize").stripTrailingZeros(), Json.decimal(lot, "qtyStep").stripTrailingZeros(),
+            Instrument base = new Instrument(symbol, VenueJson.text(entry, "baseCoin"), VenueJson.text(entry, "quoteCoin"),
+                    VenueJson.decimal(price, "tickSize").stripTrailingZeros(), VenueJson.decimal(lot, "qtyStep").stripTrailingZeros(),
                     Json.decimalOrZero(lot, "minOrderQty").stripTrailingZeros(), Json.decimalOrZero(lot, "minNotionalValue").stripTrailingZeros());
             return base.asLinearPerpetual(new MarginRules(capped, liquidationFeeRate, interval));
         } catch (io.tradekit.api.InvalidInputException | java.util.NoSuchElementException e) {

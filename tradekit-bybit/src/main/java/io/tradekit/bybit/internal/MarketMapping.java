@@ -5,7 +5,8 @@ import io.tradekit.api.Bar;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Ticker;
 import io.tradekit.api.Timeframe;
-import io.tradekit.core.net.NumberLimits;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.VenueJson;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public final class MarketMapping {
 
     /** The rows of a {@code /v5/market/kline} result, {@code [start, open, high, low, close, volume, turnover]}, returned oldest first. */
     public static List<Bar> klines(JsonNode result, String symbol, Timeframe timeframe) {
-        JsonNode rows = Json.array(result, "list");
+        JsonNode rows = VenueJson.array(result, "list");
         List<Bar> bars = new ArrayList<>(rows.size());
         for (JsonNode row : rows) {
             if (!row.isArray() || row.size() < 6) {
@@ -79,8 +80,8 @@ public final class MarketMapping {
         List<Bar> closed = new ArrayList<>();
         for (JsonNode k : data) {
             if (Json.bool(k, "confirm")) {
-                closed.add(new Bar(parts[2], timeframe, Instant.ofEpochMilli(Json.integer(k, "start")), Json.decimal(k, "open"),
-                        Json.decimal(k, "high"), Json.decimal(k, "low"), Json.decimal(k, "close"), Json.decimal(k, "volume")));
+                closed.add(new Bar(parts[2], timeframe, Instant.ofEpochMilli(VenueJson.integer(k, "start")), VenueJson.decimal(k, "open"),
+                        VenueJson.decimal(k, "high"), VenueJson.decimal(k, "low"), VenueJson.decimal(k, "close"), VenueJson.decimal(k, "volume")));
             }
         }
         return closed;
@@ -92,12 +93,12 @@ public final class MarketMapping {
      */
     public static Optional<Ticker> ticker(JsonNode data, long ts) {
         if (!data.hasNonNull("lastPrice")) return Optional.empty(); // a delta without a price change
-        BigDecimal last = Json.decimal(data, "lastPrice");
+        BigDecimal last = VenueJson.decimal(data, "lastPrice");
         BigDecimal bid = Json.decimalOrZero(data, "bid1Price");
         BigDecimal ask = Json.decimalOrZero(data, "ask1Price");
         if (bid.signum() == 0) bid = last;
         if (ask.signum() == 0) ask = last;
-        return Optional.of(new Ticker(Json.text(data, "symbol"), Instant.ofEpochMilli(ts), bid, ask, last));
+        return Optional.of(new Ticker(VenueJson.text(data, "symbol"), Instant.ofEpochMilli(ts), bid, ask, last));
     }
 
     private static long whole(JsonNode row, int index) {
@@ -109,10 +110,6 @@ public final class MarketMapping {
     }
 
     private static BigDecimal decimal(JsonNode row, int index) {
-        try {
-            return NumberLimits.decimal(row.get(index).asText());
-        } catch (NumberFormatException e) {
-            throw new MalformedMessage("kline field " + index + ": " + e.getMessage());
-        }
+        return VenueJson.decimalValue(row.get(index), "kline field " + index);
     }
 }

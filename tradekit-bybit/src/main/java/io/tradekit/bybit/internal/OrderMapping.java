@@ -3,7 +3,6 @@ package io.tradekit.bybit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.Fill;
 import io.tradekit.api.FundingPayment;
-import io.tradekit.api.event.Event;
 import io.tradekit.api.Order;
 import io.tradekit.api.OrderRequest;
 import io.tradekit.api.OrderStatus;
@@ -11,6 +10,9 @@ import io.tradekit.api.OrderType;
 import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.Side;
 import io.tradekit.api.TimeInForce;
+import io.tradekit.api.event.Event;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.VenueJson;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -41,11 +43,11 @@ public final class OrderMapping {
                 .add("symbol", r.symbol())
                 .add("side", r.side() == Side.BUY ? "Buy" : "Sell")
                 .add("orderType", r.type() == OrderType.MARKET ? "Market" : "Limit")
-                .add("qty", Json.plain(r.quantity()));
+                .add("qty", VenueJson.plain(r.quantity()));
         if (r.type() == OrderType.MARKET) {
             if (!derivative) body.add("marketUnit", "baseCoin");
         } else {
-            body.add("price", Json.plain(r.limitPrice().orElseThrow(() -> new io.tradekit.api.InvalidInputException(
+            body.add("price", VenueJson.plain(r.limitPrice().orElseThrow(() -> new io.tradekit.api.InvalidInputException(
                     "bybit: " + r.type() + " order " + r.clientOrderId() + " has no limit price"))));
             body.add("timeInForce", r.type() == OrderType.LIMIT_MAKER ? "PostOnly" : r.timeInForce().name());
         }
@@ -59,16 +61,16 @@ public final class OrderMapping {
 
     /** An order entry of a realtime or history list. */
     public static Order order(JsonNode o) {
-        String type = Json.text(o, "orderType");
+        String type = VenueJson.text(o, "orderType");
         String tif = o.path("timeInForce").asText("GTC");
         BigDecimal price = Json.decimalOrZero(o, "price");
         OrderType orderType = type.equals("Market") ? OrderType.MARKET : tif.equals("PostOnly") ? OrderType.LIMIT_MAKER : OrderType.LIMIT;
-        Instant created = Instant.ofEpochMilli(o.hasNonNull("createdTime") ? Json.integer(o, "createdTime") : 0);
-        Instant updated = o.hasNonNull("updatedTime") ? Instant.ofEpochMilli(Json.integer(o, "updatedTime")) : created;
+        Instant created = Instant.ofEpochMilli(o.hasNonNull("createdTime") ? VenueJson.integer(o, "createdTime") : 0);
+        Instant updated = o.hasNonNull("updatedTime") ? Instant.ofEpochMilli(VenueJson.integer(o, "updatedTime")) : created;
         BigDecimal filled = Json.decimalOrZero(o, "cumExecQty");
-        return new Order(Json.text(o, "orderLinkId"), Optional.of(Json.text(o, "orderId")), Json.text(o, "symbol"), side(Json.text(o, "side")),
-                orderType, Json.decimal(o, "qty"), orderType == OrderType.MARKET || price.signum() == 0 ? Optional.empty() : Optional.of(price),
-                timeInForce(tif), o.path("reduceOnly").asBoolean(false), status(Json.text(o, "orderStatus")), filled, average(o, filled), created, updated, "", reason(o));
+        return new Order(VenueJson.text(o, "orderLinkId"), Optional.of(VenueJson.text(o, "orderId")), VenueJson.text(o, "symbol"), side(VenueJson.text(o, "side")),
+                orderType, VenueJson.decimal(o, "qty"), orderType == OrderType.MARKET || price.signum() == 0 ? Optional.empty() : Optional.of(price),
+                timeInForce(tif), o.path("reduceOnly").asBoolean(false), status(VenueJson.text(o, "orderStatus")), filled, average(o, filled), created, updated, "", reason(o));
     }
 
     /** An {@code order} push entry as an update of the order's cumulative state. */
@@ -92,9 +94,9 @@ public final class OrderMapping {
 
     /** An execution as a fill, whatever its type. */
     static Fill execution(JsonNode e) {
-        return new Fill(Json.text(e, "execId"), Json.text(e, "orderLinkId"), Json.text(e, "orderId"), Json.text(e, "symbol"),
-                side(Json.text(e, "side")), Json.decimal(e, "execPrice"), Json.decimal(e, "execQty"), Json.decimalOrZero(e, "execFee"),
-                e.path("feeCurrency").asText(""), Instant.ofEpochMilli(Json.integer(e, "execTime")), Json.bool(e, "isMaker"));
+        return new Fill(VenueJson.text(e, "execId"), VenueJson.text(e, "orderLinkId"), VenueJson.text(e, "orderId"), VenueJson.text(e, "symbol"),
+                side(VenueJson.text(e, "side")), VenueJson.decimal(e, "execPrice"), VenueJson.decimal(e, "execQty"), Json.decimalOrZero(e, "execFee"),
+                e.path("feeCurrency").asText(""), Instant.ofEpochMilli(VenueJson.integer(e, "execTime")), Json.bool(e, "isMaker"));
     }
 
     /**
@@ -105,11 +107,11 @@ public final class OrderMapping {
      * negation for a short.
      */
     public static FundingPayment funding(JsonNode e) {
-        boolean isLong = side(Json.text(e, "side")) == Side.BUY;
-        BigDecimal size = Json.decimal(e, "execQty");
+        boolean isLong = side(VenueJson.text(e, "side")) == Side.BUY;
+        BigDecimal size = VenueJson.decimal(e, "execQty");
         BigDecimal rate = Json.decimalOrZero(e, "feeRate");
-        BigDecimal mark = e.hasNonNull("markPrice") && !e.get("markPrice").asText().isEmpty() ? Json.decimal(e, "markPrice") : Json.decimal(e, "execPrice");
-        return new FundingPayment(Json.text(e, "symbol"), Instant.ofEpochMilli(Json.integer(e, "execTime")), isLong ? rate : rate.negate(), mark,
+        BigDecimal mark = e.hasNonNull("markPrice") && !e.get("markPrice").asText().isEmpty() ? VenueJson.decimal(e, "markPrice") : VenueJson.decimal(e, "execPrice");
+        return new FundingPayment(VenueJson.text(e, "symbol"), Instant.ofEpochMilli(VenueJson.integer(e, "execTime")), isLong ? rate : rate.negate(), mark,
                 isLong ? size : size.negate(), Json.decimalOrZero(e, "execFee"));
     }
 

@@ -2,6 +2,8 @@ package io.tradekit.bybit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.Position;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.VenueJson;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -21,8 +23,8 @@ public final class PositionMapping {
 
     /** The position of one entry; empty when it is flat. */
     public static Optional<Position> position(JsonNode p) {
-        String symbol = Json.text(p, "symbol");
-        if (p.hasNonNull("positionIdx") && Json.integer(p, "positionIdx") != 0) {
+        String symbol = VenueJson.text(p, "symbol");
+        if (p.hasNonNull("positionIdx") && VenueJson.integer(p, "positionIdx") != 0) {
             throw new MalformedMessage(symbol + ": positionIdx " + p.get("positionIdx").asText()
                     + " is a hedge-mode position; only one-way mode (positionIdx 0) is supported");
         }
@@ -36,7 +38,7 @@ public final class PositionMapping {
         };
         BigDecimal liquidation = Json.decimalOrZero(p, "liqPrice");
         BigDecimal leverage = Json.decimalOrZero(p, "leverage");
-        return Optional.of(new Position(symbol, signed, Json.decimal(p, "avgPrice"), Json.decimalOrZero(p, "curRealisedPnl"), BigDecimal.ZERO,
+        return Optional.of(new Position(symbol, signed, VenueJson.decimal(p, "avgPrice"), Json.decimalOrZero(p, "curRealisedPnl"), BigDecimal.ZERO,
                 BigDecimal.ZERO, leverage.signum() > 0 ? leverage : BigDecimal.ONE, Json.decimalOrZero(p, "positionIM"),
                 liquidation.signum() > 0 ? Optional.of(liquidation) : Optional.empty(), BigDecimal.ONE));
     }

@@ -10,6 +10,7 @@ import io.tradekit.api.event.Event;
 import io.tradekit.bybit.BybitConfig;
 import io.tradekit.core.net.ReconnectingWebSocket;
 import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +108,7 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
     private void authenticate() {
         try {
             long expires = rest.serverMillis() + AUTH_VALIDITY.toMillis();
-            ObjectNode auth = Json.MAPPER.createObjectNode();
+            ObjectNode auth = VenueJson.MAPPER.createObjectNode();
             auth.put("req_id", "auth-" + requestIds.incrementAndGet());
             auth.put("op", "auth");
             auth.putArray("args").add(apiKey).add(expires).add(signer.signAuth(expires));
@@ -126,7 +127,7 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
         if (!heartbeat.accept(text)) return;
         JsonNode root;
         try {
-            root = Json.read(text);
+            root = VenueJson.read(text);
         } catch (RuntimeException e) {
             events.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unreadable private frame: " + e.getMessage(), text);
             return;
@@ -157,7 +158,7 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
             events.error(SOURCE, ErrorCategory.AUTH, "private stream auth refused: " + root.path("ret_msg").asText(""), text);
             return;
         }
-        ObjectNode subscribe = Json.MAPPER.createObjectNode();
+        ObjectNode subscribe = VenueJson.MAPPER.createObjectNode();
         subscribe.put("req_id", "sub-" + requestIds.incrementAndGet());
         subscribe.put("op", "subscribe");
         var topics = subscribe.putArray("args").add("order").add("execution").add("wallet");
@@ -208,7 +209,7 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
     private void handle(JsonNode root, String raw) {
         String topic = root.path("topic").asText();
         try {
-            JsonNode data = Json.array(root, "data");
+            JsonNode data = VenueJson.array(root, "data");
             switch (topic) {
                 case "execution", "execution.spot" -> {
                     for (JsonNode e : data) executions.event(e).ifPresent(events::post);

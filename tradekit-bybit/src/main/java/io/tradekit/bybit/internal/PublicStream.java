@@ -10,6 +10,7 @@ import io.tradekit.bybit.BybitConfig;
 import io.tradekit.core.net.ClosedBarFeed;
 import io.tradekit.core.net.ReconnectingWebSocket;
 import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
 
 import java.time.InstantSource;
 import java.util.List;
@@ -90,10 +91,10 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
     }
 
     private String subscribe(List<String> args) {
-        ObjectNode message = Json.MAPPER.createObjectNode();
+        ObjectNode message = VenueJson.MAPPER.createObjectNode();
         message.put("req_id", "sub-" + requestIds.incrementAndGet());
         message.put("op", "subscribe");
-        message.set("args", Json.MAPPER.valueToTree(args));
+        message.set("args", VenueJson.MAPPER.valueToTree(args));
         return message.toString();
     }
 
@@ -131,14 +132,14 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
     public void onText(String text) {
         if (!heartbeat.accept(text)) return;
         try {
-            JsonNode root = Json.read(text);
+            JsonNode root = VenueJson.read(text);
             String topic = root.path("topic").asText("");
             if (topic.isEmpty()) {
                 answer(root, text);
             } else if (topic.startsWith("kline.")) {
-                MarketMapping.closedKlines(topic, Json.field(root, "data")).forEach(bars::closed);
+                MarketMapping.closedKlines(topic, VenueJson.field(root, "data")).forEach(bars::closed);
             } else if (topic.startsWith("tickers.")) {
-                MarketMapping.ticker(tickerState(topic, root), Json.integer(root, "ts")).ifPresent(t -> events.post(new Event.TickerUpdated(t)));
+                MarketMapping.ticker(tickerState(topic, root), VenueJson.integer(root, "ts")).ifPresent(t -> events.post(new Event.TickerUpdated(t)));
             } else {
                 events.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unexpected topic '" + topic + "'", text);
             }
@@ -153,12 +154,12 @@ public final class PublicStream implements ReconnectingWebSocket.Listener, AutoC
      * changed"), so a delta is laid over the last snapshot of its topic; spot tickers are snapshots only.
      */
     private JsonNode tickerState(String topic, JsonNode root) {
-        JsonNode data = Json.field(root, "data");
+        JsonNode data = VenueJson.field(root, "data");
         if (!"delta".equals(root.path("type").asText()) || !data.isObject()) {
             if (data.isObject()) tickers.put(topic, ((ObjectNode) data).deepCopy());
             return data;
         }
-        ObjectNode state = tickers.computeIfAbsent(topic, t -> Json.MAPPER.createObjectNode());
+        ObjectNode state = tickers.computeIfAbsent(topic, t -> VenueJson.MAPPER.createObjectNode());
         state.setAll((ObjectNode) data);
         return state.deepCopy();
     }

@@ -1,6 +1,7 @@
 package io.tradekit.bybit.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradekit.core.net.VenueJson;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ public final class RequestText {
     }
 
     public String json() {
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = VenueJson.MAPPER.createObjectNode();
         params.forEach((name, value) -> {
             switch (value) {
                 case Boolean b -> body.put(name, b);

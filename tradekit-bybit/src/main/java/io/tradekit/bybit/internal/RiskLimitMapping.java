@@ -2,6 +2,8 @@ package io.tradekit.bybit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.MarginTier;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.VenueJson;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -27,7 +29,7 @@ public final class RiskLimitMapping {
     /** The entries of one page that belong to {@code symbol}. */
     public static List<JsonNode> entries(JsonNode result, String symbol) {
         List<JsonNode> out = new ArrayList<>();
-        for (JsonNode e : Json.array(result, "list")) if (symbol.equals(e.path("symbol").asText())) out.add(e);
+        for (JsonNode e : VenueJson.array(result, "list")) if (symbol.equals(e.path("symbol").asText())) out.add(e);
         return out;
     }
 
@@ -35,15 +37,15 @@ public final class RiskLimitMapping {
     public static List<MarginTier> tiers(List<JsonNode> entries) {
         if (entries.isEmpty()) throw new MalformedMessage("no risk limit tiers");
         List<JsonNode> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparing(e -> Json.decimal(e, "riskLimitValue")));
+        sorted.sort(Comparator.comparing(e -> VenueJson.decimal(e, "riskLimitValue")));
         List<MarginTier> tiers = new ArrayList<>();
         for (JsonNode e : sorted) {
-            BigDecimal leverage = Json.decimal(e, "maxLeverage");
-            BigDecimal maintenance = Json.decimal(e, "maintenanceMargin");
+            BigDecimal leverage = VenueJson.decimal(e, "maxLeverage");
+            BigDecimal maintenance = VenueJson.decimal(e, "maintenanceMargin");
             BigDecimal initial = Json.decimalOrZero(e, "initialMargin");
             if (initial.multiply(leverage).compareTo(PERCENT_THRESHOLD) > 0) maintenance = maintenance.divide(HUNDRED, MathContext.DECIMAL64);
             try {
-                tiers.add(new MarginTier(Json.decimal(e, "riskLimitValue"), leverage, maintenance.stripTrailingZeros(),
+                tiers.add(new MarginTier(VenueJson.decimal(e, "riskLimitValue"), leverage, maintenance.stripTrailingZeros(),
                         Json.decimalOrZero(e, "mmDeduction")));
             } catch (io.tradekit.api.InvalidInputException bad) {
                 throw new MalformedMessage("risk limit " + e.path("id").asText("?") + ": " + bad.getMessage(), bad);

@@ -5,6 +5,7 @@ import io.tradekit.api.OrderRequest;
 import io.tradekit.api.OrderType;
 import io.tradekit.api.Side;
 import io.tradekit.api.TimeInForce;
+import io.tradekit.core.net.VenueJson;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -40,7 +41,7 @@ class OrderMappingTest {
      */
     @Test
     void aFundingExecutionIsThePaymentOfThePositionWithTheMarketsRate() {
-        FundingPayment p = OrderMapping.funding(Json.read("""
+        FundingPayment p = OrderMapping.funding(VenueJson.read("""
                 {"symbol":"BTCUSDT","orderId":"1682553600-BTCUSDT-592334-Sell","orderLinkId":"","side":"Sell","orderPrice":"0.00",
                  "orderQty":"0.000","leavesQty":"0.000","orderType":"UNKNOWN","stopOrderType":"UNKNOWN","execFee":"0.6364003",
                  "execId":"11f1c4ed-ff20-4d73-acb7-96e43a917f25","execPrice":"28399.90","execQty":"0.011","execType":"Funding",

@@ -1,6 +1,8 @@
 package io.tradekit.bybit.internal;
 
 import io.tradekit.api.MarginTier;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.VenueJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RiskLimitMappingTest {
 
     private static List<MarginTier> tiers(String json) {
-        return RiskLimitMapping.tiers(RiskLimitMapping.entries(Json.read(json), "BTCUSD"));
+        return RiskLimitMapping.tiers(RiskLimitMapping.entries(VenueJson.read(json), "BTCUSD"));
     }
 
     @Test

@@ -11,8 +11,8 @@ import io.tradekit.core.net.CallRateCounter;
 import io.tradekit.core.net.HttpTransport;
 import io.tradekit.core.net.Retrier;
 import io.tradekit.core.net.Sleeper;
+import io.tradekit.core.net.VenueJson;
 import io.tradekit.kraken.KrakenConfig;
-import io.tradekit.kraken.internal.Json;
 import io.tradekit.kraken.internal.KrakenCall;
 import io.tradekit.kraken.internal.KrakenRestClient;
 import io.tradekit.kraken.internal.MarketData;
@@ -84,7 +84,7 @@ public class KrakenFrameToOrderBenchmark {
                 new Credentials("bench-key", "kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg=="));
         CallRateCounter unlimited = new CallRateCounter("kraken", "bench", 1e12, 1e12, Duration.ZERO, InstantSource.system(), Sleeper.THREAD);
         rest = new KrakenRestClient(config, new HttpTransport("kraken", Duration.ofSeconds(1)), null, unlimited, unlimited, Retrier.standard("kraken"));
-        pair = Pair.fromAssetPairs(Json.read(PAIRS), "XBTUSD").orElseThrow();
+        pair = Pair.fromAssetPairs(VenueJson.read(PAIRS), "XBTUSD").orElseThrow();
         order = new OrderRequest("bench-1", "XBTUSD", Side.BUY, OrderType.LIMIT, new BigDecimal("0.01"), Optional.of(new BigDecimal("27500.1")),
                 TimeInForce.GTC, false);
     }
@@ -96,7 +96,7 @@ public class KrakenFrameToOrderBenchmark {
      */
     @Benchmark
     public Object ohlcFrameToBar() {
-        JsonNode root = Json.read(OHLC);
+        JsonNode root = VenueJson.read(OHLC);
         return MarketData.ohlc(root.get("data").get(0), "XBTUSD", Timeframe.M1);
     }
 
@@ -107,7 +107,7 @@ public class KrakenFrameToOrderBenchmark {
      */
     @Benchmark
     public Object tradeFrameToFill() {
-        JsonNode root = Json.read(TRADE);
+        JsonNode root = VenueJson.read(TRADE);
         return OrderMapping.execution(root.get("data").get(0), "XBTUSD", "ZUSD");
     }
 

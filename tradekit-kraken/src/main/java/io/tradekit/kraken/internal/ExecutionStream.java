@@ -1,6 +1,5 @@
 package io.tradekit.kraken.internal;
 
-import io.tradekit.core.net.StreamEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradekit.api.ErrorCategory;
@@ -8,6 +7,8 @@ import io.tradekit.api.OrderStatus;
 import io.tradekit.api.TradeKitException;
 import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
+import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
 import io.tradekit.kraken.KrakenConfig;
 
 import java.time.Duration;
@@ -96,7 +97,7 @@ public final class ExecutionStream implements V2Connection.Handler, AutoCloseabl
         try {
             String t = token.get();
             long reqId = c.nextRequestId();
-            ObjectNode m = Json.MAPPER.createObjectNode();
+            ObjectNode m = VenueJson.MAPPER.createObjectNode();
             m.put("method", "subscribe");
             ObjectNode p = m.putObject("params");
             p.put("channel", "executions");
@@ -188,7 +189,7 @@ public final class ExecutionStream implements V2Connection.Handler, AutoCloseabl
         }
         for (JsonNode entry : data) {
             try {
-                String wsSymbol = Json.text(entry, "symbol");
+                String wsSymbol = VenueJson.text(entry, "symbol");
                 Optional<Pair> pair = pairs.apply(wsSymbol);
                 String symbol = pair.map(Pair::symbol).orElse(wsSymbol);
                 String feeAsset = pair.map(p -> p.instrument().quoteAsset()).orElse("");

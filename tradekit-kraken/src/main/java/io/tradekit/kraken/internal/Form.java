@@ -1,5 +1,7 @@
 package io.tradekit.kraken.internal;
 
+import io.tradekit.core.net.VenueJson;
+
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,7 @@ public final class Form {
     }
 
     public Form add(String name, BigDecimal value) {
-        return add(name, Json.plain(value));
+        return add(name, VenueJson.plain(value));
     }
 
     public boolean isEmpty() {

@@ -5,12 +5,15 @@ import io.tradekit.api.Credentials;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.ExchangeException;
 import io.tradekit.api.RecoveryAction;
-import io.tradekit.kraken.KrakenConfig;
-import io.tradekit.kraken.internal.KrakenErrors.Operation;
 import io.tradekit.core.net.CallRateCounter;
 import io.tradekit.core.net.HttpReply;
 import io.tradekit.core.net.HttpTransport;
+import io.tradekit.core.net.MalformedMessage;
 import io.tradekit.core.net.Retrier;
+import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
+import io.tradekit.kraken.KrakenConfig;
+import io.tradekit.kraken.internal.KrakenErrors.Operation;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -131,11 +134,11 @@ public final class KrakenRestClient {
     private JsonNode read(HttpReply reply, KrakenCall call, Operation operation, String what) {
         JsonNode root = null;
         try {
-            root = Json.read(reply.body());
+            root = VenueJson.read(reply.body());
         } catch (MalformedMessage e) {
             if (reply.isSuccess()) {
                 throw new ExchangeException(KrakenErrors.VENUE, ErrorCategory.MALFORMED_DATA, RecoveryAction.SKIP, "",
-                        "kraken " + what + ": answer is " + e.getMessage() + ": " + Json.truncate(reply.body(), 200), null, e);
+                        "kraken " + what + ": answer is " + e.getMessage() + ": " + StreamEvents.truncate(reply.body(), 200), null, e);
             }
             // an HTML error page from a proxy: the status decides
         }
@@ -144,7 +147,7 @@ public final class KrakenRestClient {
             JsonNode result = root.get("result");
             if (result == null || result.isNull()) {
                 throw new ExchangeException(KrakenErrors.VENUE, ErrorCategory.MALFORMED_DATA, RecoveryAction.SKIP, "",
-                        "kraken " + what + ": answer has neither an error nor a result: " + Json.truncate(reply.body(), 200), null, null);
+                        "kraken " + what + ": answer has neither an error nor a result: " + StreamEvents.truncate(reply.body(), 200), null, null);
             }
             return result;
         }

@@ -5,7 +5,8 @@ import io.tradekit.api.Bar;
 import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Ticker;
 import io.tradekit.api.Timeframe;
-import io.tradekit.core.net.NumberLimits;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.VenueJson;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,23 +60,18 @@ public final class MarketData {
     }
 
     private static java.math.BigDecimal dec(JsonNode row, int i) {
-        JsonNode v = row.get(i);
-        try {
-            return v.isNumber() ? NumberLimits.checked(v.decimalValue(), v.asText()) : NumberLimits.decimal(v.asText());
-        } catch (NumberFormatException e) {
-            throw new MalformedMessage("OHLC row value " + i + ": " + e.getMessage());
-        }
+        return VenueJson.decimalValue(row.get(i), "OHLC row value " + i);
     }
 
     /** A WebSocket v2 {@code ohlc} entry as a bar (complete or not: the caller decides). */
     public static Bar ohlc(JsonNode d, String symbol, Timeframe timeframe) {
-        return new Bar(symbol, timeframe, Instant.parse(Json.text(d, "interval_begin")), Json.decimal(d, "open"), Json.decimal(d, "high"),
-                Json.decimal(d, "low"), Json.decimal(d, "close"), Json.decimal(d, "volume"));
+        return new Bar(symbol, timeframe, Instant.parse(VenueJson.text(d, "interval_begin")), VenueJson.decimal(d, "open"), VenueJson.decimal(d, "high"),
+                VenueJson.decimal(d, "low"), VenueJson.decimal(d, "close"), VenueJson.decimal(d, "volume"));
     }
 
     /** A WebSocket v2 {@code ticker} entry. */
     public static Ticker ticker(JsonNode d, String symbol, Instant now) {
         Instant time = d.hasNonNull("timestamp") ? Instant.parse(d.get("timestamp").asText()) : now;
-        return new Ticker(symbol, time, Json.decimal(d, "bid"), Json.decimal(d, "ask"), Json.decimal(d, "last"));
+        return new Ticker(symbol, time, VenueJson.decimal(d, "bid"), VenueJson.decimal(d, "ask"), VenueJson.decimal(d, "last"));
     }
 }

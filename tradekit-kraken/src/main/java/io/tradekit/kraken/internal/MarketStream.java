@@ -1,14 +1,15 @@
 package io.tradekit.kraken.internal;
 
-import io.tradekit.core.net.StreamEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradekit.api.Bar;
 import io.tradekit.api.ErrorCategory;
-import io.tradekit.api.TradeKitException;
 import io.tradekit.api.Timeframe;
+import io.tradekit.api.TradeKitException;
 import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
+import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
 import io.tradekit.kraken.KrakenConfig;
 
 import java.time.Instant;
@@ -119,7 +120,7 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
     }
 
     private static String ohlcSubscription(String wsSymbol, Timeframe timeframe, long reqId) {
-        ObjectNode m = Json.MAPPER.createObjectNode();
+        ObjectNode m = VenueJson.MAPPER.createObjectNode();
         m.put("method", "subscribe");
         ObjectNode p = m.putObject("params");
         p.put("channel", "ohlc");
@@ -130,7 +131,7 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
     }
 
     private static String tickerSubscription(String wsSymbol, long reqId) {
-        ObjectNode m = Json.MAPPER.createObjectNode();
+        ObjectNode m = VenueJson.MAPPER.createObjectNode();
         m.put("method", "subscribe");
         ObjectNode p = m.putObject("params");
         p.put("channel", "ticker");
@@ -180,7 +181,7 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
             }
             case "ticker" -> {
                 for (JsonNode d : data) {
-                    Optional<Pair> pair = pairs.apply(Json.text(d, "symbol"));
+                    Optional<Pair> pair = pairs.apply(VenueJson.text(d, "symbol"));
                     if (pair.isEmpty()) continue; // a symbol this bot no longer follows
                     poster.post(new Event.TickerUpdated(MarketData.ticker(d, pair.get().symbol(), clock.instant())));
                 }
@@ -190,9 +191,9 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
     }
 
     private void ohlc(JsonNode d, String raw) {
-        Optional<Pair> pair = pairs.apply(Json.text(d, "symbol"));
+        Optional<Pair> pair = pairs.apply(VenueJson.text(d, "symbol"));
         if (pair.isEmpty()) return;
-        Timeframe timeframe = new Timeframe(java.time.Duration.ofMinutes(Json.integer(d, "interval")));
+        Timeframe timeframe = new Timeframe(java.time.Duration.ofMinutes(VenueJson.integer(d, "interval")));
         BarState state = bars.get(new BarKey(pair.get().symbol(), timeframe));
         if (state == null) return;
         Bar bar = MarketData.ohlc(d, pair.get().symbol(), timeframe);

@@ -10,6 +10,8 @@ import io.tradekit.api.OrderType;
 import io.tradekit.api.OrderUpdate;
 import io.tradekit.api.Side;
 import io.tradekit.api.TimeInForce;
+import io.tradekit.core.net.MalformedMessage;
+import io.tradekit.core.net.VenueJson;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -64,28 +66,28 @@ public final class OrderMapping {
 
     /** A REST order object ({@code OpenOrders}, {@code ClosedOrders}, {@code QueryOrders}) as an {@link Order}. */
     public static Order order(String txid, JsonNode o, String symbol) {
-        JsonNode descr = Json.field(o, "descr");
-        BigDecimal quantity = Json.decimal(o, "vol");
-        BigDecimal filled = o.hasNonNull("vol_exec") ? Json.decimal(o, "vol_exec") : BigDecimal.ZERO;
-        BigDecimal average = o.hasNonNull("price") ? Json.decimal(o, "price") : BigDecimal.ZERO;
+        JsonNode descr = VenueJson.field(o, "descr");
+        BigDecimal quantity = VenueJson.decimal(o, "vol");
+        BigDecimal filled = o.hasNonNull("vol_exec") ? VenueJson.decimal(o, "vol_exec") : BigDecimal.ZERO;
+        BigDecimal average = o.hasNonNull("price") ? VenueJson.decimal(o, "price") : BigDecimal.ZERO;
         if (average.signum() == 0 && filled.signum() > 0 && o.hasNonNull("cost")) {
-            average = Json.decimal(o, "cost").divide(filled, MathContext.DECIMAL64);
+            average = VenueJson.decimal(o, "cost").divide(filled, MathContext.DECIMAL64);
         }
-        String status = Json.text(o, "status");
+        String status = VenueJson.text(o, "status");
         boolean post = o.path("oflags").asText("").contains("post");
-        OrderType type = switch (Json.text(descr, "ordertype")) {
+        OrderType type = switch (VenueJson.text(descr, "ordertype")) {
             case "market" -> OrderType.MARKET;
             case "limit" -> post ? OrderType.LIMIT_MAKER : OrderType.LIMIT;
             default -> throw new MalformedMessage("order " + txid + ": ordertype '" + descr.path("ordertype").asText()
                     + "' is not one the adapter places");
         };
-        Optional<BigDecimal> limit = type == OrderType.MARKET ? Optional.empty() : Optional.of(Json.decimal(descr, "price"));
+        Optional<BigDecimal> limit = type == OrderType.MARKET ? Optional.empty() : Optional.of(VenueJson.decimal(descr, "price"));
         Instant opened = seconds(o, "opentm");
         Instant updated = o.hasNonNull("closetm") ? seconds(o, "closetm") : opened;
         String clientOrderId = o.hasNonNull("cl_ord_id") ? o.get("cl_ord_id").asText() : txid;
         TimeInForce tif = "IOC".equalsIgnoreCase(o.path("timeinforce").asText("")) ? TimeInForce.IOC : TimeInForce.GTC;
         Optional<String> reason = o.hasNonNull("reason") ? Optional.of(o.get("reason").asText()) : Optional.empty();
-        return new Order(clientOrderId, Optional.of(txid), symbol, side(Json.text(descr, "type")), type, quantity, limit, tif, false,
+        return new Order(clientOrderId, Optional.of(txid), symbol, side(VenueJson.text(descr, "type")), type, quantity, limit, tif, false,
                 restStatus(status, quantity, filled), filled, average, opened, updated, "", reason);
     }
 
@@ -102,8 +104,8 @@ public final class OrderMapping {
 
     /** One {@code TradesHistory} entry as a fill of the order {@code clientOrderId}. */
     public static Fill trade(String tradeId, JsonNode t, String clientOrderId, String symbol, String feeAsset) {
-        return new Fill(tradeId, clientOrderId, Json.text(t, "ordertxid"), symbol, side(Json.text(t, "type")),
-                Json.decimal(t, "price"), Json.decimal(t, "vol"), Json.decimal(t, "fee"), feeAsset, seconds(t, "time"),
+        return new Fill(tradeId, clientOrderId, VenueJson.text(t, "ordertxid"), symbol, side(VenueJson.text(t, "type")),
+                VenueJson.decimal(t, "price"), VenueJson.decimal(t, "vol"), VenueJson.decimal(t, "fee"), feeAsset, seconds(t, "time"),
                 t.path("maker").asBoolean(false));
     }
 
@@ -112,13 +114,13 @@ public final class OrderMapping {
     }
 
     public static Execution execution(JsonNode e, String symbol, String feeAssetFallback) {
-        String orderId = Json.text(e, "order_id");
+        String orderId = VenueJson.text(e, "order_id");
         String clientOrderId = e.hasNonNull("cl_ord_id") ? e.get("cl_ord_id").asText() : orderId;
         Optional<String> execType = e.hasNonNull("exec_type") ? Optional.of(e.get("exec_type").asText()) : Optional.empty();
-        Instant time = Instant.parse(Json.text(e, "timestamp"));
-        BigDecimal cumQty = e.hasNonNull("cum_qty") ? Json.decimal(e, "cum_qty") : BigDecimal.ZERO;
-        BigDecimal avg = e.hasNonNull("avg_price") ? Json.decimal(e, "avg_price") : BigDecimal.ZERO;
-        OrderStatus status = wsStatus(Json.text(e, "order_status"));
+        Instant time = Instant.parse(VenueJson.text(e, "timestamp"));
+        BigDecimal cumQty = e.hasNonNull("cum_qty") ? VenueJson.decimal(e, "cum_qty") : BigDecimal.ZERO;
+        BigDecimal avg = e.hasNonNull("avg_price") ? VenueJson.decimal(e, "avg_price") : BigDecimal.ZERO;
+        OrderStatus status = wsStatus(VenueJson.text(e, "order_status"));
         Optional<String> reason = e.hasNonNull("reason") ? Optional.of(e.get("reason").asText()) : Optional.empty();
         OrderUpdate update = new OrderUpdate(clientOrderId, Optional.of(orderId), symbol, status, cumQty, avg, time, reason);
         Optional<Fill> fill = Optional.empty();
@@ -127,11 +129,11 @@ public final class OrderMapping {
             String feeAsset = feeAssetFallback;
             JsonNode fees = e.get("fees");
             if (fees != null && fees.isArray() && !fees.isEmpty()) {
-                fee = Json.decimal(fees.get(0), "qty");
+                fee = VenueJson.decimal(fees.get(0), "qty");
                 // the fee is charged in the quote asset (no fcib flag is sent); its name follows the REST pair, as TradesHistory fills do
             }
-            fill = Optional.of(new Fill(Json.text(e, "exec_id"), clientOrderId, orderId, symbol, side(Json.text(e, "side")),
-                    Json.decimal(e, "last_price"), Json.decimal(e, "last_qty"), fee, feeAsset, time,
+            fill = Optional.of(new Fill(VenueJson.text(e, "exec_id"), clientOrderId, orderId, symbol, side(VenueJson.text(e, "side")),
+                    VenueJson.decimal(e, "last_price"), VenueJson.decimal(e, "last_qty"), fee, feeAsset, time,
                     "m".equals(e.path("liquidity_ind").asText(""))));
         }
         return new Execution(orderId, update, fill, execType);
@@ -159,7 +161,7 @@ public final class OrderMapping {
 
     /** Kraken's REST times: Unix seconds with a fraction, e.g. {@code 1688666559.8974}. */
     static Instant seconds(JsonNode node, String name) {
-        BigDecimal s = Json.decimal(node, name);
+        BigDecimal s = VenueJson.decimal(node, name);
         return Instant.ofEpochMilli(s.movePointRight(3).longValue());
     }
 }

@@ -2,6 +2,7 @@ package io.tradekit.kraken.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.Instrument;
+import io.tradekit.core.net.VenueJson;
 
 import java.math.BigDecimal;
 import java.util.Iterator;
@@ -43,14 +44,14 @@ public record Pair(String symbol, String key, String altname, String wsSymbol, S
     }
 
     static Pair of(String symbol, String key, JsonNode p) {
-        int lotDecimals = (int) Json.integer(p, "lot_decimals");
+        int lotDecimals = (int) VenueJson.integer(p, "lot_decimals");
         BigDecimal step = BigDecimal.ONE.movePointLeft(lotDecimals);
-        BigDecimal tick = p.hasNonNull("tick_size") ? Json.decimal(p, "tick_size")
-                : BigDecimal.ONE.movePointLeft((int) Json.integer(p, "pair_decimals"));
-        BigDecimal orderMin = p.hasNonNull("ordermin") ? Json.decimal(p, "ordermin") : BigDecimal.ZERO;
-        BigDecimal costMin = p.hasNonNull("costmin") ? Json.decimal(p, "costmin") : BigDecimal.ZERO;
-        Instrument instrument = new Instrument(symbol, Json.text(p, "base"), Json.text(p, "quote"), tick, step, orderMin, costMin);
-        return new Pair(symbol, key, Json.text(p, "altname"), v2Symbol(Json.text(p, "wsname")),
+        BigDecimal tick = p.hasNonNull("tick_size") ? VenueJson.decimal(p, "tick_size")
+                : BigDecimal.ONE.movePointLeft((int) VenueJson.integer(p, "pair_decimals"));
+        BigDecimal orderMin = p.hasNonNull("ordermin") ? VenueJson.decimal(p, "ordermin") : BigDecimal.ZERO;
+        BigDecimal costMin = p.hasNonNull("costmin") ? VenueJson.decimal(p, "costmin") : BigDecimal.ZERO;
+        Instrument instrument = new Instrument(symbol, VenueJson.text(p, "base"), VenueJson.text(p, "quote"), tick, step, orderMin, costMin);
+        return new Pair(symbol, key, VenueJson.text(p, "altname"), v2Symbol(VenueJson.text(p, "wsname")),
                 p.path("status").asText("online"), instrument);
     }
 

@@ -1,11 +1,13 @@
 package io.tradekit.kraken.internal;
 
-import io.tradekit.core.net.StreamEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.event.ConnectionState;
 import io.tradekit.core.net.Backoff;
+import io.tradekit.core.net.MalformedMessage;
 import io.tradekit.core.net.ReconnectingWebSocket;
+import io.tradekit.core.net.StreamEvents;
+import io.tradekit.core.net.VenueJson;
 import io.tradekit.kraken.KrakenConfig;
 
 import java.net.URI;
@@ -129,7 +131,7 @@ public final class V2Connection implements ReconnectingWebSocket.Listener, AutoC
         lastFrameMillis = System.currentTimeMillis();
         JsonNode root;
         try {
-            root = Json.read(text);
+            root = VenueJson.read(text);
         } catch (MalformedMessage e) {
             poster.error(source, ErrorCategory.MALFORMED_DATA, "unreadable frame: " + e.getMessage(), text);
             return;

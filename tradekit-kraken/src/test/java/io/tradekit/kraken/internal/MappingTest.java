@@ -9,6 +9,7 @@ import io.tradekit.api.OrderType;
 import io.tradekit.api.Side;
 import io.tradekit.api.TimeInForce;
 import io.tradekit.api.Timeframe;
+import io.tradekit.core.net.VenueJson;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -29,20 +30,20 @@ class MappingTest {
     @Test
     void aPairIsFoundUnderEachOfItsNamesAndCarriesKrakensFilters() {
         for (String name : List.of("XXBTZUSD", "XBTUSD", "XBT/USD", "BTC/USD")) {
-            Pair pair = Pair.fromAssetPairs(Json.read(ASSET_PAIRS), name).orElseThrow();
+            Pair pair = Pair.fromAssetPairs(VenueJson.read(ASSET_PAIRS), name).orElseThrow();
             assertThat(pair.symbol()).isEqualTo(name);
             assertThat(pair.key()).isEqualTo("XXBTZUSD");
             assertThat(pair.altname()).isEqualTo("XBTUSD");
             assertThat(pair.wsSymbol()).isEqualTo("BTC/USD");
             assertThat(pair.online()).isTrue();
         }
-        Instrument i = Pair.fromAssetPairs(Json.read(ASSET_PAIRS), "XBTUSD").orElseThrow().instrument();
+        Instrument i = Pair.fromAssetPairs(VenueJson.read(ASSET_PAIRS), "XBTUSD").orElseThrow().instrument();
         assertThat(i.tickSize()).isEqualByComparingTo("0.1");
         assertThat(i.stepSize()).isEqualByComparingTo("0.00000001");
         assertThat(i.minQuantity()).isEqualByComparingTo("0.00005");
         assertThat(i.minNotional()).isEqualByComparingTo("0.5");
         assertThat(i.baseAsset()).isEqualTo("XXBT");
-        assertThat(Pair.fromAssetPairs(Json.read(ASSET_PAIRS), "ETHUSD")).isEmpty();
+        assertThat(Pair.fromAssetPairs(VenueJson.read(ASSET_PAIRS), "ETHUSD")).isEmpty();
     }
 
     @Test
@@ -51,7 +52,7 @@ class MappingTest {
                 {"XBTUSDT":[[1706626800,"43437.5","43593.7","43355.5","43361.1","43511.3","18.75430110",162],
                             [1706630400,"43361.1","43400.0","43300.0","43350.0","43351.0","2.5",20]],"last":1706626800}""";
 
-        List<Bar> bars = MarketData.closedRows(Json.read(answer), "XBTUSDT", "XBTUSDT", Timeframe.H1);
+        List<Bar> bars = MarketData.closedRows(VenueJson.read(answer), "XBTUSDT", "XBTUSDT", Timeframe.H1);
 
         assertThat(bars).hasSize(1);
         Bar b = bars.getFirst();
@@ -77,7 +78,7 @@ class MappingTest {
                  "last_qty":0.002,"last_price":26500.1,"liquidity_ind":"m","fees":[{"asset":"USD","qty":0.0848}],
                  "timestamp":"2023-09-22T10:33:05.709950Z"}""";
 
-        OrderMapping.Execution e = OrderMapping.execution(Json.read(entry), "XBTUSD", "ZUSD");
+        OrderMapping.Execution e = OrderMapping.execution(VenueJson.read(entry), "XBTUSD", "ZUSD");
 
         assertThat(e.update().clientOrderId()).isEqualTo("bot-1a");
         assertThat(e.update().status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
@@ -95,7 +96,7 @@ class MappingTest {
 
     @Test
     void aPostOnlyLimitOrderIsSentWithItsFlagAndClientOrderId() {
-        Pair pair = Pair.fromAssetPairs(Json.read(ASSET_PAIRS), "XBTUSD").orElseThrow();
+        Pair pair = Pair.fromAssetPairs(VenueJson.read(ASSET_PAIRS), "XBTUSD").orElseThrow();
         OrderRequest r = new OrderRequest("grid-1z", "XBTUSD", Side.BUY, OrderType.LIMIT_MAKER, new BigDecimal("1.25"),
                 Optional.of(new BigDecimal("37500.0")), TimeInForce.GTC, false);
 
