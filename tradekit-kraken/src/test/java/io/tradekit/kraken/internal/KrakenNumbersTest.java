@@ -13,7 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** Kraken's messages, read through core's VenueJson, refuse what a venue should never send, naming the field, and never hand on a number too big to use. */
+/**
+ * Kraken's messages, read through core's VenueJson, refuse what a venue should never send, naming the field, and never
+ * hand on a number too big to use.
+ */
 class KrakenNumbersTest {
 
     @Test
