@@ -7,6 +7,7 @@ import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
 import io.tradekit.binance.BinanceConfig;
 import io.tradekit.core.net.ReconnectingWebSocket;
+import io.tradekit.core.net.ResyncGate;
 import io.tradekit.core.net.StreamEvents;
 import io.tradekit.core.net.VenueJson;
 
@@ -14,8 +15,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,7 +46,6 @@ import java.util.function.Consumer;
 public final class UserStream implements ReconnectingWebSocket.Listener, AutoCloseable {
 
     public static final String SOURCE = "binance:user-stream";
-    private static final Duration RESYNC_MARGIN = Duration.ofMinutes(1);
     private static final int CLOCK_RETRIES = 2;
 
     /** The REST view of the account since {@code since}: fills first, then order states. */
@@ -67,14 +65,10 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
     private final InstantSource clock;
     private final AtomicLong requestIds = new AtomicLong();
 
-    private final Deque<JsonNode> held = new ArrayDeque<>();
+    private final ResyncGate<JsonNode> gate;
     private volatile ReconnectingWebSocket socket;
     private String pendingSubscription;
-    private boolean trusted;
-    private boolean everSubscribed;
     private int clockRetries;
-    private Instant downSince;
-    private long connection;
 
     public UserStream(BinanceConfig config, BinanceRestClient rest, StreamEvents sink, Resync resync,
                       Consumer<OrderMapping.ExecutionReport> onReport, Executor executor, InstantSource clock) {
@@ -87,6 +81,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
         this.onReport = onReport;
         this.executor = executor;
         this.clock = clock;
+        this.gate = new ResyncGate<>(sink, this::handle, clock);
     }
 
     public synchronized void start() {
@@ -98,10 +93,9 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
 
     @Override
     public void onOpen(ReconnectingWebSocket s, boolean reconnect) {
+        gate.opened();
         synchronized (this) {
-            trusted = false;
             clockRetries = 0;
-            connection++;
         }
         executor.execute(this::subscribe);
     }
@@ -121,10 +115,9 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
             p.put("apiKey", apiKey);
             p.put("timestamp", Long.parseLong(params.get("timestamp")));
             p.put("signature", signature);
-            long forConnection;
+            long forConnection = gate.connection();
             synchronized (this) {
                 pendingSubscription = id;
-                forConnection = connection;
             }
             ReconnectingWebSocket s = socket;
             if (s != null && !s.send(request.toString())) {
@@ -147,7 +140,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
     /** The subscription got no answer in time: the connection is given up like a refusal. */
     private void unanswered(String id, long forConnection) {
         synchronized (this) {
-            if (!id.equals(pendingSubscription) || forConnection != connection) return;
+            if (!id.equals(pendingSubscription) || forConnection != gate.connection()) return;
             pendingSubscription = null;
         }
         sink.error(SOURCE, ErrorCategory.TIMEOUT, "user data subscription got no answer within " + config.requestTimeout().toMillis() + " ms", "");
@@ -174,13 +167,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
             ReconnectingWebSocket s = socket;
             if (s != null) s.reconnectNow("the venue announced a server shutdown");
         } else if (root.has("event")) {
-            synchronized (this) {
-                if (!trusted) {
-                    held.addLast(root.get("event"));
-                    return;
-                }
-                handle(root.get("event"), text);
-            }
+            gate.offer(root.get("event"), text);
         } else if (root.has("id") && root.has("status")) {
             answer(root, text);
         } else {
@@ -190,27 +177,15 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
 
     private void answer(JsonNode root, String text) {
         String id = root.path("id").asText();
-        boolean firstSubscription;
-        long current;
         synchronized (this) {
             if (!id.equals(pendingSubscription)) {
                 return;
             }
             pendingSubscription = null;
-            firstSubscription = !everSubscribed;
-            current = connection;
         }
         int status = root.path("status").asInt();
         if (status == 200) {
-            if (firstSubscription) {
-                trust(current, List.of());
-            } else {
-                Instant since;
-                synchronized (this) {
-                    since = (downSince == null ? clock.instant() : downSince).minus(RESYNC_MARGIN);
-                }
-                executor.execute(() -> trust(current, resync.since(since)));
-            }
+            gate.subscribed(executor, resync::since, this::trusted);
             return;
         }
         JsonNode error = root.path("error");
@@ -242,24 +217,12 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
         return wait > 0 ? Duration.ofMillis(Math.min(wait, config.reconnectMax().toMillis())) : Duration.ZERO;
     }
 
-    /** Posts the resync's events, then what arrived meanwhile, and from then on passes events straight through. */
-    private void trust(long forConnection, List<Event> resynced) {
-        synchronized (this) {
-            resynced.forEach(sink::post);
-            if (forConnection != connection) {
-                return; // dropped again meanwhile: the next subscription resyncs and trusts
-            }
-            while (!held.isEmpty()) {
-                handle(held.removeFirst(), null);
-            }
-            trusted = true;
-            everSubscribed = true;
-            downSince = null;
-        }
+    /** The subscription is confirmed and the account resynced: the connection is healthy and reported connected. */
+    private void trusted(int resynced) {
         ReconnectingWebSocket s = socket;
         if (s != null) s.markHealthy();
         sink.post(new Event.ConnectionChanged(BinanceErrors.VENUE, "user", ConnectionState.CONNECTED,
-                resynced.isEmpty() ? "user data subscribed" : "user data subscribed; resynced " + resynced.size() + " events over REST",
+                resynced == 0 ? "user data subscribed" : "user data subscribed; resynced " + resynced + " events over REST",
                 clock.instant()));
     }
 
@@ -297,10 +260,7 @@ public final class UserStream implements ReconnectingWebSocket.Listener, AutoClo
         if (state == ConnectionState.CONNECTED) {
             return; // reported once the subscription is acknowledged and the state resynced
         }
-        synchronized (this) {
-            trusted = false;
-            if (downSince == null) downSince = clock.instant();
-        }
+        gate.down();
         sink.post(new Event.ConnectionChanged(BinanceErrors.VENUE, "user", state, detail, clock.instant()));
     }
 

@@ -9,14 +9,13 @@ import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
 import io.tradekit.bybit.BybitConfig;
 import io.tradekit.core.net.ReconnectingWebSocket;
+import io.tradekit.core.net.ResyncGate;
 import io.tradekit.core.net.StreamEvents;
 import io.tradekit.core.net.VenueJson;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,7 +40,6 @@ import java.util.function.Consumer;
 public final class PrivateStream implements ReconnectingWebSocket.Listener, AutoCloseable {
 
     public static final String SOURCE = "bybit:private-stream";
-    private static final Duration RESYNC_MARGIN = Duration.ofMinutes(1);
     private static final Duration AUTH_VALIDITY = Duration.ofSeconds(10);
 
     /** The REST view of the account since {@code since}: fills first, then order states. */
@@ -64,12 +62,8 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
     private final Heartbeat heartbeat;
     private final AtomicLong requestIds = new AtomicLong();
 
-    private final Deque<JsonNode> held = new ArrayDeque<>();
+    private final ResyncGate<JsonNode> gate;
     private volatile ReconnectingWebSocket socket;
-    private boolean trusted;
-    private boolean everSubscribed;
-    private Instant downSince;
-    private long connection;
 
     public PrivateStream(BybitConfig config, BybitRestClient rest, StreamEvents events, Resync resync, Consumer<OrderUpdate> onUpdate,
                          AccountExecutions executions, Consumer<JsonNode> onPosition, Executor executor, InstantSource clock) {
@@ -85,22 +79,20 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
         this.executor = executor;
         this.clock = clock;
         this.heartbeat = new Heartbeat(SOURCE, config.pingInterval(), config.silenceTimeout(), events, clock::millis);
+        this.gate = new ResyncGate<>(events, this::handle, clock);
     }
 
     public synchronized void start() {
         if (socket != null) return;
         socket = new ReconnectingWebSocket("bybit private", () -> config.privateStreamUrl(), this, Heartbeat.socketOptions(config));
-        heartbeat.watch(socket, this::isTrusted);
+        heartbeat.watch(socket, gate::isTrusted);
         socket.start();
     }
 
     @Override
     public void onOpen(ReconnectingWebSocket s, boolean reconnect) {
         heartbeat.opened();
-        synchronized (this) {
-            trusted = false;
-            connection++;
-        }
+        gate.opened();
         executor.execute(this::authenticate);
     }
 
@@ -133,13 +125,7 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
             return;
         }
         if (root.hasNonNull("topic")) {
-            synchronized (this) {
-                if (!trusted) {
-                    held.addLast(root);
-                    return;
-                }
-                handle(root, text);
-            }
+            gate.offer(root, text);
             return;
         }
         String op = root.path("op").asText("");
@@ -172,38 +158,9 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
             events.error(SOURCE, ErrorCategory.MALFORMED_DATA, "private subscription refused: " + root.path("ret_msg").asText(""), text);
             return;
         }
-        boolean first;
-        long current;
-        Instant since;
-        synchronized (this) {
-            first = !everSubscribed;
-            current = connection;
-            since = (downSince == null ? clock.instant() : downSince).minus(RESYNC_MARGIN);
-        }
-        if (first) {
-            trust(current, List.of());
-        } else {
-            executor.execute(() -> trust(current, resync.since(since)));
-        }
-    }
-
-    /** Posts the resync's events, then what arrived meanwhile, and from then on passes pushes straight through. */
-    private void trust(long forConnection, List<Event> resynced) {
-        synchronized (this) {
-            resynced.forEach(events::post);
-            if (forConnection != connection) {
-                return; // dropped again meanwhile: the next subscription resyncs and trusts
-            }
-            while (!held.isEmpty()) {
-                handle(held.removeFirst(), null);
-            }
-            trusted = true;
-            everSubscribed = true;
-            downSince = null;
-        }
-        events.post(new Event.ConnectionChanged(BybitErrors.VENUE, "private", ConnectionState.CONNECTED,
-                resynced.isEmpty() ? "private stream subscribed" : "private stream subscribed; resynced " + resynced.size() + " events over REST",
-                clock.instant()));
+        gate.subscribed(executor, resync::since, resynced -> events.post(new Event.ConnectionChanged(BybitErrors.VENUE, "private",
+                ConnectionState.CONNECTED, resynced == 0 ? "private stream subscribed"
+                        : "private stream subscribed; resynced " + resynced + " events over REST", clock.instant())));
     }
 
     private void handle(JsonNode root, String raw) {
@@ -245,15 +202,8 @@ public final class PrivateStream implements ReconnectingWebSocket.Listener, Auto
         if (state == ConnectionState.CONNECTED) {
             return; // reported once authenticated, subscribed and resynced
         }
-        synchronized (this) {
-            trusted = false;
-            if (downSince == null) downSince = clock.instant();
-        }
+        gate.down();
         events.post(new Event.ConnectionChanged(BybitErrors.VENUE, "private", state, detail, clock.instant()));
-    }
-
-    private synchronized boolean isTrusted() {
-        return trusted;
     }
 
     public long openCount() {

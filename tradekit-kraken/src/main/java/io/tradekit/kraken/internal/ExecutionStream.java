@@ -7,15 +7,13 @@ import io.tradekit.api.OrderStatus;
 import io.tradekit.api.TradeKitException;
 import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
+import io.tradekit.core.net.ResyncGate;
 import io.tradekit.core.net.StreamEvents;
 import io.tradekit.core.net.VenueJson;
 import io.tradekit.kraken.KrakenConfig;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -40,7 +38,6 @@ import java.util.function.Supplier;
 public final class ExecutionStream implements V2Connection.Handler, AutoCloseable {
 
     public static final String SOURCE = "kraken:executions";
-    private static final Duration RESYNC_MARGIN = Duration.ofMinutes(1);
 
     /** The REST view of the account since {@code since}: fills first, then order states. */
     @FunctionalInterface
@@ -56,13 +53,9 @@ public final class ExecutionStream implements V2Connection.Handler, AutoCloseabl
     private final Function<String, Optional<Pair>> pairs;
     private final Executor executor;
     private final InstantSource clock;
-    private final Deque<JsonNode> held = new ArrayDeque<>();
+    private final ResyncGate<JsonNode> gate;
     private volatile V2Connection connection;
-    private boolean trusted;
-    private boolean everSubscribed;
     private Long pendingSubscription;
-    private Instant downSince;
-    private long connectionCount;
 
     public ExecutionStream(KrakenConfig config, StreamEvents poster, Supplier<String> token, Resync resync,
                            Consumer<OrderMapping.Execution> onExecution, Function<String, Optional<Pair>> pairs,
@@ -75,6 +68,7 @@ public final class ExecutionStream implements V2Connection.Handler, AutoCloseabl
         this.pairs = pairs;
         this.executor = executor;
         this.clock = clock;
+        this.gate = new ResyncGate<>(poster, this::handle, clock);
     }
 
     public synchronized void start() {
@@ -85,10 +79,7 @@ public final class ExecutionStream implements V2Connection.Handler, AutoCloseabl
 
     @Override
     public void opened(boolean reconnect) {
-        synchronized (this) {
-            trusted = false;
-            connectionCount++;
-        }
+        gate.opened();
         executor.execute(this::subscribe);
     }
 
@@ -126,59 +117,24 @@ public final class ExecutionStream implements V2Connection.Handler, AutoCloseabl
             poster.error(SOURCE, ErrorCategory.MALFORMED_DATA, "unexpected channel '" + root.path("channel").asText("") + "'", raw);
             return;
         }
-        synchronized (this) {
-            if (!trusted) {
-                held.addLast(root);
-                return;
-            }
-            handle(root, raw);
-        }
+        gate.offer(root, raw);
     }
 
     private void answer(JsonNode root, String raw) {
         if (!root.path("method").asText("").equals("subscribe")) return;
         long reqId = root.path("req_id").asLong(-1);
-        boolean first;
-        long current;
         synchronized (this) {
             if (pendingSubscription == null || pendingSubscription != reqId) return;
             pendingSubscription = null;
-            first = !everSubscribed;
-            current = connectionCount;
         }
         if (!root.path("success").asBoolean(false)) {
             poster.error(SOURCE, ErrorCategory.AUTH, "executions subscription refused: " + root.path("error").asText("no reason given"), raw);
             connection.reconnectAfter(config.reconnectMax(), "executions subscription refused");
             return;
         }
-        if (first) {
-            trust(current, List.of());
-        } else {
-            Instant since;
-            synchronized (this) {
-                since = (downSince == null ? clock.instant() : downSince).minus(RESYNC_MARGIN);
-            }
-            executor.execute(() -> trust(current, resync.since(since)));
-        }
-    }
-
-    /** Posts the resync's events, then what arrived meanwhile, and from then on passes entries straight through. */
-    private void trust(long forConnection, List<Event> resynced) {
-        synchronized (this) {
-            resynced.forEach(poster::post);
-            if (forConnection != connectionCount) {
-                return; // dropped again meanwhile: the next subscription resyncs and trusts
-            }
-            while (!held.isEmpty()) {
-                handle(held.removeFirst(), null);
-            }
-            trusted = true;
-            everSubscribed = true;
-            downSince = null;
-        }
-        poster.post(new Event.ConnectionChanged(KrakenErrors.VENUE, "executions", ConnectionState.CONNECTED,
-                resynced.isEmpty() ? "executions subscribed" : "executions subscribed; resynced " + resynced.size() + " events over REST",
-                clock.instant()));
+        gate.subscribed(executor, resync::since, resynced -> poster.post(new Event.ConnectionChanged(KrakenErrors.VENUE, "executions",
+                ConnectionState.CONNECTED, resynced == 0 ? "executions subscribed" : "executions subscribed; resynced " + resynced + " events over REST",
+                clock.instant())));
     }
 
     private void handle(JsonNode root, String raw) {
@@ -210,10 +166,7 @@ public final class ExecutionStream implements V2Connection.Handler, AutoCloseabl
         if (state == ConnectionState.CONNECTED) {
             return; // reported once subscribed and resynced
         }
-        synchronized (this) {
-            trusted = false;
-            if (downSince == null) downSince = clock.instant();
-        }
+        gate.down();
         poster.post(new Event.ConnectionChanged(KrakenErrors.VENUE, "executions", state, detail, clock.instant()));
     }
 
