@@ -85,7 +85,7 @@ class LiveKillCliTest {
                 // A live bot's last mark is stamped with the wall clock when it stops, and the simulator's bars closed a day or
                 // more before: two runs that stop either side of midnight differ in that day alone. The days of the bars count.
                 mine = daysUpTo(mine, calm.lastClose);
-                theirs = daysUpTo(theirs, calm.lastClose);
+                theirs = daysUpTo(theirs, crashy.lastClose);
             }
             if (!mine.equals(theirs)) {
                 differ.add(field.getKey() + ": " + mine + " uninterrupted, " + theirs + " after kills");
@@ -95,7 +95,11 @@ class LiveKillCliTest {
         assertThat(differ).as("summary figures that differ after kills at %s", crashy.kills).isEmpty();
         assertThat(compared).contains("finalEquity", "realizedPnl", "fees", "fills", "returnPct", "sharpe", "maxDrawdownPct", "roundTrips",
                 "returnsByDay");
-        assertThat(crashy.lastClose).as("both runs saw the same last bar").isEqualTo(calm.lastClose);
+        // The simulator dates its bars from when it starts (its last initial bar closes then), so two runs started either side
+        // of a five-minute boundary see the same bars five minutes apart: what must match is how many they stepped.
+        assertThat(crashy.stepped()).as("bars stepped after the first (first %s, last %s uninterrupted; first %s, last %s after kills)",
+                calm.firstClose, calm.lastClose, crashy.firstClose, crashy.lastClose).isEqualTo(calm.stepped()).isEqualTo(
+                java.time.Duration.ofMinutes(5).multipliedBy(STEPS));
         if (strategy.equals("grid")) {
             assertThat(compared).contains("grid");
             assertThat(calm.summary.at("/grid/roundTrips").asLong()).as("the grid completed round trips").isPositive();
@@ -152,12 +156,16 @@ class LiveKillCliTest {
             Path summary = home.resolve("reports/live/summary.json");
             assertThat(summary).as("the report; the bot's errors: %s", Files.readString(home.resolve("bot.err"))).exists();
             return new Run(fills(journal), requests, json(summary), kills, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                    tail(home.resolve("bot.out")) + tail(home.resolve("bot.err")), sim.lastClose);
+                    tail(home.resolve("bot.out")) + tail(home.resolve("bot.err")), first, sim.lastClose);
         }
     }
 
     private record Run(List<String> fills, Map<String, Integer> newOrderRequests, JsonNode summary, List<String> kills, long millis, String log,
-                       String lastClose) {
+                       String firstClose, String lastClose) {
+        /** How much market time the run stepped over: from the close of its first bar to that of its last (5m bars). */
+        java.time.Duration stepped() {
+            return java.time.Duration.between(java.time.Instant.parse(firstClose), java.time.Instant.parse(lastClose));
+        }
     }
 
     /** The entries of a summary's returns by day up to the day of {@code lastClose} (an instant), in their order. */
