@@ -36,7 +36,11 @@ public final class ResyncGate<T> {
     /** How far before a drop fills are read again: a fill stamped just before the drop may have been lost with it. */
     public static final Duration RESYNC_MARGIN = Duration.ofMinutes(1);
 
-    /** Handles one message of the stream. */
+    /**
+     * Handles one message of the stream.
+     *
+     * @param <T> the stream's message type
+     */
     @FunctionalInterface
     public interface Handler<T> {
         /**
