@@ -129,8 +129,8 @@ public final class BinanceAdapter implements ExchangeAdapter {
             }
 
             @Override
-            public Optional<Bar> latestClosed(String symbol, Timeframe timeframe) {
-                return latestClosedBar(symbol, timeframe);
+            public List<Bar> recentClosed(String symbol, Timeframe timeframe) {
+                return latestClosedBar(symbol, timeframe).stream().toList();
             }
         }, background, clock);
         this.depth = new DepthStream(config, sink, (symbol, limit) -> rest.call(Endpoint.DEPTH,

@@ -95,7 +95,7 @@ class BinanceMarketStreamTest {
         BinanceConfig config = BinanceConfig.from(new ExchangeSettings(Params.of("binance", Map.of()), Optional.empty()));
         MarketStream stream = new MarketStream(config, sink, new ClosedBarFeed.Backfill() {
             public List<Bar> closedBarsSince(String s, Timeframe t, java.time.Instant f) { return List.of(); }
-            public Optional<Bar> latestClosed(String s, Timeframe t) { return Optional.empty(); }
+            public List<Bar> recentClosed(String s, Timeframe t) { return List.of(); }
         }, Runnable::run, InstantSource.system());
         stream.subscribeKlines("ETHUSDT", Timeframe.M1);
 

@@ -130,8 +130,8 @@ public final class BybitAdapter implements ExchangeAdapter {
             }
 
             @Override
-            public Optional<Bar> latestClosed(String symbol, Timeframe timeframe) {
-                return latestClosedBar(symbol, timeframe);
+            public List<Bar> recentClosed(String symbol, Timeframe timeframe) {
+                return latestClosedBar(symbol, timeframe).stream().toList();
             }
         }, background, clock);
         this.account = config.credentials().isPresent()

@@ -21,6 +21,7 @@ import io.tradekit.api.spi.ExchangeAdapter;
 import io.tradekit.core.net.AccountResync;
 import io.tradekit.core.net.Backoff;
 import io.tradekit.core.net.CallRateCounter;
+import io.tradekit.core.net.ClosedBarFeed;
 import io.tradekit.core.net.HttpTransport;
 import io.tradekit.core.net.OrderTracker;
 import io.tradekit.core.net.RequestBudgets;
@@ -115,7 +116,7 @@ public final class KrakenAdapter implements ExchangeAdapter {
         Retrier retrier = new Retrier(KrakenErrors.VENUE, 3, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), 2.0, 0.5),
                 Duration.ofSeconds(5), Sleeper.THREAD, RandomGenerator.getDefault());
         this.rest = new KrakenRestClient(config, new HttpTransport(KrakenErrors.VENUE, config.connectTimeout()), nonces, calls, trading, retrier);
-        this.market = new MarketStream(config, poster, new MarketStream.Backfill() {
+        this.market = new MarketStream(config, poster, new ClosedBarFeed.Backfill() {
             @Override
             public List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from) {
                 Instant now = serverTime();
@@ -124,7 +125,8 @@ public final class KrakenAdapter implements ExchangeAdapter {
 
             @Override
             public List<Bar> recentClosed(String symbol, Timeframe timeframe) {
-                return recentClosedBars(symbol, timeframe);
+                List<Bar> recent = recentClosedBars(symbol, timeframe);
+                return recent.subList(Math.max(0, recent.size() - MarketStream.RECENT_ON_FIRST_OPEN), recent.size());
             }
         }, background, clock, this::followedPair);
         this.executions = config.credentials().isPresent()

@@ -11,14 +11,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
  * Closed bars from a venue's kline stream, posted once each and without gaps. When a stream first opens,
- * the last bar closed before it is read over REST and posted: that is where the stream takes over. After
+ * the most recent bars closed before it are read over REST and posted: that is where the stream takes over. After
  * a reconnect, the bars that closed while it was down are fetched over REST. Either way, live bars that
  * arrive meanwhile are held and posted with the fetched ones in open-time order; a bar whose open time is
  * not after the last one posted is dropped. Asked to catch up while it is already doing so (a second
@@ -40,13 +39,14 @@ public final class ClosedBarFeed {
         List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from);
 
         /**
-         * The most recent closed bar, if any.
+         * The most recent closed bars, where a stream takes over when it first opens: at least the newest, and as many
+         * before it as the venue gives in one call (bars the bot already has are dropped by the engine).
          *
          * @param symbol the symbol
          * @param timeframe the timeframe
-         * @return the newest closed bar, or empty when the venue has none
+         * @return the closed bars, oldest first; an empty list when the venue has none
          */
-        Optional<Bar> latestClosed(String symbol, Timeframe timeframe);
+        List<Bar> recentClosed(String symbol, Timeframe timeframe);
     }
 
     private record Key(String symbol, Timeframe timeframe) {
@@ -159,7 +159,7 @@ public final class ClosedBarFeed {
         boolean rerun;
         try {
             fetched = from != null ? backfill.closedBarsSince(key.symbol(), key.timeframe(), from)
-                    : backfill.latestClosed(key.symbol(), key.timeframe()).map(List::of).orElse(List.of());
+                    : backfill.recentClosed(key.symbol(), key.timeframe());
         } catch (RuntimeException e) {
             events.error(source, e instanceof TradeKitException t ? t.category() : ErrorCategory.NETWORK,
                     "could not read " + key.symbol() + " " + key.timeframe() + " bars over REST to catch the stream up: " + e.getMessage(), "");

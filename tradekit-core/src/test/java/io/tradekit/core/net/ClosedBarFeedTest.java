@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +29,8 @@ class ClosedBarFeedTest {
     private final List<Event> posted = new ArrayList<>();
     private final ConcurrentLinkedQueue<Runnable> queued = new ConcurrentLinkedQueue<>();
     private ClosedBarFeed feed;
+    /** How many recent closed bars the venue gives in one call. */
+    private int recent = 1;
 
     private ClosedBarFeed feed() {
         StreamEvents events = new StreamEvents();
@@ -42,9 +43,9 @@ class ClosedBarFeedTest {
             }
 
             @Override
-            public Optional<Bar> latestClosed(String symbol, Timeframe timeframe) {
+            public List<Bar> recentClosed(String symbol, Timeframe timeframe) {
                 arrivingDuringBackfill.forEach(b -> feed.closed(b));
-                return rest.isEmpty() ? Optional.empty() : Optional.of(rest.getLast());
+                return rest.subList(Math.max(0, rest.size() - recent), rest.size());
             }
         }, queued::add);
         return feed;
@@ -87,6 +88,22 @@ class ClosedBarFeedTest {
         runQueued();
 
         assertThat(postedOpenTimes()).containsExactly(bar(0).openTime(), bar(1).openTime(), bar(2).openTime(), bar(3).openTime(), bar(4).openTime());
+    }
+
+    @Test
+    void aVenueThatGivesSeveralRecentBarsOnFirstOpenHasEachPostedOnceInOrderWithLiveOnesMeanwhile() {
+        ClosedBarFeed f = feed();
+        f.follow("ETHUSDT", Timeframe.M1);
+        recent = 3;
+        rest.addAll(List.of(bar(0), bar(1), bar(2), bar(3)));
+        arrivingDuringBackfill.add(bar(4));
+        arrivingDuringBackfill.add(bar(3));
+
+        f.catchUpAll();
+        runQueued();
+        f.closed(bar(4));
+
+        assertThat(postedOpenTimes()).containsExactly(bar(1).openTime(), bar(2).openTime(), bar(3).openTime(), bar(4).openTime());
     }
 
     @Test

@@ -160,8 +160,8 @@ public class BinanceFrameToOrderBenchmark {
                 }
 
                 @Override
-                public Optional<Bar> latestClosed(String symbol, Timeframe timeframe) {
-                    return Optional.empty();
+                public List<Bar> recentClosed(String symbol, Timeframe timeframe) {
+                    return List.of();
                 }
             }, Runnable::run, InstantSource.system());
             webSocket = new WsApiClient(config, rest, unlimited, unlimited, events, Runnable::run, InstantSource.system());

@@ -124,8 +124,8 @@ public class BybitFrameToOrderBenchmark {
             }
 
             @Override
-            public Optional<Bar> latestClosed(String symbol, Timeframe timeframe) {
-                return Optional.empty();
+            public List<Bar> recentClosed(String symbol, Timeframe timeframe) {
+                return List.of();
             }
         }, Runnable::run, InstantSource.system());
         stream.subscribeKlines("BTCUSDT", Timeframe.M1);

@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradekit.api.Bar;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.Timeframe;
-import io.tradekit.api.TradeKitException;
 import io.tradekit.api.event.ConnectionState;
 import io.tradekit.api.event.Event;
+import io.tradekit.core.net.ClosedBarFeed;
 import io.tradekit.core.net.StreamEvents;
 import io.tradekit.core.net.VenueJson;
 import io.tradekit.kraken.KrakenConfig;
 
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,43 +32,30 @@ import java.util.function.Function;
  *       most recent closed bars (up to {@link #RECENT_ON_FIRST_OPEN}) are read over REST, so that bars that
  *       closed between the bot's warmup and the stream's first frame are not lost (the engine drops the
  *       ones it already has); after a reconnect, the bars that closed meanwhile are. Bars that arrive live
- *       meanwhile are held and posted with the fetched ones, in time order.</li>
+ *       meanwhile are held and posted with the fetched ones, in time order ({@link ClosedBarFeed}).</li>
  *   <li>A refused subscription or an unreadable frame becomes {@link Event.ErrorRaised}; nothing escapes.</li>
  * </ul>
  */
 public final class MarketStream implements V2Connection.Handler, AutoCloseable {
 
     public static final String SOURCE = "kraken:market-stream";
-    /** How many recent closed bars the first catch-up posts. */
+    /** How many recent closed bars the first catch-up posts, at the most. */
     public static final int RECENT_ON_FIRST_OPEN = 10;
-
-    /** The venue's closed bars over REST, to fill what a stream missed. */
-    public interface Backfill {
-        List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from);
-
-        /** The most recent closed bars, oldest first. */
-        List<Bar> recentClosed(String symbol, Timeframe timeframe);
-    }
 
     private record BarKey(String symbol, Timeframe timeframe) {
     }
 
-    /** Per symbol and timeframe: the period forming, the last bar posted, bars held while missed ones are fetched. */
-    private static final class BarState {
-        Bar forming;
-        long lastPostedOpen = Long.MIN_VALUE;
-        boolean backfilling;
-        boolean again;
-        final List<Bar> held = new ArrayList<>();
+    /** Per symbol and timeframe: the period forming; it closes when an entry for a later period arrives. */
+    private static final class Forming {
+        Bar bar;
     }
 
     private final KrakenConfig config;
     private final StreamEvents poster;
-    private final Backfill backfill;
-    private final Executor executor;
+    private final ClosedBarFeed closed;
     private final InstantSource clock;
     private final Function<String, Optional<Pair>> pairs;
-    private final Map<BarKey, BarState> bars = new ConcurrentHashMap<>();
+    private final Map<BarKey, Forming> bars = new ConcurrentHashMap<>();
     private final Map<String, Pair> tickers = new ConcurrentHashMap<>();
     private volatile V2Connection connection;
     private volatile boolean started;
@@ -77,12 +63,11 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
     /**
      * @param pairs the pair a WebSocket v2 symbol ({@code BTC/USD}) belongs to, among those the bot follows
      */
-    public MarketStream(KrakenConfig config, StreamEvents poster, Backfill backfill, Executor executor, InstantSource clock,
+    public MarketStream(KrakenConfig config, StreamEvents poster, ClosedBarFeed.Backfill backfill, Executor executor, InstantSource clock,
                         Function<String, Optional<Pair>> pairs) {
         this.config = config;
         this.poster = poster;
-        this.backfill = backfill;
-        this.executor = executor;
+        this.closed = new ClosedBarFeed(SOURCE, poster, backfill, executor);
         this.clock = clock;
         this.pairs = pairs;
     }
@@ -90,11 +75,12 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
     public void subscribeBars(Pair pair, Timeframe timeframe) {
         MarketData.minutes(timeframe);
         BarKey key = new BarKey(pair.symbol(), timeframe);
-        if (bars.putIfAbsent(key, new BarState()) != null) return;
+        if (bars.putIfAbsent(key, new Forming()) != null) return;
+        closed.follow(pair.symbol(), timeframe);
         V2Connection c = connection;
         if (c != null && c.isOpen()) {
             c.send(ohlcSubscription(pair.wsSymbol(), timeframe, c.nextRequestId()));
-            executor.execute(() -> catchUp(key));
+            closed.catchUp(pair.symbol(), timeframe);
         } else if (started) {
             start();
         }
@@ -143,14 +129,14 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
     @Override
     public void opened(boolean reconnect) {
         V2Connection c = connection;
-        for (Map.Entry<BarKey, BarState> e : bars.entrySet()) {
+        for (Map.Entry<BarKey, Forming> e : bars.entrySet()) {
             synchronized (e.getValue()) {
-                e.getValue().forming = null; // what formed before the drop may have missed trades: REST has the truth
+                e.getValue().bar = null; // what formed before the drop may have missed trades: REST has the truth
             }
             pairs.apply(e.getKey().symbol()).ifPresent(p -> c.send(ohlcSubscription(p.wsSymbol(), e.getKey().timeframe(), c.nextRequestId())));
         }
         tickers.keySet().forEach(ws -> c.send(tickerSubscription(ws, c.nextRequestId())));
-        bars.keySet().forEach(key -> executor.execute(() -> catchUp(key)));
+        closed.catchUpAll();
     }
 
     @Override
@@ -194,72 +180,17 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
         Optional<Pair> pair = pairs.apply(VenueJson.text(d, "symbol"));
         if (pair.isEmpty()) return;
         Timeframe timeframe = new Timeframe(java.time.Duration.ofMinutes(VenueJson.integer(d, "interval")));
-        BarState state = bars.get(new BarKey(pair.get().symbol(), timeframe));
+        Forming state = bars.get(new BarKey(pair.get().symbol(), timeframe));
         if (state == null) return;
         Bar bar = MarketData.ohlc(d, pair.get().symbol(), timeframe);
         synchronized (state) {
-            Bar forming = state.forming;
+            Bar forming = state.bar;
             if (forming != null && bar.openTime().isBefore(forming.openTime())) return; // a late entry for a closed period
             if (forming != null && bar.openTime().isAfter(forming.openTime())) {
-                closed(state, forming);
+                closed.closed(forming);
             }
-            state.forming = bar;
+            state.bar = bar;
         }
-    }
-
-    private void closed(BarState state, Bar bar) {
-        if (state.backfilling) {
-            state.held.add(bar);
-        } else {
-            postIfNew(state, bar);
-        }
-    }
-
-    private void postIfNew(BarState state, Bar bar) {
-        long open = bar.openTime().toEpochMilli();
-        if (open > state.lastPostedOpen) {
-            state.lastPostedOpen = open;
-            poster.post(new Event.BarClosed(bar));
-        }
-    }
-
-    /** Brings a bar stream up to date over REST, holding live bars meanwhile; asked again while running, it runs once more after. */
-    private void catchUp(BarKey key) {
-        BarState state = bars.get(key);
-        Instant from;
-        synchronized (state) {
-            if (state.backfilling) {
-                state.again = true;
-                return;
-            }
-            state.backfilling = true;
-            from = state.lastPostedOpen == Long.MIN_VALUE ? null : Instant.ofEpochMilli(state.lastPostedOpen).plus(key.timeframe().duration());
-        }
-        List<Bar> fetched = List.of();
-        boolean rerun;
-        try {
-            fetched = from != null ? backfill.closedBarsSince(key.symbol(), key.timeframe(), from)
-                    : last(backfill.recentClosed(key.symbol(), key.timeframe()), RECENT_ON_FIRST_OPEN);
-        } catch (RuntimeException e) {
-            poster.error(SOURCE, e instanceof TradeKitException t ? t.category() : ErrorCategory.NETWORK,
-                    "could not read " + key.symbol() + " " + key.timeframe() + " bars over REST to catch the stream up: " + e.getMessage(), "");
-        } finally {
-            synchronized (state) {
-                List<Bar> all = new ArrayList<>(fetched);
-                all.addAll(state.held);
-                all.sort(Comparator.comparing(Bar::openTime));
-                all.forEach(b -> postIfNew(state, b));
-                state.held.clear();
-                state.backfilling = false;
-                rerun = state.again;
-                state.again = false;
-            }
-        }
-        if (rerun) executor.execute(() -> catchUp(key));
-    }
-
-    private static List<Bar> last(List<Bar> bars, int count) {
-        return bars.subList(Math.max(0, bars.size() - count), bars.size());
     }
 
     public long openCount() {
