@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * Binance market streams (kline and bookTicker) on one combined-stream connection
@@ -30,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>When a kline stream first opens, the last bar closed before it is read over REST and posted:
  *       that is where the stream takes over. After a reconnect, bars that closed while the connection
  *       was down are fetched over REST. Either way, bars that arrive live meanwhile are held and posted
- *       with the fetched ones in open-time order ({@link ClosedBarFeed}). At the seam a bar may be posted
+ *       with the fetched ones in open-time order ({@link ClosedBarFeed}). The REST read waits for the venue's
+ *       answer to the connection's {@code SUBSCRIBE}, so that no bar closes between the read and the stream. At the seam a bar may be posted
  *       that the engine already has from its warmup; the engine drops bars that are not newer than its last.</li>
  *   <li>A frame that cannot be read becomes {@link Event.ErrorRaised} with the raw text; nothing escapes.
  *       A frame over the size limit is refused unread (an error event) and the connection replaced.</li>
@@ -68,13 +70,11 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
 
     public void subscribeKlines(String symbol, Timeframe timeframe) {
         bars.follow(symbol, timeframe);
-        add(MarketDataMapping.klineStream(symbol, timeframe));
-        ReconnectingWebSocket s = socket;
-        if (s != null && s.isOpen()) bars.catchUp(symbol, timeframe);
+        add(MarketDataMapping.klineStream(symbol, timeframe), id -> bars.catchUpWhenAnswered(id, symbol, timeframe));
     }
 
     public void subscribeBookTicker(String symbol) {
-        add(MarketDataMapping.bookTickerStream(symbol));
+        add(MarketDataMapping.bookTickerStream(symbol), id -> { });
     }
 
     /** Opens the connection once streams are wanted; called by {@code connect}. */
@@ -86,13 +86,16 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
         }
     }
 
-    private void add(String stream) {
+    /** Follows {@code stream}; on an open connection, {@code beforeRequest} learns the id of the SUBSCRIBE about to be sent. */
+    private void add(String stream, LongConsumer beforeRequest) {
         if (!streams.add(stream)) {
             return;
         }
         ReconnectingWebSocket s = socket;
         if (s != null) {
-            s.send(subscribeMessage(List.of(stream)));
+            long id = requestIds.incrementAndGet();
+            beforeRequest.accept(id);
+            s.send(MarketFrame.subscribe(List.of(stream), id));
         } else if (started) {
             start();
         }
@@ -102,14 +105,16 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
         return URI.create(config.streamUrl() + "/stream?streams=" + String.join("/", streams));
     }
 
-    private String subscribeMessage(List<String> names) {
-        return MarketFrame.subscribe(names, requestIds.incrementAndGet());
-    }
-
+    /**
+     * The URL already names the streams; the SUBSCRIBE sent again is there for its answer: once the venue has answered
+     * it, it surely follows every stream, and only then may bars be read over REST to catch up.
+     */
     @Override
     public void onOpen(ReconnectingWebSocket s, boolean reconnect) {
-        s.send(subscribeMessage(List.copyOf(streams)));
-        bars.catchUpAll();
+        long id = requestIds.incrementAndGet();
+        bars.opened();
+        bars.catchUpAllWhenAnswered(id);
+        s.send(MarketFrame.subscribe(List.copyOf(streams), id));
     }
 
     @Override
@@ -153,6 +158,7 @@ public final class MarketStream implements ReconnectingWebSocket.Listener, AutoC
     }
 
     private void answer(MarketFrame frame, String text) {
+        bars.answered(frame.answer().path("id").asLong(-1));
         frame.refusal().ifPresentOrElse(why -> sink.error(SOURCE, ErrorCategory.MALFORMED_DATA, "subscription refused: " + why, text),
                 this::healthy);
     }

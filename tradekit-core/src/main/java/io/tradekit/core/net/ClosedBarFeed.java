@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 /**
@@ -22,6 +23,10 @@ import java.util.concurrent.Executor;
  * arrive meanwhile are held and posted with the fetched ones in open-time order; a bar whose open time is
  * not after the last one posted is dropped. Asked to catch up while it is already doing so (a second
  * drop), it runs once more when done, so that no gap is left behind.
+ * <p>A catch-up must not read REST before the venue follows the stream: a bar that closes between the read and the
+ * subscription taking effect would be in neither. A stream that subscribes by request therefore asks for its catch-up
+ * with {@link #catchUpWhenAnswered} before it sends the request, and calls {@link #answered} when the venue answers it;
+ * live bars are held from the first call until the catch-up has run.
  * <p>Thread-safe: the stream's thread calls {@link #closed}, catch-ups run on the executor.
  */
 public final class ClosedBarFeed {
@@ -54,9 +59,15 @@ public final class ClosedBarFeed {
 
     private static final class State {
         long lastOpenMillis = Long.MIN_VALUE;
+        /** A catch-up waits for the venue to answer its subscription. */
+        boolean awaitingAnswer;
         boolean backfilling;
         boolean again;
         final List<Bar> held = new ArrayList<>();
+
+        boolean holding() {
+            return awaitingAnswer || backfilling;
+        }
     }
 
     private final String source;
@@ -64,6 +75,8 @@ public final class ClosedBarFeed {
     private final Backfill backfill;
     private final Executor executor;
     private final Map<Key, State> states = new ConcurrentHashMap<>();
+    /** Catch-ups waiting for the answer to a subscription request, by request id. */
+    private final Map<Long, List<Key>> unanswered = new ConcurrentHashMap<>();
 
     /**
      * A feed following nothing yet.
@@ -100,7 +113,7 @@ public final class ClosedBarFeed {
         State state = states.get(new Key(bar.symbol(), bar.timeframe()));
         if (state == null) return;
         synchronized (state) {
-            if (state.backfilling) {
+            if (state.holding()) {
                 state.held.add(bar);
             } else {
                 postIfNew(state, bar);
@@ -123,6 +136,65 @@ public final class ClosedBarFeed {
     public void catchUp(String symbol, Timeframe timeframe) {
         Key key = new Key(symbol, timeframe);
         if (states.containsKey(key)) executor.execute(() -> catchUp(key));
+    }
+
+    /**
+     * A connection (re)opened: requests of an earlier connection will never be answered, so their catch-ups are
+     * forgotten (the new connection's subscriptions ask again). Call it before the new connection's first request.
+     */
+    public void opened() {
+        unanswered.clear();
+        for (State state : states.values()) {
+            synchronized (state) {
+                state.awaitingAnswer = false;
+            }
+        }
+    }
+
+    /**
+     * Catches one symbol and timeframe up once the venue answers subscription request {@code requestId}; live bars of
+     * it are held until then. Call it before sending the request. Does nothing for a series not followed.
+     *
+     * @param requestId the id of the subscription request
+     * @param symbol the symbol
+     * @param timeframe the timeframe
+     */
+    public void catchUpWhenAnswered(long requestId, String symbol, Timeframe timeframe) {
+        Key key = new Key(symbol, timeframe);
+        State state = states.get(key);
+        if (state == null) return;
+        synchronized (state) {
+            state.awaitingAnswer = true;
+        }
+        unanswered.computeIfAbsent(requestId, id -> new CopyOnWriteArrayList<>()).add(key);
+    }
+
+    /**
+     * Catches every followed symbol and timeframe up once the venue answers subscription request {@code requestId}
+     * (one request that subscribes them all).
+     *
+     * @param requestId the id of the subscription request
+     */
+    public void catchUpAllWhenAnswered(long requestId) {
+        states.keySet().forEach(key -> catchUpWhenAnswered(requestId, key.symbol(), key.timeframe()));
+    }
+
+    /**
+     * The venue answered request {@code requestId} (accepted or refused: either way it has read it): the catch-ups
+     * waiting for it start. An id nothing waits for is ignored.
+     *
+     * @param requestId the id the answer carries
+     */
+    public void answered(long requestId) {
+        List<Key> keys = unanswered.remove(requestId);
+        if (keys == null) return;
+        for (Key key : keys) {
+            State state = states.get(key);
+            synchronized (state) {
+                state.awaitingAnswer = false;
+            }
+            executor.execute(() -> catchUp(key));
+        }
     }
 
     /**

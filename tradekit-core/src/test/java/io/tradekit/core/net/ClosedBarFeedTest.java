@@ -31,6 +31,7 @@ class ClosedBarFeedTest {
     private ClosedBarFeed feed;
     /** How many recent closed bars the venue gives in one call. */
     private int recent = 1;
+    private int restReads;
 
     private ClosedBarFeed feed() {
         StreamEvents events = new StreamEvents();
@@ -38,12 +39,14 @@ class ClosedBarFeedTest {
         feed = new ClosedBarFeed("test", events, new ClosedBarFeed.Backfill() {
             @Override
             public List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from) {
+                restReads++;
                 arrivingDuringBackfill.forEach(b -> feed.closed(b));
                 return rest.stream().filter(b -> !b.openTime().isBefore(from)).toList();
             }
 
             @Override
             public List<Bar> recentClosed(String symbol, Timeframe timeframe) {
+                restReads++;
                 arrivingDuringBackfill.forEach(b -> feed.closed(b));
                 return rest.subList(Math.max(0, rest.size() - recent), rest.size());
             }
@@ -104,6 +107,50 @@ class ClosedBarFeedTest {
         f.closed(bar(4));
 
         assertThat(postedOpenTimes()).containsExactly(bar(1).openTime(), bar(2).openTime(), bar(3).openTime(), bar(4).openTime());
+    }
+
+    @Test
+    void aCatchUpWaitsForTheVenuesAnswerToTheSubscriptionAndLiveBarsMeanwhileAreHeld() {
+        ClosedBarFeed f = feed();
+        f.follow("ETHUSDT", Timeframe.M1);
+        f.closed(bar(0));
+        rest.addAll(List.of(bar(0), bar(1), bar(2)));
+
+        f.opened();
+        f.catchUpWhenAnswered(7, "ETHUSDT", Timeframe.M1);
+        f.closed(bar(2)); // live, before the answer: posting it would leave bar 1 behind for good
+        f.answered(99); // another request's answer
+        runQueued();
+
+        assertThat(restReads).as("REST reads before the venue answered the subscription").isZero();
+        assertThat(postedOpenTimes()).containsExactly(bar(0).openTime());
+
+        f.answered(7);
+        runQueued();
+        f.answered(7);
+        runQueued();
+        f.closed(bar(3));
+
+        assertThat(restReads).isEqualTo(1);
+        assertThat(postedOpenTimes()).containsExactly(bar(0).openTime(), bar(1).openTime(), bar(2).openTime(), bar(3).openTime());
+    }
+
+    @Test
+    void aRequestOfAnEarlierConnectionNeverAnsweredIsForgottenWhenTheStreamReopens() {
+        ClosedBarFeed f = feed();
+        f.follow("ETHUSDT", Timeframe.M1);
+        f.closed(bar(0));
+        rest.addAll(List.of(bar(0), bar(1)));
+
+        f.catchUpAllWhenAnswered(3);
+        f.opened();
+        f.answered(3);
+        runQueued();
+        f.closed(bar(1));
+
+        assertThat(restReads).isZero();
+        assertThat(postedOpenTimes()).as("live bars flow again once the stale request is forgotten")
+                .containsExactly(bar(0).openTime(), bar(1).openTime());
     }
 
     @Test

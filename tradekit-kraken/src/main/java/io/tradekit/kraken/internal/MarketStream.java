@@ -32,7 +32,8 @@ import java.util.function.Function;
  *       most recent closed bars (up to {@link #RECENT_ON_FIRST_OPEN}) are read over REST, so that bars that
  *       closed between the bot's warmup and the stream's first frame are not lost (the engine drops the
  *       ones it already has); after a reconnect, the bars that closed meanwhile are. Bars that arrive live
- *       meanwhile are held and posted with the fetched ones, in time order ({@link ClosedBarFeed}).</li>
+ *       meanwhile are held and posted with the fetched ones, in time order ({@link ClosedBarFeed}). The REST read
+ *       waits for Kraken's answer to the series' subscription, so that no bar closes between the read and the stream.</li>
  *   <li>A refused subscription or an unreadable frame becomes {@link Event.ErrorRaised}; nothing escapes.</li>
  * </ul>
  */
@@ -79,8 +80,9 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
         closed.follow(pair.symbol(), timeframe);
         V2Connection c = connection;
         if (c != null && c.isOpen()) {
-            c.send(ohlcSubscription(pair.wsSymbol(), timeframe, c.nextRequestId()));
-            closed.catchUp(pair.symbol(), timeframe);
+            long id = c.nextRequestId();
+            closed.catchUpWhenAnswered(id, pair.symbol(), timeframe);
+            c.send(ohlcSubscription(pair.wsSymbol(), timeframe, id));
         } else if (started) {
             start();
         }
@@ -126,17 +128,23 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
         return m.toString();
     }
 
+    /** Subscribes every channel again; each bar series catches up over REST once Kraken has answered its subscription. */
     @Override
     public void opened(boolean reconnect) {
         V2Connection c = connection;
+        closed.opened();
         for (Map.Entry<BarKey, Forming> e : bars.entrySet()) {
             synchronized (e.getValue()) {
                 e.getValue().bar = null; // what formed before the drop may have missed trades: REST has the truth
             }
-            pairs.apply(e.getKey().symbol()).ifPresent(p -> c.send(ohlcSubscription(p.wsSymbol(), e.getKey().timeframe(), c.nextRequestId())));
+            BarKey key = e.getKey();
+            pairs.apply(key.symbol()).ifPresent(p -> {
+                long id = c.nextRequestId();
+                closed.catchUpWhenAnswered(id, key.symbol(), key.timeframe());
+                c.send(ohlcSubscription(p.wsSymbol(), key.timeframe(), id));
+            });
         }
         tickers.keySet().forEach(ws -> c.send(tickerSubscription(ws, c.nextRequestId())));
-        closed.catchUpAll();
     }
 
     @Override
@@ -148,6 +156,7 @@ public final class MarketStream implements V2Connection.Handler, AutoCloseable {
     public void frame(JsonNode root, String raw) {
         String channel = root.path("channel").asText("");
         if (root.has("method")) {
+            if (root.has("req_id")) closed.answered(root.path("req_id").asLong(-1));
             if (!root.path("success").asBoolean(true)) {
                 poster.error(SOURCE, ErrorCategory.MALFORMED_DATA, "subscription refused: " + root.path("error").asText("no reason given"), raw);
             }
