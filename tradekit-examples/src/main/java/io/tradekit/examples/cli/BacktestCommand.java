@@ -7,7 +7,6 @@ import io.tradekit.api.Timeframe;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.Plugins;
 import io.tradekit.core.TradeKit;
-import io.tradekit.core.paper.FillModel;
 import io.tradekit.core.perp.PaperMarginRules;
 import io.tradekit.api.spi.Strategy;
 import io.tradekit.core.report.ReportFiles;
@@ -34,20 +33,13 @@ public final class BacktestCommand implements Command {
 
     static final String DEFAULT_STRATEGY = SmaCrossProvider.NAME;
     static final String DEFAULT_DATA = DataSets.ETH_USD_5M;
-    static final String PARTICIPATION_CAP = "participation-cap";
-    static final String PARTICIPATION_CAP_HELP = "at most this fraction of each bar's volume fills, the rest of an order stays open "
-            + "(partial fills), 0.1 = 10 % (default: no cap)";
 
-    private final Options options = PerpFlags.declare(ProtectionFlags.declare(GridFlags.addTo(RiskFlags.declare(new Options("backtest")
+    private final Options options = PerpFlags.declare(ProtectionFlags.declare(GridFlags.addTo(RiskFlags.declare(PaperVenueFlags.declareWithParticipationCap(new Options("backtest")
             .value("strategy", "NAME", "strategy to run (default " + DEFAULT_STRATEGY + ")")
             .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
                     + "timestamp,open,high,low,close,volume (default " + DEFAULT_DATA + ")")
             .value("out", "DIR", "where summary.json, trades.csv and report.html go (default: a new runs/<strategy>-<data>-<time>)")
-            .value(TimeRange.FLAG, TimeRange.SYNTAX, TimeRange.DESCRIPTION)
-            .value("fill-model", "close|next-open", "market orders fill at the signal bar's close or the next bar's open (default close)")
-            .value("fee-bps", "BPS", "maker and taker fee in basis points (default 10 = 0.1 %)")
-            .value("slippage-bps", "BPS", "slippage on market orders in basis points (default 0)")
-            .value(PARTICIPATION_CAP, "FRACTION", PARTICIPATION_CAP_HELP)
+            .value(TimeRange.FLAG, TimeRange.SYNTAX, TimeRange.DESCRIPTION))
             .value("cash", "AMOUNT", "starting cash in the quote asset (default 10000)")
             .repeatable("param", "KEY=VALUE", "a strategy parameter, e.g. --param fast=5 --param slow=20")
             .value("plugins", "DIR", "load strategies and other plugins from every jar in DIR")
@@ -199,10 +191,10 @@ public final class BacktestCommand implements Command {
     private static io.tradekit.core.BacktestBuilder withRunFlags(io.tradekit.core.BacktestBuilder backtest, Options.Parsed flags, Terminal terminal) {
         return backtest
                 .cash(decimal(flags, "cash", "10000"))
-                .feeBps(decimal(flags, "fee-bps", "10"))
-                .slippageBps(decimal(flags, "slippage-bps", "0"))
-                .fillModel(FillModel.parse(flags.value("fill-model", "close")))
-                .participationCap(participationCap(flags))
+                .feeBps(PaperVenueFlags.feeBps(flags))
+                .slippageBps(PaperVenueFlags.slippageBps(flags))
+                .fillModel(PaperVenueFlags.fillModel(flags))
+                .participationCap(PaperVenueFlags.participationCap(flags))
                 .risk(RiskFlags.limits(flags))
                 .protection(ProtectionFlags.protections(flags))
                 .progress(new ProgressBar(terminal));
@@ -240,7 +232,7 @@ public final class BacktestCommand implements Command {
 
         if (strategy.equals(GridStrategyProvider.NAME)) {
             // The grid plans with the fee the paper venue will charge unless told otherwise.
-            String fee = flags.value("fee-bps", "10");
+            String fee = PaperVenueFlags.feeBpsText(flags);
             params.putIfAbsent("maker-fee-bps", fee);
             params.putIfAbsent("taker-fee-bps", fee);
             givenAs.putIfAbsent("maker-fee-bps", "--fee-bps " + fee);
@@ -261,21 +253,6 @@ public final class BacktestCommand implements Command {
     /** The bars inside {@code --timerange}, or all of them without it. Backtest and replay cut the data the same way. */
     static List<Bar> inRange(Options.Parsed flags, List<Bar> bars) {
         return flags.value(TimeRange.FLAG).map(TimeRange::parse).map(range -> range.apply(bars)).orElse(bars);
-    }
-
-    /**
-     * {@code --participation-cap}: a fraction of each bar's volume above 0 and at most 1; zero (no cap) when the
-     * flag is not given. Backtest and replay read it the same way.
-     */
-    static BigDecimal participationCap(Options.Parsed flags) {
-        Optional<String> given = flags.value(PARTICIPATION_CAP);
-        if (given.isEmpty()) return BigDecimal.ZERO;
-        BigDecimal cap = RiskFlags.decimal(PARTICIPATION_CAP, given.get());
-        if (cap.signum() <= 0 || cap.compareTo(BigDecimal.ONE) > 0) {
-            throw new UsageException("--" + PARTICIPATION_CAP + " is " + cap.toPlainString()
-                    + ", expected a fraction of each bar's volume above 0 and at most 1 (e.g. 0.1 = 10 %)");
-        }
-        return cap;
     }
 
     /** The bars' CSV file, when the data is a file rather than a bundled data set. */

@@ -23,7 +23,6 @@ import io.tradekit.api.InvalidInputException;
 import io.tradekit.api.Params;
 import io.tradekit.api.Timeframe;
 import io.tradekit.core.Plugins;
-import io.tradekit.core.paper.FillModel;
 import io.tradekit.core.report.ReportMetric;
 import io.tradekit.core.report.ReportMetric.Unit;
 import io.tradekit.data.DataSets;
@@ -58,7 +57,7 @@ public final class OptimizeCommand implements Command {
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private final Options options = new Options("optimize")
+    private final Options options = PaperVenueFlags.declare(new Options("optimize")
             .value("strategy", "NAME", "strategy to optimise (default " + SmaCrossProvider.NAME + ")")
             .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
                     + "timestamp,open,high,low,close,volume (default " + DataSets.ETH_USD_5M + ")")
@@ -73,13 +72,10 @@ public final class OptimizeCommand implements Command {
             .value("threads", "N", "backtests run at once (default: one per processor, " + Runtime.getRuntime().availableProcessors() + " here)")
             .value("out", "DIR", "where trials.csv, summary.json and report.html go (default: a new runs/optimize-<strategy>-<data>-<time>)")
             .value("propose", "BOT", "also write the best set as a proposal for bot BOT (proposal.json), unless it diverges out of sample")
-            .value("fill-model", "close|next-open", "market orders fill at the signal bar's close or the next bar's open (default close)")
-            .value("fee-bps", "BPS", "maker and taker fee in basis points (default 10 = 0.1 %)")
-            .value("slippage-bps", "BPS", "slippage on market orders in basis points (default 0)")
             .value("cash", "AMOUNT", "starting cash of every backtest (default 10000)")
             .value("plugins", "DIR", "load strategies and other plugins from every jar in DIR")
             .value("symbol", "SYMBOL", "the bars' symbol (a CSV file's default is its file name)")
-            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)");
+            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)"));
 
     private final Path workingDirectory;
 
@@ -145,8 +141,7 @@ public final class OptimizeCommand implements Command {
                 .withSeed(seed(flags))
                 .withThreads(SimulateCommand.whole(flags, "threads", Runtime.getRuntime().availableProcessors(), 1))
                 .withBacktest(new BacktestSettings(RiskFlags.decimal("cash", flags.value("cash", "10000")),
-                        RiskFlags.decimal("fee-bps", flags.value("fee-bps", "10")), RiskFlags.decimal("slippage-bps", flags.value("slippage-bps", "0")),
-                        choice("fill-model", () -> FillModel.parse(flags.value("fill-model", "close")))));
+                        PaperVenueFlags.feeBps(flags), PaperVenueFlags.slippageBps(flags), PaperVenueFlags.fillModel(flags)));
         Path out = flags.value("out").map(workingDirectory::resolve)
                 .orElseGet(() -> RunDirectory.fresh(workingDirectory, "optimize-" + strategy, data, java.time.Clock.systemUTC()));
         Optional<Timeframe> timeframe = flags.value("timeframe").map(Timeframe::parse);

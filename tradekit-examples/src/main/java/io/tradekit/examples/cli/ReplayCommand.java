@@ -30,7 +30,7 @@ public final class ReplayCommand implements Command {
 
     static final String JOURNAL = "bot.db";
 
-    private final Options options = PerpFlags.declare(ProtectionFlags.declare(GridFlags.addTo(RiskFlags.declare(new Options("replay")
+    private final Options options = PerpFlags.declare(ProtectionFlags.declare(GridFlags.addTo(RiskFlags.declare(PaperVenueFlags.declareWithParticipationCap(new Options("replay")
             .value("strategy", "NAME", "strategy to run (default " + BacktestCommand.DEFAULT_STRATEGY + ")")
             .value("data", "SET|FILE", "data set (" + String.join(", ", DataSets.names()) + ") or a CSV file with the header "
                     + "timestamp,open,high,low,close,volume (default " + BacktestCommand.DEFAULT_DATA + ")")
@@ -43,11 +43,7 @@ public final class ReplayCommand implements Command {
             .repeatable("param", "KEY=VALUE", "a strategy parameter, e.g. --param fast=5 --param slow=20")
             .value("plugins", "DIR", "load strategies and other plugins from every jar in DIR")
             .value("symbol", "SYMBOL", "the bars' symbol (a CSV file's default is its file name)")
-            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)")
-            .value("fill-model", "close|next-open", "market orders fill at the signal bar's close or the next bar's open (default close)")
-            .value("fee-bps", "BPS", "maker and taker fee in basis points (default 10 = 0.1 %)")
-            .value("slippage-bps", "BPS", "slippage on market and stop orders in basis points (default 0)")
-            .value(BacktestCommand.PARTICIPATION_CAP, "FRACTION", BacktestCommand.PARTICIPATION_CAP_HELP)))));
+            .value("timeframe", "TF", "a CSV file's timeframe, e.g. 5m (default: inferred from the rows' spacing)"))))));
 
     private final Path workingDirectory;
 
@@ -142,10 +138,10 @@ public final class ReplayCommand implements Command {
                     .cash(cash)
                     .risk(RiskFlags.limits(flags))
                     .protection(ProtectionFlags.protections(flags))
-                    .feeBps(RiskFlags.decimal("fee-bps", flags.value("fee-bps", "10")))
-                    .slippageBps(RiskFlags.decimal("slippage-bps", flags.value("slippage-bps", "0")))
-                    .fillModel(io.tradekit.core.paper.FillModel.parse(flags.value("fill-model", "close")))
-                    .participationCap(BacktestCommand.participationCap(flags))
+                    .feeBps(PaperVenueFlags.feeBps(flags))
+                    .slippageBps(PaperVenueFlags.slippageBps(flags))
+                    .fillModel(PaperVenueFlags.fillModel(flags))
+                    .participationCap(PaperVenueFlags.participationCap(flags))
                     .speed(speed)
                     .progress(new ProgressBar(terminal))
                     .run();
