@@ -25,8 +25,9 @@ import java.util.concurrent.Executor;
  * drop), it runs once more when done, so that no gap is left behind.
  * <p>A catch-up must not read REST before the venue follows the stream: a bar that closes between the read and the
  * subscription taking effect would be in neither. A stream that subscribes by request therefore asks for its catch-up
- * with {@link #catchUpWhenAnswered} before it sends the request, and calls {@link #answered} when the venue answers it;
- * live bars are held from the first call until the catch-up has run.
+ * with {@link #catchUpWhenAnswered} before it sends the request, and calls {@link #answered} when the venue answers it.
+ * However a catch-up is asked for, live bars of its series are held from that moment until it has run: a bar posted
+ * before the catch-up starts would move the point it reads from past the bars it is there to fetch.
  * <p>Thread-safe: the stream's thread calls {@link #closed}, catch-ups run on the executor.
  */
 public final class ClosedBarFeed {
@@ -59,14 +60,15 @@ public final class ClosedBarFeed {
 
     private static final class State {
         long lastOpenMillis = Long.MIN_VALUE;
-        /** A catch-up waits for the venue to answer its subscription. */
-        boolean awaitingAnswer;
+        /** Catch-ups asked for that have not started: waiting for the venue's answer, or queued on the executor. */
+        int requested;
         boolean backfilling;
         boolean again;
         final List<Bar> held = new ArrayList<>();
 
+        /** Live bars are held from the moment a catch-up is asked for until it has posted what it fetched. */
         boolean holding() {
-            return awaitingAnswer || backfilling;
+            return requested > 0 || backfilling;
         }
     }
 
@@ -123,7 +125,7 @@ public final class ClosedBarFeed {
 
     /** Catches every followed symbol and timeframe up, on the executor: call it when the stream (re)opens. */
     public void catchUpAll() {
-        states.keySet().forEach(key -> executor.execute(() -> catchUp(key)));
+        states.keySet().forEach(this::startCatchUp);
     }
 
     /**
@@ -135,7 +137,7 @@ public final class ClosedBarFeed {
      */
     public void catchUp(String symbol, Timeframe timeframe) {
         Key key = new Key(symbol, timeframe);
-        if (states.containsKey(key)) executor.execute(() -> catchUp(key));
+        if (states.containsKey(key)) startCatchUp(key);
     }
 
     /**
@@ -143,11 +145,9 @@ public final class ClosedBarFeed {
      * forgotten (the new connection's subscriptions ask again). Call it before the new connection's first request.
      */
     public void opened() {
-        unanswered.clear();
-        for (State state : states.values()) {
-            synchronized (state) {
-                state.awaitingAnswer = false;
-            }
+        for (Long id : List.copyOf(unanswered.keySet())) {
+            List<Key> forgotten = unanswered.remove(id);
+            if (forgotten != null) forgotten.forEach(key -> request(key, -1));
         }
     }
 
@@ -161,11 +161,8 @@ public final class ClosedBarFeed {
      */
     public void catchUpWhenAnswered(long requestId, String symbol, Timeframe timeframe) {
         Key key = new Key(symbol, timeframe);
-        State state = states.get(key);
-        if (state == null) return;
-        synchronized (state) {
-            state.awaitingAnswer = true;
-        }
+        if (!states.containsKey(key)) return;
+        request(key, +1);
         unanswered.computeIfAbsent(requestId, id -> new CopyOnWriteArrayList<>()).add(key);
     }
 
@@ -188,13 +185,7 @@ public final class ClosedBarFeed {
     public void answered(long requestId) {
         List<Key> keys = unanswered.remove(requestId);
         if (keys == null) return;
-        for (Key key : keys) {
-            State state = states.get(key);
-            synchronized (state) {
-                state.awaitingAnswer = false;
-            }
-            executor.execute(() -> catchUp(key));
-        }
+        for (Key key : keys) executor.execute(() -> catchUp(key));
     }
 
     /**
@@ -216,10 +207,25 @@ public final class ClosedBarFeed {
         }
     }
 
+    /** Holds the series' live bars from now, and queues its catch-up. */
+    private void startCatchUp(Key key) {
+        request(key, +1);
+        executor.execute(() -> catchUp(key));
+    }
+
+    private void request(Key key, int change) {
+        State state = states.get(key);
+        synchronized (state) {
+            state.requested += change;
+        }
+    }
+
+    /** Runs a catch-up asked for with {@link #request}: every call is preceded by one. */
     private void catchUp(Key key) {
         State state = states.get(key);
         Instant from;
         synchronized (state) {
+            state.requested--;
             if (state.backfilling) {
                 state.again = true;
                 return;
@@ -245,6 +251,7 @@ public final class ClosedBarFeed {
                 state.backfilling = false;
                 rerun = state.again;
                 state.again = false;
+                if (rerun) state.requested++; // held on until the rerun has run
             }
         }
         if (rerun) executor.execute(() -> catchUp(key));

@@ -32,6 +32,8 @@ class ClosedBarFeedTest {
     /** How many recent closed bars the venue gives in one call. */
     private int recent = 1;
     private int restReads;
+    /** Runs inside each REST read, before it answers. */
+    private Runnable feedHook = () -> { };
 
     private ClosedBarFeed feed() {
         StreamEvents events = new StreamEvents();
@@ -40,6 +42,7 @@ class ClosedBarFeedTest {
             @Override
             public List<Bar> closedBarsSince(String symbol, Timeframe timeframe, Instant from) {
                 restReads++;
+                feedHook.run();
                 arrivingDuringBackfill.forEach(b -> feed.closed(b));
                 return rest.stream().filter(b -> !b.openTime().isBefore(from)).toList();
             }
@@ -107,6 +110,45 @@ class ClosedBarFeedTest {
         f.closed(bar(4));
 
         assertThat(postedOpenTimes()).containsExactly(bar(1).openTime(), bar(2).openTime(), bar(3).openTime(), bar(4).openTime());
+    }
+
+    @Test
+    void aLiveBarArrivingBeforeAQueuedCatchUpStartsIsHeldSoTheBarsMissedBeforeItAreStillFetched() {
+        ClosedBarFeed f = feed();
+        f.follow("ETHUSDT", Timeframe.M1);
+        f.closed(bar(0));
+        rest.addAll(List.of(bar(0), bar(1), bar(2)));
+
+        f.catchUpAll(); // queued on the executor, not started
+        f.closed(bar(2));
+        assertThat(postedOpenTimes()).containsExactly(bar(0).openTime());
+        runQueued();
+        f.closed(bar(3));
+
+        assertThat(postedOpenTimes()).containsExactly(bar(0).openTime(), bar(1).openTime(), bar(2).openTime(), bar(3).openTime());
+    }
+
+    @Test
+    void aCatchUpAskedForWhileOneRunsRunsAgainAfterItAndLiveBarsStayHeldBetween() {
+        ClosedBarFeed f = feed();
+        f.follow("ETHUSDT", Timeframe.M1);
+        f.closed(bar(0));
+        rest.addAll(List.of(bar(0), bar(1)));
+        List<Runnable> duringFirst = new ArrayList<>();
+        duringFirst.add(f::catchUpAll); // a second drop while the first catch-up reads REST
+        feedHook = () -> {
+            duringFirst.forEach(Runnable::run);
+            duringFirst.clear();
+        };
+
+        f.catchUpAll();
+        queued.poll().run(); // posts bar 1; the second catch-up waits its turn
+        rest.add(bar(2)); // closed after the first read
+        f.closed(bar(3)); // live, before the second catch-up has run: held
+        assertThat(postedOpenTimes()).containsExactly(bar(0).openTime(), bar(1).openTime());
+        runQueued();
+
+        assertThat(postedOpenTimes()).containsExactly(bar(0).openTime(), bar(1).openTime(), bar(2).openTime(), bar(3).openTime());
     }
 
     @Test
