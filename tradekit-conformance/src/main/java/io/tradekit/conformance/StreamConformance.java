@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -19,11 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The streaming half of the contract: closed bars only and each once, reconnect with backoff and jitter
- * under every kind of refusal at a bounded rate, resubscription and REST catch-up after a drop, a
+ * under every kind of refusal at a bounded rate, resubscription and REST catch-up after a drop (read only once the
+ * venue follows the new connection, so that no bar falls between the two), a
  * silent stream detected, malformed and oversized messages (and a venue ticker priced beyond any use) turned into
  * error events with the stream going on. Subclass it in the adapter's tests with a {@link VenueHarness}.
  */
 public abstract class StreamConformance extends ConformanceSupport {
+
+    /** How late a venue under load follows a new market-data connection, in the test of the catch-up after a drop. */
+    private static final Duration FOLLOWED_LATE = Duration.ofMillis(500);
 
     /** For a venue's test class, which extends this kit and supplies its harness. */
     protected StreamConformance() {
@@ -86,6 +91,31 @@ public abstract class StreamConformance extends ConformanceSupport {
         Instant missed = venue.closedBars().get(venue.closedBars().size() - 2).openTime();
         awaitBar(log, missed);
         assertEachBarOnceInOrder(bars(log));
+    }
+
+    @Test
+    void afterADropBarsAreReadOverRestOnlyOnceTheVenueFollowsTheNewConnection() {
+        EventLog log = new EventLog();
+        following(log);
+        venue.closeNextBar();
+        awaitBar(log, venue.closedBars().getLast().openTime());
+        int before = faultCount(() -> venue.faults().barHistoryReadsWhileUnfollowed());
+        fault(() -> venue.faults().followNewMarketConnectionsAfter(FOLLOWED_LATE));
+        try {
+            fault(venue.faults()::dropConnections);
+            venue.closeNextBar(); // closes while the connection is down or coming back
+            for (String stream : venue.streams()) awaitConnected(log, stream, 2);
+            venue.closeNextBar(); // closes before the venue follows the new connection, or just after
+            awaitBar(log, venue.closedBars().getLast().openTime());
+            awaitBar(log, venue.closedBars().get(venue.closedBars().size() - 2).openTime());
+            assertThat(venue.faults().barHistoryReadsWhileUnfollowed() - before)
+                    .as("bar history read over REST before the venue followed the new connection: a bar closing between the read "
+                            + "and the venue's first message is in neither; read it once the venue has answered the subscription")
+                    .isZero();
+            assertEachBarOnceInOrder(bars(log));
+        } finally {
+            venue.faults().followNewMarketConnectionsAfter(Duration.ZERO);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -97,6 +97,27 @@ public interface VenueFaults {
         throw missing("silenceStreams");
     }
 
+    /**
+     * A venue under load: each new market-data connection is followed only {@code delay} after its handshake. Until
+     * then nothing of its streams reaches it, and the venue's answers to its subscription requests wait.
+     * {@link Duration#ZERO} follows new connections at once again.
+     *
+     * @param delay how long after its handshake a market-data connection is followed
+     */
+    default void followNewMarketConnectionsAfter(Duration delay) {
+        throw missing("followNewMarketConnectionsAfter");
+    }
+
+    /**
+     * Reads of the venue's bar history (its REST klines or OHLC) that came while a market-data connection was open but
+     * not yet followed: a bar that closed then is in neither the read nor the stream.
+     *
+     * @return the count so far, by the simulator's own records
+     */
+    default int barHistoryReadsWhileUnfollowed() {
+        throw missing("barHistoryReadsWhileUnfollowed");
+    }
+
     private UnsupportedOperationException missing(String hook) {
         return new UnsupportedOperationException("the simulator offers no '" + hook + "' fault hook");
     }

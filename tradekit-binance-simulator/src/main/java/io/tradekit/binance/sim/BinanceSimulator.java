@@ -508,6 +508,27 @@ public final class BinanceSimulator implements AutoCloseable {
         return List.copyOf(venue.closedBars());
     }
 
+    /**
+     * A venue under load: each new market-data connection is followed only {@code delay} after its handshake. Until
+     * then its streams' messages are not sent to it (they are lost to it, as on a venue that has not yet subscribed it),
+     * and the answer to a {@code SUBSCRIBE} it sends waits. {@link Duration#ZERO} follows new connections at once again.
+     *
+     * @param delay how long after its handshake a market-data connection is followed
+     */
+    public void followNewMarketConnectionsAfter(Duration delay) {
+        faults.followNewMarketConnectionsAfter(delay);
+    }
+
+    /**
+     * Kline history reads ({@code GET /api/v3/klines}) that came while a market-data connection was open but not yet
+     * followed: a bar closing then is neither in what the read returned nor sent on the stream.
+     *
+     * @return the count since start
+     */
+    public int klineReadsWhileUnfollowed() {
+        return faults.klineReadsWhileUnfollowed();
+    }
+
     /** Cuts every connection, REST keep-alives and WebSockets alike, as a network failure would. */
     public void dropAllConnections() {
         frontDoor.dropAll();

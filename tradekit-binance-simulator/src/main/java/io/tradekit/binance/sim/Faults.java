@@ -14,6 +14,34 @@ final class Faults {
     private int forcedRateLimits;
     private long forcedRetryAfterSeconds;
 
+    private volatile long followDelayMillis;
+    private final java.util.Set<Object> unfollowed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger klineReadsWhileUnfollowed = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** New market-data connections are followed only {@code delay} after their handshake (zero: at once). */
+    void followNewMarketConnectionsAfter(Duration delay) {
+        this.followDelayMillis = delay.toMillis();
+    }
+
+    long followDelayMillis() {
+        return followDelayMillis;
+    }
+
+    /** A market-data connection is open but not yet followed ({@code waiting} true), or followed or closed (false). */
+    void unfollowed(Object session, boolean waiting) {
+        if (waiting) unfollowed.add(session);
+        else unfollowed.remove(session);
+    }
+
+    /** A kline history read: counted when a market-data connection is open but not yet followed. */
+    void klineRead() {
+        if (!unfollowed.isEmpty()) klineReadsWhileUnfollowed.incrementAndGet();
+    }
+
+    int klineReadsWhileUnfollowed() {
+        return klineReadsWhileUnfollowed.get();
+    }
+
     synchronized void failNextOrders(int count, OrderFault fault) {
         this.failingOrders = count;
         this.orderFault = fault;

@@ -130,7 +130,10 @@ final class RestHandler implements HttpHandler {
         return switch (endpoint) {
             case TIME -> "{\"serverTime\":" + clock.millis() + "}";
             case EXCHANGE_INFO -> exchangeInfo(p);
-            case KLINES -> venue.klines(p);
+            case KLINES -> {
+                faults.klineRead();
+                yield venue.klines(p);
+            }
             case DEPTH -> depth.snapshot(p);
             case QUERY_ORDER -> venue.queryOrder(p);
             case CANCEL_ORDER -> venue.cancelOrder(p);

@@ -17,8 +17,10 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,6 +40,12 @@ final class StreamServer extends WebSocketServer {
     private static final class MarketSession {
         final Set<String> streams = ConcurrentHashMap.newKeySet();
         final boolean combined;
+        /** When the venue starts following the connection: its streams' messages and its answers wait until then. */
+        volatile long followAtMillis;
+
+        long untilFollowed() {
+            return followAtMillis - System.currentTimeMillis();
+        }
 
         MarketSession(boolean combined) {
             this.combined = combined;
@@ -101,8 +109,18 @@ final class StreamServer extends WebSocketServer {
             org.java_websocket.drafts.Draft draft, ClientHandshake request) throws org.java_websocket.exceptions.InvalidDataException {
         org.java_websocket.handshake.ServerHandshakeBuilder answer = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
         Object session = sessionFor(request.getResourceDescriptor());
+        if (session instanceof MarketSession market) followLater(market);
         if (session != null) conn.setAttachment(session);
         return answer;
+    }
+
+    /** A venue under load ({@link Faults#followNewMarketConnectionsAfter}) follows a new market connection late. */
+    private void followLater(MarketSession session) {
+        long delay = faults.followDelayMillis();
+        if (delay <= 0) return;
+        session.followAtMillis = System.currentTimeMillis() + delay;
+        faults.unfollowed(session, true);
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> faults.unfollowed(session, false));
     }
 
     @Override
@@ -161,8 +179,13 @@ final class StreamServer extends WebSocketServer {
         JsonNode params = request.path("params");
         switch (method) {
             case "SUBSCRIBE" -> {
-                params.forEach(p -> session.streams.add(p.asText()));
-                conn.send("{\"result\":null,\"id\":" + idText + "}");
+                Runnable subscribe = () -> {
+                    params.forEach(p -> session.streams.add(p.asText()));
+                    conn.send("{\"result\":null,\"id\":" + idText + "}");
+                };
+                long wait = session.untilFollowed();
+                if (wait > 0) CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS).execute(subscribe);
+                else subscribe.run();
             }
             case "UNSUBSCRIBE" -> {
                 params.forEach(p -> session.streams.remove(p.asText()));
@@ -308,7 +331,7 @@ final class StreamServer extends WebSocketServer {
     void publish(String stream, String data) {
         String wrapped = null;
         for (WebSocket conn : getConnections()) {
-            if (conn.getAttachment() instanceof MarketSession s && s.streams.contains(stream) && conn.isOpen()) {
+            if (conn.getAttachment() instanceof MarketSession s && s.streams.contains(stream) && conn.isOpen() && s.untilFollowed() <= 0) {
                 if (s.combined) {
                     if (wrapped == null) wrapped = "{\"stream\":\"" + stream + "\",\"data\":" + data + "}";
                     send(conn, wrapped);
@@ -369,6 +392,7 @@ final class StreamServer extends WebSocketServer {
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        if (conn.getAttachment() instanceof MarketSession s) faults.unfollowed(s, false);
     }
 
     @Override

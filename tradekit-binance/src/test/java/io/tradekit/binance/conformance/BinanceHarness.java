@@ -214,6 +214,16 @@ final class BinanceHarness implements VenueHarness {
             }
 
             @Override
+            public void followNewMarketConnectionsAfter(Duration delay) {
+                sim.followNewMarketConnectionsAfter(delay);
+            }
+
+            @Override
+            public int barHistoryReadsWhileUnfollowed() {
+                return sim.klineReadsWhileUnfollowed();
+            }
+
+            @Override
             public int streamConnectionAttempts() {
                 return sim.webSocketAttempts();
             }

@@ -427,6 +427,27 @@ public final class BybitSimulator implements AutoCloseable {
 
     // ---- faults --------------------------------------------------------------------------------------
 
+    /**
+     * A venue under load: each new public connection is followed only {@code delay} after it opens. Until then no push
+     * reaches it, and the answers to its {@code subscribe} requests wait. {@link Duration#ZERO} follows new connections at
+     * once again.
+     *
+     * @param delay how long after it opens a public connection is followed
+     */
+    public void followNewPublicConnectionsAfter(Duration delay) {
+        faults.followNewPublicConnectionsAfter(delay);
+    }
+
+    /**
+     * Kline history reads ({@code GET /v5/market/kline}) that came while a public connection was open but not yet
+     * followed: a bar closing then is neither in what the read returned nor pushed on the stream.
+     *
+     * @return the count since start
+     */
+    public int klineReadsWhileUnfollowed() {
+        return faults.klineReadsWhileUnfollowed();
+    }
+
     /** Cuts every WebSocket without a close handshake, as a network failure would. */
     public void dropAllConnections() {
         streams.dropAll();

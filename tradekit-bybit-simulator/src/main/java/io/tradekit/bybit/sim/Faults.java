@@ -24,6 +24,34 @@ final class Faults {
     private volatile long silentUntil;
     private int garbled;
 
+    private volatile long followDelayMillis;
+    private final java.util.Set<Object> unfollowed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger klineReadsWhileUnfollowed = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** New public connections are followed only {@code delay} after they open (zero: at once). */
+    void followNewPublicConnectionsAfter(java.time.Duration delay) {
+        this.followDelayMillis = delay.toMillis();
+    }
+
+    long followDelayMillis() {
+        return followDelayMillis;
+    }
+
+    /** A public connection is open but not yet followed ({@code waiting} true), or followed or closed (false). */
+    void unfollowed(Object session, boolean waiting) {
+        if (waiting) unfollowed.add(session);
+        else unfollowed.remove(session);
+    }
+
+    /** A kline history read: counted when a public connection is open but not yet followed. */
+    void klineRead() {
+        if (!unfollowed.isEmpty()) klineReadsWhileUnfollowed.incrementAndGet();
+    }
+
+    int klineReadsWhileUnfollowed() {
+        return klineReadsWhileUnfollowed.get();
+    }
+
     synchronized void failNextOrders(int count, OrderFault fault) {
         this.faultyOrders = count;
         this.orderFault = fault;

@@ -132,7 +132,10 @@ final class RestApi implements HttpHandler {
                 yield BybitVenue.JSON.createObjectNode().put("timeSecond", Long.toString(now / 1000)).put("timeNano", now + "000000");
             }
             case INSTRUMENTS -> venue.instruments(p);
-            case KLINE -> venue.klines(p);
+            case KLINE -> {
+                faults.klineRead();
+                yield venue.klines(p);
+            }
             case RISK_LIMIT -> venue.riskLimits(p);
             case POSITIONS -> venue.positionList(p);
             case SET_LEVERAGE -> venue.setLeverage(p);

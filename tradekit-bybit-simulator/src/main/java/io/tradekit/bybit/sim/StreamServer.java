@@ -18,8 +18,10 @@ import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,6 +44,12 @@ final class StreamServer extends WebSocketServer {
         final String connId = UUID.randomUUID().toString();
         final Set<String> topics = ConcurrentHashMap.newKeySet();
         volatile boolean authenticated;
+        /** When the venue starts following a public connection: its pushes and subscription answers wait until then. */
+        volatile long followAtMillis;
+
+        long untilFollowed() {
+            return followAtMillis - System.currentTimeMillis();
+        }
 
         Session(boolean privateStream) {
             this.privateStream = privateStream;
@@ -102,12 +110,22 @@ final class StreamServer extends WebSocketServer {
         if (q >= 0) path = path.substring(0, q);
         switch (path) {
             case "/v5/public/spot", "/v5/public/linear" -> {
-                if (path.equals(publicPath)) conn.setAttachment(new Session(false));
+                if (path.equals(publicPath)) conn.setAttachment(followLater(new Session(false)));
                 else conn.close(1008, "this simulator serves " + publicPath + ", not " + path);
             }
             case "/v5/private" -> conn.setAttachment(new Session(true));
             default -> conn.close(1008, "no such stream: " + path);
         }
+    }
+
+    /** A venue under load ({@link Faults#followNewPublicConnectionsAfter}) follows a new public connection late. */
+    private Session followLater(Session session) {
+        long delay = faults.followDelayMillis();
+        if (delay <= 0) return session;
+        session.followAtMillis = System.currentTimeMillis() + delay;
+        faults.unfollowed(session, true);
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> faults.unfollowed(session, false));
+        return session;
     }
 
     @Override
@@ -173,8 +191,13 @@ final class StreamServer extends WebSocketServer {
                 return;
             }
         }
-        args.forEach(t -> s.topics.add(t.asText()));
-        send(conn, answer(s, reqId, "subscribe", true, ""));
+        Runnable subscribe = () -> {
+            args.forEach(t -> s.topics.add(t.asText()));
+            send(conn, answer(s, reqId, "subscribe", true, ""));
+        };
+        long wait = s.untilFollowed();
+        if (wait > 0) CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS).execute(subscribe);
+        else subscribe.run();
     }
 
     private static String answer(Session s, String reqId, String op, boolean success, String retMsg) {
@@ -210,7 +233,7 @@ final class StreamServer extends WebSocketServer {
     private void forEach(boolean privateStream, String topic, String text) {
         for (WebSocket c : getConnections()) {
             Session s = c.getAttachment();
-            if (s != null && s.privateStream == privateStream && s.topics.contains(topic)) send(c, text);
+            if (s != null && s.privateStream == privateStream && s.topics.contains(topic) && s.untilFollowed() <= 0) send(c, text);
         }
     }
 
@@ -242,6 +265,7 @@ final class StreamServer extends WebSocketServer {
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         // sessions live on the connection and go with it
+        if (conn.getAttachment() instanceof Session s) faults.unfollowed(s, false);
     }
 
     @Override

@@ -195,6 +195,16 @@ final class BybitHarness implements VenueHarness {
             }
 
             @Override
+            public void followNewMarketConnectionsAfter(Duration delay) {
+                sim.followNewPublicConnectionsAfter(delay);
+            }
+
+            @Override
+            public int barHistoryReadsWhileUnfollowed() {
+                return sim.klineReadsWhileUnfollowed();
+            }
+
+            @Override
             public int streamConnectionAttempts() {
                 return sim.webSocketAttempts();
             }

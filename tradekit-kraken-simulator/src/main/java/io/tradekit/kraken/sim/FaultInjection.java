@@ -70,6 +70,22 @@ public interface FaultInjection {
     void acceptConnections();
 
     /**
+     * A venue under load: each new public connection is followed only {@code delay} after it opens; until then the
+     * answers to its subscriptions (and so their data) wait. {@link Duration#ZERO} follows new connections at once again.
+     *
+     * @param delay how long after it opens a public connection is followed
+     */
+    void followNewPublicConnectionsAfter(Duration delay);
+
+    /**
+     * OHLC history reads ({@code GET /0/public/OHLC}) that came while a public connection was open but not yet followed:
+     * a bar closing then is neither in what the read returned nor sent on the stream.
+     *
+     * @return the count since start
+     */
+    int ohlcReadsWhileUnfollowed();
+
+    /**
      * The next REST answer sends its headers and half its body, then stalls for {@code stall} before the rest.
      *
      * @param stall how long the answer stalls

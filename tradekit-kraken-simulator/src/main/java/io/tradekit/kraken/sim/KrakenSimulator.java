@@ -379,6 +379,16 @@ public final class KrakenSimulator implements FaultInjection, AutoCloseable {
     }
 
     @Override
+    public void followNewPublicConnectionsAfter(Duration delay) {
+        faults.followNewPublicConnectionsAfter(delay);
+    }
+
+    @Override
+    public int ohlcReadsWhileUnfollowed() {
+        return faults.ohlcReadsWhileUnfollowed();
+    }
+
+    @Override
     public void stallNextAnswer(Duration stall) {
         faults.stallNextAnswer(stall);
     }

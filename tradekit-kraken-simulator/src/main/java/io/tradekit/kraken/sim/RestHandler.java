@@ -101,8 +101,11 @@ final class RestHandler implements HttpHandler {
                 yield r;
             }
             case "AssetPairs" -> venue.assetPairs(q.get("pair"));
-            case "OHLC" -> venue.ohlc(required(q, "pair"), q.containsKey("interval") ? parseLong(q.get("interval"), "interval") : 1,
-                    q.containsKey("since") ? parseLong(q.get("since"), "since") : null);
+            case "OHLC" -> {
+                faults.ohlcRead();
+                yield venue.ohlc(required(q, "pair"), q.containsKey("interval") ? parseLong(q.get("interval"), "interval") : 1,
+                        q.containsKey("since") ? parseLong(q.get("since"), "since") : null);
+            }
             default -> throw new VenueError("EGeneral:Unknown method");
         };
     }

@@ -23,8 +23,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -47,9 +49,15 @@ final class StreamServer extends WebSocketServer {
         volatile boolean ticker;
         volatile boolean executions;
         final AtomicLong sequence = new AtomicLong();
+        /** When the venue starts following a public connection: the answers to its subscriptions wait until then. */
+        volatile long followAtMillis;
 
         Session(boolean authenticated) {
             this.authenticated = authenticated;
+        }
+
+        long untilFollowed() {
+            return followAtMillis - System.currentTimeMillis();
         }
 
         boolean subscribed() {
@@ -111,15 +119,26 @@ final class StreamServer extends WebSocketServer {
         }
         String path = URI.create(handshake.getResourceDescriptor()).getPath();
         switch (path) {
-            case "/v2" -> conn.setAttachment(new Session(false));
+            case "/v2" -> conn.setAttachment(followLater(new Session(false)));
             case "/auth/v2" -> conn.setAttachment(new Session(true));
             default -> conn.close(1008, "unknown path " + path);
         }
     }
 
+    /** A venue under load ({@link Faults#followNewPublicConnectionsAfter}) follows a new public connection late. */
+    private Session followLater(Session session) {
+        long delay = faults.followDelayMillis();
+        if (delay <= 0) return session;
+        session.followAtMillis = System.currentTimeMillis() + delay;
+        faults.unfollowed(session, true);
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> faults.unfollowed(session, false));
+        return session;
+    }
+
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         refused.remove(conn);
+        if (conn.getAttachment() instanceof Session s) faults.unfollowed(s, false);
     }
 
     @Override
@@ -149,7 +168,14 @@ final class StreamServer extends WebSocketServer {
                 pong.put("time_out", Instant.now().toString());
                 send(conn, write(pong));
             }
-            case "subscribe" -> subscribe(conn, session, root.path("params"), reqId);
+            case "subscribe" -> {
+                long wait = session.untilFollowed();
+                if (wait > 0) {
+                    CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS).execute(() -> subscribe(conn, session, root.path("params"), reqId));
+                } else {
+                    subscribe(conn, session, root.path("params"), reqId);
+                }
+            }
             default -> send(conn, write(answer(method, reqId, false, "EGeneral:Invalid arguments", null)));
         }
     }
@@ -184,16 +210,16 @@ final class StreamServer extends WebSocketServer {
                         result.put("symbol", pair.wsSymbol());
                         result.put("interval", interval);
                         result.put("snapshot", true);
+                        session.ohlcIntervals.add(interval); // followed by the time it answers, as a venue is
                         send(conn, write(answer("subscribe", reqId, true, null, result)));
                         send(conn, ohlcFrame("snapshot", List.of(closed.getLast(), v.forming()), interval));
-                        session.ohlcIntervals.add(interval);
                     } else {
                         ObjectNode result = MAPPER.createObjectNode();
                         result.put("channel", "ticker");
                         result.put("symbol", pair.wsSymbol());
+                        session.ticker = true;
                         send(conn, write(answer("subscribe", reqId, true, null, result)));
                         send(conn, tickerFrame("snapshot", v.quote(closed.getLast())));
-                        session.ticker = true;
                     }
                 }
             }
@@ -206,6 +232,7 @@ final class StreamServer extends WebSocketServer {
                     ObjectNode result = MAPPER.createObjectNode();
                     result.put("channel", "executions");
                     result.put("snapshot", params.path("snap_orders").asBoolean(true));
+                    session.executions = true; // followed by the time it answers; updates wait for the venue's lock, held here
                     send(conn, write(answer("subscribe", reqId, true, null, result)));
                     if (params.path("snap_orders").asBoolean(true)) {
                         ObjectNode frame = MAPPER.createObjectNode();
@@ -216,7 +243,6 @@ final class StreamServer extends WebSocketServer {
                         frame.put("sequence", session.sequence.incrementAndGet());
                         send(conn, write(frame));
                     }
-                    session.executions = true;
                     executionSubscriptions.incrementAndGet();
                 }
             }

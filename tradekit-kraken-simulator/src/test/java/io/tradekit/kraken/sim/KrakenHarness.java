@@ -150,6 +150,16 @@ final class KrakenHarness implements VenueHarness {
             }
 
             @Override
+            public void followNewMarketConnectionsAfter(Duration delay) {
+                sim.followNewPublicConnectionsAfter(delay);
+            }
+
+            @Override
+            public int barHistoryReadsWhileUnfollowed() {
+                return sim.ohlcReadsWhileUnfollowed();
+            }
+
+            @Override
             public int streamConnectionAttempts() {
                 return sim.streamConnectionAttempts();
             }
