@@ -112,6 +112,16 @@ public final class CallRateCounter {
     }
 
     /**
+     * Stops every caller for {@code duration} without counting the venue's limit as reached: the venue refused for
+     * another reason and named a wait (an address ban, maintenance). Once it is over, calls go out as the count allows.
+     *
+     * @param duration how long to stop callers, from now; zero or negative stops nobody
+     */
+    public synchronized void holdFor(Duration duration) {
+        pausedUntil = Math.max(pausedUntil, clock.millis() + Math.max(0, duration.toMillis()));
+    }
+
+    /**
      * Stops every caller for {@code duration} (the venue said the limit was exceeded).
      *
      * @param duration how long to stop callers, from now; a negative one stops nobody but still fills the counter

@@ -78,4 +78,23 @@ class CallRateCounterTest {
 
         assertThat(time.sleeps.getFirst()).isEqualTo(Duration.ofSeconds(3));
     }
+
+    @Test
+    void aHoldStopsEveryCallerUntilItEndsWithoutCountingTheLimitAsReached() {
+        FakeTime held = new FakeTime();
+        CallRateCounter afterBan = new CallRateCounter("kraken", "rest", 15, 0.33, Duration.ofSeconds(30), held, held);
+        FakeTime paused = new FakeTime();
+        CallRateCounter afterRateLimit = new CallRateCounter("kraken", "rest", 15, 0.33, Duration.ofSeconds(30), paused, paused);
+
+        afterBan.holdFor(Duration.ofSeconds(2));
+        afterRateLimit.pauseFor(Duration.ofSeconds(2));
+        for (int i = 0; i < 3; i++) {
+            afterBan.acquire(1);
+            afterRateLimit.acquire(1);
+        }
+
+        assertThat(held.sleeps).as("a ban's hold: its wait, then calls go out as the count allows").containsExactly(Duration.ofSeconds(2));
+        assertThat(paused.sleeps.getFirst()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(paused.sleeps).as("a rate-limit pause: the venue's count is full, so each call waits for it to drain").hasSizeGreaterThan(3);
+    }
 }

@@ -161,7 +161,11 @@ public final class KrakenRestClient {
             retryAfter = Duration.ofMillis((long) Math.ceil(RATE_LIMIT_PENALTY_POINTS / decay * 1000));
         }
         CallRateCounter counter = call.trades() ? trading : calls;
-        if (retryAfter != null && counter != null) counter.pauseFor(retryAfter); // nothing of this key goes out before then
+        if (retryAfter != null && counter != null) {
+            // nothing of this key goes out before then; only a rate-limit answer says the venue's count is full
+            if (rateLimited) counter.pauseFor(retryAfter);
+            else counter.holdFor(retryAfter);
+        }
         return throwFailure(KrakenErrors.toException(what, operation, reply.status(), error, retryAfter));
     }
 
