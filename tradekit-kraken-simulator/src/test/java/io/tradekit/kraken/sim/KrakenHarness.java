@@ -31,17 +31,23 @@ final class KrakenHarness implements VenueHarness {
     /** Kraken's "Spot REST Authentication" guide: its secret, nonce and AddOrder body, and the API-Sign it prints. */
     private static final String DOC_SECRET = "kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==";
 
-    private final SimulatedKraken venue = new SimulatedKraken(TestBars.wave(HISTORY_BARS + 40), HISTORY_BARS);
+    /**
+     * A pro-tier key on both sides: a REST call counter of 20 that drains at 1 a second. After a rate-limit answer the
+     * counter counts as full, and a reconnected private stream's calls (its token, then the resync) each wait for it to
+     * drain: at the intermediate tier's 0.5 a second that took about 12 s of the kit's 15 s patience.
+     */
+    private final SimulatedKraken venue = new SimulatedKraken(TestBars.wave(HISTORY_BARS + 40), HISTORY_BARS, o -> o.withCounter(20, 1.0));
 
     /**
      * Fast reconnects (50..400 ms), a 2 s request deadline, pings every 250 ms and a stream silent for a
-     * second replaced, down after 4 failed reconnects, messages up to 64 KiB; the dead man's switch is
-     * left at its default, as a bot runs it.
+     * second replaced, down after 4 failed reconnects, messages up to 64 KiB, a pro-tier key; the dead man's switch
+     * is left at its default, as a bot runs it.
      */
     @Override
     public ExchangeAdapter newAdapter() {
         return venue.adapter(Map.of("requestTimeoutMs", "2000", "silenceTimeoutMs", "1000", "pingIntervalMs", "250",
-                "downAfterAttempts", Integer.toString(downAfterAttempts()), "maxMessageBytes", Integer.toString(maxMessageBytes())));
+                "downAfterAttempts", Integer.toString(downAfterAttempts()), "maxMessageBytes", Integer.toString(maxMessageBytes()),
+                "tier", "pro"));
     }
 
     @Override
