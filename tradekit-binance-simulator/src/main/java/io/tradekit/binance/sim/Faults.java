@@ -15,7 +15,8 @@ final class Faults {
     private long forcedRetryAfterSeconds;
 
     private volatile long followDelayMillis;
-    private final java.util.Set<Object> unfollowed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** When each open market-data connection not yet followed will be (epoch millis). */
+    private final java.util.Map<Object, Long> followAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger klineReadsWhileUnfollowed = new java.util.concurrent.atomic.AtomicInteger();
 
     /** New market-data connections are followed only {@code delay} after their handshake (zero: at once). */
@@ -27,15 +28,21 @@ final class Faults {
         return followDelayMillis;
     }
 
-    /** A market-data connection is open but not yet followed ({@code waiting} true), or followed or closed (false). */
-    void unfollowed(Object session, boolean waiting) {
-        if (waiting) unfollowed.add(session);
-        else unfollowed.remove(session);
+    /** A market-data connection opened that the venue follows only from {@code atMillis} on. */
+    void followsFrom(Object session, long atMillis) {
+        followAt.put(session, atMillis);
+    }
+
+    /** A market-data connection closed. */
+    void closed(Object session) {
+        followAt.remove(session);
     }
 
     /** A kline history read: counted when a market-data connection is open but not yet followed. */
     void klineRead() {
-        if (!unfollowed.isEmpty()) klineReadsWhileUnfollowed.incrementAndGet();
+        long now = System.currentTimeMillis();
+        followAt.values().removeIf(at -> at <= now);
+        if (!followAt.isEmpty()) klineReadsWhileUnfollowed.incrementAndGet();
     }
 
     int klineReadsWhileUnfollowed() {

@@ -119,8 +119,7 @@ final class StreamServer extends WebSocketServer {
         long delay = faults.followDelayMillis();
         if (delay <= 0) return;
         session.followAtMillis = System.currentTimeMillis() + delay;
-        faults.unfollowed(session, true);
-        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> faults.unfollowed(session, false));
+        faults.followsFrom(session, session.followAtMillis);
     }
 
     @Override
@@ -392,7 +391,7 @@ final class StreamServer extends WebSocketServer {
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-        if (conn.getAttachment() instanceof MarketSession s) faults.unfollowed(s, false);
+        if (conn.getAttachment() instanceof MarketSession s) faults.closed(s);
     }
 
     @Override

@@ -123,8 +123,7 @@ final class StreamServer extends WebSocketServer {
         long delay = faults.followDelayMillis();
         if (delay <= 0) return session;
         session.followAtMillis = System.currentTimeMillis() + delay;
-        faults.unfollowed(session, true);
-        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> faults.unfollowed(session, false));
+        faults.followsFrom(session, session.followAtMillis);
         return session;
     }
 
@@ -265,7 +264,7 @@ final class StreamServer extends WebSocketServer {
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         // sessions live on the connection and go with it
-        if (conn.getAttachment() instanceof Session s) faults.unfollowed(s, false);
+        if (conn.getAttachment() instanceof Session s) faults.closed(s);
     }
 
     @Override

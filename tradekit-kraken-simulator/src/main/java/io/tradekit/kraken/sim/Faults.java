@@ -6,33 +6,6 @@ import java.time.Duration;
 final class Faults {
 
     private int failingOrders;
-    private volatile long followDelayMillis;
-    private final java.util.Set<Object> unfollowed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicInteger ohlcReadsWhileUnfollowed = new java.util.concurrent.atomic.AtomicInteger();
-
-    /** New public connections are followed only {@code delay} after they open (zero: at once). */
-    void followNewPublicConnectionsAfter(Duration delay) {
-        this.followDelayMillis = delay.toMillis();
-    }
-
-    long followDelayMillis() {
-        return followDelayMillis;
-    }
-
-    /** A public connection is open but not yet followed ({@code waiting} true), or followed or closed (false). */
-    void unfollowed(Object session, boolean waiting) {
-        if (waiting) unfollowed.add(session);
-        else unfollowed.remove(session);
-    }
-
-    /** An OHLC history read: counted when a public connection is open but not yet followed. */
-    void ohlcRead() {
-        if (!unfollowed.isEmpty()) ohlcReadsWhileUnfollowed.incrementAndGet();
-    }
-
-    int ohlcReadsWhileUnfollowed() {
-        return ohlcReadsWhileUnfollowed.get();
-    }
     private FaultInjection.OrderFailure orderFailure;
     private volatile long delayMillis;
     private int rateLimited;
@@ -138,5 +111,40 @@ final class Faults {
 
     boolean silent() {
         return silent;
+    }
+
+    private volatile long followDelayMillis;
+    /** When each open market-data connection not yet followed will be (epoch millis). */
+    private final java.util.Map<Object, Long> followAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger ohlcReadsWhileUnfollowed = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** New public connections are followed only {@code delay} after they open (zero: at once). */
+    void followNewPublicConnectionsAfter(Duration delay) {
+        this.followDelayMillis = delay.toMillis();
+    }
+
+    long followDelayMillis() {
+        return followDelayMillis;
+    }
+
+    /** A market-data connection opened that the venue follows only from {@code atMillis} on. */
+    void followsFrom(Object session, long atMillis) {
+        followAt.put(session, atMillis);
+    }
+
+    /** A market-data connection closed. */
+    void closed(Object session) {
+        followAt.remove(session);
+    }
+
+    /** An OHLC history read: counted when a public connection is open but not yet followed. */
+    void ohlcRead() {
+        long now = System.currentTimeMillis();
+        followAt.values().removeIf(at -> at <= now);
+        if (!followAt.isEmpty()) ohlcReadsWhileUnfollowed.incrementAndGet();
+    }
+
+    int ohlcReadsWhileUnfollowed() {
+        return ohlcReadsWhileUnfollowed.get();
     }
 }

@@ -130,15 +130,14 @@ final class StreamServer extends WebSocketServer {
         long delay = faults.followDelayMillis();
         if (delay <= 0) return session;
         session.followAtMillis = System.currentTimeMillis() + delay;
-        faults.unfollowed(session, true);
-        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> faults.unfollowed(session, false));
+        faults.followsFrom(session, session.followAtMillis);
         return session;
     }
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         refused.remove(conn);
-        if (conn.getAttachment() instanceof Session s) faults.unfollowed(s, false);
+        if (conn.getAttachment() instanceof Session s) faults.closed(s);
     }
 
     @Override
