@@ -123,21 +123,13 @@ public final class ClosedBarFeed {
         }
     }
 
-    /** Catches every followed symbol and timeframe up, on the executor: call it when the stream (re)opens. */
+    /**
+     * Catches every followed symbol and timeframe up, on the executor: call it once the venue follows the (re)opened
+     * stream, e.g. when it has answered the subscription. A stream that learns that from one request's answer uses
+     * {@link #catchUpWhenAnswered} instead.
+     */
     public void catchUpAll() {
         states.keySet().forEach(this::startCatchUp);
-    }
-
-    /**
-     * Catches one symbol and timeframe up, on the executor: call it when it is followed on an open stream.
-     * Does nothing for a series not followed.
-     *
-     * @param symbol the symbol
-     * @param timeframe the timeframe
-     */
-    public void catchUp(String symbol, Timeframe timeframe) {
-        Key key = new Key(symbol, timeframe);
-        if (states.containsKey(key)) startCatchUp(key);
     }
 
     /**
