@@ -46,6 +46,12 @@ import java.util.concurrent.TimeUnit;
  * second over a million generated one-minute bars, once per {@code spacing} parameter, in a JVM with the default
  * collector (G1), and {@code gridBacktestParallelGcBarsPerSecond} the same with the parallel collector.
  *
+ * <p>The two backtest benchmarks run in a fixed 4 GB heap whose pages are touched at start ({@code -Xms4g -Xmx4g
+ * -XX:+AlwaysPreTouch}), as a long-running host's heap is. A dense run keeps some 200 000 orders and fills alive to
+ * its end, so in a heap that starts small and grows, every invocation first faults in fresh pages that the kernel
+ * must zero; that cost, not the engine's, then sets the score and makes it swing by half from one iteration to the
+ * next. ({@link EngineBenchmark} runs in a fixed heap too.)
+ *
  * <pre>
  * mvn -q -o -pl tradekit-examples -am compile dependency:build-classpath -Dmdep.outputFile=cp.txt
  * java -cp tradekit-examples/target/classes:$(cat tradekit-examples/cp.txt) org.openjdk.jmh.Main GridBenchmark -f 1 -wi 2 -i 3 -r 2 -w 2
@@ -181,6 +187,7 @@ public class GridBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(BARS)
+    @Fork(value = 1, jvmArgsAppend = {"-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
     public BacktestResult gridBacktestBarsPerSecond(MillionBars s) {
         return gridBacktest(s);
     }
@@ -197,7 +204,8 @@ public class GridBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(BARS)
-    @Fork(value = 1, jvmArgsAppend = {"-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-XX:+UseParallelGC"})
+    @Fork(value = 1, jvmArgsAppend = {"-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch",
+            "-XX:+UseParallelGC"})
     public BacktestResult gridBacktestParallelGcBarsPerSecond(MillionBars s) {
         return gridBacktest(s);
     }
