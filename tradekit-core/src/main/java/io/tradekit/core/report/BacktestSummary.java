@@ -81,7 +81,7 @@ public record BacktestSummary(List<ReportMetric> metrics) {
         m.add(new ReportMetric("tradesPerDay", "round trips per day", f.tradesPerDay(), Unit.RATIO));
         m.add(new ReportMetric("finalState", "final state", r.finalState().name(), Unit.TEXT));
         m.add(new ReportMetric("elapsedMs", "elapsed", r.elapsedMs(), Unit.MILLIS));
-        m.add(new ReportMetric("barsPerSecond", "speed", r.barsPerSecond(), Unit.PER_SECOND));
+        m.add(new ReportMetric("barsPerSecond", "bars per second", r.barsPerSecond(), Unit.COUNT));
         return new BacktestSummary(m);
     }
 
