@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * work in them. A stream thread posts a task to a bot's loop ({@link ThreadLoop}: a short adaptive spin, then
  * parked while idle), and the loop hands a venue call off itself ({@link VenueCalls}: its warm caller thread, or a
  * virtual thread when that one is busy), which marks it done. Each hand-off that finds its thread parked pays a
- * wake-up. Whatever this takes on a machine, the frame-to-signed-order path cannot take less there. JMH
+ * wake-up. Whatever this takes on a machine, the frame-to-signed-order path cannot take less there; {@link #streamToLoop}
+ * times the first hand-off alone, the floor of any path that keeps a bot's state on one loop thread. JMH
  * samples each round trip and reports its distribution in microseconds. The state is one loop and its venue-call
  * executor, started once per trial, and a counter of the calls that have run.
  *
@@ -77,6 +78,21 @@ public class HandOffBenchmark {
     public long streamToLoopToVenueCall() {
         long target = done.get() + 1;
         loop.execute(() -> calls.call(done::incrementAndGet, (count, failure) -> { }));
+        while (done.get() < target) Thread.onSpinWait();
+        return target;
+    }
+
+    /**
+     * Stream thread to loop only, and back when the loop ran the task: the one hand-off that any bot with a loop thread
+     * for its state pays, whatever it does after it. {@link #streamToLoopToVenueCall} minus this is what handing the
+     * venue call off the loop costs.
+     *
+     * @return how many tasks have run, so that JMH keeps the work
+     */
+    @Benchmark
+    public long streamToLoop() {
+        long target = done.get() + 1;
+        loop.execute(done::incrementAndGet);
         while (done.get() < target) Thread.onSpinWait();
         return target;
     }
