@@ -61,7 +61,10 @@ public class HandOffBenchmark {
         loop.stop(1_000);
     }
 
-    /** Before each hand-off (not timed): the previous call's outcome has been handled, so the loop is parked again. */
+    /**
+     * Before each hand-off (not timed): the previous call's outcome has been handled and the loop is idle. It has been
+     * idle only briefly, so it is usually still in its spin, and a thread parks only when a hand-off comes late.
+     */
     @Setup(Level.Invocation)
     public void loopIdle() {
         while (!loop.isIdle()) Thread.onSpinWait();
@@ -85,7 +88,9 @@ public class HandOffBenchmark {
     /**
      * Stream thread to loop only, and back when the loop ran the task: the one hand-off that any bot with a loop thread
      * for its state pays, whatever it does after it. {@link #streamToLoopToVenueCall} minus this is what handing the
-     * venue call off the loop costs.
+     * venue call off the loop costs. Tasks come back to back here, so the loop is mostly still spinning when the next
+     * arrives: this is the hand-off's floor. A live bot's loop, idle for a whole bar before a closed bar arrives, is
+     * parked then and pays a wake-up on top.
      *
      * @return how many tasks have run, so that JMH keeps the work
      */
