@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -33,7 +32,8 @@ import java.util.random.RandomGenerator;
  * failed attempts in a row the stream is reported {@link ConnectionState#DISCONNECTED} (it keeps
  * trying), so that a bot can treat its data as stale. An inbound message larger than
  * {@link Options#maxMessageBytes()} is refused ({@link Listener#onRejected}) and the connection
- * replaced: nothing that size is ever buffered whole.
+ * replaced: nothing that size is ever buffered whole, and the messages that arrived before it, in the same
+ * socket read too, are handed on first ({@link SizeLimitedDraft}).
  *
  * <p>Each connection is a fresh {@link WebSocketClient}; callbacks of a connection that has been
  * replaced are ignored, so a late close of an old socket never tears down the new one. Listener methods
@@ -439,7 +439,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         volatile long openedAtNanos;
 
         Connection(URI uri, long generation) {
-            super(uri, new org.java_websocket.drafts.Draft_6455(List.of(), options.maxMessageBytes()), Map.of(),
+            super(uri, new SizeLimitedDraft(options.maxMessageBytes()), Map.of(),
                     (int) options.connectTimeout().toMillis());
             this.generation = generation;
         }
@@ -464,7 +464,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         @Override
         public void onClose(int code, String reason, boolean remote) {
             if (code == CloseFrame.TOOBIG && !remote && generation == ReconnectingWebSocket.this.generation) {
-                // Java-WebSocket closes with 1009 itself when a frame passes the draft's limit
+                // closed with 1009 when a frame passes the draft's limit, once the frames before it are handed on
                 failure = "an inbound message was larger than " + options.maxMessageBytes() + " bytes";
                 try {
                     listener.onRejected(failure);

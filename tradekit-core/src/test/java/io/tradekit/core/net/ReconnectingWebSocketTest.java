@@ -210,4 +210,73 @@ class ReconnectingWebSocketTest {
         assertThat(texts.poll(5, TimeUnit.SECONDS)).isEqualTo("small");
         assertThat(texts).isEmpty();
     }
+
+    @Test
+    void aMessageThatArrivesInTheSameReadAsOneOverTheLimitIsStillHandedOn() throws Exception {
+        // A venue written by hand on a raw socket, so that a small frame and the header of one over the limit reach the
+        // client in a single write, and so in one socket read (Java-WebSocket's server writes frame by frame).
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            URI uri = URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/stream");
+            socket = new ReconnectingWebSocket("raw", () -> uri, new ReconnectingWebSocket.Listener() {
+                @Override
+                public void onOpen(ReconnectingWebSocket s, boolean reconnect) {
+                }
+
+                @Override
+                public void onText(String text) {
+                    texts.add(text);
+                }
+
+                @Override
+                public void onState(ConnectionState state, String detail) {
+                    states.add(state.name());
+                }
+
+                @Override
+                public void onRejected(String reason) {
+                    rejections.add(reason);
+                }
+            }, new ReconnectingWebSocket.Options(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofHours(1),
+                    new Backoff(Duration.ofMillis(20), Duration.ofMillis(160), 2, 0.5), 4096, Duration.ofSeconds(30), 4));
+            socket.start();
+            server.setSoTimeout(10_000);
+            try (java.net.Socket client = server.accept()) {
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                String key = null;
+                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                    if (line.regionMatches(true, 0, "Sec-WebSocket-Key:", 0, 18)) key = line.substring(18).trim();
+                }
+                assertThat(key).as("the client's handshake key").isNotNull();
+                String accept = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-1")
+                        .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+                var out = client.getOutputStream();
+                out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: "
+                        + accept + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.flush();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (!states.contains("CONNECTED") && System.nanoTime() < deadline) Thread.sleep(5);
+                assertThat(states).contains("CONNECTED");
+
+                byte[] small = "before the big one".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                int bigLength = 10_000;
+                var frames = new java.io.ByteArrayOutputStream();
+                frames.write(0x81); // FIN, text
+                frames.write(small.length);
+                frames.write(small);
+                frames.write(0x81);
+                frames.write(126); // a 16-bit length follows
+                frames.write(bigLength >> 8);
+                frames.write(bigLength & 0xFF);
+                frames.write("x".repeat(bigLength).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.write(frames.toByteArray()); // one write
+                out.flush();
+
+                assertThat(texts.poll(5, TimeUnit.SECONDS)).isEqualTo("before the big one");
+                deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (rejections.isEmpty() && System.nanoTime() < deadline) Thread.sleep(5);
+                assertThat(rejections).containsExactly("an inbound message was larger than 4096 bytes");
+                assertThat(texts).isEmpty();
+            }
+        }
+    }
 }
