@@ -7,19 +7,27 @@ import io.tradekit.core.EquityPoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Equity after every bar, with its running peak, the deepest drawdown, the running moments of per-bar
  * returns (Sharpe, Sortino) and each UTC day's closing equity. Stored as parallel arrays so that a million
- * bars cost two arrays, not a million objects.
+ * bars cost three arrays, not a million objects: each equity is kept as its unscaled value and scale (exact,
+ * rebuilt as the same {@link BigDecimal} on reading), and only an equity of more than 18 digits is kept as
+ * it is. A long backtest holds its curve to the end, and a million kept objects would be copied by every
+ * young collection of the run.
  */
 public final class EquityCurve {
 
     private static final long DAY_MILLIS = 86_400_000L;
 
     private long[] times = new long[1024];
-    private BigDecimal[] values = new BigDecimal[1024];
+    private long[] unscaled = new long[1024];
+    private byte[] scales = new byte[1024];
+    /** The few equities whose unscaled value does not fit {@link #unscaled} or whose scale does not fit {@link #scales}, by index. */
+    private final Map<Integer, BigDecimal> wide = new HashMap<>();
     private int size;
     private BigDecimal peak;
     private BigDecimal maxDrawdown = BigDecimal.ZERO;
@@ -59,10 +67,23 @@ public final class EquityCurve {
         if (!keepPoints) return;
         if (size == times.length) {
             times = Arrays.copyOf(times, size * 2);
-            values = Arrays.copyOf(values, size * 2);
+            unscaled = Arrays.copyOf(unscaled, size * 2);
+            scales = Arrays.copyOf(scales, size * 2);
         }
         times[size] = time.toEpochMilli();
-        values[size++] = equity;
+        int scale = equity.scale();
+        if (unchanged && size > 0 && (wide.isEmpty() || !wide.containsKey(size - 1))) {
+            // The very equity of the bar before (a flat book): its digits are already at hand.
+            unscaled[size] = unscaled[size - 1];
+            scales[size] = scales[size - 1];
+        } else if (equity.precision() <= 18 && scale == (byte) scale) {
+            // At most 18 digits fit a long; scaling by the scale keeps the digits and only moves the point.
+            unscaled[size] = equity.scaleByPowerOfTen(scale).longValue();
+            scales[size] = (byte) scale;
+        } else {
+            wide.put(size, equity);
+        }
+        size++;
     }
 
     /** Welford's running mean and variance of per-bar returns, for the Sharpe ratio. */
@@ -133,7 +154,9 @@ public final class EquityCurve {
     }
 
     public BigDecimal equity(int i) {
-        return values[i];
+        if (i < 0 || i >= size) throw new IndexOutOfBoundsException("equity point " + i + " of " + size);
+        BigDecimal kept = wide.isEmpty() ? null : wide.get(i);
+        return kept != null ? kept : BigDecimal.valueOf(unscaled[i], scales[i]);
     }
 
     public BigDecimal peak() {

@@ -116,7 +116,8 @@ public final class PaperExchange implements ExchangeAdapter {
     /** Inside a change of a durable book ({@link #durably}, this thread holds its lock) the event waits for the commit. */
     private void post(Event event) {
         PaperExchange keeper = owner;
-        if (Thread.holdsLock(keeper.steps) && keeper.untilDurable != null) keeper.untilDurable.add(event);
+        // A venue in memory never opens a commit: the field, seen first, spares it asking for the lock on every event.
+        if (keeper.untilDurable != null && Thread.holdsLock(keeper.steps)) keeper.untilDurable.add(event);
         else tell(event);
     }
 

@@ -49,4 +49,36 @@ class EquityCurveTest {
                 new EquityPoint(T0.plusSeconds(2 * 86_400 - 60), new BigDecimal("103")),
                 new EquityPoint(T0.plusSeconds(3 * 86_400 + 60), new BigDecimal("99")));
     }
+
+    @Test
+    void everyKeptEquityReadsBackWithItsDigitsAndScale() {
+        EquityCurve curve = new EquityCurve(true);
+        BigDecimal[] marks = {
+                new BigDecimal("1000000.123456789012"),     // 18 digits: the widest kept as a long
+                new BigDecimal("-250.50"),                  // negative, trailing zero kept
+                new BigDecimal("0.000"),                    // zero with a scale
+                new BigDecimal("1E+3"),                     // negative scale
+                new BigDecimal("12345678901234567890.5"),   // 21 digits: kept as it is
+                new BigDecimal("1").movePointLeft(200),     // scale 200: beyond a byte, kept as it is
+                new BigDecimal("999999999999999999"),       // 18 nines
+                new BigDecimal("-9999999999999999999")};    // 19 digits, negative
+        // each mark twice in a row: the second is the same object, as a flat book's equity is from bar to bar
+        for (int i = 0; i < 3000; i++) curve.add(T0.plusSeconds(60L * i), marks[i / 2 % marks.length]);
+        assertThat(curve.size()).isEqualTo(3000);
+        for (int i = 0; i < 3000; i++) {
+            BigDecimal read = curve.equity(i);
+            BigDecimal added = marks[i / 2 % marks.length];
+            assertThat(read).as("point %d", i).isEqualTo(added); // equals: the same digits and the same scale
+            assertThat(read.scale()).isEqualTo(added.scale());
+            assertThat(curve.time(i)).isEqualTo(T0.plusSeconds(60L * i));
+        }
+    }
+
+    @Test
+    void aPointBeyondTheCurveIsRefusedWithItsIndex() {
+        EquityCurve curve = new EquityCurve(true);
+        curve.add(T0, BigDecimal.TEN);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> curve.equity(1))
+                .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("equity point 1 of 1");
+    }
 }
