@@ -428,7 +428,7 @@ public final class BacktestBuilder {
         Strategy strat = newStrategy(resolved);
         PaperSettings paper = paperSettings(PaperSettings.of(inst, cash));
         return new Backtest(name, bars, inst, strat, paper, limits, sizer, journal(resolved), resolved, progress, listeners, keepEquityCurve)
-                .withSafety(safety).stopOnStrategyFailure(stopOnStrategyFailure).leverage(leverage).run();
+                .withSafety(safety).stopOnStrategyFailure(stopOnStrategyFailure).ownStore(store == null).leverage(leverage).run();
     }
 
     /** A run over several pairs: each pair's series checked, one lane per pair, the bars merged in time order. */
@@ -478,7 +478,7 @@ public final class BacktestBuilder {
         PaperSettings paper = paperSettings(PaperSettings.of(traded, Map.of(quote, cash)));
         return new Backtest(name, Backtest.merge(pairBars), traded.get(0), first, paper, limits, sizer, journal(resolved),
                 resolved, progress, listeners, keepEquityCurve)
-                .withSafety(safety).stopOnStrategyFailure(stopOnStrategyFailure).leverage(leverage).pairs(more).run();
+                .withSafety(safety).stopOnStrategyFailure(stopOnStrategyFailure).ownStore(store == null).leverage(leverage).pairs(more).run();
     }
 
     private void checkMoney() {

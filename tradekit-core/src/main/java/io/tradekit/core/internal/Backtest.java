@@ -48,6 +48,7 @@ public final class Backtest {
     private final boolean keepCurve;
     private SafetyConfig safety = SafetyConfig.defaults();
     private boolean stopOnStrategyFailure;
+    private boolean ownStore;
     private BigDecimal leverage = BigDecimal.ONE;
     private java.util.Map<String, Strategy> morePairs = java.util.Map.of();
     private boolean pairs;
@@ -72,6 +73,15 @@ public final class Backtest {
     /** The protections, flatten options and risk listeners of the run. */
     public Backtest withSafety(SafetyConfig config) {
         this.safety = config;
+        return this;
+    }
+
+    /**
+     * The store is the run's own, opened for it and dropped with it (no caller can read it afterwards): see
+     * {@link BotEngine#throwJournalAway()}.
+     */
+    public Backtest ownStore(boolean own) {
+        this.ownStore = own;
         return this;
     }
 
@@ -134,6 +144,7 @@ public final class Backtest {
         morePairs.forEach(engine::addPair);
         if (pairs) engine.holdOnePositionPerPair();
         engine.setStopOnStrategyFailure(stopOnStrategyFailure);
+        if (ownStore) engine.throwJournalAway();
         limits.decimal(RiskLimits.DAY_BOUNDARY_HOUR).ifPresent(h -> engine.setDayBoundaryHour(h.intValue()));
         engine.safety().configure(safety);
         List<SafetyEvent> safetyEvents = new ArrayList<>();

@@ -122,6 +122,8 @@ public final class BotEngine {
     private Recovery.RecoveryOptions recoveryOptions = Recovery.RecoveryOptions.DEFAULT;
     private String strategyName;
     private boolean stopOnStrategyFailure;
+    /** The store is dropped with the run (a backtest's own journal in memory): nothing ever reads it back. */
+    private boolean journalThrownAway;
     private io.tradekit.core.StrategyFailure strategyFailure;
     private io.tradekit.api.InvalidInputException invalidInput;
     private boolean auditTrades;
@@ -232,6 +234,20 @@ public final class BotEngine {
     /** What a strategy that throws does to the bot: pause it (default) or stop it. */
     public void setStopOnStrategyFailure(boolean stop) {
         this.stopOnStrategyFailure = stop;
+    }
+
+    /**
+     * The run's store is thrown away with it (a backtest's own journal in memory), so nothing restores from it: a stop
+     * saves no snapshot (every lane's strategy state) and the strategies' audit lines ({@code ctx.audit}, a grid's line
+     * per round trip among them) are not kept. What the result reports comes from the engine, never from that store.
+     */
+    public void throwJournalAway() {
+        this.journalThrownAway = true;
+    }
+
+    /** Whether the store is dropped with the run ({@link #throwJournalAway}). */
+    boolean journalThrownAway() {
+        return journalThrownAway;
     }
 
     /** The strategy failure the bot is paused or stopped on, if it has not been resumed since. */
@@ -516,7 +532,7 @@ public final class BotEngine {
         // A stop at the instant of the last bar (a data clock) leaves that bar's mark as it is (the store keeps the first
         // mark of an instant): a run stopped and resumed there keeps the curve of one that went on.
         recordEquity(clock.now());
-        saveSnapshot();
+        if (!journalThrownAway) saveSnapshot();
         transition(BotState.STOPPED, actor, reason);
         store.flush();
     }

@@ -217,4 +217,38 @@ class BacktestEngineTest {
             if (n % 11 == 0) ctx.signal(Signal.SELL);
         }
     }
+
+    /** Holds no position; counts the times its state is asked for, which only a snapshot does in a backtest. */
+    static final class CountsSaves implements Strategy {
+        int saves;
+
+        @Override
+        public void onBar(Bar bar, StrategyContext ctx) {
+        }
+
+        @Override
+        public String saveState() {
+            saves++;
+            return "{\"saves\":" + saves + "}";
+        }
+    }
+
+    @Test
+    void aBacktestIntoAStoreTheHostGaveLeavesItsFinalSnapshotThere() {
+        CountsSaves s = new CountsSaves();
+        io.tradekit.core.store.MemoryStateStore store = new io.tradekit.core.store.MemoryStateStore(3);
+        TradeKit.backtest().bars(Bars.closes("100", "101", "102")).instrument(Bars.BTC).strategy(s).store(store).run();
+        assertThat(s.saves).isEqualTo(1);
+        assertThat(store.latestSnapshot()).hasValueSatisfying(snap -> {
+            assertThat(snap.strategyState()).isEqualTo("{\"saves\":1}");
+            assertThat(snap.lastBarTime()).isPresent();
+        });
+    }
+
+    @Test
+    void aBacktestIntoItsOwnStoreWritesNoSnapshotThatNobodyCouldRead() {
+        CountsSaves s = new CountsSaves();
+        TradeKit.backtest().bars(Bars.closes("100", "101", "102")).instrument(Bars.BTC).strategy(s).run();
+        assertThat(s.saves).isZero();
+    }
 }
