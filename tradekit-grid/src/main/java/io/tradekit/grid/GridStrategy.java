@@ -85,6 +85,10 @@ public final class GridStrategy implements Strategy {
     /** When the grid now laid out was built (market time): a restart without saved state counts its cooldown from it. */
     private Instant builtAt = Instant.EPOCH;
     private boolean restoredFromState;
+    /** Round trips a restart read back from the journal's audit lines, taken into the ledger at {@link #onStart}. */
+    private List<GridStateCodec.TripLine> journaledTrips = List.of();
+    /** Round trips an older version's saved state carried, written as audit lines at {@link #onStart} so they outlive the next restart. */
+    private List<GridRoundTrip> tripsOfAnOlderState = List.of();
     /** Nothing is placed or booked before onStart; the engine delivers what its reconciliation found only after onStart. */
     private boolean started;
     /** Why the grid is flattening, for core's audit trail when the flatten is asked for again. */
@@ -116,6 +120,7 @@ public final class GridStrategy implements Strategy {
     public void onStart(StrategyContext ctx) {
         started = true;
         tradeOnInstrumentKind(ctx);
+        takeBackRoundTrips(ctx);
         List<Order> mine = new ArrayList<>();
         Set<String> openIds = new HashSet<>();
         long newest = 0;
@@ -462,13 +467,45 @@ public final class GridStrategy implements Strategy {
 
     // ---------------------------------------------------------------- state
 
+    /**
+     * The grid's state: its phase, ladder, pairs, inventory and figures. Journaled with every commit that changes it,
+     * so it holds no history that grows: each round trip is an audit line of its own instead, written in the commit of
+     * the fill that closed it and read back on a restart ({@link #restoreAudit}).
+     */
     @Override
     public String saveState() {
-        List<GridSnapshot.TripState> trips = ledger.roundTrips().stream().map(GridSnapshot.TripState::of).toList();
         return GridStateCodec.write(new GridSnapshot(GridSnapshot.VERSION, phase.name(), bar, lastBuildBar, buildNumber, builtAt.getEpochSecond(),
                 config == null ? null : GridSnapshot.ConfigState.of(config), baseSpacing, baseUnit == null ? null : baseUnit.name(),
                 book.pairStates(), book.poolState(), book.taskState(), book.otherOrders(),
-                ledger.current(book.pendingRetries()), trips, book.lastObservedPrice(), book.pricePoint(), cancelWaitUntil));
+                ledger.current(book.pendingRetries()), List.of(), book.lastObservedPrice(), book.pricePoint(), cancelWaitUntil));
+    }
+
+    /**
+     * Reads back the newest {@link GridLedger#KEPT_ROUND_TRIPS} round trips the grid wrote as audit lines in earlier
+     * runs; they join its ledger when it starts (lines of another symbol's grid are left out).
+     *
+     * @throws InvalidInputException naming the line when a round trip line is not one the grid wrote
+     */
+    @Override
+    public void restoreAudit(io.tradekit.api.spi.AuditLines lines) {
+        journaledTrips = lines.latest(GridStateCodec.TRIP_LINE, GridLedger.KEPT_ROUND_TRIPS).stream().map(GridStateCodec::readTripLine).toList();
+    }
+
+    /** The round trips read back from the journal join the ledger; those an older state carried become audit lines. */
+    private void takeBackRoundTrips(StrategyContext ctx) {
+        List<GridRoundTrip> mine = new ArrayList<>();
+        for (GridStateCodec.TripLine line : journaledTrips) {
+            if (line.symbol().equals(ctx.symbol())) mine.add(line.trip().toRoundTrip());
+        }
+        ledger.appendRestored(mine);
+        journaledTrips = List.of();
+        if (ctx.keepsAudit()) {
+            for (GridRoundTrip trip : tripsOfAnOlderState) {
+                ctx.audit(GridStateCodec.TRIP_LINE, "round trip of pair " + trip.pair() + " (from an older saved state): profit "
+                        + trip.profit().toPlainString(), GridStateCodec.tripLine(ctx.symbol(), trip));
+            }
+        }
+        tripsOfAnOlderState = List.of();
     }
 
     @Override
@@ -486,7 +523,9 @@ public final class GridStrategy implements Strategy {
         bar = s.bar();
         lastBuildBar = s.lastBuildBar();
         cancelWaitUntil = s.cancelWaitUntil() == null ? -1 : s.cancelWaitUntil();
-        ledger.restore(s.stats(), s.roundTrips() == null ? List.of() : s.roundTrips().stream().map(GridSnapshot.TripState::toRoundTrip).toList());
+        // A state written before round trips became audit lines carries them itself.
+        tripsOfAnOlderState = s.roundTrips() == null ? List.of() : s.roundTrips().stream().map(GridSnapshot.TripState::toRoundTrip).toList();
+        ledger.restore(s.stats(), tripsOfAnOlderState);
     }
 
     // ---------------------------------------------------------------- views

@@ -172,6 +172,26 @@ public interface StateStore extends AutoCloseable {
     List<AuditEvent> events(int limit);
 
     /**
+     * The most recent audit events of one type, oldest first: what a restarted strategy reads back of the lines it
+     * wrote ({@link Strategy#restoreAudit}). The default reads every event and keeps those of {@code type}; a store
+     * with many events should answer with a query of its own.
+     *
+     * @param type  the events' type, as written
+     * @param limit how many at most
+     * @return the newest {@code limit} events of {@code type}, oldest first
+     */
+    default List<AuditEvent> events(String type, int limit) {
+        List<AuditEvent> all = events(Integer.MAX_VALUE);
+        java.util.ArrayDeque<AuditEvent> newest = new java.util.ArrayDeque<>();
+        for (AuditEvent e : all) {
+            if (!e.type().equals(type)) continue;
+            if (newest.size() == Math.max(0, limit)) newest.pollFirst();
+            if (limit > 0) newest.addLast(e);
+        }
+        return List.copyOf(newest);
+    }
+
+    /**
      * Sets one configuration entry of the bot: its identity, the venue's holding when it began, the parameters it
      * runs with. A restart reads them back through {@link #config}.
      *

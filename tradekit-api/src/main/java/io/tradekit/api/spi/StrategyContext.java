@@ -118,6 +118,17 @@ public interface StrategyContext {
     }
 
     /**
+     * Whether a line given to {@link #audit} now is kept: false where there is no audit log, or where nothing could
+     * read it back (a backtest's own journal, thrown away with the run), so that a strategy need not build lines
+     * that go nowhere.
+     *
+     * @return true when audit lines are journaled; false (the default) otherwise
+     */
+    default boolean keepsAudit() {
+        return false;
+    }
+
+    /**
      * The latest L2 order book of the bot's symbol, when the bot's venue streams one (a live or paper bot
      * on an adapter with a depth stream); empty in backtests and replays, which have bars only.
      *

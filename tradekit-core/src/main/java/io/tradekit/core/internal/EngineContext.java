@@ -153,7 +153,13 @@ public final class EngineContext implements StrategyContext, RiskContext {
 
     @Override
     public void audit(String type, String reason, String inputsJson) {
+        if (engine.journalThrownAway()) return; // nobody could read the line
         engine.audit(type, engine.strategyName(), reason, inputsJson);
+    }
+
+    @Override
+    public boolean keepsAudit() {
+        return !engine.journalThrownAway();
     }
 
     @Override

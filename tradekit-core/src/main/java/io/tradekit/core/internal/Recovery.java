@@ -116,6 +116,10 @@ final class Recovery {
             engine.strategyStateJournaled(saved, engine.store.config(BotEngine.STRATEGY_STATE_BAR_KEY).map(Instant::parse),
                     byPair.map(LaneStates::parseActedUpTo).orElse(java.util.Map.of()), byPair.orElse(null));
         });
+        if (journaledState.isPresent() || state.snapshot().isPresent()) {
+            // What a strategy wrote line by line (a grid's round trips) it reads back from the journal, not from its state.
+            for (Lane lane : engine.lanes) lane.strategy.restoreAudit(engine.store::events);
+        }
         return state.snapshot();
     }
 

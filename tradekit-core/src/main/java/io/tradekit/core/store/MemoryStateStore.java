@@ -192,6 +192,16 @@ public final class MemoryStateStore implements BotStore {
     }
 
     @Override
+    public synchronized List<AuditEvent> events(String type, int limit) {
+        ensureOpen();
+        java.util.ArrayDeque<AuditEvent> newest = new java.util.ArrayDeque<>();
+        for (int i = events.size() - 1; i >= 0 && newest.size() < limit; i--) {
+            if (events.get(i).type().equals(type)) newest.addFirst(events.get(i));
+        }
+        return List.copyOf(newest);
+    }
+
+    @Override
     public synchronized List<AuditEvent> eventsSince(Instant from) {
         ensureOpen();
         return events.stream().filter(e -> !e.time().isBefore(from))

@@ -369,6 +369,11 @@ public final class SqliteStateStore implements BotStore {
     }
 
     @Override
+    public List<AuditEvent> events(String type, int limit) {
+        return read(h -> JournalQueries.events(h, type, limit));
+    }
+
+    @Override
     public List<AuditEvent> eventsSince(Instant from) {
         return read(h -> JournalQueries.eventsSince(h, from));
     }

@@ -254,6 +254,21 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void theNewestEventsOfOneTypeAreListedOldestFirstWithoutTheOthers() {
+        for (int i = 0; i < 7; i++) {
+            String type = i % 2 == 0 ? "grid-round-trip" : "order";
+            store.recordEvent(new AuditEvent(at(i), type, "grid", "line " + i, "{\"i\":" + i + "}"));
+        }
+
+        assertThat(store.events("grid-round-trip", 3)).extracting(AuditEvent::reason).containsExactly("line 2", "line 4", "line 6");
+        assertThat(store.events("grid-round-trip", 100)).extracting(AuditEvent::inputsJson)
+                .containsExactly("{\"i\":0}", "{\"i\":2}", "{\"i\":4}", "{\"i\":6}");
+        assertThat(store.events("order", 1)).extracting(AuditEvent::reason).containsExactly("line 5");
+        assertThat(store.events("grid-round-trip", 0)).isEmpty();
+        assertThat(store.events("none of these", 10)).isEmpty();
+    }
+
+    @Test
     void equitySnapshotsKeepExactDecimals() {
         EquitySnapshot early = new EquitySnapshot(at(0), new BigDecimal("10000.00"), new BigDecimal("10000.00"), BigDecimal.ZERO, BigDecimal.ZERO);
         EquitySnapshot late = new EquitySnapshot(at(60), new BigDecimal("10012.123456789012345678"), new BigDecimal("9000.1"),

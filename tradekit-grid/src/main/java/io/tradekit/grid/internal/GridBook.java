@@ -464,8 +464,15 @@ public final class GridBook {
         BigDecimal exit = average(p.exitProceeds, p.sold);
         // A long pair sold for exitProceeds what cost entryCost; a short pair bought back for exitProceeds what it sold for entryCost.
         BigDecimal gross = p.shortPair ? p.entryCost.subtract(p.exitProceeds) : p.exitProceeds.subtract(p.entryCost);
-        ledger.roundTrip(new GridRoundTrip(p.index, p.shortPair ? exit : entry, p.shortPair ? entry : exit, p.sold, fees,
-                gross.subtract(fees), fill.time()));
+        GridRoundTrip trip = new GridRoundTrip(p.index, p.shortPair ? exit : entry, p.shortPair ? entry : exit, p.sold, fees,
+                gross.subtract(fees), fill.time());
+        ledger.roundTrip(trip);
+        if (ctx.keepsAudit()) {
+            // The trip's own line, in the commit of the fill that closed it: a restart reads the trips back from these
+            // lines, so the state journaled with every commit need not carry the whole history.
+            ctx.audit(GridStateCodec.TRIP_LINE, "round trip of pair " + p.index + ": profit " + trip.profit().toPlainString(),
+                    GridStateCodec.tripLine(ctx.symbol(), trip));
+        }
         p.resetCycle();
         counter(p, ctx, bar, placing);
     }

@@ -107,6 +107,16 @@ public final class GridLedger {
         }
     }
 
+    /** Appends round trips read back from the journal after the ones kept, keeping the newest {@link #KEPT_ROUND_TRIPS}. */
+    public void appendRestored(List<GridRoundTrip> trips) {
+        synchronized (recent) {
+            for (GridRoundTrip trip : trips) {
+                if (recent.size() == KEPT_ROUND_TRIPS) recent.removeFirst();
+                recent.addLast(trip);
+            }
+        }
+    }
+
     /** Puts back what a snapshot held. */
     public void restore(GridStats stats, List<GridRoundTrip> trips) {
         roundTrips = stats.roundTrips();

@@ -20,6 +20,8 @@ import java.util.Optional;
  * The last price the book saw and its count of price points, with each pair's point of refusal and the bar the grid
  * waits for cancels until, let a grid restored from its journaled state place exactly what one that never stopped
  * would (null in states written before them: the book then starts without a price, as it did).
+ * {@code roundTrips} is empty in the states written now: each round trip is an audit line of its own
+ * ({@link GridStateCodec#tripLine}); states written before that carry the ledger's kept trips here.
  */
 public record GridSnapshot(int version, String phase, long bar, long lastBuildBar, long build, long builtAt, ConfigState config, BigDecimal baseSpacing,
                            String baseSpacingUnit, List<PairState> pairs,

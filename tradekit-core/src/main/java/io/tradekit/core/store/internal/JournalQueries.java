@@ -74,6 +74,14 @@ public final class JournalQueries {
         return oldestFirst;
     }
 
+    public static List<AuditEvent> events(Handle h, String type, int limit) {
+        List<AuditEvent> newestFirst = h.createQuery("SELECT seq, time_ns, type, actor, reason, inputs_json FROM events "
+                + "WHERE type = ? ORDER BY seq DESC LIMIT ?").bind(0, type).bind(1, Math.max(0, limit)).map(eventMapper()).list();
+        List<AuditEvent> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
     public static List<AuditEvent> eventsSince(Handle h, Instant from) {
         return h.createQuery("SELECT seq, time_ns, type, actor, reason, inputs_json FROM events WHERE time_ns >= ? "
                 + "ORDER BY time_ns, seq").bind(0, EpochNanos.of(from, "from")).map(eventMapper()).list();
