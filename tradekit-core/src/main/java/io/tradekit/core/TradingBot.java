@@ -79,7 +79,8 @@ public final class TradingBot implements AutoCloseable {
         this.warmupBars = io.tradekit.core.marketdata.HigherTimeframes.warmupBaseBars(strategy, timeframe);
         this.clock = dataClock ? new EngineClock.Simulated() : EngineClock.system();
         this.loop = new ThreadLoop(id, this::onLoopFailure);
-        this.calls = VenueCalls.live(loop, id);
+        // A replay's simulated venue must meet the calls in the order the loop made them, as a backtest's does.
+        this.calls = dataClock ? VenueCalls.ordered(loop, id) : VenueCalls.live(loop, id);
         EngineConfig config = new EngineConfig(id, symbol, timeframe, sizer, takerFeeRate, 512,
                 dataClock ? Duration.ofDays(36_500) : staleAfter, safetyInterval, equityInterval, true, leverage);
         this.engine = new BotEngine(config, strategy, venue, store, policies, loop, calls, clock);

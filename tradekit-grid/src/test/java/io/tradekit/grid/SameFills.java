@@ -14,9 +14,9 @@ final class SameFills {
     }
 
     /**
-     * Each fill of {@code resumed} has the side, price, quantity and time of the one of {@code whole} in its place.
-     * Live, orders sent in one loop turn reach the venue on their own threads, in any order: fills of one bar may
-     * come back in another order. They are compared in a fixed order within each bar.
+     * Each fill of {@code resumed} has the side, price, quantity and time of the one of {@code whole} in its place,
+     * compared in a fixed order within each bar. A replay's calls reach its venue in the order they were made (see
+     * {@code GridReplayParityTest}, which compares in order); this comparison also holds where they need not.
      */
     static void assertSame(List<Fill> whole, List<Fill> resumed) {
         List<Fill> wholeFills = inBarOrder(whole);

@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 /**
  * Runs exchange calls off the loop and brings their outcome back onto it. Live, a call runs on a
  * {@link WarmCaller} when that thread is free (no thread start or wake-up on the way to the venue) and
- * on a new virtual thread when it is busy, so calls never wait for each other; in a backtest it runs
- * inline and its outcome is queued, so the handler code is the same and the run stays deterministic.
+ * on a new virtual thread when it is busy, so calls never wait for each other; on a data clock (a replay) on
+ * one thread, in order; in a backtest it runs inline and its outcome is queued, so the handler code is the same
+ * and the run stays deterministic.
  */
 public final class VenueCalls implements AutoCloseable {
 
@@ -33,6 +34,21 @@ public final class VenueCalls implements AutoCloseable {
         return new VenueCalls(loop, Executors.newVirtualThreadPerTaskExecutor(), new WarmCaller("tradekit-venue-" + name));
     }
 
+    /**
+     * Calls for the bot {@code name} on a data clock (a replay): off the loop on one thread of their own, one at a time
+     * in the order the loop made them, as a backtest's inline calls are. A burst of calls (a grid laying out its ladder,
+     * cancels then placements) then reaches a simulated venue in the same order in every run and in the backtest: with
+     * live calls the ones made while the warm caller is busy run side by side on virtual threads, and a placement could
+     * overtake the cancel or the market order that frees its funds.
+     */
+    public static VenueCalls ordered(Loop loop, String name) {
+        return new VenueCalls(loop, Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tradekit-venue-" + name);
+            t.setDaemon(true);
+            return t;
+        }), null);
+    }
+
     /** Calls {@code call}; then, on the loop, {@code onLoop} gets the result or the failure (exactly one is non-null). */
     public <T> void call(Supplier<T> call, BiConsumer<T, RuntimeException> onLoop) {
         Runnable work = () -> {
@@ -53,7 +69,7 @@ public final class VenueCalls implements AutoCloseable {
         loop.hold();
         inFlight.incrementAndGet();
         if (executor == null) work.run();
-        else if (!warm.offer(work)) executor.execute(work);
+        else if (warm == null || !warm.offer(work)) executor.execute(work);
     }
 
     /** Calls sent whose outcome has not been queued on the loop yet. */
@@ -64,7 +80,7 @@ public final class VenueCalls implements AutoCloseable {
     @Override
     public void close() {
         if (executor != null) {
-            warm.close();
+            if (warm != null) warm.close();
             executor.shutdown();
         }
     }

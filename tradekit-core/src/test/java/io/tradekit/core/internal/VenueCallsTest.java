@@ -79,4 +79,55 @@ class VenueCallsTest {
             loop.stop(5_000);
         }
     }
+
+    /**
+     * A burst of calls made in one loop task, the first of them slow (a venue taking its time): on a data clock they reach
+     * the venue in the order they were made, and come back in that order; live calls run side by side and overtake it.
+     */
+    @Test
+    void orderedCallsReachTheVenueInTheOrderTheLoopMadeThemWhileLiveOnesOvertakeASlowOne() throws Exception {
+        assertThat(venueOrderOfABurst(true)).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+        assertThat(venueOrderOfABurst(false)).as("live calls: the slow first call is overtaken")
+                .hasSize(20).first().isNotEqualTo(0);
+    }
+
+    private static List<Integer> venueOrderOfABurst(boolean ordered) throws Exception {
+        ThreadLoop loop = new ThreadLoop("burst", e -> { });
+        loop.start();
+        VenueCalls calls = ordered ? VenueCalls.ordered(loop, "burst") : VenueCalls.live(loop, "burst");
+        List<Integer> atVenue = new CopyOnWriteArrayList<>();
+        List<Integer> back = new CopyOnWriteArrayList<>();
+        CountDownLatch allBack = new CountDownLatch(20);
+        try {
+            loop.execute(() -> {
+                for (int i = 0; i < 20; i++) {
+                    int n = i;
+                    calls.call(() -> {
+                        if (n == 0) sleep(200);
+                        atVenue.add(n);
+                        return n;
+                    }, (result, failure) -> {
+                        back.add(result);
+                        allBack.countDown();
+                    });
+                }
+            });
+            assertThat(allBack.await(60, TimeUnit.SECONDS)).isTrue();
+            if (ordered) assertThat(back).as("outcomes back on the loop").isEqualTo(atVenue);
+            assertThat(calls.inFlight()).isZero();
+            return atVenue;
+        } finally {
+            calls.close();
+            loop.stop(5_000);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }
