@@ -140,8 +140,9 @@ public interface Strategy {
     }
 
     /**
-     * On a restart, after {@link #restoreState} and before {@link #onStart}: hands the strategy the audit lines it
-     * wrote in earlier runs of the bot ({@link StrategyContext#audit}), to read back the ones it wants. A strategy
+     * On a restart, after {@link #restoreState} and before {@link #onStart}, and when the strategy takes over from
+     * another on a running bot (a parameter change): hands it the audit lines the bot's strategy wrote so far
+     * ({@link StrategyContext#audit}), to read back the ones it wants. A strategy
      * that keeps a growing history (every round trip it made) writes one line per entry as it happens, in the
      * commit of the fill that made it, and reads them back here, instead of carrying the whole history in the state
      * that is journaled with every commit. Not called for a bot with nothing journaled. Does nothing by default.

@@ -318,6 +318,8 @@ public final class BotEngine {
         if (lanes.size() > 1) throw new IllegalStateException("bot '" + config.botId() + "': a bot with several pairs does not take parameter changes");
         String state = strategy.saveState();
         next.restoreState(state);
+        // What the one it replaces kept as audit lines (a grid's round trips) the new one reads back as a restart does.
+        if (!journalThrownAway) next.restoreAudit(store::events);
         strategy = next;
         lanes.get(0).strategy = next;
         try {

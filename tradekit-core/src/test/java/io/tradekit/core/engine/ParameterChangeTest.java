@@ -79,6 +79,8 @@ class ParameterChangeTest {
 
             assertThat(approvals.parametersInForce()).isEqualTo(Map.of("below", "5"));
             assertThat(approvals.get(appliedId).previous()).isEqualTo(Map.of("below", "2"));
+            // The new instance read back the audit lines the one it replaced wrote (a grid's round trips are such lines).
+            assertThat(BandStrategy.lastCreated.linesReadBack()).as("bar lines the new strategy read back").isEqualTo(1);
             ReplayDriver.of(bot).feed(bars.get(1));
             // The new strategy instance bids 100 - 5 = 95 under its own tag; it took over the old one's state (2 bars seen).
             assertThat(bot.openOrders()).singleElement().satisfies(o -> {
