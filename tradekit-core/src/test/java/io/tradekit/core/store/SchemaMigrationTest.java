@@ -96,6 +96,25 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void theNewestEventsOfOneTypeAreFoundByTheirIndexNotByReadingEveryEvent() throws Exception {
+        Path file = dir.resolve("events.db");
+        try (SqliteStateStore store = StateStores.sqlite(file)) {
+            store.recordEvent(new io.tradekit.api.store.AuditEvent(at(1), "grid-round-trip", "grid", "a trip", "{}"));
+        }
+        assertThat(SqliteFiles.strings(file, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'"))
+                .contains("events_by_type");
+        java.util.List<String> plan = new java.util.ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("EXPLAIN QUERY PLAN SELECT seq, time_ns, type, actor, reason, inputs_json FROM events "
+                     + "WHERE type = 'grid-round-trip' ORDER BY seq DESC LIMIT 10000")) {
+            while (rs.next()) plan.add(rs.getString("detail"));
+        }
+        assertThat(plan).as("the query plan of StateStore.events(type, limit)").anyMatch(step -> step.contains("USING INDEX events_by_type"))
+                .noneMatch(step -> step.contains("TEMP B-TREE"));
+    }
+
+    @Test
     void anEquityJournalWithTwoMarksAtOneInstantKeepsTheFirstAndAfterwardsALaterMarkOfAnInstantIsDropped() throws Exception {
         Path file = dir.resolve("v3.db");
         Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + file.toAbsolutePath());

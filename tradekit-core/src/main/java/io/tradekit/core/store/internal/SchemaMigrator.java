@@ -31,7 +31,8 @@ public final class SchemaMigrator {
             new Migration(3, "a fill is identified by symbol, order and trade id", "V3__fill_identity_by_order.sql"),
             new Migration(4, "approvals of proposed parameter changes", "V4__approvals.sql"),
             new Migration(5, "one equity snapshot per instant: a newer mark replaces the older", "V5__replay_progress.sql"),
-            new Migration(6, "funding payments of perpetual positions, one per symbol and instant", "V6__funding_payments.sql"));
+            new Migration(6, "funding payments of perpetual positions, one per symbol and instant", "V6__funding_payments.sql"),
+            new Migration(7, "audit events of one type found in the order they were written", "V7__events_by_type.sql"));
 
     private static final String RESOURCE_DIR = "/io/tradekit/core/store/";
 
