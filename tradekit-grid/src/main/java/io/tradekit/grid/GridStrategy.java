@@ -499,12 +499,7 @@ public final class GridStrategy implements Strategy {
         }
         ledger.appendRestored(mine);
         journaledTrips = List.of();
-        if (ctx.keepsAudit()) {
-            for (GridRoundTrip trip : tripsOfAnOlderState) {
-                ctx.audit(GridStateCodec.TRIP_LINE, "round trip of pair " + trip.pair() + " (from an older saved state): profit "
-                        + trip.profit().toPlainString(), GridStateCodec.tripLine(ctx.symbol(), trip));
-            }
-        }
+        for (GridRoundTrip trip : tripsOfAnOlderState) GridBook.writeTripLine(ctx, trip, " (from an older saved state)");
         tripsOfAnOlderState = List.of();
     }
 

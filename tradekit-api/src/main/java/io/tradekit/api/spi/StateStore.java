@@ -181,14 +181,8 @@ public interface StateStore extends AutoCloseable {
      * @return the newest {@code limit} events of {@code type}, oldest first
      */
     default List<AuditEvent> events(String type, int limit) {
-        List<AuditEvent> all = events(Integer.MAX_VALUE);
-        java.util.ArrayDeque<AuditEvent> newest = new java.util.ArrayDeque<>();
-        for (AuditEvent e : all) {
-            if (!e.type().equals(type)) continue;
-            if (newest.size() == Math.max(0, limit)) newest.pollFirst();
-            if (limit > 0) newest.addLast(e);
-        }
-        return List.copyOf(newest);
+        List<AuditEvent> ofType = events(Integer.MAX_VALUE).stream().filter(e -> e.type().equals(type)).toList();
+        return ofType.subList(Math.max(0, ofType.size() - Math.max(0, limit)), ofType.size());
     }
 
     /**

@@ -467,12 +467,9 @@ public final class GridBook {
         GridRoundTrip trip = new GridRoundTrip(p.index, p.shortPair ? exit : entry, p.shortPair ? entry : exit, p.sold, fees,
                 gross.subtract(fees), fill.time());
         ledger.roundTrip(trip);
-        if (ctx.keepsAudit()) {
-            // The trip's own line, in the commit of the fill that closed it: a restart reads the trips back from these
-            // lines, so the state journaled with every commit need not carry the whole history.
-            ctx.audit(GridStateCodec.TRIP_LINE, "round trip of pair " + p.index + ": profit " + trip.profit().toPlainString(),
-                    GridStateCodec.tripLine(ctx.symbol(), trip));
-        }
+        // The trip's own line, in the commit of the fill that closed it: a restart reads the trips back from these lines,
+        // so the state journaled with every commit need not carry the whole history.
+        writeTripLine(ctx, trip, "");
         p.resetCycle();
         counter(p, ctx, bar, placing);
     }
@@ -950,5 +947,15 @@ public final class GridBook {
             this.side = side;
             this.quantity = quantity;
         }
+    }
+
+    /**
+     * Writes {@code trip} as its audit line ({@link GridStateCodec#TRIP_LINE}), where the bot keeps audit lines;
+     * {@code from} says where the trip came from when not from the fill just applied (empty then).
+     */
+    public static void writeTripLine(StrategyContext ctx, GridRoundTrip trip, String from) {
+        if (!ctx.keepsAudit()) return;
+        ctx.audit(GridStateCodec.TRIP_LINE, "round trip of pair " + trip.pair() + from + ": profit " + trip.profit().toPlainString(),
+                GridStateCodec.tripLine(ctx.symbol(), trip));
     }
 }

@@ -67,19 +67,20 @@ public final class JournalQueries {
 
     /** The most recent {@code limit} events, oldest first. */
     public static List<AuditEvent> events(Handle h, int limit) {
-        List<AuditEvent> newestFirst = h.createQuery("SELECT seq, time_ns, type, actor, reason, inputs_json FROM events "
-                + "ORDER BY seq DESC LIMIT ?").bind(0, Math.max(0, limit)).map(eventMapper()).list();
-        List<AuditEvent> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
+        return oldestFirst(h.createQuery("SELECT seq, time_ns, type, actor, reason, inputs_json FROM events "
+                + "ORDER BY seq DESC LIMIT ?").bind(0, Math.max(0, limit)).map(eventMapper()).list());
     }
 
+    /** The most recent {@code limit} events of {@code type}, oldest first (read newest first from the index by type). */
     public static List<AuditEvent> events(Handle h, String type, int limit) {
-        List<AuditEvent> newestFirst = h.createQuery("SELECT seq, time_ns, type, actor, reason, inputs_json FROM events "
-                + "WHERE type = ? ORDER BY seq DESC LIMIT ?").bind(0, type).bind(1, Math.max(0, limit)).map(eventMapper()).list();
-        List<AuditEvent> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
+        return oldestFirst(h.createQuery("SELECT seq, time_ns, type, actor, reason, inputs_json FROM events "
+                + "WHERE type = ? ORDER BY seq DESC LIMIT ?").bind(0, type).bind(1, Math.max(0, limit)).map(eventMapper()).list());
+    }
+
+    private static List<AuditEvent> oldestFirst(List<AuditEvent> newestFirst) {
+        List<AuditEvent> reversed = new ArrayList<>(newestFirst);
+        Collections.reverse(reversed);
+        return reversed;
     }
 
     public static List<AuditEvent> eventsSince(Handle h, Instant from) {
