@@ -18,6 +18,7 @@ import io.tradekit.core.paper.PaperSettings;
 import io.tradekit.core.sizing.PercentOfEquity;
 import io.tradekit.core.sizing.PositionSizer;
 
+import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,13 +64,22 @@ public final class BacktestBuilder {
     private final List<Consumer<BotEvent>> listeners = new ArrayList<>();
     private SafetyConfig safety = SafetyConfig.defaults();
 
+    /**
+     * The last series a run found in order, by identity. {@link #bars} keeps an unmodifiable list ({@link List#copyOf}
+     * returns such a list as it is) and bars are records, so a list that passed once passes again: a parameter sweep that
+     * runs many backtests over one list walks its million bars once, not once per run. Weakly held, so it keeps no bars
+     * alive; two threads that race on it only check a series twice.
+     */
+    private static volatile WeakReference<List<Bar>> lastCheckedSeries = new WeakReference<>(null);
+
     BacktestBuilder() {
     }
 
     /**
      * The bars to run over, all of one symbol and timeframe, oldest first; replaces any {@link #pairs} given before.
      *
-     * @param bars the bars, copied; checked in {@link #run()} (at least one, one symbol and timeframe, each after the one before)
+     * @param bars the bars, copied unless the list is unmodifiable already; checked in {@link #run()} (at least one, one
+     *             symbol and timeframe, each after the one before), once per unmodifiable list
      * @return this builder
      */
     public BacktestBuilder bars(List<Bar> bars) {
@@ -416,7 +426,10 @@ public final class BacktestBuilder {
         }
         checkMoney();
         Bar first = bars.get(0);
-        checkSeries("", bars, first.symbol(), first.timeframe());
+        if (lastCheckedSeries.get() != bars) {
+            checkSeries("", bars, first.symbol(), first.timeframe());
+            lastCheckedSeries = new WeakReference<>(bars);
+        }
         Plugins resolved = plugins != null ? plugins : Plugins.discover();
         Instrument given = instruments.size() == 1 ? instruments.values().iterator().next()
                 : instruments.getOrDefault(first.symbol(), DefaultInstrument.forBars(first.symbol(), bars));

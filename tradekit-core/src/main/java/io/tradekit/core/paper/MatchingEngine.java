@@ -481,6 +481,19 @@ public final class MatchingEngine {
     }
 
     /**
+     * {@link #hasPlayed(Bar, Instant)}, then {@link #playIfQuiet(Bar, Instant)}, under one lock: the call a venue without a
+     * durable book makes for every bar of a backtest (a durable one asks {@link #resumeBar} in between).
+     *
+     * @param bar the bar to open
+     * @param closeTime {@code bar.closeTime()}, made once by the driver
+     * @return true when there is nothing more to do for the bar (played already, or quiet and closed at once); false
+     *         when the caller must play its path with {@link #advance} and close it with {@link #endBar}
+     */
+    public synchronized boolean playedOrQuiet(Bar bar, Instant closeTime) {
+        return hasPlayed(bar, closeTime) || playIfQuiet(bar, closeTime);
+    }
+
+    /**
      * Whether the market of {@code bar}'s symbol already stands at or past its close: the bar was played to its end (before a restart).
      *
      * @param bar the bar

@@ -270,13 +270,19 @@ public final class PaperExchange implements ExchangeAdapter {
      * @param settle called after every step; it must return only when the bot is done with what it was told
      */
     public void play(Bar bar, Instant closeTime, Settle settle) {
-        // A bar played to its end before a restart is not played again: its path would meet orders placed since.
-        if (engine.hasPlayed(bar, closeTime)) return;
-        int first = book == null ? -1 : engine.resumeBar(bar);
+        int first = -1;
+        if (inMemory()) {
+            // A backtest's common bar: not played before and nothing on its path to meet, answered under one lock.
+            if (engine.playedOrQuiet(bar, closeTime)) return;
+        } else {
+            // A bar played to its end before a restart is not played again: its path would meet orders placed since.
+            if (engine.hasPlayed(bar, closeTime)) return;
+            if (book != null) first = engine.resumeBar(bar);
+        }
         if (first >= 0) {
             // Inside this bar when the process ended: the bot answers what it heard there (the fills it reconciled) first.
             settle.settle(engine.now());
-        } else if (inMemory() ? engine.playIfQuiet(bar, closeTime) : durably(() -> engine.playIfQuiet(bar, closeTime))) {
+        } else if (!inMemory() && durably(() -> engine.playIfQuiet(bar, closeTime))) {
             return; // nothing rests, waits or is watched: no point of the path can fill or tell the bot anything
         }
         PricePoint[] path = PricePoint.pathOf(bar, closeTime);

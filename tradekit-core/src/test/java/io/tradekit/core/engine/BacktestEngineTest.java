@@ -198,6 +198,23 @@ class BacktestEngineTest {
     }
 
     @Test
+    void aSeriesCheckedOnceIsCheckedAgainWhenItCouldHaveChanged() {
+        // A mutable list is copied by every builder: changed after a run that passed, the next run still refuses it.
+        List<Bar> bars = new ArrayList<>(Bars.closes("100", "101", "102", "103"));
+        assertThat(TradeKit.backtest().bars(bars).strategy(new BuyThenSell(0, 0, 0)).run().bars()).isEqualTo(4);
+        java.util.Collections.swap(bars, 2, 3);
+        assertThatThrownBy(() -> TradeKit.backtest().bars(bars).strategy(new BuyThenSell(0, 0, 0)).run())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("bar 3").hasMessageContaining("time order");
+        // An unmodifiable list that passed is kept as it is and runs again; another one, out of order, is refused.
+        List<Bar> fixed = List.copyOf(Bars.closes("100", "101", "102", "103"));
+        assertThat(TradeKit.backtest().bars(fixed).strategy(new BuyThenSell(0, 0, 0)).run().bars()).isEqualTo(4);
+        assertThat(TradeKit.backtest().bars(fixed).strategy(new BuyThenSell(0, 0, 0)).run().bars()).isEqualTo(4);
+        List<Bar> reversed = List.copyOf(fixed.reversed());
+        assertThatThrownBy(() -> TradeKit.backtest().bars(reversed).strategy(new BuyThenSell(0, 0, 0)).run())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("bar 1").hasMessageContaining("time order");
+    }
+
+    @Test
     void sameInputsGiveTheSameFills() {
         List<Bar> bars = Bars.walk(2_000, 7);
         BacktestResult a = TradeKit.backtest().bars(bars).instrument(Bars.BTC).strategy(new Alternating()).run();
