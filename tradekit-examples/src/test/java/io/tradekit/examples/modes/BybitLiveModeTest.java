@@ -2,7 +2,6 @@ package io.tradekit.examples.modes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tradekit.api.FundingPayment;
 import io.tradekit.api.ErrorCategory;
 import io.tradekit.api.Order;
 import io.tradekit.api.OrderStatus;
@@ -68,6 +67,8 @@ class BybitLiveModeTest {
                     if (faults && DROPS.contains(i)) venue.sim.dropAllConnections();
                     if (faults && i == faultStep) venue.sim.failNextOrders(2, BybitSimulator.OrderFailure.SERVER_ERROR_AFTER_ACCEPTING);
                     venue.step(session.bot());
+                    // Sized from equity, the next entry must see the same funding in every run, and the report all of it.
+                    venue.awaitFundingHeard(session.bot());
                 }
                 BybitOnLoopback.await("the bot's position matches the venue's",
                         () -> session.bot().position().quantity().compareTo(venue.venuePosition()) == 0);
@@ -84,7 +85,7 @@ class BybitLiveModeTest {
                         events.stream().filter(e -> e instanceof BotEvent.ErrorOccurred o && o.category() == ErrorCategory.UNKNOWN_OUTCOME).count(),
                         venue.sim.requests("GET", "/v5/market/kline") + venue.sim.requests("GET", "/v5/order/realtime"),
                         summaryFills(result.files().summaryJson()), summaryNetFunding(result.files().summaryJson()),
-                        venue.sim.fundingPayments().stream().map(FundingPayment::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
+                        venue.venueFundingPaid(),
                         venue.sim.fundingPayments().size(),
                         events.stream().filter(e -> e instanceof BotEvent.FillApplied).map(e -> ((BotEvent.FillApplied) e).position().quantity())
                                 .reduce(BigDecimal.ZERO, BigDecimal::min),
@@ -126,6 +127,8 @@ class BybitLiveModeTest {
         assertThat(calm.reportedNetFunding()).as("the report's net funding is the venue's, negated").isEqualByComparingTo(calm.venueFundingPaid().negate());
         assertThat(calm.reportedNetFunding()).as("funding was paid or received").isNotZero();
         assertSameEnd(calm, stormy);
+        assertThat(stormy.venueFundingPaid()).as("the venue booked the same funding in both runs (the same positions at each settlement)")
+                .isEqualByComparingTo(calm.venueFundingPaid());
         assertThat(stormy.reportedNetFunding()).as("the same funding through drops: each settlement counted once")
                 .isEqualByComparingTo(calm.reportedNetFunding());
     }
@@ -139,7 +142,10 @@ class BybitLiveModeTest {
 
         assertThat(calm.fills()).as("resting grid orders filled as the price crossed them").hasSizeGreaterThanOrEqualTo(10);
         assertSameEnd(calm, stormy);
-        assertThat(stormy.reportedNetFunding()).isEqualByComparingTo(calm.reportedNetFunding());
+        assertThat(stormy.venueFundingPaid()).as("the venue booked the same funding in both runs (the same positions at each settlement)")
+                .isEqualByComparingTo(calm.venueFundingPaid());
+        assertThat(stormy.reportedNetFunding()).as("the report's funding is the venue's, each settlement counted once through drops")
+                .isEqualByComparingTo(stormy.venueFundingPaid().negate()).isEqualByComparingTo(calm.reportedNetFunding());
     }
 
     @Test

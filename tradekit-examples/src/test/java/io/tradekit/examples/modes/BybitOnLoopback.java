@@ -155,6 +155,20 @@ public final class BybitOnLoopback implements AutoCloseable {
         await("the bot and the venue agree on every order", () -> agrees(bot));
     }
 
+    /**
+     * Waits until a live bot has heard every funding settlement the venue booked for the account. A settlement comes on
+     * the private stream, apart from the bar on the public one, and may reach the bot after the bar and after
+     * {@link #settle}: a step that depends on the bot's equity, or the run's report, must not start before it does.
+     */
+    void awaitFundingHeard(TradingBot bot) {
+        await("the bot heard every funding settlement the venue booked", () -> bot.position().funding().compareTo(venueFundingPaid()) == 0);
+    }
+
+    /** What the venue booked as the account's funding: paid positive, received negative (zero on spot). */
+    BigDecimal venueFundingPaid() {
+        return sim.fundingPayments().stream().map(io.tradekit.api.FundingPayment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     /** Closes the next bar and waits until the bot has settled on it. */
     Bar step(TradingBot bot) {
         if (!sim.step()) throw new AssertionError("the simulator has no bar left");
