@@ -360,6 +360,22 @@ public final class BybitAdapter implements ExchangeAdapter {
     }
 
     /**
+     * The funding settlements of the account's linear position in {@code symbol} at or after {@code since}, oldest first:
+     * its executions of type {@code Funding}, read as the private stream reads them (the same time, amount, rate, mark and
+     * size). A restarted bot journals those it missed while it was down. Empty on spot, which has no funding.
+     */
+    @Override
+    public List<io.tradekit.api.FundingPayment> fundingPayments(String symbol, Instant since) {
+        if (!config.category().isDerivative()) return List.of();
+        String what = "GET /v5/execution/list (" + symbol + ")";
+        List<io.tradekit.api.FundingPayment> out = new ArrayList<>();
+        for (JsonNode e : oldestFirst(executions(symbol, since))) {
+            if (OrderMapping.type(e).equals("Funding")) out.add(read(what, () -> OrderMapping.funding(e)));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * Executions in the order they happened. Bybit lists each time window newest first, and executions of one
      * millisecond share their {@code execTime}: the list reversed and then sorted by time (a stable sort) keeps the
      * venue's own order among those, oldest first. (Their ids are random and say nothing of order.)

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -92,6 +93,38 @@ class BybitLinearTest {
             assertThat(sink.all(Event.FundingSettled.class, e -> true)).extracting(e -> e.payment().amount().stripTrailingZeros())
                     .as("each settlement once, as the venue settled it")
                     .hasSize(2).containsExactlyElementsOf(venue.sim.fundingPayments().stream().map(p -> p.amount().stripTrailingZeros()).toList());
+        }
+    }
+
+    @Test
+    void theSettlementsSinceATimeAreReadBackOverRestAsTheVenueMadeThemForARestartedBotToJournal() throws InterruptedException {
+        try (SimulatedBybit venue = linear(new BigDecimal("0.001"))) {
+            BybitAdapter bybit = venue.adapter();
+            bybit.instrument("ETHUSDT");
+            bybit.setLeverage("ETHUSDT", new BigDecimal("3"));
+            bybit.place(market("lin-long", Side.BUY, "1"));
+            SimulatedBybit.awaitTrue("the long is open", () -> bybit.position("ETHUSDT").isPresent());
+            Instant beforeAny = Instant.now().minusSeconds(60);
+            venue.sim.step();
+            venue.sim.step(); // bar 4 closes at 00:05: the first settlement, with no stream connected
+            // The simulator stamps an execution with its wall clock: a pause keeps the two settlements' times apart, as
+            // Bybit's, hours apart, are.
+            Thread.sleep(20);
+            for (int i = 0; i < 5; i++) venue.sim.step(); // bars 5..9: the settlement at 00:10
+            List<FundingPayment> booked = venue.sim.fundingPayments();
+            assertThat(booked).as("the venue settled twice").hasSize(2);
+
+            List<FundingPayment> read = bybit.fundingPayments("ETHUSDT", beforeAny);
+            assertThat(read).extracting(FundingPayment::symbol, p -> p.amount().stripTrailingZeros(), p -> p.rate().stripTrailingZeros(),
+                            p -> p.markPrice().stripTrailingZeros(), p -> p.quantity().stripTrailingZeros())
+                    .as("both settlements, oldest first, as the venue made them")
+                    .containsExactlyElementsOf(booked.stream().map(p -> org.assertj.core.groups.Tuple.tuple(p.symbol(), p.amount().stripTrailingZeros(),
+                            p.rate().stripTrailingZeros(), p.markPrice().stripTrailingZeros(), p.quantity().stripTrailingZeros())).toList());
+            // bar 4 closes at 105.41 (TestBars): 1 ETH × 105.41 × 0.001 paid by the long
+            assertThat(read.get(0).amount()).isEqualByComparingTo("0.10541");
+            assertThat(read.get(1).time()).isAfterOrEqualTo(read.get(0).time());
+            assertThat(bybit.fundingPayments("ETHUSDT", read.get(1).time().plusMillis(1))).as("none after the last").isEmpty();
+            assertThat(bybit.fundingPayments("ETHUSDT", read.get(1).time())).as("the bound is inclusive").hasSize(1);
         }
     }
 

@@ -134,6 +134,43 @@ class BybitLiveModeTest {
     }
 
     @Test
+    void aLinearBotRestartedAfterASettlementItMissedWhileDownJournalsItFromTheVenue() {
+        Map<String, Object> params = Map.of("fast", 2, "slow", 5, "allowShort", true);
+        try (BybitOnLoopback venue = BybitOnLoopback.linear(300, 12 + 40, 12)) {
+            BotConfig config = new BotConfigReader(venue.environment()).parse(venue.config("bybit-lin-down", dir.resolve("down"), "sma-cross",
+                    params, Map.of("sizing", Map.of("fractionOfEquity", 0.5))), "bybit-lin-down");
+            BigDecimal heldAtStop;
+            try (TradingSession session = TradingSession.open(config, Mode.LIVE, Plugins.discover(), false, "bybit-lin-down")) {
+                session.start();
+                venue.settle(session.bot(), venue.bars.get(11));
+                int steps = 0;
+                while (session.bot().position().quantity().signum() == 0) {
+                    assertThat(++steps).as("the strategy opened a position within 20 bars").isLessThanOrEqualTo(20);
+                    venue.step(session.bot());
+                    venue.awaitFundingHeard(session.bot());
+                }
+                heldAtStop = session.bot().position().quantity();
+                session.stop();
+            }
+            int bookedBefore = venue.sim.fundingPayments().size();
+            // Down for 8 bars (40 minutes of market time): the venue settles funding on the position at least once.
+            for (int i = 0; i < 8; i++) assertThat(venue.sim.step()).isTrue();
+            assertThat(venue.sim.fundingPayments()).as("a settlement while the bot was down").hasSizeGreaterThan(bookedBefore);
+            assertThat(venue.venuePosition()).as("nothing traded while the bot was down").isEqualByComparingTo(heldAtStop);
+
+            try (TradingSession session = TradingSession.open(config, Mode.LIVE, Plugins.discover(), false, "bybit-lin-down")) {
+                session.start();
+                // It acts on the bars that closed while it was down, and may trade on them: wait until it agrees with the venue.
+                BybitOnLoopback.await("the restarted bot agrees with the venue", () -> venue.agrees(session.bot())
+                        && session.bot().position().quantity().compareTo(venue.venuePosition()) == 0);
+                assertThat(session.bot().position().funding()).as("every settlement the venue booked, the missed one included, once")
+                        .isEqualByComparingTo(venue.venueFundingPaid());
+                session.stop();
+            }
+        }
+    }
+
+    @Test
     void aLinearNeutralGridEndsTheSameWithDroppedConnectionsAndServerErrorsAsWithout() {
         Map<String, Object> params = Map.of("levels", 3, "spacing", 0.3, "budget", 3000, "perp-mode", "neutral");
 
