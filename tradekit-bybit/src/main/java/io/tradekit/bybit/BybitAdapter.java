@@ -354,7 +354,7 @@ public final class BybitAdapter implements ExchangeAdapter {
     public List<Fill> fills(String symbol, Instant since) {
         Map<String, Fill> byId = new LinkedHashMap<>();
         for (JsonNode e : oldestFirst(executions(symbol, since))) {
-            read("GET /v5/execution/list (" + symbol + ")", () -> OrderMapping.fill(e)).ifPresent(f -> byId.put(f.fillId(), f));
+            read(executionsCall(symbol), () -> OrderMapping.fill(e)).ifPresent(f -> byId.put(f.fillId(), f));
         }
         return List.copyOf(byId.values());
     }
@@ -367,7 +367,7 @@ public final class BybitAdapter implements ExchangeAdapter {
     @Override
     public List<io.tradekit.api.FundingPayment> fundingPayments(String symbol, Instant since) {
         if (!config.category().isDerivative()) return List.of();
-        String what = "GET /v5/execution/list (" + symbol + ")";
+        String what = executionsCall(symbol);
         List<io.tradekit.api.FundingPayment> out = new ArrayList<>();
         for (JsonNode e : oldestFirst(executions(symbol, since))) {
             if (OrderMapping.type(e).equals("Funding")) out.add(read(what, () -> OrderMapping.funding(e)));
@@ -387,11 +387,16 @@ public final class BybitAdapter implements ExchangeAdapter {
         return out;
     }
 
+    /** How errors of the executions list name the call. */
+    private static String executionsCall(String symbol) {
+        return "GET /v5/execution/list (" + symbol + ")";
+    }
+
     /** Every execution of the symbol from {@code since} on, of any type, as Bybit lists them. */
     private List<JsonNode> executions(String symbol, Instant since) {
         List<JsonNode> all = new ArrayList<>();
         long now = rest.serverMillis();
-        String what = "GET /v5/execution/list (" + symbol + ")";
+        String what = executionsCall(symbol);
         for (long start = since.toEpochMilli(); start <= now; start += EXECUTION_WINDOW.toMillis()) {
             long end = Math.min(now, start + EXECUTION_WINDOW.toMillis() - 1);
             String cursor = null;
@@ -419,7 +424,7 @@ public final class BybitAdapter implements ExchangeAdapter {
             try {
                 List<JsonNode> found = oldestFirst(executions(symbol, since));
                 for (JsonNode e : found) {
-                    if (!OrderMapping.type(e).equals("Trade")) read("GET /v5/execution/list (" + symbol + ")", () -> executions.event(e)).ifPresent(out::add);
+                    if (!OrderMapping.type(e).equals("Trade")) read(executionsCall(symbol), () -> executions.event(e)).ifPresent(out::add);
                 }
             } catch (RuntimeException e) {
                 out.add(new Event.ErrorRaised(PrivateStream.SOURCE, e instanceof ExchangeException x ? x.category() : ErrorCategory.INTERNAL,

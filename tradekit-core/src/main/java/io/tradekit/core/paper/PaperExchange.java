@@ -277,13 +277,13 @@ public final class PaperExchange implements ExchangeAdapter {
         } else {
             // A bar played to its end before a restart is not played again: its path would meet orders placed since.
             if (engine.hasPlayed(bar, closeTime)) return;
-            if (book != null) first = engine.resumeBar(bar);
-        }
-        if (first >= 0) {
-            // Inside this bar when the process ended: the bot answers what it heard there (the fills it reconciled) first.
-            settle.settle(engine.now());
-        } else if (!inMemory() && durably(() -> engine.playIfQuiet(bar, closeTime))) {
-            return; // nothing rests, waits or is watched: no point of the path can fill or tell the bot anything
+            first = book == null ? -1 : engine.resumeBar(bar);
+            if (first >= 0) {
+                // Inside this bar when the process ended: the bot answers what it heard there (the fills it reconciled) first.
+                settle.settle(engine.now());
+            } else if (durably(() -> engine.playIfQuiet(bar, closeTime))) {
+                return; // nothing rests, waits or is watched: no point of the path can fill or tell the bot anything
+            }
         }
         PricePoint[] path = PricePoint.pathOf(bar, closeTime);
         for (int i = Math.max(first, 0); i < path.length; i++) {

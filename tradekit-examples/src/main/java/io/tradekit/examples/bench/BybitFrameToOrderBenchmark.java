@@ -58,8 +58,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code java -cp tradekit-examples/target/tradekit.jar org.openjdk.jmh.Main BybitFrameToOrderBenchmark}</pre>
  */
-// A fixed heap touched at start, as a long-running bot's is: in a heap that grows, a short run keeps faulting in fresh
-// pages, which added some 15 µs to the 90th and 99th percentiles of the Binance path (measured 2026-12-04).
+// A fixed heap touched at start, for the reason BinanceFrameToOrderBenchmark gives.
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
