@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -92,24 +93,47 @@ public final class HttpTransport {
      */
     public HttpReply send(HttpRequest request) {
         String what = request.method() + " " + request.uri().getPath();
-        Duration deadline = request.timeout().orElse(DEFAULT_DEADLINE);
-        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request, LimitedBody.handler(maxBodyBytes));
         try {
-            HttpResponse<String> response = exchange.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-            return new HttpReply(response.statusCode(), response.headers(), response.body());
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw failure(ErrorCategory.TIMEOUT, RecoveryAction.RESYNC_STATE, what + ": no complete answer within the deadline of "
-                    + deadline.toMillis() + " ms", e);
+            return sendWithoutBlocking(request).get();
         } catch (ExecutionException e) {
             throw classify(what, e.getCause() == null ? e : e.getCause());
-        } catch (CancellationException e) {
-            throw failure(ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE, what + ": the exchange was cancelled", e);
         } catch (InterruptedException e) {
-            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new TradeKitException(ErrorCategory.INTERNAL, venue + " " + what + ": interrupted", e);
         }
+    }
+
+    /**
+     * Sends {@code request} as {@link #send} does, without blocking the calling thread: the answer, or the same
+     * exception {@code send} would throw, completes the stage (on the client's threads) within the request's deadline.
+     *
+     * @param request the request; its {@link HttpRequest#timeout()} is the deadline on the whole exchange
+     * @return the answer to come with any status; exceptionally NETWORK, TIMEOUT, UNKNOWN_OUTCOME or MALFORMED_DATA
+     */
+    public CompletableFuture<HttpReply> sendWithoutBlocking(HttpRequest request) {
+        String what = request.method() + " " + request.uri().getPath();
+        Duration deadline = request.timeout().orElse(DEFAULT_DEADLINE);
+        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request, LimitedBody.handler(maxBodyBytes));
+        // The deadline covers the body too (the client's own timeout ends at the headers). It runs on a stage of its own,
+        // so that the exchange itself is still open when it passes and can be cancelled, which closes the connection.
+        CompletableFuture<HttpResponse<String>> answer = new CompletableFuture<>();
+        exchange.whenComplete((response, failure) -> {
+            if (failure == null) answer.complete(response);
+            else answer.completeExceptionally(failure);
+        });
+        return answer.orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS).handle((response, failure) -> {
+            if (failure == null) return new HttpReply(response.statusCode(), response.headers(), response.body());
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof TimeoutException) {
+                exchange.cancel(true);
+                throw failure(ErrorCategory.TIMEOUT, RecoveryAction.RESYNC_STATE, what + ": no complete answer within the deadline of "
+                        + deadline.toMillis() + " ms", cause);
+            }
+            if (cause instanceof CancellationException) {
+                throw failure(ErrorCategory.UNKNOWN_OUTCOME, RecoveryAction.RESYNC_STATE, what + ": the exchange was cancelled", cause);
+            }
+            throw classify(what, cause);
+        });
     }
 
     /** What a failed exchange means: whether anything was sent decides whether it may be sent again. */

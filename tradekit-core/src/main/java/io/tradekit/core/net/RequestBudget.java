@@ -120,6 +120,44 @@ public final class RequestBudget {
     }
 
     /**
+     * Takes {@code weight} only if that needs no wait: no pause in force and room left in the window (or nothing of
+     * it used), as {@link #acquire} would take it at once. For a caller that must not block, and sends some other
+     * way (or later) when this says no.
+     *
+     * @param weight the request's weight in the venue's units
+     * @return true when the weight was taken; false, with nothing taken, when {@link #acquire} would have waited
+     */
+    public synchronized boolean tryAcquire(long weight) {
+        long now = clock.millis();
+        roll(now);
+        if (pausedUntil > now || (used + weight > limit && used != 0)) return false;
+        used += weight;
+        return true;
+    }
+
+    /**
+     * Gives back {@code weight} taken by {@link #tryAcquire} for a request that then was not sent, if the window it
+     * was taken in is still the current one (a new window has nothing of it to give back).
+     *
+     * @param weight the weight taken
+     * @param takenInWindow {@link #window()} as it was when the weight was taken
+     */
+    public synchronized void giveBack(long weight, long takenInWindow) {
+        roll(clock.millis());
+        if (windowStart == takenInWindow) used = Math.max(0, used - weight);
+    }
+
+    /**
+     * The start of the current counting window, in epoch milliseconds; for {@link #giveBack}.
+     *
+     * @return when the current window began
+     */
+    public synchronized long window() {
+        roll(clock.millis());
+        return windowStart;
+    }
+
+    /**
      * The venue reported how much of the current window is used; the larger count wins.
      *
      * @param reported the weight the venue says is used in the current window

@@ -83,12 +83,32 @@ public final class Retrier {
      *         outcome of a non-idempotent call as {@code UNKNOWN_OUTCOME}
      */
     public <T> T call(Idempotency idempotency, String what, Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
+        return callAfter(null, idempotency, what, call);
+    }
+
+    /**
+     * Goes on with {@link #call} after its first attempt was made elsewhere (sent without blocking) and failed with
+     * {@code firstFailure}: waits and repeats {@code call} as {@code call} would have after that attempt, or throws what
+     * it would have thrown. With {@code firstFailure} null it is {@link #call}.
+     *
+     * @param firstFailure how the first attempt failed, or null when none was made
+     * @param idempotency whether the call may be repeated when its outcome is unknown
+     * @param what names the call in error messages
+     * @param call the call, for the attempts after the first
+     * @param <T> the call's result type
+     * @return the first successful result
+     * @throws ExchangeException as {@link #call}
+     */
+    public <T> T callAfter(ExchangeException firstFailure, Idempotency idempotency, String what, Supplier<T> call) {
+        ExchangeException failure = firstFailure;
+        int failedAttempts = firstFailure == null ? 0 : 1;
+        while (true) {
+            if (failure != null) pause(waitBeforeRepeat(failure, idempotency, what, failedAttempts), failure);
             try {
                 return call.get();
             } catch (ExchangeException e) {
-                Duration wait = waitBeforeRepeat(e, idempotency, what, attempt);
-                pause(wait, e);
+                failure = e;
+                failedAttempts++;
             }
         }
     }

@@ -59,4 +59,28 @@ class RequestBudgetTest {
         assertThat(e.retryAfter()).contains(Duration.ofMinutes(5));
         assertThat(clock.waits).isEmpty();
     }
+
+    @Test
+    void tryAcquireTakesOnlyWhatNeedsNoWaitAndGiveBackReturnsItWithinTheSameWindow() {
+        assertThat(budget.tryAcquire(60)).isTrue();
+        long window = budget.window();
+        assertThat(budget.tryAcquire(50)).isFalse(); // 110 of 100: acquire would wait for the next minute
+        assertThat(budget.used()).isEqualTo(60);
+        assertThat(budget.tryAcquire(40)).isTrue();
+        budget.giveBack(40, window);
+        assertThat(budget.used()).isEqualTo(60);
+        budget.pauseFor(Duration.ofSeconds(3));
+        assertThat(budget.tryAcquire(1)).isFalse(); // a pause is a wait too
+        assertThat(clock.waits).isEmpty();
+    }
+
+    @Test
+    void weightGivenBackAfterTheWindowRolledIsNotTakenFromTheNewWindow() {
+        assertThat(budget.tryAcquire(30)).isTrue();
+        long window = budget.window();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(budget.tryAcquire(5)).isTrue();
+        budget.giveBack(30, window);
+        assertThat(budget.used()).isEqualTo(5);
+    }
 }

@@ -112,4 +112,28 @@ class RetrierTest {
                 failing(calls, failure(ErrorCategory.TIMEOUT), failure(ErrorCategory.TIMEOUT), third))).isSameAs(third);
         assertThat(calls).hasValue(3);
     }
+
+    @Test
+    void goingOnAfterAFirstAttemptMadeElsewhereRepeatsOrGivesUpAsTheWholeCallWould() {
+        AtomicInteger calls = new AtomicInteger();
+        // nothing was sent (no connection): the order is sent again, after the first backoff
+        assertThat(retrier.callAfter(failure(ErrorCategory.NETWORK), Idempotency.NON_IDEMPOTENT, "POST /order", failing(calls))).isEqualTo("ok");
+        assertThat(calls).hasValue(1);
+        assertThat(clock.waits).hasSize(1);
+
+        // sent and unanswered: never sent again, reported as unknown at once
+        AtomicInteger never = new AtomicInteger();
+        ExchangeException unknown = catchThrowableOfType(ExchangeException.class, () -> retrier.callAfter(failure(ErrorCategory.TIMEOUT),
+                Idempotency.NON_IDEMPOTENT, "POST /order (client order id a1)", failing(never)));
+        assertThat(never).hasValue(0);
+        assertThat(unknown.category()).isEqualTo(ErrorCategory.UNKNOWN_OUTCOME);
+        assertThat(unknown.getMessage()).contains("client order id a1").contains("look it up");
+
+        // the attempts are counted from the first: two more failures use up all three
+        AtomicInteger more = new AtomicInteger();
+        ExchangeException last = failure(ErrorCategory.NETWORK);
+        assertThat(catchThrowableOfType(ExchangeException.class, () -> retrier.callAfter(failure(ErrorCategory.NETWORK),
+                Idempotency.NON_IDEMPOTENT, "POST /order", failing(more, failure(ErrorCategory.NETWORK), last)))).isSameAs(last);
+        assertThat(more).hasValue(2);
+    }
 }
