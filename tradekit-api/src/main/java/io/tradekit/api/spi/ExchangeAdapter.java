@@ -20,10 +20,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One venue. Methods may block (the engine calls them off its loop: on a platform thread kept warm per bot, or a
- * virtual thread when that one is busy) and throw {@link io.tradekit.api.ExchangeException} with the failure's category. Streams post
+ * virtual thread when that one is busy; only {@link #placeWithoutBlocking} is called on the loop itself) and throw
+ * {@link io.tradekit.api.ExchangeException} with the failure's category. Streams post
  * {@link io.tradekit.api.event.Event}s to the sink given to {@link #connect}; an adapter never calls
  * strategy code. A malformed venue message becomes an {@code ErrorRaised} event, never a crash.
  *
@@ -130,6 +132,27 @@ public interface ExchangeAdapter extends AutoCloseable {
      * @throws ExchangeException when the venue refuses the order or its outcome is unknown, with the failure's category
      */
     OrderAck place(OrderRequest request);
+
+    /**
+     * Starts placing a new order without blocking the calling thread, for a venue whose order channel is a stream
+     * of messages (a WebSocket API): the request is checked, signed and handed to the socket here, and the venue's
+     * answer completes the stage later, on another thread. The rules are {@link #place}'s: the stage completes
+     * with the acknowledgement, or exceptionally with the {@link ExchangeException} that {@code place} would throw
+     * ({@code UNKNOWN_OUTCOME} when the order may exist), within the adapter's own deadline. A check that fails
+     * before anything is sent may throw here instead.
+     *
+     * <p>When the order cannot go out at once (no open connection, a rate-limit budget to wait for, an order
+     * channel that blocks) it returns empty and sends nothing; the caller then calls {@link #place} on a thread
+     * that may block. The engine uses this, when the adapter offers it, to send from its loop without handing
+     * the order to another thread first. The default is always empty.
+     *
+     * @param request the order, with the client order id the bot wrote ahead
+     * @return the answer to come, or empty when nothing was sent and {@link #place} must be used
+     * @throws ExchangeException when a check fails before anything is sent (the order is refused)
+     */
+    default Optional<CompletionStage<OrderAck>> placeWithoutBlocking(OrderRequest request) {
+        return Optional.empty();
+    }
 
     /**
      * Cancels by client order id; an order already gone throws with category {@code ORDER_NOT_FOUND}.

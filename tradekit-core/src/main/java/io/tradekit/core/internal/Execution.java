@@ -74,7 +74,8 @@ final class Execution {
         ordersSent++;
         // Off to the venue first (inside a commit scope, once that commit is durable): the audit line and the listeners do
         // not hold the order up (its answer is handled on this loop after this task, so they still come first).
-        engine.afterCommit(() -> engine.calls.call(() -> engine.venue.place(request), (ack, failure) -> onPlaced(request, ack, failure)));
+        engine.afterCommit(() -> engine.calls.callWithoutBlocking(() -> engine.venue.placeWithoutBlocking(request),
+                () -> engine.venue.place(request), (ack, failure) -> onPlaced(request, ack, failure)));
         if (engine.auditsTrades()) TradeAudit.order(engine, order);
         if (engine.hasListeners()) engine.publish(new BotEvent.OrderSubmitted(now, order));
         // A request whose answer never comes is not forgotten: after the timeout (wall time) it is looked up.

@@ -1,5 +1,9 @@
 package io.tradekit.core.internal;
 
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
@@ -7,8 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs exchange calls off the loop and brings their outcome back onto it. Live, a call runs on a
- * {@link WarmCaller} when that thread is free (no thread start or wake-up on the way to the venue) and
- * on a new virtual thread when it is busy, so calls never wait for each other; on a data clock (a replay) on
+ * {@link WarmCaller} when that thread is free (no thread start on the way to the venue) and
+ * on a new virtual thread when it is busy, so calls never wait for each other; a placement that the venue can
+ * send without blocking ({@link #callWithoutBlocking}) is sent from the loop itself, with no thread to wake; on a data clock (a replay) on
  * one thread, in order; in a backtest it runs inline and its outcome is queued, so the handler code is the same
  * and the run stays deterministic.
  */
@@ -51,6 +56,41 @@ public final class VenueCalls implements AutoCloseable {
 
     /** Calls {@code call}; then, on the loop, {@code onLoop} gets the result or the failure (exactly one is non-null). */
     public <T> void call(Supplier<T> call, BiConsumer<T, RuntimeException> onLoop) {
+        begin();
+        dispatch(call, onLoop);
+    }
+
+    /**
+     * Live, first asks {@code start} to send without blocking, here on the loop; when it sent, its stage's outcome comes
+     * back onto the loop as {@link #call}'s does, with no thread hand-off on the way to the venue. When it sent nothing
+     * (empty), and always in a backtest or a replay, {@code blocking} is called as {@link #call} calls. A {@code start}
+     * that throws has failed the call: {@code onLoop} gets the failure.
+     */
+    public <T> void callWithoutBlocking(Supplier<Optional<? extends CompletionStage<T>>> start, Supplier<T> blocking,
+                                        BiConsumer<T, RuntimeException> onLoop) {
+        begin();
+        if (warm == null) {
+            dispatch(blocking, onLoop);
+            return;
+        }
+        Optional<? extends CompletionStage<T>> sent;
+        try {
+            sent = start.get();
+        } catch (RuntimeException e) {
+            end(null, e, onLoop);
+            return;
+        }
+        if (sent.isEmpty()) dispatch(blocking, onLoop);
+        else sent.get().whenComplete((result, failure) -> end(result, failure == null ? null : unwrapped(failure), onLoop));
+    }
+
+    /** Held until the outcome is queued: the loop is never seen idle while an answer is on its way. */
+    private void begin() {
+        loop.hold();
+        inFlight.incrementAndGet();
+    }
+
+    private <T> void dispatch(Supplier<T> call, BiConsumer<T, RuntimeException> onLoop) {
         Runnable work = () -> {
             T result = null;
             RuntimeException failure = null;
@@ -59,17 +99,26 @@ public final class VenueCalls implements AutoCloseable {
             } catch (RuntimeException e) {
                 failure = e;
             }
-            T r = result;
-            RuntimeException f = failure;
-            loop.execute(() -> onLoop.accept(r, f));
-            inFlight.decrementAndGet();
-            loop.release();
+            end(result, failure, onLoop);
         };
-        // Held until the outcome is queued: the loop is never seen idle while an answer is on its way.
-        loop.hold();
-        inFlight.incrementAndGet();
         if (executor == null) work.run();
         else if (warm == null || !warm.offer(work)) executor.execute(work);
+    }
+
+    private <T> void end(T result, RuntimeException failure, BiConsumer<T, RuntimeException> onLoop) {
+        loop.execute(() -> onLoop.accept(result, failure));
+        inFlight.decrementAndGet();
+        loop.release();
+    }
+
+    /** What failed a stage: the cause its completion wraps, as the call itself would have thrown it. */
+    private static RuntimeException unwrapped(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RuntimeException r ? r
+                : new IllegalStateException("the venue call failed: " + cause, cause);
     }
 
     /** Calls sent whose outcome has not been queued on the loop yet. */
