@@ -56,6 +56,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,7 +140,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
         this.webSocketOrders = config.orderChannel() == BinanceConfig.OrderChannel.WEBSOCKET && config.credentials().isPresent()
                 ? new WsApiClient(config, rest, weight, orders, sink, background, clock)
                 : null;
-        this.orderCalls = new OrderCalls(rest, webSocketOrders);
+        this.orderCalls = new OrderCalls(rest, webSocketOrders, background);
         this.user = config.credentials().isPresent()
                 ? new UserStream(config, rest, sink, since -> AccountResync.since(this, known, UserStream.SOURCE, since, clock.instant()),
                         this::remember, background, clock)
@@ -306,12 +307,38 @@ public final class BinanceAdapter implements ExchangeAdapter {
      */
     @Override
     public OrderAck place(OrderRequest request) {
+        QueryString params = newOrder(request);
+        return seen(request, orderCalls.call(Endpoint.NEW_ORDER, params, Operation.PLACE, details(request), OrderMapping::ack));
+    }
+
+    /**
+     * Sends a new order as {@link #place} does (the same checks, the same {@code POST /api/v3/order} or
+     * {@code order.place} request, the same unknown-outcome rules and deadline) without blocking the calling thread:
+     * signed and handed to the connection here, answered on the connection's thread. Empty when the order would have
+     * to wait (no open WebSocket API connection, a spent rate-limit budget, a server clock not yet sampled); {@link #place}
+     * then sends it.
+     */
+    @Override
+    public Optional<CompletionStage<OrderAck>> placeWithoutBlocking(OrderRequest request) {
+        QueryString params = newOrder(request);
+        return orderCalls.callWithoutBlocking(Endpoint.NEW_ORDER, params, Operation.PLACE, details(request), OrderMapping::ack)
+                .map(answer -> answer.thenApply(ack -> seen(request, ack)));
+    }
+
+    /** A new order's checks (client order id, filters) and parameters; the order is known as being sent from here on. */
+    private QueryString newOrder(OrderRequest request) {
         requireClientOrderId(request.clientOrderId());
         checkFilters(request);
         QueryString params = OrderMapping.newOrder(request, config.orderResponse(), selfTradePrevention(request.symbol()));
         known.sending(request.clientOrderId(), request.symbol());
-        OrderAck ack = orderCalls.call(Endpoint.NEW_ORDER, params, Operation.PLACE, request.symbol() + " " + request.side() + " "
-                + request.type() + ", client order id " + request.clientOrderId(), OrderMapping::ack);
+        return params;
+    }
+
+    private static String details(OrderRequest request) {
+        return request.symbol() + " " + request.side() + " " + request.type() + ", client order id " + request.clientOrderId();
+    }
+
+    private OrderAck seen(OrderRequest request, OrderAck ack) {
         known.seen(ack.clientOrderId(), ack.venueOrderId(), request.symbol(), ack.status());
         return ack;
     }

@@ -24,6 +24,9 @@ import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -174,6 +177,45 @@ public final class BinanceRestClient {
         }
     }
 
+    /**
+     * Sends the signed {@code endpoint} as {@link #call} does, but only if that needs no wait (the server clock sampled
+     * and fresh, room in the budgets): it is signed and handed to the HTTP client on the calling thread, and the answer
+     * (read as {@link #call} reads it) completes the stage on the client's threads. What {@link #call} would do after a
+     * failed first attempt (sign again after a -1021, repeat after a refused connection, wait out a short rate limit) runs
+     * on {@code executor}, with the same outcome. Empty, with nothing sent and nothing taken from the budgets, when
+     * something would have to be waited for.
+     */
+    public Optional<CompletableFuture<JsonNode>> callWithoutBlocking(Endpoint endpoint, QueryString params, Operation operation,
+                                                                      String what, Executor executor) {
+        if (!endpoint.signed() || !clockFresh()) return Optional.empty();
+        long window = orders.window();
+        if (endpoint.countsAsOrder() && !orders.tryAcquire(1)) return Optional.empty();
+        if (!weight.tryAcquire(weightOf(endpoint, params))) {
+            if (endpoint.countsAsOrder()) orders.giveBack(1, window);
+            return Optional.empty();
+        }
+        HttpRequest request = signedRequest(endpoint, params, timestamp());
+        return Optional.of(transport.sendWithoutBlocking(request).thenApply(reply -> read(reply, operation, what, false))
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                    if (!(cause instanceof ExchangeException first)) return CompletableFuture.failedFuture(cause);
+                    return CompletableFuture.supplyAsync(() -> {
+                        if (first.category() != ErrorCategory.CLOCK_SKEW) {
+                            return retrier.callAfter(first, endpoint.idempotency(), what, () -> callOnce(endpoint, params, operation, what, false));
+                        }
+                        // as callOnce: refused before processing, so sent once more with a resampled clock, and the
+                        // outcome of that is the first attempt's
+                        resyncClock();
+                        boolean[] resent = {false};
+                        return retrier.call(endpoint.idempotency(), what, () -> {
+                            if (resent[0]) return callOnce(endpoint, params, operation, what, false);
+                            resent[0] = true;
+                            return send(endpoint, params, operation, what, () -> signedRequest(endpoint, params, timestamp()), false);
+                        });
+                    }, executor);
+                }));
+    }
+
     private HttpRequest publicRequest(Endpoint endpoint, QueryString params) {
         return request(endpoint, params.toString()).build();
     }
@@ -194,7 +236,11 @@ public final class BinanceRestClient {
         if (endpoint.countsAsOrder()) {
             orders.acquire(1);
         }
-        HttpReply reply = transport.send(request.get());
+        return read(transport.send(request.get()), operation, what, keepErrorData);
+    }
+
+    /** An answer's JSON, or the failure it reports; the budgets learn what the venue counted. */
+    private JsonNode read(HttpReply reply, Operation operation, String what, boolean keepErrorData) {
         observeUsage(reply);
         if (reply.isSuccess()) {
             try {
@@ -271,15 +317,17 @@ public final class BinanceRestClient {
     }
 
     private synchronized void ensureClockSynced() {
-        OptionalLong last = clock.lastSampleAt();
-        if (clock.sampleCount() >= CLOCK_SAMPLES && last.isPresent()
-                && localClock.millis() - last.getAsLong() < CLOCK_REFRESH.toMillis()) {
-            return;
-        }
+        if (clockFresh()) return;
         int needed = clock.sampleCount() >= CLOCK_SAMPLES ? 1 : CLOCK_SAMPLES - clock.sampleCount();
         for (int i = 0; i < needed; i++) {
             sampleClock();
         }
+    }
+
+    /** Enough samples of the server clock, the last one recent. */
+    private boolean clockFresh() {
+        OptionalLong last = clock.lastSampleAt();
+        return clock.sampleCount() >= CLOCK_SAMPLES && last.isPresent() && localClock.millis() - last.getAsLong() < CLOCK_REFRESH.toMillis();
     }
 
     private void sampleClock() {

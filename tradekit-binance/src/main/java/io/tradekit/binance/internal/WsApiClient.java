@@ -18,8 +18,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -116,8 +118,59 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
         }
     }
 
+    /**
+     * Sends {@code method} as {@link #call} does, but only if that needs no wait (an open connection, logged on with
+     * {@code sessionLogon}, and room in both budgets): the request is signed and handed to the socket on the calling
+     * thread, and the answer completes the stage on the socket's thread, with {@link #call}'s result or the exception it
+     * would throw, within the same deadline. A -1021 is sent once more, freshly signed, off the calling thread. Empty, with
+     * nothing sent and nothing taken from the budgets, when something would have to be waited for.
+     */
+    public Optional<CompletableFuture<JsonNode>> callWithoutBlocking(String method, Map<String, String> params, Operation operation,
+                                                                      String what, int weight, boolean countsAsOrder) {
+        long forConnection;
+        synchronized (this) {
+            if (socket == null || !ready) return Optional.empty();
+            forConnection = connection;
+        }
+        long window = orders.window();
+        if (countsAsOrder && !orders.tryAcquire(1)) return Optional.empty();
+        if (!this.weight.tryAcquire(weight)) {
+            if (countsAsOrder) orders.giveBack(1, window);
+            return Optional.empty();
+        }
+        long deadline = System.nanoTime() + config.requestTimeout().toNanos();
+        return Optional.of(send(method, params, operation, what, forConnection, deadline).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (!(cause instanceof ExchangeException e) || e.category() != ErrorCategory.CLOCK_SKEW) {
+                return CompletableFuture.failedFuture(cause);
+            }
+            return CompletableFuture.supplyAsync(() -> {
+                rest.resyncClock();
+                return once(method, params, operation, what, deadline);
+            }, executor);
+        }));
+    }
+
     private JsonNode once(String method, Map<String, String> params, Operation operation, String what, long deadline) {
         long forConnection = awaitReady(what, deadline);
+        try {
+            return send(method, params, operation, what, forConnection, deadline).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw unanswered(operation, what, String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unanswered(operation, what, "interrupted while waiting for the answer");
+        }
+    }
+
+    /**
+     * Signs {@code method} and sends it on connection {@code forConnection}. The stage completes with the answer's
+     * {@code result}, or exceptionally (wrapped in a {@link CompletionException}) with the {@link ExchangeException}
+     * that says what happened: not sent, refused by the venue, or sent and unanswered by {@code deadline}.
+     */
+    private CompletableFuture<JsonNode> send(String method, Map<String, String> params, Operation operation, String what,
+                                             long forConnection, long deadline) {
         String id = "o-" + ids.incrementAndGet();
         String request = signedRequest(id, method, params);
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
@@ -125,22 +178,18 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
         ReconnectingWebSocket s = socket;
         if (s == null || !s.send(request)) {
             pending.remove(id);
-            throw notSent(what, "the WebSocket API connection dropped before the request went out; nothing was sent");
+            return CompletableFuture.failedFuture(
+                    notSent(what, "the WebSocket API connection dropped before the request went out; nothing was sent"));
         }
-        JsonNode root;
-        try {
-            root = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw unanswered(operation, what, "no answer within " + config.requestTimeout().toMillis() + " ms");
-        } catch (ExecutionException e) {
-            throw unanswered(operation, what, e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unanswered(operation, what, "interrupted while waiting for the answer");
-        } finally {
+        return answer.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).handle((root, failure) -> {
             pending.remove(id);
-        }
-        return result(root, operation, what);
+            if (failure == null) return result(root, operation, what);
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof TimeoutException) {
+                throw unanswered(operation, what, "no answer within " + config.requestTimeout().toMillis() + " ms");
+            }
+            throw unanswered(operation, what, cause.getMessage());
+        });
     }
 
     /**
