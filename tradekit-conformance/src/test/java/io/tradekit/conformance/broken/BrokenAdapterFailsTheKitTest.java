@@ -99,6 +99,14 @@ class BrokenAdapterFailsTheKitTest {
         assertThat(outcome("aStreamThatGoesSilentIsDetectedAndReplaced"))
                 .startsWith("ABORTED").contains("the simulator offers no 'silenceStreams' fault hook");
         assertThat(outcomes.values().stream().filter(o -> o.startsWith("ABORTED")))
-                .allSatisfy(o -> assertThat(o).contains("the simulator offers no '"));
+                .allSatisfy(o -> assertThat(o).containsAnyOf("the simulator offers no '", "does not send orders without blocking"));
+    }
+
+    @Test
+    void checksOfAnOptionalWayOfSendingTheAdapterLacksAreSkippedNamingIt() {
+        assertThat(outcome("anOrderSentWithoutBlockingIntoAServerErrorIsAnUnknownOutcomeNeverResent"))
+                .startsWith("ABORTED").contains("does not send orders without blocking (placeWithoutBlocking is empty)");
+        // (its simulator lacks the stall hook as well, which this check meets first)
+        assertThat(outcome("anOrderSentWithoutBlockingDoesNotWaitForAStalledAnswerWhichEndsUnknownAtTheDeadline")).startsWith("ABORTED");
     }
 }
