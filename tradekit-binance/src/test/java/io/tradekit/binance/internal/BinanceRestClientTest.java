@@ -55,4 +55,29 @@ class BinanceRestClientTest {
             assertThat(sim.requests("GET", "/api/v3/account")).isEqualTo(1);
         }
     }
+
+    @Test
+    void aSignedPostCarriesItsParametersAndSignatureInAFormBodyAndOtherMethodsInTheQuery() {
+        Map<String, String> params = new HashMap<>(Map.of("restUrl", "http://127.0.0.1:9", "streamUrl", "ws://127.0.0.1:9",
+                "wsApiUrl", "ws://127.0.0.1:9/ws-api/v3"));
+        BinanceConfig config = BinanceConfig.from(new ExchangeSettings(Params.of("binance", params),
+                Optional.of(new io.tradekit.api.Credentials("key-1", "secret-1"))));
+        RequestBudget unlimited = RequestBudget.of("binance", "unlimited", Long.MAX_VALUE, Duration.ofMinutes(1), Duration.ZERO);
+        BinanceRestClient rest = new BinanceRestClient(config, new HttpTransport("binance", Duration.ofSeconds(1)), unlimited, unlimited,
+                Retrier.standard("binance"), new ServerClockOffset(9), InstantSource.system());
+        QueryString order = new QueryString().add("symbol", "ETHUSDT").add("side", "BUY").add("type", "MARKET").add("quantity", "0.1");
+        String signedText = "symbol=ETHUSDT&side=BUY&type=MARKET&quantity=0.1&recvWindow=" + config.recvWindowMillis() + "&timestamp=1700000000000";
+
+        java.net.http.HttpRequest post = rest.signedRequest(Endpoint.NEW_ORDER, order, 1_700_000_000_000L);
+        java.net.http.HttpRequest get = rest.signedRequest(Endpoint.ACCOUNT, new QueryString(), 1_700_000_000_000L);
+
+        String signature = rest.signer().sign(signedText);
+        String body = signedText + "&signature=" + signature;
+        assertThat(post.method()).isEqualTo("POST");
+        assertThat(post.uri().toString()).isEqualTo("http://127.0.0.1:9/api/v3/order"); // no signature in the URL
+        assertThat(post.headers().firstValue("Content-Type")).contains("application/x-www-form-urlencoded");
+        assertThat(post.headers().firstValue("X-MBX-APIKEY")).contains("key-1");
+        assertThat(post.bodyPublisher().orElseThrow().contentLength()).isEqualTo(body.length());
+        assertThat(get.uri().getRawQuery()).startsWith("recvWindow=").contains("&timestamp=1700000000000&signature=");
+    }
 }
