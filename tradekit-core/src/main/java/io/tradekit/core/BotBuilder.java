@@ -75,6 +75,7 @@ public final class BotBuilder {
     private boolean adoptVenuePosition;
     private String account = "";
     private Duration ackTimeout = Duration.ofSeconds(10);
+    private Duration fundingCheck = Duration.ofMinutes(15);
     private boolean stopOnStrategyFailure;
     private boolean followOrderBook;
     private final List<Consumer<BotEvent>> listeners = new ArrayList<>();
@@ -399,6 +400,22 @@ public final class BotBuilder {
     }
 
     /**
+     * How often a live bot on perpetuals asks the venue for its funding settlements (default 15 minutes, wall time), to
+     * apply any that the stream did not deliver, such as one settled while the stream was down whose resync failed.
+     * Each settlement counts once however it arrives. Backtests and replays settle funding on their own data and never ask.
+     *
+     * @param period a positive period
+     * @return this builder
+     */
+    public BotBuilder fundingCheckEvery(Duration period) {
+        if (period == null || period.isNegative() || period.isZero()) {
+            throw new InvalidInputException("bot '" + id + "': funding check period must be positive, got " + period);
+        }
+        this.fundingCheck = period;
+        return this;
+    }
+
+    /**
      * On restart, cancel open venue orders this bot does not know (default: report and leave them).
      *
      * @param cancel whether to cancel them
@@ -623,6 +640,7 @@ public final class BotBuilder {
         if (pairs != null) bot.engine().holdOnePositionPerPair();
         if (budget != null) bot.engine().useBudget(budget);
         bot.engine().setAckTimeout(ackTimeout);
+        bot.engine().setFundingCheckPeriod(fundingCheck);
         bot.engine().setStopOnStrategyFailure(stopOnStrategyFailure);
         bot.snapshotEvery(snapshotInterval);
         bot.catchUpAtMost(maxCatchUpBars);

@@ -86,6 +86,8 @@ public final class TradingBot implements AutoCloseable {
         this.engine = new BotEngine(config, strategy, venue, store, policies, loop, calls, clock);
         this.deadlines = NetworkDeadlines.wallClock(loop);
         engine.useDeadlines(deadlines);
+        // A live bot on perpetuals asks the venue for the funding it was settled now and then; a replay settles on its data.
+        if (!dataClock) engine.watchFunding(deadlines);
         engine.setRecoveryOptions(cancelUnknownOrders, adoptVenuePosition);
         engine.setAuditTrades(true);
         // A live bot's bars come from the venue's stream: each is journaled as acted on with its orders, so a restart knows what it missed.

@@ -120,6 +120,8 @@ public final class BotEngine {
     private Instant lastBarTime;
     private Instant lastMarkTime;
     private Recovery.RecoveryOptions recoveryOptions = Recovery.RecoveryOptions.DEFAULT;
+    /** A live bot's check of its funding with the venue; null in backtests and replays. */
+    private FundingWatch fundingWatch;
     private String strategyName;
     private boolean stopOnStrategyFailure;
     /** The store is dropped with the run (a backtest's own journal in memory): nothing ever reads it back. */
@@ -334,6 +336,16 @@ public final class BotEngine {
         execution.useDeadlines(networkDeadlines);
     }
 
+    /** A live bot: on perpetuals, it asks the venue for its funding settlements now and then ({@link FundingWatch}). */
+    public void watchFunding(NetworkDeadlines networkDeadlines) {
+        fundingWatch = new FundingWatch(this, networkDeadlines);
+    }
+
+    /** How often {@link #watchFunding} asks; ignored by a bot that does not watch. */
+    public void setFundingCheckPeriod(Duration period) {
+        if (fundingWatch != null) fundingWatch.setPeriod(period);
+    }
+
     // ---------------------------------------------------------------- life cycle
 
     /**
@@ -421,6 +433,7 @@ public final class BotEngine {
         }
         catchUpLanes();
         if (!(loop instanceof DirectLoop)) journalStrategyState();
+        if (fundingWatch != null && lanes.stream().anyMatch(lane -> lane.instrument.isDerivative())) fundingWatch.start(recovery.fundedSince());
     }
 
     /**
@@ -582,6 +595,7 @@ public final class BotEngine {
     /** A funding settlement: journaled, then applied, each once however often the venue reports it; false when it was already. */
     boolean onFunding(io.tradekit.api.FundingPayment payment) {
         if (!store.recordFunding(payment)) return false;
+        if (fundingWatch != null) fundingWatch.funded(payment.time());
         portfolio.applyFunding(payment);
         audit("funding", venue.venue(), payment.symbol() + (payment.isReceived() ? " received " : " paid ")
                         + payment.amount().abs().toPlainString() + " at rate " + payment.rate().toPlainString() + ", mark "

@@ -184,6 +184,11 @@ final class Recovery {
         }
     }
 
+    /** Where this recovery's look at the venue's funding began (see {@link FundingWatch}); null for a bot that never traded. */
+    Instant fundedSince() {
+        return fundedSince;
+    }
+
     /**
      * What a perpetual's venue does on its own, and may have done while the bot was down or before the bot journaled
      * it: liquidate the position with an order of its own (tagged {@code liquidation}), and settle funding. Each is
