@@ -13,7 +13,6 @@ import io.tradekit.api.OrderStatus;
 import io.tradekit.api.Side;
 import io.tradekit.api.event.BotEvent;
 import io.tradekit.api.spi.Strategy;
-import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.BacktestResult;
 import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
@@ -85,17 +84,7 @@ class LiveLoopTest {
     @Test
     void anOrderWhoseRequestTimedOutIsLookedUpAndItsFillAppliedOnce() {
         FlakyVenue venue = new FlakyVenue(new PaperExchange(paper()), 1);
-        Strategy once = new Strategy() {
-            boolean done;
-
-            @Override
-            public void onBar(Bar bar, StrategyContext ctx) {
-                if (!done) {
-                    done = true;
-                    ctx.submit(OrderIntent.market("BTCUSDT", Side.BUY, BigDecimal.ONE));
-                }
-            }
-        };
+        Strategy once = new SubmitOnce(OrderIntent.market("BTCUSDT", Side.BUY, BigDecimal.ONE));
         List<BotEvent.ErrorOccurred> errors = new CopyOnWriteArrayList<>();
         try (TradingBot bot = TradeKit.bot("flaky").exchange(venue).symbol("BTCUSDT").timeframe(Bars.BTC_TF)
                 .strategy(once).dataClock().onEvent(e -> {
@@ -131,17 +120,7 @@ class LiveLoopTest {
                 throw new IllegalStateException("unreachable");
             }
         };
-        Strategy once = new Strategy() {
-            boolean done;
-
-            @Override
-            public void onBar(Bar bar, StrategyContext ctx) {
-                if (!done) {
-                    done = true;
-                    ctx.submit(OrderIntent.market("BTCUSDT", Side.BUY, BigDecimal.ONE));
-                }
-            }
-        };
+        Strategy once = new SubmitOnce(OrderIntent.market("BTCUSDT", Side.BUY, BigDecimal.ONE));
         try (TradingBot bot = TradeKit.bot("silent").exchange(silent).symbol("BTCUSDT").timeframe(Bars.BTC_TF).strategy(once)
                 .staleAfter(java.time.Duration.ofDays(100_000)).ackTimeout(java.time.Duration.ofMillis(300)).build()) {
             bot.start();

@@ -10,8 +10,6 @@ import io.tradekit.api.OrderStatus;
 import io.tradekit.api.Side;
 import io.tradekit.api.event.BotEvent;
 import io.tradekit.api.event.EventSink;
-import io.tradekit.api.spi.Strategy;
-import io.tradekit.api.spi.StrategyContext;
 import io.tradekit.core.BotBuilder;
 import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
@@ -82,22 +80,8 @@ class PlacementWithoutBlockingTest {
         }
     }
 
-    private static Strategy buyOnce() {
-        return new Strategy() {
-            boolean done;
-
-            @Override
-            public void onBar(Bar bar, StrategyContext ctx) {
-                if (!done) {
-                    done = true;
-                    ctx.submit(OrderIntent.market("BTCUSDT", Side.BUY, BigDecimal.ONE));
-                }
-            }
-        };
-    }
-
     private static BotBuilder liveBot(String name, StreamingVenue venue, List<BotEvent.ErrorOccurred> errors) {
-        return TradeKit.bot(name).exchange(venue).symbol("BTCUSDT").timeframe(Bars.BTC_TF).strategy(buyOnce())
+        return TradeKit.bot(name).exchange(venue).symbol("BTCUSDT").timeframe(Bars.BTC_TF).strategy(new SubmitOnce(OrderIntent.market("BTCUSDT", Side.BUY, BigDecimal.ONE)))
                 .staleAfter(Duration.ofDays(100_000)).onEvent(e -> {
                     if (e instanceof BotEvent.ErrorOccurred x) errors.add(x);
                 });
@@ -173,19 +157,8 @@ class PlacementWithoutBlockingTest {
                 // no order stream either: only the lookup after the timeout can find the order
             }
         };
-        Strategy bidOnce = new Strategy() {
-            boolean done;
-
-            @Override
-            public void onBar(Bar bar, StrategyContext ctx) {
-                if (!done) {
-                    done = true;
-                    ctx.submit(OrderIntent.limit("BTCUSDT", Side.BUY, BigDecimal.ONE, new BigDecimal("90")));
-                }
-            }
-        };
         List<BotEvent.ErrorOccurred> errors = new CopyOnWriteArrayList<>();
-        try (TradingBot bot = liveBot("silent", venue, errors).strategy(bidOnce).ackTimeout(Duration.ofMillis(300)).build()) {
+        try (TradingBot bot = liveBot("silent", venue, errors).strategy(new SubmitOnce(OrderIntent.limit("BTCUSDT", Side.BUY, BigDecimal.ONE, new BigDecimal("90")))).ackTimeout(Duration.ofMillis(300)).build()) {
             bot.start();
             feed(bot, venue, "100");
             await("the order found resting", () -> bot.orders().stream().anyMatch(o -> o.status() == OrderStatus.NEW));
