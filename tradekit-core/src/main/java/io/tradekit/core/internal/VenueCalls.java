@@ -11,11 +11,11 @@ import java.util.function.Supplier;
 
 /**
  * Runs exchange calls off the loop and brings their outcome back onto it. Live, a call runs on a
- * {@link WarmCaller} when that thread is free (no thread start on the way to the venue) and
- * on a new virtual thread when it is busy, so calls never wait for each other; a placement that the venue can
- * send without blocking ({@link #callWithoutBlocking}) is sent from the loop itself, with no thread to wake; on a data clock (a replay) on
- * one thread, in order; in a backtest it runs inline and its outcome is queued, so the handler code is the same
- * and the run stays deterministic.
+ * {@link WarmCaller} when that thread is free (no thread start on the way to the venue) and on a new virtual
+ * thread when it is busy, so calls never wait for each other; a placement that the venue can send without
+ * blocking ({@link #callWithoutBlocking}) is sent from the loop itself, with no thread to wake. On a data clock
+ * (a replay) calls run on one thread, in order; in a backtest inline, with the outcome queued, so the handler
+ * code is the same and the run stays deterministic.
  */
 public final class VenueCalls implements AutoCloseable {
 
