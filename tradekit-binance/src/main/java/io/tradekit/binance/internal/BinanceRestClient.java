@@ -27,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -208,26 +207,12 @@ public final class BinanceRestClient {
             if (endpoint.countsAsOrder()) orders.giveBack(1, window);
             return Optional.empty();
         }
-        HttpRequest request = signedRequest(endpoint, params, timestamp());
-        return Optional.of(transport.sendWithoutBlocking(request).thenApply(reply -> read(reply, operation, what, false))
-                .exceptionallyCompose(failure -> {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                    if (!(cause instanceof ExchangeException first)) return CompletableFuture.failedFuture(cause);
-                    return CompletableFuture.supplyAsync(() -> {
-                        if (first.category() != ErrorCategory.CLOCK_SKEW) {
-                            return retrier.callAfter(first, endpoint.idempotency(), what, () -> callOnce(endpoint, params, operation, what, false));
-                        }
-                        // as callOnce: refused before processing, so sent once more with a resampled clock, and the
-                        // outcome of that is the first attempt's
-                        resyncClock();
-                        boolean[] resent = {false};
-                        return retrier.call(endpoint.idempotency(), what, () -> {
-                            if (resent[0]) return callOnce(endpoint, params, operation, what, false);
-                            resent[0] = true;
-                            return send(endpoint, params, operation, what, () -> signedRequest(endpoint, params, timestamp()), false);
-                        });
-                    }, executor);
-                }));
+        CompletableFuture<JsonNode> first = transport.sendWithoutBlocking(signedRequest(endpoint, params, timestamp()))
+                .thenApply(reply -> read(reply, operation, what, false));
+        return Optional.of(retrier.afterSentWithoutBlocking(first, endpoint.idempotency(), what, () -> {
+            resyncClock();
+            return send(endpoint, params, operation, what, () -> signedRequest(endpoint, params, timestamp()), false);
+        }, () -> callOnce(endpoint, params, operation, what, false), executor));
     }
 
     private HttpRequest publicRequest(Endpoint endpoint, QueryString params) {

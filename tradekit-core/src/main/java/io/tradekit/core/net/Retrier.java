@@ -8,6 +8,9 @@ import io.tradekit.api.TradeKitException;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -84,6 +87,41 @@ public final class Retrier {
      */
     public <T> T call(Idempotency idempotency, String what, Supplier<T> call) {
         return callAfter(null, idempotency, what, call);
+    }
+
+    /**
+     * The outcome of a call whose first attempt was sent without blocking ({@code firstAttempt}), as {@link #call} would
+     * have ended it: the first attempt's result; after its failure, what a venue client's attempt does on a refused
+     * timestamp ({@code CLOCK_SKEW}: {@code resentAfterClockSkew}, which samples the clock again and sends once more, as
+     * part of the same attempt), then the attempts {@link #callAfter} makes with {@code attempt}. Those may wait, so
+     * everything after a failed first attempt runs on {@code executor}.
+     *
+     * @param firstAttempt the first attempt, sent; completes with its result or its {@link ExchangeException}
+     * @param idempotency whether the call may be repeated when its outcome is unknown
+     * @param what names the call in error messages
+     * @param resentAfterClockSkew the first attempt again after its timestamp was refused: resample the clock, sign, send
+     * @param attempt one attempt of the call, blocking, for the attempts after the first
+     * @param executor where the attempts after the first run
+     * @param <T> the call's result type
+     * @return the call's outcome: its result, or (as a {@link java.util.concurrent.CompletionException}'s cause) the
+     *         exception {@link #call} would have thrown
+     */
+    public <T> CompletableFuture<T> afterSentWithoutBlocking(CompletableFuture<T> firstAttempt, Idempotency idempotency, String what,
+                                                             Supplier<T> resentAfterClockSkew, Supplier<T> attempt, Executor executor) {
+        return firstAttempt.exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (!(cause instanceof ExchangeException first)) return CompletableFuture.failedFuture(cause);
+            return CompletableFuture.supplyAsync(() -> {
+                if (first.category() != ErrorCategory.CLOCK_SKEW) return callAfter(first, idempotency, what, attempt);
+                T resent;
+                try {
+                    resent = resentAfterClockSkew.get();
+                } catch (ExchangeException e) {
+                    return callAfter(e, idempotency, what, attempt);
+                }
+                return resent;
+            }, executor);
+        });
     }
 
     /**

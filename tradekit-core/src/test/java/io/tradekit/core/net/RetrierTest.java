@@ -136,4 +136,38 @@ class RetrierTest {
                 Idempotency.NON_IDEMPOTENT, "POST /order", failing(more, failure(ErrorCategory.NETWORK), last)))).isSameAs(last);
         assertThat(more).hasValue(2);
     }
+
+    @Test
+    void aFirstAttemptSentWithoutBlockingEndsAsTheWholeCallWould() throws Exception {
+        java.util.concurrent.Executor inline = Runnable::run;
+        AtomicInteger resent = new AtomicInteger();
+        AtomicInteger later = new AtomicInteger();
+        Supplier<String> resend = () -> {
+            resent.incrementAndGet();
+            return "resent";
+        };
+
+        // answered: nothing else happens
+        assertThat(retrier.afterSentWithoutBlocking(java.util.concurrent.CompletableFuture.completedFuture("first"), Idempotency.NON_IDEMPOTENT,
+                "POST /order", resend, failing(later), inline).get()).isEqualTo("first");
+        // a refused timestamp: signed and sent once more, as part of the first attempt
+        assertThat(retrier.afterSentWithoutBlocking(java.util.concurrent.CompletableFuture.failedFuture(failure(ErrorCategory.CLOCK_SKEW)),
+                Idempotency.NON_IDEMPOTENT, "POST /order", resend, failing(later), inline).get()).isEqualTo("resent");
+        // never connected: repeated after the backoff
+        assertThat(retrier.afterSentWithoutBlocking(java.util.concurrent.CompletableFuture.failedFuture(failure(ErrorCategory.NETWORK)),
+                Idempotency.NON_IDEMPOTENT, "POST /order", resend, failing(later), inline).get()).isEqualTo("ok");
+        assertThat(resent).hasValue(1);
+        assertThat(later).hasValue(1);
+
+        // sent and unanswered: unknown, never repeated
+        java.util.concurrent.ExecutionException unknown = catchThrowableOfType(java.util.concurrent.ExecutionException.class,
+                () -> retrier.afterSentWithoutBlocking(java.util.concurrent.CompletableFuture.<String>failedFuture(failure(ErrorCategory.TIMEOUT)),
+                        Idempotency.NON_IDEMPOTENT, "POST /order (client order id a9)", resend, failing(later), inline).get());
+        assertThat(unknown.getCause()).isInstanceOfSatisfying(ExchangeException.class, e -> {
+            assertThat(e.category()).isEqualTo(ErrorCategory.UNKNOWN_OUTCOME);
+            assertThat(e.getMessage()).contains("client order id a9").contains("look it up");
+        });
+        assertThat(later).hasValue(1);
+        assertThat(resent).hasValue(1);
+    }
 }
