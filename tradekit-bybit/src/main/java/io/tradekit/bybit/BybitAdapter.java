@@ -58,6 +58,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -275,11 +276,33 @@ public final class BybitAdapter implements ExchangeAdapter {
      */
     @Override
     public OrderAck place(OrderRequest request) {
+        String what = newOrder(request);
+        return ack(request, what, rest.call(Endpoint.CREATE_ORDER, OrderMapping.create(category, config.category().isDerivative(), request), what));
+    }
+
+    /**
+     * Sends a new order as {@link #place} does (the same {@code POST /v5/order/create}, the same unknown-outcome rules
+     * and deadline) without blocking the calling thread: signed and handed to the HTTP client here, answered on the
+     * client's thread. Empty when the order would have to wait (a spent rate-limit budget, a server clock not yet
+     * sampled); {@link #place} then sends it.
+     */
+    @Override
+    public Optional<CompletionStage<OrderAck>> placeWithoutBlocking(OrderRequest request) {
+        String what = newOrder(request);
+        return rest.callWithoutBlocking(Endpoint.CREATE_ORDER, OrderMapping.create(category, config.category().isDerivative(), request), what,
+                background).map(answer -> answer.thenApply(result -> ack(request, what, result)));
+    }
+
+    /** Checks a new order's client order id and names its call; the order is known as being sent from here on. */
+    private String newOrder(OrderRequest request) {
         requireClientOrderId(request.clientOrderId());
         known.sending(request.clientOrderId(), request.symbol());
-        String what = "POST /v5/order/create (" + request.symbol() + " " + request.side() + " " + request.type() + ", orderLinkId "
+        return "POST /v5/order/create (" + request.symbol() + " " + request.side() + " " + request.type() + ", orderLinkId "
                 + request.clientOrderId() + ")";
-        JsonNode result = rest.call(Endpoint.CREATE_ORDER, OrderMapping.create(category, config.category().isDerivative(), request), what);
+    }
+
+    /** The acknowledgement of a new order from the venue's {@code result}; an answer without an order id is an unknown outcome. */
+    private OrderAck ack(OrderRequest request, String what, JsonNode result) {
         String orderId;
         try {
             orderId = VenueJson.text(result, "orderId");

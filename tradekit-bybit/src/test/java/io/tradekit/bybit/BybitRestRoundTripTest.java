@@ -192,4 +192,22 @@ class BybitRestRoundTripTest {
         }
         throw new AssertionError("order " + request.clientOrderId() + " was accepted");
     }
+
+    @Test
+    void anOrderSentWithoutBlockingOnceTheClockIsSampledIsAcknowledgedAsPlaceAcknowledgesIt() throws Exception {
+        // before the server clock is sampled nothing can be signed without waiting: nothing is sent
+        assertThat(bybit.placeWithoutBlocking(limit("nb-early", Side.BUY, "0.5", "90"))).isEmpty();
+        assertThat(bybit.openOrders("ETHUSDT")).isEmpty(); // (this signed call samples the clock)
+
+        OrderAck ack = bybit.placeWithoutBlocking(limit("nb-1", Side.BUY, "0.5", "90")).orElseThrow().toCompletableFuture()
+                .get(15, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(ack.clientOrderId()).isEqualTo("nb-1");
+        assertThat(ack.status()).isEqualTo(OrderStatus.NEW);
+        assertThat(ack.venueOrderId()).isNotBlank();
+        Order open = bybit.lookup("ETHUSDT", "nb-1").orElseThrow();
+        assertThat(open.venueOrderId()).contains(ack.venueOrderId());
+        assertThat(open.limitPrice().orElseThrow()).isEqualByComparingTo("90");
+        assertThat(bybit.openOrders("ETHUSDT")).extracting(Order::clientOrderId).containsExactly("nb-1");
+    }
 }

@@ -21,7 +21,10 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Bybit v5 REST: signs, budgets, sends and reads every call.
@@ -101,6 +104,24 @@ public final class BybitRestClient {
                 .build();
     }
 
+    /**
+     * Sends the signed {@code endpoint} as {@link #call} does, but only if that needs no wait (the server clock sampled
+     * and fresh, room in the budget): it is signed and handed to the HTTP client on the calling thread, and the answer
+     * (read as {@link #call} reads it) completes the stage on the client's threads. What {@link #call} would do after a
+     * failed first attempt (sign again after a 10002, repeat after a refused connection, wait out a short rate limit)
+     * runs on {@code executor}, with the same outcome. Empty, with nothing sent and nothing taken from the budget, when
+     * something would have to be waited for.
+     */
+    public Optional<CompletableFuture<JsonNode>> callWithoutBlocking(Endpoint endpoint, RequestText params, String what, Executor executor) {
+        if (!endpoint.signed() || !clockFresh() || !budget.tryAcquire(1)) return Optional.empty();
+        CompletableFuture<JsonNode> first = transport.sendWithoutBlocking(signedRequest(endpoint, params, clock.serverMillis(localClock.millis())))
+                .thenApply(reply -> read(endpoint, what, reply));
+        return Optional.of(retrier.afterSentWithoutBlocking(first, endpoint.idempotency(), what, () -> {
+            resyncClock();
+            return send(endpoint, what, signedRequest(endpoint, params, clock.serverMillis(localClock.millis())));
+        }, () -> callOnce(endpoint, params, what), executor));
+    }
+
     private JsonNode callOnce(Endpoint endpoint, RequestText params, String what) {
         if (!endpoint.signed()) {
             return send(endpoint, what, request(endpoint, params.query()).build());
@@ -127,7 +148,11 @@ public final class BybitRestClient {
 
     private JsonNode send(Endpoint endpoint, String what, HttpRequest request) {
         budget.acquire(1);
-        HttpReply reply = transport.send(request);
+        return read(endpoint, what, transport.send(request));
+    }
+
+    /** An answer's {@code result}, or the failure it reports; the budget learns what the venue counted. */
+    private JsonNode read(Endpoint endpoint, String what, HttpReply reply) {
         observeUsage(reply);
         boolean placing = endpoint == Endpoint.CREATE_ORDER || endpoint == Endpoint.CANCEL_ORDER;
         if (!reply.isSuccess()) {
@@ -201,14 +226,17 @@ public final class BybitRestClient {
     }
 
     private synchronized void ensureClockSynced() {
-        OptionalLong last = clock.lastSampleAt();
-        if (clock.sampleCount() >= CLOCK_SAMPLES && last.isPresent() && localClock.millis() - last.getAsLong() < CLOCK_REFRESH.toMillis()) {
-            return;
-        }
+        if (clockFresh()) return;
         int needed = clock.sampleCount() >= CLOCK_SAMPLES ? 1 : CLOCK_SAMPLES - clock.sampleCount();
         for (int i = 0; i < needed; i++) {
             sampleClock();
         }
+    }
+
+    /** Enough samples of the server clock, the last one recent. */
+    private boolean clockFresh() {
+        OptionalLong last = clock.lastSampleAt();
+        return clock.sampleCount() >= CLOCK_SAMPLES && last.isPresent() && localClock.millis() - last.getAsLong() < CLOCK_REFRESH.toMillis();
     }
 
     private void sampleClock() {

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The floors under the frame-to-signed-order benchmarks: the thread hand-offs of the product's path with no work in
  * them. A stream thread posts a task to a bot's loop ({@link ThreadLoop}: a short adaptive spin, then parked while
  * idle); {@link #streamToLoop} times that hand-off alone, the floor of any path that keeps a bot's state on one loop
- * thread, and the only one on the path of an adapter that sends an order without blocking (Binance's). With one that
- * only blocks (the Bybit and Kraken adapters), the loop then hands the call off itself ({@link VenueCalls}: its warm
+ * thread, and the only one on the path of an adapter that sends an order without blocking (Binance's, Bybit's). With
+ * one that only blocks (the Kraken adapter), the loop then hands the call off itself ({@link VenueCalls}: its warm
  * caller thread, or a virtual thread when that one is busy), which marks it done; {@link #streamToLoopToVenueCall}
  * times both. Each hand-off that finds its thread parked pays a wake-up. JMH
  * samples each round trip and reports its distribution in microseconds. The state is one loop and its venue-call
