@@ -93,6 +93,8 @@ public final class BybitAdapter implements ExchangeAdapter {
     private static final int ORDER_PAGE = 50;
     private static final int EXECUTION_PAGE = 100;
     private static final Duration EXECUTION_WINDOW = Duration.ofDays(7);
+    /** How far past its estimate of the venue's time a read of executions reaches; see {@link #executions}. */
+    private static final Duration CLOCK_ESTIMATE_MARGIN = Duration.ofSeconds(5);
 
     private final BybitConfig config;
     private final String category;
@@ -415,10 +417,14 @@ public final class BybitAdapter implements ExchangeAdapter {
         return "GET /v5/execution/list (" + symbol + ")";
     }
 
-    /** Every execution of the symbol from {@code since} on, of any type, as Bybit lists them. */
+    /**
+     * Every execution of the symbol from {@code since} on, of any type, as Bybit lists them. The last window ends a
+     * little after the venue's time as the kept clock offset estimates it: that estimate can lag the venue's clock by a
+     * few milliseconds, and an execution stamped in between (one made just before this read) was left out.
+     */
     private List<JsonNode> executions(String symbol, Instant since) {
         List<JsonNode> all = new ArrayList<>();
-        long now = rest.serverMillis();
+        long now = rest.serverMillis() + CLOCK_ESTIMATE_MARGIN.toMillis();
         String what = executionsCall(symbol);
         for (long start = since.toEpochMilli(); start <= now; start += EXECUTION_WINDOW.toMillis()) {
             long end = Math.min(now, start + EXECUTION_WINDOW.toMillis() - 1);

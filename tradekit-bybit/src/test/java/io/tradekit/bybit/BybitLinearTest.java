@@ -129,6 +129,27 @@ class BybitLinearTest {
     }
 
     @Test
+    void aSettlementMadeJustBeforeTheReadIsFoundWhileTheKeptClockOffsetLagsTheVenuesClock() {
+        try (SimulatedBybit venue = linear(new BigDecimal("0.001"))) {
+            BybitAdapter bybit = venue.adapter();
+            bybit.instrument("ETHUSDT");
+            bybit.setLeverage("ETHUSDT", new BigDecimal("3"));
+            bybit.place(market("lin-lag", Side.BUY, "1"));
+            SimulatedBybit.awaitTrue("the long is open", () -> bybit.position("ETHUSDT").isPresent());
+            Instant beforeAny = Instant.now().minusSeconds(60);
+            // The venue's clock runs 2 s ahead of the offset the adapter sampled (inside recv_window, so requests still
+            // pass): the adapter's estimate of the venue's now lags it, as a few milliseconds of estimate error do.
+            venue.sim.skewClock(Duration.ofSeconds(2));
+            venue.sim.step();
+            venue.sim.step(); // bar 4 closes at 00:05: a settlement, stamped on the venue's clock
+
+            assertThat(venue.sim.fundingPayments()).as("the venue settled").hasSize(1);
+            assertThat(bybit.fundingPayments("ETHUSDT", beforeAny)).as("the settlement, though stamped after the adapter's now")
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void aPositionAndTheMarginAccountAreReadBackAsTheVenueHoldsThem() {
         try (SimulatedBybit venue = linear(BigDecimal.ZERO)) {
             BybitAdapter bybit = venue.adapter();
