@@ -200,11 +200,8 @@ public final class BinanceRestClient {
      */
     public Optional<CompletableFuture<JsonNode>> callWithoutBlocking(Endpoint endpoint, QueryString params, Operation operation,
                                                                       String what, Executor executor) {
-        if (!endpoint.signed() || !clockFresh()) return Optional.empty();
-        long window = orders.window();
-        if (endpoint.countsAsOrder() && !orders.tryAcquire(1)) return Optional.empty();
-        if (!weight.tryAcquire(weightOf(endpoint, params))) {
-            if (endpoint.countsAsOrder()) orders.giveBack(1, window);
+        if (!endpoint.signed() || !clockFresh()
+                || !orders.tryAcquireWith(endpoint.countsAsOrder() ? 1 : 0, weight, weightOf(endpoint, params))) {
             return Optional.empty();
         }
         CompletableFuture<JsonNode> first = transport.sendWithoutBlocking(signedRequest(endpoint, params, timestamp()))
@@ -325,8 +322,7 @@ public final class BinanceRestClient {
 
     /** Enough samples of the server clock, the last one recent. */
     private boolean clockFresh() {
-        OptionalLong last = clock.lastSampleAt();
-        return clock.sampleCount() >= CLOCK_SAMPLES && last.isPresent() && localClock.millis() - last.getAsLong() < CLOCK_REFRESH.toMillis();
+        return clock.isFresh(localClock.millis(), CLOCK_SAMPLES, CLOCK_REFRESH);
     }
 
     private void sampleClock() {

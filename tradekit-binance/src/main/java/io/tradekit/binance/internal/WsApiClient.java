@@ -11,6 +11,7 @@ import io.tradekit.binance.BinanceConfig;
 import io.tradekit.binance.internal.BinanceErrors.Operation;
 import io.tradekit.core.net.ReconnectingWebSocket;
 import io.tradekit.core.net.RequestBudget;
+import io.tradekit.core.net.Stages;
 import io.tradekit.core.net.StreamEvents;
 import io.tradekit.core.net.VenueJson;
 
@@ -132,15 +133,10 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
             if (socket == null || !ready) return Optional.empty();
             forConnection = connection;
         }
-        long window = orders.window();
-        if (countsAsOrder && !orders.tryAcquire(1)) return Optional.empty();
-        if (!this.weight.tryAcquire(weight)) {
-            if (countsAsOrder) orders.giveBack(1, window);
-            return Optional.empty();
-        }
+        if (!orders.tryAcquireWith(countsAsOrder ? 1 : 0, this.weight, weight)) return Optional.empty();
         long deadline = System.nanoTime() + config.requestTimeout().toNanos();
         return Optional.of(send(method, params, operation, what, forConnection, deadline).exceptionallyCompose(failure -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = Stages.failure(failure);
             if (!(cause instanceof ExchangeException e) || e.category() != ErrorCategory.CLOCK_SKEW) {
                 return CompletableFuture.failedFuture(cause);
             }
@@ -184,7 +180,7 @@ public final class WsApiClient implements ReconnectingWebSocket.Listener, AutoCl
         return answer.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).handle((root, failure) -> {
             pending.remove(id);
             if (failure == null) return result(root, operation, what);
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = Stages.failure(failure);
             if (cause instanceof TimeoutException) {
                 throw unanswered(operation, what, "no answer within " + config.requestTimeout().toMillis() + " ms");
             }

@@ -235,8 +235,7 @@ public final class BybitRestClient {
 
     /** Enough samples of the server clock, the last one recent. */
     private boolean clockFresh() {
-        OptionalLong last = clock.lastSampleAt();
-        return clock.sampleCount() >= CLOCK_SAMPLES && last.isPresent() && localClock.millis() - last.getAsLong() < CLOCK_REFRESH.toMillis();
+        return clock.isFresh(localClock.millis(), CLOCK_SAMPLES, CLOCK_REFRESH);
     }
 
     private void sampleClock() {

@@ -1,9 +1,9 @@
 package io.tradekit.core.internal;
 
+import io.tradekit.core.net.Stages;
+
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
@@ -111,12 +111,9 @@ public final class VenueCalls implements AutoCloseable {
         loop.release();
     }
 
-    /** What failed a stage: the cause its completion wraps, as the call itself would have thrown it. */
+    /** What failed a stage, as the call itself would have thrown it. */
     private static RuntimeException unwrapped(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Stages.failure(failure);
         return cause instanceof RuntimeException r ? r
                 : new IllegalStateException("the venue call failed: " + cause, cause);
     }

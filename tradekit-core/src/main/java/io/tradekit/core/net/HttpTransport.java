@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -123,7 +122,7 @@ public final class HttpTransport {
         });
         return answer.orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS).handle((response, failure) -> {
             if (failure == null) return new HttpReply(response.statusCode(), response.headers(), response.body());
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = Stages.failure(failure);
             if (cause instanceof TimeoutException) {
                 exchange.cancel(true);
                 throw failure(ErrorCategory.TIMEOUT, RecoveryAction.RESYNC_STATE, what + ": no complete answer within the deadline of "
@@ -138,8 +137,7 @@ public final class HttpTransport {
 
     /** What a failed exchange means: whether anything was sent decides whether it may be sent again. */
     private RuntimeException classify(String what, Throwable cause) {
-        Throwable e = cause;
-        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) e = e.getCause();
+        Throwable e = Stages.failure(cause);
         if (e instanceof LimitedBody.TooLarge) {
             return failure(ErrorCategory.MALFORMED_DATA, RecoveryAction.SKIP, what + ": " + e.getMessage(), e);
         }

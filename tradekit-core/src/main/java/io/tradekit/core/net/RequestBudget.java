@@ -136,13 +136,32 @@ public final class RequestBudget {
     }
 
     /**
+     * Takes {@code weight} here and {@code otherWeight} from {@code other} (say an order count beside request weight),
+     * both or neither, each only if that needs no wait. A weight of 0 takes nothing from its budget and asks nothing of it.
+     *
+     * @param weight the request's weight in this budget's units
+     * @param other the second budget the request is charged to
+     * @param otherWeight the request's weight in {@code other}'s units
+     * @return true when both were taken; false, with nothing taken from either, when {@link #acquire} would have waited
+     */
+    public boolean tryAcquireWith(long weight, RequestBudget other, long otherWeight) {
+        long window = window();
+        if (weight > 0 && !tryAcquire(weight)) return false;
+        if (otherWeight > 0 && !other.tryAcquire(otherWeight)) {
+            if (weight > 0) giveBack(weight, window);
+            return false;
+        }
+        return true;
+    }
+
+    /**
      * Gives back {@code weight} taken by {@link #tryAcquire} for a request that then was not sent, if the window it
      * was taken in is still the current one (a new window has nothing of it to give back).
      *
      * @param weight the weight taken
      * @param takenInWindow {@link #window()} as it was when the weight was taken
      */
-    public synchronized void giveBack(long weight, long takenInWindow) {
+    synchronized void giveBack(long weight, long takenInWindow) {
         roll(clock.millis());
         if (windowStart == takenInWindow) used = Math.max(0, used - weight);
     }
@@ -152,7 +171,7 @@ public final class RequestBudget {
      *
      * @return when the current window began
      */
-    public synchronized long window() {
+    synchronized long window() {
         roll(clock.millis());
         return windowStart;
     }

@@ -9,7 +9,6 @@ import io.tradekit.api.TradeKitException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -109,7 +108,7 @@ public final class Retrier {
     public <T> CompletableFuture<T> afterSentWithoutBlocking(CompletableFuture<T> firstAttempt, Idempotency idempotency, String what,
                                                              Supplier<T> resentAfterClockSkew, Supplier<T> attempt, Executor executor) {
         return firstAttempt.exceptionallyCompose(failure -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = Stages.failure(failure);
             if (!(cause instanceof ExchangeException first)) return CompletableFuture.failedFuture(cause);
             return CompletableFuture.supplyAsync(() -> {
                 if (first.category() != ErrorCategory.CLOCK_SKEW) return callAfter(first, idempotency, what, attempt);

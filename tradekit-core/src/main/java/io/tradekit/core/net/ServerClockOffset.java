@@ -113,4 +113,17 @@ public final class ServerClockOffset {
     public synchronized OptionalLong lastSampleAt() {
         return samples.isEmpty() ? OptionalLong.empty() : OptionalLong.of(lastSampleLocalMillis);
     }
+
+    /**
+     * Whether the offset can be used as it is, with no new sample: at least {@code minSamples} are kept and the newest
+     * arrived less than {@code maxAge} before {@code localNowMillis}.
+     *
+     * @param localNowMillis the local epoch milliseconds now
+     * @param minSamples how many samples make the offset trustworthy
+     * @param maxAge how old the newest sample may be
+     * @return true when no sample needs to be taken first
+     */
+    public synchronized boolean isFresh(long localNowMillis, int minSamples, java.time.Duration maxAge) {
+        return samples.size() >= minSamples && localNowMillis - lastSampleLocalMillis < maxAge.toMillis();
+    }
 }
