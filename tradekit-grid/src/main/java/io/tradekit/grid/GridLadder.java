@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,11 @@ public final class GridLadder {
     private final int firstOffset;
     private final BigDecimal[] prices;
     private final BigDecimal[] quantities;
+    /**
+     * Each level's price as an order's limit, made once: as {@link io.tradekit.core.sizing.OrderRounding} gives it
+     * (trailing zeros stripped), so that every order placed at the level keeps this one number.
+     */
+    private final List<Optional<BigDecimal>> limits;
 
     private GridLadder(GridShape config, Instrument instrument, BigDecimal center, BigDecimal step, BigDecimal ratio,
                        int firstOffset, BigDecimal[] prices, BigDecimal[] quantities) {
@@ -47,6 +53,7 @@ public final class GridLadder {
         this.firstOffset = firstOffset;
         this.prices = prices;
         this.quantities = quantities;
+        this.limits = Arrays.stream(prices).map(p -> Optional.of(p.stripTrailingZeros())).toList();
     }
 
     /**
@@ -130,10 +137,19 @@ public final class GridLadder {
                 case LevelSizing.Budget b when b.mode() == SizeMode.QUOTE -> prices[i].multiply(BigDecimal.valueOf(pairs));
                 case LevelSizing.Budget b -> sumOfBuyPrices;
             };
-            q[i] = floorToStep(sizing.amount(), divisor, instrument.stepSize());
+            q[i] = stripped(floorToStep(sizing.amount(), divisor, instrument.stepSize()));
             requireTradable(config, instrument, q[i], prices[i], i);
         }
         return q;
+    }
+
+    /**
+     * Without trailing zeros after the point, as {@link io.tradekit.core.sizing.OrderRounding} gives an order's
+     * quantity: every order placed from the level then shares this one number instead of keeping its own copy.
+     */
+    private static BigDecimal stripped(BigDecimal quantity) {
+        BigDecimal s = quantity.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     /** {@code amount / divisor} rounded down to the step, exactly. */
@@ -249,6 +265,19 @@ public final class GridLadder {
      */
     public BigDecimal price(int level) {
         return prices[level];
+    }
+
+    /**
+     * The price of one level as an order's limit price: {@link #price(int) price(level)} without trailing zeros, as an
+     * order's limit is rounded. One instance per level, so that the orders a long run places there share it instead
+     * of each keeping its own.
+     *
+     * @param level the level's index, 0 to {@code size() - 1}
+     * @return the level's price, present, trailing zeros stripped
+     * @throws IndexOutOfBoundsException if {@code level} is not a level of the ladder
+     */
+    public Optional<BigDecimal> limitPrice(int level) {
+        return limits.get(level);
     }
 
     /**

@@ -29,6 +29,20 @@ class GridLadderTest {
     }
 
     @Test
+    void aLevelsQuantityAndItsLimitPriceHaveNoTrailingZerosAndTheLimitIsOneSharedInstance() {
+        GridLadder ladder = GridLadder.build(grid().sizePerLevel(d("0.5000"), SizeMode.BASE).spacing(d("1"), SpacingUnit.ABSOLUTE).levels(2).build(), BTC);
+        // As OrderRounding gives an order's quantity, so that every order placed from the level can share this number.
+        assertThat(ladder.quantity(0)).isEqualTo(d("0.5"));
+        // The level's price as an order's limit is rounded (trailing zeros stripped), one instance for every order.
+        assertThat(ladder.price(1)).isEqualTo(d("99.00"));
+        assertThat(ladder.limitPrice(1)).contains(d("99"));
+        assertThat(ladder.limitPrice(1)).isSameAs(ladder.limitPrice(1));
+
+        GridLadder whole = GridLadder.build(grid().sizePerLevel(d("100"), SizeMode.BASE).spacing(d("1"), SpacingUnit.ABSOLUTE).levels(2).build(), BTC);
+        assertThat(whole.quantity(0)).isEqualTo(d("100")); // not 1E+2
+    }
+
+    @Test
     void arithmeticLevelsStepByTheSpacingFromTheCenter() {
         GridLadder ladder = GridLadder.build(grid().spacing(d("1"), SpacingUnit.ABSOLUTE).levels(2).build(), BTC);
         assertThat(prices(ladder)).containsExactly("98.00", "99.00", "100.00", "101.00", "102.00");

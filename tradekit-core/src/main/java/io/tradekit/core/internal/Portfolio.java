@@ -114,12 +114,14 @@ public final class Portfolio {
             h.quantity = newQty;
             h.entryFees = h.entryFees.add(feeInQuote);
         } else {
-            BigDecimal closing = signedQty.abs().min(h.quantity.abs());
+            // The fill's own quantity when no fee was taken from it: the round trip then shares it instead of keeping a copy.
+            BigDecimal moved = fill.feeAsset().equals(instrument.baseAsset()) ? signedQty.abs() : qty;
+            BigDecimal held = h.quantity.abs();
+            BigDecimal closing = moved.compareTo(held) <= 0 ? moved : held;
             BigDecimal direction = BigDecimal.valueOf(h.quantity.signum());
             BigDecimal gross = instrument.notional(closing, fill.price().subtract(h.averageCost)).multiply(direction);
             if (derivative) cash = cash.add(gross);
             // Whole closes (the common case) need no division.
-            BigDecimal held = h.quantity.abs();
             BigDecimal entryFeeShare = closing.compareTo(held) == 0 ? h.entryFees : h.entryFees.multiply(closing).divide(held, PRICE_MC);
             BigDecimal exitFeeShare = closing.compareTo(qty) == 0 ? feeInQuote : feeInQuote.multiply(closing).divide(qty, PRICE_MC);
             BigDecimal fees = entryFeeShare.add(exitFeeShare);

@@ -39,7 +39,7 @@ public final class OrderRounding {
     public static BigDecimal price(BigDecimal price, Side side, Instrument instrument) {
         BigDecimal step = instrument.tickSize();
         BigDecimal units = price.divide(step, 0, side == Side.BUY ? RoundingMode.FLOOR : RoundingMode.CEILING);
-        return units.multiply(step).stripTrailingZeros();
+        return keepIfSame(price, units.multiply(step).stripTrailingZeros());
     }
 
     /**
@@ -63,6 +63,15 @@ public final class OrderRounding {
     }
 
     private static BigDecimal floorTo(BigDecimal value, BigDecimal step) {
-        return value.divide(step, 0, RoundingMode.FLOOR).multiply(step).stripTrailingZeros();
+        return keepIfSame(value, value.divide(step, 0, RoundingMode.FLOOR).multiply(step).stripTrailingZeros());
+    }
+
+    /**
+     * {@code value} itself when rounding gave the same digits and scale: a number already on the grid is then shared
+     * by every order made from it instead of each order keeping a copy for as long as its record is kept (a long
+     * backtest keeps every order).
+     */
+    private static BigDecimal keepIfSame(BigDecimal value, BigDecimal rounded) {
+        return rounded.equals(value) ? value : rounded;
     }
 }

@@ -44,6 +44,27 @@ class PortfolioTest {
     }
 
     @Test
+    void aRoundTripKeepsTheClosingFillsOwnQuantityInsteadOfACopy() {
+        Portfolio p = new Portfolio("USD", new BigDecimal("1000"));
+        p.apply(fill("1", Side.BUY, "100", "2", "0.2", 0), ETH);
+        Fill close = fill("2", Side.SELL, "110", "2", "0.22", 5);
+        p.apply(close, ETH);
+
+        assertThat(p.roundTrips().get(0).quantity()).isSameAs(close.quantity());
+    }
+
+    @Test
+    void aRoundTripOfAFillWhoseFeeWasTakenInTheBaseAssetRecordsWhatWasHeld() {
+        Portfolio p = new Portfolio("USD", new BigDecimal("1000"));
+        // Bought 2, of which the venue kept 0.002 as its fee: 1.998 held, and the sale of 2 closes only that.
+        p.apply(new Fill("1", "o-1", "v-1", "ETHUSD", Side.BUY, new BigDecimal("100"), new BigDecimal("2"), new BigDecimal("0.002"),
+                "ETH", T, false), ETH);
+        p.apply(fill("2", Side.SELL, "110", "2", "0.22", 5), ETH);
+
+        assertThat(p.roundTrips().get(0).quantity()).isEqualByComparingTo("1.998");
+    }
+
+    @Test
     void averageCostBlendsAddsAndPartialCloseAttributesEntryFeesProportionally() {
         Portfolio p = new Portfolio("USD", new BigDecimal("10000"));
         p.apply(fill("1", Side.BUY, "100", "1", "0.1", 0), ETH);

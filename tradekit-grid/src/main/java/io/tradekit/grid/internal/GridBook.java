@@ -239,7 +239,7 @@ public final class GridBook {
             return;
         }
         OrderIntent intent = new OrderIntent(ctx.symbol(), side, postOnly ? OrderType.LIMIT_MAKER : OrderType.LIMIT, qty,
-                Optional.of(price), TimeInForce.GTC, false, tag(p, level));
+                ladder.limitPrice(level), TimeInForce.GTC, false, tag(p, level));
         if (p.retry.attempts() > 0 || p.refusedAtPoint >= 0) ledger.retried();
         Submission s = ctx.submit(intent);
         if (s.isSent()) {
@@ -423,7 +423,8 @@ public final class GridBook {
     }
 
     private void pairOpened(LevelPair p, Fill fill, BigDecimal received, BigDecimal fee, StrategyContext ctx, long bar, boolean placing) {
-        p.held = p.held.add(received);
+        // An empty pair takes the fill's own quantity: its closing order, and the round trip, then share that number.
+        p.held = p.held.signum() == 0 ? received : p.held.add(received);
         p.entryCost = p.entryCost.add(fill.notional());
         p.entryFees = p.entryFees.add(fee);
         p.orderFilled = p.orderFilled.add(fill.quantity());
