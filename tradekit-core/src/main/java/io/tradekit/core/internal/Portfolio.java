@@ -94,7 +94,8 @@ public final class Portfolio {
         BigDecimal feeInQuote = feeInQuote(fill, instrument);
         totalFees = totalFees.add(feeInQuote);
         h.fees = h.fees.add(feeInQuote);
-        if (fill.feeAsset().equals(instrument.baseAsset())) {
+        boolean feeFromQuantity = fill.feeAsset().equals(instrument.baseAsset());
+        if (feeFromQuantity) {
             // The venue took the fee out of what we bought: we hold less than the fill says.
             signedQty = signedQty.subtract(fill.fee());
         } else if (fill.feeAsset().equals(quoteAsset)) {
@@ -115,7 +116,7 @@ public final class Portfolio {
             h.entryFees = h.entryFees.add(feeInQuote);
         } else {
             // The fill's own quantity when no fee was taken from it: the round trip then shares it instead of keeping a copy.
-            BigDecimal moved = fill.feeAsset().equals(instrument.baseAsset()) ? signedQty.abs() : qty;
+            BigDecimal moved = feeFromQuantity ? signedQty.abs() : qty;
             BigDecimal held = h.quantity.abs();
             BigDecimal closing = moved.compareTo(held) <= 0 ? moved : held;
             BigDecimal direction = BigDecimal.valueOf(h.quantity.signum());

@@ -19,6 +19,7 @@ import io.tradekit.api.spi.Submission;
 import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
+import io.tradekit.core.Waits;
 import io.tradekit.core.paper.PaperExchange;
 import io.tradekit.core.paper.PaperSettings;
 import io.tradekit.core.store.StateStores;
@@ -33,12 +34,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A strategy lowers its resting order's quantity through the real engine, journal and paper venue. */
 class AmendThroughTheEngineTest {
+
+    /** How long a test waits for what another thread does. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -87,7 +90,7 @@ class AmendThroughTheEngineTest {
         try (TradingBot bot = bot("amend", paper, strategy, events)) {
             bot.start();
             feed(bot, null, Bars.closes("100", "101"));
-            awaitTrue("the amend is answered", () -> bot.openOrders().stream().anyMatch(o -> o.quantity().compareTo(new BigDecimal("0.4")) == 0));
+            Waits.until("the amend is answered", PATIENCE, () -> bot.openOrders().stream().anyMatch(o -> o.quantity().compareTo(new BigDecimal("0.4")) == 0));
 
             assertThat(strategy.amends).singleElement().satisfies(s -> assertThat(s.isSent()).isTrue());
             Order atVenue = paper.lookup("BTCUSDT", strategy.clientOrderId).orElseThrow();
@@ -101,7 +104,7 @@ class AmendThroughTheEngineTest {
 
             // a bar through 90 fills the 0.4 left, and the order is done: the state machine took the amended quantity
             feed(bot, null, List.of(Bars.closes("100", "101", "89").get(2)));
-            awaitTrue("the order fills", () -> bot.position().quantity().compareTo(new BigDecimal("0.4")) == 0);
+            Waits.until("the order fills", PATIENCE, () -> bot.position().quantity().compareTo(new BigDecimal("0.4")) == 0);
             assertThat(bot.orders()).singleElement().satisfies(o -> {
                 assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
                 assertThat(o.filledQuantity()).isEqualByComparingTo("0.4");
@@ -126,11 +129,11 @@ class AmendThroughTheEngineTest {
         try (TradingBot bot = bot("lossy", lossy, strategy, events)) {
             bot.start();
             feed(bot, lossy.paper(), Bars.closes("100", "101"));
-            awaitTrue("the outcome is reported unknown", () -> events.stream().anyMatch(e -> e instanceof BotEvent.ErrorOccurred x
+            Waits.until("the outcome is reported unknown", PATIENCE, () -> events.stream().anyMatch(e -> e instanceof BotEvent.ErrorOccurred x
                     && x.category() == ErrorCategory.UNKNOWN_OUTCOME && x.message().contains("amend")));
             // market time moves with the data: the lookup is due a few seconds later, so later bars bring it
             feed(bot, lossy.paper(), Bars.closes("100", "101", "102", "103").subList(2, 4));
-            awaitTrue("the lookup finds the amended quantity", () -> bot.openOrders().stream()
+            Waits.until("the lookup finds the amended quantity", PATIENCE, () -> bot.openOrders().stream()
                     .anyMatch(o -> o.quantity().compareTo(new BigDecimal("0.25")) == 0));
 
             assertThat(amendsSent.get()).isEqualTo(1);
@@ -154,7 +157,7 @@ class AmendThroughTheEngineTest {
         try (TradingBot bot = bot("crash", lossy, strategy, events)) {
             bot.start();
             feed(bot, lossy.paper(), Bars.closes("100", "101"));
-            awaitTrue("the outcome is reported unknown", () -> events.stream().anyMatch(e -> e instanceof BotEvent.ErrorOccurred x
+            Waits.until("the outcome is reported unknown", PATIENCE, () -> events.stream().anyMatch(e -> e instanceof BotEvent.ErrorOccurred x
                     && x.category() == ErrorCategory.UNKNOWN_OUTCOME));
             assertThat(bot.openOrders()).singleElement().satisfies(o -> assertThat(o.quantity()).isEqualByComparingTo("1"));
         } // down before the lookup was due
@@ -226,16 +229,4 @@ class AmendThroughTheEngineTest {
                 .contains("CANCEL_REPLACE");
     }
 
-    private static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within 30 s: " + what);
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
-    }
 }

@@ -18,10 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A real paper venue that a test can make misbehave by overriding one call. */
-class ForwardingVenue implements ExchangeAdapter {
+public class ForwardingVenue implements ExchangeAdapter {
     final PaperExchange inner;
 
-    ForwardingVenue(PaperExchange inner) {
+    protected ForwardingVenue(PaperExchange inner) {
         this.inner = inner;
     }
 

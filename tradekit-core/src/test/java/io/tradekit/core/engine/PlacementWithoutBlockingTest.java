@@ -14,6 +14,7 @@ import io.tradekit.core.BotBuilder;
 import io.tradekit.core.ReplayDriver;
 import io.tradekit.core.TradeKit;
 import io.tradekit.core.TradingBot;
+import io.tradekit.core.Waits;
 import io.tradekit.core.paper.PaperExchange;
 import io.tradekit.core.paper.PaperSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -28,9 +29,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the way its answer travels is changed.
  */
 class PlacementWithoutBlockingTest {
+
+    /** How long a test waits for what another thread does. */
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private final ExecutorService answers = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-venue-answers"));
 
@@ -94,14 +96,6 @@ class PlacementWithoutBlockingTest {
         }
     }
 
-    private static void await(String what, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within 15 s: " + what);
-            Thread.sleep(20);
-        }
-    }
-
     @Test
     void anOrderIsSentFromTheLoopAndItsLaterAnswerIsApplied() throws Exception {
         // the venue takes the order; its answer arrives later, on the venue's own thread
@@ -111,7 +105,7 @@ class PlacementWithoutBlockingTest {
         try (TradingBot bot = liveBot("streaming", venue, errors).build()) {
             bot.start();
             feed(bot, venue, "100");
-            await("the fill applied", () -> bot.position().quantity().signum() != 0);
+            Waits.until("the fill applied", PATIENCE, () -> bot.position().quantity().signum() != 0);
 
             assertThat(bot.position().quantity()).isEqualByComparingTo("1");
             assertThat(bot.orders()).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.FILLED));
@@ -132,7 +126,7 @@ class PlacementWithoutBlockingTest {
         try (TradingBot bot = liveBot("unknown", venue, errors).build()) {
             bot.start();
             feed(bot, venue, "100");
-            await("the order found and filled", () -> bot.orders().stream().anyMatch(o -> o.status() == OrderStatus.FILLED));
+            Waits.until("the order found and filled", PATIENCE, () -> bot.orders().stream().anyMatch(o -> o.status() == OrderStatus.FILLED));
 
             assertThat(bot.position().quantity()).isEqualByComparingTo("1");
             assertThat(venue.sentWithoutBlocking.get()).isEqualTo(1);
@@ -161,7 +155,7 @@ class PlacementWithoutBlockingTest {
         try (TradingBot bot = liveBot("silent", venue, errors).strategy(new SubmitOnce(OrderIntent.limit("BTCUSDT", Side.BUY, BigDecimal.ONE, new BigDecimal("90")))).ackTimeout(Duration.ofMillis(300)).build()) {
             bot.start();
             feed(bot, venue, "100");
-            await("the order found resting", () -> bot.orders().stream().anyMatch(o -> o.status() == OrderStatus.NEW));
+            Waits.until("the order found resting", PATIENCE, () -> bot.orders().stream().anyMatch(o -> o.status() == OrderStatus.NEW));
 
             assertThat(bot.openOrders()).singleElement().satisfies(o -> assertThat(o.limitPrice().orElseThrow()).isEqualByComparingTo("90"));
             assertThat(venue.paper().openOrders("BTCUSDT")).hasSize(1); // sent once, never again
@@ -177,7 +171,7 @@ class PlacementWithoutBlockingTest {
         try (TradingBot bot = liveBot("fallback", venue, errors).build()) {
             bot.start();
             feed(bot, venue, "100");
-            await("the fill applied", () -> bot.position().quantity().signum() != 0);
+            Waits.until("the fill applied", PATIENCE, () -> bot.position().quantity().signum() != 0);
 
             assertThat(venue.sendingThreads).containsExactly("tradekit-loop-fallback");
             assertThat(venue.blockingPlacements.get()).isEqualTo(1);
@@ -195,7 +189,7 @@ class PlacementWithoutBlockingTest {
         try (TradingBot bot = liveBot("refused", venue, errors).build()) {
             bot.start();
             feed(bot, venue, "100");
-            await("the order rejected", () -> bot.orders().stream().anyMatch(o -> o.status() == OrderStatus.REJECTED));
+            Waits.until("the order rejected", PATIENCE, () -> bot.orders().stream().anyMatch(o -> o.status() == OrderStatus.REJECTED));
 
             assertThat(bot.position().quantity()).isEqualByComparingTo("0");
             assertThat(venue.blockingPlacements.get()).isZero();
