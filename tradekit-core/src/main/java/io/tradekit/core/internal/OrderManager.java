@@ -5,6 +5,7 @@ import io.tradekit.api.Order;
 import io.tradekit.api.OrderAck;
 import io.tradekit.api.OrderStatus;
 import io.tradekit.api.OrderUpdate;
+import io.tradekit.core.store.internal.IdLedger;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -27,7 +28,8 @@ public final class OrderManager {
 
     private final String idPrefix;
     private long sequence;
-    private final Map<String, Order> orders = new LinkedHashMap<>();
+    /** Every order, in the order it was first added; indexed without an entry object per order (see {@link IdLedger}). */
+    private final IdLedger<Order> orders = new IdLedger<>(Order::clientOrderId);
     private final Map<String, Order> open = new LinkedHashMap<>();
     private final Map<String, BigDecimal> filledNotional = new java.util.HashMap<>();
 
@@ -107,7 +109,7 @@ public final class OrderManager {
                 BigDecimal average = filled.signum() == 0 ? BigDecimal.ZERO : filledNotional.get(id).divide(filled, MathContext.DECIMAL64);
                 o = o.withFilled(filled, average, status, o.updatedAt());
             }
-            orders.put(id, o);
+            orders.put(o);
             if (o.status().isOpen()) open.put(id, o);
             // an id of another scheme (-1) cannot collide with ours
             if (id.startsWith(idPrefix + "-")) sequence = Math.max(sequence, sequenceOf(id.substring(idPrefix.length() + 1)));
@@ -115,7 +117,7 @@ public final class OrderManager {
     }
 
     public void add(Order order) {
-        orders.put(order.clientOrderId(), order);
+        orders.put(order);
         if (order.status().isOpen()) open.put(order.clientOrderId(), order);
     }
 
@@ -131,7 +133,8 @@ public final class OrderManager {
         return open.size();
     }
 
-    public Collection<Order> all() {
+    /** Every order, in the order it was first added (read-only). */
+    public List<Order> all() {
         return orders.values();
     }
 
@@ -243,7 +246,7 @@ public final class OrderManager {
     private Optional<Order> store(Order before, Order after) {
         // A new status is a change; only a copy with the same status is compared field by field.
         if (after == before || after.status() == before.status() && after.equals(before)) return Optional.empty();
-        orders.put(after.clientOrderId(), after);
+        orders.put(after);
         if (after.status().isOpen()) open.put(after.clientOrderId(), after);
         else open.remove(after.clientOrderId());
         return Optional.of(after);

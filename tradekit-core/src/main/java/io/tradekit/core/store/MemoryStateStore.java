@@ -10,6 +10,7 @@ import io.tradekit.api.store.AuditEvent;
 import io.tradekit.api.store.BotSnapshot;
 import io.tradekit.api.store.EquitySnapshot;
 import io.tradekit.core.store.internal.FillEntry;
+import io.tradekit.core.store.internal.IdLedger;
 import io.tradekit.core.store.internal.JournalQueries;
 import io.tradekit.core.store.internal.SnapshotVerifier;
 
@@ -35,7 +36,7 @@ public final class MemoryStateStore implements BotStore {
 
     private final int snapshotRetention;
     /** Every order by client order id, with the fills recorded against it, in the order the orders were first written. */
-    private final Map<String, Journaled> orders = new LinkedHashMap<>();
+    private final IdLedger<Journaled> orders = new IdLedger<>(Journaled::id);
     private final List<Fill> fills = new ArrayList<>();
     private final Map<String, BigDecimal> positions = new TreeMap<>();
     private final Map<String, FundingPayment> funding = new LinkedHashMap<>();
@@ -64,7 +65,7 @@ public final class MemoryStateStore implements BotStore {
     public synchronized void writeAhead(Order order) {
         ensureOpen();
         // One lookup: a refused order leaves the one written first in place.
-        if (orders.putIfAbsent(order.clientOrderId(), new Journaled(order)) != null) {
+        if (!orders.addIfAbsent(new Journaled(order))) {
             throw StoreRefusals.orderWrittenTwice(order, toString());
         }
     }
@@ -73,7 +74,7 @@ public final class MemoryStateStore implements BotStore {
     public synchronized void updateOrder(Order order) {
         ensureOpen();
         Journaled known = orders.get(order.clientOrderId());
-        if (known == null) orders.put(order.clientOrderId(), new Journaled(order));
+        if (known == null) orders.addIfAbsent(new Journaled(order));
         else known.order = order;
     }
 
@@ -309,6 +310,11 @@ public final class MemoryStateStore implements BotStore {
 
         Order order() {
             return order;
+        }
+
+        /** The order's client order id, which no update changes. */
+        String id() {
+            return order.clientOrderId();
         }
 
         /** Records {@code fill} against the order unless a fill with its symbol and fill id is there already. */
