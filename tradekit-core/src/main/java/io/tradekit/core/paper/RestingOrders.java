@@ -31,7 +31,8 @@ final class RestingOrders {
 
     void add(Order order) {
         BigDecimal price = order.limitPrice().orElseThrow();
-        book(order.symbol(), order.side()).computeIfAbsent(price, p -> new ArrayDeque<>()).addLast(order);
+        // Room for two: most price levels hold one order (a grid's level), and the default room is for sixteen.
+        book(order.symbol(), order.side()).computeIfAbsent(price, p -> new ArrayDeque<>(2)).addLast(order);
     }
 
     boolean isEmpty(String symbol) {

@@ -5,6 +5,7 @@ import io.tradekit.api.OrderIntent;
 import io.tradekit.api.Side;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
@@ -38,6 +39,8 @@ public final class OrderRounding {
      */
     public static BigDecimal price(BigDecimal price, Side side, Instrument instrument) {
         BigDecimal step = instrument.tickSize();
+        BigDecimal onTick = alreadyOn(price, step);
+        if (onTick != null) return onTick;
         BigDecimal units = price.divide(step, 0, side == Side.BUY ? RoundingMode.FLOOR : RoundingMode.CEILING);
         return keepIfSame(price, units.multiply(step).stripTrailingZeros());
     }
@@ -63,7 +66,21 @@ public final class OrderRounding {
     }
 
     private static BigDecimal floorTo(BigDecimal value, BigDecimal step) {
+        BigDecimal onStep = alreadyOn(value, step);
+        if (onStep != null) return onStep;
         return keepIfSame(value, value.divide(step, 0, RoundingMode.FLOOR).multiply(step).stripTrailingZeros());
+    }
+
+    /**
+     * {@code value} rounded to {@code step} without a division, when the step is a power of ten (0.01, 1, 1E+2: the usual
+     * tick and step) and the value has no more decimal places than the step, so that it is a multiple of it already:
+     * rounding then only strips its trailing zeros. Null when that does not apply. Every order is rounded, most are on
+     * their grid already, and a division makes three numbers where this makes at most one.
+     */
+    private static BigDecimal alreadyOn(BigDecimal value, BigDecimal step) {
+        // unscaledValue() of a step with a small unscaled value is a cached constant: nothing is made to ask.
+        if (value.scale() > step.scale() || !step.unscaledValue().equals(BigInteger.ONE)) return null;
+        return keepIfSame(value, value.stripTrailingZeros());
     }
 
     /**

@@ -56,4 +56,28 @@ class OrderRoundingTest {
         assertThat(rounded.quantity()).isEqualTo(new BigDecimal("0.01"));
         assertThat(rounded.limitPrice()).contains(new BigDecimal("50000.51"));
     }
+
+    /**
+     * Over many numbers and steps, rounding gives exactly (digits and scale) what dividing by the step, rounding to a whole
+     * number of steps and multiplying back gives, trailing zeros stripped: also where it takes its shortcut for a number
+     * already on a power-of-ten step, and for steps that are not powers of ten or carry trailing zeros.
+     */
+    @Test
+    void agreesWithRoundingByDivisionForEveryKindOfStep() {
+        java.util.Random random = new java.util.Random(5);
+        String[] steps = {"0.01", "0.00001", "1", "1E+2", "0.5", "0.010", "5", "0.25"};
+        for (String s : steps) {
+            BigDecimal step = new BigDecimal(s);
+            Instrument instrument = new Instrument("XUSD", "X", "USD", step, step, BigDecimal.ZERO, BigDecimal.ZERO);
+            for (int i = 0; i < 2_000; i++) {
+                BigDecimal value = BigDecimal.valueOf(random.nextLong(1, 100_000_000), random.nextInt(-3, 9));
+                if (i % 5 == 0) value = value.setScale(value.scale() + 2); // trailing zeros
+                BigDecimal down = value.divide(step, 0, java.math.RoundingMode.FLOOR).multiply(step).stripTrailingZeros();
+                BigDecimal up = value.divide(step, 0, java.math.RoundingMode.CEILING).multiply(step).stripTrailingZeros();
+                assertThat(OrderRounding.quantityDown(value, instrument)).as("%s on step %s", value, step).isEqualTo(down);
+                assertThat(OrderRounding.price(value, Side.BUY, instrument)).as("buy %s on tick %s", value, step).isEqualTo(down);
+                assertThat(OrderRounding.price(value, Side.SELL, instrument)).as("sell %s on tick %s", value, step).isEqualTo(up);
+            }
+        }
+    }
 }
