@@ -23,6 +23,12 @@ import java.util.function.Function;
  */
 public final class IdLedger<V> {
 
+    /**
+     * The hash is multiplied by 2^32 / φ and its top bits taken (Fibonacci hashing). An engine's client order ids hash
+     * to nearly consecutive numbers, and taken as they are (as {@link java.util.HashMap} takes them) they fill one long
+     * run of slots that every probe landing inside it must walk to its end: a dense grid backtest ran eleven times
+     * slower so. Multiplied, consecutive hashes land far apart and evenly.
+     */
     private static final int GOLDEN = 0x9E3779B9;
 
     private final Function<? super V, String> idOf;
