@@ -31,8 +31,13 @@ import java.util.function.Consumer;
  */
 public final class Backtest {
 
-    /** How many finished orders a backtest's venue keeps (see {@link io.tradekit.core.paper.MatchingEngine#keepFinishedOrders}). */
-    static final int FINISHED_ORDERS_AT_VENUE = 1024;
+    /**
+     * How many finished orders a backtest's venue keeps (see {@link io.tradekit.core.paper.MatchingEngine#keepFinishedOrders}).
+     * A backtest's bot hears of every finish before the path moves on, so only an order that finished at the same price
+     * point can still be named to the venue (a cancel crossing a fill). 64 covers that many times over, and forgetting an
+     * order while its entry is still in the processor's cache made the dense grid benchmark 2–3 % faster than 1024 did.
+     */
+    static final int FINISHED_ORDERS_AT_VENUE = 64;
 
     private final String strategyName;
     private final List<Bar> bars;
