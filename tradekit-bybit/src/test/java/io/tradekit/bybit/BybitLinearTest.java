@@ -42,6 +42,13 @@ class BybitLinearTest {
         return new OrderRequest(id, "ETHUSDT", side, OrderType.MARKET, new BigDecimal(quantity), Optional.empty(), TimeInForce.GTC, false);
     }
 
+    /** Opens a long of 1 ETH at leverage 3 with a market buy, and waits until the venue reports the position. */
+    private static void openLongOfOneAt3x(BybitAdapter bybit, String clientOrderId) {
+        bybit.setLeverage("ETHUSDT", new BigDecimal("3"));
+        bybit.place(market(clientOrderId, Side.BUY, "1"));
+        SimulatedBybit.awaitTrue("the long is open", () -> bybit.position("ETHUSDT").isPresent());
+    }
+
     private void awaitPrivateConnected(int times) {
         sink.awaitCount("the private stream CONNECTED (" + times + " times)", Event.ConnectionChanged.class,
                 c -> c.stream().equals("private") && c.state() == ConnectionState.CONNECTED, times, WAIT);
@@ -71,9 +78,7 @@ class BybitLinearTest {
             bybit.instrument("ETHUSDT");
             bybit.connect(sink);
             awaitPrivateConnected(1);
-            bybit.setLeverage("ETHUSDT", new BigDecimal("3"));
-            bybit.place(market("lin-long", Side.BUY, "1"));
-            SimulatedBybit.awaitTrue("the long is open", () -> bybit.position("ETHUSDT").isPresent());
+            openLongOfOneAt3x(bybit, "lin-long");
 
             venue.sim.step(); // bar 3, 00:03-00:04
             venue.sim.step(); // bar 4 closes at 00:05: the first settlement
@@ -101,9 +106,7 @@ class BybitLinearTest {
         try (SimulatedBybit venue = linear(new BigDecimal("0.001"))) {
             BybitAdapter bybit = venue.adapter();
             bybit.instrument("ETHUSDT");
-            bybit.setLeverage("ETHUSDT", new BigDecimal("3"));
-            bybit.place(market("lin-long", Side.BUY, "1"));
-            SimulatedBybit.awaitTrue("the long is open", () -> bybit.position("ETHUSDT").isPresent());
+            openLongOfOneAt3x(bybit, "lin-long");
             Instant beforeAny = Instant.now().minusSeconds(60);
             venue.sim.step();
             venue.sim.step(); // bar 4 closes at 00:05: the first settlement, with no stream connected
@@ -133,9 +136,7 @@ class BybitLinearTest {
         try (SimulatedBybit venue = linear(new BigDecimal("0.001"))) {
             BybitAdapter bybit = venue.adapter();
             bybit.instrument("ETHUSDT");
-            bybit.setLeverage("ETHUSDT", new BigDecimal("3"));
-            bybit.place(market("lin-lag", Side.BUY, "1"));
-            SimulatedBybit.awaitTrue("the long is open", () -> bybit.position("ETHUSDT").isPresent());
+            openLongOfOneAt3x(bybit, "lin-lag");
             Instant beforeAny = Instant.now().minusSeconds(60);
             // The venue's clock runs 2 s ahead of the offset the adapter sampled (inside recv_window, so requests still
             // pass): the adapter's estimate of the venue's now lags it, as a few milliseconds of estimate error do.

@@ -38,7 +38,6 @@ public final class IdLedger<V> {
     private int size;
     /** Position + 1 of the value whose id hashes here, 0 for an empty slot; its length is a power of two, at most half full. */
     private int[] slots = new int[32];
-    private int shift = Integer.SIZE - 5;
     private final List<V> view = new View();
 
     /** @param idOf the id of a value; a value's id never changes while it is kept */
@@ -100,12 +99,17 @@ public final class IdLedger<V> {
     /** The slot that holds {@code id}'s position, or the empty slot where it would go. */
     private int slotOf(String id) {
         int mask = slots.length - 1;
-        for (int slot = (id.hashCode() * GOLDEN) >>> shift; ; slot = (slot + 1) & mask) {
+        for (int slot = home(id); ; slot = (slot + 1) & mask) {
             int at = slots[slot] - 1;
             if (at < 0) return slot;
             String there = ids[at];
             if (there == id || there.equals(id)) return slot;
         }
+    }
+
+    /** Where the probe for {@code id} starts: the top bits of its hash times {@link #GOLDEN}, as many as index the table. */
+    private int home(String id) {
+        return (id.hashCode() * GOLDEN) >>> Integer.numberOfLeadingZeros(slots.length - 1);
     }
 
     private void append(int slot, String id, V value) {
@@ -121,10 +125,9 @@ public final class IdLedger<V> {
 
     private void grow() {
         slots = new int[slots.length * 2];
-        shift--;
         int mask = slots.length - 1;
         for (int at = 0; at < size; at++) {
-            int slot = (ids[at].hashCode() * GOLDEN) >>> shift;
+            int slot = home(ids[at]);
             while (slots[slot] != 0) slot = (slot + 1) & mask;
             slots[slot] = at + 1;
         }
